@@ -1,0 +1,1 @@
+"""Tradewind desktop UI (PySide6). Imports client/, never the reverse."""
