@@ -1,0 +1,1 @@
+"""Outgoing mail: MIME building, reply/forward quoting, safe headers."""

@@ -1,0 +1,139 @@
+"""Replies and forwards: subject prefixes, recipients, threading headers and quoting.
+
+Pure functions over an `Original` (what was received); any thread. Rules:
+- one "Re:"/"Fwd:" prefix, recognising the prefixes of other clients and languages
+  (RE:, AW:, SV:, R:, 回复:, 答复:, 转发:, WG:, TR:, ...), also stacked or counted ("Re[2]:");
+- Reply-To is honoured; reply-all drops the rep's own addresses and duplicates;
+- In-Reply-To is the original's Message-ID and References its References plus that ID;
+- the original is quoted as "> " lines in text and as a <blockquote> in HTML.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from client.compose.headers import Recipient
+
+_PREFIX = re.compile(
+    r"^\s*(?:(?:re|fw|fwd|aw|wg|sv|vs|tr|r|rif|enc|antw|odp|vá|回复|回覆|答复|转发|轉寄|转寄|返信|転送)"
+    r"\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*)+",
+    re.IGNORECASE,
+)
+_REFERENCES_KEPT = 20
+
+
+@dataclass(frozen=True)
+class Original:
+    """The parts of a received message that a reply or forward needs."""
+
+    sender: tuple[Recipient, ...]
+    to: tuple[Recipient, ...]
+    cc: tuple[Recipient, ...]
+    reply_to: tuple[Recipient, ...]
+    subject: str
+    date: datetime | None
+    message_id: str | None
+    references: tuple[str, ...]
+    text: str | None
+    html: str | None
+
+
+def strip_prefixes(subject: str) -> str:
+    """The subject without any leading reply/forward prefixes."""
+    return _PREFIX.sub("", subject or "").strip()
+
+
+def reply_subject(subject: str) -> str:
+    """Exactly one "Re: " in front of the bare subject."""
+    return f"Re: {strip_prefixes(subject)}"
+
+
+def forward_subject(subject: str) -> str:
+    """Exactly one "Fwd: " in front of the bare subject."""
+    return f"Fwd: {strip_prefixes(subject)}"
+
+
+def reply_recipients(
+    original: Original, own_addresses: set[str], reply_all: bool
+) -> tuple[tuple[Recipient, ...], tuple[Recipient, ...]]:
+    """(To, Cc) for a reply. Reply-To wins over From; reply-all adds the other To and Cc.
+
+    The rep's own addresses (all identities, compared case-insensitively) are never included,
+    except when the rep replies to their own sent message (then To stays the original To).
+    """
+    own = {a.lower() for a in own_addresses}
+    primary = original.reply_to or original.sender
+    if primary and all(p.email.lower() in own for p in primary):
+        primary = original.to  # replying to something the rep sent: go back to its recipients
+    seen: set[str] = set()
+
+    def keep(people: tuple[Recipient, ...]) -> tuple[Recipient, ...]:
+        out = []
+        for p in people:
+            key = p.email.lower()
+            if key in own or key in seen or not key:
+                continue
+            seen.add(key)
+            out.append(p)
+        return tuple(out)
+
+    to = keep(primary)
+    if not reply_all:
+        return to, ()
+    to = to + keep(original.to)
+    cc = keep(original.cc)
+    return to, cc
+
+
+def threading_headers(original: Original) -> tuple[str | None, tuple[str, ...]]:
+    """(In-Reply-To, References) for a reply to `original`; References bounded in length."""
+    if not original.message_id:
+        return None, original.references[-_REFERENCES_KEPT:]
+    refs = [r for r in original.references if r != original.message_id]
+    refs.append(original.message_id)
+    return original.message_id, tuple(refs[-_REFERENCES_KEPT:])
+
+
+def _who(people: tuple[Recipient, ...]) -> str:
+    return ", ".join(f"{p.name} <{p.email}>" if p.name else p.email for p in people)
+
+
+def _when(date: datetime | None) -> str:
+    return date.strftime("%Y-%m-%d %H:%M %Z").strip() if date else ""
+
+
+def quote_text(original: Original) -> str:
+    """Attribution line plus the original text with "> " in front of every line."""
+    body = original.text or ""
+    quoted = "\n".join(f"> {line}" if line else ">" for line in body.splitlines())
+    return f"On {_when(original.date)}, {_who(original.sender)} wrote:\n{quoted}\n"
+
+
+def quote_html(original: Original) -> str:
+    """Attribution plus the original in a <blockquote> (HTML original kept, text escaped)."""
+    inner = original.html
+    if inner is None:
+        inner = "<pre>" + html_lib.escape(original.text or "") + "</pre>"
+    attribution = html_lib.escape(f"On {_when(original.date)}, {_who(original.sender)} wrote:")
+    return (
+        f'<div class="tw-attribution">{attribution}</div>'
+        f'<blockquote type="cite" style="margin:0 0 0 .8ex;border-left:1px solid #ccc;'
+        f'padding-left:1ex">{inner}</blockquote>'
+    )
+
+
+def forward_header_block(original: Original) -> str:
+    """The "Forwarded message" header block for an inline forward (plain text)."""
+    lines = [
+        "---------- Forwarded message ----------",
+        f"From: {_who(original.sender)}",
+        f"Date: {_when(original.date)}",
+        f"Subject: {original.subject}",
+        f"To: {_who(original.to)}",
+    ]
+    if original.cc:
+        lines.append(f"Cc: {_who(original.cc)}")
+    return "\n".join(lines) + "\n\n"
