@@ -1,0 +1,157 @@
+"""Account secrets in the operating system's keyring: the only module that touches `keyring`.
+
+Entries are stored under the service name "Tradewind" with the account's e-mail address
+(lower-cased) as the user name. Passwords never go anywhere else: not SQLite, not config
+files, not logs (T11).
+
+Which keyring backends are accepted (the rule, checked on every call):
+- A chainer backend is judged by the backend it writes to (its first, highest-priority one).
+- Refused: keyring's `fail` and `null` backends; every backend from the `keyrings.alt` package
+  (plaintext or weakly encrypted files, registry, ...); any other backend with priority < 1,
+  which is keyring's own threshold for "not recommended" (file and plaintext backends sit
+  there). A refusal raises `KeyringUnavailableError` explaining what to do; nothing is written.
+- Test-only override: a backend class defined in this repository's `tests` package (module
+  `tests` / `tests.*` / `conftest`) is accepted whatever its priority. That package is never
+  shipped (packaging includes only `client*` and `ui*`), so the override cannot be active in
+  normal use.
+
+All functions may be called from any thread (the keyring backends serialise themselves);
+they are idempotent where noted and raise only `SecretsError` subclasses.
+"""
+
+from __future__ import annotations
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+SERVICE_NAME = "Tradewind"
+
+_REFUSED_PACKAGES = ("keyrings.alt",)
+_REFUSED_CLASSES = ("keyring.backends.fail.Keyring", "keyring.backends.null.Keyring")
+_TEST_PACKAGES = ("tests", "conftest")
+
+
+class SecretsError(Exception):
+    """A secret could not be stored, read or deleted."""
+
+
+class KeyringUnavailableError(SecretsError):
+    """The active keyring backend is missing or not safe for passwords (T11)."""
+
+
+def _class_name(backend: KeyringBackend) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _writing_backend(backend: KeyringBackend) -> KeyringBackend | None:
+    """The backend a `set_password` actually lands in (unwraps keyring's chainer)."""
+    from keyring.backends.chainer import ChainerBackend
+
+    if isinstance(backend, ChainerBackend):
+        chained = list(ChainerBackend.backends)
+        return chained[0] if chained else None
+    return backend
+
+
+def _is_test_backend(backend: KeyringBackend) -> bool:
+    module = type(backend).__module__
+    return any(module == name or module.startswith(name + ".") for name in _TEST_PACKAGES)
+
+
+def refusal_reason(backend: KeyringBackend) -> str | None:
+    """Why `backend` is not acceptable for passwords, in words; None when it is acceptable.
+
+    Pure apart from reading the backend's priority. See the module docstring for the rule.
+    """
+    target = _writing_backend(backend)
+    if target is None:
+        return "no keyring backend is available"
+    name = _class_name(target)
+    if name in _REFUSED_CLASSES:
+        return f"no usable keyring is available (the active backend is {name})"
+    if _is_test_backend(target):
+        return None
+    if any(name.startswith(package + ".") for package in _REFUSED_PACKAGES):
+        return f"the active keyring backend {name} keeps secrets in a plain or weakly protected file"
+    try:
+        priority = float(target.priority)
+    except Exception:  # a backend signals "not viable" by raising from priority
+        return f"the keyring backend {name} is not usable on this system"
+    if priority < 1:
+        return f"the keyring backend {name} is not recommended for passwords (priority {priority:g})"
+    return None
+
+
+def check_backend() -> None:
+    """Raise `KeyringUnavailableError` unless the active backend is acceptable. Idempotent."""
+    reason = refusal_reason(keyring.get_keyring())
+    if reason is not None:
+        raise KeyringUnavailableError(
+            f"Cannot store passwords safely: {reason}. Tradewind keeps passwords only in the "
+            "system keyring (Windows Credential Manager, macOS Keychain, or a Secret Service such "
+            "as GNOME Keyring or KWallet on Linux); start or install one and try again."
+        )
+
+
+def backend_description() -> str:
+    """The active backend's class name and whether it is accepted (for diagnostics)."""
+    backend = keyring.get_keyring()
+    target = _writing_backend(backend)
+    name = _class_name(target) if target is not None else "none"
+    return f"{name} ({'accepted' if refusal_reason(backend) is None else 'refused'})"
+
+
+def _user(account_email: str) -> str:
+    user = account_email.strip().lower()
+    if not user:
+        raise SecretsError("An account e-mail address is needed to find its password.")
+    return user
+
+
+def set_password(account_email: str, secret: str) -> None:
+    """Store (or replace) the account's password. Idempotent.
+
+    Raises `KeyringUnavailableError` if the backend is refused, `SecretsError` if the backend
+    fails or the secret is empty.
+    """
+    if not secret:
+        raise SecretsError("Refusing to store an empty password.")
+    user = _user(account_email)
+    check_backend()
+    try:
+        keyring.set_password(SERVICE_NAME, user, secret)
+    except keyring.errors.KeyringError as exc:
+        raise SecretsError(f"The keyring refused to store the password for {user}: {exc}") from None
+
+
+def get_password(account_email: str) -> str | None:
+    """The account's stored password, or None when there is none.
+
+    Raises `KeyringUnavailableError` if the backend is refused, `SecretsError` if it fails.
+    """
+    user = _user(account_email)
+    check_backend()
+    try:
+        return keyring.get_password(SERVICE_NAME, user)
+    except keyring.errors.KeyringError as exc:
+        raise SecretsError(f"The keyring could not read the password for {user}: {exc}") from None
+
+
+def delete_password(account_email: str) -> bool:
+    """Remove the account's password; True if one was removed. Idempotent (absent is fine).
+
+    Raises `KeyringUnavailableError` if the backend is refused, `SecretsError` if it fails.
+    """
+    user = _user(account_email)
+    check_backend()
+    try:
+        if keyring.get_password(SERVICE_NAME, user) is None:
+            return False
+        keyring.delete_password(SERVICE_NAME, user)
+    except keyring.errors.PasswordDeleteError:
+        return False
+    except keyring.errors.KeyringError as exc:
+        raise SecretsError(f"The keyring could not delete the password for {user}: {exc}") from None
+    return True
