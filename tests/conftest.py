@@ -1,0 +1,123 @@
+"""Root fixtures: real Dovecot servers, a fresh mail user per test, an in-memory keyring and a
+temporary profile for every test.  The server API is documented in ``tests/servers/dovecot.py``.
+
+Qt stays out of here (``tests/ui/conftest.py`` owns it); only the environment it needs to run
+headless as root is set before anything imports Qt.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+import itertools  # noqa: E402
+import re  # noqa: E402
+import secrets  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+
+from tests.servers.dovecot import DovecotServer, MailUser, find_dovecot  # noqa: E402
+from tests.servers.faultproxy import FaultProxy  # noqa: E402
+from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
+
+_SERVER_FIXTURES = {"dovecot", "imap_user", "make_dovecot"}
+_user_numbers = itertools.count(1)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs a real Dovecot with ``dovecot`` (select with ``-m``)."""
+    for item in items:
+        if _SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.dovecot)
+
+
+def _require_dovecot() -> None:
+    if find_dovecot() is not None:
+        return
+    message = (
+        "Dovecot is not installed: these tests need a real IMAP server. Run scripts/test.sh "
+        "(it installs dovecot-imapd and dovecot-lmtpd) or apt-get install dovecot-imapd "
+        "dovecot-lmtpd."
+    )
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI must have it, so this is a failure, not a skip)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[DovecotServer]:
+    """One Dovecot for the whole session; use ``imap_user`` for state of your own."""
+    _require_dovecot()
+    server = DovecotServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def imap_user(dovecot: DovecotServer, request: pytest.FixtureRequest) -> MailUser:
+    """A fresh, empty user on the session server, unique to this test."""
+    stem = re.sub(r"[^a-z0-9]", "", request.node.name.lower())[:32] or "user"
+    name = f"{stem}-{next(_user_numbers)}-{secrets.token_hex(3)}"
+    return dovecot.add_user(name, secrets.token_urlsafe(12))
+
+
+@pytest.fixture
+def make_dovecot() -> Iterator[Callable[..., DovecotServer]]:
+    """Factory for extra servers (``cert="valid" | "expired" | "wrong-host"``), each with its own
+    CA; all are stopped after the test."""
+    _require_dovecot()
+    started: list[DovecotServer] = []
+
+    def factory(cert: str = "valid") -> DovecotServer:
+        server = DovecotServer(cert=cert)
+        started.append(server)
+        return server.start()
+
+    yield factory
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def make_fault_proxy() -> Iterator[Callable[[int], FaultProxy]]:
+    """Factory: ``make_fault_proxy(upstream_port)`` -> started FaultProxy on 127.0.0.1, stopped
+    after the test."""
+    started: list[FaultProxy] = []
+
+    def factory(upstream_port: int) -> FaultProxy:
+        proxy = FaultProxy(upstream_port)
+        started.append(proxy)
+        return proxy.start()
+
+    yield factory
+    for proxy in started:
+        proxy.stop()
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> MemoryKeyring:
+    """Every test gets an empty in-memory keyring as the active ``keyring`` backend."""
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture(autouse=True)
+def profile_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``TRADEWIND_PROFILE`` points at a fresh empty directory; XDG dirs are private too, so no
+    test can touch the real user's files."""
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    monkeypatch.setenv("TRADEWIND_PROFILE", str(profile))
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        xdg = tmp_path / "xdg" / var.lower()
+        xdg.mkdir(parents=True)
+        monkeypatch.setenv(var, str(xdg))
+    return profile

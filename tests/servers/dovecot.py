@@ -1,0 +1,398 @@
+"""A throwaway Dovecot 2.3 server for integration tests (127.0.0.1 only).
+
+Fixtures (defined in ``tests/conftest.py``)
+-------------------------------------------
+``dovecot``  (session scope) -> :class:`DovecotServer`
+    One server shared by the whole session.  Never rely on another test's mail: use ``imap_user``.
+    Skips with a clear reason when dovecot is not installed (fails instead when ``CI`` is set).
+``imap_user``  (function scope) -> :class:`MailUser`
+    A fresh, empty, unique user on ``dovecot``; INBOX plus Sent, Drafts, Trash, Junk, Archive
+    (special-use \\Sent \\Drafts \\Trash \\Junk \\Archive) exist from the first login.
+``make_dovecot``  (function scope) -> ``factory(cert="valid") -> DovecotServer``
+    Starts an *extra* server, stopped after the test.  Every server has its own test CA, so a
+    second server's certificate is untrusted by the first one's ``ca_file`` (a "changed
+    certificate").  ``cert="expired"`` serves an expired certificate signed by its own CA,
+    ``cert="wrong-host"`` one issued for ``wrong.example.test`` only.
+
+Connection facts on a :class:`DovecotServer`
+--------------------------------------------
+``host`` ("127.0.0.1"), ``imaps_port`` (implicit TLS), ``imap_port`` (plain, STARTTLS offered;
+LOGIN is accepted before STARTTLS because Dovecot counts loopback as secure, so a test of
+"never log in before TLS" must watch the wire, e.g. through ``FaultProxy.upstream_bytes``),
+``lmtp_port``, ``ca_file`` (PEM path of the CA to trust), ``cert_sha256`` (lowercase hex SHA-256 of
+the server certificate's DER bytes), ``client_ssl_context()`` (trusts ``ca_file``), ``log_text()``.
+Mailbox hierarchy separator is ``/``; passwords are only in the passwd-file and never logged.
+
+Mail helpers (all synchronous; safe from any thread; each opens its own connection)
+-----------------------------------------------------------------------------------
+``add_user(name, password) -> MailUser``: idempotent for the same pair; ``MailUser`` has
+``username``, ``password``, ``email`` (``name@example.test``).
+``deliver(user, raw_bytes)``: LMTP delivery into INBOX; the message is stored when it returns.
+``append(user, folder, raw, flags=(), date=None) -> int``: IMAP APPEND, returns the new UID.
+``create_folder(user, name)``: Unicode names allowed (sent as modified UTF-7), ``/`` nests.
+``imap_admin(user) -> imaplib.IMAP4_SSL``: logged in, no mailbox selected; the caller logs out
+(it is also a context manager).  Use it to change server state behind the client's back.
+``uidvalidity(user, folder) -> int`` and ``reset_uidvalidity(user, folder) -> int``: the latter
+gives the mailbox a new, larger UIDVALIDITY (messages kept) and returns it.
+``doveadm(*args)``: runs ``doveadm`` against this instance and returns its stdout.
+
+Errors: :class:`DovecotError` when the server cannot start or a helper's command fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import imaplib
+import os
+import re
+import shutil
+import signal
+import smtplib
+import socket
+import ssl
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import trustme
+from imap_tools.imap_utf7 import utf7_encode
+
+HOST = "127.0.0.1"
+MAIL_DOMAIN = "example.test"
+SPECIAL_USE = {
+    "Sent": "\\Sent",
+    "Drafts": "\\Drafts",
+    "Trash": "\\Trash",
+    "Junk": "\\Junk",
+    "Archive": "\\Archive",
+}
+CERT_KINDS = ("valid", "expired", "wrong-host")
+_START_TIMEOUT_S = 15.0
+_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")  # lowercase: LMTP lowercases (%Ln)
+
+
+class DovecotError(RuntimeError):
+    """The test server could not start, or a helper's command failed."""
+
+
+@dataclass(frozen=True)
+class MailUser:
+    """A passwd-file user of a test server."""
+
+    username: str
+    password: str
+    email: str
+
+
+def find_dovecot() -> str | None:
+    """Path of the dovecot binary, or None (it lives in /usr/sbin, often not on a user's PATH)."""
+    path = os.environ.get("PATH", "") + os.pathsep + "/usr/sbin" + os.pathsep + "/usr/local/sbin"
+    return shutil.which("dovecot", path=path)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that was free a moment ago (the caller retries on a clash)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def imap_quote(name: str) -> str:
+    """A mailbox name as an IMAP quoted string in modified UTF-7."""
+    encoded = utf7_encode(name).decode("ascii")
+    return '"' + encoded.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class _AdminIMAP(imaplib.IMAP4_SSL):
+    """imaplib client that can be used as a context manager which logs out quietly."""
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self.state in ("AUTH", "SELECTED"):
+                self.logout()
+            else:
+                self.shutdown()
+        except (OSError, imaplib.IMAP4.error):
+            pass
+
+
+class DovecotServer:
+    """One private Dovecot instance.  ``start()`` then ``stop()`` (idempotent); not thread-safe
+    to start or stop concurrently, but its mail helpers may be called from any thread."""
+
+    def __init__(self, cert: str = "valid", dovecot_binary: str | None = None) -> None:
+        if cert not in CERT_KINDS:
+            raise ValueError(f"cert must be one of {CERT_KINDS}, not {cert!r}")
+        binary = dovecot_binary or find_dovecot()
+        if binary is None:
+            raise DovecotError("dovecot is not installed (apt-get install dovecot-imapd dovecot-lmtpd)")
+        self.binary = binary
+        self.cert_kind = cert
+        self.host = HOST
+        self.imaps_port = 0
+        self.imap_port = 0
+        self.lmtp_port = 0
+        self.root = Path(tempfile.mkdtemp(prefix="tw-dovecot-"))
+        os.chmod(self.root, 0o755)
+        self.config_file = self.root / "dovecot.conf"
+        self.users_dir = self.root / "users"
+        self.log_file = self.root / "dovecot.log"
+        self.mail_root = self.root / "mail"
+        self.ca_file = self.root / "tls" / "ca.pem"
+        self.cert_sha256 = ""
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._users: dict[str, MailUser] = {}
+        self._users_lock = threading.Lock()
+        self._make_tls()
+        self._make_dirs()
+
+    # ---------------------------------------------------------------- lifecycle
+
+    def start(self) -> DovecotServer:
+        """Start the server and wait until all listeners accept connections.
+
+        Retries with new ports if another process grabbed one.  Raises DovecotError."""
+        last_error = ""
+        for _attempt in range(5):
+            self.imaps_port, self.imap_port, self.lmtp_port = free_port(), free_port(), free_port()
+            if len({self.imaps_port, self.imap_port, self.lmtp_port}) < 3:
+                continue
+            self._write_config()
+            self.log_file.write_text("")
+            with open(self.root / "stderr.log", "wb") as stderr:
+                self._proc = subprocess.Popen(
+                    [self.binary, "-F", "-c", str(self.config_file)],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=stderr,
+                    start_new_session=True,  # its own process group: stop() signals the group
+                )
+            if self._wait_ready():
+                return self
+            last_error = self._startup_error()
+            self._kill_group()
+            if "in use" not in last_error:
+                break
+        raise DovecotError(f"dovecot did not start: {last_error}")
+
+    def stop(self) -> None:
+        """Stop the whole process group and delete the instance directory.  Idempotent."""
+        self._kill_group()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def __enter__(self) -> DovecotServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def log_text(self) -> str:
+        """Everything Dovecot logged so far (for assertion messages)."""
+        try:
+            return self.log_file.read_text(errors="replace")
+        except OSError:
+            return ""
+
+    # ---------------------------------------------------------------- users and TLS
+
+    def add_user(self, name: str, password: str) -> MailUser:
+        """Add a passwd-file user (mail owned by ``nobody``).  Raises ValueError for a bad name,
+        DovecotError if the name exists with another password."""
+        if not _NAME_RE.match(name):
+            raise ValueError(f"user name must match {_NAME_RE.pattern}: {name!r}")
+        if any(c in password for c in ":\r\n\0"):
+            raise ValueError("password may not contain ':', CR, LF or NUL (passwd-file format)")
+        user = MailUser(name, password, f"{name}@{MAIL_DOMAIN}")
+        with self._users_lock:
+            known = self._users.get(name)
+            if known is not None:
+                if known != user:
+                    raise DovecotError(f"user {name!r} already exists with another password")
+                return known
+            home = self.mail_root / name
+            line = f"{name}:{{PLAIN}}{password}:65534:65534::{home}::\n"
+            path = self.users_dir / name
+            path.write_text(line, encoding="utf-8")
+            os.chmod(path, 0o644)
+            self._users[name] = user
+        return user
+
+    def client_ssl_context(self) -> ssl.SSLContext:
+        """A verifying client context that trusts only this server's CA."""
+        return ssl.create_default_context(cafile=str(self.ca_file))
+
+    # ---------------------------------------------------------------- mail helpers
+
+    def imap_admin(self, user: MailUser) -> _AdminIMAP:
+        """A logged-in imaplib client over implicit TLS; the caller logs out."""
+        client = _AdminIMAP(self.host, self.imaps_port, ssl_context=self.client_ssl_context(), timeout=30)
+        try:
+            client.login(user.username, user.password)
+        except imaplib.IMAP4.error as exc:
+            client.shutdown()
+            raise DovecotError(f"admin login as {user.username!r} failed: {exc}") from exc
+        return client
+
+    def deliver(self, user: MailUser, raw: bytes, sender: str = "sender@example.net") -> None:
+        """Deliver ``raw`` to the user's INBOX over LMTP.  Raises DovecotError if refused."""
+        try:
+            with smtplib.LMTP(self.host, self.lmtp_port, timeout=30) as lmtp:
+                refused = lmtp.sendmail(sender, [user.email], raw)
+        except smtplib.SMTPException as exc:
+            raise DovecotError(f"LMTP delivery to {user.email} failed: {exc}") from exc
+        if refused:
+            raise DovecotError(f"LMTP refused {user.email}: {refused}")
+
+    def append(
+        self,
+        user: MailUser,
+        folder: str,
+        raw: bytes,
+        flags: Iterable[str] = (),
+        date: dt.datetime | None = None,
+    ) -> int:
+        """APPEND ``raw`` to ``folder`` (Unicode name) with ``flags`` (e.g. ``"\\\\Seen"``) and an
+        INTERNALDATE (aware datetime; naive means UTC).  Returns the UID from APPENDUID."""
+        flag_list = "(" + " ".join(flags) + ")"
+        if date is not None and date.tzinfo is None:
+            date = date.replace(tzinfo=dt.UTC)
+        date_arg = imaplib.Time2Internaldate(date) if date is not None else None
+        with self.imap_admin(user) as imap:
+            typ, data = imap.append(imap_quote(folder), flag_list, date_arg, raw)
+            if typ != "OK":
+                raise DovecotError(f"APPEND to {folder!r} failed: {data!r}")
+            match = re.search(rb"APPENDUID \d+ (\d+)", data[0] or b"")
+            if match is None:
+                raise DovecotError(f"APPEND gave no APPENDUID: {data!r}")
+            return int(match.group(1))
+
+    def create_folder(self, user: MailUser, name: str) -> None:
+        """CREATE ``name`` (``/`` separates levels).  Raises DovecotError if the server says NO."""
+        with self.imap_admin(user) as imap:
+            typ, data = imap.create(imap_quote(name))
+            if typ != "OK":
+                raise DovecotError(f"CREATE {name!r} failed: {data!r}")
+
+    def uidvalidity(self, user: MailUser, folder: str) -> int:
+        """The folder's current UIDVALIDITY, read with STATUS."""
+        with self.imap_admin(user) as imap:
+            typ, data = imap.status(imap_quote(folder), "(UIDVALIDITY)")
+            match = re.search(rb"UIDVALIDITY (\d+)", data[0] or b"") if typ == "OK" else None
+            if match is None:
+                raise DovecotError(f"STATUS {folder!r} failed: {data!r}")
+            return int(match.group(1))
+
+    def reset_uidvalidity(self, user: MailUser, folder: str) -> int:
+        """Give ``folder`` a new, larger UIDVALIDITY (its messages stay) and return it.
+
+        Open IMAP sessions on the folder may be disconnected by the server."""
+        new_value = self.uidvalidity(user, folder) + 1000
+        self.doveadm(
+            "mailbox", "update", "-u", user.username, "--uid-validity", str(new_value), folder
+        )
+        actual = self.uidvalidity(user, folder)
+        if actual != new_value:
+            raise DovecotError(f"UIDVALIDITY of {folder!r} is {actual}, wanted {new_value}")
+        return actual
+
+    def doveadm(self, *args: str) -> str:
+        """Run ``doveadm -c CONFIG args...`` and return stdout.  Raises DovecotError on failure."""
+        doveadm = shutil.which("doveadm", path=str(Path(self.binary).parent) + os.pathsep + "/usr/bin")
+        if doveadm is None:
+            raise DovecotError("doveadm is not installed")
+        proc = subprocess.run(
+            [doveadm, "-c", str(self.config_file), *args],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        if proc.returncode != 0:
+            raise DovecotError(
+                f"doveadm {' '.join(args)} exited {proc.returncode}: "
+                f"{proc.stderr.decode(errors='replace').strip()}"
+            )
+        return proc.stdout.decode(errors="replace")
+
+    # ---------------------------------------------------------------- internals
+
+    def _make_tls(self) -> None:
+        tls_dir = self.root / "tls"
+        tls_dir.mkdir(mode=0o755)
+        ca = trustme.CA()
+        if self.cert_kind == "expired":
+            now = dt.datetime.now(dt.UTC)
+            leaf = ca.issue_cert(
+                HOST, "localhost",
+                not_before=now - dt.timedelta(days=30),
+                not_after=now - dt.timedelta(days=1),
+            )
+        elif self.cert_kind == "wrong-host":
+            leaf = ca.issue_cert("wrong.example.test")
+        else:
+            leaf = ca.issue_cert(HOST, "localhost")
+        ca.cert_pem.write_to_path(str(self.ca_file))
+        leaf.private_key_pem.write_to_path(str(tls_dir / "key.pem"))
+        with open(tls_dir / "cert.pem", "wb") as fh:
+            for blob in leaf.cert_chain_pems:
+                fh.write(blob.bytes())
+        der = ssl.PEM_cert_to_DER_cert(leaf.cert_chain_pems[0].bytes().decode("ascii"))
+        self.cert_sha256 = hashlib.sha256(der).hexdigest()
+
+    def _make_dirs(self) -> None:
+        for sub in ("run", "state"):
+            (self.root / sub).mkdir(mode=0o755)
+        self.mail_root.mkdir(mode=0o755)
+        os.chown(self.mail_root, 65534, 65534)
+        self.users_dir.mkdir(mode=0o755)
+
+    def _write_config(self) -> None:
+        from tests.servers.dovecot_config import render_config
+
+        self.config_file.write_text(
+            render_config(
+                root=self.root,
+                imap_port=self.imap_port,
+                imaps_port=self.imaps_port,
+                lmtp_port=self.lmtp_port,
+                special_use=SPECIAL_USE,
+            )
+        )
+
+    def _wait_ready(self) -> bool:
+        deadline = time.monotonic() + _START_TIMEOUT_S
+        pending = [self.imaps_port, self.imap_port, self.lmtp_port]
+        while pending and time.monotonic() < deadline:
+            if self._proc is not None and self._proc.poll() is not None:
+                return False
+            try:
+                with socket.create_connection((HOST, pending[0]), timeout=1):
+                    pending.pop(0)
+            except OSError:
+                time.sleep(0.02)
+        return not pending
+
+    def _startup_error(self) -> str:
+        stderr = (self.root / "stderr.log").read_text(errors="replace") if (self.root / "stderr.log").exists() else ""
+        return (stderr + "\n" + self.log_text()).strip()[-2000:]
+
+    def _kill_group(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=3.0)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            pass
+        try:  # stragglers (login or mail processes) must not outlive the instance dir
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait(timeout=10.0)
