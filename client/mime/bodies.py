@@ -1,0 +1,95 @@
+"""Choosing and decoding the text and HTML bodies of a message, within a decode budget.
+
+One `BodyCollector` per `parse_message` call; not shared between threads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .charsets import decode_bytes
+from .model import Limits
+from .structure import Part
+from .transfer import decode_transfer
+
+# Parts shown as text when they are not attachments (DSN/MDN/ARF reports are readable, M12).
+_TEXT_TYPES = {
+    "text/plain",
+    "text/enriched",
+    "text/rfc822-headers",
+    "message/delivery-status",
+    "message/disposition-notification",
+    "message/feedback-report",
+}
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
+
+
+class BodyCollector:
+    def __init__(self, raw: bytes, limits: Limits) -> None:
+        self.raw = raw
+        self.limits = limits
+        self.decoded = 0
+        self.warnings: list[str] = []
+        self.truncated = False
+        self.texts: dict[str, str] = {}
+        self.htmls: dict[str, str] = {}
+        self.tnef_bodies: list[tuple[str | None, str | None]] = []
+
+    def warn(self, text: str, truncated: bool = False) -> None:
+        if text not in self.warnings:
+            self.warnings.append(text)
+        self.truncated = self.truncated or truncated
+
+    def payload(self, part: Part) -> bytes | None:
+        """Transfer-decoded body of a part, or None once the decode budget is spent."""
+        encoded = self.raw[part.body_start : part.body_end]
+        if self.decoded + len(encoded) > self.limits.max_decode_bytes:
+            self.warn("decode budget exhausted", truncated=True)
+            return None
+        data, warning = decode_transfer(encoded, part.transfer_encoding)
+        self.decoded += len(data)
+        if warning:
+            self.warn(f"part {part.part_id}: {warning}")
+        return data
+
+    def take_body(self, part: Part, filename: str) -> bool:
+        """Decode `part` into the text or HTML body if it is one; True if it was taken."""
+        kind = part.content_type
+        if filename or part.disposition == "attachment":
+            return False
+        if kind != "text/html" and kind not in _TEXT_TYPES:
+            return False
+        data = self.payload(part)
+        if data is None:
+            return True
+        charset = part.params.get("charset")
+        if kind == "text/html" and not charset:
+            match = _META_CHARSET.search(data, 0, 8192)
+            charset = match.group(1).decode("ascii") if match else None
+        text, warning = decode_bytes(data, charset)
+        if warning:
+            self.warn(f"part {part.part_id}: {warning}")
+        if len(text) > self.limits.max_text_chars:
+            text = text[: self.limits.max_text_chars]
+            self.warn("body truncated", truncated=True)
+        key = f"alt:{part.in_alternative}" if part.in_alternative else part.part_id
+        target = self.htmls if kind == "text/html" else self.texts
+        target[key] = text
+        return True
+
+    def use_tnef_bodies(self) -> None:
+        """A winmail.dat may carry the only body of an Outlook message."""
+        if self.texts or self.htmls:
+            return
+        for text, html in self.tnef_bodies:
+            if text:
+                self.texts["tnef"] = text
+            if html:
+                self.htmls["tnef"] = html
+            if text or html:
+                return
+
+    def results(self) -> tuple[str | None, str | None]:
+        text = "\n".join(self.texts.values()) if self.texts else None
+        html = "\n".join(self.htmls.values()) if self.htmls else None
+        return text, html

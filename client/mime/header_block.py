@@ -1,0 +1,124 @@
+"""Split raw message bytes into unfolded header fields and the body offset; never raises.
+
+Bounded: scans at most `Limits.max_header_block` bytes, keeps at most
+`Limits.max_header_value` bytes per value and `Limits.max_header_fields` fields.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Limits
+
+_FIELD_NAME = re.compile(rb"([\x21-\x39\x3b-\x7e]{1,200})[ \t]*:")
+
+
+@dataclass
+class HeaderBlock:
+    """Raw header fields in order: (lower-case name, unfolded raw value)."""
+
+    fields: list[tuple[str, bytes]] = field(default_factory=list)
+    body_offset: int = 0
+    warnings: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+    def all(self, name: str) -> list[bytes]:
+        return [value for key, value in self.fields if key == name]
+
+    def first(self, name: str) -> bytes | None:
+        for key, value in self.fields:
+            if key == name:
+                return value
+        return None
+
+
+def split_header_block(
+    raw: bytes, limits: Limits, start: int = 0, end: int | None = None
+) -> HeaderBlock:
+    """Parse the header block of raw[start:end]; the body begins at `body_offset` (absolute)."""
+    stop = len(raw) if end is None else end
+    scan_limit = min(stop, start + limits.max_header_block)
+    block = HeaderBlock(body_offset=stop)
+    names: list[str] = []
+    chunks: list[list[bytes]] = []
+    sizes: list[int] = []
+    capped: set[int] = set()
+    pos = start
+    first_line = True
+    while pos < stop:
+        if pos >= scan_limit:
+            block.warnings.append("header block truncated")
+            block.truncated = True
+            block.body_offset = pos
+            break
+        newline = raw.find(b"\n", pos, stop)
+        next_pos = stop if newline < 0 else newline + 1
+        line = raw[pos : next_pos if newline < 0 else newline]
+        if line.endswith(b"\r"):
+            line = line[:-1]
+        if not line:
+            block.body_offset = next_pos
+            break
+        if line[:1] in (b" ", b"\t"):
+            if names and len(names) - 1 not in capped:
+                index = len(names) - 1
+                _append(chunks[index], sizes, index, line, limits, capped, block, names[index])
+            pos = next_pos
+            first_line = False
+            continue
+        if first_line and (line.startswith(b"From ") or line.startswith(b">From ")):
+            pos = next_pos
+            first_line = False
+            continue
+        first_line = False
+        match = _FIELD_NAME.match(line)
+        if match is None:
+            if names:  # a part with no headers at all is normal, not a defect
+                block.warnings.append("missing blank line after headers")
+            block.body_offset = pos
+            break
+        if len(names) >= limits.max_header_fields:
+            if len(names) == limits.max_header_fields:
+                block.warnings.append("too many header fields")
+                block.truncated = True
+                names.append("")  # sentinel so the warning is given once
+                chunks.append([])
+                sizes.append(0)
+                capped.add(len(names) - 1)
+            pos = next_pos
+            continue
+        names.append(match.group(1).decode("ascii").lower())
+        chunks.append([])
+        sizes.append(0)
+        index = len(names) - 1
+        _append(
+            chunks[index], sizes, index, line[match.end() :], limits, capped, block, names[index]
+        )
+        pos = next_pos
+    else:
+        block.body_offset = stop
+    block.fields = [
+        (name, b"".join(parts).strip()) for name, parts in zip(names, chunks, strict=True) if name
+    ]
+    return block
+
+
+def _append(
+    parts: list[bytes],
+    sizes: list[int],
+    index: int,
+    piece: bytes,
+    limits: Limits,
+    capped: set[int],
+    block: HeaderBlock,
+    name: str,
+) -> None:
+    room = limits.max_header_value - sizes[index]
+    if len(piece) > room:
+        piece = piece[: max(room, 0)]
+        capped.add(index)
+        block.truncated = True
+        block.warnings.append(f"header truncated: {name}")
+    parts.append(piece)
+    sizes[index] += len(piece)

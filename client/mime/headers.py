@@ -1,0 +1,142 @@
+"""Fast header-only parsing: `parse_headers(raw) -> ParsedHeaders`; never raises.
+
+Safe from any thread; cost is proportional to the header block only (no body parse).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+from .addresses import parse_address_list
+from .encoded_words import choose_raw_codec, decode_encoded_words, raw_to_utf8
+from .header_block import HeaderBlock, split_header_block
+from .model import DEFAULT_LIMITS, Address, Limits, ParsedHeaders
+
+_CHARSET = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:+-]{1,40})", re.IGNORECASE)
+_MSGID = re.compile(r"<([^<>\s]{1,998})>")
+_SINGLE = {"from": "From", "subject": "Subject", "date": "Date", "message-id": "Message-ID"}
+_ADDRESS_FIELDS = ("from", "to", "cc", "bcc", "reply-to")
+_MAX_REFERENCES = 500
+
+
+def parse_headers(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedHeaders:
+    """Decode the headers of a raw message. Never raises; problems become `warnings`."""
+    try:
+        block = split_header_block(raw, limits)
+        return headers_from_block(block, raw, limits)
+    except Exception as exc:  # noqa: BLE001 - last line of defence, must not happen
+        return empty_headers((f"header parse failed: {type(exc).__name__}",))
+
+
+def empty_headers(warnings: tuple[str, ...] = ()) -> ParsedHeaders:
+    return ParsedHeaders("", (), (), (), (), (), None, None, None, (), warnings)
+
+
+def charset_hint(block: HeaderBlock, raw: bytes) -> str | None:
+    """The message's own charset declaration: top Content-Type, else the first in the body."""
+    content_type = block.first("content-type")
+    match = _CHARSET.search(content_type) if content_type else None
+    if match is None:
+        match = _CHARSET.search(raw, block.body_offset, block.body_offset + 65536)
+    return match.group(1).decode("ascii") if match else None
+
+
+class HeaderDecoder:
+    """Decodes the header values of one message with one codec for raw 8-bit bytes."""
+
+    def __init__(self, block: HeaderBlock, raw: bytes) -> None:
+        self.warnings: list[str] = []
+        eight_bit = [value for _, value in block.fields if not value.isascii()]
+        self.codec = choose_raw_codec(eight_bit, charset_hint(block, raw)) if eight_bit else "utf-8"
+
+    def text(self, value: bytes, name: str) -> str:
+        """Unstructured value (Subject etc.); falls back to the raw decoded string (M2)."""
+        try:
+            return _collapse(decode_encoded_words(raw_to_utf8(value, self.codec), self.warnings))
+        except Exception:  # noqa: BLE001
+            self.warnings.append(f"could not decode header {name}")
+            return _collapse(value.decode("utf-8", errors="replace"))
+
+    def plain(self, value: bytes) -> str:
+        return raw_to_utf8(value, self.codec).decode("utf-8", errors="replace")
+
+    def addresses(self, values: list[bytes], name: str, limit: int) -> tuple[Address, ...]:
+        result: list[Address] = []
+        for value in values:
+            try:
+                found, capped = parse_address_list(self.plain(value), self._name, limit)
+            except Exception:  # noqa: BLE001 - M2: keep the raw text instead
+                self.warnings.append(f"could not parse header {name}")
+                found, capped = [Address(self.text(value, name), "")], False
+            if capped:
+                self.warnings.append(f"too many addresses in {name}")
+            result.extend(found)
+        return tuple(result[:limit])
+
+    def _name(self, text: str) -> str:
+        return _collapse(decode_encoded_words(text.encode("utf-8"), self.warnings))
+
+
+def headers_from_block(block: HeaderBlock, raw: bytes, limits: Limits) -> ParsedHeaders:
+    decoder = HeaderDecoder(block, raw)
+    warnings: list[str] = list(block.warnings)
+    for key, label in _SINGLE.items():
+        if len(block.all(key)) > 1:
+            warnings.append(f"multiple {label} headers")
+    addresses = {
+        key: decoder.addresses(block.all(key), key, limits.max_addresses) for key in _ADDRESS_FIELDS
+    }
+    subject_raw = block.first("subject")
+    subject = decoder.text(subject_raw, "subject") if subject_raw is not None else ""
+    date_raw = block.first("date")
+    in_reply_to_raw = block.first("in-reply-to")
+    references_raw = block.all("references")
+    references = _message_ids(decoder.plain(b" ".join(references_raw))) if references_raw else []
+    message_id_raw = block.first("message-id")
+    in_reply_to_ids = _message_ids(decoder.plain(in_reply_to_raw)) if in_reply_to_raw else []
+    warnings.extend(decoder.warnings)
+    return ParsedHeaders(
+        subject=subject,
+        from_=addresses["from"],
+        to=addresses["to"],
+        cc=addresses["cc"],
+        bcc=addresses["bcc"],
+        reply_to=addresses["reply-to"],
+        date=parse_date(decoder.plain(date_raw)) if date_raw is not None else None,
+        message_id=_first_id(decoder.plain(message_id_raw)) if message_id_raw else None,
+        in_reply_to=in_reply_to_ids[0] if in_reply_to_ids else None,
+        references=tuple(references[-_MAX_REFERENCES:]),
+        warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+def parse_date(value: str) -> datetime | None:
+    """RFC 5322 date to an aware UTC datetime; None when unparseable."""
+    try:
+        parsed = parsedate_to_datetime(value.strip())
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        return parsed.astimezone(UTC)
+    except Exception:  # noqa: BLE001 - any garbage date means "no date"
+        return None
+
+
+def _message_ids(value: str) -> list[str]:
+    found = _MSGID.findall(value)
+    if found:
+        return found
+    return [token.strip("<>") for token in value.split() if token.strip("<>")][:_MAX_REFERENCES]
+
+
+def _first_id(value: str) -> str | None:
+    ids = _message_ids(value)
+    return ids[0] if ids else None
+
+
+def _collapse(text: str) -> str:
+    """Unfolded header text: line breaks and tabs become spaces, outer space trimmed."""
+    if "\n" in text or "\r" in text or "\t" in text:
+        text = text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    return text.strip()
