@@ -1,0 +1,1 @@
+"""SMTP submission and the durable outbox."""

@@ -1,0 +1,294 @@
+"""SMTP submission over TLS: connect, authenticate, submit one message.
+
+Rules (checklist T1, T2, T4, T6, T7, O2, O3, O5, O6, O8):
+- TLS is required: implicit TLS (465) or STARTTLS (587). STARTTLS not offered or refused aborts
+  before AUTH, never falls back; EHLO is sent again after STARTTLS (smtplib drops what it learnt).
+- The certificate is verified (system store or `ca_file`); an untrusted one raises
+  `SmtpTLSError` with its SHA-256 fingerprint, accepted only when it equals the pinned one.
+- The server's SIZE from EHLO is checked before MAIL FROM (`SmtpSizeError`).
+- Per-recipient refusals are reported; recipients that accepted are not resent to.
+- A line cut after DATA but before the final reply raises `SmtpUncertainError`: the caller
+  must not assume either outcome (the outbox checks Sent by Message-ID before resending).
+- smtplib normalises line ends to CRLF and dot-stuffs the data.
+
+Blocking; call from a worker thread, never the GUI thread. The password never appears in an
+exception message.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from dataclasses import dataclass, field
+
+from client.net.tls import TLSPolicy, TLSVerificationFailed, check_pin, handshake_context
+
+Security = str  # "ssl" | "starttls" | "insecure-plain"
+
+
+class SmtpError(Exception):
+    """Base class; `str()` is a sentence a rep can read. `permanent` says whether retrying helps."""
+
+    permanent = False
+
+
+class SmtpUnavailable(SmtpError):
+    """The server could not be reached or dropped the line before DATA (retry later)."""
+
+
+class SmtpTLSError(SmtpError):
+    """TLS could not be set up safely; `fingerprint` is the server certificate's SHA-256 (hex)."""
+
+    permanent = True
+
+    def __init__(self, message: str, fingerprint: str | None = None) -> None:
+        super().__init__(message)
+        self.fingerprint = fingerprint
+
+
+class SmtpAuthError(SmtpError):
+    """The server refused the user name or password."""
+
+    permanent = True
+
+
+class SmtpSizeError(SmtpError):
+    """The message is larger than the server accepts (SIZE in EHLO, or a 552 reply)."""
+
+    permanent = True
+
+    def __init__(self, message: str, limit: int | None, size: int) -> None:
+        super().__init__(message)
+        self.limit = limit
+        self.size = size
+
+
+class SmtpRejected(SmtpError):
+    """The server refused the message (5xx: permanent) or asked to retry (4xx)."""
+
+    def __init__(self, message: str, code: int, permanent: bool) -> None:
+        super().__init__(message)
+        self.code = code
+        self.permanent = permanent
+
+
+class SmtpUncertainError(SmtpError):
+    """The line dropped after the data was sent: the message may or may not have gone out."""
+
+
+@dataclass(frozen=True)
+class SmtpEndpoint:
+    host: str
+    port: int
+    security: Security = "ssl"
+    ca_file: str | None = None
+    pinned_sha256: str | None = None
+    timeout: float = 60.0
+
+
+@dataclass
+class SubmitResult:
+    """Outcome of one submission: who accepted, who was refused and why."""
+
+    accepted: list[str] = field(default_factory=list)
+    refused: dict[str, tuple[int, str]] = field(default_factory=dict)
+    reply: str = ""
+
+
+def _reply_text(resp: bytes | str) -> str:
+    text = resp.decode("utf-8", "replace") if isinstance(resp, bytes) else str(resp)
+    return " ".join(text.split())[:500]
+
+
+def connect(endpoint: SmtpEndpoint) -> smtplib.SMTP:
+    """An SMTP connection with TLS set up and EHLO done after it. Raises SmtpError subclasses."""
+    policy = TLSPolicy(endpoint.host, endpoint.ca_file, endpoint.pinned_sha256)
+    context = handshake_context(policy)
+    try:
+        if endpoint.security == "ssl":
+            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                endpoint.host, endpoint.port, timeout=endpoint.timeout, context=context
+            )
+            smtp.ehlo()
+        else:
+            smtp = smtplib.SMTP(endpoint.host, endpoint.port, timeout=endpoint.timeout)
+            smtp.ehlo()
+            if endpoint.security == "starttls":
+                if not smtp.has_extn("starttls"):
+                    smtp.close()
+                    raise SmtpTLSError(
+                        f"{endpoint.host} does not offer STARTTLS; Tradewind will not send the "
+                        "password or the message without encryption."
+                    )
+                try:
+                    smtp.starttls(context=context)
+                except smtplib.SMTPResponseException as exc:
+                    smtp.close()
+                    raise SmtpTLSError(
+                        f"{endpoint.host} refused STARTTLS ({exc.smtp_code}); nothing was sent."
+                    ) from None
+                smtp.ehlo()  # what was learnt before TLS is discarded by smtplib; ask again
+            elif endpoint.security != "insecure-plain":
+                raise SmtpError(f"Unknown security setting {endpoint.security!r}.")
+    except TLSVerificationFailed as exc:
+        raise SmtpTLSError(str(exc), exc.fingerprint) from None
+    except ssl.SSLCertVerificationError as exc:
+        fingerprint = _fingerprint_of(endpoint)
+        raise SmtpTLSError(
+            f"The certificate of {endpoint.host} is not trusted ({exc.verify_message}). "
+            f"Its SHA-256 fingerprint is {fingerprint}.",
+            fingerprint,
+        ) from None
+    except (ssl.SSLError, smtplib.SMTPServerDisconnected) as exc:
+        raise SmtpUnavailable(f"The secure connection to {endpoint.host} failed: {exc}.") from None
+    except (OSError, smtplib.SMTPConnectError) as exc:
+        raise SmtpUnavailable(
+            f"Cannot reach the mail server {endpoint.host}:{endpoint.port} ({exc})."
+        ) from None
+    if endpoint.security != "insecure-plain":
+        sock = smtp.sock
+        try:
+            if isinstance(sock, ssl.SSLSocket):
+                check_pin(policy, sock)
+        except TLSVerificationFailed as exc:
+            smtp.close()
+            raise SmtpTLSError(str(exc), exc.fingerprint) from None
+    return smtp
+
+
+def _fingerprint_of(endpoint: SmtpEndpoint) -> str | None:
+    """Read the server certificate without trusting it, only to show its fingerprint."""
+    from client.net.tls import peek_fingerprint
+
+    try:
+        if endpoint.security == "ssl":
+            return peek_fingerprint(endpoint.host, endpoint.port, endpoint.timeout)
+        smtp = smtplib.SMTP(endpoint.host, endpoint.port, timeout=endpoint.timeout)
+        try:
+            smtp.ehlo()
+            code, _ = smtp.docmd("STARTTLS")
+            if code != 220:
+                return None
+            return peek_fingerprint(endpoint.host, endpoint.port, endpoint.timeout, sock=smtp.sock)
+        finally:
+            smtp.close()
+    except (OSError, smtplib.SMTPException):
+        return None
+
+
+def login(smtp: smtplib.SMTP, host: str, username: str, password: str) -> None:
+    """AUTH PLAIN or LOGIN; raises SmtpAuthError in words (never echoing the password)."""
+    if not smtp.has_extn("auth"):
+        raise SmtpAuthError(f"{host} does not offer authentication on this connection.")
+    try:
+        smtp.login(username, password)
+    except smtplib.SMTPAuthenticationError as exc:
+        raise SmtpAuthError(
+            f"{host} refused the user name or password for {username} "
+            f"({exc.smtp_code} {_reply_text(exc.smtp_error)})."
+        ) from None
+    except smtplib.SMTPNotSupportedError:
+        raise SmtpAuthError(f"{host} offers no login method Tradewind supports.") from None
+    except smtplib.SMTPException as exc:
+        raise SmtpUnavailable(f"Login at {host} failed: {exc.__class__.__name__}.") from None
+
+
+def server_size_limit(smtp: smtplib.SMTP) -> int | None:
+    """The SIZE limit advertised in EHLO, or None when there is none (0 means none too)."""
+    value = smtp.esmtp_features.get("size", "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else None
+
+
+def send(
+    smtp: smtplib.SMTP, host: str, mail_from: str, recipients: list[str], data: bytes,
+) -> SubmitResult:
+    """MAIL/RCPT/DATA for one message on an authenticated connection.
+
+    Raises SmtpSizeError, SmtpRejected (4xx/5xx for the whole message), SmtpUnavailable (line cut
+    before DATA completed sending), SmtpUncertainError (cut after the data was sent).
+    """
+    limit = server_size_limit(smtp)
+    if limit is not None and len(data) > limit:
+        raise SmtpSizeError(
+            f"The message is {len(data) / 1e6:.1f} MB; {host} accepts at most {limit / 1e6:.1f} MB. "
+            "Send large files as a download link instead.",
+            limit, len(data),
+        )
+    options = [f"SIZE={len(data)}"]
+    needs_utf8 = not all(r.isascii() for r in [mail_from, *recipients])
+    if needs_utf8:
+        if not smtp.has_extn("smtputf8"):
+            raise SmtpRejected(
+                f"{host} cannot deliver to addresses with non-ASCII characters (no SMTPUTF8).",
+                553, True,
+            )
+        options.append("SMTPUTF8")
+    if not data.isascii():
+        if smtp.has_extn("8bitmime"):
+            options.append("BODY=8BITMIME")
+    result = SubmitResult()
+    try:
+        code, resp = smtp.mail(mail_from, options)
+        if code != 250:
+            _raise_reply(host, code, resp, "refused the sender address")
+        for rcpt in recipients:
+            code, resp = smtp.rcpt(rcpt)
+            if code in (250, 251):
+                result.accepted.append(rcpt)
+            else:
+                result.refused[rcpt] = (code, _reply_text(resp))
+        if not result.accepted:
+            smtp.rset()
+            worst = max(result.refused.values(), key=lambda cr: cr[0])
+            _raise_reply(host, worst[0], worst[1], "refused every recipient")
+        code, resp = smtp.docmd("DATA")
+        if code != 354:
+            _raise_reply(host, code, resp, "refused the message")
+    except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        raise SmtpUnavailable(f"The connection to {host} dropped before sending: {exc}.") from None
+    try:
+        payload = smtplib.quotedata(data.decode("latin-1")).encode("latin-1")
+        if not payload.endswith(b"\r\n"):
+            payload += b"\r\n"
+        smtp.send(payload + b".\r\n")
+        code, resp = smtp.getreply()
+    except (TimeoutError, smtplib.SMTPServerDisconnected, OSError) as exc:
+        raise SmtpUncertainError(
+            f"The connection to {host} dropped after the message was handed over ({exc}); "
+            "it may or may not have been sent."
+        ) from None
+    if code == 421 or code < 200:
+        raise SmtpUncertainError(
+            f"{host} closed the session after the message was handed over ({code} "
+            f"{_reply_text(resp)}); it may or may not have been sent."
+        )
+    if code != 250:
+        _raise_reply(host, code, resp, "refused the message")
+    result.reply = _reply_text(resp)
+    return result
+
+
+def _raise_reply(host: str, code: int, resp: bytes | str, what: str) -> None:
+    text = _reply_text(resp)
+    if code == 552:
+        raise SmtpSizeError(
+            f"{host} {what}: the message is too large ({code} {text}). "
+            "Send large files as a download link instead.", None, 0,
+        )
+    raise SmtpRejected(f"{host} {what}: {code} {text}", code, permanent=500 <= code < 600)
+
+
+def submit(
+    endpoint: SmtpEndpoint, username: str, password: str,
+    mail_from: str, recipients: list[str], data: bytes,
+) -> SubmitResult:
+    """Connect, authenticate and send one message; always closes the connection."""
+    smtp = connect(endpoint)
+    try:
+        login(smtp, endpoint.host, username, password)
+        return send(smtp, endpoint.host, mail_from, recipients, data)
+    finally:
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            smtp.close()

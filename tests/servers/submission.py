@@ -1,0 +1,163 @@
+"""A real SMTP submission server for tests: aiosmtpd with AUTH and TLS, delivering into Dovecot.
+
+``SubmissionServer(dovecot)`` starts two listeners on 127.0.0.1 in the test process:
+``starttls_port`` (587-style: STARTTLS required before AUTH and MAIL) and ``ssl_port``
+(465-style implicit TLS). Both use a certificate from the Dovecot fixture's test CA, so the same
+``ca_file`` trusts them. AUTH PLAIN and LOGIN check the Dovecot users' passwords; accepted mail is
+delivered into Dovecot over LMTP before the final 250 (delivery is synchronous).
+
+Fault switches (attributes, set by a test and reset by ``reset()``):
+- ``fail_next = (code, text)``: the next DATA is answered with that reply instead of delivering;
+- ``refuse_rcpt = {address: (code, text)}``: per-recipient refusals at RCPT time;
+- ``drop_after_data = True``: deliver, then cut the connection before sending the final 250
+  (the "crash between DATA and the result" case);
+- ``size_limit``: the SIZE advertised in EHLO and enforced (552 above it).
+``received`` lists every delivered ``(mail_from, rcpt_tos, data)``; ``auth_log`` the user names
+that logged in (never passwords).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import smtplib
+import ssl
+import threading
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+
+from tests.servers.dovecot import HOST, DovecotServer, free_port
+
+# The implicit-TLS listener requires AUTH without STARTTLS (TLS is already on): aiosmtpd warns
+# about that on every connection. It is the intended 465-style set-up, so silence exactly that.
+warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
+logging.getLogger("mail.log").setLevel(logging.ERROR)
+
+
+@dataclass
+class Delivery:
+    mail_from: str
+    rcpt_tos: list[str]
+    data: bytes
+
+
+class _Handler:
+    def __init__(self, server: SubmissionServer) -> None:
+        self.server = server
+
+    async def handle_RCPT(  # noqa: N802 - aiosmtpd hook name
+        self, smtp: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
+    ) -> str:
+        refusal = self.server.refuse_rcpt.get(address.lower())
+        if refusal:
+            return f"{refusal[0]} {refusal[1]}"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(  # noqa: N802 - aiosmtpd hook name
+        self, smtp: SMTP, session: Session, envelope: Envelope
+    ) -> str:
+        if self.server.fail_next is not None:
+            code, text = self.server.fail_next
+            self.server.fail_next = None
+            return f"{code} {text}"
+        data = envelope.original_content or b""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        await asyncio.get_running_loop().run_in_executor(
+            None, self.server.deliver, str(envelope.mail_from), list(envelope.rcpt_tos), data
+        )
+        if self.server.drop_after_data:
+            self.server.drop_after_data = False
+            transport = smtp.transport
+            if transport is not None:
+                transport.abort()
+            return "421 connection dropped by test"
+        return "250 2.0.0 Message accepted for delivery"
+
+
+class SubmissionServer:
+    """Two aiosmtpd listeners (STARTTLS and implicit TLS) in front of a Dovecot test server."""
+
+    def __init__(self, dovecot: DovecotServer, size_limit: int = 30 * 1024 * 1024) -> None:
+        self.dovecot = dovecot
+        self.host = HOST
+        self.size_limit = size_limit
+        self.ca_file = dovecot.ca_file
+        self.received: list[Delivery] = []
+        self.auth_log: list[str] = []
+        self.fail_next: tuple[int, str] | None = None
+        self.refuse_rcpt: dict[str, tuple[int, str]] = {}
+        self.drop_after_data = False
+        self._passwords: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self._controllers: list[Controller] = []
+        self.starttls_port = 0
+        self.ssl_port = 0
+
+    # -- life cycle -------------------------------------------------------------------------
+    def start(self) -> SubmissionServer:
+        context = self._server_context()
+        self.starttls_port, self.ssl_port = free_port(), free_port()
+        common: dict[str, Any] = dict(
+            authenticator=self._authenticate,
+            auth_required=True,
+            data_size_limit=self.size_limit,
+            enable_SMTPUTF8=True,
+        )
+        starttls = Controller(
+            _Handler(self), hostname=HOST, port=self.starttls_port, server_hostname="localhost",
+            tls_context=context, require_starttls=True, auth_require_tls=True, **common,
+        )
+        implicit = Controller(
+            _Handler(self), hostname=HOST, port=self.ssl_port, server_hostname="localhost",
+            ssl_context=context, auth_require_tls=False, **common,
+        )
+        for controller in (starttls, implicit):
+            controller.start()
+            self._controllers.append(controller)
+        return self
+
+    def stop(self) -> None:
+        for controller in self._controllers:
+            controller.stop()
+        self._controllers.clear()
+
+    def reset(self) -> None:
+        self.fail_next = None
+        self.refuse_rcpt = {}
+        self.drop_after_data = False
+
+    def allow(self, username: str, password: str) -> None:
+        """Accept AUTH for this user (the same name and password as on Dovecot)."""
+        self._passwords[username] = password
+
+    # -- internals --------------------------------------------------------------------------
+    def _server_context(self) -> ssl.SSLContext:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls = self.dovecot.root / "tls"
+        context.load_cert_chain(str(tls / "cert.pem"), str(tls / "key.pem"))
+        return context
+
+    def _authenticate(
+        self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: Any
+    ) -> AuthResult:
+        if not isinstance(auth_data, LoginPassword):
+            return AuthResult(success=False, handled=False)
+        user = auth_data.login.decode("utf-8", "replace")
+        ok = self._passwords.get(user) == auth_data.password.decode("utf-8", "replace")
+        if ok:
+            self.auth_log.append(user)
+        return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535
+
+    def deliver(self, mail_from: str, rcpt_tos: list[str], data: bytes) -> None:
+        with self._lock:
+            local = [r for r in rcpt_tos if r.lower().endswith("@example.test")]
+            if local:
+                with smtplib.LMTP(self.dovecot.host, self.dovecot.lmtp_port, timeout=30) as lmtp:
+                    lmtp.sendmail(mail_from, local, data)
+            self.received.append(Delivery(mail_from, rcpt_tos, data))
