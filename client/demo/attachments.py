@@ -1,0 +1,90 @@
+"""Deterministic attachment payloads for the demo profile: a small PDF, an iCalendar invitation
+and a CSV sheet. Pure functions, any thread; same input, same bytes."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime, timedelta
+
+
+def _pdf_escape(text: str) -> str:
+    safe = text.encode("latin-1", "replace").decode("latin-1")
+    return safe.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def minimal_pdf(title: str, lines: list[str]) -> bytes:
+    """A valid one-page PDF 1.4 showing ``title`` and ``lines`` in Courier (Latin-1 only)."""
+    ops = ["BT", "/F1 16 Tf", "56 780 Td", f"({_pdf_escape(title)}) Tj", "/F1 9 Tf", "0 -28 Td"]
+    for line in lines:
+        ops.append(f"({_pdf_escape(line)}) Tj")
+        ops.append("0 -14 Td")
+    ops.append("ET")
+    stream = "\n".join(ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref_at = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref_at,
+    )
+    return bytes(out)
+
+
+def _ical_utc(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%SZ")
+
+
+def ics_invitation(
+    *,
+    uid: str,
+    summary: str,
+    start_utc: datetime,
+    minutes: int,
+    location: str,
+    organizer: tuple[str, str],
+    attendees: list[tuple[str, str]],
+    stamp_utc: datetime,
+) -> str:
+    """An iCalendar METHOD:REQUEST with one event; times given in UTC (aware datetimes)."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "PRODID:-//Tradewind demo//Invitation//EN",
+        "VERSION:2.0",
+        "METHOD:REQUEST",
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTAMP:{_ical_utc(stamp_utc)}",
+        f"DTSTART:{_ical_utc(start_utc)}",
+        f"DTEND:{_ical_utc(start_utc + timedelta(minutes=minutes))}",
+        f"SUMMARY:{summary}",
+        f"LOCATION:{location}",
+        f"ORGANIZER;CN={organizer[0]}:mailto:{organizer[1]}",
+    ]
+    for name, email in attendees:
+        lines.append(
+            f"ATTENDEE;CN={name};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{email}"
+        )
+    lines += ["SEQUENCE:0", "STATUS:CONFIRMED", "END:VEVENT", "END:VCALENDAR"]
+    return "\r\n".join(lines) + "\r\n"
+
+
+def csv_sheet(rows: list[list[str]]) -> str:
+    """Rows as CSV text with CRLF line ends (what spreadsheet programs write)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()

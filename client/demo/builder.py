@@ -1,0 +1,114 @@
+"""Writing the demo profile into a profile directory through the store API.
+
+``build_demo_profile(profile_dir)`` creates ``PROFILE/tradewind.db`` with one offline demo
+account (no password, no server: ``preset='demo'``, status ``offline``), its folders and about
+200 messages expanded from ``resources/demo/``. Never touches the network. Call it on the thread
+that will not use the Store afterwards (it opens and closes its own). Raises ``DemoProfileError``
+when the profile already holds a different account or the demo sources are broken; building
+twice into the same profile is a no-op (idempotent).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from client.demo.expand import DemoMessage, expand
+from client.demo.spec import DemoSpecError, load_spec
+from client.paths import DATABASE_NAME
+from client.store.db import Store
+from client.store.records import FolderRecord, IncomingMessage
+
+DEMO_PRESET = "demo"
+DEMO_UIDVALIDITY = 20261127
+_IMAP_FLAGS = {"seen": "\\Seen", "flagged": "\\Flagged", "answered": "\\Answered", "draft": "\\Draft"}
+
+
+class DemoProfileError(Exception):
+    """The demo profile cannot be built (sources broken, or the profile is not empty)."""
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What was built: the account's email and id, and the message count per folder."""
+
+    email: str
+    account_id: int
+    counts: dict[str, int]
+
+
+def demo_messages(anchor: date | None = None, resource_dir: Path | None = None) -> list[DemoMessage]:
+    """The demo messages for ``anchor`` (default: today in UTC), in a stable order."""
+    try:
+        spec = load_spec(resource_dir)
+    except DemoSpecError as exc:
+        raise DemoProfileError(str(exc)) from exc
+    return expand(spec, anchor or datetime.now(UTC).date())
+
+
+def build_demo_profile(
+    profile_dir: Path, *, anchor: date | None = None, resource_dir: Path | None = None
+) -> DemoSummary:
+    """Create the demo account, folders and messages in ``profile_dir`` and index them."""
+    try:
+        spec = load_spec(resource_dir)
+    except DemoSpecError as exc:
+        raise DemoProfileError(str(exc)) from exc
+    messages = expand(spec, anchor or datetime.now(UTC).date())
+    account_spec = spec.data["account"]
+    profile_dir.mkdir(parents=True, exist_ok=True)
+    with Store.open(profile_dir / DATABASE_NAME) as store:
+        existing = store.list_accounts()
+        if existing:
+            if len(existing) == 1 and existing[0].preset == DEMO_PRESET:
+                counts = _counts(store, existing[0].id)
+                return DemoSummary(existing[0].email, existing[0].id, counts)
+            raise DemoProfileError(
+                f"The profile {profile_dir} already holds real accounts; the demo is built "
+                "only into an empty profile folder."
+            )
+        account = store.add_account(
+            account_spec["email"], display_name=account_spec["display_name"], preset=DEMO_PRESET
+        )
+        store.set_account_status(account.id, "offline", None)
+        folder_ids: dict[str, int] = {}
+        for folder in spec.data["folders"]:
+            record = FolderRecord(name=folder["name"], delimiter="/", role=folder["role"])
+            folder_ids[folder["name"]] = store.upsert_folder(account.id, record).id
+        by_folder: dict[str, list[DemoMessage]] = defaultdict(list)
+        for message in messages:
+            by_folder[message.folder].append(message)
+        for name, items in by_folder.items():
+            if name not in folder_ids:
+                raise DemoProfileError(f"demo.json: message filed in unknown folder '{name}'")
+            incoming = [
+                IncomingMessage(
+                    uid=uid,
+                    raw=m.raw,
+                    flags=tuple(sorted(_IMAP_FLAGS[f] for f in m.flags)),
+                    internaldate=m.internaldate,
+                )
+                for uid, m in enumerate(items, start=1)
+            ]
+            store.insert_messages(folder_ids[name], incoming)
+            store.save_folder_state(
+                folder_ids[name],
+                uidvalidity=DEMO_UIDVALIDITY,
+                uidnext=len(items) + 1,
+                exists_count=len(items),
+                synced_uid=len(items),
+            )
+        store.index_pending()
+        return DemoSummary(account.email, account.id, _counts(store, account.id))
+
+
+def _counts(store: Store, account_id: int) -> dict[str, int]:
+    counts = {}
+    for folder in store.folders(account_id):
+        row = store.conn.execute(
+            "SELECT count(*) FROM messages WHERE folder_id = ?", (folder.id,)
+        ).fetchone()
+        counts[folder.name] = int(row[0])
+    return counts
