@@ -74,13 +74,17 @@ def refusal_reason(backend: KeyringBackend) -> str | None:
     if _is_test_backend(target):
         return None
     if any(name.startswith(package + ".") for package in _REFUSED_PACKAGES):
-        return f"the active keyring backend {name} keeps secrets in a plain or weakly protected file"
+        return (
+            f"the active keyring backend {name} keeps secrets in a plain or weakly protected file"
+        )
     try:
         priority = float(target.priority)
     except Exception:  # a backend signals "not viable" by raising from priority
         return f"the keyring backend {name} is not usable on this system"
     if priority < 1:
-        return f"the keyring backend {name} is not recommended for passwords (priority {priority:g})"
+        return (
+            f"the keyring backend {name} is not recommended for passwords (priority {priority:g})"
+        )
     return None
 
 

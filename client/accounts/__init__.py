@@ -1,0 +1,1 @@
+"""Accounts: records, provider presets, discovery and the account manager."""

@@ -1,0 +1,401 @@
+"""Account lifecycle for the CLI and the app: add, list, test, trust, remove.
+
+Connection settings live in the store's `accounts` table; the password lives only in the
+keyring (`client.secrets`). Settings come from, first match wins: the user's `--imap/--smtp`
+(manual always wins), else a provider preset or discovery for the e-mail's domain
+(`client.accounts.discover.discover`), else the default `imap.DOMAIN`/`smtp.DOMAIN` guess. A
+failed or missing lookup never blocks adding an account; it is only reported in `notes`.
+
+An `AccountManager` wraps one `Store`, so it belongs to the thread that opened that store.
+`test()` does network I/O: never call it on a GUI thread. Errors are in words:
+`InvalidAccountError` (bad input), `AccountExistsError`, `AccountNotFoundError`,
+`MissingPasswordError`, plus `client.secrets` and `client.imap` errors passed through.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, cast
+
+from client import secrets
+
+if TYPE_CHECKING:
+    from client.imap.models import Security
+    from client.store.db import Store
+    from client.store.records import Account
+
+log = logging.getLogger(__name__)
+
+SECURITIES = ("ssl", "starttls", "insecure-plain")
+DEFAULT_IMAP_PORT = {"ssl": 993, "starttls": 143, "insecure-plain": 143}
+DEFAULT_SMTP_PORT = {"ssl": 465, "starttls": 587, "insecure-plain": 587}
+_EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+_HOST_RE = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$")
+_HEX64_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+class AccountError(Exception):
+    """Base of the manager's own errors (messages are for people)."""
+
+
+class InvalidAccountError(AccountError):
+    """An address, host, port, security mode or fingerprint is not valid."""
+
+
+class AccountExistsError(AccountError):
+    """An account with this e-mail address already exists."""
+
+
+class AccountNotFoundError(AccountError):
+    """No account with this e-mail address in the profile."""
+
+
+class MissingPasswordError(AccountError):
+    """The keyring holds no password for the account."""
+
+
+@dataclass(frozen=True)
+class HostPort:
+    host: str
+    port: int | None
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What `add` stored and where the settings came from.
+
+    `source`: "manual" (the user's --imap/--smtp), "preset", "discovered" or "guess".
+    """
+
+    account: Account
+    source: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TestResult:
+    """A successful login: the capabilities after login, and the endpoint that was used."""
+
+    email: str
+    host: str
+    port: int
+    security: str
+    capabilities: tuple[str, ...] = field(default_factory=tuple)
+
+
+def normalise_email(email: str) -> str:
+    """Trimmed address; raises `InvalidAccountError` unless it looks like `local@domain.tld`."""
+    value = (email or "").strip()
+    if not _EMAIL_RE.match(value):
+        raise InvalidAccountError(f"{email!r} is not an e-mail address (expected name@domain).")
+    return value
+
+
+def parse_host_port(text: str) -> HostPort:
+    """Parse `HOST`, `HOST:PORT`, `[IPv6]` or `[IPv6]:PORT`; raises `InvalidAccountError`."""
+    value = (text or "").strip()
+    port_text: str | None = None
+    if value.startswith("["):
+        host, sep, rest = value[1:].partition("]")
+        if not sep or not host or (rest and not rest.startswith(":")):
+            raise InvalidAccountError(f"{text!r} is not a valid [IPv6]:PORT server address.")
+        port_text = rest[1:] if rest else None
+    else:
+        host = value
+        if value.count(":") == 1:
+            host, port_text = value.split(":")
+        if not _HOST_RE.match(host):
+            raise InvalidAccountError(f"{text!r} is not a valid server name (HOST or HOST:PORT).")
+    port: int | None = None
+    if port_text is not None:
+        if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+            raise InvalidAccountError(f"{port_text!r} is not a port number (1-65535).")
+        port = int(port_text)
+    return HostPort(host, port)
+
+
+def normalise_fingerprint(fingerprint: str) -> str:
+    """A SHA-256 fingerprint as 64 lowercase hex digits; accepts `AB:CD:...` or plain hex."""
+    value = re.sub(r"[\s:]", "", (fingerprint or "")).lower()
+    if value.startswith("sha256"):
+        value = value[len("sha256") :].lstrip("=/")
+    if not _HEX64_RE.match(value):
+        raise InvalidAccountError(
+            f"{fingerprint!r} is not a SHA-256 fingerprint (64 hex digits, colons allowed)."
+        )
+    return value
+
+
+def format_fingerprint(hex_digits: str) -> str:
+    """`ab12…` -> `AB:12:…`, the form browsers and `account test` show."""
+    value = normalise_fingerprint(hex_digits).upper()
+    return ":".join(value[i : i + 2] for i in range(0, len(value), 2))
+
+
+Connect = Callable[..., Any]
+
+
+class AccountManager:
+    """Add, list, test, trust and remove accounts over one `Store` (see module docstring)."""
+
+    def __init__(self, store: Store, *, connect: Connect | None = None) -> None:
+        self.store = store
+        self._connect = connect
+
+    # -- queries -------------------------------------------------------------------------
+    def list_accounts(self) -> list[Account]:
+        """All accounts in creation order."""
+        return self.store.list_accounts()
+
+    def get(self, email: str) -> Account:
+        """The account for `email` (case-insensitive) or `AccountNotFoundError`."""
+        found = self.store.get_account((email or "").strip())
+        if found is None:
+            raise AccountNotFoundError(
+                f"There is no account {email!r} in this profile (see `tradewind account list`)."
+            )
+        return found
+
+    # -- add -----------------------------------------------------------------------------
+    def add(
+        self,
+        email: str,
+        password: str,
+        *,
+        imap: str | None = None,
+        smtp: str | None = None,
+        security: str | None = None,
+        username: str | None = None,
+        ca_file: str | None = None,
+        display_name: str = "",
+        lookup: bool = True,
+    ) -> AddResult:
+        """Store a new account and its password. Does not connect (use `test`).
+
+        Raises `InvalidAccountError`, `AccountExistsError`, `secrets.KeyringUnavailableError`
+        (checked before anything is written). If the keyring write fails, the new row is
+        removed again, so a failure leaves nothing behind.
+        """
+        address = normalise_email(email)
+        if not password:
+            raise InvalidAccountError("A password is needed to add an account.")
+        if security is not None and security not in SECURITIES:
+            raise InvalidAccountError(
+                f"{security!r} is not a security mode; use one of {', '.join(SECURITIES)}."
+            )
+        if ca_file is not None:
+            ca_file = _check_ca_file(ca_file)
+        imap_hp = parse_host_port(imap) if imap else None
+        smtp_hp = parse_host_port(smtp) if smtp else None
+        if self.store.get_account(address) is not None:
+            raise AccountExistsError(f"An account for {address} already exists.")
+        secrets.check_backend()
+
+        settings, source, notes = self._settings_for(address, imap_hp, smtp_hp, security, lookup)
+        mode = security or settings.get("security") or "ssl"
+        imap_port = settings.get("imap_port") or DEFAULT_IMAP_PORT[mode]
+        smtp_port = settings.get("smtp_port") or DEFAULT_SMTP_PORT[mode]
+        try:
+            account = self.store.add_account(
+                address,
+                display_name=display_name,
+                imap_host=settings["imap_host"],
+                imap_port=int(imap_port),
+                smtp_host=settings["smtp_host"],
+                smtp_port=int(smtp_port),
+                security=mode,
+                username=(username or settings.get("username") or address),
+                ca_file=ca_file,
+                preset=settings.get("preset"),
+            )
+        except ValueError as exc:
+            raise AccountExistsError(str(exc)) from None
+        try:
+            secrets.set_password(address, password)
+        except BaseException:
+            self.store.remove_account(account.id)
+            raise
+        log.info("account added: %s (%s)", address, source)
+        return AddResult(account, source, tuple(notes))
+
+    def _settings_for(
+        self,
+        address: str,
+        imap_hp: HostPort | None,
+        smtp_hp: HostPort | None,
+        security: str | None,
+        lookup: bool,
+    ) -> tuple[dict[str, Any], str, list[str]]:
+        domain = address.rsplit("@", 1)[1].lower()
+        notes: list[str] = []
+        found: dict[str, Any] = {}
+        source = "guess"
+        if imap_hp is None and lookup:
+            found, source, note = _lookup(address)
+            if note:
+                notes.append(note)
+        settings: dict[str, Any] = {
+            "imap_host": found.get("imap_host") or f"imap.{domain}",
+            "imap_port": found.get("imap_port"),
+            "smtp_host": found.get("smtp_host") or f"smtp.{domain}",
+            "smtp_port": found.get("smtp_port"),
+            "security": found.get("security"),
+            "username": found.get("username"),
+            "preset": found.get("preset"),
+        }
+        if security is not None and security != found.get("security"):
+            # The user's mode changes the meaning of the looked-up ports: use that mode's defaults.
+            settings["imap_port"] = settings["smtp_port"] = None
+        if imap_hp is not None:
+            source = "manual"
+            settings.update(imap_host=imap_hp.host, imap_port=imap_hp.port, preset=None)
+            if smtp_hp is None:
+                settings.update(smtp_host=imap_hp.host, smtp_port=None)
+        if smtp_hp is not None:
+            settings.update(smtp_host=smtp_hp.host, smtp_port=smtp_hp.port)
+        if source == "guess":
+            notes.append(
+                f"No settings found for {domain}; guessed imap.{domain} and smtp.{domain}. "
+                "Give --imap/--smtp if these are wrong."
+            )
+        return settings, source, notes
+
+    # -- test ----------------------------------------------------------------------------
+    def test(self, email: str, *, timeout: float = 30.0) -> TestResult:
+        """Log in once and return the capabilities; records the outcome as the account status.
+
+        Raises `AccountNotFoundError`, `MissingPasswordError`, `client.secrets` errors and the
+        IMAP adapter's `TLSVerificationError` (with `.fingerprint`), `AuthenticationError`,
+        `ServerUnavailable`, `ProtocolError`. Never retries.
+        """
+        account = self.get(email)
+        password = secrets.get_password(account.email)
+        if password is None:
+            raise MissingPasswordError(
+                f"No password for {account.email} is stored in the keyring. Remove and add the "
+                "account again to store one."
+            )
+        from client.imap.errors import ImapError
+        from client.imap.models import Endpoint
+        from client.imap.session import ImapSession
+
+        endpoint = Endpoint(
+            host=account.imap_host,
+            port=account.imap_port,
+            security=_security(account.security),
+            ca_file=account.ca_file,
+            pinned_sha256=account.pinned_sha256,
+            timeout=timeout,
+        )
+        connect = self._connect or ImapSession.connect
+        try:
+            session = connect(endpoint, account.username, password)
+        except ImapError as exc:
+            self.store.set_account_status(account.id, _status_for(exc), str(exc))
+            raise
+        try:
+            capabilities = tuple(sorted(str(c) for c in session.capabilities))
+        finally:
+            _close_quietly(session)
+        self.store.set_account_status(account.id, "ok", None)
+        return TestResult(
+            account.email, account.imap_host, account.imap_port, account.security, capabilities
+        )
+
+    # -- trust / remove ------------------------------------------------------------------
+    def trust(self, email: str, fingerprint: str) -> Account:
+        """Pin the server certificate with this SHA-256 fingerprint for the account. Idempotent.
+
+        Later connections accept a certificate the system store does not trust only if its
+        fingerprint equals the pin (T7). Raises `AccountNotFoundError`, `InvalidAccountError`.
+        """
+        account = self.get(email)
+        pin = normalise_fingerprint(fingerprint)
+        self.store.update_account(account.id, pinned_sha256=pin)
+        log.info("certificate pinned for %s", account.email)
+        return self.get(account.email)
+
+    def remove(self, email: str) -> Account:
+        """Delete the account, its cached folders/messages/pending operations and its keyring
+        entry. Raises `AccountNotFoundError`; keyring trouble is raised after the rows are gone
+        (the cache holds no secret, so nothing sensitive is left either way)."""
+        account = self.get(email)
+        self.store.remove_account(account.id)
+        secrets.delete_password(account.email)
+        log.info("account removed: %s", account.email)
+        return account
+
+
+def _security(value: str) -> Security:
+    if value not in SECURITIES:
+        raise InvalidAccountError(
+            f"The account's security mode {value!r} is unknown; remove and add the account again."
+        )
+    return cast("Security", value)
+
+
+def _check_ca_file(ca_file: str) -> str:
+    from pathlib import Path
+
+    path = Path(ca_file).expanduser()
+    if not path.is_file():
+        raise InvalidAccountError(f"The CA file {ca_file} does not exist or is not a file.")
+    return str(path.absolute())
+
+
+def _lookup(address: str) -> tuple[dict[str, Any], str, str | None]:
+    """Settings from presets/discovery as a plain dict, its source, and a note. Never raises."""
+    try:
+        from client.accounts.discover import discover
+    except ImportError:
+        return {}, "guess", "Automatic discovery is not available in this build."
+    try:
+        result = discover(address)
+    except Exception as exc:  # a failed lookup never blocks adding the account
+        log.warning("discovery failed for %s: %s", address, exc)
+        return {}, "guess", f"Looking up the settings failed ({exc})."
+    if result is None:
+        return {}, "guess", None
+    return _discovery_settings(result)
+
+
+def _discovery_settings(result: Any) -> tuple[dict[str, Any], str, str | None]:
+    imap = getattr(result, "imap", None)
+    smtp = getattr(result, "smtp", None)
+    preset = getattr(result, "preset", None)
+    settings = {
+        "imap_host": getattr(imap, "host", None),
+        "imap_port": getattr(imap, "port", None),
+        "security": getattr(imap, "security", None),
+        "smtp_host": getattr(smtp, "host", None),
+        "smtp_port": getattr(smtp, "port", None),
+        "username": getattr(result, "username", None),
+        "preset": preset,
+    }
+    source = "preset" if preset else "discovered"
+    origin = getattr(result, "source", None)
+    note = f"Settings from {origin}." if origin else None
+    return settings, source, note
+
+
+def _status_for(exc: Exception) -> str:
+    name = type(exc).__name__
+    return {
+        "AuthenticationError": "auth-failed",
+        "TLSVerificationError": "untrusted-certificate",
+        "ServerUnavailable": "offline",
+    }.get(name, "error")
+
+
+def _close_quietly(session: Any) -> None:
+    for name in ("logout", "close"):
+        method = getattr(session, name, None)
+        if callable(method):
+            try:
+                method()
+            except Exception:  # the login already succeeded; a failing logout changes nothing
+                log.debug("closing the test session failed", exc_info=True)
+            return

@@ -1,0 +1,223 @@
+"""`tradewind account add|list|test|trust|remove`.
+
+Passwords come from stdin (`--password-stdin`) or an interactive prompt on a terminal, never
+from the command line. JSON shapes are documented in docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import shlex
+from typing import TYPE_CHECKING, Any
+
+from client.accounts.manager import SECURITIES, AccountManager, format_fingerprint
+from client.cli.context import Context
+from client.cli.errors import CliError, ExitCode, UsageError
+from client.cli.output import format_table, safe_text
+
+if TYPE_CHECKING:
+    from client.store.records import Account
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the `account` command group."""
+    group = subparsers.add_parser(
+        "account", parents=[common], help="add, list, test, remove accounts"
+    )
+    actions = group.add_subparsers(dest="account_action", metavar="ACTION", required=True)
+
+    add = actions.add_parser(
+        "add", parents=[common], help="add an account (password from stdin or a prompt)"
+    )
+    add.add_argument("--email", required=True, help="the account's e-mail address")
+    add.add_argument("--imap", metavar="HOST[:PORT]", help="IMAP server (skips discovery)")
+    add.add_argument("--smtp", metavar="HOST[:PORT]", help="SMTP server")
+    add.add_argument("--security", choices=SECURITIES, help="connection security (default ssl)")
+    add.add_argument("--username", help="login name if it is not the e-mail address")
+    add.add_argument("--ca-file", metavar="FILE", help="trust this CA (PEM) for the servers")
+    add.add_argument("--name", default="", help="display name for sent mail")
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    add.set_defaults(handler=cmd_add)
+
+    listing = actions.add_parser("list", parents=[common], help="list accounts")
+    listing.set_defaults(handler=cmd_list)
+
+    test = actions.add_parser("test", parents=[common], help="log in once and show capabilities")
+    test.add_argument("email")
+    test.set_defaults(handler=cmd_test)
+
+    trust = actions.add_parser("trust", parents=[common], help="pin a server certificate")
+    trust.add_argument("email")
+    trust.add_argument("fingerprint", help="SHA-256 fingerprint shown by `account test`")
+    trust.set_defaults(handler=cmd_trust)
+
+    remove = actions.add_parser(
+        "remove", parents=[common], help="remove an account, its cache and its stored password"
+    )
+    remove.add_argument("email")
+    remove.set_defaults(handler=cmd_remove)
+
+
+def account_json(account: Account) -> dict[str, Any]:
+    """The stable JSON shape of an account (never a secret)."""
+    return {
+        "id": account.id,
+        "email": account.email,
+        "display_name": account.display_name,
+        "imap_host": account.imap_host,
+        "imap_port": account.imap_port,
+        "smtp_host": account.smtp_host,
+        "smtp_port": account.smtp_port,
+        "security": account.security,
+        "username": account.username,
+        "ca_file": account.ca_file,
+        "pinned_sha256": account.pinned_sha256,
+        "preset": account.preset,
+        "status": account.status,
+        "last_error": account.last_error,
+    }
+
+
+def read_password(ctx: Context, args: argparse.Namespace) -> str:
+    """The password from stdin (`--password-stdin`, one line) or a no-echo prompt on a TTY."""
+    if args.password_stdin:
+        text = ctx.stdin.readline()
+        password = text[:-1] if text.endswith("\n") else text
+        password = password[:-1] if password.endswith("\r") else password
+        if not password:
+            raise UsageError("--password-stdin was given but standard input held no password.")
+        return password
+    if not _isatty(ctx.stdin):
+        raise UsageError(
+            "No password given: pipe it in with --password-stdin, or run the command on a "
+            "terminal to be asked for it. Passwords are never accepted as arguments."
+        )
+    password = getpass.getpass(f"Password for {args.email}: ", stream=ctx.stderr)
+    if not password:
+        raise UsageError("No password entered.")
+    return password
+
+
+def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    password = read_password(ctx, args)
+    manager = AccountManager(ctx.store())
+    result = manager.add(
+        args.email,
+        password,
+        imap=args.imap,
+        smtp=args.smtp,
+        security=args.security,
+        username=args.username,
+        ca_file=args.ca_file,
+        display_name=args.name,
+    )
+    account = result.account
+    ctx.emit(
+        {"account": account_json(account), "source": result.source, "notes": list(result.notes)},
+        lambda: "\n".join(
+            [
+                f"Added {account.email}: IMAP {account.imap_host}:{account.imap_port}, "
+                f"SMTP {account.smtp_host}:{account.smtp_port}, security {account.security} "
+                f"({result.source} settings).",
+                *result.notes,
+                f"Check the login with: tradewind account test {account.email}",
+            ]
+        ),
+    )
+    return ExitCode.OK
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    accounts = AccountManager(ctx.store()).list_accounts()
+
+    def text() -> str:
+        if not accounts:
+            return "No accounts. Add one with: tradewind account add --email you@example.com"
+        rows = [
+            (
+                a.email,
+                f"{a.imap_host}:{a.imap_port}",
+                a.security,
+                a.status,
+                "yes" if a.pinned_sha256 else "",
+            )
+            for a in accounts
+        ]
+        return format_table(("EMAIL", "IMAP", "SECURITY", "STATUS", "PINNED"), rows)
+
+    ctx.emit({"accounts": [account_json(a) for a in accounts]}, text)
+    return ExitCode.OK
+
+
+def cmd_test(ctx: Context, args: argparse.Namespace) -> int:
+    manager = AccountManager(ctx.store())
+    try:
+        result = manager.test(args.email)
+    except Exception as exc:
+        if type(exc).__name__ == "TLSVerificationError":
+            raise _untrusted(ctx, args, exc) from None
+        raise
+    ctx.emit(
+        {
+            "ok": True,
+            "email": result.email,
+            "host": result.host,
+            "port": result.port,
+            "security": result.security,
+            "capabilities": list(result.capabilities),
+        },
+        lambda: (
+            f"Login to {result.host}:{result.port} ({result.security}) as {result.email} works.\n"
+            f"Capabilities: {' '.join(safe_text(c) for c in result.capabilities)}"
+        ),
+    )
+    return ExitCode.OK
+
+
+def _untrusted(ctx: Context, args: argparse.Namespace, exc: Exception) -> CliError:
+    """The TLS failure in words, with the fingerprint and the exact command to pin it."""
+    fingerprint = getattr(exc, "fingerprint", None)
+    lines = [str(exc).rstrip(".") + "."]
+    details: dict[str, Any] = {"fingerprint": None, "trust_command": None}
+    if fingerprint:
+        shown = format_fingerprint(fingerprint)
+        profile = f" --profile {shlex.quote(str(ctx.profile.directory))}" if args.profile else ""
+        command = f"tradewind{profile} account trust {shlex.quote(args.email)} {shown}"
+        details = {"fingerprint": shown, "trust_command": command}
+        lines += [
+            f"The server's certificate has the SHA-256 fingerprint {shown}",
+            "If your provider or IT confirms this fingerprint, pin it with:",
+            f"  {command}",
+        ]
+    return CliError("\n".join(lines), ExitCode.TLS, details)
+
+
+def cmd_trust(ctx: Context, args: argparse.Namespace) -> int:
+    account = AccountManager(ctx.store()).trust(args.email, args.fingerprint)
+    shown = format_fingerprint(account.pinned_sha256 or "")
+    ctx.emit(
+        {"account": account_json(account)},
+        f"Pinned the certificate {shown} for {account.email}. "
+        f"Check it with: tradewind account test {account.email}",
+    )
+    return ExitCode.OK
+
+
+def cmd_remove(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.profile.writer_lock():
+        account = AccountManager(ctx.store()).remove(args.email)
+    ctx.emit(
+        {"removed": account.email},
+        f"Removed {account.email}, its cached mail and its stored password.",
+    )
+    return ExitCode.OK
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False

@@ -1,0 +1,137 @@
+"""Entry point of the `tradewind` command (`client.cli.main:main`, also `python -m client.cli`).
+
+`tradewind` with no command (or with `--demo`) starts the desktop app; otherwise the named
+command runs and the process exits with a code from `client.cli.errors.ExitCode`. Expected
+errors are printed to stderr in words; only bugs print a traceback. Main thread only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import NoReturn, TextIO
+
+from client.cli import account_cmd
+from client.cli.app_launch import run_desktop_app
+from client.cli.context import Context
+from client.cli.errors import ExitCode, UsageError, classify
+from client.cli.output import dump_json
+from client.config import Profile, profile_logging
+
+PROG = "tradewind"
+
+# Each command group module provides `register(subparsers, common_parent)`.
+COMMAND_MODULES = (account_cmd,)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises `UsageError` instead of exiting, so main decides the exit code."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}\n(see `{self.prog} --help`)")
+
+
+def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
+    """`--profile` and `--json`, accepted before or after the command name."""
+    parent = _Parser(add_help=False)
+    default_profile = None if top_level else argparse.SUPPRESS
+    default_json = False if top_level else argparse.SUPPRESS
+    parent.add_argument(
+        "--profile",
+        metavar="DIR",
+        default=default_profile,
+        help="profile directory (default: $TRADEWIND_PROFILE, else the user data folder)",
+    )
+    parent.add_argument(
+        "--json",
+        action="store_true",
+        default=default_json,
+        help="print one JSON document on stdout (shapes in docs/cli.md)",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree. Pure; safe to call repeatedly."""
+    parser = _Parser(
+        prog=PROG,
+        parents=[_common_options(top_level=True)],
+        description="Tradewind mail client. Without a command, starts the desktop app.",
+        epilog="Exit codes: 0 ok, 1 error, 2 usage, 3 auth, 4 network, 5 TLS, 6 not found, "
+        "7 profile locked, 8 keyring, 9 cache, 10 not installed, 130 interrupted.",
+    )
+    parser.add_argument("--demo", action="store_true", help="start the desktop app on demo data")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = _common_options(top_level=False)
+    for module in COMMAND_MODULES:
+        module.register(subparsers, common)
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run one `tradewind` invocation and return its exit code (never raises for expected
+    errors). Streams default to the process's; tests pass their own."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = build_parser()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(args_list)
+    except UsageError as exc:
+        err.write(f"{PROG}: error: {exc.message}\n")
+        return int(ExitCode.USAGE)
+    except SystemExit as exc:  # --help / --version
+        return exc.code if isinstance(exc.code, int) else 0
+
+    if args.command is None:
+        return _run_guarded(lambda: run_desktop_app(args_list), err, None)
+
+    ctx = Context(
+        profile=Profile.resolve(args.profile),
+        json=bool(args.json),
+        stdin=stdin or sys.stdin,
+        stdout=out,
+        stderr=err,
+    )
+
+    def run_command() -> int:
+        try:
+            with profile_logging(ctx.profile):
+                return int(args.handler(ctx, args))
+        finally:
+            ctx.close()
+
+    return _run_guarded(run_command, err, out if ctx.json else None)
+
+
+def _run_guarded(action: Callable[[], int], err: TextIO, json_out: TextIO | None) -> int:
+    """Run `action`; turn every outcome into an exit code. Expected errors: words on stderr
+    (and the JSON error document on `json_out` in --json mode); bugs: a traceback."""
+    try:
+        return action()
+    except BaseException as exc:  # noqa: BLE001 - every outcome becomes an exit code
+        if isinstance(exc, SystemExit):
+            return exc.code if isinstance(exc.code, int) else 1
+        known = classify(exc)
+        if known is None:
+            err.write(f"{PROG}: unexpected error (this is a bug, please report it):\n")
+            err.write("".join(traceback.format_exception(exc)))
+            return int(ExitCode.GENERAL)
+        err.write(f"{PROG}: {known.message}\n")
+        if json_out is not None:
+            dump_json(known.to_json(), json_out)
+        return int(known.code)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
