@@ -41,6 +41,7 @@ Errors: :class:`DovecotError` when the server cannot start or a helper's command
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import hashlib
 import imaplib
@@ -55,7 +56,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,6 +122,24 @@ class _AdminIMAP(imaplib.IMAP4_SSL):
             pass
 
 
+def _load_prctl() -> Callable[..., int] | None:
+    try:
+        prctl: Callable[..., int] = ctypes.CDLL(None, use_errno=True).prctl
+        return prctl
+    except (OSError, AttributeError):
+        return None
+
+
+_PRCTL = _load_prctl()  # resolved here: the forked child must not import or load anything
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: SIGKILL the server if the test process dies (Linux), so a
+    killed pytest run leaves no server behind.  The workers exit when their master is gone."""
+    if _PRCTL is not None:
+        _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 class DovecotServer:
     """One private Dovecot instance.  ``start()`` then ``stop()`` (idempotent); not thread-safe
     to start or stop concurrently, but its mail helpers may be called from any thread."""
@@ -171,6 +190,7 @@ class DovecotServer:
                     stdout=subprocess.DEVNULL,
                     stderr=stderr,
                     start_new_session=True,  # its own process group: stop() signals the group
+                    preexec_fn=_die_with_parent,
                 )
             if self._wait_ready():
                 return self
@@ -381,17 +401,12 @@ class DovecotServer:
         return (stderr + "\n" + self.log_text()).strip()[-2000:]
 
     def _kill_group(self) -> None:
+        # SIGKILL to the whole group: nothing of a throwaway instance needs a clean shutdown,
+        # and a SIGTERM'd master can take seconds to exit.
         proc, self._proc = self._proc, None
         if proc is None:
             return
         try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=3.0)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            pass
-        try:  # stragglers (login or mail processes) must not outlive the instance dir
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The one test command (README): ./scripts/test.sh [extra pytest args]
+#
+# Works on a fresh Debian 12 machine as root with no display: installs the Debian packages the
+# tests need when any is missing (without letting their services start), creates .venv if
+# missing, installs the project with its test extras when pyproject.toml changed, then runs
+# ruff, mypy and pytest.  Exits non-zero when any of them fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-python3}"
+DEB_PACKAGES=(
+    dovecot-imapd dovecot-lmtpd xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0
+    libxkbcommon-x11-0 libegl1 libgl1 libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6
+    libasound2 libxkbfile1 fonts-noto-cjk isync nginx libnginx-mod-http-dav-ext
+)
+
+log() { printf '== %s\n' "$*"; }
+
+install_debian_packages() {
+    local missing=() pkg
+    if [ ! -x .venv/bin/python ] && ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
+        DEB_PACKAGES+=(python3-venv)
+    fi
+    for pkg in "${DEB_PACKAGES[@]}"; do
+        if [ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" != "installed" ]; then
+            missing+=("$pkg")
+        fi
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+        log "missing Debian packages (install them as root): ${missing[*]}"
+        return 0
+    fi
+    log "installing Debian packages: ${missing[*]}"
+    # Keep package scripts from starting system dovecot/nginx services that would grab ports.
+    local made_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+        chmod 755 /usr/sbin/policy-rc.d
+        made_policy=1
+    fi
+    local rc=0
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=600 update -q \
+        && apt-get -o DPkg::Lock::Timeout=600 install -y -q "${missing[@]}" \
+        || rc=$?
+    [ "$made_policy" -eq 1 ] && rm -f /usr/sbin/policy-rc.d
+    if [ "$rc" -ne 0 ]; then
+        log "apt-get failed ($rc)"
+        exit "$rc"
+    fi
+}
+
+install_python_env() {
+    if [ ! -x .venv/bin/python ]; then
+        log "creating .venv with $PYTHON"
+        "$PYTHON" -m venv .venv || exit 1
+    fi
+    local stamp=.venv/.tradewind-installed wanted
+    wanted="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ] && [ -x .venv/bin/pytest ]; then
+        return 0
+    fi
+    log "pip install -e '.[test]'"
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]' || exit 1
+    echo "$wanted" >"$stamp"
+}
+
+install_debian_packages
+install_python_env
+
+status=0
+log "ruff check client ui tests"
+.venv/bin/ruff check client ui tests || status=1
+log "mypy client"
+.venv/bin/mypy client || status=1
+
+log "pytest $*"
+PYTEST=(timeout --kill-after=30 "${TRADEWIND_TEST_TIMEOUT:-2400}" .venv/bin/pytest --durations=15 "$@")
+if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
+    # Qt tests use the offscreen platform; a virtual display is there for any that need X.
+    xvfb-run -a -s "-screen 0 1440x900x24 -nolisten tcp" "${PYTEST[@]}"
+else
+    "${PYTEST[@]}"
+fi
+pytest_rc=$?
+if [ "$pytest_rc" -ne 0 ]; then
+    status=$pytest_rc
+fi
+if [ "$status" -ne 0 ]; then
+    log "FAILED (ruff/mypy/pytest; pytest exit code $pytest_rc)"
+fi
+exit "$status"
