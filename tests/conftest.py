@@ -15,7 +15,7 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 import itertools  # noqa: E402
 import re  # noqa: E402
 import secrets  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
+from collections.abc import Callable, Generator, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import keyring  # noqa: E402
@@ -34,6 +34,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.dovecot)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """On a failed test that used the session server, attach its log lines for the test's user
+    (or the log's tail) to the report as a "dovecot log" section."""
+    report = yield
+    if report.when == "call" and report.failed:
+        funcargs = getattr(item, "funcargs", {})
+        server, user = funcargs.get("dovecot"), funcargs.get("imap_user")
+        if isinstance(server, DovecotServer):
+            lines = server.log_text().splitlines()
+            if isinstance(user, MailUser):
+                lines = [line for line in lines if user.username in line]
+            report.sections.append(("dovecot log", "\n".join(lines[-60:])))
+    return report
 
 
 def _require_dovecot() -> None:

@@ -9,6 +9,8 @@ Usage::
     proxy.cut_now(reset=True)          # close every open connection now (RST instead of FIN)
     proxy.refuse_new = True            # new connections are accepted and closed at once
     proxy.pause(); proxy.resume()      # stop / restart forwarding (a stalled server)
+    proxy.rewrite_downstream(b" STARTTLS", b"")           # tamper with plaintext server lines
+    proxy.inject_after_downstream(b"OK Begin TLS", b"* CAPABILITY X\\r\\n")   # EAST-style injection
 
 Counters: ``bytes_down`` (server->client), ``bytes_up`` (client->server), ``connections``
 (accepted), ``cuts`` (connections closed by a fault), ``upstream_bytes()`` (everything the client
@@ -59,6 +61,8 @@ class FaultProxy:
         self._threads: list[threading.Thread] = []
         self._sent_up = bytearray()
         self._down_budget: int | None = None
+        self._rewrites: list[tuple[bytes, bytes]] = []
+        self._inject: tuple[bytes, bytes] | None = None
         self._cut_done = threading.Event()
         self._flowing = threading.Event()
         self._flowing.set()
@@ -119,6 +123,19 @@ class FaultProxy:
     def wait_cut(self, timeout: float = 10.0) -> bool:
         """True once an armed or explicit cut has happened."""
         return self._cut_done.wait(timeout)
+
+    def rewrite_downstream(self, old: bytes, new: bytes) -> None:
+        """Replace ``old`` with ``new`` in every later server->client chunk (plaintext only,
+        e.g. strip ``b" STARTTLS"`` from a capability list).  A match split across two TCP reads
+        is missed, so use it on short lines such as greetings and CAPABILITY."""
+        with self._lock:
+            self._rewrites.append((old, new))
+
+    def inject_after_downstream(self, marker: bytes, extra: bytes) -> None:
+        """Once: insert ``extra`` right after the server line that contains ``marker``, e.g.
+        ``inject_after_downstream(b"OK Begin TLS", b"* CAPABILITY IMAP4rev1\\r\\n")``."""
+        with self._lock:
+            self._inject = (marker, extra)
 
     def pause(self) -> None:
         """Stop forwarding in both directions (connections stay open)."""
@@ -225,6 +242,8 @@ class FaultProxy:
             return False
         cut_here = False
         with self._lock:
+            if direction == "down":
+                data = self._tamper(data)
             if direction == "up":
                 self.bytes_up += len(data)
                 self._sent_up += data
@@ -245,6 +264,21 @@ class FaultProxy:
             link.fired_cut = True
             return False
         return True
+
+
+    def _tamper(self, data: bytes) -> bytes:
+        """Apply rewrites and a pending injection to one downstream chunk (lock held)."""
+        for old, new in self._rewrites:
+            data = data.replace(old, new)
+        if self._inject is not None:
+            marker, extra = self._inject
+            at = data.find(marker)
+            if at >= 0:
+                line_end = data.find(b"\n", at + len(marker))
+                cut = len(data) if line_end < 0 else line_end + 1
+                data = data[:cut] + extra + data[cut:]
+                self._inject = None
+        return data
 
 
 def _send_all(sock: socket.socket, data: bytes) -> bool:

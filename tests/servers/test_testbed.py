@@ -293,3 +293,47 @@ def test_profile_points_at_fresh_empty_dir(profile_dir: Path) -> None:
     assert os.environ["TRADEWIND_PROFILE"] == str(profile_dir)
     assert profile_dir.is_dir() and list(profile_dir.iterdir()) == []
     assert os.environ["QT_QPA_PLATFORM"] == "offscreen"
+
+
+def test_fault_proxy_rewrite_can_hide_starttls(
+    dovecot: DovecotServer, make_fault_proxy: Callable[[int], FaultProxy]
+) -> None:
+    proxy = make_fault_proxy(dovecot.imap_port)
+    proxy.rewrite_downstream(b" STARTTLS", b"")
+    imap = imaplib.IMAP4(proxy.host, proxy.port, timeout=10)
+    try:
+        assert "STARTTLS" not in imap.capabilities
+        with pytest.raises(imaplib.IMAP4.error, match="TLS not supported"):
+            imap.starttls(ssl_context=dovecot.client_ssl_context())
+    finally:
+        imap.shutdown()
+
+
+def test_fault_proxy_injects_after_starttls_ok(
+    dovecot: DovecotServer, make_fault_proxy: Callable[[int], FaultProxy]
+) -> None:
+    proxy = make_fault_proxy(dovecot.imap_port)
+    proxy.inject_after_downstream(b"OK Begin TLS", b"* CAPABILITY IMAP4rev1 INJECTED\r\n")
+    with socket.create_connection((proxy.host, proxy.port), timeout=10) as sock:
+        reader = sock.makefile("rb")
+        assert reader.readline().startswith(b"* OK")
+        sock.sendall(b"a1 STARTTLS\r\n")
+        assert reader.readline().startswith(b"a1 OK Begin TLS")
+        assert reader.readline() == b"* CAPABILITY IMAP4rev1 INJECTED\r\n"
+
+
+def test_fault_proxy_pause_holds_traffic_until_resume(
+    dovecot: DovecotServer, make_fault_proxy: Callable[[int], FaultProxy]
+) -> None:
+    proxy = make_fault_proxy(dovecot.imap_port)
+    with socket.create_connection((proxy.host, proxy.port), timeout=10) as sock:
+        reader = sock.makefile("rb")
+        assert reader.readline().startswith(b"* OK")
+        proxy.pause()
+        sock.sendall(b"a1 NOOP\r\n")
+        sock.settimeout(0.3)
+        with pytest.raises(TimeoutError):
+            sock.recv(100)
+        proxy.resume()
+        sock.settimeout(10)
+        assert reader.readline().startswith(b"a1 OK")
