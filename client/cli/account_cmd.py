@@ -179,17 +179,22 @@ def cmd_test(ctx: Context, args: argparse.Namespace) -> int:
 
 def _untrusted(ctx: Context, args: argparse.Namespace, exc: Exception) -> CliError:
     """The TLS failure in words, with the fingerprint and the exact command to pin it."""
+    account = AccountManager(ctx.store()).get(args.email)
     fingerprint = getattr(exc, "fingerprint", None)
-    lines = [str(exc).rstrip(".") + "."]
+    reason = getattr(exc, "reason", None) or str(exc)
+    lines = [
+        f"The certificate of {account.imap_host}:{account.imap_port} is not trusted "
+        f"({safe_text(reason, 200)})."
+    ]
     details: dict[str, Any] = {"fingerprint": None, "trust_command": None}
     if fingerprint:
         shown = format_fingerprint(fingerprint)
         profile = f" --profile {shlex.quote(str(ctx.profile.directory))}" if args.profile else ""
-        command = f"tradewind{profile} account trust {shlex.quote(args.email)} {shown}"
+        command = f"tradewind{profile} account trust {shlex.quote(account.email)} {shown}"
         details = {"fingerprint": shown, "trust_command": command}
         lines += [
-            f"The server's certificate has the SHA-256 fingerprint {shown}",
-            "If your provider or IT confirms this fingerprint, pin it with:",
+            f"Its SHA-256 fingerprint is {shown}",
+            "Only if your provider or IT department confirms this exact value, pin it with:",
             f"  {command}",
         ]
     return CliError("\n".join(lines), ExitCode.TLS, details)
