@@ -1,0 +1,119 @@
+"""Folders and their sync state (UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ, watermark, errors)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from client.store.base import StoreBase
+from client.store.records import FOLDER_ROLES, Folder, FolderRecord
+
+_FOLDER_COLUMNS = (
+    "id, account_id, name, delimiter, role, attrs_json, subscribed, uidvalidity, uidnext, "
+    "highestmodseq, exists_count, synced_uid, last_sync, last_error"
+)
+_STATE_FIELDS = frozenset(
+    {"uidvalidity", "uidnext", "highestmodseq", "exists_count", "synced_uid", "last_sync",
+     "last_error"}
+)
+
+
+def folder_from_row(row: tuple[Any, ...]) -> Folder:
+    """Build a ``Folder`` from a row selected with ``_FOLDER_COLUMNS``."""
+    values = list(row)
+    values[5] = tuple(json.loads(values[5] or "[]"))
+    values[6] = bool(values[6])
+    return Folder(*values)
+
+
+class FoldersMixin(StoreBase):
+    """Folder rows. Every method runs on the Store's own thread."""
+
+    def upsert_folder(self, account_id: int, record: FolderRecord) -> Folder:
+        """Insert or update a folder by (account, name); sync state is left untouched."""
+        role = record.role.lower() if record.role else None
+        if role is not None and role not in FOLDER_ROLES:
+            raise ValueError(f"unknown folder role {record.role!r}")
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO folders(account_id, name, delimiter, role, attrs_json, subscribed) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(account_id, name) DO UPDATE SET "
+                "delimiter = excluded.delimiter, role = excluded.role, "
+                "attrs_json = excluded.attrs_json, subscribed = excluded.subscribed",
+                (account_id, record.name, record.delimiter, role,
+                 json.dumps(list(record.attrs)), int(record.subscribed)),
+            )
+        found = self.folder_by_name(account_id, record.name)
+        assert found is not None
+        return found
+
+    def remove_folder(self, folder_id: int) -> None:
+        """Delete a folder that vanished from the server, with its messages."""
+        with self.transaction() as conn:
+            conn.execute(
+                "DELETE FROM messages_fts WHERE rowid IN "
+                "(SELECT id FROM messages WHERE folder_id = ?)",
+                (folder_id,),
+            )
+            conn.execute("DELETE FROM folders WHERE id = ?", (folder_id,))
+
+    def folder(self, folder_id: int) -> Folder | None:
+        """The folder with this id, or None."""
+        row = self.conn.execute(
+            f"SELECT {_FOLDER_COLUMNS} FROM folders WHERE id = ?", (folder_id,)
+        ).fetchone()
+        return None if row is None else folder_from_row(row)
+
+    def folders(self, account_id: int) -> list[Folder]:
+        """The account's folders, ordered by name."""
+        rows = self.conn.execute(
+            f"SELECT {_FOLDER_COLUMNS} FROM folders WHERE account_id = ? ORDER BY name",
+            (account_id,),
+        )
+        return [folder_from_row(row) for row in rows]
+
+    def folder_by_name(self, account_id: int, name: str) -> Folder | None:
+        """The folder with this exact (decoded) name, or None."""
+        row = self.conn.execute(
+            f"SELECT {_FOLDER_COLUMNS} FROM folders WHERE account_id = ? AND name = ?",
+            (account_id, name),
+        ).fetchone()
+        return None if row is None else folder_from_row(row)
+
+    def folder_by_role(self, account_id: int, role: str) -> Folder | None:
+        """The folder with this role (inbox/sent/drafts/trash/junk/archive), or None."""
+        row = self.conn.execute(
+            f"SELECT {_FOLDER_COLUMNS} FROM folders WHERE account_id = ? AND role = ? "
+            "ORDER BY id LIMIT 1",
+            (account_id, role.lower()),
+        ).fetchone()
+        return None if row is None else folder_from_row(row)
+
+    def save_folder_state(self, folder_id: int, **state: Any) -> None:
+        """Update some of ``uidvalidity, uidnext, highestmodseq, exists_count, synced_uid,
+        last_sync, last_error`` (only the keywords given). ``exists`` is accepted for
+        ``exists_count``."""
+        if "exists" in state:
+            state["exists_count"] = state.pop("exists")
+        unknown = set(state) - _STATE_FIELDS
+        if unknown:
+            raise ValueError(f"unknown folder state fields {sorted(unknown)}")
+        if not state:
+            return
+        assignments = ", ".join(f"{name} = ?" for name in state)
+        with self.transaction() as conn:
+            conn.execute(
+                f"UPDATE folders SET {assignments} WHERE id = ?", (*state.values(), folder_id)
+            )
+
+    def unread_counts(self, account_id: int | None = None) -> dict[int, int]:
+        """{folder_id: unread, not deleted messages} for every folder (0 included)."""
+        sql = (
+            "SELECT f.id, (SELECT count(*) FROM messages m WHERE m.folder_id = f.id "
+            "AND m.seen = 0 AND m.deleted = 0) FROM folders f"
+        )
+        params: tuple[int, ...] = ()
+        if account_id is not None:
+            sql += " WHERE f.account_id = ?"
+            params = (account_id,)
+        return {int(fid): int(count) for fid, count in self.conn.execute(sql, params)}

@@ -1,0 +1,116 @@
+"""Deferred full-text indexing: parse stored bodies and fill ``messages_fts``.
+
+``index_pending(limit)`` is resumable and idempotent: it picks rows with ``indexed = 0``, parses
+them with ``client.mime.parse_message`` outside any transaction, then writes the FTS rows,
+preview and attachment flag in one short transaction. A body that cannot be parsed gets
+``indexed = 2`` (its subject and addresses are still indexed) so it is not retried forever.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from client.mime import body_search_text, parse_message, preview_text
+from client.store.base import StoreBase
+from client.store.cjk import bigram_text
+
+PREVIEW_CHARS = 200
+BODY_INDEX_CHARS = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedText:
+    """What one message contributes to search and the list."""
+
+    row_id: int
+    subject: str
+    addresses: str
+    body: str
+    attachments: str
+    preview: str
+    has_attachments: bool
+    state: int
+
+
+def _address_text(*json_lists: str, extra: tuple[str, str] = ("", "")) -> str:
+    parts = [extra[0], extra[1]]
+    for text in json_lists:
+        for name, email in json.loads(text or "[]"):
+            parts.extend((name, email))
+    return " ".join(p for p in parts if p)
+
+
+def extract(row_id: int, subject: str, addresses: str, raw: bytes | None) -> IndexedText:
+    """Parse one body into searchable text; never raises (state 2 on a parser failure)."""
+    if not raw:
+        return IndexedText(row_id, subject, addresses, "", "", "", False, 1)
+    try:
+        parsed = parse_message(raw)
+        body = str(body_search_text(parsed) or "")[:BODY_INDEX_CHARS]
+        names = [a.filename for a in parsed.attachments if a.filename and not a.inline]
+        has_attachments = any(not a.inline for a in parsed.attachments)
+        preview = " ".join(str(preview_text(parsed) or "").split())[:PREVIEW_CHARS]
+        return IndexedText(row_id, subject, addresses, body, " ".join(names), preview,
+                           has_attachments, 1)
+    except Exception:  # a parser bug must not stop indexing of the other messages
+        return IndexedText(row_id, subject, addresses, "", "", "", False, 2)
+
+
+class IndexingMixin(StoreBase):
+    """Body indexing, called by the sync after fetching (any thread with its own Store)."""
+
+    def pending_index_count(self) -> int:
+        """How many messages still wait for body indexing."""
+        return int(self.conn.execute("SELECT count(*) FROM messages WHERE indexed = 0")
+                   .fetchone()[0])
+
+    def index_pending(self, limit: int = 500) -> int:
+        """Index up to ``limit`` unindexed messages; return how many were done (0 = none left)."""
+        rows = self.conn.execute(
+            "SELECT m.id, m.subject, m.from_name, m.from_email, m.to_json, m.cc_json, "
+            "m.reply_to_json, b.raw FROM messages m LEFT JOIN bodies b ON b.message_id = m.id "
+            "WHERE m.indexed = 0 ORDER BY m.id LIMIT ?",
+            (limit,),
+        ).fetchall()
+        if not rows:
+            return 0
+        texts = [
+            extract(
+                int(row_id), subject,
+                _address_text(to_json, cc_json, reply_json, extra=(from_name, from_email)),
+                None if raw is None else bytes(raw),
+            )
+            for row_id, subject, from_name, from_email, to_json, cc_json, reply_json, raw in rows
+        ]
+        with self.transaction() as conn:
+            ids = json.dumps([t.row_id for t in texts])
+            current = {
+                int(i) for (i,) in conn.execute(
+                    "SELECT id FROM messages WHERE indexed = 0 AND id IN "
+                    "(SELECT value FROM json_each(?))",
+                    (ids,),
+                )
+            }
+            texts = [t for t in texts if t.row_id in current]
+            conn.execute(
+                "DELETE FROM messages_fts WHERE rowid IN (SELECT value FROM json_each(?))",
+                (json.dumps([t.row_id for t in texts]),),
+            )
+            conn.executemany(
+                "INSERT INTO messages_fts(rowid, subject, addresses, body, attachments) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (t.row_id, bigram_text(t.subject), bigram_text(t.addresses),
+                     bigram_text(t.body), bigram_text(t.attachments))
+                    for t in texts
+                ],
+            )
+            conn.executemany(
+                "UPDATE messages SET indexed = ?, preview = CASE WHEN ? != '' THEN ? "
+                "ELSE preview END, has_attachments = CASE WHEN ? = 1 THEN 1 "
+                "ELSE has_attachments * (body_state != 'full') END WHERE id = ?",
+                [(t.state, t.preview, t.preview, int(t.has_attachments), t.row_id)
+                 for t in texts],
+            )
+        return len(rows)

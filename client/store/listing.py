@@ -1,0 +1,136 @@
+"""Reading messages: the list (flat or threaded), id arrays for the 100k-row view, rows by id,
+one message, its raw bytes and its thread. Read-only; runs on the Store's own thread."""
+
+from __future__ import annotations
+
+import json
+
+from client.store.base import StoreBase
+from client.store.records import MessageRow
+from client.store.rows import ROW_COLUMNS, row_to_message
+
+_THREAD_COUNT = (
+    "(SELECT count(*) FROM messages t WHERE t.thread_id = m.thread_id "
+    "AND t.folder_id = m.folder_id AND t.deleted = 0)"
+)
+
+
+def _scope(
+    folder_id: int | None, account_id: int | None, include_deleted: bool
+) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if folder_id is not None:
+        clauses.append("m.folder_id = ?")
+        params.append(folder_id)
+    elif account_id is not None:
+        clauses.append("m.account_id = ?")
+        params.append(account_id)
+    if not include_deleted:
+        clauses.append("m.deleted = 0")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _direction(order: str) -> str:
+    if order not in ("desc", "asc"):
+        raise ValueError("order must be 'desc' (newest first) or 'asc'")
+    return order.upper()
+
+
+class ListingMixin(StoreBase):
+    """Message queries for the list, the reader and the CLI."""
+
+    def list_messages(
+        self,
+        folder_id: int | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        order: str = "desc",
+        threaded: bool = False,
+        *,
+        account_id: int | None = None,
+        include_deleted: bool = False,
+    ) -> list[MessageRow]:
+        """A page of messages by date. ``folder_id=None`` lists every folder (of
+        ``account_id`` if given). ``threaded=True`` gives one row per thread: its newest
+        message in this scope, with ``thread_count``. Rows flagged \\Deleted are hidden unless
+        ``include_deleted``."""
+        direction = _direction(order)
+        where, params = _scope(folder_id, account_id, include_deleted)
+        if threaded:
+            sql = (
+                f"SELECT {ROW_COLUMNS}, count(*), max(m.sort_date) AS newest FROM messages m"
+                f"{where} GROUP BY coalesce(m.thread_id, -m.id) "
+                f"ORDER BY newest {direction}, m.id {direction} LIMIT ? OFFSET ?"
+            )
+        else:
+            sql = (
+                f"SELECT {ROW_COLUMNS} FROM messages m{where} "
+                f"ORDER BY m.sort_date {direction}, m.id {direction} LIMIT ? OFFSET ?"
+            )
+        rows = self.conn.execute(sql, (*params, limit, offset))
+        return [row_to_message(row) for row in rows]
+
+    def message_ids(
+        self,
+        folder_id: int | None = None,
+        order: str = "desc",
+        threaded: bool = False,
+        *,
+        account_id: int | None = None,
+        include_deleted: bool = False,
+    ) -> list[int]:
+        """Every id in list order (same scope and order as ``list_messages``); the view then
+        pages rows with ``rows_by_ids``."""
+        direction = _direction(order)
+        where, params = _scope(folder_id, account_id, include_deleted)
+        if threaded:
+            sql = (
+                f"SELECT m.id, max(m.sort_date) AS newest FROM messages m{where} "
+                f"GROUP BY coalesce(m.thread_id, -m.id) "
+                f"ORDER BY newest {direction}, m.id {direction}"
+            )
+        else:
+            sql = f"SELECT m.id FROM messages m{where} ORDER BY m.sort_date {direction}, m.id {direction}"
+        return [int(row[0]) for row in self.conn.execute(sql, params)]
+
+    def rows_by_ids(self, ids: list[int], thread_counts: bool = False) -> list[MessageRow]:
+        """The rows for ``ids`` in the same order (ids that no longer exist are skipped).
+        ``thread_counts`` fills ``thread_count`` (messages of the thread in the row's folder)."""
+        if not ids:
+            return []
+        extra = f", {_THREAD_COUNT}" if thread_counts else ""
+        found = {
+            int(row[0]): row_to_message(row)
+            for row in self.conn.execute(
+                f"SELECT {ROW_COLUMNS}{extra} FROM messages m "
+                "WHERE m.id IN (SELECT value FROM json_each(?))",
+                (json.dumps([int(i) for i in ids]),),
+            )
+        }
+        return [found[i] for i in ids if i in found]
+
+    def get_message(self, message_row: int) -> MessageRow | None:
+        """One message, or None if it no longer exists."""
+        row = self.conn.execute(
+            f"SELECT {ROW_COLUMNS} FROM messages m WHERE m.id = ?", (message_row,)
+        ).fetchone()
+        return None if row is None else row_to_message(row)
+
+    def get_raw(self, message_row: int) -> bytes:
+        """The stored raw message; raises ``KeyError`` if no body is stored for it."""
+        row = self.conn.execute(
+            "SELECT raw FROM bodies WHERE message_id = ?", (message_row,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"No stored body for message {message_row}; fetch it from the server.")
+        return bytes(row[0])
+
+    def thread_messages(self, thread_id: int) -> list[MessageRow]:
+        """Every message of a thread, in all folders, oldest first."""
+        rows = self.conn.execute(
+            f"SELECT {ROW_COLUMNS} FROM messages m WHERE m.thread_id = ? "
+            "ORDER BY m.sort_date, m.id",
+            (thread_id,),
+        )
+        return [row_to_message(row) for row in rows]

@@ -1,0 +1,143 @@
+"""Plain, frozen records the store accepts and returns. Safe to pass between threads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+#: An address as stored: (display name, email). ``client.mime.Address`` is compatible.
+Addr = tuple[str, str]
+
+FOLDER_ROLES = ("inbox", "sent", "drafts", "trash", "junk", "archive")
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """One row of ``accounts`` (never holds a secret)."""
+
+    id: int
+    email: str
+    display_name: str
+    imap_host: str
+    imap_port: int
+    smtp_host: str
+    smtp_port: int
+    security: str
+    username: str
+    ca_file: str | None
+    pinned_sha256: str | None
+    preset: str | None
+    status: str
+    last_error: str | None
+    created: float
+
+
+@dataclass(frozen=True, slots=True)
+class FolderRecord:
+    """What LIST tells us about a folder; input of ``Store.upsert_folder``."""
+
+    name: str
+    delimiter: str | None = "/"
+    role: str | None = None
+    attrs: tuple[str, ...] = ()
+    subscribed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Folder:
+    """One row of ``folders`` including its sync state (None = unknown / never completed)."""
+
+    id: int
+    account_id: int
+    name: str
+    delimiter: str | None
+    role: str | None
+    attrs: tuple[str, ...]
+    subscribed: bool
+    uidvalidity: int | None
+    uidnext: int | None
+    highestmodseq: int | None
+    exists_count: int | None
+    synced_uid: int
+    last_sync: float | None
+    last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingMessage:
+    """One message fetched from the server, input of ``Store.insert_messages``.
+
+    ``raw`` is the whole message for ``body_state='full'``, or the header plus text parts for
+    ``'partial'``. ``internaldate`` is a UTC epoch or an aware datetime. ``size`` defaults to
+    ``len(raw)``.
+    """
+
+    uid: int
+    raw: bytes
+    flags: tuple[str, ...] = ()
+    internaldate: float | datetime | None = None
+    size: int | None = None
+    modseq: int | None = None
+    body_state: str = "full"
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRow:
+    """A message as the list, the reader and search see it (no body)."""
+
+    id: int
+    account_id: int
+    folder_id: int
+    uid: int | None
+    message_id: str | None
+    thread_id: int | None
+    subject: str
+    from_name: str
+    from_email: str
+    to: tuple[Addr, ...]
+    cc: tuple[Addr, ...]
+    reply_to: tuple[Addr, ...]
+    date: datetime | None
+    internaldate: datetime | None
+    sort_date: float
+    size: int
+    flags: tuple[str, ...]
+    seen: bool
+    flagged: bool
+    answered: bool
+    draft: bool
+    deleted: bool
+    has_attachments: bool
+    body_state: str
+    preview: str
+    in_reply_to: str | None
+    references: tuple[str, ...]
+    warnings: tuple[str, ...]
+    modseq: int | None
+    indexed: int
+    thread_count: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class PendingOp:
+    """One queued offline operation (see ``client.ops.queue`` for the rules)."""
+
+    id: int
+    account_id: int
+    kind: str
+    message_row: int | None
+    folder_id: int | None
+    uid: int | None
+    target_folder_id: int | None
+    payload: dict[str, Any] = field(default_factory=dict)
+    created: float = 0.0
+    attempts: int = 0
+    last_error: str | None = None
+    state: str = "pending"
+
+    @property
+    def message_id(self) -> str | None:
+        """The RFC Message-ID of the message the op acts on (to find it if it moved)."""
+        value = self.payload.get("message_id")
+        return value if isinstance(value, str) else None

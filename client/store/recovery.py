@@ -1,0 +1,110 @@
+"""S3: move a damaged cache aside and start a fresh one, exporting local-only data first.
+
+``quarantine_and_rebuild(path)`` must be called while no Store has the file open (at start-up,
+after ``Store.open`` raised ``StoreCorruptError``). It reads whatever it still can of the
+local-only data: ``pending_ops``, messages with ``uid IS NULL`` (offline copies and moves)
+with their bodies, and any table named in ``LOCAL_ONLY_TABLES`` (drafts, outbox, …) into a JSON
+file beside the database; then renames the database and its -wal/-shm files with a
+``.corrupt-<UTC time>`` suffix (nothing is deleted) and opens a fresh, migrated cache.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from client.store.db import Store
+
+#: Tables whose rows exist only on this computer (other modules may add theirs here).
+LOCAL_ONLY_TABLES = ["pending_ops", "outbox", "drafts", "settings"]
+
+
+@dataclass(frozen=True)
+class QuarantineResult:
+    """Where the damaged file went and what could be saved from it."""
+
+    moved_to: Path
+    export_path: Path | None
+    exported: dict[str, int] = field(default_factory=dict)
+    unreadable: dict[str, str] = field(default_factory=dict)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, bytes | bytearray | memoryview):
+        return {"base64": base64.b64encode(bytes(value)).decode("ascii")}
+    return value
+
+
+def _read_rows(conn: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [{n: _jsonable(v) for n, v in zip(names, row, strict=True)} for row in cursor]
+
+
+def export_local_data(path: Path) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
+    """Read every local-only row still readable from a (possibly damaged) database."""
+    tables: dict[str, list[dict[str, Any]]] = {}
+    errors: dict[str, str] = {}
+    try:
+        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        return tables, {"*": str(exc)}
+    queries = {name: f'SELECT * FROM "{name}"' for name in LOCAL_ONLY_TABLES}
+    queries["local_messages"] = "SELECT * FROM messages WHERE uid IS NULL"
+    queries["local_bodies"] = (
+        "SELECT b.* FROM bodies b JOIN messages m ON m.id = b.message_id WHERE m.uid IS NULL"
+    )
+    queries["folders"] = "SELECT id, account_id, name, role FROM folders"
+    queries["accounts"] = "SELECT * FROM accounts"
+    try:
+        for name, sql in queries.items():
+            try:
+                tables[name] = _read_rows(conn, sql)
+            except sqlite3.Error as exc:
+                if "no such table" not in str(exc):
+                    errors[name] = str(exc)
+    finally:
+        conn.close()
+    return tables, errors
+
+
+def quarantine_and_rebuild(path: str | os.PathLike[str]) -> QuarantineResult:
+    """Export local-only rows, move the damaged file aside, create a fresh cache at ``path``.
+
+    Never deletes anything. Returns where the file and the export went and what failed to
+    read. Raises ``OSError`` if the file cannot be moved (then nothing was changed).
+    """
+    db_path = Path(path)
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    tables, errors = export_local_data(db_path) if db_path.exists() else ({}, {})
+    export_path: Path | None = None
+    if any(tables.values()):
+        export_path = db_path.with_name(f"{db_path.name}.local-export-{stamp}.json")
+        payload = {"source": db_path.name, "exported_at": stamp, "tables": tables,
+                   "unreadable": errors}
+        tmp = export_path.with_suffix(".tmp")
+        with tmp.open("w", encoding="utf-8") as handle:
+            json.dump(payload, handle, ensure_ascii=False, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(export_path)
+    moved_to = db_path.with_name(f"{db_path.name}.corrupt-{stamp}")
+    if db_path.exists():
+        db_path.rename(moved_to)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(db_path) + suffix)
+        if side.exists():
+            side.rename(Path(str(moved_to) + suffix))
+    Store.open(db_path).close()
+    return QuarantineResult(
+        moved_to=moved_to,
+        export_path=export_path,
+        exported={name: len(rows) for name, rows in tables.items() if rows},
+        unreadable=errors,
+    )
