@@ -1,0 +1,228 @@
+"""The plumbing under ``ImapSession``: login, error translation, raw commands, streaming.
+
+``Connection`` owns one imaplib client (wrapped by an imap-tools ``BaseMailBox`` for login and
+logout). It is used by one thread at a time. Every public operation of the session runs inside
+``guard()``, which turns library and socket errors into ``ImapError`` subclasses; after a
+transport failure the connection is marked broken and every later call raises
+``ServerUnavailable`` at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import imaplib
+import ssl
+from collections.abc import Generator, Iterator
+from typing import Any
+
+from imap_tools import BaseMailBox
+from imap_tools.errors import MailboxLoginError
+
+from client.imap.errors import (
+    AuthenticationError,
+    ImapError,
+    ProtocolError,
+    ServerUnavailable,
+)
+from client.imap.models import Endpoint
+from client.imap.parse import ResponseParseError, Segment
+from client.imap.transport import LiteralTooLarge, open_client
+
+
+class _AdoptedMailBox(BaseMailBox):
+    """An imap-tools mailbox around a client that ``transport.open_client`` already opened."""
+
+    def __init__(self, client: imaplib.IMAP4) -> None:
+        self._adopted = client
+        super().__init__()
+
+    def _get_mailbox_client(self) -> imaplib.IMAP4:
+        return self._adopted
+
+
+def server_text(data: object, limit: int = 200) -> str:
+    """Server-supplied text made safe to show: decoded, control characters escaped, cut to
+    ``limit`` characters and quoted, so it reads as coming from the server (T8)."""
+    if isinstance(data, list):
+        data = data[-1] if data else b""
+    if isinstance(data, tuple):
+        data = data[0]
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)
+    text = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return f"“{text}”"
+
+
+class Connection:
+    """Base of ``ImapSession``: see the module docstring."""
+
+    def __init__(self, endpoint: Endpoint, mailbox: BaseMailBox) -> None:
+        self.endpoint = endpoint
+        self._mailbox = mailbox
+        self._client: Any = mailbox.client  # imaplib internals are used throughout
+        self._broken = False
+        self.capabilities: frozenset[str] = frozenset()
+        self._refresh_capabilities()
+
+    # -- setup -------------------------------------------------------------------------------
+
+    @classmethod
+    def _open_and_login(cls, endpoint: Endpoint, username: str, password: str) -> BaseMailBox:
+        client = open_client(endpoint)
+        mailbox = _AdoptedMailBox(client)
+        try:
+            if client.state == "AUTH":  # PREAUTH, only reachable on insecure-plain
+                return mailbox
+            _login(mailbox, endpoint, username, password)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                client.shutdown()
+            raise
+        return mailbox
+
+    def _refresh_capabilities(self) -> None:
+        """Ask CAPABILITY again (after TLS and after login, never reusing an older list)."""
+        with self.guard():
+            self._client.capabilities = ()
+            self._client._get_capabilities()
+            self.capabilities = frozenset(str(c).upper() for c in self._client.capabilities)
+
+    def has(self, capability: str) -> bool:
+        return capability.upper() in self.capabilities
+
+    # -- error handling ----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def guard(self) -> Iterator[None]:
+        """Translate errors raised inside into ``ImapError`` subclasses."""
+        if self._broken:
+            raise ServerUnavailable("The connection to the mail server was lost; reconnect.")
+        where = f"{self.endpoint.host}:{self.endpoint.port}"
+        try:
+            yield
+        except ImapError:
+            raise
+        except ResponseParseError as exc:
+            raise ProtocolError(f"The server {where} sent a response Tradewind cannot read "
+                                f"({exc}).") from None
+        except imaplib.IMAP4.abort as exc:
+            self._mark_broken()
+            if isinstance(exc, LiteralTooLarge) or getattr(self._client, "literal_refused", False):
+                raise ProtocolError(f"The server {where} sent an oversized response; the "
+                                    "connection was closed.") from None
+            raise ServerUnavailable(f"The connection to {where} was lost "
+                                    f"({server_text(str(exc), 120)}).") from None
+        except TimeoutError:
+            self._mark_broken()
+            raise ServerUnavailable(f"The server {where} stopped answering.") from None
+        except (OSError, ssl.SSLError) as exc:
+            self._mark_broken()
+            raise ServerUnavailable(f"The connection to {where} failed: "
+                                    f"{exc.strerror or type(exc).__name__}.") from None
+        except imaplib.IMAP4.error as exc:
+            if "got more than" in str(exc):  # a line over MAX_LINE: stream is out of step
+                self._mark_broken()
+            raise ProtocolError(f"The server {where} answered with an error: "
+                                f"{server_text(str(exc))}") from None
+
+    def _mark_broken(self) -> None:
+        self._broken = True
+        with contextlib.suppress(Exception):
+            self._client.shutdown()
+
+    # -- raw commands ------------------------------------------------------------------------
+
+    def _command(self, name: str, *args: str | bytes) -> tuple[str, list[bytes]]:
+        """Run a command to completion; NO/BAD → ``ProtocolError`` with the server's words."""
+        for stale in ("COPYUID", "APPENDUID", "VANISHED", "ESEARCH", "STATUS", "LIST", "SEARCH"):
+            self._client.untagged_responses.pop(stale, None)
+        typ, data = self._client._simple_command(name, *args)
+        if typ != "OK":
+            what = f"{name} {args[0]!s}" if name == "UID" and args else name
+            raise ProtocolError(f"The server refused {what}: {server_text(data)}")
+        return typ, data
+
+    def _untagged(self, name: str) -> list[list[Segment]]:
+        """Pop the untagged responses of one kind, each as a list of segments."""
+        return group_segments(self._client.untagged_responses.pop(name, []))
+
+    def _stream(self, name: str, *args: str | bytes) -> Generator[list[Segment], None, None]:
+        """Issue a command and yield each untagged FETCH response as soon as it is read.
+        Closing the iterator early reads and discards the rest of the response, so the
+        connection stays usable."""
+        client = self._client
+        client.untagged_responses.pop("FETCH", None)
+        tag = client._command(name, *args)
+        finished = False
+        try:
+            while client.tagged_commands.get(tag) is None:
+                client._get_response()
+                yield from group_segments(client.untagged_responses.pop("FETCH", []))
+            finished = True
+            typ, data = client.tagged_commands.pop(tag)
+            if typ != "OK":
+                raise ProtocolError(f"The server refused {name}: {server_text(data)}")
+        finally:
+            if not finished:
+                self._drain(tag)
+
+    def _drain(self, tag: bytes) -> None:
+        client = self._client
+        try:
+            while client.tagged_commands.get(tag) is None:
+                client._get_response()
+                client.untagged_responses.pop("FETCH", None)
+            client.tagged_commands.pop(tag, None)
+        except Exception:
+            self._mark_broken()
+
+
+def group_segments(items: list[Any]) -> list[list[Segment]]:
+    """imaplib stores a response with literals as ``(text, literal)`` tuples followed by the
+    trailing text; regroup those pieces into one segment list per response."""
+    out: list[list[Segment]] = []
+    current: list[Segment] = []
+    for item in items:
+        if isinstance(item, tuple):
+            current.append((item[0], item[1]))
+        else:
+            current.append((item if isinstance(item, bytes) else b"", None))
+            out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    return out
+
+
+def _login(mailbox: BaseMailBox, endpoint: Endpoint, username: str, password: str) -> None:
+    """LOGIN for ASCII credentials, AUTHENTICATE PLAIN (UTF-8) otherwise or when LOGIN is
+    disabled. The password never reaches an exception: every library error is replaced."""
+    caps = mailbox.client.capabilities
+    where = f"{endpoint.host}:{endpoint.port}"
+    rejected = f"The server {where} rejected the user name or password."
+    try:
+        if _is_ascii(username) and _is_ascii(password) and "LOGINDISABLED" not in caps:
+            mailbox.login(username, password, initial_folder=None)
+        elif "AUTH=PLAIN" in caps:
+            mailbox.login_utf8(username, password, initial_folder=None)
+        elif "LOGINDISABLED" in caps:
+            raise ProtocolError(f"The server {where} does not allow login on this connection.")
+        else:
+            raise AuthenticationError(
+                f"The server {where} cannot accept this user name or password (it contains "
+                "characters the server does not support).")
+    except ImapError:
+        raise
+    except MailboxLoginError:
+        raise AuthenticationError(rejected) from None
+    except imaplib.IMAP4.abort:
+        raise ServerUnavailable(f"The server {where} closed the connection during login.") from None
+    except imaplib.IMAP4.error:
+        raise AuthenticationError(rejected) from None
+    except (OSError, ssl.SSLError):
+        raise ServerUnavailable(f"The connection to {where} failed during login.") from None
+
+
+def _is_ascii(text: str) -> bool:
+    return text.isascii() and "\r" not in text and "\n" not in text and "\0" not in text

@@ -1,0 +1,39 @@
+"""Errors raised by the IMAP adapter.
+
+Every message is a sentence a sales rep can read. No message, ``repr`` or chained exception ever
+contains the account password: the adapter raises these ``from None`` where the underlying
+library error could carry command text.
+"""
+
+from __future__ import annotations
+
+
+class ImapError(Exception):
+    """Base class of every error the IMAP adapter raises."""
+
+
+class ServerUnavailable(ImapError):
+    """The server could not be reached, timed out, or dropped the connection."""
+
+
+class TLSVerificationError(ImapError):
+    """The server's certificate is not trusted (and not pinned).
+
+    ``fingerprint`` is the SHA-256 of the server's DER certificate as colon-separated upper-case
+    hex pairs (``"AB:CD:..."``), the form browsers and Thunderbird show; it is ``None`` when the
+    certificate could not be obtained at all. ``reason`` is the verifier's explanation.
+    """
+
+    def __init__(self, message: str, fingerprint: str | None, reason: str) -> None:
+        super().__init__(message)
+        self.fingerprint = fingerprint
+        self.reason = reason
+
+
+class AuthenticationError(ImapError):
+    """The server rejected the user name or password (NO to LOGIN/AUTHENTICATE)."""
+
+
+class ProtocolError(ImapError):
+    """The server broke the protocol or the security policy (STARTTLS refused, PREAUTH on a TLS
+    account, injected bytes, malformed or oversized responses, a command answered NO/BAD)."""

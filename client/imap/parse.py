@@ -1,0 +1,296 @@
+"""Parsers for IMAP server responses (RFC 3501 syntax plus CONDSTORE/QRESYNC/ESEARCH/UIDPLUS).
+
+A response arrives from imaplib as *segments*: each ``(text, literal)`` pair is text ending in
+``{N}`` followed by the N literal bytes, and the final segment is ``(text, None)``. ``tokenize``
+turns segments into nested Python values: atoms → ``str``, quoted strings and literals →
+``bytes``, ``NIL`` → ``None``, parenthesised lists → ``list``. Bracketed atom suffixes such as
+``BODY[HEADER.FIELDS (TO)]<0>`` stay one atom. Every parser raises ``ResponseParseError`` (a
+``ValueError``) on malformed input and never anything else. Pure functions, any thread.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Union
+
+Token = Union[str, bytes, None, list["Token"]]  # noqa: UP007  (recursive alias)
+Segment = tuple[bytes, bytes | None]
+
+_ATOM_END = frozenset(b' ()"{\r\n')
+_MONTHS = {m: i for i, m in enumerate(
+    ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1)}
+_INTERNALDATE = re.compile(
+    r"^\s*(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$")
+_RESPONSE_CODE = re.compile(rb"\[([A-Z0-9.-]+)(?: ([^\]]*))?\]", re.IGNORECASE)
+MAX_SEQUENCE_EXPANSION = 50_000_000
+
+
+class ResponseParseError(ValueError):
+    """The server sent something this parser cannot read."""
+
+
+def tokenize(segments: list[Segment]) -> list[Token]:
+    """Parse response segments into tokens (see module docstring)."""
+    stack: list[list[Token]] = [[]]
+    for text, literal in segments:
+        i, n = 0, len(text)
+        while i < n:
+            c = text[i]
+            if c == 0x20:
+                i += 1
+            elif c == 0x28:  # (
+                new: list[Token] = []
+                stack[-1].append(new)
+                stack.append(new)
+                i += 1
+            elif c == 0x29:  # )
+                if len(stack) == 1:
+                    raise ResponseParseError("unbalanced ')' in server response")
+                stack.pop()
+                i += 1
+            elif c == 0x22:  # "
+                i = _read_quoted(text, i, stack[-1])
+            elif c == 0x7B or (c == 0x7E and text[i + 1 : i + 2] == b"{"):  # {N} or ~{N}
+                end = text.find(b"}", i)
+                if end != n - 1 or literal is None:
+                    raise ResponseParseError("literal marker not at the end of a line")
+                stack[-1].append(literal)
+                literal = None
+                i = n
+            else:
+                i = _read_atom(text, i, stack[-1])
+        if literal is not None:
+            raise ResponseParseError("literal data without a literal marker")
+    if len(stack) != 1:
+        raise ResponseParseError("unbalanced '(' in server response")
+    return stack[0]
+
+
+def _read_quoted(text: bytes, i: int, out: list[Token]) -> int:
+    buf = bytearray()
+    i += 1
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == 0x5C and i + 1 < n:  # backslash
+            buf.append(text[i + 1])
+            i += 2
+        elif c == 0x22:
+            out.append(bytes(buf))
+            return i + 1
+        else:
+            buf.append(c)
+            i += 1
+    raise ResponseParseError("unterminated quoted string in server response")
+
+
+def _read_atom(text: bytes, i: int, out: list[Token]) -> int:
+    start = i
+    n = len(text)
+    depth = 0
+    while i < n:
+        c = text[i]
+        if c == 0x5B:  # [
+            depth += 1
+        elif c == 0x5D and depth:
+            depth -= 1
+        elif depth == 0 and c in _ATOM_END:
+            break
+        i += 1
+    atom = text[start:i].decode("ascii", "replace")
+    out.append(None if atom.upper() == "NIL" else atom)
+    return i
+
+
+def as_int(token: Token) -> int:
+    if isinstance(token, (str, bytes)):
+        try:
+            return int(token)
+        except ValueError:
+            pass
+    raise ResponseParseError(f"expected a number, got {token!r:.40}")
+
+
+def as_text(token: Token) -> str | None:
+    """A string token as text (UTF-8, lossy); None for NIL."""
+    if token is None:
+        return None
+    if isinstance(token, bytes):
+        return token.decode("utf-8", "replace")
+    if isinstance(token, str):
+        return token
+    raise ResponseParseError("expected a string, got a list")
+
+
+def parse_internaldate(value: str) -> datetime:
+    """``"17-Jul-1996 02:44:25 -0700"`` → an aware datetime (locale independent)."""
+    m = _INTERNALDATE.match(value)
+    if not m or m.group(2).upper() not in _MONTHS:
+        raise ResponseParseError(f"bad INTERNALDATE {value!r:.40}")
+    day, mon, year, hh, mm, ss, sign, oh, om = m.groups()
+    offset = timedelta(hours=int(oh), minutes=int(om)) * (-1 if sign == "-" else 1)
+    try:
+        return datetime(int(year), _MONTHS[mon.upper()], int(day), int(hh), int(mm), int(ss),
+                        tzinfo=timezone(offset))
+    except ValueError as exc:
+        raise ResponseParseError(f"bad INTERNALDATE {value!r:.40}") from exc
+
+
+def parse_fetch(segments: list[Segment]) -> tuple[int, dict[str, Token]]:
+    """An untagged FETCH response (``"7 (UID 9 FLAGS (...) ...)"``) → (msn, {ITEM: value}).
+    Item names are upper-cased; section names keep their case (``BODY[1.2]``), and an origin
+    suffix (``BODY[]<0>``) is dropped."""
+    tokens = tokenize(segments)
+    if len(tokens) < 2 or not isinstance(tokens[1], list):
+        raise ResponseParseError("FETCH response without an item list")
+    items = tokens[1]
+    if len(items) % 2:
+        raise ResponseParseError("FETCH item list has an odd length")
+    out: dict[str, Token] = {}
+    for k in range(0, len(items), 2):
+        key = items[k]
+        if not isinstance(key, str):
+            raise ResponseParseError("FETCH item name is not an atom")
+        bracket = key.find("[")
+        if bracket >= 0:
+            close = key.rfind("]")
+            key = key[:bracket].upper() + key[bracket : close + 1]
+        else:
+            key = key.upper()
+        out[key.replace(".PEEK", "")] = items[k + 1]
+    return as_int(tokens[0]), out
+
+
+def flags_of(token: Token) -> frozenset[str]:
+    if not isinstance(token, list):
+        raise ResponseParseError("FLAGS is not a list")
+    return frozenset(t for t in token if isinstance(t, str))
+
+
+def modseq_of(token: Token) -> int:
+    """MODSEQ is sent as a one-element list: ``MODSEQ (12345)``."""
+    if isinstance(token, list) and token:
+        return as_int(token[0])
+    return as_int(token)
+
+
+def parse_list(segments: list[Segment]) -> tuple[frozenset[str], str | None, str]:
+    """An untagged LIST response → (attributes, delimiter, raw name). The raw name is the
+    server's bytes decoded as UTF-8 with ``surrogateescape``, so it re-encodes exactly."""
+    tokens = tokenize(segments)
+    if len(tokens) < 3 or not isinstance(tokens[0], list):
+        raise ResponseParseError("malformed LIST response")
+    attrs = frozenset(t for t in tokens[0] if isinstance(t, str))
+    delim_tok = tokens[1]
+    delimiter = delim_tok.decode("utf-8", "replace") if isinstance(delim_tok, bytes) else None
+    name_tok = tokens[2]
+    if isinstance(name_tok, bytes):
+        name = name_tok.decode("utf-8", "surrogateescape")
+    elif isinstance(name_tok, str):
+        name = name_tok
+    else:
+        raise ResponseParseError("LIST response without a mailbox name")
+    return attrs, delimiter, name
+
+
+def parse_status(segments: list[Segment]) -> dict[str, int]:
+    """An untagged STATUS response → {ITEM: number}."""
+    tokens = tokenize(segments)
+    if len(tokens) < 2 or not isinstance(tokens[-1], list):
+        raise ResponseParseError("malformed STATUS response")
+    items = tokens[-1]
+    out: dict[str, int] = {}
+    for k in range(0, len(items) - 1, 2):
+        key = items[k]
+        if isinstance(key, str):
+            out[key.upper()] = as_int(items[k + 1])
+    return out
+
+
+def parse_sequence_set(value: str) -> list[int]:
+    """``"1:3,7,9:8"`` → ``[1, 2, 3, 7, 8, 9]`` in the order given (ranges ascending). No ``*``."""
+    out: list[int] = []
+    value = value.strip()
+    if not value:
+        return out
+    for piece in value.split(","):
+        lo, _, hi = piece.partition(":")
+        a = as_int(lo)
+        b = as_int(hi) if hi else a
+        if a > b:
+            a, b = b, a
+        if b - a + len(out) > MAX_SEQUENCE_EXPANSION:
+            raise ResponseParseError("sequence set too large")
+        out.extend(range(a, b + 1))
+    return out
+
+
+def format_uid_set(uids: list[int] | tuple[int, ...] | set[int] | frozenset[int]) -> str:
+    """Sorted, de-duplicated UIDs as a compact set string (``[1,2,3,7]`` → ``"1:3,7"``)."""
+    ordered = sorted(set(uids))
+    if not ordered:
+        raise ValueError("empty UID list")
+    if ordered[0] <= 0:
+        raise ValueError("UIDs are positive integers")
+    parts: list[str] = []
+    start = prev = ordered[0]
+    for uid in ordered[1:]:
+        if uid == prev + 1:
+            prev = uid
+            continue
+        parts.append(f"{start}:{prev}" if prev != start else str(start))
+        start = prev = uid
+    parts.append(f"{start}:{prev}" if prev != start else str(start))
+    return ",".join(parts)
+
+
+def parse_esearch(segments: list[Segment]) -> dict[str, str]:
+    """``* ESEARCH (TAG "x") UID ALL 1:3 COUNT 3`` → ``{"ALL": "1:3", "COUNT": "3"}``."""
+    tokens = tokenize(segments)
+    out: dict[str, str] = {}
+    i = 0
+    if tokens and isinstance(tokens[0], list):
+        i = 1
+    while i < len(tokens):
+        key = tokens[i]
+        if isinstance(key, str) and key.upper() == "UID":
+            i += 1
+            continue
+        if not isinstance(key, str) or i + 1 >= len(tokens):
+            raise ResponseParseError("malformed ESEARCH response")
+        val = tokens[i + 1]
+        out[key.upper()] = val if isinstance(val, str) else as_text(val) or ""
+        i += 2
+    return out
+
+
+def parse_vanished(segments: list[Segment]) -> list[int]:
+    """``* VANISHED (EARLIER) 41,43:45`` → ``[41, 43, 44, 45]``."""
+    tokens = tokenize(segments)
+    sets = [t for t in tokens if isinstance(t, str)]
+    out: list[int] = []
+    for s in sets:
+        out.extend(parse_sequence_set(s))
+    return out
+
+
+def parse_uid_code(data: bytes) -> tuple[int, list[int], list[int]]:
+    """The body of a COPYUID code (``"38505 304,319:320 3956:3958"``) → (uidvalidity, source
+    UIDs, destination UIDs), the lists paired index by index."""
+    parts = data.decode("ascii", "replace").split()
+    if len(parts) != 3:
+        raise ResponseParseError("malformed COPYUID")
+    src = parse_sequence_set(parts[1])
+    dst = parse_sequence_set(parts[2])
+    if len(src) != len(dst):
+        raise ResponseParseError("COPYUID sets differ in length")
+    return as_int(parts[0]), src, dst
+
+
+def response_code(text: bytes) -> tuple[str, bytes] | None:
+    """``b"[APPENDUID 1 5] done"`` → ``("APPENDUID", b"1 5")``."""
+    m = _RESPONSE_CODE.search(text)
+    if not m:
+        return None
+    return m.group(1).decode("ascii").upper(), m.group(2) or b""

@@ -1,0 +1,483 @@
+"""``ImapSession``: one authenticated IMAP connection and the operations sync needs.
+
+Contract: one thread at a time uses a session (the per-account worker). Every method raises
+only ``ImapError`` subclasses: ``ServerUnavailable`` (line lost; the session is then dead),
+``ProtocolError`` (server said NO/BAD or sent garbage; the session stays usable unless the
+stream went out of step), ``AuthenticationError`` / ``TLSVerificationError`` from ``connect``.
+Reads are idempotent; no method ever sets ``\\Seen`` implicitly (bodies use ``BODY.PEEK``).
+
+Folder arguments are the decoded names from ``list_folders`` (``FolderInfo.name``); the raw
+wire name is looked up from the last LIST, so names that are not valid modified UTF-7
+round-trip exactly. A raw name (``FolderInfo.raw_name``) is accepted as well.
+"""
+
+from __future__ import annotations
+
+import re
+import select as select_module
+import ssl
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from types import TracebackType
+
+from imap_tools import BaseMailBox
+
+from client.imap.bodystructure import is_readable_text, leaf_parts
+from client.imap.connection import Connection, server_text
+from client.imap.errors import ProtocolError
+from client.imap.models import (
+    Endpoint,
+    FolderInfo,
+    FolderStatus,
+    MessageMeta,
+    PartialMessage,
+)
+from client.imap.parse import (
+    as_int,
+    flags_of,
+    format_uid_set,
+    modseq_of,
+    parse_esearch,
+    parse_fetch,
+    parse_internaldate,
+    parse_list,
+    parse_sequence_set,
+    parse_status,
+    parse_uid_code,
+    parse_vanished,
+    tokenize,
+)
+from client.imap.roles import assign_roles
+from client.imap.transport import has_buffered_input
+from client.imap.utf7 import decode_mailbox_name, encode_mailbox_name
+
+_IDLE_EVENTS = ("EXISTS", "EXPUNGE", "FETCH", "VANISHED")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def mailbox_arg(raw: str) -> bytes:
+    """A raw mailbox name as a quoted IMAP string (bytes as the server sent them)."""
+    data = raw.encode("utf-8", "surrogateescape")
+    if any(b in data for b in (0, 10, 13)):
+        raise ProtocolError("A folder name contains a line break or NUL and cannot be used.")
+    return b'"' + data.replace(b"\\", b"\\\\").replace(b'"', b'\\"') + b'"'
+
+
+_FLAG = re.compile(r"\\?[!#$&'+,\-.0-9:;<=>?@A-Z^_`a-z|~]+")
+
+
+def _flag_list(flags: Iterable[str]) -> str:
+    """``["\\Seen", "$Label1"]`` → ``"(\\Seen $Label1)"``; ValueError on a flag that is not an
+    IMAP atom (so nothing can be injected into the command)."""
+    cleaned = list(flags)
+    for flag in cleaned:
+        if not _FLAG.fullmatch(flag):
+            raise ValueError(f"invalid IMAP flag {flag!r}")
+    return "(" + " ".join(cleaned) + ")"
+
+
+class ImapSession(Connection):
+    """See the module docstring. A context manager: ``with ImapSession.connect(...) as s:``
+    logs out on exit."""
+
+    def __init__(self, endpoint: Endpoint, mailbox: BaseMailBox) -> None:
+        super().__init__(endpoint, mailbox)
+        self._raw_by_name: dict[str, str] = {}
+        self._raw_names: set[str] = set()
+        self._enabled = False
+        self.selected: str | None = None
+
+    @classmethod
+    def connect(cls, endpoint: Endpoint, username: str, password: str) -> ImapSession:
+        """Connect, verify TLS, log in, re-read capabilities. Raises ``ServerUnavailable``,
+        ``TLSVerificationError``, ``AuthenticationError`` or ``ProtocolError``."""
+        mailbox = cls._open_and_login(endpoint, username, password)
+        return cls(endpoint, mailbox)
+
+    def __enter__(self) -> ImapSession:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.logout()
+
+    # -- folders -----------------------------------------------------------------------------
+
+    def list_folders(self) -> list[FolderInfo]:
+        """All folders with decoded names, attributes and roles (SPECIAL-USE, then names)."""
+        with self.guard():
+            if self.has("SPECIAL-USE") and self.has("LIST-EXTENDED"):
+                self._command("LIST", '""', '"*"', "RETURN", "(SPECIAL-USE)")
+            else:
+                self._command("LIST", '""', '"*"')
+            rows = [parse_list(segs) for segs in self._untagged("LIST")]
+        decoded = [(decode_mailbox_name(raw), delim, attrs) for attrs, delim, raw in rows]
+        roles = assign_roles(decoded)
+        folders = [
+            FolderInfo(name=name, raw_name=raw, delimiter=delim, attrs=attrs, role=role)
+            for (name, delim, attrs), (_a, _d, raw), role in zip(decoded, rows, roles, strict=True)
+        ]
+        self._raw_by_name = {f.name: f.raw_name for f in folders}
+        self._raw_names = {f.raw_name for f in folders}
+        return folders
+
+    def _wire(self, folder: str) -> bytes:
+        if folder not in self._raw_by_name and folder not in self._raw_names:
+            if not (folder.isascii() and "&" not in folder and "\\" not in folder):
+                self.list_folders()
+        raw = self._raw_by_name.get(folder)
+        if raw is None:
+            raw = folder if folder in self._raw_names else encode_mailbox_name(folder)
+        return mailbox_arg(raw)
+
+    def status(self, folder: str) -> FolderStatus:
+        """STATUS of a folder (HIGHESTMODSEQ when CONDSTORE is offered, else None)."""
+        items = "MESSAGES UIDNEXT UIDVALIDITY UNSEEN"
+        if self.has("CONDSTORE"):
+            items += " HIGHESTMODSEQ"
+        with self.guard():
+            wire = self._wire(folder)
+            self._command("STATUS", wire, f"({items})")
+            found = self._untagged("STATUS")
+            if not found:
+                raise ProtocolError(f"The server sent no STATUS for {server_text(folder)}.")
+            values = parse_status(found[-1])
+        try:
+            return FolderStatus(
+                uidvalidity=values["UIDVALIDITY"], uidnext=values["UIDNEXT"],
+                messages=values["MESSAGES"], unseen=values["UNSEEN"],
+                highestmodseq=values.get("HIGHESTMODSEQ"))
+        except KeyError as exc:
+            raise ProtocolError(f"The server's STATUS lacked {exc.args[0]}.") from None
+
+    def select(self, folder: str, readonly: bool = True) -> FolderStatus:
+        """SELECT (or EXAMINE when ``readonly``). The first call ENABLEs QRESYNC or CONDSTORE
+        when offered, so HIGHESTMODSEQ and VANISHED are available from then on."""
+        with self.guard():
+            wire = self._wire(folder)
+            client = self._client
+            if not self._enabled:
+                self._enabled = True
+                wanted = [c for c in ("QRESYNC", "CONDSTORE") if self.has(c)]
+                if wanted and self.has("ENABLE") and client.state == "AUTH":
+                    self._command("ENABLE", *wanted)
+            client.untagged_responses = {}
+            client.is_readonly = readonly
+            self.selected = None
+            self._command("EXAMINE" if readonly else "SELECT", wire)
+            client.state = "SELECTED"
+            self.selected = folder
+            ur = client.untagged_responses
+
+            def last_int(key: str) -> int | None:
+                values = ur.get(key)
+                return as_int(values[-1].split()[0]) if values else None
+
+            uidvalidity = last_int("UIDVALIDITY")
+            exists = last_int("EXISTS") or 0
+            uidnext = last_int("UIDNEXT")
+            modseq = last_int("HIGHESTMODSEQ")
+            if uidvalidity is None:
+                raise ProtocolError("The server did not report UIDVALIDITY for this folder.")
+            if uidnext is None:
+                uids = self.uids()
+                uidnext = (max(uids) + 1) if uids else 1
+            unseen = self._count_unseen()
+        return FolderStatus(uidvalidity=uidvalidity, uidnext=uidnext, messages=exists,
+                            unseen=unseen, highestmodseq=modseq)
+
+    def _count_unseen(self) -> int:
+        if self.has("ESEARCH"):
+            self._command("SEARCH", "RETURN", "(COUNT)", "UNSEEN")
+            found = self._untagged("ESEARCH")
+            return as_int(parse_esearch(found[-1]).get("COUNT", "0")) if found else 0
+        self._command("SEARCH", "UNSEEN")
+        return sum(len(t) for t in self._search_results())
+
+    def _search_results(self) -> list[list[int]]:
+        out = []
+        for segs in self._untagged("SEARCH"):
+            out.append([as_int(t) for t in tokenize(segs) if isinstance(t, str)])
+        return out
+
+    def uids(self) -> list[int]:
+        """All UIDs of the selected folder, ascending (ESEARCH keeps the reply small)."""
+        with self.guard():
+            if self.has("ESEARCH"):
+                self._command("UID", "SEARCH", "RETURN", "(ALL)", "ALL")
+                found = self._untagged("ESEARCH")
+                result = parse_sequence_set(parse_esearch(found[-1]).get("ALL", "")) if found else []
+            else:
+                self._command("UID", "SEARCH", "ALL")
+                result = [u for chunk in self._search_results() for u in chunk]
+        return sorted(set(result))
+
+    # -- fetching ----------------------------------------------------------------------------
+
+    def _meta_items(self) -> str:
+        return "UID FLAGS RFC822.SIZE INTERNALDATE" + (" MODSEQ" if self.has("CONDSTORE") else "")
+
+    def fetch_meta(self, uid_set: str, changedsince: int | None = None) -> list[MessageMeta]:
+        """FLAGS, size, INTERNALDATE (and MODSEQ) for a UID set string such as ``"1:*"``;
+        with ``changedsince`` only messages whose MODSEQ is higher (CONDSTORE)."""
+        args: list[str] = [uid_set, f"({self._meta_items()})"]
+        if changedsince is not None:
+            if not self.has("CONDSTORE"):
+                raise ProtocolError("The server does not support CONDSTORE (CHANGEDSINCE).")
+            args.append(f"(CHANGEDSINCE {int(changedsince)})")
+        out = []
+        with self.guard():
+            for segs in self._stream("UID", "FETCH", *args):
+                meta = _meta(parse_fetch(segs)[1])
+                if meta is not None:
+                    out.append(meta)
+        return out
+
+    def fetch_raw(self, uids: Sequence[int]) -> Iterator[tuple[MessageMeta, bytes]]:
+        """Whole messages (``BODY.PEEK[]``, never marks seen) in ONE command for all ``uids``,
+        yielded as each arrives. Missing (expunged) UIDs are skipped. Abandoning the iterator
+        reads and discards the rest of the reply."""
+        if not uids:
+            return
+        uid_set = format_uid_set(list(uids))
+        with self.guard():
+            stream = self._stream("UID", "FETCH", uid_set, f"({self._meta_items()} BODY.PEEK[])")
+            try:
+                for segs in stream:
+                    items = parse_fetch(segs)[1]
+                    meta = _meta(items)
+                    body = items.get("BODY[]")
+                    if meta is not None and isinstance(body, bytes):
+                        yield meta, body
+            finally:
+                stream.close()
+
+    def fetch_section(self, uid: int, section: str) -> bytes:
+        """``BODY.PEEK[section]`` as raw bytes exactly as on the wire (still transfer-encoded).
+        Raises ``ProtocolError`` when the message or section does not exist."""
+        key = f"BODY[{section}]"
+        with self.guard():
+            for segs in self._stream("UID", "FETCH", str(int(uid)), f"(UID BODY.PEEK[{section}])"):
+                items = parse_fetch(segs)[1]
+                if items.get("UID") == str(int(uid)) and key in items:
+                    value = items[key]
+                    return value if isinstance(value, bytes) else b""
+        raise ProtocolError(f"Message {uid} (part {section}) is no longer on the server.")
+
+    def fetch_header_and_text(self, uid: int, max_part: int) -> PartialMessage:
+        """For oversize messages: the header, every text/plain or text/html part up to
+        ``max_part`` octets (raw, still transfer-encoded) and the list of all other parts with
+        sizes (see ``PartialMessage``). Two round trips: structure+header, then the texts in one
+        command."""
+        with self.guard():
+            first = None
+            for segs in self._stream("UID", "FETCH", str(int(uid)),
+                                     f"({self._meta_items()} BODYSTRUCTURE BODY.PEEK[HEADER])"):
+                items = parse_fetch(segs)[1]
+                if items.get("UID") == str(int(uid)) and "BODYSTRUCTURE" in items:
+                    first = items
+            if first is None:
+                raise ProtocolError(f"Message {uid} is no longer on the server.")
+            meta = _meta(first)
+            header = first.get("BODY[HEADER]")
+            if meta is None or not isinstance(header, bytes):
+                raise ProtocolError(f"The server sent an incomplete reply for message {uid}.")
+            parts = leaf_parts(first["BODYSTRUCTURE"])
+            wanted = [p for p in parts if is_readable_text(p) and p.size <= max_part]
+            texts: list[tuple[object, bytes]] = []
+            if wanted:
+                items_arg = " ".join(f"BODY.PEEK[{p.section}]" for p in wanted)
+                got: dict[str, bytes] = {}
+                for segs in self._stream("UID", "FETCH", str(int(uid)), f"(UID {items_arg})"):
+                    items = parse_fetch(segs)[1]
+                    for p in wanted:
+                        value = items.get(f"BODY[{p.section}]")
+                        if isinstance(value, bytes):
+                            got[p.section] = value
+                texts = [(p, got.get(p.section, b"")) for p in wanted]
+        fetched = {p.section for p in wanted}
+        return PartialMessage(
+            meta=meta, header=header,
+            texts=tuple((p, data) for p, data in texts),  # type: ignore[misc]
+            others=tuple(p for p in parts if p.section not in fetched))
+
+    def vanished_since(self, modseq: int) -> list[int] | None:
+        """UIDs expunged from the selected folder since ``modseq`` (QRESYNC ``VANISHED
+        (EARLIER)``), or None when the server lacks QRESYNC."""
+        if not self.has("QRESYNC"):
+            return None
+        out: list[int] = []
+        with self.guard():
+            self._client.untagged_responses.pop("VANISHED", None)
+            for _segs in self._stream("UID", "FETCH", "1:*", "(UID)",
+                                      f"(CHANGEDSINCE {int(modseq)} VANISHED)"):
+                pass
+            for segs in self._untagged("VANISHED"):
+                out.extend(parse_vanished(segs))
+        return sorted(set(out))
+
+    # -- changes -----------------------------------------------------------------------------
+
+    def store_flags(self, uids: Iterable[int], flags: Iterable[str], add: bool) -> None:
+        """Add or remove flags silently (idempotent)."""
+        with self.guard():
+            self._command("UID", "STORE", format_uid_set(list(uids)),
+                          "+FLAGS.SILENT" if add else "-FLAGS.SILENT", _flag_list(flags))
+            self._client.untagged_responses.pop("FETCH", None)
+
+    def _uid_map(self) -> dict[int, int]:
+        codes = self._client.untagged_responses.pop("COPYUID", [])
+        mapping: dict[int, int] = {}
+        for code in codes:
+            if isinstance(code, bytes):
+                _validity, src, dst = parse_uid_code(code)
+                mapping.update(zip(src, dst, strict=True))
+        return mapping
+
+    def copy(self, uids: Iterable[int], dest: str) -> dict[int, int]:
+        """UID COPY; returns {source UID: new UID} from COPYUID (UIDPLUS), else {}."""
+        with self.guard():
+            self._command("UID", "COPY", format_uid_set(list(uids)), self._wire(dest))
+            return self._uid_map()
+
+    def move(self, uids: Iterable[int], dest: str) -> dict[int, int]:
+        """UID MOVE when offered; else COPY, ``\\Deleted`` and UID EXPUNGE (UIDPLUS) or, without
+        UIDPLUS, a plain EXPUNGE (which also removes other messages already marked deleted)."""
+        uid_list = list(uids)
+        if not self.has("MOVE"):
+            mapping = self.copy(uid_list, dest)
+            self.delete(uid_list)
+            return mapping
+        with self.guard():
+            self._command("UID", "MOVE", format_uid_set(uid_list), self._wire(dest))
+            self._drop_expunge_noise()
+            return self._uid_map()
+
+    def delete(self, uids: Iterable[int]) -> None:
+        """Mark ``\\Deleted`` and expunge exactly these UIDs (UID EXPUNGE with UIDPLUS; without
+        it a plain EXPUNGE, see ``move``)."""
+        uid_set = format_uid_set(list(uids))
+        with self.guard():
+            self._command("UID", "STORE", uid_set, "+FLAGS.SILENT", "(\\Deleted)")
+            if self.has("UIDPLUS"):
+                self._command("UID", "EXPUNGE", uid_set)
+            else:
+                self._command("EXPUNGE")
+            self._drop_expunge_noise()
+
+    def _drop_expunge_noise(self) -> None:
+        for key in ("EXPUNGE", "VANISHED", "FETCH", "EXISTS", "RECENT"):
+            self._client.untagged_responses.pop(key, None)
+
+    def append(self, folder: str, raw: bytes, flags: Iterable[str] = (),
+               date: datetime | None = None) -> int | None:
+        """APPEND a message (bare LF becomes CRLF); returns its UID from APPENDUID, else None."""
+        with self.guard():
+            wire = self._wire(folder)
+            self._client.untagged_responses.pop("APPENDUID", None)
+            flag_list = list(flags)
+            typ, data = self._client.append(
+                wire,  # bytes pass through imaplib unencoded
+                _flag_list(flag_list) if flag_list else None,
+                date or datetime.now(UTC), raw)
+            if typ != "OK":
+                raise ProtocolError(f"The server refused to store the message: {server_text(data)}")
+            codes = self._client.untagged_responses.pop("APPENDUID", [])
+        if codes and isinstance(codes[-1], bytes):
+            parts = codes[-1].split()
+            if len(parts) == 2 and parts[1].isdigit():
+                return int(parts[1])
+        return None
+
+    # -- waiting -----------------------------------------------------------------------------
+
+    def idle(self, timeout: float) -> list[str]:
+        """IDLE on the selected folder until the server reports EXISTS/EXPUNGE/FETCH/VANISHED or
+        ``timeout`` seconds pass, then DONE. Returns the untagged lines seen (empty on timeout).
+        Callers loop and should re-issue well before 29 minutes. Without IDLE support it waits
+        with NOOP semantics: sleeps ``timeout`` and returns NOOP's lines."""
+        if not self.has("IDLE"):
+            time.sleep(max(0.0, timeout))
+            return self.noop_lines()
+        lines: list[str] = []
+        client = self._client
+        with self.guard():
+            tag = client._command("IDLE")
+            while True:
+                resp = client._get_response()
+                if resp is None:
+                    break
+                if client.tagged_commands.get(tag) is not None:
+                    typ, data = client.tagged_commands.pop(tag)
+                    raise ProtocolError(f"The server refused IDLE: {server_text(data)}")
+                lines.append(resp.decode("utf-8", "replace"))
+            deadline = time.monotonic() + max(0.0, timeout)
+            while not any(_is_event(line) for line in lines):
+                if not self._wait_readable(deadline):
+                    break
+                resp = client._get_response()
+                if resp is not None:
+                    lines.append(resp.decode("utf-8", "replace"))
+            client.send(b"DONE\r\n")
+            while client.tagged_commands.get(tag) is None:
+                resp = client._get_response()
+                if resp is not None and client.tagged_commands.get(tag) is None:
+                    lines.append(resp.decode("utf-8", "replace"))
+            client.tagged_commands.pop(tag)
+            self._drop_expunge_noise()
+        return [line for line in lines if line.startswith("*")]
+
+    def _wait_readable(self, deadline: float) -> bool:
+        client = self._client
+        sock = client.sock
+        if isinstance(sock, ssl.SSLSocket) and sock.pending():
+            return True
+        if has_buffered_input(client):
+            return True
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        ready, _w, _x = select_module.select([sock], [], [], remaining)
+        return bool(ready)
+
+    def noop_lines(self) -> list[str]:
+        with self.guard():
+            self._command("NOOP")
+            return []
+
+    def noop(self) -> None:
+        """NOOP: keeps the connection alive and lets the server report changes."""
+        self.noop_lines()
+        self._drop_expunge_noise()
+
+    def logout(self) -> None:
+        """LOGOUT and close; idempotent, never raises."""
+        if self._broken:
+            return
+        self._broken = True
+        try:
+            self._client.logout()
+        except Exception:
+            try:
+                self._client.shutdown()
+            except Exception:
+                pass
+
+
+def _is_event(line: str) -> bool:
+    parts = line.split()
+    return len(parts) >= 3 and parts[0] == "*" and parts[2].upper() in _IDLE_EVENTS or (
+        len(parts) >= 2 and parts[0] == "*" and parts[1].upper() == "VANISHED")
+
+
+def _meta(items: Mapping[str, object]) -> MessageMeta | None:
+    """MessageMeta from FETCH items, or None for an unsolicited response lacking them."""
+    uid, flags, size, date = (items.get(k) for k in ("UID", "FLAGS", "RFC822.SIZE", "INTERNALDATE"))
+    if uid is None or flags is None or size is None:
+        return None
+    when = parse_internaldate(date.decode("ascii", "replace")) if isinstance(date, bytes) else _EPOCH
+    modseq = items.get("MODSEQ")
+    return MessageMeta(uid=as_int(uid), flags=flags_of(flags), size=as_int(size),  # type: ignore[arg-type]
+                       internaldate=when, modseq=modseq_of(modseq) if modseq is not None else None)  # type: ignore[arg-type]
+

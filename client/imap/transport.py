@@ -1,0 +1,231 @@
+"""Opening an IMAP connection under Tradewind's TLS policy (checklist T1–T7, T12, P1, P2).
+
+``open_client(endpoint)`` returns a connected, not yet authenticated imaplib client:
+- ``ssl``: implicit TLS; ``starttls``: plaintext greeting, then STARTTLS is *required* (not
+  offered, NO, BAD or a continuation → ``ProtocolError``; never a plaintext fallback). Bytes the
+  server sends after ``OK Begin TLS`` and before the handshake are an injection and are
+  rejected (T4); everything learned before TLS (capabilities, untagged data) is thrown away
+  and CAPABILITY asked again (T5, T6). ``insecure-plain``: only when the user chose it.
+- A PREAUTH greeting on a TLS or STARTTLS account is a ``ProtocolError`` (T3).
+- Certificates are verified with ``ssl.create_default_context(cafile=endpoint.ca_file)``. An
+  untrusted certificate raises ``TLSVerificationError`` with its SHA-256 fingerprint, unless it
+  equals ``endpoint.pinned_sha256`` (then, and only then, the connection is used: the pin
+  replaces chain and host-name checks). A pin does not block a certificate the CA store trusts.
+- Socket timeouts apply to connect and every read. Literals larger than ``MAX_LITERAL`` are
+  refused before any allocation and read in 1 MiB chunks (P1); ``imaplib._MAXLINE`` is raised
+  module-wide to ``MAX_LINE`` (P2). imaplib's debug log is disabled so no command text (the
+  LOGIN password) is kept in memory.
+Call from the thread that will own the connection.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import imaplib
+import socket
+import ssl
+from typing import Any
+
+import imap_tools  # noqa: F401  (sets imaplib defaults we then override below)
+
+from client.imap.errors import ImapError, ProtocolError, ServerUnavailable, TLSVerificationError
+from client.imap.models import Endpoint
+
+MAX_LINE = 32 * 1024 * 1024
+MAX_LITERAL = 512 * 1024 * 1024
+_READ_CHUNK = 1024 * 1024
+
+imaplib._MAXLINE = MAX_LINE  # type: ignore[attr-defined]
+imaplib.Commands.setdefault("IDLE", ("AUTH", "SELECTED"))
+imaplib.Commands.setdefault("ENABLE", ("AUTH",))
+
+
+class LiteralTooLarge(imaplib.IMAP4.abort):
+    """The server announced a literal above the cap; the connection cannot continue."""
+
+
+def _read_capped(client: Any, size: int) -> bytes:
+    limit = getattr(client, "max_literal", MAX_LITERAL)
+    if size < 0 or size > limit:
+        client.literal_refused = True  # imaplib re-wraps the abort; the session checks this
+        raise LiteralTooLarge(f"server announced a {size}-byte literal (limit {limit})")
+    chunks: list[bytes] = []
+    remaining = size
+    while remaining:
+        data = client.file.read(min(remaining, _READ_CHUNK))
+        if not data:
+            raise imaplib.IMAP4.abort("socket error: EOF inside a literal")
+        chunks.append(data)
+        remaining -= len(data)
+    return b"".join(chunks)
+
+
+class PlainClient(imaplib.IMAP4):
+    """imaplib client with capped literals and no command log."""
+
+    max_literal = MAX_LITERAL
+    literal_refused = False
+
+    def read(self, size: int) -> bytes:
+        return _read_capped(self, size)
+
+    def _log(self, line: str) -> None:  # never keep sent commands (passwords) around
+        return None
+
+
+class SslClient(imaplib.IMAP4_SSL):
+    """imaplib implicit-TLS client with capped literals and no command log."""
+
+    max_literal = MAX_LITERAL
+    literal_refused = False
+
+    def read(self, size: int) -> bytes:
+        return _read_capped(self, size)
+
+    def _log(self, line: str) -> None:
+        return None
+
+
+def normalize_fingerprint(value: str) -> str:
+    """``"AB:cd:.."`` or ``"abcd.."`` → plain lower-case hex."""
+    return value.replace(":", "").replace(" ", "").strip().lower()
+
+
+def format_fingerprint(der: bytes) -> str:
+    """SHA-256 of a DER certificate as ``"AB:CD:…"`` (the documented display form)."""
+    digest = hashlib.sha256(der).hexdigest().upper()
+    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
+
+
+def make_context(endpoint: Endpoint, verify: bool) -> ssl.SSLContext:
+    ctx = ssl.create_default_context(cafile=endpoint.ca_file)
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    if not verify:  # only used to read a certificate and compare it with the pin
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+def has_buffered_input(client: Any) -> bool:
+    """True when bytes are already waiting (in imaplib's buffer or the socket). Never blocks."""
+    sock = client.sock
+    old = sock.gettimeout()
+    sock.settimeout(0)
+    try:
+        return bool(client.file.peek(1))
+    except (BlockingIOError, ssl.SSLWantReadError, ssl.SSLWantWriteError):
+        return False
+    finally:
+        sock.settimeout(old)
+
+
+def _starttls(client: Any, endpoint: Endpoint, ctx: ssl.SSLContext) -> None:
+    where = f"{endpoint.host}:{endpoint.port}"
+    if "STARTTLS" not in client.capabilities:
+        raise ProtocolError(
+            f"The server {where} does not offer STARTTLS, so a secure connection is impossible. "
+            "Nothing was sent; check the port or choose SSL/TLS.")
+    tag = client._command("STARTTLS")
+    while client.tagged_commands.get(tag) is None:
+        if client._get_response() is None:  # a '+' continuation is not an answer to STARTTLS
+            raise ProtocolError(f"The server {where} answered STARTTLS with a continuation; "
+                                "the connection was closed without logging in.")
+    typ = str(client.tagged_commands.pop(tag)[0])
+    if typ != "OK":
+        raise ProtocolError(f"The server {where} refused STARTTLS ({typ}); the connection was "
+                            "closed without logging in.")
+    if has_buffered_input(client):
+        raise ProtocolError(f"The server {where} sent unexpected data right after agreeing to "
+                            "STARTTLS (a possible injection attack); the connection was closed.")
+    client.sock = ctx.wrap_socket(client.sock, server_hostname=endpoint.host)
+    client.file = client.sock.makefile("rb")
+    client._tls_established = True
+    client.untagged_responses = {}
+    client.capabilities = ()
+    client._get_capabilities()
+
+
+def _connect_once(endpoint: Endpoint, verify: bool) -> imaplib.IMAP4:
+    """One connection attempt; raises ssl/OS/imaplib errors untranslated."""
+    if endpoint.security == "ssl":
+        return SslClient(endpoint.host, endpoint.port, ssl_context=make_context(endpoint, verify),
+                         timeout=endpoint.timeout)
+    client = PlainClient(endpoint.host, endpoint.port, timeout=endpoint.timeout)
+    if endpoint.security == "insecure-plain":
+        return client
+    try:
+        if client.state != "NONAUTH":
+            raise _preauth(endpoint)
+        _starttls(client, endpoint, make_context(endpoint, verify))
+    except BaseException:
+        _close_quietly(client)
+        raise
+    return client
+
+
+def _preauth(endpoint: Endpoint) -> ProtocolError:
+    return ProtocolError(
+        f"The server {endpoint.host}:{endpoint.port} skipped login (PREAUTH) before a secure "
+        "connection was set up; Tradewind refused to continue.")
+
+
+def open_client(endpoint: Endpoint) -> imaplib.IMAP4:
+    """Connect under the policy in the module docstring. Raises ``ServerUnavailable``,
+    ``TLSVerificationError`` or ``ProtocolError``; never returns an unverified, unpinned TLS
+    connection."""
+    try:
+        try:
+            client = _connect_once(endpoint, verify=True)
+        except ssl.SSLCertVerificationError as exc:
+            client = _connect_pinned(endpoint, exc)
+        if endpoint.security != "insecure-plain" and client.state != "NONAUTH":
+            _close_quietly(client)
+            raise _preauth(endpoint)
+        return client
+    except ImapError:
+        raise
+    except BaseException as exc:
+        raise translate_connect_error(endpoint, exc) from None
+
+
+def _connect_pinned(endpoint: Endpoint, failure: ssl.SSLCertVerificationError) -> imaplib.IMAP4:
+    reason = str(getattr(failure, "verify_message", "") or failure.reason or failure)
+    client = _connect_once(endpoint, verify=False)
+    der = client.sock.getpeercert(binary_form=True) if isinstance(client.sock, ssl.SSLSocket) else None
+    fingerprint = format_fingerprint(der) if der else None
+    pinned = normalize_fingerprint(endpoint.pinned_sha256 or "")
+    if fingerprint and pinned and normalize_fingerprint(fingerprint) == pinned:
+        return client
+    _close_quietly(client)
+    detail = "does not match the pinned fingerprint" if pinned else "is not trusted"
+    raise TLSVerificationError(
+        f"The certificate of {endpoint.host}:{endpoint.port} {detail} ({reason}). "
+        f"Its SHA-256 fingerprint is {fingerprint}; accept it only if your IT department "
+        "confirms this exact value.", fingerprint, reason)
+
+
+def translate_connect_error(endpoint: Endpoint, exc: BaseException) -> ImapError:
+    where = f"{endpoint.host}:{endpoint.port}"
+    if isinstance(exc, LiteralTooLarge):
+        return ProtocolError(f"The server {where} sent an oversized response ({exc}).")
+    if isinstance(exc, ssl.SSLError):
+        return ProtocolError(f"The secure (TLS) handshake with {where} failed: {exc.reason or exc}. "
+                             "Check the port and the security setting.")
+    if isinstance(exc, (TimeoutError, socket.timeout)):
+        return ServerUnavailable(f"The server {where} did not answer in time.")
+    if isinstance(exc, OSError):
+        return ServerUnavailable(f"Could not connect to {where}: {exc.strerror or exc}.")
+    if isinstance(exc, imaplib.IMAP4.abort) and "socket error" in str(exc):
+        return ServerUnavailable(f"The server {where} closed the connection.")
+    if isinstance(exc, imaplib.IMAP4.error):
+        return ProtocolError(f"The server {where} sent an invalid response: {str(exc)[:200]}")
+    if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+        raise exc
+    return ProtocolError(f"Connecting to {where} failed: {type(exc).__name__}.")
+
+
+def _close_quietly(client: imaplib.IMAP4) -> None:
+    try:
+        client.shutdown()
+    except (OSError, imaplib.IMAP4.error):
+        pass
