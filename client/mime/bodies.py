@@ -74,7 +74,8 @@ class BodyCollector:
             self.warn("body truncated", truncated=True)
         key = f"alt:{part.in_alternative}" if part.in_alternative else part.part_id
         target = self.htmls if kind == "text/html" else self.texts
-        target[key] = text
+        if text.strip() or key not in target:  # an empty trailing part must not win
+            target[key] = text
         return True
 
     def use_tnef_bodies(self) -> None:

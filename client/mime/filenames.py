@@ -26,7 +26,9 @@ def safe_filename(name: str) -> str:
     """Basename only, no control/bidi characters, no Windows reserved name, length-capped
     keeping the extension. Never returns an empty string."""
     text = unicodedata.normalize("NFC", name or "")
-    text = "".join(char for char in text if _visible(char))
+    text = "".join(
+        " " if char in "\t\r\n" else char for char in text if char in "\t\r\n" or _visible(char)
+    )
     text = text.replace("\\", "/")
     parts = [part for part in text.split("/") if part.strip(" .")]
     text = parts[-1] if parts else ""
