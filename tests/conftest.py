@@ -104,13 +104,13 @@ def make_dovecot() -> Iterator[Callable[..., DovecotServer]]:
 
 
 @pytest.fixture
-def make_fault_proxy() -> Iterator[Callable[[int], FaultProxy]]:
-    """Factory: ``make_fault_proxy(upstream_port)`` -> started FaultProxy on 127.0.0.1, stopped
-    after the test."""
+def make_fault_proxy() -> Iterator[Callable[..., FaultProxy]]:
+    """Factory: ``make_fault_proxy(upstream_port, source_host=None)`` -> started FaultProxy on
+    127.0.0.1, stopped after the test."""
     started: list[FaultProxy] = []
 
-    def factory(upstream_port: int) -> FaultProxy:
-        proxy = FaultProxy(upstream_port)
+    def factory(upstream_port: int, source_host: str | None = None) -> FaultProxy:
+        proxy = FaultProxy(upstream_port, source_host=source_host)
         started.append(proxy)
         return proxy.start()
 

@@ -13,6 +13,13 @@ Fixtures (defined in ``tests/conftest.py``)
     second server's certificate is untrusted by the first one's ``ca_file`` (a "changed
     certificate").  ``cert="expired"`` serves an expired certificate signed by its own CA,
     ``cert="wrong-host"`` one issued for ``wrong.example.test`` only.
+``make_fault_proxy``  (function scope) -> ``factory(upstream_port, source_host=None) -> FaultProxy``
+    A loopback proxy that cuts, stalls, rewrites or injects (see ``tests/servers/faultproxy.py``).
+    With ``source_host="127.0.0.2"`` Dovecot no longer counts the connection as local, so the
+    plain port advertises LOGINDISABLED until STARTTLS, like a real server.
+``memory_keyring`` (autouse) -> ``tests.support.memory_keyring.MemoryKeyring``, the active backend.
+``profile_dir`` (autouse) -> ``Path``: ``TRADEWIND_PROFILE`` points at this fresh empty directory;
+    ``XDG_*_HOME`` point into the test's tmp_path too.
 
 Connection facts on a :class:`DovecotServer`
 --------------------------------------------

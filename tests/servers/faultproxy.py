@@ -47,8 +47,14 @@ class _Link:
 class FaultProxy:
     """Forwards 127.0.0.1:``port`` to 127.0.0.1:``upstream_port`` with injectable faults."""
 
-    def __init__(self, upstream_port: int, upstream_host: str = HOST) -> None:
+    def __init__(
+        self, upstream_port: int, upstream_host: str = HOST, source_host: str | None = None
+    ) -> None:
+        """``source_host`` (e.g. ``"127.0.0.2"``) is the loopback address the proxy connects from;
+        Dovecot counts a connection whose source equals its own address as secure, so through
+        a proxy with another source it sends LOGINDISABLED before STARTTLS like a real server."""
         self.host = HOST
+        self.source = (source_host, 0) if source_host else None
         self.port = 0
         self.upstream = (upstream_host, upstream_port)
         self.refuse_new = False
@@ -191,7 +197,9 @@ class FaultProxy:
                     self.cuts += 1
                 continue
             try:
-                upstream = socket.create_connection(self.upstream, timeout=10)
+                upstream = socket.create_connection(
+                    self.upstream, timeout=10, source_address=self.source
+                )
             except OSError:
                 _close(client, reset=True)
                 continue

@@ -337,3 +337,19 @@ def test_fault_proxy_pause_holds_traffic_until_resume(
         proxy.resume()
         sock.settimeout(10)
         assert reader.readline().startswith(b"a1 OK")
+
+
+def test_fault_proxy_from_another_source_makes_dovecot_demand_starttls(
+    dovecot: DovecotServer, imap_user: MailUser, make_fault_proxy: Callable[..., FaultProxy]
+) -> None:
+    direct = imaplib.IMAP4(dovecot.host, dovecot.imap_port, timeout=10)
+    assert "LOGINDISABLED" not in direct.capabilities  # loopback to itself counts as secure
+    direct.shutdown()
+    proxy = make_fault_proxy(dovecot.imap_port, source_host="127.0.0.2")
+    imap = imaplib.IMAP4(proxy.host, proxy.port, timeout=10)
+    assert "LOGINDISABLED" in imap.capabilities
+    with pytest.raises(imaplib.IMAP4.error):
+        imap.login(imap_user.username, imap_user.password)
+    imap.starttls(ssl_context=dovecot.client_ssl_context())
+    imap.login(imap_user.username, imap_user.password)
+    imap.logout()
