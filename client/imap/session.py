@@ -213,6 +213,16 @@ class ImapSession(Connection):
                 result = [u for chunk in self._search_results() for u in chunk]
         return sorted(set(result))
 
+    def find_message_id(self, message_id: str) -> list[int]:
+        """UIDs in the selected folder whose Message-ID header contains ``message_id`` (given
+        with or without angle brackets). Used to settle an interrupted send against Sent."""
+        value = message_id.strip().strip("<>")
+        if not value or any(ch in value for ch in '"\\\r\n\x00'):
+            raise ProtocolError("A Message-ID with quotes or line breaks cannot be searched for.")
+        with self.guard():
+            self._command("UID", "SEARCH", "HEADER", "Message-ID", f'"{value}"')
+            return sorted({u for chunk in self._search_results() for u in chunk})
+
     # -- fetching ----------------------------------------------------------------------------
 
     def _meta_items(self) -> str:
