@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import smtplib
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from client.net.tls import TLSPolicy, TLSVerificationFailed, check_pin, handshake_context
@@ -201,8 +202,12 @@ def server_size_limit(smtp: smtplib.SMTP) -> int | None:
 
 def send(
     smtp: smtplib.SMTP, host: str, mail_from: str, recipients: list[str], data: bytes,
+    before_data: Callable[[], None] | None = None,
 ) -> SubmitResult:
     """MAIL/RCPT/DATA for one message on an authenticated connection.
+
+    `before_data` runs after the server said 354 and before the message is handed over: the
+    outbox records "sending" there, so a crash after it is known to be uncertain.
 
     Raises SmtpSizeError, SmtpRejected (4xx/5xx for the whole message), SmtpUnavailable (line cut
     before DATA completed sending), SmtpUncertainError (cut after the data was sent).
@@ -244,6 +249,8 @@ def send(
         code, resp = smtp.docmd("DATA")
         if code != 354:
             _raise_reply(host, code, resp, "refused the message")
+        if before_data is not None:
+            before_data()
     except (smtplib.SMTPServerDisconnected, OSError) as exc:
         raise SmtpUnavailable(f"The connection to {host} dropped before sending: {exc}.") from None
     try:
@@ -281,12 +288,13 @@ def _raise_reply(host: str, code: int, resp: bytes | str, what: str) -> None:
 def submit(
     endpoint: SmtpEndpoint, username: str, password: str,
     mail_from: str, recipients: list[str], data: bytes,
+    before_data: Callable[[], None] | None = None,
 ) -> SubmitResult:
     """Connect, authenticate and send one message; always closes the connection."""
     smtp = connect(endpoint)
     try:
         login(smtp, endpoint.host, username, password)
-        return send(smtp, endpoint.host, mail_from, recipients, data)
+        return send(smtp, endpoint.host, mail_from, recipients, data, before_data)
     finally:
         try:
             smtp.quit()

@@ -1,0 +1,204 @@
+"""Flushing the outbox of one account: send what is due, settle what a crash left, file to Sent.
+
+`flush_outbox(...)` is the remote half of the outbox (see `client/smtp/outbox.py` for states):
+1. items left in `sending` (the app died during the hand-over) are looked up in Sent by
+   Message-ID: found → `filed`; not found → `uncertain` (never resent automatically);
+2. items in `sent` (accepted, not yet in Sent) get their Sent copy appended (never resent);
+3. due `queued` items are submitted: 2xx → `sent` then filed; 4xx or a dropped line → back to
+   `queued` with backoff; 5xx, too large, TLS or login refusals → `failed` with the reason;
+   a line cut after the hand-over → `uncertain`.
+Providers that file sent mail themselves (Gmail) skip the append (`files_sent_itself`).
+After a send, the replied message gets \\Answered and a forwarded one $Forwarded through the
+offline operation queue, so the flag reaches the server with the next sync.
+
+Blocking; run on the account's worker thread (or the CLI), never the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from client.smtp.outbox import Outbox, OutboxItem
+from client.smtp.transport import (
+    SmtpAuthError,
+    SmtpEndpoint,
+    SmtpError,
+    SmtpSizeError,
+    SmtpTLSError,
+    SmtpUnavailable,
+    SmtpUncertainError,
+    submit,
+)
+from client.store.db import Store
+
+log = logging.getLogger(__name__)
+
+
+class SentFolder(Protocol):
+    """What the sender needs from IMAP: find by Message-ID and append to the Sent folder."""
+
+    def contains(self, message_id: str) -> bool: ...
+
+    def append(self, raw: bytes) -> None: ...
+
+
+@dataclass
+class FlushReport:
+    sent: list[int] = field(default_factory=list)
+    filed: list[int] = field(default_factory=list)
+    retrying: list[int] = field(default_factory=list)
+    failed: dict[int, str] = field(default_factory=dict)
+    uncertain: dict[int, str] = field(default_factory=dict)
+    stopped: str | None = None  # why the flush stopped early (server unreachable, login refused)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "sent": self.sent, "filed": self.filed, "retrying": self.retrying,
+            "failed": {str(k): v for k, v in self.failed.items()},
+            "uncertain": {str(k): v for k, v in self.uncertain.items()}, "stopped": self.stopped,
+        }
+
+
+def files_sent_itself(imap_host: str, preset: str | None) -> bool:
+    """Providers whose SMTP server stores a copy in Sent on its own (appending would duplicate)."""
+    host = imap_host.lower()
+    return preset in ("google", "gmail") or host.endswith(("gmail.com", "googlemail.com"))
+
+
+def flush_outbox(
+    store: Store,
+    account_id: int,
+    endpoint: SmtpEndpoint,
+    username: str,
+    password: str,
+    sent_folder: Callable[[], SentFolder | None],
+    *,
+    auto_filed: bool = False,
+    mark_original: Callable[[int, str], None] | None = None,
+    now: float | None = None,
+) -> FlushReport:
+    """Send everything due for one account; see the module docstring. Never raises SmtpError."""
+    outbox = Outbox(store)
+    report = FlushReport()
+    folder_cache: list[SentFolder | None] = []
+
+    def folder() -> SentFolder | None:
+        if not folder_cache:
+            try:
+                folder_cache.append(sent_folder())
+            except Exception as exc:  # IMAP unreachable: settle/filing waits for the next flush
+                log.info("Sent folder not reachable: %s", exc)
+                folder_cache.append(None)
+        return folder_cache[0]
+
+    _settle_interrupted(outbox, account_id, folder, report)
+    _file_sent(outbox, account_id, folder, auto_filed, report)
+
+    for item in outbox.due(account_id, now):
+        raw = outbox.raw(item.id)
+
+        def before_data(item_id: int = item.id) -> None:
+            outbox.mark_sending(item_id)
+
+        try:
+            result = submit(endpoint, username, password, item.sender, list(item.recipients), raw,
+                            before_data=before_data)
+        except SmtpUncertainError as exc:
+            outbox.mark_uncertain(item.id, str(exc))
+            report.uncertain[item.id] = str(exc)
+            continue
+        except (SmtpTLSError, SmtpAuthError) as exc:
+            outbox.retry_later(item.id, str(exc), now)  # the message is fine; the account is not
+            report.retrying.append(item.id)
+            report.stopped = str(exc)
+            break
+        except SmtpSizeError as exc:
+            outbox.fail(item.id, str(exc))
+            report.failed[item.id] = str(exc)
+            continue
+        except SmtpUnavailable as exc:  # offline or the line dropped: everything waits
+            outbox.retry_later(item.id, str(exc), now)
+            report.retrying.append(item.id)
+            report.stopped = str(exc)
+            break
+        except SmtpError as exc:  # a reply for this message: 5xx fails it, 4xx retries it
+            if exc.permanent:
+                outbox.fail(item.id, str(exc))
+                report.failed[item.id] = str(exc)
+            else:
+                outbox.retry_later(item.id, str(exc), now)
+                report.retrying.append(item.id)
+            continue
+        outbox.mark_sent(item.id, result.refused)
+        report.sent.append(item.id)
+        if mark_original is not None:
+            _mark_original(item, mark_original)
+        _file_one(outbox, outbox.get(item.id), folder, auto_filed, report)
+    return report
+
+
+def _mark_original(item: OutboxItem, mark_original: Callable[[int, str], None]) -> None:
+    try:
+        if item.reply_to_row is not None:
+            mark_original(item.reply_to_row, "\\Answered")
+        if item.forward_of_row is not None:
+            mark_original(item.forward_of_row, "$Forwarded")
+    except Exception as exc:  # the original may be gone from the cache; sending still counts
+        log.info("Could not flag the original of outbox %s: %s", item.id, exc)
+
+
+def _settle_interrupted(
+    outbox: Outbox, account_id: int, folder: Callable[[], SentFolder | None], report: FlushReport
+) -> None:
+    for item in outbox.in_state(account_id, "sending"):
+        sent = folder()
+        if sent is not None and sent.contains(item.message_id):
+            outbox.mark_sent(item.id)
+            outbox.mark_filed(item.id)
+            report.filed.append(item.id)
+            continue
+        reason = (
+            "Tradewind stopped while this message was being handed to the server, and it is not "
+            "in your Sent folder: it may or may not have been sent. Check with the recipient or "
+            "choose Retry to send it again."
+        )
+        if sent is None:
+            reason = (
+                "Tradewind stopped while this message was being handed to the server; the Sent "
+                "folder could not be checked. It may or may not have been sent."
+            )
+        outbox.mark_uncertain(item.id, reason)
+        report.uncertain[item.id] = reason
+
+
+def _file_sent(
+    outbox: Outbox, account_id: int, folder: Callable[[], SentFolder | None], auto_filed: bool,
+    report: FlushReport,
+) -> None:
+    for item in outbox.in_state(account_id, "sent"):
+        _file_one(outbox, item, folder, auto_filed, report)
+
+
+def _file_one(
+    outbox: Outbox, item: OutboxItem, folder: Callable[[], SentFolder | None], auto_filed: bool,
+    report: FlushReport,
+) -> None:
+    if auto_filed:
+        outbox.mark_filed(item.id)
+        report.filed.append(item.id)
+        return
+    sent = folder()
+    if sent is None:
+        outbox.note_filing_problem(item.id, "the IMAP server is not reachable")
+        return
+    try:
+        if not sent.contains(item.message_id):
+            sent.append(outbox.raw(item.id))
+    except Exception as exc:
+        outbox.note_filing_problem(item.id, str(exc))
+        return
+    outbox.mark_filed(item.id)
+    report.filed.append(item.id)
