@@ -482,12 +482,13 @@ def _is_event(line: str) -> bool:
 
 
 def _meta(items: Mapping[str, object]) -> MessageMeta | None:
-    """MessageMeta from FETCH items, or None for an unsolicited response lacking them."""
+    """MessageMeta from FETCH items, or None for an unsolicited response lacking them.
+    ``\\Recent`` is dropped: it belongs to one session, not to the message."""
     uid, flags, size, date = (items.get(k) for k in ("UID", "FLAGS", "RFC822.SIZE", "INTERNALDATE"))
     if uid is None or flags is None or size is None:
         return None
     when = parse_internaldate(date.decode("ascii", "replace")) if isinstance(date, bytes) else _EPOCH
     modseq = items.get("MODSEQ")
-    return MessageMeta(uid=as_int(uid), flags=flags_of(flags), size=as_int(size),  # type: ignore[arg-type]
+    return MessageMeta(uid=as_int(uid), flags=flags_of(flags) - {"\\Recent"}, size=as_int(size),  # type: ignore[arg-type]
                        internaldate=when, modseq=modseq_of(modseq) if modseq is not None else None)  # type: ignore[arg-type]
 
