@@ -79,6 +79,9 @@ _CODE_BY_CLASS_NAME: dict[str, ExitCode] = {
     "NotFoundError": ExitCode.NOT_FOUND,
     "MessageNotFound": ExitCode.NOT_FOUND,
     "FolderNotFound": ExitCode.NOT_FOUND,
+    "SearchSyntaxError": ExitCode.USAGE,
+    "StoreWriteError": ExitCode.GENERAL,
+    "StoreCorruptError": ExitCode.DATA,
     "StoreVersionError": ExitCode.DATA,
     "StoreError": ExitCode.DATA,
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
@@ -20,17 +21,29 @@ def dump_json(document: Any, stream: TextIO) -> None:
     stream.flush()
 
 
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch) == "Cc"
+
+
 def safe_text(value: object, limit: int = 0) -> str:
-    """One line of printable text: control characters shown as `?`, optionally shortened.
+    """One line of text with control characters (ESC, NUL, CR, ...) replaced, optionally shortened.
 
     Server- and sender-supplied strings go through this before reaching a terminal, so escape
-    sequences in a subject or folder name cannot drive the terminal (T8).
+    sequences in a subject or folder name cannot drive the terminal (T8). Newlines and tabs
+    become spaces.
     """
     text = "" if value is None else str(value)
-    text = "".join(ch if ch.isprintable() else ("?" if ch not in "\t\n\r" else " ") for ch in text)
+    text = "".join((" " if ch in "\t\n\r" else "?") if _is_control(ch) else ch for ch in text)
     if limit and len(text) > limit:
         text = text[: max(limit - 1, 1)] + "…"
     return text
+
+
+def safe_block(text: str) -> str:
+    """Multi-line text for a terminal: keeps newlines and tabs, replaces other control
+    characters with `?`, normalises CRLF."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join("?" if _is_control(ch) and ch not in "\n\t" else ch for ch in text)
 
 
 def format_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -1,0 +1,197 @@
+"""`folders`, `ls`, `show`, `search` over a cache filled through the store API (no network).
+
+The same commands after a real sync against Dovecot are covered in test_sync_flow.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from client.cli.errors import ExitCode
+from client.cli.shapes import MESSAGE_KEYS
+from client.config import Profile
+from client.store.db import Store
+from client.store.records import FolderRecord, IncomingMessage
+from tests.client.cli.conftest import CliResult
+
+Cli = Callable[..., CliResult]
+
+PLAIN = (
+    b"From: Li Wei <li.wei@supplier.example>\r\nTo: Rep <rep@example.test>\r\n"
+    b"Subject: =?UTF-8?B?5oql5Lu3IHF1b3RhdGlvbg==?=\r\nDate: Tue, 03 Nov 2026 09:00:00 +0800\r\n"
+    b"Message-ID: <q1@supplier.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+    + "集装箱 price list attached soon.\r\n".encode()
+)
+HTML = (
+    b"From: Buyer <buyer@client.example>\r\nTo: rep@example.test\r\nSubject: Order \x1b[31mred\r\n"
+    b"Date: Wed, 04 Nov 2026 10:00:00 +0000\r\nMessage-ID: <h1@client.example>\r\n"
+    b"Content-Type: text/html; charset=utf-8\r\n\r\n"
+    b"<html><head><style>p{}</style></head><body><p>Please confirm the <b>order</b>.</p>"
+    b"<script>alert(1)</script></body></html>\r\n"
+)
+WITH_ATTACHMENT = (
+    b"From: Logistics <ops@forwarder.example>\r\nTo: rep@example.test\r\nSubject: Bill of lading\r\n"
+    b"Date: Thu, 05 Nov 2026 08:00:00 +0000\r\nMessage-ID: <a1@forwarder.example>\r\n"
+    b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=XX\r\n\r\n"
+    b"--XX\r\nContent-Type: text/plain\r\n\r\nSee the B/L.\r\n"
+    b"--XX\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=bl.pdf\r\n"
+    b"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--XX--\r\n"
+)
+
+
+@dataclass
+class Cache:
+    inbox_ids: list[int]
+    sent_id: int
+
+
+@pytest.fixture
+def cache(profile_dir: Path) -> Cache:
+    store = Store.open(Profile.resolve().database)
+    try:
+        account = store.add_account(
+            "rep@example.test", imap_host="127.0.0.1", imap_port=1, smtp_host="127.0.0.1",
+            smtp_port=1, security="ssl",
+        )
+        inbox = store.upsert_folder(account.id, FolderRecord("INBOX", "/", "inbox"))
+        sent = store.upsert_folder(account.id, FolderRecord("Sent", "/", "sent"))
+        when = datetime(2026, 11, 5, tzinfo=UTC)
+        added = store.insert_messages(
+            inbox.id,
+            [
+                IncomingMessage(uid=1, raw=PLAIN, flags=("\\Seen",), internaldate=when),
+                IncomingMessage(uid=2, raw=HTML, internaldate=when),
+                IncomingMessage(uid=3, raw=WITH_ATTACHMENT, flags=("\\Flagged",), internaldate=when),
+            ],
+            watermark_uid=3,
+        ).added
+        sent_added = store.insert_messages(
+            sent.id, [IncomingMessage(uid=7, raw=PLAIN.replace(b"q1@", b"s1@"), internaldate=when)], 7
+        ).added
+    finally:
+        store.close()
+    return Cache(list(added), sent_added[0])
+
+
+def test_folders_json_shape_and_counts(cli: Cli, cache: Cache) -> None:
+    result = cli("folders", "--json")
+    assert result.code == 0, result.err
+    folders = {f["name"]: f for f in result.json()["folders"]}
+    assert set(folders["INBOX"]) == {
+        "id", "account", "name", "role", "unread", "total", "last_sync", "last_error",
+    }
+    assert (folders["INBOX"]["unread"], folders["INBOX"]["total"], folders["INBOX"]["role"]) == (2, 3, "inbox")
+    assert (folders["Sent"]["total"], folders["Sent"]["role"]) == (1, "sent")
+    assert "INBOX" in cli("folders").out
+
+
+def test_ls_json_has_exactly_the_documented_keys(cli: Cli, cache: Cache) -> None:
+    result = cli("ls", "INBOX", "--json")
+    assert result.code == 0, result.err
+    document = result.json()
+    assert set(document) == {"account", "folder", "messages"}
+    messages = document["messages"]
+    assert [m["uid"] for m in messages] == [3, 2, 1]  # newest first
+    for message in messages:
+        assert tuple(message) == MESSAGE_KEYS
+    first = messages[-1]
+    assert first["subject"] == "报价 quotation"
+    assert first["from"] == {"name": "Li Wei", "email": "li.wei@supplier.example"}
+    assert first["to"] == [{"name": "Rep", "email": "rep@example.test"}]
+    assert first["date"] == "2026-11-03T01:00:00+00:00"
+    assert first["message_id"] == "q1@supplier.example"
+    assert first["flags"] == ["\\Seen"]
+    assert messages[0]["has_attachments"] is True
+
+
+def test_ls_limit_role_names_and_case(cli: Cli, cache: Cache) -> None:
+    assert len(cli("ls", "inbox", "--limit", "2", "--json").json()["messages"]) == 2
+    assert cli("ls", "sent", "--json").json()["folder"] == "Sent"
+    bad_limit = cli("ls", "INBOX", "--limit", "zero")
+    assert bad_limit.code == ExitCode.USAGE
+
+
+def test_ls_unknown_folder_lists_known_ones(cli: Cli, cache: Cache) -> None:
+    result = cli("ls", "Nope")
+    assert result.code == ExitCode.NOT_FOUND
+    assert "no folder 'Nope'" in result.err and "INBOX, Sent" in result.err
+
+
+def test_terminal_output_neutralises_escape_sequences(cli: Cli, cache: Cache) -> None:
+    result = cli("ls", "INBOX")
+    assert "\x1b" not in result.out
+    assert "Order ?[31mred" in result.out
+
+
+def test_show_plain_text_message(cli: Cli, cache: Cache) -> None:
+    result = cli("show", str(cache.inbox_ids[0]))
+    assert result.code == 0, result.err
+    assert "Subject:    报价 quotation" in result.out
+    assert "集装箱 price list" in result.out
+
+
+def test_show_html_reduced_to_text(cli: Cli, cache: Cache) -> None:
+    document = cli("show", str(cache.inbox_ids[1]), "--json").json()
+    assert set(document) == {"message", "text", "text_source", "attachments", "warnings"}
+    assert document["text_source"] == "html"
+    assert "Please confirm the order." in document["text"]
+    assert "alert" not in document["text"] and "<" not in document["text"]
+    assert set(MESSAGE_KEYS) <= set(document["message"])
+
+
+def test_show_lists_attachments(cli: Cli, cache: Cache) -> None:
+    document = cli("show", str(cache.inbox_ids[2]), "--json").json()
+    assert [(a["filename"], a["content_type"], a["downloaded"]) for a in document["attachments"]] == [
+        ("bl.pdf", "application/pdf", True)
+    ]
+    assert "bl.pdf" in cli("show", str(cache.inbox_ids[2])).out
+
+
+def test_show_raw_prints_the_stored_bytes(cli: Cli, cache: Cache) -> None:
+    result = cli("show", str(cache.inbox_ids[2]), "--raw")
+    assert result.code == 0
+    assert "Content-Disposition: attachment; filename=bl.pdf" in result.out
+
+
+@pytest.mark.parametrize("bad", ["abc", "0", "-3", "1.5"])
+def test_show_malformed_id_is_a_usage_error(cli: Cli, cache: Cache, bad: str) -> None:
+    result = cli("show", "--", bad) if bad.startswith("-") else cli("show", bad)
+    assert result.code == ExitCode.USAGE
+    assert "is not a message id" in result.err
+
+
+def test_show_unknown_id_is_not_found(cli: Cli, cache: Cache) -> None:
+    result = cli("show", "999999")
+    assert result.code == ExitCode.NOT_FOUND
+    assert "No message with id 999999" in result.err
+
+
+def test_search_json_shape(cli: Cli, cache: Cache) -> None:
+    result = cli("search", "集装箱", "--json")
+    assert result.code == 0, result.err
+    document = result.json()
+    assert set(document) == {"query", "messages"}
+    hits = document["messages"]
+    assert {m["id"] for m in hits} == {cache.inbox_ids[0], cache.sent_id}
+    assert set(hits[0]) == set(MESSAGE_KEYS) | {"account", "folder"}
+    assert {m["folder"] for m in hits} == {"INBOX", "Sent"}
+
+
+def test_search_filters_and_bad_syntax(cli: Cli, cache: Cache) -> None:
+    found = cli("search", "from:ops@forwarder.example", "has:attachment", "--json").json()
+    assert [m["id"] for m in found["messages"]] == [cache.inbox_ids[2]]
+    bad = cli("search", "before:2026-13-45")
+    assert bad.code == ExitCode.USAGE
+    assert "Traceback" not in bad.err
+    assert cli("search", "nothing-matches-this").out.strip() == "No messages match."
+
+
+def test_commands_on_an_empty_profile_explain_themselves(cli: Cli) -> None:
+    assert "run `tradewind sync`" in cli("folders").out
+    empty_ls = cli("ls", "INBOX")
+    assert empty_ls.code == ExitCode.NOT_FOUND and "tradewind sync" in empty_ls.err
