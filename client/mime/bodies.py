@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .charsets import decode_bytes
+from .flowed import unflow
 from .model import Limits
 from .structure import Part
 from .transfer import decode_transfer
@@ -21,6 +22,7 @@ _TEXT_TYPES = {
     "message/disposition-notification",
     "message/feedback-report",
 }
+MAX_GUESSES = 20  # body parts per message that may use charset-normalizer
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
 
 
@@ -33,6 +35,8 @@ class BodyCollector:
         self.truncated = False
         self.texts: dict[str, str] = {}
         self.htmls: dict[str, str] = {}
+        self.guesses = 0
+        self.chars = 0  # text + HTML characters kept so far (capped by max_text_chars)
         self.tnef_bodies: list[tuple[str | None, str | None]] = []
 
     def warn(self, text: str, truncated: bool = False) -> None:
@@ -66,12 +70,17 @@ class BodyCollector:
         if kind == "text/html" and not charset:
             match = _META_CHARSET.search(data, 0, 8192)
             charset = match.group(1).decode("ascii") if match else None
-        text, warning = decode_bytes(data, charset)
+        self.guesses += 1  # charset guessing is the costly step: bounded per message
+        text, warning = decode_bytes(data, charset, guess=self.guesses <= MAX_GUESSES)
         if warning:
             self.warn(f"part {part.part_id}: {warning}")
-        if len(text) > self.limits.max_text_chars:
-            text = text[: self.limits.max_text_chars]
+        if kind == "text/plain" and part.params.get("format", "").lower() == "flowed":
+            text = unflow(text, part.params.get("delsp", "").lower() == "yes")
+        room = self.limits.max_text_chars - self.chars
+        if len(text) > room:
+            text = text[: max(room, 0)]
             self.warn("body truncated", truncated=True)
+        self.chars += len(text)
         key = f"alt:{part.in_alternative}" if part.in_alternative else part.part_id
         target = self.htmls if kind == "text/html" else self.texts
         if text.strip() or key not in target:  # an empty trailing part must not win

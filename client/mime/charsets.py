@@ -132,16 +132,17 @@ def _utf8_cut(head: bytes) -> bool:
     return False
 
 
-def decode_bytes(data: bytes, declared: str | None) -> tuple[str, str | None]:
+def decode_bytes(data: bytes, declared: str | None, guess: bool = True) -> tuple[str, str | None]:
     """Decode `data` using the declared charset, falling back as needed; never raises.
 
-    Returns (text, warning) where warning is None when the declared charset worked.
+    Returns (text, warning) where warning is None when the declared charset worked. With
+    `guess=False` the (slower) charset-normalizer step is skipped.
     """
     codec = codec_for(declared)
     if data.isascii() and not (b"\x1b" in data or (codec and codec.startswith(_STATEFUL))):
         return data.decode("ascii"), None
     if declared and declared.strip().strip("\"'").lower() in _ASCII_NAMES:
-        return decode_guess(data), None
+        return decode_guess(data, guess), None
     if codec is not None:
         text = _strict(data, codec)
         if text is not None:
@@ -160,12 +161,12 @@ def decode_bytes(data: bytes, declared: str | None) -> tuple[str, str | None]:
             text = data.decode("utf-8", errors="replace")
         return text, f"invalid bytes for charset {declared}"
     warning = f"undecodable charset {declared}" if declared else None
-    return decode_guess(data), warning
+    return decode_guess(data, guess), warning
 
 
-def decode_guess(data: bytes) -> str:
+def decode_guess(data: bytes, guess: bool = True) -> str:
     """Decode bytes of unknown charset deterministically; never raises."""
-    codec = guess_codec(data)
+    codec = guess_codec(data) if guess else "utf-8"
     text = _strict(data, codec)
     if text is not None:
         return text

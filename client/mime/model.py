@@ -67,7 +67,7 @@ class Limits:
     max_depth: int = 32  # multipart nesting
     max_parts: int = 1000
     max_decode_bytes: int = 128 * 1024 * 1024  # total decoded body bytes per message
-    max_text_chars: int = 4 * 1024 * 1024  # per text/html result
+    max_text_chars: int = 4 * 1024 * 1024  # text + HTML characters kept per message
 
 
 DEFAULT_LIMITS = Limits()

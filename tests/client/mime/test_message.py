@@ -165,3 +165,14 @@ def test_delivery_status_report_is_readable() -> None:
 def test_parse_message_headers_match_parse_headers() -> None:
     raw = local("thunderbird/message-window/evil.eml")
     assert parse_message(raw).headers == parse_headers(raw)
+
+
+def test_total_text_is_capped_across_parts() -> None:
+    parts = b"".join(
+        b"--b\r\nContent-Type: text/plain\r\n\r\n" + b"x" * 1000 + b"\r\n" for _ in range(20)
+    )
+    raw = b"Content-Type: multipart/mixed; boundary=b\r\n\r\n" + parts + b"--b--\r\n"
+    message = parse_message(raw, Limits(max_text_chars=5000))
+    assert message.truncated
+    assert "body truncated" in message.warnings
+    assert len(message.text or "") <= 5000 + 20  # plus the joining newlines

@@ -44,3 +44,18 @@ def test_search_text_of_a_parsed_html_only_message() -> None:
         b'<meta charset="gb2312"><p>\xbc\xaf\xd7\xb0\xcf\xe4</p>'
     )
     assert body_search_text(parse_message(raw)) == "集装箱"
+
+
+def test_format_flowed_paragraphs_are_joined() -> None:
+    raw = (
+        b"Content-Type: text/plain; charset=utf-8; format=flowed; delsp=no\r\n\r\n"
+        b"Our offer is valid \r\nuntil Friday.\r\n>> older \r\n>> quote\r\n -- not a sig\r\n-- \r\nAnna"
+    )
+    assert parse_message(raw).text == (
+        "Our offer is valid until Friday.\n>> older quote\n-- not a sig\n-- \nAnna"
+    )
+
+
+def test_format_flowed_delsp() -> None:
+    raw = b"Content-Type: text/plain; format=flowed; delsp=yes\r\n\r\nsplit wo \r\nrd"
+    assert parse_message(raw).text == "split word"
