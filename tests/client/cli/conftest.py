@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from client.cli.main import main
+from tests.client.cli.sample_cache import Cache, build_cache
 from tests.support import file_keyring
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -91,3 +92,9 @@ def cli_process(process_env: dict[str, str]) -> Callable[..., CliResult]:
         return CliResult(completed.returncode, completed.stdout, completed.stderr)
 
     return run
+
+
+@pytest.fixture
+def cache(profile_dir: Path) -> Cache:
+    """The sample cache of `sample_cache.py` in this test's profile."""
+    return build_cache()
