@@ -129,3 +129,28 @@ def test_leading_continuation_line_is_ignored() -> None:
 def test_headers_only_parse_ignores_the_body() -> None:
     raw = b"Subject: hi\r\n\r\n" + b"Subject: not a header\r\n" * 10
     assert parse_headers(raw).subject == "hi"
+
+
+def test_first_message_id_is_used_for_threading() -> None:
+    raw = local("thunderbird/message-window/evil.eml")
+    first = raw.split(b"Message-ID:", 1)[1].split(b">", 1)[0].strip().lstrip(b"<").decode()
+    assert parse_headers(raw).message_id == first
+
+
+def test_a_failing_header_falls_back_to_its_raw_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import client.mime.headers as headers_module
+
+    def broken(*_args: object) -> None:
+        raise AttributeError("simulated parser bug")
+
+    monkeypatch.setattr(headers_module, "parse_address_list", broken)
+    headers = parse_headers(b"To: unlisted-recipients:;\r\nSubject: still here\r\n\r\n")
+    assert headers.to == (Address("unlisted-recipients:;", ""),)
+    assert headers.subject == "still here"
+    assert "could not parse header to" in headers.warnings
+
+
+def test_utf7_and_raw_iso2022_headers() -> None:
+    raw = b"Subject: =?utf-7?Q?Hi_+AMQ-?=\r\nX-Other: x\r\n\r\n"
+    assert parse_headers(raw).subject == "Hi Ä"
+    assert parse_headers(b"Subject: \x1b$B$9$_$^$;$s\x1b(B\r\n\r\n").subject == "すみません"
