@@ -11,9 +11,9 @@ import pytest
 from client.compose.build import Draft, build_message, envelope_recipients, to_bytes
 from client.compose.headers import Recipient
 from client.imap.models import Endpoint
+from client.smtp.imap_folders import ImapSentFolder
 from client.smtp.outbox import Outbox
 from client.smtp.sender import flush_outbox
-from client.smtp.sentfolder import ImapSentFolder
 from client.smtp.transport import SmtpEndpoint
 from client.store.db import Store
 from tests.servers.dovecot import DovecotServer, MailUser

@@ -1,0 +1,221 @@
+"""Drafts: saved locally on every autosave, and to the account's Drafts folder when online.
+
+- `save_draft` commits the built message durably (the composer calls it every few seconds and
+  on close); the row is `dirty` until its server copy is up to date. Keeps one Message-ID per
+  draft, so every server copy of the same draft is recognisable.
+- `push_drafts` (worker thread) appends each dirty draft to Drafts with \\Draft \\Seen, then
+  removes every older copy with the same Message-ID: the server holds one copy, never a pile.
+  A crash between the two steps leaves an extra copy that the next push removes.
+- `draft_from_message` opens a draft saved elsewhere (a message of the cached Drafts folder)
+  as composer fields; `discard_server_copies` removes a draft from the server after sending.
+Drafts are saved only to the user's own Drafts folder (checklist O9).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Protocol
+
+from client.compose.build import Draft, OutgoingAttachment, build_message, new_message_id, to_bytes
+from client.compose.headers import ComposeError, Recipient, parse_recipients
+from client.mime import attachment_bytes, parse_message
+from client.store.db import Store
+
+
+@dataclass(frozen=True)
+class DraftFields:
+    """What the composer holds; addresses as typed ("Name <a@b>, c@d")."""
+
+    sender: str
+    sender_name: str = ""
+    to: str = ""
+    cc: str = ""
+    bcc: str = ""
+    subject: str = ""
+    text: str | None = None
+    html: str | None = None
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    reply_to_row: int | None = None
+    forward_of_row: int | None = None
+    attachments: tuple[OutgoingAttachment, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    id: int
+    account_id: int
+    message_id: str
+    fields: DraftFields
+    server_uid: int | None
+    server_state: str
+    updated: float
+
+
+class DraftsFolder(Protocol):
+    """What pushing drafts needs from IMAP (implemented over `ImapSession`)."""
+
+    def append_draft(self, raw: bytes) -> int | None: ...
+
+    def uids_with_message_id(self, message_id: str) -> list[int]: ...
+
+    def expunge(self, uids: list[int]) -> None: ...
+
+
+def _recipients(value: str, field_name: str) -> tuple[Recipient, ...]:
+    return tuple(parse_recipients(value, field_name)) if value.strip() else ()
+
+
+def build_draft_message(fields: DraftFields, message_id: str, *, allow_empty: bool = True) -> bytes:
+    """The draft as MIME (recipients may be empty while writing)."""
+    draft = Draft(
+        sender=Recipient(fields.sender_name, fields.sender),
+        to=_recipients(fields.to, "To"), cc=_recipients(fields.cc, "Cc"),
+        bcc=_recipients(fields.bcc, "Bcc"), subject=fields.subject, text=fields.text,
+        html=fields.html, in_reply_to=fields.in_reply_to, references=fields.references,
+        attachments=fields.attachments, message_id=message_id,
+    )
+    if allow_empty and not (draft.to or draft.cc or draft.bcc):
+        draft = replace(draft, to=(Recipient("", fields.sender),))
+        msg = build_message(draft)
+        del msg["To"]
+    else:
+        msg = build_message(draft)
+    if fields.bcc.strip():
+        msg["Bcc"] = fields.bcc  # kept in the draft (never in the sent message)
+    return to_bytes(msg)
+
+
+def _meta(fields: DraftFields) -> str:
+    data = asdict(fields)
+    data.pop("attachments")
+    return json.dumps(data, ensure_ascii=False)
+
+
+def save_draft(store: Store, account_id: int, fields: DraftFields, draft_id: int | None = None) -> int:
+    """Create or update a draft durably; returns its id. Raises ComposeError for unsafe input."""
+    now = time.time()
+    with store.transaction(durable=True) as conn:
+        if draft_id is None:
+            message_id = new_message_id(fields.sender)
+            raw = build_draft_message(fields, message_id)
+            cur = conn.execute(
+                "INSERT INTO drafts (account_id, message_id, fields_json, raw, server_state,"
+                " updated, created) VALUES (?, ?, ?, ?, 'dirty', ?, ?)",
+                (account_id, message_id, _meta(fields), raw, now, now),
+            )
+            return int(cur.lastrowid or 0)
+        row = conn.execute("SELECT message_id FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+        if row is None:
+            raise ComposeError(f"There is no draft {draft_id}.")
+        raw = build_draft_message(fields, str(row[0]))
+        conn.execute(
+            "UPDATE drafts SET fields_json = ?, raw = ?, server_state = 'dirty', updated = ?"
+            " WHERE id = ?", (_meta(fields), raw, now, draft_id),
+        )
+        return draft_id
+
+
+def _saved(row: tuple[Any, ...], raw: bytes) -> SavedDraft:
+    meta = json.loads(row[2])
+    meta["references"] = tuple(meta.get("references") or ())
+    attachments = _attachments_of(raw)
+    fields = DraftFields(**meta, attachments=attachments)
+    return SavedDraft(int(row[0]), int(row[1]), str(row[3]), fields, row[4], str(row[5]),
+                      float(row[6]))
+
+
+def _attachments_of(raw: bytes) -> tuple[OutgoingAttachment, ...]:
+    parsed = parse_message(raw)
+    out = []
+    for att in parsed.attachments:
+        if att.inline or att.from_tnef:
+            continue
+        try:
+            out.append(OutgoingAttachment(att.filename, attachment_bytes(raw, att.part_id),
+                                          att.content_type))
+        except KeyError:
+            continue
+    return tuple(out)
+
+
+_DRAFT_COLS = "id, account_id, fields_json, message_id, server_uid, server_state, updated, raw"
+
+
+def get_draft(store: Store, draft_id: int) -> SavedDraft:
+    row = store.conn.execute(f"SELECT {_DRAFT_COLS} FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+    if row is None:
+        raise ComposeError(f"There is no draft {draft_id}.")
+    return _saved(row, bytes(row[7]))
+
+
+def list_drafts(store: Store, account_id: int | None = None) -> list[SavedDraft]:
+    rows = store.conn.execute(
+        f"SELECT {_DRAFT_COLS} FROM drafts WHERE (? IS NULL OR account_id = ?) ORDER BY updated DESC",
+        (account_id, account_id),
+    ).fetchall()
+    return [_saved(r, bytes(r[7])) for r in rows]
+
+
+def draft_raw(store: Store, draft_id: int) -> bytes:
+    row = store.conn.execute("SELECT raw FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+    if row is None:
+        raise ComposeError(f"There is no draft {draft_id}.")
+    return bytes(row[0])
+
+
+def delete_local_draft(store: Store, draft_id: int) -> None:
+    with store.transaction(durable=True) as conn:
+        conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+
+
+def push_drafts(store: Store, account_id: int, folder: DraftsFolder) -> list[int]:
+    """Bring the server's Drafts up to date with every dirty local draft; returns their ids."""
+    pushed = []
+    rows = store.conn.execute(
+        "SELECT id, message_id, raw, updated FROM drafts WHERE account_id = ? AND"
+        " server_state = 'dirty' ORDER BY id", (account_id,),
+    ).fetchall()
+    for draft_id, message_id, raw, updated in rows:
+        new_uid = folder.append_draft(bytes(raw))
+        stale = [u for u in folder.uids_with_message_id(message_id) if u != new_uid]
+        if new_uid is None and stale:
+            stale = stale[:-1]  # no APPENDUID: the newest copy (highest UID) is the one just made
+            new_uid = folder.uids_with_message_id(message_id)[-1]
+        if stale:
+            folder.expunge(stale)
+        with store.transaction(durable=True) as conn:
+            # Saved again while we were pushing? Then it stays dirty for the next push.
+            conn.execute(
+                "UPDATE drafts SET server_uid = ?, server_state = CASE WHEN updated = ? THEN"
+                " 'saved' ELSE 'dirty' END WHERE id = ?", (new_uid, updated, draft_id),
+            )
+        pushed.append(int(draft_id))
+    return pushed
+
+
+def discard_server_copies(folder: DraftsFolder, message_id: str) -> None:
+    """Remove every server copy of a draft (after it was sent or deleted)."""
+    uids = folder.uids_with_message_id(message_id)
+    if uids:
+        folder.expunge(uids)
+
+
+def draft_from_message(raw: bytes, default_sender: str) -> DraftFields:
+    """Composer fields from a draft saved by another client (or by us) on the server."""
+    parsed = parse_message(raw)
+    h = parsed.headers
+
+    def joined(people: tuple[Any, ...]) -> str:
+        return ", ".join(f"{p.name} <{p.email}>" if p.name else p.email for p in people if p.email)
+
+    sender = h.from_[0] if h.from_ else None
+    return DraftFields(
+        sender=(sender.email if sender and sender.email else default_sender),
+        sender_name=sender.name if sender else "",
+        to=joined(h.to), cc=joined(h.cc), bcc=joined(h.bcc), subject=h.subject,
+        text=parsed.text, html=parsed.html, in_reply_to=h.in_reply_to,
+        references=tuple(h.references), attachments=_attachments_of(raw),
+    )
