@@ -12,6 +12,7 @@ from datetime import datetime
 
 from client.store.base import StoreBase
 from client.store.derive import HeaderColumns, header_columns
+from client.store.local_rows import next_row_id
 from client.store.records import IncomingMessage
 from client.store.rows import apply_overrides, flag_columns, normalize_flags
 from client.store.threads import ThreadInput, assign_threads
@@ -224,7 +225,7 @@ class MessagesMixin(StoreBase):
         if not fresh:
             return adopted
         db = self.conn
-        next_id = int(db.execute("SELECT coalesce(max(id), 0) FROM messages").fetchone()[0]) + 1
+        next_id = next_row_id(db)
         message_rows: list[tuple[object, ...]] = []
         body_rows: list[tuple[int, bytes]] = []
         ref_rows: list[tuple[int, str]] = []

@@ -13,7 +13,10 @@ from __future__ import annotations
 import base64
 import json
 import os
+import shutil
 import sqlite3
+import struct
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,14 +50,33 @@ def _read_rows(conn: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
     return [{n: _jsonable(v) for n, v in zip(names, row, strict=True)} for row in cursor]
 
 
+def _readable_copy(path: Path, workdir: Path) -> Path:
+    """Copy the damaged file (and its WAL) aside; if it is truncated, shrink the page count in
+    the copy's header to what is present so SQLite will read the surviving pages."""
+    copy = workdir / "damaged.db"
+    shutil.copyfile(path, copy)
+    wal = Path(str(path) + "-wal")
+    if wal.exists():
+        shutil.copyfile(wal, Path(str(copy) + "-wal"))
+    data = bytearray(copy.read_bytes()[:100])
+    if len(data) == 100:
+        page_size = struct.unpack(">H", data[16:18])[0]
+        page_size = 65536 if page_size == 1 else page_size
+        present = copy.stat().st_size // page_size if page_size else 0
+        if page_size and struct.unpack(">I", data[28:32])[0] > present:
+            with copy.open("r+b") as handle:
+                handle.seek(28)
+                handle.write(struct.pack(">I", present))
+    return copy
+
+
 def export_local_data(path: Path) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
-    """Read every local-only row still readable from a (possibly damaged) database."""
+    """Read every local-only row still readable from a (possibly damaged) database.
+
+    Works on a temporary copy; the original file is never written.
+    """
     tables: dict[str, list[dict[str, Any]]] = {}
     errors: dict[str, str] = {}
-    try:
-        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True, isolation_level=None)
-    except sqlite3.Error as exc:
-        return tables, {"*": str(exc)}
     queries = {name: f'SELECT * FROM "{name}"' for name in LOCAL_ONLY_TABLES}
     queries["local_messages"] = "SELECT * FROM messages WHERE uid IS NULL"
     queries["local_bodies"] = (
@@ -62,15 +84,21 @@ def export_local_data(path: Path) -> tuple[dict[str, list[dict[str, Any]]], dict
     )
     queries["folders"] = "SELECT id, account_id, name, role FROM folders"
     queries["accounts"] = "SELECT * FROM accounts"
-    try:
-        for name, sql in queries.items():
-            try:
-                tables[name] = _read_rows(conn, sql)
-            except sqlite3.Error as exc:
-                if "no such table" not in str(exc):
-                    errors[name] = str(exc)
-    finally:
-        conn.close()
+    with tempfile.TemporaryDirectory(prefix="tradewind-recover-") as workdir:
+        try:
+            copy = _readable_copy(path, Path(workdir))
+            conn = sqlite3.connect(str(copy), isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            return tables, {"*": str(exc)}
+        try:
+            for name, sql in queries.items():
+                try:
+                    tables[name] = _read_rows(conn, sql)
+                except sqlite3.Error as exc:
+                    if "no such table" not in str(exc):
+                        errors[name] = str(exc)
+        finally:
+            conn.close()
     return tables, errors
 
 

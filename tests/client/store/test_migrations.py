@@ -1,0 +1,93 @@
+"""Numbered migrations: upgrade a schema-1 database, refuse a newer one."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from client.store import Store, StoreVersionError
+from client.store.migrations import LATEST, all_migrations, apply_migrations, split_statements
+
+from .factories import BASE_DATE, incoming, make_raw
+
+
+def _schema1_database(path: Path) -> None:
+    """A database exactly as schema 1 (migration 0001 only) left it, with one message."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert apply_migrations(conn, str(path), upto=1) == 1
+    conn.execute("INSERT INTO accounts(id, email, created) VALUES (1, 'old@x.example', 0)")
+    conn.execute("INSERT INTO folders(id, account_id, name, role) VALUES (1, 1, 'INBOX', 'inbox')")
+    conn.execute(
+        "INSERT INTO messages(id, account_id, folder_id, uid, message_id, thread_id, subject, "
+        "date_utc, internaldate, body_state) VALUES (1, 1, 1, 7, 'a@x', 1, 'Old', 1000.0, "
+        "900.0, 'full'), (2, 1, 1, 8, 'b@x', 2, 'No date', NULL, 950.0, 'full')"
+    )
+    conn.execute("INSERT INTO bodies(message_id, raw) VALUES (1, x'00')")
+    conn.close()
+
+
+def test_migrations_are_numbered_from_one() -> None:
+    versions = [m.version for m in all_migrations()]
+    assert versions == list(range(1, LATEST + 1)) and LATEST >= 2
+
+
+def test_upgrade_from_schema_1_keeps_rows(db_path: Path) -> None:
+    _schema1_database(db_path)
+    with Store.open(db_path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        rows = {m.uid: m for m in store.list_messages(1, include_deleted=True)}
+        assert rows[7].subject == "Old" and rows[7].sort_date == 1000.0
+        assert rows[8].sort_date == 950.0  # no Date: INTERNALDATE sorts it
+        assert store.get_raw(1) == b"\x00"
+        # the upgraded database takes new messages with the new columns
+        raw = make_raw(3, subject="Re: Old", refs=["a@x"])
+        store.insert_messages(1, [incoming(9, raw)], 9)
+        new = store.list_messages(1, limit=1, order="desc")[0]
+        assert new.thread_id == 1 and new.sort_date > BASE_DATE.timestamp() - 1
+        assert store.integrity_errors() == []
+
+
+def test_newer_database_is_refused_and_untouched(db_path: Path) -> None:
+    Store.open(db_path).close()
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute(f"PRAGMA user_version = {LATEST + 5}")
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StoreVersionError) as info:
+        Store.open(db_path)
+    message = str(info.value)
+    assert str(LATEST + 5) in message and "newer Tradewind" in message
+    assert db_path.read_bytes() == before
+
+
+def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "x.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    apply_migrations(conn, str(path), upto=1)
+    bad = [*all_migrations()[:1], type(all_migrations()[1])(2, "0002_bad.sql",
+           "ALTER TABLE messages ADD COLUMN zz INTEGER;\nSELECT * FROM no_such_table;")]
+    monkeypatch.setattr("client.store.migrations.all_migrations", lambda: bad)
+    with pytest.raises(sqlite3.OperationalError):
+        apply_migrations(conn, str(path), upto=2)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(messages)")]
+    assert "zz" not in columns
+    conn.close()
+
+
+def test_split_statements_keeps_trigger_bodies_whole() -> None:
+    sql = "-- c\nCREATE TABLE t(a);\nCREATE TRIGGER x AFTER DELETE ON t BEGIN\n  DELETE FROM t;\n  SELECT 1;\nEND;\n"
+    parts = split_statements(sql)
+    assert len(parts) == 2 and parts[1].endswith("END;")
+
+
+def test_schema_1_has_documented_tables(tmp_path: Path) -> None:
+    path = tmp_path / "s1.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    apply_migrations(conn, str(path), upto=1)
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"accounts", "folders", "messages", "bodies", "parts", "message_refs",
+            "pending_ops", "messages_fts", "settings"} <= names
+    conn.close()
