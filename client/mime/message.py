@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import mimetypes
 import re
+from dataclasses import replace
 
 from .bodies import BodyCollector
 from .charsets import decode_guess
@@ -145,7 +146,7 @@ def _unique_names(attachments: list[Attachment]) -> list[Attachment]:
                 if name.lower() not in seen:
                     break
                 counter += 1
-            item = Attachment(**{**item.__dict__, "filename": name})
+            item = replace(item, filename=name)
         seen.add(name.lower())
         result.append(item)
     return result
