@@ -190,10 +190,30 @@ def _readable_text(parsed: ParsedMessage | None) -> tuple[str, str]:
     return "", "none"
 
 
-def _attachments(row: MessageRow, parsed: ParsedMessage | None) -> list[dict[str, Any]]:
+def _attachments(
+    store: Store, row: MessageRow, parsed: ParsedMessage | None
+) -> list[dict[str, Any]]:
+    """Attachments with their download state. A 'partial' message lists the parts the sync left
+    on the server (the documented `parts` table); a 'full' one what its raw message holds."""
+    if row.body_state == "partial":
+        listed = store.conn.execute(
+            "SELECT part_id, filename, content_type, size, downloaded FROM parts "
+            "WHERE message_id = ? ORDER BY rowid",
+            (row.id,),
+        ).fetchall()
+        return [
+            {
+                "part_id": str(part_id),
+                "filename": filename or "",
+                "content_type": content_type or "application/octet-stream",
+                "size": int(size or 0),
+                "inline": False,
+                "downloaded": bool(downloaded),
+            }
+            for part_id, filename, content_type, size, downloaded in listed
+        ]
     if parsed is None:
         return []
-    downloaded = row.body_state == "full"
     return [
         {
             "part_id": a.part_id,
@@ -201,7 +221,7 @@ def _attachments(row: MessageRow, parsed: ParsedMessage | None) -> list[dict[str
             "content_type": a.content_type,
             "size": a.size,
             "inline": a.inline,
-            "downloaded": downloaded,
+            "downloaded": True,
         }
         for a in parsed.attachments
     ]
@@ -222,7 +242,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     account = store.account(row.account_id)
     folder = store.folder(row.folder_id)
     text, source = _readable_text(parsed)
-    attachments = _attachments(row, parsed)
+    attachments = _attachments(store, row, parsed)
     warnings = list(row.warnings) + (list(parsed.warnings) if parsed else [])
     document = {
         "message": {

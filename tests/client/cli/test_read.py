@@ -133,3 +133,54 @@ def test_commands_on_an_empty_profile_explain_themselves(cli: Cli) -> None:
     assert "run `tradewind sync`" in cli("folders").out
     empty_ls = cli("ls", "INBOX")
     assert empty_ls.code == ExitCode.NOT_FOUND and "tradewind sync" in empty_ls.err
+
+
+def test_show_marks_attachments_left_on_the_server_as_not_downloaded(
+    cli: Cli, cache: Cache
+) -> None:
+    from datetime import UTC, datetime
+
+    from client.config import Profile
+    from client.imap.models import BodyPart, MessageMeta, PartialMessage
+    from client.store.db import Store
+    from client.store.records import IncomingMessage
+    from client.sync.partial import assemble_partial, record_parts
+
+    text_part = BodyPart(section="1", content_type="text/plain", size=12, encoding="7bit")
+    big = BodyPart(
+        section="2", content_type="application/zip", size=30_000_000, encoding="base64",
+        filename="catalogue.zip", disposition="attachment",
+    )
+    header = (
+        b"From: Sales <sales@factory.example>\r\nTo: rep@example.test\r\nSubject: Catalogue\r\n"
+        b"Message-ID: <big@factory.example>\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
+    )
+    when = datetime(2026, 11, 6, tzinfo=UTC)
+    partial = PartialMessage(
+        meta=MessageMeta(uid=9, flags=frozenset(), size=30_000_100, internaldate=when, modseq=None),
+        header=header,
+        texts=((text_part, b"See attached."),),
+        others=(big,),
+    )
+    store = Store.open(Profile.resolve().database)
+    try:
+        inbox = store.folder_by_role(store.list_accounts()[0].id, "inbox")
+        (row_id,) = store.insert_messages(
+            inbox.id,
+            [IncomingMessage(uid=9, raw=assemble_partial(partial), internaldate=when,
+                             size=30_000_100, body_state="partial")],
+            9,
+        ).added
+        record_parts(store, row_id, partial.others)
+    finally:
+        store.close()
+
+    document = cli("show", str(row_id), "--json").json()
+    assert document["message"]["body_state"] == "partial"
+    assert document["attachments"] == [
+        {"part_id": "2", "filename": "catalogue.zip", "content_type": "application/zip",
+         "size": 30_000_000, "inline": False, "downloaded": False}
+    ]
+    text = cli("show", str(row_id)).out
+    assert "See attached." in text
+    assert "catalogue.zip  application/zip  28.6 MB  (not downloaded)" in text
