@@ -39,8 +39,14 @@ Mail helpers (all synchronous; safe from any thread; each opens its own connecti
 ``create_folder(user, name)``: Unicode names allowed (sent as modified UTF-7), ``/`` nests.
 ``imap_admin(user) -> imaplib.IMAP4_SSL``: logged in, no mailbox selected; the caller logs out
 (it is also a context manager).  Use it to change server state behind the client's back.
-``uidvalidity(user, folder) -> int`` and ``reset_uidvalidity(user, folder) -> int``: the latter
-gives the mailbox a new, larger UIDVALIDITY (messages kept) and returns it.
+``uids(user, folder) -> list[int]``, ``flags(user, folder) -> {uid: {flag, ...}}`` (no \\Recent),
+``fetch_raw(user, folder, uid) -> bytes``: read server state (never set \\Seen).
+``store_flags(user, folder, uids, flags, mode="+"|"-"|"")``, ``expunge(user, folder, uids)``,
+``move(user, folder, uids, target)``: change server state behind the client's back.
+``uidvalidity(user, folder) -> int`` and ``reset_uidvalidity(user, folder, renumber=False) -> int``:
+the latter gives the mailbox a new, larger UIDVALIDITY (messages kept) and returns it; with
+``renumber=True`` the messages are also renumbered 1..n in reverse order, so an old UID names a
+different message.
 ``doveadm(*args)``: runs ``doveadm`` against this instance and returns its stdout.
 
 Errors: :class:`DovecotError` when the server cannot start or a helper's command fails.
@@ -51,24 +57,28 @@ from __future__ import annotations
 import ctypes
 import datetime as dt
 import hashlib
-import imaplib
 import os
 import re
 import shutil
 import signal
-import smtplib
 import socket
 import ssl
 import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import trustme
-from imap_tools.imap_utf7 import utf7_encode
+
+from tests.servers.dovecot_mail import AdminIMAP, DovecotError, DovecotMailMixin, imap_quote
+
+__all__ = [
+    "AdminIMAP", "DovecotError", "DovecotServer", "MailUser", "SPECIAL_USE", "find_dovecot",
+    "free_port", "imap_quote",
+]
 
 HOST = "127.0.0.1"
 MAIL_DOMAIN = "example.test"
@@ -82,10 +92,6 @@ SPECIAL_USE = {
 CERT_KINDS = ("valid", "expired", "wrong-host")
 _START_TIMEOUT_S = 15.0
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")  # lowercase: LMTP lowercases (%Ln)
-
-
-class DovecotError(RuntimeError):
-    """The test server could not start, or a helper's command failed."""
 
 
 @dataclass(frozen=True)
@@ -110,25 +116,6 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def imap_quote(name: str) -> str:
-    """A mailbox name as an IMAP quoted string in modified UTF-7."""
-    encoded = utf7_encode(name).decode("ascii")
-    return '"' + encoded.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-class _AdminIMAP(imaplib.IMAP4_SSL):
-    """imaplib client that can be used as a context manager which logs out quietly."""
-
-    def __exit__(self, *exc: object) -> None:
-        try:
-            if self.state in ("AUTH", "SELECTED"):
-                self.logout()
-            else:
-                self.shutdown()
-        except (OSError, imaplib.IMAP4.error):
-            pass
-
-
 def _load_prctl() -> Callable[..., int] | None:
     try:
         prctl: Callable[..., int] = ctypes.CDLL(None, use_errno=True).prctl
@@ -147,7 +134,7 @@ def _die_with_parent() -> None:
         _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-class DovecotServer:
+class DovecotServer(DovecotMailMixin):
     """One private Dovecot instance.  ``start()`` then ``stop()`` (idempotent); not thread-safe
     to start or stop concurrently, but its mail helpers may be called from any thread."""
 
@@ -252,80 +239,6 @@ class DovecotServer:
     def client_ssl_context(self) -> ssl.SSLContext:
         """A verifying client context that trusts only this server's CA."""
         return ssl.create_default_context(cafile=str(self.ca_file))
-
-    # ---------------------------------------------------------------- mail helpers
-
-    def imap_admin(self, user: MailUser) -> _AdminIMAP:
-        """A logged-in imaplib client over implicit TLS; the caller logs out."""
-        client = _AdminIMAP(self.host, self.imaps_port, ssl_context=self.client_ssl_context(), timeout=30)
-        try:
-            client.login(user.username, user.password)
-        except imaplib.IMAP4.error as exc:
-            client.shutdown()
-            raise DovecotError(f"admin login as {user.username!r} failed: {exc}") from exc
-        return client
-
-    def deliver(self, user: MailUser, raw: bytes, sender: str = "sender@example.net") -> None:
-        """Deliver ``raw`` to the user's INBOX over LMTP.  Raises DovecotError if refused."""
-        try:
-            with smtplib.LMTP(self.host, self.lmtp_port, timeout=30) as lmtp:
-                refused = lmtp.sendmail(sender, [user.email], raw)
-        except smtplib.SMTPException as exc:
-            raise DovecotError(f"LMTP delivery to {user.email} failed: {exc}") from exc
-        if refused:
-            raise DovecotError(f"LMTP refused {user.email}: {refused}")
-
-    def append(
-        self,
-        user: MailUser,
-        folder: str,
-        raw: bytes,
-        flags: Iterable[str] = (),
-        date: dt.datetime | None = None,
-    ) -> int:
-        """APPEND ``raw`` to ``folder`` (Unicode name) with ``flags`` (e.g. ``"\\\\Seen"``) and an
-        INTERNALDATE (aware datetime; naive means UTC).  Returns the UID from APPENDUID."""
-        flag_list = "(" + " ".join(flags) + ")"
-        if date is not None and date.tzinfo is None:
-            date = date.replace(tzinfo=dt.UTC)
-        date_arg = imaplib.Time2Internaldate(date) if date is not None else None
-        with self.imap_admin(user) as imap:
-            typ, data = imap.append(imap_quote(folder), flag_list, date_arg, raw)
-            if typ != "OK":
-                raise DovecotError(f"APPEND to {folder!r} failed: {data!r}")
-            match = re.search(rb"APPENDUID \d+ (\d+)", data[0] or b"")
-            if match is None:
-                raise DovecotError(f"APPEND gave no APPENDUID: {data!r}")
-            return int(match.group(1))
-
-    def create_folder(self, user: MailUser, name: str) -> None:
-        """CREATE ``name`` (``/`` separates levels).  Raises DovecotError if the server says NO."""
-        with self.imap_admin(user) as imap:
-            typ, data = imap.create(imap_quote(name))
-            if typ != "OK":
-                raise DovecotError(f"CREATE {name!r} failed: {data!r}")
-
-    def uidvalidity(self, user: MailUser, folder: str) -> int:
-        """The folder's current UIDVALIDITY, read with STATUS."""
-        with self.imap_admin(user) as imap:
-            typ, data = imap.status(imap_quote(folder), "(UIDVALIDITY)")
-            match = re.search(rb"UIDVALIDITY (\d+)", data[0] or b"") if typ == "OK" else None
-            if match is None:
-                raise DovecotError(f"STATUS {folder!r} failed: {data!r}")
-            return int(match.group(1))
-
-    def reset_uidvalidity(self, user: MailUser, folder: str) -> int:
-        """Give ``folder`` a new, larger UIDVALIDITY (its messages stay) and return it.
-
-        Open IMAP sessions on the folder may be disconnected by the server."""
-        new_value = self.uidvalidity(user, folder) + 1000
-        self.doveadm(
-            "mailbox", "update", "-u", user.username, "--uid-validity", str(new_value), folder
-        )
-        actual = self.uidvalidity(user, folder)
-        if actual != new_value:
-            raise DovecotError(f"UIDVALIDITY of {folder!r} is {actual}, wanted {new_value}")
-        return actual
 
     def doveadm(self, *args: str) -> str:
         """Run ``doveadm -c CONFIG args...`` and return stdout.  Raises DovecotError on failure."""

@@ -353,3 +353,55 @@ def test_fault_proxy_from_another_source_makes_dovecot_demand_starttls(
     imap.starttls(ssl_context=dovecot.client_ssl_context())
     imap.login(imap_user.username, imap_user.password)
     imap.logout()
+
+
+def _numbered(n: int) -> bytes:
+    return RAW.replace(b"Quote request", b"Quote request %d" % n)
+
+
+def test_state_helpers_read_and_mutate(dovecot: DovecotServer, imap_user: MailUser) -> None:
+    first = dovecot.append(imap_user, "INBOX", _numbered(1))
+    second = dovecot.append(imap_user, "INBOX", _numbered(2), flags=("\\Seen",))
+    third = dovecot.append(imap_user, "INBOX", _numbered(3))
+    assert dovecot.uids(imap_user, "INBOX") == [first, second, third]
+    assert dovecot.flags(imap_user, "INBOX") == {first: set(), second: {"\\Seen"}, third: set()}
+    dovecot.store_flags(imap_user, "INBOX", [first, third], ["\\Flagged", "$Label1"])
+    dovecot.store_flags(imap_user, "INBOX", [second], ["\\Seen"], mode="-")
+    assert dovecot.flags(imap_user, "INBOX") == {
+        first: {"\\Flagged", "$Label1"}, second: set(), third: {"\\Flagged", "$Label1"}
+    }
+    dovecot.expunge(imap_user, "INBOX", [first])
+    dovecot.move(imap_user, "INBOX", [second], "Archive")
+    assert dovecot.uids(imap_user, "INBOX") == [third]
+    assert dovecot.fetch_raw(imap_user, "INBOX", third) == _numbered(3)
+    assert dovecot.fetch_raw(imap_user, "Archive", dovecot.uids(imap_user, "Archive")[0]) == _numbered(2)
+    assert dovecot.flags(imap_user, "INBOX")[third] == {"\\Flagged", "$Label1"}  # fetch_raw peeks
+
+
+@pytest.mark.parametrize("folder", ["INBOX", "Kunden/报价"])
+def test_reset_uidvalidity_with_renumber_points_old_uids_at_other_messages(
+    dovecot: DovecotServer, imap_user: MailUser, folder: str
+) -> None:
+    if folder != "INBOX":
+        dovecot.create_folder(imap_user, folder)
+    uids = [dovecot.append(imap_user, folder, _numbered(n), flags=("\\Seen",) if n == 1 else ()) for n in (1, 2, 3)]
+    assert uids == [1, 2, 3]
+    before = dovecot.uidvalidity(imap_user, folder)
+    after = dovecot.reset_uidvalidity(imap_user, folder, renumber=True)
+    assert after > before
+    assert dovecot.uids(imap_user, folder) == [1, 2, 3]
+    assert [dovecot.fetch_raw(imap_user, folder, uid) for uid in (1, 2, 3)] == [_numbered(3), _numbered(2), _numbered(1)]
+    assert dovecot.flags(imap_user, folder)[3] == {"\\Seen"}
+    assert dovecot.append(imap_user, folder, _numbered(4)) == 4
+
+
+def test_missing_dovecot_skips_locally_and_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tests.conftest as root_conftest
+
+    monkeypatch.setattr(root_conftest, "find_dovecot", lambda: None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="apt-get install dovecot-imapd"):
+        root_conftest._require_dovecot()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must have it"):
+        root_conftest._require_dovecot()
