@@ -1,0 +1,79 @@
+"""Measuring child processes: wall time, peak RSS (``ru_maxrss`` of that child alone), polling.
+
+``run_measured`` starts a command, optionally feeds it stdin (a secret never goes in argv),
+calls ``on_poll(elapsed)`` every ``poll_interval`` seconds while it runs, and returns a
+``Measured``. The child is reaped with ``os.wait4`` so its own resource usage is read, not that
+of every child this process ever had. Call from one thread; POSIX only.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+
+class MeasuredCommandFailed(RuntimeError):
+    """A measured command exited non-zero or ran past its time limit; the message has its output."""
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One finished child process."""
+
+    wall_seconds: float
+    max_rss_mb: float
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_measured(argv: Sequence[str], *, env: dict[str, str] | None = None, stdin: bytes | None = None,
+                 on_poll: Callable[[float], None] | None = None, poll_interval: float = 0.02,
+                 timeout: float = 3600.0, check: bool = True) -> Measured:
+    """Run ``argv`` to completion and measure it. Raises ``MeasuredCommandFailed`` when ``check``."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(list(argv), env=env, stdout=out, stderr=err,
+                                stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL)
+        if stdin is not None and proc.stdin is not None:
+            proc.stdin.write(stdin)
+            proc.stdin.close()
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            elapsed = time.perf_counter() - started
+            if pid:
+                break
+            if elapsed > timeout:
+                proc.kill()
+                _pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            if on_poll is not None:
+                on_poll(elapsed)
+            time.sleep(poll_interval)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        result = Measured(elapsed, usage.ru_maxrss / 1024.0, proc.returncode,
+                          out.read().decode(errors="replace"), err.read().decode(errors="replace"))
+    if check and (result.returncode != 0 or elapsed > timeout):
+        raise MeasuredCommandFailed(
+            f"{argv[0]} exited {result.returncode} after {elapsed:.1f} s\n"
+            f"stdout: {result.stdout[-2000:]}\nstderr: {result.stderr[-2000:]}")
+    return result
+
+
+def median(values: Sequence[float]) -> float:
+    """Median of a non-empty sequence."""
+    return float(statistics.median(values))
+
+
+def p95(values: Sequence[float]) -> float:
+    """95th percentile (linear interpolation between closest ranks) of a non-empty sequence."""
+    if len(values) == 1:
+        return float(values[0])
+    return float(statistics.quantiles(values, n=20, method="inclusive")[18])
