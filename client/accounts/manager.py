@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, cast
 from client import secrets
 
 if TYPE_CHECKING:
+    from client.accounts.discover import DiscoveryResult
     from client.imap.models import Security
     from client.store.db import Store
     from client.store.records import Account
@@ -234,9 +235,8 @@ class AccountManager:
         found: dict[str, Any] = {}
         source = "guess"
         if imap_hp is None and lookup:
-            found, source, note = _lookup(address)
-            if note:
-                notes.append(note)
+            found, source, lookup_notes = _lookup(address)
+            notes.extend(lookup_notes)
         settings: dict[str, Any] = {
             "imap_host": found.get("imap_host") or f"imap.{domain}",
             "imap_port": found.get("imap_port"),
@@ -346,39 +346,36 @@ def _check_ca_file(ca_file: str) -> str:
     return str(path.absolute())
 
 
-def _lookup(address: str) -> tuple[dict[str, Any], str, str | None]:
-    """Settings from presets/discovery as a plain dict, its source, and a note. Never raises."""
+def _lookup(address: str) -> tuple[dict[str, Any], str, list[str]]:
+    """Settings from presets/discovery as a plain dict, its source, and notes. Never raises."""
     try:
         from client.accounts.discover import discover
     except ImportError:
-        return {}, "guess", "Automatic discovery is not available in this build."
+        return {}, "guess", ["Automatic discovery is not available in this build."]
     try:
         result = discover(address)
-    except Exception as exc:  # a failed lookup never blocks adding the account
+    except Exception as exc:  # discover() promises not to raise; a lookup never blocks adding
         log.warning("discovery failed for %s: %s", address, exc)
-        return {}, "guess", f"Looking up the settings failed ({exc})."
+        return {}, "guess", [f"Looking up the settings failed ({exc})."]
     if result is None:
-        return {}, "guess", None
+        return {}, "guess", []
     return _discovery_settings(result)
 
 
-def _discovery_settings(result: Any) -> tuple[dict[str, Any], str, str | None]:
-    imap = getattr(result, "imap", None)
-    smtp = getattr(result, "smtp", None)
-    preset = getattr(result, "preset", None)
+def _discovery_settings(result: DiscoveryResult) -> tuple[dict[str, Any], str, list[str]]:
+    smtp = result.smtp
     settings = {
-        "imap_host": getattr(imap, "host", None),
-        "imap_port": getattr(imap, "port", None),
-        "security": getattr(imap, "security", None),
-        "smtp_host": getattr(smtp, "host", None),
-        "smtp_port": getattr(smtp, "port", None),
-        "username": getattr(result, "username", None),
-        "preset": preset,
+        "imap_host": result.imap.host,
+        "imap_port": result.imap.port,
+        "security": result.imap.security,
+        "smtp_host": smtp.host if smtp else None,
+        "smtp_port": smtp.port if smtp else None,
+        "username": result.username,
+        "preset": result.preset,
     }
-    source = "preset" if preset else "discovered"
-    origin = getattr(result, "source", None)
-    note = f"Settings from {origin}." if origin else None
-    return settings, source, note
+    source = "preset" if result.source in ("preset", "mx-preset") else "discovered"
+    notes = [f"Settings found by {result.source} lookup.", *result.notes]
+    return settings, source, notes
 
 
 def _status_for(exc: Exception) -> str:

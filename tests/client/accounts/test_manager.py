@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from client import secrets
 from client.accounts import manager as manager_module
+from client.accounts.discover import DiscoveryResult
 from client.accounts.manager import (
     AccountManager,
     HostPort,
@@ -19,6 +19,7 @@ from client.accounts.manager import (
     normalise_fingerprint,
     parse_host_port,
 )
+from client.accounts.presets import ServerSettings
 from client.store.db import Store
 
 
@@ -71,7 +72,7 @@ def test_fingerprint_forms() -> None:
 def _fake_discovery(monkeypatch: pytest.MonkeyPatch, result: object) -> list[str]:
     calls: list[str] = []
 
-    def lookup(address: str) -> tuple[dict[str, Any], str, str | None]:
+    def lookup(address: str) -> tuple[dict[str, Any], str, list[str]]:
         calls.append(address)
         if isinstance(result, Exception):
             raise result
@@ -81,13 +82,15 @@ def _fake_discovery(monkeypatch: pytest.MonkeyPatch, result: object) -> list[str
     return calls
 
 
-def _preset() -> object:
-    return SimpleNamespace(
-        imap=SimpleNamespace(host="imap.preset.test", port=993, security="ssl"),
-        smtp=SimpleNamespace(host="smtp.preset.test", port=465),
-        username=None,
+def _preset() -> DiscoveryResult:
+    return DiscoveryResult(
+        email="rep@preset.test",
+        imap=ServerSettings("imap.preset.test", 993, "ssl"),
+        smtp=ServerSettings("smtp.preset.test", 465, "ssl"),
+        source="preset",
         preset="presetmail",
-        source="preset presetmail",
+        username="rep@preset.test",
+        notes=("Use an app password.",),
     )
 
 
@@ -109,13 +112,14 @@ def test_preset_used_when_only_the_email_is_given(store: Any, monkeypatch: pytes
     account = result.account
     assert (account.imap_host, account.imap_port, account.smtp_port) == ("imap.preset.test", 993, 465)
     assert (result.source, account.preset) == ("preset", "presetmail")
+    assert "Use an app password." in result.notes
 
 
 def test_failed_lookup_never_blocks(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_discovery(monkeypatch, RuntimeError("DNS timeout"))
     monkeypatch.setattr(
         manager_module, "_lookup",
-        lambda address: ({}, "guess", "Looking up the settings failed (DNS timeout)."),
+        lambda address: ({}, "guess", ["Looking up the settings failed (DNS timeout)."]),
     )
     result = AccountManager(store).add("rep@nowhere.test", "pw")
     assert result.account.imap_host == "imap.nowhere.test"
@@ -134,9 +138,9 @@ def test_lookup_wrapper_swallows_discovery_exceptions(monkeypatch: pytest.Monkey
 
     fake.discover = explode  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "client.accounts.discover", fake)
-    settings, source, note = manager_module._lookup("rep@x.test")
+    settings, source, notes = manager_module._lookup("rep@x.test")
     assert (settings, source) == ({}, "guess")
-    assert note is not None and "network down" in note
+    assert any("network down" in note for note in notes)
 
 
 def test_keyring_failure_rolls_the_account_back(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:

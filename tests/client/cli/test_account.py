@@ -189,3 +189,25 @@ def test_refused_keyring_stores_nothing(cli: Cli) -> None:
     assert result.code == ExitCode.KEYRING == 8
     assert "system keyring" in result.err
     assert cli("account", "list", "--json").json() == {"accounts": []}
+
+
+def test_email_only_uses_the_provider_preset(cli: Cli) -> None:
+    result = cli("account", "add", "--email", "rep@qq.com", "--password-stdin", "--json", input="pw\n")
+    assert result.code == 0, result.err
+    document = result.json()
+    assert document["source"] == "preset"
+    assert document["account"]["preset"] == "qq"
+    assert document["account"]["imap_host"].endswith("qq.com")
+    assert document["account"]["security"] in ("ssl", "starttls")
+
+
+def test_manual_imap_wins_over_the_preset(cli: Cli) -> None:
+    result = cli(
+        "account", "add", "--email", "rep@qq.com", "--imap", "mail.internal.example:1993",
+        "--password-stdin", "--json", input="pw\n",
+    )
+    account = result.json()["account"]
+    assert (account["imap_host"], account["imap_port"], account["preset"]) == (
+        "mail.internal.example", 1993, None,
+    )
+    assert result.json()["source"] == "manual"
