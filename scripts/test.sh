@@ -71,10 +71,11 @@ install_debian_packages
 install_python_env
 
 status=0
+failed=()
 log "ruff check client ui tests"
-.venv/bin/ruff check client ui tests || status=1
+.venv/bin/ruff check client ui tests || { status=1; failed+=(ruff); }
 log "mypy client"
-.venv/bin/mypy client || status=1
+.venv/bin/mypy client || { status=1; failed+=(mypy); }
 
 log "pytest $*"
 PYTEST=(timeout --kill-after=30 "${TRADEWIND_TEST_TIMEOUT:-2400}" .venv/bin/pytest --durations=15 "$@")
@@ -87,8 +88,9 @@ fi
 pytest_rc=$?
 if [ "$pytest_rc" -ne 0 ]; then
     status=$pytest_rc
+    failed+=("pytest (exit code $pytest_rc)")
 fi
 if [ "$status" -ne 0 ]; then
-    log "FAILED (ruff/mypy/pytest; pytest exit code $pytest_rc)"
+    log "FAILED: ${failed[*]}"
 fi
 exit "$status"

@@ -304,17 +304,22 @@ class DovecotServer(DovecotMailMixin):
         )
 
     def _wait_ready(self) -> bool:
+        """True once the master logged "starting up" (it does so only after binding every
+        listener, so a port taken by someone else cannot pass for ours) and all ports answer."""
         deadline = time.monotonic() + _START_TIMEOUT_S
         pending = [self.imaps_port, self.imap_port, self.lmtp_port]
         while pending and time.monotonic() < deadline:
-            if self._proc is not None and self._proc.poll() is not None:
+            if self._proc is None or self._proc.poll() is not None:
                 return False
+            if "starting up" not in self.log_text():
+                time.sleep(0.01)
+                continue
             try:
                 with socket.create_connection((HOST, pending[0]), timeout=1):
                     pending.pop(0)
             except OSError:
                 time.sleep(0.02)
-        return not pending
+        return not pending and self._proc is not None and self._proc.poll() is None
 
     def _startup_error(self) -> str:
         stderr = (self.root / "stderr.log").read_text(errors="replace") if (self.root / "stderr.log").exists() else ""

@@ -405,3 +405,28 @@ def test_missing_dovecot_skips_locally_and_fails_in_ci(monkeypatch: pytest.Monke
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI must have it"):
         root_conftest._require_dovecot()
+
+
+def test_start_retries_when_a_port_is_taken(monkeypatch: pytest.MonkeyPatch, dovecot: DovecotServer) -> None:
+    import tests.servers.dovecot as dovecot_module
+
+    with socket.socket() as blocker:
+        blocker.bind(("127.0.0.1", 0))
+        blocker.listen(1)
+        taken = blocker.getsockname()[1]
+        real_free_port = dovecot_module.free_port
+        handed_out: list[int] = []
+
+        def first_port_taken() -> int:
+            port = taken if not handed_out else real_free_port()
+            handed_out.append(port)
+            return port
+
+        monkeypatch.setattr(dovecot_module, "free_port", first_port_taken)
+        server = DovecotServer().start()
+        try:
+            assert taken not in (server.imaps_port, server.imap_port, server.lmtp_port)
+            assert len(handed_out) == 6  # one failed attempt, then a good one
+            imaplib.IMAP4_SSL(server.host, server.imaps_port, ssl_context=server.client_ssl_context(), timeout=10).shutdown()
+        finally:
+            server.stop()
