@@ -18,6 +18,7 @@ import time
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
+from client.compose.assemble import SignatureBlock, assemble
 from client.compose.build import Draft, OutgoingAttachment, build_message, new_message_id, to_bytes
 from client.compose.headers import ComposeError, Recipient, parse_recipients
 from client.mime import attachment_bytes, parse_message
@@ -34,8 +35,10 @@ class DraftFields:
     cc: str = ""
     bcc: str = ""
     subject: str = ""
-    text: str | None = None
+    text: str | None = None  # the rep's own new text (the quote is kept apart)
     html: str | None = None
+    quote_text: str | None = None  # the quoted original / forwarded message, below the signature
+    quote_html: str | None = None
     in_reply_to: str | None = None
     references: tuple[str, ...] = ()
     reply_to_row: int | None = None
@@ -68,14 +71,18 @@ def _recipients(value: str, field_name: str) -> tuple[Recipient, ...]:
     return tuple(parse_recipients(value, field_name)) if value.strip() else ()
 
 
-def build_draft_message(fields: DraftFields, message_id: str, *, allow_empty: bool = True) -> bytes:
+def build_draft_message(
+    fields: DraftFields, message_id: str, *, allow_empty: bool = True,
+    signature: SignatureBlock | None = None,
+) -> bytes:
     """The draft as MIME (recipients may be empty while writing)."""
+    bodies = assemble(fields.text, fields.html, fields.quote_text, fields.quote_html, signature)
     draft = Draft(
         sender=Recipient(fields.sender_name, fields.sender),
         to=_recipients(fields.to, "To"), cc=_recipients(fields.cc, "Cc"),
-        bcc=_recipients(fields.bcc, "Bcc"), subject=fields.subject, text=fields.text,
-        html=fields.html, in_reply_to=fields.in_reply_to, references=fields.references,
-        attachments=fields.attachments, message_id=message_id,
+        bcc=_recipients(fields.bcc, "Bcc"), subject=fields.subject, text=bodies.text,
+        html=bodies.html, in_reply_to=fields.in_reply_to, references=fields.references,
+        attachments=fields.attachments, inline_images=bodies.images, message_id=message_id,
     )
     if allow_empty and not (draft.to or draft.cc or draft.bcc):
         draft = replace(draft, to=(Recipient("", fields.sender),))
@@ -121,13 +128,14 @@ def save_draft(store: Store, account_id: int, fields: DraftFields, draft_id: int
 def _saved(row: tuple[Any, ...], raw: bytes) -> SavedDraft:
     meta = json.loads(row[2])
     meta["references"] = tuple(meta.get("references") or ())
-    attachments = _attachments_of(raw)
+    attachments = attachments_of(raw)
     fields = DraftFields(**meta, attachments=attachments)
     return SavedDraft(int(row[0]), int(row[1]), str(row[3]), fields, row[4], str(row[5]),
                       float(row[6]))
 
 
-def _attachments_of(raw: bytes) -> tuple[OutgoingAttachment, ...]:
+def attachments_of(raw: bytes) -> tuple[OutgoingAttachment, ...]:
+    """The real attachments of a message (not inline images, not TNEF extracts), for re-sending."""
     parsed = parse_message(raw)
     out = []
     for att in parsed.attachments:
@@ -217,5 +225,5 @@ def draft_from_message(raw: bytes, default_sender: str) -> DraftFields:
         sender_name=sender.name if sender else "",
         to=joined(h.to), cc=joined(h.cc), bcc=joined(h.bcc), subject=h.subject,
         text=parsed.text, html=parsed.html, in_reply_to=h.in_reply_to,
-        references=tuple(h.references), attachments=_attachments_of(raw),
+        references=tuple(h.references), attachments=attachments_of(raw),
     )

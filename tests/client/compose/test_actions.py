@@ -1,0 +1,123 @@
+"""Replies and forwards from cached messages, identities, and queueing with validation."""
+
+from __future__ import annotations
+
+import email
+from email import policy
+from pathlib import Path
+
+import pytest
+
+from client.compose.actions import forward_fields, queue_message, reply_fields
+from client.compose.assemble import SignatureBlock
+from client.compose.drafts import DraftFields
+from client.compose.headers import ComposeError
+from client.compose.identities import add_identity, identities, identity_for_reply
+from client.smtp.outbox import Outbox
+from client.store.db import Store
+from client.store.records import FolderRecord, IncomingMessage
+
+ORIGINAL = (
+    b"From: Hans Buyer <hans@importer.de>\r\n"
+    b"To: Anna <anna@us.company.com>, joe@importer.de\r\n"
+    b"Cc: sales@company.com\r\n"
+    b"Reply-To: rfq@importer.de\r\n"
+    b"Subject: AW: RFQ 2x40HQ LED panels\r\n"
+    b"Date: Fri, 20 Nov 2026 09:30:00 +0100\r\n"
+    b"Message-ID: <rfq-2@importer.de>\r\n"
+    b"References: <rfq-1@importer.de>\r\n"
+    b"MIME-Version: 1.0\r\n"
+    b'Content-Type: multipart/mixed; boundary="b1"\r\n\r\n'
+    b"--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+    b"Please quote FOB Ningbo.\r\n"
+    b"--b1\r\nContent-Type: application/pdf; name=\"spec.pdf\"\r\n"
+    b"Content-Disposition: attachment; filename=\"spec.pdf\"\r\n"
+    b"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjcgc3BlYw==\r\n--b1--\r\n"
+)
+
+
+@pytest.fixture()
+def cached(tmp_path: Path) -> tuple[Store, int, int]:
+    store = Store.open(tmp_path / "tw.db")
+    account = store.add_account("sales@company.com", display_name="Sales")
+    add_identity(store, account.id, "sales@company.com", "Company Sales", default=True)
+    add_identity(store, account.id, "anna@us.company.com", "Anna (US)",
+                 reply_to="us-sales@company.com")
+    inbox = store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
+    store.insert_messages(inbox.id, [IncomingMessage(uid=1, raw=ORIGINAL)], watermark_uid=1)
+    [row] = store.list_messages(inbox.id, limit=10)
+    return store, account.id, row.id
+
+
+def test_reply_uses_the_identity_addressed_and_honours_reply_to(cached: tuple[Store, int, int]) -> None:
+    store, _, row = cached
+    fields = reply_fields(store, row)
+    assert fields.sender == "anna@us.company.com" and fields.sender_name == "Anna (US)"
+    assert fields.to == "rfq@importer.de" and fields.cc == ""
+    assert fields.subject == "Re: RFQ 2x40HQ LED panels"
+    assert fields.in_reply_to == "rfq-2@importer.de"
+    assert fields.references == ("rfq-1@importer.de", "rfq-2@importer.de")
+    assert "> Please quote FOB Ningbo." in (fields.quote_text or "")
+    assert "<blockquote" in (fields.quote_html or "")
+    assert fields.reply_to_row == row
+
+
+def test_reply_all_leaves_out_own_addresses(cached: tuple[Store, int, int]) -> None:
+    store, _, row = cached
+    fields = reply_fields(store, row, reply_all=True)
+    assert fields.to == "rfq@importer.de, joe@importer.de"
+    assert fields.cc == ""  # sales@company.com is the rep's own identity
+
+
+def test_forward_inline_keeps_attachments_and_as_attachment_carries_the_original(
+    cached: tuple[Store, int, int],
+) -> None:
+    store, _, row = cached
+    inline = forward_fields(store, row)
+    assert inline.subject == "Fwd: RFQ 2x40HQ LED panels"
+    assert [(a.filename, a.data) for a in inline.attachments] == [("spec.pdf", b"%PDF-1.7 spec")]
+    assert "---------- Forwarded message ----------" in (inline.quote_text or "")
+    whole = forward_fields(store, row, as_attachment=True)
+    [att] = whole.attachments
+    assert att.content_type == "message/rfc822" and att.data == ORIGINAL
+
+
+def test_queued_reply_has_signature_between_new_text_and_quote(cached: tuple[Store, int, int]) -> None:
+    store, account_id, row = cached
+    fields = reply_fields(store, row)
+    fields = DraftFields(**{**fields.__dict__, "text": "Our price is USD 12.40 FOB.",
+                            "html": "<p>Our price is <b>USD 12.40</b> FOB.</p>"})
+    queued = queue_message(store, account_id, fields,
+                           SignatureBlock("<p>Anna Li<br>Sales US</p>", "Anna Li\nSales US"))
+    raw = Outbox(store).raw(queued.outbox_id)
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    assert msg["Reply-To"] == "us-sales@company.com"
+    assert msg["In-Reply-To"] == "<rfq-2@importer.de>"
+    plain = msg.get_body(("plain",)).get_content().replace("\r\n", "\n")  # type: ignore[union-attr]
+    assert plain.index("USD 12.40") < plain.index("-- \nAnna Li") < plain.index("> Please quote")
+    html = msg.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert html.index("USD 12.40") < html.index("tw-signature") < html.index("<blockquote")
+    item = Outbox(store).get(queued.outbox_id)
+    assert item.reply_to_row == row and item.recipients == ("rfq@importer.de",)
+
+
+def test_bad_address_is_refused_before_queueing(cached: tuple[Store, int, int]) -> None:
+    store, account_id, _ = cached
+    fields = DraftFields(sender="sales@company.com", to="hans@importer", subject="x", text="x")
+    with pytest.raises(ComposeError, match="not a valid email address"):
+        queue_message(store, account_id, fields)
+    foreign = DraftFields(sender="ceo@elsewhere.com", to="hans@importer.de", subject="x", text="x")
+    with pytest.raises(ComposeError, match="not one of this account's sending addresses"):
+        queue_message(store, account_id, foreign)
+    assert Outbox(store).items() == []
+
+
+def test_identities_default_and_reply_choice(cached: tuple[Store, int, int]) -> None:
+    store, account_id, _ = cached
+    assert [i.email for i in identities(store, account_id)] == [
+        "sales@company.com", "anna@us.company.com"]
+    assert identity_for_reply(store, account_id, ["x@y.com", "ANNA@us.company.com"]).email == (
+        "anna@us.company.com")
+    assert identity_for_reply(store, account_id, ["x@y.com"]).email == "sales@company.com"
+    with pytest.raises(ComposeError):
+        add_identity(store, account_id, "not an address")
