@@ -1,0 +1,205 @@
+"""The remote half of offline operations: replay ``pending_ops`` against the IMAP server.
+
+``replay_pending(store, session, account_id)`` runs the account's queued operations in order on
+the caller's thread (the account worker, which owns ``store`` and ``session``). The rules are
+those in ``client.ops.queue``'s docstring:
+
+* each op is ``begin``-ed (durably marked running) before the server is touched, then exactly
+  one of ``complete`` / ``fail`` / ``drop`` records the outcome;
+* idempotent if interrupted: an op found running again is re-applied after checking the
+  server, so a MOVE or COPY that already happened is recognised by Message-ID (never doubled)
+  and a delete of a message already gone counts as done;
+* the message gone from the server → ``drop`` with a note; a transient error (connection
+  lost) keeps the op and stops the replay (``ServerUnavailable`` is re-raised); a permanent
+  refusal (folder gone, no permission, over quota, or the same error three times) undoes the
+  local change with the reason in words.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from client.imap import ImapSession, ProtocolError, ServerUnavailable
+from client.ops import queue
+from client.store import Folder, Store
+from client.store.records import PendingOp
+
+log = logging.getLogger(__name__)
+
+_PERMANENT_CODES = ("NONEXISTENT", "TRYCREATE", "NOPERM", "OVERQUOTA", "LIMIT", "CANNOT",
+                    "READ-ONLY", "ALREADYEXISTS")
+MAX_ATTEMPTS = 3
+_FLAG_NAMES = {"seen": "\\Seen", "flagged": "\\Flagged"}
+
+
+@dataclass
+class ReplayOutcome:
+    """Counts of what happened, and notes in words for dropped or failed operations."""
+
+    done: int = 0
+    dropped: int = 0
+    failed: int = 0
+    kept: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+class MessageGone(Exception):
+    """The message an operation acts on is on the server no more."""
+
+
+@dataclass(frozen=True)
+class _Found:
+    folder: Folder
+    uid: int
+
+
+class _Replayer:
+    def __init__(self, store: Store, session: ImapSession, account_id: int) -> None:
+        self.store = store
+        self.session = session
+        self.account_id = account_id
+        self._selected: str | None = None
+        self._validity: int | None = None
+
+    # -- selecting and locating ----------------------------------------------------------------
+
+    def select(self, folder: Folder) -> int:
+        """SELECT (read-write) ``folder`` unless it already is; return its UIDVALIDITY."""
+        if self._selected != folder.name or self.session.selected != folder.name:
+            status = self.session.select(folder.name, readonly=False)
+            self._selected, self._validity = folder.name, status.uidvalidity
+        assert self._validity is not None
+        return self._validity
+
+    def _uid_exists(self, uid: int) -> bool:
+        return any(m.uid == uid for m in self.session.fetch_meta(str(uid)))
+
+    def _by_message_id(self, folder: Folder, message_id: str | None,
+                       exclude: set[int] | None = None) -> int | None:
+        if not message_id:
+            return None
+        self.select(folder)
+        found = [u for u in self.session.find_message_id(message_id) if u not in (exclude or set())]
+        return found[-1] if found else None
+
+    def locate(self, op: PendingOp) -> _Found:
+        """Where the op's message is on the server now (UID, else Message-ID search)."""
+        folder_id, uid = op.folder_id, op.uid
+        if uid is None and op.message_row is not None:
+            row = self.store.get_message(op.message_row)
+            if row is not None and row.uid is not None:
+                folder_id, uid = row.folder_id, row.uid
+        source = self.store.folder(folder_id) if folder_id is not None else None
+        if source is not None and uid is not None:
+            validity = self.select(source)
+            recorded = op.payload.get("uidvalidity")
+            same = op.uid is None or recorded is None or recorded == validity
+            if same and self._uid_exists(uid):
+                return _Found(source, uid)
+        candidates = [source] if source is not None else []
+        candidates += [f for f in self.store.folders(self.account_id)
+                       if source is None or f.id != source.id]
+        for folder in candidates:
+            if folder is None or "\\NOSELECT" in {a.upper() for a in folder.attrs}:
+                continue
+            found = self._by_message_id(folder, op.message_id)
+            if found is not None:
+                return _Found(folder, found)
+        raise MessageGone(
+            "The message was deleted on the server before this change could be made there."
+        )
+
+    def target(self, op: PendingOp) -> Folder:
+        folder = self.store.folder(op.target_folder_id) if op.target_folder_id else None
+        if folder is None:
+            raise ProtocolError("[NONEXISTENT] The target folder no longer exists.")
+        return folder
+
+    def _already_there(self, op: PendingOp, target: Folder) -> int | None:
+        """After an interrupted MOVE/COPY: the message's new UID in ``target`` if the server
+        already did it (a Message-ID the cache does not know there yet)."""
+        if op.attempts <= 1 or not op.message_id:
+            return None
+        known = set(self.store.folder_uids(target.id))
+        return self._by_message_id(target, op.message_id, exclude=known)
+
+    # -- the operations ------------------------------------------------------------------------
+
+    def apply(self, op: PendingOp) -> int | None:
+        """Do ``op`` on the server; return the new UID for a move/copy when known."""
+        if op.kind == "flags":
+            found = self.locate(op)
+            self.select(found.folder)
+            for name, value in op.payload.get("set", {}).items():
+                flag = _FLAG_NAMES.get(name)
+                if flag is not None:
+                    self.session.store_flags([found.uid], [flag], add=bool(value))
+            return None
+        if op.kind == "delete":
+            try:
+                found = self.locate(op)
+            except MessageGone:
+                return None  # already gone: what the user wanted
+            self.select(found.folder)
+            self.session.delete([found.uid])
+            return None
+        if op.kind in ("move", "copy"):
+            target = self.target(op)
+            done = self._already_there(op, target)
+            if done is not None:
+                return done
+            found = self.locate(op)
+            if found.folder.id == target.id:
+                return found.uid  # already in the target (moved by another client)
+            self.select(found.folder)
+            if op.kind == "move":
+                mapping = self.session.move([found.uid], target.name)
+                self._selected = None  # MOVE may leave the selection's state changed
+            else:
+                mapping = self.session.copy([found.uid], target.name)
+            new_uid = mapping.get(found.uid)
+            if new_uid is None and op.message_id:
+                new_uid = self._by_message_id(target, op.message_id,
+                                              exclude=set(self.store.folder_uids(target.id)))
+            return new_uid
+        raise ProtocolError(f"[CANNOT] Tradewind does not know the operation {op.kind!r}.")
+
+
+def _is_permanent(exc: ProtocolError, attempts: int) -> bool:
+    text = str(exc).upper()
+    return attempts >= MAX_ATTEMPTS or any(f"[{code}" in text for code in _PERMANENT_CODES)
+
+
+def replay_pending(store: Store, session: ImapSession, account_id: int) -> ReplayOutcome:
+    """Replay the account's queued operations in order. Raises ``ServerUnavailable`` (the op in
+    progress is kept for later) and ``StoreWriteError``; everything else is recorded per op."""
+    outcome = ReplayOutcome()
+    replayer = _Replayer(store, session, account_id)
+    for queued in queue.pending(store, account_id):
+        op = queue.begin(store, queued.id)
+        if op is None:
+            continue
+        try:
+            new_uid = replayer.apply(op)
+        except MessageGone as exc:
+            queue.drop(store, op.id, str(exc))
+            outcome.dropped += 1
+            outcome.notes.append(str(exc))
+            continue
+        except ServerUnavailable as exc:
+            queue.fail(store, op.id, str(exc), permanent=False)
+            outcome.kept += 1
+            raise
+        except ProtocolError as exc:
+            permanent = _is_permanent(exc, op.attempts)
+            queue.fail(store, op.id, str(exc), permanent=permanent)
+            if permanent:
+                outcome.failed += 1
+                outcome.notes.append(f"Could not {op.kind} a message on the server: {exc}")
+            else:
+                outcome.kept += 1
+            continue
+        queue.complete(store, op.id, new_uid)
+        outcome.done += 1
+    return outcome

@@ -1,0 +1,249 @@
+"""``sync_account``: bring one account's cache in line with its IMAP server.
+
+Order: connect → replay queued offline operations (so local changes are not overwritten) →
+LIST (create/rename/remove folders, roles) → per folder STATUS and the planner's cheapest plan
+(an unchanged folder costs one STATUS round trip, no SELECT) → full-text indexing of new rows.
+
+Threading: call from one thread (the account worker); that thread opens its own ``Store`` and
+is the only SQLite writer. Big folders are fetched on up to ``connections`` extra helper
+connections in threads (disjoint UID batches), never writing SQLite themselves.
+
+Errors never escape as exceptions for expected failures: wrong password, an untrusted
+certificate, an unreachable server, a full disk or cancellation end the sync with
+``SyncReport.error`` in words and the account status recorded (``auth-failed``,
+``untrusted-certificate``, ``offline``, ``error``, ``ok``). A folder the server refuses is
+skipped with its error recorded on the folder; the other folders still sync.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import cast
+
+from client import events
+from client.imap import (
+    AuthenticationError,
+    Endpoint,
+    ImapError,
+    ImapSession,
+    ProtocolError,
+    Security,
+    ServerUnavailable,
+    TLSVerificationError,
+)
+from client.ops import replay
+from client.store import Account, Store, StoreError, StoreWriteError
+from client.sync.fetch_pool import FetchPool
+from client.sync.folder_list import FolderListChanges, ListedFolder, reconcile_folders
+from client.sync.folder_sync import FolderReport, SyncCancelled, SyncContext, sync_folder
+
+log = logging.getLogger(__name__)
+
+MB = 1024 * 1024
+DEFAULT_ATTACHMENT_CAP = 25 * MB
+DEFAULT_HELPER_CONNECTIONS = 2
+_SECURITY_ALIASES = {"tls": "ssl", "ssl": "ssl", "starttls": "starttls",
+                     "insecure-plain": "insecure-plain"}
+
+Connect = Callable[[], ImapSession]
+
+
+@dataclass
+class SyncReport:
+    """The outcome of one ``sync_account`` run (plain data, safe to hand to any thread)."""
+
+    account_id: int
+    error: str | None = None
+    status: str = "ok"
+    cancelled: bool = False
+    replayed: int = 0
+    replay_notes: list[str] = field(default_factory=list)
+    folders: list[FolderReport] = field(default_factory=list)
+    created_folders: tuple[str, ...] = ()
+    renamed_folders: tuple[tuple[str, str], ...] = ()
+    removed_folders: tuple[str, ...] = ()
+    indexed: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not any(f.error for f in self.folders)
+
+    @property
+    def added(self) -> int:
+        return sum(f.added for f in self.folders)
+
+    @property
+    def updated(self) -> int:
+        return sum(f.updated for f in self.folders)
+
+    @property
+    def removed(self) -> int:
+        return sum(f.removed for f in self.folders)
+
+
+def endpoint_for(account: Account, timeout: float = 60.0) -> Endpoint:
+    """The IMAP endpoint of an account row. Raises ``ValueError`` for an unknown security."""
+    security = _SECURITY_ALIASES.get(account.security)
+    if security is None:
+        raise ValueError(
+            f"The account's security mode {account.security!r} is unknown; "
+            "remove and add the account again."
+        )
+    return Endpoint(
+        host=account.imap_host,
+        port=account.imap_port,
+        security=cast(Security, security),
+        ca_file=account.ca_file,
+        pinned_sha256=account.pinned_sha256,
+        timeout=timeout,
+    )
+
+
+def status_for(exc: BaseException) -> str:
+    """The account status word recorded for a connection error."""
+    if isinstance(exc, AuthenticationError):
+        return "auth-failed"
+    if isinstance(exc, TLSVerificationError):
+        return "untrusted-certificate"
+    if isinstance(exc, ServerUnavailable):
+        return "offline"
+    return "error"
+
+
+def _wanted(listed: list[ListedFolder], names: Iterable[str] | None) -> list[ListedFolder]:
+    chosen = [f for f in listed if f.selectable]
+    if names is not None:
+        wanted = {n.casefold() for n in names}
+        chosen = [
+            f for f in chosen
+            if f.info.name.casefold() in wanted or (f.info.role or "").casefold() in wanted
+        ]
+    # INBOX first: it is what the rep waits for.
+    return sorted(chosen, key=lambda f: (f.info.role != "inbox", f.info.name))
+
+
+def sync_account(
+    store_path: str | os.PathLike[str],
+    account: Account,
+    password: str,
+    *,
+    folders: Iterable[str] | None = None,
+    progress: Callable[[events.SyncProgress], None] | None = None,
+    cancel: threading.Event | None = None,
+    attachment_cap: int = DEFAULT_ATTACHMENT_CAP,
+    connections: int = DEFAULT_HELPER_CONNECTIONS,
+    index: bool = True,
+    bus: events.EventBus | None = None,
+    connect: Connect | None = None,
+) -> SyncReport:
+    """Sync ``account`` (a row of the store at ``store_path``) and return a ``SyncReport``.
+
+    ``folders``: names or roles to sync (default: all). ``connections``: helper connections
+    for big fetches (0 = main connection only). ``index``: run full-text indexing afterwards.
+    ``connect`` replaces ``ImapSession.connect`` (tests). Idempotent: a second run with no
+    server change changes nothing. Never raises for server, password, disk or cancel trouble.
+    """
+    started = time.monotonic()
+    bus = bus or events.default_bus()
+    cancel = cancel or threading.Event()
+    report = SyncReport(account.id)
+    if connect is None:
+        endpoint = endpoint_for(account)
+        username = account.username
+
+        def connect() -> ImapSession:
+            return ImapSession.connect(endpoint, username, password)
+
+    connect_fn: Connect = connect
+    bus.publish(events.AccountStatus(account.id, "syncing", "Checking for new mail…"))
+    store = Store.open(store_path)
+    try:
+        _run(store, connect_fn, account, report, bus, cancel, folders, progress,
+             attachment_cap, connections, index)
+    finally:
+        _record_status(store, account.id, report)
+        store.close()
+        report.seconds = time.monotonic() - started
+    bus.publish(events.AccountStatus(account.id, report.status, report.error or ""))
+    return report
+
+
+def _record_status(store: Store, account_id: int, report: SyncReport) -> None:
+    try:
+        store.set_account_status(account_id, report.status, report.error)
+    except StoreError:
+        log.warning("could not record the status of account %s", account_id)
+
+
+def _run(
+    store: Store,
+    connect: Connect,
+    account: Account,
+    report: SyncReport,
+    bus: events.EventBus,
+    cancel: threading.Event,
+    folder_names: Iterable[str] | None,
+    progress: Callable[[events.SyncProgress], None] | None,
+    attachment_cap: int,
+    connections: int,
+    index: bool,
+) -> None:
+    try:
+        session = connect()
+    except ImapError as exc:
+        report.status, report.error = status_for(exc), str(exc)
+        return
+
+    def make_pool() -> FetchPool | None:
+        return FetchPool(connect, connections) if connections > 0 else None
+
+    ctx = SyncContext(store=store, session=session, account_id=account.id, cancel=cancel,
+                      attachment_cap=attachment_cap, pool_factory=make_pool, bus=bus,
+                      progress=progress)
+    try:
+        _replay(store, session, account.id, report)
+        listed, changes = reconcile_folders(store, session, account.id)
+        _note_changes(report, changes)
+        for item in _wanted(listed, folder_names):
+            if cancel.is_set():
+                raise SyncCancelled("The sync was cancelled.")
+            try:
+                report.folders.append(sync_folder(ctx, item))
+            except ProtocolError as exc:  # this folder only; the connection is still fine
+                report.folders.append(FolderReport(item.info.name, error=str(exc)))
+                store.save_folder_state(item.folder.id, last_error=str(exc))
+        if index:
+            while not cancel.is_set():
+                done = store.index_pending(500)
+                if not done:
+                    break
+                report.indexed += done
+    except SyncCancelled as exc:
+        report.cancelled, report.status, report.error = True, "ok", str(exc)
+    except StoreWriteError as exc:
+        report.status, report.error = "error", str(exc)
+    except ImapError as exc:
+        report.status, report.error = status_for(exc), str(exc)
+    finally:
+        if ctx.pool is not None:
+            ctx.pool.close()
+        session.logout()
+
+
+def _note_changes(report: SyncReport, changes: FolderListChanges) -> None:
+    report.created_folders = changes.created
+    report.renamed_folders = changes.renamed
+    report.removed_folders = changes.removed
+
+
+def _replay(store: Store, session: ImapSession, account_id: int, report: SyncReport) -> None:
+    """Replay queued offline operations first, so the server has them before we compare."""
+    outcome = replay.replay_pending(store, session, account_id)
+    report.replayed = outcome.done
+    report.replay_notes = list(outcome.notes)

@@ -1,0 +1,148 @@
+"""Fetching new mail: one batch per command, optionally on several connections at once.
+
+``fetch_batch`` runs one ``FetchBatch`` on a session (whole messages in one ``UID FETCH``, or
+header + text parts for a message over the attachment cap). ``FetchPool`` owns helper threads,
+each with its own ``ImapSession`` opened *in that thread*; the caller's thread submits the
+batches of one folder and consumes results in completion order, doing all SQLite writes
+itself (one writer). Results are bounded (a few batches in memory). Not re-entrant: one
+``fetch`` at a time, from the thread that created the pool.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from client.imap import BodyPart, ImapSession
+from client.store import IncomingMessage
+from client.sync.batches import FetchBatch
+from client.sync.partial import assemble_partial
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_PART = 2 * 1024 * 1024
+
+
+@dataclass
+class FetchedBatch:
+    """What one batch produced; ``error`` set when the fetch failed (nothing to store)."""
+
+    batch: FetchBatch
+    messages: list[IncomingMessage] = field(default_factory=list)
+    parts: dict[int, tuple[BodyPart, ...]] = field(default_factory=dict)
+    error: BaseException | None = None
+
+
+def fetch_batch(session: ImapSession, batch: FetchBatch) -> FetchedBatch:
+    """Fetch one batch on ``session`` (the folder must be selected). Raises ``ImapError``."""
+    out = FetchedBatch(batch)
+    if batch.partial:
+        for uid in batch.uids:
+            partial = session.fetch_header_and_text(uid, MAX_TEXT_PART)
+            meta = partial.meta
+            out.messages.append(IncomingMessage(
+                uid=meta.uid, raw=assemble_partial(partial), flags=tuple(sorted(meta.flags)),
+                internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq,
+                body_state="partial"))
+            out.parts[meta.uid] = partial.others
+        return out
+    for meta, raw in session.fetch_raw(batch.uids):
+        out.messages.append(IncomingMessage(
+            uid=meta.uid, raw=raw, flags=tuple(sorted(meta.flags)),
+            internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq))
+    return out
+
+
+class FetchPool:
+    """``size`` helper threads, each lazily connecting with ``connect()`` in its own thread."""
+
+    def __init__(self, connect: Callable[[], ImapSession], size: int) -> None:
+        self._connect = connect
+        self.size = max(1, size)
+        self._jobs: queue.Queue[tuple[str, FetchBatch] | None] = queue.Queue()
+        self._results: queue.Queue[FetchedBatch] = queue.Queue(maxsize=self.size + 1)
+        self._abort = threading.Event()
+        self._threads: list[threading.Thread] = []
+
+    def _start(self) -> None:
+        while len(self._threads) < self.size:
+            thread = threading.Thread(
+                target=self._run, name=f"tw-fetch-{len(self._threads)}", daemon=True
+            )
+            thread.start()
+            self._threads.append(thread)
+
+    def _run(self) -> None:
+        session: ImapSession | None = None
+        try:
+            while True:
+                job = self._jobs.get()
+                if job is None:
+                    return
+                folder, batch = job
+                if self._abort.is_set():
+                    self._results.put(FetchedBatch(batch, error=InterruptedError("aborted")))
+                    continue
+                try:
+                    if session is None:
+                        session = self._connect()
+                    if session.selected != folder:
+                        session.select(folder)
+                    result = fetch_batch(session, batch)
+                except BaseException as exc:  # reported to the writer thread
+                    if session is not None:
+                        session.logout()
+                    session = None
+                    result = FetchedBatch(batch, error=exc)
+                self._results.put(result)
+        finally:
+            if session is not None:
+                session.logout()
+
+    def fetch(
+        self, folder_raw_name: str, batches: list[FetchBatch], cancel: threading.Event
+    ) -> Iterator[FetchedBatch]:
+        """Yield every batch's result in completion order. On the first error, or when
+        ``cancel`` is set, pending batches are skipped and the error (or ``InterruptedError``)
+        is raised once all helpers are idle again, so the pool stays usable."""
+        self._start()
+        self._abort.clear()
+        for batch in batches:
+            self._jobs.put((folder_raw_name, batch))
+        failure: BaseException | None = None
+        received = 0
+        try:
+            while received < len(batches):
+                result = self._results.get()
+                received += 1
+                if failure is not None:
+                    continue
+                if result.error is not None:
+                    failure = result.error
+                    self._abort.set()
+                    continue
+                if cancel.is_set():
+                    failure = InterruptedError("sync cancelled")
+                    self._abort.set()
+                    continue
+                yield result
+        finally:
+            if received < len(batches):  # the consumer stopped early: drain, stay usable
+                self._abort.set()
+                while received < len(batches):
+                    self._results.get()
+                    received += 1
+            self._abort.clear()
+        if failure is not None:
+            raise failure
+
+    def close(self) -> None:
+        """Stop the helpers and log their sessions out (idempotent)."""
+        for _ in self._threads:
+            self._jobs.put(None)
+        for thread in self._threads:
+            thread.join(timeout=30)
+        self._threads = []

@@ -1,0 +1,269 @@
+"""Run one folder's sync plan: flags and expunges for known mail, then new mail in batches.
+
+Runs on the account worker's thread, which owns ``ctx.store`` (the only SQLite writer) and
+``ctx.session``; helper connections in ``ctx.pool`` only fetch. Each fetched batch and the
+advanced watermark commit in one transaction, so a kill at any point resumes without
+duplicates or holes. The folder's UIDNEXT/HIGHESTMODSEQ/EXISTS snapshot (from the STATUS taken
+*before* any work) is saved only when the whole plan has run.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from client import events
+from client.imap import FolderStatus, ImapSession, MessageMeta
+from client.store import Folder, Store
+from client.store.rows import normalize_flags
+from client.sync import crashpoint
+from client.sync.batches import DEFAULT_BATCH_BYTES, FetchBatch, Watermark, plan_batches
+from client.sync.fetch_pool import FetchedBatch, FetchPool, fetch_batch
+from client.sync.folder_list import ListedFolder
+from client.sync.partial import record_parts
+from client.sync.planner import (
+    FetchNew,
+    FlagsSince,
+    FullCompare,
+    Nothing,
+    Plan,
+    QresyncVanished,
+    Rebuild,
+    ServerFolderStatus,
+    StoredFolderState,
+    plan_folder,
+)
+
+#: Below this many new bytes a folder is fetched on the main connection alone.
+PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+
+
+@dataclass
+class FolderReport:
+    """What one folder's sync did; ``error`` is a sentence when it failed."""
+
+    name: str
+    plan: str = ""
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    error: str | None = None
+
+
+@dataclass
+class SyncContext:
+    """Everything a folder sync needs; owned by one worker thread."""
+
+    store: Store
+    session: ImapSession
+    account_id: int
+    cancel: threading.Event
+    attachment_cap: int
+    pool_factory: Callable[[], FetchPool | None]
+    bus: events.EventBus
+    progress: Callable[[events.SyncProgress], None] | None = None
+    pool: FetchPool | None = field(default=None)
+
+    def get_pool(self) -> FetchPool | None:
+        if self.pool is None:
+            self.pool = self.pool_factory()
+        return self.pool
+
+    def report_progress(self, folder: str, done: int, total: int, phase: str) -> None:
+        event = events.SyncProgress(self.account_id, folder, done, total, phase)
+        if self.progress is not None:
+            self.progress(event)
+        self.bus.publish(event)
+
+
+class SyncCancelled(Exception):
+    """The caller set the cancel event; everything committed so far is consistent."""
+
+
+def _check_cancel(ctx: SyncContext) -> None:
+    if ctx.cancel.is_set():
+        raise SyncCancelled("The sync was cancelled.")
+
+
+def stored_state(folder: Folder) -> StoredFolderState:
+    return StoredFolderState(
+        uidvalidity=folder.uidvalidity,
+        uidnext=folder.uidnext,
+        highestmodseq=folder.highestmodseq,
+        exists=folder.exists_count,
+        synced_uid=folder.synced_uid,
+    )
+
+
+def server_state(status: FolderStatus) -> ServerFolderStatus:
+    return ServerFolderStatus(
+        uidvalidity=status.uidvalidity,
+        uidnext=status.uidnext,
+        messages=status.messages,
+        highestmodseq=status.highestmodseq,
+    )
+
+
+def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
+    """Sync one selectable folder. Raises ``ImapError``, ``StoreWriteError``, ``SyncCancelled``."""
+    info, folder = listed.info, listed.folder
+    report = FolderReport(info.name)
+    status = ctx.session.status(info.raw_name)
+    plan: Plan = plan_folder(stored_state(folder), server_state(status), ctx.session.capabilities)
+    report.plan = type(plan).__name__
+    if isinstance(plan, Nothing):
+        return report
+    if isinstance(plan, Rebuild):
+        report.removed += ctx.store.clear_folder(folder.id)
+        plan = FetchNew(1)
+    if folder.uidvalidity != status.uidvalidity:
+        ctx.store.save_folder_state(folder.id, uidvalidity=status.uidvalidity)
+        crashpoint.after_commit()
+    selected = ctx.session.select(info.raw_name)
+    if selected.uidvalidity != status.uidvalidity:
+        # Changed between STATUS and SELECT: the next sync rebuilds; keep nothing from now.
+        raise_changed(info.name)
+    holes: list[int] = []
+    if isinstance(plan, FullCompare | FlagsSince | QresyncVanished):
+        holes = _reconcile_known(ctx, folder, plan, report)
+    _check_cancel(ctx)
+    _fetch_new(ctx, folder, info.raw_name, plan.from_uid, holes, report)
+    fresh = ctx.store.folder(folder.id)
+    watermark = fresh.synced_uid if fresh is not None else 0
+    ctx.store.save_folder_state(
+        folder.id,
+        uidnext=status.uidnext,
+        highestmodseq=status.highestmodseq,
+        exists=status.messages,
+        synced_uid=max(watermark, status.uidnext - 1),
+        last_sync=time.time(),
+        last_error=None,
+    )
+    crashpoint.after_commit()
+    return report
+
+
+def raise_changed(name: str) -> None:
+    from client.imap import ProtocolError
+
+    raise ProtocolError(
+        f"The folder {name} was reset on the server during the sync; it will be rebuilt."
+    )
+
+
+def _publish(ctx: SyncContext, folder_id: int, added: Iterable[int] = (),
+             updated: Iterable[int] = (), removed: Iterable[int] = ()) -> None:
+    a, u, r = tuple(added), tuple(updated), tuple(removed)
+    if a or u or r:
+        ctx.bus.publish(events.FolderChanged(ctx.account_id, folder_id, a, u, r))
+
+
+def _reconcile_known(
+    ctx: SyncContext, folder: Folder, plan: FullCompare | FlagsSince | QresyncVanished,
+    report: FolderReport,
+) -> list[int]:
+    """Apply server flag changes and expunges to cached UIDs below ``plan.from_uid``.
+
+    Returns server UIDs below ``from_uid`` that the cache lacks (holes to fetch)."""
+    session, store = ctx.session, ctx.store
+    top = plan.from_uid - 1
+    if top < 1:
+        return []
+    local = {uid: flags for uid, flags in store.folder_uids(folder.id).items() if uid <= top}
+    removed: set[int] = set()
+    holes: list[int] = []
+    metas: list[MessageMeta]
+    if isinstance(plan, FullCompare):
+        metas = session.fetch_meta(f"1:{top}")
+        on_server = {m.uid for m in metas if m.uid <= top}
+        removed = set(local) - on_server
+        holes = sorted(on_server - set(local))
+    else:
+        metas = session.fetch_meta(f"1:{top}", changedsince=plan.modseq)
+        if isinstance(plan, QresyncVanished):
+            vanished = session.vanished_since(plan.modseq)
+            if vanished is None:  # no QRESYNC after all: compare UID lists
+                vanished = sorted(set(local) - set(session.uids()))
+            removed = {u for u in vanished if u in local}
+        elif plan.check_deletions:
+            removed = set(local) - set(session.uids())
+    changes = {
+        m.uid: (normalize_flags(m.flags), m.modseq)
+        for m in metas
+        if m.uid in local and m.uid not in removed and normalize_flags(m.flags) != tuple(local[m.uid])
+    }
+    if changes:
+        updated = store.update_flags(folder.id, changes)
+        crashpoint.after_commit()
+        report.updated += len(updated)
+        _publish(ctx, folder.id, updated=updated)
+    if removed:
+        gone = store.remove_uids(folder.id, removed)
+        crashpoint.after_commit()
+        report.removed += len(gone)
+        _publish(ctx, folder.id, removed=gone)
+    return holes
+
+
+def _fetch_new(
+    ctx: SyncContext, folder: Folder, raw_name: str, from_uid: int, holes: list[int],
+    report: FolderReport,
+) -> None:
+    metas = [m for m in ctx.session.fetch_meta(f"{from_uid}:*") if m.uid >= from_uid]
+    if holes:
+        metas += ctx.session.fetch_meta(",".join(str(u) for u in holes))
+    sizes = [(m.uid, m.size) for m in metas]
+    total_bytes = sum(size for _uid, size in sizes)
+    pool = ctx.get_pool() if total_bytes >= PARALLEL_MIN_BYTES else None
+    max_bytes = DEFAULT_BATCH_BYTES
+    if pool is not None:
+        max_bytes = max(1 << 20, min(max_bytes, total_bytes // (pool.size * 4) or 1))
+    batches = plan_batches(sizes, attachment_cap=ctx.attachment_cap, max_bytes=max_bytes)
+    if not batches:
+        return
+    current = ctx.store.folder(folder.id)
+    mark = Watermark(batches, start=current.synced_uid if current is not None else 0)
+    results: Iterator[FetchedBatch]
+    if pool is not None:
+        results = pool.fetch(raw_name, batches, ctx.cancel)
+    else:
+        results = _serial(ctx, batches)
+    done = 0
+    total = len(sizes)
+    try:
+        for result in results:
+            added, updated = _store_batch(ctx, folder.id, result, mark.peek_after(result.batch.index))
+            mark.mark_done(result.batch.index)
+            crashpoint.after_commit()
+            report.added += len(added)
+            report.updated += len(updated)
+            done += len(result.batch.uids)
+            _publish(ctx, folder.id, added=added, updated=updated)
+            ctx.report_progress(folder.name, done, total, "fetch")
+    except InterruptedError:
+        raise SyncCancelled("The sync was cancelled.") from None
+    _check_cancel(ctx)
+
+
+def _serial(ctx: SyncContext, batches: list[FetchBatch]) -> Iterator[FetchedBatch]:
+    for batch in batches:
+        _check_cancel(ctx)
+        yield fetch_batch(ctx.session, batch)
+
+
+def _store_batch(
+    ctx: SyncContext, folder_id: int, result: FetchedBatch, watermark: int
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    store = ctx.store
+    with store.transaction() as conn:
+        inserted = store.insert_messages(folder_id, result.messages, watermark)
+        for uid, parts in result.parts.items():
+            row = conn.execute(
+                "SELECT id FROM messages WHERE folder_id = ? AND uid = ? AND body_state = 'partial'",
+                (folder_id, uid),
+            ).fetchone()
+            if row is not None and parts:
+                record_parts(store, int(row[0]), parts)
+    return inserted.added, inserted.updated

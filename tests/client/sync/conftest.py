@@ -1,0 +1,111 @@
+"""Shared helpers for sync tests: a profile store with an account on the test Dovecot."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from client.store import Account, Store
+from tests.servers.dovecot import DovecotServer, MailUser
+
+_numbers = itertools.count(1)
+
+
+@dataclass
+class SyncEnv:
+    """A cache file with one account pointing at ``user`` on ``server``."""
+
+    server: DovecotServer
+    user: MailUser
+    store_path: Path
+    account: Account
+
+    @property
+    def password(self) -> str:
+        return self.user.password
+
+    def open(self) -> Store:
+        return Store.open(self.store_path)
+
+
+def add_account(store_path: Path, server: DovecotServer, user: MailUser, *,
+                port: int | None = None) -> Account:
+    with Store.open(store_path) as store:
+        return store.add_account(
+            user.email,
+            imap_host=server.host,
+            imap_port=port or server.imaps_port,
+            security="ssl",
+            username=user.username,
+            ca_file=str(server.ca_file),
+        )
+
+
+@pytest.fixture
+def sync_env(dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path) -> SyncEnv:
+    store_path = profile_dir / "tradewind.db"
+    return SyncEnv(dovecot, imap_user, store_path, add_account(store_path, dovecot, imap_user))
+
+
+def make_message(n: int, *, size: int = 0, subject: str | None = None,
+                 message_id: str | None = None) -> bytes:
+    """A small RFC 822 message; ``size`` pads the body to about that many bytes."""
+    body = f"Hello {n}, the quotation for order {n} is attached.\r\n"
+    if size > len(body):
+        line = ("0123456789abcdef" * 4 + "\r\n")
+        body += line * ((size - len(body)) // len(line) + 1)
+    msgid = message_id or f"<msg-{n}-{next(_numbers)}@example.net>"
+    return (
+        f"From: Buyer {n} <buyer{n}@example.net>\r\n"
+        f"To: rep@example.test\r\n"
+        f"Subject: {subject or f'Order {n}'}\r\n"
+        f"Message-ID: {msgid}\r\n"
+        f"Date: Mon, 2 Nov 2026 10:{n % 60:02d}:00 +0000\r\n"
+        f"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}"
+    ).encode()
+
+
+def cache_snapshot(store_path: Path, account_id: int) -> set[tuple[str, int, str, tuple[str, ...], str]]:
+    """(folder, uid, message-id, flags, body sha256) of every server-backed cached message."""
+    with Store.open(store_path) as store:
+        rows = store.conn.execute(
+            "SELECT f.name, m.uid, coalesce(m.message_id, ''), m.flags_json, b.raw, m.body_state "
+            "FROM messages m JOIN folders f ON f.id = m.folder_id "
+            "LEFT JOIN bodies b ON b.message_id = m.id WHERE m.account_id = ? "
+            "AND m.uid IS NOT NULL",
+            (account_id,),
+        ).fetchall()
+    import json
+
+    return {
+        (name, int(uid), msgid, tuple(json.loads(flags)),
+         hashlib.sha256(bytes(raw or b"")).hexdigest() + ":" + state)
+        for name, uid, msgid, flags, raw, state in rows
+    }
+
+
+def server_snapshot(server: DovecotServer, user: MailUser) -> set[tuple[str, int, str]]:
+    """(folder, uid, body sha256) of every message on the server, read with an admin client."""
+    import re
+
+    out: set[tuple[str, int, str]] = set()
+    with server.imap_admin(user) as imap:
+        typ, listing = imap.list()
+        names = []
+        for line in listing:
+            text = line.decode() if isinstance(line, bytes) else str(line)
+            names.append(text.rsplit(" ", 1)[-1].strip('"'))
+        for name in names:
+            typ, _ = imap.select(f'"{name}"', readonly=True)
+            if typ != "OK":
+                continue
+            typ, data = imap.uid("FETCH", "1:*", "(UID BODY.PEEK[])")
+            for item in data:
+                if isinstance(item, tuple):
+                    uid = int(re.search(rb"UID (\d+)", item[0]).group(1))  # type: ignore[union-attr]
+                    out.add((name, uid, hashlib.sha256(item[1]).hexdigest()))
+    return out

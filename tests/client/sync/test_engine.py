@@ -1,0 +1,166 @@
+"""The sync engine against the real Dovecot: initial sync, no-change resync, new mail, flags,
+expunges, folders, UIDVALIDITY, big messages."""
+
+from __future__ import annotations
+
+import json
+
+from client import events
+from client.sync.engine import sync_account
+from tests.client.sync.conftest import SyncEnv, cache_snapshot, make_message, server_snapshot
+
+
+def _bodies(env: SyncEnv) -> set[tuple[str, int, str]]:
+    return {(f, uid, h.split(":")[0]) for f, uid, _m, _fl, h in cache_snapshot(env.store_path, env.account.id)}
+
+
+def test_initial_sync_stores_every_message_with_flags(sync_env: SyncEnv) -> None:
+    env = sync_env
+    for n in range(5):
+        env.server.append(env.user, "INBOX", make_message(n), flags=("\\Seen",) if n % 2 else ())
+    env.server.append(env.user, "Sent", make_message(99))
+    report = sync_account(env.store_path, env.account, env.password)
+    assert report.error is None, report.error
+    assert report.added == 6
+    assert _bodies(env) == server_snapshot(env.server, env.user)
+    with env.open() as store:
+        inbox = store.folder_by_role(env.account.id, "inbox")
+        sent = store.folder_by_role(env.account.id, "sent")
+        assert inbox is not None and sent is not None
+        assert inbox.synced_uid == 5 and inbox.exists_count == 5
+        seen = dict(store.conn.execute(
+            "SELECT uid, seen FROM messages WHERE folder_id = ?", (inbox.id,)).fetchall())
+        assert seen == {1: 0, 2: 1, 3: 0, 4: 1, 5: 0}
+        assert store.account(env.account.id).status == "ok"  # type: ignore[union-attr]
+        assert store.pending_index_count() == 0
+
+
+def test_unchanged_account_needs_no_fetch_and_changes_nothing(sync_env: SyncEnv) -> None:
+    env = sync_env
+    for n in range(3):
+        env.server.append(env.user, "INBOX", make_message(n))
+    sync_account(env.store_path, env.account, env.password)
+    before = cache_snapshot(env.store_path, env.account.id)
+    again = sync_account(env.store_path, env.account, env.password)
+    assert again.error is None
+    assert {f.plan for f in again.folders} == {"Nothing"}
+    assert (again.added, again.updated, again.removed) == (0, 0, 0)
+    assert cache_snapshot(env.store_path, env.account.id) == before
+
+
+def test_new_mail_flags_and_expunge_by_another_client(sync_env: SyncEnv) -> None:
+    env = sync_env
+    for n in range(6):
+        env.server.append(env.user, "INBOX", make_message(n))
+    sync_account(env.store_path, env.account, env.password)
+    with env.server.imap_admin(env.user) as imap:
+        imap.select("INBOX")
+        imap.uid("STORE", "2", "+FLAGS", "(\\Seen \\Flagged)")
+        imap.uid("STORE", "3", "+FLAGS", "(\\Deleted)")
+        imap.expunge()
+        imap.uid("MOVE", "4", "Archive")
+    env.server.append(env.user, "INBOX", make_message(50))
+    changed: list[events.Event] = []
+    bus = events.EventBus()
+    bus.subscribe(changed.append)
+    report = sync_account(env.store_path, env.account, env.password, bus=bus)
+    assert report.error is None, report.error
+    assert _bodies(env) == server_snapshot(env.server, env.user)
+    with env.open() as store:
+        inbox = store.folder_by_role(env.account.id, "inbox")
+        assert inbox is not None
+        flags = {uid: json.loads(f) for uid, f in store.conn.execute(
+            "SELECT uid, flags_json FROM messages WHERE folder_id = ?", (inbox.id,))}
+    assert sorted(flags) == [1, 2, 5, 6, 7]
+    assert set(flags[2]) == {"\\Seen", "\\Flagged"}
+    kinds = {type(e).__name__ for e in changed}
+    assert {"FolderChanged", "AccountStatus"} <= kinds
+
+
+def test_flags_changed_without_new_mail_use_changedsince(sync_env: SyncEnv) -> None:
+    env = sync_env
+    for n in range(3):
+        env.server.append(env.user, "INBOX", make_message(n))
+    sync_account(env.store_path, env.account, env.password)
+    with env.server.imap_admin(env.user) as imap:
+        imap.select("INBOX")
+        imap.uid("STORE", "1", "+FLAGS", "(\\Answered)")
+    report = sync_account(env.store_path, env.account, env.password, folders=["INBOX"])
+    assert [f.plan for f in report.folders] == ["FlagsSince"]
+    assert report.updated == 1
+    with env.open() as store:
+        row = store.conn.execute("SELECT answered FROM messages WHERE uid = 1 AND folder_id = "
+                                 "(SELECT id FROM folders WHERE name = 'INBOX')").fetchone()
+    assert row == (1,)
+
+
+def test_uidvalidity_change_rebuilds_without_duplicates(sync_env: SyncEnv) -> None:
+    env = sync_env
+    for n in range(4):
+        env.server.append(env.user, "INBOX", make_message(n))
+    sync_account(env.store_path, env.account, env.password)
+    env.server.reset_uidvalidity(env.user, "INBOX")
+    with env.server.imap_admin(env.user) as imap:  # the new UIDs hold other messages
+        imap.select("INBOX")
+        imap.uid("STORE", "1", "+FLAGS", "(\\Deleted)")
+        imap.expunge()
+    report = sync_account(env.store_path, env.account, env.password)
+    assert report.error is None, report.error
+    assert [f.plan for f in report.folders if f.name == "INBOX"] == ["Rebuild"]
+    assert _bodies(env) == server_snapshot(env.server, env.user)
+    with env.open() as store:
+        inbox = store.folder_by_role(env.account.id, "inbox")
+        assert inbox is not None
+        assert inbox.uidvalidity == env.server.uidvalidity(env.user, "INBOX")
+        count = store.conn.execute("SELECT count(*) FROM messages WHERE folder_id = ?",
+                                   (inbox.id,)).fetchone()[0]
+    assert count == 3
+
+
+def test_folder_created_renamed_and_removed_on_server(sync_env: SyncEnv) -> None:
+    env = sync_env
+    env.server.create_folder(env.user, "Customers/Hamburg")
+    env.server.append(env.user, "Customers/Hamburg", make_message(1))
+    env.server.create_folder(env.user, "报价")
+    first = sync_account(env.store_path, env.account, env.password)
+    assert "报价" in first.created_folders
+    with env.server.imap_admin(env.user) as imap:
+        imap.rename('"Customers/Hamburg"', '"Customers/Bremen"')
+        imap.delete('"&YqVO9w-"')
+    second = sync_account(env.store_path, env.account, env.password)
+    assert second.renamed_folders == (("Customers/Hamburg", "Customers/Bremen"),)
+    assert second.removed_folders == ("报价",)
+    assert second.added == 0
+    with env.open() as store:
+        names = {f.name for f in store.folders(env.account.id)}
+    assert "Customers/Bremen" in names and "报价" not in names
+    assert _bodies(env) == server_snapshot(env.server, env.user)
+
+
+def test_big_message_is_stored_partial_with_attachments_listed(sync_env: SyncEnv) -> None:
+    env = sync_env
+    big = (
+        b"From: a@example.net\r\nTo: b@example.test\r\nSubject: catalogue\r\n"
+        b"Message-ID: <big-1@example.net>\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: multipart/mixed; boundary=XX\r\n\r\n--XX\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nPlease find the catalogue.\r\n--XX\r\n"
+        b"Content-Type: application/pdf; name=catalogue.pdf\r\nContent-Transfer-Encoding: base64\r\n"
+        b"Content-Disposition: attachment; filename=catalogue.pdf\r\n\r\n"
+        + b"QUJD" * 30000 + b"\r\n--XX--\r\n"
+    )
+    env.server.append(env.user, "INBOX", big)
+    env.server.append(env.user, "INBOX", make_message(2))
+    report = sync_account(env.store_path, env.account, env.password, attachment_cap=50_000)
+    assert report.error is None, report.error
+    with env.open() as store:
+        rows = store.conn.execute(
+            "SELECT m.id, m.uid, m.body_state, m.subject, length(b.raw) FROM messages m "
+            "JOIN bodies b ON b.message_id = m.id ORDER BY m.uid").fetchall()
+        assert [(r[1], r[2]) for r in rows] == [(1, "partial"), (2, "full")]
+        assert rows[0][3] == "catalogue" and rows[0][4] < 10_000
+        parts = store.conn.execute(
+            "SELECT part_id, filename, downloaded FROM parts WHERE message_id = ?",
+            (rows[0][0],)).fetchall()
+    assert parts == [("2", "catalogue.pdf", 0)]
+    again = sync_account(env.store_path, env.account, env.password, attachment_cap=50_000)
+    assert again.added == 0 and {f.plan for f in again.folders} == {"Nothing"}
