@@ -93,7 +93,20 @@ class ImapSession(Connection):
         """Connect, verify TLS, log in, re-read capabilities. Raises ``ServerUnavailable``,
         ``TLSVerificationError``, ``AuthenticationError`` or ``ProtocolError``."""
         mailbox = cls._open_and_login(endpoint, username, password)
-        return cls(endpoint, mailbox)
+        session = cls(endpoint, mailbox)
+        if session.has("ID"):
+            session._identify()
+        return session
+
+    def _identify(self) -> None:
+        """RFC 2971 ID with the client name only (NetEase refuses SELECT from clients that do
+        not identify). A refusal is ignored."""
+        try:
+            with self.guard():
+                self._command("ID", '("name" "Tradewind")')
+                self._client.untagged_responses.pop("ID", None)
+        except ProtocolError:
+            pass
 
     def __enter__(self) -> ImapSession:
         return self

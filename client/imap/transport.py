@@ -38,6 +38,7 @@ _READ_CHUNK = 1024 * 1024
 imaplib._MAXLINE = MAX_LINE  # type: ignore[attr-defined]
 imaplib.Commands.setdefault("IDLE", ("AUTH", "SELECTED"))
 imaplib.Commands.setdefault("ENABLE", ("AUTH",))
+imaplib.Commands.setdefault("ID", ("NONAUTH", "AUTH", "SELECTED"))
 
 
 class LiteralTooLarge(imaplib.IMAP4.abort):

@@ -131,3 +131,14 @@ def test_connection_refused_is_server_unavailable(scripted: Callable[..., Script
     server.stop()
     with pytest.raises(ServerUnavailable):
         ImapSession.connect(Endpoint("127.0.0.1", port, "ssl", timeout=2), "rep", PASSWORD)
+
+
+def test_client_identifies_itself_after_login_when_id_is_offered(
+        scripted: Callable[..., ScriptedImapServer]) -> None:
+    server = scripted(Script(implicit_tls=True, tls_capabilities="IMAP4rev1 ID"))
+    endpoint = Endpoint("127.0.0.1", server.port, "ssl", ca_file=server.ca_file)
+    ImapSession.connect(endpoint, "rep", PASSWORD).logout()
+    commands = server.commands()
+    assert commands.index("LOGIN") < commands.index("ID")
+    id_line = next(line for line in server.received if line.split()[1:2] == [b"ID"])
+    assert b"Tradewind" in id_line and b"rep" not in id_line
