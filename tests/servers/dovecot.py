@@ -36,6 +36,7 @@ Mail helpers (all synchronous; safe from any thread; each opens its own connecti
 ``username``, ``password``, ``email`` (``name@example.test``).
 ``deliver(user, raw_bytes)``: LMTP delivery into INBOX; the message is stored when it returns.
 ``append(user, folder, raw, flags=(), date=None) -> int``: IMAP APPEND, returns the new UID.
+``append_many(user, folder, raws) -> list[int]``: many APPENDs over one connection (fast).
 ``create_folder(user, name)``: Unicode names allowed (sent as modified UTF-7), ``/`` nests.
 ``imap_admin(user) -> imaplib.IMAP4_SSL``: logged in, no mailbox selected; the caller logs out
 (it is also a context manager).  Use it to change server state behind the client's back.

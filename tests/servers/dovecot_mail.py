@@ -111,6 +111,19 @@ class DovecotMailMixin:
                 raise DovecotError(f"APPEND gave no APPENDUID: {data!r}")
             return int(match.group(1))
 
+    def append_many(self, user: MailUser, folder: str, raws: Iterable[bytes]) -> list[int]:
+        """APPEND every message of ``raws`` to ``folder`` over one connection (no flags, date
+        now); returns their UIDs in order.  Much faster than ``append`` in a loop."""
+        uids: list[int] = []
+        with self.imap_admin(user) as imap:
+            for raw in raws:
+                typ, data = imap.append(imap_quote(folder), "()", None, raw)
+                match = re.search(rb"APPENDUID \d+ (\d+)", data[0] or b"") if typ == "OK" else None
+                if match is None:
+                    raise DovecotError(f"APPEND to {folder!r} failed: {data!r}")
+                uids.append(int(match.group(1)))
+        return uids
+
     def create_folder(self, user: MailUser, name: str) -> None:
         """CREATE ``name`` (``/`` separates levels)."""
         with self.imap_admin(user) as imap:

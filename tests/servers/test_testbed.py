@@ -359,6 +359,12 @@ def _numbered(n: int) -> bytes:
     return RAW.replace(b"Quote request", b"Quote request %d" % n)
 
 
+def test_append_many_returns_uids_in_order(dovecot: DovecotServer, imap_user: MailUser) -> None:
+    uids = dovecot.append_many(imap_user, "Drafts", (_numbered(n) for n in range(50)))
+    assert uids == list(range(1, 51))
+    assert dovecot.fetch_raw(imap_user, "Drafts", 50) == _numbered(49)
+
+
 def test_state_helpers_read_and_mutate(dovecot: DovecotServer, imap_user: MailUser) -> None:
     first = dovecot.append(imap_user, "INBOX", _numbered(1))
     second = dovecot.append(imap_user, "INBOX", _numbered(2), flags=("\\Seen",))
