@@ -92,15 +92,15 @@ def build_demo_profile(
                 )
                 for uid, m in enumerate(items, start=1)
             ]
-            store.insert_messages(folder_ids[name], incoming)
+            store.insert_messages(folder_ids[name], incoming, watermark_uid=len(items))
             store.save_folder_state(
                 folder_ids[name],
                 uidvalidity=DEMO_UIDVALIDITY,
                 uidnext=len(items) + 1,
                 exists_count=len(items),
-                synced_uid=len(items),
             )
-        store.index_pending()
+        while store.index_pending():
+            pass
         return DemoSummary(account.email, account.id, _counts(store, account.id))
 
 

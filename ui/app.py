@@ -1,0 +1,93 @@
+"""The desktop app's entry point: ``run(argv) -> int``.
+
+Called by the CLI (``client.cli.app_launch``) for ``tradewind`` with no command and for
+``tradewind --demo``; ``argv`` holds the top-level options (``--demo``, ``--profile DIR``).
+Main thread only. Returns the process exit code; errors before the window opens are shown in a
+message box and on stderr, in words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from babel import Locale
+
+from client.paths import (
+    DATABASE_NAME,
+    ProfileError,
+    ProfileLock,
+    ensure_profile_dir,
+    resolve_profile_dir,
+)
+from ui.dates import babel_locale
+
+
+def parse_app_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The options the app understands; other top-level CLI options are ignored."""
+    parser = argparse.ArgumentParser(prog="tradewind", add_help=False)
+    parser.add_argument("--demo", action="store_true")
+    parser.add_argument("--profile", type=Path, default=None)
+    args, _unknown = parser.parse_known_args(list(argv))
+    return args
+
+
+def prepare_profile(args: argparse.Namespace) -> tuple[Path, bool]:
+    """(profile directory, is_demo): a fresh temporary folder for ``--demo`` without
+    ``--profile``; the demo is built into it (a no-op if it is already there)."""
+    if args.demo:
+        from client.demo import build_demo_profile
+
+        profile = args.profile or Path(tempfile.mkdtemp(prefix="tradewind-demo-"))
+        profile = ensure_profile_dir(profile)
+        build_demo_profile(profile)
+        return profile, True
+    profile = ensure_profile_dir(resolve_profile_dir(args.profile))
+    return profile, False
+
+
+def ui_locale_name() -> str:
+    """The UI language: ``TRADEWIND_LANG`` if set, else the system locale (Qt's view of it)."""
+    from PySide6.QtCore import QLocale
+
+    return os.environ.get("TRADEWIND_LANG") or QLocale.system().name()
+
+
+def create_window(profile: Path, locale: Locale, *, demo: bool):  # type: ignore[no-untyped-def]
+    """The main window over ``profile`` (QApplication must exist)."""
+    from ui.main_window import MainWindow
+
+    return MainWindow(profile / DATABASE_NAME, locale, demo=demo)
+
+
+def run(argv: Sequence[str]) -> int:
+    """Start the app; returns when the last window closes."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    args = parse_app_args(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tradewind"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Tradewind")
+    app.setOrganizationName("Tradewind")
+    try:
+        profile, demo = prepare_profile(args)
+        lock = ProfileLock(profile).acquire()
+    except (ProfileError, OSError, Exception) as exc:  # noqa: BLE001 — shown to the user
+        message = f"Tradewind cannot open its profile: {exc}"
+        print(message, file=sys.stderr)
+        QMessageBox.critical(None, "Tradewind", message)
+        return 1
+    try:
+        window = create_window(profile, babel_locale(ui_locale_name()), demo=demo)
+        window.show()
+        if demo:
+            window.statusBar().showMessage(
+                app.translate("App", "Demo profile in {0}").format(profile), 10000
+            )
+        return int(app.exec())
+    finally:
+        lock.release()

@@ -1,0 +1,449 @@
+"""The main window: folder tree, message list, reader pane, search field, toolbar, status bar.
+
+GUI thread only. The window reads through its own ``Store`` (opened on the GUI thread) only for
+quick indexed look-ups: a page of list rows, unread counts, folders. Anything that can take
+long (building a folder's id array, search, parsing a message, writing flags) runs through
+``ui.tasks.run_in_background`` with its own Store on a worker thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.numbers import format_decimal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QTreeView,
+)
+
+from client.store.db import Store
+from client.store.errors import SearchSyntaxError
+from ui import list_queries, message_actions
+from ui.models.folder_tree import ACCOUNT_ID_ROLE, FOLDER_ID_ROLE, FolderTreeModel
+from ui.models.message_list import (
+    COL_ATTACHMENT,
+    COL_DATE,
+    COL_FLAG,
+    COL_FROM,
+    COL_SUBJECT,
+    COL_UNREAD,
+    MessageListModel,
+)
+from ui.reader import ReaderPane
+from ui.reader_content import ReaderContent, load_reader_content
+from ui.tasks import run_in_background
+
+SEARCH_DELAY_MS = 300
+
+
+class MainWindow(QMainWindow):
+    """The three-pane window over the cache at ``db_path``."""
+
+    def __init__(self, db_path: Path, locale: Locale, *, demo: bool = False) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.locale = locale
+        self.demo = demo
+        self.store = Store.open(db_path)
+        self.current_folder: int | None = None
+        self.current_account: int | None = None
+        self.search_text = ""
+        self._generation = 0
+        self._sort = ("date", True)
+        self._closed = False
+        #: what the list shows: ("folder", folder_id) or ("search", text); None while loading
+        self.list_source: tuple[str, object] | None = None
+        self.setWindowTitle(self.tr("Tradewind") + (self.tr(" — demo") if demo else ""))
+        self.resize(1400, 860)
+
+        self.folder_model = FolderTreeModel(self)
+        self.folder_view = QTreeView(self)
+        self.folder_view.setModel(self.folder_model)
+        self.folder_view.setHeaderHidden(True)
+        self.folder_view.setUniformRowHeights(True)
+        self.folder_view.selectionModel().currentChanged.connect(self._folder_changed)
+
+        self.message_model = MessageListModel(self.store.rows_by_ids, locale, None, self)
+        self.message_model.sortRequested.connect(self._sort_requested)
+        self.message_view = self._make_message_view()
+
+        self.reader = ReaderPane(locale, self)
+
+        self.search_field = QLineEdit(self)
+        self.search_field.setPlaceholderText(
+            self.tr("Search: words, from:, to:, subject:, has:attachment, is:unread, after:2026-01-31")
+        )
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumWidth(420)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_field.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_field.returnPressed.connect(self.run_search)
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.message_view)
+        right.addWidget(self.reader)
+        right.setSizes([380, 480])
+        outer = QSplitter(Qt.Orientation.Horizontal, self)
+        outer.addWidget(self.folder_view)
+        outer.addWidget(right)
+        outer.setStretchFactor(1, 1)
+        outer.setSizes([260, 1140])
+        self.setCentralWidget(outer)
+
+        self._make_actions()
+        self._make_status_bar()
+        self.reload_folders()
+        self._select_first_inbox()
+
+    # -- construction ---------------------------------------------------------------------------
+    def _make_message_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.message_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().hide()
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        for column in (COL_UNREAD, COL_FLAG, COL_ATTACHMENT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, 26)
+        header.resizeSection(COL_FROM, 220)
+        header.setSectionResizeMode(COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(COL_DATE, 130)
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        return view
+
+    def _action(self, text: str, shortcuts: list[str], slot: Any = None, *,
+                enabled: bool = True, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if slot is not None:
+            action.triggered.connect(slot)
+        action.setEnabled(enabled)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        later = self.tr("Coming in a later version of Tradewind.")
+        self.new_action = self._action(self.tr("New message"), ["Ctrl+N"], enabled=False, tip=later)
+        self.reply_action = self._action(self.tr("Reply"), ["Ctrl+R"], enabled=False, tip=later)
+        self.reply_all_action = self._action(
+            self.tr("Reply all"), ["Ctrl+Shift+R"], enabled=False, tip=later
+        )
+        self.forward_action = self._action(self.tr("Forward"), ["Ctrl+L", "Ctrl+F"], enabled=False,
+                                           tip=later)
+        self.delete_action = self._action(self.tr("Delete"), ["Del"], enabled=False, tip=later)
+        self.mark_read_action = self._action(
+            self.tr("Mark read/unread"), ["M", "Ctrl+Q"], self.toggle_read
+        )
+        self.flag_action = self._action(self.tr("Flag"), ["S", "Insert"], self.toggle_flag)
+        self.next_unread_action = self._action(self.tr("Next unread"), ["N"], self.next_unread)
+        self.search_action = self._action(
+            self.tr("Search"), ["Ctrl+K", "Ctrl+E"], self._focus_search
+        )
+        self.quit_action = self._action(self.tr("Quit"), ["Ctrl+Shift+Q"], self.close)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        for action in (self.new_action, self.reply_action, self.reply_all_action,
+                       self.forward_action, self.delete_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.mark_read_action, self.flag_action, self.next_unread_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_field)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        message_menu = menu.addMenu(self.tr("&Message"))
+        for action in (self.reply_action, self.reply_all_action, self.forward_action,
+                       self.delete_action):
+            message_menu.addAction(action)
+        message_menu.addSeparator()
+        message_menu.addAction(self.mark_read_action)
+        message_menu.addAction(self.flag_action)
+        go_menu = menu.addMenu(self.tr("&Go"))
+        go_menu.addAction(self.next_unread_action)
+        go_menu.addAction(self.search_action)
+
+    def _make_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.connection_label = QLabel(self)
+        self.count_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.connection_label)
+        self._update_connection_label()
+
+    def _update_connection_label(self) -> None:
+        accounts = self.store.list_accounts()
+        if self.demo or all(a.preset == "demo" for a in accounts) and accounts:
+            text = self.tr("Offline — demo account (no server)")
+        elif not accounts:
+            text = self.tr("No account yet")
+        else:
+            text = self.tr("Offline — showing the local cache")
+        self.connection_label.setText(text)
+
+    # -- folders --------------------------------------------------------------------------------
+    def reload_folders(self) -> None:
+        """Rebuild the folder tree from the cache (quick indexed queries)."""
+        accounts = self.store.list_accounts()
+        folders = {a.id: self.store.folders(a.id) for a in accounts}
+        self.folder_model.load(accounts, folders, self.store.unread_counts())
+        self.folder_view.expandAll()
+
+    def refresh_unread_counts(self) -> None:
+        """Update the unread counts shown in the tree."""
+        if self._closed:
+            return
+        for folder_id, count in self.store.unread_counts().items():
+            self.folder_model.set_unread(folder_id, count)
+        self._update_count_label()
+
+    def _select_first_inbox(self) -> None:
+        for account in self.store.list_accounts():
+            inbox = self.store.folder_by_role(account.id, "inbox")
+            if inbox is not None:
+                self.select_folder(inbox.id)
+                return
+
+    def select_folder(self, folder_id: int) -> None:
+        """Select a folder in the tree (which loads its messages)."""
+        index = self.folder_model.index_of_folder(folder_id)
+        if index.isValid():
+            self.folder_view.setCurrentIndex(index)
+
+    def _folder_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        folder_id = current.data(FOLDER_ID_ROLE)
+        self.current_account = current.data(ACCOUNT_ID_ROLE)
+        if folder_id is None:
+            return
+        self.current_folder = int(folder_id)
+        if self.search_field.text():
+            self.search_field.blockSignals(True)
+            self.search_field.clear()
+            self.search_field.blockSignals(False)
+            self.search_text = ""
+        self.load_folder()
+
+    def load_folder(self) -> None:
+        """Build the current folder's id array in the background, then show it."""
+        if self.current_folder is None:
+            return
+        folder_id, db_path = self.current_folder, self.db_path
+        key, descending = self._sort
+        generation = self._next_generation()
+        self.statusBar().showMessage(self.tr("Loading…"))
+        source = ("folder", folder_id)
+        run_in_background(
+            lambda: list_queries.folder_ids(db_path, folder_id, key, descending),
+            lambda ids: self._show_ids(generation, ids, source),
+            self._show_failure,
+            owner=self,
+        )
+
+    def _next_generation(self) -> int:
+        self._generation += 1
+        return self._generation
+
+    def _show_ids(self, generation: int, ids: list[int], source: tuple[str, object]) -> None:
+        if generation != self._generation or self._closed:
+            return  # a newer folder or search superseded this one
+        self.message_model.set_ids(ids)
+        self.list_source = source
+        self.reader.clear()
+        self.statusBar().clearMessage()
+        self._update_count_label()
+        if ids:
+            self.message_view.scrollToTop()
+
+    def _update_count_label(self) -> None:
+        total = format_decimal(self.message_model.rowCount(), locale=self.locale)
+        if self.search_text:
+            self.count_label.setText(self.tr("{0} found").format(total))
+            return
+        unread = 0
+        if self.current_folder is not None:
+            unread = self.store.unread_counts().get(self.current_folder, 0)
+        self.count_label.setText(
+            self.tr("{0} messages, {1} unread").format(
+                total, format_decimal(unread, locale=self.locale)
+            )
+        )
+
+    def _show_failure(self, exc: BaseException) -> None:
+        if self._closed:
+            return
+        self.statusBar().showMessage(str(exc), 15000)
+
+    def _sort_requested(self, key: str, descending: bool) -> None:
+        self._sort = (key, descending)
+        if self.search_text:
+            return  # search results stay newest first
+        self.load_folder()
+
+    # -- search ---------------------------------------------------------------------------------
+    def _focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def run_search(self) -> None:
+        """Search the current account with the store's syntax (empty: back to the folder)."""
+        self._search_timer.stop()
+        text = self.search_field.text().strip()
+        if text == self.search_text:
+            return
+        self.search_text = text
+        if not text:
+            self.load_folder()
+            return
+        db_path, account_id = self.db_path, self.current_account
+        generation = self._next_generation()
+        self.statusBar().showMessage(self.tr("Searching…"))
+        source = ("search", text)
+        run_in_background(
+            lambda: list_queries.search_ids(db_path, text, account_id),
+            lambda ids: self._show_ids(generation, ids, source),
+            self._search_failed,
+            owner=self,
+        )
+
+    def _search_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, SearchSyntaxError):
+            self.statusBar().showMessage(self.tr("Search: {0}").format(exc), 15000)
+        else:
+            self._show_failure(exc)
+
+    # -- reading --------------------------------------------------------------------------------
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.message_view.selectionModel().selectedRows()
+        if len(rows) != 1:
+            if not rows:
+                self.reader.clear()
+            return
+        message_id = self.message_model.message_id_at(rows[0].row())
+        if message_id is None:
+            return
+        self.reader.show_loading(message_id)
+        db_path = self.db_path
+        run_in_background(
+            lambda: load_reader_content(db_path, message_id),
+            self._show_content,
+            lambda exc: self.reader.show_error(self.tr("Cannot show this message: {0}").format(exc)),
+            owner=self,
+        )
+
+    def _show_content(self, content: ReaderContent) -> None:
+        if content.row.id != self.reader.shown_id or self._closed:
+            return  # the user moved on
+        self.reader.show_content(content)
+        if not content.row.seen:
+            self.set_seen([content.row.id], True)
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected messages, in list order."""
+        rows = sorted(index.row() for index in self.message_view.selectionModel().selectedRows())
+        return [mid for mid in (self.message_model.message_id_at(r) for r in rows) if mid is not None]
+
+    # -- flags (offline operations) -------------------------------------------------------------
+    def set_seen(self, ids: list[int], seen: bool) -> None:
+        """Mark messages read/unread: shown at once, queued for the server in the background."""
+        for message_id in ids:
+            self.message_model.set_seen(message_id, seen)
+        db_path = self.db_path
+        run_in_background(
+            lambda: message_actions.set_flag(db_path, ids, "seen", seen),
+            lambda _result: self.refresh_unread_counts(),
+            self._flag_failed,
+            owner=self,
+        )
+
+    def set_flagged(self, ids: list[int], flagged: bool) -> None:
+        """Flag or unflag messages (shown at once, queued in the background)."""
+        for message_id in ids:
+            self.message_model.set_flagged(message_id, flagged)
+        db_path = self.db_path
+        run_in_background(
+            lambda: message_actions.set_flag(db_path, ids, "flagged", flagged),
+            lambda _result: None,
+            self._flag_failed,
+            owner=self,
+        )
+
+    def _flag_failed(self, exc: BaseException) -> None:
+        if self._closed:
+            return
+        self._show_failure(exc)
+        self.message_model.set_ids(self.message_model.ids())  # show the stored truth again
+        self.refresh_unread_counts()
+
+    def toggle_read(self) -> None:
+        """Mark the selection read, or unread if all of it is read already."""
+        ids = self.selected_ids()
+        rows = [self.message_model.message(r) for r in map(self.message_model.row_of, ids) if r is not None]
+        if rows:
+            self.set_seen(ids, not all(r.seen for r in rows if r is not None))
+
+    def toggle_flag(self) -> None:
+        """Flag the selection, or unflag it if all of it is flagged."""
+        ids = self.selected_ids()
+        rows = [self.message_model.message(r) for r in map(self.message_model.row_of, ids) if r is not None]
+        if rows:
+            self.set_flagged(ids, not all(r.flagged for r in rows if r is not None))
+
+    def next_unread(self) -> None:
+        """Select the next unread message below the current one (wrapping to the top)."""
+        count = self.message_model.rowCount()
+        if not count:
+            return
+        current = self.message_view.currentIndex().row()
+        for step in range(1, count + 1):
+            row = (current + step) % count
+            message = self.message_model.message(row)
+            if message is not None and not message.seen:
+                self.message_view.selectRow(row)
+                self.message_view.scrollTo(self.message_model.index(row, 0))
+                return
+        self.statusBar().showMessage(self.tr("No unread messages here."), 5000)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        from ui.tasks import wait_for_background_tasks
+
+        self._closed = True
+        wait_for_background_tasks()
+        self.store.close()
+        super().closeEvent(event)
+

@@ -1,0 +1,25 @@
+"""Flag changes the rep makes in the app, through the core's offline-operation queue.
+
+``set_flag(db_path, ids, flag, value)`` runs on a worker thread (opens its own Store): it changes
+the local rows and records pending operations in one transaction (``client.ops.queue``), so the
+change shows at once, survives a restart and is replayed to the server later. Idempotent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from client.ops import queue
+from client.store.db import Store
+
+FLAGS = ("seen", "flagged")
+
+
+def set_flag(db_path: Path, ids: list[int], flag: str, value: bool) -> int:
+    """Set ``flag`` ('seen' or 'flagged') to ``value`` on ``ids``; returns how many changed."""
+    if flag not in FLAGS:
+        raise ValueError(f"unknown flag {flag!r}")
+    with Store.open(db_path) as store:
+        if flag == "seen":
+            return len(queue.mark(store, ids, seen=value))
+        return len(queue.mark(store, ids, flagged=value))

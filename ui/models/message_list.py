@@ -1,0 +1,221 @@
+"""The message list model: a table over an array of message ids, rows loaded in pages.
+
+The model holds only ids; ``data()`` asks the ``RowLoader`` for the page of ``PAGE_SIZE`` rows
+around the one the view needs and keeps at most ``MAX_PAGES`` pages. Loading a page is one
+indexed query (a few ms), so it runs on the GUI thread; building the id array for a folder or a
+search is done by the caller in the background and handed over with ``set_ids``. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, tzinfo
+
+from babel import Locale
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from client.store.records import MessageRow
+from ui.dates import list_date
+from ui.icons import icon
+
+RowLoader = Callable[[list[int]], list[MessageRow]]
+Index = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 200
+MAX_PAGES = 16
+
+COL_UNREAD, COL_FLAG, COL_ATTACHMENT, COL_FROM, COL_SUBJECT, COL_DATE = range(6)
+COLUMN_COUNT = 6
+SORT_KEYS = {COL_FROM: "from", COL_SUBJECT: "subject", COL_DATE: "date"}
+MESSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MessageListModel", text)
+
+
+def sender_text(row: MessageRow) -> str:
+    """The name shown in the From column (the address if there is no name)."""
+    return row.from_name or row.from_email or _tr("(no sender)")
+
+
+class MessageListModel(QAbstractTableModel):
+    """Rows are messages in the order of the id array; see the module docstring."""
+
+    #: (sort key 'date'|'from'|'subject', descending) asked for by a header click.
+    sortRequested = Signal(str, bool)
+
+    def __init__(
+        self,
+        loader: RowLoader,
+        locale: Locale,
+        zone: tzinfo | None = None,
+        parent: object | None = None,
+    ) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._loader = loader
+        self._locale = locale
+        self._zone = zone
+        self._ids: list[int] = []
+        self._position: dict[int, int] = {}
+        self._pages: OrderedDict[int, dict[int, MessageRow]] = OrderedDict()
+        self._now = datetime.now(UTC)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self.pages_loaded = 0
+
+    # -- content ------------------------------------------------------------------------------
+    def set_ids(self, ids: Sequence[int]) -> None:
+        """Show exactly these messages, in this order (drops the page cache)."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._position = {mid: i for i, mid in enumerate(self._ids)}
+        self._pages.clear()
+        self._now = datetime.now(UTC)
+        self.endResetModel()
+
+    def ids(self) -> list[int]:
+        """A copy of the id array."""
+        return list(self._ids)
+
+    def message_id_at(self, row: int) -> int | None:
+        """The message id shown in ``row``, or None if out of range."""
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, message_id: int) -> int | None:
+        """The row that shows ``message_id``, or None."""
+        return self._position.get(message_id)
+
+    def message(self, row: int) -> MessageRow | None:
+        """The loaded record of ``row`` (loads its page if needed), or None."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self._load_page(page_no)
+        else:
+            self._pages.move_to_end(page_no)
+        return page.get(self._ids[row])
+
+    def _load_page(self, page_no: int) -> dict[int, MessageRow]:
+        chunk = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
+        page = {r.id: r for r in self._loader(chunk)}
+        self._pages[page_no] = page
+        self.pages_loaded += 1
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def update_row(self, updated: MessageRow) -> None:
+        """Replace a cached record (e.g. after marking it read) and repaint its row."""
+        row = self._position.get(updated.id)
+        if row is None:
+            return
+        page = self._pages.get(row // PAGE_SIZE)
+        if page is not None:
+            page[updated.id] = updated
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+
+    def set_seen(self, message_id: int, seen: bool) -> None:
+        """Show ``message_id`` as read/unread without reloading it."""
+        row = self._position.get(message_id)
+        current = None if row is None else self.message(row)
+        if current is not None:
+            self.update_row(replace(current, seen=seen))
+
+    def set_flagged(self, message_id: int, flagged: bool) -> None:
+        """Show ``message_id`` as flagged/unflagged without reloading it."""
+        row = self._position.get(message_id)
+        current = None if row is None else self.message(row)
+        if current is not None:
+            self.update_row(replace(current, flagged=flagged))
+
+    # -- Qt model interface ---------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {COL_FROM: _tr("From"), COL_SUBJECT: _tr("Subject"), COL_DATE: _tr("Date")}.get(
+                section, ""
+            )
+        if role == Qt.ItemDataRole.DecorationRole:
+            return {COL_UNREAD: icon("unread"), COL_FLAG: icon("flag"),
+                    COL_ATTACHMENT: icon("attachment")}.get(section)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {COL_UNREAD: _tr("Read"), COL_FLAG: _tr("Flagged"),
+                    COL_ATTACHMENT: _tr("Attachments")}.get(section)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == MESSAGE_ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.FontRole,
+            Qt.ItemDataRole.ToolTipRole,
+            ROW_ROLE,
+        ):
+            return None
+        message = self.message(index.row())
+        if message is None:  # deleted meanwhile; the next refresh drops the row
+            return None
+        if role == ROW_ROLE:
+            return message
+        column = index.column()
+        if role == Qt.ItemDataRole.FontRole:
+            return None if message.seen else self._bold
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == COL_UNREAD and not message.seen:
+                return icon("unread")
+            if column == COL_FLAG and message.flagged:
+                return icon("flag")
+            if column == COL_ATTACHMENT and message.has_attachments:
+                return icon("attachment")
+            if column == COL_SUBJECT and message.answered:
+                return icon("answered")
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_FROM:
+                return message.from_email
+            return None
+        if column == COL_FROM:
+            return sender_text(message)
+        if column == COL_SUBJECT:
+            return message.subject or _tr("(no subject)")
+        if column == COL_DATE:
+            return list_date(message.date or message.internaldate, self._now, self._locale, self._zone)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Ask the owner (through ``sortRequested``) for a new id array in this order."""
+        key = SORT_KEYS.get(column)
+        if key is not None:
+            self.sortRequested.emit(key, order == Qt.SortOrder.DescendingOrder)

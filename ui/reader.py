@@ -1,0 +1,169 @@
+"""The reader pane: headers as plain text, a notice bar, the body as plain text with
+clickable links, and the attachment names. GUI thread only.
+
+The body widget is a ``QTextBrowser`` that can never load anything: ``loadResource`` returns
+nothing for every URL (no remote images, no local files), links are not followed inside the pane,
+and a click on a link asks before handing it to the system browser (checklist H2, H5).
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dates import full_date
+from ui.reader_content import ReaderContent, plain_text_html
+
+
+class SafeTextBrowser(QTextBrowser):
+    """A QTextBrowser that loads no resource of any kind and follows no link itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.blocked_resources: list[str] = []
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 (Qt name)
+        self.blocked_resources.append(url.toString() if isinstance(url, QUrl) else str(url))
+        return None
+
+
+def _format_size(size: int, locale: Locale) -> str:
+    from babel.numbers import format_decimal
+
+    if size >= 1024 * 1024:
+        return f"{format_decimal(round(size / 1048576, 1), locale=locale)} MB"
+    return f"{format_decimal(max(1, round(size / 1024)), locale=locale)} KB"
+
+
+def _addresses(pairs: tuple[tuple[str, str], ...]) -> str:
+    return ", ".join(f"{name} <{email}>" if name else email for name, email in pairs)
+
+
+def _domain(address: str) -> str:
+    return address.rsplit("@", 1)[-1].lower() if "@" in address else ""
+
+
+class ReaderPane(QWidget):
+    """Shows one ``ReaderContent``; ``linkActivated`` fires after the user confirms a link."""
+
+    linkActivated = Signal(QUrl)
+
+    def __init__(self, locale: Locale, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._locale = locale
+        self.subject = self._label(bold=True, size_delta=3)
+        self.sender = self._label()
+        self.recipients = self._label()
+        self.date = self._label()
+        self.notice = self._label()
+        self.notice.setStyleSheet(
+            "QLabel { background: #fff4ce; color: #4a3b00; border: 1px solid #e5c96b;"
+            " padding: 4px; }"
+        )
+        self.attachments = self._label()
+        self.body = SafeTextBrowser(self)
+        self.body.anchorClicked.connect(self._confirm_link)
+        header = QFrame(self)
+        header.setFrameShape(QFrame.Shape.NoFrame)
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(8, 6, 8, 6)
+        header_layout.setSpacing(2)
+        for widget in (self.subject, self.sender, self.recipients, self.date, self.attachments,
+                       self.notice):
+            header_layout.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.body, 1)
+        self.clear()
+
+    def _label(self, *, bold: bool = False, size_delta: int = 0) -> QLabel:
+        label = QLabel(self)
+        label.setTextFormat(label.textFormat().PlainText)  # server text is never markup (T8)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(label.textInteractionFlags().TextSelectableByMouse)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        if bold or size_delta:
+            font = QFont(label.font())
+            font.setBold(bold)
+            font.setPointSize(font.pointSize() + size_delta)
+            label.setFont(font)
+        return label
+
+    def clear(self) -> None:
+        """Show the empty state."""
+        self.shown_id: int | None = None
+        self.subject.setText(self.tr("No message selected"))
+        for label in (self.sender, self.recipients, self.date, self.attachments, self.notice):
+            label.clear()
+            label.hide()
+        self.body.clear()
+
+    def show_loading(self, message_id: int) -> None:
+        """Say that a message is being read from the cache."""
+        self.shown_id = message_id
+        self.body.setPlainText(self.tr("Loading…"))
+
+    def show_error(self, text: str) -> None:
+        """Show a failure to read the message, in words."""
+        self.body.setPlainText(text)
+
+    def show_content(self, content: ReaderContent) -> None:
+        """Display ``content`` (headers, notice, attachments, body)."""
+        row = content.row
+        self.shown_id = row.id
+        self.subject.setText(row.subject or self.tr("(no subject)"))
+        sender = f"{row.from_name} <{row.from_email}>" if row.from_name else row.from_email
+        self.sender.setText(self.tr("From: {0}").format(sender))
+        recipients = self.tr("To: {0}").format(_addresses(row.to))
+        if row.cc:
+            recipients += "\n" + self.tr("Cc: {0}").format(_addresses(row.cc))
+        self.recipients.setText(recipients)
+        self.date.setText(full_date(row.date or row.internaldate, self._locale, None))
+        for label in (self.sender, self.recipients, self.date):
+            label.show()
+        notices = []
+        reply_domains = {_domain(email) for _, email in row.reply_to}
+        if reply_domains and reply_domains != {_domain(row.from_email)}:
+            notices.append(
+                self.tr("Replies go to a different address than the sender: {0}").format(
+                    _addresses(row.reply_to)
+                )
+            )
+        if content.had_html_only:
+            notices.append(self.tr("Shown as plain text; pictures and remote content are not loaded."))
+        self.notice.setText("\n".join(notices))
+        self.notice.setVisible(bool(notices))
+        if content.attachments:
+            names = "   ".join(
+                f"{a.filename} ({_format_size(a.size, self._locale)})" for a in content.attachments
+            )
+            self.attachments.setText(self.tr("Attachments: {0}").format(names))
+            self.attachments.show()
+        else:
+            self.attachments.hide()
+        self.body.setHtml(plain_text_html(content.text))
+
+    def _confirm_link(self, url: QUrl) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open link"),
+            self.tr("Open this address in your web browser?\n\n{0}").format(url.toString()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.linkActivated.emit(url)
+            QDesktopServices.openUrl(url)

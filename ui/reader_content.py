@@ -1,0 +1,79 @@
+"""What the reader pane shows for one message, computed off the GUI thread (no Qt here).
+
+``load_reader_content(db_path, message_row)`` opens its own Store (call it from a worker thread),
+reads the stored raw message and parses it with ``client.mime.parse_message`` (which never
+raises on bad input). Raises ``KeyError`` if the message is gone or has no stored body.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from client.mime import parse_message
+from client.mime.text import html_to_text
+from client.store.db import Store
+from client.store.records import MessageRow
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ReaderAttachment:
+    """One attachment as listed under the headers."""
+
+    filename: str
+    content_type: str
+    size: int
+
+
+@dataclass(frozen=True)
+class ReaderContent:
+    """The row, the body as plain text, attachments and problems found while parsing."""
+
+    row: MessageRow
+    text: str
+    had_html_only: bool
+    attachments: tuple[ReaderAttachment, ...]
+    warnings: tuple[str, ...]
+
+
+def load_reader_content(db_path: Path, message_row: int) -> ReaderContent:
+    """Read and parse one message from the cache (worker thread; opens its own Store)."""
+    with Store.open(db_path) as store:
+        row = store.get_message(message_row)
+        if row is None:
+            raise KeyError(f"Message {message_row} is no longer in the cache.")
+        raw = store.get_raw(message_row)
+    parsed = parse_message(raw)
+    html_only = parsed.text is None and parsed.html is not None
+    if parsed.text is not None:
+        text = parsed.text
+    elif parsed.html is not None:
+        text = html_to_text(parsed.html)
+    else:
+        text = ""
+    attachments = tuple(
+        ReaderAttachment(a.filename, a.content_type, a.size) for a in parsed.attachments
+    )
+    return ReaderContent(row, text, html_only, attachments, parsed.warnings)
+
+
+def plain_text_html(text: str) -> str:
+    """``text`` as escaped HTML with line breaks kept and web links made clickable.
+
+    Only our own markup (``<a href>`` for http/https/www links) appears in the result, so it is
+    safe to show in a QTextBrowser that loads no resources.
+    """
+    out: list[str] = []
+    last = 0
+    for match in _URL.finditer(text):
+        out.append(html.escape(text[last : match.start()]))
+        url = match.group(0)
+        href = url if url.lower().startswith("http") else f"https://{url}"
+        out.append(f'<a href="{html.escape(href, quote=True)}">{html.escape(url)}</a>')
+        last = match.end()
+    out.append(html.escape(text[last:]))
+    return '<div style="white-space: pre-wrap">' + "".join(out) + "</div>"
