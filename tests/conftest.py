@@ -55,13 +55,19 @@ def pytest_runtest_makereport(
 
 
 def _require_dovecot() -> None:
-    if find_dovecot() is not None:
+    if find_dovecot() is None:
+        message = (
+            "Dovecot is not installed: these tests need a real IMAP server. Run scripts/test.sh "
+            "(it installs dovecot-imapd and dovecot-lmtpd) or apt-get install dovecot-imapd "
+            "dovecot-lmtpd."
+        )
+    elif os.geteuid() != 0:
+        message = (
+            "The test Dovecot must be started as root (it stores mail as 'nobody'): run the "
+            "tests as root, as scripts/test.sh and CI do."
+        )
+    else:
         return
-    message = (
-        "Dovecot is not installed: these tests need a real IMAP server. Run scripts/test.sh "
-        "(it installs dovecot-imapd and dovecot-lmtpd) or apt-get install dovecot-imapd "
-        "dovecot-lmtpd."
-    )
     if os.environ.get("CI"):
         pytest.fail(message + " (CI must have it, so this is a failure, not a skip)")
     pytest.skip(message)
