@@ -4,8 +4,9 @@ Two messages share a thread when one's Message-ID appears in the other's referen
 they reference a common Message-ID (siblings whose parent is missing), or when they are copies
 with the same Message-ID (a reply in Sent joins its thread). A parent arriving after its
 children merges their threads (``message_refs`` is indexed by message and by ref). Only a
-message with no references at all falls back to its normalised subject, and only when one side
-carries a reply/forward prefix and the dates are within ``SUBJECT_WINDOW`` seconds.
+message with no references at all falls back to its normalised subject: it joins the nearest
+message that also has no references, the same normalised subject, a date within
+``SUBJECT_WINDOW`` seconds, and where one of the two carries a reply/forward prefix.
 
 ``assign_threads`` runs inside the caller's write transaction on the caller's thread.
 """
@@ -115,9 +116,10 @@ def _subject_thread(conn: sqlite3.Connection, account_id: int, row: ThreadInput)
     if not row.subject_key:
         return None
     candidates = conn.execute(
-        "SELECT thread_id, subject FROM messages WHERE account_id = ? AND subject_key = ? "
-        "AND sort_date BETWEEN ? AND ? AND thread_id IS NOT NULL AND id != ? "
-        "ORDER BY abs(sort_date - ?) LIMIT 20",
+        "SELECT m.thread_id, m.subject FROM messages m WHERE m.account_id = ? "
+        "AND m.subject_key = ? AND m.sort_date BETWEEN ? AND ? AND m.thread_id IS NOT NULL "
+        "AND m.id != ? AND NOT EXISTS (SELECT 1 FROM message_refs r WHERE r.message_id = m.id) "
+        "ORDER BY abs(m.sort_date - ?) LIMIT 20",
         (account_id, row.subject_key, row.sort_date - SUBJECT_WINDOW,
          row.sort_date + SUBJECT_WINDOW, row.row_id, row.sort_date),
     ).fetchall()
