@@ -92,6 +92,8 @@ SPECIAL_USE = {
 }
 CERT_KINDS = ("valid", "expired", "wrong-host")
 _START_TIMEOUT_S = 15.0
+_DIR_PREFIX = "tw-dovecot-"
+_OWNER_FILE = "owner.pid"
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")  # lowercase: LMTP lowercases (%Ln)
 
 
@@ -115,6 +117,25 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((HOST, 0))
         return int(sock.getsockname()[1])
+
+
+def sweep_stale_instances() -> int:
+    """Delete instance dirs left by test processes that died without stopping their server
+    (their Dovecot died with them).  Dirs of live processes are kept.  Returns how many went."""
+    removed = 0
+    for candidate in Path(tempfile.gettempdir()).glob(_DIR_PREFIX + "*"):
+        try:
+            owner = int((candidate / _OWNER_FILE).read_text())
+        except (OSError, ValueError):
+            continue
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            shutil.rmtree(candidate, ignore_errors=True)
+            removed += 1
+        except PermissionError:
+            continue
+    return removed
 
 
 def _load_prctl() -> Callable[..., int] | None:
@@ -151,8 +172,10 @@ class DovecotServer(DovecotMailMixin):
         self.imaps_port = 0
         self.imap_port = 0
         self.lmtp_port = 0
-        self.root = Path(tempfile.mkdtemp(prefix="tw-dovecot-"))
+        sweep_stale_instances()
+        self.root = Path(tempfile.mkdtemp(prefix=_DIR_PREFIX))
         os.chmod(self.root, 0o755)
+        (self.root / _OWNER_FILE).write_text(str(os.getpid()))
         self.config_file = self.root / "dovecot.conf"
         self.users_dir = self.root / "users"
         self.log_file = self.root / "dovecot.log"

@@ -9,6 +9,7 @@ import os
 import re
 import socket
 import ssl
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -436,3 +437,18 @@ def test_start_retries_when_a_port_is_taken(monkeypatch: pytest.MonkeyPatch, dov
             imaplib.IMAP4_SSL(server.host, server.imaps_port, ssl_context=server.client_ssl_context(), timeout=10).shutdown()
         finally:
             server.stop()
+
+
+def test_dirs_of_dead_test_processes_are_swept(make_dovecot: Callable[..., DovecotServer]) -> None:
+    import subprocess
+    import sys
+
+    from tests.servers.dovecot import sweep_stale_instances
+
+    live = make_dovecot()
+    dead_child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True)
+    stale = Path(tempfile.mkdtemp(prefix="tw-dovecot-"))
+    (stale / "owner.pid").write_text(dead_child.stdout.decode().strip())
+    assert sweep_stale_instances() >= 1
+    assert not stale.exists()
+    assert live.root.exists()
