@@ -13,6 +13,7 @@ round-trip exactly. A raw name (``FolderInfo.raw_name``) is accepted as well.
 
 from __future__ import annotations
 
+import logging
 import re
 import select as select_module
 import ssl
@@ -34,6 +35,9 @@ from client.imap.models import (
     PartialMessage,
 )
 from client.imap.parse import (
+    ResponseParseError,
+    Segment,
+    Token,
     as_int,
     flags_of,
     format_uid_set,
@@ -52,6 +56,7 @@ from client.imap.roles import assign_roles
 from client.imap.transport import has_buffered_input
 from client.imap.utf7 import decode_mailbox_name, encode_mailbox_name
 
+log = logging.getLogger(__name__)
 _IDLE_EVENTS = ("EXISTS", "EXPUNGE", "FETCH", "VANISHED")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -87,6 +92,7 @@ class ImapSession(Connection):
         self._raw_names: set[str] = set()
         self._enabled = False
         self.selected: str | None = None
+        self.unparsed: list[str] = []  # FETCH responses skipped as unreadable (P6)
 
     @classmethod
     def connect(cls, endpoint: Endpoint, username: str, password: str) -> ImapSession:
@@ -238,6 +244,17 @@ class ImapSession(Connection):
 
     # -- fetching ----------------------------------------------------------------------------
 
+    def _items(self, segs: list[Segment]) -> dict[str, Token]:
+        """FETCH items of one response; an unreadable response is skipped (recorded in
+        ``unparsed`` and logged) so one bad message never stops a batch (P6)."""
+        try:
+            return parse_fetch(segs)[1]
+        except ResponseParseError as exc:
+            excerpt = server_text(segs[0][0] if segs else b"", 120)
+            self.unparsed.append(f"{exc}: {excerpt}")
+            log.warning("skipped an unreadable FETCH response: %s", exc)
+            return {}
+
     def _meta_items(self) -> str:
         return "UID FLAGS RFC822.SIZE INTERNALDATE" + (" MODSEQ" if self.has("CONDSTORE") else "")
 
@@ -252,7 +269,7 @@ class ImapSession(Connection):
         out = []
         with self.guard():
             for segs in self._stream("UID", "FETCH", *args):
-                meta = _meta(parse_fetch(segs)[1])
+                meta = _meta(self._items(segs))
                 if meta is not None:
                     out.append(meta)
         return out
@@ -268,7 +285,7 @@ class ImapSession(Connection):
             stream = self._stream("UID", "FETCH", uid_set, f"({self._meta_items()} BODY.PEEK[])")
             try:
                 for segs in stream:
-                    items = parse_fetch(segs)[1]
+                    items = self._items(segs)
                     meta = _meta(items)
                     body = items.get("BODY[]")
                     if meta is not None and isinstance(body, bytes):
@@ -282,7 +299,7 @@ class ImapSession(Connection):
         key = f"BODY[{section}]"
         with self.guard():
             for segs in self._stream("UID", "FETCH", str(int(uid)), f"(UID BODY.PEEK[{section}])"):
-                items = parse_fetch(segs)[1]
+                items = self._items(segs)
                 if items.get("UID") == str(int(uid)) and key in items:
                     value = items[key]
                     return value if isinstance(value, bytes) else b""
@@ -297,7 +314,7 @@ class ImapSession(Connection):
             first = None
             for segs in self._stream("UID", "FETCH", str(int(uid)),
                                      f"({self._meta_items()} BODYSTRUCTURE BODY.PEEK[HEADER])"):
-                items = parse_fetch(segs)[1]
+                items = self._items(segs)
                 if items.get("UID") == str(int(uid)) and "BODYSTRUCTURE" in items:
                     first = items
             if first is None:
@@ -313,7 +330,7 @@ class ImapSession(Connection):
                 items_arg = " ".join(f"BODY.PEEK[{p.section}]" for p in wanted)
                 got: dict[str, bytes] = {}
                 for segs in self._stream("UID", "FETCH", str(int(uid)), f"(UID {items_arg})"):
-                    items = parse_fetch(segs)[1]
+                    items = self._items(segs)
                     for p in wanted:
                         value = items.get(f"BODY[{p.section}]")
                         if isinstance(value, bytes):

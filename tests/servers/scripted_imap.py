@@ -35,6 +35,8 @@ class Script:
     login_reply: str = "OK logged in"
     implicit_tls: bool = False
     silent: bool = False
+    inject_delay: float = 0.0  # send the injected bytes in a later packet, after this pause
+    hangup_after: tuple[str, ...] = ()  # commands whose response is cut off: close right after
     # command name (upper case) → raw untagged lines sent before "TAG OK done"
     responses: dict[str, bytes] = field(default_factory=dict)
 
@@ -144,8 +146,13 @@ class ScriptedImapServer:
                 caps = script.tls_capabilities if tls else script.capabilities
                 sock.sendall(b"* CAPABILITY " + caps.encode() + b"\r\n" + tag + b" OK done\r\n")
             elif name == "STARTTLS":
-                sock.sendall(tag + b" " + script.starttls_reply.encode() + b"\r\n"
-                             + script.inject_after_starttls)
+                reply = tag + b" " + script.starttls_reply.encode() + b"\r\n"
+                if script.inject_delay:
+                    sock.sendall(reply)
+                    self._stop.wait(script.inject_delay)
+                    sock.sendall(script.inject_after_starttls)
+                else:
+                    sock.sendall(reply + script.inject_after_starttls)
                 if not script.starttls_reply.startswith("OK"):
                     continue
                 sock = self._server_context().wrap_socket(sock, server_side=True)
@@ -158,6 +165,9 @@ class ScriptedImapServer:
                 sock.sendall(tag + b" " + script.login_reply.encode() + b"\r\n")
             elif name == "LOGOUT":
                 sock.sendall(b"* BYE bye\r\n" + tag + b" OK bye\r\n")
+                return
+            elif name in script.hangup_after:
+                sock.sendall(script.responses.get(name, b""))
                 return
             elif name in script.responses:
                 sock.sendall(script.responses[name] + tag + b" OK done\r\n")

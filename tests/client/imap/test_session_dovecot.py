@@ -57,6 +57,8 @@ def test_connect_with_ca_file_and_capabilities_reread_after_login(
         for cap in ("IDLE", "CONDSTORE", "QRESYNC", "MOVE", "UIDPLUS", "ESEARCH", "SPECIAL-USE"):
             assert cap in s.capabilities
         s.noop()
+        # imaplib's command log is disabled: the password is not kept on the connection.
+        assert imap_user.password not in repr(vars(s._client)) + repr(vars(s._mailbox))
 
 
 @pytest.mark.parametrize("security", ["ssl", "starttls"])

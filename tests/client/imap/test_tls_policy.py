@@ -142,3 +142,48 @@ def test_client_identifies_itself_after_login_when_id_is_offered(
     assert commands.index("LOGIN") < commands.index("ID")
     id_line = next(line for line in server.received if line.split()[1:2] == [b"ID"])
     assert b"Tradewind" in id_line and b"rep" not in id_line
+
+
+def test_bytes_injected_in_a_later_packet_break_the_handshake(
+        scripted: Callable[..., ScriptedImapServer]) -> None:
+    injected = b"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\nA1 OK injected\r\n"
+    server = scripted(Script(inject_after_starttls=injected, inject_delay=0.3))
+    with pytest.raises(ProtocolError):
+        ImapSession.connect(_starttls_endpoint(server), "rep", PASSWORD)
+    _assert_no_login(server)
+
+
+_SELECTED = b"* 1 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\n* OK [UIDNEXT 2] ok\r\n"
+_FETCH_HEAD = b'* 1 FETCH (UID 1 FLAGS () RFC822.SIZE 100 INTERNALDATE "01-Jul-2024 10:00:00 +0000" BODY[] '
+
+
+def test_line_dropped_inside_a_literal_yields_no_partial_message(
+        scripted: Callable[..., ScriptedImapServer]) -> None:
+    server = scripted(Script(
+        implicit_tls=True, tls_capabilities="IMAP4rev1",
+        responses={"EXAMINE": _SELECTED, "UID": _FETCH_HEAD + b"{100}\r\nonly ten b"},
+        hangup_after=("UID",)))
+    session = ImapSession.connect(Endpoint("127.0.0.1", server.port, "ssl", ca_file=server.ca_file),
+                                  "rep", PASSWORD)
+    session.select("INBOX")
+    received = []
+    with pytest.raises(ServerUnavailable):
+        for item in session.fetch_raw([1]):
+            received.append(item)
+    assert received == []
+
+
+def test_unreadable_fetch_response_is_skipped_and_recorded(
+        scripted: Callable[..., ScriptedImapServer]) -> None:
+    good = b'* 2 FETCH (UID 2 FLAGS (\\Seen) RFC822.SIZE 3 INTERNALDATE "01-Jul-2024 10:00:00 +0000" BODY[] {3}\r\nabc)\r\n'
+    server = scripted(Script(
+        implicit_tls=True, tls_capabilities="IMAP4rev1",
+        responses={"EXAMINE": _SELECTED, "UID": b'* 1 FETCH (UID 1 FLAGS ("unbalanced)\r\n' + good}))
+    session = ImapSession.connect(Endpoint("127.0.0.1", server.port, "ssl", ca_file=server.ca_file),
+                                  "rep", PASSWORD)
+    session.select("INBOX")
+    got = list(session.fetch_raw([1, 2]))
+    assert [(meta.uid, raw) for meta, raw in got] == [(2, b"abc")]
+    assert len(session.unparsed) == 1
+    session.noop()
+    session.logout()
