@@ -88,9 +88,20 @@ def refusal_reason(backend: KeyringBackend) -> str | None:
     return None
 
 
+def _active_backend() -> KeyringBackend:
+    """keyring's active backend; a configured one that cannot load is a refusal, not a crash."""
+    try:
+        return keyring.get_keyring()
+    except Exception as exc:  # e.g. PYTHON_KEYRING_BACKEND naming a missing or unviable class
+        raise KeyringUnavailableError(
+            f"The configured keyring backend cannot be used ({exc}). Check PYTHON_KEYRING_BACKEND "
+            "and keyringrc.cfg, or remove them to use the system keyring."
+        ) from None
+
+
 def check_backend() -> None:
     """Raise `KeyringUnavailableError` unless the active backend is acceptable. Idempotent."""
-    reason = refusal_reason(keyring.get_keyring())
+    reason = refusal_reason(_active_backend())
     if reason is not None:
         raise KeyringUnavailableError(
             f"Cannot store passwords safely: {reason}. Tradewind keeps passwords only in the "
@@ -101,7 +112,7 @@ def check_backend() -> None:
 
 def backend_description() -> str:
     """The active backend's class name and whether it is accepted (for diagnostics)."""
-    backend = keyring.get_keyring()
+    backend = _active_backend()
     target = _writing_backend(backend)
     name = _class_name(target) if target is not None else "none"
     return f"{name} ({'accepted' if refusal_reason(backend) is None else 'refused'})"
