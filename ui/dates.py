@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_time
 
 
 def babel_locale(name: str) -> Locale:
@@ -31,7 +31,12 @@ def list_date(moment: datetime | None, now: datetime, locale: Locale, zone: tzin
 
 
 def full_date(moment: datetime | None, locale: Locale, zone: tzinfo | None) -> str:
-    """Date and time for the reader header; ``''`` when unknown."""
+    """Date (medium) and time (short) for the reader header; ``''`` when unknown."""
     if moment is None:
         return ""
-    return format_datetime(moment.astimezone(zone), format="medium", locale=locale)
+    local = moment.astimezone(zone)
+    pattern = locale.datetime_formats.get("medium", "{1} {0}")
+    return str(pattern).format(
+        format_time(local, format="short", locale=locale),
+        format_date(local.date(), format="medium", locale=locale),
+    )

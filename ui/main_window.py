@@ -252,11 +252,12 @@ class MainWindow(QMainWindow):
         if folder_id is None:
             return
         self.current_folder = int(folder_id)
+        self._search_timer.stop()
+        self.search_text = ""
         if self.search_field.text():
             self.search_field.blockSignals(True)
             self.search_field.clear()
             self.search_field.blockSignals(False)
-            self.search_text = ""
         self.load_folder()
 
     def load_folder(self) -> None:

@@ -67,6 +67,7 @@ def plain_text_html(text: str) -> str:
     Only our own markup (``<a href>`` for http/https/www links) appears in the result, so it is
     safe to show in a QTextBrowser that loads no resources.
     """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     out: list[str] = []
     last = 0
     for match in _URL.finditer(text):

@@ -80,7 +80,19 @@ def ics_invitation(
             f"ATTENDEE;CN={name};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{email}"
         )
     lines += ["SEQUENCE:0", "STATUS:CONFIRMED", "END:VEVENT", "END:VCALENDAR"]
-    return "\r\n".join(lines) + "\r\n"
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _fold(line: str, limit: int = 75) -> str:
+    """Fold a content line at ``limit`` octets (RFC 5545 3.1; ASCII lines here)."""
+    if len(line) <= limit:
+        return line
+    chunks = [line[:limit]]
+    rest = line[limit:]
+    while rest:
+        chunks.append(" " + rest[: limit - 1])
+        rest = rest[limit - 1 :]
+    return "\r\n".join(chunks)
 
 
 def csv_sheet(rows: list[list[str]]) -> str:

@@ -7,6 +7,7 @@ import email.policy
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
+import icalendar
 import pytest
 
 from client.demo.expand import DemoMessage, expand
@@ -116,6 +117,9 @@ def test_quote_invitation_link_and_phishing_are_present(messages: list[DemoMessa
     invite = _parsed(next(m for s, m in by_subject.items() if s.startswith("Invitation:")))
     ics = next(p for p in invite.iter_attachments() if p.get_content_type() == "text/calendar")
     assert "METHOD:REQUEST" in ics.get_content() and ics.get_param("method") == "REQUEST"
+    event = next(iter(icalendar.Calendar.from_ical(ics.get_content()).walk("VEVENT")))
+    assert str(event["ATTENDEE"]) == "mailto:mei.lin@harbor-lighting.example"
+    assert event.decoded("DTSTART") > datetime(2026, 11, 27, tzinfo=UTC)  # a meeting ahead
 
     assert any("https://files.harbor-lighting.example/s/" in _text(m) for m in messages)
 

@@ -1,0 +1,142 @@
+"""Render screenshots of the main window on the demo profile into docs/screenshots/.
+
+Usage: ``.venv/bin/python scripts/screenshots.py [--out DIR]``. Without a ``DISPLAY`` it starts
+its own ``Xvfb :99 -screen 0 1440x900x24 -nolisten tcp`` (and stops it afterwards), so it runs
+on a headless machine with the Debian packages ``xvfb`` and ``fonts-noto-cjk``. The demo is
+built with a fixed anchor date so the pictures are reproducible. English UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+ANCHOR = date(2026, 11, 27)
+DISPLAY = ":99"
+SIZE = (1440, 870)
+
+
+def start_xvfb() -> subprocess.Popen[bytes] | None:
+    """Start Xvfb (1440x900x24, no TCP) unless a display is already there; returns the process
+    we started. The display is :99 when free, else the first free number Xvfb finds."""
+    if os.environ.get("DISPLAY"):
+        return None
+    if shutil.which("Xvfb") is None:
+        sys.exit("No DISPLAY and no Xvfb: install the Debian package xvfb (or run on a desktop).")
+    read_end, write_end = os.pipe()
+    wanted = [] if Path(f"/tmp/.X11-unix/X{DISPLAY[1:]}").exists() else [DISPLAY]
+    proc = subprocess.Popen(
+        ["Xvfb", *wanted, "-displayfd", str(write_end), "-screen", "0", "1440x900x24",
+         "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        proc.kill()
+        sys.exit("Xvfb did not start.")
+    os.environ["DISPLAY"] = f":{number}"
+    return proc
+
+
+def render(out_dir: Path) -> list[Path]:
+    """Build the demo, open the window and save the pictures; returns the files written."""
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    os.environ["TRADEWIND_LANG"] = "en_US"
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from client.demo import build_demo_profile
+    from client.paths import DATABASE_NAME
+    from ui.dates import babel_locale
+    from ui.main_window import MainWindow
+
+    app = QApplication([sys.argv[0]])
+    app.setApplicationName("Tradewind")
+    profile = Path(tempfile.mkdtemp(prefix="tradewind-shots-"))
+    build_demo_profile(profile, anchor=ANCHOR)
+    window = MainWindow(profile / DATABASE_NAME, babel_locale("en_US"), demo=True)
+    window.resize(*SIZE)
+    window.show()
+    written: list[Path] = []
+
+    def wait_for(condition: Callable[[], bool], what: str) -> None:
+        for _ in range(400):
+            QCoreApplication.processEvents()
+            if condition():
+                QTest.qWait(150)
+                return
+            QTest.qWait(25)
+        raise RuntimeError(f"timed out waiting for {what}")
+
+    def select(subject: str) -> None:
+        model = window.message_model
+        row = next(r for r in range(model.rowCount()) if model.message(r).subject == subject)  # type: ignore[union-attr]
+        window.message_view.selectRow(row)
+        message_id = model.message_id_at(row)
+        wait_for(lambda: window.reader.shown_id == message_id
+                 and "Loading" not in window.reader.body.toPlainText(), subject)
+
+    def shot(name: str) -> None:
+        path = out_dir / name
+        window.grab().save(str(path))
+        written.append(path)
+
+    def open_folder(name: str) -> None:
+        account = window.store.list_accounts()[0]
+        folder = window.store.folder_by_name(account.id, name)
+        assert folder is not None
+        window.select_folder(folder.id)
+        wait_for(lambda: window.list_source == ("folder", folder.id), name)
+
+    wait_for(lambda: window.list_source is not None, "the inbox")
+    select("克雷默订单交期问题")
+    shot("main-window-chinese-message.png")
+    select("URGENT: Änderung unserer Bankverbindung / new bank account")
+    shot("reader-phishing-reply-to-warning.png")
+    window.search_field.setText("交期")
+    window.run_search()
+    wait_for(lambda: window.list_source == ("search", "交期"), "search")
+    select("回复：克雷默订单交期问题")
+    shot("search-chinese.png")
+    window.search_field.clear()
+    open_folder("Projects/Al Noor Hotel Dubai")
+    select("Invitation: Sample review call - Al Noor Dubai Marina")
+    shot("project-folder-invitation.png")
+    window.close()
+    shutil.rmtree(profile, ignore_errors=True)
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    xvfb = start_xvfb()
+    try:
+        for path in render(args.out):
+            print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(10)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
