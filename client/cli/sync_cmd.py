@@ -122,7 +122,7 @@ def _run_one(
     from client.sync.engine import sync_account
 
     def on_progress(event: SyncProgress) -> None:
-        progress.update(f"{account.email} {event.folder}", event.done, event.total)
+        progress.update(f"{event.folder} ({account.email})", event.done, event.total)
 
     outcome: dict[str, Any] = {}
 

@@ -37,7 +37,7 @@ class CliResult:
         return json.loads(self.out)
 
 
-class _Stdin(io.StringIO):
+class _Stream(io.StringIO):
     def __init__(self, text: str, tty: bool) -> None:
         super().__init__(text)
         self._tty = tty
@@ -48,9 +48,10 @@ class _Stdin(io.StringIO):
 
 @pytest.fixture
 def cli() -> Callable[..., CliResult]:
-    def run(*args: str, input: str = "", tty: bool = False) -> CliResult:
-        out, err = io.StringIO(), io.StringIO()
-        code = main(list(args), stdin=_Stdin(input, tty), stdout=out, stderr=err)
+    def run(*args: str, input: str = "", tty: bool = False, tty_err: bool = False) -> CliResult:
+        """`tty`: stdin claims to be a terminal; `tty_err`: stderr does (progress bar)."""
+        out, err = io.StringIO(), _Stream("", tty_err)
+        code = main(list(args), stdin=_Stream(input, tty), stdout=out, stderr=err)
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return run

@@ -100,6 +100,15 @@ def test_plain_output_without_a_terminal(cli: Cli, dovecot: DovecotServer, synce
     assert "\r" not in result.err  # no bar redrawing when stderr is not a terminal
 
 
+def test_progress_bar_on_a_terminal(cli: Cli, dovecot: DovecotServer, synced: MailUser) -> None:
+    for n in range(4, 8):
+        dovecot.deliver(synced, _message(n, f"Order {n}"))
+    result = cli("sync", "--folder", "INBOX", tty_err=True)
+    assert result.code == 0, result.err
+    assert "\rINBOX (" in result.err and "] 4/4" in result.err
+    assert "4 new" in result.out
+
+
 def _set_port(port: int) -> None:
     store = Store.open(Profile.resolve().database)
     try:
