@@ -4,7 +4,9 @@ Fixtures (defined in ``tests/conftest.py``)
 -------------------------------------------
 ``dovecot``  (session scope) -> :class:`DovecotServer`
     One server shared by the whole session.  Never rely on another test's mail: use ``imap_user``.
-    Skips with a clear reason when dovecot is not installed (fails instead when ``CI`` is set).
+    Skips with a clear reason when dovecot is not installed or the tests do not run as root
+    (fails instead when ``CI`` is set).  Tests using these fixtures get the ``dovecot`` marker
+    (``-m "not dovecot"`` leaves them out); a failed one shows its user's Dovecot log lines.
 ``imap_user``  (function scope) -> :class:`MailUser`
     A fresh, empty, unique user on ``dovecot``; INBOX plus Sent, Drafts, Trash, Junk, Archive
     (special-use \\Sent \\Drafts \\Trash \\Junk \\Archive) exist from the first login.
