@@ -140,14 +140,18 @@ def _run_one(
             outcome["error"] = exc
 
     worker = threading.Thread(target=work, name=f"sync {account.email}", daemon=True)
-    worker.start()
     try:
+        worker.start()
         while worker.is_alive():
             worker.join(_JOIN_POLL_S)
     except KeyboardInterrupt:
+        # A second Ctrl-C while waiting ends the process; SQLite rolls back the open batch.
         cancel.set()
         progress.line("Cancelling after the current batch…")
-        worker.join()
+        if worker.ident is not None:
+            worker.join()
+        else:
+            raise
     if "error" in outcome:
         raise outcome["error"]
     report: SyncReport = outcome["report"]
