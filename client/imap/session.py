@@ -69,6 +69,8 @@ def mailbox_arg(raw: str) -> bytes:
     return b'"' + data.replace(b"\\", b"\\\\").replace(b'"', b'\\"') + b'"'
 
 
+_UID_SET = re.compile(r"(\d+|\*)(:(\d+|\*))?(,(\d+|\*)(:(\d+|\*))?)*")
+_SECTION = re.compile(r"(\d+(\.\d+)*)(\.(HEADER|TEXT|MIME))?|HEADER|TEXT", re.IGNORECASE)
 _FLAG = re.compile(r"\\?[!#$&'+,\-.0-9:;<=>?@A-Z^_`a-z|~]+")
 
 
@@ -203,6 +205,7 @@ class ImapSession(Connection):
                 uids = self.uids()
                 uidnext = (max(uids) + 1) if uids else 1
             unseen = self._count_unseen()
+            self._drop_expunge_noise()
         return FolderStatus(uidvalidity=uidvalidity, uidnext=uidnext, messages=exists,
                             unseen=unseen, highestmodseq=modseq)
 
@@ -261,6 +264,8 @@ class ImapSession(Connection):
     def fetch_meta(self, uid_set: str, changedsince: int | None = None) -> list[MessageMeta]:
         """FLAGS, size, INTERNALDATE (and MODSEQ) for a UID set string such as ``"1:*"``;
         with ``changedsince`` only messages whose MODSEQ is higher (CONDSTORE)."""
+        if not _UID_SET.fullmatch(uid_set):
+            raise ValueError(f"not an IMAP UID set: {uid_set!r:.60}")
         args: list[str] = [uid_set, f"({self._meta_items()})"]
         if changedsince is not None:
             if not self.has("CONDSTORE"):
@@ -296,6 +301,8 @@ class ImapSession(Connection):
     def fetch_section(self, uid: int, section: str) -> bytes:
         """``BODY.PEEK[section]`` as raw bytes exactly as on the wire (still transfer-encoded).
         Raises ``ProtocolError`` when the message or section does not exist."""
+        if not _SECTION.fullmatch(section):
+            raise ValueError(f"not an IMAP body section: {section!r:.60}")
         key = f"BODY[{section}]"
         with self.guard():
             for segs in self._stream("UID", "FETCH", str(int(uid)), f"(UID BODY.PEEK[{section}])"):
@@ -360,9 +367,12 @@ class ImapSession(Connection):
     # -- changes -----------------------------------------------------------------------------
 
     def store_flags(self, uids: Iterable[int], flags: Iterable[str], add: bool) -> None:
-        """Add or remove flags silently (idempotent)."""
+        """Add or remove flags silently (idempotent; nothing to do for no UIDs)."""
+        uid_list = list(uids)
+        if not uid_list:
+            return
         with self.guard():
-            self._command("UID", "STORE", format_uid_set(list(uids)),
+            self._command("UID", "STORE", format_uid_set(uid_list),
                           "+FLAGS.SILENT" if add else "-FLAGS.SILENT", _flag_list(flags))
             self._client.untagged_responses.pop("FETCH", None)
 
@@ -377,14 +387,19 @@ class ImapSession(Connection):
 
     def copy(self, uids: Iterable[int], dest: str) -> dict[int, int]:
         """UID COPY; returns {source UID: new UID} from COPYUID (UIDPLUS), else {}."""
+        uid_list = list(uids)
+        if not uid_list:
+            return {}
         with self.guard():
-            self._command("UID", "COPY", format_uid_set(list(uids)), self._wire(dest))
+            self._command("UID", "COPY", format_uid_set(uid_list), self._wire(dest))
             return self._uid_map()
 
     def move(self, uids: Iterable[int], dest: str) -> dict[int, int]:
         """UID MOVE when offered; else COPY, ``\\Deleted`` and UID EXPUNGE (UIDPLUS) or, without
         UIDPLUS, a plain EXPUNGE (which also removes other messages already marked deleted)."""
         uid_list = list(uids)
+        if not uid_list:
+            return {}
         if not self.has("MOVE"):
             mapping = self.copy(uid_list, dest)
             self.delete(uid_list)
@@ -397,7 +412,10 @@ class ImapSession(Connection):
     def delete(self, uids: Iterable[int]) -> None:
         """Mark ``\\Deleted`` and expunge exactly these UIDs (UID EXPUNGE with UIDPLUS; without
         it a plain EXPUNGE, see ``move``)."""
-        uid_set = format_uid_set(list(uids))
+        uid_list = list(uids)
+        if not uid_list:
+            return
+        uid_set = format_uid_set(uid_list)
         with self.guard():
             self._command("UID", "STORE", uid_set, "+FLAGS.SILENT", "(\\Deleted)")
             if self.has("UIDPLUS"):
@@ -482,14 +500,22 @@ class ImapSession(Connection):
         return bool(ready)
 
     def noop_lines(self) -> list[str]:
+        """NOOP and the changes the server reported, as ``"* N EXISTS"``-style lines."""
         with self.guard():
             self._command("NOOP")
-            return []
+            ur = self._client.untagged_responses
+            lines = [f"* {n.decode('ascii', 'replace')} {key}" for key in ("EXISTS", "EXPUNGE")
+                     for n in ur.get(key, []) if isinstance(n, bytes)]
+            if ur.get("FETCH"):
+                lines.append("* FETCH")
+            if ur.get("VANISHED"):
+                lines.append("* VANISHED")
+            self._drop_expunge_noise()
+            return lines
 
     def noop(self) -> None:
         """NOOP: keeps the connection alive and lets the server report changes."""
         self.noop_lines()
-        self._drop_expunge_noise()
 
     def logout(self) -> None:
         """LOGOUT and close; idempotent, never raises."""

@@ -280,3 +280,25 @@ def test_idle_returns_empty_on_timeout(session: ImapSession) -> None:
     session.select("INBOX")
     assert session.idle(timeout=0.2) == []
     session.noop()
+
+
+def test_noop_reports_changes_and_empty_changes_are_no_ops(
+        dovecot: DovecotServer, imap_user: MailUser, session: ImapSession) -> None:
+    session.select("INBOX", readonly=False)
+    assert session.noop_lines() == []
+    dovecot.deliver(imap_user, message(1))
+    assert "* 1 EXISTS" in session.noop_lines()
+    session.store_flags([], ["\\Seen"], add=True)
+    session.delete([])
+    assert session.copy([], "Archive") == {} and session.move([], "Trash") == {}
+    assert session.uids() == [1]
+
+
+@pytest.mark.parametrize("bad", ["1:3\r\nA1 LOGOUT", "1 2", "", "abc"])
+def test_uid_sets_and_sections_are_validated(session: ImapSession, bad: str) -> None:
+    session.select("INBOX")
+    with pytest.raises(ValueError):
+        session.fetch_meta(bad)
+    with pytest.raises(ValueError):
+        session.fetch_section(1, bad)
+    session.noop()
