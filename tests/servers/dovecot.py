@@ -36,7 +36,10 @@ Mail helpers (all synchronous; safe from any thread; each opens its own connecti
 -----------------------------------------------------------------------------------
 ``add_user(name, password) -> MailUser``: idempotent for the same pair; ``MailUser`` has
 ``username``, ``password``, ``email`` (``name@example.test``).
-``deliver(user, raw_bytes)``: LMTP delivery into INBOX; the message is stored when it returns.
+``deliver(user, raw_bytes)``: LMTP delivery into INBOX; the message is stored when it returns,
+with Return-Path, Delivered-To and Received headers prepended.
+Raw bytes (8-bit headers included) are stored as given, except that every line end comes back
+as CRLF: compare with ``re.sub(rb"\\r?\\n", b"\\r\\n", raw)``.
 ``append(user, folder, raw, flags=(), date=None) -> int``: IMAP APPEND, returns the new UID.
 ``append_many(user, folder, raws) -> list[int]``: many APPENDs over one connection (fast).
 ``create_folder(user, name)``: Unicode names allowed (sent as modified UTF-7), ``/`` nests.

@@ -79,7 +79,9 @@ class DovecotMailMixin:
         return client
 
     def deliver(self, user: MailUser, raw: bytes, sender: str = "sender@example.net") -> None:
-        """Deliver ``raw`` to the user's INBOX over LMTP; stored when this returns."""
+        """Deliver ``raw`` to the user's INBOX over LMTP; stored when this returns.  Line ends are
+        made CRLF first (smtplib would otherwise send bare LFs and add a blank last line)."""
+        raw = re.sub(rb"\r?\n", b"\r\n", raw)
         try:
             with smtplib.LMTP(self.host, self.lmtp_port, timeout=30) as lmtp:
                 refused = lmtp.sendmail(sender, [user.email], raw)

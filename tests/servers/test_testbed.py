@@ -452,3 +452,14 @@ def test_dirs_of_dead_test_processes_are_swept(make_dovecot: Callable[..., Dovec
     assert sweep_stale_instances() >= 1
     assert not stale.exists()
     assert live.root.exists()
+
+
+def test_raw_8bit_bytes_survive_with_crlf_line_ends(dovecot: DovecotServer, imap_user: MailUser) -> None:
+    subject = "报价单 集装箱".encode("gb18030")
+    raw = b"From: a@example.net\nSubject: " + subject + b"\nContent-Type: text/plain; charset=gb2312\n\n" + subject + b"\n.dot\n"
+    crlf = raw.replace(b"\n", b"\r\n")
+    uid = dovecot.append(imap_user, "INBOX", raw)
+    assert dovecot.fetch_raw(imap_user, "INBOX", uid) == crlf
+    dovecot.deliver(imap_user, raw)
+    delivered = dovecot.fetch_raw(imap_user, "INBOX", dovecot.uids(imap_user, "INBOX")[-1])
+    assert delivered.startswith(b"Return-Path: ") and delivered.endswith(crlf)
