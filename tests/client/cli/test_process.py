@@ -139,3 +139,39 @@ def test_the_test_keyring_is_not_viable_without_its_variable(
     assert completed.returncode == 8
     assert "for tests only" in completed.stderr and "Traceback" not in completed.stderr
     assert os.environ.get("TRADEWIND_TEST_KEYRING") is None  # nothing leaked into this process
+
+
+def test_a_second_sync_process_is_refused_while_the_first_runs(
+    cli_process: RunCli,
+    process_env: dict[str, str],
+    dovecot: DovecotServer,
+    imap_user: MailUser,
+    make_fault_proxy: Callable[[int], FaultProxy],
+) -> None:
+    """S4: two `tradewind sync` on one profile; the second is refused, the first finishes."""
+    dovecot.deliver(imap_user, b"Subject: one\r\nMessage-ID: <s4@x.example>\r\n\r\nbody\r\n")
+    proxy = make_fault_proxy(dovecot.imaps_port)
+    assert cli_process(
+        "account", "add", "--email", imap_user.email, "--username", imap_user.username,
+        "--imap", f"{proxy.host}:{proxy.port}", "--ca-file", str(dovecot.ca_file),
+        "--password-stdin", input=imap_user.password + "\n",
+    ).code == 0
+    proxy.pause()
+    first = subprocess.Popen(
+        [*console_script(), "sync", "--json"], env=process_env, cwd=REPO_ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        deadline = time.monotonic() + _WAIT_FOR_CONNECTION_S
+        while proxy.connections == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert proxy.connections == 1, "the first sync never connected"
+        second = cli_process("sync")
+        assert second.code == 7
+        assert f"in use by process {first.pid}" in second.err
+    finally:
+        proxy.resume()
+        out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    assert '"added": 1' in out
+    assert cli_process("sync", "--json").code == 0  # the lock went with the first process
