@@ -302,3 +302,13 @@ def test_uid_sets_and_sections_are_validated(session: ImapSession, bad: str) -> 
     with pytest.raises(ValueError):
         session.fetch_section(1, bad)
     session.noop()
+
+
+def test_non_ascii_password_logs_in_with_authenticate_plain(dovecot: DovecotServer) -> None:
+    user = dovecot.add_user("utf8pw-user", "报价-Pässwörd")
+    with ImapSession.connect(endpoint(dovecot), user.username, user.password) as s:
+        assert s.status("INBOX").messages == 0
+    wrong = user.password.replace("Pä", "pa")
+    with pytest.raises(AuthenticationError) as info:
+        ImapSession.connect(endpoint(dovecot), user.username, wrong)
+    assert wrong not in "".join(traceback.format_exception(info.value))
