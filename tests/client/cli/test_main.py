@@ -114,3 +114,21 @@ def test_python_dash_m_and_console_script_run(cli_process: Callable[..., CliResu
     result = cli_process("--json", "account", "list")
     assert result.code == 0, result.err
     assert result.json() == {"accounts": []}
+
+
+def test_a_cache_from_a_newer_tradewind_is_refused_in_words(cli: Cli, profile_dir) -> None:
+    import sqlite3
+
+    assert cli("account", "list").code == 0  # creates the database
+    with sqlite3.connect(profile_dir / "tradewind.db") as conn:
+        conn.execute("PRAGMA user_version = 9999")
+    result = cli("account", "list")
+    assert result.code == ExitCode.DATA == 9
+    assert "newer Tradewind" in result.err and "Traceback" not in result.err
+
+
+def test_a_damaged_cache_is_reported_not_crashed_on(cli: Cli, profile_dir) -> None:
+    (profile_dir / "tradewind.db").write_bytes(b"this is not a database" * 200)
+    result = cli("folders")
+    assert result.code == ExitCode.DATA
+    assert "damaged" in result.err and "Traceback" not in result.err
