@@ -187,3 +187,27 @@ def test_unreadable_fetch_response_is_skipped_and_recorded(
     assert len(session.unparsed) == 1
     session.noop()
     session.logout()
+
+
+def test_gmail_style_list_and_invalid_utf7_names_round_trip(
+        scripted: Callable[..., ScriptedImapServer]) -> None:
+    listing = (b'* LIST (\\HasNoChildren) "/" "INBOX"\r\n'
+               b'* LIST (\\HasChildren \\Noselect) "/" "[Gmail]"\r\n'
+               b'* LIST (\\HasNoChildren) "/" "[Gmail]/Sent Mail"\r\n'
+               b'* LIST (\\HasNoChildren) "/" "[Gmail]/&XfJT0ZAB-"\r\n'
+               b'* LIST (\\HasNoChildren) "/" "&ZeVnLIqe"\r\n'
+               b'* LIST (\\HasNoChildren) "/" {11}\r\nquote"d\\ &-\r\n')
+    server = scripted(Script(implicit_tls=True, tls_capabilities="IMAP4rev1",
+                             responses={"LIST": listing, "EXAMINE": _SELECTED}))
+    session = ImapSession.connect(Endpoint("127.0.0.1", server.port, "ssl", ca_file=server.ca_file),
+                                  "rep", PASSWORD)
+    folders = session.list_folders()
+    assert [(f.name, f.role) for f in folders] == [
+        ("INBOX", "inbox"), ("[Gmail]", None), ("[Gmail]/Sent Mail", "sent"),
+        ("[Gmail]/已发送", None), ("&ZeVnLIqe", None), ('quote"d\\ &', None)]
+    for folder in folders[4:]:
+        session.select(folder.name)
+    examined = [line for line in server.received if b" EXAMINE " in line]
+    assert examined[0].endswith(b' EXAMINE "&ZeVnLIqe"')
+    assert examined[1].endswith(b' EXAMINE "quote\\"d\\\\ &-"')
+    session.logout()
