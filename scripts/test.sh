@@ -77,8 +77,9 @@ log "ruff check client ui tests"
 log "mypy client"
 .venv/bin/mypy client || { status=1; failed+=(mypy); }
 
+# --foreground keeps pytest in the terminal's process group so Ctrl-C reaches it.
 log "pytest $*"
-PYTEST=(timeout --kill-after=30 "${TRADEWIND_TEST_TIMEOUT:-2400}" .venv/bin/pytest --durations=15 "$@")
+PYTEST=(timeout --foreground --kill-after=30 "${TRADEWIND_TEST_TIMEOUT:-2400}" .venv/bin/pytest --durations=15 "$@")
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
     # Qt tests use the offscreen platform; a virtual display is there for any that need X.
     xvfb-run -a -s "-screen 0 1440x900x24 -nolisten tcp" "${PYTEST[@]}"
