@@ -15,10 +15,17 @@ SEARCH_LIMIT = 100_000
 _CHUNK = 5000
 
 
-def folder_ids(db_path: Path, folder_id: int, key: str = "date", descending: bool = True) -> list[int]:
-    """Ids of the folder's messages sorted by ``key`` ('date', 'from' or 'subject')."""
+def folder_ids(
+    db_path: Path,
+    folder_id: int,
+    key: str = "date",
+    descending: bool = True,
+    threaded: bool = False,
+) -> list[int]:
+    """Ids of the folder's messages sorted by ``key`` ('date', 'from' or 'subject');
+    ``threaded`` gives one id per conversation (its newest message in the folder)."""
     with Store.open(db_path) as store:
-        ids = store.message_ids(folder_id, order="desc" if descending else "asc")
+        ids = store.message_ids(folder_id, order="desc" if descending else "asc", threaded=threaded)
         return ids if key == "date" else _sorted_by(store, ids, key, descending)
 
 

@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from client.events import AccountStatus, FolderChanged, SyncProgress
 from client.store.db import Store
 from client.store.errors import SearchSyntaxError
+from client.store.records import MessageRow
 from ui import list_queries, message_actions
+from ui.event_bridge import EventBridge
 from ui.models.folder_tree import ACCOUNT_ID_ROLE, FOLDER_ID_ROLE, FolderTreeModel
 from ui.models.message_list import (
     COL_ATTACHMENT,
@@ -74,7 +77,8 @@ class MainWindow(QMainWindow):
         self.folder_view.setUniformRowHeights(True)
         self.folder_view.selectionModel().currentChanged.connect(self._folder_changed)
 
-        self.message_model = MessageListModel(self.store.rows_by_ids, locale, None, self)
+        self.threaded = False
+        self.message_model = MessageListModel(self._load_rows, locale, None, self)
         self.message_model.sortRequested.connect(self._sort_requested)
         self.message_view = self._make_message_view()
 
@@ -106,8 +110,15 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._make_status_bar()
+        self.events = EventBridge(parent=self)
+        self.events.syncProgress.connect(self._on_sync_progress)
+        self.events.accountStatus.connect(self._on_account_status)
+        self.events.folderChanged.connect(self._on_folder_changed)
         self.reload_folders()
         self._select_first_inbox()
+
+    def _load_rows(self, ids: list[int]) -> list[MessageRow]:
+        return self.store.rows_by_ids(ids, thread_counts=self.threaded)
 
     # -- construction ---------------------------------------------------------------------------
     def _make_message_view(self) -> QTableView:
@@ -166,6 +177,10 @@ class MainWindow(QMainWindow):
             self.tr("Search"), ["Ctrl+K", "Ctrl+E"], self._focus_search
         )
         self.quit_action = self._action(self.tr("Quit"), ["Ctrl+Shift+Q"], self.close)
+        self.group_action = self._action(
+            self.tr("Group by conversation"), ["Ctrl+Shift+T"], self.set_threaded
+        )
+        self.group_action.setCheckable(True)
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
@@ -191,6 +206,8 @@ class MainWindow(QMainWindow):
         message_menu.addSeparator()
         message_menu.addAction(self.mark_read_action)
         message_menu.addAction(self.flag_action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self.group_action)
         go_menu = menu.addMenu(self.tr("&Go"))
         go_menu.addAction(self.next_unread_action)
         go_menu.addAction(self.search_action)
@@ -264,13 +281,13 @@ class MainWindow(QMainWindow):
         """Build the current folder's id array in the background, then show it."""
         if self.current_folder is None:
             return
-        folder_id, db_path = self.current_folder, self.db_path
+        folder_id, db_path, threaded = self.current_folder, self.db_path, self.threaded
         key, descending = self._sort
         generation = self._next_generation()
         self.statusBar().showMessage(self.tr("Loading…"))
         source = ("folder", folder_id)
         run_in_background(
-            lambda: list_queries.folder_ids(db_path, folder_id, key, descending),
+            lambda: list_queries.folder_ids(db_path, folder_id, key, descending, threaded),
             lambda ids: self._show_ids(generation, ids, source),
             self._show_failure,
             owner=self,
@@ -283,13 +300,18 @@ class MainWindow(QMainWindow):
     def _show_ids(self, generation: int, ids: list[int], source: tuple[str, object]) -> None:
         if generation != self._generation or self._closed:
             return  # a newer folder or search superseded this one
+        keep = self.reader.shown_id if source == self.list_source else None
         self.message_model.set_ids(ids)
         self.list_source = source
-        self.reader.clear()
         self.statusBar().clearMessage()
         self._update_count_label()
-        if ids:
-            self.message_view.scrollToTop()
+        row = None if keep is None else self.message_model.row_of(keep)
+        if row is not None:  # the same list refreshed: keep the message the rep is reading
+            self.message_view.selectRow(row)
+        else:
+            self.reader.clear()
+            if ids:
+                self.message_view.scrollToTop()
 
     def _update_count_label(self) -> None:
         total = format_decimal(self.message_model.rowCount(), locale=self.locale)
@@ -440,9 +462,52 @@ class MainWindow(QMainWindow):
                 return
         self.statusBar().showMessage(self.tr("No unread messages here."), 5000)
 
+    # -- conversations and core events ---------------------------------------------------------
+    def set_threaded(self, threaded: bool) -> None:
+        """Show one row per conversation (True) or every message (False)."""
+        self.threaded = bool(threaded)
+        self.group_action.setChecked(self.threaded)
+        if not self.search_text:
+            self.list_source = None
+            self.load_folder()
+
+    def _on_sync_progress(self, event: SyncProgress) -> None:
+        if event.total <= 0 or event.done >= event.total:
+            self.progress.hide()
+            return
+        self.progress.setRange(0, event.total)
+        self.progress.setValue(event.done)
+        self.progress.setFormat(
+            self.tr("{0}: {1} of {2}").format(
+                event.folder,
+                format_decimal(event.done, locale=self.locale),
+                format_decimal(event.total, locale=self.locale),
+            )
+        )
+        self.progress.setTextVisible(True)
+        self.progress.show()
+
+    def _on_account_status(self, event: AccountStatus) -> None:
+        texts = {
+            "syncing": self.tr("Online — syncing"),
+            "ok": self.tr("Online"),
+            "offline": self.tr("Offline — showing the local cache"),
+            "error": self.tr("Error: {0}").format(event.message),
+        }
+        self.connection_label.setText(texts.get(event.state, event.state))
+        self.connection_label.setToolTip(event.message)
+
+    def _on_folder_changed(self, event: FolderChanged) -> None:
+        if self._closed:
+            return
+        self.refresh_unread_counts()
+        if event.folder_id == self.current_folder and not self.search_text:
+            self.load_folder()
+
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         from ui.tasks import wait_for_background_tasks
 
+        self.events.close()
         self._closed = True
         wait_for_background_tasks()
         self.store.close()

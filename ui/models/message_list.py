@@ -209,7 +209,8 @@ class MessageListModel(QAbstractTableModel):
         if column == COL_FROM:
             return sender_text(message)
         if column == COL_SUBJECT:
-            return message.subject or _tr("(no subject)")
+            subject = message.subject or _tr("(no subject)")
+            return f"{subject}  ({message.thread_count})" if message.thread_count > 1 else subject
         if column == COL_DATE:
             return list_date(message.date or message.internaldate, self._now, self._locale, self._zone)
         return None
