@@ -3,7 +3,8 @@
 Usage: ``.venv/bin/python scripts/screenshots.py [--out DIR]``. Without a ``DISPLAY`` it starts
 its own ``Xvfb :99 -screen 0 1440x900x24 -nolisten tcp`` (and stops it afterwards), so it runs
 on a headless machine with the Debian packages ``xvfb`` and ``fonts-noto-cjk``. The demo is
-built with a fixed anchor date so the pictures are reproducible. English UI.
+built with a fixed anchor date so the pictures are reproducible. English and Simplified
+Chinese UI.
 """
 
 from __future__ import annotations
@@ -53,23 +54,33 @@ def start_xvfb() -> subprocess.Popen[bytes] | None:
 
 
 def render(out_dir: Path) -> list[Path]:
-    """Build the demo, open the window and save the pictures; returns the files written."""
+    """Build the demo, open the window in English and in Chinese, save the pictures."""
     os.environ["QT_QPA_PLATFORM"] = "xcb"
-    os.environ["TRADEWIND_LANG"] = "en_US"
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+    app.setApplicationName("Tradewind")
+    written: list[Path] = []
+    for language, locale_name in (("en", "en_US"), ("zh_CN", "zh_CN")):
+        written += render_language(app, out_dir, language, locale_name)
+    return written
+
+
+def render_language(app: object, out_dir: Path, language: str, locale_name: str) -> list[Path]:
+    """The screenshots of one UI language (files end in -en.png or -zh_CN.png)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from client.demo import build_demo_profile
     from client.paths import DATABASE_NAME
     from ui.dates import babel_locale
+    from ui.i18n import install_translators
     from ui.main_window import MainWindow
 
-    app = QApplication([sys.argv[0]])
-    app.setApplicationName("Tradewind")
+    install_translators(app, language)  # type: ignore[arg-type]
     profile = Path(tempfile.mkdtemp(prefix="tradewind-shots-"))
     build_demo_profile(profile, anchor=ANCHOR)
-    window = MainWindow(profile / DATABASE_NAME, babel_locale("en_US"), demo=True)
+    window = MainWindow(profile / DATABASE_NAME, babel_locale(locale_name), demo=True)
     window.resize(*SIZE)
     window.show()
     written: list[Path] = []
@@ -89,10 +100,10 @@ def render(out_dir: Path) -> list[Path]:
         window.message_view.selectRow(row)
         message_id = model.message_id_at(row)
         wait_for(lambda: window.reader.shown_id == message_id
-                 and "Loading" not in window.reader.body.toPlainText(), subject)
+                 and window.reader.body.toPlainText() not in ("", "Loading…", "正在加载…"), subject)
 
     def shot(name: str) -> None:
-        path = out_dir / name
+        path = out_dir / f"{name}-{language}.png"
         window.grab().save(str(path))
         written.append(path)
 
@@ -105,18 +116,22 @@ def render(out_dir: Path) -> list[Path]:
 
     wait_for(lambda: window.list_source is not None, "the inbox")
     select("克雷默订单交期问题")
-    shot("main-window-chinese-message.png")
+    shot("main-window")
     select("URGENT: Änderung unserer Bankverbindung / new bank account")
-    shot("reader-phishing-reply-to-warning.png")
+    shot("reader-phishing")
     window.search_field.setText("交期")
     window.run_search()
     wait_for(lambda: window.list_source == ("search", "交期"), "search")
     select("回复：克雷默订单交期问题")
-    shot("search-chinese.png")
+    shot("search-chinese")
     window.search_field.clear()
     open_folder("Projects/Al Noor Hotel Dubai")
     select("Invitation: Sample review call - Al Noor Dubai Marina")
-    shot("project-folder-invitation.png")
+    shot("project-folder")
+    window.set_threaded(True)
+    open_folder("INBOX")
+    select("PO-45-2611 / Re: Quotation HL-Q2611-07")
+    shot("conversations")
     window.close()
     shutil.rmtree(profile, ignore_errors=True)
     return written

@@ -25,6 +25,7 @@ from client.paths import (
     resolve_profile_dir,
 )
 from ui.dates import babel_locale
+from ui.i18n import install_translators, ui_language
 
 
 def parse_app_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -51,10 +52,15 @@ def prepare_profile(args: argparse.Namespace) -> tuple[Path, bool]:
 
 
 def ui_locale_name() -> str:
-    """The UI language: ``TRADEWIND_LANG`` if set, else the system locale (Qt's view of it)."""
+    """The UI locale: ``TRADEWIND_LANG`` if set (e.g. ``zh_CN``, ``en_GB``), else the system's."""
     from PySide6.QtCore import QLocale
 
     return os.environ.get("TRADEWIND_LANG") or QLocale.system().name()
+
+
+def formatting_locale(locale_name: str, language: str) -> str:
+    """The babel locale for dates and numbers: the system's, unless the UI language differs."""
+    return locale_name if ui_language(locale_name) == language else language
 
 
 def create_window(profile: Path, locale: Locale, *, demo: bool):  # type: ignore[no-untyped-def]
@@ -82,7 +88,12 @@ def run(argv: Sequence[str]) -> int:
         QMessageBox.critical(None, "Tradewind", message)
         return 1
     try:
-        window = create_window(profile, babel_locale(ui_locale_name()), demo=demo)
+        locale_name = ui_locale_name()
+        language = ui_language(locale_name)
+        install_translators(app, language)
+        window = create_window(
+            profile, babel_locale(formatting_locale(locale_name, language)), demo=demo
+        )
         window.show()
         if demo:
             window.statusBar().showMessage(

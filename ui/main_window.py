@@ -321,11 +321,12 @@ class MainWindow(QMainWindow):
         unread = 0
         if self.current_folder is not None:
             unread = self.store.unread_counts().get(self.current_folder, 0)
-        self.count_label.setText(
-            self.tr("{0} messages, {1} unread").format(
-                total, format_decimal(unread, locale=self.locale)
-            )
-        )
+        unread_text = format_decimal(unread, locale=self.locale)
+        if self.threaded:
+            text = self.tr("{0} conversations, {1} unread").format(total, unread_text)
+        else:
+            text = self.tr("{0} messages, {1} unread").format(total, unread_text)
+        self.count_label.setText(text)
 
     def _show_failure(self, exc: BaseException) -> None:
         if self._closed:

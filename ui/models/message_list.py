@@ -41,13 +41,9 @@ MESSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MessageListModel", text)
-
-
 def sender_text(row: MessageRow) -> str:
     """The name shown in the From column (the address if there is no name)."""
-    return row.from_name or row.from_email or _tr("(no sender)")
+    return row.from_name or row.from_email or QCoreApplication.translate("MessageListModel", "(no sender)")
 
 
 class MessageListModel(QAbstractTableModel):
@@ -160,15 +156,20 @@ class MessageListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return {COL_FROM: _tr("From"), COL_SUBJECT: _tr("Subject"), COL_DATE: _tr("Date")}.get(
-                section, ""
-            )
+            return {
+                COL_FROM: QCoreApplication.translate("MessageListModel", "From"),
+                COL_SUBJECT: QCoreApplication.translate("MessageListModel", "Subject"),
+                COL_DATE: QCoreApplication.translate("MessageListModel", "Date"),
+            }.get(section, "")
         if role == Qt.ItemDataRole.DecorationRole:
             return {COL_UNREAD: icon("unread"), COL_FLAG: icon("flag"),
                     COL_ATTACHMENT: icon("attachment")}.get(section)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return {COL_UNREAD: _tr("Read"), COL_FLAG: _tr("Flagged"),
-                    COL_ATTACHMENT: _tr("Attachments")}.get(section)
+            return {
+                COL_UNREAD: QCoreApplication.translate("MessageListModel", "Read"),
+                COL_FLAG: QCoreApplication.translate("MessageListModel", "Flagged"),
+                COL_ATTACHMENT: QCoreApplication.translate("MessageListModel", "Attachments"),
+            }.get(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -209,7 +210,7 @@ class MessageListModel(QAbstractTableModel):
         if column == COL_FROM:
             return sender_text(message)
         if column == COL_SUBJECT:
-            subject = message.subject or _tr("(no subject)")
+            subject = message.subject or QCoreApplication.translate("MessageListModel", "(no subject)")
             return f"{subject}  ({message.thread_count})" if message.thread_count > 1 else subject
         if column == COL_DATE:
             return list_date(message.date or message.internaldate, self._now, self._locale, self._zone)

@@ -1,0 +1,330 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="100" />
+        <source>Demo profile in {0}</source>
+        <translation>演示配置文件位于 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FolderTree</name>
+    <message>
+        <location filename="../../ui/models/folder_tree.py" line="23" />
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/folder_tree.py" line="24" />
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/folder_tree.py" line="25" />
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/folder_tree.py" line="26" />
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/folder_tree.py" line="27" />
+        <source>Junk</source>
+        <translation>垃圾邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/folder_tree.py" line="28" />
+        <source>Trash</source>
+        <translation>已删除</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="70" />
+        <source>Tradewind</source>
+        <extracomment>what the list shows: ("folder", folder_id) or ("search", text); None while loading</extracomment>
+        <translation>Tradewind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="70" />
+        <source> — demo</source>
+        <translation> — 演示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="89" />
+        <source>Search: words, from:, to:, subject:, has:attachment, is:unread, after:2026-01-31</source>
+        <translation>搜索：关键词、from:、to:、subject:、has:attachment、is:unread、after:2026-01-31</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="162" />
+        <source>Coming in a later version of Tradewind.</source>
+        <translation>将在 Tradewind 的后续版本中提供。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163" />
+        <source>New message</source>
+        <translation>新邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164" />
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166" />
+        <source>Reply all</source>
+        <translation>全部回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168" />
+        <source>Forward</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="170" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172" />
+        <source>Mark read/unread</source>
+        <translation>标为已读/未读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174" />
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175" />
+        <source>Next unread</source>
+        <translation>下一封未读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="179" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181" />
+        <source>Group by conversation</source>
+        <translation>按会话分组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185" />
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="202" />
+        <source>&amp;Message</source>
+        <translation>邮件(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="209" />
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="211" />
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230" />
+        <source>Offline — demo account (no server)</source>
+        <translation>离线 — 演示账户（无服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="232" />
+        <source>No account yet</source>
+        <translation>尚无账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="495" />
+        <source>Offline — showing the local cache</source>
+        <translation>离线 — 显示本地缓存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="287" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="319" />
+        <source>{0} found</source>
+        <translation>找到 {0} 封</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="326" />
+        <source>{0} conversations, {1} unread</source>
+        <translation>{0} 个会话，{1} 封未读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="328" />
+        <source>{0} messages, {1} unread</source>
+        <translation>{0} 封邮件，{1} 封未读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="359" />
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="370" />
+        <source>Search: {0}</source>
+        <translation>搜索：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="389" />
+        <source>Cannot show this message: {0}</source>
+        <translation>无法显示此邮件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="464" />
+        <source>No unread messages here.</source>
+        <translation>这里没有未读邮件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="482" />
+        <source>{0}: {1} of {2}</source>
+        <translation>{0}：{1} / {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="493" />
+        <source>Online — syncing</source>
+        <translation>在线 — 正在同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="494" />
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="496" />
+        <source>Error: {0}</source>
+        <translation>错误：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageListModel</name>
+    <message>
+        <location filename="../../ui/models/message_list.py" line="46" />
+        <source>(no sender)</source>
+        <translation>（无发件人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/message_list.py" line="160" />
+        <source>From</source>
+        <extracomment>(sort key 'date'|'from'|'subject', descending) asked for by a header click.</extracomment>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/message_list.py" line="161" />
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/message_list.py" line="162" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/message_list.py" line="169" />
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/message_list.py" line="170" />
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/message_list.py" line="171" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/message_list.py" line="213" />
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPane</name>
+    <message>
+        <location filename="../../ui/reader.py" line="110" />
+        <source>No message selected</source>
+        <translation>未选择邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="119" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="129" />
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="131" />
+        <source>From: {0}</source>
+        <translation>发件人：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="132" />
+        <source>To: {0}</source>
+        <translation>收件人：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="134" />
+        <source>Cc: {0}</source>
+        <translation>抄送：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="143" />
+        <source>Replies go to a different address than the sender: {0}</source>
+        <translation>回复将发送到与发件人不同的地址：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="148" />
+        <source>Shown as plain text; pictures and remote content are not loaded.</source>
+        <translation>以纯文本显示；图片和远程内容未加载。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="155" />
+        <source>Attachments: {0}</source>
+        <translation>附件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="164" />
+        <source>Open link</source>
+        <translation>打开链接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="165" />
+        <source>Open this address in your web browser?
+
+{0}</source>
+        <translation>在网页浏览器中打开此地址？
+
+{0}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,41 @@
+"""UI language: English (built in) or Simplified Chinese (``resources/translations``).
+
+``ui_language(name)`` maps a locale name (``TRADEWIND_LANG`` or the system's) to the UI language
+the app has; ``install_translators(app, language)`` loads Tradewind's and Qt's own translations
+for it. GUI thread only; idempotent (previous translators are removed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "resources" / "translations"
+LANGUAGES = ("en", "zh_CN")
+_installed: list[QTranslator] = []
+
+
+def ui_language(locale_name: str) -> str:
+    """'zh_CN' for any Chinese locale name, else 'en'."""
+    return "zh_CN" if locale_name.replace("-", "_").lower().startswith("zh") else "en"
+
+
+def install_translators(app: QCoreApplication, language: str) -> bool:
+    """Use ``language`` for every translated string; True if its translations were loaded."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        return True
+    ours = QTranslator(app)
+    if not ours.load(f"tradewind_{language}", str(TRANSLATIONS_DIR)):
+        return False
+    app.installTranslator(ours)
+    _installed.append(ours)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    return True
