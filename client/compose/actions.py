@@ -5,7 +5,10 @@
   addresses, one Re:/Fwd: prefix, In-Reply-To/References, the original quoted in HTML and text;
   a forward keeps the attachments (inline) or attaches the whole original (as .eml).
 - `queue_message` validates every address *before* anything is queued, builds the MIME and
-  commits it to the outbox; only after it returns may a UI or CLI say "queued".
+  commits it to the outbox; only after it returns may a UI or CLI say "queued". When a company
+  signature policy is in force, every message goes through `client.signatures.enforce`: the
+  policy's signature replaces any offered or edited one (the rep is told why in
+  `QueuedMessage.notices`) and the built message is checked to carry it exactly before queueing.
 Pure store work on the calling thread (no network).
 """
 
@@ -35,6 +38,7 @@ from client.compose.reply import (
     threading_headers,
 )
 from client.mime import Address, parse_message
+from client.signatures.enforce import confirm_signature, enforce_signature
 from client.smtp.outbox import Outbox
 from client.store.db import Store
 
@@ -44,6 +48,7 @@ class QueuedMessage:
     outbox_id: int
     message_id: str
     recipients: tuple[str, ...]
+    notices: tuple[str, ...] = ()  # e.g. "the company signature was restored", for the rep
 
 
 def _people(addresses: tuple[Address, ...]) -> tuple[Recipient, ...]:
@@ -136,6 +141,8 @@ def queue_message(
     cc = tuple(parse_recipients(fields.cc, "Cc")) if fields.cc.strip() else ()
     bcc = tuple(parse_recipients(fields.bcc, "Bcc")) if fields.bcc.strip() else ()
     reply_to = (Recipient("", identity.reply_to),) if identity.reply_to else ()
+    enforced = enforce_signature(store, identity.email, fields, signature)  # company policy
+    fields, signature = enforced.fields, enforced.signature
     bodies = assemble(fields.text, fields.html, fields.quote_text, fields.quote_html, signature)
     draft = Draft(
         sender=Recipient(fields.sender_name or identity.display_name, identity.email),
@@ -144,6 +151,7 @@ def queue_message(
         attachments=fields.attachments, inline_images=bodies.images,
     )
     msg = build_message(draft)
+    confirm_signature(msg, enforced, fields)  # raises ComposeError: not queued
     message_id = str(msg["Message-ID"]).strip("<>")
     recipients = envelope_recipients(draft)
     outbox_id = Outbox(store).enqueue(
@@ -151,4 +159,4 @@ def queue_message(
         recipients=recipients, subject=fields.subject, reply_to_row=fields.reply_to_row,
         forward_of_row=fields.forward_of_row,
     )
-    return QueuedMessage(outbox_id, message_id, tuple(recipients))
+    return QueuedMessage(outbox_id, message_id, tuple(recipients), enforced.notices)

@@ -1,0 +1,205 @@
+"""Send-time enforcement of the company signature (called by `compose.actions.queue_message`).
+
+1. `enforce_signature(store, identity, fields, offered)`: when a policy is in force, renders the
+   signature for the sending identity (recipient language, reply form) and takes out of the rep's
+   own text any copy of a signature block (an HTML `<div class="tw-signature">` or a plain
+   "-- " block). A copy or an offered block that differs from the policy's (removed, edited,
+   another signature) is replaced by the policy's and a notice says so in words. The returned
+   fields and block then go through `compose.assemble`, which puts the block directly below the
+   rep's new text and above the quote.
+2. `confirm_signature(msg, enforced, fields)`: after the MIME is built, checks that the HTML part
+   contains the block exactly, the plain part its text form exactly, the logo is a related part
+   with the Content-ID the HTML references, and the block sits above the quote. Raises
+   `ComposeError` (nothing is queued) if not.
+
+Without a configured policy both are no-ops. A configured policy whose kept copy does not verify
+stops queueing (`ComposeError`): mail never goes out without the company signature. Runs on the
+caller's thread with its `Store`; no network.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+from email.message import EmailMessage
+from email.utils import getaddresses
+from html.parser import HTMLParser
+
+from client.compose.assemble import SIGNATURE_CLASS, SignatureBlock, signature_html, signature_text
+from client.compose.drafts import DraftFields
+from client.compose.headers import ComposeError
+from client.signatures.provision import policy_in_force, rep_values
+from client.signatures.render import RenderedSignature, SignatureRequest, render_signature
+from client.signatures.schema import PolicyError
+from client.store.db import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Enforced:
+    fields: DraftFields  # the rep's own text with any signature copy taken out
+    signature: SignatureBlock | None
+    rendered: RenderedSignature | None  # None: no policy in force
+    notices: tuple[str, ...]  # what was restored and why, for the rep
+
+
+class _SignatureFinder(HTMLParser):
+    """Spans (start, end) of every `<div class="tw-signature">…</div>` in a piece of HTML."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.spans: list[tuple[int, int]] = []
+        self._start: int | None = None
+        self._depth = 0
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "div":
+            return
+        if self._start is not None:
+            self._depth += 1
+        elif SIGNATURE_CLASS in (dict(attrs).get("class") or "").split():
+            self._start, self._depth = self._offset(), 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag != "div" or self._start is None:
+            return
+        self._depth -= 1
+        if self._depth == 0:
+            offset = self._offset()
+            end = self.source.find(">", offset)
+            self.spans.append((self._start, len(self.source) if end < 0 else end + 1))
+            self._start = None
+
+    def finish(self) -> list[tuple[int, int]]:
+        self.feed(self.source)
+        self.close()
+        if self._start is not None:  # never closed: everything after it is the block
+            self.spans.append((self._start, len(self.source)))
+        return self.spans
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def split_html(html: str | None) -> tuple[str | None, list[str]]:
+    """The HTML without signature blocks, and the blocks found."""
+    if not html:
+        return html, []
+    spans = _SignatureFinder(html).finish()
+    found = [html[a:b] for a, b in spans]
+    for a, b in reversed(spans):
+        html = html[:a] + html[b:]
+    return html, found
+
+
+def split_text(text: str | None) -> tuple[str | None, str | None]:
+    """The text before a "-- " separator line, and what followed it (None if no separator)."""
+    if not text:
+        return text, None
+    lines = text.replace("\r\n", "\n").split("\n")
+    for index, line in enumerate(lines):
+        if line == "-- ":
+            return "\n".join(lines[:index]).rstrip("\n") + "\n", "\n".join(lines[index + 1:])
+    return text, None
+
+
+def _recipients(fields: DraftFields) -> tuple[str, ...]:
+    pairs = getaddresses([fields.to, fields.cc])
+    return tuple(address for _, address in pairs if "@" in address)
+
+
+def is_reply(fields: DraftFields) -> bool:
+    return fields.forward_of_row is None and (
+        fields.reply_to_row is not None or bool(fields.in_reply_to))
+
+
+def enforce_signature(store: Store, identity: str, fields: DraftFields,
+                      offered: SignatureBlock | None = None) -> Enforced:
+    """The fields and the signature block to assemble; raises ComposeError when a configured
+    policy cannot be used or the rep's values are incomplete (nothing is queued then)."""
+    try:
+        bundle = policy_in_force(store)
+        if bundle is None:
+            return Enforced(fields, offered, None, ())
+        request = SignatureRequest(identity, _recipients(fields), None, is_reply(fields))
+        rendered = render_signature(bundle, request, rep_values(store, identity))
+    except PolicyError as exc:
+        raise ComposeError(str(exc)) from exc
+    expected = rendered.block
+    notices: list[str] = []
+    html, html_copies = split_html(fields.html)
+    text, text_copy = split_text(fields.text)
+    if any(_squash(copy) != _squash(signature_html(expected)) for copy in html_copies):
+        notices.append("The signature in the message was changed; the company signature was "
+                       "restored (it is set by the company policy and cannot be edited).")
+    if text_copy is not None and _squash(text_copy) != _squash(expected.text):
+        notices.append("The plain-text signature in the message was changed; the company "
+                       "signature was restored.")
+    if offered is not None and offered != expected:
+        notices.append(f"The signature offered for {identity} is not the company's; the company "
+                       f"signature (template {rendered.template!r}) was used instead.")
+    for notice in notices:
+        log.warning("signature enforcement for %s: %s", identity, notice)
+    cleaned = replace(fields, html=html, text=text)
+    return Enforced(cleaned, expected, rendered, tuple(dict.fromkeys(notices)))
+
+
+def _parts(msg: EmailMessage) -> tuple[str, str, dict[str, bytes]]:
+    text = html = ""
+    images: dict[str, bytes] = {}
+    for part in msg.walk():
+        if part.is_multipart() or part.get_content_disposition() == "attachment":
+            continue
+        ctype = part.get_content_type()
+        if ctype == "text/plain" and not text:
+            text = str(part.get_content())
+        elif ctype == "text/html" and not html:
+            html = str(part.get_content())
+        elif part.get_content_maintype() == "image" and part["Content-ID"]:
+            payload = part.get_payload(decode=True)
+            images[str(part["Content-ID"]).strip().strip("<>")] = (
+                payload if isinstance(payload, bytes) else b"")
+    return text.replace("\r\n", "\n"), html.replace("\r\n", "\n"), images
+
+
+def check_message(msg: EmailMessage, block: SignatureBlock, fields: DraftFields) -> list[str]:
+    """What is wrong with the built message's signature (empty list: it is exactly there)."""
+    text, html, images = _parts(msg)
+    problems = []
+    sig_text, sig_html = signature_text(block), signature_html(block)
+    at_text, at_html = text.find(sig_text), html.find(sig_html)
+    if at_text < 0:
+        problems.append("the plain part does not carry the signature's text form")
+    if at_html < 0:
+        problems.append("the HTML part does not carry the signature")
+    for image in block.images:
+        if images.get(image.content_id) != image.data:
+            problems.append(f"the logo is not a related part with Content-ID <{image.content_id}>")
+        if f"cid:{image.content_id}" not in html:
+            problems.append("the HTML does not reference the logo by cid:")
+    quote_at_text = text.find(fields.quote_text.rstrip("\n")) if fields.quote_text else -1
+    if 0 <= quote_at_text < at_text:
+        problems.append("the signature is not above the quoted text")
+    quote_at_html = html.find(fields.quote_html) if fields.quote_html else -1
+    if 0 <= quote_at_html < at_html:
+        problems.append("the signature is not above the quoted HTML")
+    return problems
+
+
+def confirm_signature(msg: EmailMessage, enforced: Enforced, fields: DraftFields) -> None:
+    """Raise ComposeError (do not queue) unless the built message carries the signature exactly."""
+    if enforced.rendered is None or enforced.signature is None:
+        return
+    problems = check_message(msg, enforced.signature, fields)
+    if problems:
+        raise ComposeError("The message was not queued: its company signature could not be "
+                           "confirmed (" + "; ".join(problems) + ").")
