@@ -108,12 +108,15 @@ class FoldersMixin(StoreBase):
 
     def unread_counts(self, account_id: int | None = None) -> dict[int, int]:
         """{folder_id: unread, not deleted messages} for every folder (0 included)."""
-        sql = (
-            "SELECT f.id, (SELECT count(*) FROM messages m WHERE m.folder_id = f.id "
-            "AND m.seen = 0 AND m.deleted = 0) FROM folders f"
+        scope = "" if account_id is None else " WHERE account_id = ?"
+        params: tuple[int, ...] = () if account_id is None else (account_id,)
+        counts = {int(fid): 0 for (fid,) in self.conn.execute(
+            f"SELECT id FROM folders{scope}", params)}
+        rows = self.conn.execute(
+            "SELECT folder_id, count(*) FROM messages INDEXED BY messages_unread "
+            "WHERE seen = 0 AND deleted = 0 GROUP BY folder_id"
         )
-        params: tuple[int, ...] = ()
-        if account_id is not None:
-            sql += " WHERE f.account_id = ?"
-            params = (account_id,)
-        return {int(fid): int(count) for fid, count in self.conn.execute(sql, params)}
+        for fid, count in rows:  # one pass over the small unread index, filtered here
+            if int(fid) in counts:
+                counts[int(fid)] = int(count)
+        return counts

@@ -22,6 +22,8 @@ from client.store.errors import SearchSyntaxError
 from client.store.records import MessageRow
 from client.store.rows import ROW_COLUMNS, row_to_message
 
+#: Above this many text matches, walking the date index beats sorting the matches.
+DATE_SCAN_THRESHOLD = 2000
 _KEYS = ("from", "to", "subject", "has", "before", "after", "is", "folder")
 _DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 
@@ -122,10 +124,24 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
+def fts_expression(query: ParsedQuery) -> str | None:
+    """The FTS5 MATCH expression of a query's text terms (None if it has none)."""
+    terms = [fts_term(w) for w in query.words]
+    terms += [fts_term(v, "subject") for v in query.subject]
+    terms += [fts_term(v, "addresses") for v in (*query.from_, *query.to)]
+    found = [t for t in terms if t]
+    return " AND ".join(found) if found else None
+
+
 def compile_query(
-    query: ParsedQuery, account_id: int | None, limit: int
+    query: ParsedQuery, account_id: int | None, limit: int, date_scan: bool = False
 ) -> tuple[str, list[object]] | None:
-    """SQL and parameters for ``query`` (None when it can match nothing)."""
+    """SQL and parameters for ``query`` (None when it can match nothing).
+
+    ``date_scan=True`` walks the date index newest-first and stops after ``limit`` hits:
+    right when the text matches many messages; otherwise the matches are fetched through
+    the FTS index and sorted (few rows).
+    """
     fts: list[str] = []
     for word in query.words:
         term = fts_term(word)
@@ -183,8 +199,9 @@ def compile_query(
         params += [name, name.lower()]
         if account_id is not None:
             params.append(account_id)
+    hint = " INDEXED BY messages_sort" if date_scan else ""
     sql = (
-        f"SELECT {ROW_COLUMNS} FROM messages m WHERE {' AND '.join(where)} "
+        f"SELECT {ROW_COLUMNS} FROM messages m{hint} WHERE {' AND '.join(where)} "
         "ORDER BY m.sort_date DESC, m.id DESC LIMIT ?"
     )
     params.append(int(limit))
@@ -199,7 +216,18 @@ class SearchMixin(StoreBase):
 
         Raises ``SearchSyntaxError`` for a malformed filter value. An empty query returns [].
         """
-        compiled = compile_query(parse_query(query), account_id, limit)
+        parsed = parse_query(query)
+        expression = fts_expression(parsed)
+        date_scan = False
+        if expression is not None:
+            # counting FTS matches is cheap (no rows leave SQLite) and picks the plan
+            matches = int(self.conn.execute(
+                "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?", (expression,)
+            ).fetchone()[0])
+            if matches == 0:
+                return []
+            date_scan = matches > DATE_SCAN_THRESHOLD
+        compiled = compile_query(parsed, account_id, limit, date_scan)
         if compiled is None:
             return []
         sql, params = compiled

@@ -73,7 +73,8 @@ def assign_threads(conn: sqlite3.Connection, account_id: int, rows: list[ThreadI
             (account_id, key_json),
         ).fetchall()
         related += conn.execute(
-            "SELECT r.ref, m.thread_id FROM message_refs r JOIN messages m ON m.id = r.message_id "
+            "SELECT r.ref, m.thread_id FROM message_refs r CROSS JOIN messages m "
+            "ON m.id = r.message_id "
             "WHERE r.ref IN (SELECT value FROM json_each(?)) AND m.account_id = ? "
             "AND m.thread_id IS NOT NULL",
             (key_json, account_id),

@@ -5,9 +5,9 @@ ALTER TABLE messages ADD COLUMN subject_key TEXT NOT NULL DEFAULT '';
 UPDATE messages SET sort_date = coalesce(date_utc, internaldate, 0);
 
 CREATE INDEX messages_sort ON messages (sort_date);
-CREATE INDEX messages_account_sort ON messages (account_id, sort_date);
-CREATE INDEX messages_folder_sort ON messages (folder_id, sort_date);
-CREATE INDEX messages_folder_thread ON messages (folder_id, thread_id, sort_date);
+CREATE INDEX messages_account_sort ON messages (account_id, deleted, sort_date);
+CREATE INDEX messages_folder_sort ON messages (folder_id, deleted, sort_date);
+CREATE INDEX messages_folder_thread ON messages (folder_id, deleted, thread_id, sort_date);
 CREATE INDEX messages_subject_key ON messages (account_id, subject_key, sort_date);
 CREATE INDEX messages_unindexed ON messages (id) WHERE indexed = 0;
 CREATE INDEX messages_local_only ON messages (folder_id) WHERE uid IS NULL;

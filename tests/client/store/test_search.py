@@ -144,3 +144,19 @@ def test_search_plan_uses_fts_and_date_index(store: Store, corpus: dict[str, int
     plan = " ".join(str(r[3]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + compiled[0],
                                                          compiled[1]))
     assert "VIRTUAL TABLE INDEX" in plan
+
+
+def test_both_search_plans_give_the_same_rows(
+    store: Store, corpus: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queries = ["报价", "is:unread", "container", "folder:inbox 見積", "from:wang@forwarder.cn"]
+    sorted_plan = {q: [r.id for r in store.search(q)] for q in queries}
+    monkeypatch.setattr("client.store.search.DATE_SCAN_THRESHOLD", 0)
+    assert {q: [r.id for r in store.search(q)] for q in queries} == sorted_plan
+    from client.store.search import compile_query
+
+    compiled = compile_query(parse_query("报价"), None, 200, date_scan=True)
+    assert compiled is not None
+    plan = " ".join(str(r[3]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + compiled[0],
+                                                         compiled[1]))
+    assert "messages_sort" in plan and "TEMP B-TREE FOR ORDER BY" not in plan
