@@ -1,14 +1,15 @@
 """The local half of offline operations: change the cache at once, queue the server change.
 
-Every user action (``mark``, ``move``, ``copy``, ``delete``) changes the local rows AND records
+Every user action (``mark``, ``add_keyword``, ``move``, ``copy``, ``delete``) changes the local rows AND records
 ``pending_ops`` rows in ONE durable transaction (``synchronous=FULL``), so the UI updates at once
 and the change survives a crash or a restart. Functions take the caller's ``Store`` and run on
 its thread; they raise ``StoreWriteError`` (nothing changed) when the disk refuses the write.
 
 Operation kinds (``PendingOp.kind``) and what the replay engine does for each:
 
-* ``flags``: ``payload["set"]`` maps ``seen``/``flagged`` to the wanted value
-  (``payload["before"]`` holds the old values, for undo). STORE +FLAGS/-FLAGS.
+* ``flags``: ``payload["set"]`` maps a flag to its wanted value (``payload["before"]`` holds the
+  old values, for undo): keys are ``seen``/``flagged``/``answered``/``draft`` for the system
+  flags, or a keyword as written (``$Forwarded``). STORE +FLAGS/-FLAGS.
 * ``move``: from (``folder_id``, ``uid``) to ``target_folder_id``. The local row already sits
   in the target with ``uid = NULL``; the source UID is hidden from the sync until the op ends.
   ``payload["reason"] == "delete"`` marks a delete that became a move to Trash.
@@ -57,9 +58,9 @@ from typing import Any
 from client.store import Store
 from client.store.local_rows import duplicate, relocate, remove, set_flags
 from client.store.records import PendingOp
+from client.store.rows import flag_key
 
 ACTIVE = ("pending", "running")
-FLAG_NAMES = ("seen", "flagged")
 _OP_COLUMNS = (
     "id, account_id, kind, message_row, folder_id, uid, target_folder_id, payload_json, "
     "created, attempts, last_error, state"
@@ -132,6 +133,43 @@ def mark(
 ) -> list[int]:
     """Set \\Seen and/or \\Flagged on messages; return the ids of rows that changed."""
     wanted = {k: v for k, v in (("seen", seen), ("flagged", flagged)) if v is not None}
+    return _change_flags(store, ids, wanted)
+
+
+def add_keyword(store: Store, ids: Iterable[int], flag: str) -> list[int]:
+    """Add a flag or keyword (``\\Answered`` after a reply, ``$Forwarded``) to messages;
+    return the ids of rows that changed. The op's ``payload["set"]`` key is ``flag_key(flag)``
+    (``answered`` for ``\\Answered``; a keyword stays as written)."""
+    return _change_flags(store, ids, {_checked_flag(flag): True})
+
+
+def remove_keyword(store: Store, ids: Iterable[int], flag: str) -> list[int]:
+    """Remove a flag or keyword from messages (the opposite of ``add_keyword``)."""
+    return _change_flags(store, ids, {_checked_flag(flag): False})
+
+
+def _checked_flag(flag: str) -> str:
+    flag = flag.strip()
+    if not flag or any(c in flag for c in ' (){%*"]\r\n') or flag.lower() == "\\recent":
+        raise ValueError(f"{flag!r} is not a flag or keyword that can be set.")
+    key = flag_key(flag)
+    if key == flag and (flag.startswith("\\") or flag.lower() in _SYSTEM_NAMES):
+        raise ValueError(f"{flag!r} is not a standard IMAP flag.")
+    if key == "deleted":
+        raise ValueError("Use delete() to delete messages.")
+    return key
+
+
+_SYSTEM_NAMES = ("seen", "flagged", "answered", "draft", "deleted")
+
+
+def _current(msg: dict[str, Any], key: str) -> bool:
+    if key in _SYSTEM_NAMES:
+        return any(flag_key(f) == key for f in json.loads(msg["flags_json"]))
+    return key.lower() in {f.lower() for f in json.loads(msg["flags_json"])}
+
+
+def _change_flags(store: Store, ids: Iterable[int], wanted: dict[str, bool]) -> list[int]:
     changed: list[int] = []
     if not wanted:
         return changed
@@ -140,7 +178,7 @@ def mark(
             msg = _message(conn, row_id)
             if msg is None:
                 continue
-            current = {name: bool(msg[name]) for name in FLAG_NAMES}
+            current = {name: _current(msg, name) for name in wanted}
             delta = {k: v for k, v in wanted.items() if current[k] != v}
             if not delta:
                 continue

@@ -85,11 +85,18 @@ def flag_columns(flags: tuple[str, ...]) -> tuple[str, int, int, int, int, int]:
     )
 
 
+def flag_key(flag: str) -> str:
+    """The override key of an IMAP flag: ``seen``/``flagged``/… for system flags, else the
+    keyword itself (``$Forwarded``)."""
+    return SYSTEM_FLAGS.get(flag.lower(), flag)
+
+
 def apply_overrides(flags: tuple[str, ...], overrides: dict[str, bool]) -> tuple[str, ...]:
-    """``flags`` with named system flags (``seen``, ``flagged``, …) forced on or off."""
-    result = {f for f in flags}
+    """``flags`` with flags forced on or off; keys are system flag names (``seen``,
+    ``flagged``, ``answered``, ``draft``, ``deleted``) or keywords such as ``$Forwarded``."""
+    result = set(flags)
     for name, on in overrides.items():
-        flag = CANONICAL[FLAG_NAMES[name]]
+        flag = CANONICAL[FLAG_NAMES[name]] if name in FLAG_NAMES else name
         result = {f for f in result if f.lower() != flag.lower()}
         if on:
             result.add(flag)

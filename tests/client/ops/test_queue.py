@@ -253,3 +253,31 @@ def test_uidvalidity_change_keeps_queued_ops(
     assert len(result.added) == 1
     queue.fail(store, op.id, "gone", permanent=True)
     assert _row(store, ids[0]).uid is None  # the old UID is void now
+
+
+def test_add_keyword_answered_and_forwarded(store: Store, account_id: int, ids: list[int]) -> None:
+    assert queue.add_keyword(store, [ids[0]], "\\Answered") == [ids[0]]
+    assert queue.add_keyword(store, [ids[0]], "$Forwarded") == [ids[0]]
+    row = _row(store, ids[0])
+    assert row.answered and "$Forwarded" in row.flags
+    (op,) = queue.pending(store, account_id)  # merged into one flags op
+    assert op.payload["set"] == {"answered": True, "$Forwarded": True}
+    assert queue.add_keyword(store, [ids[0]], "$forwarded") == []  # keywords ignore case
+    queue.remove_keyword(store, [ids[0]], "$Forwarded")
+    (op,) = queue.pending(store, account_id)
+    assert op.payload["set"] == {"answered": True}
+    for bad in ("", "a b", "\\Recent", "\\Bogus", "\\Deleted", "seen", "x\r\nBcc: y"):
+        with pytest.raises(ValueError):
+            queue.add_keyword(store, [ids[0]], bad)
+
+
+def test_keyword_survives_flag_refresh_until_replayed(
+    store: Store, account_id: int, folders: dict[str, Folder], ids: list[int]
+) -> None:
+    queue.add_keyword(store, [ids[0]], "$Forwarded")
+    store.update_flags(folders["INBOX"].id, {1: (("\\Seen",), 9)})
+    assert _row(store, ids[0]).flags == ("$Forwarded", "\\Seen")
+    (op,) = queue.pending(store, account_id)
+    queue.complete(store, op.id)
+    store.update_flags(folders["INBOX"].id, {1: (("\\Seen",), 10)})
+    assert _row(store, ids[0]).flags == ("\\Seen",)  # server wins once nothing is queued
