@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 _PERMANENT_CODES = ("NONEXISTENT", "TRYCREATE", "NOPERM", "OVERQUOTA", "LIMIT", "CANNOT",
                     "READ-ONLY", "ALREADYEXISTS")
 MAX_ATTEMPTS = 3
-_FLAG_NAMES = {"seen": "\\Seen", "flagged": "\\Flagged"}
+_FLAG_NAMES = {"seen": "\\Seen", "flagged": "\\Flagged", "answered": "\\Answered", "draft": "\\Draft"}
 
 
 @dataclass
@@ -132,7 +132,7 @@ class _Replayer:
             found = self.locate(op)
             self.select(found.folder)
             for name, value in op.payload.get("set", {}).items():
-                flag = _FLAG_NAMES.get(name)
+                flag = _FLAG_NAMES.get(name, name)  # other keys are keywords ($Forwarded)
                 if flag is not None:
                     self.session.store_flags([found.uid], [flag], add=bool(value))
             return None
