@@ -165,9 +165,9 @@ class _Expander:
             for msg in thread_spec["messages"]:
                 self.add(thread, msg, thread_spec["folder"])
 
-    def generated(self) -> None:
+    def generated(self, prefix: str = "") -> None:
         gen = self.spec.data["generated"]
-        rng = random.Random(int(gen["seed"]))
+        rng = random.Random(f"{prefix}{gen['seed']}" if prefix else int(gen["seed"]))
         buyers, products = gen["buyers"], gen["products"]
         max_day, archive_after = int(gen["max_day"]), int(gen["archive_after_day"])
         for number in range(int(gen["inquiries"])):
@@ -176,7 +176,7 @@ class _Expander:
             lang = buyer["lang"]
             qty = gen["quantities"][rng.randrange(len(gen["quantities"]))]
             day = rng.randint(2, max_day)
-            key = f"gen{number:03d}"
+            key = f"{prefix}gen{number:03d}"
             self.people[key] = {"name": buyer["name"], "email": buyer["email"], "tz": buyer["tz"]}
             values = {
                 "company": buyer["company"],
@@ -221,7 +221,7 @@ class _Expander:
                 "short": f"Please send your best price for {qty:,} pcs and the catalogue.",
                 "ref": f"INQ{int(gen['seed']) % 9973 + number * 7919:07d}",
             }
-            thread = _Thread(f"hub{number:03d}", f"New inquiry from {buyer['name']}: {product['en']}")
+            thread = _Thread(f"{prefix}hub{number:03d}", f"New inquiry from {buyer['name']}: {product['en']}")
             day = rng.randint(1, max_day)
             self.add_generated(thread, "tradehub", "tradehub_notice", values, day, rng,
                                ARCHIVE if day > archive_after else INBOX, "en", rng.random() < 0.5)
@@ -242,6 +242,20 @@ class _Expander:
                                     fill(self.spec.body(body), values))
         msg["body"] = f"__{thread.key}_{len(thread.ids)}"
         self.add(thread, msg, folder)
+
+
+def expand_generated(
+    spec: DemoSpec, anchor: date, *, prefix: str, inquiries: int, max_day: int
+) -> list[DemoMessage]:
+    """Only generated mail (inquiries, replies, notices), for bulk mailboxes: ``prefix`` keeps
+    ids apart between batches; deterministic for the same arguments."""
+    data = dict(spec.data)
+    gen = dict(data["generated"])
+    gen.update(inquiries=inquiries, max_day=max_day, tradehub_notices=max(1, inquiries // 6))
+    data["generated"] = gen
+    expander = _Expander(DemoSpec(data, dict(spec.bodies)), anchor)
+    expander.generated(prefix)
+    return sorted(expander.out, key=lambda m: (m.folder, m.internaldate, m.message_id))
 
 
 def expand(spec: DemoSpec, anchor: date) -> list[DemoMessage]:
