@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale
@@ -37,18 +39,28 @@ def parse_app_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def prepare_profile(args: argparse.Namespace) -> tuple[Path, bool]:
-    """(profile directory, is_demo): a fresh temporary folder for ``--demo`` without
-    ``--profile``; the demo is built into it (a no-op if it is already there)."""
+@dataclass(frozen=True)
+class PreparedProfile:
+    """The profile the app opens; ``temporary`` ones are deleted when the app exits."""
+
+    path: Path
+    demo: bool
+    temporary: bool = False
+
+
+def prepare_profile(args: argparse.Namespace) -> PreparedProfile:
+    """The profile to open. ``--demo`` builds the demo into ``--profile DIR`` (a no-op if it is
+    already there) or into a fresh temporary folder. Raises ``ProfileError`` or
+    ``DemoProfileError`` in words."""
     if args.demo:
         from client.demo import build_demo_profile
 
+        temporary = args.profile is None
         profile = args.profile or Path(tempfile.mkdtemp(prefix="tradewind-demo-"))
         profile = ensure_profile_dir(profile)
         build_demo_profile(profile)
-        return profile, True
-    profile = ensure_profile_dir(resolve_profile_dir(args.profile))
-    return profile, False
+        return PreparedProfile(profile, True, temporary)
+    return PreparedProfile(ensure_profile_dir(resolve_profile_dir(args.profile)), False)
 
 
 def ui_locale_name() -> str:
@@ -79,10 +91,14 @@ def run(argv: Sequence[str]) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Tradewind")
     app.setOrganizationName("Tradewind")
+    from client.demo import DemoProfileError
+    from client.store.errors import StoreError
+
     try:
-        profile, demo = prepare_profile(args)
+        prepared = prepare_profile(args)
+        profile, demo = prepared.path, prepared.demo
         lock = ProfileLock(profile).acquire()
-    except (ProfileError, OSError, Exception) as exc:  # noqa: BLE001 — shown to the user
+    except (ProfileError, DemoProfileError, StoreError, OSError) as exc:
         message = f"Tradewind cannot open its profile: {exc}"
         print(message, file=sys.stderr)
         QMessageBox.critical(None, "Tradewind", message)
@@ -99,6 +115,10 @@ def run(argv: Sequence[str]) -> int:
             window.statusBar().showMessage(
                 app.translate("App", "Demo profile in {0}").format(profile), 10000
             )
-        return int(app.exec())
+        code = int(app.exec())
+        window.deleteLater()
+        return code
     finally:
         lock.release()
+        if prepared.temporary:
+            shutil.rmtree(profile, ignore_errors=True)
