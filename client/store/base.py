@@ -67,7 +67,8 @@ class StoreBase:
     def transaction(self, *, durable: bool = False) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception.
 
-        Nested use joins the outer transaction. ``durable=True`` commits with
+        Nested use joins the outer transaction (and its durability: SQLite cannot change
+        ``synchronous`` inside a transaction). ``durable=True`` commits with
         ``synchronous=FULL`` (user data: pending operations, outbox, drafts). Raises
         ``StoreWriteError`` (rolled back) when the disk is full or failing, and
         ``StoreCorruptError`` when SQLite finds the file malformed.

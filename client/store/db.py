@@ -137,7 +137,7 @@ class Store(
         """
         import sqlite_utils
 
-        return sqlite_utils.Database(self.conn)
+        return sqlite_utils.Database(self.conn, recursive_triggers=False)
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         """A value from ``settings`` (JSON-decoded), or ``default``."""

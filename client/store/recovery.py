@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
+
 from client.store.db import Store
 
 #: Tables whose rows exist only on this computer (other modules may add theirs here).
@@ -44,10 +46,8 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _read_rows(conn: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql)
-    names = [d[0] for d in cursor.description]
-    return [{n: _jsonable(v) for n, v in zip(names, row, strict=True)} for row in cursor]
+def _read_rows(db: sqlite_utils.Database, sql: str) -> list[dict[str, Any]]:
+    return [{k: _jsonable(v) for k, v in row.items()} for row in db.query(sql)]
 
 
 def _readable_copy(path: Path, workdir: Path) -> Path:
@@ -93,7 +93,7 @@ def export_local_data(path: Path) -> tuple[dict[str, list[dict[str, Any]]], dict
         try:
             for name, sql in queries.items():
                 try:
-                    tables[name] = _read_rows(conn, sql)
+                    tables[name] = _read_rows(sqlite_utils.Database(conn, recursive_triggers=False), sql)
                 except sqlite3.Error as exc:
                     if "no such table" not in str(exc):
                         errors[name] = str(exc)
