@@ -24,8 +24,7 @@ from client.config import Profile, profile_logging
 PROG = "tradewind"
 
 # Each command group module provides `register(subparsers, common_parent)`.
-COMMAND_MODULES = (account_cmd, sync_cmd, read_cmd, ops_cmd)
-COMMAND_MODULES += (policy_cmd, signature_cmd)  # company signatures (issue 5)
+COMMAND_MODULES = (account_cmd, sync_cmd, read_cmd, ops_cmd, policy_cmd, signature_cmd)
 
 
 class _Parser(argparse.ArgumentParser):

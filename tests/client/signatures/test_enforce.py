@@ -1,0 +1,181 @@
+"""Send-time enforcement through `queue_message`: the company signature is always there, exactly."""
+
+from __future__ import annotations
+
+import email
+from collections.abc import Callable, Iterator
+from email import policy as email_policy
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from client.compose.actions import queue_message
+from client.compose.assemble import SignatureBlock, signature_html, signature_text
+from client.compose.build import Draft, build_message
+from client.compose.drafts import DraftFields
+from client.compose.headers import ComposeError, Recipient
+from client.compose.identities import add_identity
+from client.signatures import provision
+from client.signatures.enforce import check_message, split_html
+from client.signatures.render import SignatureRequest, render_signature
+from client.smtp.outbox import Outbox
+from client.store.db import Store
+from tests.client.signatures.conftest import Keys
+
+ANNA = "anna.li@company.example"
+
+
+class Profile:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.account = store.add_account("sales@company.example", smtp_host="127.0.0.1")
+        for address in (ANNA, "anna@us.company.example", "stranger@company.example"):
+            add_identity(store, self.account.id, address, "Anna Li")
+
+    def queue(self, **fields: object) -> tuple[EmailMessage, tuple[str, ...]]:
+        base: dict[str, object] = {"sender": ANNA, "to": "buyer@importer.example",
+                                   "subject": "Quotation"}
+        base.update(fields)
+        queued = queue_message(self.store, self.account.id, DraftFields(**base))  # type: ignore[arg-type]
+        raw = Outbox(self.store).raw(queued.outbox_id)
+        msg = email.message_from_bytes(raw, policy=email_policy.default)
+        assert isinstance(msg, EmailMessage)
+        return msg, queued.notices
+
+    def expected(self, identity: str = ANNA, reply: bool = False) -> SignatureBlock:
+        bundle = provision.policy_in_force(self.store)
+        assert bundle is not None
+        return render_signature(bundle, SignatureRequest(identity, reply=reply)).block
+
+
+def _bodies(msg: EmailMessage) -> tuple[str, str]:
+    text = msg.get_body(("plain",))
+    html = msg.get_body(("html",))
+    assert text is not None and html is not None
+    crlf = "\r\n"
+    return (str(text.get_content()).replace(crlf, "\n"),
+            str(html.get_content()).replace(crlf, "\n"))
+
+
+@pytest.fixture
+def profile(tmp_path: Path) -> Iterator[Profile]:
+    store = Store.open(tmp_path / "tradewind.db")
+    yield Profile(store)
+    store.close()
+
+
+@pytest.fixture
+def enforced(profile: Profile, make_policy: Callable[..., Path], keys: Keys) -> Profile:
+    provision.use_policy(profile.store, str(make_policy()), keys.public.read_bytes())
+    return profile
+
+
+def test_without_a_policy_nothing_changes(profile: Profile) -> None:
+    msg, notices = profile.queue(text="Hello")
+    assert notices == () and "tw-signature" not in msg.as_string()
+    assert msg.get_content_type() == "text/plain"
+
+
+def test_every_message_gets_the_company_signature(enforced: Profile) -> None:
+    msg, notices = enforced.queue(text="Dear buyer,\nplease find our offer.")
+    assert notices == ()
+    block = enforced.expected()
+    text, html = _bodies(msg)
+    assert text.startswith("Dear buyer,\nplease find our offer.\n\n" + signature_text(block))
+    assert signature_html(block) in html
+    assert check_message(msg, block, DraftFields(sender=ANNA)) == []
+
+
+def test_an_edited_html_signature_is_restored_and_the_rep_told(enforced: Profile) -> None:
+    block = enforced.expected()
+    edited = signature_html(block).replace("Export Sales Manager", "Chief Executive Officer")
+    msg, notices = enforced.queue(html="<p>Offer attached.</p>" + edited)
+    assert len(notices) == 1 and "signature in the message was changed" in notices[0]
+    text, html = _bodies(msg)
+    assert "Chief Executive Officer" not in html and "Chief Executive Officer" not in text
+    assert html.count('class="tw-signature"') == 1 and signature_html(block) in html
+    assert html.index("Offer attached.") < html.index(signature_html(block))
+
+
+def test_a_removed_signature_is_put_back(enforced: Profile) -> None:
+    """The rep deleted the block from the composer: the policy's block is still added."""
+    msg, _ = enforced.queue(html="<p>No signature here.</p>")
+    text, html = _bodies(msg)
+    assert signature_html(enforced.expected()) in html
+    assert signature_text(enforced.expected()) in text
+
+
+def test_an_unchanged_copy_is_not_doubled_and_not_reported(enforced: Profile) -> None:
+    block = enforced.expected()
+    msg, notices = enforced.queue(html="<p>Hi</p>" + signature_html(block))
+    assert notices == ()
+    assert _bodies(msg)[1].count('class="tw-signature"') == 1
+
+
+def test_an_edited_plain_signature_is_restored(enforced: Profile) -> None:
+    msg, notices = enforced.queue(text="Thanks!\n-- \nAnna, CEO\nCall me: +1 555")
+    assert any("plain-text signature" in n for n in notices)
+    text, _ = _bodies(msg)
+    assert "CEO" not in text and "Call me" not in text
+    assert text.startswith("Thanks!\n\n-- \nAnna Li\n")
+
+
+def test_an_offered_signature_is_replaced_by_the_companys(enforced: Profile) -> None:
+    mine = SignatureBlock("<i>Anna, the best</i>", "Anna, the best\n")
+    queued = queue_message(enforced.store, enforced.account.id,
+                           DraftFields(sender=ANNA, to="b@importer.example", text="x"), mine)
+    assert any("not the company's" in n for n in queued.notices)
+    raw = Outbox(enforced.store).raw(queued.outbox_id).decode("utf-8", "replace")
+    assert "the best" not in raw
+
+
+def test_reply_gets_the_reply_form_under_the_new_text_above_the_quote(enforced: Profile) -> None:
+    msg, _ = enforced.queue(
+        text="Yes, we can ship in May.", in_reply_to="orig@importer.example",
+        quote_text="On Monday, Buyer wrote:\n> Can you ship in May?\n",
+        quote_html="<blockquote>Can you ship in May?</blockquote>")
+    block = enforced.expected(reply=True)
+    text, html = _bodies(msg)
+    assert text.index("Yes, we can ship") < text.index(signature_text(block)) \
+        < text.index("> Can you ship in May?")
+    assert html.index("Yes, we can ship") < html.index(signature_html(block)) \
+        < html.index("<blockquote>")
+    assert "88 Harbour Road" not in text  # the shorter reply form
+
+
+def test_each_identity_gets_its_own_signature(enforced: Profile) -> None:
+    us, _ = enforced.queue(sender="anna@us.company.example", text="Hi")
+    text, _ = _bodies(us)
+    assert "+1 212 555 0100" in text and "anna@us.company.example" in text
+
+
+def test_missing_rep_values_refuse_queueing_with_the_fix(enforced: Profile) -> None:
+    with pytest.raises(ComposeError, match="needs full_name, title; ask the admin"):
+        enforced.queue(sender="stranger@company.example", text="Hi")
+    assert Outbox(enforced.store).items() == []
+
+
+def test_a_broken_kept_policy_stops_sending(enforced: Profile) -> None:
+    enforced.store.set_setting(provision.CURRENT_KEY, {"files": {}})
+    with pytest.raises(ComposeError, match="no longer verifies"):
+        enforced.queue(text="Hi")
+    assert Outbox(enforced.store).items() == []
+
+
+def test_check_message_finds_a_missing_or_changed_signature(enforced: Profile) -> None:
+    block = enforced.expected()
+    bare = build_message(Draft(sender=Recipient("", ANNA), to=(Recipient("", "b@x.example"),),
+                               text="Hi", html="<p>Hi</p>"))
+    problems = check_message(bare, block, DraftFields(sender=ANNA))
+    assert "the plain part does not carry the signature's text form" in problems
+    assert "the HTML part does not carry the signature" in problems
+    assert any("related part with Content-ID" in p for p in problems)
+
+
+def test_split_html_handles_nested_and_unclosed_blocks() -> None:
+    rest, found = split_html('<p>a</p><div class="x tw-signature"><div>n</div></div><p>b</p>')
+    assert rest == "<p>a</p><p>b</p>" and found == [
+        '<div class="x tw-signature"><div>n</div></div>']
+    rest, found = split_html('<p>a</p>\n<div class="tw-signature"><div>open')
+    assert rest == "<p>a</p>\n" and len(found) == 1
