@@ -10,20 +10,9 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Protocol
 
 from tests.benchmarks.measure import Measured, run_measured
-
-
-class _Server(Protocol):
-    host: str
-    imaps_port: int
-    ca_file: Path
-
-
-class _User(Protocol):
-    username: str
-    password: str
+from tests.servers.dovecot import DovecotServer, MailUser
 
 
 def mbsync_binary() -> str | None:
@@ -34,7 +23,7 @@ def mbsync_binary() -> str | None:
 class MbsyncPeer:
     """One mbsync configuration against one account; ``full_sync`` starts from an empty Maildir."""
 
-    def __init__(self, workdir: Path, server: _Server, user: _User, fsync: bool = True) -> None:
+    def __init__(self, workdir: Path, server: DovecotServer, user: MailUser, fsync: bool = True) -> None:
         binary = mbsync_binary()
         if binary is None:
             raise RuntimeError("mbsync is not installed (apt-get install isync)")

@@ -1,0 +1,108 @@
+"""The benchmark's verdicts against the issue's targets, the printed table and the JSON file.
+
+A verdict compares the measured number with its limit as is: a miss is printed with its
+figure, never rounded into a pass. Pure functions apart from ``write_json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One target: what was measured, against what limit, and whether it was met."""
+
+    name: str
+    measured: float | None
+    limit: float | None
+    unit: str
+    rule: str
+    detail: str = ""
+
+    @property
+    def result(self) -> str:
+        if self.measured is None or self.limit is None:
+            return "NOT MEASURED"
+        if self.rule == "<=":
+            return "PASS" if self.measured <= self.limit else "MISS"
+        return "PASS" if self.measured < self.limit else "MISS"
+
+
+def verdicts(results: dict[str, Any]) -> list[Verdict]:
+    """The five targets of the issue from the collected ``results``."""
+    tw, mb = results.get("tradewind", {}), results.get("mbsync", {})
+    full, peer = tw.get("full_sync_seconds"), mb.get("full_sync_seconds")
+    ratio_limit = 1.5 * peer if peer is not None else None
+    search = results.get("search", {}).get("100000", {})
+    memory = [v for v in (tw.get("full_sync_max_rss_mb"), tw.get("resync_max_rss_mb")) if v is not None]
+    ratio = f"{full / peer:.2f}x mbsync" if full is not None and peer else ""
+    nofsync = mb.get("full_sync_nofsync_seconds")
+    if full is not None and nofsync:
+        ratio += f"; {full / nofsync:.2f}x mbsync with FSync no"
+    return [
+        Verdict("full sync <= 1.5x mbsync", full, ratio_limit, "s", "<=", ratio),
+        Verdict("no-change resync < 0.5 s", tw.get("resync_seconds"), 0.5, "s", "<",
+                f"mbsync {mb['resync_seconds']:.2f} s" if "resync_seconds" in mb else ""),
+        Verdict("all headers listable < 5 s", tw.get("headers_listable_seconds"), 5.0, "s", "<"),
+        Verdict("search p95 < 50 ms at 100k", search.get("p95_ms"), 50.0, "ms", "<",
+                f"median {search['median_ms']:.1f} ms" if "median_ms" in search else ""),
+        Verdict("peak memory < 300 MB", max(memory) if memory else None, 300.0, "MB", "<",
+                f"mbsync {mb['full_sync_max_rss_mb']:.0f} MB" if "full_sync_max_rss_mb" in mb else ""),
+    ]
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "ms":
+        return f"{value:.1f} ms"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
+
+
+def render_table(results: dict[str, Any]) -> str:
+    """The side-by-side figures and the verdicts as fixed-width text."""
+    tw, mb = results.get("tradewind", {}), results.get("mbsync", {})
+    mailbox = results.get("mailbox", {})
+    lines = [f"Mailbox: {mailbox.get('messages', '?')} messages, "
+             f"{mailbox.get('total_bytes', 0) / 1e6:.0f} MB, {mailbox.get('with_attachments', '?')} with "
+             f"attachments, folders {mailbox.get('folders', {})}", ""]
+    rows = [
+        ("full initial sync (wall)", tw.get("full_sync_seconds"), mb.get("full_sync_seconds"), "s"),
+        ("  of which Tradewind indexing", tw.get("full_sync_index_seconds"), None, "s"),
+        ("  whole process incl. start-up", tw.get("full_sync_process_seconds"), mb.get("full_sync_seconds"), "s"),
+        ("  mbsync with FSync no", None, mb.get("full_sync_nofsync_seconds"), "s"),
+        ("no-change resync", tw.get("resync_seconds"), mb.get("resync_seconds"), "s"),
+        ("  whole process incl. start-up", tw.get("resync_process_seconds"), mb.get("resync_seconds"), "s"),
+        ("all headers listable", tw.get("headers_listable_seconds"), None, "s"),
+        ("peak RSS, full sync", tw.get("full_sync_max_rss_mb"), mb.get("full_sync_max_rss_mb"), "MB"),
+        ("peak RSS, resync", tw.get("resync_max_rss_mb"), mb.get("resync_max_rss_mb"), "MB"),
+    ]
+    for size, figures in sorted(results.get("search", {}).items(), key=lambda kv: int(kv[0])):
+        label = f"search at {int(size):,} ({figures.get('source', '')})"
+        rows.append((label + " median", figures.get("median_ms"), None, "ms"))
+        rows.append((label + " p95", figures.get("p95_ms"), None, "ms"))
+    lines.append(f"{'measure':<44}{'Tradewind':>14}{'mbsync':>14}")
+    for label, ours, theirs, unit in rows:
+        if ours is None and theirs is None:
+            continue
+        lines.append(f"{label:<44}{_fmt(ours, unit):>14}{_fmt(theirs, unit):>14}")
+    lines += ["", f"{'target':<32}{'measured':>14}{'limit':>14}  result"]
+    for verdict in verdicts(results):
+        limit = f"{verdict.rule} {_fmt(verdict.limit, verdict.unit)}" if verdict.limit is not None else "-"
+        lines.append(f"{verdict.name:<32}{_fmt(verdict.measured, verdict.unit):>14}{limit:>14}  "
+                     f"{verdict.result}{'  (' + verdict.detail + ')' if verdict.detail else ''}")
+    return "\n".join(lines)
+
+
+def write_json(results: dict[str, Any], path: Path) -> None:
+    """Write the results with the verdicts added (``verdicts``: name, measured, limit, result)."""
+    document = dict(results)
+    document["verdicts"] = [dict(asdict(v), result=v.result) for v in verdicts(results)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,0 +1,75 @@
+"""One Tradewind sync in its own process, so its peak RSS is measured alone.
+
+Run as ``python -m tests.benchmarks.tw_child --store DB --email ... --port N --ca-file PEM``;
+the password comes on stdin (never argv, never a file), the account row is created on first
+use. Prints one JSON line: the ``sync_account`` call's duration, how much of it was full-text
+indexing (time spent inside ``Store.index_pending``), its wall-clock start (for the parent's
+"all headers listable" poll) and the report's counts and error. Exit status 1 when the sync
+reported an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import Any
+
+
+def _timed_indexing(totals: dict[str, float]) -> None:
+    """Wrap ``Store.index_pending`` to add up the seconds spent indexing (measurement only)."""
+    from client.store import Store
+
+    original = Store.index_pending
+
+    def index_pending(self: Store, limit: int = 500) -> int:
+        started = time.perf_counter()
+        try:
+            return original(self, limit)
+        finally:
+            totals["index_seconds"] += time.perf_counter() - started
+
+    Store.index_pending = index_pending  # type: ignore[method-assign,assignment]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--store", required=True)
+    parser.add_argument("--email", required=True)
+    parser.add_argument("--username", required=True)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--ca-file", required=True)
+    parser.add_argument("--connections", type=int, default=None)
+    args = parser.parse_args(argv)
+    password = sys.stdin.readline().rstrip("\n")
+    process_started = time.time()
+
+    from client.store import Store
+    from client.sync.engine import sync_account
+
+    totals = {"index_seconds": 0.0}
+    _timed_indexing(totals)
+    with Store.open(args.store) as store:
+        account = store.get_account(args.email) or store.add_account(
+            args.email, imap_host=args.host, imap_port=args.port, security="tls",
+            username=args.username, ca_file=args.ca_file)
+    options: dict[str, Any] = {}
+    if args.connections is not None:
+        options["connections"] = args.connections
+    sync_started = time.time()
+    clock = time.perf_counter()
+    report = sync_account(args.store, account, password, **options)
+    seconds = time.perf_counter() - clock
+    print(json.dumps({
+        "process_started": process_started, "sync_started": sync_started, "seconds": seconds,
+        "index_seconds": totals["index_seconds"], "added": report.added, "updated": report.updated,
+        "indexed": report.indexed, "status": report.status, "error": report.error,
+        "folder_errors": {f.name: f.error for f in report.folders if f.error},
+    }))
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
