@@ -79,6 +79,15 @@ def addresses_json(values: Any) -> str:
     return json.dumps([_addr(v) for v in (values or ())], ensure_ascii=False)
 
 
+def address_text(from_name: str, from_email: str, *json_lists: str) -> str:
+    """All names and addresses of a message as one string for the ``addresses`` FTS column."""
+    parts = [from_name, from_email]
+    for text in json_lists:
+        for name, email in json.loads(text or "[]"):
+            parts.extend((name, email))
+    return " ".join(p for p in parts if p)
+
+
 def header_block(raw: bytes) -> bytes:
     """The header part of a raw message (up to the first empty line)."""
     for sep in (b"\r\n\r\n", b"\n\n"):

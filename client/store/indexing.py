@@ -1,8 +1,10 @@
 """Deferred full-text indexing: parse stored bodies and fill ``messages_fts``.
 
-``index_pending(limit)`` is resumable and idempotent: it picks rows with ``indexed = 0``, parses
-them with ``client.mime.parse_message`` outside any transaction, then writes the FTS rows,
-preview and attachment flag in one short transaction. A body that cannot be parsed gets
+``insert_messages`` already indexes subject and addresses, so a new message is found by those
+at once. ``index_pending(limit)`` is resumable and idempotent: it picks rows with
+``indexed = 0``, parses them with ``client.mime.parse_message`` outside any transaction, then
+rewrites their FTS rows with the body and attachment names, and sets preview and attachment
+flag, in one short transaction. A body that cannot be parsed gets
 ``indexed = 2`` (its subject and addresses are still indexed) so it is not retried forever.
 """
 
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from client.mime import body_search_text, parse_message, preview_text
 from client.store.base import StoreBase
 from client.store.cjk import bigram_text
+from client.store.derive import address_text
 
 PREVIEW_CHARS = 200
 BODY_INDEX_CHARS = 200_000
@@ -31,14 +34,6 @@ class IndexedText:
     preview: str
     has_attachments: bool
     state: int
-
-
-def _address_text(*json_lists: str, extra: tuple[str, str] = ("", "")) -> str:
-    parts = [extra[0], extra[1]]
-    for text in json_lists:
-        for name, email in json.loads(text or "[]"):
-            parts.extend((name, email))
-    return " ".join(p for p in parts if p)
 
 
 def extract(row_id: int, subject: str, addresses: str, raw: bytes | None) -> IndexedText:
@@ -78,7 +73,7 @@ class IndexingMixin(StoreBase):
         texts = [
             extract(
                 int(row_id), subject,
-                _address_text(to_json, cc_json, reply_json, extra=(from_name, from_email)),
+                address_text(from_name, from_email, to_json, cc_json, reply_json),
                 None if raw is None else bytes(raw),
             )
             for row_id, subject, from_name, from_email, to_json, cc_json, reply_json, raw in rows

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from client.store.base import StoreBase
-from client.store.derive import HeaderColumns, header_columns
+from client.store.cjk import bigram_text
+from client.store.derive import HeaderColumns, address_text, header_columns
 from client.store.local_rows import next_row_id
 from client.store.records import IncomingMessage
 from client.store.rows import apply_overrides, flag_columns, normalize_flags
@@ -97,7 +98,8 @@ class MessagesMixin(StoreBase):
         columns via ``client.mime.parse_headers``, thread ids, watermark. Existing rows only get
         their flags/modseq refreshed (and a 'partial' body upgraded to 'full'). A local copy
         (uid NULL, no queued op) with the same Message-ID is adopted instead of duplicated.
-        Body full-text indexing is deferred (``indexed=0``; see ``index_pending``).
+        Subject and addresses are searchable at once; body full-text indexing is deferred
+        (``indexed=0``; see ``index_pending``).
         """
         account_id, _ = self._account_of_folder(folder_id)
         hidden = self.hidden_uids(folder_id)
@@ -229,6 +231,7 @@ class MessagesMixin(StoreBase):
         message_rows: list[tuple[object, ...]] = []
         body_rows: list[tuple[int, bytes]] = []
         ref_rows: list[tuple[int, str]] = []
+        fts_rows: list[tuple[int, str, str]] = []
         threads: list[ThreadInput] = []
         added = list(adopted)
         for offset, (uid, message) in enumerate(fresh.items()):
@@ -254,6 +257,8 @@ class MessagesMixin(StoreBase):
             ))
             if raw:
                 body_rows.append((row_id, raw))
+            fts_rows.append((row_id, bigram_text(head.subject), bigram_text(address_text(
+                head.from_name, head.from_email, head.to_json, head.cc_json, head.reply_to_json))))
             refs = head.thread_refs
             ref_rows.extend((row_id, ref) for ref in refs)
             threads.append(ThreadInput(row_id, head.message_id, refs, head.subject_key,
@@ -271,6 +276,11 @@ class MessagesMixin(StoreBase):
         db.executemany("INSERT INTO bodies(message_id, raw) VALUES (?, ?)", body_rows)
         db.executemany("INSERT OR IGNORE INTO message_refs(message_id, ref) VALUES (?, ?)",
                        ref_rows)
+        db.executemany(
+            "INSERT INTO messages_fts(rowid, subject, addresses, body, attachments) "
+            "VALUES (?, ?, ?, '', '')",
+            fts_rows,
+        )
         assign_threads(db, account_id, threads)
         return added
 

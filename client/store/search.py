@@ -6,7 +6,7 @@ Syntax (terms combine with AND): bare words, ``"quoted phrases"``, ``from:`` ``t
 ``is:unread`` / ``is:read`` / ``is:flagged``, ``folder:`` (a folder name or a role such as
 ``inbox``/``sent``). An unknown ``word:thing`` is searched as text. User text reaches SQLite
 only as bound parameters and FTS5 string literals, so no query can inject SQL or FTS syntax.
-Only messages whose bodies were indexed (``index_pending``) are found by text terms.
+Subject and addresses are searchable at once; body words once ``index_pending`` ran.
 Bad dates raise ``SearchSyntaxError`` with a message in words.
 """
 

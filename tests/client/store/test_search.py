@@ -160,3 +160,16 @@ def test_both_search_plans_give_the_same_rows(
     plan = " ".join(str(r[3]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + compiled[0],
                                                          compiled[1]))
     assert "messages_sort" in plan and "TEMP B-TREE FOR ORDER BY" not in plan
+
+
+def test_subject_and_sender_are_searchable_before_body_indexing(
+    store: Store, inbox: Folder
+) -> None:
+    raw = make_raw(1, subject="Proforma 形式发票", body="hidden body words", sender="李娜 <li@x.cn>")
+    (row_id,) = store.insert_messages(inbox.id, [incoming(1, raw)], 1).added
+    assert _ids(store, "形式") == {row_id}
+    assert _ids(store, "from:李娜") == {row_id}
+    assert _ids(store, "hidden") == set()
+    store.index_pending()
+    assert _ids(store, "hidden") == {row_id} and _ids(store, "形式发票") == {row_id}
+    assert store.conn.execute("SELECT count(*) FROM messages_fts").fetchone()[0] == 1
