@@ -377,6 +377,12 @@ def complete(store: Store, op_id: int, new_uid: int | None = None) -> None:
                         "UPDATE messages SET uid = ? WHERE id = ? AND folder_id = ?",
                         (new_uid, row_id, op.target_folder_id),
                     )
+                    # later ops queued while the row waited in the target now know its UID
+                    conn.execute(
+                        "UPDATE pending_ops SET uid = ? WHERE message_row = ? AND folder_id = ? "
+                        "AND uid IS NULL AND id != ? AND state = 'pending'",
+                        (new_uid, row_id, op.target_folder_id, op_id),
+                    )
         elif op.kind == "delete" and row_id is not None:
             remove(conn, row_id)
         _delete_op(conn, op_id)

@@ -123,7 +123,9 @@ def test_complete_move_sets_new_uid(
     row = _row(store, ids[0])
     assert row.folder_id == folders["INBOX"].id  # second move still queued
     ops = queue.pending(store, account_id)
-    assert len(ops) == 1 and ops[0].uid is None and ops[0].folder_id == folders["Archive"].id
+    assert len(ops) == 1 and ops[0].folder_id == folders["Archive"].id
+    assert ops[0].uid == 77  # the queued second move learnt where the message now is
+    assert 77 in store.folder_uids(folders["Archive"].id)  # hidden there until it runs
     queue.complete(store, op.id)  # idempotent
     assert len(queue.pending(store, account_id)) == 1
 

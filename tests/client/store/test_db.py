@@ -87,3 +87,42 @@ def test_second_store_on_same_file_sees_commits(db_path: Path, store: Store) -> 
 def test_sqlite_utils_view(store: Store) -> None:
     store.add_account("rep@tradewind.example")
     assert store.db["accounts"].count == 1
+
+
+def test_reader_thread_and_writer_thread_work_at_once(db_path: Path) -> None:
+    """The UI reads through its own Store while a sync worker writes through another."""
+    from client.store import FolderRecord
+
+    from .factories import incoming, make_raw
+
+    with Store.open(db_path) as setup:
+        account = setup.add_account("rep@tradewind.example")
+        folder_id = setup.upsert_folder(account.id, FolderRecord("INBOX")).id
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def write() -> None:
+        try:
+            with Store.open(db_path) as writer:
+                for start in range(1, 201, 20):
+                    batch = [incoming(u, make_raw(u)) for u in range(start, start + 20)]
+                    writer.insert_messages(folder_id, batch, start + 19)
+                    writer.index_pending()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=write)
+    with Store.open(db_path) as reader:
+        worker.start()
+        seen_counts = set()
+        while not done.is_set():
+            ids = reader.message_ids(folder_id)
+            reader.rows_by_ids(ids[:50])
+            reader.search("quotation")
+            seen_counts.add(len(ids))
+        worker.join()
+        assert errors == []
+        assert len(reader.message_ids(folder_id)) == 200
+        assert all(count % 20 == 0 for count in seen_counts)  # never a half batch
