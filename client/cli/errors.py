@@ -84,6 +84,12 @@ _CODE_BY_CLASS_NAME: dict[str, ExitCode] = {
     "StoreCorruptError": ExitCode.DATA,
     "StoreVersionError": ExitCode.DATA,
     "StoreError": ExitCode.DATA,
+    "ComposeError": ExitCode.USAGE,
+    "OutboxError": ExitCode.NOT_FOUND,
+    "SmtpAuthError": ExitCode.AUTH,
+    "SmtpTLSError": ExitCode.TLS,
+    "SmtpUnavailable": ExitCode.NETWORK,
+    "SmtpError": ExitCode.GENERAL,
 }
 
 

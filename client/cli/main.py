@@ -14,7 +14,15 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
-from client.cli import account_cmd, ops_cmd, policy_cmd, read_cmd, signature_cmd, sync_cmd
+from client.cli import (
+    account_cmd,
+    ops_cmd,
+    policy_cmd,
+    read_cmd,
+    send_cmd,
+    signature_cmd,
+    sync_cmd,
+)
 from client.cli.app_launch import run_desktop_app
 from client.cli.context import Context
 from client.cli.errors import ExitCode, UsageError, classify
@@ -24,7 +32,9 @@ from client.config import Profile, profile_logging
 PROG = "tradewind"
 
 # Each command group module provides `register(subparsers, common_parent)`.
-COMMAND_MODULES = (account_cmd, sync_cmd, read_cmd, ops_cmd, policy_cmd, signature_cmd)
+COMMAND_MODULES = (
+    account_cmd, sync_cmd, read_cmd, ops_cmd, send_cmd, policy_cmd, signature_cmd,
+)
 
 
 class _Parser(argparse.ArgumentParser):

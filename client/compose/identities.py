@@ -42,19 +42,30 @@ def _identity(row: tuple[Any, ...]) -> Identity:
     return Identity(int(row[0]), int(row[1]), str(row[2]), str(row[3]), row[4], row[5], bool(row[6]))
 
 
+def _ensure_account_identity(store: Store, account_id: int) -> None:
+    """The account's own address is always an identity (the default unless another is)."""
+    account = store.account(account_id)
+    if account is None:
+        raise ComposeError(f"There is no account {account_id}.")
+    with store.transaction(durable=True) as conn:
+        has_default = conn.execute(
+            "SELECT 1 FROM identities WHERE account_id = ? AND is_default = 1", (account_id,)
+        ).fetchone()
+        conn.execute(
+            "INSERT OR IGNORE INTO identities (account_id, email, display_name, is_default)"
+            " VALUES (?, ?, ?, ?)",
+            (account_id, account.email.lower(), account.display_name, 0 if has_default else 1),
+        )
+
+
 def identities(store: Store, account_id: int) -> list[Identity]:
-    """All identities of the account, the default first; creates the account address's one."""
+    """All identities of the account, the default first (the account's address included)."""
+    _ensure_account_identity(store, account_id)
     rows = store.conn.execute(
         f"SELECT {_COLS} FROM identities WHERE account_id = ? ORDER BY is_default DESC, id",
         (account_id,),
     ).fetchall()
-    if rows:
-        return [_identity(r) for r in rows]
-    account = store.account(account_id)
-    if account is None:
-        raise ComposeError(f"There is no account {account_id}.")
-    add_identity(store, account_id, account.email, account.display_name, default=True)
-    return identities(store, account_id)
+    return [_identity(r) for r in rows]
 
 
 def add_identity(
@@ -65,6 +76,7 @@ def add_identity(
     address = validate_address(email, display_name, "From").email
     if reply_to:
         reply_to = validate_address(reply_to, "", "Reply-To").email
+    _ensure_account_identity(store, account_id)
     with store.transaction(durable=True) as conn:
         if default:
             conn.execute("UPDATE identities SET is_default = 0 WHERE account_id = ?", (account_id,))

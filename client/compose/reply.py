@@ -66,7 +66,8 @@ def reply_recipients(
     """
     own = {a.lower() for a in own_addresses}
     primary = original.reply_to or original.sender
-    if primary and all(p.email.lower() in own for p in primary):
+    own_message = bool(primary) and all(p.email.lower() in own for p in primary)
+    if own_message:
         primary = original.to  # replying to something the rep sent: go back to its recipients
     seen: set[str] = set()
 
@@ -80,7 +81,15 @@ def reply_recipients(
             out.append(p)
         return tuple(out)
 
-    to = keep(primary)
+    if own_message:  # its recipients stay, even when the rep had written to themselves
+        kept = []
+        for p in primary:
+            if p.email and p.email.lower() not in seen:
+                seen.add(p.email.lower())
+                kept.append(p)
+        to = tuple(kept)
+    else:
+        to = keep(primary)
     if not reply_all:
         return to, ()
     to = to + keep(original.to)

@@ -1,0 +1,309 @@
+"""`tradewind send | reply | forward | outbox | drafts | identity`: sending from the command line.
+
+Every message is committed to the outbox before "queued" is printed; then, unless `--queue-only`,
+the account's outbox is flushed at once (offline, the message simply waits for the next
+`tradewind outbox flush` or `tradewind sync`). Addresses are validated before anything is queued.
+"""
+
+from __future__ import annotations
+
+import argparse
+import mimetypes
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from client.cli.context import Context
+from client.cli.errors import CliError, ExitCode, UsageError
+from client.cli.lookup import accounts_in_scope, parse_ids, require_messages
+
+if TYPE_CHECKING:
+    from client.compose.drafts import DraftFields
+    from client.smtp.sender import FlushReport
+    from client.store.db import Store
+    from client.store.records import Account
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the sending commands."""
+    send = subparsers.add_parser("send", parents=[common], help="send a new message")
+    send.add_argument("--from", dest="sender", required=True, metavar="ADDRESS")
+    send.add_argument("--to", action="append", default=[], metavar="ADDR")
+    send.add_argument("--cc", action="append", default=[], metavar="ADDR")
+    send.add_argument("--bcc", action="append", default=[], metavar="ADDR")
+    send.add_argument("--subject", required=True)
+    body = send.add_mutually_exclusive_group(required=True)
+    body.add_argument("--body-file", metavar="F", help="plain-text body (UTF-8)")
+    body.add_argument("--html-file", metavar="F", help="HTML body (UTF-8)")
+    send.add_argument("--attach", action="append", default=[], metavar="F")
+    send.add_argument("--queue-only", action="store_true", help="queue without sending now")
+    send.set_defaults(handler=cmd_send)
+
+    for name, helptext in (("reply", "reply to a cached message"),
+                           ("forward", "forward a cached message")):
+        p = subparsers.add_parser(name, parents=[common], help=helptext)
+        p.add_argument("id", metavar="ID")
+        p.add_argument("--to", action="append", default=[], metavar="ADDR")
+        p.add_argument("--cc", action="append", default=[], metavar="ADDR")
+        body = p.add_mutually_exclusive_group()
+        body.add_argument("--body-file", metavar="F")
+        body.add_argument("--html-file", metavar="F")
+        p.add_argument("--attach", action="append", default=[], metavar="F")
+        p.add_argument("--queue-only", action="store_true")
+        if name == "reply":
+            p.add_argument("--all", action="store_true", help="reply to all (not yourself)")
+            p.set_defaults(handler=cmd_reply)
+        else:
+            p.add_argument("--as-attachment", action="store_true",
+                           help="attach the original as .eml instead of quoting it")
+            p.set_defaults(handler=cmd_forward)
+
+    outbox = subparsers.add_parser("outbox", parents=[common], help="messages waiting to be sent")
+    outbox.add_argument("action", nargs="?", default="list",
+                        choices=["list", "flush", "retry", "discard"])
+    outbox.add_argument("item", nargs="?", metavar="ID")
+    outbox.add_argument("--account", metavar="EMAIL")
+    outbox.set_defaults(handler=cmd_outbox)
+
+    drafts = subparsers.add_parser("drafts", parents=[common], help="local drafts")
+    drafts.add_argument("--account", metavar="EMAIL")
+    drafts.add_argument("--push", action="store_true", help="save them to the Drafts folder")
+    drafts.set_defaults(handler=cmd_drafts)
+
+    identity = subparsers.add_parser("identity", parents=[common],
+                                     help="sending addresses of an account")
+    identity.add_argument("action", choices=["list", "add", "remove"])
+    identity.add_argument("--account", required=True, metavar="EMAIL")
+    identity.add_argument("--email", metavar="ADDRESS")
+    identity.add_argument("--name", default="", help="display name")
+    identity.add_argument("--reply-to", metavar="ADDRESS")
+    identity.add_argument("--signature-slot", metavar="SLOT")
+    identity.add_argument("--default", action="store_true")
+    identity.set_defaults(handler=cmd_identity)
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+def _read_text(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not UTF-8 text.") from None
+    except OSError as exc:
+        raise UsageError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+
+
+def _attachments(paths: list[str]) -> tuple[Any, ...]:
+    from client.compose.build import OutgoingAttachment
+
+    out = []
+    for path in paths:
+        p = Path(path)
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise UsageError(f"Cannot read attachment {path}: {exc.strerror or exc}.") from None
+        out.append(OutgoingAttachment(p.name, data, mimetypes.guess_type(p.name)[0]))
+    return tuple(out)
+
+
+def _account_for_sender(store: Store, sender: str) -> Account:
+    from client.compose.identities import find_identity
+
+    identity = find_identity(store, sender)
+    if identity is None:
+        raise CliError(
+            f"{sender} is not an address of any account here. Add the account, or add the "
+            "address with `tradewind identity add --account ACCOUNT --email ADDRESS`.",
+            ExitCode.NOT_FOUND,
+        )
+    account = store.account(identity.account_id)
+    assert account is not None
+    return account
+
+
+def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
+                           queue_only: bool) -> int:
+    from client.compose.actions import queue_message
+
+    store = ctx.store()
+    queued = queue_message(store, account.id, fields)
+    ctx.notice(f"Queued as outbox message {queued.outbox_id} ({queued.message_id}).")
+    report = None if queue_only else _flush(ctx, store, account)
+    from client.smtp.outbox import Outbox
+
+    item = Outbox(store).get(queued.outbox_id)
+    doc = {"outbox_id": queued.outbox_id, "message_id": queued.message_id,
+           "recipients": list(queued.recipients), "state": item.state,
+           "last_error": item.last_error,
+           "flush": report.as_json() if report is not None else None}
+    ctx.emit(doc, _state_line(item.id, item.state, item.last_error))
+    if item.state == "failed":
+        return int(ExitCode.GENERAL)
+    return int(ExitCode.OK)
+
+
+def _state_line(item_id: int, state: str, error: str | None) -> str:
+    words = {
+        "queued": "is waiting in the outbox and will be sent when the server is reachable",
+        "sending": "is being sent", "sent": "was sent (not yet saved to Sent)",
+        "filed": "was sent and saved to Sent",
+        "failed": "was refused and stays in the outbox",
+        "uncertain": "may or may not have been sent",
+    }
+    line = f"Message {item_id} {words.get(state, state)}."
+    return f"{line}\n{error}" if error else line
+
+
+def _flush(ctx: Context, store: Store, account: Account) -> FlushReport | None:
+    from client import secrets
+    from client.smtp.account_send import flush_account
+
+    password = secrets.get_password(account.email)
+    if password is None:
+        ctx.notice(f"{account.email}: no password in the keyring; the message waits.")
+        return None
+    with ctx.profile.writer_lock():
+        return flush_account(store, account, password)
+
+
+def _with_body(fields: DraftFields, args: argparse.Namespace) -> DraftFields:
+    from dataclasses import replace
+
+    changes: dict[str, Any] = {}
+    if args.body_file:
+        changes["text"] = _read_text(args.body_file)
+        changes["html"] = None
+    elif args.html_file:
+        changes["html"] = _read_text(args.html_file)
+        changes["text"] = None
+    if args.to:
+        changes["to"] = ", ".join(args.to)
+    if args.cc:
+        changes["cc"] = ", ".join(args.cc)
+    if args.attach:
+        changes["attachments"] = tuple(fields.attachments) + _attachments(args.attach)
+    return replace(fields, **changes)
+
+
+# -- commands -------------------------------------------------------------------------------
+
+def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
+    from client.compose.drafts import DraftFields
+
+    store = ctx.store()
+    account = _account_for_sender(store, args.sender)
+    if not (args.to or args.cc or args.bcc):
+        raise UsageError("Give at least one recipient with --to, --cc or --bcc.")
+    fields = DraftFields(
+        sender=args.sender, to=", ".join(args.to), cc=", ".join(args.cc),
+        bcc=", ".join(args.bcc), subject=args.subject,
+        text=_read_text(args.body_file) if args.body_file else None,
+        html=_read_text(args.html_file) if args.html_file else None,
+        attachments=_attachments(args.attach),
+    )
+    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only)
+
+
+def _original(ctx: Context, value: str) -> tuple[Store, Account, int]:
+    store = ctx.store()
+    [row] = require_messages(store, parse_ids([value]))
+    account = store.account(row.account_id)
+    assert account is not None
+    return store, account, row.id
+
+
+def cmd_reply(ctx: Context, args: argparse.Namespace) -> int:
+    from client.compose.actions import reply_fields
+
+    store, account, row = _original(ctx, args.id)
+    fields = _with_body(reply_fields(store, row, reply_all=args.all), args)
+    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only)
+
+
+def cmd_forward(ctx: Context, args: argparse.Namespace) -> int:
+    from client.compose.actions import forward_fields
+
+    if not args.to:
+        raise UsageError("Say whom to forward to with --to.")
+    store, account, row = _original(ctx, args.id)
+    fields = _with_body(forward_fields(store, row, as_attachment=args.as_attachment), args)
+    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only)
+
+
+def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
+    from client.smtp.outbox import Outbox
+
+    store = ctx.store()
+    box = Outbox(store)
+    if args.action in ("retry", "discard"):
+        if args.item is None:
+            raise UsageError(f"Give the outbox message id: tradewind outbox {args.action} ID.")
+        [item_id] = parse_ids([args.item])
+        box.get(item_id)  # refuses unknown ids in words
+        if args.action == "retry":
+            box.retry(item_id)
+            account = store.account(box.get(item_id).account_id)
+            assert account is not None
+            _flush(ctx, store, account)
+        else:
+            box.discard(item_id)
+            ctx.emit({"discarded": item_id}, f"Message {item_id} removed from the outbox.")
+            return int(ExitCode.OK)
+        item = box.get(item_id)
+        ctx.emit(item.as_json(), _state_line(item.id, item.state, item.last_error))
+        return int(ExitCode.OK)
+    accounts = accounts_in_scope(store, args.account)
+    reports: dict[str, Any] = {}
+    if args.action == "flush":
+        for account in accounts:
+            report = _flush(ctx, store, account)
+            reports[account.email] = report.as_json() if report is not None else None
+    items = [i for a in accounts for i in box.items(a.id)]
+    lines = [f"{i.id:>5}  {i.state:<9}  {i.subject[:50]:<50}  {', '.join(i.recipients)[:40]}"
+             + (f"\n       {i.last_error}" if i.last_error else "") for i in items]
+    ctx.emit({"items": [i.as_json() for i in items], "flush": reports or None},
+             "\n".join(lines) if lines else "The outbox is empty.")
+    return int(ExitCode.OK)
+
+
+def cmd_drafts(ctx: Context, args: argparse.Namespace) -> int:
+    from client.compose.drafts import list_drafts
+
+    store = ctx.store()
+    accounts = accounts_in_scope(store, args.account)
+    if args.push:
+        from client import secrets
+        from client.smtp.account_send import push_account_drafts
+
+        for account in accounts:
+            password = secrets.get_password(account.email)
+            if password is not None:
+                with ctx.profile.writer_lock():
+                    push_account_drafts(store, account, password)
+    drafts = [d for a in accounts for d in list_drafts(store, a.id)]
+    doc = [{"id": d.id, "account_id": d.account_id, "message_id": d.message_id,
+            "from": d.fields.sender, "to": d.fields.to, "subject": d.fields.subject,
+            "server_state": d.server_state, "server_uid": d.server_uid, "updated": d.updated}
+           for d in drafts]
+    lines = [f"{d.id:>5}  {d.server_state:<5}  {d.fields.subject[:60]}" for d in drafts]
+    ctx.emit({"drafts": doc}, "\n".join(lines) if lines else "No drafts.")
+    return int(ExitCode.OK)
+
+
+def cmd_identity(ctx: Context, args: argparse.Namespace) -> int:
+    from client.compose.identities import add_identity, identities, remove_identity
+
+    store = ctx.store()
+    [account] = accounts_in_scope(store, args.account)
+    if args.action in ("add", "remove") and not args.email:
+        raise UsageError(f"Give the address: tradewind identity {args.action} --email ADDRESS.")
+    if args.action == "add":
+        add_identity(store, account.id, args.email, args.name, args.reply_to,
+                     args.signature_slot, default=args.default)
+    elif args.action == "remove":
+        remove_identity(store, account.id, args.email)
+    mine = identities(store, account.id)
+    ctx.emit({"identities": [i.as_json() for i in mine]},
+             "\n".join(f"{'*' if i.is_default else ' '} {i.email:<40} {i.display_name}"
+                       + (f"  (Reply-To {i.reply_to})" if i.reply_to else "") for i in mine))
+    return int(ExitCode.OK)
