@@ -29,6 +29,7 @@ from html.parser import HTMLParser
 from client.compose.assemble import SIGNATURE_CLASS, SignatureBlock, signature_html, signature_text
 from client.compose.drafts import DraftFields
 from client.compose.headers import ComposeError
+from client.compose.html_text import html_to_text
 from client.signatures.provision import policy_in_force, rep_values
 from client.signatures.render import RenderedSignature, SignatureRequest, render_signature
 from client.signatures.schema import PolicyError
@@ -90,26 +91,47 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def split_html(html: str | None) -> tuple[str | None, list[str]]:
-    """The HTML without signature blocks, and the blocks found."""
+def split_html(html: str | None) -> tuple[str | None, list[str], str]:
+    """(the HTML before the first signature block, the blocks found, what followed them).
+
+    What follows a block is usually a quote (a draft saved with its signature and reopened);
+    the caller keeps it below the signature."""
     if not html:
-        return html, []
+        return html, [], ""
     spans = _SignatureFinder(html).finish()
+    if not spans:
+        return html, [], ""
     found = [html[a:b] for a, b in spans]
-    for a, b in reversed(spans):
-        html = html[:a] + html[b:]
-    return html, found
+    after = html[spans[0][1]:]
+    for a, b in reversed(spans[1:]):
+        cut_a, cut_b = a - spans[0][1], b - spans[0][1]
+        after = after[:cut_a] + after[cut_b:]
+    return html[: spans[0][0]], found, after
 
 
-def split_text(text: str | None) -> tuple[str | None, str | None]:
-    """The text before a "-- " separator line, and what followed it (None if no separator)."""
+_QUOTE_START = re.compile(r"^(?:>|On .* wrote:$|-{5,} ?Forwarded message)")
+
+
+def split_text(text: str | None, expected: str) -> tuple[str | None, str | None, str]:
+    """(the text before a "-- " line, the signature after it or None, what followed it).
+
+    The signature copy ends where the expected text ends when it matches, else at the first
+    quote line ("> ", "On … wrote:", a forwarded-message header), else at the end."""
     if not text:
-        return text, None
+        return text, None, ""
     lines = text.replace("\r\n", "\n").split("\n")
-    for index, line in enumerate(lines):
-        if line == "-- ":
-            return "\n".join(lines[:index]).rstrip("\n") + "\n", "\n".join(lines[index + 1:])
-    return text, None
+    if "-- " not in lines:
+        return text, None, ""
+    index = lines.index("-- ")
+    own = "\n".join(lines[:index]).rstrip("\n") + "\n"
+    after = lines[index + 1:]
+    wanted = expected.strip("\n").split("\n")
+    if after[: len(wanted)] == wanted:
+        cut = len(wanted)
+    else:
+        cut = next((i for i, line in enumerate(after) if _QUOTE_START.match(line)), len(after))
+    rest = "\n".join(after[cut:]).strip("\n")
+    return own, "\n".join(after[:cut]), (rest + "\n" if rest else "")
 
 
 def _recipients(fields: DraftFields) -> tuple[str, ...]:
@@ -136,8 +158,8 @@ def enforce_signature(store: Store, identity: str, fields: DraftFields,
         raise ComposeError(str(exc)) from exc
     expected = rendered.block
     notices: list[str] = []
-    html, html_copies = split_html(fields.html)
-    text, text_copy = split_text(fields.text)
+    html, html_copies, html_after = split_html(fields.html)
+    text, text_copy, text_after = split_text(fields.text, expected.text)
     if any(_squash(copy) != _squash(signature_html(expected)) for copy in html_copies):
         notices.append("The signature in the message was changed; the company signature was "
                        "restored (it is set by the company policy and cannot be edited).")
@@ -150,6 +172,17 @@ def enforce_signature(store: Store, identity: str, fields: DraftFields,
     for notice in notices:
         log.warning("signature enforcement for %s: %s", identity, notice)
     cleaned = replace(fields, html=html, text=text)
+    # whatever followed a signature copy (a quote, usually) stays below the signature
+    if html_after and html_to_text(html_after).strip():
+        if fields.quote_html is None:
+            cleaned = replace(cleaned, quote_html=html_after)
+        else:
+            cleaned = replace(cleaned, html=(html or "") + html_after)
+    if text_after:
+        if fields.quote_text is None:
+            cleaned = replace(cleaned, quote_text=text_after)
+        else:
+            cleaned = replace(cleaned, text=(text or "") + text_after)
     return Enforced(cleaned, expected, rendered, tuple(dict.fromkeys(notices)))
 
 

@@ -181,3 +181,16 @@ def set_rep_value(store: Store, bundle: PolicyBundle, address: str, field: str,
             mine.pop(field, None)
         doc[address.strip().lower()] = mine
         store.set_setting(REP_VALUES_KEY, doc)
+
+
+def refresh_if_due(store: Store, max_age_s: float = 3600.0,
+                   now: float | None = None) -> RefreshResult | None:
+    """`refresh` when a policy is configured and the last check is older than `max_age_s`
+    (for the account worker when it goes online); None when nothing was due. Blocking I/O."""
+    if source(store) is None:
+        return None
+    check = last_check(store)
+    current = time.time() if now is None else now
+    if check is not None and current - float(check.get("at", 0)) < max_age_s:
+        return None
+    return refresh(store)

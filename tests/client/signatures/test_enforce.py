@@ -17,7 +17,7 @@ from client.compose.drafts import DraftFields
 from client.compose.headers import ComposeError, Recipient
 from client.compose.identities import add_identity
 from client.signatures import provision
-from client.signatures.enforce import check_message, split_html
+from client.signatures.enforce import check_message, split_html, split_text
 from client.signatures.render import SignatureRequest, render_signature
 from client.smtp.outbox import Outbox
 from client.store.db import Store
@@ -174,8 +174,47 @@ def test_check_message_finds_a_missing_or_changed_signature(enforced: Profile) -
 
 
 def test_split_html_handles_nested_and_unclosed_blocks() -> None:
-    rest, found = split_html('<p>a</p><div class="x tw-signature"><div>n</div></div><p>b</p>')
-    assert rest == "<p>a</p><p>b</p>" and found == [
-        '<div class="x tw-signature"><div>n</div></div>']
-    rest, found = split_html('<p>a</p>\n<div class="tw-signature"><div>open')
-    assert rest == "<p>a</p>\n" and len(found) == 1
+    own, found, after = split_html(
+        '<p>a</p><div class="x tw-signature"><div>n</div></div><p>b</p>'
+        '<div class="tw-signature">again</div><p>c</p>')
+    assert own == "<p>a</p>" and after == "<p>b</p><p>c</p>"
+    assert found == ['<div class="x tw-signature"><div>n</div></div>',
+                     '<div class="tw-signature">again</div>']
+    own, found, after = split_html('<p>a</p>\n<div class="tw-signature"><div>open')
+    assert own == "<p>a</p>\n" and len(found) == 1 and after == ""
+
+
+def test_split_text_keeps_what_follows_the_signature() -> None:
+    own, copy, rest = split_text("Hi\n-- \nAnna\nSales\n\nOn Monday, B wrote:\n> q\n",
+                                 "Anna\nSales\n")
+    assert (own, copy, rest) == ("Hi\n", "Anna\nSales", "On Monday, B wrote:\n> q\n")
+    own, copy, rest = split_text("Hi\n-- \nAnna, CEO\n> q", "Anna\nSales\n")
+    assert (own, copy, rest) == ("Hi\n", "Anna, CEO", "> q\n")
+
+
+def test_a_reopened_draft_with_signature_and_quote_keeps_the_order(enforced: Profile) -> None:
+    """A draft saved with its signature (own text, signature, quote in one body) and reopened."""
+    block = enforced.expected(reply=True)
+    msg, notices = enforced.queue(
+        in_reply_to="q@importer.example",
+        text="Confirmed.\n" + signature_text(block) + "\nOn Monday, B wrote:\n> Confirm?\n",
+        html="<p>Confirmed.</p>" + signature_html(block)
+             + "<blockquote>Confirm?</blockquote>")
+    assert notices == ()
+    text, html = _bodies(msg)
+    assert text.count("-- \n") == 1 and html.count('class="tw-signature"') == 1
+    assert text.index("Confirmed.") < text.index(signature_text(block)) < text.index("> Confirm?")
+    assert html.index("Confirmed.") < html.index(signature_html(block)) < html.index("Confirm?</")
+
+
+def test_forward_gets_the_full_form_above_the_forwarded_message(enforced: Profile) -> None:
+    forwarded = ("---------- Forwarded message ----------\nFrom: Buyer <b@importer.example>\n"
+                 "Subject: Specs\n\nSee the specs.\n")
+    msg, _ = enforced.queue(subject="Fwd: Specs", text="FYI, see below.", quote_text=forwarded,
+                            quote_html="<div>---------- Forwarded message ----------</div>"
+                                       "<p>See the specs.</p>")
+    block = enforced.expected()
+    text, html = _bodies(msg)
+    assert text.index("FYI") < text.index(signature_text(block)) < text.index("Forwarded message")
+    assert html.index("FYI") < html.index(signature_html(block)) < html.index("Forwarded message")
+    assert "88 Harbour Road" in text  # the full form, not the reply form

@@ -212,3 +212,13 @@ def test_https_needs_a_trusted_certificate_and_https(
 def test_unreachable_server_is_not_a_verdict() -> None:
     with pytest.raises(PolicyUnreachable, match="Cannot reach"):
         read_location("https://127.0.0.1:1/policy/")
+
+
+def test_refresh_if_due_checks_only_when_the_last_check_is_old(
+        make_policy: Callable[..., Path], keys: Keys, store: Store) -> None:
+    assert provision.refresh_if_due(store) is None  # nothing configured
+    provision.use_policy(store, str(make_policy()), keys.public.read_bytes())
+    at = provision.last_check(store)["at"]  # type: ignore[index]
+    assert provision.refresh_if_due(store, 3600, now=at + 10) is None
+    due = provision.refresh_if_due(store, 3600, now=at + 4000)
+    assert due is not None and due.status == "unchanged"
