@@ -27,7 +27,7 @@ import sqlite_utils
 from client.store.db import Store
 
 #: Tables whose rows exist only on this computer (other modules may add theirs here).
-LOCAL_ONLY_TABLES = ["pending_ops", "outbox", "drafts", "settings"]
+LOCAL_ONLY_TABLES = ["pending_ops", "outbox", "drafts", "identities", "settings"]
 
 
 @dataclass(frozen=True)

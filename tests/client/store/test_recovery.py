@@ -22,6 +22,12 @@ def _filled(path: Path, messages: int = 60) -> None:
         store.insert_messages(inbox.id, batch, messages)
         first = store.message_ids(inbox.id)[0]
         queue.move(store, [first], archive.id)
+        with store.transaction() as conn:  # an unsent message: exists only here
+            conn.execute(
+                "INSERT INTO outbox(account_id, message_id, sender, recipients_json, raw, size, "
+                "state, created) VALUES (?, 'unsent@x', 'rep@x', '[]', x'00ff', 2, 'queued', 0)",
+                (account.id,),
+            )
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
@@ -62,6 +68,7 @@ def test_quarantine_exports_pending_ops_and_rebuilds(db_path: Path) -> None:
     exported = json.loads(result.export_path.read_text("utf-8"))["tables"]
     assert [op["kind"] for op in exported["pending_ops"]] == ["move"]
     assert len(exported["local_messages"]) == 1
+    assert exported["outbox"][0]["raw"] == {"base64": "AP8="}
     assert result.exported["pending_ops"] == 1
     with Store.open(db_path, verify=True) as fresh:
         assert fresh.list_accounts() == []
