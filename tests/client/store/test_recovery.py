@@ -81,3 +81,18 @@ def test_quarantine_of_unreadable_file_still_moves_it(db_path: Path) -> None:
     assert result.moved_to.read_bytes() == b"garbage" * 100
     assert result.export_path is None
     Store.open(db_path).close()
+
+
+def test_damaged_page_inside_is_found_by_verify(db_path: Path) -> None:
+    _filled(db_path)
+    data = bytearray(db_path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for page in range(2, len(data) // page_size, 3):  # scribble over every third page
+        start = page * page_size
+        data[start : start + 64] = b"\xa5" * 64
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(StoreCorruptError):
+        Store.open(db_path, verify=True)
+    result = quarantine_and_rebuild(db_path)
+    assert result.moved_to.exists()
+    Store.open(db_path, verify=True).close()
