@@ -72,7 +72,7 @@ def cmd_preview(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
-    from client.signatures.provision import rep_values, set_rep_value
+    from client.signatures.provision import check_rep_value, rep_values, set_rep_value
 
     bundle = _bundle(ctx)
     pairs = []
@@ -82,6 +82,8 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
             raise UsageError(f"{item!r} is not FIELD=VALUE.")
         pairs.append((field.strip(), value))
     with policy_errors():
+        for field, value in pairs:  # every pair checked before any is saved
+            check_rep_value(bundle, field, value)
         for field, value in pairs:
             set_rep_value(ctx.store(), bundle, args.identity, field, value)
     values = rep_values(ctx.store(), args.identity)

@@ -28,6 +28,7 @@ from client.signatures.integrity import (
 from client.signatures.schema import PolicyError
 
 TIMEOUT_S = 20.0
+MAX_FILES = 50
 
 
 class PolicyUnreachable(PolicyError):
@@ -111,8 +112,9 @@ def _read_https(location: str, ca_file: str | None) -> dict[str, bytes]:
         listed = json.loads(manifest.decode("utf-8")).get("files")
     except (UnicodeDecodeError, json.JSONDecodeError, AttributeError) as exc:
         raise PolicyError(f"{MANIFEST_NAME} on the policy server is not valid JSON.") from exc
-    if not isinstance(listed, dict):
-        raise PolicyError(f"{MANIFEST_NAME} on the policy server lists no files.")
+    if not isinstance(listed, dict) or not 0 < len(listed) <= MAX_FILES:
+        raise PolicyError(f"{MANIFEST_NAME} on the policy server must list 1 to {MAX_FILES} "
+                          "files.")
     files = {MANIFEST_NAME: manifest}
     for name in listed:
         check_file_name(str(name))

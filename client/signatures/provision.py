@@ -159,18 +159,24 @@ def rep_values(store: Store, address: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in values.items()} if isinstance(values, dict) else {}
 
 
-def set_rep_value(store: Store, bundle: PolicyBundle, address: str, field: str,
-                  value: str) -> None:
-    """Fill (or clear, with "") one field of the rep's own values; raises PolicyError when the
-    policy does not let reps fill that field or the value is not acceptable."""
+def check_rep_value(bundle: PolicyBundle, field: str, value: str) -> str:
+    """The cleaned value; raises PolicyError when the policy does not let reps fill that field or
+    the value is not acceptable. Pure."""
     if field not in bundle.directory.rep_editable:
         allowed = ", ".join(bundle.directory.rep_editable) or "none"
         raise PolicyError(f"The company policy does not let reps fill {field!r} (fields a rep may "
                           f"fill: {allowed}); ask the admin to change the directory.")
     try:
-        checked = check_value(field, value, "your value")
+        return check_value(field, value, "your value")
     except FieldValueError as exc:
         raise PolicyError(str(exc)) from exc
+
+
+def set_rep_value(store: Store, bundle: PolicyBundle, address: str, field: str,
+                  value: str) -> None:
+    """Fill (or clear, with "") one field of the rep's own values; raises PolicyError (see
+    `check_rep_value`) before changing anything."""
+    checked = check_rep_value(bundle, field, value)
     with store.transaction():
         doc = store.get_setting(REP_VALUES_KEY, {})
         doc = doc if isinstance(doc, dict) else {}

@@ -128,8 +128,15 @@ def test_signature_set_fills_only_allowed_fields(cli: Cli, tmp_path: Path) -> No
     assert ok.code == 0, ok.err
     assert "WeChat wf_88" in cli("signature", "preview", "--identity",
                                  "wang.fang@company.example").out
-    refused = cli("signature", "set", "--identity", "wang.fang@company.example", "title=CEO")
+    refused = cli("signature", "set", "--identity", "wang.fang@company.example",
+                  "mobile=+86 139 0000 0000", "title=CEO")
     assert refused.code == ExitCode.GENERAL and "does not let reps fill 'title'" in refused.err
+    kept = cli("signature", "set", "--identity", "wang.fang@company.example", "skype=",
+               "--json")
+    assert kept.code == ExitCode.GENERAL  # skype is not rep-editable either
+    values = cli("signature", "set", "--identity", "wang.fang@company.example", "wechat=wf_88",
+                 "--json").json()["values"]
+    assert values == {"wechat": "wf_88"}  # nothing of the refused command was saved
 
 
 def test_preview_without_a_policy_says_how_to_get_one(cli: Cli) -> None:
