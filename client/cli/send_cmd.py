@@ -64,9 +64,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     outbox.add_argument("--account", metavar="EMAIL")
     outbox.set_defaults(handler=cmd_outbox)
 
-    drafts = subparsers.add_parser("drafts", parents=[common], help="local drafts")
+    drafts = subparsers.add_parser(
+        "drafts", parents=[common],
+        help="drafts: list, push to the Drafts folder, import one saved elsewhere, send one")
+    drafts.add_argument("action", nargs="?", default="list",
+                        choices=["list", "push", "import", "send"])
+    drafts.add_argument("item", nargs="?", metavar="ID",
+                        help="import: a cached message id from a Drafts folder; send: a draft id")
     drafts.add_argument("--account", metavar="EMAIL")
-    drafts.add_argument("--push", action="store_true", help="save them to the Drafts folder")
+    drafts.add_argument("--push", action="store_true", help="same as the push action")
+    drafts.add_argument("--queue-only", action="store_true")
     drafts.set_defaults(handler=cmd_drafts)
 
     identity = subparsers.add_parser("identity", parents=[common],
@@ -270,8 +277,13 @@ def cmd_drafts(ctx: Context, args: argparse.Namespace) -> int:
     from client.compose.drafts import list_drafts
 
     store = ctx.store()
+    if args.action in ("import", "send"):
+        if args.item is None:
+            raise UsageError(f"Give the id: tradewind drafts {args.action} ID.")
+        [item] = parse_ids([args.item])
+        return _import_draft(ctx, item) if args.action == "import" else _send_draft(ctx, args, item)
     accounts = accounts_in_scope(store, args.account)
-    if args.push:
+    if args.push or args.action == "push":
         from client import secrets
         from client.smtp.account_send import push_account_drafts
 
@@ -288,6 +300,46 @@ def cmd_drafts(ctx: Context, args: argparse.Namespace) -> int:
     lines = [f"{d.id:>5}  {d.server_state:<5}  {d.fields.subject[:60]}" for d in drafts]
     ctx.emit({"drafts": doc}, "\n".join(lines) if lines else "No drafts.")
     return int(ExitCode.OK)
+
+
+def _import_draft(ctx: Context, message_row: int) -> int:
+    """A draft saved by another client (a cached message) becomes a local draft to edit/send."""
+    from client.compose.drafts import draft_from_message, save_draft
+
+    store = ctx.store()
+    [row] = require_messages(store, [message_row])
+    account = store.account(row.account_id)
+    assert account is not None
+    fields = draft_from_message(store.get_raw(row.id), account.email)
+    draft_id = save_draft(store, account.id, fields, origin_message_id=row.message_id)
+    ctx.emit({"draft_id": draft_id, "from_message": row.id},
+             f"Message {row.id} is now draft {draft_id}; send it with "
+             f"`tradewind drafts send {draft_id}`.")
+    return int(ExitCode.OK)
+
+
+def _send_draft(ctx: Context, args: argparse.Namespace, draft_id: int) -> int:
+    """Queue a local draft, then remove it locally and every server copy (once sent)."""
+    from client.compose.drafts import delete_local_draft, get_draft
+
+    store = ctx.store()
+    draft = get_draft(store, draft_id)
+    account = store.account(draft.account_id)
+    assert account is not None
+    code = _queue_and_maybe_flush(ctx, account, draft.fields, args.queue_only)
+    if code == ExitCode.OK:
+        delete_local_draft(store, draft_id)
+        from client import secrets
+        from client.smtp.account_send import push_account_drafts
+
+        password = secrets.get_password(account.email)
+        if password is not None:
+            try:
+                with ctx.profile.writer_lock():
+                    push_account_drafts(store, account, password)
+            except Exception as exc:  # offline: the server copy goes at the next push/sync
+                ctx.notice(f"The draft's server copy stays until the next sync ({exc}).")
+    return code
 
 
 def cmd_identity(ctx: Context, args: argparse.Namespace) -> int:

@@ -101,8 +101,15 @@ def _meta(fields: DraftFields) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def save_draft(store: Store, account_id: int, fields: DraftFields, draft_id: int | None = None) -> int:
-    """Create or update a draft durably; returns its id. Raises ComposeError for unsafe input."""
+def save_draft(
+    store: Store, account_id: int, fields: DraftFields, draft_id: int | None = None,
+    origin_message_id: str | None = None,
+) -> int:
+    """Create or update a draft durably; returns its id. Raises ComposeError for unsafe input.
+
+    `origin_message_id` names a draft saved by another client that this one continues: its
+    server copies are removed together with ours once the draft is sent or discarded.
+    """
     now = time.time()
     with store.transaction(durable=True) as conn:
         if draft_id is None:
@@ -110,8 +117,8 @@ def save_draft(store: Store, account_id: int, fields: DraftFields, draft_id: int
             raw = build_draft_message(fields, message_id)
             cur = conn.execute(
                 "INSERT INTO drafts (account_id, message_id, fields_json, raw, server_state,"
-                " updated, created) VALUES (?, ?, ?, ?, 'dirty', ?, ?)",
-                (account_id, message_id, _meta(fields), raw, now, now),
+                " origin_message_id, updated, created) VALUES (?, ?, ?, ?, 'dirty', ?, ?, ?)",
+                (account_id, message_id, _meta(fields), raw, origin_message_id, now, now),
             )
             return int(cur.lastrowid or 0)
         row = conn.execute("SELECT message_id FROM drafts WHERE id = ?", (draft_id,)).fetchone()
@@ -160,8 +167,10 @@ def get_draft(store: Store, draft_id: int) -> SavedDraft:
 
 
 def list_drafts(store: Store, account_id: int | None = None) -> list[SavedDraft]:
+    """Drafts the rep can open (not those only waiting for their server copies to go)."""
     rows = store.conn.execute(
-        f"SELECT {_DRAFT_COLS} FROM drafts WHERE (? IS NULL OR account_id = ?) ORDER BY updated DESC",
+        f"SELECT {_DRAFT_COLS} FROM drafts WHERE (? IS NULL OR account_id = ?)"
+        " AND server_state != 'discard' ORDER BY updated DESC",
         (account_id, account_id),
     ).fetchall()
     return [_saved(r, bytes(r[7])) for r in rows]
@@ -175,13 +184,33 @@ def draft_raw(store: Store, draft_id: int) -> bytes:
 
 
 def delete_local_draft(store: Store, draft_id: int) -> None:
+    """Drop a draft (sent or discarded). Server copies, ours and the one it continued, are
+    removed by the next `push_drafts`; until then the row waits in state `discard`."""
     with store.transaction(durable=True) as conn:
-        conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+        row = conn.execute(
+            "SELECT server_uid, origin_message_id, server_state FROM drafts WHERE id = ?",
+            (draft_id,),
+        ).fetchone()
+        if row is None:
+            return
+        ever_saved = row[0] is not None or row[2] == "saved"
+        if ever_saved or row[1]:
+            conn.execute("UPDATE drafts SET server_state = 'discard' WHERE id = ?", (draft_id,))
+        else:
+            conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
 
 
 def push_drafts(store: Store, account_id: int, folder: DraftsFolder) -> list[int]:
     """Bring the server's Drafts up to date with every dirty local draft; returns their ids."""
     pushed = []
+    for draft_id, message_id, origin in store.conn.execute(
+        "SELECT id, message_id, origin_message_id FROM drafts WHERE account_id = ? AND"
+        " server_state = 'discard' ORDER BY id", (account_id,),
+    ).fetchall():
+        for mid in filter(None, (message_id, origin)):
+            discard_server_copies(folder, mid)
+        with store.transaction(durable=True) as conn:
+            conn.execute("DELETE FROM drafts WHERE id = ? AND server_state = 'discard'", (draft_id,))
     rows = store.conn.execute(
         "SELECT id, message_id, raw, updated FROM drafts WHERE account_id = ? AND"
         " server_state = 'dirty' ORDER BY id", (account_id,),

@@ -41,7 +41,8 @@ CREATE TABLE drafts (
     raw BLOB NOT NULL,
     server_uid INTEGER,
     server_uidvalidity INTEGER,
-    server_state TEXT NOT NULL DEFAULT 'dirty' CHECK (server_state IN ('dirty', 'saved')),
+    server_state TEXT NOT NULL DEFAULT 'dirty' CHECK (server_state IN ('dirty', 'saved', 'discard')),
+    origin_message_id TEXT,
     updated REAL NOT NULL,
     created REAL NOT NULL
 );

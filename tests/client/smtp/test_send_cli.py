@@ -160,3 +160,56 @@ def test_identities_and_sending_from_a_market_alias(
     unknown = cli("send", "--from", "ceo@elsewhere.example", "--to", smtp_user.email,
                   "--subject", "x", "--body-file", str(body))
     assert unknown.code == ExitCode.NOT_FOUND and "not an address of any account" in unknown.err
+
+
+def test_draft_saved_elsewhere_opens_and_sends_then_leaves_drafts(
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    smtp_user: MailUser,
+) -> None:
+    dovecot.append(smtp_user, "Drafts", (
+        f"From: {smtp_user.email}\r\nTo: {smtp_user.email}\r\nSubject: Price list 2027\r\n"
+        "Message-ID: <draft-from-phone@example.test>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\nWritten on the phone.\r\n").encode(),
+        flags=("\\Draft",))
+    _setup(cli, dovecot, submission, smtp_user)
+    assert cli("sync").code == 0
+    [server_draft] = cli("ls", "Drafts", "--json").json()["messages"]
+    imported = cli("drafts", "import", str(server_draft["id"]), "--json")
+    assert imported.code == 0, imported.err
+    draft_id = imported.json()["draft_id"]
+    sent = cli("drafts", "send", str(draft_id), "--json")
+    assert sent.code == 0, sent.err
+    assert sent.json()["state"] == "filed"
+    [received] = _folder(dovecot, smtp_user, "INBOX")
+    assert received["Subject"] == "Price list 2027"
+    assert "Written on the phone." in received.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert _folder(dovecot, smtp_user, "Drafts") == []
+    assert cli("drafts", "--json").json()["drafts"] == []
+
+
+def test_forward_flags_the_original_and_providers_that_file_sent_are_not_appended_to(
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    smtp_user: MailUser,
+) -> None:
+    dovecot.deliver(smtp_user, (
+        f"From: Li <li@factory.example>\r\nTo: {smtp_user.email}\r\nSubject: Spec sheet\r\n"
+        "Message-ID: <spec-1@factory.example>\r\n\r\nSee the spec.\r\n").encode())
+    _setup(cli, dovecot, submission, smtp_user)
+    store = Store.open(Profile.resolve(None).database)
+    from client.smtp.account_send import set_sending_options
+
+    account = store.get_account(smtp_user.email)
+    assert account is not None
+    set_sending_options(store, account, files_sent_itself=True)  # e.g. Gmail
+    store.close()
+    assert cli("sync").code == 0
+    [original] = cli("ls", "INBOX", "--json").json()["messages"]
+    result = cli("forward", str(original["id"]), "--to", smtp_user.email, "--json")
+    assert result.code == 0, result.err
+    assert result.json()["state"] == "filed"
+    assert _folder(dovecot, smtp_user, "Sent") == []  # the provider files it, not us
+    assert cli("sync").code == 0
+    first = next(m for m in _folder(dovecot, smtp_user, "INBOX") if m["Subject"] == "Spec sheet")
+    assert "$Forwarded" in first["X-Test-Flags"]
+    fwd = next(m for m in _folder(dovecot, smtp_user, "INBOX") if m["Subject"] == "Fwd: Spec sheet")
+    assert "---------- Forwarded message ----------" in fwd.get_body(("plain",)).get_content()  # type: ignore[union-attr]
