@@ -135,6 +135,8 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
     store = ctx.store()
     queued = queue_message(store, account.id, fields)
     ctx.notice(f"Queued as outbox message {queued.outbox_id} ({queued.message_id}).")
+    for note in queued.notices:  # the company signature was restored (client.signatures)
+        ctx.notice(f"Note: {note}")
     report = None if queue_only else _flush(ctx, store, account)
     from client.smtp.outbox import Outbox
 
@@ -142,7 +144,8 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
     doc = {"outbox_id": queued.outbox_id, "message_id": queued.message_id,
            "recipients": list(queued.recipients), "state": item.state,
            "last_error": item.last_error,
-           "flush": report.as_json() if report is not None else None}
+           "flush": report.as_json() if report is not None else None,
+           "notices": list(queued.notices)}
     ctx.emit(doc, _state_line(item.id, item.state, item.last_error))
     if item.state == "failed":
         return int(ExitCode.GENERAL)

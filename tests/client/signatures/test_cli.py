@@ -10,7 +10,10 @@ from pathlib import Path
 from client.cli.errors import ExitCode
 from client.signatures.example import example_files
 from tests.client.cli.conftest import CliResult
+from tests.client.cli.test_account import add_account
 from tests.client.signatures.conftest import HttpsServer, edit_json
+from tests.servers.dovecot import DovecotServer, MailUser
+from tests.servers.submission import SubmissionServer
 
 Cli = Callable[..., CliResult]
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -154,3 +157,31 @@ def test_admin_commands_run_as_the_installed_script(cli_process: Cli, tmp_path: 
     verified = cli_process("policy", "verify", str(tmp_path / "p"), "--key",
                            keys.json()["public_key"])
     assert verified.code == 0 and "is valid" in verified.out
+
+
+def test_send_restores_an_edited_signature_and_says_why(
+        cli: Cli, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,
+        smtp_user: MailUser) -> None:
+    policy, _, public = _admin(cli, tmp_path)
+    assert cli("policy", "use", str(policy), "--key", str(public)).code == 0
+    added = add_account(cli, dovecot, smtp_user,
+                        extra=("--smtp", f"127.0.0.1:{submission.starttls_port}"))
+    assert added.code == 0, added.err
+    identity = cli("identity", "add", "--account", smtp_user.email, "--email",
+                   "anna.li@company.example", "--name", "Anna Li")
+    assert identity.code == 0, identity.err
+    body = tmp_path / "body.html"
+    body.write_text('<p>Offer attached.</p><div class="tw-signature">Anna, CEO of everything'
+                    '</div>', encoding="utf-8")
+    sent = cli("send", "--from", "anna.li@company.example", "--to", smtp_user.email,
+               "--subject", "Offer", "--html-file", str(body))
+    assert sent.code == 0, sent.err
+    assert "Note: The signature in the message was changed; the company signature was " \
+           "restored" in sent.err
+    with dovecot.imap_admin(smtp_user) as imap:
+        imap.select("INBOX")
+        _, data = imap.uid("SEARCH", "ALL")
+        [uid] = data[0].split()
+        _, fetched = imap.uid("FETCH", uid, "(BODY.PEEK[])")
+    raw = fetched[0][1].decode("utf-8", "replace")
+    assert "CEO of everything" not in raw and "Export Sales Manager" in raw
