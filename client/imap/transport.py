@@ -20,7 +20,6 @@ Call from the thread that will own the connection.
 
 from __future__ import annotations
 
-import hashlib
 import imaplib
 import socket
 import ssl
@@ -30,6 +29,7 @@ import imap_tools  # noqa: F401  (sets imaplib defaults we then override below)
 
 from client.imap.errors import ImapError, ProtocolError, ServerUnavailable, TLSVerificationError
 from client.imap.models import Endpoint
+from client.net.tls import display_fingerprint, same_fingerprint
 
 MAX_LINE = 32 * 1024 * 1024
 MAX_LITERAL = 512 * 1024 * 1024
@@ -85,17 +85,6 @@ class SslClient(imaplib.IMAP4_SSL):
 
     def _log(self, line: str) -> None:
         return None
-
-
-def normalize_fingerprint(value: str) -> str:
-    """``"AB:cd:.."`` or ``"abcd.."`` → plain lower-case hex."""
-    return value.replace(":", "").replace(" ", "").strip().lower()
-
-
-def format_fingerprint(der: bytes) -> str:
-    """SHA-256 of a DER certificate as ``"AB:CD:…"`` (the documented display form)."""
-    digest = hashlib.sha256(der).hexdigest().upper()
-    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
 
 
 def make_context(endpoint: Endpoint, verify: bool) -> ssl.SSLContext:
@@ -193,9 +182,9 @@ def _connect_pinned(endpoint: Endpoint, failure: ssl.SSLCertVerificationError) -
     reason = str(getattr(failure, "verify_message", "") or failure.reason or failure)
     client = _connect_once(endpoint, verify=False)
     der = client.sock.getpeercert(binary_form=True) if isinstance(client.sock, ssl.SSLSocket) else None
-    fingerprint = format_fingerprint(der) if der else None
-    pinned = normalize_fingerprint(endpoint.pinned_sha256 or "")
-    if fingerprint and pinned and normalize_fingerprint(fingerprint) == pinned:
+    fingerprint = display_fingerprint(der) if der else None
+    pinned = endpoint.pinned_sha256
+    if same_fingerprint(fingerprint, pinned):
         return client
     _close_quietly(client)
     detail = "does not match the pinned fingerprint" if pinned else "is not trusted"

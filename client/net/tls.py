@@ -1,10 +1,11 @@
 """TLS policy shared by IMAP and SMTP: verification, fingerprints and explicit pinning.
 
 A connection is trusted when the certificate verifies against the system store (plus the
-account's `ca_file`), or when its SHA-256 fingerprint equals the one the rep pinned with
-`tradewind account trust`. Nothing else is accepted ("accept always" does not exist).
-Fingerprints are lowercase hex without separators; user input with colons or upper case is
-normalised. Pure helpers; any thread.
+account's `ca_file`), or, when it does not, if its SHA-256 fingerprint equals the one the rep
+pinned with `tradewind account trust`. Nothing else is accepted ("accept always" does not
+exist). Fingerprints are shown as 'AB:CD:…' and stored as lowercase hex; any spelling the rep
+types is normalised. The one place for these rules: IMAP, SMTP and the account manager use it.
+Pure helpers; any thread.
 """
 
 from __future__ import annotations
@@ -31,41 +32,60 @@ class TLSPolicy:
 
 
 def normalise_fingerprint(value: str) -> str:
-    """'AB:CD:…' or 'abcd…' → 'abcd…'; raises ValueError unless it is 64 hex digits."""
+    """'AB:CD:…', 'sha256:abcd…' or 'abcd…' → 'abcd…'; ValueError unless 64 hex digits."""
     clean = value.replace(":", "").replace(" ", "").strip().lower()
+    if clean.startswith("sha256"):
+        clean = clean[len("sha256"):].lstrip("=/")
     if len(clean) != 64 or any(c not in "0123456789abcdef" for c in clean):
-        raise ValueError("A SHA-256 fingerprint has 64 hexadecimal digits.")
+        raise ValueError(f"{value!r} is not a SHA-256 fingerprint (64 hex digits, colons allowed).")
     return clean
 
 
+def same_fingerprint(a: str | None, b: str | None) -> bool:
+    """True when both are valid fingerprints of the same certificate (any accepted spelling)."""
+    if not a or not b:
+        return False
+    try:
+        return normalise_fingerprint(a) == normalise_fingerprint(b)
+    except ValueError:
+        return False
+
+
 def fingerprint_of_der(der: bytes) -> str:
+    """SHA-256 of a DER certificate, lowercase hex (the stored form)."""
     return hashlib.sha256(der).hexdigest()
 
 
-def handshake_context(policy: TLSPolicy) -> ssl.SSLContext:
-    """The context for the handshake: verifying, or (pinned) checked by `check_pin` afterwards."""
-    if policy.pinned_sha256:
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    else:
+def display_fingerprint(value: str | bytes) -> str:
+    """'AB:CD:…', the form shown to the rep and accepted back; `value` is hex or DER bytes."""
+    digest = fingerprint_of_der(value) if isinstance(value, bytes) else normalise_fingerprint(value)
+    upper = digest.upper()
+    return ":".join(upper[i : i + 2] for i in range(0, len(upper), 2))
+
+
+def handshake_context(policy: TLSPolicy, verify: bool = True) -> ssl.SSLContext:
+    """A verifying context (system store plus the account's CA file), or, with
+    `verify=False`, one that only reads the certificate so `check_pin` can compare it."""
+    if verify:
         context = ssl.create_default_context()
         if policy.ca_file:
             context.load_verify_locations(cafile=policy.ca_file)
+    else:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     return context
 
 
 def check_pin(policy: TLSPolicy, sock: ssl.SSLSocket) -> None:
-    """After the handshake: when a pin is set, the presented certificate must match it exactly."""
-    if not policy.pinned_sha256:
-        return
+    """After an unverified handshake: the certificate must be exactly the pinned one."""
     der = sock.getpeercert(binary_form=True)
-    presented = fingerprint_of_der(der) if der else None
-    if presented != normalise_fingerprint(policy.pinned_sha256):
+    presented = display_fingerprint(der) if der else None
+    if not same_fingerprint(presented, policy.pinned_sha256):
         raise TLSVerificationFailed(
-            f"The certificate of {policy.host} changed: it is not the one you trusted "
-            f"(SHA-256 now {presented}).",
+            f"The certificate of {policy.host} is not trusted and is not the one you pinned "
+            f"(SHA-256 {presented}).",
             presented,
         )
 
@@ -81,6 +101,6 @@ def peek_fingerprint(
     try:
         with context.wrap_socket(raw, server_hostname=host) as tls:
             der = tls.getpeercert(binary_form=True)
-            return fingerprint_of_der(der) if der else None
+            return display_fingerprint(der) if der else None
     except (OSError, ssl.SSLError):
         return None

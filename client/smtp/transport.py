@@ -4,7 +4,8 @@ Rules (checklist T1, T2, T4, T6, T7, O2, O3, O5, O6, O8):
 - TLS is required: implicit TLS (465) or STARTTLS (587). STARTTLS not offered or refused aborts
   before AUTH, never falls back; EHLO is sent again after STARTTLS (smtplib drops what it learnt).
 - The certificate is verified (system store or `ca_file`); an untrusted one raises
-  `SmtpTLSError` with its SHA-256 fingerprint, accepted only when it equals the pinned one.
+  `SmtpTLSError` with its SHA-256 fingerprint, and is accepted only when it equals the pinned
+  one (the same rules as IMAP: `client/net/tls.py`).
 - The server's SIZE from EHLO is checked before MAIL FROM (`SmtpSizeError`).
 - Per-recipient refusals are reported; recipients that accepted are not resent to.
 - A line cut after DATA but before the final reply raises `SmtpUncertainError`: the caller
@@ -22,7 +23,13 @@ import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from client.net.tls import TLSPolicy, TLSVerificationFailed, check_pin, handshake_context
+from client.net.tls import (
+    TLSPolicy,
+    TLSVerificationFailed,
+    check_pin,
+    handshake_context,
+    peek_fingerprint,
+)
 
 Security = str  # "ssl" | "starttls" | "insecure-plain"
 
@@ -101,66 +108,75 @@ def _reply_text(resp: bytes | str) -> str:
     return " ".join(text.split())[:500]
 
 
-def connect(endpoint: SmtpEndpoint) -> smtplib.SMTP:
-    """An SMTP connection with TLS set up and EHLO done after it. Raises SmtpError subclasses."""
-    policy = TLSPolicy(endpoint.host, endpoint.ca_file, endpoint.pinned_sha256)
-    context = handshake_context(policy)
-    try:
-        if endpoint.security == "ssl":
-            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
-                endpoint.host, endpoint.port, timeout=endpoint.timeout, context=context
-            )
-            smtp.ehlo()
-        else:
-            smtp = smtplib.SMTP(endpoint.host, endpoint.port, timeout=endpoint.timeout)
-            smtp.ehlo()
-            if endpoint.security == "starttls":
-                if not smtp.has_extn("starttls"):
-                    smtp.close()
-                    raise SmtpTLSError(
-                        f"{endpoint.host} does not offer STARTTLS; Tradewind will not send the "
-                        "password or the message without encryption."
-                    )
-                try:
-                    smtp.starttls(context=context)
-                except smtplib.SMTPResponseException as exc:
-                    smtp.close()
-                    raise SmtpTLSError(
-                        f"{endpoint.host} refused STARTTLS ({exc.smtp_code}); nothing was sent."
-                    ) from None
-                smtp.ehlo()  # what was learnt before TLS is discarded by smtplib; ask again
-            elif endpoint.security != "insecure-plain":
-                raise SmtpError(f"Unknown security setting {endpoint.security!r}.")
-    except TLSVerificationFailed as exc:
-        raise SmtpTLSError(str(exc), exc.fingerprint) from None
-    except ssl.SSLCertVerificationError as exc:
-        fingerprint = _fingerprint_of(endpoint)
+def _open(endpoint: SmtpEndpoint, context: ssl.SSLContext) -> smtplib.SMTP:
+    """Connect and set up TLS with `context`; EHLO again after STARTTLS."""
+    if endpoint.security == "ssl":
+        smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+            endpoint.host, endpoint.port, timeout=endpoint.timeout, context=context
+        )
+        smtp.ehlo()
+        return smtp
+    smtp = smtplib.SMTP(endpoint.host, endpoint.port, timeout=endpoint.timeout)
+    smtp.ehlo()
+    if endpoint.security == "insecure-plain":
+        return smtp
+    if endpoint.security != "starttls":
+        smtp.close()
+        raise SmtpError(f"Unknown security setting {endpoint.security!r}.")
+    if not smtp.has_extn("starttls"):
+        smtp.close()
         raise SmtpTLSError(
-            f"The certificate of {endpoint.host} is not trusted ({exc.verify_message}). "
-            f"Its SHA-256 fingerprint is {fingerprint}.",
-            fingerprint,
+            f"{endpoint.host} does not offer STARTTLS; Tradewind will not send the "
+            "password or the message without encryption."
+        )
+    try:
+        smtp.starttls(context=context)
+    except smtplib.SMTPResponseException as exc:
+        smtp.close()
+        raise SmtpTLSError(
+            f"{endpoint.host} refused STARTTLS ({exc.smtp_code}); nothing was sent."
         ) from None
+    smtp.ehlo()  # what was learnt before TLS is discarded by smtplib; ask again
+    return smtp
+
+
+def connect(endpoint: SmtpEndpoint) -> smtplib.SMTP:
+    """An SMTP connection with TLS set up and verified (or matching the pinned certificate when
+    verification fails). Raises SmtpError subclasses in words."""
+    policy = TLSPolicy(endpoint.host, endpoint.ca_file, endpoint.pinned_sha256)
+    try:
+        try:
+            return _open(endpoint, handshake_context(policy))
+        except ssl.SSLCertVerificationError as exc:
+            if not endpoint.pinned_sha256:
+                fingerprint = _fingerprint_of(endpoint)
+                raise SmtpTLSError(
+                    f"The certificate of {endpoint.host} is not trusted ({exc.verify_message}). "
+                    f"Its SHA-256 fingerprint is {fingerprint}; accept it only if your IT "
+                    "department confirms this exact value.",
+                    fingerprint,
+                ) from None
+        smtp = _open(endpoint, handshake_context(policy, verify=False))
+        sock = smtp.sock
+        if not isinstance(sock, ssl.SSLSocket):
+            smtp.close()
+            raise SmtpTLSError(f"The connection to {endpoint.host} is not encrypted.")
+        try:
+            check_pin(policy, sock)
+        except TLSVerificationFailed as exc:
+            smtp.close()
+            raise SmtpTLSError(str(exc), exc.fingerprint) from None
+        return smtp
     except (ssl.SSLError, smtplib.SMTPServerDisconnected) as exc:
         raise SmtpUnavailable(f"The secure connection to {endpoint.host} failed: {exc}.") from None
     except (OSError, smtplib.SMTPConnectError) as exc:
         raise SmtpUnavailable(
             f"Cannot reach the mail server {endpoint.host}:{endpoint.port} ({exc})."
         ) from None
-    if endpoint.security != "insecure-plain":
-        sock = smtp.sock
-        try:
-            if isinstance(sock, ssl.SSLSocket):
-                check_pin(policy, sock)
-        except TLSVerificationFailed as exc:
-            smtp.close()
-            raise SmtpTLSError(str(exc), exc.fingerprint) from None
-    return smtp
 
 
 def _fingerprint_of(endpoint: SmtpEndpoint) -> str | None:
     """Read the server certificate without trusting it, only to show its fingerprint."""
-    from client.net.tls import peek_fingerprint
-
     try:
         if endpoint.security == "ssl":
             return peek_fingerprint(endpoint.host, endpoint.port, endpoint.timeout)

@@ -16,7 +16,7 @@ from client.imap import (
     ProtocolError,
     TLSVerificationError,
 )
-from client.imap.transport import normalize_fingerprint
+from client.net.tls import normalise_fingerprint
 from tests.servers.dovecot import DovecotServer, MailUser, imap_quote
 
 
@@ -68,7 +68,7 @@ def test_untrusted_certificate_refused_with_fingerprint(
         ImapSession.connect(endpoint(dovecot, security, ca_file=None), imap_user.username, imap_user.password)
     err = info.value
     assert err.fingerprint is not None
-    assert normalize_fingerprint(err.fingerprint) == dovecot.cert_sha256
+    assert normalise_fingerprint(err.fingerprint) == dovecot.cert_sha256
     assert err.fingerprint in str(err) and err.fingerprint.isupper()
 
 
@@ -93,7 +93,7 @@ def test_bad_certificates_refused_even_with_the_right_ca(make_dovecot, kind: str
     user = server.add_user("certuser", "pw-certuser")
     with pytest.raises(TLSVerificationError) as info:
         ImapSession.connect(endpoint(server), user.username, user.password)
-    assert normalize_fingerprint(info.value.fingerprint or "") == server.cert_sha256
+    assert normalise_fingerprint(info.value.fingerprint or "") == server.cert_sha256
 
 
 def test_wrong_password_is_authentication_error_without_the_password(
