@@ -82,11 +82,27 @@ def create_window(profile: Path, locale: Locale, *, demo: bool):  # type: ignore
     return MainWindow(profile / DATABASE_NAME, locale, demo=demo)
 
 
+def prepare_web_engine() -> bool:
+    """Load QtWebEngine and declare our URL scheme (before the QApplication exists); False
+    when QtWebEngine is not installed (HTML mail is then shown as plain text)."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium's sandbox cannot run as root (e.g. the demo in a root shell or container).
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    try:
+        from ui.html_view import register_mail_scheme
+    except ImportError:
+        return False
+    register_mail_scheme()
+    return True
+
+
 def run(argv: Sequence[str]) -> int:
     """Start the app; returns when the last window closes."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     args = parse_app_args(argv)
+    if QApplication.instance() is None:
+        prepare_web_engine()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tradewind"])
     assert isinstance(app, QApplication)
     app.setApplicationName("Tradewind")

@@ -1,12 +1,16 @@
 """The reader pane: headers as plain text, a notice bar, the body as plain text with
 clickable links, and the attachment names. GUI thread only.
 
-The body widget is a ``QTextBrowser`` that can never load anything: ``loadResource`` returns
+HTML mail is shown sanitised in ``ui.html_view.HtmlView`` (QtWebEngine, JavaScript off, every
+request outside our own scheme blocked), created on the first HTML message. Plain text goes to
+a ``QTextBrowser`` that can never load anything: ``loadResource`` returns
 nothing for every URL (no remote images, no local files), links are not followed inside the pane,
 and a click on a link asks before handing it to the system browser (checklist H2, H5).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from babel import Locale
 from PySide6.QtCore import QUrl, Signal
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QSizePolicy,
+    QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -76,6 +81,9 @@ class ReaderPane(QWidget):
         self.attachments = self._label()
         self.body = SafeTextBrowser(self)
         self.body.anchorClicked.connect(self._confirm_link)
+        self.html_view: Any = None  # ui.html_view.HtmlView, created on the first HTML mail
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.body)
         header = QFrame(self)
         header.setFrameShape(QFrame.Shape.NoFrame)
         header_layout = QVBoxLayout(header)
@@ -88,7 +96,7 @@ class ReaderPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(self.stack, 1)
         self.clear()
 
     def _label(self, *, bold: bool = False, size_delta: int = 0) -> QLabel:
@@ -112,15 +120,30 @@ class ReaderPane(QWidget):
             label.clear()
             label.hide()
         self.body.clear()
+        self.stack.setCurrentWidget(self.body)
 
     def show_loading(self, message_id: int) -> None:
         """Say that a message is being read from the cache."""
         self.shown_id = message_id
         self.body.setPlainText(self.tr("Loading…"))
+        self.stack.setCurrentWidget(self.body)
 
     def show_error(self, text: str) -> None:
         """Show a failure to read the message, in words."""
         self.body.setPlainText(text)
+        self.stack.setCurrentWidget(self.body)
+
+    def _ensure_html_view(self) -> Any:
+        """The HTML view, or None when QtWebEngine is not installed (plain text then)."""
+        if self.html_view is None:
+            try:
+                from ui.html_view import HtmlView
+            except ImportError:
+                return None
+            self.html_view = HtmlView(self)
+            self.html_view.linkClicked.connect(self._confirm_link)
+            self.stack.addWidget(self.html_view)
+        return self.html_view
 
     def show_content(self, content: ReaderContent) -> None:
         """Display ``content`` (headers, notice, attachments, body)."""
@@ -144,7 +167,13 @@ class ReaderPane(QWidget):
                     _addresses(row.reply_to)
                 )
             )
-        if content.had_html_only:
+        view = self._ensure_html_view() if content.html is not None else None
+        if content.html is not None and content.html.remote_urls:
+            notices.append(
+                self.tr("Remote content blocked: {0} pictures from the internet were not loaded.")
+                .format(len(content.html.remote_urls))
+            )
+        elif content.had_html_only and view is None:
             notices.append(self.tr("Shown as plain text; pictures and remote content are not loaded."))
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
@@ -156,7 +185,13 @@ class ReaderPane(QWidget):
             self.attachments.show()
         else:
             self.attachments.hide()
-        self.body.setHtml(plain_text_html(content.text))
+        if view is not None and content.html is not None:
+            self.body.setHtml(plain_text_html(content.text))  # kept for copy and search
+            view.show_document(str(row.id), content.html.html, content.inline_parts)
+            self.stack.setCurrentWidget(view)
+        else:
+            self.body.setHtml(plain_text_html(content.text))
+            self.stack.setCurrentWidget(self.body)
 
     def _confirm_link(self, url: QUrl) -> None:
         answer = QMessageBox.question(

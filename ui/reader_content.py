@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from client.mime import parse_message
+from client.mime import Attachment, attachment_bytes, parse_message
 from client.mime.text import html_to_text
 from client.store.db import Store
 from client.store.records import MessageRow
+from ui.html_content import PreparedHtml, prepare_html
 
+INLINE_LIMIT = 20 * 1024 * 1024
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 
 
@@ -31,13 +33,16 @@ class ReaderAttachment:
 
 @dataclass(frozen=True)
 class ReaderContent:
-    """The row, the body as plain text, attachments and problems found while parsing."""
+    """The row, the body as plain text, the sanitised HTML (if any) with its inline parts,
+    attachments and problems found while parsing."""
 
     row: MessageRow
     text: str
     had_html_only: bool
     attachments: tuple[ReaderAttachment, ...]
     warnings: tuple[str, ...]
+    html: PreparedHtml | None = None
+    inline_parts: dict[str, tuple[str, bytes]] = field(default_factory=dict)
 
 
 def load_reader_content(db_path: Path, message_row: int) -> ReaderContent:
@@ -55,10 +60,38 @@ def load_reader_content(db_path: Path, message_row: int) -> ReaderContent:
         text = html_to_text(parsed.html)
     else:
         text = ""
+    prepared = None
+    inline: dict[str, tuple[str, bytes]] = {}
+    if parsed.html is not None:
+        prepared = prepare_html(parsed.html, str(message_row))
+        inline = _inline_parts(raw, parsed.attachments, set(prepared.cid_refs))
     attachments = tuple(
-        ReaderAttachment(a.filename, a.content_type, a.size) for a in parsed.attachments
+        ReaderAttachment(a.filename, a.content_type, a.size)
+        for a in parsed.attachments
+        if not (a.content_id and a.content_id.strip("<>") in inline)
     )
-    return ReaderContent(row, text, html_only, attachments, parsed.warnings)
+    return ReaderContent(row, text, html_only, attachments, parsed.warnings, prepared, inline)
+
+
+def _inline_parts(
+    raw: bytes, attachments: tuple[Attachment, ...], wanted: set[str]
+) -> dict[str, tuple[str, bytes]]:
+    """The image parts the HTML refers to by ``cid:`` (at most ``INLINE_LIMIT`` bytes)."""
+    parts: dict[str, tuple[str, bytes]] = {}
+    budget = INLINE_LIMIT
+    for attachment in attachments:
+        content_id = (attachment.content_id or "").strip().strip("<>")
+        if not content_id or content_id not in wanted or not attachment.content_type.startswith("image/"):
+            continue
+        if attachment.size > budget:
+            continue
+        try:
+            data = attachment_bytes(raw, attachment.part_id)
+        except KeyError:
+            continue
+        budget -= len(data)
+        parts[content_id] = (attachment.content_type, data)
+    return parts
 
 
 def plain_text_html(text: str) -> str:

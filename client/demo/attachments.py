@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import struct
+import zlib
 from datetime import datetime, timedelta
 
 
@@ -100,3 +102,25 @@ def csv_sheet(rows: list[list[str]]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     return buffer.getvalue()
+
+
+def logo_png(width: int, height: int, color: tuple[int, int, int], stripe: tuple[int, int, int]) -> bytes:
+    """A small RGB PNG: a ``color`` block with a ``stripe`` band (a company-logo stand-in)."""
+    rows = bytearray()
+    for y in range(height):
+        rows.append(0)  # filter type None
+        for x in range(width):
+            in_stripe = height // 3 <= y < 2 * height // 3 and x >= height
+            mark = x < height and (x - height // 2) ** 2 + (y - height // 2) ** 2 <= (height // 3) ** 2
+            rows += bytes(stripe if in_stripe or mark else color)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(bytes(rows), 9))
+        + chunk(b"IEND", b"")
+    )

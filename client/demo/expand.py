@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from client.demo.attachments import csv_sheet, ics_invitation, minimal_pdf
+from client.demo.attachments import csv_sheet, ics_invitation, logo_png, minimal_pdf
 from client.demo.mime_writer import Envelope, Mailbox, Part, render_message
 from client.demo.spec import DemoSpec, DemoSpecError, fill
 
@@ -108,9 +108,18 @@ class _Expander:
             extra=tuple(extra),
         )
         body = Part("text/plain", text=text, charset=charset)
-        alternative = Part("text/html", text=self.as_html(text), charset=charset) if msg.get("html") else None
+        style = msg.get("html")
+        alternative = None
+        related: tuple[Part, ...] = ()
+        if style:
+            logo_id = f"logo.{mid}" if style == "logo" else None
+            alternative = Part("text/html", text=self.as_html(text, logo_id), charset=charset)
+            if logo_id is not None:
+                png = logo_png(120, 30, (14, 74, 140), (242, 169, 0))
+                related = (Part("image/png", data=png, content_id=logo_id),)
         attachments = tuple(self.attachment(a, msg, env) for a in msg.get("attachments", []))
-        raw = render_message(env, body, alternative=alternative, attachments=attachments)
+        raw = render_message(env, body, alternative=alternative, related=related,
+                             attachments=attachments)
         flags = msg.get("flags")
         if flags is None:
             flags = ["seen"] if own or msg["day"] >= 3 else []
@@ -120,10 +129,20 @@ class _Expander:
         self.out.append(DemoMessage(folder, raw, frozenset(flags), arrival, mid))
         thread.ids.append(mid)
 
-    def as_html(self, text: str) -> str:
+    def as_html(self, text: str, logo_id: str | None) -> str:
+        """HTML of ``text``: a company mail with an inline logo (``logo_id``), else a newsletter
+        with a remote banner and a tracking pixel (what the reader must block)."""
         paragraphs = "".join(
             f"<p>{html.escape(block).replace(chr(10), '<br>')}</p>" for block in text.split("\n\n")
         )
+        if logo_id is not None:
+            return (
+                '<html><body style="font-family:Arial,sans-serif;font-size:13px;color:#222">'
+                f"{paragraphs}"
+                f'<p><img src="cid:{logo_id}" alt="OceanLink Logistics" width="120" height="30"></p>'
+                '<p style="color:#777;font-size:11px">OceanLink Logistics (Ningbo) Co., Ltd. · '
+                "Room 1808, Ningbo Shipping Centre</p></body></html>"
+            )
         return (
             '<html><body style="font-family:Arial,sans-serif">'
             '<img src="https://cantonfair-services.example/img/banner-141.png" alt="Canton Fair" '

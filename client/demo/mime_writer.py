@@ -38,6 +38,7 @@ class Part:
     charset: str = "utf-8"
     filename: str | None = None
     params: tuple[tuple[str, str], ...] = ()
+    content_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,11 @@ def _render_part(part: Part) -> list[str]:
         body, cte = base64.encodebytes(part.data or b"").decode("ascii"), "base64"
         ctype = f"{part.content_type}{params}"
     lines = []
-    if part.filename:
+    if part.content_id:
+        lines.append(f"Content-Type: {ctype}")
+        lines.append(f"Content-ID: <{part.content_id}>")
+        lines.append("Content-Disposition: inline")
+    elif part.filename:
         name_param, file_param = _filename_params(part.filename)
         lines.append(f"Content-Type: {ctype}{name_param}")
         lines.append(f"Content-Disposition: attachment{file_param}")
@@ -143,9 +148,15 @@ def _render_multipart(subtype: str, children: list[list[str]], key: str, level: 
 
 
 def render_message(
-    env: Envelope, body: Part, *, alternative: Part | None = None, attachments: tuple[Part, ...] = ()
+    env: Envelope,
+    body: Part,
+    *,
+    alternative: Part | None = None,
+    related: tuple[Part, ...] = (),
+    attachments: tuple[Part, ...] = (),
 ) -> bytes:
-    """The raw message: ``body`` (plus an HTML ``alternative``) and ``attachments``, CRLF ends."""
+    """The raw message: ``body`` (plus an HTML ``alternative`` whose ``cid:`` images are the
+    ``related`` parts) and ``attachments``, CRLF line ends."""
     cs = env.header_charset
     head = [
         f"Date: {format_datetime(env.date)}",
@@ -168,6 +179,9 @@ def render_message(
     content = _render_part(body)
     if alternative is not None:
         content = _render_multipart("alternative", [content, _render_part(alternative)], env.message_id, 2)
+    if related:
+        children = [content] + [_render_part(p) for p in related]
+        content = _render_multipart("related", children, env.message_id, 3)
     if attachments:
         children = [content] + [_render_part(a) for a in attachments]
         content = _render_multipart("mixed", children, env.message_id, 1)

@@ -8,6 +8,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ["TRADEWIND_LANG"] = "en_US"
 
+# QtWebEngine must be imported, and our URL scheme declared, before the QApplication exists.
+import PySide6.QtWebEngineWidgets  # noqa: E402, F401
+
+from ui.html_view import register_mail_scheme  # noqa: E402
+
+register_mail_scheme()
+
 from collections.abc import Iterator  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402

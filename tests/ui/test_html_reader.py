@@ -1,0 +1,168 @@
+"""HTML mail in the locked-down QtWebEngine view: no script, no network, cid: images shown.
+
+A loopback HTTP server stands in for "the internet": every test asserts it received nothing.
+"""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from client.store.db import Store
+from client.store.records import IncomingMessage
+from ui.html_content import prepare_html
+from ui.html_view import HtmlView
+from ui.main_window import MainWindow
+
+CORPUS_HTML = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "html"
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        type(self).hits.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "image/gif")
+        self.end_headers()
+
+    do_POST = do_GET
+
+    def log_message(self, *_args: object) -> None:
+        return None
+
+
+@pytest.fixture
+def internet() -> Iterator[tuple[str, list[str]]]:
+    """A loopback HTTP server; yields its base URL and the list of requests it received."""
+    hits: list[str] = []
+    handler = type("Recorder", (_Recorder,), {"hits": hits})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    server.shutdown()
+    server.server_close()
+
+
+def _canaries(base: str) -> str:
+    return (
+        f"<script>document.title='script-ran';new Image().src='{base}/script'</script>"
+        f"<img src='{base}/img.png'><img src=x onerror=\"this.src='{base}/onerror'\">"
+        f"<div style=\"background:url({base}/css)\">styled</div>"
+        f"<link rel=stylesheet href='{base}/link.css'><iframe src='{base}/frame'></iframe>"
+        f"<meta http-equiv=refresh content=\"0;url={base}/refresh\">"
+        f"<video poster='{base}/poster'></video><object data='{base}/object'></object>"
+    )
+
+
+def _show(qtbot, view: HtmlView, key: str, html: str, parts=None) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(view.loadFinished, timeout=20000):
+        view.show_document(key, html, parts or {})
+    qtbot.wait(100)  # let late subresource requests reach the interceptor
+
+
+def _page_text(qtbot, view: HtmlView) -> str:  # type: ignore[no-untyped-def]
+    text: list[str] = []
+    view.page().toPlainText(text.append)
+    qtbot.waitUntil(lambda: bool(text))
+    return text[0]
+
+
+@pytest.fixture
+def view(qtbot) -> HtmlView:  # type: ignore[no-untyped-def]
+    widget = HtmlView()
+    qtbot.addWidget(widget)
+    widget.resize(600, 400)
+    widget.show()
+    return widget
+
+
+def test_unsanitised_html_runs_no_script_and_fetches_nothing(qtbot, view: HtmlView, internet) -> None:  # type: ignore[no-untyped-def]
+    base, hits = internet
+    _show(qtbot, view, "raw", f"<html><head><title>mail</title></head><body>{_canaries(base)}</body></html>")
+    assert view.page().title() == "mail"  # the script canary never ran
+    assert hits == []
+    blocked = view.interceptor.blocked()
+    assert any(url.endswith("/img.png") for url in blocked)  # the interceptor did the refusing
+    assert all(url.startswith(base) for url in blocked)
+
+
+def test_sanitised_html_keeps_text_and_shows_cid_images(qtbot, view: HtmlView, internet) -> None:  # type: ignore[no-untyped-def]
+    base, hits = internet
+    prepared = prepare_html(f"<p>Dear Mei</p><img src='cid:logo@x'>{_canaries(base)}", "k7")
+    assert "<script" not in prepared.html and "onerror" not in prepared.html
+    assert prepared.cid_refs == ["logo@x"] and f"{base}/img.png" in prepared.remote_urls
+    png = (Path(__file__).resolve().parents[2] / "resources" / "icons" / "flag.svg").read_bytes()
+    _show(qtbot, view, "k7", prepared.html, {"logo@x": ("image/svg+xml", png)})
+    assert "k7/cid/logo@x" in view.handler.served
+    text = _page_text(qtbot, view)
+    assert "Dear Mei" in text and "styled" in text
+    assert hits == []
+
+
+def test_big_html_loads_through_the_scheme(qtbot, view: HtmlView) -> None:  # type: ignore[no-untyped-def]
+    paragraph = "<p>" + "Container schedule 40'HQ Ningbo-Hamburg. " * 40 + "</p>"
+    html = prepare_html(paragraph * 1500 + "<p id=end>END-OF-MAIL</p>", "big").html
+    assert len(html.encode()) > 2 * 1024 * 1024  # setHtml would fail above 2 MB
+    _show(qtbot, view, "big", html)
+    assert _page_text(qtbot, view).rstrip().endswith("END-OF-MAIL")
+
+
+@pytest.mark.skipif(not CORPUS_HTML.is_dir(), reason="shared corpus not present")
+def test_every_corpus_html_file_renders_without_script_or_network(qtbot, view: HtmlView, internet) -> None:  # type: ignore[no-untyped-def]
+    base, hits = internet
+    files = sorted(p for p in CORPUS_HTML.rglob("*") if p.is_file())
+    assert len(files) > 20
+    for number, path in enumerate(files):
+        source = path.read_bytes().decode("utf-8", "replace")
+        document = f"<html><head><title>t{number}</title></head><body>{source}{_canaries(base)}</body></html>"
+        for key, html in ((f"raw{number}", document), (f"clean{number}", prepare_html(document, f"clean{number}").html)):
+            _show(qtbot, view, key, html)
+            assert view.page().title() != "script-ran", path.name
+            assert view.url().scheme() == "twmail", (path.name, view.url().toString())
+    assert hits == []
+
+
+def test_reader_shows_html_mail_with_blocked_remote_notice(qtbot, window: MainWindow, demo_db: Path, internet) -> None:  # type: ignore[no-untyped-def]
+    base, hits = internet
+    raw = (
+        "From: Trade Show <news@fair.example>\r\nTo: mei.lin@harbor-lighting.example\r\n"
+        "Subject: HTML canary\r\nDate: Thu, 26 Nov 2026 08:00:00 +0000\r\n"
+        "Message-ID: <canary@fair.example>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/html; charset=utf-8\r\n\r\n"
+        f"<p>Booth plan attached.</p>{_canaries(base)}\r\n"
+    ).encode()
+    with Store.open(demo_db) as store:
+        inbox = store.folder_by_role(1, "inbox")
+        assert inbox is not None
+        uid = (inbox.uidnext or 1000) + 10
+        store.insert_messages(inbox.id, [IncomingMessage(uid=uid, raw=raw)], watermark_uid=uid)
+    window.load_folder()
+    qtbot.waitUntil(lambda: any(window.message_model.message(r).subject == "HTML canary"  # type: ignore[union-attr]
+                                for r in range(window.message_model.rowCount())))
+    row = next(r for r in range(window.message_model.rowCount())
+               if window.message_model.message(r).subject == "HTML canary")  # type: ignore[union-attr]
+    window.message_view.selectRow(row)
+    qtbot.waitUntil(lambda: window.reader.html_view is not None
+                    and window.reader.stack.currentWidget() is window.reader.html_view)
+    view = window.reader.html_view
+    assert "Remote content blocked" in window.reader.notice.text()
+    qtbot.waitUntil(lambda: "Booth plan attached." in _page_text(qtbot, view), timeout=20000)
+    assert view.page().title() != "script-ran"
+    assert hits == []
+
+
+def test_oceanlink_mail_shows_its_inline_logo(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    row = next(r for r in range(window.message_model.rowCount())
+               if window.message_model.message(r).subject.startswith("Booking confirmation"))  # type: ignore[union-attr]
+    window.message_view.selectRow(row)
+    qtbot.waitUntil(lambda: window.reader.html_view is not None
+                    and any("/cid/logo." in s for s in window.reader.html_view.handler.served),
+                    timeout=20000)
+    assert "Remote content blocked" not in window.reader.notice.text()
+    assert "OceanLink" not in window.reader.attachments.text()  # the logo is inline, not listed
