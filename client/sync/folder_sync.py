@@ -19,7 +19,13 @@ from client.imap import FolderStatus, ImapSession, MessageMeta
 from client.store import Folder, Store
 from client.store.rows import normalize_flags
 from client.sync import crashpoint
-from client.sync.batches import DEFAULT_BATCH_BYTES, FetchBatch, Watermark, plan_batches
+from client.sync.batches import (
+    DEFAULT_BATCH_BYTES,
+    DEFAULT_BATCH_COUNT,
+    FetchBatch,
+    Watermark,
+    plan_batches,
+)
 from client.sync.fetch_pool import FetchedBatch, FetchPool, fetch_batch
 from client.sync.folder_list import ListedFolder
 from client.sync.partial import record_parts
@@ -38,6 +44,8 @@ from client.sync.planner import (
 
 #: Below this many new bytes a folder is fetched on the main connection alone.
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+#: At most this many messages per fetch command (the byte budget usually binds first).
+BATCH_COUNT = DEFAULT_BATCH_COUNT
 
 
 @dataclass
@@ -220,7 +228,8 @@ def _fetch_new(
     max_bytes = DEFAULT_BATCH_BYTES
     if pool is not None:
         max_bytes = max(1 << 20, min(max_bytes, total_bytes // (pool.size * 4) or 1))
-    batches = plan_batches(sizes, attachment_cap=ctx.attachment_cap, max_bytes=max_bytes)
+    batches = plan_batches(sizes, attachment_cap=ctx.attachment_cap, max_bytes=max_bytes,
+                           max_count=BATCH_COUNT)
     if not batches:
         return
     current = ctx.store.folder(folder.id)

@@ -1,0 +1,150 @@
+"""Crash safety, the mbsync way: kill -9 a syncing child process at many points (after the
+Nth commit, and at seeded random moments), resume, and require the cache to equal a clean
+run's; a further sync must then change nothing. Real Dovecot throughout."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from client.store import Store
+from client.sync.engine import sync_account
+from tests.client.sync.conftest import SyncEnv, add_account, cache_snapshot, make_message
+from tests.servers.dovecot import DovecotServer, MailUser
+
+REPO = Path(__file__).resolve().parents[3]
+KILL_VAR = "TRADEWIND_TEST_KILL_AFTER_COMMITS"
+
+
+def _child(store: Path, account_id: int, password: str, connections: int,
+           kill_after: int | None = None) -> subprocess.Popen[str]:
+    env = dict(os.environ)
+    env.pop(KILL_VAR, None)
+    if kill_after is not None:
+        env[KILL_VAR] = str(kill_after)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.client.sync.crash_child", str(store), str(account_id),
+         str(connections)],
+        cwd=REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write(password + "\n")
+    proc.stdin.close()
+    proc.stdin = None  # communicate() must not touch it again
+    return proc
+
+
+def _run_child(store: Path, account_id: int, password: str, connections: int,
+               kill_after: int | None = None) -> tuple[int, dict[str, object] | None]:
+    proc = _child(store, account_id, password, connections, kill_after)
+    out, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        return 0, json.loads(out)
+    assert proc.returncode == -signal.SIGKILL, f"child failed: {proc.returncode}\n{out}\n{err}"
+    return proc.returncode, None
+
+
+def _populate(server: DovecotServer, user: MailUser) -> None:
+    rnd = random.Random(7)
+    for n in range(18):
+        flags = ("\\Seen",) if n % 3 == 0 else ()
+        server.append(user, "INBOX", make_message(n, size=rnd.randrange(100, 30_000),
+                                                  message_id=f"<c{n}@example.net>"), flags=flags)
+    for n in range(18, 24):
+        server.append(user, "Archive", make_message(n, message_id=f"<c{n}@example.net>"))
+
+
+def _change_server(server: DovecotServer, user: MailUser) -> None:
+    """Flags, an expunge, a move and new mail: work for every phase of an incremental sync."""
+    with server.imap_admin(user) as imap:
+        imap.select("INBOX")
+        imap.uid("STORE", "1:6", "+FLAGS", "(\\Flagged)")
+        imap.uid("STORE", "7", "+FLAGS", "(\\Deleted)")
+        imap.expunge()
+        imap.uid("MOVE", "8", "Archive")
+    for n in range(30, 40):
+        server.append(user, "INBOX", make_message(n, message_id=f"<c{n}@example.net>"))
+
+
+def _fresh_store(env: SyncEnv, name: str) -> tuple[Path, int]:
+    path = env.store_path.with_name(name)
+    return path, add_account(path, env.server, env.user).id
+
+
+def _assert_sound_and_converged(path: Path, account_id: int, expected: set[object],
+                                password: str) -> None:
+    with Store.open(path) as store:
+        assert store.integrity_errors() == []
+        account = store.account(account_id)
+    assert account is not None
+    assert cache_snapshot(path, account_id) == expected
+    again = sync_account(path, account, password)
+    assert (again.error, again.added, again.updated, again.removed) == (None, 0, 0, 0)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scenario", ["initial", "incremental"])
+def test_kill_after_every_commit_then_resume(sync_env: SyncEnv, scenario: str) -> None:
+    env = sync_env
+    _populate(env.server, env.user)
+    base: list[Path] = []
+    if scenario == "incremental":
+        # Every crash run starts from the same synced cache, copied before the server changes.
+        path, account_id = _fresh_store(env, "base.db")
+        assert _run_child(path, account_id, env.password, 0)[0] == 0
+        base.append(path)
+        _change_server(env.server, env.user)
+    clean, clean_id = _fresh_store(env, "clean.db")
+    if base:
+        clean.write_bytes(base[0].read_bytes())
+        clean_id = 1
+    code, report = _run_child(clean, clean_id, env.password, 0)
+    assert code == 0 and report is not None and report["error"] is None
+    expected = cache_snapshot(clean, clean_id)
+    assert len(expected) >= 24
+
+    kills = 0
+    for n in range(1, 60):
+        path = env.store_path.with_name(f"crash-{scenario}-{n}.db")
+        if base:
+            path.write_bytes(base[0].read_bytes())
+            account_id = 1
+        else:
+            account_id = add_account(path, env.server, env.user).id
+        connections = n % 2  # alternate: main connection only / a helper connection
+        code, _ = _run_child(path, account_id, env.password, connections, kill_after=n)
+        if code == 0:
+            break  # the sync has fewer than n commits: every point was covered
+        kills += 1
+        code, report = _run_child(path, account_id, env.password, connections)
+        assert code == 0 and report is not None and report["error"] is None
+        _assert_sound_and_converged(path, account_id, expected, env.password)
+    assert kills >= 8  # the scenario really had many commit points
+
+
+@pytest.mark.slow
+def test_random_kills_then_resume(sync_env: SyncEnv) -> None:
+    env = sync_env
+    _populate(env.server, env.user)
+    clean, clean_id = _fresh_store(env, "clean.db")
+    assert _run_child(clean, clean_id, env.password, 0)[0] == 0
+    expected = cache_snapshot(clean, clean_id)
+    rnd = random.Random(20261127)
+    path, account_id = _fresh_store(env, "random.db")
+    for _round in range(6):
+        proc = _child(path, account_id, env.password, connections=1)
+        time.sleep(rnd.uniform(0.05, 0.8))  # a kill point, not a timing assertion
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=120)
+    code, report = _run_child(path, account_id, env.password, 1)
+    assert code == 0 and report is not None and report["error"] is None
+    _assert_sound_and_converged(path, account_id, expected, env.password)
