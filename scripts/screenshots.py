@@ -1,7 +1,7 @@
 """Render screenshots of the main window on the demo profile into docs/screenshots/.
 
 Usage: ``.venv/bin/python scripts/screenshots.py [--out DIR]``. Without a ``DISPLAY`` it starts
-its own ``Xvfb :99 -screen 0 1440x900x24 -nolisten tcp`` (and stops it afterwards), so it runs
+its own ``Xvfb -screen 0 1440x900x24 -nolisten tcp`` on a free display number (and stops it afterwards), so it runs
 on a headless machine with the Debian packages ``xvfb`` and ``fonts-noto-cjk``. The demo is
 built with a fixed anchor date so the pictures are reproducible. English and Simplified
 Chinese UI.
@@ -23,21 +23,20 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 ANCHOR = date(2026, 11, 27)
-DISPLAY = ":99"
 SIZE = (1440, 870)
 
 
 def start_xvfb() -> subprocess.Popen[bytes] | None:
     """Start Xvfb (1440x900x24, no TCP) unless a display is already there; returns the process
-    we started. The display is :99 when free, else the first free number Xvfb finds."""
+    we started. Xvfb picks the first free display number itself (-displayfd), so a display
+    someone else runs (e.g. :99) is never disturbed."""
     if os.environ.get("DISPLAY"):
         return None
     if shutil.which("Xvfb") is None:
         sys.exit("No DISPLAY and no Xvfb: install the Debian package xvfb (or run on a desktop).")
     read_end, write_end = os.pipe()
-    wanted = [] if Path(f"/tmp/.X11-unix/X{DISPLAY[1:]}").exists() else [DISPLAY]
     proc = subprocess.Popen(
-        ["Xvfb", *wanted, "-displayfd", str(write_end), "-screen", "0", "1440x900x24",
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1440x900x24",
          "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -58,6 +57,9 @@ def render(out_dir: Path) -> list[Path]:
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     from PySide6.QtWidgets import QApplication
 
+    from ui.app import prepare_web_engine
+
+    prepare_web_engine()
     app = QApplication([sys.argv[0]])
     app.setApplicationName("Tradewind")
     written: list[Path] = []
@@ -114,7 +116,18 @@ def render_language(app: object, out_dir: Path, language: str, locale_name: str)
         window.select_folder(folder.id)
         wait_for(lambda: window.list_source == ("folder", folder.id), name)
 
+    def select_html(subject: str) -> None:
+        select(subject)
+        view = window.reader.html_view
+        wait_for(lambda: view is not None and window.reader.stack.currentWidget() is view
+                 and view.url().scheme() == "twmail", "the HTML view")
+        QTest.qWait(700)  # let Chromium paint
+
     wait_for(lambda: window.list_source is not None, "the inbox")
+    select_html("Canton Fair: lighting section booth applications close soon")
+    shot("html-remote-content-blocked")
+    select_html("Booking confirmation OLN-NGB-26118842 (Ningbo - Hamburg)")
+    shot("html-inline-logo")
     select("克雷默订单交期问题")
     shot("main-window")
     select("URGENT: Änderung unserer Bankverbindung / new bank account")
@@ -140,17 +153,23 @@ def render_language(app: object, out_dir: Path, language: str, locale_name: str)
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--render", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    xvfb = start_xvfb()
-    try:
+    if args.render:  # the child process: draw on the display we were given
         for path in render(args.out):
             print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
+        return 0
+    xvfb = start_xvfb()
+    try:  # Qt runs in a child so it is gone before its X server stops
+        return subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--render", "--out", str(args.out)],
+            check=False,
+        ).returncode
     finally:
         if xvfb is not None:
             xvfb.terminate()
             xvfb.wait(10)
-    return 0
 
 
 if __name__ == "__main__":

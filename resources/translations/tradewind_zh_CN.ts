@@ -3,7 +3,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="100" />
+        <location filename="../../ui/app.py" line="132" />
         <source>Demo profile in {0}</source>
         <translation>演示配置文件位于 {0}</translation>
     </message>
@@ -268,57 +268,62 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../ui/reader.py" line="110" />
+        <location filename="../../ui/reader.py" line="118" />
         <source>No message selected</source>
         <translation>未选择邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="119" />
+        <location filename="../../ui/reader.py" line="128" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="129" />
+        <location filename="../../ui/reader.py" line="152" />
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="131" />
+        <location filename="../../ui/reader.py" line="154" />
         <source>From: {0}</source>
         <translation>发件人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="132" />
+        <location filename="../../ui/reader.py" line="155" />
         <source>To: {0}</source>
         <translation>收件人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="134" />
+        <location filename="../../ui/reader.py" line="157" />
         <source>Cc: {0}</source>
         <translation>抄送：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="143" />
+        <location filename="../../ui/reader.py" line="166" />
         <source>Replies go to a different address than the sender: {0}</source>
         <translation>回复将发送到与发件人不同的地址：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="148" />
+        <location filename="../../ui/reader.py" line="173" />
+        <source>Remote content blocked: {0} pictures from the internet were not loaded.</source>
+        <translation>已阻止远程内容：{0} 张来自互联网的图片未加载。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="177" />
         <source>Shown as plain text; pictures and remote content are not loaded.</source>
         <translation>以纯文本显示；图片和远程内容未加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="155" />
+        <location filename="../../ui/reader.py" line="184" />
         <source>Attachments: {0}</source>
         <translation>附件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="164" />
+        <location filename="../../ui/reader.py" line="199" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="165" />
+        <location filename="../../ui/reader.py" line="200" />
         <source>Open this address in your web browser?
 
 {0}</source>
