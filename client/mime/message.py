@@ -77,9 +77,11 @@ def _handle_leaf(raw: bytes, part: Part, collector: BodyCollector, out: list[Att
     name = _raw_filename(part)
     if collector.take_body(part, name):
         return
-    data = collector.payload(part)
     is_message = part.content_type in _MESSAGE_TYPES
-    if is_tnef(part.content_type, name):
+    tnef = is_tnef(part.content_type, name)
+    needs_data = collector.limits.decode_attachments or tnef or (is_message and not name)
+    data = collector.payload(part) if needs_data else None
+    if tnef:
         contents = extract_tnef(data) if data is not None else None
         if contents is None:
             collector.warn(f"part {part.part_id}: winmail.dat could not be read")

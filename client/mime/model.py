@@ -68,6 +68,9 @@ class Limits:
     max_parts: int = 1000
     max_decode_bytes: int = 128 * 1024 * 1024  # total decoded body bytes per message
     max_text_chars: int = 4 * 1024 * 1024  # text + HTML characters kept per message
+    # False: attachment sizes are estimated from the encoded length instead of decoding
+    # them (search indexing needs only names and bodies; the reader decodes on demand).
+    decode_attachments: bool = True
 
 
 DEFAULT_LIMITS = Limits()

@@ -11,12 +11,15 @@ flag, in one short transaction. A body that cannot be parsed gets
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from client.mime import body_search_text, parse_message, preview_text
+from client.mime import DEFAULT_LIMITS, body_search_text, parse_message, preview_text
 from client.store.base import StoreBase
 from client.store.cjk import bigram_text
 from client.store.derive import address_text
+
+# Search needs bodies and attachment names, not attachment bytes: skip decoding them.
+INDEX_LIMITS = replace(DEFAULT_LIMITS, decode_attachments=False)
 
 PREVIEW_CHARS = 200
 BODY_INDEX_CHARS = 200_000
@@ -41,7 +44,7 @@ def extract(row_id: int, subject: str, addresses: str, raw: bytes | None) -> Ind
     if not raw:
         return IndexedText(row_id, subject, addresses, "", "", "", False, 1)
     try:
-        parsed = parse_message(raw)
+        parsed = parse_message(raw, INDEX_LIMITS)
         body = str(body_search_text(parsed) or "")[:BODY_INDEX_CHARS]
         names = [a.filename for a in parsed.attachments if a.filename and not a.inline]
         has_attachments = any(not a.inline for a in parsed.attachments)
