@@ -1,3 +1,6 @@
+"""Parser limits that trade work for speed without changing what is shown."""
+
+from __future__ import annotations
 
 
 def test_index_mode_lists_attachments_without_decoding_them() -> None:
