@@ -116,7 +116,8 @@ class MessagesMixin(StoreBase):
                 (folder_id, uid_json),
             )
         }
-        parsed = {uid: header_columns(m.raw) for uid, m in by_uid.items() if uid not in known}
+        parsed = {uid: m.headers or header_columns(m.raw) for uid, m in by_uid.items()
+                  if uid not in known}
         overrides = self._flag_overrides(folder_id)
         with self.transaction() as conn:
             existing = {
@@ -135,7 +136,7 @@ class MessagesMixin(StoreBase):
             }
             for uid in fresh:
                 if uid not in parsed:  # appeared between the read and the lock
-                    parsed[uid] = header_columns(fresh[uid].raw)
+                    parsed[uid] = fresh[uid].headers or header_columns(fresh[uid].raw)
             adopted = self._adopt_local_copies(folder_id, fresh, parsed)
             added = self._insert_new(account_id, folder_id, fresh, parsed, adopted)
             conn.execute(

@@ -70,7 +70,8 @@ class IncomingMessage:
 
     ``raw`` is the whole message for ``body_state='full'``, or the header plus text parts for
     ``'partial'``. ``internaldate`` is a UTC epoch or an aware datetime. ``size`` defaults to
-    ``len(raw)``.
+    ``len(raw)``. ``headers`` may carry ``client.store.derive.header_columns(raw)`` computed
+    ahead (the sync parses on its fetch threads, off the single writer thread).
     """
 
     uid: int
@@ -80,6 +81,7 @@ class IncomingMessage:
     size: int | None = None
     modseq: int | None = None
     body_state: str = "full"
+    headers: Any = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from client.imap import BodyPart, ImapSession
 from client.store import IncomingMessage
+from client.store.derive import header_columns
 from client.sync.batches import FetchBatch
 from client.sync.partial import assemble_partial
 
@@ -37,7 +38,9 @@ class FetchedBatch:
 
 
 def fetch_batch(session: ImapSession, batch: FetchBatch) -> FetchedBatch:
-    """Fetch one batch on ``session`` (the folder must be selected). Raises ``ImapError``."""
+    """Fetch one batch on ``session`` (the folder must be selected). Raises ``ImapError``.
+
+    Headers are parsed here, on the fetching thread, so the writer thread only writes."""
     out = FetchedBatch(batch)
     if batch.partial:
         for uid in batch.uids:
@@ -52,7 +55,8 @@ def fetch_batch(session: ImapSession, batch: FetchBatch) -> FetchedBatch:
     for meta, raw in session.fetch_raw(batch.uids):
         out.messages.append(IncomingMessage(
             uid=meta.uid, raw=raw, flags=tuple(sorted(meta.flags)),
-            internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq))
+            internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq,
+            headers=header_columns(raw)))
     return out
 
 
