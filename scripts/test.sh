@@ -13,6 +13,8 @@ DEB_PACKAGES=(
     dovecot-imapd dovecot-lmtpd xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0
     libxkbcommon-x11-0 libegl1 libgl1 libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6
     libasound2 libxkbfile1 fonts-noto-cjk isync nginx libnginx-mod-http-dav-ext
+    # PySide6's own libraries load these; a minimal Debian 12 lacks them (found in a chroot).
+    libglib2.0-0 libdbus-1-3 libfontconfig1 libxcb-shape0
 )
 
 log() { printf '== %s\n' "$*"; }
@@ -20,7 +22,7 @@ log() { printf '== %s\n' "$*"; }
 install_debian_packages() {
     local missing=() pkg
     if [ ! -x .venv/bin/python ] && ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
-        DEB_PACKAGES+=(python3-venv)
+        DEB_PACKAGES+=(python3 python3-venv)
     fi
     for pkg in "${DEB_PACKAGES[@]}"; do
         if [ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" != "installed" ]; then
