@@ -17,6 +17,7 @@ import json
 import os
 import sqlite3
 import struct
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -32,6 +33,27 @@ from client.store.migrations import apply_migrations
 from client.store.search import SearchMixin
 
 _MAGIC = b"SQLite format 3\x00"
+
+# Stores open per database file in this process. Opening and closing the database file with
+# Python (as `check_file_header` does) releases every POSIX lock this process holds on it,
+# including those of live SQLite connections; another process could then believe it is the
+# last connection and checkpoint and delete the WAL under them ("database disk image is
+# malformed"). So the header is checked only while no Store of this process has the file open.
+_OPEN_LOCK = threading.Lock()
+_OPEN_COUNTS: dict[str, int] = {}
+
+
+def _file_key(path: Path) -> str:
+    return os.path.normcase(str(path.resolve()))
+
+
+def _release(key: str) -> None:
+    with _OPEN_LOCK:
+        left = _OPEN_COUNTS.get(key, 0) - 1
+        if left > 0:
+            _OPEN_COUNTS[key] = left
+        else:
+            _OPEN_COUNTS.pop(key, None)
 
 
 def check_file_header(path: Path) -> None:
@@ -71,6 +93,8 @@ class Store(
 ):
     """The cache API; see the mixins for accounts, folders, messages, indexing and search."""
 
+    _open_key: str | None = None  # this Store's entry in _OPEN_COUNTS while open
+
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, verify: bool = False) -> Store:
         """Open (creating if needed) and migrate the database at ``path``.
@@ -80,8 +104,16 @@ class Store(
         """
         db_path = Path(path)
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        check_file_header(db_path)
-        conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=10.0)
+        key = _file_key(db_path)
+        with _OPEN_LOCK:
+            if not _OPEN_COUNTS.get(key):
+                check_file_header(db_path)
+            _OPEN_COUNTS[key] = _OPEN_COUNTS.get(key, 0) + 1
+        try:
+            conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=10.0)
+        except BaseException:
+            _release(key)
+            raise
         try:
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA journal_mode = WAL")
@@ -95,6 +127,7 @@ class Store(
                     raise StoreCorruptError(str(db_path), "; ".join(problems[:3]))
         except sqlite3.Error as exc:
             conn.close()
+            _release(key)
             if is_corruption(exc):
                 raise StoreCorruptError(str(db_path), str(exc)) from exc
             mapped = write_error(exc)
@@ -103,8 +136,11 @@ class Store(
             raise
         except BaseException:
             conn.close()
+            _release(key)
             raise
-        return cls(conn, db_path)
+        store = cls(conn, db_path)
+        store._open_key = key
+        return store
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
@@ -112,6 +148,9 @@ class Store(
             self.conn.close()
         except sqlite3.ProgrammingError:
             pass
+        key, self._open_key = self._open_key, None
+        if key is not None:
+            _release(key)
 
     def __enter__(self) -> Store:
         return self
