@@ -53,6 +53,8 @@ as CRLF: compare with ``re.sub(rb"\\r?\\n", b"\\r\\n", raw)``.
 the latter gives the mailbox a new, larger UIDVALIDITY (messages kept) and returns it; with
 ``renumber=True`` the messages are also renumbered 1..n in reverse order, so an old UID names a
 different message.
+``crash()``: SIGKILL the server (connections drop, new ones refused), keeping mail and ports;
+``restart()``: start again on the same ports with the same mail, users and certificate.
 ``doveadm(*args)``: runs ``doveadm`` against this instance and returns its stdout.
 
 Errors: :class:`DovecotError` when the server cannot start or a helper's command fails.
@@ -188,6 +190,7 @@ class DovecotServer(DovecotMailMixin):
         self.ca_file = self.root / "tls" / "ca.pem"
         self.cert_sha256 = ""
         self._proc: subprocess.Popen[bytes] | None = None
+        self._log_offset = 0
         self._users: dict[str, MailUser] = {}
         self._users_lock = threading.Lock()
         self._make_tls()
@@ -205,23 +208,28 @@ class DovecotServer(DovecotMailMixin):
             if len({self.imaps_port, self.imap_port, self.lmtp_port}) < 3:
                 continue
             self._write_config()
-            self.log_file.write_text("")
-            with open(self.root / "stderr.log", "wb") as stderr:
-                self._proc = subprocess.Popen(
-                    [self.binary, "-F", "-c", str(self.config_file)],
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL,
-                    stderr=stderr,
-                    start_new_session=True,  # its own process group: stop() signals the group
-                    preexec_fn=_die_with_parent,
-                )
-            if self._wait_ready():
+            if self._launch():
                 return self
             last_error = self._startup_error()
             self._kill_group()
             if "in use" not in last_error:
                 break
         raise DovecotError(f"dovecot did not start: {last_error}")
+
+    def crash(self) -> None:
+        """Kill the server at once, as if it crashed or lost power: open connections drop, new
+        ones are refused.  Mail, users, ports and certificate are kept for ``restart()``."""
+        self._kill_group()
+
+    def restart(self) -> DovecotServer:
+        """(Re)start on the same ports with the same mail, users and certificate.  Raises
+        DovecotError if it cannot (e.g. another process took a port meanwhile)."""
+        self._kill_group()
+        if not self._launch():
+            error = self._startup_error()
+            self._kill_group()
+            raise DovecotError(f"dovecot did not restart: {error}")
+        return self
 
     def stop(self) -> None:
         """Stop the whole process group and delete the instance directory.  Idempotent."""
@@ -332,6 +340,28 @@ class DovecotServer(DovecotMailMixin):
             )
         )
 
+    def _launch(self) -> bool:
+        """Run the master in its own process group; True once it is ready (see _wait_ready)."""
+        self._log_offset = self.log_file.stat().st_size if self.log_file.exists() else 0
+        with open(self.root / "stderr.log", "wb") as stderr:
+            self._proc = subprocess.Popen(
+                [self.binary, "-F", "-c", str(self.config_file)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+                start_new_session=True,  # its own process group: stop() signals the group
+                preexec_fn=_die_with_parent,
+            )
+        return self._wait_ready()
+
+    def _log_since_launch(self) -> str:
+        try:
+            with open(self.log_file, "rb") as fh:
+                fh.seek(self._log_offset)
+                return fh.read().decode(errors="replace")
+        except OSError:
+            return ""
+
     def _wait_ready(self) -> bool:
         """True once the master logged "starting up" (it does so only after binding every
         listener, so a port taken by someone else cannot pass for ours) and all ports answer."""
@@ -340,7 +370,7 @@ class DovecotServer(DovecotMailMixin):
         while pending and time.monotonic() < deadline:
             if self._proc is None or self._proc.poll() is not None:
                 return False
-            if "starting up" not in self.log_text():
+            if "starting up" not in self._log_since_launch():
                 time.sleep(0.01)
                 continue
             try:
@@ -352,7 +382,7 @@ class DovecotServer(DovecotMailMixin):
 
     def _startup_error(self) -> str:
         stderr = (self.root / "stderr.log").read_text(errors="replace") if (self.root / "stderr.log").exists() else ""
-        return (stderr + "\n" + self.log_text()).strip()[-2000:]
+        return (stderr + "\n" + self._log_since_launch()).strip()[-2000:]
 
     def _kill_group(self) -> None:
         # SIGKILL to the whole group: nothing of a throwaway instance needs a clean shutdown,

@@ -463,3 +463,25 @@ def test_raw_8bit_bytes_survive_with_crlf_line_ends(dovecot: DovecotServer, imap
     dovecot.deliver(imap_user, raw)
     delivered = dovecot.fetch_raw(imap_user, "INBOX", dovecot.uids(imap_user, "INBOX")[-1])
     assert delivered.startswith(b"Return-Path: ") and delivered.endswith(crlf)
+
+
+def test_crash_drops_connections_and_restart_keeps_mail_and_ports(
+    make_dovecot: Callable[..., DovecotServer],
+) -> None:
+    server = make_dovecot()
+    user = server.add_user("crashy", "pw-crashy")
+    uid = server.append(user, "Archive", RAW)
+    ports = (server.imaps_port, server.imap_port, server.lmtp_port)
+    fingerprint = server.cert_sha256
+    imap = server.imap_admin(user)
+    server.crash()
+    with pytest.raises((imaplib.IMAP4.abort, OSError)):
+        imap.noop()
+    with pytest.raises(OSError):
+        socket.create_connection((server.host, server.imaps_port), timeout=2).close()
+    server.restart()
+    assert (server.imaps_port, server.imap_port, server.lmtp_port) == ports
+    assert server.cert_sha256 == fingerprint
+    assert server.fetch_raw(user, "Archive", uid) == RAW
+    server.deliver(user, RAW)
+    assert len(server.uids(user, "INBOX")) == 1
