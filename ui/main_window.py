@@ -32,6 +32,7 @@ from client.store.db import Store
 from client.store.errors import SearchSyntaxError
 from client.store.records import MessageRow
 from ui import list_queries, message_actions
+from ui.attachment_actions import AttachmentActions
 from ui.event_bridge import EventBridge
 from ui.models.folder_tree import ACCOUNT_ID_ROLE, FOLDER_ID_ROLE, FolderTreeModel
 from ui.models.message_list import (
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.message_view = self._make_message_view()
 
         self.reader = ReaderPane(locale, self)
+        self.attachment_actions = AttachmentActions(self, db_path, self.reader, self.statusBar)
 
         self.search_field = QLineEdit(self)
         self.search_field.setPlaceholderText(

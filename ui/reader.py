@@ -17,17 +17,20 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.dates import full_date
-from ui.reader_content import ReaderContent, plain_text_html
+from ui.reader_content import ReaderAttachment, ReaderContent, plain_text_html
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -65,6 +68,10 @@ class ReaderPane(QWidget):
     """Shows one ``ReaderContent``; ``linkActivated`` fires after the user confirms a link."""
 
     linkActivated = Signal(QUrl)
+    #: the rep asked to open / save one attachment (a ReaderAttachment), or save them all
+    openRequested = Signal(object)
+    saveRequested = Signal(object)
+    saveAllRequested = Signal()
 
     def __init__(self, locale: Locale, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +86,11 @@ class ReaderPane(QWidget):
             " padding: 4px; }"
         )
         self.attachments = self._label()
+        self.attachment_bar = QWidget(self)
+        self._bar_layout = QHBoxLayout(self.attachment_bar)
+        self._bar_layout.setContentsMargins(0, 0, 0, 0)
+        self._bar_layout.setSpacing(4)
+        self.current_attachments: tuple[ReaderAttachment, ...] = ()
         self.body = SafeTextBrowser(self)
         self.body.anchorClicked.connect(self._confirm_link)
         self.html_view: Any = None  # ui.html_view.HtmlView, created on the first HTML mail
@@ -89,7 +101,7 @@ class ReaderPane(QWidget):
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(8, 6, 8, 6)
         header_layout.setSpacing(2)
-        for widget in (self.subject, self.sender, self.recipients, self.date, self.attachments,
+        for widget in (self.subject, self.sender, self.recipients, self.date, self.attachment_bar,
                        self.notice):
             header_layout.addWidget(widget)
         layout = QVBoxLayout(self)
@@ -119,6 +131,7 @@ class ReaderPane(QWidget):
         for label in (self.sender, self.recipients, self.date, self.attachments, self.notice):
             label.clear()
             label.hide()
+        self._fill_attachment_bar(())
         self.body.clear()
         self.stack.setCurrentWidget(self.body)
 
@@ -177,14 +190,7 @@ class ReaderPane(QWidget):
             notices.append(self.tr("Shown as plain text; pictures and remote content are not loaded."))
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
-        if content.attachments:
-            names = "   ".join(
-                f"{a.filename} ({_format_size(a.size, self._locale)})" for a in content.attachments
-            )
-            self.attachments.setText(self.tr("Attachments: {0}").format(names))
-            self.attachments.show()
-        else:
-            self.attachments.hide()
+        self._fill_attachment_bar(content.attachments)
         if view is not None and content.html is not None:
             self.body.setHtml(plain_text_html(content.text))  # kept for copy and search
             view.show_document(str(row.id), content.html.html, content.inline_parts)
@@ -192,6 +198,42 @@ class ReaderPane(QWidget):
         else:
             self.body.setHtml(plain_text_html(content.text))
             self.stack.setCurrentWidget(self.body)
+
+    def _fill_attachment_bar(self, attachments: tuple[ReaderAttachment, ...]) -> None:
+        """One button per attachment (menu: open, save as) and "Save all"; hidden if none."""
+        self.current_attachments = attachments
+        while self._bar_layout.count():
+            item = self._bar_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget is not self.attachments:
+                widget.deleteLater()
+        if not attachments:
+            self.attachment_bar.hide()
+            return
+        names = "   ".join(
+            f"{a.filename} ({_format_size(a.size, self._locale)})" for a in attachments
+        )
+        self.attachments.setText(self.tr("Attachments: {0}").format(names))
+        self.attachments.setVisible(False)  # the buttons show the same; kept for accessibility
+        self._bar_layout.addWidget(QLabel(self.tr("Attachments:"), self.attachment_bar))
+        for attachment in attachments:
+            button = QToolButton(self.attachment_bar)
+            button.setText(f"{attachment.filename} ({_format_size(attachment.size, self._locale)})")
+            button.setToolTip(attachment.content_type)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+            menu = QMenu(button)
+            menu.addAction(self.tr("Open"), lambda a=attachment: self.openRequested.emit(a))
+            menu.addAction(self.tr("Save as…"), lambda a=attachment: self.saveRequested.emit(a))
+            button.setMenu(menu)
+            button.clicked.connect(lambda _c=False, a=attachment: self.openRequested.emit(a))
+            self._bar_layout.addWidget(button)
+        if len(attachments) > 1:
+            save_all = QToolButton(self.attachment_bar)
+            save_all.setText(self.tr("Save all…"))
+            save_all.clicked.connect(self.saveAllRequested)
+            self._bar_layout.addWidget(save_all)
+        self._bar_layout.addStretch(1)
+        self.attachment_bar.show()
 
     def _confirm_link(self, url: QUrl) -> None:
         answer = QMessageBox.question(

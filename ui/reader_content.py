@@ -24,11 +24,12 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGN
 
 @dataclass(frozen=True)
 class ReaderAttachment:
-    """One attachment as listed under the headers."""
+    """One attachment as listed under the headers (``part_id`` addresses it in the message)."""
 
     filename: str
     content_type: str
     size: int
+    part_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def load_reader_content(db_path: Path, message_row: int) -> ReaderContent:
         prepared = prepare_html(parsed.html, str(message_row))
         inline = _inline_parts(raw, parsed.attachments, set(prepared.cid_refs))
     attachments = tuple(
-        ReaderAttachment(a.filename, a.content_type, a.size)
+        ReaderAttachment(a.filename, a.content_type, a.size, a.part_id)
         for a in parsed.attachments
         if not (a.content_id and a.content_id.strip("<>") in inline)
     )

@@ -9,6 +9,44 @@
     </message>
 </context>
 <context>
+    <name>AttachmentActions</name>
+    <message>
+        <location filename="../../ui/attachment_actions.py" line="51" />
+        <source>Could not write the attachment: {0}</source>
+        <translation>无法写入附件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_actions.py" line="61" />
+        <source>Open attachment</source>
+        <translation>打开附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_actions.py" line="62" />
+        <source>“{0}” can run programs on your computer. Open it only if you expected it from this sender. Open it anyway?</source>
+        <translation>“{0}”可能会在您的电脑上运行程序。只有在您确实在等这位发件人的这个文件时才打开它。仍要打开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_actions.py" line="82" />
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_actions.py" line="93" />
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_actions.py" line="100" />
+        <source>Save all attachments</source>
+        <translation>保存全部附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_actions.py" line="113" />
+        <source>Saved {0} files to {1}</source>
+        <translation>已将 {0} 个文件保存到 {1}</translation>
+    </message>
+</context>
+<context>
     <name>FolderTree</name>
     <message>
         <location filename="../../ui/models/folder_tree.py" line="23" />
@@ -44,179 +82,179 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>Tradewind</source>
         <extracomment>what the list shows: ("folder", folder_id) or ("search", text); None while loading</extracomment>
         <translation>Tradewind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source> — demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>Search: words, from:, to:, subject:, has:attachment, is:unread, after:2026-01-31</source>
         <translation>搜索：关键词、from:、to:、subject:、has:attachment、is:unread、after:2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Coming in a later version of Tradewind.</source>
         <translation>将在 Tradewind 的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>New message</source>
         <translation>新邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Reply all</source>
         <translation>全部回复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Forward</source>
         <translation>转发</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Mark read/unread</source>
         <translation>标为已读/未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Next unread</source>
         <translation>下一封未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Group by conversation</source>
         <translation>按会话分组</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;Message</source>
         <translation>邮件(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Offline — demo account (no server)</source>
         <translation>离线 — 演示账户（无服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>No account yet</source>
         <translation>尚无账户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
-        <location filename="../../ui/main_window.py" line="495" />
+        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="497" />
         <source>Offline — showing the local cache</source>
         <translation>离线 — 显示本地缓存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>{0} found</source>
         <translation>找到 {0} 封</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>{0} conversations, {1} unread</source>
         <translation>{0} 个会话，{1} 封未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>{0} messages, {1} unread</source>
         <translation>{0} 封邮件，{1} 封未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>Search: {0}</source>
         <translation>搜索：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="391" />
         <source>Cannot show this message: {0}</source>
         <translation>无法显示此邮件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464" />
+        <location filename="../../ui/main_window.py" line="466" />
         <source>No unread messages here.</source>
         <translation>这里没有未读邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482" />
+        <location filename="../../ui/main_window.py" line="484" />
         <source>{0}: {1} of {2}</source>
         <translation>{0}：{1} / {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493" />
+        <location filename="../../ui/main_window.py" line="495" />
         <source>Online — syncing</source>
         <translation>在线 — 正在同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494" />
+        <location filename="../../ui/main_window.py" line="496" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496" />
+        <location filename="../../ui/main_window.py" line="498" />
         <source>Error: {0}</source>
         <translation>错误：{0}</translation>
     </message>
@@ -268,62 +306,83 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../ui/reader.py" line="118" />
+        <location filename="../../ui/reader.py" line="130" />
         <source>No message selected</source>
+        <extracomment>the rep asked to open / save one attachment (a ReaderAttachment), or save them all</extracomment>
         <translation>未选择邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="128" />
+        <location filename="../../ui/reader.py" line="141" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="152" />
+        <location filename="../../ui/reader.py" line="165" />
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="154" />
+        <location filename="../../ui/reader.py" line="167" />
         <source>From: {0}</source>
         <translation>发件人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="155" />
+        <location filename="../../ui/reader.py" line="168" />
         <source>To: {0}</source>
         <translation>收件人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="157" />
+        <location filename="../../ui/reader.py" line="170" />
         <source>Cc: {0}</source>
         <translation>抄送：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="166" />
+        <location filename="../../ui/reader.py" line="179" />
         <source>Replies go to a different address than the sender: {0}</source>
         <translation>回复将发送到与发件人不同的地址：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="173" />
+        <location filename="../../ui/reader.py" line="186" />
         <source>Remote content blocked: {0} pictures from the internet were not loaded.</source>
         <translation>已阻止远程内容：{0} 张来自互联网的图片未加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="177" />
+        <location filename="../../ui/reader.py" line="190" />
         <source>Shown as plain text; pictures and remote content are not loaded.</source>
         <translation>以纯文本显示；图片和远程内容未加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="184" />
+        <location filename="../../ui/reader.py" line="216" />
         <source>Attachments: {0}</source>
         <translation>附件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="199" />
+        <location filename="../../ui/reader.py" line="218" />
+        <source>Attachments:</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="225" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="226" />
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="232" />
+        <source>Save all…</source>
+        <translation>全部保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" line="241" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="200" />
+        <location filename="../../ui/reader.py" line="242" />
         <source>Open this address in your web browser?
 
 {0}</source>

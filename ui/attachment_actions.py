@@ -1,0 +1,117 @@
+"""What happens when the rep opens or saves attachments from the reader. GUI thread only.
+
+Dialogs run here; the file work runs in the background (``ui.attachment_files``) and the
+outcome is reported in the status bar, in words. Opening a file that can run code (``.exe``,
+``.js``, ``.html``…) asks first, with "No" as the default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
+
+from client.mime import safe_filename
+from ui import attachment_files
+from ui.reader import ReaderPane
+from ui.reader_content import ReaderAttachment
+from ui.tasks import run_in_background
+
+
+class AttachmentActions(QObject):
+    """Connects a ``ReaderPane``'s attachment requests to dialogs and background file work."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        db_path: Path,
+        reader: ReaderPane,
+        status: Callable[[], QStatusBar],
+    ) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._db_path = db_path
+        self._reader = reader
+        self._status = status
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        reader.openRequested.connect(self.open_attachment)
+        reader.saveRequested.connect(self.ask_save)
+        reader.saveAllRequested.connect(self.ask_save_all)
+
+    def _message_id(self) -> int | None:
+        return self._reader.shown_id
+
+    def _report(self, text: str) -> None:
+        self._status().showMessage(text, 10000)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._report(self.tr("Could not write the attachment: {0}").format(exc))
+
+    def open_attachment(self, attachment: ReaderAttachment) -> None:
+        """Extract to a private temporary folder and open with the system's app."""
+        message_id = self._message_id()
+        if message_id is None:
+            return
+        if attachment_files.is_risky(attachment.filename):
+            answer = QMessageBox.warning(
+                self._window,
+                self.tr("Open attachment"),
+                self.tr("“{0}” can run programs on your computer. Open it only if you expected "
+                        "it from this sender. Open it anyway?").format(attachment.filename),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        db_path = self._db_path
+        run_in_background(
+            lambda: attachment_files.extract_for_opening(
+                db_path, message_id, attachment.part_id, attachment.filename
+            ),
+            lambda path: self.open_url(QUrl.fromLocalFile(str(path))),
+            self._failed,
+            owner=self,
+        )
+
+    def ask_save(self, attachment: ReaderAttachment) -> None:
+        """Ask where to save one attachment, then save it."""
+        suggested = str(Path.home() / safe_filename(attachment.filename))
+        path, _filter = QFileDialog.getSaveFileName(self._window, self.tr("Save attachment"), suggested)
+        if path:
+            self.save_to(attachment, Path(path))
+
+    def save_to(self, attachment: ReaderAttachment, target: Path) -> None:
+        """Save one attachment to ``target`` in the background."""
+        message_id, db_path = self._message_id(), self._db_path
+        if message_id is None:
+            return
+        run_in_background(
+            lambda: attachment_files.save_attachment(db_path, message_id, attachment.part_id, target),
+            lambda path: self._report(self.tr("Saved {0}").format(path)),
+            self._failed,
+            owner=self,
+        )
+
+    def ask_save_all(self) -> None:
+        """Ask for a folder, then save every attachment of the message into it."""
+        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Save all attachments"))
+        if folder:
+            self.save_all_to(Path(folder))
+
+    def save_all_to(self, folder: Path) -> None:
+        """Save every attachment of the shown message into ``folder`` (never overwriting)."""
+        message_id, db_path = self._message_id(), self._db_path
+        if message_id is None:
+            return
+        parts = [(a.part_id, a.filename) for a in self._reader.current_attachments]
+        run_in_background(
+            lambda: attachment_files.save_all(db_path, message_id, parts, folder),
+            lambda paths: self._report(
+                self.tr("Saved {0} files to {1}").format(len(paths), folder)
+            ),
+            self._failed,
+            owner=self,
+        )

@@ -1,0 +1,73 @@
+"""Saving and opening attachments from the cache; runs on a worker thread (no Qt here).
+
+Each function opens its own Store. Names come through ``client.mime.safe_filename`` (no path
+parts, no control or bidi characters); existing files are never overwritten: "name (2).ext" is
+used instead. Raises ``KeyError`` (message or part gone) or ``OSError`` (disk) with a message.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from client.mime import attachment_bytes, safe_filename
+from client.store.db import Store
+
+#: Extensions that run code when opened; the reader asks before opening them (checklist B9).
+RISKY_EXTENSIONS = frozenset(
+    {
+        ".exe", ".com", ".bat", ".cmd", ".scr", ".pif", ".msi", ".msp", ".lnk", ".js", ".jse",
+        ".vbs", ".vbe", ".wsf", ".wsh", ".hta", ".ps1", ".psm1", ".jar", ".reg", ".cpl",
+        ".dll", ".html", ".htm", ".svg", ".xhtml", ".docm", ".xlsm", ".pptm", ".iso", ".img",
+        ".app", ".command", ".sh", ".desktop", ".appimage",
+    }
+)
+
+
+def is_risky(filename: str) -> bool:
+    """True if opening ``filename`` could run a program or a script."""
+    return Path(filename.lower()).suffix in RISKY_EXTENSIONS
+
+
+def free_path(folder: Path, filename: str) -> Path:
+    """``folder/filename`` made safe, or ``name (2).ext``… if that file exists."""
+    name = safe_filename(filename)
+    candidate = folder / name
+    stem, suffix = Path(name).stem, Path(name).suffix
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem} ({number}){suffix}"
+        number += 1
+    return candidate
+
+
+def _raw(db_path: Path, message_row: int) -> bytes:
+    with Store.open(db_path) as store:
+        return store.get_raw(message_row)
+
+
+def save_attachment(db_path: Path, message_row: int, part_id: str, target: Path) -> Path:
+    """Write one attachment to ``target`` (the path the user chose; overwriting it is theirs
+    to decide in the save dialog). Returns ``target``."""
+    data = attachment_bytes(_raw(db_path, message_row), part_id)
+    target.write_bytes(data)
+    return target
+
+
+def save_all(db_path: Path, message_row: int, parts: list[tuple[str, str]], folder: Path) -> list[Path]:
+    """Write every ``(part_id, filename)`` into ``folder`` without overwriting anything."""
+    raw = _raw(db_path, message_row)
+    written = []
+    for part_id, filename in parts:
+        path = free_path(folder, filename)
+        path.write_bytes(attachment_bytes(raw, part_id))
+        written.append(path)
+    return written
+
+
+def extract_for_opening(db_path: Path, message_row: int, part_id: str, filename: str) -> Path:
+    """Write the attachment into a new private temporary folder, to hand to the system app."""
+    folder = Path(tempfile.mkdtemp(prefix="tradewind-open-"))
+    path = free_path(folder, filename)
+    path.write_bytes(attachment_bytes(_raw(db_path, message_row), part_id))
+    return path
