@@ -208,7 +208,7 @@ def test_admin_changes_are_visible_to_another_session(dovecot: DovecotServer, im
         assert len(_fetch(imap, "Archive", "(FLAGS)")) == 1
 
 
-def test_stop_is_fast_and_leaves_nothing(make_dovecot: Callable[..., DovecotServer]) -> None:
+def test_stop_is_idempotent_and_leaves_nothing(make_dovecot: Callable[..., DovecotServer]) -> None:
     server = make_dovecot()
     root = server.root
     server.stop()
