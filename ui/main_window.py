@@ -183,6 +183,10 @@ class MainWindow(QMainWindow):
             self.tr("Group by conversation"), ["Ctrl+Shift+T"], self.set_threaded
         )
         self.group_action.setCheckable(True)
+        self.headers_action = self._action(
+            self.tr("All headers"), ["Ctrl+Shift+H"], self.reader.set_show_all_headers
+        )
+        self.headers_action.setCheckable(True)
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
@@ -210,6 +214,7 @@ class MainWindow(QMainWindow):
         message_menu.addAction(self.flag_action)
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.group_action)
+        view_menu.addAction(self.headers_action)
         go_menu = menu.addMenu(self.tr("&Go"))
         go_menu.addAction(self.next_unread_action)
         go_menu.addAction(self.search_action)

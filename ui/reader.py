@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QSizePolicy,
     QStackedWidget,
     QTextBrowser,
@@ -91,6 +92,12 @@ class ReaderPane(QWidget):
         self._bar_layout.setContentsMargins(0, 0, 0, 0)
         self._bar_layout.setSpacing(4)
         self.current_attachments: tuple[ReaderAttachment, ...] = ()
+        self.headers_view = QPlainTextEdit(self)
+        self.headers_view.setReadOnly(True)
+        self.headers_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.headers_view.setMaximumHeight(180)
+        self.headers_view.hide()
+        self.show_all_headers = False
         self.body = SafeTextBrowser(self)
         self.body.anchorClicked.connect(self._confirm_link)
         self.html_view: Any = None  # ui.html_view.HtmlView, created on the first HTML mail
@@ -101,8 +108,8 @@ class ReaderPane(QWidget):
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(8, 6, 8, 6)
         header_layout.setSpacing(2)
-        for widget in (self.subject, self.sender, self.recipients, self.date, self.attachment_bar,
-                       self.notice):
+        for widget in (self.subject, self.sender, self.recipients, self.date, self.headers_view,
+                       self.attachment_bar, self.notice):
             header_layout.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +138,8 @@ class ReaderPane(QWidget):
         for label in (self.sender, self.recipients, self.date, self.attachments, self.notice):
             label.clear()
             label.hide()
+        self.headers_view.clear()
+        self.headers_view.hide()
         self._fill_attachment_bar(())
         self.body.clear()
         self.stack.setCurrentWidget(self.body)
@@ -172,6 +181,8 @@ class ReaderPane(QWidget):
         self.date.setText(full_date(row.date or row.internaldate, self._locale, None))
         for label in (self.sender, self.recipients, self.date):
             label.show()
+        self.headers_view.setPlainText(content.header_text)
+        self.headers_view.setVisible(self.show_all_headers)
         notices = []
         reply_domains = {_domain(email) for _, email in row.reply_to}
         if reply_domains and reply_domains != {_domain(row.from_email)}:
@@ -198,6 +209,12 @@ class ReaderPane(QWidget):
         else:
             self.body.setHtml(plain_text_html(content.text))
             self.stack.setCurrentWidget(self.body)
+
+    def set_show_all_headers(self, show: bool) -> None:
+        """Show or hide every header of the message (as plain text, never as markup)."""
+        self.show_all_headers = bool(show)
+        self.headers_view.setVisible(self.show_all_headers and self.shown_id is not None
+                                     and bool(self.headers_view.toPlainText()))
 
     def _fill_attachment_bar(self, attachments: tuple[ReaderAttachment, ...]) -> None:
         """One button per attachment (menu: open, save as) and "Save all"; hidden if none."""

@@ -19,6 +19,7 @@ from client.store.records import MessageRow
 from ui.html_content import PreparedHtml, prepare_html
 
 INLINE_LIMIT = 20 * 1024 * 1024
+HEADER_LIMIT = 64 * 1024
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 
 
@@ -44,6 +45,7 @@ class ReaderContent:
     warnings: tuple[str, ...]
     html: PreparedHtml | None = None
     inline_parts: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    header_text: str = ""
 
 
 def load_reader_content(db_path: Path, message_row: int) -> ReaderContent:
@@ -71,7 +73,25 @@ def load_reader_content(db_path: Path, message_row: int) -> ReaderContent:
         for a in parsed.attachments
         if not (a.content_id and a.content_id.strip("<>") in inline)
     )
-    return ReaderContent(row, text, html_only, attachments, parsed.warnings, prepared, inline)
+    return ReaderContent(
+        row, text, html_only, attachments, parsed.warnings, prepared, inline, header_block(raw)
+    )
+
+
+def header_block(raw: bytes, limit: int = HEADER_LIMIT) -> str:
+    """The message's header section as text for the "all headers" view: raw 8-bit bytes
+    decoded as UTF-8 (else Latin-1), control characters shown as U+FFFD, cut at ``limit``."""
+    end = raw.find(b"\r\n\r\n")
+    if end < 0:
+        end = raw.find(b"\n\n")
+    block = raw[: end if end >= 0 else len(raw)][:limit]
+    try:
+        text = block.decode("utf-8")
+    except UnicodeDecodeError:
+        text = block.decode("latin-1")
+    text = text.replace("\r\n", "\n")
+    cleaned = "".join(c if c in "\t\n" or c.isprintable() else "\ufffd" for c in text)
+    return cleaned + ("\n…" if end > limit or (end < 0 and len(raw) > limit) else "")
 
 
 def _inline_parts(

@@ -159,102 +159,107 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="187" />
+        <source>All headers</source>
+        <translation>全部邮件头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;Message</source>
         <translation>邮件(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>Offline — demo account (no server)</source>
         <translation>离线 — 演示账户（无服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>No account yet</source>
         <translation>尚无账户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
-        <location filename="../../ui/main_window.py" line="497" />
+        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="502" />
         <source>Offline — showing the local cache</source>
         <translation>离线 — 显示本地缓存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="326" />
         <source>{0} found</source>
         <translation>找到 {0} 封</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="333" />
         <source>{0} conversations, {1} unread</source>
         <translation>{0} 个会话，{1} 封未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>{0} messages, {1} unread</source>
         <translation>{0} 封邮件，{1} 封未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="366" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>Search: {0}</source>
         <translation>搜索：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>Cannot show this message: {0}</source>
         <translation>无法显示此邮件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466" />
+        <location filename="../../ui/main_window.py" line="471" />
         <source>No unread messages here.</source>
         <translation>这里没有未读邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484" />
+        <location filename="../../ui/main_window.py" line="489" />
         <source>{0}: {1} of {2}</source>
         <translation>{0}：{1} / {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495" />
+        <location filename="../../ui/main_window.py" line="500" />
         <source>Online — syncing</source>
         <translation>在线 — 正在同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496" />
+        <location filename="../../ui/main_window.py" line="501" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498" />
+        <location filename="../../ui/main_window.py" line="503" />
         <source>Error: {0}</source>
         <translation>错误：{0}</translation>
     </message>
@@ -306,83 +311,83 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../ui/reader.py" line="130" />
+        <location filename="../../ui/reader.py" line="137" />
         <source>No message selected</source>
         <extracomment>the rep asked to open / save one attachment (a ReaderAttachment), or save them all</extracomment>
         <translation>未选择邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="141" />
+        <location filename="../../ui/reader.py" line="150" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="165" />
+        <location filename="../../ui/reader.py" line="174" />
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="167" />
+        <location filename="../../ui/reader.py" line="176" />
         <source>From: {0}</source>
         <translation>发件人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="168" />
+        <location filename="../../ui/reader.py" line="177" />
         <source>To: {0}</source>
         <translation>收件人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="170" />
+        <location filename="../../ui/reader.py" line="179" />
         <source>Cc: {0}</source>
         <translation>抄送：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="179" />
+        <location filename="../../ui/reader.py" line="190" />
         <source>Replies go to a different address than the sender: {0}</source>
         <translation>回复将发送到与发件人不同的地址：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="186" />
+        <location filename="../../ui/reader.py" line="197" />
         <source>Remote content blocked: {0} pictures from the internet were not loaded.</source>
         <translation>已阻止远程内容：{0} 张来自互联网的图片未加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="190" />
+        <location filename="../../ui/reader.py" line="201" />
         <source>Shown as plain text; pictures and remote content are not loaded.</source>
         <translation>以纯文本显示；图片和远程内容未加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="216" />
+        <location filename="../../ui/reader.py" line="233" />
         <source>Attachments: {0}</source>
         <translation>附件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="218" />
+        <location filename="../../ui/reader.py" line="235" />
         <source>Attachments:</source>
         <translation>附件：</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="225" />
+        <location filename="../../ui/reader.py" line="242" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="226" />
+        <location filename="../../ui/reader.py" line="243" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="232" />
+        <location filename="../../ui/reader.py" line="249" />
         <source>Save all…</source>
         <translation>全部保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="241" />
+        <location filename="../../ui/reader.py" line="258" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="242" />
+        <location filename="../../ui/reader.py" line="259" />
         <source>Open this address in your web browser?
 
 {0}</source>

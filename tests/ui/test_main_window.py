@@ -212,3 +212,23 @@ def test_sorting_by_sender(qtbot, window: MainWindow) -> None:  # type: ignore[n
 
     qtbot.waitUntil(lambda: senders() == sorted(senders()))
     assert senders()[0] != senders()[-1]
+
+
+def test_all_headers_view(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _select_subject(qtbot, window, "Bankverbindung")
+    assert not window.reader.headers_view.isVisibleTo(window)
+    window.headers_action.trigger()
+    assert window.reader.headers_view.isVisibleTo(window)
+    headers = window.reader.headers_view.toPlainText()
+    assert "Reply-To: Kraemer Accounts <kraemer.accounts@securemail-box.example>" in headers
+    assert "X-Priority: 1 (Highest)" in headers and "\r" not in headers
+    assert "bank account has changed" not in headers  # only the header section
+    window.headers_action.trigger()
+    assert not window.reader.headers_view.isVisibleTo(window)
+
+
+def test_header_block_is_bounded_and_shows_no_controls() -> None:
+    from ui.reader_content import header_block
+
+    assert header_block(b"Subject: a\x1b[31m\r\nX: \xff\xfe\r\n\r\nbody") == "Subject: a\ufffd[31m\nX: \xff\xfe"
+    assert header_block(b"X: " + b"y" * 100, limit=10).endswith("…")
