@@ -22,6 +22,7 @@ from client.cli import (
     send_cmd,
     signature_cmd,
     sync_cmd,
+    watch_cmd,
 )
 from client.cli.app_launch import run_desktop_app
 from client.cli.context import Context
@@ -33,7 +34,7 @@ PROG = "tradewind"
 
 # Each command group module provides `register(subparsers, common_parent)`.
 COMMAND_MODULES = (
-    account_cmd, sync_cmd, read_cmd, ops_cmd, send_cmd, policy_cmd, signature_cmd,
+    account_cmd, sync_cmd, watch_cmd, read_cmd, ops_cmd, send_cmd, policy_cmd, signature_cmd,
 )
 
 
