@@ -42,6 +42,11 @@ def _log(text: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
 
 
+def _note_load(results: dict[str, Any], phase: str) -> None:
+    """Record the 1-minute load average: other work on the machine skews every figure."""
+    results.setdefault("load_average_1min", {})[phase] = round(os.getloadavg()[0], 2)
+
+
 def _warm_server(server: DovecotServer, maildir: Path) -> float:
     """Read every file once (page cache) and let Dovecot index and cache the mailboxes, so the
     first tool measured does not pay for what the second gets free."""
@@ -98,12 +103,15 @@ class _HeaderPoll:
 
 
 def _tradewind_sync(server: DovecotServer, user: MailUser, db_path: Path, expected: int,
-                    connections: int | None) -> tuple[Measured, dict[str, Any], float | None]:
+                    connections: int | None, cprofile: Path | None = None,
+                    ) -> tuple[Measured, dict[str, Any], float | None]:
     argv = [sys.executable, "-m", "tests.benchmarks.tw_child", "--store", str(db_path),
             "--email", user.email, "--username", user.username, "--port", str(server.imaps_port),
             "--ca-file", str(server.ca_file)]
     if connections is not None:
         argv += ["--connections", str(connections)]
+    if cprofile is not None:
+        argv += ["--cprofile", str(cprofile)]
     env = dict(os.environ, PYTHONPATH=str(_ROOT))
     poll = _HeaderPoll(db_path, expected)
     try:
@@ -143,6 +151,7 @@ def run_sync_benchmarks(spec: MailboxSpec, repeat: int, connections: int | None,
                              "warm_seconds": _warm_server(server, server.mail_root / _USER / "Maildir")}
         folders = list(manifest.folders)
         before = _modseqs(server, user, folders)
+        _note_load(results, "before mbsync")
         _log("mbsync: full sync, resync, full sync without fsync")
         mb: dict[str, Any] = {}
         peer = MbsyncPeer(workdir / "mbsync", server, user)
@@ -152,7 +161,12 @@ def run_sync_benchmarks(spec: MailboxSpec, repeat: int, connections: int | None,
             mb["full_sync_runs"] = [r.wall_seconds for r in fulls]
             mb["full_sync_max_rss_mb"] = max(r.max_rss_mb for r in fulls)
             mb["messages_stored"] = peer.message_count()
-            resyncs = [peer.resync() for _ in range(repeat)]
+            resyncs = []
+            for _ in range(repeat):
+                # mbsync waits 1 s when a local maildir changed within the current second (seen
+                # with -Dn: 1.0 s before "near side: N messages"); a real resync comes later.
+                time.sleep(2.0)
+                resyncs.append(peer.resync())
             mb["resync_seconds"] = median([r.wall_seconds for r in resyncs])
             mb["resync_max_rss_mb"] = max(r.max_rss_mb for r in resyncs)
             mb["rss_exact"] = all(r.rss_exact for r in fulls + resyncs)
@@ -165,7 +179,9 @@ def run_sync_benchmarks(spec: MailboxSpec, repeat: int, connections: int | None,
             nofsync.close()
         results["mbsync"] = mb
         _log(f"mbsync: {mb['full_sync_seconds']:.1f} s full, {mb['resync_seconds']:.2f} s resync")
+        _note_load(results, "before Tradewind")
         results["tradewind"] = _run_tradewind(server, user, spec, repeat, connections, workdir)
+        _note_load(results, "after Tradewind")
         after = _modseqs(server, user, folders)
         results["server"]["unchanged_by_syncs"] = before == after
         if before != after:
@@ -193,6 +209,7 @@ def _run_tradewind(server: DovecotServer, user: MailUser, spec: MailboxSpec, rep
     resyncs = []
     for attempt in range(repeat):
         _log(f"Tradewind: no-change resync {attempt + 1}/{repeat}")
+        time.sleep(2.0)  # same pause as before mbsync's resync
         resyncs.append(_tradewind_sync(server, user, db_path, spec.messages, connections))
     tw.update(resync_seconds=median([r[1]["seconds"] for r in resyncs]),
               resync_process_seconds=median([r[0].wall_seconds for r in resyncs]),
@@ -210,6 +227,7 @@ def run_search_benchmarks(sizes: list[int], results: dict[str, Any]) -> None:
     for size in sizes:
         _log(f"search: building or reusing a {size:,}-message store")
         path, build = cached_search_store(size)
+        _note_load(results, f"before search {size}")
         figures = measure_search(path)
         results["search"][str(size)] = dict(figures.__dict__, source="store API", build=build)
         _log(f"search at {size:,}: median {figures.median_ms:.1f} ms, p95 {figures.p95_ms:.1f} ms")

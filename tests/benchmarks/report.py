@@ -71,7 +71,8 @@ def render_table(results: dict[str, Any]) -> str:
     mailbox = results.get("mailbox", {})
     lines = [f"Mailbox: {mailbox.get('messages', '?')} messages, "
              f"{mailbox.get('total_bytes', 0) / 1e6:.0f} MB, {mailbox.get('with_attachments', '?')} with "
-             f"attachments, folders {mailbox.get('folders', {})}", ""]
+             f"attachments, folders {mailbox.get('folders', {})}",
+             f"Load average (1 min, {results.get('cpus', '?')} CPUs): {results.get('load_average_1min', {})}", ""]
     rows = [
         ("full initial sync (wall)", tw.get("full_sync_seconds"), mb.get("full_sync_seconds"), "s"),
         ("  of which Tradewind indexing", tw.get("full_sync_index_seconds"), None, "s"),

@@ -42,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--ca-file", required=True)
     parser.add_argument("--connections", type=int, default=None)
+    parser.add_argument("--cprofile", default=None, help="write a cProfile of the sync call here")
     args = parser.parse_args(argv)
     password = sys.stdin.readline().rstrip("\n")
     process_started = time.time()
@@ -60,7 +61,14 @@ def main(argv: list[str] | None = None) -> int:
         options["connections"] = args.connections
     sync_started = time.time()
     clock = time.perf_counter()
-    report = sync_account(args.store, account, password, **options)
+    if args.cprofile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        report = profiler.runcall(sync_account, args.store, account, password, **options)
+        profiler.dump_stats(args.cprofile)
+    else:
+        report = sync_account(args.store, account, password, **options)
     seconds = time.perf_counter() - clock
     print(json.dumps({
         "process_started": process_started, "sync_started": sync_started, "seconds": seconds,
