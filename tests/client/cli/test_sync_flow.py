@@ -15,6 +15,7 @@ from client.store.db import Store
 from tests.client.cli.conftest import CliResult
 from tests.client.cli.test_account import add_account
 from tests.servers.dovecot import DovecotServer, MailUser, free_port
+from tests.support.memory_keyring import MemoryKeyring
 
 Cli = Callable[..., CliResult]
 
@@ -171,3 +172,27 @@ def test_sync_with_a_wrong_password_says_so(
 def test_sync_without_accounts(cli: Cli, profile_dir: Path) -> None:
     result = cli("sync")
     assert result.code == ExitCode.NOT_FOUND and "account add" in result.err
+
+
+def test_remove_after_sync_drops_the_cached_mail(cli: Cli, synced: MailUser) -> None:
+    assert cli("search", "vessel", "--json").json()["messages"] != []
+    assert cli("account", "remove", synced.email).code == 0
+    assert cli("folders", "--json").json() == {"folders": []}
+    assert cli("search", "vessel", "--json").json()["messages"] == []
+    store = Store.open(Profile.resolve().database)
+    try:
+        assert store.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
+        assert store.conn.execute("SELECT count(*) FROM bodies").fetchone()[0] == 0
+    finally:
+        store.close()
+
+
+def test_sync_with_the_password_missing_from_the_keyring(
+    cli: Cli, synced: MailUser, memory_keyring: MemoryKeyring
+) -> None:
+    memory_keyring.delete_password("Tradewind", synced.email.lower())
+    result = cli("sync", "--json")
+    assert result.code == ExitCode.KEYRING
+    assert "no password in the keyring" in result.err
+    assert result.json()["accounts"][0]["ok"] is False
+    assert set(result.json()["accounts"][0]) == SYNC_KEYS
