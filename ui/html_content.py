@@ -53,10 +53,12 @@ def cid_url(document_key: str, content_id: str) -> str:
     return f"{MAIL_SCHEME}://mail/{document_key}/cid/{quote(content_id, safe='')}"
 
 
-def prepare_html(html: str, document_key: str) -> PreparedHtml:
+def prepare_html(html: str, document_key: str, *, allow_remote: bool = False) -> PreparedHtml:
     """Sanitise ``html``: no script, no event handlers, no forms, frames, objects, ``<style>``
     blocks or unsafe CSS; ``cid:`` sources become ``twmail://`` URLs; remote sources are kept
-    (the view blocks them) and listed in ``remote_urls``."""
+    and listed in ``remote_urls``. They stay blocked (here by the page's Content Security
+    Policy, in the view by the interceptor) unless ``allow_remote``, which lets remote
+    *pictures* through the policy; the view must allow them too."""
     found = PreparedHtml("")
     attributes = deepcopy(nh3.ALLOWED_ATTRIBUTES)
     attributes.setdefault("*", set()).update(_GENERIC)
@@ -85,10 +87,11 @@ def prepare_html(html: str, document_key: str) -> PreparedHtml:
         strip_comments=True,
         link_rel="noopener noreferrer",
     )
+    remote = " https: http:" if allow_remote else ""
     found.html = (
         "<!DOCTYPE html><html><head><meta charset='utf-8'>"
         "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; "
-        f"img-src {MAIL_SCHEME}: data:; style-src 'unsafe-inline'\">"
+        f"img-src {MAIL_SCHEME}: data:{remote}; style-src 'unsafe-inline'\">"
         "<style>body{font-family:sans-serif;font-size:14px;margin:8px;word-wrap:break-word}"
         "img{max-width:100%;height:auto}</style></head><body>"
         f"{body}</body></html>"

@@ -47,20 +47,46 @@ def register_mail_scheme() -> None:
 
 
 class BlockingInterceptor(QWebEngineUrlRequestInterceptor):
-    """Blocks every request outside our own scheme; ``blocked`` lists what was refused."""
+    """Blocks every request outside our own scheme; ``blocked`` lists what was refused.
+
+    The one exception: http(s) *pictures* requested by the document ``allow_remote_for``
+    names (the rep clicked "load remote content"); ``loaded`` lists those."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock = threading.Lock()
         self._blocked: list[str] = []
+        self._loaded: list[str] = []
+        self._remote_key: str | None = None
+
+    def allow_remote_for(self, key: str | None) -> None:
+        """Let remote pictures of document ``key`` through (None: block them all again)."""
+        with self._lock:
+            self._remote_key = key
 
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 (Qt)
         url = info.requestUrl()
-        if url.scheme().lower() in _ALLOWED_SCHEMES:
+        scheme = url.scheme().lower()
+        if scheme in _ALLOWED_SCHEMES:
             return
-        info.block(True)
         with self._lock:
+            key = self._remote_key
+            if (
+                key is not None
+                and scheme in ("http", "https")
+                and info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeImage
+                and info.firstPartyUrl().scheme() == MAIL_SCHEME
+                and info.firstPartyUrl().path().startswith(f"/{key}/")
+            ):
+                self._loaded.append(url.toString())
+                return
+            info.block(True)
             self._blocked.append(url.toString())
+
+    def loaded(self) -> list[str]:
+        """Remote pictures let through since the last ``reset``."""
+        with self._lock:
+            return list(self._loaded)
 
     def blocked(self) -> list[str]:
         """A copy of every URL refused since the last ``reset``."""
@@ -68,9 +94,10 @@ class BlockingInterceptor(QWebEngineUrlRequestInterceptor):
             return list(self._blocked)
 
     def reset(self) -> None:
-        """Forget the refused URLs (a new message is about to be shown)."""
+        """Forget the refused and loaded URLs (a new message is about to be shown)."""
         with self._lock:
             self._blocked.clear()
+            self._loaded.clear()
 
 
 class MailSchemeHandler(QWebEngineUrlSchemeHandler):
@@ -180,7 +207,11 @@ class HtmlView(QWebEngineView):
         self.setPage(self.locked_page)
         self.setContextMenuPolicy(self.contextMenuPolicy().NoContextMenu)
 
-    def show_document(self, key: str, html: str, parts: dict[str, tuple[str, bytes]]) -> None:
-        """Display ``html`` (already sanitised) with its inline ``parts``."""
+    def show_document(
+        self, key: str, html: str, parts: dict[str, tuple[str, bytes]], *, allow_remote: bool = False
+    ) -> None:
+        """Display ``html`` (already sanitised) with its inline ``parts``; ``allow_remote`` lets
+        its remote pictures load (nothing else remote, ever)."""
         self.interceptor.reset()
+        self.interceptor.allow_remote_for(key if allow_remote else None)
         self.load(self.handler.put(key, html, parts))

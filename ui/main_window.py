@@ -31,7 +31,7 @@ from client.events import AccountStatus, FolderChanged, SyncProgress
 from client.store.db import Store
 from client.store.errors import SearchSyntaxError
 from client.store.records import MessageRow
-from ui import list_queries, message_actions
+from ui import list_queries, message_actions, remote_content
 from ui.attachment_actions import AttachmentActions
 from ui.event_bridge import EventBridge
 from ui.models.folder_tree import ACCOUNT_ID_ROLE, FOLDER_ID_ROLE, FolderTreeModel
@@ -85,6 +85,9 @@ class MainWindow(QMainWindow):
 
         self.reader = ReaderPane(locale, self)
         self.attachment_actions = AttachmentActions(self, db_path, self.reader, self.statusBar)
+        self.remote_allowed_ids: set[int] = set()  # "load remote content" for these messages
+        self.reader.loadRemoteRequested.connect(self.allow_remote_for_message)
+        self.reader.trustSenderRequested.connect(self.allow_remote_for_sender)
 
         self.search_field = QLineEdit(self)
         self.search_field.setPlaceholderText(
@@ -388,10 +391,15 @@ class MainWindow(QMainWindow):
         message_id = self.message_model.message_id_at(rows[0].row())
         if message_id is None:
             return
+        self.show_message(message_id)
+
+    def show_message(self, message_id: int) -> None:
+        """Read, parse and show one message in the reader (in the background)."""
         self.reader.show_loading(message_id)
         db_path = self.db_path
+        allow = message_id in self.remote_allowed_ids
         run_in_background(
-            lambda: load_reader_content(db_path, message_id),
+            lambda: load_reader_content(db_path, message_id, allow),
             self._show_content,
             lambda exc: self.reader.show_error(self.tr("Cannot show this message: {0}").format(exc)),
             owner=self,
@@ -403,6 +411,22 @@ class MainWindow(QMainWindow):
         self.reader.show_content(content)
         if not content.row.seen:
             self.set_seen([content.row.id], True)
+
+    def allow_remote_for_message(self, message_id: int) -> None:
+        """Load this message's remote pictures (for this session only) and show it again."""
+        self.remote_allowed_ids.add(message_id)
+        if self.reader.shown_id == message_id:
+            self.show_message(message_id)
+
+    def allow_remote_for_sender(self, email: str) -> None:
+        """Always load remote pictures in mail from ``email`` (saved in the profile)."""
+        db_path, shown = self.db_path, self.reader.shown_id
+        run_in_background(
+            lambda: remote_content.allow_sender(db_path, email),
+            lambda _r: self.show_message(shown) if shown is not None and not self._closed else None,
+            self._show_failure,
+            owner=self,
+        )
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected messages, in list order."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QTextBrowser,
@@ -73,6 +74,9 @@ class ReaderPane(QWidget):
     openRequested = Signal(object)
     saveRequested = Signal(object)
     saveAllRequested = Signal()
+    #: load remote pictures of this message (its id) / always for this sender (an address)
+    loadRemoteRequested = Signal(int)
+    trustSenderRequested = Signal(str)
 
     def __init__(self, locale: Locale, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,10 +86,23 @@ class ReaderPane(QWidget):
         self.recipients = self._label()
         self.date = self._label()
         self.notice = self._label()
-        self.notice.setStyleSheet(
-            "QLabel { background: #fff4ce; color: #4a3b00; border: 1px solid #e5c96b;"
-            " padding: 4px; }"
+        self.notice_bar = QFrame(self)
+        self.notice_bar.setObjectName("notice")
+        self.notice_bar.setStyleSheet(
+            "QFrame#notice { background: #fff4ce; border: 1px solid #e5c96b; }"
+            " QFrame#notice QLabel { color: #4a3b00; }"
         )
+        bar_layout = QHBoxLayout(self.notice_bar)
+        bar_layout.setContentsMargins(6, 3, 6, 3)
+        self.notice.setParent(self.notice_bar)
+        bar_layout.addWidget(self.notice, 1)
+        self.load_remote_button = QPushButton(self.tr("Load remote content"), self.notice_bar)
+        self.trust_sender_button = QPushButton(self.notice_bar)
+        self.load_remote_button.clicked.connect(self._load_remote_clicked)
+        self.trust_sender_button.clicked.connect(self._trust_sender_clicked)
+        bar_layout.addWidget(self.load_remote_button)
+        bar_layout.addWidget(self.trust_sender_button)
+        self._sender_email = ""
         self.attachments = self._label()
         self.attachment_bar = QWidget(self)
         self._bar_layout = QHBoxLayout(self.attachment_bar)
@@ -109,7 +126,7 @@ class ReaderPane(QWidget):
         header_layout.setContentsMargins(8, 6, 8, 6)
         header_layout.setSpacing(2)
         for widget in (self.subject, self.sender, self.recipients, self.date, self.headers_view,
-                       self.attachment_bar, self.notice):
+                       self.attachment_bar, self.notice_bar):
             header_layout.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -140,6 +157,7 @@ class ReaderPane(QWidget):
             label.hide()
         self.headers_view.clear()
         self.headers_view.hide()
+        self.notice_bar.hide()
         self._fill_attachment_bar(())
         self.body.clear()
         self.stack.setCurrentWidget(self.body)
@@ -192,23 +210,41 @@ class ReaderPane(QWidget):
                 )
             )
         view = self._ensure_html_view() if content.html is not None else None
-        if content.html is not None and content.html.remote_urls:
+        blocked = (
+            view is not None and content.html is not None and bool(content.html.remote_urls)
+            and not content.remote_allowed
+        )
+        if blocked and content.html is not None:
             notices.append(
                 self.tr("Remote content blocked: {0} pictures from the internet were not loaded.")
                 .format(len(content.html.remote_urls))
             )
         elif content.had_html_only and view is None:
             notices.append(self.tr("Shown as plain text; pictures and remote content are not loaded."))
+        self._sender_email = row.from_email
+        self.load_remote_button.setVisible(blocked)
+        self.trust_sender_button.setVisible(blocked and "@" in row.from_email)
+        self.trust_sender_button.setText(self.tr("Always for {0}").format(row.from_email))
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
+        self.notice_bar.setVisible(bool(notices))
         self._fill_attachment_bar(content.attachments)
         if view is not None and content.html is not None:
             self.body.setHtml(plain_text_html(content.text))  # kept for copy and search
-            view.show_document(str(row.id), content.html.html, content.inline_parts)
+            view.show_document(str(row.id), content.html.html, content.inline_parts,
+                               allow_remote=content.remote_allowed)
             self.stack.setCurrentWidget(view)
         else:
             self.body.setHtml(plain_text_html(content.text))
             self.stack.setCurrentWidget(self.body)
+
+    def _load_remote_clicked(self) -> None:
+        if self.shown_id is not None:
+            self.loadRemoteRequested.emit(self.shown_id)
+
+    def _trust_sender_clicked(self) -> None:
+        if self._sender_email:
+            self.trustSenderRequested.emit(self._sender_email)
 
     def set_show_all_headers(self, show: bool) -> None:
         """Show or hide every header of the message (as plain text, never as markup)."""

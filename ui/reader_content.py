@@ -17,6 +17,7 @@ from client.mime.text import html_to_text
 from client.store.db import Store
 from client.store.records import MessageRow
 from ui.html_content import PreparedHtml, prepare_html
+from ui.remote_content import allowed_senders
 
 INLINE_LIMIT = 20 * 1024 * 1024
 HEADER_LIMIT = 64 * 1024
@@ -46,15 +47,20 @@ class ReaderContent:
     html: PreparedHtml | None = None
     inline_parts: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     header_text: str = ""
+    remote_allowed: bool = False  # for this message or, by a saved choice, for this sender
 
 
-def load_reader_content(db_path: Path, message_row: int) -> ReaderContent:
-    """Read and parse one message from the cache (worker thread; opens its own Store)."""
+def load_reader_content(
+    db_path: Path, message_row: int, allow_remote: bool = False
+) -> ReaderContent:
+    """Read and parse one message from the cache (worker thread; opens its own Store).
+    Remote pictures are allowed if ``allow_remote`` (this message) or the sender is trusted."""
     with Store.open(db_path) as store:
         row = store.get_message(message_row)
         if row is None:
             raise KeyError(f"Message {message_row} is no longer in the cache.")
         raw = store.get_raw(message_row)
+        allow_remote = allow_remote or row.from_email.lower() in allowed_senders(store)
     parsed = parse_message(raw)
     html_only = parsed.text is None and parsed.html is not None
     if parsed.text is not None:
@@ -66,7 +72,7 @@ def load_reader_content(db_path: Path, message_row: int) -> ReaderContent:
     prepared = None
     inline: dict[str, tuple[str, bytes]] = {}
     if parsed.html is not None:
-        prepared = prepare_html(parsed.html, str(message_row))
+        prepared = prepare_html(parsed.html, str(message_row), allow_remote=allow_remote)
         inline = _inline_parts(raw, parsed.attachments, set(prepared.cid_refs))
     attachments = tuple(
         ReaderAttachment(a.filename, a.content_type, a.size, a.part_id)
@@ -74,7 +80,8 @@ def load_reader_content(db_path: Path, message_row: int) -> ReaderContent:
         if not (a.content_id and a.content_id.strip("<>") in inline)
     )
     return ReaderContent(
-        row, text, html_only, attachments, parsed.warnings, prepared, inline, header_block(raw)
+        row, text, html_only, attachments, parsed.warnings, prepared, inline, header_block(raw),
+        allow_remote,
     )
 
 

@@ -128,33 +128,69 @@ def test_every_corpus_html_file_renders_without_script_or_network(qtbot, view: H
     assert hits == []
 
 
-def test_reader_shows_html_mail_with_blocked_remote_notice(qtbot, window: MainWindow, demo_db: Path, internet) -> None:  # type: ignore[no-untyped-def]
-    base, hits = internet
+def _open_canary_mail(qtbot, window: MainWindow, demo_db: Path, base: str, uid_offset: int = 10) -> None:  # type: ignore[no-untyped-def]
     raw = (
         "From: Trade Show <news@fair.example>\r\nTo: mei.lin@harbor-lighting.example\r\n"
-        "Subject: HTML canary\r\nDate: Thu, 26 Nov 2026 08:00:00 +0000\r\n"
-        "Message-ID: <canary@fair.example>\r\nMIME-Version: 1.0\r\n"
+        f"Subject: HTML canary {uid_offset}\r\nDate: Thu, 26 Nov 2026 08:00:00 +0000\r\n"
+        f"Message-ID: <canary{uid_offset}@fair.example>\r\nMIME-Version: 1.0\r\n"
         "Content-Type: text/html; charset=utf-8\r\n\r\n"
         f"<p>Booth plan attached.</p>{_canaries(base)}\r\n"
     ).encode()
     with Store.open(demo_db) as store:
         inbox = store.folder_by_role(1, "inbox")
         assert inbox is not None
-        uid = (inbox.uidnext or 1000) + 10
+        uid = (inbox.uidnext or 1000) + uid_offset
         store.insert_messages(inbox.id, [IncomingMessage(uid=uid, raw=raw)], watermark_uid=uid)
+    subject = f"HTML canary {uid_offset}"
     window.load_folder()
-    qtbot.waitUntil(lambda: any(window.message_model.message(r).subject == "HTML canary"  # type: ignore[union-attr]
-                                for r in range(window.message_model.rowCount())))
-    row = next(r for r in range(window.message_model.rowCount())
-               if window.message_model.message(r).subject == "HTML canary")  # type: ignore[union-attr]
+    model = window.message_model
+    qtbot.waitUntil(lambda: any(model.message(r).subject == subject  # type: ignore[union-attr]
+                                for r in range(model.rowCount())))
+    row = next(r for r in range(model.rowCount()) if model.message(r).subject == subject)  # type: ignore[union-attr]
     window.message_view.selectRow(row)
     qtbot.waitUntil(lambda: window.reader.html_view is not None
-                    and window.reader.stack.currentWidget() is window.reader.html_view)
+                    and window.reader.stack.currentWidget() is window.reader.html_view
+                    and "Booth plan attached." in _page_text(qtbot, window.reader.html_view),
+                    timeout=20000)
+
+
+def test_reader_shows_html_mail_with_blocked_remote_notice(qtbot, window: MainWindow, demo_db: Path, internet) -> None:  # type: ignore[no-untyped-def]
+    base, hits = internet
+    _open_canary_mail(qtbot, window, demo_db, base)
     view = window.reader.html_view
     assert "Remote content blocked" in window.reader.notice.text()
-    qtbot.waitUntil(lambda: "Booth plan attached." in _page_text(qtbot, view), timeout=20000)
+    assert window.reader.load_remote_button.isVisibleTo(window)
+    assert window.reader.trust_sender_button.text() == "Always for news@fair.example"
     assert view.page().title() != "script-ran"
     assert hits == []
+
+
+def test_load_remote_content_for_this_message_lets_only_pictures_through(qtbot, window: MainWindow, demo_db: Path, internet) -> None:  # type: ignore[no-untyped-def]
+    base, hits = internet
+    _open_canary_mail(qtbot, window, demo_db, base)
+    window.reader.load_remote_button.click()
+    qtbot.waitUntil(lambda: "/img.png" in hits, timeout=20000)
+    qtbot.wait(200)
+    assert not window.reader.notice_bar.isVisibleTo(window)
+    assert set(hits) <= {"/img.png", "/poster"}  # pictures only: no script, CSS, frame, refresh
+    assert window.reader.html_view.page().title() != "script-ran"
+    window.message_view.selectRow(0)  # another message: blocked again
+    qtbot.waitUntil(lambda: window.reader.shown_id == window.message_model.message_id_at(0))
+
+
+def test_always_for_this_sender_is_saved_per_address(qtbot, window: MainWindow, demo_db: Path, internet) -> None:  # type: ignore[no-untyped-def]
+    from ui.remote_content import allowed_senders
+
+    base, hits = internet
+    _open_canary_mail(qtbot, window, demo_db, base)
+    window.reader.trust_sender_button.click()
+    qtbot.waitUntil(lambda: "/img.png" in hits, timeout=20000)
+    with Store.open(demo_db) as store:
+        assert allowed_senders(store) == {"news@fair.example"}
+    hits.clear()
+    _open_canary_mail(qtbot, window, demo_db, base, uid_offset=11)  # a new mail, same sender
+    qtbot.waitUntil(lambda: "/img.png" in hits, timeout=20000)
+    assert not window.reader.notice_bar.isVisibleTo(window)
 
 
 def test_oceanlink_mail_shows_its_inline_logo(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
