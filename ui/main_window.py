@@ -47,6 +47,7 @@ from ui.models.message_list import (
 from ui.reader import ReaderPane
 from ui.reader_content import ReaderContent, load_reader_content
 from ui.tasks import run_in_background
+from ui.tray import TrayIcon
 
 SEARCH_DELAY_MS = 300
 
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         self.events.syncProgress.connect(self._on_sync_progress)
         self.events.accountStatus.connect(self._on_account_status)
         self.events.folderChanged.connect(self._on_folder_changed)
+        self.tray = TrayIcon(self)
+        self.tray.show()
         self.reload_folders()
         self._select_first_inbox()
 
@@ -249,16 +252,24 @@ class MainWindow(QMainWindow):
         """Rebuild the folder tree from the cache (quick indexed queries)."""
         accounts = self.store.list_accounts()
         folders = {a.id: self.store.folders(a.id) for a in accounts}
-        self.folder_model.load(accounts, folders, self.store.unread_counts())
+        counts = self.store.unread_counts()
+        self.folder_model.load(accounts, folders, counts)
         self.folder_view.expandAll()
+        self.tray.set_unread(sum(counts.get(f, 0) for f in self._inbox_ids()))
 
     def refresh_unread_counts(self) -> None:
-        """Update the unread counts shown in the tree."""
+        """Update the unread counts shown in the tree and the tray (Inbox folders)."""
         if self._closed:
             return
-        for folder_id, count in self.store.unread_counts().items():
+        counts = self.store.unread_counts()
+        for folder_id, count in counts.items():
             self.folder_model.set_unread(folder_id, count)
+        self.tray.set_unread(sum(counts.get(f, 0) for f in self._inbox_ids()))
         self._update_count_label()
+
+    def _inbox_ids(self) -> list[int]:
+        inboxes = (self.store.folder_by_role(a.id, "inbox") for a in self.store.list_accounts())
+        return [f.id for f in inboxes if f is not None]
 
     def _select_first_inbox(self) -> None:
         for account in self.store.list_accounts():
@@ -533,6 +544,12 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self.refresh_unread_counts()
+        if event.added and event.folder_id in self._inbox_ids():
+            newest = self.store.rows_by_ids(list(event.added[-1:]))
+            unseen = [r for r in self.store.rows_by_ids(list(event.added)) if not r.seen]
+            if unseen and newest:
+                self.tray.notify_new_mail(len(unseen), newest[0].from_name or newest[0].from_email,
+                                          newest[0].subject)
         if event.folder_id == self.current_folder and not self.search_text:
             self.load_folder()
 
@@ -540,6 +557,7 @@ class MainWindow(QMainWindow):
         from ui.tasks import wait_for_background_tasks
 
         self.events.close()
+        self.tray.hide()
         self._closed = True
         wait_for_background_tasks()
         self.store.close()
