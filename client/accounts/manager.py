@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from client import secrets
+from client.net import tls
 
 if TYPE_CHECKING:
     from client.accounts.discover import DiscoveryResult
@@ -119,21 +120,17 @@ def parse_host_port(text: str) -> HostPort:
 
 
 def normalise_fingerprint(fingerprint: str) -> str:
-    """A SHA-256 fingerprint as 64 lowercase hex digits; accepts `AB:CD:...` or plain hex."""
-    value = re.sub(r"[\s:]", "", (fingerprint or "")).lower()
-    if value.startswith("sha256"):
-        value = value[len("sha256") :].lstrip("=/")
-    if not _HEX64_RE.match(value):
-        raise InvalidAccountError(
-            f"{fingerprint!r} is not a SHA-256 fingerprint (64 hex digits, colons allowed)."
-        )
-    return value
+    """A SHA-256 fingerprint as 64 lowercase hex digits; accepts `AB:CD:...` or plain hex.
+    Raises InvalidAccountError in words (the rules live in `client.net.tls`)."""
+    try:
+        return tls.normalise_fingerprint(fingerprint or "")
+    except ValueError as exc:
+        raise InvalidAccountError(str(exc)) from None
 
 
 def format_fingerprint(hex_digits: str) -> str:
     """`ab12…` -> `AB:12:…`, the form browsers and `account test` show."""
-    value = normalise_fingerprint(hex_digits).upper()
-    return ":".join(value[i : i + 2] for i in range(0, len(value), 2))
+    return tls.display_fingerprint(normalise_fingerprint(hex_digits))
 
 
 Connect = Callable[..., Any]
