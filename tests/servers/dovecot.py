@@ -211,7 +211,7 @@ class DovecotServer(DovecotMailMixin):
             if self._launch():
                 return self
             last_error = self._startup_error()
-            self._kill_group()
+            self._kill_group(wait_ports=False)  # it never listened: a port may be another's
             if "in use" not in last_error:
                 break
         raise DovecotError(f"dovecot did not start: {last_error}")
@@ -227,7 +227,7 @@ class DovecotServer(DovecotMailMixin):
         self._kill_group()
         if not self._launch():
             error = self._startup_error()
-            self._kill_group()
+            self._kill_group(wait_ports=False)
             raise DovecotError(f"dovecot did not restart: {error}")
         return self
 
@@ -384,7 +384,7 @@ class DovecotServer(DovecotMailMixin):
         stderr = (self.root / "stderr.log").read_text(errors="replace") if (self.root / "stderr.log").exists() else ""
         return (stderr + "\n" + self._log_since_launch()).strip()[-2000:]
 
-    def _kill_group(self) -> None:
+    def _kill_group(self, wait_ports: bool = True) -> None:
         # SIGKILL to the whole group: nothing of a throwaway instance needs a clean shutdown,
         # and a SIGTERM'd master can take seconds to exit.
         proc, self._proc = self._proc, None
@@ -395,3 +395,18 @@ class DovecotServer(DovecotMailMixin):
         except ProcessLookupError:
             pass
         proc.wait(timeout=10.0)
+        if wait_ports:
+            self._wait_ports_closed()
+
+    def _wait_ports_closed(self) -> None:
+        """Login processes hold the listening sockets too and may outlive the master by a few
+        milliseconds: only return once no port accepts connections (at most 5 s)."""
+        deadline = time.monotonic() + 5.0
+        for port in (self.imaps_port, self.imap_port, self.lmtp_port):
+            while port and time.monotonic() < deadline:
+                try:
+                    with socket.create_connection((HOST, port), timeout=0.5):
+                        pass
+                except OSError:
+                    break
+                time.sleep(0.01)
