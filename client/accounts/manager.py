@@ -36,7 +36,6 @@ DEFAULT_IMAP_PORT = {"ssl": 993, "starttls": 143, "insecure-plain": 143}
 DEFAULT_SMTP_PORT = {"ssl": 465, "starttls": 587, "insecure-plain": 587}
 _EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 _HOST_RE = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$")
-_HEX64_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
 class AccountError(Exception):
