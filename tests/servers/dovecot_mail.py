@@ -169,7 +169,7 @@ class DovecotMailMixin:
             _select(imap, folder)
             typ, data = imap.uid("FETCH", str(uid), "(BODY.PEEK[])")
             for part in data if typ == "OK" else []:
-                if isinstance(part, tuple):
+                if isinstance(part, tuple) and isinstance(part[1], bytes):
                     return part[1]
             raise DovecotError(f"no message with UID {uid} in {folder!r}: {data!r}")
 

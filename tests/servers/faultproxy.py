@@ -25,6 +25,7 @@ import selectors
 import socket
 import struct
 import threading
+from collections.abc import Callable
 
 HOST = "127.0.0.1"
 _POLL_S = 0.05
@@ -163,8 +164,8 @@ class FaultProxy:
 
     # ------------------------------------------------------------ internals
 
-    def _spawn(self, target: object, name: str, *args: object) -> None:
-        thread = threading.Thread(target=target, args=args, name=name, daemon=True)  # type: ignore[arg-type]
+    def _spawn(self, target: Callable[..., None], name: str, *args: object) -> None:
+        thread = threading.Thread(target=target, args=args, name=name, daemon=True)
         with self._lock:
             self._threads = [t for t in self._threads if t.is_alive()]
             self._threads.append(thread)
