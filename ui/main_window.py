@@ -50,6 +50,7 @@ from ui.tasks import run_in_background
 from ui.tray import TrayIcon
 
 SEARCH_DELAY_MS = 300
+REFRESH_DELAY_MS = 250  # core change events are coalesced into one refresh per this interval
 
 
 class MainWindow(QMainWindow):
@@ -116,6 +117,11 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._make_status_bar()
+        self._changed_folders: set[int] = set()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self._refresh_changed)
         self.events = EventBridge(parent=self)
         self.events.syncProgress.connect(self._on_sync_progress)
         self.events.accountStatus.connect(self._on_account_status)
@@ -541,16 +547,25 @@ class MainWindow(QMainWindow):
         self.connection_label.setToolTip(event.message)
 
     def _on_folder_changed(self, event: FolderChanged) -> None:
+        """Coalesce the core's change events: one refresh per ``REFRESH_DELAY_MS`` at most."""
+        if self._closed:
+            return
+        self._changed_folders.add(event.folder_id)
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+        if event.added and event.folder_id in self._inbox_ids():
+            unseen = [r for r in self.store.rows_by_ids(list(event.added)) if not r.seen]
+            if unseen:
+                newest = max(unseen, key=lambda r: r.sort_date)
+                self.tray.notify_new_mail(len(unseen), newest.from_name or newest.from_email,
+                                          newest.subject)
+
+    def _refresh_changed(self) -> None:
+        changed, self._changed_folders = self._changed_folders, set()
         if self._closed:
             return
         self.refresh_unread_counts()
-        if event.added and event.folder_id in self._inbox_ids():
-            newest = self.store.rows_by_ids(list(event.added[-1:]))
-            unseen = [r for r in self.store.rows_by_ids(list(event.added)) if not r.seen]
-            if unseen and newest:
-                self.tray.notify_new_mail(len(unseen), newest[0].from_name or newest[0].from_email,
-                                          newest[0].subject)
-        if event.folder_id == self.current_folder and not self.search_text:
+        if self.current_folder in changed and not self.search_text:
             self.load_folder()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
