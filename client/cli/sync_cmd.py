@@ -162,7 +162,7 @@ def _no_password_json(email: str, message: str) -> dict[str, Any]:
     return {
         "email": email, "ok": False, "status": "error", "error": message, "cancelled": False,
         "replayed": 0, "replay_notes": [], "added": 0, "updated": 0, "removed": 0, "indexed": 0,
-        "seconds": 0.0, "created_folders": [], "removed_folders": [], "folders": [],
+        "seconds": 0.0, "created_folders": [], "removed_folders": [], "folders": [], "outbox": None,
     }  # fmt: skip
 
 
@@ -195,7 +195,9 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
                 continue
             report = _run_one(ctx, account, password, args.folder, progress, cancel)
             progress.finish()
-            results.append(report_json(account.email, report))
+            document = report_json(account.email, report)
+            document["outbox"] = _send_pending(ctx, account, password, report, lines)
+            results.append(document)
             failure = _failure_code(report)
             for line in _summary(account.email, report):
                 if failure is not None and failure != ExitCode.INTERRUPTED:
@@ -205,6 +207,38 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
             first_failure = first_failure or failure
     ctx.emit({"accounts": results}, "\n".join(lines))
     return int(first_failure) if first_failure is not None else ExitCode.OK
+
+
+def _send_pending(
+    ctx: Context, account: Account, password: str, report: SyncReport, lines: list[str]
+) -> dict[str, Any] | None:
+    """Once the account is reachable: send the outbox, save drafts, refresh the signature
+    policy. Never fails the sync; problems are reported in the document and in words."""
+    if not report.ok or report.cancelled:
+        return None
+    from client.signatures.provision import refresh_if_due
+    from client.smtp.account_send import flush_account, push_account_drafts
+    from client.smtp.outbox import Outbox
+
+    store = ctx.store()
+    Outbox(store).wake_network_waits(account.id)  # the server just answered: the line is back
+    flushed = flush_account(store, account, password)
+    if flushed.sent or flushed.failed or flushed.uncertain:
+        lines.append(
+            f"{account.email}: sent {len(flushed.sent)}, refused {len(flushed.failed)}, "
+            f"uncertain {len(flushed.uncertain)} from the outbox."
+        )
+    for reason in (*flushed.failed.values(), *flushed.uncertain.values()):
+        lines.append(f"  {reason}")
+    try:
+        push_account_drafts(store, account, password)
+    except Exception as exc:  # noqa: BLE001 - drafts stay dirty locally and go next time
+        lines.append(f"{account.email}: drafts not saved to the server yet ({exc}).")
+    try:
+        refresh_if_due(store)
+    except Exception as exc:  # noqa: BLE001 - the last valid policy stays in force
+        lines.append(f"Signature policy not refreshed: {exc}")
+    return flushed.as_json()
 
 
 def _error(ctx: Context, line: str) -> None:

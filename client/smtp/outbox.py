@@ -174,14 +174,29 @@ class Outbox:
         """Appending to Sent failed: stays `sent` (retried later), never resent."""
         self._set(item_id, last_error=f"Sent, but not yet saved to the Sent folder: {reason}")
 
-    def retry_later(self, item_id: int, reason: str, now: float | None = None) -> float:
-        """A temporary failure: back to `queued` with exponential backoff; returns the next time."""
+    def retry_later(
+        self, item_id: int, reason: str, now: float | None = None, *, network: bool = False
+    ) -> float:
+        """A temporary failure: back to `queued` with exponential backoff; returns the next time.
+
+        `network=True` means the server could not be reached at all: such items are woken as
+        soon as the account is seen online again (`wake_network_waits`).
+        """
         item = self.get(item_id)
         at = time.time() if now is None else now
         delay = min(BACKOFF_CAP_S, BACKOFF_BASE_S * (2 ** item.attempts))
         self._set(item_id, state="queued", attempts=item.attempts + 1, next_attempt=at + delay,
-                  last_error=reason)
+                  last_error=reason, waiting_for="network" if network else "server")
         return at + delay
+
+    def wake_network_waits(self, account_id: int) -> int:
+        """The account's server answered again: items that waited only for the line are due now."""
+        with self.store.transaction(durable=True) as conn:
+            cur = conn.execute(
+                "UPDATE outbox SET next_attempt = 0 WHERE account_id = ? AND state = 'queued'"
+                " AND waiting_for = 'network'", (account_id,),
+            )
+            return cur.rowcount
 
     def fail(self, item_id: int, reason: str) -> None:
         item = self.get(item_id)
@@ -197,7 +212,7 @@ class Outbox:
         if item.state not in ("queued", "failed", "uncertain"):
             raise OutboxError(f"Message {item_id} is {item.state}; only waiting, failed or "
                               "uncertain messages can be retried.")
-        self._set(item_id, state="queued", next_attempt=0.0)
+        self._set(item_id, state="queued", next_attempt=0.0, waiting_for=None)
 
     def replace(self, item_id: int, raw: bytes, recipients: list[str], subject: str) -> None:
         """Store an edited version (only while not being sent)."""

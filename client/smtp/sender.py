@@ -120,7 +120,7 @@ def flush_outbox(
             report.failed[item.id] = str(exc)
             continue
         except SmtpUnavailable as exc:  # offline or the line dropped: everything waits
-            outbox.retry_later(item.id, str(exc), now)
+            outbox.retry_later(item.id, str(exc), now, network=True)
             report.retrying.append(item.id)
             report.stopped = str(exc)
             break

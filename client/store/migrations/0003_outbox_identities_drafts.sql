@@ -13,6 +13,7 @@ CREATE TABLE outbox (
     attempts INTEGER NOT NULL DEFAULT 0,
     next_attempt REAL NOT NULL DEFAULT 0,
     last_error TEXT,
+    waiting_for TEXT CHECK (waiting_for IN ('network', 'server')),
     refused_json TEXT NOT NULL DEFAULT '{}',
     reply_to_row INTEGER REFERENCES messages(id) ON DELETE SET NULL,
     forward_of_row INTEGER REFERENCES messages(id) ON DELETE SET NULL,

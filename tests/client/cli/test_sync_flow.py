@@ -21,7 +21,7 @@ Cli = Callable[..., CliResult]
 
 SYNC_KEYS = {
     "email", "ok", "status", "error", "cancelled", "replayed", "replay_notes", "added", "updated",
-    "removed", "indexed", "seconds", "created_folders", "removed_folders", "folders",
+    "removed", "indexed", "seconds", "created_folders", "removed_folders", "folders", "outbox",
 }
 
 

@@ -81,12 +81,15 @@ def test_offline_send_waits_and_goes_out_once_when_the_server_is_back(
     assert account is not None
     store.update_account(account.id, smtp_port=submission.starttls_port)  # the line returns
     store.close()
-    retried = cli("outbox", "retry", str(waiting["id"]), "--json")
-    assert retried.code == 0, retried.err
-    assert retried.json()["state"] == "filed"
-    assert len(_folder(dovecot, smtp_user, "INBOX")) == 1
+    synced = cli("sync", "--json")  # reaching the server wakes what waited for the line
+    assert synced.code == 0, synced.err
+    [acct] = synced.json()["accounts"]
+    assert acct["outbox"]["sent"] == [waiting["id"]] and acct["outbox"]["filed"] == [waiting["id"]]
+    [received] = _folder(dovecot, smtp_user, "INBOX")
+    assert received["Subject"] == "Samples"
     assert cli("outbox", "flush", "--json").json()["items"] == []
-    assert len(_folder(dovecot, smtp_user, "INBOX")) == 1
+    assert cli("sync").code == 0
+    assert len(_folder(dovecot, smtp_user, "INBOX")) == 1  # exactly once
 
 
 def test_bad_address_is_refused_before_queueing(
