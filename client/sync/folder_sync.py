@@ -9,13 +9,14 @@ duplicates or holes. The folder's UIDNEXT/HIGHESTMODSEQ/EXISTS snapshot (from th
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from client import events
-from client.imap import FolderStatus, ImapSession, MessageMeta
+from client.imap import FolderStatus, ImapError, ImapSession, MessageMeta
 from client.store import Folder, Store
 from client.store.rows import normalize_flags
 from client.sync import crashpoint
@@ -41,6 +42,8 @@ from client.sync.planner import (
     StoredFolderState,
     plan_folder,
 )
+
+log = logging.getLogger(__name__)
 
 #: Below this many new bytes a folder is fetched on the main connection alone.
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
@@ -74,10 +77,19 @@ class SyncContext:
     progress: Callable[[events.SyncProgress], None] | None = None
     pool: FetchPool | None = field(default=None)
 
+    pool_disabled: bool = False
+
     def get_pool(self) -> FetchPool | None:
-        if self.pool is None:
+        if self.pool is None and not self.pool_disabled:
             self.pool = self.pool_factory()
         return self.pool
+
+    def disable_pool(self) -> None:
+        """Stop using helper connections for the rest of this sync."""
+        self.pool_disabled = True
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
 
     def report_progress(self, folder: str, done: int, total: int, phase: str) -> None:
         event = events.SyncProgress(self.account_id, folder, done, total, phase)
@@ -234,26 +246,48 @@ def _fetch_new(
         return
     current = ctx.store.folder(folder.id)
     mark = Watermark(batches, start=current.synced_uid if current is not None else 0)
-    results: Iterator[FetchedBatch]
-    if pool is not None:
-        results = pool.fetch(raw_name, batches, ctx.cancel)
-    else:
-        results = _serial(ctx, batches)
-    done = 0
-    total = len(sizes)
+    progress = _Progress(folder.name, len(sizes))
+    stored: set[int] = set()
     try:
-        for result in results:
-            added, updated = _store_batch(ctx, folder.id, result, mark.peek_after(result.batch.index))
-            mark.mark_done(result.batch.index)
-            crashpoint.after_commit()
-            report.added += len(added)
-            report.updated += len(updated)
-            done += len(result.batch.uids)
-            _publish(ctx, folder.id, added=added, updated=updated)
-            ctx.report_progress(folder.name, done, total, "fetch")
+        if pool is not None:
+            try:
+                _store_all(ctx, folder, pool.fetch(raw_name, batches, ctx.cancel), mark,
+                           stored, report, progress)
+                return
+            except ImapError as exc:
+                # A helper could not connect or lost its line. Committed batches are safe;
+                # carry on with the main connection (it raises if it is broken too).
+                log.info("helper fetch failed (%s); continuing on the main connection", exc)
+                ctx.disable_pool()
+        remaining = [b for b in batches if b.index not in stored]
+        _store_all(ctx, folder, _serial(ctx, remaining), mark, stored, report, progress)
     except InterruptedError:
         raise SyncCancelled("The sync was cancelled.") from None
     _check_cancel(ctx)
+
+
+@dataclass
+class _Progress:
+    folder: str
+    total: int
+    done: int = 0
+
+
+def _store_all(
+    ctx: SyncContext, folder: Folder, results: Iterator[FetchedBatch], mark: Watermark,
+    stored: set[int], report: FolderReport, progress: _Progress,
+) -> None:
+    for result in results:
+        index = result.batch.index
+        added, updated = _store_batch(ctx, folder.id, result, mark.peek_after(index))
+        mark.mark_done(index)
+        stored.add(index)
+        crashpoint.after_commit()
+        report.added += len(added)
+        report.updated += len(updated)
+        progress.done += len(result.batch.uids)
+        _publish(ctx, folder.id, added=added, updated=updated)
+        ctx.report_progress(progress.folder, progress.done, progress.total, "fetch")
 
 
 def _serial(ctx: SyncContext, batches: list[FetchBatch]) -> Iterator[FetchedBatch]:

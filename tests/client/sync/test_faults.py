@@ -129,3 +129,28 @@ def test_cancel_stops_between_batches_and_resumes(
     resumed = sync_account(env.store_path, env.account, env.password)
     assert resumed.error is None
     assert _bodies(env.store_path, env.account.id) == server_snapshot(env.server, env.user)
+
+
+def test_helper_connections_refused_falls_back_to_the_main_connection(
+    sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from client.imap import ImapSession, ServerUnavailable
+    from client.sync.engine import endpoint_for
+
+    env = sync_env
+    _fill(env, 12, 2_000)
+    monkeypatch.setattr(folder_sync, "BATCH_COUNT", 3)
+    monkeypatch.setattr(folder_sync, "PARALLEL_MIN_BYTES", 0)
+    opened: list[int] = []
+
+    def connect_once() -> ImapSession:  # a server allowing one connection per user
+        opened.append(1)
+        if len(opened) > 1:
+            raise ServerUnavailable("Too many connections from this address.")
+        return ImapSession.connect(endpoint_for(env.account), env.user.username, env.password)
+
+    report = sync_account(env.store_path, env.account, env.password, connections=2,
+                          connect=connect_once)
+    assert report.error is None, report.error
+    assert len(opened) >= 2  # helpers were tried
+    assert _bodies(env.store_path, env.account.id) == server_snapshot(env.server, env.user)
