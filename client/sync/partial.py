@@ -101,7 +101,7 @@ def fetch_attachment(store: Store, session: ImapSession, message_row: int, part_
 
     Returns the part as on the wire (still transfer-encoded). Idempotent: a part already
     downloaded is returned from the cache. ``session`` must have the message's folder selected
-    (see ``client.sync.engine.download_attachment``). Raises ``KeyError`` for an unknown part,
+    (see ``client.sync.attachments.download_attachment``). Raises ``KeyError`` for an unknown part,
     ``ImapError`` when the server cannot deliver it, ``StoreWriteError`` on a full disk.
     """
     row = store.conn.execute(

@@ -164,3 +164,31 @@ def test_big_message_is_stored_partial_with_attachments_listed(sync_env: SyncEnv
     assert parts == [("2", "catalogue.pdf", 0)]
     again = sync_account(env.store_path, env.account, env.password, attachment_cap=50_000)
     assert again.added == 0 and {f.plan for f in again.folders} == {"Nothing"}
+
+
+def test_attachment_of_a_partial_message_is_downloaded_on_demand(sync_env: SyncEnv) -> None:
+    import base64
+
+    from client.sync.attachments import download_attachment
+
+    env = sync_env
+    payload = bytes(range(256)) * 400
+    encoded = base64.encodebytes(payload).replace(b"\n", b"\r\n")
+    big = (
+        b"From: a@example.net\r\nSubject: drawings\r\nMessage-ID: <big-2@example.net>\r\n"
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=YY\r\n\r\n--YY\r\n"
+        b"Content-Type: text/plain\r\n\r\nDrawings attached.\r\n--YY\r\n"
+        b"Content-Type: application/octet-stream; name=d.bin\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n" + encoded + b"--YY--\r\n"
+    )
+    env.server.append(env.user, "INBOX", big)
+    sync_account(env.store_path, env.account, env.password, attachment_cap=20_000)
+    with env.open() as store:
+        row_id = store.conn.execute("SELECT id FROM messages").fetchone()[0]
+    data = download_attachment(env.store_path, env.account, env.password, row_id, "2")
+    assert base64.b64decode(data) == payload
+    with env.open() as store:
+        assert store.conn.execute(
+            "SELECT downloaded FROM parts WHERE message_id = ?", (row_id,)).fetchone() == (1,)
+    again = download_attachment(env.store_path, env.account, "not-needed", row_id, "2")
+    assert again == data
