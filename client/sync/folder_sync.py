@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from client import events
-from client.imap import FolderStatus, ImapError, ImapSession, MessageMeta
+from client.imap import FolderStatus, ImapError, ImapSession, MessageMeta, ProtocolError
 from client.store import Folder, Store
 from client.store.rows import normalize_flags
 from client.sync import crashpoint
@@ -135,16 +135,21 @@ def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
     report.plan = type(plan).__name__
     if isinstance(plan, Nothing):
         return report
+    rebuilt = isinstance(plan, Rebuild)
     if isinstance(plan, Rebuild):
         report.removed += ctx.store.clear_folder(folder.id)
+        crashpoint.after_commit()
         plan = FetchNew(1)
     if folder.uidvalidity != status.uidvalidity:
         ctx.store.save_folder_state(folder.id, uidvalidity=status.uidvalidity)
         crashpoint.after_commit()
     selected = ctx.session.select(info.raw_name)
     if selected.uidvalidity != status.uidvalidity:
-        # Changed between STATUS and SELECT: the next sync rebuilds; keep nothing from now.
-        raise_changed(info.name)
+        # Reset between STATUS and SELECT: stop here, the next sync rebuilds the folder.
+        raise ProtocolError(
+            f"The folder {info.name} was reset on the server during the sync; "
+            "it will be rebuilt."
+        )
     holes: list[int] = []
     if isinstance(plan, FullCompare | FlagsSince | QresyncVanished):
         holes = _reconcile_known(ctx, folder, plan, report)
@@ -162,15 +167,9 @@ def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
         last_error=None,
     )
     crashpoint.after_commit()
+    if rebuilt:
+        ctx.store.purge_orphan_bodies(ctx.account_id)  # bodies kept for reuse are spent
     return report
-
-
-def raise_changed(name: str) -> None:
-    from client.imap import ProtocolError
-
-    raise ProtocolError(
-        f"The folder {name} was reset on the server during the sync; it will be rebuilt."
-    )
 
 
 def _publish(ctx: SyncContext, folder_id: int, added: Iterable[int] = (),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from client import events
 from client.sync.engine import sync_account
 from tests.client.sync.conftest import SyncEnv, cache_snapshot, make_message, server_snapshot
@@ -192,3 +194,46 @@ def test_attachment_of_a_partial_message_is_downloaded_on_demand(sync_env: SyncE
             "SELECT downloaded FROM parts WHERE message_id = ?", (row_id,)).fetchone() == (1,)
     again = download_attachment(env.store_path, env.account, "not-needed", row_id, "2")
     assert again == data
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [(), ("QRESYNC",), ("QRESYNC", "CONDSTORE")],
+    ids=["qresync", "condstore-only", "no-condstore"],
+)
+def test_every_plan_path_converges_with_the_server(sync_env: SyncEnv, hidden: tuple[str, ...]) -> None:
+    """The same changes by another client, seen through servers with fewer extensions (the
+    capabilities are hidden from the client), end in the same cache."""
+    from client.imap import ImapSession
+    from client.sync.engine import endpoint_for
+
+    env = sync_env
+
+    def connect() -> ImapSession:
+        session = ImapSession.connect(endpoint_for(env.account), env.user.username, env.password)
+        session.capabilities = frozenset(session.capabilities - set(hidden))
+        return session
+
+    for n in range(8):
+        env.server.append(env.user, "INBOX", make_message(n), flags=("\\Seen",) if n < 4 else ())
+    first = sync_account(env.store_path, env.account, env.password, connect=connect)
+    assert first.error is None, first.error
+    with env.server.imap_admin(env.user) as imap:
+        imap.select("INBOX")
+        imap.uid("STORE", "1", "-FLAGS", "(\\Seen)")
+        imap.uid("STORE", "5", "+FLAGS", "(\\Flagged)")
+        imap.uid("STORE", "2,6", "+FLAGS", "(\\Deleted)")
+        imap.expunge()
+    env.server.append(env.user, "INBOX", make_message(20))
+    report = sync_account(env.store_path, env.account, env.password, connect=connect)
+    assert report.error is None, report.error
+    plans = {f.name: f.plan for f in report.folders}
+    expected_plan = {(): "QresyncVanished", ("QRESYNC",): "FlagsSince",
+                     ("QRESYNC", "CONDSTORE"): "FullCompare"}[hidden]
+    assert plans["INBOX"] == expected_plan
+    assert _bodies(env) == server_snapshot(env.server, env.user)
+    with env.open() as store:
+        flags = dict(store.conn.execute(
+            "SELECT uid, seen || flagged FROM messages WHERE folder_id = "
+            "(SELECT id FROM folders WHERE name = 'INBOX')").fetchall())
+    assert flags == {1: "00", 3: "10", 4: "10", 5: "01", 7: "00", 8: "00", 9: "00"}
