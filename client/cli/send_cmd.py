@@ -12,6 +12,7 @@ import mimetypes
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from client import crashpoints
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.lookup import accounts_in_scope, parse_ids, require_messages
@@ -134,6 +135,7 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
 
     store = ctx.store()
     queued = queue_message(store, account.id, fields)
+    crashpoints.hit("send.queued")
     ctx.notice(f"Queued as outbox message {queued.outbox_id} ({queued.message_id}).")
     for note in queued.notices:  # the company signature was restored (client.signatures)
         ctx.notice(f"Note: {note}")

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from client import crashpoints
 from client.smtp.outbox import Outbox, OutboxItem
 from client.smtp.transport import (
     SmtpAuthError,
@@ -101,7 +102,9 @@ def flush_outbox(
         raw = outbox.raw(item.id)
 
         def before_data(item_id: int = item.id) -> None:
+            crashpoints.hit("send.before_sending_state")
             outbox.mark_sending(item_id)
+            crashpoints.hit("send.before_data")
 
         try:
             result = submit(endpoint, username, password, item.sender, list(item.recipients), raw,
@@ -132,7 +135,9 @@ def flush_outbox(
                 outbox.retry_later(item.id, str(exc), now)
                 report.retrying.append(item.id)
             continue
+        crashpoints.hit("send.accepted")  # the server said 250; nothing recorded yet
         outbox.mark_sent(item.id, result.refused)
+        crashpoints.hit("send.recorded")
         report.sent.append(item.id)
         if mark_original is not None:
             _mark_original(item, mark_original)

@@ -193,12 +193,21 @@ def _fingerprint_of(endpoint: SmtpEndpoint) -> str | None:
         return None
 
 
-def login(smtp: smtplib.SMTP, host: str, username: str, password: str) -> None:
-    """AUTH PLAIN or LOGIN; raises SmtpAuthError in words (never echoing the password)."""
+def login(
+    smtp: smtplib.SMTP, host: str, username: str, password: str, mechanism: str | None = None
+) -> None:
+    """AUTH PLAIN or LOGIN (the server's choice among those, or `mechanism`); raises
+    SmtpAuthError in words (never echoing the password)."""
     if not smtp.has_extn("auth"):
         raise SmtpAuthError(f"{host} does not offer authentication on this connection.")
+    offered = smtp.esmtp_features.get("auth", "").upper().split()
+    chosen = mechanism or next((m for m in ("PLAIN", "LOGIN") if m in offered), None)
+    if chosen is None:
+        raise SmtpAuthError(f"{host} offers no login method Tradewind supports ({' '.join(offered)}).")
     try:
-        smtp.login(username, password)
+        smtp.user, smtp.password = username, password
+        method = smtp.auth_plain if chosen == "PLAIN" else smtp.auth_login
+        smtp.auth(chosen, method, initial_response_ok=True)
     except smtplib.SMTPAuthenticationError as exc:
         raise SmtpAuthError(
             f"{host} refused the user name or password for {username} "

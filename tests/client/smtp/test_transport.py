@@ -194,3 +194,23 @@ def test_starttls_failure_never_falls_back_to_plaintext(
                "u@example.test", ["v@example.test"], b"Subject: x\r\n\r\nx\r\n")
     sent = " ".join(server.commands).upper()
     assert "AUTH" not in sent and "MAIL" not in sent and "secret" not in sent.lower()
+
+
+@pytest.mark.parametrize("mechanism", ["PLAIN", "LOGIN"])
+def test_auth_plain_and_login(
+    submission: SubmissionServer, smtp_user: MailUser, mechanism: str
+) -> None:
+    from client.smtp.transport import connect, login
+
+    smtp = connect(_endpoint(submission, "starttls"))
+    try:
+        login(smtp, submission.host, smtp_user.username, smtp_user.password, mechanism)
+        assert submission.auth_log[-1] == smtp_user.username
+        with pytest.raises(SmtpAuthError):
+            other = connect(_endpoint(submission, "starttls"))
+            try:
+                login(other, submission.host, smtp_user.username, "nope", mechanism)
+            finally:
+                other.close()
+    finally:
+        smtp.close()
