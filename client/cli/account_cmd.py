@@ -58,7 +58,20 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "remove", parents=[common], help="remove an account, its cache and its stored password"
     )
     remove.add_argument("email")
+    remove.add_argument("--force", action="store_true",
+                        help="remove even though unsent messages or drafts would be lost")
     remove.set_defaults(handler=cmd_remove)
+
+    sending = actions.add_parser(
+        "sending", parents=[common], help="SMTP security and Sent filing for an account"
+    )
+    sending.add_argument("email")
+    sending.add_argument("--smtp-security", choices=("ssl", "starttls", "insecure-plain"))
+    sending.add_argument(
+        "--files-sent-itself", choices=("yes", "no"),
+        help="yes when the provider stores sent mail in Sent on its own (like Gmail)",
+    )
+    sending.set_defaults(handler=cmd_sending)
 
 
 def account_json(account: Account) -> dict[str, Any]:
@@ -212,8 +225,23 @@ def cmd_trust(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_remove(ctx: Context, args: argparse.Namespace) -> int:
+    store = ctx.store()
+    target = AccountManager(store).get(args.email)
+    if not args.force:
+        from client.compose.drafts import list_drafts
+        from client.smtp.outbox import Outbox
+
+        unsent = [i for i in Outbox(store).items(target.id) if i.state != "sent"]
+        drafts = list_drafts(store, target.id)
+        if unsent or drafts:
+            raise CliError(
+                f"{target.email} still has {len(unsent)} unsent message(s) and {len(drafts)} "
+                "draft(s) that exist only here. Send or discard them first (tradewind outbox, "
+                "tradewind drafts), or remove with --force to lose them.",
+                ExitCode.GENERAL,
+            )
     with ctx.profile.writer_lock():
-        account = AccountManager(ctx.store()).remove(args.email)
+        account = AccountManager(store).remove(args.email)
     ctx.emit(
         {"removed": account.email},
         f"Removed {account.email}, its cached mail and its stored password.",
@@ -226,3 +254,18 @@ def _isatty(stream: Any) -> bool:
         return bool(stream.isatty())
     except (AttributeError, ValueError):
         return False
+
+
+def cmd_sending(ctx: Context, args: argparse.Namespace) -> int:
+    from client.smtp.account_send import auto_filed, set_sending_options, smtp_security
+
+    store = ctx.store()
+    account = AccountManager(store).get(args.email)
+    files = None if args.files_sent_itself is None else args.files_sent_itself == "yes"
+    set_sending_options(store, account, smtp_security=args.smtp_security, files_sent_itself=files)
+    document = {"email": account.email, "smtp_security": smtp_security(store, account),
+                "files_sent_itself": auto_filed(store, account)}
+    ctx.emit(document, f"{account.email}: SMTP {document['smtp_security']}, "
+             + ("the provider files sent mail itself" if document["files_sent_itself"]
+                else "Tradewind saves a copy in Sent"))
+    return ExitCode.OK

@@ -216,3 +216,51 @@ def test_forward_flags_the_original_and_providers_that_file_sent_are_not_appende
     assert "$Forwarded" in first["X-Test-Flags"]
     fwd = next(m for m in _folder(dovecot, smtp_user, "INBOX") if m["Subject"] == "Fwd: Spec sheet")
     assert "---------- Forwarded message ----------" in fwd.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+
+
+def test_account_with_unsent_mail_is_not_removed_without_force_and_sending_options(
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    smtp_user: MailUser, tmp_path: Path,
+) -> None:
+    _setup(cli, dovecot, submission, smtp_user, smtp_port=free_port())
+    body = tmp_path / "b.txt"
+    body.write_text("x\n")
+    assert cli("send", "--from", smtp_user.email, "--to", smtp_user.email, "--subject", "wait",
+               "--body-file", str(body)).code == 0
+    refused = cli("account", "remove", smtp_user.email)
+    assert refused.code == ExitCode.GENERAL and "1 unsent message(s)" in refused.err
+    assert len(cli("outbox", "--json").json()["items"]) == 1
+    options = cli("account", "sending", smtp_user.email, "--smtp-security", "ssl",
+                  "--files-sent-itself", "yes", "--json")
+    assert options.code == 0, options.err
+    assert options.json() == {"email": smtp_user.email, "smtp_security": "ssl",
+                              "files_sent_itself": True}
+    assert cli("account", "remove", smtp_user.email, "--force").code == 0
+
+
+def test_sent_copy_that_cannot_be_filed_is_retried_never_resent(
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    smtp_user: MailUser, tmp_path: Path,
+) -> None:
+    """Checklist O7: APPEND to Sent fails after SMTP succeeded."""
+    _setup(cli, dovecot, submission, smtp_user)
+    store = Store.open(Profile.resolve(None).database)
+    account = store.get_account(smtp_user.email)
+    assert account is not None
+    store.update_account(account.id, imap_port=free_port())  # IMAP unreachable, SMTP fine
+    store.close()
+    body = tmp_path / "b.txt"
+    body.write_text("invoice attached\n")
+    result = cli("send", "--from", smtp_user.email, "--to", smtp_user.email, "--subject", "INV",
+                 "--body-file", str(body), "--json")
+    assert result.code == 0, result.err
+    assert result.json()["state"] == "sent"
+    assert "not yet saved to the Sent folder" in result.json()["last_error"]
+    store = Store.open(Profile.resolve(None).database)
+    store.update_account(account.id, imap_port=dovecot.imaps_port)  # IMAP back
+    store.close()
+    flushed = cli("outbox", "flush", "--json")
+    assert flushed.code == 0, flushed.err
+    assert flushed.json()["items"] == []
+    assert len(_folder(dovecot, smtp_user, "Sent")) == 1
+    assert len(_folder(dovecot, smtp_user, "INBOX")) == 1
