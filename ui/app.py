@@ -14,8 +14,9 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 
@@ -63,11 +64,17 @@ def prepare_profile(args: argparse.Namespace) -> PreparedProfile:
     return PreparedProfile(ensure_profile_dir(resolve_profile_dir(args.profile)), False)
 
 
-def ui_locale_name() -> str:
-    """The UI locale: ``TRADEWIND_LANG`` if set (e.g. ``zh_CN``, ``en_GB``), else the system's."""
+def ui_locale_name(preference: str = "system") -> str:
+    """The UI locale: ``TRADEWIND_LANG`` if set (e.g. ``zh_CN``, ``en_GB``), else the language
+    saved in Settings, else the system's (whose regional formats are kept for English)."""
     from PySide6.QtCore import QLocale
 
-    return os.environ.get("TRADEWIND_LANG") or QLocale.system().name()
+    system = QLocale.system().name()
+    if os.environ.get("TRADEWIND_LANG"):
+        return os.environ["TRADEWIND_LANG"]
+    if preference == "system" or ui_language(system) == ui_language(preference):
+        return system
+    return preference
 
 
 def formatting_locale(locale_name: str, language: str) -> str:
@@ -80,6 +87,48 @@ def create_window(profile: Path, locale: Locale, *, demo: bool):  # type: ignore
     from ui.main_window import MainWindow
 
     return MainWindow(profile / DATABASE_NAME, locale, demo=demo)
+
+
+def saved_language(profile: Path) -> str:
+    """The language chosen in Settings for this profile ('system' if none)."""
+    from client.store.db import Store
+    from ui.preferences import load_preferences
+
+    with Store.open(profile / DATABASE_NAME) as store:
+        return load_preferences(store).language
+
+
+def open_localised_window(app: Any, profile: Path, preference: str, *, demo: bool) -> Any:
+    """Install the translators for ``preference`` and create a main window in that language."""
+    locale_name = ui_locale_name(preference)
+    language = ui_language(locale_name)
+    install_translators(app, language)
+    return create_window(profile, babel_locale(formatting_locale(locale_name, language)), demo=demo)
+
+
+class WindowKeeper:
+    """Holds the current main window and rebuilds it when the rep switches language."""
+
+    def __init__(self, app: Any, profile: Path, *, demo: bool) -> None:
+        self.app, self.profile, self.demo = app, profile, demo
+        self.window = self._open(saved_language(profile))
+
+    def _open(self, preference: str) -> Any:
+        window = open_localised_window(self.app, self.profile, preference, demo=self.demo)
+        window.preferences = replace(window.preferences, language=preference)  # saving may lag
+        window.languageChanged.connect(self.switch_language)
+        return window
+
+    def switch_language(self, preference: str) -> None:
+        """Replace the window by one in ``preference``, on the same folder and size."""
+        old = self.window
+        self.window = self._open(preference)
+        self.window.resize(old.size())
+        if old.current_folder is not None:
+            self.window.select_folder(old.current_folder)
+        self.window.show()
+        old.quit()
+        old.deleteLater()
 
 
 def prepare_web_engine() -> bool:
@@ -120,19 +169,14 @@ def run(argv: Sequence[str]) -> int:
         QMessageBox.critical(None, "Tradewind", message)
         return 1
     try:
-        locale_name = ui_locale_name()
-        language = ui_language(locale_name)
-        install_translators(app, language)
-        window = create_window(
-            profile, babel_locale(formatting_locale(locale_name, language)), demo=demo
-        )
-        window.show()
+        keeper = WindowKeeper(app, profile, demo=demo)
+        keeper.window.show()
         if demo:
-            window.statusBar().showMessage(
+            keeper.window.statusBar().showMessage(
                 app.translate("App", "Demo profile in {0}").format(profile), 10000
             )
         code = int(app.exec())
-        window.deleteLater()
+        keeper.window.deleteLater()
         return code
     finally:
         lock.release()

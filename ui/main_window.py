@@ -13,7 +13,7 @@ from typing import Any
 
 from babel import Locale
 from babel.numbers import format_decimal
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,17 +23,19 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QSplitter,
+    QSystemTrayIcon,
     QTableView,
     QTreeView,
 )
 
-from client.events import AccountStatus, FolderChanged, SyncProgress
 from client.store.db import Store
 from client.store.errors import SearchSyntaxError
 from client.store.records import MessageRow
-from ui import list_queries, message_actions, remote_content
+from ui import list_queries, remote_content
 from ui.attachment_actions import AttachmentActions
+from ui.core_events import REFRESH_DELAY_MS, CoreEventsMixin
 from ui.event_bridge import EventBridge
+from ui.flag_commands import FlagCommandsMixin
 from ui.models.folder_tree import ACCOUNT_ID_ROLE, FOLDER_ID_ROLE, FolderTreeModel
 from ui.models.message_list import (
     COL_ATTACHMENT,
@@ -44,17 +46,21 @@ from ui.models.message_list import (
     COL_UNREAD,
     MessageListModel,
 )
+from ui.preferences import Preferences, load_preferences, save_preferences
 from ui.reader import ReaderPane
 from ui.reader_content import ReaderContent, load_reader_content
+from ui.settings_dialog import SettingsDialog
 from ui.tasks import run_in_background
 from ui.tray import TrayIcon
 
 SEARCH_DELAY_MS = 300
-REFRESH_DELAY_MS = 250  # core change events are coalesced into one refresh per this interval
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FlagCommandsMixin, CoreEventsMixin, QMainWindow):
     """The three-pane window over the cache at ``db_path``."""
+
+    #: the rep chose another UI language in Settings ('system', 'en' or 'zh_CN')
+    languageChanged = Signal(str)
 
     def __init__(self, db_path: Path, locale: Locale, *, demo: bool = False) -> None:
         super().__init__()
@@ -81,6 +87,8 @@ class MainWindow(QMainWindow):
         self.folder_view.selectionModel().currentChanged.connect(self._folder_changed)
 
         self.threaded = False
+        self.preferences = load_preferences(self.store)
+        self._quitting = False
         self.message_model = MessageListModel(self._load_rows, locale, None, self)
         self.message_model.sortRequested.connect(self._sort_requested)
         self.message_view = self._make_message_view()
@@ -190,7 +198,8 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(
             self.tr("Search"), ["Ctrl+K", "Ctrl+E"], self._focus_search
         )
-        self.quit_action = self._action(self.tr("Quit"), ["Ctrl+Shift+Q"], self.close)
+        self.quit_action = self._action(self.tr("Quit"), ["Ctrl+Shift+Q"], self.quit)
+        self.settings_action = self._action(self.tr("Settings…"), ["Ctrl+,"], self.open_settings)
         self.group_action = self._action(
             self.tr("Group by conversation"), ["Ctrl+Shift+T"], self.set_threaded
         )
@@ -215,6 +224,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         message_menu = menu.addMenu(self.tr("&Message"))
@@ -450,67 +461,6 @@ class MainWindow(QMainWindow):
         rows = sorted(index.row() for index in self.message_view.selectionModel().selectedRows())
         return [mid for mid in (self.message_model.message_id_at(r) for r in rows) if mid is not None]
 
-    # -- flags (offline operations) -------------------------------------------------------------
-    def set_seen(self, ids: list[int], seen: bool) -> None:
-        """Mark messages read/unread: shown at once, queued for the server in the background."""
-        for message_id in ids:
-            self.message_model.set_seen(message_id, seen)
-        db_path = self.db_path
-        run_in_background(
-            lambda: message_actions.set_flag(db_path, ids, "seen", seen),
-            lambda _result: self.refresh_unread_counts(),
-            self._flag_failed,
-            owner=self,
-        )
-
-    def set_flagged(self, ids: list[int], flagged: bool) -> None:
-        """Flag or unflag messages (shown at once, queued in the background)."""
-        for message_id in ids:
-            self.message_model.set_flagged(message_id, flagged)
-        db_path = self.db_path
-        run_in_background(
-            lambda: message_actions.set_flag(db_path, ids, "flagged", flagged),
-            lambda _result: None,
-            self._flag_failed,
-            owner=self,
-        )
-
-    def _flag_failed(self, exc: BaseException) -> None:
-        if self._closed:
-            return
-        self._show_failure(exc)
-        self.message_model.set_ids(self.message_model.ids())  # show the stored truth again
-        self.refresh_unread_counts()
-
-    def toggle_read(self) -> None:
-        """Mark the selection read, or unread if all of it is read already."""
-        ids = self.selected_ids()
-        rows = [self.message_model.message(r) for r in map(self.message_model.row_of, ids) if r is not None]
-        if rows:
-            self.set_seen(ids, not all(r.seen for r in rows if r is not None))
-
-    def toggle_flag(self) -> None:
-        """Flag the selection, or unflag it if all of it is flagged."""
-        ids = self.selected_ids()
-        rows = [self.message_model.message(r) for r in map(self.message_model.row_of, ids) if r is not None]
-        if rows:
-            self.set_flagged(ids, not all(r.flagged for r in rows if r is not None))
-
-    def next_unread(self) -> None:
-        """Select the next unread message below the current one (wrapping to the top)."""
-        count = self.message_model.rowCount()
-        if not count:
-            return
-        current = self.message_view.currentIndex().row()
-        for step in range(1, count + 1):
-            row = (current + step) % count
-            message = self.message_model.message(row)
-            if message is not None and not message.seen:
-                self.message_view.selectRow(row)
-                self.message_view.scrollTo(self.message_model.index(row, 0))
-                return
-        self.statusBar().showMessage(self.tr("No unread messages here."), 5000)
-
     # -- conversations and core events ---------------------------------------------------------
     def set_threaded(self, threaded: bool) -> None:
         """Show one row per conversation (True) or every message (False)."""
@@ -520,56 +470,36 @@ class MainWindow(QMainWindow):
             self.list_source = None
             self.load_folder()
 
-    def _on_sync_progress(self, event: SyncProgress) -> None:
-        if event.total <= 0 or event.done >= event.total:
-            self.progress.hide()
-            return
-        self.progress.setRange(0, event.total)
-        self.progress.setValue(event.done)
-        self.progress.setFormat(
-            self.tr("{0}: {1} of {2}").format(
-                event.folder,
-                format_decimal(event.done, locale=self.locale),
-                format_decimal(event.total, locale=self.locale),
-            )
-        )
-        self.progress.setTextVisible(True)
-        self.progress.show()
+    # -- settings -------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        """Show the Settings dialog and apply what the rep chose."""
+        dialog = SettingsDialog(self.preferences, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.apply_preferences(dialog.preferences())
 
-    def _on_account_status(self, event: AccountStatus) -> None:
-        texts = {
-            "syncing": self.tr("Online — syncing"),
-            "ok": self.tr("Online"),
-            "offline": self.tr("Offline — showing the local cache"),
-            "error": self.tr("Error: {0}").format(event.message),
-        }
-        self.connection_label.setText(texts.get(event.state, event.state))
-        self.connection_label.setToolTip(event.message)
+    def apply_preferences(self, prefs: Preferences) -> None:
+        """Save ``prefs`` (in the background) and apply them; a new language is announced
+        through ``languageChanged`` (the app rebuilds the window in that language)."""
+        old, self.preferences = self.preferences, prefs
+        db_path = self.db_path
+        run_in_background(lambda: save_preferences(db_path, prefs), lambda _r: None,
+                          self._show_failure, owner=self)
+        if prefs.language != old.language:
+            self.languageChanged.emit(prefs.language)
 
-    def _on_folder_changed(self, event: FolderChanged) -> None:
-        """Coalesce the core's change events: one refresh per ``REFRESH_DELAY_MS`` at most."""
-        if self._closed:
-            return
-        self._changed_folders.add(event.folder_id)
-        if not self._refresh_timer.isActive():
-            self._refresh_timer.start()
-        if event.added and event.folder_id in self._inbox_ids():
-            unseen = [r for r in self.store.rows_by_ids(list(event.added)) if not r.seen]
-            if unseen:
-                newest = max(unseen, key=lambda r: r.sort_date)
-                self.tray.notify_new_mail(len(unseen), newest.from_name or newest.from_email,
-                                          newest.subject)
-
-    def _refresh_changed(self) -> None:
-        changed, self._changed_folders = self._changed_folders, set()
-        if self._closed:
-            return
-        self.refresh_unread_counts()
-        if self.current_folder in changed and not self.search_text:
-            self.load_folder()
+    def quit(self) -> None:
+        """Close for good, even when closing normally only hides to the tray."""
+        self._quitting = True
+        self.close()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         from ui.tasks import wait_for_background_tasks
+
+        if (self.preferences.minimise_to_tray and not self._quitting
+                and QSystemTrayIcon.isSystemTrayAvailable() and self.tray.isVisible()):
+            self.hide()
+            event.ignore()
+            return
 
         self.events.close()
         self.tray.hide()

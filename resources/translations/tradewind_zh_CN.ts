@@ -3,7 +3,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="132" />
+        <location filename="../../ui/app.py" line="176" />
         <source>Demo profile in {0}</source>
         <translation>演示配置文件位于 {0}</translation>
     </message>
@@ -82,184 +82,189 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>Tradewind</source>
-        <extracomment>what the list shows: ("folder", folder_id) or ("search", text); None while loading</extracomment>
+        <extracomment>the rep chose another UI language in Settings ('system', 'en' or 'zh_CN') what the list shows: ("folder", folder_id) or ("search", text); None while loading</extracomment>
         <translation>Tradewind</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source> — demo</source>
         <translation> — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Search: words, from:, to:, subject:, has:attachment, is:unread, after:2026-01-31</source>
         <translation>搜索：关键词、from:、to:、subject:、has:attachment、is:unread、after:2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>Coming in a later version of Tradewind.</source>
         <translation>将在 Tradewind 的后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>New message</source>
         <translation>新邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Reply all</source>
         <translation>全部回复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Forward</source>
         <translation>转发</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Mark read/unread</source>
         <translation>标为已读/未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Next unread</source>
         <translation>下一封未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="202" />
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204" />
         <source>Group by conversation</source>
         <translation>按会话分组</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>All headers</source>
         <translation>全部邮件头</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>&amp;Message</source>
         <translation>邮件(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>Offline — demo account (no server)</source>
         <translation>离线 — 演示账户（无服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>No account yet</source>
         <translation>尚无账户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
-        <location filename="../../ui/main_window.py" line="537" />
+        <location filename="../../ui/core_events.py" line="54" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Offline — showing the local cache</source>
         <translation>离线 — 显示本地缓存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>{0} found</source>
         <translation>找到 {0} 封</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>{0} conversations, {1} unread</source>
         <translation>{0} 个会话，{1} 封未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="366" />
         <source>{0} messages, {1} unread</source>
         <translation>{0} 封邮件，{1} 封未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="397" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="408" />
         <source>Search: {0}</source>
         <translation>搜索：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>Cannot show this message: {0}</source>
         <translation>无法显示此邮件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506" />
+        <location filename="../../ui/flag_commands.py" line="84" />
         <source>No unread messages here.</source>
         <translation>这里没有未读邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524" />
+        <location filename="../../ui/core_events.py" line="41" />
         <source>{0}: {1} of {2}</source>
         <translation>{0}：{1} / {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535" />
+        <location filename="../../ui/core_events.py" line="52" />
         <source>Online — syncing</source>
         <translation>在线 — 正在同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536" />
+        <location filename="../../ui/core_events.py" line="53" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538" />
+        <location filename="../../ui/core_events.py" line="55" />
         <source>Error: {0}</source>
         <translation>错误：{0}</translation>
     </message>
@@ -404,6 +409,29 @@
         <translation>在网页浏览器中打开此地址？
 
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="22" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="24" />
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="28" />
+        <source>Closing the window keeps Tradewind in the tray</source>
+        <translation>关闭窗口时将 Tradewind 保留在托盘中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="36" />
+        <source>Language:</source>
+        <translation>语言：</translation>
     </message>
 </context>
 <context>

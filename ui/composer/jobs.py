@@ -1,0 +1,124 @@
+"""The composer's core work, run off the GUI thread through ``ui.tasks.run_in_background``.
+
+Every function opens its own ``Store`` on the calling (worker) thread and closes it; none touches
+Qt. Errors are raised in words (``ComposeError``, ``PolicyError``, keyring and store errors) for
+the composer to show without losing the rep's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from client import secrets
+from client.compose.actions import QueuedMessage, forward_fields, queue_message, reply_fields
+from client.compose.assemble import SignatureBlock
+from client.compose.drafts import DraftFields, delete_local_draft, get_draft, save_draft
+from client.compose.identities import identities
+from client.signatures.provision import policy_in_force, rep_values
+from client.signatures.render import SignatureRequest, render_signature
+from client.signatures.schema import PolicyError
+from client.smtp.sender import FlushReport
+from client.store.address_book import AddressBook, load_address_book
+from client.store.db import Store
+
+#: how a composer opens: a new message, a reply, a reply to all, a forward, or a saved draft
+MODES = ("new", "reply", "reply_all", "forward", "draft")
+
+
+@dataclass(frozen=True)
+class SenderChoice:
+    """One entry of the From picker: an identity of one account."""
+
+    account_id: int
+    email: str
+    display_name: str
+
+    def label(self) -> str:
+        return f"{self.display_name} <{self.email}>" if self.display_name else self.email
+
+
+@dataclass(frozen=True)
+class ComposerSetup:
+    """What a composer needs before the rep types: senders, prefilled fields, address book."""
+
+    senders: tuple[SenderChoice, ...]
+    fields: DraftFields | None  # None for a new message (the default sender is the first)
+    account_id: int | None  # the account the prefilled fields belong to
+    draft_id: int | None
+    address_book: AddressBook
+
+
+def load_setup(db_path: Path, mode: str = "new", message_row: int | None = None,
+               draft_id: int | None = None) -> ComposerSetup:
+    """Senders of every account, the prefilled fields for ``mode`` and the address book.
+    Raises ``ComposeError`` (no such message, no cached body) or ``ValueError`` (bad mode)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown composer mode {mode!r}")
+    with Store.open(db_path) as store:
+        senders = tuple(
+            SenderChoice(account.id, ident.email, ident.display_name)
+            for account in store.list_accounts() for ident in identities(store, account.id)
+        )
+        fields: DraftFields | None = None
+        account_id: int | None = None
+        if mode in ("reply", "reply_all", "forward") and message_row is not None:
+            row = store.get_message(message_row)
+            account_id = row.account_id if row is not None else None
+            if mode == "forward":
+                fields = forward_fields(store, message_row)
+            else:
+                fields = reply_fields(store, message_row, reply_all=mode == "reply_all")
+        elif mode == "draft" and draft_id is not None:
+            saved = get_draft(store, draft_id)
+            fields, account_id = saved.fields, saved.account_id
+        return ComposerSetup(senders, fields, account_id, draft_id, load_address_book(store))
+
+
+def signature_for(db_path: Path, sender: str, recipients: tuple[str, ...],
+                  reply: bool) -> SignatureBlock | None:
+    """The company signature the policy gives ``sender`` for this message (None without a
+    policy). Raises ``PolicyError`` in words (e.g. a field the rep still has to fill)."""
+    with Store.open(db_path) as store:
+        bundle = policy_in_force(store)
+        if bundle is None:
+            return None
+        request = SignatureRequest(sender, recipients, None, reply)
+        return render_signature(bundle, request, rep_values(store, sender)).block
+
+
+def save(db_path: Path, account_id: int, fields: DraftFields, draft_id: int | None) -> int:
+    """Save the draft durably (create or update); returns its id. Raises ``ComposeError``."""
+    with Store.open(db_path) as store:
+        return save_draft(store, account_id, fields, draft_id)
+
+
+def send(db_path: Path, account_id: int, fields: DraftFields,
+         draft_id: int | None) -> QueuedMessage:
+    """Queue the message durably (validated, signature policy applied), then drop its local
+    draft. Returns only once the outbox holds it; raises ``ComposeError`` before queueing
+    anything bad."""
+    with Store.open(db_path) as store:
+        queued = queue_message(store, account_id, fields)
+        if draft_id is not None:
+            delete_local_draft(store, draft_id)
+        return queued
+
+
+def flush(db_path: Path, account_id: int) -> FlushReport | None:
+    """Send what this account's outbox holds now (network I/O). None for an account without a
+    server (the demo) or without a stored password: the message waits in the outbox."""
+    from client.smtp.account_send import flush_account
+
+    with Store.open(db_path) as store:
+        account = store.account(account_id)
+        if account is None or account.preset == "demo":
+            return None
+        password = secrets.get_password(account.email)
+        if password is None:
+            return None
+        return flush_account(store, account, password)
+
+
+__all__ = ["MODES", "ComposerSetup", "PolicyError", "SenderChoice", "flush", "load_setup", "save",
+           "send", "signature_for"]

@@ -1,0 +1,57 @@
+"""Read-only HTML blocks under the rep's text: the company signature and the quoted original.
+
+``LockedHtmlView`` shows HTML that the rep cannot edit: read-only, links not followed, and no
+resource loaded from anywhere but the ``cid:`` images handed to ``show`` (no file, no network).
+Its height follows its content up to ``max_height``. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
+
+from client.compose.build import InlineImage
+
+
+class LockedHtmlView(QTextBrowser):
+    """A non-editable HTML block (see module docstring)."""
+
+    def __init__(self, max_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_height = max_height
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._images: dict[str, QImage] = {}
+
+    def show_html(self, html: str, images: tuple[InlineImage, ...] = ()) -> None:
+        """Show ``html``; ``cid:`` references resolve to ``images`` only."""
+        self._images = {}
+        for image in images:
+            loaded = QImage()
+            loaded.loadFromData(QByteArray(image.data))
+            self._images[image.content_id.strip("<>")] = loaded
+        self.setHtml(html)
+        self.fit_height()
+
+    def loadResource(self, kind: int, url: QUrl) -> Any:  # noqa: N802 (Qt name)
+        number = kind if isinstance(kind, int) else getattr(kind, "value", -1)
+        if number == QTextDocument.ResourceType.ImageResource.value and url.scheme() == "cid":
+            return self._images.get(url.path())
+        return None  # nothing from files or the network
+
+    def fit_height(self) -> None:
+        self.document().setTextWidth(max(200, self.viewport().width()))
+        wanted = int(self.document().size().height()) + 6
+        self.setFixedHeight(min(self.max_height, max(24, wanted)))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit_height()

@@ -1,0 +1,80 @@
+"""The main window's reactions to the core's change events (mixin).
+
+``CoreEventsMixin`` is mixed into ``ui.main_window.MainWindow``: sync progress in the status
+bar, the account's online/offline state, and folder changes coalesced into one refresh per
+``REFRESH_DELAY_MS`` (plus a tray notification for new unread Inbox mail). GUI thread only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from babel.numbers import format_decimal
+from PySide6.QtCore import QCoreApplication
+
+from client.events import AccountStatus, FolderChanged, SyncProgress
+
+REFRESH_DELAY_MS = 250
+
+
+class CoreEventsMixin:
+    """Slots for ``ui.event_bridge.EventBridge`` signals."""
+
+    locale: Any
+    progress: Any
+    connection_label: Any
+    store: Any
+    tray: Any
+    current_folder: int | None
+    search_text: str
+    _closed: bool
+    _changed_folders: set[int]
+    _refresh_timer: Any
+
+    def _on_sync_progress(self, event: SyncProgress) -> None:
+        if event.total <= 0 or event.done >= event.total:
+            self.progress.hide()
+            return
+        self.progress.setRange(0, event.total)
+        self.progress.setValue(event.done)
+        self.progress.setFormat(
+            QCoreApplication.translate("MainWindow", "{0}: {1} of {2}").format(
+                event.folder,
+                format_decimal(event.done, locale=self.locale),
+                format_decimal(event.total, locale=self.locale),
+            )
+        )
+        self.progress.setTextVisible(True)
+        self.progress.show()
+
+    def _on_account_status(self, event: AccountStatus) -> None:
+        texts = {
+            "syncing": QCoreApplication.translate("MainWindow", "Online — syncing"),
+            "ok": QCoreApplication.translate("MainWindow", "Online"),
+            "offline": QCoreApplication.translate("MainWindow", "Offline — showing the local cache"),
+            "error": QCoreApplication.translate("MainWindow", "Error: {0}").format(event.message),
+        }
+        self.connection_label.setText(texts.get(event.state, event.state))
+        self.connection_label.setToolTip(event.message)
+
+    def _on_folder_changed(self, event: FolderChanged) -> None:
+        """Coalesce the core's change events: one refresh per ``REFRESH_DELAY_MS`` at most."""
+        if self._closed:
+            return
+        self._changed_folders.add(event.folder_id)
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+        if event.added and event.folder_id in self._inbox_ids():
+            unseen = [r for r in self.store.rows_by_ids(list(event.added)) if not r.seen]
+            if unseen:
+                newest = max(unseen, key=lambda r: r.sort_date)
+                self.tray.notify_new_mail(len(unseen), newest.from_name or newest.from_email,
+                                          newest.subject)
+
+    def _refresh_changed(self) -> None:
+        changed, self._changed_folders = self._changed_folders, set()
+        if self._closed:
+            return
+        self.refresh_unread_counts()
+        if self.current_folder in changed and not self.search_text:
+            self.load_folder()
