@@ -19,7 +19,14 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
 from client.compose.assemble import SignatureBlock, assemble
-from client.compose.build import Draft, OutgoingAttachment, build_message, new_message_id, to_bytes
+from client.compose.build import (
+    Draft,
+    InlineImage,
+    OutgoingAttachment,
+    build_message,
+    new_message_id,
+    to_bytes,
+)
 from client.compose.headers import ComposeError, Recipient, parse_recipients
 from client.mime import attachment_bytes, parse_message
 from client.store.db import Store
@@ -44,6 +51,8 @@ class DraftFields:
     reply_to_row: int | None = None
     forward_of_row: int | None = None
     attachments: tuple[OutgoingAttachment, ...] = field(default=(), compare=False)
+    # pictures pasted into the rep's HTML, referenced there as cid:CONTENT-ID
+    inline_images: tuple[InlineImage, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -82,7 +91,8 @@ def build_draft_message(
         to=_recipients(fields.to, "To"), cc=_recipients(fields.cc, "Cc"),
         bcc=_recipients(fields.bcc, "Bcc"), subject=fields.subject, text=bodies.text,
         html=bodies.html, in_reply_to=fields.in_reply_to, references=fields.references,
-        attachments=fields.attachments, inline_images=bodies.images, message_id=message_id,
+        attachments=fields.attachments, inline_images=bodies.images + fields.inline_images,
+        message_id=message_id,
     )
     if allow_empty and not (draft.to or draft.cc or draft.bcc):
         draft = replace(draft, to=(Recipient("", fields.sender),))
@@ -98,6 +108,7 @@ def build_draft_message(
 def _meta(fields: DraftFields) -> str:
     data = asdict(fields)
     data.pop("attachments")
+    data.pop("inline_images")
     return json.dumps(data, ensure_ascii=False)
 
 
