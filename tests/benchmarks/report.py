@@ -55,14 +55,24 @@ def verdicts(results: dict[str, Any]) -> list[Verdict]:
     ]
 
 
-def _fmt(value: float | None, unit: str) -> str:
+def _fmt(value: float | None, unit: str, digits: int | None = None) -> str:
     if value is None:
         return "-"
-    if unit == "ms":
-        return f"{value:.1f} ms"
-    if unit == "MB":
-        return f"{value:.0f} MB"
-    return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
+    if digits is None:
+        digits = 1 if unit in ("ms", "MB") or value >= 10 else 3
+    return f"{value:.{digits}f} {unit}"
+
+
+def _fmt_against(value: float | None, limit: float | None, unit: str) -> str:
+    """``value`` with enough digits that it never prints equal to a limit it differs from."""
+    text = _fmt(value, unit)
+    if value is None or limit is None or value == limit:
+        return text
+    start = 1 if unit in ("ms", "MB") or value >= 10 else 3
+    for digits in range(start, 6):
+        if _fmt(value, unit, digits) != _fmt(limit, unit, digits):
+            return _fmt(value, unit, digits)
+    return text
 
 
 def render_table(results: dict[str, Any]) -> str:
@@ -96,7 +106,8 @@ def render_table(results: dict[str, Any]) -> str:
     lines += ["", f"{'target':<32}{'measured':>14}{'limit':>14}  result"]
     for verdict in verdicts(results):
         limit = f"{verdict.rule} {_fmt(verdict.limit, verdict.unit)}" if verdict.limit is not None else "-"
-        lines.append(f"{verdict.name:<32}{_fmt(verdict.measured, verdict.unit):>14}{limit:>14}  "
+        measured = _fmt_against(verdict.measured, verdict.limit, verdict.unit)
+        lines.append(f"{verdict.name:<32}{measured:>14}{limit:>14}  "
                      f"{verdict.result}{'  (' + verdict.detail + ')' if verdict.detail else ''}")
     return "\n".join(lines)
 

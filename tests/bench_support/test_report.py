@@ -1,0 +1,49 @@
+"""The benchmark's verdicts: a miss keeps its figure and is never rounded into a pass."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.report import render_table, verdicts, write_json
+
+
+def _results(**tradewind: float) -> dict[str, Any]:
+    tw = {"full_sync_seconds": 30.0, "resync_seconds": 0.1, "headers_listable_seconds": 2.0,
+          "full_sync_max_rss_mb": 120.0, "resync_max_rss_mb": 40.0}
+    tw.update(tradewind)
+    return {"tradewind": tw,
+            "mbsync": {"full_sync_seconds": 20.0, "resync_seconds": 0.2, "full_sync_nofsync_seconds": 10.0},
+            "search": {"100000": {"median_ms": 10.0, "p95_ms": 49.99}}}
+
+
+def _by_name(results: dict[str, Any]) -> dict[str, str]:
+    return {v.name.split()[0] + " " + v.name.split()[1]: v.result for v in verdicts(results)}
+
+
+def test_limits_follow_the_issue_and_boundaries_are_strict() -> None:
+    assert set(_by_name(_results()).values()) == {"PASS"}
+    assert _by_name(_results(full_sync_seconds=30.0))["full sync"] == "PASS"  # exactly 1.5x: <=
+    assert _by_name(_results(full_sync_seconds=30.01))["full sync"] == "MISS"
+    assert _by_name(_results(resync_seconds=0.5))["no-change resync"] == "MISS"  # < 0.5 s
+    assert _by_name(_results(headers_listable_seconds=5.0))["all headers"] == "MISS"
+    assert _by_name(_results(resync_max_rss_mb=300.0))["peak memory"] == "MISS"
+
+
+def test_a_near_miss_is_printed_with_its_own_digits() -> None:
+    table = render_table(_results(headers_listable_seconds=5.0004, full_sync_max_rss_mb=299.96))
+    listable = next(line for line in table.splitlines() if line.startswith("all headers listable <"))
+    assert "5.0004 s" in listable and listable.rstrip().endswith("MISS")
+    memory = next(line for line in table.splitlines() if line.startswith("peak memory"))
+    assert "299.96 MB" in memory and "PASS" in memory
+
+
+def test_missing_figures_are_not_measured_and_json_keeps_verdicts(tmp_path: Path) -> None:
+    results = _results()
+    del results["search"]
+    assert _by_name(results)["search p95"] == "NOT MEASURED"
+    write_json(results, tmp_path / "out.json")
+    document = json.loads((tmp_path / "out.json").read_text())
+    assert {v["result"] for v in document["verdicts"]} == {"PASS", "NOT MEASURED"}
+    assert document["tradewind"]["full_sync_seconds"] == 30.0
