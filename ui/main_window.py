@@ -33,6 +33,7 @@ from client.store.errors import SearchSyntaxError
 from client.store.records import MessageRow
 from ui import list_queries, remote_content
 from ui.attachment_actions import AttachmentActions
+from ui.compose_commands import ComposeCommandsMixin
 from ui.core_events import REFRESH_DELAY_MS, CoreEventsMixin
 from ui.event_bridge import EventBridge
 from ui.flag_commands import FlagCommandsMixin
@@ -56,7 +57,7 @@ from ui.tray import TrayIcon
 SEARCH_DELAY_MS = 300
 
 
-class MainWindow(FlagCommandsMixin, CoreEventsMixin, QMainWindow):
+class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMainWindow):
     """The three-pane window over the cache at ``db_path``."""
 
     #: the rep chose another UI language in Settings ('system', 'en' or 'zh_CN')
@@ -89,6 +90,7 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, QMainWindow):
         self.threaded = False
         self.preferences = load_preferences(self.store)
         self._quitting = False
+        self.composers: list[Any] = []
         self.message_model = MessageListModel(self._load_rows, locale, None, self)
         self.message_model.sortRequested.connect(self._sort_requested)
         self.message_view = self._make_message_view()
@@ -181,15 +183,15 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, QMainWindow):
         return action
 
     def _make_actions(self) -> None:
-        later = self.tr("Coming in a later version of Tradewind.")
-        self.new_action = self._action(self.tr("New message"), ["Ctrl+N"], enabled=False, tip=later)
-        self.reply_action = self._action(self.tr("Reply"), ["Ctrl+R"], enabled=False, tip=later)
-        self.reply_all_action = self._action(
-            self.tr("Reply all"), ["Ctrl+Shift+R"], enabled=False, tip=later
-        )
-        self.forward_action = self._action(self.tr("Forward"), ["Ctrl+L", "Ctrl+F"], enabled=False,
-                                           tip=later)
-        self.delete_action = self._action(self.tr("Delete"), ["Del"], enabled=False, tip=later)
+        self.new_action = self._action(self.tr("New message"), ["Ctrl+N"],
+                                       lambda: self.open_composer("new"))
+        self.reply_action = self._action(self.tr("Reply"), ["Ctrl+R"],
+                                         lambda: self.open_composer("reply"))
+        self.reply_all_action = self._action(self.tr("Reply all"), ["Ctrl+Shift+R"],
+                                             lambda: self.open_composer("reply_all"))
+        self.forward_action = self._action(self.tr("Forward"), ["Ctrl+L", "Ctrl+F"],
+                                           lambda: self.open_composer("forward"))
+        self.delete_action = self._action(self.tr("Delete"), ["Del"], self.delete_selected)
         self.mark_read_action = self._action(
             self.tr("Mark read/unread"), ["M", "Ctrl+Q"], self.toggle_read
         )

@@ -23,3 +23,10 @@ def set_flag(db_path: Path, ids: list[int], flag: str, value: bool) -> int:
         if flag == "seen":
             return len(queue.mark(store, ids, seen=value))
         return len(queue.mark(store, ids, flagged=value))
+
+
+def delete(db_path: Path, ids: list[int]) -> int:
+    """Delete messages: to Trash if the account has one, else flagged for expunge (the core's
+    rule); the rows disappear from lists at once. Returns how many were deleted."""
+    with Store.open(db_path) as store:
+        return len(queue.delete(store, ids))
