@@ -2,8 +2,8 @@
 
 ``build_demo_profile(profile_dir)`` creates ``PROFILE/tradewind.db`` with one offline demo
 account (no password, no server: ``preset='demo'``, status ``offline``), its folders and about
-200 messages expanded from ``resources/demo/``. Never touches the network. Call it on the thread
-that will not use the Store afterwards (it opens and closes its own). Raises ``DemoProfileError``
+200 messages expanded from ``resources/demo/``. Never touches the network. Any thread: it opens
+and closes its own Store. Raises ``DemoProfileError``
 when the profile already holds a different account or the demo sources are broken; building
 twice into the same profile is a no-op (idempotent).
 """
@@ -23,7 +23,7 @@ from client.store.records import FolderRecord, IncomingMessage
 
 DEMO_PRESET = "demo"
 DEMO_UIDVALIDITY = 20261127
-_IMAP_FLAGS = {"seen": "\\Seen", "flagged": "\\Flagged", "answered": "\\Answered", "draft": "\\Draft"}
+IMAP_FLAGS = {"seen": "\\Seen", "flagged": "\\Flagged", "answered": "\\Answered", "draft": "\\Draft"}
 
 
 class DemoProfileError(Exception):
@@ -87,7 +87,7 @@ def build_demo_profile(
                 IncomingMessage(
                     uid=uid,
                     raw=m.raw,
-                    flags=tuple(sorted(_IMAP_FLAGS[f] for f in m.flags)),
+                    flags=tuple(sorted(IMAP_FLAGS[f] for f in m.flags)),
                     internaldate=m.internaldate,
                 )
                 for uid, m in enumerate(items, start=1)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from client.demo.builder import _IMAP_FLAGS, DemoProfileError, build_demo_profile
+from client.demo.builder import IMAP_FLAGS, DemoProfileError, build_demo_profile
 from client.demo.expand import DemoMessage, expand_generated
 from client.demo.spec import load_spec
 from client.paths import DATABASE_NAME
@@ -60,7 +60,7 @@ def build_large_profile(
                     IncomingMessage(
                         uid=first + i,
                         raw=m.raw,
-                        flags=tuple(sorted(_IMAP_FLAGS[f] for f in m.flags)),
+                        flags=tuple(sorted(IMAP_FLAGS[f] for f in m.flags)),
                         internaldate=m.internaldate,
                     )
                     for i, m in enumerate(items)
