@@ -202,6 +202,7 @@ def _run_tradewind(server: DovecotServer, user: MailUser, spec: MailboxSpec, rep
     chosen = sorted(full_runs, key=lambda r: float(r[1]["seconds"]))[len(full_runs) // 2]
     run, child, listable = chosen
     tw.update(full_sync_seconds=child["seconds"], full_sync_index_seconds=child["index_seconds"],
+              full_sync_fetch_seconds=child["fetch_seconds"],
               full_sync_process_seconds=run.wall_seconds, full_sync_runs=[r[1]["seconds"] for r in full_runs],
               full_sync_max_rss_mb=max(r[0].max_rss_mb for r in full_runs), headers_listable_seconds=listable,
               full_sync_report={k: child[k] for k in ("added", "indexed", "status", "error", "folder_errors")},

@@ -85,7 +85,8 @@ def render_table(results: dict[str, Any]) -> str:
              f"Load average (1 min, {results.get('cpus', '?')} CPUs): {results.get('load_average_1min', {})}", ""]
     rows = [
         ("full initial sync (wall)", tw.get("full_sync_seconds"), mb.get("full_sync_seconds"), "s"),
-        ("  of which Tradewind indexing", tw.get("full_sync_index_seconds"), None, "s"),
+        ("  download phase (to last fetch progress)", tw.get("full_sync_fetch_seconds"), None, "s"),
+        ("  busy in index_pending (any thread)", tw.get("full_sync_index_seconds"), None, "s"),
         ("  whole process incl. start-up", tw.get("full_sync_process_seconds"), mb.get("full_sync_seconds"), "s"),
         ("  mbsync with FSync no", None, mb.get("full_sync_nofsync_seconds"), "s"),
         ("no-change resync", tw.get("resync_seconds"), mb.get("resync_seconds"), "s"),

@@ -2,10 +2,12 @@
 
 Run as ``python -m tests.benchmarks.tw_child --store DB --email ... --port N --ca-file PEM``;
 the password comes on stdin (never argv, never a file), the account row is created on first
-use. Prints one JSON line: the ``sync_account`` call's duration, how much of it was full-text
-indexing (time spent inside ``Store.index_pending``), its wall-clock start (for the parent's
-"all headers listable" poll) and the report's counts and error. Exit status 1 when the sync
-reported an error.
+use. Prints one JSON line: the ``sync_account`` call's duration, when its last "fetch"
+progress event came (end of the download phase), the seconds spent inside
+``Store.index_pending`` on any thread (full-text indexing; overlaps the download when the
+engine indexes on a thread of its own), its wall-clock start (for the parent's "all headers
+listable" poll) and the report's counts and error. Exit status 1 when the sync reported an
+error.
 """
 
 from __future__ import annotations
@@ -56,7 +58,13 @@ def main(argv: list[str] | None = None) -> int:
         account = store.get_account(args.email) or store.add_account(
             args.email, imap_host=args.host, imap_port=args.port, security="tls",
             username=args.username, ca_file=args.ca_file)
-    options: dict[str, Any] = {}
+    last_fetch = [0.0]
+
+    def progress(event: Any) -> None:
+        if getattr(event, "phase", "") == "fetch":
+            last_fetch[0] = time.perf_counter()
+
+    options: dict[str, Any] = {"progress": progress}
     if args.connections is not None:
         options["connections"] = args.connections
     sync_started = time.time()
@@ -72,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - clock
     print(json.dumps({
         "process_started": process_started, "sync_started": sync_started, "seconds": seconds,
-        "index_seconds": totals["index_seconds"], "added": report.added, "updated": report.updated,
+        "index_seconds": totals["index_seconds"],
+        "fetch_seconds": last_fetch[0] - clock if last_fetch[0] else None, "added": report.added, "updated": report.updated,
         "indexed": report.indexed, "status": report.status, "error": report.error,
         "folder_errors": {f.name: f.error for f in report.folders if f.error},
     }))
