@@ -41,6 +41,7 @@ from client.store import Account, Store, StoreError, StoreWriteError
 from client.sync.fetch_pool import FetchPool
 from client.sync.folder_list import FolderListChanges, ListedFolder, reconcile_folders
 from client.sync.folder_sync import FolderReport, SyncCancelled, SyncContext, sync_folder
+from client.sync.indexer import BackgroundIndexer
 
 log = logging.getLogger(__name__)
 
@@ -203,9 +204,10 @@ def _run(
     def make_pool() -> FetchPool | None:
         return FetchPool(connect, connections) if connections > 0 else None
 
+    indexer = BackgroundIndexer(store.path, cancel).start() if index else None
     ctx = SyncContext(store=store, session=session, account_id=account.id, cancel=cancel,
                       attachment_cap=attachment_cap, pool_factory=make_pool, bus=bus,
-                      progress=progress)
+                      progress=progress, on_stored=indexer.nudge if indexer else None)
     try:
         _replay(store, session, account.id, report)
         listed, changes = reconcile_folders(store, session, account.id)
@@ -218,12 +220,11 @@ def _run(
             except ProtocolError as exc:  # this folder only; the connection is still fine
                 report.folders.append(FolderReport(item.info.name, error=str(exc)))
                 store.save_folder_state(item.folder.id, last_error=str(exc))
-        if index:
-            while not cancel.is_set():
-                done = store.index_pending(500)
-                if not done:
-                    break
-                report.indexed += done
+        if indexer is not None:
+            report.indexed = indexer.finish()
+            if indexer.error and report.error is None:
+                report.status, report.error = "error", indexer.error
+            indexer = None
     except SyncCancelled as exc:
         report.cancelled, report.status, report.error = True, "ok", str(exc)
     except StoreWriteError as exc:
@@ -231,6 +232,8 @@ def _run(
     except ImapError as exc:
         report.status, report.error = status_for(exc), str(exc)
     finally:
+        if indexer is not None:  # an error or cancel ended the sync: stop indexing too
+            report.indexed = indexer.finish(drain=False)
         if ctx.pool is not None:
             ctx.pool.close()
         session.logout()

@@ -75,6 +75,7 @@ class SyncContext:
     pool_factory: Callable[[], FetchPool | None]
     bus: events.EventBus
     progress: Callable[[events.SyncProgress], None] | None = None
+    on_stored: Callable[[], None] | None = None
     pool: FetchPool | None = field(default=None)
 
     pool_disabled: bool = False
@@ -286,6 +287,8 @@ def _store_all(
         report.updated += len(updated)
         progress.done += len(result.batch.uids)
         _publish(ctx, folder.id, added=added, updated=updated)
+        if ctx.on_stored is not None:
+            ctx.on_stored()
         ctx.report_progress(progress.folder, progress.done, progress.total, "fetch")
 
 
