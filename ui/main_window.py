@@ -140,6 +140,10 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         self.tray.show()
         self.reload_folders()
         self._select_first_inbox()
+        # -- composer, account wizard, Settings (ui/composer, ui/wizard, ui/settings) --
+        from ui.composer.main_window_hooks import connect_main_window
+
+        connect_main_window(self)
 
     def _load_rows(self, ids: list[int]) -> list[MessageRow]:
         return self.store.rows_by_ids(ids, thread_counts=self.threaded)

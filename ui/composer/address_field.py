@@ -7,7 +7,7 @@ frequent first) and choosing a suggestion replaces only that last address. GUI t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from client.store.address_book import AddressBook
@@ -34,7 +34,7 @@ class AddressField(QLineEdit):
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer_.setWidget(self)
-        self.completer_.activated[str].connect(self.choose)
+        self.completer_.activated.connect(self.choose)
         self.textEdited.connect(self._update_suggestions)
 
     def set_address_book(self, book: AddressBook) -> None:
@@ -49,10 +49,17 @@ class AddressField(QLineEdit):
         if found:
             self.completer_.complete()
         else:
-            self.completer_.popup().hide()
+            self._hide_popup()
 
-    def choose(self, suggestion: str) -> None:
+    def choose(self, suggestion: object) -> None:
         """Replace the address being typed with ``suggestion`` and leave room for the next."""
+        if isinstance(suggestion, QModelIndex):
+            suggestion = suggestion.data()
         head, _typed = split_last(self.text())
         self.setText(f"{head}{suggestion}, ")
-        self.completer_.popup().hide()
+        self._hide_popup()
+
+    def _hide_popup(self) -> None:
+        popup = self.completer_.popup()
+        if popup is not None:
+            popup.hide()

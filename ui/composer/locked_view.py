@@ -41,8 +41,9 @@ class LockedHtmlView(QTextBrowser):
         self.setHtml(html)
         self.fit_height()
 
-    def loadResource(self, kind: int, url: QUrl) -> Any:  # noqa: N802 (Qt name)
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 (Qt name)
         number = kind if isinstance(kind, int) else getattr(kind, "value", -1)
+        url = QUrl(url)
         if number == QTextDocument.ResourceType.ImageResource.value and url.scheme() == "cid":
             return self._images.get(url.path())
         return None  # nothing from files or the network

@@ -1,0 +1,266 @@
+"""The composer window: prefill, identities, completion, autosave, errors, attachments, inline
+pictures, the locked company signature, and sending through the real submission server."""
+
+from __future__ import annotations
+
+import email
+from collections.abc import Iterator
+from email import policy as email_policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDropEvent, QImage, QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from client.accounts.manager import AccountManager
+from client.compose.drafts import list_drafts
+from client.compose.identities import add_identity
+from client.signatures import provision
+from client.signatures.example import write_example
+from client.signatures.integrity import generate_keys
+from client.smtp.outbox import Outbox
+from client.store.db import Store
+from tests.client.signatures.conftest import sign_dir
+from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
+from tests.servers.dovecot import DovecotServer, MailUser
+from tests.servers.submission import SubmissionServer
+from ui.composer.window import ComposerWindow
+from ui.tasks import wait_for_background_tasks
+
+ANNA = "anna.li@company.example"  # a person in the example signature policy's directory
+
+
+def type_text(widget: object, text: str) -> None:
+    """Type any text, one key event per character (safe for Chinese, unlike keyClicks)."""
+    for char in text:
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, 0,  # type: ignore[arg-type]
+                                                 Qt.KeyboardModifier.NoModifier, char))
+
+
+@pytest.fixture
+def open_composer(qtbot) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    opened: list[ComposerWindow] = []
+
+    def factory(db: Path, mode: str = "new", row: int | None = None) -> ComposerWindow:
+        composer = ComposerWindow(db, mode, row)
+        composer.show()
+        qtbot.waitUntil(lambda: composer.is_ready)
+        opened.append(composer)
+        return composer
+
+    yield factory
+    wait_for_background_tasks()
+    for composer in opened:  # a closed composer deletes itself (pytest-qt cannot close those)
+        if shiboken6.isValid(composer):
+            composer.sent = True  # no save-on-close during teardown
+            composer.close()
+    wait_for_background_tasks()
+
+
+def _first_inbox_row(db: Path, to: str | None = None) -> int:
+    with Store.open(db) as store:
+        for row in store.list_messages(None, 500, 0):
+            raw = store.get_raw(row.id)
+            if to is None or to.encode() in raw.split(b"\n\n", 1)[0]:
+                return row.id
+    raise AssertionError("no such message in the demo")
+
+
+def test_reply_is_prefilled_from_the_identity_the_original_was_addressed_to(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(demo_db) as store:
+        account = store.list_accounts()[0]
+        # another identity becomes the default: the reply must still pick the addressed one
+        add_identity(store, account.id, "sales@harbor-lighting.example", "Harbor Sales",
+                     default=True)
+    row = _first_inbox_row(demo_db, "mei.lin@harbor-lighting.example")
+    composer = open_composer(demo_db, "reply", row)
+    assert composer.current_sender().email == "mei.lin@harbor-lighting.example"
+    assert [c.email for c in composer.senders][0] == "sales@harbor-lighting.example"
+    assert composer.subject_field.text().startswith("Re:")
+    assert "@" in composer.to_field.text()
+    assert composer.quote_view.isVisible() and "wrote:" in composer.quote_view.toPlainText()
+    assert composer.editor.toPlainText() == ""  # the quote is not in the rep's text
+    fields = composer.fields()
+    assert fields.reply_to_row == row and fields.in_reply_to and fields.quote_html
+
+
+def test_completion_suggests_addresses_from_the_cache(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    from pytestqt.modeltest import ModelTester
+
+    composer = open_composer(demo_db)
+    composer.to_field.setText("a@b.example, ")
+    composer.to_field.setFocus()
+    qtbot.keyClicks(composer.to_field, "fern")
+    suggestions = composer.to_field.suggestions.stringList()
+    assert suggestions and suggestions[0].startswith("Diego")
+    ModelTester(None).check(composer.to_field.suggestions)
+    composer.to_field.choose(suggestions[0])
+    assert composer.to_field.text() == f"a@b.example, {suggestions[0]}, "
+
+
+def test_autosave_and_close_write_the_draft(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    composer = open_composer(demo_db)
+    composer.to_field.setText("buyer@importer.example")
+    composer.subject_field.setText("报价 Quotation")
+    type_text(composer.editor.viewport(), "Dear buyer, 价格如下")
+    with qtbot.waitSignal(composer.draftSaved):
+        composer.autosave_timer.timeout.emit()  # what the 5 s timer does
+    with Store.open(demo_db) as store:
+        [draft] = list_drafts(store)
+    assert draft.fields.subject == "报价 Quotation" and "价格如下" in (draft.fields.text or "")
+    type_text(composer.editor.viewport(), " FOB Ningbo")
+    with qtbot.waitSignal(composer.draftSaved):
+        composer.close()  # closing saves first, then closes
+    qtbot.waitUntil(lambda: not composer.isVisible())
+    with Store.open(demo_db) as store:
+        [again] = list_drafts(store)
+    assert again.id == draft.id and "FOB Ningbo" in (again.fields.text or "")
+
+
+def test_bad_address_is_refused_in_words_and_the_text_stays(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    composer = open_composer(demo_db)
+    composer.to_field.setText("Hans Kraemer hans.kraemer-at-kraemer")
+    composer.subject_field.setText("Samples")
+    composer.editor.setPlainText("Please confirm the sample order.")
+    composer.send_button.click()
+    qtbot.waitUntil(lambda: composer.error_label.isVisible())
+    assert "To" in composer.error_label.text() and "Not sent" in composer.error_label.text()
+    assert composer.isVisible() and not composer.sent and composer.send_button.isEnabled()
+    assert composer.editor.toPlainText() == "Please confirm the sample order."
+    with Store.open(demo_db) as store:
+        assert Outbox(store).items() == []
+
+
+def _drop(target: Any, files: list[Path]) -> None:
+    """A drop of file URLs, handed to the widget's drop handler (without a running drag, Qt's
+    event dispatch does not deliver drop events offscreen)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    target.dropEvent(event)
+    assert event.isAccepted()
+
+
+def _paste_image(composer: ComposerWindow) -> None:
+    image = QImage(24, 16, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2a6fdb"))
+    mime = QMimeData()
+    mime.setImageData(image)
+    composer.editor.insertFromMimeData(mime)  # what Ctrl+V does with a copied picture
+
+
+def test_drop_and_paste_add_attachments_and_inline_pictures(qtbot, demo_db: Path, open_composer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    composer = open_composer(demo_db)
+    pdf = tmp_path / "报价单 Q-118.pdf"
+    pdf.write_bytes(b"%PDF-1.7 quotation")
+    _drop(composer, [pdf])  # on the window
+    qtbot.waitUntil(lambda: len(composer.attachments) == 1)
+    _drop(composer.editor, [tmp_path / "missing.txt", pdf])  # on the text
+    qtbot.waitUntil(lambda: len(composer.attachments) == 2)
+    assert composer.attachments[0].filename == "报价单 Q-118.pdf"
+    assert composer.editor.toPlainText() == ""  # no path was inserted as text
+    _paste_image(composer)
+    [image] = composer.fields().inline_images
+    assert f"cid:{image.content_id}" in composer.fields().html  # type: ignore[operator]
+    assert image.data.startswith(b"\x89PNG")
+
+
+@pytest.fixture
+def signature_policy(demo_db: Path, tmp_path: Path) -> str:
+    """The example company policy in force on the demo profile, and Anna's identity there."""
+    private, public = generate_keys(tmp_path / "keys")
+    directory = tmp_path / "policy"
+    write_example(directory)
+    sign_dir(directory, private)
+    with Store.open(demo_db) as store:
+        provision.use_policy(store, str(directory), public.read_bytes())
+        add_identity(store, store.list_accounts()[0].id, ANNA, "Anna Li")
+    return ANNA
+
+
+def test_company_signature_is_a_locked_block_that_follows_the_identity(qtbot, demo_db: Path, open_composer, signature_policy: str) -> None:  # type: ignore[no-untyped-def]
+    composer = open_composer(demo_db)
+    index = [c.email for c in composer.senders].index(signature_policy)
+    composer.sender_box.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: composer.signature is not None and composer.signature_view.isVisible())
+    shown = composer.signature_view.toPlainText()
+    assert "Anna" in shown
+    assert composer.signature_view.isReadOnly()
+    composer.signature_view.setFocus()
+    type_text(composer.signature_view.viewport(), "edited")
+    type_text(composer.signature_view, "edited")
+    assert composer.signature_view.toPlainText() == shown
+    type_text(composer.editor.viewport(), "Hello")
+    assert composer.editor.toPlainText() == "Hello"  # the rep's text holds no signature
+    composer.to_field.setText("buyer@importer.example")
+    with qtbot.waitSignal(composer.queued) as queued:
+        composer.send_button.click()
+    with Store.open(demo_db) as store:
+        raw = Outbox(store).raw(queued.args[0].outbox_id)
+    assert composer.signature is not None and composer.signature.text.split("\n")[0].encode() in raw
+
+
+def _message(dovecot: DovecotServer, user: MailUser, folder: str) -> list[EmailMessage]:
+    with dovecot.imap_admin(user) as imap:
+        imap.select(folder)
+        _, data = imap.uid("SEARCH", "ALL")
+        out = []
+        for uid in data[0].split():
+            _, fetched = imap.uid("FETCH", uid, "(BODY.PEEK[])")
+            msg = email.message_from_bytes(fetched[0][1], policy=email_policy.default)
+            assert isinstance(msg, EmailMessage)
+            out.append(msg)
+        return out
+
+
+def test_compose_and_send_through_the_real_submission_server(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    db = tmp_path / "send-profile" / "tradewind.db"
+    db.parent.mkdir()
+    with Store.open(db) as store:
+        AccountManager(store).add(
+            smtp_user.email, smtp_user.password, imap=f"127.0.0.1:{dovecot.imaps_port}",
+            smtp=f"127.0.0.1:{submission.starttls_port}", security="ssl",
+            username=smtp_user.username, ca_file=str(dovecot.ca_file), lookup=False)
+    composer = open_composer(db)
+    composer.to_field.setText(f"Buyer <{smtp_user.email}>")
+    composer.subject_field.setFocus()
+    type_text(composer.subject_field, "报价 Quotation Q-118")
+    composer.editor.setFocus()
+    composer.bold_action.trigger()
+    type_text(composer.editor.viewport(), "Best price")
+    composer.bold_action.trigger()
+    type_text(composer.editor.viewport(), " for 集装箱 loads.")
+    _paste_image(composer)
+    pdf = tmp_path / "报价单.pdf"
+    pdf.write_bytes(b"%PDF-1.7 q")
+    _drop(composer, [pdf])
+    qtbot.waitUntil(lambda: len(composer.attachments) == 1)
+    with qtbot.waitSignal(composer.flushed, timeout=30000) as flushed:
+        composer.send_button.click()
+    report = flushed.args[0]
+    assert report is not None and report.sent and not report.failed
+    assert not composer.isVisible()
+    [received] = _message(dovecot, smtp_user, "INBOX")
+    assert received["Subject"] == "报价 Quotation Q-118"
+    html = received.get_body(("html",))
+    assert html is not None and "Best price" in html.get_content()
+    assert "font-weight" in html.get_content() or "<b>" in html.get_content()
+    related = [p for p in received.walk() if p.get_content_type() == "image/png"]
+    assert len(related) == 1 and related[0]["Content-ID"].strip("<>") in html.get_content()
+    [attachment] = list(received.iter_attachments())
+    assert attachment.get_filename() == "报价单.pdf"
+    assert len(_message(dovecot, smtp_user, "Sent")) == 1
+
+
+def test_no_account_yet_says_so(qtbot, tmp_path: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "empty" / "tradewind.db"
+    db.parent.mkdir()
+    Store.open(db).close()
+    composer = open_composer(db)
+    assert not composer.send_button.isEnabled()
+    assert "no account" in composer.error_label.text().lower()

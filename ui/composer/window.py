@@ -1,0 +1,443 @@
+"""The composer window: From, To/Cc/Bcc, subject, rich text, attachments, signature, quote.
+
+``ComposerWindow(db_path, mode, message_row=None, draft_id=None)`` opens empty and fills itself
+from ``jobs.load_setup`` in the background (``ready`` is emitted then). The rep's own text lives
+in ``editor``; the company signature (``signature_view``, locked) and the quoted original
+(``quote_view``, locked) are separate widgets and separate ``DraftFields`` members. The draft is
+saved every ``AUTOSAVE_MS`` while it changes and when the window closes; ``send()`` queues it
+durably (``jobs.send``) and closes only after the outbox holds it, then the account's outbox is
+flushed in the background. Every error is shown in words in ``error_label``; nothing the rep
+typed is lost. GUI thread only; all disk and network work goes through ``run_in_background``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.compose.actions import QueuedMessage
+from client.compose.assemble import SignatureBlock
+from client.compose.build import OutgoingAttachment
+from client.compose.drafts import DraftFields
+from ui.composer import jobs
+from ui.composer.address_field import AddressField
+from ui.composer.editor import ComposeEditor, local_files
+from ui.composer.locked_view import LockedHtmlView
+from ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 5000
+_OBJECT = "\ufffc"  # the placeholder QTextEdit's plain text shows for an inline picture
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{max(1, size // 1024)} KB"
+
+
+class ComposerWindow(QWidget):
+    """See module docstring."""
+
+    ready = Signal()  #: the prefilled fields are shown
+    draftSaved = Signal(int)  #: a save finished (the draft id)
+    queued = Signal(object)  #: the message is durably in the outbox (QueuedMessage)
+    flushed = Signal(object)  #: the outbox flush after sending finished (FlushReport | None)
+
+    def __init__(self, db_path: Path, mode: str = "new", message_row: int | None = None,
+                 draft_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.db_path = db_path
+        self.mode = mode
+        self.message_row = message_row
+        self.draft_id = draft_id
+        self.account_id: int | None = None
+        self.attachments: list[OutgoingAttachment] = []
+        self.base_fields: DraftFields | None = None  # threading headers etc. of a reply/forward
+        self.signature: SignatureBlock | None = None
+        self.senders: tuple[jobs.SenderChoice, ...] = ()
+        self.is_ready = False
+        self.sent = False
+        self._dirty = False
+        self._saving = False
+        self._save_again = False
+        self._close_after_save = False
+        self._sending = False
+        self.resize(900, 760)
+        self.setWindowTitle(self.tr("New message"))
+        self.setAcceptDrops(True)
+        self._build()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        run_in_background(lambda: jobs.load_setup(db_path, mode, message_row, draft_id),
+                          self._setup_loaded, self._show_error, owner=self)
+
+    # -- construction ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.sender_box = QComboBox(self)
+        self.to_field = AddressField(self)
+        self.cc_field = AddressField(self)
+        self.bcc_field = AddressField(self)
+        self.subject_field = QLineEdit(self)
+        form = QFormLayout()
+        form.addRow(self.tr("From:"), self.sender_box)
+        form.addRow(self.tr("To:"), self.to_field)
+        form.addRow(self.tr("Cc:"), self.cc_field)
+        form.addRow(self.tr("Bcc:"), self.bcc_field)
+        form.addRow(self.tr("Subject:"), self.subject_field)
+
+        self.editor = ComposeEditor(self)
+        self.editor.setPlaceholderText(self.tr("Write your message here…"))
+        self.editor.filesDropped.connect(self.add_files)
+        self.toolbar = QToolBar(self)
+        self.bold_action = self._tool(self.tr("Bold"), "Ctrl+B", self.editor.set_bold, True)
+        self.italic_action = self._tool(self.tr("Italic"), "Ctrl+I", self.editor.set_italic, True)
+        self._tool(self.tr("Bullets"), "", lambda: self.editor.make_list(False))
+        self._tool(self.tr("Numbering"), "", lambda: self.editor.make_list(True))
+        self._tool(self.tr("Link…"), "Ctrl+Shift+K", self.ask_link)
+        self.toolbar.addSeparator()
+        self._tool(self.tr("Attach…"), "Ctrl+Shift+A", self.choose_files)
+
+        self.signature_caption = QLabel(self.tr("Company signature (set by your company; it "
+                                                "cannot be edited here)"), self)
+        self.signature_caption.setStyleSheet("color: palette(mid); font-size: 11px;")
+        self.signature_view = LockedHtmlView(220, self)
+        self.signature_view.setObjectName("signature")
+        self.signature_caption.hide()
+        self.signature_view.hide()
+        self.quote_view = LockedHtmlView(260, self)
+        self.quote_view.setObjectName("quote")
+        self.quote_view.hide()
+
+        self.attachment_list = QListWidget(self)
+        self.attachment_list.setMaximumHeight(80)
+        self.attachment_list.hide()
+        self.remove_attachment_button = QPushButton(self.tr("Remove attachment"), self)
+        self.remove_attachment_button.clicked.connect(self.remove_selected_attachment)
+        self.remove_attachment_button.hide()
+
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        self.status_label = QLabel(self)
+        self.send_button = QPushButton(self.tr("Send"), self)
+        self.send_button.setEnabled(False)
+        self.send_button.clicked.connect(self.send)
+        send_shortcut = QAction(self)
+        send_shortcut.setShortcut(QKeySequence("Ctrl+Return"))
+        send_shortcut.triggered.connect(self.send)
+        self.addAction(send_shortcut)
+        self.save_button = QPushButton(self.tr("Save draft"), self)
+        self.save_button.clicked.connect(self.save_now)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.send_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.signature_caption)
+        layout.addWidget(self.signature_view)
+        layout.addWidget(self.quote_view)
+        layout.addWidget(self.attachment_list)
+        layout.addWidget(self.remove_attachment_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.error_label)
+        layout.addLayout(bottom)
+
+        for field in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
+            field.textChanged.connect(self._changed)
+        self.editor.textChanged.connect(self._changed)
+        self.subject_field.textChanged.connect(self._update_title)
+        self.sender_box.currentIndexChanged.connect(self._sender_changed)
+        self.to_field.editingFinished.connect(self.refresh_signature)
+
+    def _tool(self, text: str, shortcut: str, slot: Any, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.toolbar.addAction(action)
+        return action
+
+    # -- filling in -----------------------------------------------------------------------------
+    def _setup_loaded(self, setup: jobs.ComposerSetup) -> None:
+        self.senders = setup.senders
+        for choice in setup.senders:
+            self.sender_box.addItem(choice.label(), choice)
+        for field in (self.to_field, self.cc_field, self.bcc_field):
+            field.set_address_book(setup.address_book)
+        fields = setup.fields
+        if fields is not None:
+            self.base_fields = fields
+            self._select_sender(setup.account_id, fields.sender)
+            self.to_field.setText(fields.to)
+            self.cc_field.setText(fields.cc)
+            self.bcc_field.setText(fields.bcc)
+            self.subject_field.setText(fields.subject)
+            if fields.html:
+                self.editor.setHtml(fields.html)
+            elif fields.text:
+                self.editor.setPlainText(fields.text)
+            if fields.quote_html or fields.quote_text:
+                self.quote_view.show()
+                if fields.quote_html:
+                    self.quote_view.show_html(fields.quote_html)
+                else:
+                    self.quote_view.setPlainText(fields.quote_text or "")
+                    self.quote_view.fit_height()
+            self.attachments = list(fields.attachments)
+            self._show_attachments()
+        if not setup.senders:
+            self._show_error(self.tr("There is no account to send from yet: add one first "
+                                     "(File → Add account…)."))
+        self.send_button.setEnabled(bool(setup.senders))
+        self.is_ready = True
+        self._dirty = False
+        self.refresh_signature()
+        self.editor.setFocus()
+        self.ready.emit()
+
+    def _select_sender(self, account_id: int | None, email: str) -> None:
+        for index, choice in enumerate(self.senders):
+            if choice.email.lower() == email.lower() and account_id in (None, choice.account_id):
+                self.sender_box.setCurrentIndex(index)
+                return
+
+    def current_sender(self) -> jobs.SenderChoice | None:
+        data = self.sender_box.currentData()
+        return data if isinstance(data, jobs.SenderChoice) else None
+
+    def _sender_changed(self, _index: int) -> None:
+        self._changed()
+        self.refresh_signature()
+
+    def _update_title(self, subject: str) -> None:
+        self.setWindowTitle(subject.strip() or self.tr("New message"))
+
+    # -- signature ------------------------------------------------------------------------------
+    def refresh_signature(self) -> None:
+        """Render the company signature for the chosen identity (in the background)."""
+        sender = self.current_sender()
+        if sender is None or not self.is_ready:
+            return
+        recipients = tuple(a.strip() for a in self.to_field.text().split(",") if "@" in a)
+        reply = self.base_fields is not None and self.base_fields.reply_to_row is not None
+        db_path = self.db_path
+        run_in_background(lambda: jobs.signature_for(db_path, sender.email, recipients, reply),
+                          self._show_signature, self._signature_failed, owner=self)
+
+    def _show_signature(self, block: SignatureBlock | None) -> None:
+        self.signature = block
+        visible = block is not None
+        self.signature_caption.setVisible(visible)
+        self.signature_view.setVisible(visible)
+        if block is not None:
+            self.signature_view.show_html(block.html, block.images)
+
+    def _signature_failed(self, exc: BaseException) -> None:
+        self._show_signature(None)
+        self._show_error(self.tr("Company signature: {0}").format(exc))
+
+    # -- attachments ----------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        self.add_files([Path(n) for n in names])
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Attach these files (read in the background)."""
+        files = [p for p in paths if p.is_file()]
+        if not files:
+            return
+
+        def read() -> list[OutgoingAttachment]:
+            return [OutgoingAttachment(p.name, p.read_bytes()) for p in files]
+
+        self.status_label.setText(self.tr("Attaching…"))
+        run_in_background(read, self._files_read, self._show_error, owner=self)
+
+    def _files_read(self, attachments: list[OutgoingAttachment]) -> None:
+        self.attachments.extend(attachments)
+        self.status_label.clear()
+        self._show_attachments()
+        self._changed()
+
+    def _show_attachments(self) -> None:
+        self.attachment_list.clear()
+        for att in self.attachments:
+            item = QListWidgetItem(f"{att.filename} ({_size_text(len(att.data))})")
+            self.attachment_list.addItem(item)
+        self.attachment_list.setVisible(bool(self.attachments))
+        self.remove_attachment_button.setVisible(bool(self.attachments))
+
+    def remove_selected_attachment(self) -> None:
+        row = self.attachment_list.currentRow()
+        if 0 <= row < len(self.attachments):
+            del self.attachments[row]
+            self._show_attachments()
+            self._changed()
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        if local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        if local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        files = local_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.add_files(files)
+
+    # -- text and links -------------------------------------------------------------------------
+    def ask_link(self) -> None:
+        url, ok = QInputDialog.getText(self, self.tr("Insert link"),
+                                       self.tr("Address (https://… or mailto:…):"))
+        if ok and url.strip():
+            self.editor.insert_link(url.strip())
+
+    def fields(self) -> DraftFields:
+        """What the window holds now, as composer fields (GUI thread; cheap)."""
+        sender = self.current_sender()
+        base = self.base_fields or DraftFields(sender="")
+        text = self.editor.toPlainText().replace(_OBJECT, "")
+        return DraftFields(
+            sender=sender.email if sender else base.sender,
+            sender_name=sender.display_name if sender else base.sender_name,
+            to=self.to_field.text().strip().rstrip(","),
+            cc=self.cc_field.text().strip().rstrip(","),
+            bcc=self.bcc_field.text().strip().rstrip(","),
+            subject=self.subject_field.text(),
+            text=text, html=self.editor.body_html(),
+            quote_text=base.quote_text, quote_html=base.quote_html,
+            in_reply_to=base.in_reply_to, references=base.references,
+            reply_to_row=base.reply_to_row, forward_of_row=base.forward_of_row,
+            attachments=tuple(self.attachments), inline_images=self.editor.inline_images(),
+        )
+
+    def _changed(self, *_args: object) -> None:
+        if self.is_ready:
+            self._dirty = True
+
+    # -- drafts ---------------------------------------------------------------------------------
+    def autosave(self) -> None:
+        """Save the draft if it changed since the last save (timer)."""
+        if self._dirty and not self.sent and not self._sending:
+            self.save_now()
+
+    def save_now(self) -> None:
+        """Save the draft now, in the background (one save at a time)."""
+        sender = self.current_sender()
+        if sender is None or self.sent:
+            return
+        if self._saving:
+            self._save_again = True
+            return
+        self._saving, self._dirty = True, False
+        fields, draft_id, db_path = self.fields(), self.draft_id, self.db_path
+        self.account_id = sender.account_id
+        account_id = sender.account_id
+        run_in_background(lambda: jobs.save(db_path, account_id, fields, draft_id),
+                          self._saved, self._save_failed, owner=self)
+
+    def _saved(self, draft_id: int) -> None:
+        self._saving = False
+        self.draft_id = draft_id
+        self.status_label.setText(self.tr("Draft saved"))
+        self.draftSaved.emit(draft_id)
+        if self._save_again or (self._close_after_save and self._dirty):
+            self._save_again = False
+            self.save_now()
+        elif self._close_after_save:
+            self.close()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self._dirty = True
+        self._close_after_save = False
+        self._show_error(self.tr("The draft could not be saved: {0}").format(exc))
+
+    # -- sending --------------------------------------------------------------------------------
+    def send(self) -> None:
+        """Queue the message durably; the window closes once the outbox holds it."""
+        sender = self.current_sender()
+        if sender is None or self._sending or self.sent:
+            return
+        self.error_label.hide()
+        self._sending = True
+        self.send_button.setEnabled(False)
+        self.status_label.setText(self.tr("Queueing…"))
+        fields, draft_id, db_path = self.fields(), self.draft_id, self.db_path
+        account_id = sender.account_id
+        run_in_background(lambda: jobs.send(db_path, account_id, fields, draft_id),
+                          lambda queued: self._queued(account_id, queued), self._send_failed,
+                          owner=self)
+
+    def _queued(self, account_id: int, queued: QueuedMessage) -> None:
+        self.sent = True
+        self._sending = False
+        self.autosave_timer.stop()
+        self.queued.emit(queued)
+        db_path = self.db_path
+        run_in_background(lambda: jobs.flush(db_path, account_id), self._flushed,
+                          self._flush_failed, owner=self)
+        self.close()
+
+    def _flushed(self, report: object) -> None:
+        self.flushed.emit(report)
+        self.deleteLater()  # the main window forgets it through `destroyed`
+
+    def _flush_failed(self, exc: BaseException) -> None:
+        log.warning("sending the outbox failed (the message stays queued): %s", exc)
+        self._flushed(None)
+
+    def _send_failed(self, exc: BaseException) -> None:
+        self._sending = False
+        self.send_button.setEnabled(True)
+        self.status_label.clear()
+        self._show_error(self.tr("Not sent: {0}").format(exc))
+
+    def _show_error(self, exc: object) -> None:
+        self.error_label.setText(str(exc))
+        self.error_label.show()
+
+    # -- closing --------------------------------------------------------------------------------
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        unsaved = self._dirty or self._saving
+        if not self.sent and unsaved and self.current_sender() is not None:
+            # keep the window until the draft is safely on disk
+            self._close_after_save = True
+            if not self._saving:
+                self.save_now()
+            self.status_label.setText(self.tr("Saving the draft before closing…"))
+            event.ignore()
+            return
+        self.autosave_timer.stop()
+        super().closeEvent(event)
+        if not self.sent:
+            self.deleteLater()  # a sent one lives until its outbox flush reports

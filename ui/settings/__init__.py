@@ -1,0 +1,1 @@
+"""The Settings dialog (``dialog.AppSettingsDialog``) and the values it stores (``values``)."""

@@ -1,0 +1,275 @@
+"""The Settings dialog: general (language, tray), accounts, sync, appearance, signature.
+
+``AppSettingsDialog(db_path, prefs, parent)`` loads its values in the background
+(``values.load_settings``; ``loaded`` is emitted then). OK saves in the background and closes
+only once everything is stored (errors in words, the dialog stays open). ``preferences()``
+returns the general tab as ``ui.preferences.Preferences`` for the main window to apply (a new
+language is applied by the main window at once). Appearance is applied when saved. Accounts are
+added through the account wizard and removed after a confirmation. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.preferences import Preferences
+from ui.settings import values
+from ui.tasks import run_in_background
+
+
+def apply_appearance(appearance: str) -> None:
+    """Follow the system's light/dark mode ('system') or force one (GUI thread)."""
+    hints = QGuiApplication.styleHints()
+    if appearance == "dark":
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+    elif appearance == "light":
+        hints.setColorScheme(Qt.ColorScheme.Light)
+    else:
+        hints.unsetColorScheme()
+
+
+class AppSettingsDialog(QDialog):
+    """See module docstring."""
+
+    loaded = Signal()
+    saved = Signal()
+    accountsChanged = Signal()
+    #: the rep asked to add an account (the owner opens the wizard, then calls reload())
+    addAccountRequested = Signal()
+
+    def __init__(self, db_path: Path, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.prefs = prefs
+        self.snapshot: values.SettingsSnapshot | None = None
+        self.signature_edits: dict[tuple[str, str], QLineEdit] = {}
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumSize(600, 440)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._general_tab(), self.tr("General"))
+        self.tabs.addTab(self._accounts_tab(), self.tr("Accounts"))
+        self.tabs.addTab(self._sync_tab(), self.tr("Sync"))
+        self.signature_tab = QWidget(self)
+        self.signature_layout = QVBoxLayout(self.signature_tab)
+        self.tabs.addTab(self.signature_tab, self.tr("Signature"))
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.reload()
+
+    # -- tabs -----------------------------------------------------------------------------------
+    def _general_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.language = QComboBox(page)
+        self.language.addItem(self.tr("Same as the system"), "system")
+        self.language.addItem("English", "en")
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.setCurrentIndex(max(0, self.language.findData(self.prefs.language)))
+        self.minimise_to_tray = QCheckBox(
+            self.tr("Closing the window keeps Tradewind in the tray"), page)
+        self.minimise_to_tray.setChecked(self.prefs.minimise_to_tray)
+        self.appearance = QComboBox(page)
+        self.appearance.addItem(self.tr("Follow the system (light or dark)"), "system")
+        self.appearance.addItem(self.tr("Light"), "light")
+        self.appearance.addItem(self.tr("Dark"), "dark")
+        form = QFormLayout(page)
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("Appearance:"), self.appearance)
+        form.addRow("", self.minimise_to_tray)
+        return page
+
+    def _accounts_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.account_list = QListWidget(page)
+        self.add_account_button = QPushButton(self.tr("Add account…"), page)
+        self.add_account_button.clicked.connect(self.addAccountRequested.emit)
+        self.remove_account_button = QPushButton(self.tr("Remove…"), page)
+        self.remove_account_button.clicked.connect(self.remove_selected_account)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_account_button)
+        buttons.addWidget(self.remove_account_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.account_list, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _sync_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.cache_mb = QSpinBox(page)
+        self.cache_mb.setRange(*values.CACHE_MB_RANGE)
+        self.cache_mb.setSuffix(" MB")
+        self.cache_mb.setValue(values.DEFAULT_CACHE_MB)
+        self.interval = QSpinBox(page)
+        self.interval.setRange(*values.INTERVAL_RANGE)
+        self.interval.setSuffix(self.tr(" min"))
+        self.interval.setValue(values.DEFAULT_INTERVAL_MIN)
+        note = QLabel(self.tr("Attachments larger than the cache size are downloaded when you "
+                              "open them. Servers that support IDLE deliver new mail at once; "
+                              "the interval applies to the others."), page)
+        note.setWordWrap(True)
+        form = QFormLayout(page)
+        form.addRow(self.tr("Attachment cache:"), self.cache_mb)
+        form.addRow(self.tr("Check for mail every:"), self.interval)
+        form.addRow(note)
+        return page
+
+    def _fill_signature_tab(self, snapshot: values.SettingsSnapshot) -> None:
+        while self.signature_layout.count():
+            item = self.signature_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.signature_edits.clear()
+        if not snapshot.signature_fields:
+            label = QLabel(self.tr("No company signature policy is configured for this "
+                                   "profile, so there is nothing to fill in here."), self)
+            label.setWordWrap(True)
+            self.signature_layout.addWidget(label)
+            self.signature_layout.addStretch(1)
+            return
+        intro = QLabel(self.tr("Your company sets the signature. You may fill in these values "
+                               "for each sending address:"), self)
+        intro.setWordWrap(True)
+        self.signature_layout.addWidget(intro)
+        for address, current in snapshot.signature_values.items():
+            box = QGroupBox(address, self)
+            form = QFormLayout(box)
+            for name in snapshot.signature_fields:
+                edit = QLineEdit(current.get(name, ""), box)
+                self.signature_edits[(address, name)] = edit
+                form.addRow(self.field_label(name), edit)
+            self.signature_layout.addWidget(box)
+        self.signature_layout.addStretch(1)
+
+    def field_label(self, name: str) -> str:
+        labels = {
+            "full_name": self.tr("Full name:"), "title": self.tr("Job title:"),
+            "department": self.tr("Department:"), "company": self.tr("Company:"),
+            "phone": self.tr("Phone:"), "mobile": self.tr("Mobile:"), "fax": self.tr("Fax:"),
+            "website": self.tr("Website:"), "address": self.tr("Address:"),
+            "linkedin": self.tr("LinkedIn:"), "whatsapp": self.tr("WhatsApp:"),
+            "wechat": self.tr("WeChat:"),
+        }
+        return labels.get(name, f"{name}:")
+
+    # -- loading --------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the values again (background), e.g. after an account was added."""
+        db_path = self.db_path
+        run_in_background(lambda: values.load_settings(db_path), self._loaded, self._failed,
+                          owner=self)
+
+    def _loaded(self, snapshot: values.SettingsSnapshot) -> None:
+        first = self.snapshot is None
+        self.snapshot = snapshot
+        self.account_list.clear()
+        for account in snapshot.accounts:
+            text = f"{account.email} — {account.imap_host}"
+            if account.preset == "demo":
+                text = self.tr("{0} — demo account (no server)").format(account.email)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, account.email)
+            self.account_list.addItem(item)
+        if first:
+            self.cache_mb.setValue(snapshot.sync.attachment_cache_mb)
+            self.interval.setValue(snapshot.sync.interval_minutes)
+            self.appearance.setCurrentIndex(max(0, self.appearance.findData(snapshot.appearance)))
+            self._fill_signature_tab(snapshot)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        self.loaded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error_label.setText(str(exc))
+        self.error_label.show()
+
+    # -- accounts -------------------------------------------------------------------------------
+    def remove_selected_account(self) -> None:
+        item = self.account_list.currentItem()
+        if item is None:
+            return
+        email = str(item.data(Qt.ItemDataRole.UserRole))
+        answer = QMessageBox.question(
+            self, self.tr("Remove account"),
+            self.tr("Remove {0} from Tradewind? Its cached mail, unsent messages and saved "
+                    "password are deleted from this computer; the mail on the server stays.")
+            .format(email))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.remove_account(email)
+
+    def remove_account(self, email: str) -> None:
+        """Remove the account in the background, then list the accounts again."""
+        db_path = self.db_path
+
+        def done(_result: object) -> None:
+            self.accountsChanged.emit()
+            self.reload()
+
+        run_in_background(lambda: values.remove_account(db_path, email), done, self._failed,
+                          owner=self)
+
+    # -- saving ---------------------------------------------------------------------------------
+    def preferences(self) -> Preferences:
+        """The general tab as the main window's preferences."""
+        return Preferences(language=str(self.language.currentData()),
+                           minimise_to_tray=self.minimise_to_tray.isChecked())
+
+    def signature_values(self) -> dict[str, dict[str, str]]:
+        out: dict[str, dict[str, str]] = {}
+        for (address, name), edit in self.signature_edits.items():
+            out.setdefault(address, {})[name] = edit.text().strip()
+        return out
+
+    def save(self) -> None:
+        """Store everything (background); the dialog closes once it is stored."""
+        sync = values.SyncSettings(self.cache_mb.value(), self.interval.value())
+        appearance = str(self.appearance.currentData())
+        signature, db_path = self.signature_values(), self.db_path
+        self.buttons.setEnabled(False)
+        self.error_label.hide()
+
+        def done(_result: object) -> None:
+            apply_appearance(appearance)
+            self.buttons.setEnabled(True)
+            self.saved.emit()
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            self._failed(exc)
+
+        run_in_background(lambda: values.save_settings(db_path, sync, appearance, signature),
+                          done, failed, owner=self)

@@ -1,0 +1,120 @@
+"""What the Settings dialog reads and writes, kept in the profile's ``settings`` table. Qt-free.
+
+Keys: ``sync.attachment_cache_mb`` (cap of the attachment cache, MB, default 25),
+``sync.interval_minutes`` (how often to check for mail without IDLE, default 5),
+``ui.appearance`` ('system', 'light' or 'dark'), and the signature values the company policy
+lets the rep fill (``client.signatures.provision.set_rep_value``, key ``signature.rep_values``).
+``load_settings`` and ``save_settings`` open their own ``Store``: call them on a worker thread.
+``save_settings`` checks everything before writing anything and raises ``ValueError`` /
+``PolicyError`` in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from client.compose.identities import identities
+from client.signatures.provision import (
+    check_rep_value,
+    policy_in_force,
+    rep_values,
+    set_rep_value,
+)
+from client.store.db import Store
+from client.store.records import Account
+
+CACHE_MB_KEY = "sync.attachment_cache_mb"
+INTERVAL_KEY = "sync.interval_minutes"
+APPEARANCE_KEY = "ui.appearance"
+DEFAULT_CACHE_MB = 25
+DEFAULT_INTERVAL_MIN = 5
+APPEARANCES = ("system", "light", "dark")
+CACHE_MB_RANGE = (1, 10_000)
+INTERVAL_RANGE = (1, 24 * 60)
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    attachment_cache_mb: int = DEFAULT_CACHE_MB
+    interval_minutes: int = DEFAULT_INTERVAL_MIN
+
+
+@dataclass(frozen=True)
+class SettingsSnapshot:
+    """Everything the dialog shows. ``signature_fields``: fields the policy lets reps fill
+    (empty without a policy); ``signature_values``: {address: {field: value}} per identity."""
+
+    accounts: tuple[Account, ...]
+    sync: SyncSettings
+    appearance: str
+    signature_fields: tuple[str, ...] = ()
+    signature_values: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def _int_setting(store: Store, key: str, default: int, bounds: tuple[int, int]) -> int:
+    value = store.get_setting(key, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return default
+    return value if bounds[0] <= value <= bounds[1] else default
+
+
+def load_sync_settings(store: Store) -> SyncSettings:
+    return SyncSettings(
+        _int_setting(store, CACHE_MB_KEY, DEFAULT_CACHE_MB, CACHE_MB_RANGE),
+        _int_setting(store, INTERVAL_KEY, DEFAULT_INTERVAL_MIN, INTERVAL_RANGE),
+    )
+
+
+def load_appearance(store: Store) -> str:
+    value = store.get_setting(APPEARANCE_KEY, "system")
+    return value if value in APPEARANCES else "system"
+
+
+def load_settings(db_path: Path) -> SettingsSnapshot:
+    """Read the dialog's values (worker thread)."""
+    with Store.open(db_path) as store:
+        accounts = tuple(store.list_accounts())
+        bundle = policy_in_force(store)
+        fields: tuple[str, ...] = ()
+        values: dict[str, dict[str, str]] = {}
+        if bundle is not None:
+            fields = tuple(bundle.directory.rep_editable)
+            for account in accounts:
+                for identity in identities(store, account.id):
+                    values[identity.email] = rep_values(store, identity.email)
+        return SettingsSnapshot(accounts, load_sync_settings(store), load_appearance(store),
+                                fields, values)
+
+
+def save_settings(db_path: Path, sync: SyncSettings, appearance: str,
+                  signature_values: dict[str, dict[str, str]] | None = None) -> None:
+    """Write the dialog's values (worker thread); nothing is written if any value is refused."""
+    for value, bounds, what in ((sync.attachment_cache_mb, CACHE_MB_RANGE, "attachment cache"),
+                                (sync.interval_minutes, INTERVAL_RANGE, "sync interval")):
+        if not bounds[0] <= value <= bounds[1]:
+            raise ValueError(f"The {what} must be between {bounds[0]} and {bounds[1]}.")
+    if appearance not in APPEARANCES:
+        raise ValueError(f"Unknown appearance {appearance!r}.")
+    with Store.open(db_path) as store:
+        bundle = policy_in_force(store) if signature_values else None
+        if bundle is not None and signature_values:
+            for filled in signature_values.values():
+                for name, text in filled.items():
+                    check_rep_value(bundle, name, text)  # raises PolicyError in words
+        with store.transaction():
+            store.set_setting(CACHE_MB_KEY, sync.attachment_cache_mb)
+            store.set_setting(INTERVAL_KEY, sync.interval_minutes)
+            store.set_setting(APPEARANCE_KEY, appearance)
+        if bundle is not None and signature_values:
+            for address, filled in signature_values.items():
+                for name, text in filled.items():
+                    set_rep_value(store, bundle, address, name, text)
+
+
+def remove_account(db_path: Path, email: str) -> None:
+    """Remove an account, its cached mail and its keyring entry (worker thread)."""
+    from client.accounts.manager import AccountManager
+
+    with Store.open(db_path) as store:
+        AccountManager(store).remove(email)

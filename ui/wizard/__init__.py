@@ -1,0 +1,1 @@
+"""The account wizard (``dialog.AccountWizard``) and its background steps (``jobs``)."""

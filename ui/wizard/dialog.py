@@ -1,0 +1,420 @@
+"""The account wizard: address and password, server settings, a connection test.
+
+Pages (``pages`` is a ``QStackedWidget``): ``PAGE_ACCOUNT`` (name, address, password),
+``PAGE_SERVERS`` (IMAP/SMTP host, port, security, user name; shown when discovery finds nothing
+or the rep asks for it), ``PAGE_TEST`` (the result in words; for an untrusted certificate its
+SHA-256 fingerprint and a "Trust this certificate" button that pins exactly that fingerprint).
+Discovery, storing and testing run in the background (``ui.wizard.jobs``); the password goes only
+to the keyring. ``accountAdded(email)`` is emitted when the rep finishes after a successful test;
+cancelling removes an account the wizard had stored. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.accounts.discover import DiscoveryResult
+from client.accounts.manager import TestResult
+from client.imap.errors import ImapError
+from ui.tasks import run_in_background
+from ui.wizard import jobs
+
+PAGE_ACCOUNT, PAGE_SERVERS, PAGE_TEST = range(3)
+DEFAULT_PORTS = {("imap", "ssl"): 993, ("imap", "starttls"): 143,
+                 ("smtp", "ssl"): 465, ("smtp", "starttls"): 587}
+
+
+class AccountWizard(QDialog):
+    """See module docstring. ``discover_fn`` replaces network discovery (tests)."""
+
+    accountAdded = Signal(str)
+    #: a background step finished (tests wait on it): "found", "tested", "failed"
+    stepFinished = Signal(str)
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None, *,
+                 discover_fn: jobs.Discover | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.discover_fn = discover_fn
+        self.stored_email: str | None = None  # the account this wizard has stored
+        self.fingerprint: str | None = None
+        self.busy = False
+        self.succeeded = False
+        self.setWindowTitle(self.tr("Add an e-mail account"))
+        self.setMinimumWidth(560)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._account_page())
+        self.pages.addWidget(self._servers_page())
+        self.pages.addWidget(self._test_page())
+
+        self.back_button = QPushButton(self.tr("Back"), self)
+        self.back_button.clicked.connect(self.back)
+        self.next_button = QPushButton(self.tr("Continue"), self)
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.next)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.cancel_button, self.back_button, self.next_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+        self._show_page(PAGE_ACCOUNT)
+
+    # -- pages ----------------------------------------------------------------------------------
+    def _account_page(self) -> QWidget:
+        page = QWidget(self)
+        intro = QLabel(self.tr("Enter your e-mail address and password. Tradewind looks up the "
+                               "server settings for you; the password is kept in your system's "
+                               "keyring, never in Tradewind's files."), page)
+        intro.setWordWrap(True)
+        self.name_field = QLineEdit(page)
+        self.name_field.setPlaceholderText(self.tr("e.g. Mei Lin"))
+        self.email_field = QLineEdit(page)
+        self.email_field.setPlaceholderText(self.tr("you@company.com"))
+        self.password_field = QLineEdit(page)
+        self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.manual_button = QPushButton(self.tr("Enter server settings myself…"), page)
+        self.manual_button.setFlat(True)
+        self.manual_button.clicked.connect(self.manual)
+        self.account_error = self._error_label(page)
+        form = QFormLayout()
+        form.addRow(self.tr("Your name:"), self.name_field)
+        form.addRow(self.tr("E-mail address:"), self.email_field)
+        form.addRow(self.tr("Password:"), self.password_field)
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.manual_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.account_error)
+        layout.addStretch(1)
+        return page
+
+    def _servers_page(self) -> QWidget:
+        page = QWidget(self)
+        self.servers_note = QLabel(page)
+        self.servers_note.setWordWrap(True)
+        self.imap_host = QLineEdit(page)
+        self.imap_port = self._port(page, 993)
+        self.imap_security = self._security(page, "imap", self.imap_port)
+        self.smtp_host = QLineEdit(page)
+        self.smtp_port = self._port(page, 465)
+        self.smtp_security = self._security(page, "smtp", self.smtp_port)
+        self.username_field = QLineEdit(page)
+        self.username_field.setPlaceholderText(self.tr("usually your e-mail address"))
+        self.servers_error = self._error_label(page)
+        form = QFormLayout()
+        form.addRow(self.tr("Incoming (IMAP) server:"), self._row(page, self.imap_host,
+                                                                   self.imap_port))
+        form.addRow(self.tr("Incoming security:"), self.imap_security)
+        form.addRow(self.tr("Outgoing (SMTP) server:"), self._row(page, self.smtp_host,
+                                                                   self.smtp_port))
+        form.addRow(self.tr("Outgoing security:"), self.smtp_security)
+        form.addRow(self.tr("User name:"), self.username_field)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.servers_note)
+        layout.addLayout(form)
+        layout.addWidget(self.servers_error)
+        layout.addStretch(1)
+        return page
+
+    def _test_page(self) -> QWidget:
+        page = QWidget(self)
+        self.test_title = QLabel(page)
+        self.test_title.setWordWrap(True)
+        font = self.test_title.font()
+        font.setBold(True)
+        self.test_title.setFont(font)
+        self.test_detail = QLabel(page)
+        self.test_detail.setWordWrap(True)
+        self.test_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint_label = QLabel(page)
+        self.fingerprint_label.setWordWrap(True)
+        self.fingerprint_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint_label.setStyleSheet("font-family: monospace;")
+        self.trust_button = QPushButton(self.tr("Trust this certificate"), page)
+        self.trust_button.clicked.connect(self.trust)
+        self.retry_button = QPushButton(self.tr("Test again"), page)
+        self.retry_button.clicked.connect(self.test)
+        self.settings_button = QPushButton(self.tr("Change server settings"), page)
+        self.settings_button.clicked.connect(lambda: self._show_page(PAGE_SERVERS))
+        row = QHBoxLayout()
+        for button in (self.trust_button, self.retry_button, self.settings_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.test_title)
+        layout.addWidget(self.test_detail)
+        layout.addWidget(self.fingerprint_label)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    @staticmethod
+    def _error_label(parent: QWidget) -> QLabel:
+        label = QLabel(parent)
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #b00020;")
+        label.hide()
+        return label
+
+    @staticmethod
+    def _port(parent: QWidget, value: int) -> QSpinBox:
+        box = QSpinBox(parent)
+        box.setRange(1, 65535)
+        box.setValue(value)
+        return box
+
+    def _security(self, parent: QWidget, kind: str, port: QSpinBox) -> QComboBox:
+        box = QComboBox(parent)
+        box.addItem(self.tr("SSL/TLS (recommended)"), "ssl")
+        box.addItem(self.tr("STARTTLS (TLS required)"), "starttls")
+
+        def follow(_index: int) -> None:
+            if port.value() in DEFAULT_PORTS.values():
+                port.setValue(DEFAULT_PORTS[(kind, str(box.currentData()))])
+
+        box.currentIndexChanged.connect(follow)
+        return box
+
+    @staticmethod
+    def _row(parent: QWidget, host: QLineEdit, port: QSpinBox) -> QWidget:
+        holder = QWidget(parent)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(host, 1)
+        row.addWidget(port)
+        return holder
+
+    # -- navigation -----------------------------------------------------------------------------
+    def _show_page(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        self.back_button.setEnabled(page != PAGE_ACCOUNT)
+        if page == PAGE_ACCOUNT:
+            self.next_button.setText(self.tr("Continue"))
+        elif page == PAGE_SERVERS:
+            self.next_button.setText(self.tr("Test connection"))
+        else:
+            self.next_button.setText(self.tr("Finish"))
+            self.next_button.setEnabled(self.succeeded)
+            return
+        self.next_button.setEnabled(not self.busy)
+
+    def back(self) -> None:
+        self._show_page(max(PAGE_ACCOUNT, self.pages.currentIndex() - 1))
+
+    def next(self) -> None:
+        page = self.pages.currentIndex()
+        if page == PAGE_ACCOUNT:
+            self.look_up(manual=False)
+        elif page == PAGE_SERVERS:
+            self.test()
+        elif self.succeeded:
+            self.accept()
+
+    def manual(self) -> None:
+        self.look_up(manual=True)
+
+    def _check_account_page(self) -> str | None:
+        email = self.email_field.text().strip()
+        if "@" not in email or email.startswith("@") or email.endswith("@"):
+            return self.tr("Enter your full e-mail address, e.g. mei.lin@company.com.")
+        if not self.password_field.text():
+            return self.tr("Enter your password.")
+        return None
+
+    # -- discovery ------------------------------------------------------------------------------
+    def look_up(self, manual: bool) -> None:
+        """Find the server settings for the address (background), then test or show them."""
+        problem = self._check_account_page()
+        if problem:
+            self.account_error.setText(problem)
+            self.account_error.show()
+            return
+        self.account_error.hide()
+        email = self.email_field.text().strip()
+        self._set_busy(True, self.tr("Looking up the settings for {0}…").format(email))
+        discover_fn = self.discover_fn
+        run_in_background(lambda: jobs.find_settings(email, discover_fn),
+                          lambda found: self._found(found, manual),
+                          lambda exc: self._found(None, True), owner=self)
+
+    def _found(self, found: DiscoveryResult | None, manual: bool) -> None:
+        self._set_busy(False)
+        email = self.email_field.text().strip()
+        domain = email.rpartition("@")[2]
+        if found is None:
+            self.servers_note.setText(self.tr(
+                "No settings were found for {0}. Enter the servers your provider or IT department "
+                "gave you.").format(domain))
+            if not self.imap_host.text():
+                self.imap_host.setText(f"imap.{domain}")
+                self.smtp_host.setText(f"smtp.{domain}")
+        else:
+            self.servers_note.setText(self.tr("Settings found for {0}. Change them only if your "
+                                              "provider told you other ones.").format(domain))
+            self.imap_host.setText(found.imap.host)
+            self._set_security(self.imap_security, found.imap.security)
+            self.imap_port.setValue(found.imap.port)
+            if found.smtp is not None:
+                self.smtp_host.setText(found.smtp.host)
+                self._set_security(self.smtp_security, found.smtp.security)
+                self.smtp_port.setValue(found.smtp.port)
+            if found.username and found.username != email:
+                self.username_field.setText(found.username)
+        self.stepFinished.emit("found")
+        if found is None or manual:
+            self._show_page(PAGE_SERVERS)
+        else:
+            self.test()
+
+    @staticmethod
+    def _set_security(box: QComboBox, security: str) -> None:
+        index = box.findData(security)
+        if index >= 0:
+            box.setCurrentIndex(index)
+
+    # -- testing --------------------------------------------------------------------------------
+    def form(self) -> jobs.AccountForm:
+        return jobs.AccountForm(
+            email=self.email_field.text().strip(), password=self.password_field.text(),
+            display_name=self.name_field.text().strip(),
+            imap_host=self.imap_host.text().strip(), imap_port=self.imap_port.value(),
+            imap_security=str(self.imap_security.currentData()),
+            smtp_host=self.smtp_host.text().strip(), smtp_port=self.smtp_port.value(),
+            smtp_security=str(self.smtp_security.currentData()),
+            username=self.username_field.text().strip(),
+        )
+
+    def test(self) -> None:
+        """Store (or update) the account and log in once, in the background."""
+        if self.busy:
+            return
+        form = self.form()
+        if not form.imap_host or not form.smtp_host:
+            self.servers_error.setText(self.tr("Enter both server names."))
+            self.servers_error.show()
+            self._show_page(PAGE_SERVERS)
+            return
+        self.servers_error.hide()
+        stored, db_path = self.stored_email == form.email.lower(), self.db_path
+        if self.stored_email is not None and not stored:
+            old = self.stored_email  # the rep changed the address: drop the first one
+            self.stored_email = None
+            run_in_background(lambda: jobs.forget(db_path, old), lambda _r: None, lambda _e: None)
+        self.succeeded = False
+        self._show_page(PAGE_TEST)
+        self._show_result(self.tr("Testing the connection to {0}…").format(form.imap_host), "")
+        self._set_busy(True)
+        run_in_background(lambda: jobs.save_and_test(db_path, form, stored), self._tested,
+                          self._test_failed, owner=self)
+
+    def trust(self) -> None:
+        """Pin exactly the fingerprint shown and test again."""
+        if self.fingerprint is None or self.stored_email is None or self.busy:
+            return
+        email, fingerprint, db_path = self.stored_email, self.fingerprint, self.db_path
+        self._set_busy(True)
+        self._show_result(self.tr("Testing the connection again…"), "")
+        run_in_background(lambda: jobs.trust_and_test(db_path, email, fingerprint),
+                          self._tested, self._test_failed, owner=self)
+
+    def _tested(self, result: TestResult) -> None:
+        self._set_busy(False)
+        self.stored_email = result.email.lower()
+        self.succeeded = True
+        self._show_result(self.tr("Connected. Your account is ready."),
+                          self.tr("Logged in to {0}:{1}. Press Finish to start reading your "
+                                  "mail.").format(result.host, result.port))
+        self._show_page(PAGE_TEST)
+        self.stepFinished.emit("tested")
+
+    def _test_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        form = self.form()
+        if isinstance(exc, ImapError):
+            # the login failed, so `add` had stored the account: Cancel removes it again
+            self.stored_email = form.email.lower()
+        why = jobs.explain(exc, form.imap_host, form.imap_port)
+        titles = {
+            "certificate": self.tr("The server's certificate is not trusted by this computer."),
+            "password": self.tr("The server refused the password (or the user name)."),
+            "unreachable": self.tr("The server cannot be reached."),
+            "protocol": self.tr("The server did not follow the rules of a secure connection."),
+            "account": self.tr("The account cannot be added."),
+        }
+        advice = {
+            "certificate": self.tr("Trust it only if your IT department confirms this exact "
+                                   "fingerprint. Tradewind will then accept this certificate, "
+                                   "and no other, for this account."),
+            "password": self.tr("Check the password (and, under server settings, the user "
+                                "name). Some providers need an app password."),
+            "unreachable": self.tr("Check the server name and port and your internet "
+                                   "connection."),
+        }
+        detail = why.detail
+        if why.title in advice:
+            detail = f"{detail}\n\n{advice[why.title]}"
+        self.fingerprint = why.fingerprint if why.title == "certificate" else None
+        self._show_result(titles.get(why.title, self.tr("The connection failed.")), detail)
+        self.stepFinished.emit("failed")
+
+    def _show_result(self, title: str, detail: str) -> None:
+        self.test_title.setText(title)
+        self.test_detail.setText(detail)
+        show_fp = self.fingerprint is not None and not self.succeeded and bool(detail)
+        self.fingerprint_label.setText(
+            self.tr("SHA-256 fingerprint:\n{0}").format(self.fingerprint) if show_fp else "")
+        self.fingerprint_label.setVisible(show_fp)
+        self.trust_button.setVisible(show_fp)
+        self.retry_button.setVisible(bool(detail) and not self.succeeded)
+
+    def _set_busy(self, busy: bool, message: str = "") -> None:
+        self.busy = busy
+        self.next_button.setEnabled(not busy and (self.pages.currentIndex() != PAGE_TEST
+                                                  or self.succeeded))
+        self.trust_button.setEnabled(not busy)
+        self.retry_button.setEnabled(not busy)
+        if message:
+            self.account_error.setStyleSheet("")
+            self.account_error.setText(message)
+            self.account_error.show()
+        elif not busy:
+            self.account_error.setStyleSheet("color: #b00020;")
+
+    # -- closing --------------------------------------------------------------------------------
+    def accept(self) -> None:
+        if self.succeeded and self.stored_email:
+            self.accountAdded.emit(self.stored_email)
+        super().accept()
+
+    def reject(self) -> None:
+        if self.stored_email is not None and not self.succeeded:
+            email, db_path = self.stored_email, self.db_path
+            run_in_background(lambda: jobs.forget(db_path, email), lambda _r: None,
+                              lambda _e: None)
+            self.stored_email = None
+        super().reject()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        self.reject()
+        event.accept()

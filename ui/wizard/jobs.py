@@ -1,0 +1,116 @@
+"""The account wizard's core work, run off the GUI thread (``ui.tasks.run_in_background``).
+
+``find_settings`` asks presets/autoconfig (``client.accounts.discover``; never raises);
+``save_and_test`` stores the account (the password only in the keyring, through
+``AccountManager``/``client.secrets``), or updates the one this wizard already stored, then logs
+in once; ``trust_and_test`` pins exactly the certificate fingerprint the rep approved and tests
+again; ``forget`` removes the account a cancelled wizard stored. Each opens its own ``Store``.
+``explain`` turns any failure into words for the rep (GUI-free, any thread).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from client import secrets
+from client.accounts.discover import DiscoveryResult, discover
+from client.accounts.manager import AccountError, AccountManager, TestResult
+from client.imap.errors import (
+    AuthenticationError,
+    ProtocolError,
+    ServerUnavailable,
+    TLSVerificationError,
+)
+from client.smtp.account_send import set_sending_options
+from client.store.db import Store
+
+Discover = Callable[[str], DiscoveryResult | None]
+
+
+@dataclass(frozen=True)
+class AccountForm:
+    """What the rep entered (the password is handed straight to the keyring)."""
+
+    email: str
+    password: str
+    display_name: str = ""
+    imap_host: str = ""
+    imap_port: int = 993
+    imap_security: str = "ssl"
+    smtp_host: str = ""
+    smtp_port: int = 465
+    smtp_security: str = "ssl"
+    username: str = ""
+
+
+def find_settings(email: str, discover_fn: Discover | None = None) -> DiscoveryResult | None:
+    """Server settings for this address from presets, DNS or autoconfig; None if none found."""
+    return (discover_fn or discover)(email)
+
+
+def save_and_test(db_path: Path, form: AccountForm, stored: bool,
+                  timeout: float = 20.0) -> TestResult:
+    """Store (``stored=False``) or update (``stored=True``) the account and log in once.
+    Raises ``AccountError`` subclasses, keyring errors and the IMAP errors of ``explain``."""
+    with Store.open(db_path) as store:
+        manager = AccountManager(store)
+        if not stored:
+            manager.add(
+                form.email, form.password, imap=f"{form.imap_host}:{form.imap_port}",
+                smtp=f"{form.smtp_host}:{form.smtp_port}", security=form.imap_security,
+                username=form.username or None, display_name=form.display_name, lookup=False,
+            )
+        else:
+            account = manager.get(form.email)
+            if not form.password:
+                raise AccountError("Enter the password.")
+            store.update_account(
+                account.id, imap_host=form.imap_host, imap_port=form.imap_port,
+                smtp_host=form.smtp_host, smtp_port=form.smtp_port, security=form.imap_security,
+                username=form.username or account.email, display_name=form.display_name,
+            )
+            secrets.set_password(account.email, form.password)
+        account = manager.get(form.email)
+        set_sending_options(store, account, smtp_security=form.smtp_security)
+        return manager.test(form.email, timeout=timeout)
+
+
+def trust_and_test(db_path: Path, email: str, fingerprint: str,
+                   timeout: float = 20.0) -> TestResult:
+    """Pin this certificate (SHA-256) for the account, then log in again."""
+    with Store.open(db_path) as store:
+        manager = AccountManager(store)
+        manager.trust(email, fingerprint)
+        return manager.test(email, timeout=timeout)
+
+
+def forget(db_path: Path, email: str) -> None:
+    """Remove the account (rows and keyring entry) a cancelled wizard had stored."""
+    with Store.open(db_path) as store:
+        AccountManager(store).remove(email)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A failure in words; ``fingerprint`` is set when the rep may choose to trust it."""
+
+    title: str
+    detail: str
+    fingerprint: str | None = None
+
+
+def explain(exc: BaseException, host: str, port: int) -> Explanation:
+    """What went wrong, for the rep (English; the wizard translates the titles)."""
+    if isinstance(exc, TLSVerificationError):
+        return Explanation("certificate", exc.reason or str(exc), exc.fingerprint)
+    if isinstance(exc, AuthenticationError):
+        return Explanation("password", str(exc))
+    if isinstance(exc, ServerUnavailable):
+        return Explanation("unreachable", str(exc))
+    if isinstance(exc, ProtocolError):
+        return Explanation("protocol", str(exc))
+    if isinstance(exc, (AccountError, secrets.SecretsError)):
+        return Explanation("account", str(exc))
+    return Explanation("other", f"{type(exc).__name__}: {exc} ({host}:{port})")
