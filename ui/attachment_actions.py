@@ -1,6 +1,7 @@
 """What happens when the rep opens or saves attachments from the reader. GUI thread only.
 
-Dialogs run here; the file work runs in the background (``ui.attachment_files``) and the
+Attached messages (message/rfc822) open in their own reader window. Dialogs run here; the file
+work runs in the background (``ui.attachment_files``) and the
 outcome is reported in the status bar, in words. Opening a file that can run code (``.exe``,
 ``.js``, ``.html``…) asks first, with "No" as the default.
 """
@@ -10,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from client.mime import safe_filename
 from ui import attachment_files
+from ui.attached_message import AttachedMessageWindow
 from ui.reader import ReaderPane
-from ui.reader_content import ReaderAttachment
+from ui.reader_content import ReaderAttachment, ReaderContent, attached_message_content
 from ui.tasks import run_in_background
 
 
@@ -37,6 +39,7 @@ class AttachmentActions(QObject):
         self._reader = reader
         self._status = status
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.attached_windows: list[AttachedMessageWindow] = []
         reader.openRequested.connect(self.open_attachment)
         reader.saveRequested.connect(self.ask_save)
         reader.saveAllRequested.connect(self.ask_save_all)
@@ -51,9 +54,13 @@ class AttachmentActions(QObject):
         self._report(self.tr("Could not write the attachment: {0}").format(exc))
 
     def open_attachment(self, attachment: ReaderAttachment) -> None:
-        """Extract to a private temporary folder and open with the system's app."""
+        """Attached messages open in a reader window; other files are extracted to a private
+        temporary folder and opened with the system's app."""
         message_id = self._message_id()
         if message_id is None:
+            return
+        if attachment.content_type.lower() == "message/rfc822":
+            self.open_attached_message(message_id, attachment)
             return
         if attachment_files.is_risky(attachment.filename):
             answer = QMessageBox.warning(
@@ -75,6 +82,27 @@ class AttachmentActions(QObject):
             self._failed,
             owner=self,
         )
+
+    def open_attached_message(self, message_id: int, attachment: ReaderAttachment) -> None:
+        """Parse the attached message in the background and show it in its own window."""
+        db_path = self._db_path
+        run_in_background(
+            lambda: attached_message_content(db_path, message_id, attachment.part_id),
+            self._show_attached,
+            lambda exc: self._report(self.tr("Cannot open the attached message: {0}").format(exc)),
+            owner=self,
+        )
+
+    def _show_attached(self, content: ReaderContent) -> None:
+        window = AttachedMessageWindow(content, self._reader.babel_locale)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.attached_windows.append(window)
+        window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
+        window.show()
+
+    def _forget(self, window: AttachedMessageWindow) -> None:
+        if window in self.attached_windows:
+            self.attached_windows.remove(window)
 
     def ask_save(self, attachment: ReaderAttachment) -> None:
         """Ask where to save one attachment, then save it."""

@@ -78,9 +78,13 @@ class ReaderPane(QWidget):
     loadRemoteRequested = Signal(int)
     trustSenderRequested = Signal(str)
 
-    def __init__(self, locale: Locale, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, locale: Locale, parent: QWidget | None = None, *, actionable_attachments: bool = True
+    ) -> None:
         super().__init__(parent)
         self._locale = locale
+        self.babel_locale = locale
+        self._actionable = actionable_attachments
         self.subject = self._label(bold=True, size_delta=3)
         self.sender = self._label()
         self.recipients = self._label()
@@ -231,7 +235,8 @@ class ReaderPane(QWidget):
         self._fill_attachment_bar(content.attachments)
         if view is not None and content.html is not None:
             self.body.setHtml(plain_text_html(content.text))  # kept for copy and search
-            view.show_document(str(row.id), content.html.html, content.inline_parts,
+            view.show_document(content.document_key or str(row.id), content.html.html,
+                               content.inline_parts,
                                allow_remote=content.remote_allowed)
             self.stack.setCurrentWidget(view)
         else:
@@ -267,6 +272,12 @@ class ReaderPane(QWidget):
             f"{a.filename} ({_format_size(a.size, self._locale)})" for a in attachments
         )
         self.attachments.setText(self.tr("Attachments: {0}").format(names))
+        if not self._actionable:  # e.g. inside an attached message: names only
+            self.attachments.setParent(self.attachment_bar)
+            self.attachments.show()
+            self._bar_layout.addWidget(self.attachments)
+            self.attachment_bar.show()
+            return
         self.attachments.setVisible(False)  # the buttons show the same; kept for accessibility
         self._bar_layout.addWidget(QLabel(self.tr("Attachments:"), self.attachment_bar))
         for attachment in attachments:

@@ -11,8 +11,9 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from client.mime import Attachment, attachment_bytes, parse_message
+from client.mime import Attachment, attachment_bytes, parse_headers, parse_message
 from client.mime.text import html_to_text
 from client.store.db import Store
 from client.store.records import MessageRow
@@ -48,6 +49,7 @@ class ReaderContent:
     inline_parts: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     header_text: str = ""
     remote_allowed: bool = False  # for this message or, by a saved choice, for this sender
+    document_key: str = ""  # names the HTML document and its cid: parts in the view
 
 
 def load_reader_content(
@@ -61,6 +63,40 @@ def load_reader_content(
             raise KeyError(f"Message {message_row} is no longer in the cache.")
         raw = store.get_raw(message_row)
         allow_remote = allow_remote or row.from_email.lower() in allowed_senders(store)
+    return build_content(row, raw, allow_remote, str(message_row))
+
+
+def attached_message_content(db_path: Path, message_row: int, part_id: str) -> ReaderContent:
+    """The message attached to ``message_row`` as part ``part_id`` (message/rfc822), ready for
+    a reader; its row is made from its own headers (id -1: it is not in the cache)."""
+    with Store.open(db_path) as store:
+        outer = store.get_raw(message_row)
+    raw = attachment_bytes(outer, part_id)
+    return build_content(row_from_headers(raw), raw, False, f"{message_row}-{part_id}")
+
+
+def row_from_headers(raw: bytes) -> MessageRow:
+    """A ``MessageRow`` (id -1) filled from a message's own headers, for display only."""
+    headers = parse_headers(raw)
+    sender = headers.from_[0] if headers.from_ else None
+
+    def pairs(addresses: tuple[Any, ...]) -> tuple[tuple[str, str], ...]:
+        return tuple((a.name, a.email) for a in addresses)
+
+    return MessageRow(
+        id=-1, account_id=0, folder_id=0, uid=None, message_id=headers.message_id,
+        thread_id=None, subject=headers.subject, from_name=sender.name if sender else "",
+        from_email=sender.email if sender else "", to=pairs(headers.to), cc=pairs(headers.cc),
+        reply_to=pairs(headers.reply_to), date=headers.date, internaldate=None, sort_date=0.0,
+        size=len(raw), flags=(), seen=True, flagged=False, answered=False, draft=False,
+        deleted=False, has_attachments=False, body_state="full", preview="",
+        in_reply_to=headers.in_reply_to, references=headers.references,
+        warnings=headers.warnings, modseq=None, indexed=1,
+    )
+
+
+def build_content(row: MessageRow, raw: bytes, allow_remote: bool, key: str) -> ReaderContent:
+    """Parse ``raw`` into what the reader shows; ``key`` names its HTML document."""
     parsed = parse_message(raw)
     html_only = parsed.text is None and parsed.html is not None
     if parsed.text is not None:
@@ -72,7 +108,7 @@ def load_reader_content(
     prepared = None
     inline: dict[str, tuple[str, bytes]] = {}
     if parsed.html is not None:
-        prepared = prepare_html(parsed.html, str(message_row), allow_remote=allow_remote)
+        prepared = prepare_html(parsed.html, key, allow_remote=allow_remote)
         inline = _inline_parts(raw, parsed.attachments, set(prepared.cid_refs))
     attachments = tuple(
         ReaderAttachment(a.filename, a.content_type, a.size, a.part_id)
@@ -81,7 +117,7 @@ def load_reader_content(
     )
     return ReaderContent(
         row, text, html_only, attachments, parsed.warnings, prepared, inline, header_block(raw),
-        allow_remote,
+        allow_remote, key,
     )
 
 

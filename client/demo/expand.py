@@ -175,6 +175,12 @@ class _Expander:
             return Part(
                 "text/calendar", text=text, filename=spec["name"], params=(("method", "REQUEST"),)
             )
+        if kind == "eml":
+            wanted = self.message_id(spec["thread"], int(spec["index"]), self.person(spec["from"])["email"])
+            earlier = next((m for m in self.out if m.message_id == wanted), None)
+            if earlier is None:
+                raise DemoSpecError(f"demo.json: no earlier message {spec['thread']}#{spec['index']}")
+            return Part("message/rfc822", data=earlier.raw, filename=spec["name"])
         raise DemoSpecError(f"demo.json: unknown attachment kind '{kind}'")
 
     # -- the spec -----------------------------------------------------------------------------

@@ -103,6 +103,15 @@ def _filename_params(filename: str) -> tuple[str, str]:
 def _render_part(part: Part) -> list[str]:
     """Header and body lines of one leaf part."""
     params = "".join(f'; {k}="{v}"' if " " in v else f"; {k}={v}" for k, v in part.params)
+    if part.content_type == "message/rfc822" and part.data is not None:
+        inner = part.data.replace(b"\r\n", b"\n").decode("utf-8")
+        cte = "7bit" if inner.isascii() else "8bit"
+        lines = [f"Content-Type: message/rfc822{params}"]
+        if part.filename:
+            name_param, file_param = _filename_params(part.filename)
+            lines[0] += name_param
+            lines.append(f"Content-Disposition: attachment{file_param}")
+        return [*lines, f"Content-Transfer-Encoding: {cte}", "", inner.rstrip("\n")]
     if part.text is not None:
         text = part.text.replace("\r\n", "\n")
         if not text.endswith("\n"):

@@ -9,39 +9,57 @@
     </message>
 </context>
 <context>
+    <name>AttachedMessageWindow</name>
+    <message>
+        <location filename="../../ui/attached_message.py" line="23" />
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attached_message.py" line="24" />
+        <source>{0} — attached message</source>
+        <translation>{0} — 附带的邮件</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentActions</name>
     <message>
-        <location filename="../../ui/attachment_actions.py" line="51" />
+        <location filename="../../ui/attachment_actions.py" line="54" />
         <source>Could not write the attachment: {0}</source>
         <translation>无法写入附件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_actions.py" line="61" />
+        <location filename="../../ui/attachment_actions.py" line="68" />
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_actions.py" line="62" />
+        <location filename="../../ui/attachment_actions.py" line="69" />
         <source>“{0}” can run programs on your computer. Open it only if you expected it from this sender. Open it anyway?</source>
         <translation>“{0}”可能会在您的电脑上运行程序。只有在您确实在等这位发件人的这个文件时才打开它。仍要打开吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_actions.py" line="82" />
+        <location filename="../../ui/attachment_actions.py" line="92" />
+        <source>Cannot open the attached message: {0}</source>
+        <translation>无法打开附带的邮件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_actions.py" line="110" />
         <source>Save attachment</source>
         <translation>保存附件</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_actions.py" line="93" />
+        <location filename="../../ui/attachment_actions.py" line="121" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_actions.py" line="100" />
+        <location filename="../../ui/attachment_actions.py" line="128" />
         <source>Save all attachments</source>
         <translation>保存全部附件</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_actions.py" line="113" />
+        <location filename="../../ui/attachment_actions.py" line="141" />
         <source>Saved {0} files to {1}</source>
         <translation>已将 {0} 个文件保存到 {1}</translation>
     </message>
@@ -98,143 +116,143 @@
         <translation>搜索：关键词、from:、to:、subject:、has:attachment、is:unread、after:2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>New message</source>
         <translation>新邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Reply all</source>
         <translation>全部回复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Forward</source>
         <translation>转发</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Mark read/unread</source>
         <translation>标为已读/未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>Next unread</source>
         <translation>下一封未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Group by conversation</source>
         <translation>按会话分组</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>All headers</source>
         <translation>全部邮件头</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>&amp;Message</source>
         <translation>邮件(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>Offline — demo account (no server)</source>
         <translation>离线 — 演示账户（无服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>No account yet</source>
         <translation>尚无账户</translation>
     </message>
     <message>
         <location filename="../../ui/core_events.py" line="54" />
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>Offline — showing the local cache</source>
         <translation>离线 — 显示本地缓存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>{0} found</source>
         <translation>找到 {0} 封</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>{0} conversations, {1} unread</source>
         <translation>{0} 个会话，{1} 封未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>{0} messages, {1} unread</source>
         <translation>{0} 封邮件，{1} 封未读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399" />
+        <location filename="../../ui/main_window.py" line="403" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_window.py" line="414" />
         <source>Search: {0}</source>
         <translation>搜索：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="438" />
         <source>Cannot show this message: {0}</source>
         <translation>无法显示此邮件：{0}</translation>
     </message>
@@ -322,93 +340,93 @@
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../ui/reader.py" line="99" />
+        <location filename="../../ui/reader.py" line="103" />
         <source>Load remote content</source>
         <extracomment>the rep asked to open / save one attachment (a ReaderAttachment), or save them all load remote pictures of this message (its id) / always for this sender (an address)</extracomment>
         <translation>加载远程内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="154" />
+        <location filename="../../ui/reader.py" line="158" />
         <source>No message selected</source>
         <translation>未选择邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="168" />
+        <location filename="../../ui/reader.py" line="172" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="192" />
+        <location filename="../../ui/reader.py" line="196" />
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="194" />
+        <location filename="../../ui/reader.py" line="198" />
         <source>From: {0}</source>
         <translation>发件人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="195" />
+        <location filename="../../ui/reader.py" line="199" />
         <source>To: {0}</source>
         <translation>收件人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="197" />
+        <location filename="../../ui/reader.py" line="201" />
         <source>Cc: {0}</source>
         <translation>抄送：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="208" />
+        <location filename="../../ui/reader.py" line="212" />
         <source>Replies go to a different address than the sender: {0}</source>
         <translation>回复将发送到与发件人不同的地址：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="219" />
+        <location filename="../../ui/reader.py" line="223" />
         <source>Remote content blocked: {0} pictures from the internet were not loaded.</source>
         <translation>已阻止远程内容：{0} 张来自互联网的图片未加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="223" />
+        <location filename="../../ui/reader.py" line="227" />
         <source>Shown as plain text; pictures and remote content are not loaded.</source>
         <translation>以纯文本显示；图片和远程内容未加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="227" />
+        <location filename="../../ui/reader.py" line="231" />
         <source>Always for {0}</source>
         <translation>始终允许 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="269" />
+        <location filename="../../ui/reader.py" line="274" />
         <source>Attachments: {0}</source>
         <translation>附件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="271" />
+        <location filename="../../ui/reader.py" line="282" />
         <source>Attachments:</source>
         <translation>附件：</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="278" />
+        <location filename="../../ui/reader.py" line="289" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="279" />
+        <location filename="../../ui/reader.py" line="290" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="285" />
+        <location filename="../../ui/reader.py" line="296" />
         <source>Save all…</source>
         <translation>全部保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="294" />
+        <location filename="../../ui/reader.py" line="305" />
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../ui/reader.py" line="295" />
+        <location filename="../../ui/reader.py" line="306" />
         <source>Open this address in your web browser?
 
 {0}</source>

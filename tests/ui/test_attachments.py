@@ -20,8 +20,7 @@ def _open_finance_mail(qtbot, window: MainWindow) -> ReaderAttachment:  # type: 
                and model.message(r).has_attachments)  # type: ignore[union-attr]
     window.message_view.selectRow(row)
     qtbot.waitUntil(lambda: bool(window.reader.current_attachments))
-    (attachment,) = window.reader.current_attachments
-    return attachment
+    return next(a for a in window.reader.current_attachments if a.filename.endswith(".pdf"))
 
 
 def test_bar_lists_the_attachment_with_a_button(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -46,6 +45,7 @@ def test_save_and_save_all_never_overwrite(qtbot, window: MainWindow, tmp_path: 
     window.attachment_actions.save_all_to(folder)
     qtbot.waitUntil(lambda: (folder / "水单_克雷默定金 (2).pdf").exists())
     assert (folder / "水单_克雷默定金.pdf").read_bytes() == target.read_bytes()
+    assert (folder / "可疑邮件 - Bankverbindung.eml").read_bytes().startswith(b"Date: ")
 
 
 def test_open_extracts_to_a_private_temp_folder(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -83,3 +83,16 @@ def test_names_are_made_safe(tmp_path: Path) -> None:
     (tmp_path / "a.pdf").write_bytes(b"x")
     assert free_path(tmp_path, "a.pdf") == tmp_path / "a (2).pdf"
     assert is_risky("Payment Invoice.PDF.js") and is_risky("x.html") and not is_risky("quote.pdf")
+
+
+def test_attached_message_opens_in_its_own_reader(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open_finance_mail(qtbot, window)
+    eml = next(a for a in window.reader.current_attachments if a.content_type == "message/rfc822")
+    window.attachment_actions.open_attachment(eml)
+    qtbot.waitUntil(lambda: bool(window.attachment_actions.attached_windows))
+    viewer = window.attachment_actions.attached_windows[0]
+    qtbot.addWidget(viewer)
+    assert "Bankverbindung" in viewer.windowTitle()
+    assert "kraemer-llcht.example" in viewer.reader.sender.text()
+    assert "securemail-box.example" in viewer.reader.notice.text()  # same warnings as the reader
+    assert "bank account has changed" in viewer.reader.body.toPlainText()
