@@ -220,6 +220,7 @@ def _run(
             except ProtocolError as exc:  # this folder only; the connection is still fine
                 report.folders.append(FolderReport(item.info.name, error=str(exc)))
                 store.save_folder_state(item.folder.id, last_error=str(exc))
+        _mark_checked(store, listed, report)
         if indexer is not None:
             report.indexed = indexer.finish()
             if indexer.error and report.error is None:
@@ -237,6 +238,18 @@ def _run(
         if ctx.pool is not None:
             ctx.pool.close()
         session.logout()
+
+
+def _mark_checked(store: Store, listed: list[ListedFolder], report: SyncReport) -> None:
+    """Record the check time of folders found unchanged (one short transaction)."""
+    unchanged = {f.name for f in report.folders if f.plan == "Nothing"}
+    if not unchanged:
+        return
+    now = time.time()
+    with store.transaction():
+        for item in listed:
+            if item.info.name in unchanged:
+                store.save_folder_state(item.folder.id, last_sync=now, last_error=None)
 
 
 def _note_changes(report: SyncReport, changes: FolderListChanges) -> None:

@@ -237,3 +237,46 @@ def test_every_plan_path_converges_with_the_server(sync_env: SyncEnv, hidden: tu
             "SELECT uid, seen || flagged FROM messages WHERE folder_id = "
             "(SELECT id FROM folders WHERE name = 'INBOX')").fetchall())
     assert flags == {1: "00", 3: "10", 4: "10", 5: "01", 7: "00", 8: "00", 9: "00"}
+
+
+def test_server_changes_during_our_sync_converge_next_time(
+    sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another client expunges, moves and flags messages while our fetch is under way (P5)."""
+    from client.sync import folder_sync
+
+    env = sync_env
+    for n in range(16):
+        env.server.append(env.user, "INBOX", make_message(n))
+    monkeypatch.setattr(folder_sync, "BATCH_COUNT", 4)
+    meddled: list[int] = []
+
+    def meddle(event: events.SyncProgress) -> None:
+        if event.folder == "INBOX" and not meddled:
+            meddled.append(event.done)
+            with env.server.imap_admin(env.user) as imap:
+                imap.select("INBOX")
+                imap.uid("STORE", "2", "+FLAGS", "(\\Flagged)")  # already stored
+                imap.uid("STORE", "10", "+FLAGS", "(\\Seen)")  # not fetched yet
+                imap.uid("STORE", "3,11", "+FLAGS", "(\\Deleted)")
+                imap.expunge()
+                imap.uid("MOVE", "12", "Archive")
+            env.server.append(env.user, "INBOX", make_message(99))
+
+    first = sync_account(env.store_path, env.account, env.password, progress=meddle,
+                         connections=0)
+    assert first.error is None and meddled == [4]
+    second = sync_account(env.store_path, env.account, env.password)
+    assert second.error is None
+    assert _bodies(env) == server_snapshot(env.server, env.user)
+    with env.open() as store:
+        flags = dict(store.conn.execute(
+            "SELECT uid, seen || flagged FROM messages WHERE folder_id = "
+            "(SELECT id FROM folders WHERE name = 'INBOX') AND uid IN (2, 10)").fetchall())
+        store.conn.execute("UPDATE folders SET last_sync = 0")
+    assert flags == {2: "01", 10: "10"}
+    third = sync_account(env.store_path, env.account, env.password)
+    assert {f.plan for f in third.folders} == {"Nothing"}
+    with env.open() as store:
+        inbox = store.folder_by_role(env.account.id, "inbox")
+    assert inbox is not None and (inbox.last_sync or 0) > 0  # an unchanged folder was checked
