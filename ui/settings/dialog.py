@@ -13,8 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -38,16 +39,45 @@ from ui.preferences import Preferences
 from ui.settings import values
 from ui.tasks import run_in_background
 
+_palette_forced = False
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    for name, color in ((role.Window, "#2b2b2b"), (role.WindowText, "#e6e6e6"),
+                        (role.Base, "#1e1e1e"), (role.AlternateBase, "#262626"),
+                        (role.Text, "#e6e6e6"), (role.Button, "#353535"),
+                        (role.ButtonText, "#e6e6e6"), (role.Highlight, "#2f65ca"),
+                        (role.HighlightedText, "#ffffff"), (role.ToolTipBase, "#353535"),
+                        (role.ToolTipText, "#e6e6e6"), (role.Link, "#7aa7ff"),
+                        (role.PlaceholderText, "#8c8c8c"), (role.Mid, "#5a5a5a")):
+        palette.setColor(name, QColor(color))
+    for name in (role.Text, role.WindowText, role.ButtonText):
+        palette.setColor(group.Disabled, name, QColor("#7a7a7a"))
+    return palette
+
 
 def apply_appearance(appearance: str) -> None:
-    """Follow the system's light/dark mode ('system') or force one (GUI thread)."""
+    """Follow the system's light/dark mode ('system') or force one ('light', 'dark'). Where the
+    platform cannot switch its colour scheme, a light or dark palette is set instead.
+    GUI thread only."""
+    global _palette_forced
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
     hints = QGuiApplication.styleHints()
-    if appearance == "dark":
-        hints.setColorScheme(Qt.ColorScheme.Dark)
-    elif appearance == "light":
-        hints.setColorScheme(Qt.ColorScheme.Light)
-    else:
+    schemes = {"dark": Qt.ColorScheme.Dark, "light": Qt.ColorScheme.Light}
+    if appearance not in schemes:
         hints.unsetColorScheme()
+        if _palette_forced:
+            app.setPalette(app.style().standardPalette())
+            _palette_forced = False
+        return
+    hints.setColorScheme(schemes[appearance])
+    if hints.colorScheme() != schemes[appearance]:  # e.g. the platform has no colour schemes
+        app.setPalette(_dark_palette() if appearance == "dark" else app.style().standardPalette())
+        _palette_forced = True
 
 
 class AppSettingsDialog(QDialog):

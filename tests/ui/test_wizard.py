@@ -1,0 +1,162 @@
+"""The account wizard against real Dovecot servers: discovery, failures in words, certificate
+trust by fingerprint, the password only in the keyring."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from client import secrets
+from client.accounts.discover import DiscoveryResult
+from client.accounts.manager import format_fingerprint
+from client.accounts.presets import ServerSettings
+from client.store.db import Store
+from tests.servers.dovecot import DovecotServer, MailUser, free_port
+from tests.support.memory_keyring import MemoryKeyring
+from ui.tasks import wait_for_background_tasks
+from ui.wizard.dialog import PAGE_SERVERS, PAGE_TEST, AccountWizard
+
+Discover = Callable[[str], DiscoveryResult | None]
+
+
+def found_at(server: DovecotServer) -> Discover:
+    """Discovery that 'finds' this server (the test bed has no DNS or autoconfig)."""
+    def discover(email: str) -> DiscoveryResult:
+        return DiscoveryResult(email, ServerSettings(server.host, server.imaps_port, "ssl"),
+                               ServerSettings(server.host, free_port(), "starttls"), "preset",
+                               None, email)
+    return discover
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "wizard-profile" / "tradewind.db"
+    path.parent.mkdir()
+    Store.open(path).close()
+    return path
+
+
+@pytest.fixture
+def make_wizard(qtbot) -> Iterator[Callable[..., AccountWizard]]:  # type: ignore[no-untyped-def]
+    def factory(db: Path, discover: Discover) -> AccountWizard:
+        wizard = AccountWizard(db, discover_fn=discover)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        return wizard
+
+    yield factory
+    wait_for_background_tasks()
+
+
+def _start(qtbot, wizard: AccountWizard, user: MailUser, password: str) -> str:  # type: ignore[no-untyped-def]
+    wizard.name_field.setText("Mei Lin")
+    wizard.email_field.setText(user.email)
+    wizard.password_field.setText(password)
+    wizard.username_field.setText(user.username)  # Dovecot's login name differs from the address
+    with qtbot.waitSignal(wizard.stepFinished) as found:
+        wizard.next_button.click()
+    assert found.args == ["found"]
+    with qtbot.waitSignal(wizard.stepFinished, timeout=20000) as tested:
+        pass
+    return str(tested.args[0])
+
+
+def test_untrusted_certificate_shows_its_fingerprint_and_trusting_it_passes(qtbot, make_wizard, db: Path, dovecot: DovecotServer, imap_user: MailUser, memory_keyring: MemoryKeyring) -> None:  # type: ignore[no-untyped-def]
+    wizard = make_wizard(db, found_at(dovecot))
+    assert _start(qtbot, wizard, imap_user, imap_user.password) == "failed"
+    assert wizard.pages.currentIndex() == PAGE_TEST
+    assert "not trusted" in wizard.test_title.text()
+    expected = format_fingerprint(dovecot.cert_sha256)
+    assert wizard.fingerprint == expected and expected in wizard.fingerprint_label.text()
+    assert wizard.trust_button.isVisible() and not wizard.next_button.isEnabled()
+    with qtbot.waitSignal(wizard.stepFinished, timeout=20000) as tested:
+        wizard.trust_button.click()
+    assert tested.args == ["tested"], wizard.test_detail.text()
+    assert "Connected" in wizard.test_title.text() and wizard.next_button.isEnabled()
+    with qtbot.waitSignal(wizard.accountAdded) as added:
+        wizard.next_button.click()  # Finish
+    assert added.args == [imap_user.email.lower()]
+    with Store.open(db) as store:
+        account = store.get_account(imap_user.email)
+        assert account is not None and account.status == "ok"
+        assert account.pinned_sha256 == dovecot.cert_sha256.lower()  # exactly that certificate
+        dump = "\n".join(store.conn.iterdump())
+    assert imap_user.email.lower() in dump and imap_user.password not in dump
+    assert secrets.get_password(imap_user.email) == imap_user.password  # keyring only
+
+
+def test_wrong_password_is_explained_and_can_be_corrected(qtbot, make_wizard, db: Path, dovecot: DovecotServer, imap_user: MailUser) -> None:  # type: ignore[no-untyped-def]
+    wizard = make_wizard(db, found_at(dovecot))
+    assert _start(qtbot, wizard, imap_user, "not-the-password") == "failed"
+    with qtbot.waitSignal(wizard.stepFinished, timeout=20000):
+        wizard.trust_button.click()  # the test server's certificate comes first
+    assert "refused the password" in wizard.test_title.text()
+    assert "app password" in wizard.test_detail.text()
+    assert not wizard.trust_button.isVisible() and wizard.retry_button.isVisible()
+    wizard.password_field.setText(imap_user.password)
+    with qtbot.waitSignal(wizard.stepFinished, timeout=20000) as tested:
+        wizard.retry_button.click()
+    assert tested.args == ["tested"], wizard.test_detail.text()
+    assert secrets.get_password(imap_user.email) == imap_user.password
+
+
+def test_nothing_found_shows_manual_settings_and_unreachable_server_in_words(qtbot, make_wizard, db: Path) -> None:  # type: ignore[no-untyped-def]
+    wizard = make_wizard(db, lambda _email: None)
+    wizard.email_field.setText("rep@nowhere.example")
+    wizard.password_field.setText("secret")
+    with qtbot.waitSignal(wizard.stepFinished):
+        wizard.next_button.click()
+    assert wizard.pages.currentIndex() == PAGE_SERVERS
+    assert "No settings were found for nowhere.example" in wizard.servers_note.text()
+    assert wizard.imap_host.text() == "imap.nowhere.example"
+    wizard.imap_host.setText("127.0.0.1")
+    wizard.imap_port.setValue(free_port())  # nothing listens there
+    wizard.smtp_host.setText("127.0.0.1")
+    with qtbot.waitSignal(wizard.stepFinished, timeout=20000) as tested:
+        wizard.next_button.click()  # Test connection
+    assert tested.args == ["failed"]
+    assert "cannot be reached" in wizard.test_title.text()
+    assert "server name and port" in wizard.test_detail.text()
+    with Store.open(db) as store:
+        assert store.get_account("rep@nowhere.example") is not None
+    wizard.reject()  # Cancel removes what the wizard stored, keyring entry included
+    wait_for_background_tasks()
+    with Store.open(db) as store:
+        assert store.get_account("rep@nowhere.example") is None
+    assert secrets.get_password("rep@nowhere.example") is None
+
+
+def test_missing_password_and_bad_address_are_refused_before_anything_runs(qtbot, make_wizard, db: Path) -> None:  # type: ignore[no-untyped-def]
+    wizard = make_wizard(db, lambda _email: pytest.fail("no lookup for bad input"))
+    wizard.email_field.setText("rep-at-company")
+    wizard.password_field.setText("x")
+    wizard.next_button.click()
+    assert "full e-mail address" in wizard.account_error.text()
+    wizard.email_field.setText("rep@company.example")
+    wizard.password_field.setText("")
+    wizard.next_button.click()
+    assert "password" in wizard.account_error.text()
+    wait_for_background_tasks()
+
+
+def test_ask_for_manual_settings_even_when_discovery_finds_some(qtbot, make_wizard, db: Path) -> None:  # type: ignore[no-untyped-def]
+    def discover(email: str) -> DiscoveryResult:
+        return DiscoveryResult(email, ServerSettings("imap.company.example", 143, "starttls"),
+                               ServerSettings("smtp.company.example", 587, "starttls"), "srv",
+                               None, email)
+
+    wizard = make_wizard(db, discover)
+    wizard.email_field.setText("rep@company.example")
+    wizard.password_field.setText("secret")
+    with qtbot.waitSignal(wizard.stepFinished):
+        wizard.manual_button.click()
+    assert wizard.pages.currentIndex() == PAGE_SERVERS
+    form = wizard.form()
+    assert (form.imap_host, form.imap_port, form.imap_security) == (
+        "imap.company.example", 143, "starttls")
+    assert (form.smtp_host, form.smtp_port, form.smtp_security) == (
+        "smtp.company.example", 587, "starttls")
+    with Store.open(db) as store:
+        assert store.list_accounts() == []  # nothing stored before the test step
