@@ -165,7 +165,7 @@ def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
         exists=status.messages,
         synced_uid=max(watermark, status.uidnext - 1),
         last_sync=time.time(),
-        last_error=None,
+        last_error=report.error,
     )
     crashpoint.after_commit()
     if rebuilt:
@@ -248,6 +248,7 @@ def _fetch_new(
     mark = Watermark(batches, start=current.synced_uid if current is not None else 0)
     progress = _Progress(folder.name, len(sizes))
     stored: set[int] = set()
+    skipped: list[int] = []
     try:
         if pool is not None:
             try:
@@ -260,10 +261,16 @@ def _fetch_new(
                 log.info("helper fetch failed (%s); continuing on the main connection", exc)
                 ctx.disable_pool()
         remaining = [b for b in batches if b.index not in stored]
-        _store_all(ctx, folder, _serial(ctx, remaining), mark, stored, report, progress)
+        _store_all(ctx, folder, _serial(ctx, remaining, skipped), mark, stored, report,
+                   progress)
     except InterruptedError:
         raise SyncCancelled("The sync was cancelled.") from None
     _check_cancel(ctx)
+    if skipped:
+        report.error = (
+            f"{len(skipped)} message(s) in {folder.name} could not be read from the server "
+            f"and were skipped (UID {', '.join(map(str, skipped[:20]))})."
+        )
 
 
 @dataclass
@@ -292,10 +299,31 @@ def _store_all(
         ctx.report_progress(progress.folder, progress.done, progress.total, "fetch")
 
 
-def _serial(ctx: SyncContext, batches: list[FetchBatch]) -> Iterator[FetchedBatch]:
+def _serial(
+    ctx: SyncContext, batches: list[FetchBatch], skipped: list[int]
+) -> Iterator[FetchedBatch]:
     for batch in batches:
         _check_cancel(ctx)
-        yield fetch_batch(ctx.session, batch)
+        try:
+            yield fetch_batch(ctx.session, batch)
+        except ProtocolError:
+            # A reply Tradewind cannot read (checklist P6): fetch this batch one message at a
+            # time and skip only the messages that fail, recording their UIDs.
+            yield _one_by_one(ctx, batch, skipped)
+
+
+def _one_by_one(ctx: SyncContext, batch: FetchBatch, skipped: list[int]) -> FetchedBatch:
+    merged = FetchedBatch(batch)
+    for uid in batch.uids:
+        single = FetchBatch(batch.index, (uid,), 0, batch.partial)
+        try:
+            got = fetch_batch(ctx.session, single)
+        except ProtocolError:
+            skipped.append(uid)
+            continue
+        merged.messages.extend(got.messages)
+        merged.parts.update(got.parts)
+    return merged
 
 
 def _store_batch(

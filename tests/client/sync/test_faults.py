@@ -154,3 +154,37 @@ def test_helper_connections_refused_falls_back_to_the_main_connection(
     assert report.error is None, report.error
     assert len(opened) >= 2  # helpers were tried
     assert _bodies(env.store_path, env.account.id) == server_snapshot(env.server, env.user)
+
+
+def test_unreadable_message_is_skipped_and_recorded(
+    sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reply the adapter cannot parse (checklist P6) costs that message only."""
+    from client.imap import ImapSession, ProtocolError
+    from client.sync.engine import endpoint_for
+
+    env = sync_env
+    _fill(env, 9, 500)
+    monkeypatch.setattr(folder_sync, "BATCH_COUNT", 4)
+
+    class Unreadable(ImapSession):
+        def fetch_raw(self, uids):  # type: ignore[no-untyped-def,override]
+            if 6 in uids:
+                raise ProtocolError("The server sent a response Tradewind cannot read.")
+            return super().fetch_raw(uids)
+
+    def connect() -> ImapSession:
+        session = ImapSession.connect(endpoint_for(env.account), env.user.username, env.password)
+        session.__class__ = Unreadable
+        return session
+
+    report = sync_account(env.store_path, env.account, env.password, connect=connect,
+                          connections=0)
+    [inbox] = [f for f in report.folders if f.name == "INBOX"]
+    assert inbox.error is not None and "UID 6" in inbox.error
+    assert report.error is None and not report.ok
+    stored = {uid for _f, uid, _h in _bodies(env.store_path, env.account.id)}
+    assert stored == {1, 2, 3, 4, 5, 7, 8, 9}
+    with Store.open(env.store_path) as store:
+        folder = store.folder_by_role(env.account.id, "inbox")
+        assert folder is not None and "UID 6" in (folder.last_error or "")
