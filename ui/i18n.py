@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "resources" / "translations"
 LANGUAGES = ("en", "zh_CN")
+#: further catalogs loaded with the main one (composer, account wizard, Settings: own .ts file)
+EXTRA_CATALOGS = ("tradewind_compose",)
 _installed: list[QTranslator] = []
 
 
@@ -33,6 +35,11 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
         return False
     app.installTranslator(ours)
     _installed.append(ours)
+    for catalog in EXTRA_CATALOGS:
+        extra = QTranslator(app)
+        if extra.load(f"{catalog}_{language}", str(TRANSLATIONS_DIR)):
+            app.installTranslator(extra)
+            _installed.append(extra)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{language}", qt_dir):

@@ -264,3 +264,34 @@ def test_no_account_yet_says_so(qtbot, tmp_path: Path, open_composer) -> None:  
     composer = open_composer(db)
     assert not composer.send_button.isEnabled()
     assert "no account" in composer.error_label.text().lower()
+
+
+def test_translations_are_complete_and_used_in_chinese(qtbot, qapp, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    from xml.etree import ElementTree
+
+    from ui.i18n import TRANSLATIONS_DIR, install_translators
+    from ui.preferences import Preferences
+    from ui.settings.dialog import AppSettingsDialog
+    from ui.wizard.dialog import AccountWizard
+
+    tree = ElementTree.parse(TRANSLATIONS_DIR / "tradewind_compose_zh_CN.ts")
+    messages = list(tree.iter("message"))
+    contexts = {c.findtext("name") for c in tree.iter("context")}
+    assert {"ComposerWindow", "AccountWizard", "AppSettingsDialog", "MainWindowHooks"} <= contexts
+    unfinished = [m.findtext("source") for m in messages
+                  if m.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+                  or not m.findtext("translation")]
+    assert len(messages) > 100 and unfinished == []
+    assert install_translators(qapp, "zh_CN")
+    try:
+        composer = open_composer(demo_db)
+        assert composer.send_button.text() == "发送" and composer.windowTitle() == "新邮件"
+        wizard = AccountWizard(demo_db)
+        qtbot.addWidget(wizard)
+        assert wizard.windowTitle() == "添加邮箱账户" and wizard.next_button.text() == "继续"
+        settings = AppSettingsDialog(demo_db, Preferences())
+        qtbot.addWidget(settings)
+        assert settings.tabs.tabText(2) == "同步"
+        qtbot.waitUntil(lambda: settings.account_list.count() == 1)
+    finally:
+        install_translators(qapp, "en")

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ui.settings.dialog import AppSettingsDialog, apply_appearance
 from ui.settings.values import load_appearance
 from ui.wizard.dialog import AccountWizard
-
-
-def _tr(text: str) -> str:
-    return QApplication.translate("MainWindowHooks", text)
 
 
 def connect_main_window(window: Any) -> None:
@@ -27,7 +24,8 @@ def connect_main_window(window: Any) -> None:
     ``ComposerWindow``.)"""
     if getattr(window, "add_account_action", None) is not None:
         return
-    window.add_account_action = QAction(_tr("Add account…"), window)
+    window.add_account_action = QAction(
+        QCoreApplication.translate("MainWindowHooks", "Add account…"), window)
     window.add_account_action.triggered.connect(lambda: open_wizard(window))
     window.addAction(window.add_account_action)
     for menu_action in window.menuBar().actions():
