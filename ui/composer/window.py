@@ -120,7 +120,7 @@ class ComposerWindow(QWidget):
 
         self.signature_caption = QLabel(self.tr("Company signature (set by your company; it "
                                                 "cannot be edited here)"), self)
-        self.signature_caption.setStyleSheet("color: palette(mid); font-size: 11px;")
+        self.signature_caption.setStyleSheet("color: gray; font-size: 11px;")
         self.signature_view = LockedHtmlView(220, self)
         self.signature_view.setObjectName("signature")
         self.signature_caption.hide()
@@ -130,7 +130,6 @@ class ComposerWindow(QWidget):
         self.quote_view.hide()
 
         self.attachment_list = QListWidget(self)
-        self.attachment_list.setMaximumHeight(80)
         self.attachment_list.hide()
         self.remove_attachment_button = QPushButton(self.tr("Remove attachment"), self)
         self.remove_attachment_button.clicked.connect(self.remove_selected_attachment)
@@ -290,6 +289,10 @@ class ComposerWindow(QWidget):
         for att in self.attachments:
             item = QListWidgetItem(f"{att.filename} ({_size_text(len(att.data))})")
             self.attachment_list.addItem(item)
+        rows = min(4, max(1, len(self.attachments)))
+        self.attachment_list.setFixedHeight(
+            rows * self.attachment_list.sizeHintForRow(0) + 2 * self.attachment_list.frameWidth()
+            + 4 if self.attachments else 0)
         self.attachment_list.setVisible(bool(self.attachments))
         self.remove_attachment_button.setVisible(bool(self.attachments))
 

@@ -40,6 +40,12 @@ DEFAULT_PORTS = {("imap", "ssl"): 993, ("imap", "starttls"): 143,
                  ("smtp", "ssl"): 465, ("smtp", "starttls"): 587}
 
 
+def _two_lines(fingerprint: str) -> str:
+    """``AB:CD:…`` (32 pairs) as two lines of 16 pairs, so it is never clipped."""
+    pairs = fingerprint.split(":")
+    return "\n".join(":".join(pairs[i:i + 16]) for i in range(0, len(pairs), 16))
+
+
 class AccountWizard(QDialog):
     """See module docstring. ``discover_fn`` replaces network discovery (tests)."""
 
@@ -57,7 +63,7 @@ class AccountWizard(QDialog):
         self.busy = False
         self.succeeded = False
         self.setWindowTitle(self.tr("Add an e-mail account"))
-        self.setMinimumWidth(560)
+        self.setMinimumSize(640, 380)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._account_page())
         self.pages.addWidget(self._servers_page())
@@ -383,7 +389,8 @@ class AccountWizard(QDialog):
         self.test_detail.setText(detail)
         show_fp = self.fingerprint is not None and not self.succeeded and bool(detail)
         self.fingerprint_label.setText(
-            self.tr("SHA-256 fingerprint:\n{0}").format(self.fingerprint) if show_fp else "")
+            self.tr("SHA-256 fingerprint:\n{0}").format(_two_lines(self.fingerprint or ""))
+            if show_fp else "")
         self.fingerprint_label.setVisible(show_fp)
         self.trust_button.setVisible(show_fp)
         self.retry_button.setVisible(bool(detail) and not self.succeeded)
