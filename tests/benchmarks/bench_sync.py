@@ -218,6 +218,8 @@ def _run_tradewind(server: DovecotServer, user: MailUser, spec: MailboxSpec, rep
               rss_exact=all(r[0].rss_exact for r in full_runs + resyncs),
               resync_report={k: resyncs[-1][1][k] for k in ("added", "updated", "status", "error")})
     tw["profile_db"] = str(db_path)
+    synced = measure_search(db_path)
+    tw["search_synced_store"] = dict(synced.__dict__)
     _log(f"Tradewind: {tw['full_sync_seconds']:.1f} s full, {tw['resync_seconds']:.2f} s resync")
     return tw
 
