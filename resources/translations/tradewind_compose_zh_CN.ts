@@ -3,224 +3,231 @@
 <context>
     <name>AccountWizard</name>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="59" />
+        <location filename="../../ui/wizard/dialog.py" line="65" />
         <source>Add an e-mail account</source>
         <extracomment>a background step finished (tests wait on it): "found", "tested", "failed"</extracomment>
         <translation>添加邮箱账户</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="66" />
+        <location filename="../../ui/wizard/dialog.py" line="72" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="68" />
-        <location filename="../../ui/wizard/dialog.py" line="213" />
+        <location filename="../../ui/wizard/dialog.py" line="74" />
+        <location filename="../../ui/wizard/dialog.py" line="219" />
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="71" />
+        <location filename="../../ui/wizard/dialog.py" line="77" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="85" />
+        <location filename="../../ui/wizard/dialog.py" line="91" />
         <source>Enter your e-mail address and password. Tradewind looks up the server settings for you; the password is kept in your system's keyring, never in Tradewind's files.</source>
         <translation>请输入您的邮箱地址和密码。Tradewind 会为您查找服务器设置；密码只保存在系统的密钥环中，绝不会写入 Tradewind 的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="90" />
+        <location filename="../../ui/wizard/dialog.py" line="96" />
         <source>e.g. Mei Lin</source>
         <translation>例如：林梅</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="92" />
+        <location filename="../../ui/wizard/dialog.py" line="98" />
         <source>you@company.com</source>
         <translation>you@company.com</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="95" />
+        <location filename="../../ui/wizard/dialog.py" line="101" />
         <source>Enter server settings myself…</source>
         <translation>手动填写服务器设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="100" />
+        <location filename="../../ui/wizard/dialog.py" line="106" />
         <source>Your name:</source>
         <translation>您的姓名：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="101" />
+        <location filename="../../ui/wizard/dialog.py" line="107" />
         <source>E-mail address:</source>
         <translation>邮箱地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="102" />
+        <location filename="../../ui/wizard/dialog.py" line="108" />
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="122" />
+        <location filename="../../ui/wizard/dialog.py" line="128" />
         <source>usually your e-mail address</source>
         <translation>通常就是您的邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="125" />
+        <location filename="../../ui/wizard/dialog.py" line="131" />
         <source>Incoming (IMAP) server:</source>
         <translation>收件 (IMAP) 服务器：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="127" />
+        <location filename="../../ui/wizard/dialog.py" line="133" />
         <source>Incoming security:</source>
         <translation>收件加密方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="128" />
+        <location filename="../../ui/wizard/dialog.py" line="134" />
         <source>Outgoing (SMTP) server:</source>
         <translation>发件 (SMTP) 服务器：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="130" />
+        <location filename="../../ui/wizard/dialog.py" line="136" />
         <source>Outgoing security:</source>
         <translation>发件加密方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="131" />
+        <location filename="../../ui/wizard/dialog.py" line="137" />
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="154" />
+        <location filename="../../ui/wizard/dialog.py" line="160" />
         <source>Trust this certificate</source>
         <translation>信任此证书</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="156" />
+        <location filename="../../ui/wizard/dialog.py" line="162" />
         <source>Test again</source>
         <translation>重新测试</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="158" />
+        <location filename="../../ui/wizard/dialog.py" line="164" />
         <source>Change server settings</source>
         <translation>修改服务器设置</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="189" />
+        <location filename="../../ui/wizard/dialog.py" line="195" />
         <source>SSL/TLS (recommended)</source>
         <translation>SSL/TLS（推荐）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="190" />
+        <location filename="../../ui/wizard/dialog.py" line="196" />
         <source>STARTTLS (TLS required)</source>
         <translation>STARTTLS（必须加密）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="215" />
+        <location filename="../../ui/wizard/dialog.py" line="221" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="217" />
+        <location filename="../../ui/wizard/dialog.py" line="223" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="240" />
+        <location filename="../../ui/wizard/dialog.py" line="246" />
         <source>Enter your full e-mail address, e.g. mei.lin@company.com.</source>
         <translation>请输入完整的邮箱地址，例如 mei.lin@company.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="242" />
+        <location filename="../../ui/wizard/dialog.py" line="248" />
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="255" />
+        <location filename="../../ui/wizard/dialog.py" line="261" />
         <source>Looking up the settings for {0}…</source>
         <translation>正在查找 {0} 的设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="267" />
+        <location filename="../../ui/wizard/dialog.py" line="273" />
         <source>No settings were found for {0}. Enter the servers your provider or IT department gave you.</source>
         <translation>没有找到 {0} 的设置。请填写邮箱服务商或 IT 部门提供的服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="273" />
+        <location filename="../../ui/wizard/dialog.py" line="279" />
         <source>Settings found for {0}. Change them only if your provider told you other ones.</source>
         <translation>已找到 {0} 的设置。除非服务商给了您其他设置，否则无需修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="314" />
+        <location filename="../../ui/wizard/dialog.py" line="320" />
         <source>Enter both server names.</source>
         <translation>请填写收件和发件服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="326" />
+        <location filename="../../ui/wizard/dialog.py" line="332" />
         <source>Testing the connection to {0}…</source>
         <translation>正在测试与 {0} 的连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="337" />
+        <location filename="../../ui/wizard/dialog.py" line="343" />
         <source>Testing the connection again…</source>
         <translation>正在重新测试连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="345" />
+        <location filename="../../ui/wizard/dialog.py" line="356" />
+        <source>Sending could not be checked: {0}
+Messages you send wait in the outbox until the outgoing server accepts them; you can fix its settings later.</source>
+        <translation>无法检查发件服务器：{0}
+您发送的邮件会留在发件箱中，直到发件服务器接收为止；您可以稍后修改它的设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/dialog.py" line="360" />
         <source>Connected. Your account is ready.</source>
         <translation>连接成功，账户已可以使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="346" />
+        <location filename="../../ui/wizard/dialog.py" line="352" />
         <source>Logged in to {0}:{1}. Press Finish to start reading your mail.</source>
         <translation>已登录 {0}:{1}。点击“完成”开始收发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="359" />
+        <location filename="../../ui/wizard/dialog.py" line="372" />
         <source>The server's certificate is not trusted by this computer.</source>
         <translation>这台电脑不信任该服务器的证书。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="360" />
+        <location filename="../../ui/wizard/dialog.py" line="373" />
         <source>The server refused the password (or the user name).</source>
         <translation>服务器拒绝了密码（或用户名）。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="361" />
+        <location filename="../../ui/wizard/dialog.py" line="374" />
         <source>The server cannot be reached.</source>
         <translation>无法连接到服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="362" />
+        <location filename="../../ui/wizard/dialog.py" line="375" />
         <source>The server did not follow the rules of a secure connection.</source>
         <translation>服务器没有遵守安全连接的规则。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="363" />
+        <location filename="../../ui/wizard/dialog.py" line="376" />
         <source>The account cannot be added.</source>
         <translation>无法添加该账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="366" />
+        <location filename="../../ui/wizard/dialog.py" line="379" />
         <source>Trust it only if your IT department confirms this exact fingerprint. Tradewind will then accept this certificate, and no other, for this account.</source>
         <translation>只有在 IT 部门确认了这个指纹完全一致时才信任它。之后 Tradewind 对这个账户只接受这一张证书。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="369" />
+        <location filename="../../ui/wizard/dialog.py" line="382" />
         <source>Check the password (and, under server settings, the user name). Some providers need an app password.</source>
         <translation>请检查密码（以及服务器设置中的用户名）。有些邮箱服务商需要使用“应用专用密码”。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="371" />
+        <location filename="../../ui/wizard/dialog.py" line="384" />
         <source>Check the server name and port and your internet connection.</source>
         <translation>请检查服务器名称、端口以及网络连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="378" />
+        <location filename="../../ui/wizard/dialog.py" line="391" />
         <source>The connection failed.</source>
         <translation>连接失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/dialog.py" line="386" />
+        <location filename="../../ui/wizard/dialog.py" line="399" />
         <source>SHA-256 fingerprint:
 {0}</source>
         <translation>SHA-256 指纹：
@@ -410,7 +417,7 @@
     <name>ComposerWindow</name>
     <message>
         <location filename="../../ui/composer/window.py" line="85" />
-        <location filename="../../ui/composer/window.py" line="239" />
+        <location filename="../../ui/composer/window.py" line="238" />
         <source>New message</source>
         <extracomment>the prefilled fields are shown a save finished (the draft id) the message is durably in the outbox (QueuedMessage) the outbox flush after sending finished (FlushReport | None)</extracomment>
         <translation>新邮件</translation>
@@ -481,72 +488,72 @@
         <translation>公司签名（由公司统一设置，此处不可编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="135" />
+        <location filename="../../ui/composer/window.py" line="134" />
         <source>Remove attachment</source>
         <translation>移除附件</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="144" />
+        <location filename="../../ui/composer/window.py" line="143" />
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="151" />
+        <location filename="../../ui/composer/window.py" line="150" />
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="215" />
+        <location filename="../../ui/composer/window.py" line="214" />
         <source>There is no account to send from yet: add one first (File → Add account…).</source>
         <translation>还没有可用于发送的账户：请先添加一个（文件 → 添加账户…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="263" />
+        <location filename="../../ui/composer/window.py" line="262" />
         <source>Company signature: {0}</source>
         <translation>公司签名：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="267" />
+        <location filename="../../ui/composer/window.py" line="266" />
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="279" />
+        <location filename="../../ui/composer/window.py" line="278" />
         <source>Attaching…</source>
         <translation>正在添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="319" />
+        <location filename="../../ui/composer/window.py" line="322" />
         <source>Insert link</source>
         <translation>插入链接</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="320" />
+        <location filename="../../ui/composer/window.py" line="323" />
         <source>Address (https://… or mailto:…):</source>
         <translation>地址（https://… 或 mailto:…）：</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="371" />
+        <location filename="../../ui/composer/window.py" line="374" />
         <source>Draft saved</source>
         <translation>草稿已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="383" />
+        <location filename="../../ui/composer/window.py" line="386" />
         <source>The draft could not be saved: {0}</source>
         <translation>草稿无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="394" />
+        <location filename="../../ui/composer/window.py" line="397" />
         <source>Queueing…</source>
         <translation>正在放入发件箱…</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="423" />
+        <location filename="../../ui/composer/window.py" line="426" />
         <source>Not sent: {0}</source>
         <translation>未发送：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="437" />
+        <location filename="../../ui/composer/window.py" line="440" />
         <source>Saving the draft before closing…</source>
         <translation>正在保存草稿，然后关闭…</translation>
     </message>

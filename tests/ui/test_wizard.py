@@ -13,7 +13,9 @@ from client.accounts.discover import DiscoveryResult
 from client.accounts.manager import format_fingerprint
 from client.accounts.presets import ServerSettings
 from client.store.db import Store
+from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
 from tests.servers.dovecot import DovecotServer, MailUser, free_port
+from tests.servers.submission import SubmissionServer
 from tests.support.memory_keyring import MemoryKeyring
 from ui.tasks import wait_for_background_tasks
 from ui.wizard.dialog import PAGE_SERVERS, PAGE_TEST, AccountWizard
@@ -21,11 +23,13 @@ from ui.wizard.dialog import PAGE_SERVERS, PAGE_TEST, AccountWizard
 Discover = Callable[[str], DiscoveryResult | None]
 
 
-def found_at(server: DovecotServer) -> Discover:
-    """Discovery that 'finds' this server (the test bed has no DNS or autoconfig)."""
+def found_at(server: DovecotServer, smtp_port: int | None = None) -> Discover:
+    """Discovery that 'finds' this server (the test bed has no DNS or autoconfig); without
+    ``smtp_port`` the outgoing server is a port where nothing listens."""
     def discover(email: str) -> DiscoveryResult:
+        port = smtp_port or free_port()
         return DiscoveryResult(email, ServerSettings(server.host, server.imaps_port, "ssl"),
-                               ServerSettings(server.host, free_port(), "starttls"), "preset",
+                               ServerSettings(server.host, port, "starttls"), "preset",
                                None, email)
     return discover
 
@@ -63,8 +67,9 @@ def _start(qtbot, wizard: AccountWizard, user: MailUser, password: str) -> str: 
     return str(tested.args[0])
 
 
-def test_untrusted_certificate_shows_its_fingerprint_and_trusting_it_passes(qtbot, make_wizard, db: Path, dovecot: DovecotServer, imap_user: MailUser, memory_keyring: MemoryKeyring) -> None:  # type: ignore[no-untyped-def]
-    wizard = make_wizard(db, found_at(dovecot))
+def test_untrusted_certificate_shows_its_fingerprint_and_trusting_it_passes(qtbot, make_wizard, db: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser, memory_keyring: MemoryKeyring) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    imap_user = smtp_user
+    wizard = make_wizard(db, found_at(dovecot, submission.starttls_port))
     assert _start(qtbot, wizard, imap_user, imap_user.password) == "failed"
     assert wizard.pages.currentIndex() == PAGE_TEST
     assert "not trusted" in wizard.test_title.text()
@@ -76,6 +81,8 @@ def test_untrusted_certificate_shows_its_fingerprint_and_trusting_it_passes(qtbo
         wizard.trust_button.click()
     assert tested.args == ["tested"], wizard.test_detail.text()
     assert "Connected" in wizard.test_title.text() and wizard.next_button.isEnabled()
+    assert wizard.smtp_problem is None  # the outgoing server (same certificate) logged in too
+    assert submission.auth_log, "the wizard logged in to the submission server"
     with qtbot.waitSignal(wizard.accountAdded) as added:
         wizard.next_button.click()  # Finish
     assert added.args == [imap_user.email.lower()]
@@ -101,6 +108,8 @@ def test_wrong_password_is_explained_and_can_be_corrected(qtbot, make_wizard, db
         wizard.retry_button.click()
     assert tested.args == ["tested"], wizard.test_detail.text()
     assert secrets.get_password(imap_user.email) == imap_user.password
+    # nothing listens at the outgoing port: said in words, and the account is still usable
+    assert wizard.smtp_problem and "Sending could not be checked" in wizard.test_detail.text()
 
 
 def test_nothing_found_shows_manual_settings_and_unreachable_server_in_words(qtbot, make_wizard, db: Path) -> None:  # type: ignore[no-untyped-def]

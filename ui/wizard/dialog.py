@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from client.accounts.discover import DiscoveryResult
-from client.accounts.manager import TestResult
 from client.imap.errors import ImapError
 from ui.tasks import run_in_background
 from ui.wizard import jobs
@@ -62,6 +61,7 @@ class AccountWizard(QDialog):
         self.fingerprint: str | None = None
         self.busy = False
         self.succeeded = False
+        self.smtp_problem: str | None = None
         self.setWindowTitle(self.tr("Add an e-mail account"))
         self.setMinimumSize(640, 380)
         self.pages = QStackedWidget(self)
@@ -344,13 +344,20 @@ class AccountWizard(QDialog):
         run_in_background(lambda: jobs.trust_and_test(db_path, email, fingerprint),
                           self._tested, self._test_failed, owner=self)
 
-    def _tested(self, result: TestResult) -> None:
+    def _tested(self, outcome: jobs.WizardTest) -> None:
         self._set_busy(False)
+        result = outcome.imap
         self.stored_email = result.email.lower()
         self.succeeded = True
-        self._show_result(self.tr("Connected. Your account is ready."),
-                          self.tr("Logged in to {0}:{1}. Press Finish to start reading your "
-                                  "mail.").format(result.host, result.port))
+        detail = self.tr("Logged in to {0}:{1}. Press Finish to start reading your "
+                         "mail.").format(result.host, result.port)
+        if outcome.smtp_problem:
+            detail += "\n\n" + self.tr(
+                "Sending could not be checked: {0}\nMessages you send wait in the outbox until "
+                "the outgoing server accepts them; you can fix its settings later.").format(
+                outcome.smtp_problem)
+        self.smtp_problem = outcome.smtp_problem
+        self._show_result(self.tr("Connected. Your account is ready."), detail)
         self._show_page(PAGE_TEST)
         self.stepFinished.emit("tested")
 

@@ -3,7 +3,8 @@
 ``find_settings`` asks presets/autoconfig (``client.accounts.discover``; never raises);
 ``save_and_test`` stores the account (the password only in the keyring, through
 ``AccountManager``/``client.secrets``), or updates the one this wizard already stored, then logs
-in once; ``trust_and_test`` pins exactly the certificate fingerprint the rep approved and tests
+in once to the incoming server and checks the outgoing one (its problems are reported, not
+fatal: mail waits in the outbox); ``trust_and_test`` pins exactly the certificate fingerprint the rep approved and tests
 again; ``forget`` removes the account a cancelled wizard stored. Each opens its own ``Store``.
 ``explain`` turns any failure into words for the rep (GUI-free, any thread).
 """
@@ -50,10 +51,44 @@ def find_settings(email: str, discover_fn: Discover | None = None) -> DiscoveryR
     return (discover_fn or discover)(email)
 
 
+@dataclass(frozen=True)
+class WizardTest:
+    """A successful incoming-mail login, and what the outgoing check found (None: it logged
+    in; else the problem in words: sending is not blocked by it, the outbox retries)."""
+
+    imap: TestResult
+    smtp_problem: str | None
+
+
+def check_smtp(store: Store, email: str, timeout: float) -> str | None:
+    """Log in to the account's outgoing server once (TLS verified or pinned, as when sending);
+    None when that worked, else the problem in words. Blocking I/O."""
+    from client.smtp.account_send import smtp_endpoint_for
+    from client.smtp.transport import SmtpError, connect, login
+
+    account = store.get_account(email)
+    password = secrets.get_password(email)
+    if account is None or password is None:
+        return None
+    try:
+        smtp = connect(smtp_endpoint_for(store, account, timeout))
+        try:
+            login(smtp, account.smtp_host, account.username, password)
+        finally:
+            try:
+                smtp.quit()
+            except Exception:  # the check is done; a rude close changes nothing
+                smtp.close()
+    except SmtpError as exc:
+        return str(exc)
+    return None
+
+
 def save_and_test(db_path: Path, form: AccountForm, stored: bool,
-                  timeout: float = 20.0) -> TestResult:
-    """Store (``stored=False``) or update (``stored=True``) the account and log in once.
-    Raises ``AccountError`` subclasses, keyring errors and the IMAP errors of ``explain``."""
+                  timeout: float = 20.0) -> WizardTest:
+    """Store (``stored=False``) or update (``stored=True``) the account, log in to the incoming
+    server once, then check the outgoing server. Raises ``AccountError`` subclasses, keyring
+    errors and the IMAP errors of ``explain``."""
     with Store.open(db_path) as store:
         manager = AccountManager(store)
         if not stored:
@@ -74,16 +109,18 @@ def save_and_test(db_path: Path, form: AccountForm, stored: bool,
             secrets.set_password(account.email, form.password)
         account = manager.get(form.email)
         set_sending_options(store, account, smtp_security=form.smtp_security)
-        return manager.test(form.email, timeout=timeout)
+        result = manager.test(form.email, timeout=timeout)
+        return WizardTest(result, check_smtp(store, form.email, timeout))
 
 
 def trust_and_test(db_path: Path, email: str, fingerprint: str,
-                   timeout: float = 20.0) -> TestResult:
-    """Pin this certificate (SHA-256) for the account, then log in again."""
+                   timeout: float = 20.0) -> WizardTest:
+    """Pin this certificate (SHA-256) for the account, then test both servers again."""
     with Store.open(db_path) as store:
         manager = AccountManager(store)
         manager.trust(email, fingerprint)
-        return manager.test(email, timeout=timeout)
+        return WizardTest(manager.test(email, timeout=timeout),
+                          check_smtp(store, email, timeout))
 
 
 def forget(db_path: Path, email: str) -> None:
