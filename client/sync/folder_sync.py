@@ -138,8 +138,11 @@ def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
         return report
     rebuilt = isinstance(plan, Rebuild)
     if isinstance(plan, Rebuild):
+        stale = [int(r) for (r,) in ctx.store.conn.execute(
+            "SELECT id FROM messages WHERE folder_id = ? AND uid IS NOT NULL", (folder.id,))]
         report.removed += ctx.store.clear_folder(folder.id)
         crashpoint.after_commit()
+        _publish(ctx, folder.id, removed=stale)
         plan = FetchNew(1)
     if folder.uidvalidity != status.uidvalidity:
         ctx.store.save_folder_state(folder.id, uidvalidity=status.uidvalidity)
