@@ -190,6 +190,7 @@ def test_company_signature_is_a_locked_block_that_follows_the_identity(qtbot, de
     qtbot.waitUntil(lambda: composer.signature is not None and composer.signature_view.isVisible())
     shown = composer.signature_view.toPlainText()
     assert "Anna" in shown
+    assert not composer.error_label.isVisible()  # no stale error from the first identity
     assert composer.signature_view.isReadOnly()
     composer.signature_view.setFocus()
     type_text(composer.signature_view.viewport(), "edited")

@@ -81,6 +81,8 @@ class ComposerWindow(QWidget):
         self._save_again = False
         self._close_after_save = False
         self._sending = False
+        self._signature_request = 0
+        self._signature_error = ""
         self.resize(900, 760)
         self.setWindowTitle(self.tr("New message"))
         self.setAcceptDrops(True)
@@ -246,8 +248,18 @@ class ComposerWindow(QWidget):
         recipients = tuple(a.strip() for a in self.to_field.text().split(",") if "@" in a)
         reply = self.base_fields is not None and self.base_fields.reply_to_row is not None
         db_path = self.db_path
+        self._signature_request += 1
+        request = self._signature_request
         run_in_background(lambda: jobs.signature_for(db_path, sender.email, recipients, reply),
-                          self._show_signature, self._signature_failed, owner=self)
+                          lambda block: self._signature_rendered(request, block),
+                          lambda exc: self._signature_failed(request, exc), owner=self)
+
+    def _signature_rendered(self, request: int, block: SignatureBlock | None) -> None:
+        if request != self._signature_request:
+            return  # the rep picked another identity meanwhile: a newer render is coming
+        if self.error_label.text() == self._signature_error:
+            self.error_label.hide()
+        self._show_signature(block)
 
     def _show_signature(self, block: SignatureBlock | None) -> None:
         self.signature = block
@@ -257,9 +269,12 @@ class ComposerWindow(QWidget):
         if block is not None:
             self.signature_view.show_html(block.html, block.images)
 
-    def _signature_failed(self, exc: BaseException) -> None:
+    def _signature_failed(self, request: int, exc: BaseException) -> None:
+        if request != self._signature_request:
+            return
         self._show_signature(None)
-        self._show_error(self.tr("Company signature: {0}").format(exc))
+        self._signature_error = self.tr("Company signature: {0}").format(exc)
+        self._show_error(self._signature_error)
 
     # -- attachments ----------------------------------------------------------------------------
     def choose_files(self) -> None:
