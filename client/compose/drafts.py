@@ -147,7 +147,7 @@ def _saved(row: tuple[Any, ...], raw: bytes) -> SavedDraft:
     meta = json.loads(row[2])
     meta["references"] = tuple(meta.get("references") or ())
     attachments = attachments_of(raw)
-    fields = DraftFields(**meta, attachments=attachments)
+    fields = DraftFields(**meta, attachments=attachments, inline_images=inline_images_of(raw))
     return SavedDraft(int(row[0]), int(row[1]), str(row[3]), fields, row[4], str(row[5]),
                       float(row[6]))
 
@@ -164,6 +164,22 @@ def attachments_of(raw: bytes) -> tuple[OutgoingAttachment, ...]:
                                           att.content_type))
         except KeyError:
             continue
+    return tuple(out)
+
+
+def inline_images_of(raw: bytes) -> tuple[InlineImage, ...]:
+    """The pictures a draft's HTML shows inline (parts with a Content-ID), to reopen it."""
+    parsed = parse_message(raw)
+    out = []
+    for att in parsed.attachments:
+        if not (att.inline and att.content_id) or att.from_tnef:
+            continue
+        try:
+            data = attachment_bytes(raw, att.part_id)
+        except KeyError:
+            continue
+        out.append(InlineImage(att.content_id.strip("<>"), data,
+                               att.content_type or "image/png", att.filename or "image.png"))
     return tuple(out)
 
 

@@ -296,3 +296,31 @@ def test_translations_are_complete_and_used_in_chinese(qtbot, qapp, demo_db: Pat
         qtbot.waitUntil(lambda: settings.account_list.count() == 1)
     finally:
         install_translators(qapp, "en")
+
+
+def test_a_saved_draft_reopens_with_its_text_recipients_and_pictures(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    first = open_composer(demo_db)
+    first.to_field.setText("Anna Huber <a.huber@alpenlicht.example>")
+    first.subject_field.setText("Muster / samples")
+    type_text(first.editor.viewport(), "See the photo of the sample: ")
+    _paste_image(first)
+    [pasted] = first.fields().inline_images
+    with qtbot.waitSignal(first.draftSaved) as saved:
+        first.save_button.click()
+    draft_id = saved.args[0]
+    reopened = ComposerWindow(demo_db, "draft", draft_id=draft_id)
+    reopened.show()
+    try:
+        qtbot.waitUntil(lambda: reopened.is_ready)
+        assert reopened.to_field.text() == "Anna Huber <a.huber@alpenlicht.example>"
+        assert reopened.subject_field.text() == "Muster / samples"
+        assert "See the photo of the sample" in reopened.editor.toPlainText()
+        [image] = reopened.fields().inline_images
+        assert image.content_id == pasted.content_id and image.data == pasted.data
+        with qtbot.waitSignal(reopened.draftSaved) as again:
+            reopened.save_button.click()
+        assert again.args == [draft_id]  # the same draft is updated, not a second one
+    finally:
+        reopened.sent = True
+        reopened.close()
+        wait_for_background_tasks()

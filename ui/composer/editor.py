@@ -47,7 +47,7 @@ class ComposeEditor(QTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAcceptRichText(True)
-        self._images: dict[str, bytes] = {}
+        self._images: dict[str, tuple[bytes, str]] = {}  # Content-ID -> (data, type)
 
     # -- pictures and files ---------------------------------------------------------------------
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt name)
@@ -69,19 +69,32 @@ class ComposeEditor(QTextEdit):
     def insert_image(self, image: QImage) -> str:
         """Insert ``image`` at the cursor as an inline picture; returns its Content-ID."""
         content_id = f"{uuid.uuid4().hex}@tradewind"
-        self._images[content_id] = _png_bytes(image)
+        self._images[content_id] = (_png_bytes(image), "image/png")
         self.document().addResource(
             QTextDocument.ResourceType.ImageResource, QUrl(f"cid:{content_id}"), image)
         self.textCursor().insertImage(f"cid:{content_id}")
         return content_id
 
+    def add_images(self, images: tuple[InlineImage, ...]) -> None:
+        """Make ``cid:`` references of reopened HTML (a saved draft) show these pictures."""
+        for image in images:
+            loaded = QImage()
+            if loaded.loadFromData(image.data):
+                cid = image.content_id.strip("<>")
+                self._images[cid] = (image.data, image.content_type)
+                self.document().addResource(
+                    QTextDocument.ResourceType.ImageResource, QUrl(f"cid:{cid}"), loaded)
+
     def inline_images(self) -> tuple[InlineImage, ...]:
         """The pictures the current text still shows (deleted ones are left out)."""
         used = dict.fromkeys(_CID_SRC.findall(self.toHtml()))
-        return tuple(
-            InlineImage(cid, self._images[cid], "image/png", f"image-{n}.png")
-            for n, cid in enumerate(used, 1) if cid in self._images
-        )
+        out = []
+        for n, cid in enumerate(used, 1):
+            if cid in self._images:
+                data, content_type = self._images[cid]
+                extension = content_type.rpartition("/")[2] or "png"
+                out.append(InlineImage(cid, data, content_type, f"image-{n}.{extension}"))
+        return tuple(out)
 
     # -- formatting -----------------------------------------------------------------------------
     def set_bold(self, on: bool) -> None:

@@ -200,6 +200,7 @@ class ComposerWindow(QWidget):
             self.bcc_field.setText(fields.bcc)
             self.subject_field.setText(fields.subject)
             if fields.html:
+                self.editor.add_images(fields.inline_images)
                 self.editor.setHtml(fields.html)
             elif fields.text:
                 self.editor.setPlainText(fields.text)
