@@ -324,3 +324,15 @@ def test_a_saved_draft_reopens_with_its_text_recipients_and_pictures(qtbot, demo
         reopened.sent = True
         reopened.close()
         wait_for_background_tasks()
+
+
+def test_forward_keeps_the_attachments_and_quotes_below_the_new_text(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(demo_db) as store:
+        row = next(r.id for r in store.list_messages(None, 500, 0) if r.has_attachments)
+    composer = open_composer(demo_db, "forward", row)
+    assert composer.subject_field.text().lower().startswith("fwd:")
+    assert composer.to_field.text() == ""
+    assert composer.attachments and composer.attachment_list.count() == len(composer.attachments)
+    assert composer.quote_view.isVisible() and composer.editor.toPlainText() == ""
+    fields = composer.fields()
+    assert fields.forward_of_row == row and fields.attachments == tuple(composer.attachments)
