@@ -24,6 +24,7 @@ from client.imap import ImapSession, ProtocolError, ServerUnavailable
 from client.ops import queue
 from client.store import Folder, Store
 from client.store.records import PendingOp
+from client.sync import crashpoint
 
 log = logging.getLogger(__name__)
 
@@ -180,8 +181,10 @@ def replay_pending(store: Store, session: ImapSession, account_id: int) -> Repla
         op = queue.begin(store, queued.id)
         if op is None:
             continue
+        crashpoint.after_commit()
         try:
             new_uid = replayer.apply(op)
+            crashpoint.after_commit()  # the server did it; ``complete`` not yet recorded
         except MessageGone as exc:
             queue.drop(store, op.id, str(exc))
             outcome.dropped += 1
@@ -201,5 +204,6 @@ def replay_pending(store: Store, session: ImapSession, account_id: int) -> Repla
                 outcome.kept += 1
             continue
         queue.complete(store, op.id, new_uid)
+        crashpoint.after_commit()
         outcome.done += 1
     return outcome

@@ -148,3 +148,83 @@ def test_random_kills_then_resume(sync_env: SyncEnv) -> None:
     code, report = _run_child(path, account_id, env.password, 1)
     assert code == 0 and report is not None and report["error"] is None
     _assert_sound_and_converged(path, account_id, expected, env.password)
+
+
+def _server_messages(server: DovecotServer, user: MailUser) -> list[tuple[str, str, str]]:
+    """Sorted (folder, Message-ID, flags) of every message on the server (duplicates kept)."""
+    import re
+
+    out: list[tuple[str, str, str]] = []
+    with server.imap_admin(user) as imap:
+        for name in ("INBOX", "Archive", "Trash", "Junk"):
+            imap.select(name, readonly=True)
+            _typ, data = imap.uid("FETCH", "1:*", "(FLAGS BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
+            for item in data:
+                if isinstance(item, tuple):
+                    msgid = re.search(rb"<([^>]+)>", item[1])
+                    flags = re.search(rb"FLAGS \(([^)]*)\)", item[0])
+                    out.append((name, msgid.group(1).decode() if msgid else "",
+                                " ".join(sorted((flags.group(1) if flags else b"").decode()
+                                                .replace("\\Recent", "").split()))))
+    return sorted(out)
+
+
+def _offline_session(env: SyncEnv, tag: str) -> tuple[MailUser, Path, int]:
+    """A fresh user with 6 synced messages and 5 queued offline operations."""
+    from client.ops import queue
+
+    user = env.server.add_user(f"ops{tag}-{env.user.username[-6:]}", env.password)
+    for n in range(6):
+        env.server.append(user, "INBOX", make_message(n, message_id=f"<o{n}@example.net>"))
+    path = env.store_path.with_name(f"ops-{tag}.db")
+    account_id = add_account(path, env.server, user).id
+    assert _run_child(path, account_id, env.password, 0)[0] == 0
+    with Store.open(path) as store:
+        def row(uid: int) -> int:
+            return int(store.conn.execute(
+                "SELECT m.id FROM messages m JOIN folders f ON f.id = m.folder_id "
+                "WHERE f.name = 'INBOX' AND m.uid = ?", (uid,)).fetchone()[0])
+
+        def folder(name: str) -> int:
+            found = store.folder_by_name(account_id, name)
+            assert found is not None
+            return found.id
+
+        queue.mark(store, [row(1)], seen=True, flagged=True)
+        queue.move(store, [row(2)], folder("Archive"))
+        queue.copy(store, [row(3)], folder("Archive"))
+        queue.delete(store, [row(4)])
+        queue.move(store, [row(5)], folder("Junk"))
+    return user, path, account_id
+
+
+@pytest.mark.slow
+def test_kill_during_offline_replay_never_doubles_or_loses_an_operation(
+    sync_env: SyncEnv,
+) -> None:
+    env = sync_env
+    user, clean, clean_id = _offline_session(env, "clean")
+    assert _run_child(clean, clean_id, env.password, 0)[0] == 0
+    expected_server = _server_messages(env.server, user)
+    expected_cache = {(f, m, fl) for f, _u, m, fl, _h in cache_snapshot(clean, clean_id)}
+    assert len(expected_server) == 7  # the copy added one message
+    kills = 0
+    for n in range(1, 18):
+        user, path, account_id = _offline_session(env, f"k{n}")
+        code, _ = _run_child(path, account_id, env.password, 0, kill_after=n)
+        if code == 0:
+            break
+        kills += 1
+        code, report = _run_child(path, account_id, env.password, 0)
+        assert code == 0 and report is not None and report["error"] is None
+        with Store.open(path) as store:
+            account = store.account(account_id)
+        assert account is not None
+        again = sync_account(path, account, env.password)
+        assert (again.error, again.added, again.removed, again.replayed) == (None, 0, 0, 0)
+        assert _server_messages(env.server, user) == expected_server, f"kill after {n}"
+        got = {(f, m, fl) for f, _u, m, fl, _h in cache_snapshot(path, account_id)}
+        assert got == expected_cache, f"kill after {n}"
+        with Store.open(path) as store:
+            assert store.conn.execute("SELECT count(*) FROM pending_ops").fetchone() == (0,)
+    assert kills >= 15  # every op's begin, server step and completion was a kill point
