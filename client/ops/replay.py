@@ -172,38 +172,105 @@ def _is_permanent(exc: ProtocolError, attempts: int) -> bool:
     return attempts >= MAX_ATTEMPTS or any(f"[{code}" in text for code in _PERMANENT_CODES)
 
 
+FLAG_GROUP_MAX = 500
+
+
+def _flag_group(ops: list[PendingOp], start: int) -> list[PendingOp]:
+    """Consecutive flag ops from ``start`` that one UID STORE per flag can carry: same folder,
+    same UIDVALIDITY, same wanted flags, UIDs known."""
+    first = ops[start]
+    if first.kind != "flags" or first.uid is None or first.folder_id is None:
+        return [first]
+    key = (first.folder_id, first.payload.get("uidvalidity"), first.payload.get("set"))
+    group = [first]
+    for op in ops[start + 1:start + FLAG_GROUP_MAX]:
+        if op.kind != "flags" or op.uid is None or (
+            op.folder_id, op.payload.get("uidvalidity"), op.payload.get("set")) != key:
+            break
+        group.append(op)
+    return group
+
+
+def _replay_flag_group(
+    replayer: _Replayer, store: Store, group: list[PendingOp], outcome: ReplayOutcome
+) -> list[PendingOp]:
+    """Replay many flag ops with one STORE per flag; return the ops left for one-by-one replay
+    (their message was not at its UID). Raises ``ServerUnavailable`` (begun ops are kept)."""
+    begun = [op for op in (queue.begin(store, g.id) for g in group) if op is not None]
+    crashpoint.after_commit()
+    if not begun:
+        return []
+    folder = store.folder(begun[0].folder_id or 0)
+    try:
+        if folder is None or replayer.select(folder) != begun[0].payload.get("uidvalidity"):
+            return begun
+        uids = sorted({int(op.uid or 0) for op in begun})
+        present = {m.uid for m in replayer.session.fetch_meta(",".join(map(str, uids)))}
+        here = [op for op in begun if op.uid in present]
+        for name, value in begun[0].payload.get("set", {}).items():
+            flag = _FLAG_NAMES.get(name)
+            if flag is not None and here:
+                replayer.session.store_flags(sorted(present), [flag], add=bool(value))
+        crashpoint.after_commit()  # the server did it; ``complete`` not yet recorded
+    except ServerUnavailable as exc:
+        for op in begun:
+            queue.fail(store, op.id, str(exc), permanent=False)
+        outcome.kept += len(begun)
+        raise
+    except ProtocolError:
+        return begun  # let each op meet the error (and its rules) on its own
+    for op in here:
+        queue.complete(store, op.id, None)
+        outcome.done += 1
+    crashpoint.after_commit()
+    return [op for op in begun if op.uid not in present]
+
+
 def replay_pending(store: Store, session: ImapSession, account_id: int) -> ReplayOutcome:
     """Replay the account's queued operations in order. Raises ``ServerUnavailable`` (the op in
-    progress is kept for later) and ``StoreWriteError``; everything else is recorded per op."""
+    progress is kept for later) and ``StoreWriteError``; everything else is recorded per op.
+    Runs of flag changes on one folder go to the server as one STORE per flag."""
     outcome = ReplayOutcome()
     replayer = _Replayer(store, session, account_id)
-    for queued in queue.pending(store, account_id):
-        op = queue.begin(store, queued.id)
-        if op is None:
-            continue
-        crashpoint.after_commit()
-        try:
-            new_uid = replayer.apply(op)
-            crashpoint.after_commit()  # the server did it; ``complete`` not yet recorded
-        except MessageGone as exc:
-            queue.drop(store, op.id, str(exc))
-            outcome.dropped += 1
-            outcome.notes.append(str(exc))
-            continue
-        except ServerUnavailable as exc:
-            queue.fail(store, op.id, str(exc), permanent=False)
-            outcome.kept += 1
-            raise
-        except ProtocolError as exc:
-            permanent = _is_permanent(exc, op.attempts)
-            queue.fail(store, op.id, str(exc), permanent=permanent)
-            if permanent:
-                outcome.failed += 1
-                outcome.notes.append(f"Could not {op.kind} a message on the server: {exc}")
-            else:
-                outcome.kept += 1
-            continue
-        queue.complete(store, op.id, new_uid)
-        crashpoint.after_commit()
-        outcome.done += 1
+    ops = queue.pending(store, account_id)
+    index = 0
+    while index < len(ops):
+        group = _flag_group(ops, index)
+        index += len(group)
+        if len(group) > 1:
+            group = _replay_flag_group(replayer, store, group, outcome)
+        for op in group:
+            _replay_one(replayer, store, op, outcome)
     return outcome
+
+
+def _replay_one(replayer: _Replayer, store: Store, queued: PendingOp,
+                outcome: ReplayOutcome) -> None:
+    op = queue.begin(store, queued.id)
+    if op is None:
+        return
+    crashpoint.after_commit()
+    try:
+        new_uid = replayer.apply(op)
+        crashpoint.after_commit()  # the server did it; ``complete`` not yet recorded
+    except MessageGone as exc:
+        queue.drop(store, op.id, str(exc))
+        outcome.dropped += 1
+        outcome.notes.append(str(exc))
+        return
+    except ServerUnavailable as exc:
+        queue.fail(store, op.id, str(exc), permanent=False)
+        outcome.kept += 1
+        raise
+    except ProtocolError as exc:
+        permanent = _is_permanent(exc, op.attempts)
+        queue.fail(store, op.id, str(exc), permanent=permanent)
+        if permanent:
+            outcome.failed += 1
+            outcome.notes.append(f"Could not {op.kind} a message on the server: {exc}")
+        else:
+            outcome.kept += 1
+        return
+    queue.complete(store, op.id, new_uid)
+    crashpoint.after_commit()
+    outcome.done += 1

@@ -181,3 +181,38 @@ def test_move_to_a_folder_deleted_on_server_fails_and_is_undone(sync_env: SyncEn
             "SELECT f.name, m.uid FROM messages m JOIN folders f ON f.id = m.folder_id").fetchall()
     assert row == [("INBOX", 1)]  # the local move was undone
     assert _message_ids(env, "INBOX") == ["m0@example.net"]
+
+
+def test_many_flag_changes_go_to_the_server_in_one_store(sync_env: SyncEnv) -> None:  # noqa: F811
+    from client.sync.engine import endpoint_for
+
+    env = sync_env
+    _synced(env, 30)
+    with env.open() as store:
+        rows = [_row(store, "INBOX", uid) for uid in range(1, 31)]
+        queue.mark(store, rows, seen=True)
+    calls: list[int] = []
+
+    class Counting(ImapSession):
+        def store_flags(self, uids, flags, add):  # type: ignore[no-untyped-def,override]
+            calls.append(len(list(uids)))
+            return super().store_flags(uids, flags, add)
+
+    def connect() -> ImapSession:
+        session = ImapSession.connect(endpoint_for(env.account), env.user.username, env.password)
+        session.__class__ = Counting
+        return session
+
+    with env.server.imap_admin(env.user) as imap:  # one message went away meanwhile
+        imap.select("INBOX")
+        imap.uid("STORE", "7", "+FLAGS", "(\\Deleted)")
+        imap.expunge()
+    report = sync_account(env.store_path, env.account, env.password, connect=connect)
+    assert report.error is None, report.error
+    assert calls == [29]
+    assert report.replayed == 29
+    assert all("\\Seen" in flags for flags in _server_flags(env, "INBOX").values())
+    with env.open() as store:
+        [dropped] = queue.failures(store, env.account.id)
+        assert dropped.state == "dropped" and dropped.uid == 7
+        assert queue.pending(store, env.account.id) == []

@@ -190,7 +190,7 @@ def _offline_session(env: SyncEnv, tag: str) -> tuple[MailUser, Path, int]:
             assert found is not None
             return found.id
 
-        queue.mark(store, [row(1)], seen=True, flagged=True)
+        queue.mark(store, [row(1), row(6)], seen=True, flagged=True)  # one STORE
         queue.move(store, [row(2)], folder("Archive"))
         queue.copy(store, [row(3)], folder("Archive"))
         queue.delete(store, [row(4)])
