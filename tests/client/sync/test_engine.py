@@ -280,3 +280,22 @@ def test_server_changes_during_our_sync_converge_next_time(
     with env.open() as store:
         inbox = store.folder_by_role(env.account.id, "inbox")
     assert inbox is not None and (inbox.last_sync or 0) > 0  # an unchanged folder was checked
+
+
+def test_untrusted_certificate_is_reported_with_its_status(sync_env: SyncEnv) -> None:
+    import trustme
+
+    from client.store import Store
+
+    env = sync_env
+    other_ca = env.store_path.with_name("other-ca.pem")
+    trustme.CA().cert_pem.write_to_path(str(other_ca))
+    with Store.open(env.store_path) as store:
+        store.update_account(env.account.id, ca_file=str(other_ca))
+        account = store.account(env.account.id)
+    assert account is not None
+    report = sync_account(env.store_path, account, env.password)
+    assert report.status == "untrusted-certificate"
+    assert report.error and "certificate" in report.error.lower()
+    with Store.open(env.store_path) as store:
+        assert store.folders(env.account.id) == []  # nothing was trusted, nothing stored
