@@ -416,144 +416,159 @@ Messages you send wait in the outbox until the outgoing server accepts them; you
 <context>
     <name>ComposerWindow</name>
     <message>
-        <location filename="../../ui/composer/window.py" line="85" />
-        <location filename="../../ui/composer/window.py" line="238" />
+        <location filename="../../ui/composer/window.py" line="89" />
+        <location filename="../../ui/composer/window.py" line="251" />
         <source>New message</source>
         <extracomment>the prefilled fields are shown a save finished (the draft id) the message is durably in the outbox (QueuedMessage) the outbox flush after sending finished (FlushReport | None)</extracomment>
         <translation>新邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="103" />
+        <location filename="../../ui/composer/window.py" line="107" />
         <source>From:</source>
         <translation>发件人：</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="104" />
+        <location filename="../../ui/composer/window.py" line="108" />
         <source>To:</source>
         <translation>收件人：</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="105" />
+        <location filename="../../ui/composer/window.py" line="109" />
         <source>Cc:</source>
         <translation>抄送：</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="106" />
+        <location filename="../../ui/composer/window.py" line="110" />
         <source>Bcc:</source>
         <translation>密送：</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="107" />
+        <location filename="../../ui/composer/window.py" line="111" />
         <source>Subject:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="110" />
+        <location filename="../../ui/composer/window.py" line="114" />
         <source>Write your message here…</source>
         <translation>在此输入邮件内容…</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="113" />
+        <location filename="../../ui/composer/window.py" line="117" />
         <source>Bold</source>
         <translation>粗体</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="114" />
+        <location filename="../../ui/composer/window.py" line="118" />
         <source>Italic</source>
         <translation>斜体</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="115" />
+        <location filename="../../ui/composer/window.py" line="119" />
         <source>Bullets</source>
         <translation>项目符号</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="116" />
+        <location filename="../../ui/composer/window.py" line="120" />
         <source>Numbering</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="117" />
+        <location filename="../../ui/composer/window.py" line="121" />
         <source>Link…</source>
         <translation>链接…</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="119" />
+        <location filename="../../ui/composer/window.py" line="123" />
         <source>Attach…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="121" />
+        <location filename="../../ui/composer/window.py" line="125" />
         <source>Company signature (set by your company; it cannot be edited here)</source>
         <translation>公司签名（由公司统一设置，此处不可编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="134" />
+        <location filename="../../ui/composer/window.py" line="138" />
         <source>Remove attachment</source>
         <translation>移除附件</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="143" />
+        <location filename="../../ui/composer/window.py" line="147" />
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="150" />
+        <location filename="../../ui/composer/window.py" line="154" />
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="214" />
+        <location filename="../../ui/composer/window.py" line="156" />
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/window.py" line="227" />
         <source>There is no account to send from yet: add one first (File → Add account…).</source>
         <translation>还没有可用于发送的账户：请先添加一个（文件 → 添加账户…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="262" />
+        <location filename="../../ui/composer/window.py" line="287" />
         <source>Company signature: {0}</source>
         <translation>公司签名：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="266" />
+        <location filename="../../ui/composer/window.py" line="292" />
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="278" />
+        <location filename="../../ui/composer/window.py" line="304" />
         <source>Attaching…</source>
         <translation>正在添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="322" />
+        <location filename="../../ui/composer/window.py" line="348" />
         <source>Insert link</source>
         <translation>插入链接</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="323" />
+        <location filename="../../ui/composer/window.py" line="349" />
         <source>Address (https://… or mailto:…):</source>
         <translation>地址（https://… 或 mailto:…）：</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="374" />
+        <location filename="../../ui/composer/window.py" line="404" />
         <source>Draft saved</source>
         <translation>草稿已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="386" />
+        <location filename="../../ui/composer/window.py" line="416" />
         <source>The draft could not be saved: {0}</source>
         <translation>草稿无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="397" />
+        <location filename="../../ui/composer/window.py" line="423" />
+        <source>Discard message</source>
+        <translation>放弃邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/window.py" line="424" />
+        <source>Discard this message? Its draft is deleted.</source>
+        <translation>要放弃这封邮件吗？它的草稿会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/window.py" line="453" />
         <source>Queueing…</source>
         <translation>正在放入发件箱…</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="426" />
+        <location filename="../../ui/composer/window.py" line="482" />
         <source>Not sent: {0}</source>
         <translation>未发送：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/window.py" line="440" />
+        <location filename="../../ui/composer/window.py" line="496" />
         <source>Saving the draft before closing…</source>
         <translation>正在保存草稿，然后关闭…</translation>
     </message>

@@ -336,3 +336,47 @@ def test_forward_keeps_the_attachments_and_quotes_below_the_new_text(qtbot, demo
     assert composer.quote_view.isVisible() and composer.editor.toPlainText() == ""
     fields = composer.fields()
     assert fields.forward_of_row == row and fields.attachments == tuple(composer.attachments)
+
+
+def test_discard_deletes_the_draft_and_closes(qtbot, demo_db: Path, open_composer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    composer = open_composer(demo_db)
+    composer.editor.setPlainText("first thoughts")
+    with qtbot.waitSignal(composer.draftSaved):
+        composer.save_now()
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    composer.discard_button.click()
+    wait_for_background_tasks()
+    assert asked and "Discard" in asked[0]
+    with Store.open(demo_db) as store:
+        assert list_drafts(store) == []
+
+
+def test_bold_button_follows_the_text_under_the_cursor_and_links_are_checked(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    composer = open_composer(demo_db)
+    composer.editor.setFocus()
+    composer.bold_action.trigger()
+    type_text(composer.editor.viewport(), "bold")
+    composer.bold_action.trigger()
+    type_text(composer.editor.viewport(), " plain")
+    assert not composer.bold_action.isChecked()
+    cursor = composer.editor.textCursor()
+    cursor.setPosition(2)
+    composer.editor.setTextCursor(cursor)
+    assert composer.bold_action.isChecked()  # inside "bold"
+    cursor.setPosition(len(composer.editor.toPlainText()))
+    composer.editor.setTextCursor(cursor)
+    assert not composer.bold_action.isChecked()
+    composer.editor.insert_link("javascript:alert(1)", " not a link")  # refused: plain text
+    composer.editor.insert_link("https://harbor-lighting.example/catalogue", "catalogue")
+    html = composer.fields().html or ""
+    assert 'href="https://harbor-lighting.example/catalogue"' in html and "javascript" not in html
+    assert "not a link" in composer.editor.toPlainText()
+    assert "font-weight" in html  # the bold run survives into the HTML that is sent

@@ -105,6 +105,12 @@ def send(db_path: Path, account_id: int, fields: DraftFields,
         return queued
 
 
+def discard(db_path: Path, draft_id: int) -> None:
+    """Drop a draft the rep threw away (its server copies go with the next drafts push)."""
+    with Store.open(db_path) as store:
+        delete_local_draft(store, draft_id)
+
+
 def flush(db_path: Path, account_id: int) -> FlushReport | None:
     """Send what this account's outbox holds now (network I/O). None for an account without a
     server (the demo) or without a stored password: the message waits in the outbox."""
@@ -120,5 +126,5 @@ def flush(db_path: Path, account_id: int) -> FlushReport | None:
         return flush_account(store, account, password)
 
 
-__all__ = ["MODES", "ComposerSetup", "PolicyError", "SenderChoice", "flush", "load_setup", "save",
-           "send", "signature_for"]
+__all__ = ["MODES", "ComposerSetup", "PolicyError", "SenderChoice", "discard", "flush",
+           "load_setup", "save", "send", "signature_for"]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QToolBar,
     QVBoxLayout,
@@ -82,6 +83,7 @@ class ComposerWindow(QWidget):
         self._close_after_save = False
         self._sending = False
         self._signature_request = 0
+        self._discard_after_save = False
         self._signature_error = ""
         self.resize(900, 760)
         self.setWindowTitle(self.tr("New message"))
@@ -151,8 +153,11 @@ class ComposerWindow(QWidget):
         self.addAction(send_shortcut)
         self.save_button = QPushButton(self.tr("Save draft"), self)
         self.save_button.clicked.connect(self.save_now)
+        self.discard_button = QPushButton(self.tr("Discard"), self)
+        self.discard_button.clicked.connect(self.discard)
 
         bottom = QHBoxLayout()
+        bottom.addWidget(self.discard_button)
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.send_button)
@@ -171,6 +176,7 @@ class ComposerWindow(QWidget):
         for field in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
             field.textChanged.connect(self._changed)
         self.editor.textChanged.connect(self._changed)
+        self.editor.currentCharFormatChanged.connect(self._format_changed)
         self.subject_field.textChanged.connect(self._update_title)
         self.sender_box.currentIndexChanged.connect(self._sender_changed)
         self.to_field.editingFinished.connect(self.refresh_signature)
@@ -183,6 +189,10 @@ class ComposerWindow(QWidget):
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
         return action
+
+    def _format_changed(self, fmt: QTextCharFormat) -> None:
+        self.bold_action.setChecked(fmt.fontWeight() >= QFont.Weight.Bold.value)
+        self.italic_action.setChecked(fmt.fontItalic())
 
     # -- filling in -----------------------------------------------------------------------------
     def _setup_loaded(self, setup: jobs.ComposerSetup) -> None:
@@ -387,6 +397,10 @@ class ComposerWindow(QWidget):
     def _saved(self, draft_id: int) -> None:
         self._saving = False
         self.draft_id = draft_id
+        if self._discard_after_save:
+            self._discard_after_save = False
+            self.discard_now()
+            return
         self.status_label.setText(self.tr("Draft saved"))
         self.draftSaved.emit(draft_id)
         if self._save_again or (self._close_after_save and self._dirty):
@@ -400,6 +414,32 @@ class ComposerWindow(QWidget):
         self._dirty = True
         self._close_after_save = False
         self._show_error(self.tr("The draft could not be saved: {0}").format(exc))
+
+    def discard(self) -> None:
+        """Throw the message away (after asking when it holds text): the local draft is
+        deleted and the window closes without saving."""
+        if not self.editor.is_empty() or self.subject_field.text().strip():
+            answer = QMessageBox.question(
+                self, self.tr("Discard message"),
+                self.tr("Discard this message? Its draft is deleted."))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.discard_now()
+
+    def discard_now(self) -> None:
+        self.autosave_timer.stop()
+        self.sent = True  # nothing more is saved or sent from this window
+        if self._saving:  # a save is on its way: discard the draft it creates
+            self._discard_after_save = True
+            self.hide()
+            return
+        draft_id, db_path = self.draft_id, self.db_path
+        if draft_id is not None:
+            run_in_background(lambda: jobs.discard(db_path, draft_id), lambda _r: None,
+                              lambda exc: log.warning("discarding draft failed: %s", exc))
+        self._dirty = False
+        self.close()
+        self.deleteLater()
 
     # -- sending --------------------------------------------------------------------------------
     def send(self) -> None:
