@@ -576,9 +576,29 @@ Messages you send wait in the outbox until the outgoing server accepts them; you
 <context>
     <name>MainWindowHooks</name>
     <message>
-        <location filename="../../ui/composer/main_window_hooks.py" line="28" />
+        <location filename="../../ui/composer/main_window_hooks.py" line="32" />
         <source>Add account…</source>
         <translation>添加账户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/main_window_hooks.py" line="57" />
+        <source>The message waits in the outbox until the account can send.</source>
+        <translation>邮件留在发件箱中，等账户可以发送时再发出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/main_window_hooks.py" line="61" />
+        <source>Not sent yet; it stays in the outbox: {0}</source>
+        <translation>尚未发送，邮件仍在发件箱中：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/main_window_hooks.py" line="63" />
+        <source>the server asked to try again later</source>
+        <translation>服务器要求稍后重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/main_window_hooks.py" line="66" />
+        <source>Message sent.</source>
+        <translation>邮件已发送。</translation>
     </message>
 </context>
 </TS>

@@ -125,3 +125,21 @@ def test_main_window_menu_opens_settings_and_the_wizard(qtbot, window: MainWindo
     [dialog] = window.findChildren(AppSettingsDialog)
     qtbot.waitUntil(lambda: dialog.account_list.count() == 1)
     dialog.reject()
+
+
+def test_main_window_reports_what_became_of_a_sent_message(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from client.smtp.sender import FlushReport
+    from ui.composer.main_window_hooks import report_flush
+    from ui.composer.window import ComposerWindow
+
+    composer = window.open_composer("new")
+    assert isinstance(composer, ComposerWindow)
+    qtbot.waitUntil(lambda: composer.is_ready)
+    composer.flushed.emit(None)  # the demo account has no server
+    assert "waits in the outbox" in window.statusBar().currentMessage()
+    report_flush(window, FlushReport(sent=[1], filed=[1]))
+    assert window.statusBar().currentMessage() == "Message sent."
+    report_flush(window, FlushReport(failed={2: "550 mailbox unavailable"}))
+    assert "550 mailbox unavailable" in window.statusBar().currentMessage()
+    composer.sent = True
+    composer.close()
