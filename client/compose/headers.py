@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from email.headerregistry import Address as EmailAddress
 from email.utils import getaddresses
 
+from client.mime.addresses import split_items
+
 _FORBIDDEN = re.compile(r"[\r\n\x00]")
 _LOCAL_ATEXT = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
 
@@ -67,7 +69,7 @@ def parse_recipients(values: list[str] | tuple[str, ...] | str, field: str = "To
     out: list[Recipient] = []
     for raw in values:
         clean_header_text(raw, field)
-        for item in split_address_list(raw):
+        for item in split_items(raw):
             found = [(n, a) for n, a in getaddresses([item]) if n or a]
             if len(found) != 1:
                 # Python releases differ on what they drop ("two@@at.com" -> nothing on some):
@@ -76,38 +78,6 @@ def parse_recipients(values: list[str] | tuple[str, ...] | str, field: str = "To
             name, addr = found[0]
             out.append(validate_address(addr, name, field))
     return out
-
-
-def split_address_list(text: str) -> list[str]:
-    """Split at commas (and semicolons, as Outlook users type) outside quotes, angle brackets
-    and comments; empty entries are dropped."""
-    items: list[str] = []
-    current: list[str] = []
-    quoted = escaped = False
-    angle = paren = 0
-    for ch in text:
-        if escaped:
-            escaped = False
-        elif ch == "\\" and quoted:
-            escaped = True
-        elif ch == '"':
-            quoted = not quoted
-        elif not quoted:
-            if ch == "<":
-                angle += 1
-            elif ch == ">":
-                angle = max(0, angle - 1)
-            elif ch == "(":
-                paren += 1
-            elif ch == ")":
-                paren = max(0, paren - 1)
-            elif ch in ",;" and not angle and not paren:
-                items.append("".join(current))
-                current = []
-                continue
-        current.append(ch)
-    items.append("".join(current))
-    return [item.strip() for item in items if item.strip()]
 
 
 def validate_address(addr: str, name: str = "", field: str = "To") -> Recipient:
