@@ -35,6 +35,8 @@ class FetchedBatch:
     messages: list[IncomingMessage] = field(default_factory=list)
     parts: dict[int, tuple[BodyPart, ...]] = field(default_factory=dict)
     error: BaseException | None = None
+    #: UIDs whose reply the adapter could not read and skipped (checklist P6).
+    unreadable: list[int] = field(default_factory=list)
 
 
 def fetch_batch(session: ImapSession, batch: FetchBatch) -> FetchedBatch:
@@ -52,11 +54,27 @@ def fetch_batch(session: ImapSession, batch: FetchBatch) -> FetchedBatch:
                 body_state="partial"))
             out.parts[meta.uid] = partial.others
         return out
+    unparsed_before = len(session.unparsed)
     for meta, raw in session.fetch_raw(batch.uids):
         out.messages.append(IncomingMessage(
             uid=meta.uid, raw=raw, flags=tuple(sorted(meta.flags)),
             internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq,
             headers=header_columns(raw)))
+    if len(session.unparsed) > unparsed_before:
+        # Some replies were unreadable. Missing UIDs are those or expunged ones; fetch each
+        # alone to tell which (an expunged one simply yields nothing, unrecorded).
+        got = {m.uid for m in out.messages}
+        for uid in batch.uids:
+            if uid in got:
+                continue
+            before = len(session.unparsed)
+            for meta, raw in session.fetch_raw([uid]):
+                out.messages.append(IncomingMessage(
+                    uid=meta.uid, raw=raw, flags=tuple(sorted(meta.flags)),
+                    internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq,
+                    headers=header_columns(raw)))
+            if len(session.unparsed) > before:
+                out.unreadable.append(uid)
     return out
 
 

@@ -256,16 +256,16 @@ def _fetch_new(
         if pool is not None:
             try:
                 _store_all(ctx, folder, pool.fetch(raw_name, batches, ctx.cancel), mark,
-                           stored, report, progress)
-                return
+                           stored, skipped, report, progress)
             except ImapError as exc:
                 # A helper could not connect or lost its line. Committed batches are safe;
                 # carry on with the main connection (it raises if it is broken too).
                 log.info("helper fetch failed (%s); continuing on the main connection", exc)
                 ctx.disable_pool()
         remaining = [b for b in batches if b.index not in stored]
-        _store_all(ctx, folder, _serial(ctx, remaining, skipped), mark, stored, report,
-                   progress)
+        if remaining:
+            _store_all(ctx, folder, _serial(ctx, remaining, skipped), mark, stored, skipped,
+                       report, progress)
     except InterruptedError:
         raise SyncCancelled("The sync was cancelled.") from None
     _check_cancel(ctx)
@@ -285,13 +285,14 @@ class _Progress:
 
 def _store_all(
     ctx: SyncContext, folder: Folder, results: Iterator[FetchedBatch], mark: Watermark,
-    stored: set[int], report: FolderReport, progress: _Progress,
+    stored: set[int], skipped: list[int], report: FolderReport, progress: _Progress,
 ) -> None:
     for result in results:
         index = result.batch.index
         added, updated = _store_batch(ctx, folder.id, result, mark.peek_after(index))
         mark.mark_done(index)
         stored.add(index)
+        skipped.extend(result.unreadable)
         crashpoint.after_commit()
         report.added += len(added)
         report.updated += len(updated)

@@ -188,3 +188,42 @@ def test_unreadable_message_is_skipped_and_recorded(
     with Store.open(env.store_path) as store:
         folder = store.folder_by_role(env.account.id, "inbox")
         assert folder is not None and "UID 6" in (folder.last_error or "")
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["one-connection", "helpers"])
+def test_reply_the_adapter_skipped_is_recorded_not_lost_silently(
+    sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    """The adapter skips an unreadable FETCH reply and notes it in ``session.unparsed``; the
+    sync must tell that apart from an expunge and record the UID on the folder."""
+    from client.imap import ImapSession
+    from client.sync.engine import endpoint_for
+
+    env = sync_env
+    _fill(env, 9, 500)
+    with env.server.imap_admin(env.user) as imap:  # a real expunge in the same range
+        imap.select("INBOX")
+        imap.uid("STORE", "8", "+FLAGS", "(\\Deleted)")
+        imap.expunge()
+    monkeypatch.setattr(folder_sync, "BATCH_COUNT", 4)
+    monkeypatch.setattr(folder_sync, "PARALLEL_MIN_BYTES", 0 if parallel else 1 << 40)
+
+    class SkipsSix(ImapSession):
+        def fetch_raw(self, uids):  # type: ignore[no-untyped-def,override]
+            for meta, raw in super().fetch_raw(uids):
+                if meta.uid == 6:
+                    self.unparsed.append("bad ENVELOPE")
+                    continue
+                yield meta, raw
+
+    def connect() -> ImapSession:
+        session = ImapSession.connect(endpoint_for(env.account), env.user.username, env.password)
+        session.__class__ = SkipsSix
+        return session
+
+    report = sync_account(env.store_path, env.account, env.password, connect=connect,
+                          connections=2 if parallel else 0)
+    [inbox] = [f for f in report.folders if f.name == "INBOX"]
+    assert inbox.error is not None and "UID 6)" in inbox.error and "8" not in inbox.error
+    stored = {uid for _f, uid, _h in _bodies(env.store_path, env.account.id)}
+    assert stored == {1, 2, 3, 4, 5, 7, 9}
