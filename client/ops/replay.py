@@ -237,19 +237,26 @@ def replay_pending(store: Store, session: ImapSession, account_id: int) -> Repla
     while index < len(ops):
         group = _flag_group(ops, index)
         index += len(group)
+        begun = False
         if len(group) > 1:
             group = _replay_flag_group(replayer, store, group, outcome)
+            begun = True
         for op in group:
-            _replay_one(replayer, store, op, outcome)
+            _replay_one(replayer, store, op, outcome, begun=begun)
     return outcome
 
 
 def _replay_one(replayer: _Replayer, store: Store, queued: PendingOp,
-                outcome: ReplayOutcome) -> None:
-    op = queue.begin(store, queued.id)
-    if op is None:
-        return
-    crashpoint.after_commit()
+                outcome: ReplayOutcome, *, begun: bool = False) -> None:
+    """Replay one op (``begun``: already marked running by a group attempt)."""
+    if begun:
+        op: PendingOp | None = queued
+    else:
+        op = queue.begin(store, queued.id)
+        if op is None:
+            return
+        crashpoint.after_commit()
+    assert op is not None
     try:
         new_uid = replayer.apply(op)
         crashpoint.after_commit()  # the server did it; ``complete`` not yet recorded
