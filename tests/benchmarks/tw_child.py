@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ca-file", required=True)
     parser.add_argument("--connections", type=int, default=None)
     parser.add_argument("--cprofile", default=None, help="write a cProfile of the sync call here")
+    parser.add_argument("--no-index", action="store_true", help="sync_account(index=False)")
     args = parser.parse_args(argv)
     password = sys.stdin.readline().rstrip("\n")
     process_started = time.time()
@@ -65,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
             last_fetch[0] = time.perf_counter()
 
     options: dict[str, Any] = {"progress": progress}
+    if args.no_index:
+        options["index"] = False
     if args.connections is not None:
         options["connections"] = args.connections
     sync_started = time.time()
