@@ -298,6 +298,23 @@ class ImapSession(Connection):
             finally:
                 stream.close()
 
+    def fetch_message_ids(self, uid_set: str) -> dict[int, bytes]:
+        """``{uid: raw Message-ID header line}`` for a UID set in ONE command (the sync matches
+        cached bodies after a UIDVALIDITY change). Messages without the header map to b""."""
+        if not _UID_SET.fullmatch(uid_set):
+            raise ValueError(f"not an IMAP UID set: {uid_set!r:.60}")
+        out: dict[int, bytes] = {}
+        with self.guard():
+            for segs in self._stream("UID", "FETCH", uid_set,
+                                     "(UID BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])"):
+                items = self._items(segs)
+                uid = items.get("UID")
+                value = next((v for k, v in items.items()
+                              if k.upper().startswith("BODY[HEADER.FIELDS")), None)
+                if isinstance(uid, str) and uid.isdigit():
+                    out[int(uid)] = value if isinstance(value, bytes) else b""
+        return out
+
     def fetch_section(self, uid: int, section: str) -> bytes:
         """``BODY.PEEK[section]`` as raw bytes exactly as on the wire (still transfer-encoded).
         Raises ``ProtocolError`` when the message or section does not exist."""

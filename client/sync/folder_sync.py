@@ -42,6 +42,7 @@ from client.sync.planner import (
     StoredFolderState,
     plan_folder,
 )
+from client.sync.reuse import refresh_known, reuse_kept_bodies
 
 log = logging.getLogger(__name__)
 
@@ -237,6 +238,11 @@ def _fetch_new(
     metas = [m for m in ctx.session.fetch_meta(f"{from_uid}:*") if m.uid >= from_uid]
     if holes:
         metas += ctx.session.fetch_meta(",".join(str(u) for u in holes))
+    metas, updated = refresh_known(ctx.store, folder.id, metas)
+    metas, added = reuse_kept_bodies(ctx.store, ctx.session, ctx.account_id, folder.id, metas)
+    report.updated += len(updated)
+    report.added += len(added)
+    _publish(ctx, folder.id, added=added, updated=updated)
     sizes = [(m.uid, m.size) for m in metas]
     total_bytes = sum(size for _uid, size in sizes)
     pool = ctx.get_pool() if total_bytes >= PARALLEL_MIN_BYTES else None

@@ -299,3 +299,35 @@ def test_untrusted_certificate_is_reported_with_its_status(sync_env: SyncEnv) ->
     assert report.error and "certificate" in report.error.lower()
     with Store.open(env.store_path) as store:
         assert store.folders(env.account.id) == []  # nothing was trusted, nothing stored
+
+
+def test_rebuild_reuses_kept_bodies_instead_of_downloading(sync_env: SyncEnv) -> None:
+    from client.imap import ImapSession
+    from client.sync.engine import endpoint_for
+
+    env = sync_env
+    for n in range(6):
+        env.server.append(env.user, "INBOX", make_message(n, size=3_000))
+    sync_account(env.store_path, env.account, env.password)
+    env.server.reset_uidvalidity(env.user, "INBOX")
+    env.server.append(env.user, "INBOX", make_message(50))  # the only new body
+    downloaded: list[int] = []
+
+    class Counting(ImapSession):
+        def fetch_raw(self, uids):  # type: ignore[no-untyped-def,override]
+            for meta, raw in super().fetch_raw(uids):
+                downloaded.append(meta.uid)
+                yield meta, raw
+
+    def connect() -> ImapSession:
+        session = ImapSession.connect(endpoint_for(env.account), env.user.username, env.password)
+        session.__class__ = Counting
+        return session
+
+    report = sync_account(env.store_path, env.account, env.password, connect=connect)
+    assert report.error is None, report.error
+    assert [f.plan for f in report.folders if f.name == "INBOX"] == ["Rebuild"]
+    assert downloaded == [7]
+    assert _bodies(env) == server_snapshot(env.server, env.user)
+    with env.open() as store:
+        assert store.conn.execute("SELECT count(*) FROM orphan_bodies").fetchone() == (0,)

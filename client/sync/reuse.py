@@ -1,0 +1,72 @@
+"""Skip downloads the cache can serve: rows already stored, bodies kept across a rebuild.
+
+Called by the folder sync (its thread, its ``Store`` and main session) before new mail is
+split into fetch batches. Every message handled here is stored in the cache before the batches
+run, so the watermark invariant (every server UID at or below it is stored) still holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from client.imap import ImapSession, MessageMeta
+from client.imap.parse import format_uid_set
+from client.store import IncomingMessage, Store
+from client.store.derive import header_columns, normalize_msgid
+from client.store.rows import normalize_flags
+from client.sync import crashpoint
+
+_CHUNK = 500
+_MSGID_VALUE = re.compile(rb"(?is)^message-id:\s*(.*?)\s*$")
+
+
+def refresh_known(store: Store, folder_id: int, metas: list[MessageMeta]) -> tuple[
+        list[MessageMeta], list[int]]:
+    """Drop metas of UIDs the cache already holds (stored by an interrupted run), updating
+    their flags instead. Returns (metas still to fetch, row ids whose flags changed)."""
+    known = store.folder_uids(folder_id)
+    changes = {
+        m.uid: (normalize_flags(m.flags), m.modseq)
+        for m in metas
+        if m.uid in known and normalize_flags(m.flags) != tuple(known[m.uid])
+    }
+    updated = store.update_flags(folder_id, changes) if changes else []
+    if changes:
+        crashpoint.after_commit()
+    return [m for m in metas if m.uid not in known], updated
+
+
+def _has_orphans(store: Store, account_id: int) -> bool:
+    row = store.conn.execute(
+        "SELECT 1 FROM orphan_bodies WHERE account_id = ? LIMIT 1", (account_id,)
+    ).fetchone()
+    return row is not None
+
+
+def reuse_kept_bodies(
+    store: Store, session: ImapSession, account_id: int, folder_id: int,
+    metas: list[MessageMeta],
+) -> tuple[list[MessageMeta], list[int]]:
+    """After a UIDVALIDITY change: store messages whose Message-ID and size match a body
+    ``clear_folder`` kept, without downloading them. Returns (metas still to fetch, added ids).
+    One extra command (Message-ID headers) and only when kept bodies exist."""
+    if not metas or not _has_orphans(store, account_id):
+        return metas, []
+    headers = session.fetch_message_ids(format_uid_set([m.uid for m in metas]))
+    reused: list[IncomingMessage] = []
+    for meta in metas:
+        found = _MSGID_VALUE.match(headers.get(meta.uid, b"").strip())
+        msgid = normalize_msgid(found.group(1).decode("utf-8", "replace")) if found else None
+        body = store.cached_body(account_id, msgid) if msgid else None
+        if body is not None and len(body) == meta.size:
+            reused.append(IncomingMessage(
+                uid=meta.uid, raw=body, flags=tuple(sorted(meta.flags)),
+                internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq,
+                headers=header_columns(body)))
+    added: list[int] = []
+    for start in range(0, len(reused), _CHUNK):
+        result = store.insert_messages(folder_id, reused[start:start + _CHUNK], 0)
+        crashpoint.after_commit()
+        added.extend(result.added)
+    done = {m.uid for m in reused}
+    return [m for m in metas if m.uid not in done], added
