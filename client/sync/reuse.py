@@ -24,6 +24,13 @@ def refresh_known(store: Store, folder_id: int, metas: list[MessageMeta]) -> tup
         list[MessageMeta], list[int]]:
     """Drop metas of UIDs the cache already holds (stored by an interrupted run), updating
     their flags instead. Returns (metas still to fetch, row ids whose flags changed)."""
+    if not metas:
+        return metas, []
+    top = store.conn.execute(
+        "SELECT max(uid) FROM messages WHERE folder_id = ?", (folder_id,)
+    ).fetchone()[0]
+    if top is None or min(m.uid for m in metas) > top:
+        return metas, []  # the usual case: everything is new (no need to list the folder)
     known = store.folder_uids(folder_id)
     changes = {
         m.uid: (normalize_flags(m.flags), m.modseq)
