@@ -155,7 +155,11 @@ def sync_account(
     cancel = cancel or threading.Event()
     report = SyncReport(account.id)
     if connect is None:
-        endpoint = endpoint_for(account)
+        try:
+            endpoint = endpoint_for(account)
+        except ValueError as exc:
+            report.status, report.error = "error", str(exc)
+            return report
         username = account.username
 
         def connect() -> ImapSession:
@@ -163,7 +167,13 @@ def sync_account(
 
     connect_fn: Connect = connect
     bus.publish(events.AccountStatus(account.id, "syncing", "Checking for new mail…"))
-    store = Store.open(store_path)
+    try:
+        store = Store.open(store_path)
+    except StoreError as exc:  # disk full, damaged or newer cache: nothing was changed
+        report.status, report.error = "error", str(exc)
+        report.seconds = time.monotonic() - started
+        bus.publish(events.AccountStatus(account.id, report.status, report.error))
+        return report
     try:
         _run(store, connect_fn, account, report, bus, cancel, folders, progress,
              attachment_cap, connections, index)
@@ -204,7 +214,7 @@ def _run(
     def make_pool() -> FetchPool | None:
         return FetchPool(connect, connections) if connections > 0 else None
 
-    indexer = BackgroundIndexer(store.path, cancel).start() if index else None
+    indexer = BackgroundIndexer(store.path, cancel) if index else None  # starts on first use
     ctx = SyncContext(store=store, session=session, account_id=account.id, cancel=cancel,
                       attachment_cap=attachment_cap, pool_factory=make_pool, bus=bus,
                       progress=progress, on_stored=indexer.nudge if indexer else None)
@@ -222,6 +232,8 @@ def _run(
                 store.save_folder_state(item.folder.id, last_error=str(exc))
         _mark_checked(store, listed, report)
         if indexer is not None:
+            if not indexer.started and store.pending_index_count():
+                indexer.start()  # rows left unindexed by an earlier, interrupted run
             report.indexed = indexer.finish()
             if indexer.error and report.error is None:
                 report.status, report.error = "error", indexer.error

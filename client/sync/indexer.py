@@ -38,8 +38,14 @@ class BackgroundIndexer:
         self._thread.start()
         return self
 
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
     def nudge(self) -> None:
-        """New rows were stored: index them soon."""
+        """New rows were stored: index them soon (starts the thread on first use)."""
+        if self._thread is None:
+            self.start()
         self._wake.set()
 
     def finish(self, *, drain: bool = True, timeout: float | None = None) -> int:

@@ -227,3 +227,15 @@ def test_reply_the_adapter_skipped_is_recorded_not_lost_silently(
     assert inbox.error is not None and "UID 6)" in inbox.error and "8" not in inbox.error
     stored = {uid for _f, uid, _h in _bodies(env.store_path, env.account.id)}
     assert stored == {1, 2, 3, 4, 5, 7, 9}
+
+
+def test_cache_from_a_newer_tradewind_is_reported_not_raised(sync_env: SyncEnv) -> None:
+    import sqlite3
+
+    env = sync_env
+    conn = sqlite3.connect(env.store_path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    report = sync_account(env.store_path, env.account, env.password)
+    assert report.status == "error"
+    assert report.error is not None and "newer Tradewind" in report.error
