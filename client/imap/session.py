@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import select as select_module
+import socket
 import ssl
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -533,6 +534,17 @@ class ImapSession(Connection):
     def noop(self) -> None:
         """NOOP: keeps the connection alive and lets the server report changes."""
         self.noop_lines()
+
+    def interrupt(self) -> None:
+        """Any thread: shut the socket down so a blocking IDLE or read in the owning thread
+        returns at once (with ``ServerUnavailable``); the session is unusable afterwards.
+        Never raises."""
+        sock = getattr(self._client, "sock", None)
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
     def logout(self) -> None:
         """LOGOUT and close; idempotent, never raises."""

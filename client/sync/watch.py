@@ -14,7 +14,6 @@ given stop event is set.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import threading
@@ -71,16 +70,21 @@ class InboxWatcher:
             self._thread.start()
         return self
 
-    def stop(self, timeout: float | None = 10.0) -> None:
-        """End the loop: closes the IDLE connection under it (idempotent, any thread)."""
+    def stop(self, timeout: float | None = 10.0) -> bool:
+        """End the loop: shuts the IDLE connection under it (idempotent, any thread). Returns
+        True once the thread has ended."""
         self._stop.set()
         with self._lock:
             session = self._session
         if session is not None:
-            _interrupt(session)
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout)
+            session.interrupt()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+            if thread.is_alive():
+                return False
             self._thread = None
+        return True
 
     def _open(self) -> ImapSession:
         if self._connect is not None:
@@ -133,15 +137,6 @@ class InboxWatcher:
 
     def _report(self, exc: ImapError) -> None:
         self._bus.publish(events.AccountStatus(self.account.id, status_for(exc), str(exc)))
-
-
-def _interrupt(session: ImapSession) -> None:
-    """Break a blocking IDLE from another thread by shutting the socket down."""
-    client = getattr(session, "_client", None)
-    sock = getattr(client, "sock", None)
-    if sock is not None:
-        with contextlib.suppress(OSError):
-            sock.shutdown(2)
 
 
 def _inbox_job(worker: AccountWorker) -> Callable[[], None]:

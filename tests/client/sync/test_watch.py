@@ -35,7 +35,8 @@ def test_new_mail_during_idle_queues_a_sync(sync_env: SyncEnv) -> None:
         env.server.deliver(env.user, make_message(1))
         assert changes.wait_for(2)
     finally:
-        watcher.stop()
+        stopped = watcher.stop(timeout=10)
+    assert stopped  # the blocking IDLE was interrupted, not waited out
     assert watcher.connections == 1
 
 
