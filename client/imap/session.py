@@ -299,6 +299,26 @@ class ImapSession(Connection):
             finally:
                 stream.close()
 
+    def fetch_headers(self, uids: Sequence[int]) -> Iterator[tuple[MessageMeta, bytes]]:
+        """Top-level headers (``BODY.PEEK[HEADER]``) with metadata for all ``uids`` in ONE
+        command, yielded as each arrives (the sync lists new mail before bodies arrive).
+        Missing UIDs are skipped; abandoning the iterator discards the rest of the reply."""
+        if not uids:
+            return
+        uid_set = format_uid_set(list(uids))
+        with self.guard():
+            stream = self._stream("UID", "FETCH", uid_set,
+                                  f"({self._meta_items()} BODY.PEEK[HEADER])")
+            try:
+                for segs in stream:
+                    items = self._items(segs)
+                    meta = _meta(items)
+                    header = items.get("BODY[HEADER]")
+                    if meta is not None and isinstance(header, bytes):
+                        yield meta, header
+            finally:
+                stream.close()
+
     def fetch_message_ids(self, uid_set: str) -> dict[int, bytes]:
         """``{uid: raw Message-ID header line}`` for a UID set in ONE command (the sync matches
         cached bodies after a UIDVALIDITY change). Messages without the header map to b""."""

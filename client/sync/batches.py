@@ -20,12 +20,14 @@ DEFAULT_BATCH_COUNT = 2000
 
 @dataclass(frozen=True)
 class FetchBatch:
-    """UIDs to fetch in one command, in ascending order; ``partial`` = header + text only."""
+    """UIDs to fetch in one command, in ascending order; ``partial`` = header + text only;
+    ``headers_only`` = list the messages now (rows with ``body_state='none'``), bodies later."""
 
     index: int
     uids: tuple[int, ...]
     size: int
     partial: bool = False
+    headers_only: bool = False
 
     @property
     def hi(self) -> int:

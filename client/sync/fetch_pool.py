@@ -54,6 +54,13 @@ def fetch_batch(session: ImapSession, batch: FetchBatch) -> FetchedBatch:
                 body_state="partial"))
             out.parts[meta.uid] = partial.others
         return out
+    if batch.headers_only:
+        for meta, header in session.fetch_headers(batch.uids):
+            out.messages.append(IncomingMessage(
+                uid=meta.uid, raw=b"", flags=tuple(sorted(meta.flags)),
+                internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq,
+                body_state="none", headers=header_columns(header)))
+        return out
     unparsed_before = len(session.unparsed)
     for meta, raw in session.fetch_raw(batch.uids):
         out.messages.append(IncomingMessage(

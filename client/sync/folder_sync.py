@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from client import events
 from client.imap import FolderStatus, ImapError, ImapSession, MessageMeta, ProtocolError
@@ -48,6 +48,9 @@ log = logging.getLogger(__name__)
 
 #: Below this many new bytes a folder is fetched on the main connection alone.
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+#: Above this many new bytes a folder is first listed from headers, then bodies are filled in.
+HEADERS_FIRST_MIN_BYTES = 64 * 1024 * 1024
+_HEADER_COST = 4096
 #: At most this many messages per fetch command (the byte budget usually binds first).
 BATCH_COUNT = DEFAULT_BATCH_COUNT
 
@@ -160,6 +163,7 @@ def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
         holes = _reconcile_known(ctx, folder, plan, report)
     _check_cancel(ctx)
     _fetch_new(ctx, folder, info.raw_name, plan.from_uid, holes, report)
+    _fetch_bodies(ctx, folder, info.raw_name, report)
     fresh = ctx.store.folder(folder.id)
     watermark = fresh.synced_uid if fresh is not None else 0
     ctx.store.save_folder_state(
@@ -245,17 +249,56 @@ def _fetch_new(
     _publish(ctx, folder.id, added=added, updated=updated)
     sizes = [(m.uid, m.size) for m in metas]
     total_bytes = sum(size for _uid, size in sizes)
+    if total_bytes >= HEADERS_FIRST_MIN_BYTES:
+        # Much to download: list every message first (headers only, one command per
+        # thousands), then fill in the bodies (``_fetch_bodies``).
+        cap = ctx.attachment_cap
+        header_sizes = [(uid, size if size > cap else _HEADER_COST) for uid, size in sizes]
+        batches = [
+            b if b.partial else replace(b, headers_only=True)
+            for b in plan_batches(header_sizes, attachment_cap=cap, max_count=BATCH_COUNT)
+        ]
+        _run_batches(ctx, folder, raw_name, batches, None, report, "headers")
+        return
     pool = ctx.get_pool() if total_bytes >= PARALLEL_MIN_BYTES else None
+    _run_batches(ctx, folder, raw_name, _body_batches(ctx, sizes, pool), pool, report, "fetch")
+
+
+def _body_batches(
+    ctx: SyncContext, sizes: list[tuple[int, int]], pool: FetchPool | None
+) -> list[FetchBatch]:
+    total_bytes = sum(size for _uid, size in sizes)
     max_bytes = DEFAULT_BATCH_BYTES
     if pool is not None:
         max_bytes = max(1 << 20, min(max_bytes, total_bytes // (pool.size * 4) or 1))
-    batches = plan_batches(sizes, attachment_cap=ctx.attachment_cap, max_bytes=max_bytes,
-                           max_count=BATCH_COUNT)
+    return plan_batches(sizes, attachment_cap=ctx.attachment_cap, max_bytes=max_bytes,
+                        max_count=BATCH_COUNT)
+
+
+def _fetch_bodies(ctx: SyncContext, folder: Folder, raw_name: str, report: FolderReport) -> None:
+    """Download the bodies of rows listed by their headers only (``body_state='none'``)."""
+    rows = ctx.store.conn.execute(
+        "SELECT uid, size FROM messages WHERE folder_id = ? AND body_state = 'none' "
+        "AND uid IS NOT NULL AND size <= ? ORDER BY uid",
+        (folder.id, ctx.attachment_cap),
+    ).fetchall()
+    sizes = [(int(uid), int(size)) for uid, size in rows]
+    if not sizes:
+        return
+    total_bytes = sum(size for _uid, size in sizes)
+    pool = ctx.get_pool() if total_bytes >= PARALLEL_MIN_BYTES else None
+    _run_batches(ctx, folder, raw_name, _body_batches(ctx, sizes, pool), pool, report, "fetch")
+
+
+def _run_batches(
+    ctx: SyncContext, folder: Folder, raw_name: str, batches: list[FetchBatch],
+    pool: FetchPool | None, report: FolderReport, phase: str,
+) -> None:
     if not batches:
         return
     current = ctx.store.folder(folder.id)
     mark = Watermark(batches, start=current.synced_uid if current is not None else 0)
-    progress = _Progress(folder.name, len(sizes))
+    progress = _Progress(folder.name, sum(len(b.uids) for b in batches), phase)
     stored: set[int] = set()
     skipped: list[int] = []
     try:
@@ -286,6 +329,7 @@ def _fetch_new(
 class _Progress:
     folder: str
     total: int
+    phase: str
     done: int = 0
 
 
@@ -304,9 +348,9 @@ def _store_all(
         report.updated += len(updated)
         progress.done += len(result.batch.uids)
         _publish(ctx, folder.id, added=added, updated=updated)
-        if ctx.on_stored is not None:
-            ctx.on_stored()
-        ctx.report_progress(progress.folder, progress.done, progress.total, "fetch")
+        if ctx.on_stored is not None and progress.phase != "headers":
+            ctx.on_stored()  # index rows whose bodies are here
+        ctx.report_progress(progress.folder, progress.done, progress.total, progress.phase)
 
 
 def _serial(

@@ -1,6 +1,7 @@
 """Child process for the crash-safety tests: sync one account, print the report as JSON.
 
-Usage: ``python -m tests.client.sync.crash_child STORE ACCOUNT_ID CONNECTIONS`` with the
+Usage: ``python -m tests.client.sync.crash_child STORE ACCOUNT_ID CONNECTIONS [headers-first]``
+with the
 password on stdin (never in argv). Small batches so a sync makes many commits; with
 ``TRADEWIND_TEST_KILL_AFTER_COMMITS=N`` in the environment it SIGKILLs itself after commit N.
 """
@@ -21,6 +22,8 @@ def main() -> int:
     folder_sync.BATCH_COUNT = 4
     if connections:
         folder_sync.PARALLEL_MIN_BYTES = 0
+    if len(sys.argv) > 4 and sys.argv[4] == "headers-first":
+        folder_sync.HEADERS_FIRST_MIN_BYTES = 0
     with Store.open(store_path) as store:
         account = store.account(account_id)
     assert account is not None

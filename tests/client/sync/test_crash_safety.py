@@ -25,14 +25,14 @@ KILL_VAR = "TRADEWIND_TEST_KILL_AFTER_COMMITS"
 
 
 def _child(store: Path, account_id: int, password: str, connections: int,
-           kill_after: int | None = None) -> subprocess.Popen[str]:
+           kill_after: int | None = None, mode: str = "") -> subprocess.Popen[str]:
     env = dict(os.environ)
     env.pop(KILL_VAR, None)
     if kill_after is not None:
         env[KILL_VAR] = str(kill_after)
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.client.sync.crash_child", str(store), str(account_id),
-         str(connections)],
+         str(connections), mode],
         cwd=REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True,
     )
@@ -44,8 +44,8 @@ def _child(store: Path, account_id: int, password: str, connections: int,
 
 
 def _run_child(store: Path, account_id: int, password: str, connections: int,
-               kill_after: int | None = None) -> tuple[int, dict[str, object] | None]:
-    proc = _child(store, account_id, password, connections, kill_after)
+               kill_after: int | None = None, mode: str = "") -> tuple[int, dict[str, object] | None]:
+    proc = _child(store, account_id, password, connections, kill_after, mode)
     out, err = proc.communicate(timeout=120)
     if proc.returncode == 0:
         return 0, json.loads(out)
@@ -92,7 +92,7 @@ def _assert_sound_and_converged(path: Path, account_id: int, expected: set[objec
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("scenario", ["initial", "incremental"])
+@pytest.mark.parametrize("scenario", ["initial", "incremental", "initial-headers-first"])
 def test_kill_after_every_commit_then_resume(sync_env: SyncEnv, scenario: str) -> None:
     env = sync_env
     _populate(env.server, env.user)
@@ -121,11 +121,13 @@ def test_kill_after_every_commit_then_resume(sync_env: SyncEnv, scenario: str) -
         else:
             account_id = add_account(path, env.server, env.user).id
         connections = n % 2  # alternate: main connection only / a helper connection
-        code, _ = _run_child(path, account_id, env.password, connections, kill_after=n)
+        mode = "headers-first" if scenario.endswith("headers-first") else ""
+        code, _ = _run_child(path, account_id, env.password, connections, kill_after=n,
+                             mode=mode)
         if code == 0:
             break  # the sync has fewer than n commits: every point was covered
         kills += 1
-        code, report = _run_child(path, account_id, env.password, connections)
+        code, report = _run_child(path, account_id, env.password, connections, mode=mode)
         assert code == 0 and report is not None and report["error"] is None
         _assert_sound_and_converged(path, account_id, expected, env.password)
     assert kills >= 8  # the scenario really had many commit points

@@ -331,3 +331,45 @@ def test_rebuild_reuses_kept_bodies_instead_of_downloading(sync_env: SyncEnv) ->
     assert _bodies(env) == server_snapshot(env.server, env.user)
     with env.open() as store:
         assert store.conn.execute("SELECT count(*) FROM orphan_bodies").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("helpers", [0, 2])
+def test_big_download_lists_every_message_before_the_bodies(
+    sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch, helpers: int
+) -> None:
+    from client.sync import folder_sync
+
+    env = sync_env
+    for n in range(10):
+        env.server.append(env.user, "INBOX", make_message(n, size=4_000))
+    big = make_message(99, size=90_000)
+    env.server.append(env.user, "INBOX", big)
+    monkeypatch.setattr(folder_sync, "HEADERS_FIRST_MIN_BYTES", 0)
+    monkeypatch.setattr(folder_sync, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(folder_sync, "BATCH_COUNT", 4)
+    seen: list[tuple[str, int]] = []
+    listed_before_bodies: list[int] = []
+
+    def watch(event: events.SyncProgress) -> None:
+        seen.append((event.phase, event.done))
+        if event.phase == "fetch" and not listed_before_bodies:
+            with env.open() as store:
+                listed_before_bodies.append(store.conn.execute(
+                    "SELECT count(*) FROM messages").fetchone()[0])
+
+    report = sync_account(env.store_path, env.account, env.password, progress=watch,
+                          attachment_cap=50_000, connections=helpers)
+    assert report.error is None, report.error
+    phases = [p for p, _ in seen]
+    assert phases.index("fetch") > max(i for i, p in enumerate(phases) if p == "headers")
+    assert listed_before_bodies == [11]  # every row existed before the first body arrived
+    assert report.added == 11
+    with env.open() as store:
+        states = dict(store.conn.execute(
+            "SELECT uid, body_state FROM messages").fetchall())
+        assert store.pending_index_count() == 0
+    assert states == {**{uid: "full" for uid in range(1, 11)}, 11: "partial"}
+    full = {(f, u, h) for f, u, h in _bodies(env) if u != 11}
+    assert full == {(f, u, h) for f, u, h in server_snapshot(env.server, env.user) if u != 11}
+    again = sync_account(env.store_path, env.account, env.password, attachment_cap=50_000)
+    assert (again.added, again.updated, again.removed) == (0, 0, 0)
