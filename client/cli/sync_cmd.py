@@ -212,32 +212,20 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
 def _send_pending(
     ctx: Context, account: Account, password: str, report: SyncReport, lines: list[str]
 ) -> dict[str, Any] | None:
-    """Once the account is reachable: send the outbox, save drafts, refresh the signature
-    policy. Never fails the sync; problems are reported in the document and in words."""
+    """Once the account is reachable: outbox, drafts and signature policy (`after_sync`).
+    Never fails the sync; problems are reported in the document and in words."""
     if not report.ok or report.cancelled:
         return None
-    from client.signatures.provision import refresh_if_due
-    from client.smtp.account_send import flush_account, push_account_drafts
-    from client.smtp.outbox import Outbox
+    from client.smtp.account_send import after_sync
 
-    store = ctx.store()
-    Outbox(store).wake_network_waits(account.id)  # the server just answered: the line is back
-    flushed = flush_account(store, account, password)
+    done = after_sync(ctx.store(), account, password)
+    flushed = done.flush
     if flushed.sent or flushed.failed or flushed.uncertain:
         lines.append(
             f"{account.email}: sent {len(flushed.sent)}, refused {len(flushed.failed)}, "
             f"uncertain {len(flushed.uncertain)} from the outbox."
         )
-    for reason in (*flushed.failed.values(), *flushed.uncertain.values()):
-        lines.append(f"  {reason}")
-    try:
-        push_account_drafts(store, account, password)
-    except Exception as exc:  # noqa: BLE001 - drafts stay dirty locally and go next time
-        lines.append(f"{account.email}: drafts not saved to the server yet ({exc}).")
-    try:
-        refresh_if_due(store)
-    except Exception as exc:  # noqa: BLE001 - the last valid policy stays in force
-        lines.append(f"Signature policy not refreshed: {exc}")
+    lines.extend(f"  {problem}" for problem in done.problems)
     return flushed.as_json()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 
 from client.compose.drafts import push_drafts
 from client.imap.models import Endpoint
@@ -109,3 +110,33 @@ def push_account_drafts(store: Store, account: Account, password: str) -> list[i
         return push_drafts(store, account.id, folder)
     finally:
         folder.close()
+
+
+@dataclass
+class AfterSyncReport:
+    """What `after_sync` did: the outbox flush and anything that could not be done, in words."""
+
+    flush: FlushReport
+    problems: list[str]
+
+
+def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport:
+    """Once an account's mail synced (its server answered): wake messages that waited only for
+    the line, send the outbox, save local drafts to the Drafts folder, refresh the signature
+    policy when due. Never raises for a network or server problem; reports it instead.
+    Called by `tradewind sync` and by the app's account workers (worker thread)."""
+    from client.signatures.provision import refresh_if_due
+    from client.smtp.outbox import Outbox
+
+    Outbox(store).wake_network_waits(account.id)
+    flushed = flush_account(store, account, password)
+    problems = [*flushed.failed.values(), *flushed.uncertain.values()]
+    try:
+        push_account_drafts(store, account, password)
+    except Exception as exc:  # noqa: BLE001 - drafts stay dirty locally and go next time
+        problems.append(f"{account.email}: drafts not saved to the server yet ({exc}).")
+    try:
+        refresh_if_due(store)
+    except Exception as exc:  # noqa: BLE001 - the last valid policy stays in force
+        problems.append(f"Signature policy not refreshed: {exc}")
+    return AfterSyncReport(flushed, problems)
