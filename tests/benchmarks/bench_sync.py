@@ -47,6 +47,16 @@ def _note_load(results: dict[str, Any], phase: str) -> None:
     results.setdefault("load_average_1min", {})[phase] = round(os.getloadavg()[0], 2)
 
 
+def _code_version() -> dict[str, Any]:
+    """HEAD and whether client/ has uncommitted changes: the figures belong to that code."""
+    def git(*args: str) -> str:
+        proc = subprocess.run(["git", *args], cwd=_ROOT, capture_output=True, text=True, check=False)
+        return proc.stdout.strip()
+
+    return {"head": git("rev-parse", "--short", "HEAD"),
+            "client_uncommitted": bool(git("status", "--porcelain", "--", "client"))}
+
+
 def _warm_server(server: DovecotServer, maildir: Path) -> float:
     """Read every file once (page cache) and let Dovecot index and cache the mailboxes, so the
     first tool measured does not pay for what the second gets free."""
@@ -253,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in (args.search_sizes or ("10000" if args.quick else "10000,100000")).split(",")]
     spec = MailboxSpec(seed=args.seed, messages=messages)
     results: dict[str, Any] = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                               "spec": dict(spec.__dict__, key=spec.key()), "cpus": os.cpu_count()}
+                               "spec": dict(spec.__dict__, key=spec.key()), "cpus": os.cpu_count(),
+                               "code": _code_version()}
     workdir = Path(tempfile.mkdtemp(prefix="tw-bench-"))
     failed = False
     try:

@@ -82,7 +82,8 @@ def render_table(results: dict[str, Any]) -> str:
     lines = [f"Mailbox: {mailbox.get('messages', '?')} messages, "
              f"{mailbox.get('total_bytes', 0) / 1e6:.0f} MB, {mailbox.get('with_attachments', '?')} with "
              f"attachments, folders {mailbox.get('folders', {})}",
-             f"Load average (1 min, {results.get('cpus', '?')} CPUs): {results.get('load_average_1min', {})}", ""]
+             f"Load average (1 min, {results.get('cpus', '?')} CPUs): {results.get('load_average_1min', {})}",
+             f"Code: {results.get('code', {})}", ""]
     rows = [
         ("full initial sync (wall)", tw.get("full_sync_seconds"), mb.get("full_sync_seconds"), "s"),
         ("  download phase (to last fetch progress)", tw.get("full_sync_fetch_seconds"), None, "s"),
