@@ -40,7 +40,13 @@ from client.ops import replay
 from client.store import Account, Store, StoreError, StoreWriteError
 from client.sync.fetch_pool import FetchPool
 from client.sync.folder_list import FolderListChanges, ListedFolder, reconcile_folders
-from client.sync.folder_sync import FolderReport, SyncCancelled, SyncContext, sync_folder
+from client.sync.folder_sync import (
+    FolderReport,
+    SyncCancelled,
+    SyncContext,
+    fill_bodies,
+    sync_folder,
+)
 from client.sync.indexer import BackgroundIndexer
 
 log = logging.getLogger(__name__)
@@ -231,6 +237,7 @@ def _run(
                 report.folders.append(FolderReport(item.info.name, error=str(exc)))
                 store.save_folder_state(item.folder.id, last_error=str(exc))
         _mark_checked(store, listed, report)
+        _fill_all_bodies(ctx, listed, folder_names, report)
         if indexer is not None:
             if not indexer.started and store.pending_index_count():
                 indexer.start()  # rows left unindexed by an earlier, interrupted run
@@ -250,6 +257,26 @@ def _run(
         if ctx.pool is not None:
             ctx.pool.close()
         session.logout()
+
+
+def _fill_all_bodies(
+    ctx: SyncContext, listed: list[ListedFolder], folder_names: Iterable[str] | None,
+    report: SyncReport,
+) -> None:
+    """Second pass: bodies of messages listed from their headers, folder by folder."""
+    by_name = {f.name: f for f in report.folders}
+    for item in _wanted(listed, folder_names):
+        if ctx.cancel.is_set():
+            raise SyncCancelled("The sync was cancelled.")
+        folder_report = by_name.get(item.info.name)
+        if folder_report is None or folder_report.error:
+            continue
+        try:
+            fill_bodies(ctx, item, folder_report)
+        except ProtocolError as exc:
+            folder_report.error = str(exc)
+        if folder_report.error:
+            ctx.store.save_folder_state(item.folder.id, last_error=folder_report.error)
 
 
 def _mark_checked(store: Store, listed: list[ListedFolder], report: SyncReport) -> None:

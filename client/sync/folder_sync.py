@@ -163,7 +163,6 @@ def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
         holes = _reconcile_known(ctx, folder, plan, report)
     _check_cancel(ctx)
     _fetch_new(ctx, folder, info.raw_name, plan.from_uid, holes, report)
-    _fetch_bodies(ctx, folder, info.raw_name, report)
     fresh = ctx.store.folder(folder.id)
     watermark = fresh.synced_uid if fresh is not None else 0
     ctx.store.save_folder_state(
@@ -275,8 +274,11 @@ def _body_batches(
                         max_count=BATCH_COUNT)
 
 
-def _fetch_bodies(ctx: SyncContext, folder: Folder, raw_name: str, report: FolderReport) -> None:
-    """Download the bodies of rows listed by their headers only (``body_state='none'``)."""
+def fill_bodies(ctx: SyncContext, listed: ListedFolder, report: FolderReport) -> None:
+    """Second pass of a sync, after every folder is listed: download the bodies of rows that
+    have only their headers (``body_state='none'``). Runs on every sync, whatever the plan,
+    so bodies missing after a kill are fetched next time. Raises like ``sync_folder``."""
+    folder, raw_name = listed.folder, listed.info.raw_name
     rows = ctx.store.conn.execute(
         "SELECT uid, size FROM messages WHERE folder_id = ? AND body_state = 'none' "
         "AND uid IS NOT NULL AND size <= ? ORDER BY uid",
@@ -285,6 +287,10 @@ def _fetch_bodies(ctx: SyncContext, folder: Folder, raw_name: str, report: Folde
     sizes = [(int(uid), int(size)) for uid, size in rows]
     if not sizes:
         return
+    selected = ctx.session.select(raw_name)
+    current = ctx.store.folder(folder.id)
+    if current is None or selected.uidvalidity != current.uidvalidity:
+        return  # reset meanwhile: the next sync rebuilds the folder
     total_bytes = sum(size for _uid, size in sizes)
     pool = ctx.get_pool() if total_bytes >= PARALLEL_MIN_BYTES else None
     _run_batches(ctx, folder, raw_name, _body_batches(ctx, sizes, pool), pool, report, "fetch")
