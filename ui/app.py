@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -109,12 +109,16 @@ def open_localised_window(app: Any, profile: Path, preference: str, *, demo: boo
 class WindowKeeper:
     """Holds the current main window and rebuilds it when the rep switches language."""
 
-    def __init__(self, app: Any, profile: Path, *, demo: bool) -> None:
+    def __init__(self, app: Any, profile: Path, *, demo: bool,
+                 on_window: Callable[[Any], object] | None = None) -> None:
         self.app, self.profile, self.demo = app, profile, demo
+        self.on_window = on_window  # sync driver: wires each (re)built window (ui.sync)
         self.window = self._open(saved_language(profile))
 
     def _open(self, preference: str) -> Any:
         window = open_localised_window(self.app, self.profile, preference, demo=self.demo)
+        if self.on_window is not None:
+            self.on_window(window)
         window.preferences = replace(window.preferences, language=preference)  # saving may lag
         window.languageChanged.connect(self.switch_language)
         return window
@@ -162,15 +166,28 @@ def run(argv: Sequence[str]) -> int:
     try:
         prepared = prepare_profile(args)
         profile, demo = prepared.path, prepared.demo
-        lock = ProfileLock(profile).acquire()
+        # A real profile's writer lock is held by the sync driver (read-only if another
+        # process has it); the demo has no server, so the app holds it itself.
+        lock = ProfileLock(profile).acquire() if demo else None
     except (ProfileError, DemoProfileError, StoreError, OSError) as exc:
         message = f"Tradewind cannot open its profile: {exc}"
         print(message, file=sys.stderr)
         QMessageBox.critical(None, "Tradewind", message)
         return 1
+    driver = None
     try:
-        keeper = WindowKeeper(app, profile, demo=demo)
+        # -- sync driver (ui/sync): workers, IDLE, interval, Send/Receive --
+        if not demo:
+            from ui.sync.driver import SyncDriver
+            from ui.sync.window_controls import SyncControls
+
+            driver = SyncDriver(profile / DATABASE_NAME, profile)
+            app.aboutToQuit.connect(driver.stop)
+        keeper = WindowKeeper(app, profile, demo=demo, on_window=(
+            None if driver is None else lambda window: SyncControls(window, driver)))
         keeper.window.show()
+        if driver is not None:
+            driver.start()
         if demo:
             keeper.window.statusBar().showMessage(
                 app.translate("App", "Demo profile in {0}").format(profile), 10000
@@ -179,6 +196,9 @@ def run(argv: Sequence[str]) -> int:
         keeper.window.deleteLater()
         return code
     finally:
-        lock.release()
+        if driver is not None:
+            driver.stop()  # idempotent: cancel, join with a timeout, release the lock
+        if lock is not None:
+            lock.release()
         if prepared.temporary:
             shutil.rmtree(profile, ignore_errors=True)

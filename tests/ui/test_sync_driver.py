@@ -1,0 +1,193 @@
+"""The app drives sync through the core, against the real Dovecot and submission server:
+sync at start, IDLE, F5, the outbox after the line returns, a refused password on one account
+only, a read-only profile, and a clean quit."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from client import secrets
+from client.compose.actions import queue_message
+from client.compose.drafts import DraftFields
+from client.paths import DATABASE_NAME, ProfileLock
+from client.store import Account, Store
+from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - fixtures
+from tests.client.sync.conftest import make_message
+from tests.servers.dovecot import DovecotServer, MailUser, free_port
+from tests.servers.submission import SubmissionServer
+
+WAIT_MS = 30_000
+
+
+@dataclass
+class App:
+    window: object
+    driver: object
+    controls: object
+
+    def subjects(self) -> list[str]:
+        model = self.window.message_model  # type: ignore[attr-defined]
+        ids = [model.message_id_at(r) for r in range(model.rowCount())]
+        return [row.subject for row in self.window.store.rows_by_ids(ids)]  # type: ignore[attr-defined]
+
+
+def add_account(profile: Path, server: DovecotServer, user: MailUser, *,
+                smtp_port: int = 0, password: str | None = None) -> Account:
+    with Store.open(profile / DATABASE_NAME) as store:
+        account = store.add_account(
+            user.email, imap_host=server.host, imap_port=server.imaps_port, security="ssl",
+            username=user.username, ca_file=str(server.ca_file),
+            smtp_host=server.host, smtp_port=smtp_port or free_port(),
+        )
+    secrets.set_password(user.email, password or user.password)
+    return account
+
+
+@pytest.fixture
+def open_app(qtbot, profile_dir: Path) -> Iterator[Callable[..., App]]:  # type: ignore[no-untyped-def]
+    """Opens the main window on ``profile_dir`` with a started sync driver, as ``ui.app`` does."""
+    from ui.dates import babel_locale
+    from ui.main_window import MainWindow
+    from ui.sync.driver import SyncDriver
+    from ui.sync.window_controls import SyncControls
+    from ui.tasks import wait_for_background_tasks
+
+    opened: list[App] = []
+
+    def factory(**options: object) -> App:
+        with Store.open(profile_dir / DATABASE_NAME):
+            pass  # the schema exists before the window opens it
+        window = MainWindow(profile_dir / DATABASE_NAME, babel_locale("en_US"))
+        qtbot.addWidget(window)
+        driver = SyncDriver(profile_dir / DATABASE_NAME, profile_dir, **options)  # type: ignore[arg-type]
+        controls = SyncControls(window, driver)
+        window.show()
+        driver.start()
+        app = App(window, driver, controls)
+        opened.append(app)
+        return app
+
+    yield factory
+    for app in opened:
+        app.driver.stop()  # type: ignore[attr-defined]
+    wait_for_background_tasks()
+
+
+def test_syncs_at_start_and_shows_the_mail(open_app, dovecot: DovecotServer,  # type: ignore[no-untyped-def]
+                                           imap_user: MailUser, profile_dir: Path, qtbot) -> None:
+    dovecot.deliver(imap_user, make_message(1, subject="RFQ solar panels"))
+    add_account(profile_dir, dovecot, imap_user)
+    app = open_app()
+    qtbot.waitUntil(lambda: "RFQ solar panels" in app.subjects(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.window.connection_label.text() == "Online", timeout=WAIT_MS)
+    assert app.driver.read_only_reason == ""
+
+
+def test_mail_delivered_while_running_arrives_through_idle(  # type: ignore[no-untyped-def]
+        open_app, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path, qtbot) -> None:
+    add_account(profile_dir, dovecot, imap_user)
+    app = open_app()
+    qtbot.waitUntil(lambda: app.window.current_folder is not None, timeout=WAIT_MS)
+    [watcher] = app.driver._watchers.values()
+    qtbot.waitUntil(lambda: watcher.idle_commands > 0 and not app.driver.busy(), timeout=WAIT_MS)
+    dovecot.deliver(imap_user, make_message(2, subject="Container booked"))
+    # no F5 and the interval is minutes away: only IDLE can bring it
+    qtbot.waitUntil(lambda: "Container booked" in app.subjects(), timeout=WAIT_MS)
+
+
+def test_f5_syncs_now(open_app, dovecot: DovecotServer, imap_user: MailUser,  # type: ignore[no-untyped-def]
+                      profile_dir: Path, qtbot) -> None:
+    add_account(profile_dir, dovecot, imap_user)
+    app = open_app(idle_seconds=3600)
+    [watcher] = app.driver._watchers.values()
+    qtbot.waitUntil(lambda: watcher.idle_commands > 0 and not app.driver.busy(), timeout=WAIT_MS)
+    watcher.stop()  # IDLE off and nothing queued: only F5 can fetch the new message
+    dovecot.append(imap_user, "INBOX", make_message(3, subject="Invoice 88"))
+    synced: list[object] = []
+    app.driver.accountSynced.connect(lambda _id, report: synced.append(report))
+    qtbot.keyClick(app.window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: "Invoice 88" in app.subjects(), timeout=WAIT_MS)
+    assert synced and app.controls.sync_action.isEnabled()
+
+
+def test_mail_queued_offline_goes_out_when_the_server_is_back(  # type: ignore[no-untyped-def]
+        open_app, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+        smtp_user: MailUser,  # noqa: F811
+        profile_dir: Path, qtbot) -> None:
+    account = add_account(profile_dir, dovecot, smtp_user, smtp_port=free_port())  # nobody there
+    with Store.open(profile_dir / DATABASE_NAME) as store:
+        queue_message(store, account.id, DraftFields(
+            sender=smtp_user.email, to=smtp_user.email, subject="Samples shipped", text="DHL 123"))
+    app = open_app()
+    flushed: list[object] = []
+    app.driver.outboxFlushed.connect(lambda _id, report: flushed.append(report))
+    qtbot.waitUntil(lambda: bool(flushed), timeout=WAIT_MS)
+    assert not submission.received and flushed[0].flush.sent == []  # type: ignore[attr-defined]
+    with Store.open(profile_dir / DATABASE_NAME) as store:
+        store.update_account(account.id, smtp_port=submission.starttls_port)  # the line returns
+    app.driver.sync_now()
+    qtbot.waitUntil(lambda: len(submission.received) == 1, timeout=WAIT_MS)
+    assert b"Samples shipped" in submission.received[0].data
+
+
+def test_wrong_password_marks_only_that_account(  # type: ignore[no-untyped-def]
+        open_app, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path, qtbot) -> None:
+    other = dovecot.add_user(imap_user.username + "-b", "right-pass-b")
+    bad = add_account(profile_dir, dovecot, imap_user, password="not-the-password")
+    add_account(profile_dir, dovecot, other)
+    dovecot.deliver(other, make_message(4, subject="For the second account"))
+    dovecot.deliver(imap_user, make_message(5, subject="For the first account"))
+    app = open_app()
+    driver = app.driver
+    qtbot.waitUntil(lambda: bad.id in driver.states and driver.states[bad.id].fix == "password",
+                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: any(s.state == "ok" for k, s in driver.states.items() if k != bad.id),
+                    timeout=WAIT_MS)
+    label = app.window.connection_label.text()
+    assert f"{imap_user.email}: password refused" in label and "Online" in label
+    with Store.open(profile_dir / DATABASE_NAME) as store:
+        second = store.get_account(other.email)
+        assert second is not None and store.folder_by_role(second.id, "inbox") is not None
+        assert store.folder_by_role(bad.id, "inbox") is None  # nothing synced for the bad one
+    assert app.controls.fix_button.isVisible()
+    assert app.controls.fix_button.text() == "Enter password…"
+    app.controls.fix_button.click()
+    dialog = app.controls.password_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.field.setText(imap_user.password)
+    dialog.accept()
+    qtbot.waitUntil(lambda: driver.states[bad.id].state == "ok", timeout=WAIT_MS)
+    assert secrets.get_password(imap_user.email) == imap_user.password
+    assert not app.controls.fix_button.isVisible()
+
+
+def test_another_process_holding_the_profile_makes_the_app_read_only(  # type: ignore[no-untyped-def]
+        open_app, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path) -> None:
+    add_account(profile_dir, dovecot, imap_user)
+    with ProfileLock(profile_dir):
+        app = open_app()
+        assert not app.driver.running
+        assert "Read-only" in app.window.connection_label.text()
+        assert not app.controls.sync_action.isEnabled()
+        assert not app.driver._pool.workers  # nothing syncs without the lock
+
+
+def test_quit_ends_every_thread_and_releases_the_lock(  # type: ignore[no-untyped-def]
+        open_app, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path, qtbot) -> None:
+    before = set(threading.enumerate())
+    add_account(profile_dir, dovecot, imap_user)
+    app = open_app()
+    qtbot.waitUntil(lambda: app.window.current_folder is not None, timeout=WAIT_MS)
+    app.driver.sync_now()  # a job is queued or running while we quit
+    assert app.driver.stop()
+    left = [t for t in threading.enumerate() if t not in before and t.is_alive()
+            and t.name.startswith("tw-")]
+    assert left == []
+    with ProfileLock(profile_dir):  # free again
+        pass

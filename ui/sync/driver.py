@@ -1,0 +1,244 @@
+"""``SyncDriver``: the app's link to the sync core (workers, IDLE, interval, Send/Receive).
+
+Create, ``start()``, ``attach(window)`` and ``stop()`` on the GUI thread. ``start()`` takes the
+profile's writer lock (``client.paths.ProfileLock``); when another process holds it the driver
+stays read-only and says so in the status bar. Otherwise it runs one ``AccountWorker`` per real
+account (demo accounts have no server), a full sync of each at start and every
+``sync.interval_minutes`` (the QTimer only *submits* jobs), an ``InboxWatcher`` (IDLE) per
+account queueing "sync INBOX" jobs, and after each successful account sync
+``client.smtp.account_send.after_sync`` on that worker thread, so the outbox goes out when the
+line returns. The attachment cap (``sync.attachment_cache_mb``) is read at each job.
+
+Network and disk work happen only on the worker and watcher threads; they reach the GUI thread
+through ``client.events`` (bridged by ``ui.event_bridge.EventBridge``) and this object's
+signals, which Qt queues to the GUI thread. ``stop()`` cancels, joins with a timeout and
+releases the lock (idempotent).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from client import events, secrets
+from client.imap import AuthenticationError
+from client.paths import ProfileLock, ProfileLockedError
+from client.smtp.account_send import AfterSyncReport, after_sync
+from client.store import Account, Store
+from client.sync.engine import MB, SyncReport, sync_account
+from client.sync.watch import IDLE_SECONDS, InboxWatcher
+from client.sync.worker import SyncJob, WorkerPool
+from ui.event_bridge import EventBridge
+from ui.settings.values import load_sync_settings
+from ui.sync.status import AccountState, describe
+
+log = logging.getLogger(__name__)
+
+JOIN_TIMEOUT_S = 10.0
+
+
+def keyring_password(account: Account) -> str:
+    """The account's password from the keyring (any thread). A missing entry raises
+    ``AuthenticationError`` in words, so the watcher backs off as for a refused password."""
+    password = secrets.get_password(account.email)
+    if password is None:
+        raise AuthenticationError(
+            f"No password for {account.email} is saved in the system keyring.")
+    return password
+
+
+def syncable(account: Account) -> bool:
+    """Accounts with a server (the demo account has none)."""
+    return account.preset != "demo" and bool(account.imap_host)
+
+
+class SyncDriver(QObject):
+    """Drives the sync core for one profile. GUI thread only, except where noted."""
+
+    #: account id, SyncReport — after every job (from a worker thread, queued to the GUI)
+    accountSynced = Signal(int, object)
+    #: account id, AfterSyncReport — the outbox flush after a successful sync
+    outboxFlushed = Signal(int, object)
+    #: the line shown for all accounts changed
+    statesChanged = Signal()
+
+    def __init__(
+        self,
+        db_path: Path,
+        profile_dir: Path,
+        parent: QObject | None = None,
+        *,
+        bus: events.EventBus | None = None,
+        idle_seconds: float = IDLE_SECONDS,
+        connections: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.profile_dir = Path(profile_dir)
+        self._bus = bus or events.default_bus()
+        self._idle_seconds = idle_seconds
+        options: dict[str, object] = {}
+        if connections is not None:
+            options["connections"] = connections
+        self._pool = WorkerPool(self.db_path, keyring_password, bus=self._bus,
+                                sync=self._sync_then_send, sync_options=options)
+        self._watchers: dict[int, InboxWatcher] = {}
+        self._accounts: dict[int, Account] = {}
+        self.states: dict[int, AccountState] = {}
+        self._lock: ProfileLock | None = None
+        self.read_only_reason = ""
+        self.running = False
+        self._stopped = False
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.sync_now)
+        self._bridge = EventBridge(self._bus, self)
+        self._bridge.accountStatus.connect(self._on_status)
+
+    # -- life cycle (GUI thread) -----------------------------------------------------------------
+    def start(self) -> bool:
+        """Take the writer lock and start syncing; False (read-only) when another process
+        holds the profile. Idempotent."""
+        if self.running or self._stopped:
+            return self.running
+        try:
+            self._lock = ProfileLock(self.profile_dir).acquire()
+        except ProfileLockedError as exc:
+            holder = f" (process {exc.holder_pid})" if exc.holder_pid else ""
+            self.read_only_reason = self.tr(
+                "Read-only: another Tradewind{0} is syncing this profile; mail is not fetched "
+                "here until it closes.").format(holder)
+            self.statesChanged.emit()
+            return False
+        self.running = True
+        self.statesChanged.emit()
+        self.sync_now()
+        self._restart_timer()
+        return True
+
+    def stop(self, timeout: float = JOIN_TIMEOUT_S) -> bool:
+        """Cancel running syncs, end every thread (join with ``timeout`` each) and release the
+        lock. Returns True when all threads ended. Idempotent."""
+        self._stopped = True
+        self._timer.stop()
+        self._bridge.close()
+        watchers, self._watchers = list(self._watchers.values()), {}
+        workers = list(self._pool.workers.values())
+        for worker in workers:
+            worker.cancel_current()
+        ended = all([watcher.stop(timeout) for watcher in watchers])
+        for worker in workers:
+            worker.stop(timeout)
+        self._pool.workers.clear()
+        ended = ended and not any(t.name.startswith(("tw-sync-", "tw-watch-"))
+                                  for t in threading.enumerate())
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        self.running = False
+        return ended
+
+    # -- commands (GUI thread) -------------------------------------------------------------------
+    def sync_now(self) -> None:
+        """Send/Receive: queue a full sync of every account (merged with waiting ones) and
+        pick up accounts added since the start."""
+        if not self.running:
+            return
+        with Store.open(self.db_path) as store:  # a quick indexed read
+            accounts = [a for a in store.list_accounts() if syncable(a)]
+            interval = load_sync_settings(store).interval_minutes
+        for account in accounts:
+            self._accounts[account.id] = account
+            self._pool.worker(account).submit(SyncJob())
+            if account.id not in self._watchers:
+                self._start_watcher(account)
+        if self._timer.interval() != interval * 60_000:
+            self._timer.setInterval(interval * 60_000)
+
+    def set_password(self, account_id: int, password: str,
+                     on_done: Any = None) -> None:
+        """Save a re-entered password in the keyring (off the GUI thread), then reconnect the
+        account's watcher and sync it."""
+        from ui.tasks import run_in_background
+
+        account = self._accounts.get(account_id)
+        if account is None:
+            return
+
+        def saved(_result: object) -> None:
+            self._restart_account(account_id)
+            if on_done is not None:
+                on_done(None)
+
+        def failed(exc: BaseException) -> None:
+            self.states[account_id] = describe(account.email, "error", str(exc))
+            self.statesChanged.emit()
+            if on_done is not None:
+                on_done(exc)
+
+        run_in_background(lambda: secrets.set_password(account.email, password), saved,
+                          failed, owner=self)
+
+    def busy(self) -> bool:
+        """Whether any account has a sync queued or running (any thread)."""
+        return not self._pool.wait_idle(0)
+
+    def account(self, account_id: int) -> Account | None:
+        return self._accounts.get(account_id)
+
+    def _restart_account(self, account_id: int) -> None:
+        account = self._accounts.get(account_id)
+        if account is None or not self.running:
+            return
+        old = self._watchers.pop(account_id, None)
+        if old is not None:
+            old.stop(0)  # interrupts IDLE or its back-off wait; the thread ends on its own
+        self._pool.worker(account).submit(SyncJob())
+        self._start_watcher(account)
+
+    def _start_watcher(self, account: Account) -> None:
+        worker = self._pool.worker(account)
+
+        def queue_inbox_sync() -> None:  # the watcher's thread
+            worker.submit(SyncJob(("INBOX",)))
+
+        self._watchers[account.id] = InboxWatcher(
+            account, keyring_password, queue_inbox_sync,
+            bus=self._bus, idle_seconds=self._idle_seconds,
+        ).start()
+
+    def _restart_timer(self) -> None:
+        if not self._timer.isActive() and self._timer.interval() > 0:
+            self._timer.start()
+
+    # -- status (GUI thread) ---------------------------------------------------------------------
+    def _on_status(self, event: events.AccountStatus) -> None:
+        account = self._accounts.get(event.account_id)
+        if account is None:
+            return
+        state = event.state
+        if state in ("auth-failed", "error") and "saved in the system keyring" in event.message:
+            state = "no-password"
+        self.states[event.account_id] = describe(account.email, state, event.message)
+        self.statesChanged.emit()
+
+    # -- worker thread ---------------------------------------------------------------------------
+    def _sync_then_send(self, store_path: Path, account: Account, password: str,
+                        **options: Any) -> SyncReport:
+        """The worker's sync function: reread the account row and the attachment cap, sync,
+        then ``after_sync`` when the server answered. Runs on the account's worker thread."""
+        with Store.open(store_path) as store:
+            fresh = store.account(account.id)
+            cap = load_sync_settings(store).attachment_cache_mb * MB
+        if fresh is None:
+            return SyncReport(account.id, error="The account was removed.", status="error")
+        report = sync_account(store_path, fresh, password, attachment_cap=cap, **options)
+        if report.error is None:
+            with Store.open(store_path) as store:
+                sent: AfterSyncReport = after_sync(store, fresh, password)
+            self.outboxFlushed.emit(account.id, sent)
+        self.accountSynced.emit(account.id, report)
+        return report

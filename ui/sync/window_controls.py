@@ -1,0 +1,128 @@
+"""The main window's sync controls: Send/Receive (F5, toolbar, File menu), the per-account
+state in the status bar, and a button to fix what the rep can fix (re-enter a refused password,
+open the account settings for an untrusted certificate).
+
+``SyncControls(window, driver)`` is a child of the window (it goes with it when the window is
+rebuilt for another language). It takes over the window's connection label from
+``CoreEventsMixin._on_account_status``. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar, QToolButton
+
+from ui.sync.driver import SyncDriver
+from ui.sync.password_dialog import PasswordDialog
+from ui.sync.status import AccountState, summary
+
+
+class SyncControls(QObject):
+    """Wires ``driver`` into ``window`` (a ``ui.main_window.MainWindow``)."""
+
+    def __init__(self, window: Any, driver: SyncDriver) -> None:
+        super().__init__(window)
+        self.window, self.driver = window, driver
+        self.password_dialog: PasswordDialog | None = None
+        self.sync_action = QAction(self.tr("Send/Receive"), window)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.sync_action.setToolTip(self.tr("Send queued mail and check every account now (F5)"))
+        self.sync_action.triggered.connect(driver.sync_now)
+        self.sync_action.setEnabled(driver.running)
+        window.addAction(self.sync_action)
+        window.sync_action = self.sync_action
+        toolbar = window.findChild(QToolBar, "main-toolbar")
+        if toolbar is not None:
+            first = toolbar.actions()[0] if toolbar.actions() else None
+            toolbar.insertAction(first, self.sync_action)
+            if first is not None:
+                toolbar.insertSeparator(first)
+        file_menu = window.menuBar().actions()[0].menu() if window.menuBar().actions() else None
+        if file_menu is not None:
+            file_menu.insertAction(file_menu.actions()[0] if file_menu.actions() else None,
+                                   self.sync_action)
+        self.fix_button = QToolButton(window)
+        self.fix_button.hide()
+        self.fix_button.clicked.connect(self.fix_first_problem)
+        window.statusBar().addPermanentWidget(self.fix_button)
+        window.events.accountStatus.disconnect(window._on_account_status)
+        driver.statesChanged.connect(self.show_states)
+        driver.accountSynced.connect(self.account_synced)
+        self.show_states()
+
+    def account_synced(self, account_id: int, report: Any) -> None:
+        """New, renamed or removed folders appear in the tree; the first Inbox is opened when
+        nothing is selected yet (a fresh profile's first sync)."""
+        if getattr(self.window, "_closed", False):
+            return
+        if report.created_folders or report.renamed_folders or report.removed_folders:
+            current = self.window.current_folder
+            self.window.reload_folders()
+            if current is not None:
+                self.window.select_folder(current)
+        if self.window.current_folder is None:
+            inbox = self.window.store.folder_by_role(account_id, "inbox")
+            if inbox is not None:
+                self.window.select_folder(inbox.id)
+
+    def problem(self) -> tuple[int, AccountState] | None:
+        """The first account whose state the rep can fix."""
+        for account_id, state in sorted(self.driver.states.items()):
+            if state.fix:
+                return account_id, state
+        return None
+
+    def show_states(self) -> None:
+        """Refresh the connection label and the fix button from the driver's states."""
+        label = self.window.connection_label
+        if self.driver.read_only_reason:
+            label.setText(self.driver.read_only_reason)
+            label.setToolTip(self.driver.read_only_reason)
+            self.sync_action.setEnabled(False)
+            return
+        self.sync_action.setEnabled(self.driver.running)
+        states = [self.driver.states[k] for k in sorted(self.driver.states)]
+        if states:
+            label.setText(summary(states))
+            label.setToolTip("\n".join(f"{s.email}: {s.message or s.text}" for s in states))
+        found = self.problem()
+        if found is None:
+            self.fix_button.hide()
+            return
+        _account_id, state = found
+        if state.fix == "password":
+            self.fix_button.setText(self.tr("Enter password…"))
+        else:
+            self.fix_button.setText(self.tr("Account settings…"))
+        self.fix_button.setToolTip(f"{state.email}: {state.message}")
+        self.fix_button.show()
+
+    def fix_first_problem(self) -> None:
+        """Open the password dialog or the account wizard for the first account in trouble."""
+        found = self.problem()
+        if found is None:
+            return
+        account_id, state = found
+        if state.fix == "password":
+            self.ask_password(account_id, state.email)
+        else:
+            from ui.composer.main_window_hooks import open_wizard
+
+            open_wizard(self.window)
+
+    def ask_password(self, account_id: int, email: str) -> PasswordDialog:
+        """Show the password dialog (non-modal); OK stores it and syncs the account again."""
+        dialog = PasswordDialog(email, self.window)
+        self.password_dialog = dialog
+
+        def accepted() -> None:
+            self.driver.set_password(account_id, dialog.password())
+            dialog.field.clear()
+
+        dialog.accepted.connect(accepted)
+        dialog.show()
+        return dialog
+
