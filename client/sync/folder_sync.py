@@ -51,6 +51,7 @@ PARALLEL_MIN_BYTES = 8 * 1024 * 1024
 #: Above this many new bytes a folder is first listed from headers, then bodies are filled in.
 HEADERS_FIRST_MIN_BYTES = 64 * 1024 * 1024
 _HEADER_COST = 4096
+_HEADER_BATCH = 500  # headers per command when helpers parse them in parallel
 #: At most this many messages per fetch command (the byte budget usually binds first).
 BATCH_COUNT = DEFAULT_BATCH_COUNT
 
@@ -253,11 +254,13 @@ def _fetch_new(
         # thousands), then fill in the bodies (``_fetch_bodies``).
         cap = ctx.attachment_cap
         header_sizes = [(uid, size if size > cap else _HEADER_COST) for uid, size in sizes]
+        pool = ctx.get_pool() if len(sizes) >= 2 * _HEADER_BATCH else None
+        count = min(BATCH_COUNT, _HEADER_BATCH) if pool is not None else BATCH_COUNT
         batches = [
             b if b.partial else replace(b, headers_only=True)
-            for b in plan_batches(header_sizes, attachment_cap=cap, max_count=BATCH_COUNT)
+            for b in plan_batches(header_sizes, attachment_cap=cap, max_count=count)
         ]
-        _run_batches(ctx, folder, raw_name, batches, None, report, "headers")
+        _run_batches(ctx, folder, raw_name, batches, pool, report, "headers")
         return
     pool = ctx.get_pool() if total_bytes >= PARALLEL_MIN_BYTES else None
     _run_batches(ctx, folder, raw_name, _body_batches(ctx, sizes, pool), pool, report, "fetch")
