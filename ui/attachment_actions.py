@@ -1,7 +1,7 @@
 """What happens when the rep opens or saves attachments from the reader. GUI thread only.
 
 Attached messages (message/rfc822) open in their own reader window. Dialogs run here; the file
-work runs in the background (``ui.attachment_files``) and the
+work runs in the background (``client.attachment_files``) and the
 outcome is reported in the status bar, in words. Opening a file that can run code (``.exe``,
 ``.js``, ``.html``…) asks first, with "No" as the default.
 """
@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
+from client import attachment_files
 from client.mime import safe_filename
-from ui import attachment_files
 from ui.attached_message import AttachedMessageWindow
 from ui.reader import ReaderPane
 from ui.reader_content import ReaderAttachment, ReaderContent, attached_message_content

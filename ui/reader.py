@@ -282,7 +282,10 @@ class ReaderPane(QWidget):
         self._bar_layout.addWidget(QLabel(self.tr("Attachments:"), self.attachment_bar))
         for attachment in attachments:
             button = QToolButton(self.attachment_bar)
-            button.setText(f"{attachment.filename} ({_format_size(attachment.size, self._locale)})")
+            label = f"{attachment.filename} ({_format_size(attachment.size, self._locale)})"
+            if not attachment.downloaded:
+                label += " — " + self.tr("not downloaded")
+            button.setText(label)
             button.setToolTip(attachment.content_type)
             button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             menu = QMenu(button)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from client.mime import Attachment, attachment_bytes, parse_headers, parse_messa
 from client.mime.text import html_to_text
 from client.store.db import Store
 from client.store.records import MessageRow
+from client.sync.attachments import server_parts
 from ui.html_content import PreparedHtml, prepare_html
 from ui.remote_content import allowed_senders
 
@@ -33,6 +34,7 @@ class ReaderAttachment:
     content_type: str
     size: int
     part_id: str = ""
+    downloaded: bool = True  # False: over the cache cap, fetched from the server when opened
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,16 @@ def load_reader_content(
             raise KeyError(f"Message {message_row} is no longer in the cache.")
         raw = store.get_raw(message_row)
         allow_remote = allow_remote or row.from_email.lower() in allowed_senders(store)
-    return build_content(row, raw, allow_remote, str(message_row))
+        on_server = server_parts(store, message_row) if row.body_state == "partial" else None
+    content = build_content(row, raw, allow_remote, str(message_row))
+    if on_server is None:
+        return content
+    # A message over the cache cap: its attachments are listed from what the server holds.
+    listed = tuple(
+        ReaderAttachment(p.filename, p.content_type, p.size, p.part_id, p.downloaded)
+        for p in on_server
+    )
+    return replace(content, attachments=listed)
 
 
 def attached_message_content(db_path: Path, message_row: int, part_id: str) -> ReaderContent:

@@ -16,6 +16,7 @@ from typing import NoReturn, TextIO
 
 from client.cli import (
     account_cmd,
+    attachment_cmd,
     ops_cmd,
     policy_cmd,
     read_cmd,
@@ -34,7 +35,8 @@ PROG = "tradewind"
 
 # Each command group module provides `register(subparsers, common_parent)`.
 COMMAND_MODULES = (
-    account_cmd, sync_cmd, watch_cmd, read_cmd, ops_cmd, send_cmd, policy_cmd, signature_cmd,
+    account_cmd, sync_cmd, watch_cmd, read_cmd, attachment_cmd, ops_cmd, send_cmd, policy_cmd,
+    signature_cmd,
 )
 
 

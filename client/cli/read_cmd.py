@@ -196,21 +196,18 @@ def _attachments(
     """Attachments with their download state. A 'partial' message lists the parts the sync left
     on the server (the documented `parts` table); a 'full' one what its raw message holds."""
     if row.body_state == "partial":
-        listed = store.conn.execute(
-            "SELECT part_id, filename, content_type, size, downloaded FROM parts "
-            "WHERE message_id = ? ORDER BY rowid",
-            (row.id,),
-        ).fetchall()
+        from client.sync.attachments import server_parts
+
         return [
             {
-                "part_id": str(part_id),
-                "filename": filename or "",
-                "content_type": content_type or "application/octet-stream",
-                "size": int(size or 0),
+                "part_id": p.part_id,
+                "filename": p.filename,
+                "content_type": p.content_type,
+                "size": p.size,
                 "inline": False,
-                "downloaded": bool(downloaded),
+                "downloaded": p.downloaded,
             }
-            for part_id, filename, content_type, size, downloaded in listed
+            for p in server_parts(store, row.id)
         ]
     if parsed is None:
         return []
@@ -225,6 +222,12 @@ def _attachments(
         }
         for a in parsed.attachments
     ]
+
+
+def attachment_list(store: Store, row: MessageRow) -> list[dict[str, Any]]:
+    """The attachments `show` lists (with their download state), for other commands."""
+    raw, parsed = _body(store, row)
+    return _attachments(store, row, parsed)
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:

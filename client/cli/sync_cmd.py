@@ -124,6 +124,9 @@ def _run_one(
     def on_progress(event: SyncProgress) -> None:
         progress.update(f"{event.folder} ({account.email})", event.done, event.total)
 
+    from client.sync.preferences import attachment_cap_bytes
+
+    cap = attachment_cap_bytes(ctx.store())
     outcome: dict[str, Any] = {}
 
     def work() -> None:
@@ -135,6 +138,7 @@ def _run_one(
                 folders=folders,
                 progress=on_progress,
                 cancel=cancel,
+                attachment_cap=cap,
             )
         except BaseException as exc:  # handed to the main thread, which decides
             outcome["error"] = exc

@@ -8,11 +8,38 @@ from the cache without touching the server.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from client.imap import ImapSession
+from client.mime import attachment_bytes
+from client.mime.transfer import decode_transfer
 from client.store import Account, Store
 from client.sync.engine import endpoint_for
 from client.sync.partial import fetch_attachment
+
+
+@dataclass(frozen=True)
+class ServerPart:
+    """An attachment of a 'partial' message (over the cache cap), and whether it is cached."""
+
+    part_id: str
+    filename: str
+    content_type: str
+    size: int
+    downloaded: bool
+
+
+def server_parts(store: Store, message_row: int) -> list[ServerPart]:
+    """The attachments the sync left on the server for this message, in message order."""
+    rows = store.conn.execute(
+        "SELECT part_id, filename, content_type, size, downloaded FROM parts "
+        "WHERE message_id = ? ORDER BY rowid", (message_row,),
+    ).fetchall()
+    return [
+        ServerPart(str(p), f or "", c or "application/octet-stream", int(n or 0), bool(d))
+        for p, f, c, n, d in rows
+    ]
 
 
 def cached_attachment(store: Store, message_row: int, part_id: str) -> bytes | None:
@@ -47,3 +74,43 @@ def download_attachment(
         with ImapSession.connect(endpoint_for(account), account.username, password) as session:
             session.select(str(row[0]))
             return fetch_attachment(store, session, message_row, part_id)
+
+
+class NotDownloaded(Exception):
+    """The attachment is still on the server and no password was given to fetch it."""
+
+
+def attachment_data(
+    store_path: str | os.PathLike[str], message_row: int, part_id: str,
+    password_source: Callable[[Account], str | None] | None = None,
+) -> bytes:
+    """The decoded bytes of one attachment, wherever they are: in the cached raw message, in
+    the parts cache, or (a 'partial' message over the size cap) fetched from the server now
+    when `password_source` gives the account's password. Background thread only.
+
+    Raises ``KeyError`` (unknown message or part), ``NotDownloaded`` (not cached, no password),
+    ``ImapError`` (server trouble; nothing changed), ``StoreWriteError`` (disk full).
+    """
+    with Store.open(store_path) as store:
+        row = store.get_message(message_row)
+        if row is None:
+            raise KeyError(f"There is no message {message_row} in the cache.")
+        listed = store.conn.execute(
+            "SELECT encoding FROM parts WHERE message_id = ? AND part_id = ?",
+            (message_row, part_id),
+        ).fetchone()
+        if row.body_state != "partial" or listed is None:
+            return attachment_bytes(store.get_raw(message_row), part_id)
+        encoding = str(listed[0] or "7bit")
+        cached = cached_attachment(store, message_row, part_id)
+        account = store.account(row.account_id)
+    if cached is None:
+        password = password_source(account) if (password_source and account) else None
+        if account is None or password is None:
+            raise NotDownloaded(
+                f"Attachment {part_id} of message {message_row} is not downloaded yet; it is "
+                "fetched from the server when you are online."
+            )
+        cached = download_attachment(store_path, account, password, message_row, part_id)
+    data, _warning = decode_transfer(cached, encoding)
+    return data

@@ -87,10 +87,11 @@ def record_parts(store: Store, message_row: int, parts: tuple[BodyPart, ...]) ->
     with store.transaction() as conn:
         conn.executemany(
             "INSERT INTO parts(message_id, part_id, filename, content_type, size, content_id, "
-            "downloaded) VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT(message_id, part_id) DO "
-            "NOTHING",
+            "encoding, downloaded) VALUES (?, ?, ?, ?, ?, ?, ?, 0) "
+            "ON CONFLICT(message_id, part_id) DO NOTHING",
             [
-                (message_row, p.section, p.filename, p.content_type, p.size, p.content_id)
+                (message_row, p.section, p.filename, p.content_type, p.size, p.content_id,
+                 p.encoding)
                 for p in parts
             ],
         )

@@ -401,6 +401,11 @@
         <translation>附件：{0}</translation>
     </message>
     <message>
+        <location filename="../../ui/reader.py" line="287" />
+        <source>not downloaded</source>
+        <translation>未下载</translation>
+    </message>
+    <message>
         <location filename="../../ui/reader.py" line="282" />
         <source>Attachments:</source>
         <translation>附件：</translation>

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
-from ui.attachment_files import free_path, is_risky
+from client.attachment_files import free_path, is_risky
 from ui.main_window import MainWindow
 from ui.reader_content import ReaderAttachment
 

@@ -196,6 +196,40 @@ def test_attachment_of_a_partial_message_is_downloaded_on_demand(sync_env: SyncE
     assert again == data
 
 
+def test_attachment_data_decodes_cached_and_on_demand_parts(sync_env: SyncEnv) -> None:
+    """What the reader and `tradewind save-attachment` use: decoded bytes from the raw message,
+    or from the server on demand for a message over the cap (NotDownloaded without a password)."""
+    import base64
+
+    from client.sync.attachments import NotDownloaded, attachment_data
+
+    env = sync_env
+    payload = bytes(range(256)) * 400
+    encoded = base64.encodebytes(payload).replace(b"\n", b"\r\n")
+    big = (
+        b"From: a@example.net\r\nSubject: drawings\r\nMessage-ID: <big-3@example.net>\r\n"
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=YY\r\n\r\n--YY\r\n"
+        b"Content-Type: text/plain\r\n\r\nDrawings attached.\r\n--YY\r\n"
+        b"Content-Type: application/octet-stream; name=d.bin\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n" + encoded + b"--YY--\r\n"
+    )
+    env.server.append(env.user, "INBOX", big)
+    sync_account(env.store_path, env.account, env.password, attachment_cap=20_000)
+    with env.open() as store:
+        row_id = store.conn.execute("SELECT id FROM messages").fetchone()[0]
+    with pytest.raises(NotDownloaded, match="not downloaded yet"):
+        attachment_data(env.store_path, row_id, "2")
+    assert attachment_data(env.store_path, row_id, "2", lambda _a: env.password) == payload
+    assert attachment_data(env.store_path, row_id, "2") == payload  # now cached, offline
+    env.server.append(env.user, "INBOX", big.replace(b"big-3", b"big-4"))
+    sync_account(env.store_path, env.account, env.password)  # default cap: stored in full
+    with env.open() as store:
+        full_id = store.conn.execute("SELECT max(id) FROM messages").fetchone()[0]
+    assert attachment_data(env.store_path, full_id, "2") == payload
+    with pytest.raises(KeyError):
+        attachment_data(env.store_path, full_id, "9")
+
+
 @pytest.mark.parametrize(
     "hidden",
     [(), ("QRESYNC",), ("QRESYNC", "CONDSTORE")],

@@ -1,8 +1,11 @@
-"""Saving and opening attachments from the cache; runs on a worker thread (no Qt here).
+"""Saving and opening attachments; for the reader and `tradewind save-attachment`.
 
-Each function opens its own Store. Names come through ``client.mime.safe_filename`` (no path
-parts, no control or bidi characters); existing files are never overwritten: "name (2).ext" is
-used instead. Raises ``KeyError`` (message or part gone) or ``OSError`` (disk) with a message.
+Background threads only: bytes come from `client.sync.attachments.attachment_data`, which reads
+the cache and, for a message over the cache cap, downloads the part from the server on demand
+(password from the keyring). Names come through ``client.mime.safe_filename`` (no path parts,
+no control or bidi characters); existing files are never overwritten: "name (2).ext" is used
+instead. Raises ``KeyError`` (message or part gone), ``NotDownloaded`` (offline and not
+cached, no password), ``ImapError`` (server trouble) or ``OSError`` (disk) with a message.
 """
 
 from __future__ import annotations
@@ -10,8 +13,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from client.mime import attachment_bytes, safe_filename
-from client.store.db import Store
+from client import secrets
+from client.mime import safe_filename
+from client.store.records import Account
+from client.sync.attachments import attachment_data
 
 #: Extensions that run code when opened; the reader asks before opening them (checklist B9).
 RISKY_EXTENSIONS = frozenset(
@@ -41,26 +46,28 @@ def free_path(folder: Path, filename: str) -> Path:
     return candidate
 
 
-def _raw(db_path: Path, message_row: int) -> bytes:
-    with Store.open(db_path) as store:
-        return store.get_raw(message_row)
+def _password(account: Account) -> str | None:
+    return secrets.get_password(account.email)
+
+
+def attachment_content(db_path: Path, message_row: int, part_id: str) -> bytes:
+    """The decoded bytes of one attachment (downloaded now if it was left on the server)."""
+    return attachment_data(db_path, message_row, part_id, _password)
 
 
 def save_attachment(db_path: Path, message_row: int, part_id: str, target: Path) -> Path:
     """Write one attachment to ``target`` (the path the user chose; overwriting it is theirs
     to decide in the save dialog). Returns ``target``."""
-    data = attachment_bytes(_raw(db_path, message_row), part_id)
-    target.write_bytes(data)
+    target.write_bytes(attachment_content(db_path, message_row, part_id))
     return target
 
 
 def save_all(db_path: Path, message_row: int, parts: list[tuple[str, str]], folder: Path) -> list[Path]:
     """Write every ``(part_id, filename)`` into ``folder`` without overwriting anything."""
-    raw = _raw(db_path, message_row)
     written = []
     for part_id, filename in parts:
         path = free_path(folder, filename)
-        path.write_bytes(attachment_bytes(raw, part_id))
+        path.write_bytes(attachment_content(db_path, message_row, part_id))
         written.append(path)
     return written
 
@@ -69,5 +76,5 @@ def extract_for_opening(db_path: Path, message_row: int, part_id: str, filename:
     """Write the attachment into a new private temporary folder, to hand to the system app."""
     folder = Path(tempfile.mkdtemp(prefix="tradewind-open-"))
     path = free_path(folder, filename)
-    path.write_bytes(attachment_bytes(_raw(db_path, message_row), part_id))
+    path.write_bytes(attachment_content(db_path, message_row, part_id))
     return path
