@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.numbers import format_decimal
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QToolButton
@@ -51,7 +52,19 @@ class SyncControls(QObject):
         window.events.accountStatus.disconnect(window._on_account_status)
         driver.statesChanged.connect(self.show_states)
         driver.accountSynced.connect(self.account_synced)
+        window.events.folderChanged.connect(self.folder_changed)
         self.show_states()
+        # babel loads a locale's number data on first use (~100 ms): do it now, not in the
+        # middle of the first sync's progress updates.
+        format_decimal(0, locale=window.locale)
+
+    def folder_changed(self, event: Any) -> None:
+        """Mail stored in a folder the tree does not show yet (a first sync lists folders
+        before their mail): rebuild the tree now, so the rep sees mail while it arrives."""
+        if getattr(self.window, "_closed", False):
+            return
+        if not self.window.folder_model.index_of_folder(event.folder_id).isValid():
+            self._reload_tree(event.account_id)
 
     def account_synced(self, account_id: int, report: Any) -> None:
         """New, renamed or removed folders appear in the tree; the first Inbox is opened when
@@ -59,11 +72,14 @@ class SyncControls(QObject):
         if getattr(self.window, "_closed", False):
             return
         if report.created_folders or report.renamed_folders or report.removed_folders:
-            current = self.window.current_folder
-            self.window.reload_folders()
-            if current is not None:
-                self.window.select_folder(current)
-        if self.window.current_folder is None:
+            self._reload_tree(account_id)
+
+    def _reload_tree(self, account_id: int) -> None:
+        current = self.window.current_folder
+        self.window.reload_folders()
+        if current is not None:
+            self.window.select_folder(current)
+        else:
             inbox = self.window.store.folder_by_role(account_id, "inbox")
             if inbox is not None:
                 self.window.select_folder(inbox.id)

@@ -1,0 +1,49 @@
+"""The event loop keeps running while the app syncs 5,000 messages from the real Dovecot.
+
+Issue 3's target is no gap over 100 ms; timings are not asserted strictly in the normal suite
+(a loaded CI machine would make it flaky), so this test only guards against regressions with a
+generous 1 s bound and prints the measured figure. The strict 100 ms figure is measured by
+``tests/benchmarks/bench_ui_sync.py`` (``scripts/bench_ui.sh``), which prints it beside the target.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.servers.dovecot import DovecotServer, MailUser
+from tests.ui.sync_gaps import fill_inbox, measure_sync, prepare_profile
+
+MESSAGES = 5000
+REGRESSION_BOUND_MS = 1000  # a frozen window (the old behaviour: seconds), not a benchmark
+
+
+def test_event_loop_keeps_ticking_during_a_5000_message_sync(  # type: ignore[no-untyped-def]
+        qtbot, dovecot: DovecotServer, imap_user: MailUser, tmp_path: Path) -> None:
+    fill_inbox(dovecot, imap_user, MESSAGES)
+    profile = tmp_path / "resp-profile"
+    prepare_profile(profile, dovecot, imap_user)
+    gaps = measure_sync(profile, lambda pred, timeout: qtbot.waitUntil(pred, timeout=timeout))
+    print("\n" + gaps.line())
+    assert gaps.stored == MESSAGES
+    assert len(gaps.intervals) > 10  # the timer really ran during the sync
+    assert gaps.max_gap < REGRESSION_BOUND_MS, gaps.line()
+
+
+def test_unseen_summary_counts_unread_and_finds_the_newest(demo_db: Path) -> None:
+    """The tray's new-mail summary (one query instead of loading every added row)."""
+    from client.store import Store
+    from ui.core_events import unseen_summary
+
+    with Store.open(demo_db) as store:
+        inbox = store.folder_by_role(1, "inbox")
+        assert inbox is not None
+        ids = [int(r[0]) for r in store.conn.execute(
+            "SELECT id FROM messages WHERE folder_id = ?", (inbox.id,))]
+        rows = store.rows_by_ids(ids)
+        unseen = [r for r in rows if not r.seen]
+        assert unseen and len(unseen) < len(rows)  # the demo has both kinds
+        count, newest = unseen_summary(store, tuple(ids))
+        assert count == len(unseen)
+        assert newest is not None
+        assert newest.sort_date == max(r.sort_date for r in unseen) and not newest.seen
+        assert unseen_summary(store, tuple(r.id for r in rows if r.seen)) == (0, None)
