@@ -191,3 +191,76 @@ def test_quit_ends_every_thread_and_releases_the_lock(  # type: ignore[no-untype
     assert left == []
     with ProfileLock(profile_dir):  # free again
         pass
+
+
+def test_untrusted_certificate_points_to_the_account_settings(  # type: ignore[no-untyped-def]
+        open_app, make_dovecot, profile_dir: Path, qtbot) -> None:
+    server = make_dovecot(cert="expired")
+    user = server.add_user("certuser", "cert-pass-1")
+    account = add_account(profile_dir, server, user)
+    app = open_app()
+    qtbot.waitUntil(lambda: account.id in app.driver.states
+                    and app.driver.states[account.id].state == "untrusted-certificate",
+                    timeout=WAIT_MS)
+    assert "certificate not trusted" in app.window.connection_label.text()
+    assert app.controls.fix_button.text() == "Account settings…"
+
+
+def test_interval_and_attachment_cap_come_from_the_settings(  # type: ignore[no-untyped-def]
+        open_app, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path, qtbot) -> None:
+    from ui.settings.values import CACHE_MB_KEY, INTERVAL_KEY
+
+    big = make_message(6, subject="Catalogue 2027").replace(
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\n",
+        b"Content-Type: multipart/mixed; boundary=XX\r\n\r\n--XX\r\nContent-Type: text/plain"
+        b"\r\n\r\nsee the catalogue\r\n--XX\r\nContent-Type: application/pdf\r\n"
+        b"Content-Disposition: attachment; filename=c.pdf\r\nContent-Transfer-Encoding: base64"
+        b"\r\n\r\n" + (b"QUJDRA==" * 10 + b"\r\n") * 20000 + b"--XX--\r\n")
+    assert len(big) > 1_500_000
+    dovecot.append(imap_user, "INBOX", big)
+    add_account(profile_dir, dovecot, imap_user)
+    with Store.open(profile_dir / DATABASE_NAME) as store, store.transaction():
+        store.set_setting(INTERVAL_KEY, 7)
+        store.set_setting(CACHE_MB_KEY, 1)
+    app = open_app()
+    assert app.driver._timer.isActive() and app.driver._timer.interval() == 7 * 60_000
+    qtbot.waitUntil(lambda: "Catalogue 2027" in app.subjects(), timeout=WAIT_MS)
+    with Store.open(profile_dir / DATABASE_NAME) as store:
+        [state] = [r[0] for r in store.conn.execute("SELECT body_state FROM messages")]
+    assert state == "partial"  # over the 1 MB cap: the attachment stays on the server
+
+
+def test_the_app_entry_point_syncs_a_real_profile_and_releases_it(  # type: ignore[no-untyped-def]
+        qapp, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import run
+
+    dovecot.deliver(imap_user, make_message(7, subject="Through the entry point"))
+    add_account(profile_dir, dovecot, imap_user)
+    with Store.open(profile_dir / DATABASE_NAME):
+        pass
+    seen: list[str] = []
+    tries = [0]
+
+    def close_when_synced() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if hasattr(w, "message_model")]
+        model = windows[0].message_model if windows else None
+        tries[0] += 1
+        if model is not None and model.rowCount():
+            seen.append(windows[0].connection_label.text())
+            windows[0].quit()
+        elif tries[0] > WAIT_MS // 50:  # give up: the assertion below fails
+            QApplication.closeAllWindows()
+        else:
+            QTimer.singleShot(50, close_when_synced)
+
+    QTimer.singleShot(50, close_when_synced)
+    before = set(threading.enumerate())
+    assert run(["--profile", str(profile_dir)]) == 0
+    assert seen
+    assert [t for t in threading.enumerate() if t not in before
+            and t.name.startswith(("tw-sync-", "tw-watch-"))] == []
+    with ProfileLock(profile_dir):  # released at exit
+        pass
