@@ -178,10 +178,14 @@ class MessagesMixin(StoreBase):
             "ON CONFLICT(message_id) DO UPDATE SET raw = excluded.raw",
             [(row_id, raw) for row_id, raw, _, _ in body_rows],
         )
-        db.executemany(
-            "UPDATE messages SET body_state = ?, size = ?, indexed = 0 WHERE id = ?",
-            [(state, size, row_id) for row_id, _, state, size in body_rows],
-        )
+        if body_rows:
+            # One set-based statement for the whole batch (a body pass upgrades thousands).
+            db.execute(
+                "UPDATE messages SET body_state = 'full', indexed = 0, "
+                "size = json_extract(j.value, '$[1]') FROM json_each(?) AS j "
+                "WHERE messages.id = json_extract(j.value, '$[0]')",
+                (json.dumps([[row_id, size] for row_id, _, _, size in body_rows]),),
+            )
         return sorted(set(changed))
 
     def _adopt_local_copies(

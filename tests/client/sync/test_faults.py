@@ -65,15 +65,16 @@ def test_cut_mid_fetch_stores_no_partial_body_and_next_sync_resumes(
 
 
 @contextmanager
-def _disk_fills_after(monkeypatch: pytest.MonkeyPatch, extra_pages: int) -> Iterator[None]:
-    """Every Store the engine opens refuses to grow beyond ``extra_pages`` more pages: SQLite
-    reports SQLITE_FULL exactly as on a full disk."""
+def _disk_fills_after(monkeypatch: pytest.MonkeyPatch, extra_bytes: int) -> Iterator[None]:
+    """Every Store the engine opens refuses to grow beyond ``extra_bytes`` more (in pages of
+    its own size): SQLite reports SQLITE_FULL exactly as on a full disk."""
     real_open = Store.open.__func__  # type: ignore[attr-defined]
 
     def open_capped(cls: type[Store], path: object, **kw: object) -> Store:
         store = real_open(cls, path, **kw)
         pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
-        store.conn.execute(f"PRAGMA max_page_count = {pages + extra_pages}")
+        page_size = store.conn.execute("PRAGMA page_size").fetchone()[0]
+        store.conn.execute(f"PRAGMA max_page_count = {pages + extra_bytes // page_size}")
         return store
 
     monkeypatch.setattr(engine.Store, "open", classmethod(open_capped))
@@ -87,7 +88,7 @@ def test_disk_full_stops_with_a_message_and_keeps_the_cache_consistent(
     env = sync_env
     _fill(env, 30, 20_000)
     monkeypatch.setattr(folder_sync, "BATCH_COUNT", 5)
-    with _disk_fills_after(monkeypatch, extra_pages=60):  # room for one batch or two
+    with _disk_fills_after(monkeypatch, extra_bytes=60 * 4096):  # one batch or two
         report = sync_account(env.store_path, env.account, env.password, connections=0)
     assert report.status == "error"
     assert report.error is not None and "disk is full" in report.error
