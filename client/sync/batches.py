@@ -21,13 +21,15 @@ DEFAULT_BATCH_COUNT = 2000
 @dataclass(frozen=True)
 class FetchBatch:
     """UIDs to fetch in one command, in ascending order; ``partial`` = header + text only;
-    ``headers_only`` = list the messages now (rows with ``body_state='none'``), bodies later."""
+    ``headers_only`` = list the messages now (rows with ``body_state='none'``), bodies later;
+    ``fill`` = bodies of rows already listed (their headers are not parsed again)."""
 
     index: int
     uids: tuple[int, ...]
     size: int
     partial: bool = False
     headers_only: bool = False
+    fill: bool = False
 
     @property
     def hi(self) -> int:

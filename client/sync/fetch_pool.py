@@ -4,8 +4,8 @@
 header + text parts for a message over the attachment cap). ``FetchPool`` owns helper threads,
 each with its own ``ImapSession`` opened *in that thread*; the caller's thread submits the
 batches of one folder and consumes results in completion order, doing all SQLite writes
-itself (one writer). Results are bounded (a few batches in memory). Not re-entrant: one
-``fetch`` at a time, from the thread that created the pool.
+itself (one writer). Results are bounded (at most ``2 * size + 1`` batches in memory). Not
+re-entrant: one ``fetch`` at a time, from the thread that created the pool.
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ class FetchedBatch:
 def fetch_batch(session: ImapSession, batch: FetchBatch) -> FetchedBatch:
     """Fetch one batch on ``session`` (the folder must be selected). Raises ``ImapError``.
 
-    Headers are parsed here, on the fetching thread, so the writer thread only writes."""
+    Headers are parsed here, on the fetching thread, so the writer thread only writes; a
+    ``fill`` batch skips that (its rows are listed already, only the body is stored)."""
     out = FetchedBatch(batch)
     if batch.partial:
         for uid in batch.uids:
@@ -62,11 +63,12 @@ def fetch_batch(session: ImapSession, batch: FetchBatch) -> FetchedBatch:
                 body_state="none", headers=header_columns(header)))
         return out
     unparsed_before = len(session.unparsed)
+    parse = not batch.fill
     for meta, raw in session.fetch_raw(batch.uids):
         out.messages.append(IncomingMessage(
             uid=meta.uid, raw=raw, flags=tuple(sorted(meta.flags)),
             internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq,
-            headers=header_columns(raw)))
+            headers=header_columns(raw) if parse else None))
     if len(session.unparsed) > unparsed_before:
         # Some replies were unreadable. Missing UIDs are those or expunged ones; fetch each
         # alone to tell which (an expunged one simply yields nothing, unrecorded).
@@ -79,7 +81,7 @@ def fetch_batch(session: ImapSession, batch: FetchBatch) -> FetchedBatch:
                 out.messages.append(IncomingMessage(
                     uid=meta.uid, raw=raw, flags=tuple(sorted(meta.flags)),
                     internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq,
-                    headers=header_columns(raw)))
+                    headers=header_columns(raw) if parse else None))
             if len(session.unparsed) > before:
                 out.unreadable.append(uid)
     return out
@@ -92,7 +94,9 @@ class FetchPool:
         self._connect = connect
         self.size = max(1, size)
         self._jobs: queue.Queue[tuple[str, FetchBatch] | None] = queue.Queue()
-        self._results: queue.Queue[FetchedBatch] = queue.Queue(maxsize=self.size + 1)
+        # Bytes in flight stay below (2 * size + 1) batches: one being fetched per helper,
+        # ``size`` finished ones waiting, one being written.
+        self._results: queue.Queue[FetchedBatch] = queue.Queue(maxsize=self.size)
         self._abort = threading.Event()
         self._threads: list[threading.Thread] = []
 

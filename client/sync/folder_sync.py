@@ -48,10 +48,12 @@ log = logging.getLogger(__name__)
 
 #: Below this many new bytes a folder is fetched on the main connection alone.
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
-#: Above this many new bytes a folder is first listed from headers, then bodies are filled in.
-HEADERS_FIRST_MIN_BYTES = 64 * 1024 * 1024
+#: Above this many new bytes a folder is first listed from headers, then bodies are filled in
+#: (so a mid-sized folder's download does not delay the listing of the folders after it).
+HEADERS_FIRST_MIN_BYTES = 16 * 1024 * 1024
 _HEADER_COST = 4096
-_HEADER_BATCH = 500  # headers per command when helpers parse them in parallel
+#: Byte budget of one body batch when helper connections fetch (bounds memory in flight).
+POOLED_BATCH_BYTES = 8 * 1024 * 1024
 #: At most this many messages per fetch command (the byte budget usually binds first).
 BATCH_COUNT = DEFAULT_BATCH_COUNT
 
@@ -252,29 +254,34 @@ def _fetch_new(
     if total_bytes >= HEADERS_FIRST_MIN_BYTES:
         # Much to download: list every message first (headers only, one command per
         # thousands), then fill in the bodies (``_fetch_bodies``).
+        # Headers go on the main connection alone: thousands per command arrive in well
+        # under a second; helpers only added connection set-up and GIL contention.
         cap = ctx.attachment_cap
         header_sizes = [(uid, size if size > cap else _HEADER_COST) for uid, size in sizes]
-        pool = ctx.get_pool() if len(sizes) >= 2 * _HEADER_BATCH else None
-        count = min(BATCH_COUNT, _HEADER_BATCH) if pool is not None else BATCH_COUNT
         batches = [
             b if b.partial else replace(b, headers_only=True)
-            for b in plan_batches(header_sizes, attachment_cap=cap, max_count=count)
+            for b in plan_batches(header_sizes, attachment_cap=cap, max_count=BATCH_COUNT)
         ]
-        _run_batches(ctx, folder, raw_name, batches, pool, report, "headers")
+        _run_batches(ctx, folder, raw_name, batches, None, report, "headers")
         return
     pool = ctx.get_pool() if total_bytes >= PARALLEL_MIN_BYTES else None
     _run_batches(ctx, folder, raw_name, _body_batches(ctx, sizes, pool), pool, report, "fetch")
 
 
 def _body_batches(
-    ctx: SyncContext, sizes: list[tuple[int, int]], pool: FetchPool | None
+    ctx: SyncContext, sizes: list[tuple[int, int]], pool: FetchPool | None, *,
+    fill: bool = False,
 ) -> list[FetchBatch]:
     total_bytes = sum(size for _uid, size in sizes)
     max_bytes = DEFAULT_BATCH_BYTES
     if pool is not None:
-        max_bytes = max(1 << 20, min(max_bytes, total_bytes // (pool.size * 4) or 1))
-    return plan_batches(sizes, attachment_cap=ctx.attachment_cap, max_bytes=max_bytes,
-                        max_count=BATCH_COUNT)
+        # Several batches are in memory at once (see ``FetchPool``): keep each small.
+        max_bytes = max(1 << 20, min(POOLED_BATCH_BYTES, total_bytes // (pool.size * 4) or 1))
+    batches = plan_batches(sizes, attachment_cap=ctx.attachment_cap, max_bytes=max_bytes,
+                           max_count=BATCH_COUNT)
+    if fill:
+        batches = [b if b.partial else replace(b, fill=True) for b in batches]
+    return batches
 
 
 def fill_bodies(ctx: SyncContext, listed: ListedFolder, report: FolderReport) -> None:
@@ -296,7 +303,8 @@ def fill_bodies(ctx: SyncContext, listed: ListedFolder, report: FolderReport) ->
         return  # reset meanwhile: the next sync rebuilds the folder
     total_bytes = sum(size for _uid, size in sizes)
     pool = ctx.get_pool() if total_bytes >= PARALLEL_MIN_BYTES else None
-    _run_batches(ctx, folder, raw_name, _body_batches(ctx, sizes, pool), pool, report, "fetch")
+    _run_batches(ctx, folder, raw_name, _body_batches(ctx, sizes, pool, fill=True), pool,
+                 report, "fetch")
 
 
 def _run_batches(

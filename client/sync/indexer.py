@@ -1,9 +1,10 @@
-"""Full-text indexing that runs beside the fetch, on its own thread and its own ``Store``.
+"""Full-text indexing on its own thread and its own ``Store``.
 
-Body indexing parses whole messages (CPU); the fetch is mostly waiting on the network and on
-SQLite writes. Running both at once shortens a big initial sync. ``BackgroundIndexer`` is
-started and finished by the sync's thread: ``nudge()`` after each stored batch, ``finish()``
-to index what is left and join. Indexing errors (a full disk) end the indexing only; they are
+Body indexing parses whole messages (CPU). The sync starts it once every body is stored (run
+beside the download it competed for the GIL and the write lock and doubled the download);
+its own thread keeps the sync's thread free to notice a cancel. ``BackgroundIndexer`` is
+started and finished by the sync's thread: ``start()`` (or ``nudge()``, which starts it on
+first use), ``finish()`` to index what is left and join. Indexing errors (a full disk) end the indexing only; they are
 reported in ``error`` and the rows stay marked unindexed for the next sync.
 """
 
