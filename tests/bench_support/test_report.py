@@ -47,3 +47,13 @@ def test_missing_figures_are_not_measured_and_json_keeps_verdicts(tmp_path: Path
     document = json.loads((tmp_path / "out.json").read_text())
     assert {v["result"] for v in document["verdicts"]} == {"PASS", "NOT MEASURED"}
     assert document["tradewind"]["full_sync_seconds"] == 30.0
+
+
+def test_the_index_complete_time_is_printed_beside_the_bodies_time() -> None:
+    table = render_table(_results(full_sync_seconds=12.0, full_sync_index_complete_seconds=31.5))
+    bodies = next(line for line in table.splitlines() if line.startswith("full initial sync: all bodies"))
+    assert "12.0 s" in bodies and "20.0 s" in bodies
+    index = next(line for line in table.splitlines() if "search index complete (sync call" in line)
+    assert "31.5 s" in index
+    verdict = next(line for line in table.splitlines() if line.startswith("full sync (bodies)"))
+    assert "search index complete at 31.5 s = 1.57x mbsync" in verdict and "PASS" in verdict

@@ -140,6 +140,13 @@ def _tradewind_sync(server: DovecotServer, user: MailUser, db_path: Path, expect
     return run, child, listable
 
 
+def _bodies_seconds(child: dict[str, Any]) -> float:
+    """Seconds from the sync call until its last body batch was committed (the whole call
+    when no body was fetched)."""
+    fetch = child.get("fetch_seconds")
+    return float(fetch if fetch is not None else child["seconds"])
+
+
 def _store_counts(db_path: Path) -> dict[str, int]:
     with sqlite3.connect(str(db_path)) as conn:
         rows = conn.execute("SELECT body_state, count(*) FROM messages GROUP BY body_state").fetchall()
@@ -209,11 +216,17 @@ def _run_tradewind(server: DovecotServer, user: MailUser, spec: MailboxSpec, rep
         shutil.rmtree(db_path.parent, ignore_errors=True)
         _log(f"Tradewind: full sync {attempt + 1}/{repeat}")
         full_runs.append(_tradewind_sync(server, user, db_path, spec.messages, connections))
-    chosen = sorted(full_runs, key=lambda r: float(r[1]["seconds"]))[len(full_runs) // 2]
+    chosen = sorted(full_runs, key=lambda r: _bodies_seconds(r[1]))[len(full_runs) // 2]
     run, child, listable = chosen
-    tw.update(full_sync_seconds=child["seconds"], full_sync_index_seconds=child["index_seconds"],
+    # The figure compared with mbsync is the time until every body is stored (ready for
+    # offline reading); the time until the search index is complete is reported beside it.
+    tw.update(full_sync_seconds=_bodies_seconds(child),
+              full_sync_index_complete_seconds=child["seconds"],
+              full_sync_index_seconds=child["index_seconds"],
               full_sync_fetch_seconds=child["fetch_seconds"],
-              full_sync_process_seconds=run.wall_seconds, full_sync_runs=[r[1]["seconds"] for r in full_runs],
+              full_sync_index_complete_runs=[r[1]["seconds"] for r in full_runs],
+              full_sync_process_seconds=run.wall_seconds,
+              full_sync_runs=[_bodies_seconds(r[1]) for r in full_runs],
               full_sync_max_rss_mb=max(r[0].max_rss_mb for r in full_runs), headers_listable_seconds=listable,
               full_sync_report={k: child[k] for k in ("added", "indexed", "status", "error", "folder_errors")},
               stored_body_states=_store_counts(db_path))
