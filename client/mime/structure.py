@@ -178,12 +178,16 @@ class _Builder:
 
     def _ranges(self, start: int, end: int, boundary: bytes) -> list[tuple[int, int]]:
         """Byte ranges of the body parts between delimiter lines (RFC 2046 5.1.1)."""
-        pattern = re.compile(rb"^--" + re.escape(boundary) + rb"(--)?[ \t]*\r?$", re.MULTILINE)
+        # No leading "^": a pattern that starts with a literal is searched for at C speed
+        # (with "^" re tries every offset of a multi-MB attachment); line start checked below.
+        pattern = re.compile(rb"--" + re.escape(boundary) + rb"(--)?[ \t]*\r?$", re.MULTILINE)
         ranges: list[tuple[int, int]] = []
         part_start: int | None = None
         closed = False
         for match in pattern.finditer(self.raw, start, end):
             line_start = match.start()
+            if line_start > 0 and self.raw[line_start - 1] != 0x0A:
+                continue  # "--boundary" inside a line is not a delimiter
             if part_start is not None:
                 ranges.append((part_start, _before_line_break(self.raw, line_start, part_start)))
                 if len(ranges) > self.limits.max_parts:
