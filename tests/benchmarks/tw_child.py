@@ -60,10 +60,14 @@ def main(argv: list[str] | None = None) -> int:
             args.email, imap_host=args.host, imap_port=args.port, security="tls",
             username=args.username, ca_file=args.ca_file)
     last_fetch = [0.0]
+    last_headers = [0.0]
 
     def progress(event: Any) -> None:
-        if getattr(event, "phase", "") == "fetch":
+        phase = getattr(event, "phase", "")
+        if phase == "fetch":
             last_fetch[0] = time.perf_counter()
+        elif phase == "headers":
+            last_headers[0] = time.perf_counter()
 
     options: dict[str, Any] = {"progress": progress}
     if args.no_index:
@@ -84,7 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps({
         "process_started": process_started, "sync_started": sync_started, "seconds": seconds,
         "index_seconds": totals["index_seconds"],
-        "fetch_seconds": last_fetch[0] - clock if last_fetch[0] else None, "added": report.added, "updated": report.updated,
+        "fetch_seconds": last_fetch[0] - clock if last_fetch[0] else None,
+        "headers_seconds": last_headers[0] - clock if last_headers[0] else None,
+        "added": report.added, "updated": report.updated,
         "indexed": report.indexed, "status": report.status, "error": report.error,
         "folder_errors": {f.name: f.error for f in report.folders if f.error},
     }))
