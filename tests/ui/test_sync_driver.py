@@ -134,6 +134,8 @@ def test_mail_queued_offline_goes_out_when_the_server_is_back(  # type: ignore[n
     app.driver.sync_now()
     qtbot.waitUntil(lambda: len(submission.received) == 1, timeout=WAIT_MS)
     assert b"Samples shipped" in submission.received[0].data
+    qtbot.waitUntil(lambda: "1 queued message(s) sent." in app.window.statusBar().currentMessage(),
+                    timeout=WAIT_MS)
 
 
 def test_wrong_password_marks_only_that_account(  # type: ignore[no-untyped-def]

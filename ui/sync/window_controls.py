@@ -53,6 +53,7 @@ class SyncControls(QObject):
         driver.statesChanged.connect(self.show_states)
         driver.accountSynced.connect(self.account_synced)
         window.events.folderChanged.connect(self.folder_changed)
+        driver.outboxFlushed.connect(self.outbox_flushed)
         self.show_states()
         # babel loads a locale's number data on first use (~100 ms): do it now, not in the
         # middle of the first sync's progress updates.
@@ -65,6 +66,19 @@ class SyncControls(QObject):
             return
         if not self.window.folder_model.index_of_folder(event.folder_id).isValid():
             self._reload_tree(event.account_id)
+
+    def outbox_flushed(self, _account_id: int, report: Any) -> None:
+        """Tell the rep what the outbox did after a sync (nothing is said when it was empty)."""
+        if getattr(self.window, "_closed", False):
+            return
+        flush = report.flush
+        if flush.sent:
+            self.window.statusBar().showMessage(
+                self.tr("%n queued message(s) sent.", "", len(flush.sent)), 15000)
+        elif report.problems and (flush.failed or flush.uncertain or flush.stopped):
+            self.window.statusBar().showMessage(
+                self.tr("The outbox could not send yet: {0}").format(
+                    "; ".join(report.problems) or flush.stopped), 15000)
 
     def account_synced(self, account_id: int, report: Any) -> None:
         """New, renamed or removed folders appear in the tree; the first Inbox is opened when
