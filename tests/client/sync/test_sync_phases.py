@@ -7,9 +7,9 @@ import pytest
 
 from client.store.records import IncomingMessage
 from client.sync import folder_sync
+from client.sync.engine import sync_account
 from client.sync.fetch_pool import FetchedBatch
 from client.sync.folder_sync import SyncContext
-from client.sync.engine import sync_account
 from client.sync.indexer import BackgroundIndexer
 from tests.client.sync.conftest import SyncEnv, make_message
 
