@@ -2,7 +2,9 @@
 
 ``python -m tests.benchmarks.bench_sync [--quick] [--messages N] [--repeat N] [--json PATH]``
 (or ``scripts/bench.sh``). Generates (or reuses from the cache) the seeded trade mailbox, starts
-a throwaway Dovecot on 127.0.0.1, then measures in one run: full initial sync and no-change
+a throwaway Dovecot on 127.0.0.1, then measures in one run: full initial sync (Tradewind's
+figure compared with mbsync is the time until every body is stored; the time until its search
+index is complete, the end of the ``sync_account`` call, is printed beside it) and no-change
 resync of both tools (each in its own process, peak RSS from ``wait4``), the time until all
 headers are listable from Tradewind's store (a separate read connection polls it while the
 sync runs), and search latency at 10,000 and 100,000 messages. Prints a table with PASS/MISS
