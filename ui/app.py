@@ -194,6 +194,9 @@ def run(argv: Sequence[str]) -> int:
             )
         code = int(app.exec())
         keeper.window.deleteLater()
+        from ui.html_view import release_locked_profile
+
+        release_locked_profile()  # pages before their profile, while Qt is fully alive
         return code
     finally:
         if driver is not None:

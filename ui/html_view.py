@@ -16,8 +16,10 @@ interceptor may be called on Qt's IO thread: it only appends to a lock-protected
 from __future__ import annotations
 
 import threading
+import weakref
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QObject, QUrl, Signal
+import shiboken6
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QObject, QUrl, Signal
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
@@ -164,6 +166,7 @@ class LockedPage(QWebEnginePage):
 
 
 _shared: tuple[QWebEngineProfile, BlockingInterceptor, MailSchemeHandler] | None = None
+_live_views: weakref.WeakSet[HtmlView] = weakref.WeakSet()
 
 
 def locked_profile() -> tuple[QWebEngineProfile, BlockingInterceptor, MailSchemeHandler]:
@@ -194,6 +197,26 @@ def locked_profile() -> tuple[QWebEngineProfile, BlockingInterceptor, MailScheme
     return _shared
 
 
+def release_locked_profile() -> None:
+    """Delete every page, then the shared profile, while Qt is still fully alive (GUI thread).
+
+    QtWebEngine aborts the process at exit ("Release of profile requested but WebEnginePage
+    still not deleted") when Python's shutdown destroys the profile before a page; call this
+    when the app quits (and at the end of a test session). Idempotent.
+    """
+    global _shared
+    if _shared is None:
+        return
+    for view in list(_live_views):
+        if shiboken6.isValid(view) and shiboken6.isValid(view.locked_page):
+            view.locked_page.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    profile = _shared[0]
+    _shared = None
+    profile.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
 class HtmlView(QWebEngineView):
     """Shows one sanitised message document; see the module docstring."""
 
@@ -204,6 +227,7 @@ class HtmlView(QWebEngineView):
         self.profile_, self.interceptor, self.handler = locked_profile()
         self.locked_page = LockedPage(self.profile_, self)
         self.locked_page.linkClicked.connect(self.linkClicked)
+        _live_views.add(self)
         self.setPage(self.locked_page)
         self.setContextMenuPolicy(self.contextMenuPolicy().NoContextMenu)
 

@@ -27,6 +27,21 @@ from client.paths import DATABASE_NAME  # noqa: E402
 DEMO_ANCHOR = date(2026, 11, 27)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _release_web_engine() -> Iterator[None]:
+    """After the last test, delete WebEngine pages before their profile: otherwise the
+    interpreter's shutdown may destroy them in the wrong order and Qt aborts the process."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from ui.html_view import release_locked_profile
+
+    if QApplication.instance() is not None:
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+        release_locked_profile()
+
+
 @pytest.fixture
 def demo_profile(tmp_path: Path) -> Path:
     """A freshly built demo profile directory (fixed anchor date, so content is known)."""

@@ -247,7 +247,9 @@ def test_the_app_entry_point_syncs_a_real_profile_and_releases_it(  # type: igno
     tries = [0]
 
     def close_when_synced() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if hasattr(w, "message_model")]
+        # the window `run` opened: visible ones only (closed windows of earlier tests linger)
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if hasattr(w, "message_model") and w.isVisible()]
         model = windows[0].message_model if windows else None
         tries[0] += 1
         if model is not None and model.rowCount():
