@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "resources" / "translations"
 LANGUAGES = ("en", "zh_CN")
 #: further catalogs loaded with the main one (composer, account wizard, Settings: own .ts file)
-EXTRA_CATALOGS = ("tradewind_compose",)
+EXTRA_CATALOGS = ("tradewind_compose", "tradewind_sync")
 _installed: list[QTranslator] = []
 
 
