@@ -260,7 +260,7 @@ class MessagesMixin(StoreBase):
                 json.dumps(list(head.references), ensure_ascii=False), head.warnings_json,
                 message.modseq,
             ))
-            if raw:
+            if raw or state != "none":  # an empty message is still a (stored, empty) body
                 body_rows.append((row_id, raw))
             fts_rows.append((row_id, bigram_text(head.subject), bigram_text(address_text(
                 head.from_name, head.from_email, head.to_json, head.cc_json, head.reply_to_json))))
