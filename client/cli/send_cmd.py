@@ -60,7 +60,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     outbox = subparsers.add_parser("outbox", parents=[common], help="messages waiting to be sent")
     outbox.add_argument("action", nargs="?", default="list",
-                        choices=["list", "flush", "retry", "discard"])
+                        choices=["list", "flush", "retry", "discard", "edit"])
     outbox.add_argument("item", nargs="?", metavar="ID")
     outbox.add_argument("--account", metavar="EMAIL")
     outbox.set_defaults(handler=cmd_outbox)
@@ -247,11 +247,13 @@ def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
 
     store = ctx.store()
     box = Outbox(store)
-    if args.action in ("retry", "discard"):
+    if args.action in ("retry", "discard", "edit"):
         if args.item is None:
             raise UsageError(f"Give the outbox message id: tradewind outbox {args.action} ID.")
         [item_id] = parse_ids([args.item])
         box.get(item_id)  # refuses unknown ids in words
+        if args.action == "edit":
+            return _edit_outbox_item(ctx, store, item_id)
         if args.action == "retry":
             box.retry(item_id)
             account = store.account(box.get(item_id).account_id)
@@ -275,6 +277,34 @@ def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
              + (f"\n       {i.last_error}" if i.last_error else "") for i in items]
     ctx.emit({"items": [i.as_json() for i in items], "flush": reports or None},
              "\n".join(lines) if lines else "The outbox is empty.")
+    return int(ExitCode.OK)
+
+
+def _edit_outbox_item(ctx: Context, store: Store, item_id: int) -> int:
+    """A waiting, refused or uncertain message goes back to the drafts, to be edited and sent
+    again (`drafts send`). The draft is committed before the outbox item is removed."""
+    from client.compose.drafts import draft_from_message, save_draft
+    from client.smtp.outbox import Outbox, OutboxError
+
+    box = Outbox(store)
+    item = box.get(item_id)
+    if item.state not in ("queued", "failed", "uncertain"):
+        raise OutboxError(f"Message {item_id} is {item.state} and can no longer be edited.")
+    fields = draft_from_message(box.raw(item_id), item.sender)
+    from dataclasses import replace
+
+    from client.compose.headers import parse_recipients
+
+    visible = {p.ascii_email for f in (fields.to, fields.cc) if f.strip()
+               for p in parse_recipients(f)}
+    hidden = [r for r in item.recipients if r not in visible]  # Bcc lives only in the envelope
+    if hidden:
+        fields = replace(fields, bcc=", ".join(hidden))
+    draft_id = save_draft(store, item.account_id, fields)
+    box.discard(item_id)
+    ctx.emit({"draft_id": draft_id, "from_outbox": item_id},
+             f"Message {item_id} is now draft {draft_id}; change it, then "
+             f"`tradewind drafts send {draft_id}`.")
     return int(ExitCode.OK)
 
 

@@ -264,3 +264,27 @@ def test_sent_copy_that_cannot_be_filed_is_retried_never_resent(
     assert flushed.json()["items"] == []
     assert len(_folder(dovecot, smtp_user, "Sent")) == 1
     assert len(_folder(dovecot, smtp_user, "INBOX")) == 1
+
+
+def test_refused_message_is_edited_as_a_draft_and_sent_again(
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    smtp_user: MailUser, tmp_path: Path,
+) -> None:
+    _setup(cli, dovecot, submission, smtp_user)
+    body = tmp_path / "b.txt"
+    body.write_text("Proforma invoice PI-88 attached.\n")
+    submission.fail_next = (550, "5.7.1 message content rejected")
+    sent = cli("send", "--from", smtp_user.email, "--to", smtp_user.email, "--bcc",
+               "boss@example.test", "--subject", "PI-88", "--body-file", str(body), "--json")
+    assert sent.code == ExitCode.GENERAL and sent.json()["state"] == "failed"
+    assert "content rejected" in sent.json()["last_error"]
+    edited = cli("outbox", "edit", str(sent.json()["outbox_id"]), "--json")
+    assert edited.code == 0, edited.err
+    assert cli("outbox", "--json").json()["items"] == []
+    [draft] = cli("drafts", "--json").json()["drafts"]
+    assert draft["subject"] == "PI-88" and draft["id"] == edited.json()["draft_id"]
+    resent = cli("drafts", "send", str(draft["id"]), "--json")
+    assert resent.code == 0, resent.err
+    assert resent.json()["recipients"] == [smtp_user.email, "boss@example.test"]  # Bcc kept
+    [received] = _folder(dovecot, smtp_user, "INBOX")
+    assert received["Subject"] == "PI-88" and "Bcc" not in received
