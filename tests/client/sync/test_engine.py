@@ -168,21 +168,31 @@ def test_big_message_is_stored_partial_with_attachments_listed(sync_env: SyncEnv
     assert again.added == 0 and {f.plan for f in again.folders} == {"Nothing"}
 
 
+DRAWING = bytes(range(256)) * 400
+
+
+def _drawings_message(message_id: str) -> bytes:
+    """A message whose 100 KB attachment is larger than the small caps the tests set."""
+    import base64
+
+    encoded = base64.encodebytes(DRAWING).replace(b"\n", b"\r\n")
+    return (
+        f"From: a@example.net\r\nSubject: drawings\r\nMessage-ID: <{message_id}>\r\n".encode()
+        + b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=YY\r\n\r\n--YY\r\n"
+        b"Content-Type: text/plain\r\n\r\nDrawings attached.\r\n--YY\r\n"
+        b"Content-Type: application/octet-stream; name=d.bin\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n" + encoded + b"--YY--\r\n"
+    )
+
+
 def test_attachment_of_a_partial_message_is_downloaded_on_demand(sync_env: SyncEnv) -> None:
     import base64
 
     from client.sync.attachments import download_attachment
 
     env = sync_env
-    payload = bytes(range(256)) * 400
-    encoded = base64.encodebytes(payload).replace(b"\n", b"\r\n")
-    big = (
-        b"From: a@example.net\r\nSubject: drawings\r\nMessage-ID: <big-2@example.net>\r\n"
-        b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=YY\r\n\r\n--YY\r\n"
-        b"Content-Type: text/plain\r\n\r\nDrawings attached.\r\n--YY\r\n"
-        b"Content-Type: application/octet-stream; name=d.bin\r\n"
-        b"Content-Transfer-Encoding: base64\r\n\r\n" + encoded + b"--YY--\r\n"
-    )
+    payload = DRAWING
+    big = _drawings_message("big-2@example.net")
     env.server.append(env.user, "INBOX", big)
     sync_account(env.store_path, env.account, env.password, attachment_cap=20_000)
     with env.open() as store:
@@ -199,20 +209,12 @@ def test_attachment_of_a_partial_message_is_downloaded_on_demand(sync_env: SyncE
 def test_attachment_data_decodes_cached_and_on_demand_parts(sync_env: SyncEnv) -> None:
     """What the reader and `tradewind save-attachment` use: decoded bytes from the raw message,
     or from the server on demand for a message over the cap (NotDownloaded without a password)."""
-    import base64
 
     from client.sync.attachments import NotDownloaded, attachment_data
 
     env = sync_env
-    payload = bytes(range(256)) * 400
-    encoded = base64.encodebytes(payload).replace(b"\n", b"\r\n")
-    big = (
-        b"From: a@example.net\r\nSubject: drawings\r\nMessage-ID: <big-3@example.net>\r\n"
-        b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=YY\r\n\r\n--YY\r\n"
-        b"Content-Type: text/plain\r\n\r\nDrawings attached.\r\n--YY\r\n"
-        b"Content-Type: application/octet-stream; name=d.bin\r\n"
-        b"Content-Transfer-Encoding: base64\r\n\r\n" + encoded + b"--YY--\r\n"
-    )
+    payload = DRAWING
+    big = _drawings_message("big-3@example.net")
     env.server.append(env.user, "INBOX", big)
     sync_account(env.store_path, env.account, env.password, attachment_cap=20_000)
     with env.open() as store:
