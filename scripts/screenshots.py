@@ -150,26 +150,32 @@ def render_language(app: object, out_dir: Path, language: str, locale_name: str)
     return written
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run_script(script: Path, render_fn: Callable[[Path], list[Path]], description: str) -> int:
+    """The command line of a screenshot script: the parent starts Xvfb and re-runs ``script``
+    with ``--render`` in a child, which draws with ``render_fn`` and prints the files."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--render", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.render:  # the child process: draw on the display we were given
-        for path in render(args.out):
+        for path in render_fn(args.out):
             print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
         return 0
     xvfb = start_xvfb()
     try:  # Qt runs in a child so it is gone before its X server stops
         return subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--render", "--out", str(args.out)],
+            [sys.executable, str(script.resolve()), "--render", "--out", str(args.out)],
             check=False,
         ).returncode
     finally:
         if xvfb is not None:
             xvfb.terminate()
             xvfb.wait(10)
+
+
+def main() -> int:
+    return run_script(Path(__file__), render, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -10,10 +10,8 @@ network is used).
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -23,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from screenshots import ANCHOR, start_xvfb  # noqa: E402
+from screenshots import ANCHOR, run_script  # noqa: E402
 
 REP = "mei.lin@harbor-lighting.example"
 EXAMPLE_FINGERPRINT = ":".join(f"{(n * 37 + 11) % 256:02X}" for n in range(32))
@@ -169,25 +167,7 @@ def render_language(app: object, out_dir: Path, language: str) -> list[Path]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
-    parser.add_argument("--render", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    if args.render:
-        for path in render(args.out):
-            print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
-        return 0
-    xvfb = start_xvfb()
-    try:
-        return subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--render", "--out", str(args.out)],
-            check=False,
-        ).returncode
-    finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(10)
+    return run_script(Path(__file__), render, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":
