@@ -64,15 +64,24 @@ def _encode(bundle: PolicyBundle, location: str) -> dict[str, Any]:
             "signed_at": bundle.manifest.signed_at, "installed_at": time.time()}
 
 
+def check_policy(location: str, public_key_pem: bytes,
+                 ca_file: str | None = None) -> PolicyBundle:
+    """Fetch and verify the policy at `location` without keeping anything (the wizard's
+    "Check"; `use_policy` runs the same steps). Blocking I/O; any thread. Raises PolicyError
+    (bad key, bad policy) or PolicyUnreachable."""
+    key = parse_public_key(public_key_pem, "the public key")
+    return open_verified(read_location(location, ca_file), key)
+
+
 def use_policy(store: Store, location: str, public_key_pem: bytes,
                ca_file: str | None = None) -> PolicyBundle:
-    """Provision this client: fetch and verify now, then keep source and policy.
+    """Provision this client: fetch and verify now, then keep source and policy. Idempotent.
 
     Raises PolicyError (bad key, bad policy) or PolicyUnreachable; on any error nothing changes
     and the previous policy (if any) stays in force.
     """
+    bundle = check_policy(location, public_key_pem, ca_file)
     key = parse_public_key(public_key_pem, "the public key")
-    bundle = open_verified(read_location(location, ca_file), key)
     with store.transaction():
         store.set_setting(SOURCE_KEY, {"location": location,
                                        "public_key_pem": public_pem(key).decode("ascii"),

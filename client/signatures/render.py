@@ -45,6 +45,7 @@ class RenderedSignature:
     template: str
     language: str | None
     variant: str  # "full" or "reply"
+    direction: str = "ltr"  # "rtl" for a right-to-left variant (e.g. Arabic)
 
 
 def _domain(address: str) -> str:
@@ -64,6 +65,16 @@ def choose_template(bundle: PolicyBundle, identity: str, department: str | None)
         return bundle.policy.templates[rule.template]
     raise PolicyError(f"No rule of the company signature policy chooses a template for {identity};"
                       " the admin should add a default rule (one without \"when\").")
+
+
+def template_for(bundle: PolicyBundle, identity: str,
+                 rep: Mapping[str, str] | None = None) -> Template:
+    """The template `render_signature` uses for this sending address (its department from the
+    directory, else the rep's own value); raises PolicyError when no rule matches."""
+    person = bundle.directory.person(identity)
+    department = (person.values.get("department") if person else None) or dict(
+        rep or {}).get("department")
+    return choose_template(bundle, identity, department)
 
 
 def recipient_language(bundle: PolicyBundle, recipients: tuple[str, ...]) -> str | None:
@@ -124,9 +135,7 @@ def render_signature(bundle: PolicyBundle, request: SignatureRequest,
     """The rep's signature block for this message; raises PolicyError."""
     person = bundle.directory.person(request.identity)
     rep_values = dict(rep or {})
-    department = (person.values.get("department") if person else None) or rep_values.get(
-        "department")
-    template = choose_template(bundle, request.identity, department)
+    template = template_for(bundle, request.identity, rep_values)
     language = request.language or recipient_language(bundle, request.recipients)
     full, reply, chosen = _variant(template, language)
     form = reply if request.reply and reply is not None else full
@@ -158,7 +167,7 @@ def render_signature(bundle: PolicyBundle, request: SignatureRequest,
     image = InlineImage(cid, bundle.logo, bundle.logo_type, logo.file)
     variant = "reply" if form is reply else "full"
     return RenderedSignature(SignatureBlock(html, body_text + "\n", (image,)), template.name,
-                             chosen, variant)
+                             chosen, variant, form.direction)
 
 
 def preview_document(rendered: RenderedSignature) -> str:

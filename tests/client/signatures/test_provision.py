@@ -146,6 +146,15 @@ def test_use_refuses_a_bad_policy_and_changes_nothing(
     assert src is not None and src.public_key_pem.encode() == keys.public.read_bytes()
 
 
+def test_check_policy_verifies_without_keeping_anything(
+        make_policy: Callable[..., Path], keys: Keys, other_keys: Keys, store: Store) -> None:
+    bundle = provision.check_policy(str(make_policy()), keys.public.read_bytes())
+    assert bundle.manifest is not None
+    assert provision.source(store) is None and provision.policy_in_force(store) is None
+    with pytest.raises(PolicyError, match="signed with key"):
+        provision.check_policy(str(make_policy("again")), other_keys.public.read_bytes())
+
+
 def test_offline_keeps_the_policy_and_says_so(
         make_policy: Callable[..., Path], keys: Keys, store: Store, tmp_path: Path) -> None:
     directory = make_policy()

@@ -9,7 +9,12 @@ import pytest
 
 from client.signatures.bundle import PolicyBundle, check_contents
 from client.signatures.example import DIRECTORY, POLICY, example_files
-from client.signatures.render import SignatureRequest, preview_document, render_signature
+from client.signatures.render import (
+    SignatureRequest,
+    preview_document,
+    render_signature,
+    template_for,
+)
 from client.signatures.schema import PolicyError
 
 
@@ -71,6 +76,19 @@ def test_arabic_variant_is_right_to_left() -> None:
     assert rendered.block.text.splitlines()[0] == "عمر حداد"
     assert "واتساب +971 50 000 1234" in rendered.block.text
     assert 'href="https://wa.me/971500001234"' in rendered.block.html
+    assert rendered.direction == "rtl"
+
+
+def test_template_for_names_the_template_render_uses() -> None:
+    bundle = _bundle()
+    for address in ("anna@us.company.example", "wang.fang@company.example",
+                    "anna.li@company.example"):
+        expected = render_signature(bundle, SignatureRequest(address)).template
+        assert template_for(bundle, address).name == expected
+    # no directory entry: the rep's own department chooses
+    assert template_for(bundle, "new@company.example", {"department": "Logistics"}).name == \
+        "logistics"
+    assert render_signature(bundle, SignatureRequest("anna.li@company.example")).direction == "ltr"
 
 
 def test_explicit_language_wins_and_unknown_language_falls_back() -> None:
