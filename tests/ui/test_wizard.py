@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,13 +13,15 @@ from client import secrets
 from client.accounts.discover import DiscoveryResult
 from client.accounts.manager import format_fingerprint
 from client.accounts.presets import ServerSettings
+from client.signatures import provision
 from client.store.db import Store
+from tests.client.signatures.conftest import Keys, edit_json, keys, make_policy  # noqa: F401
 from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
 from tests.servers.dovecot import DovecotServer, MailUser, free_port
 from tests.servers.submission import SubmissionServer
 from tests.support.memory_keyring import MemoryKeyring
 from ui.tasks import wait_for_background_tasks
-from ui.wizard.dialog import PAGE_SERVERS, PAGE_TEST, AccountWizard
+from ui.wizard.dialog import PAGE_SERVERS, PAGE_SIGNATURE, PAGE_TEST, AccountWizard
 
 Discover = Callable[[str], DiscoveryResult | None]
 
@@ -83,14 +86,19 @@ def test_untrusted_certificate_shows_its_fingerprint_and_trusting_it_passes(qtbo
     assert "Connected" in wizard.test_title.text() and wizard.next_button.isEnabled()
     assert wizard.smtp_problem is None  # the outgoing server (same certificate) logged in too
     assert submission.auth_log, "the wizard logged in to the submission server"
+    with qtbot.waitSignal(wizard.signature_step.stepFinished) as looked:
+        wizard.next_button.click()  # Continue: the optional company-signature step
+    assert looked.args == ["none"] and wizard.pages.currentIndex() == PAGE_SIGNATURE
+    assert wizard.skip_button.isVisible() and wizard.next_button.text() == "Finish"
     with qtbot.waitSignal(wizard.accountAdded) as added:
-        wizard.next_button.click()  # Finish
+        wizard.next_button.click()  # Finish with nothing entered: no policy, like Skip
     assert added.args == [imap_user.email.lower()]
     with Store.open(db) as store:
         account = store.get_account(imap_user.email)
         assert account is not None and account.status == "ok"
         assert account.pinned_sha256 == dovecot.cert_sha256.lower()  # exactly that certificate
         dump = "\n".join(store.conn.iterdump())
+        assert provision.source(store) is None  # skipped: the profile has no signature policy
     assert imap_user.email.lower() in dump and imap_user.password not in dump
     assert secrets.get_password(imap_user.email) == imap_user.password  # keyring only
 
@@ -170,3 +178,86 @@ def test_ask_for_manual_settings_even_when_discovery_finds_some(qtbot, make_wiza
         "smtp.company.example", 587, "starttls")
     with Store.open(db) as store:
         assert store.list_accounts() == []  # nothing stored before the test step
+
+
+def _to_signature_step(qtbot, wizard: AccountWizard, user: MailUser) -> str:  # type: ignore[no-untyped-def]
+    """Log in (trusting the test server's certificate), then Continue to the signature step."""
+    assert _start(qtbot, wizard, user, user.password) == "failed"  # the certificate comes first
+    with qtbot.waitSignal(wizard.stepFinished, timeout=20000) as tested:
+        wizard.trust_button.click()
+    assert tested.args == ["tested"], wizard.test_detail.text()
+    assert "Continue" in wizard.test_detail.text() and wizard.next_button.text() == "Continue"
+    with qtbot.waitSignal(wizard.signature_step.stepFinished) as looked:
+        wizard.next_button.click()
+    assert wizard.pages.currentIndex() == PAGE_SIGNATURE
+    return str(looked.args[0])
+
+
+def _in_directory(email: str) -> Callable[[dict[str, Any], dict[str, Any]], None]:
+    def edit(_policy: dict[str, Any], directory: dict[str, Any]) -> None:
+        directory["people"][email.lower()] = {
+            "full_name": "Wang Fang", "title": "Shipping Coordinator",
+            "department": "Logistics", "languages": {"zh": {"full_name": "王芳"}}}
+    return edit
+
+
+def test_signature_step_checks_then_provisions_a_signed_policy(qtbot, make_wizard, db: Path, dovecot: DovecotServer, imap_user: MailUser, make_policy, keys: Keys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    policy_dir = make_policy(edit=_in_directory(imap_user.email))
+    wizard = make_wizard(db, found_at(dovecot))
+    assert _to_signature_step(qtbot, wizard, imap_user) == "none"
+    step = wizard.signature_step
+    assert not step.keep_choice.isVisible() and not step.current_label.isVisible()
+    step.location_field.setText(str(policy_dir))
+    step.key_file_field.setText(str(keys.public))
+    with qtbot.waitSignal(step.stepFinished, timeout=20000) as checked:
+        step.check_button.click()
+    assert checked.args == ["checked"], step.result_detail.text()
+    assert "Valid policy of Tradewind Trading Co., Ltd. (schema version 1)" in \
+        step.result_title.text()
+    assert "gets the template “logistics”" in step.result_detail.text()
+    with Store.open(db) as store:
+        assert provision.source(store) is None  # Check keeps nothing
+    with qtbot.waitSignal(wizard.accountAdded, timeout=20000):
+        wizard.next_button.click()  # Finish installs, then closes
+    assert step.result_detail.text().endswith("It is now in force for this profile.")
+    with Store.open(db) as store:
+        source = provision.source(store)
+        assert source is not None and source.location == str(policy_dir.resolve())
+        bundle = provision.policy_in_force(store)
+        assert bundle is not None and bundle.directory.person(imap_user.email) is not None
+
+
+def test_signature_step_refuses_a_tampered_policy_and_keeps_the_one_in_force(qtbot, make_wizard, db: Path, dovecot: DovecotServer, imap_user: MailUser, make_policy, keys: Keys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    good = make_policy("good")
+    with Store.open(db) as store:
+        provision.use_policy(store, str(good), keys.public.read_bytes())
+    tampered = make_policy("tampered", edit=_in_directory(imap_user.email))
+    edit_json(tampered / "directory.json",
+              lambda d: d["people"]["anna.li@company.example"].update(title="CEO"))
+    wizard = make_wizard(db, found_at(dovecot))
+    assert _to_signature_step(qtbot, wizard, imap_user) == "current"
+    step = wizard.signature_step
+    assert "already uses the company signature policy of Tradewind Trading Co., Ltd." in \
+        step.current_label.text() and str(good) in step.current_label.text()
+    assert step.keep_choice.isChecked() and not step.location_field.isEnabled()
+    step.replace_choice.setChecked(True)
+    step.location_field.setText(str(tampered))
+    step.key_text.setPlainText(keys.public.read_text())  # pasted instead of a file
+    with qtbot.waitSignal(step.stepFinished, timeout=20000) as checked:
+        step.check_button.click()
+    assert checked.args == ["refused"] and step.last_refusal == "signature"
+    assert "signature is not valid" in step.result_title.text()
+    assert "directory.json was changed after the policy was signed" in step.result_detail.text()
+    assert "The policy in force stays in force." in step.result_detail.text()
+    with qtbot.waitSignal(step.stepFinished, timeout=20000) as finished:
+        wizard.next_button.click()  # Finish tries to install it: refused, the wizard stays open
+    assert finished.args == ["refused"] and wizard.isVisible()
+    with Store.open(db) as store:
+        source = provision.source(store)
+        assert source is not None and source.location == str(good)
+        assert provision.policy_in_force(store) is not None
+    with qtbot.waitSignal(wizard.accountAdded):
+        wizard.skip_button.click()  # Skip: the account is added, the old policy stays
+    with Store.open(db) as store:
+        source = provision.source(store)
+        assert source is not None and source.location == str(good)

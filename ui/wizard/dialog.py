@@ -1,11 +1,16 @@
-"""The account wizard: address and password, server settings, a connection test.
+"""The account wizard: address and password, server settings, a connection test, the company
+signature.
 
 Pages (``pages`` is a ``QStackedWidget``): ``PAGE_ACCOUNT`` (name, address, password),
 ``PAGE_SERVERS`` (IMAP/SMTP host, port, security, user name; shown when discovery finds nothing
 or the rep asks for it), ``PAGE_TEST`` (the result in words; for an untrusted certificate its
-SHA-256 fingerprint and a "Trust this certificate" button that pins exactly that fingerprint).
+SHA-256 fingerprint and a "Trust this certificate" button that pins exactly that fingerprint),
+``PAGE_SIGNATURE`` (optional, after a successful test: the company signature policy,
+``ui.wizard.signature_step``; "Skip" leaves the profile's policy as it is, Finish keeps the
+entered policy and closes only once it is installed).
 Discovery, storing and testing run in the background (``ui.wizard.jobs``); the password goes only
-to the keyring. ``accountAdded(email)`` is emitted when the rep finishes after a successful test;
+to the keyring. ``accountAdded(email)`` is emitted when the rep finishes (or skips the signature step) after a
+successful test;
 cancelling removes an account the wizard had stored. GUI thread only.
 """
 
@@ -33,8 +38,9 @@ from client.accounts.discover import DiscoveryResult
 from client.imap.errors import ImapError
 from ui.tasks import run_in_background
 from ui.wizard import jobs
+from ui.wizard.signature_step import SignatureStep
 
-PAGE_ACCOUNT, PAGE_SERVERS, PAGE_TEST = range(3)
+PAGE_ACCOUNT, PAGE_SERVERS, PAGE_TEST, PAGE_SIGNATURE = range(4)
 DEFAULT_PORTS = {("imap", "ssl"): 993, ("imap", "starttls"): 143,
                  ("smtp", "ssl"): 465, ("smtp", "starttls"): 587}
 
@@ -68,6 +74,9 @@ class AccountWizard(QDialog):
         self.pages.addWidget(self._account_page())
         self.pages.addWidget(self._servers_page())
         self.pages.addWidget(self._test_page())
+        self.signature_step = SignatureStep(self)
+        self.signature_step.busyChanged.connect(lambda busy: self._set_busy(busy))
+        self.pages.addWidget(self.signature_step)
 
         self.back_button = QPushButton(self.tr("Back"), self)
         self.back_button.clicked.connect(self.back)
@@ -76,9 +85,12 @@ class AccountWizard(QDialog):
         self.next_button.clicked.connect(self.next)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self.reject)
+        self.skip_button = QPushButton(self.tr("Skip"), self)
+        self.skip_button.clicked.connect(self.skip_signature)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.cancel_button, self.back_button, self.next_button):
+        for button in (self.cancel_button, self.back_button, self.skip_button,
+                       self.next_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
@@ -215,14 +227,18 @@ class AccountWizard(QDialog):
     def _show_page(self, page: int) -> None:
         self.pages.setCurrentIndex(page)
         self.back_button.setEnabled(page != PAGE_ACCOUNT)
+        self.skip_button.setVisible(page == PAGE_SIGNATURE)
+        self.skip_button.setEnabled(not self.busy)
         if page == PAGE_ACCOUNT:
             self.next_button.setText(self.tr("Continue"))
         elif page == PAGE_SERVERS:
             self.next_button.setText(self.tr("Test connection"))
+        elif page == PAGE_TEST:
+            self.next_button.setText(self.tr("Continue"))
+            self.next_button.setEnabled(self.succeeded and not self.busy)
+            return
         else:
             self.next_button.setText(self.tr("Finish"))
-            self.next_button.setEnabled(self.succeeded)
-            return
         self.next_button.setEnabled(not self.busy)
 
     def back(self) -> None:
@@ -234,7 +250,28 @@ class AccountWizard(QDialog):
             self.look_up(manual=False)
         elif page == PAGE_SERVERS:
             self.test()
-        elif self.succeeded:
+        elif page == PAGE_TEST and self.succeeded and self.stored_email:
+            self._show_page(PAGE_SIGNATURE)
+            self.signature_step.start(self.db_path, self.stored_email)
+        elif page == PAGE_SIGNATURE and not self.busy:
+            self.finish()
+
+    def finish(self) -> None:
+        """Install the entered policy (background), then close; without one, just close. A
+        refused policy keeps the wizard open with the reason shown."""
+        if not self.signature_step.wants_install():
+            self.accept()
+            return
+
+        def done(installed: bool) -> None:
+            if installed:
+                self.accept()
+
+        self.signature_step.install(done)
+
+    def skip_signature(self) -> None:
+        """Close without touching the profile's signature policy."""
+        if self.pages.currentIndex() == PAGE_SIGNATURE and not self.busy:
             self.accept()
 
     def manual(self) -> None:
@@ -349,8 +386,8 @@ class AccountWizard(QDialog):
         result = outcome.imap
         self.stored_email = result.email.lower()
         self.succeeded = True
-        detail = self.tr("Logged in to {0}:{1}. Press Finish to start reading your "
-                         "mail.").format(result.host, result.port)
+        detail = self.tr("Logged in to {0}:{1}. Press Continue for the last, optional step: "
+                         "your company's signature.").format(result.host, result.port)
         if outcome.smtp_problem:
             detail += "\n\n" + self.tr(
                 "Sending could not be checked: {0}\nMessages you send wait in the outbox until "
@@ -406,6 +443,7 @@ class AccountWizard(QDialog):
         self.busy = busy
         self.next_button.setEnabled(not busy and (self.pages.currentIndex() != PAGE_TEST
                                                   or self.succeeded))
+        self.skip_button.setEnabled(not busy)
         self.trust_button.setEnabled(not busy)
         self.retry_button.setEnabled(not busy)
         if message:

@@ -1,0 +1,127 @@
+"""The wizard's company-signature step on its own: each refusal in words, nothing changed,
+the policy in force offered to keep; Chinese and Arabic variants named in their own script."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from client.signatures import provision
+from client.store.db import Store
+from tests.client.signatures.conftest import Keys, keys, make_policy, other_keys  # noqa: F401
+from ui.tasks import wait_for_background_tasks
+from ui.wizard.signature_jobs import PolicyKey, check, refusal
+from ui.wizard.signature_step import SignatureStep
+
+REP = "omar.haddad@company.example"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "wizard-profile" / "tradewind.db"
+    path.parent.mkdir()
+    Store.open(path).close()
+    return path
+
+
+@pytest.fixture
+def step(qtbot, db: Path) -> Iterator[SignatureStep]:  # type: ignore[no-untyped-def]
+    widget = SignatureStep()
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(widget.stepFinished) as looked:
+        widget.start(db, REP)
+    assert looked.args == ["none"]
+    yield widget
+    wait_for_background_tasks()
+
+
+def _check(qtbot, step: SignatureStep, location: str, key: str = "", pasted: str = "") -> str:  # type: ignore[no-untyped-def]
+    step.location_field.setText(location)
+    step.key_file_field.setText(key)
+    step.key_text.setPlainText(pasted)
+    with qtbot.waitSignal(step.stepFinished, timeout=20000) as done:
+        step.check_button.click()
+    return str(done.args[0])
+
+
+def test_valid_policy_names_the_template_and_its_language_variants(qtbot, step: SignatureStep, make_policy: Callable[..., Path], keys: Keys, db: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    assert _check(qtbot, step, str(make_policy()), str(keys.public)) == "checked"
+    words = step.result_detail.text()
+    assert "gets the template “global”" in words and "Replies get a shorter form." in words
+    assert "中文 (zh)" in words and "العربية (ar)" in words
+    assert step.checked is not None and step.checked.problem is None  # Omar is in the directory
+    with Store.open(db) as store:
+        assert provision.source(store) is None
+
+
+@pytest.mark.parametrize("damage, kind, words", [
+    ("schema", "schema", "schema version 2"),
+    ("logo", "logo", "logo.png is listed in the signed manifest but missing"),
+    ("gone", "unreachable", "cannot be found"),
+    ("unsigned", "signature", "not signed"),
+])
+def test_refusals_are_said_in_words_and_change_nothing(qtbot, step: SignatureStep, make_policy: Callable[..., Path], keys: Keys, db: Path, tmp_path: Path, damage: str, kind: str, words: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    if damage == "schema":
+        directory = make_policy(edit=lambda p, d: p.update(schema_version=2))
+    elif damage == "unsigned":
+        directory = make_policy(sign=False)
+    else:
+        directory = make_policy()
+    if damage == "logo":
+        (directory / "logo.png").unlink()
+    if damage == "gone":
+        shutil.move(directory, tmp_path / "unmounted")
+    assert _check(qtbot, step, str(directory), str(keys.public)) == "refused"
+    assert step.last_refusal == kind
+    assert words in step.result_detail.text() and "Nothing was changed." in \
+        step.result_detail.text()
+    assert step.result_title.text()  # a title in words for each kind
+    with qtbot.waitSignal(step.stepFinished) as installed:
+        step.install(lambda ok: None)
+    assert installed.args == ["refused"]
+    with Store.open(db) as store:
+        assert provision.source(store) is None
+
+
+def test_wrong_or_missing_key_is_refused(qtbot, step: SignatureStep, make_policy: Callable[..., Path], other_keys: Keys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    directory = str(make_policy())
+    assert _check(qtbot, step, directory, pasted=other_keys.public.read_text()) == "refused"
+    assert step.last_refusal == "signature" and "signed with key" in step.result_detail.text()
+    assert _check(qtbot, step, directory) == "refused"
+    assert "public key" in step.result_detail.text() and step.last_refusal == "key"
+    assert _check(qtbot, step, "", str(other_keys.public)) == "refused"
+    assert step.last_refusal == "location"
+
+
+def test_policy_in_force_is_offered_to_keep_and_install_is_idempotent(qtbot, db: Path, make_policy: Callable[..., Path], keys: Keys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    directory = make_policy()
+    with Store.open(db) as store:
+        provision.use_policy(store, str(directory), keys.public.read_bytes())
+    step = SignatureStep()
+    qtbot.addWidget(step)
+    with qtbot.waitSignal(step.stepFinished) as looked:
+        step.start(db, "someone.new@company.example")
+    assert looked.args == ["current"] and step.keeps_current() and not step.wants_install()
+    assert "needs full_name, title" in step.current_label.text()  # not in the directory yet
+    step.replace_choice.setChecked(True)
+    step.location_field.setText(str(directory))
+    step.key_file_field.setText(str(keys.public))
+    for _ in range(2):
+        outcomes: list[bool] = []
+        with qtbot.waitSignal(step.stepFinished) as installed:
+            step.install(outcomes.append)
+        assert installed.args == ["installed"] and outcomes == [True]
+    with Store.open(db) as store:
+        assert provision.policy_in_force(store) is not None
+    wait_for_background_tasks()
+
+
+def test_refusal_kinds_without_qt(make_policy: Callable[..., Path], keys: Keys) -> None:  # noqa: F811
+    summary = check(str(make_policy()), PolicyKey(file=str(keys.public)),
+                    "anna@us.company.example")
+    assert summary.template == "us" and summary.problem is None
+    assert refusal(RuntimeError("boom")) == "other"
