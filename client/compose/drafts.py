@@ -4,8 +4,9 @@
   on close); the row is `dirty` until its server copy is up to date. Keeps one Message-ID per
   draft, so every server copy of the same draft is recognisable.
 - `push_drafts` (worker thread) appends each dirty draft to Drafts with \\Draft \\Seen, then
-  removes every older copy with the same Message-ID: the server holds one copy, never a pile.
-  A crash between the two steps leaves an extra copy that the next push removes.
+  removes every older copy with the same Message-ID, and the copy of another client that the
+  draft continues: the server holds one copy, never a pile. A crash between the two steps
+  leaves an extra copy that the next push removes. Cached rows of removed copies go at once.
 - `draft_from_message` opens a draft saved elsewhere (a message of the cached Drafts folder)
   as composer fields; `discard_server_copies` removes a draft from the server after sending.
 Drafts are saved only to the user's own Drafts folder (checklist O9).
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
@@ -236,13 +238,14 @@ def push_drafts(store: Store, account_id: int, folder: DraftsFolder) -> list[int
     ).fetchall():
         for mid in filter(None, (message_id, origin)):
             discard_server_copies(folder, mid)
+        forget_cached_copies(store, account_id, (message_id, origin))
         with store.transaction(durable=True) as conn:
             conn.execute("DELETE FROM drafts WHERE id = ? AND server_state = 'discard'", (draft_id,))
     rows = store.conn.execute(
-        "SELECT id, message_id, raw, updated FROM drafts WHERE account_id = ? AND"
-        " server_state = 'dirty' ORDER BY id", (account_id,),
+        "SELECT id, message_id, raw, updated, origin_message_id FROM drafts WHERE account_id = ?"
+        " AND server_state = 'dirty' ORDER BY id", (account_id,),
     ).fetchall()
-    for draft_id, message_id, raw, updated in rows:
+    for draft_id, message_id, raw, updated, origin in rows:
         new_uid = folder.append_draft(bytes(raw))
         stale = [u for u in folder.uids_with_message_id(message_id) if u != new_uid]
         if new_uid is None and stale:
@@ -250,6 +253,9 @@ def push_drafts(store: Store, account_id: int, folder: DraftsFolder) -> list[int
             new_uid = folder.uids_with_message_id(message_id)[-1]
         if stale:
             folder.expunge(stale)
+        if origin and origin != message_id:  # the other client's copy this draft continues
+            discard_server_copies(folder, origin)
+        forget_cached_copies(store, account_id, (message_id, origin), keep_uid=new_uid)
         with store.transaction(durable=True) as conn:
             # Saved again while we were pushing? Then it stays dirty for the next push.
             conn.execute(
@@ -258,6 +264,26 @@ def push_drafts(store: Store, account_id: int, folder: DraftsFolder) -> list[int
             )
         pushed.append(int(draft_id))
     return pushed
+
+
+def forget_cached_copies(store: Store, account_id: int, message_ids: Iterable[str | None],
+                         keep_uid: int | None = None) -> int:
+    """Remove cached Drafts-folder rows with these Message-IDs (their server copies are gone),
+    except the row of ``keep_uid``; returns how many. Idempotent."""
+    ids = sorted({m for m in message_ids if m})
+    if not ids:
+        return 0
+    marks = ", ".join("?" * len(ids))
+    rows = store.conn.execute(
+        "SELECT m.folder_id, m.uid FROM messages m JOIN folders f ON f.id = m.folder_id"
+        f" WHERE m.account_id = ? AND f.role = 'drafts' AND m.message_id IN ({marks})"
+        " AND m.uid IS NOT NULL", (account_id, *ids),
+    ).fetchall()
+    by_folder: dict[int, list[int]] = {}
+    for folder_id, uid in rows:
+        if uid != keep_uid:
+            by_folder.setdefault(int(folder_id), []).append(int(uid))
+    return sum(len(store.remove_uids(folder_id, uids)) for folder_id, uids in by_folder.items())
 
 
 def discard_server_copies(folder: DraftsFolder, message_id: str) -> None:
@@ -282,4 +308,5 @@ def draft_from_message(raw: bytes, default_sender: str) -> DraftFields:
         to=joined(h.to), cc=joined(h.cc), bcc=joined(h.bcc), subject=h.subject,
         text=parsed.text, html=parsed.html, in_reply_to=h.in_reply_to,
         references=tuple(h.references), attachments=attachments_of(raw),
+        inline_images=inline_images_of(raw) if parsed.html else (),
     )

@@ -45,8 +45,9 @@ def type_text(widget: object, text: str) -> None:
 def open_composer(qtbot) -> Iterator[object]:  # type: ignore[no-untyped-def]
     opened: list[ComposerWindow] = []
 
-    def factory(db: Path, mode: str = "new", row: int | None = None) -> ComposerWindow:
-        composer = ComposerWindow(db, mode, row)
+    def factory(db: Path, mode: str = "new", row: int | None = None,
+                draft_id: int | None = None) -> ComposerWindow:
+        composer = ComposerWindow(db, mode, row, draft_id)
         composer.show()
         qtbot.waitUntil(lambda: composer.is_ready)
         opened.append(composer)
@@ -380,3 +381,61 @@ def test_bold_button_follows_the_text_under_the_cursor_and_links_are_checked(qtb
     assert 'href="https://harbor-lighting.example/catalogue"' in html and "javascript" not in html
     assert "not a link" in composer.editor.toPlainText()
     assert "font-weight" in html  # the bold run survives into the HTML that is sent
+
+
+def test_a_draft_opens_with_identity_bcc_rich_text_attachments_and_quote(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    from client.compose.actions import reply_fields
+    from client.compose.build import OutgoingAttachment
+    from client.compose.drafts import save_draft
+
+    row = _first_inbox_row(demo_db, "mei.lin@harbor-lighting.example")
+    with Store.open(demo_db) as store:
+        account = store.list_accounts()[0]
+        add_identity(store, account.id, "sales@harbor-lighting.example", "Harbor Sales")
+        reply = reply_fields(store, row)
+        from dataclasses import replace
+
+        draft_id = save_draft(store, account.id, replace(
+            reply, sender="sales@harbor-lighting.example", sender_name="Harbor Sales",
+            bcc="boss@harbor-lighting.example", html="<p>Price <b>USD 4.20</b> FOB</p>",
+            text=None, attachments=(OutgoingAttachment("报价单.pdf", b"%PDF-1.7 q"),)))
+    composer = open_composer(demo_db, "draft", None, draft_id)
+    assert composer.current_sender().email == "sales@harbor-lighting.example"
+    assert composer.to_field.text() == reply.to and composer.bcc_field.text() == (
+        "boss@harbor-lighting.example")
+    assert composer.subject_field.text() == reply.subject
+    assert "USD 4.20" in composer.editor.toPlainText()
+    assert "font-weight" in composer.editor.toHtml()  # the bold survived
+    assert [a.filename for a in composer.attachments] == ["报价单.pdf"]
+    assert composer.quote_view.isVisible()
+    fields = composer.fields()
+    assert fields.in_reply_to == reply.in_reply_to and fields.reply_to_row == row
+
+
+def test_a_drafts_folder_message_saves_in_place_and_sending_removes_it(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    from ui.composer import jobs
+
+    with Store.open(demo_db) as store:
+        account = store.list_accounts()[0]
+        folder = store.folder_by_role(account.id, "drafts")
+        assert folder is not None
+        cached = store.list_messages(folder.id, 10, 0)[0]
+    draft_id = jobs.open_cached_draft(demo_db, cached.id)
+    composer = open_composer(demo_db, "draft", None, draft_id)
+    assert composer.subject_field.text() == cached.subject
+    assert composer.to_field.text() and composer.editor.toPlainText().strip()
+    type_text(composer.editor.viewport(), "再确认一下 ")
+    with qtbot.waitSignal(composer.draftSaved) as saved:
+        composer.save_button.click()
+    assert saved.args == [draft_id]
+    with Store.open(demo_db) as store:
+        [draft] = list_drafts(store)
+        assert draft.id == draft_id and "再确认一下" in (draft.fields.html or "")
+    with qtbot.waitSignal(composer.queued):
+        composer.send()
+    wait_for_background_tasks()
+    with Store.open(demo_db) as store:
+        assert list_drafts(store) == []
+        assert store.get_message(cached.id) is None  # no server: the cached copy goes too
+        [item] = Outbox(store).items(account.id)
+        assert item.subject == cached.subject

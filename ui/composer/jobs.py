@@ -7,13 +7,22 @@ the composer to show without losing the rep's text.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from client import secrets
 from client.compose.actions import QueuedMessage, forward_fields, queue_message, reply_fields
 from client.compose.assemble import SignatureBlock
-from client.compose.drafts import DraftFields, delete_local_draft, get_draft, save_draft
+from client.compose.draft_open import draft_for_message, settle_drafts_without_server
+from client.compose.drafts import (
+    DraftFields,
+    SavedDraft,
+    delete_local_draft,
+    get_draft,
+    list_drafts,
+    save_draft,
+)
 from client.compose.identities import identities
 from client.signatures.provision import policy_in_force, rep_values
 from client.signatures.render import SignatureRequest, render_signature
@@ -21,6 +30,8 @@ from client.signatures.schema import PolicyError
 from client.smtp.sender import FlushReport
 from client.store.address_book import AddressBook, load_address_book
 from client.store.db import Store
+
+log = logging.getLogger(__name__)
 
 #: how a composer opens: a new message, a reply, a reply to all, a forward, or a saved draft
 MODES = ("new", "reply", "reply_all", "forward", "draft")
@@ -102,19 +113,44 @@ def send(db_path: Path, account_id: int, fields: DraftFields,
         queued = queue_message(store, account_id, fields)
         if draft_id is not None:
             delete_local_draft(store, draft_id)
+            _settle_without_server(store, account_id)
         return queued
 
 
 def discard(db_path: Path, draft_id: int) -> None:
     """Drop a draft the rep threw away (its server copies go with the next drafts push)."""
     with Store.open(db_path) as store:
+        owner = store.conn.execute("SELECT account_id FROM drafts WHERE id = ?",
+                                   (draft_id,)).fetchone()
         delete_local_draft(store, draft_id)
+        if owner is not None:
+            _settle_without_server(store, int(owner[0]))
+
+
+def _settle_without_server(store: Store, account_id: int) -> None:
+    account = store.account(account_id)
+    if account is not None and account.preset == "demo":  # no server: the cache is the copy
+        settle_drafts_without_server(store, account_id)
+
+
+def open_cached_draft(db_path: Path, message_row: int) -> int:
+    """The local draft id for a message of a Drafts folder (imported the first time; see
+    ``client.compose.draft_open.draft_for_message``). Raises ``ComposeError`` in words."""
+    with Store.open(db_path) as store:
+        return draft_for_message(store, message_row)
+
+
+def local_drafts(db_path: Path) -> list[tuple[SavedDraft, str]]:
+    """Every draft the rep can open, newest first, with its account's address."""
+    with Store.open(db_path) as store:
+        emails = {a.id: a.email for a in store.list_accounts()}
+        return [(d, emails.get(d.account_id, "")) for d in list_drafts(store)]
 
 
 def flush(db_path: Path, account_id: int) -> FlushReport | None:
     """Send what this account's outbox holds now (network I/O). None for an account without a
     server (the demo) or without a stored password: the message waits in the outbox."""
-    from client.smtp.account_send import flush_account
+    from client.smtp.account_send import flush_account, push_account_drafts
 
     with Store.open(db_path) as store:
         account = store.account(account_id)
@@ -123,8 +159,13 @@ def flush(db_path: Path, account_id: int) -> FlushReport | None:
         password = secrets.get_password(account.email)
         if password is None:
             return None
-        return flush_account(store, account, password)
+        report = flush_account(store, account, password)
+        try:  # a sent draft's server copies go now, not at the next sync
+            push_account_drafts(store, account, password)
+        except Exception as exc:  # noqa: BLE001 - they go with the next sync's push
+            log.info("drafts not pushed after sending: %s", exc)
+        return report
 
 
 __all__ = ["MODES", "ComposerSetup", "PolicyError", "SenderChoice", "discard", "flush",
-           "load_setup", "save", "send", "signature_for"]
+           "load_setup", "local_drafts", "open_cached_draft", "save", "send", "signature_for"]
