@@ -30,6 +30,7 @@ from client.cli.context import Context
 from client.cli.errors import ExitCode, UsageError, classify
 from client.cli.output import dump_json
 from client.config import Profile, profile_logging
+from client.sync.child import CHILD_ARGUMENT, child_main
 
 PROG = "tradewind"
 
@@ -94,6 +95,8 @@ def main(
     """Run one `tradewind` invocation and return its exit code (never raises for expected
     errors). Streams default to the process's; tests pass their own."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == [CHILD_ARGUMENT]:  # the app's sync process (frozen builds; not for users)
+        return child_main(stdin, stdout)
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     parser = build_parser()

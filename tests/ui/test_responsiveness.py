@@ -2,7 +2,9 @@
 
 Issue 3's target is no gap over 100 ms; timings are not asserted strictly in the normal suite
 (a loaded CI machine would make it flaky), so this test only guards against regressions with a
-generous 1 s bound and prints the measured figure. The strict 100 ms figure is measured by
+generous 1 s bound and prints the measured figure, and checks the cause of the old stutter is
+gone: no sync work runs in the app's process (it runs in a child, ``client.sync.child``), so the
+GUI thread never waits for the GIL behind parsing and indexing. The strict 100 ms figure is measured by
 ``tests/benchmarks/bench_ui_sync.py`` (``scripts/bench_ui.sh``), which prints it beside the target.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from client.sync import engine, folder_sync
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.ui.sync_gaps import fill_inbox, measure_sync, prepare_profile
 
@@ -18,7 +21,15 @@ REGRESSION_BOUND_MS = 1000  # a frozen window (the old behaviour: seconds), not 
 
 
 def test_event_loop_keeps_ticking_during_a_5000_message_sync(  # type: ignore[no-untyped-def]
-        qtbot, dovecot: DovecotServer, imap_user: MailUser, tmp_path: Path) -> None:
+        qtbot, dovecot: DovecotServer, imap_user: MailUser, tmp_path: Path, monkeypatch) -> None:
+    in_process: list[object] = []
+    real_sync_folder = folder_sync.sync_folder
+
+    def recording_sync_folder(*args, **kwargs):  # type: ignore[no-untyped-def]
+        in_process.append(args)
+        return real_sync_folder(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "sync_folder", recording_sync_folder)
     fill_inbox(dovecot, imap_user, MESSAGES)
     profile = tmp_path / "resp-profile"
     prepare_profile(profile, dovecot, imap_user)
@@ -27,6 +38,7 @@ def test_event_loop_keeps_ticking_during_a_5000_message_sync(  # type: ignore[no
     assert gaps.stored == MESSAGES
     assert len(gaps.intervals) > 10  # the timer really ran during the sync
     assert gaps.max_gap < REGRESSION_BOUND_MS, gaps.line()
+    assert in_process == []  # every folder was synced by the child process
 
 
 def test_unseen_summary_counts_unread_and_finds_the_newest(demo_db: Path) -> None:

@@ -5,11 +5,13 @@ profile's writer lock (``client.paths.ProfileLock``); when another process holds
 stays read-only and says so in the status bar. Otherwise it runs one ``AccountWorker`` per real
 account (demo accounts have no server), a full sync of each at start and every
 ``sync.interval_minutes`` (the QTimer only *submits* jobs), an ``InboxWatcher`` (IDLE) per
-account queueing "sync INBOX" jobs, and after each successful account sync
-``client.smtp.account_send.after_sync`` on that worker thread, so the outbox goes out when the
-line returns. The attachment cap (``sync.attachment_cache_mb``) is read at each job.
+account queueing "sync INBOX" jobs. Each job runs in a child process (``client.sync.child``):
+the sync, then ``client.smtp.account_send.after_sync`` when the server answered, so the outbox
+goes out when the line returns. The attachment cap (``sync.attachment_cache_mb``) is read at
+each job.
 
-Network and disk work happen only on the worker and watcher threads; they reach the GUI thread
+Network and disk work happen only in the sync child and on the watcher threads; the worker
+threads only wait on the child's pipe. Results reach the GUI thread
 through ``client.events`` (bridged by ``ui.event_bridge.EventBridge``) and this object's
 signals, which Qt queues to the GUI thread. ``stop()`` cancels, joins with a timeout and
 releases the lock (idempotent).
@@ -27,9 +29,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from client import events, secrets
 from client.imap import AuthenticationError
 from client.paths import ProfileLock, ProfileLockedError
-from client.smtp.account_send import AfterSyncReport, after_sync
 from client.store import Account, Store
-from client.sync.engine import MB, SyncReport, sync_account
+from client.sync.child import sync_in_child
+from client.sync.engine import MB, SyncReport
 from client.sync.watch import IDLE_SECONDS, InboxWatcher
 from client.sync.worker import SyncJob, WorkerPool
 from ui.event_bridge import EventBridge
@@ -158,6 +160,16 @@ class SyncDriver(QObject):
         if self._timer.interval() != interval * 60_000:
             self._timer.setInterval(interval * 60_000)
 
+    def apply_settings(self) -> None:
+        """Reread the sync interval and restart the timer with it when it changed (the next
+        check is one new interval from now). The attachment cap is read at each job anyway."""
+        if not self.running:
+            return
+        with Store.open(self.db_path) as store:  # a quick indexed read
+            interval = load_sync_settings(store).interval_minutes
+        if self._timer.interval() != interval * 60_000:
+            self._timer.start(interval * 60_000)
+
     def set_password(self, account_id: int, password: str,
                      on_done: Any = None) -> None:
         """Save a re-entered password in the keyring (off the GUI thread), then reconnect the
@@ -226,19 +238,21 @@ class SyncDriver(QObject):
         self.statesChanged.emit()
 
     # -- worker thread ---------------------------------------------------------------------------
-    def _sync_then_send(self, store_path: Path, account: Account, password: str,
-                        **options: Any) -> SyncReport:
-        """The worker's sync function: reread the account row and the attachment cap, sync,
-        then ``after_sync`` when the server answered. Runs on the account's worker thread."""
+    def _sync_then_send(self, store_path: Path, account: Account, password: str, *,
+                        folders: tuple[str, ...] | None = None,
+                        cancel: threading.Event | None = None,
+                        bus: events.EventBus | None = None, **options: Any) -> SyncReport:
+        """The worker's sync function: read the attachment cap, then sync and flush the outbox
+        in a child process (``client.sync.child``) so the GUI thread never waits for the GIL
+        behind parsing and indexing. Runs on the account's worker thread, which only waits on
+        the child's pipe; the child's events arrive on ``bus`` as if the sync ran here."""
         with Store.open(store_path) as store:
-            fresh = store.account(account.id)
             cap = load_sync_settings(store).attachment_cache_mb * MB
-        if fresh is None:
-            return SyncReport(account.id, error="The account was removed.", status="error")
-        report = sync_account(store_path, fresh, password, attachment_cap=cap, **options)
-        if report.error is None:
-            with Store.open(store_path) as store:
-                sent: AfterSyncReport = after_sync(store, fresh, password)
+        connections = options.get("connections")
+        report, sent = sync_in_child(
+            store_path, account, password, folders=folders, cancel=cancel, bus=bus,
+            attachment_cap=cap, connections=int(connections) if connections is not None else None)
+        if sent is not None:
             self.outboxFlushed.emit(account.id, sent)
         self.accountSynced.emit(account.id, report)
         return report

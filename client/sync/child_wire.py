@@ -1,0 +1,130 @@
+"""The line protocol between the app and a sync child process (``client.sync.child``).
+
+The parent writes one JSON request line to the child's stdin (it carries the password, so it
+never appears in argv, the environment or a file), then optionally the line ``cancel``. The
+child writes one JSON object per line to stdout: ``{"event": ...}`` for each core event and
+finally ``{"result": ...}`` with the ``SyncReport`` and the ``AfterSyncReport``. Pure
+functions, any thread; ``decode_*`` raise ``ValueError`` on a line that does not fit.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from client import events
+from client.smtp.account_send import AfterSyncReport
+from client.smtp.sender import FlushReport
+from client.sync.engine import SyncReport
+from client.sync.folder_sync import FolderReport
+
+CANCEL_LINE = "cancel"
+
+
+@dataclass(frozen=True)
+class ChildRequest:
+    """One job for the child: sync ``account_id`` of the store at ``store_path``, then (when
+    ``after_sync`` and the server answered) flush the outbox and push drafts."""
+
+    store_path: str
+    account_id: int
+    password: str
+    folders: tuple[str, ...] | None = None
+    attachment_cap: int | None = None
+    connections: int | None = None
+    index: bool = True
+    after_sync: bool = True
+
+    def __repr__(self) -> str:  # never show the password in a log or traceback
+        return f"ChildRequest(account_id={self.account_id}, folders={self.folders!r})"
+
+
+def encode_request(request: ChildRequest) -> str:
+    data = asdict(request)
+    data["folders"] = list(request.folders) if request.folders is not None else None
+    return json.dumps(data) + "\n"
+
+
+def decode_request(line: str) -> ChildRequest:
+    data = _object(line)
+    try:
+        folders = data.get("folders")
+        return ChildRequest(
+            store_path=str(data["store_path"]), account_id=int(data["account_id"]),
+            password=str(data["password"]),
+            folders=tuple(str(f) for f in folders) if folders is not None else None,
+            attachment_cap=_optional_int(data.get("attachment_cap")),
+            connections=_optional_int(data.get("connections")),
+            index=bool(data.get("index", True)), after_sync=bool(data.get("after_sync", True)),
+        )
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"not a sync request: {exc}") from None
+
+
+_EVENT_TYPES: dict[str, type[Any]] = {
+    "folder-changed": events.FolderChanged,
+    "progress": events.SyncProgress,
+    "status": events.AccountStatus,
+}
+_EVENT_NAMES = {kind: name for name, kind in _EVENT_TYPES.items()}
+
+
+def encode_event(event: events.Event) -> str:
+    return json.dumps({"event": _EVENT_NAMES[type(event)], "data": asdict(event)}) + "\n"
+
+
+def encode_result(report: SyncReport, after: AfterSyncReport | None) -> str:
+    after_data = None
+    if after is not None:
+        after_data = {"flush": asdict(after.flush), "problems": list(after.problems)}
+    return json.dumps({"result": {"report": asdict(report), "after": after_data}}) + "\n"
+
+
+def decode_line(line: str) -> events.Event | tuple[SyncReport, AfterSyncReport | None]:
+    """An event, or the final ``(SyncReport, AfterSyncReport | None)``."""
+    data = _object(line)
+    try:
+        if "event" in data:
+            kind = _EVENT_TYPES[str(data["event"])]
+            fields = dict(data["data"])
+            for name in ("added", "updated", "removed"):
+                if name in fields:
+                    fields[name] = tuple(int(i) for i in fields[name])
+            return kind(**fields)
+        result = data["result"]
+        return _report(result["report"]), _after(result.get("after"))
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"not a sync child line: {exc}") from None
+
+
+def _report(data: dict[str, Any]) -> SyncReport:
+    fields = dict(data)
+    fields["folders"] = [FolderReport(**f) for f in fields.get("folders", [])]
+    fields["created_folders"] = tuple(fields.get("created_folders", ()))
+    fields["renamed_folders"] = tuple(tuple(pair) for pair in fields.get("renamed_folders", ()))
+    fields["removed_folders"] = tuple(fields.get("removed_folders", ()))
+    return SyncReport(**fields)
+
+
+def _after(data: dict[str, Any] | None) -> AfterSyncReport | None:
+    if data is None:
+        return None
+    flush = dict(data["flush"])
+    for name in ("failed", "uncertain"):  # JSON turned the int keys into strings
+        flush[name] = {int(k): str(v) for k, v in flush.get(name, {}).items()}
+    return AfterSyncReport(FlushReport(**flush), [str(p) for p in data.get("problems", [])])
+
+
+def _object(line: str) -> dict[str, Any]:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    return data
+
+
+def _optional_int(value: object) -> int | None:
+    return None if value is None else int(value)  # type: ignore[call-overload]
