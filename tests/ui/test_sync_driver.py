@@ -268,3 +268,32 @@ def test_the_app_entry_point_syncs_a_real_profile_and_releases_it(  # type: igno
             and t.name.startswith(("tw-sync-", "tw-watch-"))] == []
     with ProfileLock(profile_dir):  # released at exit
         pass
+
+
+def test_account_added_in_the_wizard_syncs_at_once(  # type: ignore[no-untyped-def]
+        open_app, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path, qtbot) -> None:
+    from ui.composer.main_window_hooks import open_wizard
+
+    app = open_app()  # no account yet: nothing to sync, the interval is minutes away
+    dovecot.append(imap_user, "INBOX", make_message(4, subject="New buyer in Lagos"))
+    wizard = open_wizard(app.window)
+    add_account(profile_dir, dovecot, imap_user)  # what the wizard's Finish stores
+    wizard.accountAdded.emit(imap_user.email)
+    wizard.close()
+    qtbot.waitUntil(lambda: "New buyer in Lagos" in app.subjects(), timeout=WAIT_MS)
+    assert len(app.driver._watchers) == 1  # and IDLE watches its Inbox from now on
+
+
+def test_a_changed_interval_applies_when_settings_are_saved(  # type: ignore[no-untyped-def]
+        open_app, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path, qtbot) -> None:
+    from ui.composer.main_window_hooks import open_settings
+
+    add_account(profile_dir, dovecot, imap_user)
+    app = open_app()
+    assert app.driver._timer.interval() != 3 * 60_000
+    dialog = open_settings(app.window)
+    qtbot.waitUntil(lambda: dialog.snapshot is not None, timeout=WAIT_MS)
+    dialog.interval.setValue(3)
+    dialog.save()
+    qtbot.waitUntil(lambda: app.driver._timer.interval() == 3 * 60_000, timeout=WAIT_MS)
+    assert app.driver._timer.isActive()

@@ -164,4 +164,4 @@ def _sync_controls_call(window: Any, name: str) -> None:
     """Tell the window's sync controls (``ui.sync.window_controls``), when it has them."""
     controls = getattr(window, "sync_controls", None)
     if controls is not None:
-        pass
+        getattr(controls, name)()

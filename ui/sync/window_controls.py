@@ -27,6 +27,7 @@ class SyncControls(QObject):
     def __init__(self, window: Any, driver: SyncDriver) -> None:
         super().__init__(window)
         self.window, self.driver = window, driver
+        window.sync_controls = self
         self.password_dialog: PasswordDialog | None = None
         self.sync_action = QAction(self.tr("Send/Receive"), window)
         self.sync_action.setShortcut(QKeySequence("F5"))
@@ -58,6 +59,14 @@ class SyncControls(QObject):
         # babel loads a locale's number data on first use (~100 ms): do it now, not in the
         # middle of the first sync's progress updates.
         format_decimal(0, locale=window.locale)
+
+    def account_added(self) -> None:
+        """An account was added (wizard): sync it now, not at the next tick."""
+        self.driver.sync_now()
+
+    def settings_saved(self) -> None:
+        """Settings were saved: a changed interval applies at once."""
+        self.driver.apply_settings()
 
     def folder_changed(self, event: Any) -> None:
         """Mail stored in a folder the tree does not show yet (a first sync lists folders
