@@ -66,6 +66,13 @@ def subject_key(subject: str) -> tuple[str, bool]:
     return text.strip().casefold(), stripped
 
 
+def sender_key(from_name: str, from_email: str) -> str:
+    """Sort key of the list's From column: the shown name (else the address), then the address,
+    whitespace-collapsed and casefolded; joined by U+0001 so the string sorts like the pair."""
+    shown = " ".join((from_name or from_email).split()).casefold()
+    return f"{shown}\x01{from_email.casefold()}"
+
+
 def _addr(value: Any) -> tuple[str, str]:
     name = getattr(value, "name", None)
     email = getattr(value, "email", None)

@@ -4,6 +4,7 @@ one message, its raw bytes and its thread. Read-only; runs on the Store's own th
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from client.store.base import StoreBase
 from client.store.records import MessageRow
@@ -35,6 +36,19 @@ def _direction(order: str) -> str:
     if order not in ("desc", "asc"):
         raise ValueError("order must be 'desc' (newest first) or 'asc'")
     return order.upper()
+
+
+#: ``message_ids(sort=...)``: the column each list sort orders by (indexed per folder, schema 5).
+SORT_COLUMNS = {"sender": "m.sender_key", "subject": "m.subject_key"}
+
+
+def _text_order(sort: str, order: str, key: str, date: str) -> str:
+    """ORDER BY for a text sort on ``key`` (then ``date``): the key in ``order``, ties newest
+    first (reversed as a whole for 'desc', so one index scan serves both directions)."""
+    if sort not in SORT_COLUMNS:
+        raise ValueError(f"sort must be 'date', 'sender' or 'subject', not {sort!r}")
+    ahead, ties = ("ASC", "DESC") if _direction(order) == "ASC" else ("DESC", "ASC")
+    return f"{key} {ahead}, {date} {ties}, m.id {ahead}"
 
 
 class ListingMixin(StoreBase):
@@ -79,11 +93,30 @@ class ListingMixin(StoreBase):
         *,
         account_id: int | None = None,
         include_deleted: bool = False,
+        sort: str = "date",
     ) -> list[int]:
-        """Every id in list order (same scope and order as ``list_messages``); the view then
-        pages rows with ``rows_by_ids``."""
+        """Every id in list order (same scope as ``list_messages``); the view then pages rows
+        with ``rows_by_ids``. ``sort='date'`` orders like ``list_messages``; 'sender' and
+        'subject' order by ``sender_key``/``subject_key`` ('asc' = A to Z, equal keys newest
+        first; 'desc' is the exact reverse), read from a folder index, no sorting step for a
+        flat folder. Threaded lists sort each conversation by its newest message. Raises
+        ``ValueError`` for an unknown ``order`` or ``sort``."""
         direction = _direction(order)
         where, params = _scope(folder_id, account_id, include_deleted)
+        if sort != "date":
+            column = SORT_COLUMNS.get(sort, "")
+            if threaded:
+                sql = (
+                    f"SELECT m.id, max(m.sort_date) AS newest, {column} AS sort_key "
+                    f"FROM messages m{where} GROUP BY coalesce(m.thread_id, -m.id) "
+                    f"ORDER BY {_text_order(sort, order, 'sort_key', 'newest')}"
+                )
+            else:
+                sql = (
+                    f"SELECT m.id FROM messages m{where} "
+                    f"ORDER BY {_text_order(sort, order, column, 'm.sort_date')}"
+                )
+            return [int(row[0]) for row in self.conn.execute(sql, params)]
         if threaded:
             sql = (
                 f"SELECT m.id, max(m.sort_date) AS newest FROM messages m{where} "
@@ -109,6 +142,27 @@ class ListingMixin(StoreBase):
             )
         }
         return [found[i] for i in ids if i in found]
+
+    def unread_ids(self, folder_id: int) -> set[int]:
+        """Ids of the folder's unread messages not flagged \\Deleted (the partial unread index:
+        its cost grows with the unread count, not the folder size)."""
+        rows = self.conn.execute(
+            "SELECT id FROM messages INDEXED BY messages_unread "
+            "WHERE folder_id = ? AND seen = 0 AND deleted = 0",
+            (folder_id,),
+        )
+        return {int(row[0]) for row in rows}
+
+    def unread_among(self, ids: Sequence[int]) -> set[int]:
+        """Which of ``ids`` are unread (e.g. the rows of a search result)."""
+        if not ids:
+            return set()
+        rows = self.conn.execute(
+            "SELECT m.id FROM json_each(?) AS j JOIN messages m ON m.id = j.value "
+            "WHERE m.seen = 0",
+            (json.dumps([int(i) for i in ids]),),
+        )
+        return {int(row[0]) for row in rows}
 
     def get_message(self, message_row: int) -> MessageRow | None:
         """One message, or None if it no longer exists."""

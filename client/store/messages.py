@@ -12,7 +12,7 @@ from datetime import datetime
 
 from client.store.base import StoreBase
 from client.store.cjk import bigram_text
-from client.store.derive import HeaderColumns, address_text, header_columns
+from client.store.derive import HeaderColumns, address_text, header_columns, sender_key
 from client.store.local_rows import next_row_id
 from client.store.records import IncomingMessage
 from client.store.rows import apply_overrides, flag_columns, normalize_flags
@@ -253,7 +253,8 @@ class MessagesMixin(StoreBase):
                     raw, state = reuse, "full"
             message_rows.append((
                 row_id, account_id, folder_id, uid, head.message_id, head.subject,
-                head.subject_key, head.from_name, head.from_email, head.to_json, head.cc_json,
+                head.subject_key, sender_key(head.from_name, head.from_email),
+                head.from_name, head.from_email, head.to_json, head.cc_json,
                 head.reply_to_json, head.date_utc, internal, sort_date,
                 message.size if message.size is not None else len(raw), *columns,
                 int(head.multipart_mixed), state, head.in_reply_to,
@@ -271,11 +272,11 @@ class MessagesMixin(StoreBase):
             added.append(row_id)
         db.executemany(
             "INSERT INTO messages(id, account_id, folder_id, uid, message_id, subject, "
-            "subject_key, from_name, from_email, to_json, cc_json, reply_to_json, date_utc, "
-            "internaldate, sort_date, size, flags_json, seen, flagged, answered, draft, deleted, "
-            "has_attachments, body_state, in_reply_to, references_json, warnings_json, modseq, "
-            "indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, 0)",
+            "subject_key, sender_key, from_name, from_email, to_json, cc_json, reply_to_json, "
+            "date_utc, internaldate, sort_date, size, flags_json, seen, flagged, answered, draft, "
+            "deleted, has_attachments, body_state, in_reply_to, references_json, warnings_json, "
+            "modseq, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
             message_rows,
         )
         db.executemany("INSERT INTO bodies(message_id, raw) VALUES (?, ?)", body_rows)

@@ -4,7 +4,8 @@
 ``PRAGMA user_version``, each in its own ``BEGIN IMMEDIATE`` transaction together with the new
 version number, so a crash leaves the database at a whole version. Idempotent; safe when two
 processes open the same file at once (the version is re-read under the write lock). A database
-newer than ``LATEST`` is refused with ``StoreVersionError`` before anything is written.
+newer than ``LATEST`` is refused with ``StoreVersionError`` before anything is written. Scripts
+may call the SQL functions of ``register_functions`` (Python sort keys for backfills).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from importlib import resources
 
+from client.store.derive import sender_key, subject_key
 from client.store.errors import StoreVersionError
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -65,6 +67,18 @@ def user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def register_functions(conn: sqlite3.Connection) -> None:
+    """Give ``conn`` the deterministic functions migrations use: ``tw_sender_key(name, email)``
+    and ``tw_subject_key(subject)`` (the same keys the store writes for new rows)."""
+    conn.create_function(
+        "tw_sender_key", 2, lambda name, email: sender_key(name or "", email or ""),
+        deterministic=True,
+    )
+    conn.create_function(
+        "tw_subject_key", 1, lambda subject: subject_key(subject or "")[0], deterministic=True
+    )
+
+
 def apply_migrations(conn: sqlite3.Connection, path: str, upto: int | None = None) -> int:
     """Bring the database to version ``upto`` (default: ``LATEST``); return the final version.
 
@@ -75,6 +89,8 @@ def apply_migrations(conn: sqlite3.Connection, path: str, upto: int | None = Non
     current = user_version(conn)
     if current > LATEST:
         raise StoreVersionError(path, current, LATEST)
+    if current < target:
+        register_functions(conn)
     for migration in all_migrations():
         if migration.version <= current or migration.version > target:
             continue

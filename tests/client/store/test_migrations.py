@@ -1,4 +1,4 @@
-"""Numbered migrations: upgrade a schema-1 database, refuse a newer one."""
+"""Numbered migrations: upgrade a schema-1 or schema-4 database, refuse a newer one."""
 
 from __future__ import annotations
 
@@ -91,3 +91,63 @@ def test_schema_1_has_documented_tables(tmp_path: Path) -> None:
     assert {"accounts", "folders", "messages", "bodies", "parts", "message_refs",
             "pending_ops", "messages_fts", "settings"} <= names
     conn.close()
+
+
+def _schema4_database(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """A database as schema 4 left it (messages with and without a subject_key, a body, a part,
+    refs, a queued op); returns every table's rows."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert apply_migrations(conn, str(path), upto=4) == 4
+    conn.execute("INSERT INTO accounts(id, email, created) VALUES (1, 'rep@x.example', 0)")
+    conn.execute("INSERT INTO folders(id, account_id, name, role) VALUES (1, 1, 'INBOX', 'inbox')")
+    conn.execute(
+        "INSERT INTO messages(id, account_id, folder_id, uid, message_id, thread_id, subject, "
+        "subject_key, from_name, from_email, date_utc, internaldate, sort_date, seen, body_state) "
+        "VALUES (1, 1, 1, 7, 'a@x', 1, 'Re: Angebot', 'angebot', 'Émile DUBOIS', 'e@x.example', "
+        "1000.0, 900.0, 1000.0, 1, 'full'), "
+        "(2, 1, 1, 8, 'b@x', 2, '回复：报价单', '', '张伟', 'zhang@x.example', NULL, 950.0, 950.0, "
+        "0, 'partial'), "
+        "(3, 1, 1, 9, 'c@x', 3, '', '', '', 'Bob@X.example', 800.0, 800.0, 800.0, 0, 'none')"
+    )
+    conn.execute("INSERT INTO bodies(message_id, raw) VALUES (1, x'00ff'), (2, x'41')")
+    conn.execute("INSERT INTO parts(message_id, part_id, filename, size, encoding) "
+                 "VALUES (2, '2', 'quote.pdf', 10, 'base64')")
+    conn.execute("INSERT INTO message_refs(message_id, ref) VALUES (1, 'z@x')")
+    conn.execute("INSERT INTO pending_ops(account_id, kind, message_row, created) "
+                 "VALUES (1, 'flags', 2, 0)")
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts%' "
+        "AND name NOT LIKE 'sqlite_%'")]
+    before = {t: sorted(conn.execute(f"SELECT * FROM {t}"), key=repr) for t in tables}
+    conn.close()
+    return before
+
+
+def test_upgrade_from_schema_4_adds_sort_keys_and_keeps_every_row(db_path: Path) -> None:
+    before = _schema4_database(db_path)
+    with Store.open(db_path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST >= 5
+        for table, rows in before.items():
+            # new columns are appended: the old ones are a prefix of each row
+            after = sorted(store.conn.execute(f"SELECT * FROM {table}"), key=repr)
+            if table == "messages":
+                key_at = [r[1] for r in store.conn.execute("PRAGMA table_info(messages)")
+                          ].index("subject_key")
+                after = [r[:key_at] + r[key_at + 1:] for r in after]
+                rows = [r[:key_at] + r[key_at + 1:] for r in rows]
+            width = len(rows[0]) if rows else 0
+            assert [r[:width] for r in after] == rows, table
+        keys = store.conn.execute(
+            "SELECT sender_key, subject_key FROM messages ORDER BY id").fetchall()
+        assert keys == [("émile dubois\x01e@x.example", "angebot"),
+                        ("张伟\x01zhang@x.example", "报价单"),  # backfilled: it was empty
+                        ("bob@x.example\x01bob@x.example", "")]
+        indexes = {r[0] for r in store.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"messages_folder_sender", "messages_folder_subject"} <= indexes
+        assert store.message_ids(1, "asc", sort="sender") == [3, 1, 2]
+        assert store.message_ids(1, "asc", sort="subject") == [3, 1, 2]
+        assert store.integrity_errors() == []
+        # new messages get the keys from the same code
+        store.insert_messages(1, [incoming(10, make_raw(10, sender="Aaron <a@x.example>"))], 10)
+        assert store.message_ids(1, "asc", sort="sender")[0] not in (1, 2, 3)
