@@ -1,17 +1,18 @@
 """Read/flag commands of the main window, through the offline-operation queue (mixin).
 
 ``FlagCommandsMixin`` is mixed into ``ui.main_window.MainWindow`` and uses its ``db_path``,
-``message_model``, ``message_view``, ``refresh_unread_counts``, ``_show_failure`` and
-``_closed``. GUI thread only: the list changes at once, the cache write runs in the background.
+``message_model``, ``message_view``, ``folder_model``, ``list_source``, ``select_folder``,
+``refresh_unread_counts``, ``_show_failure`` and ``_closed``. GUI thread only: the list
+changes at once; cache writes and look-ups (next unread) run in the background.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
-from ui import message_actions
+from ui import list_queries, message_actions
 from ui.tasks import run_in_background
 
 
@@ -21,7 +22,10 @@ class FlagCommandsMixin:
     db_path: Any
     message_model: Any
     message_view: Any
+    folder_model: Any
+    list_source: tuple[str, object] | None
     _closed: bool
+    _unread_folder: int | None = None
 
     def set_seen(self, ids: list[int], seen: bool) -> None:
         """Mark messages read/unread: shown at once, queued for the server in the background."""
@@ -69,16 +73,46 @@ class FlagCommandsMixin:
             self.set_flagged(ids, not all(r.flagged for r in rows if r is not None))
 
     def next_unread(self) -> None:
-        """Select the next unread message below the current one (wrapping to the top)."""
-        count = self.message_model.rowCount()
-        if not count:
+        """Select the next unread message below the current one; past the last, open the next
+        folder in the tree with unread mail and select its first unread (Thunderbird's "N"),
+        or wrap to the top of this one; "No more unread messages." in the status bar when there
+        is none. The look-up (``ui.list_queries.next_unread``) runs in the background."""
+        self._find_unread(self.message_view.currentIndex().row(), cross_folders=True)
+
+    def _find_unread(self, current: int, *, cross_folders: bool) -> None:
+        source = self.list_source
+        if source is None:
             return
-        current = self.message_view.currentIndex().row()
-        for step in range(1, count + 1):
-            row = (current + step) % count
-            message = self.message_model.message(row)
-            if message is not None and not message.seen:
-                self.message_view.selectRow(row)
-                self.message_view.scrollTo(self.message_model.index(row, 0))
-                return
-        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "No unread messages here."), 5000)
+        ids = self.message_model.ids()
+        folder_id = source[1] if source[0] == "folder" else None
+        order = self.folder_model.folder_ids_in_tree_order() if cross_folders else []
+        db_path = self.db_path
+        run_in_background(
+            lambda: list_queries.next_unread(db_path, ids, current, folder_id, order),
+            lambda found: self._unread_found(source, found),
+            self._show_failure,
+            owner=self,
+        )
+
+    def _unread_found(self, source: tuple[str, object], found: list_queries.NextUnread) -> None:
+        if self._closed or source != self.list_source:
+            return  # the rep opened another list meanwhile
+        if found.row is not None and found.row < self.message_model.rowCount():
+            self.message_view.selectRow(found.row)
+            self.message_view.scrollTo(self.message_model.index(found.row, 0))
+        elif found.folder_id is not None:
+            self._unread_folder = found.folder_id
+            self.message_model.modelReset.connect(self._folder_shown_for_unread)
+            self.select_folder(found.folder_id)
+        else:
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "No more unread messages."), 5000
+            )
+
+    def _folder_shown_for_unread(self) -> None:
+        """After "next unread" opened another folder: once its list is shown (this runs on the
+        model reset, before the window finishes showing it), select its first unread row."""
+        self.message_model.modelReset.disconnect(self._folder_shown_for_unread)
+        target = ("folder", self._unread_folder)
+        QTimer.singleShot(0, lambda: self._find_unread(-1, cross_folders=False)
+                          if self.list_source == target else None)

@@ -257,9 +257,9 @@
         <translation>无法显示此邮件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/flag_commands.py" line="84" />
-        <source>No unread messages here.</source>
-        <translation>这里没有未读邮件。</translation>
+        <location filename="../../ui/flag_commands.py" line="110" />
+        <source>No more unread messages.</source>
+        <translation>没有更多未读邮件。</translation>
     </message>
     <message>
         <location filename="../../ui/core_events.py" line="41" />

@@ -196,9 +196,10 @@ def test_flag_toggle_and_next_unread(qtbot, window: MainWindow, demo_db: Path) -
             return bool(store.get_message(message_id).flagged)  # type: ignore[arg-type, union-attr]
 
     qtbot.waitUntil(lambda: stored_flag() is (not was))
-    window.next_unread()
-    current = window.message_view.currentIndex().row()
-    assert current > 0 or not window.message_model.message(current).seen  # type: ignore[union-attr]
+    model = window.message_model
+    expected = next(r for r in range(1, model.rowCount()) if not model.message(r).seen)  # type: ignore[union-attr]
+    window.next_unread()  # the look-up runs in the background
+    qtbot.waitUntil(lambda: window.message_view.currentIndex().row() == expected)
 
 
 def test_sorting_by_sender(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

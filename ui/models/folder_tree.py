@@ -98,3 +98,19 @@ class FolderTreeModel(QStandardItemModel):
     def folder_ids(self) -> list[int]:
         """Every folder id shown."""
         return list(self._folder_items)
+
+    def folder_ids_in_tree_order(self) -> list[int]:
+        """Every folder id as the tree shows it top to bottom (accounts in order, each folder
+        before its subfolders): the order "next unread" moves through folders."""
+        ordered: list[int] = []
+
+        def walk(item: QStandardItem) -> None:
+            for row in range(item.rowCount()):
+                child = item.child(row)
+                folder_id = child.data(FOLDER_ID_ROLE)
+                if folder_id is not None:
+                    ordered.append(int(folder_id))
+                walk(child)
+
+        walk(self.invisibleRootItem())
+        return ordered

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from client.store.db import Store
 from ui.models.folder_tree import FOLDER_ID_ROLE, UNREAD_ROLE, FolderTreeModel
 
@@ -36,3 +38,18 @@ def test_unread_count_updates(demo_db: Path) -> None:
     folder_id = inbox_index.data(FOLDER_ID_ROLE)
     model.set_unread(folder_id, 0)
     assert model.index_of_folder(folder_id).data() == "Inbox"
+
+
+def test_tree_order_puts_subfolders_under_their_parent(demo_db: Path) -> None:
+    model = FolderTreeModel()
+    _load(model, demo_db)
+    order = model.folder_ids_in_tree_order()
+    assert sorted(order) == sorted(model.folder_ids())
+    names = [model.index_of_folder(f).data(Qt.ItemDataRole.ToolTipRole) for f in order]
+    assert names[0] == "INBOX"
+    assert names.index("Projects/Al Noor Hotel Dubai") == names.index("Projects") + 1
+    # shown top to bottom: each index is below the one before it in the view's order
+    rows = [(model.index_of_folder(f).parent().row(), model.index_of_folder(f).row())
+            for f in order]
+    top_level = [r for p, r in rows if p == 0]
+    assert top_level == sorted(top_level)
