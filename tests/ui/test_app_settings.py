@@ -103,9 +103,12 @@ def test_signature_values_the_policy_lets_the_rep_fill(qtbot, demo_db: Path, ope
         editable = bundle.directory.rep_editable
     assert editable, "the example policy lets reps fill some fields"
     dialog = open_dialog(demo_db)
-    field = editable[0]
+    person = bundle.directory.person(ANNA)
+    assert person is not None
+    field = next(name for name in editable if name not in person.values)  # not set for Anna
     edit = dialog.signature_edits[(ANNA, field)]
-    edit.setText("+86 574 8888 1234" if "phone" in field or "mobile" in field else "Export Sales")
+    edit.setText("+86 574 8888 1234" if field in ("phone", "mobile", "whatsapp") else
+                 "https://example.com/anna" if field == "linkedin" else "Export Sales")
     with qtbot.waitSignal(dialog.saved):
         dialog.buttons.accepted.emit()
     with Store.open(demo_db) as store:

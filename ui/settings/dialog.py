@@ -5,7 +5,10 @@
 only once everything is stored (errors in words, the dialog stays open). ``preferences()``
 returns the general tab as ``ui.preferences.Preferences`` for the main window to apply (a new
 language is applied by the main window at once). Appearance is applied when saved. Accounts are
-added through the account wizard and removed after a confirmation. GUI thread only.
+added through the account wizard and removed after a confirmation. The Signature tab
+(``ui.settings.signature_tab``) has the rep's own values and a live preview; a value the policy
+refuses is said in words beside its field and is not saved (everything else is; the dialog then
+stays open). GUI thread only.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from ui.preferences import Preferences
 from ui.settings import values
+from ui.settings.signature_tab import SignatureTab
 from ui.tasks import run_in_background
 
 _palette_forced = False
@@ -94,15 +97,14 @@ class AppSettingsDialog(QDialog):
         self.db_path = db_path
         self.prefs = prefs
         self.snapshot: values.SettingsSnapshot | None = None
-        self.signature_edits: dict[tuple[str, str], QLineEdit] = {}
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumSize(600, 440)
+        self.resize(900, 620)  # room for the signature preview beside the values
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._general_tab(), self.tr("General"))
         self.tabs.addTab(self._accounts_tab(), self.tr("Accounts"))
         self.tabs.addTab(self._sync_tab(), self.tr("Sync"))
-        self.signature_tab = QWidget(self)
-        self.signature_layout = QVBoxLayout(self.signature_tab)
+        self.signature_tab = SignatureTab(self.field_label, self)
         self.tabs.addTab(self.signature_tab, self.tr("Signature"))
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
@@ -176,33 +178,10 @@ class AppSettingsDialog(QDialog):
         form.addRow(note)
         return page
 
-    def _fill_signature_tab(self, snapshot: values.SettingsSnapshot) -> None:
-        while self.signature_layout.count():
-            item = self.signature_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.signature_edits.clear()
-        if not snapshot.signature_fields:
-            label = QLabel(self.tr("No company signature policy is configured for this "
-                                   "profile, so there is nothing to fill in here."), self)
-            label.setWordWrap(True)
-            self.signature_layout.addWidget(label)
-            self.signature_layout.addStretch(1)
-            return
-        intro = QLabel(self.tr("Your company sets the signature. You may fill in these values "
-                               "for each sending address:"), self)
-        intro.setWordWrap(True)
-        self.signature_layout.addWidget(intro)
-        for address, current in snapshot.signature_values.items():
-            box = QGroupBox(address, self)
-            form = QFormLayout(box)
-            for name in snapshot.signature_fields:
-                edit = QLineEdit(current.get(name, ""), box)
-                self.signature_edits[(address, name)] = edit
-                form.addRow(self.field_label(name), edit)
-            self.signature_layout.addWidget(box)
-        self.signature_layout.addStretch(1)
+    @property
+    def signature_edits(self) -> dict[tuple[str, str], QLineEdit]:
+        """The rep's editable signature values by (address, field)."""
+        return self.signature_tab.edits
 
     def field_label(self, name: str) -> str:
         labels = {
@@ -211,7 +190,8 @@ class AppSettingsDialog(QDialog):
             "phone": self.tr("Phone:"), "mobile": self.tr("Mobile:"), "fax": self.tr("Fax:"),
             "website": self.tr("Website:"), "address": self.tr("Address:"),
             "linkedin": self.tr("LinkedIn:"), "whatsapp": self.tr("WhatsApp:"),
-            "wechat": self.tr("WeChat:"),
+            "wechat": self.tr("WeChat:"), "email": self.tr("E-mail:"),
+            "skype": self.tr("Skype:"), "line": self.tr("LINE:"),
         }
         return labels.get(name, f"{name}:")
 
@@ -237,7 +217,7 @@ class AppSettingsDialog(QDialog):
             self.cache_mb.setValue(snapshot.sync.attachment_cache_mb)
             self.interval.setValue(snapshot.sync.interval_minutes)
             self.appearance.setCurrentIndex(max(0, self.appearance.findData(snapshot.appearance)))
-            self._fill_signature_tab(snapshot)
+            self.signature_tab.fill(snapshot)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self.loaded.emit()
 
@@ -278,16 +258,15 @@ class AppSettingsDialog(QDialog):
                            minimise_to_tray=self.minimise_to_tray.isChecked())
 
     def signature_values(self) -> dict[str, dict[str, str]]:
-        out: dict[str, dict[str, str]] = {}
-        for (address, name), edit in self.signature_edits.items():
-            out.setdefault(address, {})[name] = edit.text().strip()
-        return out
+        """The acceptable signature values (a refused one is left out: it is not saved)."""
+        return self.signature_tab.values_to_save()
 
     def save(self) -> None:
         """Store everything (background); the dialog closes once it is stored."""
         sync = values.SyncSettings(self.cache_mb.value(), self.interval.value())
         appearance = str(self.appearance.currentData())
         signature, db_path = self.signature_values(), self.db_path
+        refused = self.signature_tab.invalid_fields()
         self.buttons.setEnabled(False)
         self.error_label.hide()
 
@@ -295,6 +274,14 @@ class AppSettingsDialog(QDialog):
             apply_appearance(appearance)
             self.buttons.setEnabled(True)
             self.saved.emit()
+            if refused:  # the rest is stored; the refused values stay on screen to correct
+                names = "; ".join(f"{address} {self.field_label(name).rstrip(':：')}"
+                                  for address, name in refused)
+                self.error_label.setText(self.tr(
+                    "Saved, except these signature values, which are not valid (see the "
+                    "Signature tab): {0}").format(names))
+                self.error_label.show()
+                return
             self.accept()
 
         def failed(exc: BaseException) -> None:

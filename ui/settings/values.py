@@ -6,7 +6,9 @@ Keys: ``sync.attachment_cache_mb`` (cap of the attachment cache, MB, default 25)
 lets the rep fill (``client.signatures.provision.set_rep_value``, key ``signature.rep_values``).
 ``load_settings`` and ``save_settings`` open their own ``Store``: call them on a worker thread.
 ``save_settings`` checks everything before writing anything and raises ``ValueError`` /
-``PolicyError`` in words.
+``PolicyError`` in words. ``fixed_values`` and ``value_problem`` are pure (any thread): what the
+policy sets for a sending address over the rep's values (shown read-only; the company-wide
+values are only defaults a rep may override where allowed) and why a rep's value is refused.
 """
 
 from __future__ import annotations
@@ -15,12 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from client.compose.identities import identities
+from client.signatures.bundle import PolicyBundle
+from client.signatures.fields import FIELD_KINDS
 from client.signatures.provision import (
     check_rep_value,
     policy_in_force,
     rep_values,
     set_rep_value,
 )
+from client.signatures.render import template_for
+from client.signatures.schema import PolicyError
 from client.store.db import Store
 from client.store.records import Account
 
@@ -43,13 +49,17 @@ class SyncSettings:
 @dataclass(frozen=True)
 class SettingsSnapshot:
     """Everything the dialog shows. ``signature_fields``: fields the policy lets reps fill
-    (empty without a policy); ``signature_values``: {address: {field: value}} per identity."""
+    (empty without a policy); ``signature_values``: {address: {field: value}} per identity;
+    ``policy``: the verified policy in force (for the preview); ``signature_problem``: why a
+    configured policy cannot be used (its kept copy no longer verifies), in words."""
 
     accounts: tuple[Account, ...]
     sync: SyncSettings
     appearance: str
     signature_fields: tuple[str, ...] = ()
     signature_values: dict[str, dict[str, str]] = field(default_factory=dict)
+    policy: PolicyBundle | None = None
+    signature_problem: str | None = None
 
 
 def _int_setting(store: Store, key: str, default: int, bounds: tuple[int, int]) -> int:
@@ -75,7 +85,11 @@ def load_settings(db_path: Path) -> SettingsSnapshot:
     """Read the dialog's values (worker thread)."""
     with Store.open(db_path) as store:
         accounts = tuple(store.list_accounts())
-        bundle = policy_in_force(store)
+        problem: str | None = None
+        try:
+            bundle = policy_in_force(store)
+        except PolicyError as exc:
+            bundle, problem = None, str(exc)
         fields: tuple[str, ...] = ()
         values: dict[str, dict[str, str]] = {}
         if bundle is not None:
@@ -84,7 +98,32 @@ def load_settings(db_path: Path) -> SettingsSnapshot:
                 for identity in identities(store, account.id):
                     values[identity.email] = rep_values(store, identity.email)
         return SettingsSnapshot(accounts, load_sync_settings(store), load_appearance(store),
-                                fields, values)
+                                fields, values, bundle, problem)
+
+
+def fixed_values(bundle: PolicyBundle, identity: str,
+                 rep: dict[str, str] | None = None) -> dict[str, str]:
+    """The values the policy sets for this sending address over anything the rep fills (its
+    directory entry, the chosen template; ``email`` is the address), by field. Pure."""
+    out: dict[str, str] = {}
+    person = bundle.directory.person(identity)
+    if person is not None:
+        out.update(person.values)
+    try:
+        out.update(template_for(bundle, identity, rep).values)
+    except PolicyError:
+        pass  # no rule matches: the preview says so
+    out["email"] = identity
+    return {name: out[name] for name in FIELD_KINDS if out.get(name)}
+
+
+def value_problem(bundle: PolicyBundle, name: str, value: str) -> str | None:
+    """Why the policy refuses this value of the rep's (English, from the core), else None."""
+    try:
+        check_rep_value(bundle, name, value)
+    except PolicyError as exc:
+        return str(exc)
+    return None
 
 
 def save_settings(db_path: Path, sync: SyncSettings, appearance: str,
