@@ -50,6 +50,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         body.add_argument("--html-file", metavar="F")
         p.add_argument("--attach", action="append", default=[], metavar="F")
         p.add_argument("--queue-only", action="store_true")
+        p.add_argument("--lang", default="en", metavar="LANG",
+                       help="language of the quote header and its date (en, zh_CN; default en)")
         if name == "reply":
             p.add_argument("--all", action="store_true", help="reply to all (not yourself)")
             p.set_defaults(handler=cmd_reply)
@@ -228,7 +230,7 @@ def cmd_reply(ctx: Context, args: argparse.Namespace) -> int:
     from client.compose.actions import reply_fields
 
     store, account, row = _original(ctx, args.id)
-    fields = _with_body(reply_fields(store, row, reply_all=args.all), args)
+    fields = _with_body(reply_fields(store, row, reply_all=args.all, language=args.lang), args)
     return _queue_and_maybe_flush(ctx, account, fields, args.queue_only)
 
 
@@ -238,7 +240,8 @@ def cmd_forward(ctx: Context, args: argparse.Namespace) -> int:
     if not args.to:
         raise UsageError("Say whom to forward to with --to.")
     store, account, row = _original(ctx, args.id)
-    fields = _with_body(forward_fields(store, row, as_attachment=args.as_attachment), args)
+    fields = _with_body(forward_fields(store, row, as_attachment=args.as_attachment,
+                                       language=args.lang), args)
     return _queue_and_maybe_flush(ctx, account, fields, args.queue_only)
 
 

@@ -3,7 +3,8 @@
 - `reply_fields` / `forward_fields` prefill the composer from a message in the cache: the
   identity the original was addressed to, Reply-To honoured, reply-all without the rep's own
   addresses, one Re:/Fwd: prefix, In-Reply-To/References, the original quoted in HTML and text;
-  a forward keeps the attachments (inline) or attaches the whole original (as .eml).
+  a forward keeps the attachments (inline) or attaches the whole original (as .eml). The
+  attribution line and the forward header are in the caller's `language` (English default).
 - `queue_message` validates every address *before* anything is queued, builds the MIME and
   commits it to the outbox; only after it returns may a UI or CLI say "queued". When a company
   signature policy is in force, every message goes through `client.signatures.enforce`: the
@@ -27,9 +28,11 @@ from client.compose.build import (
 from client.compose.drafts import DraftFields, attachments_of
 from client.compose.headers import ComposeError, Recipient, parse_recipients
 from client.compose.identities import Identity, identities, identity_for_reply
+from client.compose.quote_language import DEFAULT_LANGUAGE
 from client.compose.reply import (
     Original,
     forward_header_block,
+    forward_html,
     forward_subject,
     quote_html,
     quote_text,
@@ -82,8 +85,10 @@ def _joined(people: tuple[Recipient, ...]) -> str:
     return ", ".join(f"{p.name} <{p.email}>" if p.name else p.email for p in people)
 
 
-def reply_fields(store: Store, message_row: int, *, reply_all: bool = False) -> DraftFields:
-    """Composer fields for a reply (or reply-all) to a cached message."""
+def reply_fields(store: Store, message_row: int, *, reply_all: bool = False,
+                 language: str = DEFAULT_LANGUAGE) -> DraftFields:
+    """Composer fields for a reply (or reply-all) to a cached message; the attribution line is
+    in ``language`` (a locale name: en, zh_CN…)."""
     original, raw, account_id = load_original(store, message_row)
     addressed = [p.email for p in (*original.to, *original.cc)]
     identity = identity_for_reply(store, account_id, addressed)
@@ -92,13 +97,15 @@ def reply_fields(store: Store, message_row: int, *, reply_all: bool = False) -> 
     return DraftFields(
         sender=identity.email, sender_name=identity.display_name, to=_joined(to), cc=_joined(cc),
         subject=reply_subject(original.subject), text="", html="",
-        quote_text=quote_text(original), quote_html=quote_html(original),
+        quote_text=quote_text(original, language), quote_html=quote_html(original, language),
         in_reply_to=in_reply_to, references=references, reply_to_row=message_row,
     )
 
 
-def forward_fields(store: Store, message_row: int, *, as_attachment: bool = False) -> DraftFields:
-    """Composer fields for a forward: inline (quoted, attachments kept) or as an .eml attachment."""
+def forward_fields(store: Store, message_row: int, *, as_attachment: bool = False,
+                   language: str = DEFAULT_LANGUAGE) -> DraftFields:
+    """Composer fields for a forward: inline (quoted, attachments kept) or as an .eml attachment;
+    the "Forwarded message" header block is in ``language``."""
     original, raw, account_id = load_original(store, message_row)
     addressed = [p.email for p in (*original.to, *original.cc)]
     identity = identity_for_reply(store, account_id, addressed)
@@ -111,8 +118,8 @@ def forward_fields(store: Store, message_row: int, *, as_attachment: bool = Fals
         quoted_html: str | None = None
     else:
         attachments = attachments_of(raw)
-        quoted_text = forward_header_block(original) + (original.text or "")
-        quoted_html = quote_html(original)
+        quoted_text = forward_header_block(original, language) + (original.text or "")
+        quoted_html = forward_html(original, language)
     return DraftFields(
         sender=identity.email, sender_name=identity.display_name, subject=subject, text="",
         html="", quote_text=quoted_text, quote_html=quoted_html, attachments=attachments,

@@ -5,7 +5,9 @@ Pure functions over an `Original` (what was received); any thread. Rules:
   (RE:, AW:, SV:, R:, 回复:, 答复:, 转发:, WG:, TR:, ...), also stacked or counted ("Re[2]:");
 - Reply-To is honoured; reply-all drops the rep's own addresses and duplicates;
 - In-Reply-To is the original's Message-ID and References its References plus that ID;
-- the original is quoted as "> " lines in text and as a <blockquote> in HTML.
+- the original is quoted as "> " lines in text and as a <blockquote> in HTML;
+- the attribution line and the forward header block are in ``language`` (a locale name such
+  as en or zh_CN; English by default), dates through babel in ``zone`` (None: local time).
 """
 
 from __future__ import annotations
@@ -13,9 +15,15 @@ from __future__ import annotations
 import html as html_lib
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from client.compose.headers import Recipient
+from client.compose.quote_language import (
+    DEFAULT_LANGUAGE,
+    attribution_line,
+    quote_date,
+    words_for,
+)
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:re|fw|fwd|aw|wg|sv|vs|tr|r|rif|enc|antw|odp|vá|回复|回覆|答复|转发|轉寄|转寄|返信|転送)"
@@ -110,39 +118,57 @@ def _who(people: tuple[Recipient, ...]) -> str:
     return ", ".join(f"{p.name} <{p.email}>" if p.name else p.email for p in people)
 
 
-def _when(date: datetime | None) -> str:
-    return date.strftime("%Y-%m-%d %H:%M %Z").strip() if date else ""
+def attribution(original: Original, language: str = DEFAULT_LANGUAGE,
+                zone: tzinfo | None = None) -> str:
+    """"On DATE, NAME wrote:" in ``language`` (see ``client.compose.quote_language``)."""
+    return attribution_line(_who(original.sender), original.date, language, zone)
 
 
-def quote_text(original: Original) -> str:
+def quote_text(original: Original, language: str = DEFAULT_LANGUAGE,
+               zone: tzinfo | None = None) -> str:
     """Attribution line plus the original text with "> " in front of every line."""
     body = original.text or ""
     quoted = "\n".join(f"> {line}" if line else ">" for line in body.splitlines())
-    return f"On {_when(original.date)}, {_who(original.sender)} wrote:\n{quoted}\n"
+    return f"{attribution(original, language, zone)}\n{quoted}\n"
 
 
-def quote_html(original: Original) -> str:
-    """Attribution plus the original in a <blockquote> (HTML original kept, text escaped)."""
+def _blockquote(original: Original) -> str:
     inner = original.html
     if inner is None:
         inner = "<pre>" + html_lib.escape(original.text or "") + "</pre>"
-    attribution = html_lib.escape(f"On {_when(original.date)}, {_who(original.sender)} wrote:")
-    return (
-        f'<div class="tw-attribution">{attribution}</div>'
-        f'<blockquote type="cite" style="margin:0 0 0 .8ex;border-left:1px solid #ccc;'
-        f'padding-left:1ex">{inner}</blockquote>'
-    )
+    return (f'<blockquote type="cite" style="margin:0 0 0 .8ex;border-left:1px solid #ccc;'
+            f'padding-left:1ex">{inner}</blockquote>')
 
 
-def forward_header_block(original: Original) -> str:
-    """The "Forwarded message" header block for an inline forward (plain text)."""
+def quote_html(original: Original, language: str = DEFAULT_LANGUAGE,
+               zone: tzinfo | None = None) -> str:
+    """Attribution plus the original in a <blockquote> (HTML original kept, text escaped)."""
+    line = html_lib.escape(attribution(original, language, zone))
+    return f'<div class="tw-attribution">{line}</div>{_blockquote(original)}'
+
+
+def _forward_lines(original: Original, language: str, zone: tzinfo | None) -> list[str]:
+    words = words_for(language)
     lines = [
-        "---------- Forwarded message ----------",
-        f"From: {_who(original.sender)}",
-        f"Date: {_when(original.date)}",
-        f"Subject: {original.subject}",
-        f"To: {_who(original.to)}",
+        words.forwarded,
+        f"{words.sender}{words.colon}{_who(original.sender)}",
+        f"{words.date}{words.colon}{quote_date(original.date, language, zone)}",
+        f"{words.subject}{words.colon}{original.subject}",
+        f"{words.to}{words.colon}{_who(original.to)}",
     ]
     if original.cc:
-        lines.append(f"Cc: {_who(original.cc)}")
-    return "\n".join(lines) + "\n\n"
+        lines.append(f"{words.cc}{words.colon}{_who(original.cc)}")
+    return lines
+
+
+def forward_header_block(original: Original, language: str = DEFAULT_LANGUAGE,
+                         zone: tzinfo | None = None) -> str:
+    """The "Forwarded message" header block for an inline forward (plain text)."""
+    return "\n".join(_forward_lines(original, language, zone)) + "\n\n"
+
+
+def forward_html(original: Original, language: str = DEFAULT_LANGUAGE,
+                 zone: tzinfo | None = None) -> str:
+    """The header block (escaped) above the original in a <blockquote>, for an HTML forward."""
+    block = "<br>".join(html_lib.escape(line) for line in _forward_lines(original, language, zone))
+    return f'<div class="tw-forward-header">{block}</div>{_blockquote(original)}'

@@ -572,6 +572,12 @@ Messages you send wait in the outbox until the outgoing server accepts them; you
         <source>Saving the draft before closing…</source>
         <translation>正在保存草稿，然后关闭…</translation>
     </message>
+    <message>
+        <location filename="../../ui/composer/window.py" />
+        <source>en</source>
+        <comment>the language code of this translation (en, zh_CN)</comment>
+        <translation>zh_CN</translation>
+    </message>
 </context>
 <context>
     <name>MainWindowHooks</name>
@@ -599,6 +605,102 @@ Messages you send wait in the outbox until the outgoing server accepts them; you
         <location filename="../../ui/composer/main_window_hooks.py" line="66" />
         <source>Message sent.</source>
         <translation>邮件已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/main_window_hooks.py" />
+        <source>Edit draft</source>
+        <translation>编辑草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/main_window_hooks.py" />
+        <source>Continue writing the selected draft in the composer</source>
+        <translation>在撰写窗口中继续编写所选草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/main_window_hooks.py" />
+        <source>Local drafts…</source>
+        <translation>本地草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/main_window_hooks.py" />
+        <source>Drafts saved on this computer, also those not yet on the server</source>
+        <translation>保存在本机的草稿，包括尚未保存到服务器的草稿</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/compose_commands.py" />
+        <source>Select one draft first.</source>
+        <translation>请先选择一封草稿。</translation>
+    </message>
+</context>
+<context>
+    <name>LocalDraftsDialog</name>
+    <message>
+        <location filename="../../ui/composer/drafts_dialog.py" />
+        <source>Local drafts</source>
+        <translation>本地草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/drafts_dialog.py" />
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/drafts_dialog.py" />
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/drafts_dialog.py" />
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/drafts_dialog.py" />
+        <source>Server copy</source>
+        <translation>服务器副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/drafts_dialog.py" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/drafts_dialog.py" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/drafts_dialog.py" />
+        <source>Saved to the server</source>
+        <translation>已保存到服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/drafts_dialog.py" />
+        <source>Only on this computer</source>
+        <translation>仅在本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/drafts_dialog.py" />
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/drafts_dialog.py" />
+        <source>Double-click a draft to continue writing it.</source>
+        <translation>双击草稿即可继续编写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/drafts_dialog.py" />
+        <source>There are no drafts on this computer.</source>
+        <translation>本机没有草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/drafts_dialog.py" />
+        <source>The drafts could not be read: {0}</source>
+        <translation>无法读取草稿：{0}</translation>
     </message>
 </context>
 </TS>

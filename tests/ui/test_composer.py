@@ -439,3 +439,22 @@ def test_a_drafts_folder_message_saves_in_place_and_sending_removes_it(qtbot, de
         assert store.get_message(cached.id) is None  # no server: the cached copy goes too
         [item] = Outbox(store).items(account.id)
         assert item.subject == cached.subject
+
+
+def test_reply_quote_follows_the_ui_language(qtbot, qapp, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    from ui.i18n import install_translators
+
+    row = _first_inbox_row(demo_db, "mei.lin@harbor-lighting.example")
+    english = open_composer(demo_db, "reply", row)
+    assert english.quote_language() == "en" and "wrote:" in english.quote_view.toPlainText()
+    assert install_translators(qapp, "zh_CN")
+    try:
+        chinese = open_composer(demo_db, "reply", row)
+        assert chinese.quote_language() == "zh_CN"
+        quote = chinese.quote_view.toPlainText()
+        assert "写道：" in quote and "wrote:" not in quote
+        forward = open_composer(demo_db, "forward", row)
+        assert "转发的邮件" in forward.quote_view.toPlainText()
+        assert "转发的邮件" in (forward.fields().quote_text or "")
+    finally:
+        install_translators(qapp, "en")

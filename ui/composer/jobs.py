@@ -61,8 +61,9 @@ class ComposerSetup:
 
 
 def load_setup(db_path: Path, mode: str = "new", message_row: int | None = None,
-               draft_id: int | None = None) -> ComposerSetup:
-    """Senders of every account, the prefilled fields for ``mode`` and the address book.
+               draft_id: int | None = None, language: str = "en") -> ComposerSetup:
+    """Senders of every account, the prefilled fields for ``mode`` and the address book; a
+    reply's attribution / a forward's header block in ``language`` (the UI's: en, zh_CN).
     Raises ``ComposeError`` (no such message, no cached body) or ``ValueError`` (bad mode)."""
     if mode not in MODES:
         raise ValueError(f"unknown composer mode {mode!r}")
@@ -77,9 +78,10 @@ def load_setup(db_path: Path, mode: str = "new", message_row: int | None = None,
             row = store.get_message(message_row)
             account_id = row.account_id if row is not None else None
             if mode == "forward":
-                fields = forward_fields(store, message_row)
+                fields = forward_fields(store, message_row, language=language)
             else:
-                fields = reply_fields(store, message_row, reply_all=mode == "reply_all")
+                fields = reply_fields(store, message_row, reply_all=mode == "reply_all",
+                                      language=language)
         elif mode == "draft" and draft_id is not None:
             saved = get_draft(store, draft_id)
             fields, account_id = saved.fields, saved.account_id

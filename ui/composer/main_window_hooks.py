@@ -67,14 +67,15 @@ def _reload_list(window: Any) -> None:
 def _add_draft_actions(window: Any) -> None:
     """Message → Edit draft, File → Local drafts…, double-click / Enter on a draft, and a
     context menu on the message list (reply, forward, edit draft, mark read, flag, delete)."""
-    tr = QCoreApplication.translate
-    window.edit_draft_action = QAction(tr("MainWindowHooks", "Edit draft"), window)
-    window.edit_draft_action.setStatusTip(
-        tr("MainWindowHooks", "Continue writing the selected draft in the composer"))
+    window.edit_draft_action = QAction(
+        QCoreApplication.translate("MainWindowHooks", "Edit draft"), window)
+    window.edit_draft_action.setStatusTip(QCoreApplication.translate(
+        "MainWindowHooks", "Continue writing the selected draft in the composer"))
     window.edit_draft_action.triggered.connect(window.edit_selected_draft)
-    window.local_drafts_action = QAction(tr("MainWindowHooks", "Local drafts…"), window)
-    window.local_drafts_action.setStatusTip(
-        tr("MainWindowHooks", "Drafts saved on this computer, also those not yet on the server"))
+    window.local_drafts_action = QAction(
+        QCoreApplication.translate("MainWindowHooks", "Local drafts…"), window)
+    window.local_drafts_action.setStatusTip(QCoreApplication.translate(
+        "MainWindowHooks", "Drafts saved on this computer, also those not yet on the server"))
     window.local_drafts_action.triggered.connect(window.show_local_drafts)
     for action in (window.edit_draft_action, window.local_drafts_action):
         window.addAction(action)

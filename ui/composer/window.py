@@ -93,8 +93,15 @@ class ComposerWindow(QWidget):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
-        run_in_background(lambda: jobs.load_setup(db_path, mode, message_row, draft_id),
-                          self._setup_loaded, self._show_error, owner=self)
+        language = self.quote_language()
+        run_in_background(
+            lambda: jobs.load_setup(db_path, mode, message_row, draft_id, language),
+            self._setup_loaded, self._show_error, owner=self)
+
+    def quote_language(self) -> str:
+        """The UI language (en, zh_CN) for a reply's "wrote:" line and a forward's header:
+        the installed translation names its own language code."""
+        return self.tr("en", "the language code of this translation (en, zh_CN)")
 
     # -- construction ---------------------------------------------------------------------------
     def _build(self) -> None:
