@@ -109,6 +109,51 @@ def split_html(html: str | None) -> tuple[str | None, list[str], str]:
     return html[: spans[0][0]], found, after
 
 
+# A paragraph or line holding only the "-- " signature delimiter, as a rich-text editor writes it
+_HTML_DASHES = re.compile(
+    r"(?:<(?:p|div)\b[^>]*>|<br\s*/?>)(?:\s|&nbsp;|&#160;|\u00a0)*--(?:\s|&nbsp;|&#160;|\u00a0)*"
+    r"(?=</(?:p|div)>|<br\s*/?>)", re.IGNORECASE)
+_HTML_QUOTE_START = re.compile(r"<blockquote\b|-{5,} ?Forwarded message", re.IGNORECASE)
+_HTML_TAIL = re.compile(r"(?:\s*</[a-z][a-z0-9]*\s*>)+\s*$", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)\b[^>]*>", re.IGNORECASE)
+
+
+def _copy_end(html: str, start: int, tail_start: int) -> int:
+    """Where a typed signature from ``start`` ends: before the trailing closing tags, except
+    those that close elements the signature itself opened."""
+    unclosed: dict[str, int] = {}
+    for tag in _HTML_TAG.finditer(html, start, tail_start):
+        name = tag.group(2).lower()
+        unclosed[name] = unclosed.get(name, 0) + (-1 if tag.group(1) else 1)
+    end = tail_start
+    for tag in _HTML_TAG.finditer(html, tail_start):
+        name = tag.group(2).lower()
+        if not tag.group(1) or unclosed.get(name, 0) <= 0:
+            break
+        unclosed[name] -= 1
+        end = tag.end()
+    return end
+
+
+def split_html_dashes(html: str | None) -> tuple[str | None, str | None, str]:
+    """Like ``split_text`` for HTML: (the HTML before a paragraph or line holding only "-- ",
+    that typed signature up to the first quote or the end of the body, the quote). Used when
+    the plain part carried such a block, so both parts lose the same copy."""
+    if not html:
+        return html, None, ""
+    found = _HTML_DASHES.search(html)
+    if found is None:
+        return html, None, ""
+    quote = _HTML_QUOTE_START.search(html, found.end())
+    if quote is not None:
+        start = html.rfind("<", found.end(), quote.start()) if quote.group(0)[0] != "<" else -1
+        end = start if start >= 0 else quote.start()
+        return html[: found.start()], html[found.start():end], html[end:]
+    tail = _HTML_TAIL.search(html, found.end())
+    end = _copy_end(html, found.start(), tail.start()) if tail is not None else len(html)
+    return html[: found.start()] + html[end:], html[found.start():end], ""
+
+
 _QUOTE_START = re.compile(r"^(?:>|On .* wrote:$|-{5,} ?Forwarded message)")
 
 
@@ -169,6 +214,9 @@ def enforce_signature(store: Store, identity: str, fields: DraftFields,
     if offered is not None and offered != expected:
         notices.append(f"The signature offered for {identity} is not the company's; the company "
                        f"signature (template {rendered.template!r}) was used instead.")
+    if text_copy is not None and not html_copies:  # a typed "-- " block: out of the HTML too
+        html, _typed, typed_after = split_html_dashes(html)
+        html_after = html_after or typed_after
     for notice in notices:
         log.warning("signature enforcement for %s: %s", identity, notice)
     cleaned = replace(fields, html=html, text=text)

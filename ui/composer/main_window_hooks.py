@@ -53,7 +53,9 @@ def _composer(window: Any, db_path: Path, mode: str, row: int | None,
     """A composer whose outbox flush is reported in the main window's status bar; the list is
     reloaded after a saved draft was sent (its copy in Drafts is gone)."""
     composer = ComposerWindow(db_path, mode, row, draft_id)
-    composer.flushed.connect(lambda report: report_flush(window, report))
+    notices: list[str] = []  # what the signature enforcement restored, said with the outcome
+    composer.queued.connect(lambda queued: notices.extend(queued.notices))
+    composer.flushed.connect(lambda report: report_flush(window, report, tuple(notices)))
     if mode == "draft":
         composer.flushed.connect(lambda _report: _reload_list(window))
     return composer
@@ -120,8 +122,9 @@ def _show_list_menu(window: Any, pos: QPoint) -> None:
     menu.popup(window.message_view.viewport().mapToGlobal(pos))
 
 
-def report_flush(window: Any, report: FlushReport | None) -> None:
-    """Tell the rep, in the status bar, what became of the message after Send."""
+def report_flush(window: Any, report: FlushReport | None, notices: tuple[str, ...] = ()) -> None:
+    """Tell the rep, in the status bar, what became of the message after Send, and why the
+    company signature was restored when it was (``notices``; shown longer then)."""
     if report is None:
         text = QCoreApplication.translate(
             "MainWindowHooks", "The message waits in the outbox until the account can send.")
@@ -133,7 +136,9 @@ def report_flush(window: Any, report: FlushReport | None) -> None:
                 "MainWindowHooks", "the server asked to try again later"))
     else:
         text = QCoreApplication.translate("MainWindowHooks", "Message sent.")
-    window.statusBar().showMessage(text, 15000)
+    if notices:
+        text = " ".join((text, *notices))
+    window.statusBar().showMessage(text, 60000 if notices else 15000)
 
 
 def open_wizard(window: Any, parent: QWidget | None = None) -> AccountWizard:

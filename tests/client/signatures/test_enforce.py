@@ -17,7 +17,7 @@ from client.compose.drafts import DraftFields
 from client.compose.headers import ComposeError, Recipient
 from client.compose.identities import add_identity
 from client.signatures import provision
-from client.signatures.enforce import check_message, split_html, split_text
+from client.signatures.enforce import check_message, split_html, split_html_dashes, split_text
 from client.signatures.render import SignatureRequest, render_signature
 from client.smtp.outbox import Outbox
 from client.store.db import Store
@@ -119,6 +119,31 @@ def test_an_edited_plain_signature_is_restored(enforced: Profile) -> None:
     text, _ = _bodies(msg)
     assert "CEO" not in text and "Call me" not in text
     assert text.startswith("Thanks!\n\n-- \nAnna Li\n")
+
+
+def test_a_signature_typed_in_rich_text_leaves_both_parts(enforced: Profile) -> None:
+    """The composer sends the same words as HTML paragraphs and as text: a "-- " block the
+    rep typed must leave the HTML as well as the plain part."""
+    html = ("<html><body><p>Thanks!</p><p>-- </p><p>Anna, CEO</p><p>Call me: +1 555</p>"
+            "</body></html>")
+    msg, notices = enforced.queue(text="Thanks!\n-- \nAnna, CEO\nCall me: +1 555", html=html)
+    assert any("plain-text signature" in n for n in notices)
+    text, html_body = _bodies(msg)
+    assert "CEO" not in text and "CEO" not in html_body and "Call me" not in html_body
+    assert html_body.count('class="tw-signature"') == 1 and "Thanks!" in html_body
+
+
+def test_split_html_dashes_keeps_the_quote_and_the_document_tail() -> None:
+    own, copy, rest = split_html_dashes(
+        "<body><p>Hi</p><p>--&nbsp;</p><p>Me</p><blockquote>old</blockquote></body>")
+    assert (own, copy, rest) == ("<body><p>Hi</p>", "<p>--&nbsp;</p><p>Me</p>",
+                                 "<blockquote>old</blockquote></body>")
+    own, copy, rest = split_html_dashes("<div>Hi<br>-- <br>Me<br></div></body></html>")
+    assert own == "<div>Hi</div></body></html>" and copy == "<br>-- <br>Me<br>" and rest == ""
+    own, copy, rest = split_html_dashes("<p>Hi</p><p>-- </p><p>Me</p>"
+                                        "<p>---------- Forwarded message ---------</p><p>x</p>")
+    assert copy == "<p>-- </p><p>Me</p>" and rest.startswith("<p>----------")
+    assert split_html_dashes("<p>a -- b</p>") == ("<p>a -- b</p>", None, "")
 
 
 def test_an_offered_signature_is_replaced_by_the_companys(enforced: Profile) -> None:
