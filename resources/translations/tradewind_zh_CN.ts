@@ -1,11 +1,47 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountWizard</name>
+    <message>
+        <location filename="../../ui/wizard/dialog.py" line="88" />
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/dialog.py" line="389" />
+        <source>Logged in to {0}:{1}. Press Continue for the last, optional step: your company's signature.</source>
+        <translation>已登录 {0}:{1}。按“继续”进入最后一个可选步骤：公司签名。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../ui/app.py" line="176" />
         <source>Demo profile in {0}</source>
         <translation>演示配置文件位于 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AppSettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="193" />
+        <source>E-mail:</source>
+        <translation>邮箱：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="194" />
+        <source>Skype:</source>
+        <translation>Skype：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="194" />
+        <source>LINE:</source>
+        <translation>LINE：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="281" />
+        <source>Saved, except these signature values, which are not valid (see the Signature tab): {0}</source>
+        <translation>已保存，但以下签名信息无效，未保存（见“签名”选项卡）：{0}</translation>
     </message>
 </context>
 <context>
@@ -461,6 +497,297 @@
         <location filename="../../ui/settings_dialog.py" line="36" />
         <source>Language:</source>
         <translation>语言：</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureStep</name>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="57" />
+        <source>Company signature (optional)</source>
+        <translation>公司签名（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="62" />
+        <source>If your company sets one signature for everybody's e-mail, enter where it keeps the signature policy and the company's public key; your IT department gives you both. Without a policy, skip this step.</source>
+        <translation>如果公司为所有人的邮件统一设定签名，请填写签名策略的位置和公司的公钥，两者均由 IT 部门提供。没有签名策略时，请跳过此步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="69" />
+        <source>Keep the policy in force</source>
+        <translation>保留当前生效的策略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="70" />
+        <source>Use another policy</source>
+        <translation>使用其他策略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="78" />
+        <source>a folder, or https://intranet.company.example/signature/</source>
+        <translation>文件夹，或 https://intranet.company.example/signature/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="79" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="82" />
+        <source>policy-public-key.pem</source>
+        <translation>policy-public-key.pem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="83" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="88" />
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="97" />
+        <source>Policy location:</source>
+        <translation>策略位置：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="99" />
+        <source>Public key file:</source>
+        <translation>公钥文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="100" />
+        <source>…or paste the key:</source>
+        <translation>…或粘贴公钥：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="154" />
+        <source>This profile already uses the company signature policy of {0} from {1}.</source>
+        <translation>此配置文件已在使用 {0} 的公司签名策略，来源：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="160" />
+        <source>A company signature policy is configured, but its kept copy cannot be used: {0}</source>
+        <translation>已配置公司签名策略，但保存的副本无法使用：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="179" />
+        <source>Choose the policy folder</source>
+        <translation>选择策略文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="186" />
+        <source>Choose the company's public key</source>
+        <translation>选择公司的公钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="187" />
+        <source>Public keys (*.pem);;All files (*)</source>
+        <translation>公钥 (*.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="208" />
+        <source>Checking the policy…</source>
+        <translation>正在检查策略…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="224" />
+        <source>Installing the policy…</source>
+        <translation>正在安装策略…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="245" />
+        <source>Valid policy of {0} (schema version {1}).</source>
+        <translation>{0} 的有效策略（格式版本 {1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="247" />
+        <source>Signed on {0} with key {1}.</source>
+        <translation>签署于 {0}，密钥 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="250" />
+        <source>It is now in force for this profile.</source>
+        <translation>该策略现已对此配置文件生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="251" />
+        <source>Press Finish to use it for this profile.</source>
+        <translation>按“完成”即对此配置文件启用该策略。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="257" />
+        <source>No template of this policy applies to {0}: {1}</source>
+        <translation>此策略中没有适用于 {0} 的模板：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="259" />
+        <source>Your address {0} gets the template “{1}”.</source>
+        <translation>您的地址 {0} 使用模板“{1}”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="262" />
+        <source>Language variants: {0}.</source>
+        <translation>语言版本：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="265" />
+        <source>Replies get a shorter form.</source>
+        <translation>回复邮件使用简短版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="267" />
+        <source>Before you can send with it: {0}</source>
+        <translation>使用它发送邮件之前：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="278" />
+        <source>The policy cannot be reached now.</source>
+        <translation>目前无法访问该策略。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="279" />
+        <source>The public key cannot be used.</source>
+        <translation>无法使用该公钥。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="280" />
+        <source>The policy was refused: it uses a schema version this Tradewind does not know.</source>
+        <translation>策略被拒绝：它使用的格式版本本 Tradewind 无法识别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="282" />
+        <source>The policy was refused: its signature is not valid.</source>
+        <translation>策略被拒绝：其数字签名无效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="283" />
+        <source>The policy was refused: its logo is missing or not an image.</source>
+        <translation>策略被拒绝：缺少徽标或徽标不是图片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="284" />
+        <source>The policy location cannot be used.</source>
+        <translation>无法使用该策略位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="285" />
+        <source>The policy was refused.</source>
+        <translation>策略被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="288" />
+        <source>The policy could not be checked.</source>
+        <translation>无法检查该策略。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="289" />
+        <source>The policy in force stays in force.</source>
+        <translation>当前生效的策略继续有效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signature_step.py" line="290" />
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureTab</name>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="90" />
+        <source>The company signature policy cannot be used: {0}</source>
+        <translation>无法使用公司签名策略：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="93" />
+        <source>A company signature policy is in force, but this profile has no sending address yet.</source>
+        <translation>公司签名策略已生效，但此配置文件还没有发件地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="96" />
+        <source>No company signature policy is configured for this profile, so there is nothing to fill in here.</source>
+        <translation>此配置文件未配置公司签名策略，因此这里无需填写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="103" />
+        <source>Your company sets the signature. You may fill in the values in boxes; the others come from the company's policy.</source>
+        <translation>签名由公司统一设定。您可以填写输入框中的内容；其他信息来自公司策略。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="112" />
+        <source>Reply form</source>
+        <translation>回复版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="117" />
+        <source>Sending address:</source>
+        <translation>发件地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="119" />
+        <source>Recipient's language:</source>
+        <translation>收件人语言：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="168" />
+        <source>Set by your company's policy; you cannot change it.</source>
+        <translation>由公司策略设定，您无法更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="186" />
+        <source>Preview (HTML):</source>
+        <translation>预览（HTML）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="189" />
+        <source>Plain-text form:</source>
+        <translation>纯文本版本：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="202" />
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="236" />
+        <source>Too long: at most {0} characters.</source>
+        <translation>太长：最多 {0} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="238" />
+        <source>Use one line, without control characters.</source>
+        <translation>请只写一行，不要包含控制字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="240" />
+        <source>Your company's policy does not let you fill this value.</source>
+        <translation>公司策略不允许您填写此项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="242" />
+        <source>Not a phone number: use digits, spaces and + ( ) - . /</source>
+        <translation>不是电话号码：请使用数字、空格和 + ( ) - . /</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="244" />
+        <source>Not a link: it must start with http:// or https://</source>
+        <translation>不是链接：必须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="246" />
+        <source>Not an e-mail address.</source>
+        <translation>不是电子邮件地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="265" />
+        <source>The signature cannot be shown: {0}</source>
+        <translation>无法显示签名：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/signature_tab.py" line="275" />
+        <source>…your message…</source>
+        <translation>…您的邮件正文…</translation>
     </message>
 </context>
 <context>

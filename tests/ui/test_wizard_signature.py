@@ -125,3 +125,22 @@ def test_refusal_kinds_without_qt(make_policy: Callable[..., Path], keys: Keys) 
                     "anna@us.company.example")
     assert summary.template == "us" and summary.problem is None
     assert refusal(RuntimeError("boom")) == "other"
+
+
+def test_step_and_settings_tab_speak_chinese(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from ui.i18n import install_translators
+    from ui.settings.signature_tab import SignatureTab
+    from ui.settings.values import SettingsSnapshot, SyncSettings
+
+    assert install_translators(qapp, "zh_CN")
+    try:
+        step = SignatureStep()
+        qtbot.addWidget(step)
+        assert step.check_button.text() == "检查" and step.keep_choice.text() == "保留当前生效的策略"
+        tab = SignatureTab(lambda name: name)
+        qtbot.addWidget(tab)
+        tab.fill(SettingsSnapshot((), SyncSettings(), "system"))
+        texts = [label.text() for label in tab.findChildren(type(step.result_title))]
+        assert "此配置文件未配置公司签名策略，因此这里无需填写。" in texts
+    finally:
+        install_translators(qapp, "en")

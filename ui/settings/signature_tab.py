@@ -100,8 +100,8 @@ class SignatureTab(QWidget):
             self.layout_.addWidget(label)
             self.layout_.addStretch(1)
             return
-        intro = QLabel(self.tr("Your company sets the signature. You may fill in the white "
-                               "fields; the others come from the company's policy."), self)
+        intro = QLabel(self.tr("Your company sets the signature. You may fill in the values "
+                               "in boxes; the others come from the company's policy."), self)
         intro.setWordWrap(True)
         self.identity_box = QComboBox(self)
         self.forms = QStackedWidget(self)
@@ -163,6 +163,7 @@ class SignatureTab(QWidget):
                 shown = QLineEdit(fixed.get(name) or defaults[name], page)
                 shown.setReadOnly(True)
                 shown.setFrame(False)
+                shown.setStyleSheet("QLineEdit { background: transparent; }")
                 shown.setCursorPosition(0)
                 shown.setToolTip(self.tr("Set by your company's policy; you cannot change it."))
                 self.read_only[key] = shown
