@@ -128,6 +128,7 @@ class SignatureTab(QWidget):
         splitter.addWidget(self._preview_pane())
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([420, 580])  # the values readable, the preview still wide
         self.layout_.addWidget(intro)
         self.layout_.addLayout(top)
         self.layout_.addWidget(splitter, 1)
@@ -165,7 +166,8 @@ class SignatureTab(QWidget):
                 shown.setFrame(False)
                 shown.setStyleSheet("QLineEdit { background: transparent; }")
                 shown.setCursorPosition(0)
-                shown.setToolTip(self.tr("Set by your company's policy; you cannot change it."))
+                shown.setToolTip(shown.text() + "\n" + self.tr(
+                    "Set by your company's policy; you cannot change it."))
                 self.read_only[key] = shown
                 form.addRow(self.field_label(name), shown)
         return page
