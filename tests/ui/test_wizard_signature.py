@@ -11,7 +11,14 @@ import pytest
 
 from client.signatures import provision
 from client.store.db import Store
-from tests.client.signatures.conftest import Keys, keys, make_policy, other_keys  # noqa: F401
+from tests.client.signatures.conftest import (  # noqa: F401 - shared fixtures
+    HttpsServer,
+    Keys,
+    https_policy_server,
+    keys,
+    make_policy,
+    other_keys,
+)
 from ui.tasks import wait_for_background_tasks
 from ui.wizard.signature_jobs import PolicyKey, check, refusal
 from ui.wizard.signature_step import SignatureStep
@@ -95,6 +102,17 @@ def test_wrong_or_missing_key_is_refused(qtbot, step: SignatureStep, make_policy
     assert "public key" in step.result_detail.text() and step.last_refusal == "key"
     assert _check(qtbot, step, "", str(other_keys.public)) == "refused"
     assert step.last_refusal == "location"
+
+
+def test_https_location_is_checked_with_the_system_trust_store(qtbot, step: SignatureStep, make_policy: Callable[..., Path], keys: Keys, https_policy_server: HttpsServer, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    shutil.copytree(make_policy(), https_policy_server.root / "signature")
+    url = https_policy_server.url + "signature/"
+    assert _check(qtbot, step, url, str(keys.public)) == "refused"  # the test CA is not trusted
+    assert step.last_refusal == "location" and "certificate" in step.result_detail.text()
+    monkeypatch.setenv("SSL_CERT_FILE", str(https_policy_server.ca_file))
+    assert _check(qtbot, step, url, str(keys.public)) == "checked", step.result_detail.text()
+    assert step.checked is not None and step.checked.location == url
+    assert "/signature/signature.json" in https_policy_server.requests
 
 
 def test_policy_in_force_is_offered_to_keep_and_install_is_idempotent(qtbot, db: Path, make_policy: Callable[..., Path], keys: Keys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811

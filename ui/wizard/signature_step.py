@@ -244,8 +244,8 @@ class SignatureStep(QWidget):
         self.result_title.setStyleSheet("")
         self.result_title.setText(self.tr("Valid policy of {0} (schema version {1}).").format(
             summary.company or "?", summary.schema_version))
-        lines = [self.tr("Signed on {0} with key {1}.").format(summary.signed_at,
-                                                               summary.key_id),
+        signed = summary.signed_at.replace("T", " ").replace("Z", " UTC")
+        lines = [self.tr("Signed on {0} with key {1}.").format(signed, summary.key_id),
                  self._template_words(summary)]
         lines.append(self.tr("It is now in force for this profile.") if outcome == "installed"
                      else self.tr("Press Finish to use it for this profile."))
