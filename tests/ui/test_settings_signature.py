@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from client.compose.identities import add_identity
 from client.signatures import provision
@@ -136,3 +137,17 @@ def test_chinese_and_arabic_variants(qtbot, dialog: AppSettingsDialog) -> None: 
     assert option.textDirection() == Qt.LayoutDirection.RightToLeft
     page = _page_html(qtbot, tab)
     assert "عمر حداد" in page and 'dir="rtl"' in page
+
+
+def test_a_kept_policy_that_no_longer_verifies_is_said_not_crashed_on(qtbot, demo_db: Path, make_policy: Callable[..., Path], keys: Keys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    with Store.open(demo_db) as store:
+        provision.use_policy(store, str(make_policy()), keys.public.read_bytes())
+        store.set_setting(provision.CURRENT_KEY, {"files": {}})  # a damaged profile
+    opened = AppSettingsDialog(demo_db, Preferences())
+    qtbot.addWidget(opened)
+    with qtbot.waitSignal(opened.loaded):
+        opened.show()
+    texts = " ".join(label.text() for label in opened.signature_tab.findChildren(QLabel))
+    assert "The company signature policy cannot be used" in texts and "no longer verifies" in texts
+    assert opened.signature_edits == {}
+    wait_for_background_tasks()
