@@ -15,6 +15,9 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from ui import list_queries, message_actions
 from ui.tasks import run_in_background
 
+#: selections up to this size toggle from the list's rows, bigger ones from a store query
+TOGGLE_FROM_LIST = 1000
+
 
 class FlagCommandsMixin:
     """Mark read/unread, flag/unflag, next unread."""
@@ -29,25 +32,27 @@ class FlagCommandsMixin:
 
     def set_seen(self, ids: list[int], seen: bool) -> None:
         """Mark messages read/unread: shown at once, queued for the server in the background."""
-        for message_id in ids:
-            self.message_model.set_seen(message_id, seen)
-        db_path = self.db_path
-        run_in_background(
-            lambda: message_actions.set_flag(db_path, ids, "seen", seen),
-            lambda _result: self.refresh_unread_counts(),
-            self._flag_failed,
-            owner=self,
-        )
+        self._set_flag(ids, "seen", seen)
 
     def set_flagged(self, ids: list[int], flagged: bool) -> None:
         """Flag or unflag messages (shown at once, queued in the background)."""
-        for message_id in ids:
-            self.message_model.set_flagged(message_id, flagged)
+        self._set_flag(ids, "flagged", flagged)
+
+    def _set_flag(self, ids: list[int], flag: str, value: bool) -> None:
+        self.message_model.show_flag(ids, flag, value)  # loads nothing, even for 100,000 ids
         db_path = self.db_path
+
+        def written(_result: object) -> None:
+            self.message_model.forget_flag(ids, flag, value)
+            if flag == "seen":
+                self.refresh_unread_counts()
+
+        def failed(exc: BaseException) -> None:
+            self.message_model.forget_flag(ids, flag, value)
+            self._flag_failed(exc)
+
         run_in_background(
-            lambda: message_actions.set_flag(db_path, ids, "flagged", flagged),
-            lambda _result: None,
-            self._flag_failed,
+            lambda: message_actions.set_flag(db_path, ids, flag, value), written, failed,
             owner=self,
         )
 
@@ -60,17 +65,31 @@ class FlagCommandsMixin:
 
     def toggle_read(self) -> None:
         """Mark the selection read, or unread if all of it is read already."""
-        ids = self.selected_ids()
-        rows = [self.message_model.message(r) for r in map(self.message_model.row_of, ids) if r is not None]
-        if rows:
-            self.set_seen(ids, not all(r.seen for r in rows if r is not None))
+        self._toggle(self.selected_ids(), "seen")
 
     def toggle_flag(self) -> None:
         """Flag the selection, or unflag it if all of it is flagged."""
-        ids = self.selected_ids()
-        rows = [self.message_model.message(r) for r in map(self.message_model.row_of, ids) if r is not None]
-        if rows:
-            self.set_flagged(ids, not all(r.flagged for r in rows if r is not None))
+        self._toggle(self.selected_ids(), "flagged")
+
+    def _toggle(self, ids: list[int], flag: str) -> None:
+        """Up to ``TOGGLE_FROM_LIST`` ids decide from the list's rows (a few pages); a bigger
+        selection decides from one query in the background (paging through 47,000 rows on the
+        GUI thread froze the window for seconds)."""
+        if len(ids) > TOGGLE_FROM_LIST:
+            db_path = self.db_path
+            run_in_background(
+                lambda: list_queries.flag_counts(db_path, ids, flag),
+                lambda counts: None if self._closed else self._set_flag(
+                    ids, flag, counts[1] < counts[0]),
+                self._show_failure,
+                owner=self,
+            )
+            return
+        model = self.message_model
+        rows = [model.message(r) for r in map(model.row_of, ids) if r is not None]
+        states = [bool(getattr(r, flag)) for r in rows if r is not None]
+        if states:
+            self._set_flag(ids, flag, not all(states))
 
     def next_unread(self) -> None:
         """Select the next unread message below the current one; past the last, open the next

@@ -48,6 +48,13 @@ def search_ids(db_path: Path, query: str, account_id: int | None) -> list[int]:
         return [row.id for row in store.search(query, account_id=account_id, limit=SEARCH_LIMIT)]
 
 
+def flag_counts(db_path: Path, ids: Sequence[int], flag: str) -> tuple[int, int]:
+    """(how many of ``ids`` still exist, how many of those have ``flag`` 'seen' or 'flagged'),
+    in one query: "toggle" on a big selection. Worker thread only; read-only."""
+    with Store.open(db_path) as store:
+        return store.flag_counts(ids, flag)
+
+
 @dataclass(frozen=True)
 class NextUnread:
     """Where "next unread" goes: ``row`` of the list shown, else ``folder_id`` (a folder with

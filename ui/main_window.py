@@ -417,12 +417,12 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
 
     # -- reading --------------------------------------------------------------------------------
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = self.message_view.selectionModel().selectedRows()
+        rows = self._selected_rows()
         if len(rows) != 1:
             if not rows:
                 self.reader.clear()
             return
-        message_id = self.message_model.message_id_at(rows[0].row())
+        message_id = self.message_model.message_id_at(rows[0])
         if message_id is None:
             return
         self.show_message(message_id)
@@ -464,8 +464,16 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected messages, in list order."""
-        rows = sorted(index.row() for index in self.message_view.selectionModel().selectedRows())
-        return [mid for mid in (self.message_model.message_id_at(r) for r in rows) if mid is not None]
+        ids = (self.message_model.message_id_at(r) for r in self._selected_rows())
+        return [mid for mid in ids if mid is not None]
+
+    def _selected_rows(self) -> list[int]:
+        """Selected rows in order, read from the selection's ranges (``selectedRows()`` wraps
+        an index per row: 1.4 s for a 47,000-row "select all")."""
+        rows: set[int] = set()
+        for selected in self.message_view.selectionModel().selection():
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        return sorted(rows)
 
     # -- conversations and core events ---------------------------------------------------------
     def set_threaded(self, threaded: bool) -> None:

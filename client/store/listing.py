@@ -164,6 +164,18 @@ class ListingMixin(StoreBase):
         )
         return {int(row[0]) for row in rows}
 
+    def flag_counts(self, ids: Sequence[int], flag: str) -> tuple[int, int]:
+        """(how many of ``ids`` exist, how many of those have ``flag``: 'seen' or 'flagged').
+        Raises ``ValueError`` for another flag."""
+        if flag not in ("seen", "flagged"):
+            raise ValueError(f"unknown flag {flag!r}")
+        row = self.conn.execute(
+            f"SELECT count(*), coalesce(sum(m.{flag}), 0) FROM json_each(?) AS j "
+            "JOIN messages m ON m.id = j.value",
+            (json.dumps([int(i) for i in ids]),),
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
     def get_message(self, message_row: int) -> MessageRow | None:
         """One message, or None if it no longer exists."""
         row = self.conn.execute(

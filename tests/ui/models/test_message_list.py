@@ -109,3 +109,25 @@ def test_header_click_asks_for_a_new_order() -> None:
     model.sort(COL_DATE, Qt.SortOrder.DescendingOrder)
     model.sort(0, Qt.SortOrder.AscendingOrder)  # the unread-dot column does not sort
     assert asked == [("from", False), ("date", True)]
+
+
+def test_flags_shown_before_the_rows_are_loaded(qtbot) -> None:  # type: ignore[no-untyped-def]
+    loader = CountingLoader()
+    model = MessageListModel(loader, babel_locale("en_US"))
+    model.set_ids(range(100_000))
+    assert model.message(0) is not None and len(loader.calls) == 1
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, _roles=(): changed.append((top.row(), bottom.row())))
+    model.show_flag(range(0, 100_000, 2), "flagged", True)  # nothing is loaded for this
+    assert len(loader.calls) == 1 and changed == [(0, 99_998)]
+    # page 0 had 100 of its rows changed: dropped, reloaded with the shown flags when needed
+    assert model.message(0).flagged and not model.message(1).flagged  # type: ignore[union-attr]
+    assert model.message(50_000).flagged and len(loader.calls) == 3  # type: ignore[union-attr]
+    model.set_ids(range(100_000))  # a refresh before the cache write finished keeps them
+    assert model.message(99_998).flagged  # type: ignore[union-attr]
+    model.forget_flag(range(0, 100_000, 2), "flagged", True)
+    model.set_ids(range(100_000))
+    assert not model.message(99_998).flagged  # type: ignore[union-attr]  # the loader's truth
+    model.show_flag([3], "seen", False)
+    model.forget_flag([3], "seen", True)  # an older write finishing does not undo a newer one
+    assert not model.message(3).seen  # type: ignore[union-attr]
