@@ -6,9 +6,10 @@ Builds (or reuses with ``--keep``) a profile of ``--count`` messages (client.dem
 prints, for its biggest folder, the best of ``RUNS`` timings of the calls the app makes:
 background queries (``ui.list_queries.folder_ids`` per sort key, flat and by conversation;
 ``ui.list_queries.next_unread`` from the top, from past the last unread row so it scans the
-whole list and crosses to the next folder, and over search results) and the look-ups the GUI
-thread makes (a page of 200 rows, the unread counts, also with every message unread). Each
-call opens its own Store like the app does, so the figures include that (~1 ms).
+whole list and crosses to the next folder, and over search results; the flag state of a
+"select all" for a toggle) and the look-ups the GUI thread makes (a page of 200 rows, the
+unread counts, also with every message unread). Each background call opens its own Store
+like the app does, so the figures include that (~1 ms).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import argparse
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +51,8 @@ def run(db: Path) -> None:
     for key in ("date", "from", "subject"):
         for threaded in (False, True):
             for descending in (True, False):
-                ms, ids = best_ms(lambda: list_queries.folder_ids(
-                    db, folder, key, descending, threaded))
+                ms, ids = best_ms(partial(list_queries.folder_ids,
+                                          db, folder, key, descending, threaded))
                 print(f"  sort by {key:<7} {'conversations' if threaded else 'messages':<13} "
                       f"{'desc' if descending else 'asc ':<4}: {ms:7.1f} ms ({len(ids):,} rows)")
     ids = list_queries.folder_ids(db, folder)
@@ -58,10 +60,12 @@ def run(db: Path) -> None:
         unread = store.unread_ids(folder)
     last_unread = max((i for i, mid in enumerate(ids) if mid in unread), default=-1)
     for label, current in (("from the top", -1), ("past the last unread row", last_unread)):
-        ms, found = best_ms(lambda: list_queries.next_unread(db, ids, current, folder, order))
+        ms, found = best_ms(partial(list_queries.next_unread, db, ids, current, folder, order))
         print(f"  next unread {label:<24}: {ms:7.1f} ms -> {found}")
     ms, found = best_ms(lambda: list_queries.next_unread(db, ids, last_unread, None))
     print(f"  next unread in {len(ids):,} search results: {ms:7.1f} ms -> {found}")
+    ms, counts = best_ms(lambda: list_queries.flag_counts(db, ids, "flagged"))
+    print(f"  flag state of a {len(ids):,}-row selection (toggle): {ms:7.1f} ms -> {counts}")
     print("GUI thread (the window's own Store):")
     with Store.open(db) as store:
         threaded_ids = store.message_ids(folder, threaded=True)
