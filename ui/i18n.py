@@ -7,11 +7,11 @@ for it. GUI thread only; idempotent (previous translators are removed).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "resources" / "translations"
+from client.paths import resources_dir
+
+TRANSLATIONS_DIR = resources_dir() / "translations"
 LANGUAGES = ("en", "zh_CN")
 #: further catalogs loaded with the main one (composer, account wizard, Settings: own .ts file)
 EXTRA_CATALOGS = ("tradewind_compose", "tradewind_sync")

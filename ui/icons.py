@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-ICON_DIR = Path(__file__).resolve().parents[1] / "resources" / "icons"
+from client.paths import resources_dir
+
+ICON_DIR = resources_dir() / "icons"
 
 
 @cache

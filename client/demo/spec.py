@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from client.paths import resources_dir
+
 SPEC_FORMAT = 1
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -22,8 +24,8 @@ class DemoSpecError(Exception):
 
 
 def default_resource_dir() -> Path:
-    """``resources/demo`` next to the ``client`` package (the repository root)."""
-    return Path(__file__).resolve().parents[2] / "resources" / "demo"
+    """``resources/demo`` (in the source tree or an installed wheel: ``client.paths``)."""
+    return resources_dir() / "demo"
 
 
 @dataclass(frozen=True)
