@@ -341,15 +341,13 @@ def cmd_drafts(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _import_draft(ctx: Context, message_row: int) -> int:
-    """A draft saved by another client (a cached message) becomes a local draft to edit/send."""
-    from client.compose.drafts import draft_from_message, save_draft
+    """A draft saved by another client (a cached message of a Drafts folder) becomes a local
+    draft to edit/send; importing it again gives the same draft (as the app's Edit draft)."""
+    from client.compose.draft_open import draft_for_message
 
     store = ctx.store()
     [row] = require_messages(store, [message_row])
-    account = store.account(row.account_id)
-    assert account is not None
-    fields = draft_from_message(store.get_raw(row.id), account.email)
-    draft_id = save_draft(store, account.id, fields, origin_message_id=row.message_id)
+    draft_id = draft_for_message(store, row.id)
     ctx.emit({"draft_id": draft_id, "from_message": row.id},
              f"Message {row.id} is now draft {draft_id}; send it with "
              f"`tradewind drafts send {draft_id}`.")
