@@ -117,14 +117,18 @@ POLICY: dict[str, Any] = {
                     "dir": "rtl",
                     "html": _html("<b>{{full_name}}</b><br>",
                                   ["{{title}}<br>", "{{company}}<br>",
-                                   "{{#phone}}هاتف <a href=\"{{phone_tel}}\">{{phone}}</a><br>"
-                                   "{{/phone}}",
-                                   "{{#whatsapp}}واتساب <a href=\"{{whatsapp_url}}\">"
+                                   "{{#phone}}هاتف <a dir=\"ltr\" href=\"{{phone_tel}}\">{{phone}}"
+                                   "</a><br>{{/phone}}",
+                                   "{{#whatsapp}}واتساب <a dir=\"ltr\" href=\"{{whatsapp_url}}\">"
                                    "{{whatsapp}}</a><br>{{/whatsapp}}",
-                                   "<a href=\"mailto:{{email}}\">{{email}}</a>"]),
+                                   "<a dir=\"ltr\" href=\"mailto:{{email}}\">{{email}}</a>"]),
+                    # Numbers and addresses are left-to-right runs inside right-to-left text:
+                    # dir="ltr" isolates them in HTML, LEFT-TO-RIGHT MARKs (U+200E) in text, or
+                    # "+86 574 8888 0000" would show as "0000 8888 574 86+".
                     "text": ["{{full_name}}", "{{title}}", "{{company}}",
-                             "{{#phone}}هاتف {{phone}}{{/phone}}",
-                             "{{#whatsapp}}واتساب {{whatsapp}}{{/whatsapp}}", "{{email}}"],
+                             "{{#phone}}هاتف \u200e{{phone}}\u200e{{/phone}}",
+                             "{{#whatsapp}}واتساب \u200e{{whatsapp}}\u200e{{/whatsapp}}",
+                             "\u200e{{email}}\u200e"],
                     "values": {"company": "شركة ترايدويند للتجارة"},
                 },
             },

@@ -74,8 +74,11 @@ def test_arabic_variant_is_right_to_left() -> None:
                                           'text-align:right">')
     assert "<b>عمر حداد</b>" in rendered.block.html
     assert rendered.block.text.splitlines()[0] == "عمر حداد"
-    assert "واتساب +971 50 000 1234" in rendered.block.text
-    assert 'href="https://wa.me/971500001234"' in rendered.block.html
+    # numbers stay left-to-right runs inside the right-to-left block (else "+971 50 000 1234"
+    # shows as "1234 000 50 971+"): marks in the text form, dir="ltr" in the HTML form
+    assert "واتساب \u200e+971 50 000 1234\u200e" in rendered.block.text
+    assert '<a dir="ltr" href="https://wa.me/971500001234">+971 50 000 1234</a>' in \
+        rendered.block.html
     assert rendered.direction == "rtl"
 
 
