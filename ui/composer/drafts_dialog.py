@@ -46,8 +46,8 @@ class LocalDraftsDialog(QDialog):
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels([self.tr("Subject"), self.tr("To"), self.tr("Saved"),
                                     self.tr("Server copy")])
-        self.table.setColumnWidth(0, 260)
-        self.table.setColumnWidth(1, 200)
+        self.table.setColumnWidth(0, 240)
+        self.table.setColumnWidth(1, 190)
         self.table.itemActivated.connect(lambda _item, _col: self.open_current())
         self.message_label = QLabel(self.tr("Loading…"), self)
         self.message_label.setWordWrap(True)
@@ -77,6 +77,7 @@ class LocalDraftsDialog(QDialog):
             item.setToolTip(0, account)
             item.setData(0, _DRAFT_ID_ROLE, draft.id)
             self.table.addTopLevelItem(item)
+        self.table.resizeColumnToContents(2)
         if drafts:
             self.message_label.setText(self.tr("Double-click a draft to continue writing it."))
             self.table.setCurrentItem(self.table.topLevelItem(0))
