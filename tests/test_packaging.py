@@ -8,6 +8,7 @@ nothing in the repository.
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import shutil
 import subprocess
@@ -51,23 +52,39 @@ def test_wheel_carries_the_demo_mailbox_translations_and_icons(wheel: Path) -> N
     assert not any(n.startswith("resources/") for n in names)  # no generic top-level folder
 
 
+def _fresh_venv(where: Path) -> tuple[Path, Path]:
+    """A new virtualenv (python, site-packages) that sees this environment's dependencies
+    (babel, PySide6…) through a .pth line after its own packages, but not its Tradewind."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(where)], check=True,
+                   timeout=120)
+    python = where / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    [site] = (where / "Lib" / "site-packages",) if os.name == "nt" else tuple(
+        where.glob("lib/python*/site-packages"))
+    ours = [p for p in map(Path, sys.path) if p.name == "site-packages" and p.is_dir()]
+    (site / "zz_test_dependencies.pth").write_text("\n".join(map(str, ours)) + "\n")
+    return python, site
+
+
 def test_an_installed_wheel_finds_its_resources_without_the_source_tree(
     wheel: Path, tmp_path: Path
 ) -> None:
-    prefix = tmp_path / "prefix"
+    ours_before = importlib.metadata.distribution("tradewind").files
+    venv = tmp_path / "venv"
+    python, site = _fresh_venv(venv)
+    # `--python` installs into the new environment only (never touches this one's install)
     install = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q",
-         "--prefix", str(prefix), str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
+         "--no-index", "-q", str(wheel)],
         capture_output=True, text=True, timeout=240, check=False,
     )
     assert install.returncode == 0, install.stdout + install.stderr
-    [site] = prefix.glob("lib/python*/site-packages")
+    # this environment's own (editable) install is left as it was
+    assert importlib.metadata.distribution("tradewind").files == ours_before
     probe = (
         "import client, sys\n"
         "from pathlib import Path\n"
         "from client.paths import resources_dir\n"
         "from client.demo import build_demo_profile\n"
-        "from client.demo.spec import default_resource_dir\n"
         "from client.store.db import Store\n"
         "from ui.i18n import TRANSLATIONS_DIR\n"
         "print(Path(client.__file__).resolve())\n"
@@ -77,14 +94,15 @@ def test_an_installed_wheel_finds_its_resources_without_the_source_tree(
         "with Store.open(Path(sys.argv[1]) / 'tradewind.db') as store:\n"
         "    print(len(store.list_messages(None, 1000, 0)))\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(site), QT_QPA_PLATFORM="offscreen")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
     result = subprocess.run(
-        [sys.executable, "-c", probe, str(tmp_path / "demo-profile")], cwd=tmp_path, env=env,
+        [str(python), "-c", probe, str(tmp_path / "demo-profile")], cwd=tmp_path, env=env,
         capture_output=True, text=True, timeout=240, check=False,
     )
     assert result.returncode == 0, result.stderr
     module, resources, translations, messages = result.stdout.splitlines()
     assert Path(module).is_relative_to(site.resolve())  # the installed copy, not the repo's
-    assert Path(resources) == (prefix / "share" / "tradewind" / "resources").resolve()
+    assert Path(resources) == (venv / "share" / "tradewind" / "resources").resolve()
     assert translations.split("|") == TRANSLATIONS
     assert int(messages) >= 150
