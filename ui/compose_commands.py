@@ -48,7 +48,14 @@ class ComposeCommandsMixin:
         return composer
 
     def open_draft(self, draft_id: int) -> Any:
-        """Open a composer on the saved draft ``draft_id`` (saving updates that draft)."""
+        """Open a composer on the saved draft ``draft_id`` (saving updates that draft); a
+        composer already open on it is brought to the front instead."""
+        for open_one in self.composers:
+            if getattr(open_one, "draft_id", None) == draft_id and not getattr(
+                    open_one, "sent", False):
+                open_one.raise_()
+                open_one.activateWindow()
+                return open_one
         factory = self.composer_factory
         if factory is None:
             from ui.composer.window import ComposerWindow as factory  # noqa: N813

@@ -27,8 +27,16 @@ class FakeComposer(QObject):
                  draft_id: int | None = None) -> None:
         super().__init__()
         type(self).opened.append((db_path, mode, message_row))
+        self.draft_id = draft_id
+        self.raised = 0
         if draft_id is not None:
             type(self).drafts.append(draft_id)
+
+    def raise_(self) -> None:
+        self.raised += 1
+
+    def activateWindow(self) -> None:  # noqa: N802 (Qt name)
+        return None
 
     def show(self) -> None:
         return None
@@ -102,9 +110,10 @@ def test_enter_on_a_message_of_drafts_opens_it_as_a_draft_once(qtbot, window: Ma
     qtbot.waitUntil(lambda: len(fake_composer.drafts) == 1)
     [draft_id] = fake_composer.drafts
     assert fake_composer.opened == [(demo_db, "draft", None)]
+    [composer] = window.composers
     window.edit_draft_action.trigger()  # Message → Edit draft on the same message
-    qtbot.waitUntil(lambda: len(fake_composer.drafts) == 2)
-    assert fake_composer.drafts == [draft_id, draft_id]
+    qtbot.waitUntil(lambda: composer.raised == 1)  # the open composer comes to the front
+    assert fake_composer.drafts == [draft_id] and window.composers == [composer]
     with Store.open(demo_db) as store:
         [draft] = list_drafts(store)
         cached = store.get_message(rows[0])
