@@ -458,3 +458,37 @@ def test_reply_quote_follows_the_ui_language(qtbot, qapp, demo_db: Path, open_co
         assert "转发的邮件" in (forward.fields().quote_text or "")
     finally:
         install_translators(qapp, "en")
+
+
+def test_a_draft_of_another_client_is_sent_and_leaves_the_servers_drafts(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from client.store.records import FolderRecord, IncomingMessage
+    from ui.composer import jobs
+
+    raw = (f"From: {smtp_user.email}\r\nTo: Buyer <{smtp_user.email}>\r\n"
+           "Subject: Price list 2027 价格表\r\nMessage-ID: <phone-draft-7@example.test>\r\n"
+           "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           "Written on the phone.\r\n").encode()
+    uid = dovecot.append(smtp_user, "Drafts", raw, flags=("\\Draft",))
+    db = tmp_path / "draft-profile" / "tradewind.db"
+    db.parent.mkdir()
+    with Store.open(db) as store:
+        account = AccountManager(store).add(
+            smtp_user.email, smtp_user.password, imap=f"127.0.0.1:{dovecot.imaps_port}",
+            smtp=f"127.0.0.1:{submission.starttls_port}", security="ssl",
+            username=smtp_user.username, ca_file=str(dovecot.ca_file), lookup=False).account
+        folder = store.upsert_folder(account.id, FolderRecord("Drafts", role="drafts"))
+        store.insert_messages(folder.id, [IncomingMessage(uid=uid, raw=raw)], watermark_uid=uid)
+        [cached] = store.list_messages(folder.id, 10, 0)  # what a sync would have cached
+    draft_id = jobs.open_cached_draft(db, cached.id)
+    composer = open_composer(db, "draft", None, draft_id)
+    assert composer.subject_field.text() == "Price list 2027 价格表"
+    assert "Written on the phone." in composer.editor.toPlainText()
+    type_text(composer.editor.viewport(), "Final: ")
+    with qtbot.waitSignal(composer.flushed, timeout=30000) as flushed:
+        composer.send_button.click()
+    assert flushed.args[0] is not None and flushed.args[0].sent
+    [received] = _message(dovecot, smtp_user, "INBOX")
+    assert received["Subject"] == "Price list 2027 价格表"
+    assert _message(dovecot, smtp_user, "Drafts") == []  # the other client's copy is gone
+    with Store.open(db) as store:
+        assert store.get_message(cached.id) is None and list_drafts(store) == []
