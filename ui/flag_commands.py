@@ -28,7 +28,9 @@ class FlagCommandsMixin:
     folder_model: Any
     list_source: tuple[str, object] | None
     _closed: bool
-    _unread_folder: int | None = None
+    _generation: int
+    #: "next unread" opened this list (source, load generation) and waits to select in it
+    _unread_wait: tuple[tuple[str, object], int] | None = None
 
     def set_seen(self, ids: list[int], seen: bool) -> None:
         """Mark messages read/unread: shown at once, queued for the server in the background."""
@@ -108,30 +110,43 @@ class FlagCommandsMixin:
         db_path = self.db_path
         run_in_background(
             lambda: list_queries.next_unread(db_path, ids, current, folder_id, order),
-            lambda found: self._unread_found(source, found),
+            lambda found: self._unread_found(source, ids, found),
             self._show_failure,
             owner=self,
         )
 
-    def _unread_found(self, source: tuple[str, object], found: list_queries.NextUnread) -> None:
+    def _unread_found(self, source: tuple[str, object], ids: list[int],
+                      found: list_queries.NextUnread) -> None:
         if self._closed or source != self.list_source:
             return  # the rep opened another list meanwhile
-        if found.row is not None and found.row < self.message_model.rowCount():
-            self.message_view.selectRow(found.row)
-            self.message_view.scrollTo(self.message_model.index(found.row, 0))
+        if found.row is not None:
+            row = self.message_model.row_of(ids[found.row])  # the list may have been refreshed
+            if row is not None:
+                self.message_view.selectRow(row)
+                self.message_view.scrollTo(self.message_model.index(row, 0))
         elif found.folder_id is not None:
-            self._unread_folder = found.folder_id
-            self.message_model.modelReset.connect(self._folder_shown_for_unread)
-            self.select_folder(found.folder_id)
+            self.select_folder(found.folder_id)  # starts loading it (a new generation)
+            if self._unread_wait is None:
+                self.message_model.modelReset.connect(self._list_reset_for_unread)
+            self._unread_wait = (("folder", found.folder_id), self._generation)
         else:
             self.statusBar().showMessage(
                 QCoreApplication.translate("MainWindow", "No more unread messages."), 5000
             )
 
-    def _folder_shown_for_unread(self) -> None:
-        """After "next unread" opened another folder: once its list is shown (this runs on the
-        model reset, before the window finishes showing it), select its first unread row."""
-        self.message_model.modelReset.disconnect(self._folder_shown_for_unread)
-        target = ("folder", self._unread_folder)
-        QTimer.singleShot(0, lambda: self._find_unread(-1, cross_folders=False)
-                          if self.list_source == target else None)
+    def _list_reset_for_unread(self) -> None:
+        # the reset comes before the window records what the list shows: look right after
+        QTimer.singleShot(0, self._select_unread_in_opened_folder)
+
+    def _select_unread_in_opened_folder(self) -> None:
+        """After "next unread" opened another folder: once that load is shown, select its first
+        unread row; stop waiting if another folder or search superseded the load."""
+        if self._unread_wait is None:
+            return
+        target, generation = self._unread_wait
+        if generation == self._generation and self.list_source != target:
+            return  # another reset (a refresh of the old list): keep waiting
+        self._unread_wait = None
+        self.message_model.modelReset.disconnect(self._list_reset_for_unread)
+        if generation == self._generation and not self._closed:
+            self._find_unread(-1, cross_folders=False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from client.store.db import Store
+from ui.list_queries import NextUnread
 from ui.main_window import MainWindow
 
 
@@ -51,3 +52,17 @@ def test_next_unread_says_when_there_is_none(qtbot, window: MainWindow, demo_db:
     window.next_unread()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "No more unread messages.")
     assert window.message_view.currentIndex().row() == 0
+
+
+def test_opening_another_folder_meanwhile_cancels_the_jump(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                           demo_db: Path) -> None:
+    with Store.open(demo_db) as store:
+        dubai = store.folder_by_name(1, "Projects/Al Noor Hotel Dubai").id  # type: ignore[union-attr]
+        sent = store.folder_by_role(1, "sent").id  # type: ignore[union-attr]
+    source = window.list_source
+    window._unread_found(source, window.message_model.ids(), NextUnread(folder_id=dubai))
+    window.select_folder(sent)  # the rep clicks Sent before Dubai is shown
+    qtbot.waitUntil(lambda: window.list_source == ("folder", sent))
+    qtbot.wait(50)
+    assert window._unread_wait is None
+    assert not window.message_view.selectionModel().hasSelection()
