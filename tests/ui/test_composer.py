@@ -460,26 +460,33 @@ def test_reply_quote_follows_the_ui_language(qtbot, qapp, demo_db: Path, open_co
         install_translators(qapp, "en")
 
 
-def test_a_draft_of_another_client_is_sent_and_leaves_the_servers_drafts(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def _server_draft_in_cache(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, user: MailUser) -> tuple[Path, int]:  # noqa: F811
+    """A draft another client saved in the server's Drafts, cached as a sync would cache it."""
     from client.store.records import FolderRecord, IncomingMessage
-    from ui.composer import jobs
 
-    raw = (f"From: {smtp_user.email}\r\nTo: Buyer <{smtp_user.email}>\r\n"
+    raw = (f"From: {user.email}\r\nTo: Buyer <{user.email}>\r\n"
            "Subject: Price list 2027 价格表\r\nMessage-ID: <phone-draft-7@example.test>\r\n"
            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
            "Written on the phone.\r\n").encode()
-    uid = dovecot.append(smtp_user, "Drafts", raw, flags=("\\Draft",))
+    uid = dovecot.append(user, "Drafts", raw, flags=("\\Draft",))
     db = tmp_path / "draft-profile" / "tradewind.db"
     db.parent.mkdir()
     with Store.open(db) as store:
         account = AccountManager(store).add(
-            smtp_user.email, smtp_user.password, imap=f"127.0.0.1:{dovecot.imaps_port}",
+            user.email, user.password, imap=f"127.0.0.1:{dovecot.imaps_port}",
             smtp=f"127.0.0.1:{submission.starttls_port}", security="ssl",
-            username=smtp_user.username, ca_file=str(dovecot.ca_file), lookup=False).account
+            username=user.username, ca_file=str(dovecot.ca_file), lookup=False).account
         folder = store.upsert_folder(account.id, FolderRecord("Drafts", role="drafts"))
         store.insert_messages(folder.id, [IncomingMessage(uid=uid, raw=raw)], watermark_uid=uid)
-        [cached] = store.list_messages(folder.id, 10, 0)  # what a sync would have cached
-    draft_id = jobs.open_cached_draft(db, cached.id)
+        [cached] = store.list_messages(folder.id, 10, 0)
+    return db, cached.id
+
+
+def test_a_draft_of_another_client_is_sent_and_leaves_the_servers_drafts(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from ui.composer import jobs
+
+    db, cached = _server_draft_in_cache(tmp_path, dovecot, submission, smtp_user)
+    draft_id = jobs.open_cached_draft(db, cached)
     composer = open_composer(db, "draft", None, draft_id)
     assert composer.subject_field.text() == "Price list 2027 价格表"
     assert "Written on the phone." in composer.editor.toPlainText()
@@ -491,4 +498,20 @@ def test_a_draft_of_another_client_is_sent_and_leaves_the_servers_drafts(qtbot, 
     assert received["Subject"] == "Price list 2027 价格表"
     assert _message(dovecot, smtp_user, "Drafts") == []  # the other client's copy is gone
     with Store.open(db) as store:
-        assert store.get_message(cached.id) is None and list_drafts(store) == []
+        assert store.get_message(cached) is None and list_drafts(store) == []
+
+
+def test_a_discarded_draft_of_another_client_leaves_the_servers_drafts(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.composer import jobs
+
+    db, cached = _server_draft_in_cache(tmp_path, dovecot, submission, smtp_user)
+    composer = open_composer(db, "draft", None, jobs.open_cached_draft(db, cached))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a: QMessageBox.StandardButton.Yes)
+    composer.discard_button.click()
+    wait_for_background_tasks()
+    assert _message(dovecot, smtp_user, "Drafts") == []
+    with Store.open(db) as store:
+        assert store.get_message(cached) is None and list_drafts(store) == []

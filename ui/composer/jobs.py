@@ -30,6 +30,7 @@ from client.signatures.schema import PolicyError
 from client.smtp.sender import FlushReport
 from client.store.address_book import AddressBook, load_address_book
 from client.store.db import Store
+from client.store.records import Account
 
 log = logging.getLogger(__name__)
 
@@ -120,13 +121,31 @@ def send(db_path: Path, account_id: int, fields: DraftFields,
 
 
 def discard(db_path: Path, draft_id: int) -> None:
-    """Drop a draft the rep threw away (its server copies go with the next drafts push)."""
+    """Drop a draft the rep threw away; its server copies go now when the account's server
+    answers (network I/O), else with the next sync's drafts push."""
     with Store.open(db_path) as store:
         owner = store.conn.execute("SELECT account_id FROM drafts WHERE id = ?",
                                    (draft_id,)).fetchone()
         delete_local_draft(store, draft_id)
-        if owner is not None:
-            _settle_without_server(store, int(owner[0]))
+        if owner is None:
+            return
+        _settle_without_server(store, int(owner[0]))
+        account = store.account(int(owner[0]))
+        if account is not None and account.preset != "demo":
+            _push_drafts_now(store, account)
+
+
+def _push_drafts_now(store: Store, account: Account) -> None:
+    """Best effort: a sent or discarded draft's server copies go now, not at the next sync."""
+    from client.smtp.account_send import push_account_drafts
+
+    password = secrets.get_password(account.email)
+    if password is None:
+        return
+    try:
+        push_account_drafts(store, account, password)
+    except Exception as exc:  # noqa: BLE001 - they go with the next sync's push
+        log.info("drafts not pushed now: %s", exc)
 
 
 def _settle_without_server(store: Store, account_id: int) -> None:
@@ -152,7 +171,7 @@ def local_drafts(db_path: Path) -> list[tuple[SavedDraft, str]]:
 def flush(db_path: Path, account_id: int) -> FlushReport | None:
     """Send what this account's outbox holds now (network I/O). None for an account without a
     server (the demo) or without a stored password: the message waits in the outbox."""
-    from client.smtp.account_send import flush_account, push_account_drafts
+    from client.smtp.account_send import flush_account
 
     with Store.open(db_path) as store:
         account = store.account(account_id)
@@ -162,10 +181,7 @@ def flush(db_path: Path, account_id: int) -> FlushReport | None:
         if password is None:
             return None
         report = flush_account(store, account, password)
-        try:  # a sent draft's server copies go now, not at the next sync
-            push_account_drafts(store, account, password)
-        except Exception as exc:  # noqa: BLE001 - they go with the next sync's push
-            log.info("drafts not pushed after sending: %s", exc)
+        _push_drafts_now(store, account)
         return report
 
 
