@@ -85,6 +85,86 @@ def run(db: Path) -> None:
             store.conn.execute("ROLLBACK")
 
 
+def window_run(db: Path) -> None:
+    """Time the same actions through the main window (offscreen, on a copy of ``db``): from
+    the header click / key press until the list shows the result, and what a "select all" plus
+    flag toggle blocks the GUI thread for."""
+    import os
+    import shutil
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from ui.dates import babel_locale
+    from ui.main_window import MainWindow
+    from ui.models.message_list import COL_DATE, COL_FROM, COL_SUBJECT
+    from ui.tasks import wait_for_background_tasks
+
+    copy = Path(tempfile.mkdtemp(prefix="tradewind-list-bench-window-"))
+    for suffix in ("", "-wal"):
+        if Path(f"{db}{suffix}").exists():
+            shutil.copy(f"{db}{suffix}", copy / f"{db.name}{suffix}")
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(copy / db.name, babel_locale("en_US"))
+    resets: list[int] = []
+    window.message_model.modelReset.connect(lambda: resets.append(1))
+
+    def until(done: Callable[[], bool]) -> float:
+        started = time.perf_counter()
+        while not done():
+            app.processEvents()
+            time.sleep(0.0005)  # leave the GIL to the worker thread between polls
+            if time.perf_counter() - started > 60:
+                raise TimeoutError("the window did not get there in 60 s")
+        return (time.perf_counter() - started) * 1000
+
+    try:
+        window.show()
+        folder = window.store.conn.execute(
+            "SELECT folder_id FROM messages GROUP BY folder_id ORDER BY count(*) DESC"
+        ).fetchone()[0]
+        window.select_folder(folder)
+        until(lambda: window.list_source == ("folder", folder))
+        print("main window (click or key until the list shows it, incl. the first page):")
+        for column, name in ((COL_FROM, "sender"), (COL_SUBJECT, "subject"), (COL_DATE, "date")):
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                seen = len(resets)
+                started = time.perf_counter()
+                window.message_view.sortByColumn(column, order)
+                until(lambda seen=seen: len(resets) > seen and window.statusBar().currentMessage() == "")
+                window.message_model.index(0, COL_SUBJECT).data()
+                label = "asc" if order == Qt.SortOrder.AscendingOrder else "desc"
+                print(f"  sort by {name:<7} {label:<4}: {(time.perf_counter() - started) * 1000:7.1f} ms")
+        model, view = window.message_model, window.message_view
+        unread = window.store.unread_ids(folder)
+        rows = sorted(r for r in (model.row_of(i) for i in unread) if r is not None)
+        if rows:
+            view.selectRow(rows[0] - 1 if rows[0] else rows[0])
+            start_row = view.currentIndex().row()
+            ms = until(lambda: view.currentIndex().row() != start_row) if not window.next_unread() else 0.0
+            print(f"  next unread (row {start_row} -> {view.currentIndex().row()}): {ms:7.1f} ms")
+            view.selectRow(rows[-1])
+            ms = until(lambda: window._unread_wait is None
+                       and window.list_source != ("folder", folder)
+                       and view.currentIndex().row() >= 0) if not window.next_unread() else 0.0
+            print(f"  next unread past the last one, into the next folder: {ms:7.1f} ms")
+            window.select_folder(folder)
+            until(lambda: window.list_source == ("folder", folder))
+        started = time.perf_counter()
+        view.selectAll()
+        window.toggle_flag()
+        blocked = (time.perf_counter() - started) * 1000
+        print(f"  select all {model.rowCount():,} + flag toggle, GUI thread: {blocked:7.1f} ms")
+        wait_for_background_tasks(120_000)
+        app.processEvents()
+        window.toggle_flag()  # back as it was (on the copy anyway)
+        wait_for_background_tasks(120_000)
+    finally:
+        window.quit()
+        shutil.rmtree(copy, ignore_errors=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="message list timings at 100,000 messages")
     parser.add_argument("--count", type=int, default=100_000)
@@ -99,6 +179,7 @@ def main() -> int:
         stored = build_large_profile(profile, args.count, index=False)
         print(f"built a {stored:,}-message profile in {time.perf_counter() - started:.1f} s")
     run(profile / DATABASE_NAME)
+    window_run(profile / DATABASE_NAME)
     return 0
 
 
