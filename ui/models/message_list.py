@@ -3,7 +3,9 @@
 The model holds only ids; ``data()`` asks the ``RowLoader`` for the page of ``PAGE_SIZE`` rows
 around the one the view needs and keeps at most ``MAX_PAGES`` pages. Loading a page is one
 indexed query (a few ms), so it runs on the GUI thread; building the id array for a folder or a
-search is done by the caller in the background and handed over with ``set_ids``. GUI thread only.
+search is done by the caller in the background and handed over with ``set_ids``. A read/flag
+change shows at once through ``show_flag`` without loading rows (even for a 47,000-row
+selection) until the cache write lands (``forget_flag``). GUI thread only.
 """
 
 from __future__ import annotations
@@ -118,16 +120,6 @@ class MessageListModel(QAbstractTableModel):
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
         return page
-
-    def update_row(self, updated: MessageRow) -> None:
-        """Replace a cached record (e.g. after marking it read) and repaint its row."""
-        row = self._position.get(updated.id)
-        if row is None:
-            return
-        page = self._pages.get(row // PAGE_SIZE)
-        if page is not None:
-            page[updated.id] = updated
-        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
 
     def set_seen(self, message_id: int, seen: bool) -> None:
         """Show ``message_id`` as read/unread without reloading it."""
