@@ -3,7 +3,8 @@
 - `draft_for_message(store, message_row)` returns the local draft a cached Drafts-folder message
   is a copy of (ours, by Message-ID, or one imported earlier, by its origin), or imports it as a
   new local draft that continues it (`origin_message_id`). Idempotent: opening the same message
-  twice gives the same draft. Raises `ComposeError` in words (not a draft, body not cached).
+  twice gives the same draft. Raises `ComposeError` in words (not a draft, body not cached,
+  attachments over the cache limit: importing it without them would lose them when sent).
 - `settle_drafts_without_server(store, account_id)` does what a drafts push does for an
   account that has no server (the demo), whose cache is its only copy.
 Store work on the calling thread (worker thread in the app); no network.
@@ -33,6 +34,10 @@ def draft_for_message(store: Store, message_row: int) -> int:
         ).fetchone()
         if found is not None:
             return int(found[0])
+    if row.body_state == "partial":  # its big attachments are only on the server
+        raise ComposeError("This draft's attachments are larger than the attachment cache "
+                           "limit and not downloaded; open it in the app that saved it, or "
+                           "raise the limit in Settings and sync again.")
     try:
         raw = store.get_raw(row.id)
     except KeyError:

@@ -86,6 +86,18 @@ def test_only_drafts_folder_messages_open_as_drafts(store: Store) -> None:
     assert list_drafts(store) == []
 
 
+def test_a_draft_with_attachments_left_on_the_server_is_refused_in_words(store: Store) -> None:
+    account_id = store.list_accounts()[0].id
+    folder_id = store.upsert_folder(account_id, FolderRecord("Drafts", role="drafts")).id
+    raw = OTHER_CLIENT_DRAFT.replace(b"{email}", b"anna@example.test")
+    store.insert_messages(folder_id, [IncomingMessage(uid=5, raw=raw, body_state="partial")],
+                          watermark_uid=5)
+    [row] = store.list_messages(folder_id, 10, 0)
+    with pytest.raises(ComposeError, match="attachment cache limit"):
+        draft_for_message(store, row.id)
+    assert list_drafts(store) == []
+
+
 def test_without_a_server_a_sent_draft_leaves_the_cached_drafts_folder(store: Store) -> None:
     account_id = store.list_accounts()[0].id
     row = _cache(store, account_id, OTHER_CLIENT_DRAFT.replace(b"{email}", b"anna@example.test"))
