@@ -52,8 +52,8 @@ def start_xvfb() -> subprocess.Popen[bytes] | None:
     return proc
 
 
-def render(out_dir: Path) -> list[Path]:
-    """Build the demo, open the window in English and in Chinese, save the pictures."""
+def qt_app() -> object:
+    """The QApplication of a screenshot child (on the Xvfb display), QtWebEngine prepared."""
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     from PySide6.QtWidgets import QApplication
 
@@ -62,6 +62,55 @@ def render(out_dir: Path) -> list[Path]:
     prepare_web_engine()
     app = QApplication([sys.argv[0]])
     app.setApplicationName("Tradewind")
+    return app
+
+
+def wait_for(condition: Callable[[], bool], what: str, settle_ms: int = 200) -> None:
+    """Spin the event loop until ``condition()``, then ``settle_ms`` more for painting."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtTest import QTest
+
+    for _ in range(400):
+        QCoreApplication.processEvents()
+        if condition():
+            QTest.qWait(settle_ms)
+            return
+        QTest.qWait(25)
+    raise RuntimeError(f"timed out waiting for {what}")
+
+
+def signed_example_policy(work: Path, people: dict[str, dict[str, object]],
+                          drop: dict[str, str] | None = None) -> tuple[Path, Path]:
+    """`tradewind policy init`'s example with ``people`` added to (and the ``drop`` person →
+    field values removed from) its directory, signed with a throwaway key; (folder, public key)."""
+    import json
+
+    from client.signatures.example import write_example
+    from client.signatures.integrity import (
+        MANIFEST_NAME,
+        generate_keys,
+        load_private_key,
+        policy_files,
+        sign_files,
+    )
+
+    private, public = generate_keys(work / "keys")
+    policy_dir = work / "policy"
+    write_example(policy_dir)
+    directory = json.loads((policy_dir / "directory.json").read_text(encoding="utf-8"))
+    directory["people"].update(people)
+    for person, field in (drop or {}).items():
+        directory["people"][person].pop(field, None)
+    (policy_dir / "directory.json").write_text(json.dumps(directory, ensure_ascii=False),
+                                               encoding="utf-8")
+    files = policy_files(policy_dir)
+    (policy_dir / MANIFEST_NAME).write_bytes(sign_files(files, load_private_key(private)))
+    return policy_dir, public
+
+
+def render(out_dir: Path) -> list[Path]:
+    """Build the demo, open the window in English and in Chinese, save the pictures."""
+    app = qt_app()
     written: list[Path] = []
     for language, locale_name in (("en", "en_US"), ("zh_CN", "zh_CN")):
         written += render_language(app, out_dir, language, locale_name)
@@ -70,7 +119,6 @@ def render(out_dir: Path) -> list[Path]:
 
 def render_language(app: object, out_dir: Path, language: str, locale_name: str) -> list[Path]:
     """The screenshots of one UI language (files end in -en.png or -zh_CN.png)."""
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtTest import QTest
 
     from client.demo import build_demo_profile
@@ -86,15 +134,6 @@ def render_language(app: object, out_dir: Path, language: str, locale_name: str)
     window.resize(*SIZE)
     window.show()
     written: list[Path] = []
-
-    def wait_for(condition: Callable[[], bool], what: str) -> None:
-        for _ in range(400):
-            QCoreApplication.processEvents()
-            if condition():
-                QTest.qWait(150)
-                return
-            QTest.qWait(25)
-        raise RuntimeError(f"timed out waiting for {what}")
 
     def select(subject: str) -> None:
         model = window.message_model

@@ -10,18 +10,16 @@ network is used).
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from screenshots import ANCHOR, run_script  # noqa: E402
+from screenshots import ANCHOR, qt_app, run_script, signed_example_policy, wait_for  # noqa: E402
 
 REP = "mei.lin@harbor-lighting.example"
 EXAMPLE_FINGERPRINT = ":".join(f"{(n * 37 + 11) % 256:02X}" for n in range(32))
@@ -37,41 +35,19 @@ REPLY_TEXT = {
 def provision_signature(db_path: Path, work: Path) -> None:
     """The example policy, signed with a throwaway key, with the demo rep in its directory."""
     from client.signatures import provision
-    from client.signatures.example import write_example
-    from client.signatures.integrity import (
-        MANIFEST_NAME,
-        generate_keys,
-        load_private_key,
-        policy_files,
-        sign_files,
-    )
     from client.store.db import Store
 
-    private, public = generate_keys(work / "keys")
-    policy_dir = work / "policy"
-    write_example(policy_dir)
-    directory = json.loads((policy_dir / "directory.json").read_text(encoding="utf-8"))
-    directory["people"][REP] = {
+    policy_dir, public = signed_example_policy(work, {REP: {
         "full_name": "Mei Lin", "title": "Export Sales Manager", "department": "Sales",
         "mobile": "+86 138 0000 5678",
         "languages": {"zh": {"full_name": "林梅", "title": "出口销售经理"}},
-    }
-    (policy_dir / "directory.json").write_text(json.dumps(directory, ensure_ascii=False),
-                                               encoding="utf-8")
-    files = policy_files(policy_dir)
-    (policy_dir / MANIFEST_NAME).write_bytes(sign_files(files, load_private_key(private)))
+    }})
     with Store.open(db_path) as store:
         provision.use_policy(store, str(policy_dir), public.read_bytes())
 
 
 def render(out_dir: Path) -> list[Path]:
-    import os
-
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication([sys.argv[0]])
-    app.setApplicationName("Tradewind")
+    app = qt_app()
     written: list[Path] = []
     for language in ("en", "zh_CN"):
         written += render_language(app, out_dir, language)
@@ -80,7 +56,6 @@ def render(out_dir: Path) -> list[Path]:
 
 def render_language(app: object, out_dir: Path, language: str) -> list[Path]:
     """The composer, wizard and Settings pictures of one UI language."""
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QWidget
 
@@ -101,15 +76,6 @@ def render_language(app: object, out_dir: Path, language: str) -> list[Path]:
     db_path = profile / DATABASE_NAME
     provision_signature(db_path, work)
     written: list[Path] = []
-
-    def wait_for(condition: Callable[[], bool], what: str) -> None:
-        for _ in range(400):
-            QCoreApplication.processEvents()
-            if condition():
-                QTest.qWait(200)
-                return
-            QTest.qWait(25)
-        raise RuntimeError(f"timed out waiting for {what}")
 
     def shot(widget: QWidget, name: str) -> None:
         path = out_dir / f"{name}-{language}.png"

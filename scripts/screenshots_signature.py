@@ -12,7 +12,6 @@ English, the Chinese variant with a Chinese value in Chinese.
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 import tempfile
@@ -23,7 +22,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from screenshots import ANCHOR, run_script  # noqa: E402
+from screenshots import ANCHOR, qt_app, run_script, signed_example_policy  # noqa: E402
+from screenshots import wait_for as settle  # noqa: E402
 
 REP = "mei.lin@harbor-lighting.example"
 ANNA = "anna.li@company.example"
@@ -31,43 +31,16 @@ OMAR = "omar.haddad@company.example"
 
 
 def signed_policy(work: Path) -> tuple[Path, Path]:
-    """The example policy with the demo rep in its directory, signed; (folder, public key)."""
-    from client.signatures.example import write_example
-    from client.signatures.integrity import (
-        MANIFEST_NAME,
-        generate_keys,
-        load_private_key,
-        policy_files,
-        sign_files,
-    )
-
-    private, public = generate_keys(work / "keys")
-    policy_dir = work / "policy"
-    write_example(policy_dir)
-    directory = json.loads((policy_dir / "directory.json").read_text(encoding="utf-8"))
-    directory["people"][REP] = {
+    """The example policy with the demo rep in its directory, signed; (folder, public key).
+    Anna's WeChat is left out so she fills it herself in Settings."""
+    return signed_example_policy(work, {REP: {
         "full_name": "Mei Lin", "title": "Export Sales Manager", "department": "Sales",
         "languages": {"zh": {"full_name": "林梅", "title": "出口销售经理"}},
-    }
-    directory["people"][ANNA].pop("wechat", None)  # so Anna fills it herself in Settings
-    (policy_dir / "directory.json").write_text(json.dumps(directory, ensure_ascii=False),
-                                               encoding="utf-8")
-    files = policy_files(policy_dir)
-    (policy_dir / MANIFEST_NAME).write_bytes(sign_files(files, load_private_key(private)))
-    return policy_dir, public
+    }}, drop={ANNA: "wechat"})
 
 
 def render(out_dir: Path) -> list[Path]:
-    import os
-
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
-    from PySide6.QtWidgets import QApplication
-
-    from ui.app import prepare_web_engine
-
-    prepare_web_engine()
-    app = QApplication([sys.argv[0]])
-    app.setApplicationName("Tradewind")
+    app = qt_app()
     written: list[Path] = []
     try:
         for language, suffix in (("en", "en"), ("zh_CN", "zh")):
@@ -81,7 +54,6 @@ def render(out_dir: Path) -> list[Path]:
 
 def render_language(app: object, out_dir: Path, language: str, suffix: str) -> list[Path]:
     """The wizard step and the Settings preview in one UI language."""
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QWidget
 
@@ -104,13 +76,7 @@ def render_language(app: object, out_dir: Path, language: str, suffix: str) -> l
     written: list[Path] = []
 
     def wait_for(condition: Callable[[], bool], what: str) -> None:
-        for _ in range(400):
-            QCoreApplication.processEvents()
-            if condition():
-                QTest.qWait(300)
-                return
-            QTest.qWait(25)
-        raise RuntimeError(f"timed out waiting for {what}")
+        settle(condition, what, 300)
 
     def shot(widget: QWidget, name: str) -> None:
         path = out_dir / f"{name}-{suffix}.png"
