@@ -3,7 +3,8 @@
 - `draft_for_message(store, message_row)` returns the local draft a cached Drafts-folder message
   is a copy of (ours, by Message-ID, or one imported earlier, by its origin), or imports it as a
   new local draft that continues it (`origin_message_id`). Idempotent: opening the same message
-  twice gives the same draft. Raises `ComposeError` in words (not a draft, body not cached,
+  twice gives the same draft. With a company signature policy in force, the signature copy the
+  saved draft carries is taken out (the composer shows the company's own block). Raises `ComposeError` in words (not a draft, body not cached,
   attachments over the cache limit: importing it without them would lose them when sent).
 - `settle_drafts_without_server(store, account_id)` does what a drafts push does for an
   account that has no server (the demo), whose cache is its only copy.
@@ -46,7 +47,9 @@ def draft_for_message(store: Store, message_row: int) -> int:
     account = store.account(row.account_id)
     if account is None:
         raise ComposeError(f"There is no message {message_row} in the cache.")
-    fields = draft_from_message(raw, account.email)
+    from client.signatures.enforce import without_signature_copies  # (it imports compose)
+
+    fields = without_signature_copies(store, draft_from_message(raw, account.email))
     return save_draft(store, account.id, fields, origin_message_id=row.message_id)
 
 

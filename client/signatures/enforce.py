@@ -189,6 +189,49 @@ def is_reply(fields: DraftFields) -> bool:
         fields.reply_to_row is not None or bool(fields.in_reply_to))
 
 
+@dataclass(frozen=True)
+class SignatureCopies:
+    fields: DraftFields  # without the copies; what followed them moved to the quote fields
+    html_copies: list[str]
+    text_copy: str | None
+
+
+def take_out_copies(fields: DraftFields, expected_text: str = "") -> SignatureCopies:
+    """Take every signature copy out of the rep's own text: `<div class="tw-signature">`
+    blocks, a plain "-- " block (ending where ``expected_text`` ends when it matches, else at
+    the first quote line) and the same typed block in the HTML. What followed a copy (a quote,
+    usually) goes to the quote fields, so it stays below the signature. Pure."""
+    html, html_copies, html_after = split_html(fields.html)
+    text, text_copy, text_after = split_text(fields.text, expected_text)
+    if text_copy is not None and not html_copies:  # a typed "-- " block: out of the HTML too
+        html, _typed, typed_after = split_html_dashes(html)
+        html_after = html_after or typed_after
+    cleaned = replace(fields, html=html, text=text)
+    if html_after and html_to_text(html_after).strip():
+        if fields.quote_html is None:
+            cleaned = replace(cleaned, quote_html=html_after)
+        else:
+            cleaned = replace(cleaned, html=(html or "") + html_after)
+    if text_after:
+        if fields.quote_text is None:
+            cleaned = replace(cleaned, quote_text=text_after)
+        else:
+            cleaned = replace(cleaned, text=(text or "") + text_after)
+    return SignatureCopies(cleaned, html_copies, text_copy)
+
+
+def without_signature_copies(store: Store, fields: DraftFields) -> DraftFields:
+    """``fields`` of a draft saved with its signature (by Tradewind elsewhere, or another
+    client) ready for the composer, which shows the company signature itself: when a policy is
+    in force, the copies are taken out (``take_out_copies``); otherwise nothing changes."""
+    try:
+        if policy_in_force(store) is None:
+            return fields
+    except PolicyError:
+        return fields  # sending will say why; opening the draft must still work
+    return take_out_copies(fields).fields
+
+
 def enforce_signature(store: Store, identity: str, fields: DraftFields,
                       offered: SignatureBlock | None = None) -> Enforced:
     """The fields and the signature block to assemble; raises ComposeError when a configured
@@ -203,34 +246,19 @@ def enforce_signature(store: Store, identity: str, fields: DraftFields,
         raise ComposeError(str(exc)) from exc
     expected = rendered.block
     notices: list[str] = []
-    html, html_copies, html_after = split_html(fields.html)
-    text, text_copy, text_after = split_text(fields.text, expected.text)
-    if any(_squash(copy) != _squash(signature_html(expected)) for copy in html_copies):
+    taken = take_out_copies(fields, expected.text)
+    if any(_squash(copy) != _squash(signature_html(expected)) for copy in taken.html_copies):
         notices.append("The signature in the message was changed; the company signature was "
                        "restored (it is set by the company policy and cannot be edited).")
-    if text_copy is not None and _squash(text_copy) != _squash(expected.text):
+    if taken.text_copy is not None and _squash(taken.text_copy) != _squash(expected.text):
         notices.append("The plain-text signature in the message was changed; the company "
                        "signature was restored.")
     if offered is not None and offered != expected:
         notices.append(f"The signature offered for {identity} is not the company's; the company "
                        f"signature (template {rendered.template!r}) was used instead.")
-    if text_copy is not None and not html_copies:  # a typed "-- " block: out of the HTML too
-        html, _typed, typed_after = split_html_dashes(html)
-        html_after = html_after or typed_after
     for notice in notices:
         log.warning("signature enforcement for %s: %s", identity, notice)
-    cleaned = replace(fields, html=html, text=text)
-    # whatever followed a signature copy (a quote, usually) stays below the signature
-    if html_after and html_to_text(html_after).strip():
-        if fields.quote_html is None:
-            cleaned = replace(cleaned, quote_html=html_after)
-        else:
-            cleaned = replace(cleaned, html=(html or "") + html_after)
-    if text_after:
-        if fields.quote_text is None:
-            cleaned = replace(cleaned, quote_text=text_after)
-        else:
-            cleaned = replace(cleaned, text=(text or "") + text_after)
+    cleaned = taken.fields
     return Enforced(cleaned, expected, rendered, tuple(dict.fromkeys(notices)))
 
 

@@ -243,3 +243,31 @@ def test_forward_gets_the_full_form_above_the_forwarded_message(enforced: Profil
     assert text.index("FYI") < text.index(signature_text(block)) < text.index("Forwarded message")
     assert html.index("FYI") < html.index(signature_html(block)) < html.index("Forwarded message")
     assert "88 Harbour Road" in text  # the full form, not the reply form
+
+
+def test_a_draft_saved_with_its_signature_reopens_without_a_second_one(enforced: Profile) -> None:
+    """A draft Tradewind saved to the server elsewhere carries the signature and the quote;
+    opened here, the composer shows the company block itself, so the copy comes out and the
+    quote stays below it."""
+    from client.compose.draft_open import draft_for_message
+    from client.compose.drafts import build_draft_message, get_draft
+    from tests.client.compose.test_draft_open import _cache
+
+    fields = DraftFields(sender=ANNA, to="buyer@importer.example", subject="Re: Quotation",
+                         text="Price is firm.\n", html="<p>Price is firm.</p>",
+                         quote_text="On Monday, Buyer wrote:\n> Is the price firm?\n",
+                         quote_html="<blockquote>Is the price firm?</blockquote>")
+    raw = build_draft_message(fields, "<elsewhere-1@company.example>",
+                              signature=enforced.expected(reply=True))
+    row = _cache(enforced.store, enforced.account.id, raw)
+    reopened = get_draft(enforced.store, draft_for_message(enforced.store, row))
+    assert reopened is not None
+    opened = reopened.fields
+    assert "-- " not in (opened.text or "").split("\n")
+    assert "tw-signature" not in (opened.html or "") and "Price is firm." in (opened.html or "")
+    assert "> Is the price firm?" in (opened.quote_text or "")
+    assert "Is the price firm?" in (opened.quote_html or "")
+    msg, notices = enforced.queue(**{k: getattr(opened, k) for k in (
+        "text", "html", "quote_text", "quote_html", "subject")})
+    assert notices == ()
+    assert _bodies(msg)[1].count('class="tw-signature"') == 1
