@@ -84,13 +84,17 @@ def shoot(out_dir: Path, count: int) -> int:
         window.resize(*SIZE)
         window.show()
         driver.start()
+        out_dir.mkdir(parents=True, exist_ok=True)
         shot = out_dir / "sync-progress-en.png"
         for _ in range(2000):
             QTest.qWait(10)
             if window.progress.isVisible() and window.message_model.rowCount() > 50:
                 QTest.qWait(60)
                 if window.progress.isVisible():
-                    window.grab().save(str(shot))
+                    if not window.grab().save(str(shot)):
+                        print(f"could not write {shot}")
+                        driver.stop()
+                        return 1
                     print(f"wrote {shot}")
                     break
         else:
