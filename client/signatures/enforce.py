@@ -38,6 +38,13 @@ from client.store.db import Store
 log = logging.getLogger(__name__)
 
 
+# Fixed notices (the app translates them; keep ui/composer/main_window_hooks.py in step)
+CHANGED_HTML_NOTICE = ("The signature in the message was changed; the company signature was "
+                       "restored (it is set by the company policy and cannot be edited).")
+CHANGED_TEXT_NOTICE = ("The plain-text signature in the message was changed; the company "
+                       "signature was restored.")
+
+
 @dataclass(frozen=True)
 class Enforced:
     fields: DraftFields  # the rep's own text with any signature copy taken out
@@ -248,11 +255,9 @@ def enforce_signature(store: Store, identity: str, fields: DraftFields,
     notices: list[str] = []
     taken = take_out_copies(fields, expected.text)
     if any(_squash(copy) != _squash(signature_html(expected)) for copy in taken.html_copies):
-        notices.append("The signature in the message was changed; the company signature was "
-                       "restored (it is set by the company policy and cannot be edited).")
+        notices.append(CHANGED_HTML_NOTICE)
     if taken.text_copy is not None and _squash(taken.text_copy) != _squash(expected.text):
-        notices.append("The plain-text signature in the message was changed; the company "
-                       "signature was restored.")
+        notices.append(CHANGED_TEXT_NOTICE)
     if offered is not None and offered != expected:
         notices.append(f"The signature offered for {identity} is not the company's; the company "
                        f"signature (template {rendered.template!r}) was used instead.")

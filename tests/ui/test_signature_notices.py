@@ -36,3 +36,19 @@ def test_a_changed_signature_is_restored_and_the_rep_is_told_why(  # type: ignor
     wait_for_background_tasks()
     if shiboken6.isValid(composer):
         composer.close()
+
+
+def test_the_fixed_notices_are_translated(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
+    from client.signatures.enforce import CHANGED_HTML_NOTICE, CHANGED_TEXT_NOTICE
+    from ui.composer.main_window_hooks import SIGNATURE_NOTICES
+    from ui.i18n import install_translators
+
+    assert SIGNATURE_NOTICES == (CHANGED_HTML_NOTICE, CHANGED_TEXT_NOTICE)  # lupdate sees these
+    assert install_translators(qapp, "zh_CN")
+    try:
+        shown = QCoreApplication.translate("SignatureNotice", CHANGED_TEXT_NOTICE)
+    finally:
+        install_translators(qapp, "en")
+    assert shown == "邮件纯文本部分的签名被改动过，已恢复为公司签名。"
