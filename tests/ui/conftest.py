@@ -23,6 +23,7 @@ import pytest  # noqa: E402
 
 from client.demo import build_demo_profile  # noqa: E402
 from client.paths import DATABASE_NAME  # noqa: E402
+from client.store import Store  # noqa: E402
 
 DEMO_ANCHOR = date(2026, 11, 27)
 
@@ -48,6 +49,15 @@ def demo_profile(tmp_path: Path) -> Path:
     profile = tmp_path / "profile"
     build_demo_profile(profile, anchor=DEMO_ANCHOR)
     return profile
+
+
+@pytest.fixture
+def empty_profile_db(tmp_path: Path) -> Path:
+    """A profile database with the schema and nothing else (what the wizard starts from)."""
+    path = tmp_path / "wizard-profile" / DATABASE_NAME
+    path.parent.mkdir()
+    Store.open(path).close()
+    return path
 
 
 @pytest.fixture

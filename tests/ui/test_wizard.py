@@ -38,11 +38,8 @@ def found_at(server: DovecotServer, smtp_port: int | None = None) -> Discover:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "wizard-profile" / "tradewind.db"
-    path.parent.mkdir()
-    Store.open(path).close()
-    return path
+def db(empty_profile_db: Path) -> Path:
+    return empty_profile_db
 
 
 @pytest.fixture

@@ -27,11 +27,8 @@ REP = "omar.haddad@company.example"
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "wizard-profile" / "tradewind.db"
-    path.parent.mkdir()
-    Store.open(path).close()
-    return path
+def db(empty_profile_db: Path) -> Path:
+    return empty_profile_db
 
 
 @pytest.fixture
