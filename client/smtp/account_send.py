@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from client.compose.drafts import push_drafts
 from client.imap.models import Endpoint
@@ -118,6 +118,17 @@ class AfterSyncReport:
 
     flush: FlushReport
     problems: list[str]
+    drafts_pushed: list[int] = field(default_factory=list)  # local drafts now on the server
+
+    def changed_folders(self) -> tuple[str, ...]:
+        """Roles of the server folders this changed (sent mail filed, drafts saved), which a
+        quick sync of just those brings into the cache."""
+        changed = []
+        if self.flush.sent:
+            changed.append("sent")  # filed by us or, for some providers, by the server
+        if self.drafts_pushed or self.flush.sent:  # a sent draft left Drafts too
+            changed.append("drafts")
+        return tuple(changed)
 
 
 def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport:
@@ -131,12 +142,13 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
     Outbox(store).wake_network_waits(account.id)
     flushed = flush_account(store, account, password)
     problems = [*flushed.failed.values(), *flushed.uncertain.values()]
+    pushed: list[int] = []
     try:
-        push_account_drafts(store, account, password)
+        pushed = push_account_drafts(store, account, password)
     except Exception as exc:  # noqa: BLE001 - drafts stay dirty locally and go next time
         problems.append(f"{account.email}: drafts not saved to the server yet ({exc}).")
     try:
         refresh_if_due(store)
     except Exception as exc:  # noqa: BLE001 - the last valid policy stays in force
         problems.append(f"Signature policy not refreshed: {exc}")
-    return AfterSyncReport(flushed, problems)
+    return AfterSyncReport(flushed, problems, pushed)

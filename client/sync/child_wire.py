@@ -77,7 +77,8 @@ def encode_event(event: events.Event) -> str:
 def encode_result(report: SyncReport, after: AfterSyncReport | None) -> str:
     after_data = None
     if after is not None:
-        after_data = {"flush": asdict(after.flush), "problems": list(after.problems)}
+        after_data = {"flush": asdict(after.flush), "problems": list(after.problems),
+                      "drafts_pushed": list(after.drafts_pushed)}
     return json.dumps({"result": {"report": asdict(report), "after": after_data}}) + "\n"
 
 
@@ -113,7 +114,8 @@ def _after(data: dict[str, Any] | None) -> AfterSyncReport | None:
     flush = dict(data["flush"])
     for name in ("failed", "uncertain"):  # JSON turned the int keys into strings
         flush[name] = {int(k): str(v) for k, v in flush.get(name, {}).items()}
-    return AfterSyncReport(FlushReport(**flush), [str(p) for p in data.get("problems", [])])
+    return AfterSyncReport(FlushReport(**flush), [str(p) for p in data.get("problems", [])],
+                           [int(i) for i in data.get("drafts_pushed", [])])
 
 
 def _object(line: str) -> dict[str, Any]:

@@ -297,3 +297,31 @@ def test_a_changed_interval_applies_when_settings_are_saved(  # type: ignore[no-
     dialog.save()
     qtbot.waitUntil(lambda: app.driver._timer.interval() == 3 * 60_000, timeout=WAIT_MS)
     assert app.driver._timer.isActive()
+
+
+def test_mail_sent_from_the_composer_is_in_the_cached_sent_folder_at_once(  # type: ignore[no-untyped-def]
+        open_app, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+        smtp_user: MailUser, profile_dir: Path, qtbot) -> None:  # noqa: F811
+    from client.smtp.account_send import set_sending_options
+
+    account = add_account(profile_dir, dovecot, smtp_user, smtp_port=submission.starttls_port)
+    with Store.open(profile_dir / DATABASE_NAME) as store:
+        set_sending_options(store, account, smtp_security="starttls", files_sent_itself=False)
+    app = open_app(idle_seconds=3600)
+    qtbot.waitUntil(lambda: app.window.current_folder is not None and not app.driver.busy(),
+                    timeout=WAIT_MS)
+    composer = app.window.composer_factory(profile_dir / DATABASE_NAME, "new", None)
+    composer.show()
+    qtbot.waitUntil(lambda: composer.is_ready, timeout=WAIT_MS)
+    composer.to_field.setText("buyer@importer.example")
+    composer.subject_field.setText("Proforma PI-88")
+    composer.editor.setPlainText("Please find the proforma invoice.")
+    composer.send_button.click()
+
+    def in_sent() -> bool:
+        with Store.open(profile_dir / DATABASE_NAME) as store:
+            return store.conn.execute(
+                "SELECT count(*) FROM messages m JOIN folders f ON f.id = m.folder_id"
+                " WHERE f.role = 'sent' AND m.subject = 'Proforma PI-88'").fetchone()[0] == 1
+
+    qtbot.waitUntil(in_sent, timeout=WAIT_MS)  # no F5, no interval, no IDLE on Sent

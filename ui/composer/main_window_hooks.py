@@ -56,6 +56,7 @@ def _composer(window: Any, db_path: Path, mode: str, row: int | None,
     notices: list[str] = []  # what the signature enforcement restored, said with the outcome
     composer.queued.connect(lambda queued: notices.extend(queued.notices))
     composer.flushed.connect(lambda report: report_flush(window, report, tuple(notices)))
+    composer.flushed.connect(lambda report: _after_send(window, composer, report))
     if mode == "draft":
         composer.flushed.connect(lambda _report: _reload_list(window))
     return composer
@@ -178,8 +179,15 @@ def open_settings(window: Any) -> AppSettingsDialog:
     return dialog
 
 
-def _sync_controls_call(window: Any, name: str) -> None:
+def _sync_controls_call(window: Any, name: str, *args: Any) -> None:
     """Tell the window's sync controls (``ui.sync.window_controls``), when it has them."""
     controls = getattr(window, "sync_controls", None)
     if controls is not None:
-        getattr(controls, name)()
+        getattr(controls, name)(*args)
+
+
+def _after_send(window: Any, composer: ComposerWindow, report: FlushReport | None) -> None:
+    """Mail went out: Sent (and Drafts, when it was a saved draft) change on the server."""
+    sender = composer.current_sender()
+    if report is not None and report.sent and sender is not None:
+        _sync_controls_call(window, "mail_sent", sender.account_id)

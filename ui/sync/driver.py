@@ -160,6 +160,13 @@ class SyncDriver(QObject):
         if self._timer.interval() != interval * 60_000:
             self._timer.setInterval(interval * 60_000)
 
+    def sync_folders(self, account_id: int, folders: tuple[str, ...]) -> None:
+        """Queue a sync of just these folders (names or roles) of one account, e.g. Sent after
+        the composer sent mail. Nothing happens for an unknown or demo account."""
+        account = self._accounts.get(account_id)
+        if self.running and account is not None:
+            self._pool.worker(account).submit(SyncJob(folders))
+
     def apply_settings(self) -> None:
         """Reread the sync interval and restart the timer with it when it changed (the next
         check is one new interval from now). The attachment cap is read at each job anyway."""

@@ -64,6 +64,10 @@ class SyncControls(QObject):
         """An account was added (wizard): sync it now, not at the next tick."""
         self.driver.sync_now()
 
+    def mail_sent(self, account_id: int) -> None:
+        """The composer sent mail: bring that account's Sent and Drafts up to date now."""
+        self.driver.sync_folders(account_id, ("sent", "drafts"))
+
     def settings_saved(self) -> None:
         """Settings were saved: a changed interval applies at once."""
         self.driver.apply_settings()

@@ -13,7 +13,9 @@ import pytest
 
 from client import events
 from client.cli.main import main as cli_main
-from client.smtp.account_send import AfterSyncReport
+from client.compose.actions import queue_message
+from client.compose.drafts import DraftFields, save_draft
+from client.smtp.account_send import AfterSyncReport, set_sending_options
 from client.smtp.sender import FlushReport
 from client.store import Account, Store
 from client.sync.child import CHILD_ARGUMENT, child_command, sync_in_child
@@ -27,7 +29,10 @@ from client.sync.child_wire import (
 )
 from client.sync.engine import SyncReport
 from client.sync.folder_sync import FolderReport
+from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - fixtures
 from tests.client.sync.conftest import SyncEnv, make_message
+from tests.servers.dovecot import DovecotServer, MailUser
+from tests.servers.submission import SubmissionServer
 
 
 def test_request_round_trips_and_never_shows_the_password() -> None:
@@ -52,7 +57,7 @@ def test_events_and_result_round_trip() -> None:
                         created_folders=("Quotes",), renamed_folders=(("Old", "New"),),
                         indexed=3, seconds=1.5)
     after = AfterSyncReport(FlushReport(sent=[9], failed={4: "550 mailbox unavailable"}),
-                            ["drafts not saved"])
+                            ["drafts not saved"], [3])
     decoded = decode_line(encode_result(report, after))
     assert decoded == (report, after)
     assert decode_line(encode_result(report, None)) == (report, None)
@@ -143,3 +148,32 @@ def test_removed_account_and_bad_request(tmp_path: Path) -> None:
     assert report.error == "The account was removed." and after is None
     # the frozen app's hidden child mode: a request that does not fit is refused with status 2
     assert cli_main([CHILD_ARGUMENT], stdin=io.StringIO("garbage\n"), stdout=io.StringIO()) == 2
+
+
+def test_sent_mail_and_saved_drafts_are_in_the_cache_when_the_child_returns(
+        dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+        smtp_user: MailUser, profile_dir: Path) -> None:  # noqa: F811
+    """The outbox flush files sent mail and pushes drafts after the sync; the child syncs Sent
+    and Drafts again, so the rep sees both without waiting for the next check."""
+    store_path = profile_dir / "tradewind.db"
+    with Store.open(store_path) as store:
+        account = store.add_account(
+            smtp_user.email, imap_host=dovecot.host, imap_port=dovecot.imaps_port,
+            security="ssl", username=smtp_user.username, ca_file=str(dovecot.ca_file),
+            smtp_host=dovecot.host, smtp_port=submission.starttls_port)
+        set_sending_options(store, account, smtp_security="starttls", files_sent_itself=False)
+        queue_message(store, account.id, DraftFields(
+            sender=smtp_user.email, to="buyer@importer.example", subject="Proforma PI-77",
+            text="Please find the proforma."))
+        save_draft(store, account.id, DraftFields(
+            sender=smtp_user.email, to="agent@forwarder.example", subject="Booking draft",
+            text="Space for 2x40HQ?"))
+    report, after = sync_in_child(store_path, account, smtp_user.password, bus=events.EventBus())
+    assert report.ok and after is not None and len(after.flush.sent) == 1
+    assert after.drafts_pushed and after.changed_folders() == ("sent", "drafts")
+    with Store.open(store_path) as store:
+        by_role = {role: {r[0] for r in store.conn.execute(
+            "SELECT m.subject FROM messages m JOIN folders f ON f.id = m.folder_id"
+            " WHERE f.account_id = ? AND f.role = ?", (account.id, role))}
+            for role in ("sent", "drafts")}
+    assert "Proforma PI-77" in by_role["sent"] and "Booking draft" in by_role["drafts"]
