@@ -325,3 +325,31 @@ def test_mail_sent_from_the_composer_is_in_the_cached_sent_folder_at_once(  # ty
                 " WHERE f.role = 'sent' AND m.subject = 'Proforma PI-88'").fetchone()[0] == 1
 
     qtbot.waitUntil(in_sent, timeout=WAIT_MS)  # no F5, no interval, no IDLE on Sent
+
+
+def test_a_draft_kept_when_the_composer_closes_goes_to_the_server_drafts(  # type: ignore[no-untyped-def]
+        open_app, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path, qtbot) -> None:
+    add_account(profile_dir, dovecot, imap_user)
+    app = open_app(idle_seconds=3600)
+    qtbot.waitUntil(lambda: app.window.current_folder is not None and not app.driver.busy(),
+                    timeout=WAIT_MS)
+    composer = app.window.composer_factory(profile_dir / DATABASE_NAME, "new", None)
+    composer.show()
+    qtbot.waitUntil(lambda: composer.is_ready, timeout=WAIT_MS)
+    composer.to_field.setText("agent@forwarder.example")
+    composer.subject_field.setText("Booking 2x40HQ draft")
+    composer.editor.setPlainText("Space for two containers next week?")
+    composer.close()  # saves the draft first, then closes
+
+    def in_drafts() -> bool:
+        with Store.open(profile_dir / DATABASE_NAME) as store:
+            return store.conn.execute(
+                "SELECT count(*) FROM messages m JOIN folders f ON f.id = m.folder_id"
+                " WHERE f.role = 'drafts' AND m.subject = 'Booking 2x40HQ draft'"
+            ).fetchone()[0] == 1
+
+    qtbot.waitUntil(in_drafts, timeout=WAIT_MS)
+    with dovecot.imap_admin(imap_user) as imap:
+        imap.select("Drafts")
+        _, found = imap.uid("SEARCH", "SUBJECT", "Booking")
+    assert len(found[0].split()) == 1  # one server copy

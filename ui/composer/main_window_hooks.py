@@ -57,6 +57,8 @@ def _composer(window: Any, db_path: Path, mode: str, row: int | None,
     composer.queued.connect(lambda queued: notices.extend(queued.notices))
     composer.flushed.connect(lambda report: report_flush(window, report, tuple(notices)))
     composer.flushed.connect(lambda report: _after_send(window, composer, report))
+    composer.closedWithDraft.connect(
+        lambda account_id: _sync_controls_call(window, "draft_kept", account_id))
     if mode == "draft":
         composer.flushed.connect(lambda _report: _reload_list(window))
     return composer

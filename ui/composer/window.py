@@ -62,6 +62,7 @@ class ComposerWindow(QWidget):
     draftSaved = Signal(int)  #: a save finished (the draft id)
     queued = Signal(object)  #: the message is durably in the outbox (QueuedMessage)
     flushed = Signal(object)  #: the outbox flush after sending finished (FlushReport | None)
+    closedWithDraft = Signal(int)  #: closed unsent, its draft saved (the account id)
 
     def __init__(self, db_path: Path, mode: str = "new", message_row: int | None = None,
                  draft_id: int | None = None, parent: QWidget | None = None) -> None:
@@ -506,4 +507,6 @@ class ComposerWindow(QWidget):
         self.autosave_timer.stop()
         super().closeEvent(event)
         if not self.sent:
+            if self.draft_id is not None and self.account_id is not None:
+                self.closedWithDraft.emit(self.account_id)  # time to save it on the server
             self.deleteLater()  # a sent one lives until its outbox flush reports

@@ -68,6 +68,11 @@ class SyncControls(QObject):
         """The composer sent mail: bring that account's Sent and Drafts up to date now."""
         self.driver.sync_folders(account_id, ("sent", "drafts"))
 
+    def draft_kept(self, account_id: int) -> None:
+        """A composer closed with its draft saved locally: save it to the server's Drafts now
+        (the sync's after-step pushes drafts, then Drafts is synced again)."""
+        self.driver.sync_folders(account_id, ("drafts",))
+
     def settings_saved(self) -> None:
         """Settings were saved: a changed interval applies at once."""
         self.driver.apply_settings()
