@@ -160,6 +160,9 @@ def run(argv: Sequence[str]) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Tradewind")
     app.setOrganizationName("Tradewind")
+    from ui.gc_on_gui_thread import GuiThreadCollector
+
+    GuiThreadCollector(app)  # cycles are freed on the GUI thread only (see the module)
     from client.demo import DemoProfileError
     from client.store.errors import StoreError
 

@@ -21,19 +21,26 @@ _live: set[_Relay] = set()
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; its queued signals carry the result back there."""
+    """Lives on the GUI thread; its queued signals carry the result back there.
+
+    It holds the job and the callbacks until delivery and drops them there, on the GUI thread:
+    a callback is often a closure over a widget, and a widget wrapper released last on a pool
+    thread makes shiboken delete the widget later on the GUI thread, a second time when Qt
+    already deleted it (a crash seen with the Settings dialog)."""
 
     succeeded = Signal(object)
     failed = Signal(object)
 
     def __init__(
         self,
+        fn: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None,
         owner: QObject | None,
     ) -> None:
         super().__init__()
-        self._on_done = on_done
+        self._fn: Callable[[], Any] | None = fn
+        self._on_done: Callable[[Any], None] | None = on_done
         self._on_error = on_error
         self._owner_gone = False
         if owner is not None:
@@ -45,19 +52,27 @@ class _Relay(QObject):
     def _forget_owner(self) -> None:
         self._owner_gone = True
 
+    def _take(self) -> tuple[Callable[[Any], None] | None,
+                             Callable[[BaseException], None] | None]:
+        """The callbacks, forgotten here (GUI thread) together with the job."""
+        callbacks = (self._on_done, self._on_error)
+        self._fn = self._on_done = self._on_error = None
+        _live.discard(self)
+        return callbacks
+
     @Slot(object)
     def _deliver_success(self, result: object) -> None:
-        _live.discard(self)
-        if not self._owner_gone:
-            self._on_done(result)
+        on_done, _on_error = self._take()
+        if not self._owner_gone and on_done is not None:
+            on_done(result)
 
     @Slot(object)
     def _deliver_failure(self, exc: object) -> None:
-        _live.discard(self)
+        _on_done, on_error = self._take()
         if self._owner_gone:
             return
-        if self._on_error is not None:
-            self._on_error(exc)  # type: ignore[arg-type]
+        if on_error is not None:
+            on_error(exc)  # type: ignore[arg-type]
         else:
             log.error("background task failed: %s", exc, exc_info=exc)  # type: ignore[arg-type]
 
@@ -65,16 +80,23 @@ class _Relay(QObject):
 class _Task(QRunnable):
     def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
-        self._fn = fn
-        self._relay = relay
+        self._fn: Callable[[], Any] | None = fn
+        self._relay: _Relay | None = relay
 
     def run(self) -> None:
+        # This thread lets go of the job before it reports, so the relay (GUI thread) always
+        # holds the last reference to it (see _Relay).
+        fn, self._fn = self._fn, None
+        relay, self._relay = self._relay, None
+        assert fn is not None and relay is not None
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:  # delivered to the GUI thread, never lost
-            self._relay.failed.emit(exc)
+            del fn
+            relay.failed.emit(exc)
         else:
-            self._relay.succeeded.emit(result)
+            del fn
+            relay.succeeded.emit(result)
 
 
 def run_in_background(
@@ -85,7 +107,7 @@ def run_in_background(
     owner: QObject | None = None,
 ) -> None:
     """Run ``fn`` on the thread pool; call ``on_done``/``on_error`` later on the GUI thread."""
-    relay = _Relay(on_done, on_error, owner)
+    relay = _Relay(fn, on_done, on_error, owner)
     _live.add(relay)
     QThreadPool.globalInstance().start(_Task(fn, relay))
 

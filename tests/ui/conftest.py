@@ -29,6 +29,16 @@ DEMO_ANCHOR = date(2026, 11, 27)
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_gui_thread(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """As the app does (ui.app.run): Python's cycle collector runs on the GUI thread only."""
+    from ui.gc_on_gui_thread import GuiThreadCollector
+
+    collector = GuiThreadCollector(qapp)
+    yield
+    collector.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _release_web_engine() -> Iterator[None]:
     """After the last test, delete WebEngine pages before their profile: otherwise the
     interpreter's shutdown may destroy them in the wrong order and Qt aborts the process."""
