@@ -106,6 +106,9 @@ def window_run(db: Path) -> None:
         if Path(f"{db}{suffix}").exists():
             shutil.copy(f"{db}{suffix}", copy / f"{db.name}{suffix}")
     app = QApplication.instance() or QApplication([])
+    from ui.gc_on_gui_thread import GuiThreadCollector
+
+    GuiThreadCollector(app)  # as ui.app.run does
     window = MainWindow(copy / db.name, babel_locale("en_US"))
     resets: list[int] = []
     window.message_model.modelReset.connect(lambda: resets.append(1))

@@ -35,6 +35,9 @@ def child(profile: Path) -> int:
     from ui.main_window import MainWindow
 
     app = QApplication([])
+    from ui.gc_on_gui_thread import GuiThreadCollector
+
+    GuiThreadCollector(app)  # as ui.app.run does
     window = MainWindow(profile / DATABASE_NAME, babel_locale("en_US"))
     window.show()
 

@@ -39,7 +39,10 @@ def main() -> int:
 
     register_mail_scheme()
     keyring.set_keyring(MemoryKeyring())
-    app = QApplication([])  # noqa: F841 - must exist while the windows live
+    app = QApplication([])
+    from ui.gc_on_gui_thread import GuiThreadCollector
+
+    GuiThreadCollector(app)  # as ui.app.run does
     workdir = Path(tempfile.mkdtemp(prefix="tradewind-uisync-"))
     worst = 0.0
     with DovecotServer() as server:
