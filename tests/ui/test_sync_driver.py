@@ -300,6 +300,28 @@ def test_a_changed_interval_applies_when_settings_are_saved(  # type: ignore[no-
     assert app.driver._timer.isActive()
 
 
+def _composer_once_synced(app: App, profile_dir: Path, qtbot, to: str, subject: str,  # type: ignore[no-untyped-def]
+                          text: str) -> object:
+    """A filled-in composer, opened from the window once the start-up sync is done."""
+    qtbot.waitUntil(lambda: app.window.current_folder is not None  # type: ignore[attr-defined]
+                    and not app.driver.busy(), timeout=WAIT_MS)  # type: ignore[attr-defined]
+    composer = app.window.composer_factory(profile_dir / DATABASE_NAME, "new", None)  # type: ignore[attr-defined]
+    composer.show()
+    qtbot.waitUntil(lambda: composer.is_ready, timeout=WAIT_MS)
+    composer.to_field.setText(to)
+    composer.subject_field.setText(subject)
+    composer.editor.setPlainText(text)
+    return composer
+
+
+def _cached_in(profile_dir: Path, role: str, subject: str) -> bool:
+    """Whether the cached folder with ``role`` holds exactly one message with ``subject``."""
+    with Store.open(profile_dir / DATABASE_NAME) as store:
+        return store.conn.execute(
+            "SELECT count(*) FROM messages m JOIN folders f ON f.id = m.folder_id"
+            " WHERE f.role = ? AND m.subject = ?", (role, subject)).fetchone()[0] == 1
+
+
 def test_mail_sent_from_the_composer_is_in_the_cached_sent_folder_at_once(  # type: ignore[no-untyped-def]
         open_app, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
         smtp_user: MailUser, profile_dir: Path, qtbot) -> None:  # noqa: F811
@@ -309,47 +331,22 @@ def test_mail_sent_from_the_composer_is_in_the_cached_sent_folder_at_once(  # ty
     with Store.open(profile_dir / DATABASE_NAME) as store:
         set_sending_options(store, account, smtp_security="starttls", files_sent_itself=False)
     app = open_app(idle_seconds=3600)
-    qtbot.waitUntil(lambda: app.window.current_folder is not None and not app.driver.busy(),
-                    timeout=WAIT_MS)
-    composer = app.window.composer_factory(profile_dir / DATABASE_NAME, "new", None)
-    composer.show()
-    qtbot.waitUntil(lambda: composer.is_ready, timeout=WAIT_MS)
-    composer.to_field.setText("buyer@importer.example")
-    composer.subject_field.setText("Proforma PI-88")
-    composer.editor.setPlainText("Please find the proforma invoice.")
-    composer.send_button.click()
-
-    def in_sent() -> bool:
-        with Store.open(profile_dir / DATABASE_NAME) as store:
-            return store.conn.execute(
-                "SELECT count(*) FROM messages m JOIN folders f ON f.id = m.folder_id"
-                " WHERE f.role = 'sent' AND m.subject = 'Proforma PI-88'").fetchone()[0] == 1
-
-    qtbot.waitUntil(in_sent, timeout=WAIT_MS)  # no F5, no interval, no IDLE on Sent
+    composer = _composer_once_synced(app, profile_dir, qtbot, "buyer@importer.example",
+                                     "Proforma PI-88", "Please find the proforma invoice.")
+    composer.send_button.click()  # type: ignore[attr-defined]
+    # no F5, no interval, no IDLE on Sent
+    qtbot.waitUntil(lambda: _cached_in(profile_dir, "sent", "Proforma PI-88"), timeout=WAIT_MS)
 
 
 def test_a_draft_kept_when_the_composer_closes_goes_to_the_server_drafts(  # type: ignore[no-untyped-def]
         open_app, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path, qtbot) -> None:
     add_account(profile_dir, dovecot, imap_user)
     app = open_app(idle_seconds=3600)
-    qtbot.waitUntil(lambda: app.window.current_folder is not None and not app.driver.busy(),
+    composer = _composer_once_synced(app, profile_dir, qtbot, "agent@forwarder.example",
+                                     "Booking 2x40HQ draft", "Space for two containers next week?")
+    composer.close()  # type: ignore[attr-defined]  # saves the draft first, then closes
+    qtbot.waitUntil(lambda: _cached_in(profile_dir, "drafts", "Booking 2x40HQ draft"),
                     timeout=WAIT_MS)
-    composer = app.window.composer_factory(profile_dir / DATABASE_NAME, "new", None)
-    composer.show()
-    qtbot.waitUntil(lambda: composer.is_ready, timeout=WAIT_MS)
-    composer.to_field.setText("agent@forwarder.example")
-    composer.subject_field.setText("Booking 2x40HQ draft")
-    composer.editor.setPlainText("Space for two containers next week?")
-    composer.close()  # saves the draft first, then closes
-
-    def in_drafts() -> bool:
-        with Store.open(profile_dir / DATABASE_NAME) as store:
-            return store.conn.execute(
-                "SELECT count(*) FROM messages m JOIN folders f ON f.id = m.folder_id"
-                " WHERE f.role = 'drafts' AND m.subject = 'Booking 2x40HQ draft'"
-            ).fetchone()[0] == 1
-
-    qtbot.waitUntil(in_drafts, timeout=WAIT_MS)
     with dovecot.imap_admin(imap_user) as imap:
         imap.select("Drafts")
         _, found = imap.uid("SEARCH", "SUBJECT", "Booking")
