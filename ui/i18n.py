@@ -13,14 +13,21 @@ from client.paths import resources_dir
 
 TRANSLATIONS_DIR = resources_dir() / "translations"
 LANGUAGES = ("en", "zh_CN")
-#: further catalogs loaded with the main one (composer, account wizard, Settings: own .ts file)
-EXTRA_CATALOGS = ("tradewind_compose", "tradewind_sync")
+#: further catalogs are loaded with the main one: every ``tradewind_<part>_<language>.qm`` in
+#: the folder (composer, account wizard, Settings ... each part keeps its own .ts file)
 _installed: list[QTranslator] = []
 
 
 def ui_language(locale_name: str) -> str:
     """'zh_CN' for any Chinese locale name, else 'en'."""
     return "zh_CN" if locale_name.replace("-", "_").lower().startswith("zh") else "en"
+
+
+def extra_catalogs(language: str) -> list[str]:
+    """The part catalogs shipped for ``language`` (file stems, sorted), beside the main one."""
+    main = f"tradewind_{language}"
+    return sorted(path.stem for path in TRANSLATIONS_DIR.glob(f"tradewind_*_{language}.qm")
+                  if path.stem != main)
 
 
 def install_translators(app: QCoreApplication, language: str) -> bool:
@@ -35,9 +42,9 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
         return False
     app.installTranslator(ours)
     _installed.append(ours)
-    for catalog in EXTRA_CATALOGS:
+    for catalog in extra_catalogs(language):
         extra = QTranslator(app)
-        if extra.load(f"{catalog}_{language}", str(TRANSLATIONS_DIR)):
+        if extra.load(catalog, str(TRANSLATIONS_DIR)):
             app.installTranslator(extra)
             _installed.append(extra)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
