@@ -4,7 +4,8 @@
 ``execute``/``executemany``/``executescript`` and the cursors it hands out (including row
 iteration and ``fetch*``) turn a ``sqlite3.DatabaseError`` that means corruption
 (``SQLITE_CORRUPT``, ``SQLITE_NOTADB``; see ``base.is_corruption``) into
-``StoreCorruptError`` (in words, naming ``tradewind cache rebuild``). Every other error
+``StoreCorruptError`` (in words, naming ``tradewind cache rebuild``) and leave the damage note
+of ``damage_mark`` beside the file. Every other error
 ("database is locked", constraint failures, disk full) passes through unchanged, so callers
 that map or retry them keep working. Same threading rules as sqlite3 (one thread per
 connection).
@@ -17,11 +18,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from client.store.base import is_corruption
+from client.store.damage_mark import mark_damaged
 from client.store.errors import StoreCorruptError
 
 
 def _mapped(exc: sqlite3.DatabaseError, path: str) -> BaseException:
     if is_corruption(exc):
+        mark_damaged(path, str(exc))
         return StoreCorruptError(path, str(exc))
     return exc
 
@@ -32,7 +35,7 @@ class GuardedCursor(sqlite3.Cursor):
     _BATCH = 256
 
     def _path(self) -> str:
-        return str(getattr(self.connection, "db_path", "") or "the mail cache")
+        return str(getattr(self.connection, "db_path", ""))
 
     def execute(self, sql: str, parameters: Any = (), /) -> GuardedCursor:
         try:
@@ -98,17 +101,17 @@ class GuardedConnection(sqlite3.Connection):
 
     db_path: str = ""
 
-    def cursor(self, factory: Any = GuardedCursor) -> Any:  # type: ignore[override]
+    def cursor(self, factory: Any = GuardedCursor) -> Any:
         return super().cursor(factory)
 
-    def execute(self, sql: str, parameters: Any = (), /) -> GuardedCursor:  # type: ignore[override]
+    def execute(self, sql: str, parameters: Any = (), /) -> GuardedCursor:
         cursor: GuardedCursor = self.cursor()
         return cursor.execute(sql, parameters)
 
-    def executemany(self, sql: str, parameters: Any, /) -> GuardedCursor:  # type: ignore[override]
+    def executemany(self, sql: str, parameters: Any, /) -> GuardedCursor:
         cursor: GuardedCursor = self.cursor()
         return cursor.executemany(sql, parameters)
 
-    def executescript(self, sql_script: str, /) -> GuardedCursor:  # type: ignore[override]
+    def executescript(self, sql_script: str, /) -> GuardedCursor:
         cursor: GuardedCursor = self.cursor()
         return cursor.executescript(sql_script)
