@@ -122,10 +122,20 @@ def _move(source: Path, target: Path) -> None:
             side.rename(Path(str(target) + suffix))
 
 
+def _stamp(db_path: Path) -> str:
+    """A UTC time stamp no earlier rebuild of this file used (two in one second get -2, -3)."""
+    base = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    stamp, n = base, 1
+    while any(db_path.parent.glob(f"{db_path.name}.*-{stamp}*")):
+        n += 1
+        stamp = f"{base}-{n}"
+    return stamp
+
+
 def quarantine_and_rebuild(path: str | os.PathLike[str]) -> QuarantineResult:
     """Export local-only rows, build a fresh cache with them, move the damaged file aside."""
     db_path = Path(path)
-    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    stamp = _stamp(db_path)
     found = salvage(db_path) if db_path.exists() else Salvage()
     export_path = write_export(db_path, stamp, found) if any(found.tables.values()) else None
     building = db_path.with_name(f"{db_path.name}.rebuilding-{stamp}")

@@ -71,15 +71,18 @@ def build_cache_with_local_work(path: Path, messages: int = 300) -> dict[str, An
 
 def damage_messages_sparing(path: Path, keep_ids: set[int]) -> list[int]:
     """Scribble over leaf pages of ``messages`` and ``bodies`` that hold none of ``keep_ids``;
-    returns the damaged page numbers."""
-    pages = []
+    returns the ids of the message rows that were on the damaged pages."""
+    pages: list[int] = []
+    lost: list[int] = []
     for table in ("messages", "bodies"):
         leaves = table_leaf_pages(path, table)
         spare = [n for n, rowids in leaves.items() if not keep_ids & set(rowids)]
         assert len(spare) >= 3, f"too few {table} pages to damage"
         pages += spare[1:-1]
+        if table == "messages":
+            lost = sorted(r for n in spare[1:-1] for r in leaves[n])
     scribble(path, pages)
-    return pages
+    return lost
 
 
 def test_rebuild_recovers_local_work_exactly(db_path: Path) -> None:
@@ -174,3 +177,14 @@ def test_a_registered_local_table_is_exported_and_imported(db_path: Path) -> Non
     assert result.export_path is not None
     exported = json.loads(result.export_path.read_text("utf-8"))["tables"]["quotes"]
     assert exported == [{"id": 5, "account_id": 1, "number": "Q-2026-118"}]
+
+
+def test_two_rebuilds_in_a_row_keep_both_old_files(db_path: Path) -> None:
+    build_cache_with_local_work(db_path, messages=20)
+    first = quarantine_and_rebuild(db_path)
+    second = quarantine_and_rebuild(db_path)
+    assert first.moved_to != second.moved_to and first.export_path != second.export_path
+    assert first.moved_to.exists() and second.moved_to.exists()
+    assert first.export_path is not None and first.export_path.exists()
+    with Store.open(db_path) as store:  # local work survives any number of rebuilds
+        assert len(_rows(store, "outbox")) == 3 and len(_rows(store, "drafts")) == 1
