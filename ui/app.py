@@ -210,6 +210,9 @@ def run(argv: Sequence[str]) -> int:
         keeper = WindowKeeper(app, profile, demo=demo, on_window=(
             None if driver is None else lambda window: SyncControls(window, driver)))
         keeper.window.show()
+        from ui.cache_repair import DamageWatcher
+
+        damage_watcher = DamageWatcher(profile / DATABASE_NAME, app)  # noqa: F841 - kept alive
         if driver is not None:
             driver.start()
         if demo:

@@ -7,6 +7,8 @@ happened and offers Rebuild (keeps local work; ``quarantine_and_rebuild`` runs o
 pool under the profile's writer lock, never on the GUI thread) or Quit.
 ``offer_repair_if_damaged(db_path, profile)`` (GUI thread, before any window or sync driver
 opens the cache) ties them together and returns False when the rep chose Quit.
+``DamageWatcher`` (GUI thread) tells the rep, once, when the store notes damage while the app
+runs (in this process or in a sync child): the rebuild is then offered at the next start.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, QFileSystemWatcher, QObject
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -195,3 +198,35 @@ def damaged_cache_quit_message() -> str:
         "The mail cache is damaged and was left as it is. Run `tradewind cache rebuild`, or "
         "start Tradewind again and choose Rebuild.",
     )
+
+
+class DamageWatcher(QObject):
+    """Watches the profile folder for the store's damage note and then shows, once and
+    without blocking, what happened and what to do. GUI thread only."""
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.box: QMessageBox | None = None
+        self._watcher = QFileSystemWatcher([str(db_path.parent)], self)
+        self._watcher.directoryChanged.connect(self.check_now)
+
+    def check_now(self, _changed: str = "") -> None:
+        """Show the message if the damage note is there (idempotent)."""
+        if self.box is not None:
+            return
+        detail = damage_mark(self.db_path)
+        if detail is None:
+            return
+        self.box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Tradewind: the mail cache is damaged"),
+            self.tr(
+                "Tradewind found a damaged part in its local copy of your mail ({0}): {1}.\n\n"
+                "Some messages may not show or update. Your mail is safe on the server and "
+                "your drafts and outbox are kept. Quit Tradewind and start it again: it will "
+                "offer to rebuild the cache."
+            ).format(self.db_path, detail),
+            QMessageBox.StandardButton.Ok,
+        )
+        self.box.setModal(False)
+        self.box.show()

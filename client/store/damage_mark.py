@@ -23,8 +23,11 @@ def mark_damaged(db_path: str | os.PathLike[str], detail: str) -> None:
     """Record that ``db_path`` was found damaged (best effort: a failing disk may refuse)."""
     if not str(db_path):
         return
-    try:
-        mark_path(db_path).write_text(detail[:500] + "\n", encoding="utf-8")
+    target = mark_path(db_path)
+    tmp = target.with_name(target.name + ".tmp")
+    try:  # whole or not at all: a watcher may read it the moment it appears
+        tmp.write_text(detail[:500] + "\n", encoding="utf-8")
+        tmp.replace(target)
     except OSError:
         pass
 

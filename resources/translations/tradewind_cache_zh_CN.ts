@@ -127,4 +127,21 @@ Nothing was deleted. You can try again or quit.</source>
 没有删除任何内容。您可以重试或退出。</translation>
     </message>
 </context>
+<context>
+    <name>DamageWatcher</name>
+    <message>
+        <location filename="../../ui/cache_repair.py" line="222" />
+        <source>Tradewind: the mail cache is damaged</source>
+        <translation>Tradewind：邮件缓存已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cache_repair.py" line="224" />
+        <source>Tradewind found a damaged part in its local copy of your mail ({0}): {1}.
+
+Some messages may not show or update. Your mail is safe on the server and your drafts and outbox are kept. Quit Tradewind and start it again: it will offer to rebuild the cache.</source>
+        <translation>Tradewind 在本机的邮件副本（{0}）中发现了损坏的部分：{1}。
+
+部分邮件可能无法显示或更新。您的邮件在服务器上是安全的，草稿和发件箱也会保留。请退出 Tradewind 并重新启动：它会提示您重建缓存。</translation>
+    </message>
+    </context>
 </TS>

@@ -152,3 +152,24 @@ def test_dialog_in_chinese(qtbot, qapp, damaged_profile: Path) -> None:  # type:
         assert "已损坏" in dialog.message.text() and "malformed" in dialog.message.text()
     finally:
         install_translators(qapp, "en")
+
+
+def test_damage_met_while_running_is_told_once(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.cache_repair import DamageWatcher
+
+    database = tmp_path / "running" / DATABASE_NAME
+    built = build_cache_with_local_work(database, messages=300)
+    watcher = DamageWatcher(database)
+    watcher.check_now()
+    assert watcher.box is None  # sound: nothing to say
+    damage_messages_sparing(database, {built["moved"]})
+    with Store.open(database) as store, pytest.raises(StoreCorruptError):
+        store.list_messages(None, limit=1000)  # e.g. the message list, or a sync child
+    qtbot.waitUntil(lambda: watcher.box is not None and watcher.box.isVisible(), timeout=10000)
+    assert watcher.box is not None
+    text = watcher.box.text()
+    assert "damaged" in text and "offer to rebuild" in text and "malformed" in text
+    first = watcher.box
+    watcher.check_now()
+    assert watcher.box is first
+    first.close()
