@@ -15,7 +15,8 @@ app's start-up take it). Steps, each safe to be interrupted:
 
 The next sync fills the mail in again. Blocking disk work: in the app, call it on a worker
 thread. Raises ``OSError`` if a file cannot be written or moved (the damaged file is then
-still in place) and ``StoreWriteError`` if the disk refuses the fresh cache.
+still in place), ``StoreWriteError`` if the disk refuses the fresh cache and
+``StoreVersionError`` (nothing changed) for a file a newer Tradewind made.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from typing import Any
 
 from client.store.damage_mark import clear_damage_mark
 from client.store.db import Store
+from client.store.errors import StoreVersionError
 from client.store.local_tables import LOCAL_TABLES
+from client.store.migrations import LATEST
 from client.store.restore import SkippedRow, import_local_rows
 from client.store.salvage import Salvage, UnreadableRow, salvage
 
@@ -137,6 +140,9 @@ def quarantine_and_rebuild(path: str | os.PathLike[str]) -> QuarantineResult:
     db_path = Path(path)
     stamp = _stamp(db_path)
     found = salvage(db_path) if db_path.exists() else Salvage()
+    if found.schema_version is not None and found.schema_version > LATEST:
+        # A newer Tradewind's file: this version would rebuild it with less than it holds.
+        raise StoreVersionError(str(db_path), found.schema_version, LATEST)
     export_path = write_export(db_path, stamp, found) if any(found.tables.values()) else None
     building = db_path.with_name(f"{db_path.name}.rebuilding-{stamp}")
     for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):

@@ -41,6 +41,7 @@ class Salvage:
     unreadable: list[UnreadableRow] = field(default_factory=list)
     incomplete: dict[str, str] = field(default_factory=dict)
     sequences: dict[str, int] = field(default_factory=dict)
+    schema_version: int | None = None
 
 
 def jsonable(value: Any) -> Any:
@@ -139,6 +140,10 @@ def salvage(path: Path) -> Salvage:
             out.incomplete["*"] = str(exc)
             return out
         try:
+            try:
+                out.schema_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            except sqlite3.DatabaseError:
+                out.schema_version = None
             try:
                 present = {e.name for e in LOCAL_TABLES if _exists(conn, e.table)}
             except sqlite3.DatabaseError as exc:  # not a database, or its schema is damaged

@@ -6,13 +6,16 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from client.compose.drafts import DraftFields, save_draft
 from client.compose.identities import add_identity
 from client.ops import queue
 from client.smtp.outbox import Outbox
-from client.store import FolderRecord, Store, quarantine_and_rebuild
+from client.store import FolderRecord, Store, StoreVersionError, quarantine_and_rebuild
 from client.store.damage_mark import damage_mark
 from client.store.local_tables import LOCAL_TABLES, LocalTable, register_local_table
+from client.store.migrations import LATEST
 
 from .damage import scribble, table_leaf_pages
 from .factories import incoming, make_raw
@@ -188,3 +191,13 @@ def test_two_rebuilds_in_a_row_keep_both_old_files(db_path: Path) -> None:
     assert first.export_path is not None and first.export_path.exists()
     with Store.open(db_path) as store:  # local work survives any number of rebuilds
         assert len(_rows(store, "outbox")) == 3 and len(_rows(store, "drafts")) == 1
+
+
+def test_a_newer_tradewinds_file_is_not_rebuilt(db_path: Path) -> None:
+    build_cache_with_local_work(db_path, messages=20)
+    with Store.open(db_path) as store:
+        store.conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    before = sorted(p.name for p in db_path.parent.iterdir())
+    with pytest.raises(StoreVersionError):
+        quarantine_and_rebuild(db_path)
+    assert sorted(p.name for p in db_path.parent.iterdir()) == before
