@@ -125,13 +125,13 @@ def _problems(result: QuarantineResult) -> list[str]:
         for table, reason in result.unreadable.items()
     ]
     out += [
-        f"{row.table} row {row.row_id} could not be read ({safe_text(row.reason, 200)}); it is "
-        f"not in the export."
+        f"One of the {words.get(row.table, row.table)} (id {row.row_id}) could not be read "
+        f"({safe_text(row.reason, 200)}); it is lost."
         for row in result.unreadable_rows
     ]
     out += [
-        f"{row.table} row {row.row_id} is in the export but was not put back: "
-        f"{safe_text(row.reason, 200)}."
+        f"One of the {words.get(row.table, row.table)} (id {row.row_id}) is in the export but "
+        f"was not put back: {safe_text(row.reason, 200)}."
         for row in result.skipped
     ]
     return out

@@ -113,3 +113,27 @@ def test_damaged_cache_in_a_real_process(cli_process: Cli, damaged: dict[str, An
     assert result.code == ExitCode.DATA
     _no_traceback(result)
     assert "tradewind cache rebuild" in result.err
+
+
+def test_rebuild_names_the_rows_it_could_not_read(cli: Cli, profile_dir: Path) -> None:
+    from client.smtp.outbox import Outbox
+    from client.store.db import Store
+    from tests.client.store.damage import scribble, table_leaf_pages
+
+    database = Profile.resolve().database
+    with Store.open(database) as store:
+        account = store.add_account("rep@example.test")
+        for i in range(30):
+            Outbox(store).enqueue(account.id, b"Subject: q\r\n\r\n" + b"z" * 6000,
+                                  message_id=f"q{i}@example.test", sender=account.email,
+                                  recipients=["buyer@importer.example"])
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    leaves = table_leaf_pages(database, "outbox")
+    victim = sorted(leaves)[1]
+    scribble(database, [victim])
+    result = cli("cache", "rebuild", "--yes")
+    assert result.code == 0, result.err
+    for row_id in leaves[victim]:
+        assert f"One of the outbox messages (id {row_id}) could not be read" in result.err
+    assert "Traceback" not in result.err
+    assert f"{30 - len(leaves[victim])} outbox messages" in result.out
