@@ -10,8 +10,9 @@ app's start-up take it). Steps, each safe to be interrupted:
    (fsync, then rename) — this file is kept;
 3. build a fresh, migrated cache under a temporary name and import the rows into it in one
    transaction (``client.store.restore``: same ids, Message-IDs and states);
-4. rename the damaged file (and its -wal/-shm) to ``tradewind.db.corrupt-<UTC>`` and the new
-   one into place. Nothing is ever deleted.
+4. keep the damaged file (and its -wal/-shm) as ``tradewind.db.corrupt-<UTC>`` (a hard link,
+   then one atomic replace puts the new file in place, so a crash leaves either the damaged
+   cache, to rebuild again, or the complete new one). Nothing is ever deleted.
 
 The next sync fills the mail in again. Blocking disk work: in the app, call it on a worker
 thread. Raises ``OSError`` if a file cannot be written or moved (the damaged file is then
@@ -135,6 +136,29 @@ def _stamp(db_path: Path) -> str:
     return stamp
 
 
+def _swap(db_path: Path, building: Path, moved_to: Path) -> None:
+    """Keep the damaged file as ``moved_to`` and put ``building`` in its place so that at
+    every instant ``db_path`` is either the damaged cache or the complete new one: a hard
+    link keeps the old file, then one atomic replace. Where links are not supported (FAT),
+    two renames."""
+    linked = False
+    if db_path.exists():
+        try:
+            os.link(db_path, moved_to)
+            linked = True
+        except OSError:
+            db_path.rename(moved_to)
+    for suffix in ("-wal", "-shm"):  # the old file's; the new one closed cleanly without them
+        side = Path(str(db_path) + suffix)
+        if side.exists():
+            side.rename(Path(str(moved_to) + suffix))
+    if linked:
+        os.replace(building, db_path)
+    else:
+        _move(building, db_path)
+    _fsync_dir(db_path.parent)
+
+
 def quarantine_and_rebuild(path: str | os.PathLike[str]) -> QuarantineResult:
     """Export local-only rows, build a fresh cache with them, move the damaged file aside."""
     db_path = Path(path)
@@ -150,9 +174,7 @@ def quarantine_and_rebuild(path: str | os.PathLike[str]) -> QuarantineResult:
     with Store.open(building) as fresh:
         report = import_local_rows(fresh, found.tables, found.sequences)
     moved_to = db_path.with_name(f"{db_path.name}.corrupt-{stamp}")
-    _move(db_path, moved_to)
-    _move(building, db_path)
-    _fsync_dir(db_path.parent)
+    _swap(db_path, building, moved_to)
     clear_damage_mark(db_path)
     return QuarantineResult(
         moved_to=moved_to,

@@ -201,3 +201,13 @@ def test_a_newer_tradewinds_file_is_not_rebuilt(db_path: Path) -> None:
     with pytest.raises(StoreVersionError):
         quarantine_and_rebuild(db_path)
     assert sorted(p.name for p in db_path.parent.iterdir()) == before
+
+
+def test_the_damaged_file_is_kept_byte_for_byte(db_path: Path) -> None:
+    built = build_cache_with_local_work(db_path, messages=300)
+    damage_messages_sparing(db_path, {built["moved"]})
+    damaged = db_path.read_bytes()
+    result = quarantine_and_rebuild(db_path)
+    assert result.moved_to.read_bytes() == damaged
+    assert db_path.read_bytes() != damaged
+    assert not list(db_path.parent.glob("*.rebuilding-*"))  # the new file took its place
