@@ -54,6 +54,16 @@ def test_reading_commands_on_damaged_pages_exit_9_in_words(cli: Cli, damaged: di
         assert error["kind"] == "data" and "tradewind cache rebuild" in error["message"]
         assert error["repair_command"] == "tradewind cache rebuild"
     assert damage_mark(Profile.resolve().database) is not None  # the app will offer a rebuild
+    # the other reading commands: what they need is readable (local tables, indexes) or they
+    # say in words that it is not; never a traceback
+    for args in (("folders",), ("account", "list"), ("outbox",), ("drafts",),
+                 ("identity", "list", "--account", "rep@tradewind.example"),
+                 ("ls", "Archive"), ("save-attachment", str(damaged["lost"][-1]))):
+        result = cli(*args)
+        _no_traceback(result)
+        assert result.code in (0, ExitCode.DATA), (args, result.err)
+        if result.code == ExitCode.DATA:
+            assert "tradewind cache rebuild" in result.err
 
 
 def test_check_finds_the_damage_and_rebuild_recovers_the_local_work(
