@@ -71,6 +71,7 @@ class CacheRepairDialog(QDialog):
         super().__init__(parent)
         self.db_path, self.profile, self._rebuild = db_path, profile, rebuild
         self.finished_rebuild: QuarantineResult | None = None
+        self.busy = False  # a rebuild is running: the dialog cannot be closed
         self.setWindowTitle(self.tr("Tradewind: the mail cache is damaged"))
         self.message = QLabel(self.tr(
             "Tradewind's local copy of your mail ({0}) is damaged: {1}.\n\n"
@@ -97,12 +98,19 @@ class CacheRepairDialog(QDialog):
 
     def start_rebuild(self) -> None:
         """Run the rebuild on the thread pool; the dialog reports when it is done."""
+        self.busy = True
         self.rebuild_button.setEnabled(False)
         self.quit_button.setEnabled(False)
         self.message.setText(self.tr("Saving your local work and rebuilding the cache…"))
         db_path, profile, rebuild = self.db_path, self.profile, self._rebuild
         run_in_background(lambda: rebuild_locked(db_path, profile, rebuild),
                           self._rebuilt, self._failed, owner=self)
+
+    def reject(self) -> None:
+        """Quit, Esc or the window's close button; ignored while the rebuild runs (it always
+        finishes, so the files are never left half-swapped by a closing app)."""
+        if not self.busy:
+            super().reject()
 
     def _labels(self) -> dict[str, str]:
         return {
@@ -115,6 +123,7 @@ class CacheRepairDialog(QDialog):
 
     def _rebuilt(self, result: Any) -> None:
         assert isinstance(result, QuarantineResult)
+        self.busy = False
         self.finished_rebuild = result
         labels = self._labels()
         kept = "\n".join(f"  {labels[name]}: {count}" for name, count in result.imported.items()
@@ -141,6 +150,7 @@ class CacheRepairDialog(QDialog):
         self.continue_button.setDefault(True)
 
     def _failed(self, exc: BaseException) -> None:
+        self.busy = False
         if isinstance(exc, ProfileLockedError):
             reason = self.tr(
                 "another Tradewind or `tradewind sync` is using this profile; close it first"

@@ -61,8 +61,11 @@ def test_rebuild_runs_off_the_gui_thread_and_keeps_local_work(qtbot, damaged_pro
                                rebuild=spying_rebuild)
     qtbot.addWidget(dialog)
     assert "is damaged" in dialog.message.text() and "Rebuild keeps your drafts" in dialog.message.text()
+    dialog.show()
     dialog.rebuild_button.click()
     assert not dialog.rebuild_button.isEnabled() and not dialog.quit_button.isEnabled()
+    dialog.reject()  # Esc / the close button while it runs: ignored
+    assert dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.finished_rebuild is not None, timeout=30000)
     assert threads and threads[0] is not threading.main_thread()
     text = dialog.message.text()
