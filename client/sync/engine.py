@@ -228,7 +228,7 @@ def _run(
     indexer = BackgroundIndexer(store.path, cancel) if index else None
     ctx = SyncContext(store=store, session=session, account_id=account.id, cancel=cancel,
                       attachment_cap=attachment_cap, pool_factory=make_pool, bus=bus,
-                      progress=progress)
+                      progress=progress, reconnect=connect)
     # Checkpoint the WAL less often while bodies stream in (fewer fsyncs of the main file);
     # a per-connection setting, gone when this Store closes.
     store.conn.execute(f"PRAGMA wal_autocheckpoint = {SYNC_WAL_AUTOCHECKPOINT_PAGES}")
@@ -267,7 +267,7 @@ def _run(
             report.indexed = indexer.finish(drain=False)
         if ctx.pool is not None:
             ctx.pool.close()
-        session.logout()
+        ctx.session.logout()  # the session in use (a new one if a bad reply closed the line)
 
 
 def _fill_all_bodies(
