@@ -53,11 +53,13 @@ class LiteralTooLarge(imaplib.IMAP4.abort):
 def _read_capped(client: Any, size: int) -> bytes:
     limit = getattr(client, "max_literal", MAX_LITERAL)
     used = getattr(client, "response_literal_bytes", 0)
-    if size < 0 or size > limit - used:
-        client.literal_refused = True  # imaplib re-wraps the abort; the session checks this
+    if not used:  # the first line of the response names the message (``* 3 FETCH (UID 9 ``)
         match = getattr(client, "mo", None)  # imaplib's match of the line announcing it
         line = getattr(match, "string", b"")
-        client.refused_line = line[:4096] if isinstance(line, bytes) else b""
+        client.response_head = line[:4096] if isinstance(line, bytes) else b""
+    if size < 0 or size > limit - used:
+        client.literal_refused = True  # imaplib re-wraps the abort; the session checks this
+        client.refused_line = client.response_head
         raise LiteralTooLarge(f"server announced a {size}-byte literal after {used} bytes of "
                               f"the same response (limit {limit})")
     client.response_literal_bytes = used + size
@@ -80,6 +82,7 @@ class _CappedReads:
     max_literal = MAX_LITERAL
     literal_refused = False
     refused_line = b""
+    response_head = b""
     response_literal_bytes = 0
 
     def read(self, size: int) -> bytes:
