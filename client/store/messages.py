@@ -257,10 +257,6 @@ class MessagesMixin(StoreBase):
             columns = flag_columns(normalize_flags(message.flags))
             state = message.body_state if message.body_state in ("full", "partial") else "none"
             raw = message.raw
-            if state != "full" and head.message_id:
-                reuse = self._orphan_body(account_id, head.message_id, message.size)
-                if reuse is not None:
-                    raw, state = reuse, "full"
             warnings_json = head.warnings_json
             if message.warnings or message.fetch_error:
                 extra = list(message.warnings)
@@ -306,15 +302,6 @@ class MessagesMixin(StoreBase):
         )
         assign_threads(db, account_id, threads)
         return added
-
-    def _orphan_body(self, account_id: int, message_id: str, size: int | None) -> bytes | None:
-        row = self.conn.execute(
-            "SELECT raw FROM orphan_bodies WHERE account_id = ? AND message_id = ?",
-            (account_id, message_id),
-        ).fetchone()
-        if row is None or size is None or len(row[0]) != size:
-            return None
-        return bytes(row[0])
 
     # -- flags, expunges, UIDVALIDITY ---------------------------------------------------------
 
@@ -382,7 +369,8 @@ class MessagesMixin(StoreBase):
         """UIDVALIDITY changed: drop every server row of the folder; return how many.
 
         Local-only rows (uid NULL) and queued operations stay. Full bodies are kept by
-        Message-ID in ``orphan_bodies``: a refetched message whose size matches reuses one;
+        Message-ID in ``orphan_bodies``: the sync (``client.sync.reuse``) reuses one only for
+        a refetched message whose size and header block (SHA-256) match too (P4);
         ``purge_orphan_bodies`` drops the rest once the rebuild is done. The folder's watermark
         and UIDNEXT/HIGHESTMODSEQ/EXISTS are reset; the caller records the new UIDVALIDITY.
         """
