@@ -280,8 +280,8 @@ def _fill_all_bodies(
         if ctx.cancel.is_set():
             raise SyncCancelled("The sync was cancelled.")
         folder_report = by_name.get(item.info.name)
-        if folder_report is None or folder_report.error:
-            continue
+        if folder_report is None or (folder_report.error and not folder_report.unreadable):
+            continue  # failed folders wait; one with unreadable messages still gets its bodies
         try:
             fill_bodies(ctx, item, folder_report)
         except ProtocolError as exc:

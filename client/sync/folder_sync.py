@@ -78,6 +78,9 @@ class FolderReport:
     updated: int = 0
     removed: int = 0
     error: str | None = None
+    #: {UID: reason} of messages whose reply could not be read (stored as placeholders, P6);
+    #: ``error`` then says so, but the folder itself synced.
+    unreadable: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -318,12 +321,13 @@ def _body_batches(
 
 def fill_bodies(ctx: SyncContext, listed: ListedFolder, report: FolderReport) -> None:
     """Second pass of a sync, after every folder is listed: download the bodies of rows that
-    have only their headers (``body_state='none'``). Runs on every sync, whatever the plan,
+    have only their headers (``body_state='none'``), and try the placeholders of unreadable
+    messages again (an oversize one as header + text). Runs on every sync, whatever the plan,
     so bodies missing after a kill are fetched next time. Raises like ``sync_folder``."""
     folder, raw_name = listed.folder, listed.info.raw_name
     rows = ctx.store.conn.execute(
         "SELECT uid, size FROM messages WHERE folder_id = ? AND body_state = 'none' "
-        "AND uid IS NOT NULL AND size <= ? ORDER BY uid",
+        "AND uid IS NOT NULL AND (size <= ? OR fetch_error IS NOT NULL) ORDER BY uid",
         (folder.id, ctx.attachment_cap),
     ).fetchall()
     sizes = [(int(uid), int(size)) for uid, size in rows]
@@ -373,7 +377,8 @@ def _run_batches(
 
 
 def _note_skipped(report: FolderReport, folder: Folder, skipped: dict[int, str]) -> None:
-    uids = sorted(skipped)
+    report.unreadable.update(skipped)
+    uids = sorted(report.unreadable)
     report.error = (
         f"{len(uids)} message(s) in {folder.name} could not be read from the server "
         f"(UID {', '.join(map(str, uids[:20]))}{' …' if len(uids) > 20 else ''}); "
@@ -381,9 +386,11 @@ def _note_skipped(report: FolderReport, folder: Folder, skipped: dict[int, str])
     )
 
 
-def _placeholders(unread: dict[int, str]) -> list[IncomingMessage]:
-    return [IncomingMessage(uid=uid, raw=b"", size=0, body_state="none", fetch_error=why[:300])
-            for uid, why in sorted(unread.items())]
+def _placeholders(unread: dict[int, str], size: int = 0) -> list[IncomingMessage]:
+    """Rows for unreadable messages; ``size`` (an oversize message's, when known) keeps the
+    retry to header + text parts."""
+    return [IncomingMessage(uid=uid, raw=b"", size=size, body_state="none",
+                            fetch_error=why[:300]) for uid, why in sorted(unread.items())]
 
 
 def _store_placeholders(ctx: SyncContext, folder: Folder, unread: dict[int, str],
@@ -413,7 +420,8 @@ def _store_all(
         if result.unreadable:  # recorded in the same transaction the watermark passes them in
             got = {m.uid for m in result.messages}
             result.messages.extend(_placeholders(
-                {u: why for u, why in result.unreadable.items() if u not in got}))
+                {u: why for u, why in result.unreadable.items() if u not in got},
+                result.batch.size if result.batch.partial else 0))
         added, updated = _store_batch(ctx, folder.id, result, mark.peek_after(index))
         mark.mark_done(index)
         stored.add(index)

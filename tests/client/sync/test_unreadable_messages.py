@@ -188,3 +188,38 @@ def test_an_absurd_literal_never_sent_skips_that_message_and_reconnects(
     assert rows[3][0] == "none" and any("could not be read" in w for w in rows[3][2])
     assert "UID 3" in (report.folders[0].error or "")
     assert server.connections >= 2  # the refused literal closed the first connection
+    from client.cli.sync_cmd import report_json
+
+    [entry] = report_json(account.email, report)["folders"][0]["unreadable"]
+    assert entry["uid"] == 3 and "oversized" in entry["reason"]
+
+
+@pytest.mark.parametrize("mode", ["helpers", "headers-first"])
+@pytest.mark.parametrize("case", ["unreadable", "absurd-literal"])
+def test_bad_replies_on_helper_connections_and_in_the_headers_pass(
+        mailbox: Callable[..., ScriptedMailbox], profile_dir: Path,
+        monkeypatch: pytest.MonkeyPatch, mode: str, case: str) -> None:
+    from client.sync import folder_sync
+
+    messages = _messages(9)
+    bad = messages[4]
+    if case == "unreadable":
+        head = b'* 5 FETCH (UID 5 FLAGS ("unbalanced)\r\n'
+    else:
+        head = b"* 5 FETCH (" + _meta(5, bad.raw) + b" BODY[HEADER] {99999999999}\r\n"
+    bad.reply = lambda items: (head if case == "unreadable" else head.replace(
+        b"BODY[HEADER]", b"BODY[]")) if "BODY.PEEK[" in items else None
+    if mode == "helpers":
+        monkeypatch.setattr(folder_sync, "PARALLEL_MIN_BYTES", 0)
+    else:
+        monkeypatch.setattr(folder_sync, "HEADERS_FIRST_MIN_BYTES", 0)
+    monkeypatch.setattr(folder_sync, "BATCH_COUNT", 3)
+    server = mailbox(messages)
+    path = profile_dir / "tradewind.db"
+    account = _account(path, server)
+    report = sync_account(path, account, PASSWORD, connections=2 if mode == "helpers" else 0)
+    assert report.status == "ok", report.error
+    rows = _rows(path)
+    assert sorted(rows) == list(range(1, 10))
+    assert all(rows[uid][:2] == ("full", f"Order {uid}") for uid in rows if uid != 5), rows
+    assert rows[5][0] == "none" and any("could not be read" in w for w in rows[5][2]), rows[5]
