@@ -100,6 +100,10 @@ def test_an_unreadable_fetch_reply_skips_one_message_and_syncs_the_rest(
     state, subject, warnings = rows[3]
     assert state == "none" and subject == ""
     assert any("could not be read" in w for w in warnings), warnings
+    with Store.open(path) as store:  # what the reader shows for it
+        (row_id,) = store.conn.execute("SELECT id FROM messages WHERE uid = 3").fetchone()
+        with pytest.raises(KeyError, match="could not be read"):
+            store.get_raw(row_id)
     inbox = report.folders[0]
     assert inbox.error is not None and "UID 3" in inbox.error
 
@@ -223,3 +227,24 @@ def test_bad_replies_on_helper_connections_and_in_the_headers_pass(
     assert sorted(rows) == list(range(1, 10))
     assert all(rows[uid][:2] == ("full", f"Order {uid}") for uid in rows if uid != 5), rows
     assert rows[5][0] == "none" and any("could not be read" in w for w in rows[5][2]), rows[5]
+
+
+def test_a_reply_line_over_the_line_limit_skips_that_message_not_the_sync(
+        mailbox: Callable[..., ScriptedMailbox], profile_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checklist P2: the line limit is module-wide and bounded; a line over it closes the
+    connection (the stream is out of step), and the sync goes on on a new one."""
+    import imaplib
+
+    monkeypatch.setattr(imaplib, "_MAXLINE", 20_000)
+    messages = _messages(5)
+    keywords = b" ".join(b"$k%05d" % n for n in range(4_000))  # about 28,000 bytes
+    messages[2].reply = _body_only(b"* 3 FETCH (UID 3 FLAGS (" + keywords + b"))\r\n")
+    server = mailbox(messages)
+    path = profile_dir / "tradewind.db"
+    account = _account(path, server)
+    report = sync_account(path, account, PASSWORD, connections=0)
+    assert report.status == "ok", report.error
+    rows = _rows(path)
+    assert [rows[uid][0] for uid in (1, 2, 4, 5)] == ["full"] * 4
+    assert rows[3][0] == "none" and report.folders[0].unreadable.keys() == {3}
