@@ -235,8 +235,11 @@ def _reconcile_known(
     holes: list[int] = []
     metas: list[MessageMeta]
     if isinstance(plan, FullCompare):
+        session.unreadable.clear()
         metas = session.fetch_meta(f"1:{top}")
-        on_server = {m.uid for m in metas if m.uid <= top}
+        # A message whose reply could not be read is still there: never an expunge (P6).
+        on_server = {m.uid for m in metas if m.uid <= top} | {
+            u for u in session.unreadable if u <= top}
         removed = set(local) - on_server
         holes = sorted(on_server - set(local))
     else:
@@ -274,9 +277,9 @@ def _fetch_new(
     metas = [m for m in ctx.session.fetch_meta(f"{from_uid}:*") if m.uid >= from_uid]
     if holes:
         metas += ctx.session.fetch_meta(format_uid_set(holes))
-    wanted = set(holes)
+    wanted, got = set(holes), {m.uid for m in metas}
     unread = {uid: why for uid, why in ctx.session.unreadable.items()
-              if (uid >= from_uid or uid in wanted) and uid not in {m.uid for m in metas}}
+              if (uid >= from_uid or uid in wanted) and uid not in got}
     if unread:  # metadata the server garbled: keep a placeholder, the body pass retries it
         _store_placeholders(ctx, folder, unread, report)
     metas, updated = refresh_known(ctx.store, folder.id, metas)

@@ -106,6 +106,9 @@ def test_an_unreadable_fetch_reply_skips_one_message_and_syncs_the_rest(
             store.get_raw(row_id)
     inbox = report.folders[0]
     assert inbox.error is not None and "UID 3" in inbox.error
+    again = sync_account(path, account, PASSWORD, connections=0)  # still unreadable
+    assert again.status == "ok" and again.folders[0].unreadable.keys() == {3}, again.folders
+    assert _rows(path) == rows  # the placeholder stays, nothing else changed
 
 
 def test_a_skipped_message_is_fetched_again_once_the_server_answers(
