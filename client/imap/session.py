@@ -289,7 +289,7 @@ class ImapSession(Connection):
     def _skip(self, segs: list[Segment], exc: ResponseParseError) -> None:
         excerpt = server_text(segs[0][0] if segs else b"", 120)
         self.unparsed.append(f"{exc}: {excerpt}")
-        uid = uid_in_text(segs[0][0]) if segs else None
+        uid = next((u for u in (uid_in_text(text) for text, _lit in segs) if u is not None), None)
         if uid is not None:
             self.unreadable[uid] = str(exc)
         log.warning("skipped an unreadable FETCH response: %s", exc)
