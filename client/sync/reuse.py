@@ -16,6 +16,7 @@ from client.store.rows import normalize_flags
 from client.sync import crashpoint
 
 _CHUNK = 500
+_CHUNK_BYTES = 16 * 1024 * 1024
 
 
 def refresh_known(store: Store, folder_id: int, metas: list[MessageMeta]) -> tuple[
@@ -61,6 +62,16 @@ def reuse_kept_bodies(
         return metas, []
     by_uid = {m.uid: m for m in metas}
     reused: list[IncomingMessage] = []
+    added: list[int] = []
+    done: set[int] = set()
+
+    def flush() -> None:  # bodies are stored as they are matched, not all held at once
+        if reused:
+            added.extend(store.insert_messages(folder_id, reused, 0).added)
+            crashpoint.after_commit()
+            done.update(m.uid for m in reused)
+            reused.clear()
+
     for meta, header in session.fetch_headers([m.uid for m in metas]):
         wanted = by_uid.get(meta.uid)
         msgid = header_columns(header).message_id
@@ -73,10 +84,7 @@ def reuse_kept_bodies(
             uid=wanted.uid, raw=body, flags=tuple(sorted(wanted.flags)),
             internaldate=wanted.internaldate, size=wanted.size, modseq=wanted.modseq,
             warnings=wanted.warnings, headers=header_columns(body)))
-    added: list[int] = []
-    for start in range(0, len(reused), _CHUNK):
-        result = store.insert_messages(folder_id, reused[start:start + _CHUNK], 0)
-        crashpoint.after_commit()
-        added.extend(result.added)
-    done = {m.uid for m in reused}
+        if len(reused) >= _CHUNK or sum(len(m.raw) for m in reused) >= _CHUNK_BYTES:
+            flush()
+    flush()
     return [m for m in metas if m.uid not in done], added

@@ -74,3 +74,35 @@ def test_same_message_id_size_and_header_is_reused(sync_env: SyncEnv) -> None:
     assert _cached(env) == server_snapshot(env.server, env.user)
     with env.open() as store:
         assert store.conn.execute("SELECT count(*) FROM orphan_bodies").fetchone() == (0,)
+
+
+def test_reused_bodies_are_stored_as_they_match_not_all_held_first(
+        sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    from client.store import Store
+    from client.sync import reuse
+
+    env = sync_env
+    env.server.append_many(env.user, "INBOX", [make_message(n, size=3_000) for n in range(6)])
+    sync_account(env.store_path, env.account, env.password)
+    env.server.reset_uidvalidity(env.user, "INBOX")
+    monkeypatch.setattr(reuse, "_CHUNK", 2)
+    read: list[int] = []
+    at_insert: list[int] = []
+    real_headers = ImapSession.fetch_headers
+    real_insert = Store.insert_messages
+
+    def headers(self, uids):  # type: ignore[no-untyped-def]
+        for meta, header in real_headers(self, uids):
+            read.append(meta.uid)
+            yield meta, header
+
+    def insert(self, folder_id, batch, watermark):  # type: ignore[no-untyped-def]
+        if batch and all(m.body_state == "full" and m.raw for m in batch) and watermark == 0:
+            at_insert.append(len(read))
+        return real_insert(self, folder_id, batch, watermark)
+
+    monkeypatch.setattr(ImapSession, "fetch_headers", headers)
+    monkeypatch.setattr(Store, "insert_messages", insert)
+    report = sync_account(env.store_path, env.account, env.password)
+    assert report.error is None, report.error
+    assert at_insert == [2, 4, 6]
