@@ -24,10 +24,12 @@ _ACTIVE = "('pending', 'running')"
 
 @dataclass(frozen=True, slots=True)
 class InsertResult:
-    """Row ids added (new or adopted local copies) and updated by one batch."""
+    """Row ids added (new or adopted local copies) and updated by one batch, and the ids of
+    placeholder rows the real messages replaced (their rows are new ids in ``added``)."""
 
     added: tuple[int, ...]
     updated: tuple[int, ...]
+    replaced: tuple[int, ...] = ()
 
 
 def _epoch(value: float | datetime | None) -> float | None:
@@ -127,9 +129,12 @@ class MessagesMixin(StoreBase):
                   if uid not in known}
         overrides = self._flag_overrides(folder_id)
         with self.transaction() as conn:
-            conn.execute(  # the real message arrived: its placeholder goes
-                "DELETE FROM messages WHERE folder_id = ? AND fetch_error IS NOT NULL AND uid IN "
-                "(SELECT value FROM json_each(?))", (folder_id, real_json))
+            replaced = [int(r) for (r,) in conn.execute(  # the real message arrived
+                "SELECT id FROM messages WHERE folder_id = ? AND fetch_error IS NOT NULL AND uid IN "
+                "(SELECT value FROM json_each(?))", (folder_id, real_json))]
+            if replaced:  # its placeholder goes
+                conn.execute("DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?))",
+                             (json.dumps(replaced),))
             existing = {
                 int(uid): (int(row_id), state, flags_json, modseq)
                 for uid, row_id, state, flags_json, modseq in conn.execute(
@@ -153,7 +158,7 @@ class MessagesMixin(StoreBase):
                 "UPDATE folders SET synced_uid = max(synced_uid, ?) WHERE id = ?",
                 (int(watermark_uid), folder_id),
             )
-        return InsertResult(added=tuple(added), updated=tuple(updated))
+        return InsertResult(added=tuple(added), updated=tuple(updated), replaced=tuple(replaced))
 
     def _refresh_existing(
         self,

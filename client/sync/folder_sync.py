@@ -425,7 +425,7 @@ def _store_all(
             result.messages.extend(_placeholders(
                 {u: why for u, why in result.unreadable.items() if u not in got},
                 result.batch.size if result.batch.partial else 0))
-        added, updated = _store_batch(ctx, folder.id, result, mark.peek_after(index))
+        added, updated, replaced = _store_batch(ctx, folder.id, result, mark.peek_after(index))
         mark.mark_done(index)
         stored.add(index)
         skipped.update(result.unreadable)
@@ -433,7 +433,7 @@ def _store_all(
         report.added += len(added)
         report.updated += len(updated)
         progress.done += len(result.batch.uids)
-        _publish(ctx, folder.id, added=added, updated=updated)
+        _publish(ctx, folder.id, added=added, updated=updated, removed=replaced)
         if ctx.on_stored is not None and progress.phase != "headers":
             ctx.on_stored()  # index rows whose bodies are here
         ctx.report_progress(progress.folder, progress.done, progress.total, progress.phase)
@@ -493,7 +493,8 @@ def _reselect_if_broken(ctx: SyncContext, folder: Folder, raw_name: str,
 
 def _store_batch(
     ctx: SyncContext, folder_id: int, result: FetchedBatch, watermark: int
-) -> tuple[tuple[int, ...], tuple[int, ...]]:
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Store one batch with its parts; (added, updated, replaced placeholder) row ids."""
     store = ctx.store
     with store.transaction() as conn:
         inserted = store.insert_messages(folder_id, result.messages, watermark)
@@ -504,4 +505,4 @@ def _store_batch(
             ).fetchone()
             if row is not None and parts:
                 record_parts(store, int(row[0]), parts)
-    return inserted.added, inserted.updated
+    return inserted.added, inserted.updated, inserted.replaced

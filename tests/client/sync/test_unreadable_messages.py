@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from client import events
 from client.store import Account, Store
 from client.sync.engine import sync_account
 from tests.client.sync.conftest import make_message
@@ -121,7 +122,14 @@ def test_a_skipped_message_is_fetched_again_once_the_server_answers(
     sync_account(path, account, PASSWORD, connections=0)
     assert _rows(path)[2][0] == "none"
     messages[1].reply = None  # the server's problem went away
-    again = sync_account(path, account, PASSWORD, connections=0)
+    with Store.open(path) as store:
+        (placeholder,) = store.conn.execute("SELECT id FROM messages WHERE uid = 2").fetchone()
+    bus = events.EventBus()
+    seen: list[events.FolderChanged] = []
+    bus.subscribe(lambda event: seen.append(event) if isinstance(event, events.FolderChanged)
+                  else None)
+    again = sync_account(path, account, PASSWORD, connections=0, bus=bus)
+    assert any(placeholder in event.removed for event in seen), seen  # the list drops it
     assert again.status == "ok" and again.folders[0].error is None, again.folders
     rows = _rows(path)
     assert rows[2] == ("full", "Order 2", [])
