@@ -71,6 +71,8 @@ def report_json(email: str, report: SyncReport) -> dict[str, Any]:
                 "updated": f.updated,
                 "removed": f.removed,
                 "error": f.error,
+                "unreadable": [{"uid": uid, "reason": why}
+                               for uid, why in sorted(f.unreadable.items())],
             }
             for f in report.folders
         ],

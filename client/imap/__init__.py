@@ -3,12 +3,13 @@
 Public API (the sync engine and CLI rely on it): ``Endpoint``, ``Security``, ``ImapSession``,
 the value types ``FolderInfo``, ``FolderStatus``, ``MessageMeta``, ``BodyPart``,
 ``PartialMessage`` and the errors ``ImapError`` > ``ServerUnavailable``,
-``TLSVerificationError``, ``AuthenticationError``, ``ProtocolError``.
+``TLSVerificationError``, ``AuthenticationError``, ``ProtocolError`` > ``OversizedResponse``.
 """
 
 from client.imap.errors import (
     AuthenticationError,
     ImapError,
+    OversizedResponse,
     ProtocolError,
     ServerUnavailable,
     TLSVerificationError,
@@ -33,6 +34,7 @@ __all__ = [
     "ImapError",
     "ImapSession",
     "MessageMeta",
+    "OversizedResponse",
     "PartialMessage",
     "ProtocolError",
     "Security",

@@ -16,7 +16,9 @@ from client.imap.parse import ResponseParseError, Token, as_int, as_text
 
 MAX_DEPTH = 32
 MAX_PARTS = 2000
-_CONTINUATION = re.compile(r"^(?P<name>[^*]+)\*(?P<n>\d+)(?P<enc>\*?)$")
+#: RFC 2231 continuations ``name*N`` / ``name*N*``; a longer N (a 5,000-digit one cannot even
+#: become an int) is not a continuation and the parameter is kept under its literal name.
+_CONTINUATION = re.compile(r"^(?P<name>[^*]+)\*(?P<n>\d{1,4})(?P<enc>\*?)$")
 
 
 def leaf_parts(structure: Token) -> list[BodyPart]:

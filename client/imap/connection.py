@@ -21,11 +21,12 @@ from imap_tools.errors import MailboxLoginError
 from client.imap.errors import (
     AuthenticationError,
     ImapError,
+    OversizedResponse,
     ProtocolError,
     ServerUnavailable,
 )
 from client.imap.models import Endpoint
-from client.imap.parse import ResponseParseError, Segment
+from client.imap.parse import ResponseParseError, Segment, uid_in_text
 from client.imap.transport import LiteralTooLarge, open_client
 
 
@@ -91,6 +92,11 @@ class Connection:
     def has(self, capability: str) -> bool:
         return capability.upper() in self.capabilities
 
+    @property
+    def is_broken(self) -> bool:
+        """True once the line was lost or went out of step; every call then raises."""
+        return self._broken
+
     # -- error handling ----------------------------------------------------------------------
 
     @contextlib.contextmanager
@@ -109,8 +115,10 @@ class Connection:
         except imaplib.IMAP4.abort as exc:
             self._mark_broken()
             if isinstance(exc, LiteralTooLarge) or getattr(self._client, "literal_refused", False):
-                raise ProtocolError(f"The server {where} sent an oversized response; the "
-                                    "connection was closed.") from None
+                uid = uid_in_text(getattr(self._client, "refused_line", b"") or b"")
+                which = f" for message UID {uid}" if uid is not None else ""
+                raise OversizedResponse(f"The server {where} sent an oversized response{which}; "
+                                        "the connection was closed.", uid) from None
             raise ServerUnavailable(f"The connection to {where} was lost "
                                     f"({server_text(str(exc), 120)}).") from None
         except TimeoutError:

@@ -37,3 +37,13 @@ class AuthenticationError(ImapError):
 class ProtocolError(ImapError):
     """The server broke the protocol or the security policy (STARTTLS refused, PREAUTH on a TLS
     account, injected bytes, malformed or oversized responses, a command answered NO/BAD)."""
+
+
+class OversizedResponse(ProtocolError):
+    """The server announced more literal bytes for one message than the cap; nothing was
+    allocated for them and the connection is closed (the stream is out of step). ``uid`` is the
+    message's UID when the refused response named it."""
+
+    def __init__(self, message: str, uid: int | None) -> None:
+        super().__init__(message)
+        self.uid = uid

@@ -53,11 +53,15 @@ class FolderStatus:
 
 @dataclass(frozen=True)
 class MessageMeta:
+    """FETCH metadata of one message. ``internaldate`` is None when the server sent none or
+    one that cannot be read; ``warnings`` then says so in words (stored on the row)."""
+
     uid: int
     flags: frozenset[str]
     size: int
-    internaldate: datetime
+    internaldate: datetime | None
     modseq: int | None
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,18 @@ turns segments into nested Python values: atoms → ``str``, quoted strings and 
 ``bytes``, ``NIL`` → ``None``, parenthesised lists → ``list``. Bracketed atom suffixes such as
 ``BODY[HEADER.FIELDS (TO)]<0>`` stay one atom. Every parser raises ``ResponseParseError`` (a
 ``ValueError``) on malformed input and never anything else. Pure functions, any thread.
+
+Bounds (checklist P1, P2): lists nest at most ``MAX_NESTING`` deep; numbers have at most 20
+digits and fit in 63 bits (``as_int``); a sequence set expands to at most the ``limit`` the
+caller gives (the folder's EXISTS, or the UIDs it sent), never above
+``MAX_SEQUENCE_EXPANSION``, and the check comes before any list is built.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from typing import Union
 
@@ -23,7 +30,11 @@ _MONTHS = {m: i for i, m in enumerate(
 _INTERNALDATE = re.compile(
     r"^\s*(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$")
 _RESPONSE_CODE = re.compile(rb"\[([A-Z0-9.-]+)(?: ([^\]]*))?\]", re.IGNORECASE)
-MAX_SEQUENCE_EXPANSION = 50_000_000
+MAX_SEQUENCE_EXPANSION = 5_000_000
+#: Deepest list nesting accepted (a BODYSTRUCTURE of 32 nested multiparts needs about 70).
+MAX_NESTING = 100
+MAX_NUMBER = 2**63 - 1
+_UID_IN_TEXT = re.compile(rb"\bUID (\d{1,10})\b", re.IGNORECASE)
 
 
 class ResponseParseError(ValueError):
@@ -40,6 +51,8 @@ def tokenize(segments: list[Segment]) -> list[Token]:
             if c == 0x20:
                 i += 1
             elif c == 0x28:  # (
+                if len(stack) > MAX_NESTING:
+                    raise ResponseParseError("server response nested too deeply")
                 new: list[Token] = []
                 stack[-1].append(new)
                 stack.append(new)
@@ -104,12 +117,20 @@ def _read_atom(text: bytes, i: int, out: list[Token]) -> int:
 
 
 def as_int(token: Token) -> int:
-    if isinstance(token, (str, bytes)):
-        try:
-            return int(token)
-        except ValueError:
-            pass
+    """A number token (at most 20 digits, 0..2**63-1) as an int."""
+    if isinstance(token, (str, bytes)) and 0 < len(token) <= 20 and token.isascii() and token.isdigit():
+        value = int(token)
+        if value <= MAX_NUMBER:
+            return value
+    if isinstance(token, list):
+        raise ResponseParseError("expected a number, got a list")
     raise ResponseParseError(f"expected a number, got {token!r:.40}")
+
+
+def uid_in_text(text: bytes) -> int | None:
+    """The ``UID n`` a (possibly unreadable) FETCH response line names, or None."""
+    found = _UID_IN_TEXT.search(text[:4096])
+    return int(found.group(1)) if found else None
 
 
 def as_text(token: Token) -> str | None:
@@ -208,9 +229,9 @@ def parse_status(segments: list[Segment]) -> dict[str, int]:
     return out
 
 
-def parse_sequence_set(value: str) -> list[int]:
-    """``"1:3,7,9:8"`` → ``[1, 2, 3, 7, 8, 9]`` in the order given (ranges ascending). No ``*``."""
-    out: list[int] = []
+def parse_ranges(value: str) -> list[tuple[int, int]]:
+    """``"1:3,7,9:8"`` → ``[(1, 3), (7, 7), (8, 9)]`` without expanding anything. No ``*``."""
+    out: list[tuple[int, int]] = []
     value = value.strip()
     if not value:
         return out
@@ -218,11 +239,40 @@ def parse_sequence_set(value: str) -> list[int]:
         lo, _, hi = piece.partition(":")
         a = as_int(lo)
         b = as_int(hi) if hi else a
-        if a > b:
-            a, b = b, a
-        if b - a + len(out) > MAX_SEQUENCE_EXPANSION:
-            raise ResponseParseError("sequence set too large")
+        out.append((a, b) if a <= b else (b, a))
+    return out
+
+
+def parse_sequence_set(value: str, limit: int = MAX_SEQUENCE_EXPANSION) -> list[int]:
+    """``"1:3,7,9:8"`` → ``[1, 2, 3, 7, 8, 9]`` in the order given (ranges ascending). No ``*``.
+    More than ``limit`` numbers (capped at ``MAX_SEQUENCE_EXPANSION``) raise before any
+    list is built."""
+    ranges = parse_ranges(value)
+    total = sum(b - a + 1 for a, b in ranges)
+    if total > min(limit, MAX_SEQUENCE_EXPANSION):
+        raise ResponseParseError(
+            f"the server listed {total} numbers where at most {min(limit, MAX_SEQUENCE_EXPANSION)} "
+            "can exist")
+    out: list[int] = []
+    for a, b in ranges:
         out.extend(range(a, b + 1))
+    return out
+
+
+def numbers_in_ranges(ranges: list[tuple[int, int]], among: Iterable[int]) -> list[int]:
+    """The numbers of ``among`` that fall in ``ranges``, ascending (no expansion)."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    starts = [a for a, _b in merged]
+    out = []
+    for n in sorted(set(among)):
+        i = bisect_right(starts, n) - 1
+        if i >= 0 and n <= merged[i][1]:
+            out.append(n)
     return out
 
 
@@ -265,24 +315,25 @@ def parse_esearch(segments: list[Segment]) -> dict[str, str]:
     return out
 
 
-def parse_vanished(segments: list[Segment]) -> list[int]:
-    """``* VANISHED (EARLIER) 41,43:45`` → ``[41, 43, 44, 45]``."""
+def parse_vanished(segments: list[Segment]) -> list[tuple[int, int]]:
+    """``* VANISHED (EARLIER) 41,43:45`` → ``[(41, 41), (43, 45)]`` (ranges: a server may
+    report ``1:4294967295``; intersect with ``numbers_in_ranges``, never expand)."""
     tokens = tokenize(segments)
-    sets = [t for t in tokens if isinstance(t, str)]
-    out: list[int] = []
-    for s in sets:
-        out.extend(parse_sequence_set(s))
+    out: list[tuple[int, int]] = []
+    for s in (t for t in tokens if isinstance(t, str)):
+        out.extend(parse_ranges(s))
     return out
 
 
-def parse_uid_code(data: bytes) -> tuple[int, list[int], list[int]]:
+def parse_uid_code(data: bytes, limit: int = MAX_SEQUENCE_EXPANSION) -> tuple[int, list[int], list[int]]:
     """The body of a COPYUID code (``"38505 304,319:320 3956:3958"``) → (uidvalidity, source
-    UIDs, destination UIDs), the lists paired index by index."""
+    UIDs, destination UIDs), the lists paired index by index; ``limit``: how many UIDs the
+    command named."""
     parts = data.decode("ascii", "replace").split()
     if len(parts) != 3:
         raise ResponseParseError("malformed COPYUID")
-    src = parse_sequence_set(parts[1])
-    dst = parse_sequence_set(parts[2])
+    src = parse_sequence_set(parts[1], limit)
+    dst = parse_sequence_set(parts[2], limit)
     if len(src) != len(dst):
         raise ResponseParseError("COPYUID sets differ in length")
     return as_int(parts[0]), src, dst

@@ -43,6 +43,7 @@ from client.imap.parse import (
     flags_of,
     format_uid_set,
     modseq_of,
+    numbers_in_ranges,
     parse_esearch,
     parse_fetch,
     parse_internaldate,
@@ -52,6 +53,7 @@ from client.imap.parse import (
     parse_uid_code,
     parse_vanished,
     tokenize,
+    uid_in_text,
 )
 from client.imap.roles import assign_roles
 from client.imap.transport import has_buffered_input
@@ -59,7 +61,9 @@ from client.imap.utf7 import decode_mailbox_name, encode_mailbox_name
 
 log = logging.getLogger(__name__)
 _IDLE_EVENTS = ("EXISTS", "EXPUNGE", "FETCH", "VANISHED")
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MAX_NZ_NUMBER = 2**32 - 1  # UIDs, UIDVALIDITY, UIDNEXT, EXISTS are 32-bit (RFC 3501 §9)
+#: Messages a reply may list beyond the folder's EXISTS (mail arriving meanwhile).
+EXISTS_SLACK = 64
 
 
 def mailbox_arg(raw: str) -> bytes:
@@ -96,6 +100,9 @@ class ImapSession(Connection):
         self._enabled = False
         self.selected: str | None = None
         self.unparsed: list[str] = []  # FETCH responses skipped as unreadable (P6)
+        #: {UID: reason} of the skipped responses whose UID could still be read
+        self.unreadable: dict[int, str] = {}
+        self._exists = 0  # EXISTS of the selected folder (bounds the UID sets it can answer)
 
     @classmethod
     def connect(cls, endpoint: Endpoint, username: str, password: str) -> ImapSession:
@@ -166,12 +173,13 @@ class ImapSession(Connection):
                 raise ProtocolError(f"The server sent no STATUS for {server_text(folder)}.")
             values = parse_status(found[-1])
         try:
-            return FolderStatus(
+            status = FolderStatus(
                 uidvalidity=values["UIDVALIDITY"], uidnext=values["UIDNEXT"],
                 messages=values["MESSAGES"], unseen=values["UNSEEN"],
                 highestmodseq=values.get("HIGHESTMODSEQ"))
         except KeyError as exc:
             raise ProtocolError(f"The server's STATUS lacked {exc.args[0]}.") from None
+        return _checked(status, folder)
 
     def select(self, folder: str, readonly: bool = True) -> FolderStatus:
         """SELECT (or EXAMINE when ``readonly``). The first call ENABLEs QRESYNC or CONDSTORE
@@ -202,13 +210,15 @@ class ImapSession(Connection):
             modseq = last_int("HIGHESTMODSEQ")
             if uidvalidity is None:
                 raise ProtocolError("The server did not report UIDVALIDITY for this folder.")
+            self._exists = min(exists, MAX_NZ_NUMBER)
+            _checked(FolderStatus(uidvalidity, uidnext or 1, exists, 0, modseq), folder)
             if uidnext is None:
                 uids = self.uids()
                 uidnext = (max(uids) + 1) if uids else 1
             unseen = self._count_unseen()
             self._drop_expunge_noise()
-        return FolderStatus(uidvalidity=uidvalidity, uidnext=uidnext, messages=exists,
-                            unseen=unseen, highestmodseq=modseq)
+        return _checked(FolderStatus(uidvalidity=uidvalidity, uidnext=uidnext, messages=exists,
+                                     unseen=unseen, highestmodseq=modseq), folder)
 
     def _count_unseen(self) -> int:
         if self.has("ESEARCH"):
@@ -224,16 +234,34 @@ class ImapSession(Connection):
             out.append([as_int(t) for t in tokenize(segs) if isinstance(t, str)])
         return out
 
+    def _exists_now(self) -> int:
+        """How many messages a reply about the selected folder may list: SELECT's EXISTS or a
+        later EXISTS update, plus ``EXISTS_SLACK``."""
+        updates = self._client.untagged_responses.get("EXISTS") or []
+        for value in updates:
+            try:
+                self._exists = min(as_int(value.split()[0]), MAX_NZ_NUMBER)
+            except (ResponseParseError, IndexError, AttributeError):
+                continue
+        return self._exists + EXISTS_SLACK
+
     def uids(self) -> list[int]:
-        """All UIDs of the selected folder, ascending (ESEARCH keeps the reply small)."""
+        """All UIDs of the selected folder, ascending (ESEARCH keeps the reply small). A reply
+        listing more UIDs than the folder's EXISTS is refused (``ProtocolError``) before any
+        list is built."""
         with self.guard():
             if self.has("ESEARCH"):
                 self._command("UID", "SEARCH", "RETURN", "(ALL)", "ALL")
                 found = self._untagged("ESEARCH")
-                result = parse_sequence_set(parse_esearch(found[-1]).get("ALL", "")) if found else []
+                ranges = parse_esearch(found[-1]).get("ALL", "") if found else ""
+                result = parse_sequence_set(ranges, limit=self._exists_now())
             else:
                 self._command("UID", "SEARCH", "ALL")
                 result = [u for chunk in self._search_results() for u in chunk]
+                if len(result) > self._exists_now():
+                    raise ResponseParseError(
+                        f"the server listed {len(result)} UIDs for a folder of "
+                        f"{self._exists} messages")
         return sorted(set(result))
 
     def find_message_id(self, message_id: str) -> list[int]:
@@ -250,14 +278,30 @@ class ImapSession(Connection):
 
     def _items(self, segs: list[Segment]) -> dict[str, Token]:
         """FETCH items of one response; an unreadable response is skipped (recorded in
-        ``unparsed`` and logged) so one bad message never stops a batch (P6)."""
+        ``unparsed``, in ``unreadable`` by UID when the UID can be read, and logged) so one bad
+        message never stops a batch (P6)."""
         try:
             return parse_fetch(segs)[1]
         except ResponseParseError as exc:
-            excerpt = server_text(segs[0][0] if segs else b"", 120)
-            self.unparsed.append(f"{exc}: {excerpt}")
-            log.warning("skipped an unreadable FETCH response: %s", exc)
+            self._skip(segs, exc)
             return {}
+
+    def _skip(self, segs: list[Segment], exc: ResponseParseError) -> None:
+        excerpt = server_text(segs[0][0] if segs else b"", 120)
+        self.unparsed.append(f"{exc}: {excerpt}")
+        uid = next((u for u in (uid_in_text(text) for text, _lit in segs) if u is not None), None)
+        if uid is not None:
+            self.unreadable[uid] = str(exc)
+        log.warning("skipped an unreadable FETCH response: %s", exc)
+
+    def _meta_of(self, segs: list[Segment]) -> tuple[dict[str, Token], MessageMeta | None]:
+        """Items and metadata of one response; unreadable metadata skips it like ``_items``."""
+        items = self._items(segs)
+        try:
+            return items, _meta(items)
+        except ResponseParseError as exc:
+            self._skip(segs, exc)
+            return {}, None
 
     def _meta_items(self) -> str:
         return "UID FLAGS RFC822.SIZE INTERNALDATE" + (" MODSEQ" if self.has("CONDSTORE") else "")
@@ -272,13 +316,17 @@ class ImapSession(Connection):
             if not self.has("CONDSTORE"):
                 raise ProtocolError("The server does not support CONDSTORE (CHANGEDSINCE).")
             args.append(f"(CHANGEDSINCE {int(changedsince)})")
-        out = []
+        out: dict[int, MessageMeta] = {}
         with self.guard():
             for segs in self._stream("UID", "FETCH", *args):
-                meta = _meta(self._items(segs))
+                _items, meta = self._meta_of(segs)
                 if meta is not None:
-                    out.append(meta)
-        return out
+                    out[meta.uid] = meta  # an unsolicited update of the same UID replaces it
+                    if len(out) > self._exists_now():
+                        raise ResponseParseError(
+                            f"the server sent more messages than the {self._exists} its "
+                            "folder holds")
+        return list(out.values())
 
     def fetch_raw(self, uids: Sequence[int]) -> Iterator[tuple[MessageMeta, bytes]]:
         """Whole messages (``BODY.PEEK[]``, never marks seen) in ONE command for all ``uids``,
@@ -291,8 +339,7 @@ class ImapSession(Connection):
             stream = self._stream("UID", "FETCH", uid_set, f"({self._meta_items()} BODY.PEEK[])")
             try:
                 for segs in stream:
-                    items = self._items(segs)
-                    meta = _meta(items)
+                    items, meta = self._meta_of(segs)
                     body = items.get("BODY[]")
                     if meta is not None and isinstance(body, bytes):
                         yield meta, body
@@ -311,8 +358,7 @@ class ImapSession(Connection):
                                   f"({self._meta_items()} BODY.PEEK[HEADER])")
             try:
                 for segs in stream:
-                    items = self._items(segs)
-                    meta = _meta(items)
+                    items, meta = self._meta_of(segs)
                     header = items.get("BODY[HEADER]")
                     if meta is not None and isinstance(header, bytes):
                         yield meta, header
@@ -364,11 +410,19 @@ class ImapSession(Connection):
                     first = items
             if first is None:
                 raise ProtocolError(f"Message {uid} is no longer on the server.")
-            meta = _meta(first)
+            try:
+                meta = _meta(first)
+            except ResponseParseError as exc:
+                self.unreadable[int(uid)] = str(exc)
+                raise
             header = first.get("BODY[HEADER]")
             if meta is None or not isinstance(header, bytes):
                 raise ProtocolError(f"The server sent an incomplete reply for message {uid}.")
-            parts = leaf_parts(first["BODYSTRUCTURE"])
+            try:
+                parts = leaf_parts(first["BODYSTRUCTURE"])
+            except ResponseParseError as exc:
+                self.unreadable[int(uid)] = f"BODYSTRUCTURE: {exc}"
+                raise
             wanted = [p for p in parts if is_readable_text(p) and p.size <= max_part]
             texts: list[tuple[object, bytes]] = []
             if wanted:
@@ -387,20 +441,21 @@ class ImapSession(Connection):
             texts=tuple((p, data) for p, data in texts),  # type: ignore[misc]
             others=tuple(p for p in parts if p.section not in fetched))
 
-    def vanished_since(self, modseq: int) -> list[int] | None:
-        """UIDs expunged from the selected folder since ``modseq`` (QRESYNC ``VANISHED
-        (EARLIER)``), or None when the server lacks QRESYNC."""
+    def vanished_since(self, modseq: int, among: Iterable[int]) -> list[int] | None:
+        """The UIDs of ``among`` (the cached ones) expunged from the selected folder since
+        ``modseq`` (QRESYNC ``VANISHED (EARLIER)``), or None when the server lacks QRESYNC. The
+        server's ranges are never expanded (it may well say ``1:4294967295``)."""
         if not self.has("QRESYNC"):
             return None
-        out: list[int] = []
+        ranges: list[tuple[int, int]] = []
         with self.guard():
             self._client.untagged_responses.pop("VANISHED", None)
             for _segs in self._stream("UID", "FETCH", "1:*", "(UID)",
                                       f"(CHANGEDSINCE {int(modseq)} VANISHED)"):
                 pass
             for segs in self._untagged("VANISHED"):
-                out.extend(parse_vanished(segs))
-        return sorted(set(out))
+                ranges.extend(parse_vanished(segs))
+        return numbers_in_ranges(ranges, among)
 
     # -- changes -----------------------------------------------------------------------------
 
@@ -414,12 +469,13 @@ class ImapSession(Connection):
                           "+FLAGS.SILENT" if add else "-FLAGS.SILENT", _flag_list(flags))
             self._client.untagged_responses.pop("FETCH", None)
 
-    def _uid_map(self) -> dict[int, int]:
+    def _uid_map(self, sent: int) -> dict[int, int]:
+        """{source UID: new UID} from COPYUID, for a command that named ``sent`` UIDs."""
         codes = self._client.untagged_responses.pop("COPYUID", [])
         mapping: dict[int, int] = {}
         for code in codes:
             if isinstance(code, bytes):
-                _validity, src, dst = parse_uid_code(code)
+                _validity, src, dst = parse_uid_code(code, limit=sent)
                 mapping.update(zip(src, dst, strict=True))
         return mapping
 
@@ -430,7 +486,7 @@ class ImapSession(Connection):
             return {}
         with self.guard():
             self._command("UID", "COPY", format_uid_set(uid_list), self._wire(dest))
-            return self._uid_map()
+            return self._uid_map(len(set(uid_list)))
 
     def move(self, uids: Iterable[int], dest: str) -> dict[int, int]:
         """UID MOVE when offered; else COPY, ``\\Deleted`` and UID EXPUNGE (UIDPLUS) or, without
@@ -445,7 +501,7 @@ class ImapSession(Connection):
         with self.guard():
             self._command("UID", "MOVE", format_uid_set(uid_list), self._wire(dest))
             self._drop_expunge_noise()
-            return self._uid_map()
+            return self._uid_map(len(set(uid_list)))
 
     def delete(self, uids: Iterable[int]) -> None:
         """Mark ``\\Deleted`` and expunge exactly these UIDs (UID EXPUNGE with UIDPLUS; without
@@ -463,6 +519,7 @@ class ImapSession(Connection):
             self._drop_expunge_noise()
 
     def _drop_expunge_noise(self) -> None:
+        self._exists_now()  # keep the last EXISTS before it is dropped
         for key in ("EXPUNGE", "VANISHED", "FETCH", "EXISTS", "RECENT"):
             self._client.untagged_responses.pop(key, None)
 
@@ -588,12 +645,36 @@ def _is_event(line: str) -> bool:
 
 def _meta(items: Mapping[str, object]) -> MessageMeta | None:
     """MessageMeta from FETCH items, or None for an unsolicited response lacking them.
-    ``\\Recent`` is dropped: it belongs to one session, not to the message."""
+    ``\\Recent`` is dropped: it belongs to one session, not to the message. An INTERNALDATE
+    that cannot be read costs only the date (None, with a warning), not the message. Raises
+    ``ResponseParseError`` for an unreadable UID, size, FLAGS or MODSEQ."""
     uid, flags, size, date = (items.get(k) for k in ("UID", "FLAGS", "RFC822.SIZE", "INTERNALDATE"))
     if uid is None or flags is None or size is None:
         return None
-    when = parse_internaldate(date.decode("ascii", "replace")) if isinstance(date, bytes) else _EPOCH
+    number = as_int(uid)  # type: ignore[arg-type]
+    if not 0 < number <= MAX_NZ_NUMBER:
+        raise ResponseParseError(f"UID {number} is out of range")
+    when: datetime | None = None
+    warnings: tuple[str, ...] = ()
+    if isinstance(date, bytes):
+        try:
+            when = parse_internaldate(date.decode("ascii", "replace"))
+        except ResponseParseError:
+            warnings = ("The server sent an arrival date (INTERNALDATE) that cannot be read; "
+                        f"it was ignored: {server_text(date, 60)}",)
     modseq = items.get("MODSEQ")
-    return MessageMeta(uid=as_int(uid), flags=flags_of(flags) - {"\\Recent"}, size=as_int(size),  # type: ignore[arg-type]
-                       internaldate=when, modseq=modseq_of(modseq) if modseq is not None else None)  # type: ignore[arg-type]
+    return MessageMeta(uid=number, flags=flags_of(flags) - {"\\Recent"}, size=as_int(size),  # type: ignore[arg-type]
+                       internaldate=when, modseq=modseq_of(modseq) if modseq is not None else None,  # type: ignore[arg-type]
+                       warnings=warnings)
+
+
+def _checked(status: FolderStatus, folder: str) -> FolderStatus:
+    """``status`` when its numbers are possible (RFC 3501: 32-bit), else ``ProtocolError``."""
+    for name, value in (("UIDVALIDITY", status.uidvalidity), ("UIDNEXT", status.uidnext),
+                        ("EXISTS", status.messages)):
+        low = 0 if name == "EXISTS" else 1
+        if not low <= value <= MAX_NZ_NUMBER:
+            raise ProtocolError(f"The server announced an impossible {name} ({value}) for "
+                                f"{server_text(folder)}; the folder was not synced.")
+    return status
 

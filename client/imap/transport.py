@@ -11,8 +11,12 @@
   untrusted certificate raises ``TLSVerificationError`` with its SHA-256 fingerprint, unless it
   equals ``endpoint.pinned_sha256`` (then, and only then, the connection is used: the pin
   replaces chain and host-name checks). A pin does not block a certificate the CA store trusts.
-- Socket timeouts apply to connect and every read. Literals larger than ``MAX_LITERAL`` are
-  refused before any allocation and read in 1 MiB chunks (P1); ``imaplib._MAXLINE`` is raised
+- Socket timeouts apply to connect and every read. The literals of one response (one
+  message's FETCH reply) may add up to ``MAX_LITERAL`` bytes; a literal that would pass the
+  cap is refused before any allocation (P1), the response line that announced it kept in
+  ``refused_line``. A literal is read in 1 MiB chunks into one growing buffer that becomes the
+  returned bytes without a copy (peak memory about the literal's size, not twice it), so a
+  literal announced but never sent costs only what arrived. ``imaplib._MAXLINE`` is raised
   module-wide to ``MAX_LINE`` (P2). imaplib's debug log is disabled so no command text (the
   LOGIN password) is kept in memory.
 Call from the thread that will own the connection.
@@ -21,6 +25,7 @@ Call from the thread that will own the connection.
 from __future__ import annotations
 
 import imaplib
+import io
 import socket
 import ssl
 from typing import Any
@@ -47,44 +52,56 @@ class LiteralTooLarge(imaplib.IMAP4.abort):
 
 def _read_capped(client: Any, size: int) -> bytes:
     limit = getattr(client, "max_literal", MAX_LITERAL)
-    if size < 0 or size > limit:
+    used = getattr(client, "response_literal_bytes", 0)
+    if not used:  # the first line of the response names the message (``* 3 FETCH (UID 9 ``)
+        match = getattr(client, "mo", None)  # imaplib's match of the line announcing it
+        line = getattr(match, "string", b"")
+        client.response_head = line[:4096] if isinstance(line, bytes) else b""
+    if size < 0 or size > limit - used:
         client.literal_refused = True  # imaplib re-wraps the abort; the session checks this
-        raise LiteralTooLarge(f"server announced a {size}-byte literal (limit {limit})")
-    chunks: list[bytes] = []
+        client.refused_line = client.response_head
+        raise LiteralTooLarge(f"server announced a {size}-byte literal after {used} bytes of "
+                              f"the same response (limit {limit})")
+    client.response_literal_bytes = used + size
+    # BytesIO grows one buffer in place and getvalue() hands that buffer over without a copy.
+    buffer = io.BytesIO()
     remaining = size
     while remaining:
         data = client.file.read(min(remaining, _READ_CHUNK))
         if not data:
             raise imaplib.IMAP4.abort("socket error: EOF inside a literal")
-        chunks.append(data)
+        buffer.write(data)
         remaining -= len(data)
-    return b"".join(chunks)
+        del data
+    return buffer.getvalue()
 
 
-class PlainClient(imaplib.IMAP4):
-    """imaplib client with capped literals and no command log."""
+class _CappedReads:
+    """Mixin: literal cap per response (see the module docstring), no command log."""
 
     max_literal = MAX_LITERAL
     literal_refused = False
+    refused_line = b""
+    response_head = b""
+    response_literal_bytes = 0
 
     def read(self, size: int) -> bytes:
         return _read_capped(self, size)
+
+    def _get_response(self) -> Any:
+        self.response_literal_bytes = 0  # one call reads one response with all its literals
+        return super()._get_response()  # type: ignore[misc]
 
     def _log(self, line: str) -> None:  # never keep sent commands (passwords) around
         return None
 
 
-class SslClient(imaplib.IMAP4_SSL):
+class PlainClient(_CappedReads, imaplib.IMAP4):
+    """imaplib client with capped literals and no command log."""
+
+
+class SslClient(_CappedReads, imaplib.IMAP4_SSL):
     """imaplib implicit-TLS client with capped literals and no command log."""
-
-    max_literal = MAX_LITERAL
-    literal_refused = False
-
-    def read(self, size: int) -> bytes:
-        return _read_capped(self, size)
-
-    def _log(self, line: str) -> None:
-        return None
 
 
 def make_context(endpoint: Endpoint, verify: bool) -> ssl.SSLContext:

@@ -9,6 +9,11 @@ those in ``client.ops.queue``'s docstring:
 * idempotent if interrupted: an op found running again is re-applied after checking the
   server, so a MOVE or COPY that already happened is recognised by Message-ID (never doubled)
   and a delete of a message already gone counts as done;
+* before any STORE, MOVE, COPY or EXPUNGE the Message-ID of the server's message at that UID
+  is compared with the op's ``payload["message_id"]`` (normalised as the store does, from one
+  ``BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]`` FETCH per op or per flag batch): another message
+  there (a server that renumbered under the same UIDVALIDITY) → ``drop`` with a note, the local
+  change undone, nothing done to that message; a Message-ID search only yields exact matches;
 * the message gone from the server → ``drop`` with a note; a transient error (connection
   lost) keeps the op and stops the replay (``ServerUnavailable`` is re-raised); a permanent
   refusal (folder gone, no permission, over quota, or the same error three times) undoes the
@@ -21,8 +26,10 @@ import logging
 from dataclasses import dataclass, field
 
 from client.imap import ImapSession, ProtocolError, ServerUnavailable
+from client.imap.parse import format_uid_set
 from client.ops import queue
 from client.store import Folder, Store
+from client.store.derive import header_columns
 from client.store.records import PendingOp
 from client.sync import crashpoint
 
@@ -49,6 +56,14 @@ class MessageGone(Exception):
     """The message an operation acts on is on the server no more."""
 
 
+class MessageReplaced(Exception):
+    """The UID of an operation holds another message now (another Message-ID)."""
+
+
+REPLACED_NOTE = ("The message at this place on the server is a different message now (its "
+                 "Message-ID differs), so this change was not made there.")
+
+
 @dataclass(frozen=True)
 class _Found:
     folder: Folder
@@ -73,8 +88,12 @@ class _Replayer:
         assert self._validity is not None
         return self._validity
 
-    def _uid_exists(self, uid: int) -> bool:
-        return any(m.uid == uid for m in self.session.fetch_meta(str(uid)))
+    def server_ids(self, uids: list[int]) -> dict[int, str | None]:
+        """{UID: normalised Message-ID} of the selected folder's messages (absent: gone)."""
+        if not uids:
+            return {}
+        raw = self.session.fetch_message_ids(format_uid_set(uids))
+        return {uid: header_columns(value).message_id for uid, value in raw.items()}
 
     def _by_message_id(self, folder: Folder, message_id: str | None,
                        exclude: set[int] | None = None) -> int | None:
@@ -82,6 +101,8 @@ class _Replayer:
             return None
         self.select(folder)
         found = [u for u in self.session.find_message_id(message_id) if u not in (exclude or set())]
+        exact = self.server_ids(found)  # SEARCH HEADER matches substrings
+        found = [u for u in found if exact.get(u) == message_id]
         return found[-1] if found else None
 
     def locate(self, op: PendingOp) -> _Found:
@@ -96,8 +117,12 @@ class _Replayer:
             validity = self.select(source)
             recorded = op.payload.get("uidvalidity")
             same = op.uid is None or recorded is None or recorded == validity
-            if same and self._uid_exists(uid):
-                return _Found(source, uid)
+            if same:
+                there = self.server_ids([uid])
+                if uid in there:
+                    if there[uid] != op.message_id:
+                        raise MessageReplaced(REPLACED_NOTE)
+                    return _Found(source, uid)
         candidates = [source] if source is not None else []
         candidates += [f for f in self.store.folders(self.account_id)
                        if source is None or f.id != source.id]
@@ -205,12 +230,14 @@ def _replay_flag_group(
         if folder is None or replayer.select(folder) != begun[0].payload.get("uidvalidity"):
             return begun
         uids = sorted({int(op.uid or 0) for op in begun})
-        present = {m.uid for m in replayer.session.fetch_meta(",".join(map(str, uids)))}
-        here = [op for op in begun if op.uid in present]
+        ids = replayer.server_ids(uids)  # one FETCH of the Message-IDs for the whole batch
+        here = [op for op in begun if op.uid in ids and ids[op.uid] == op.message_id]
+        replaced = [op for op in begun if op.uid in ids and ids[op.uid] != op.message_id]
+        targets = sorted({int(op.uid or 0) for op in here})
         for name, value in begun[0].payload.get("set", {}).items():
             flag = _FLAG_NAMES.get(name)
-            if flag is not None and here:
-                replayer.session.store_flags(sorted(present), [flag], add=bool(value))
+            if flag is not None and targets:
+                replayer.session.store_flags(targets, [flag], add=bool(value))
         crashpoint.after_commit()  # the server did it; ``complete`` not yet recorded
     except ServerUnavailable as exc:
         for op in begun:
@@ -222,8 +249,12 @@ def _replay_flag_group(
     for op in here:
         queue.complete(store, op.id, None)
         outcome.done += 1
+    for op in replaced:
+        queue.drop(store, op.id, REPLACED_NOTE)
+        outcome.dropped += 1
+        outcome.notes.append(REPLACED_NOTE)
     crashpoint.after_commit()
-    return [op for op in begun if op.uid not in present]
+    return [op for op in begun if op.uid not in ids]
 
 
 def replay_pending(store: Store, session: ImapSession, account_id: int) -> ReplayOutcome:
@@ -260,7 +291,7 @@ def _replay_one(replayer: _Replayer, store: Store, queued: PendingOp,
     try:
         new_uid = replayer.apply(op)
         crashpoint.after_commit()  # the server did it; ``complete`` not yet recorded
-    except MessageGone as exc:
+    except (MessageGone, MessageReplaced) as exc:
         queue.drop(store, op.id, str(exc))
         outcome.dropped += 1
         outcome.notes.append(str(exc))

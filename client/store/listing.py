@@ -184,11 +184,17 @@ class ListingMixin(StoreBase):
         return None if row is None else row_to_message(row)
 
     def get_raw(self, message_row: int) -> bytes:
-        """The stored raw message; raises ``KeyError`` if no body is stored for it."""
+        """The stored raw message; raises ``KeyError`` if no body is stored for it (in words:
+        for a placeholder of an unreadable message, why the server's reply was refused)."""
         row = self.conn.execute(
             "SELECT raw FROM bodies WHERE message_id = ?", (message_row,)
         ).fetchone()
         if row is None:
+            failed = self.conn.execute(
+                "SELECT fetch_error FROM messages WHERE id = ?", (message_row,)).fetchone()
+            if failed is not None and failed[0]:
+                raise KeyError(f"The server's reply for this message could not be read "
+                               f"({failed[0]}); it is tried again at every sync.")
             raise KeyError(f"No stored body for message {message_row}; fetch it from the server.")
         return bytes(row[0])
 

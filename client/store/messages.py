@@ -24,10 +24,12 @@ _ACTIVE = "('pending', 'running')"
 
 @dataclass(frozen=True, slots=True)
 class InsertResult:
-    """Row ids added (new or adopted local copies) and updated by one batch."""
+    """Row ids added (new or adopted local copies) and updated by one batch, and the ids of
+    placeholder rows the real messages replaced (their rows are new ids in ``added``)."""
 
     added: tuple[int, ...]
     updated: tuple[int, ...]
+    replaced: tuple[int, ...] = ()
 
 
 def _epoch(value: float | datetime | None) -> float | None:
@@ -99,7 +101,8 @@ class MessagesMixin(StoreBase):
         their flags/modseq refreshed (and a 'partial' body upgraded to 'full'). A local copy
         (uid NULL, no queued op) with the same Message-ID is adopted instead of duplicated.
         Subject and addresses are searchable at once; body full-text indexing is deferred
-        (``indexed=0``; see ``index_pending``).
+        (``indexed=0``; see ``index_pending``). A placeholder (``fetch_error`` set) is stored
+        only for a UID without a row; a real message replaces a placeholder row.
         """
         account_id, _ = self._account_of_folder(folder_id)
         hidden = self.hidden_uids(folder_id)
@@ -107,6 +110,12 @@ class MessagesMixin(StoreBase):
         for message in batch:
             if message.uid not in hidden:
                 by_uid[int(message.uid)] = message
+        real_json = json.dumps(sorted(u for u, m in by_uid.items() if m.fetch_error is None))
+        if any(m.fetch_error is not None for m in by_uid.values()):
+            taken = {int(u) for (u,) in self.conn.execute(
+                "SELECT uid FROM messages WHERE folder_id = ? AND uid IN "
+                "(SELECT value FROM json_each(?))", (folder_id, json.dumps(sorted(by_uid))))}
+            by_uid = {u: m for u, m in by_uid.items() if m.fetch_error is None or u not in taken}
         uid_json = json.dumps(sorted(by_uid))
         known = {
             int(uid)
@@ -120,6 +129,12 @@ class MessagesMixin(StoreBase):
                   if uid not in known}
         overrides = self._flag_overrides(folder_id)
         with self.transaction() as conn:
+            replaced = [int(r) for (r,) in conn.execute(  # the real message arrived
+                "SELECT id FROM messages WHERE folder_id = ? AND fetch_error IS NOT NULL AND uid IN "
+                "(SELECT value FROM json_each(?))", (folder_id, real_json))]
+            if replaced:  # its placeholder goes
+                conn.execute("DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?))",
+                             (json.dumps(replaced),))
             existing = {
                 int(uid): (int(row_id), state, flags_json, modseq)
                 for uid, row_id, state, flags_json, modseq in conn.execute(
@@ -143,7 +158,7 @@ class MessagesMixin(StoreBase):
                 "UPDATE folders SET synced_uid = max(synced_uid, ?) WHERE id = ?",
                 (int(watermark_uid), folder_id),
             )
-        return InsertResult(added=tuple(added), updated=tuple(updated))
+        return InsertResult(added=tuple(added), updated=tuple(updated), replaced=tuple(replaced))
 
     def _refresh_existing(
         self,
@@ -247,10 +262,13 @@ class MessagesMixin(StoreBase):
             columns = flag_columns(normalize_flags(message.flags))
             state = message.body_state if message.body_state in ("full", "partial") else "none"
             raw = message.raw
-            if state != "full" and head.message_id:
-                reuse = self._orphan_body(account_id, head.message_id, message.size)
-                if reuse is not None:
-                    raw, state = reuse, "full"
+            warnings_json = head.warnings_json
+            if message.warnings or message.fetch_error:
+                extra = list(message.warnings)
+                if message.fetch_error:
+                    extra.append(f"The server's reply for this message could not be read "
+                                 f"({message.fetch_error}); it is tried again at every sync.")
+                warnings_json = json.dumps(json.loads(warnings_json) + extra, ensure_ascii=False)
             message_rows.append((
                 row_id, account_id, folder_id, uid, head.message_id, head.subject,
                 head.subject_key, sender_key(head.from_name, head.from_email),
@@ -258,8 +276,8 @@ class MessagesMixin(StoreBase):
                 head.reply_to_json, head.date_utc, internal, sort_date,
                 message.size if message.size is not None else len(raw), *columns,
                 int(head.multipart_mixed), state, head.in_reply_to,
-                json.dumps(list(head.references), ensure_ascii=False), head.warnings_json,
-                message.modseq,
+                json.dumps(list(head.references), ensure_ascii=False), warnings_json,
+                message.modseq, message.fetch_error,
             ))
             if raw or state != "none":  # an empty message is still a (stored, empty) body
                 body_rows.append((row_id, raw))
@@ -275,8 +293,8 @@ class MessagesMixin(StoreBase):
             "subject_key, sender_key, from_name, from_email, to_json, cc_json, reply_to_json, "
             "date_utc, internaldate, sort_date, size, flags_json, seen, flagged, answered, draft, "
             "deleted, has_attachments, body_state, in_reply_to, references_json, warnings_json, "
-            "modseq, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            "modseq, fetch_error, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
             message_rows,
         )
         db.executemany("INSERT INTO bodies(message_id, raw) VALUES (?, ?)", body_rows)
@@ -289,15 +307,6 @@ class MessagesMixin(StoreBase):
         )
         assign_threads(db, account_id, threads)
         return added
-
-    def _orphan_body(self, account_id: int, message_id: str, size: int | None) -> bytes | None:
-        row = self.conn.execute(
-            "SELECT raw FROM orphan_bodies WHERE account_id = ? AND message_id = ?",
-            (account_id, message_id),
-        ).fetchone()
-        if row is None or size is None or len(row[0]) != size:
-            return None
-        return bytes(row[0])
 
     # -- flags, expunges, UIDVALIDITY ---------------------------------------------------------
 
@@ -365,7 +374,8 @@ class MessagesMixin(StoreBase):
         """UIDVALIDITY changed: drop every server row of the folder; return how many.
 
         Local-only rows (uid NULL) and queued operations stay. Full bodies are kept by
-        Message-ID in ``orphan_bodies``: a refetched message whose size matches reuses one;
+        Message-ID in ``orphan_bodies``: the sync (``client.sync.reuse``) reuses one only for
+        a refetched message whose size and header block (SHA-256) match too (P4);
         ``purge_orphan_bodies`` drops the rest once the rebuild is done. The folder's watermark
         and UIDNEXT/HIGHESTMODSEQ/EXISTS are reset; the caller records the new UIDVALIDITY.
         """

@@ -72,6 +72,10 @@ class IncomingMessage:
     ``'partial'``. ``internaldate`` is a UTC epoch or an aware datetime. ``size`` defaults to
     ``len(raw)``. ``headers`` may carry ``client.store.derive.header_columns(raw)`` computed
     ahead (the sync parses on its fetch threads, off the single writer thread).
+    ``warnings`` are added to the row's parse warnings (e.g. an unreadable INTERNALDATE).
+    ``fetch_error`` makes it a placeholder for a message the server's reply did not let us
+    read (checklist P6): stored only where the folder has no row for the UID yet, and replaced
+    by the real message once a fetch succeeds.
     """
 
     uid: int
@@ -82,6 +86,8 @@ class IncomingMessage:
     modseq: int | None = None
     body_state: str = "full"
     headers: Any = None
+    warnings: tuple[str, ...] = ()
+    fetch_error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,11 +101,17 @@ def decode_line(line: str) -> events.Event | tuple[SyncReport, AfterSyncReport |
 
 def _report(data: dict[str, Any]) -> SyncReport:
     fields = dict(data)
-    fields["folders"] = [FolderReport(**f) for f in fields.get("folders", [])]
+    fields["folders"] = [_folder(f) for f in fields.get("folders", [])]
     fields["created_folders"] = tuple(fields.get("created_folders", ()))
     fields["renamed_folders"] = tuple(tuple(pair) for pair in fields.get("renamed_folders", ()))
     fields["removed_folders"] = tuple(fields.get("removed_folders", ()))
     return SyncReport(**fields)
+
+
+def _folder(data: dict[str, Any]) -> FolderReport:
+    fields = dict(data)  # JSON turned the int keys of ``unreadable`` into strings
+    fields["unreadable"] = {int(uid): str(why) for uid, why in fields.get("unreadable", {}).items()}
+    return FolderReport(**fields)
 
 
 def _after(data: dict[str, Any] | None) -> AfterSyncReport | None:

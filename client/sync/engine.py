@@ -228,7 +228,7 @@ def _run(
     indexer = BackgroundIndexer(store.path, cancel) if index else None
     ctx = SyncContext(store=store, session=session, account_id=account.id, cancel=cancel,
                       attachment_cap=attachment_cap, pool_factory=make_pool, bus=bus,
-                      progress=progress)
+                      progress=progress, reconnect=connect)
     # Checkpoint the WAL less often while bodies stream in (fewer fsyncs of the main file);
     # a per-connection setting, gone when this Store closes.
     store.conn.execute(f"PRAGMA wal_autocheckpoint = {SYNC_WAL_AUTOCHECKPOINT_PAGES}")
@@ -267,7 +267,7 @@ def _run(
             report.indexed = indexer.finish(drain=False)
         if ctx.pool is not None:
             ctx.pool.close()
-        session.logout()
+        ctx.session.logout()  # the session in use (a new one if a bad reply closed the line)
 
 
 def _fill_all_bodies(
@@ -280,8 +280,8 @@ def _fill_all_bodies(
         if ctx.cancel.is_set():
             raise SyncCancelled("The sync was cancelled.")
         folder_report = by_name.get(item.info.name)
-        if folder_report is None or folder_report.error:
-            continue
+        if folder_report is None or (folder_report.error and not folder_report.unreadable):
+            continue  # failed folders wait; one with unreadable messages still gets its bodies
         try:
             fill_bodies(ctx, item, folder_report)
         except ProtocolError as exc:

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from client.imap import BodyPart, ImapSession
+from client.imap import BodyPart, ImapSession, MessageMeta, OversizedResponse, ProtocolError
 from client.store import IncomingMessage
 from client.store.derive import header_columns
 from client.sync.batches import FetchBatch
@@ -35,56 +35,78 @@ class FetchedBatch:
     messages: list[IncomingMessage] = field(default_factory=list)
     parts: dict[int, tuple[BodyPart, ...]] = field(default_factory=dict)
     error: BaseException | None = None
-    #: UIDs whose reply the adapter could not read and skipped (checklist P6).
-    unreadable: list[int] = field(default_factory=list)
+    #: {UID: reason} of messages whose reply the adapter could not read (checklist P6).
+    unreadable: dict[int, str] = field(default_factory=dict)
+
+
+def _incoming(meta: MessageMeta, raw: bytes, **fields: object) -> IncomingMessage:
+    return IncomingMessage(
+        uid=meta.uid, raw=raw, flags=tuple(sorted(meta.flags)), internaldate=meta.internaldate,
+        size=meta.size, modseq=meta.modseq, warnings=meta.warnings, **fields)  # type: ignore[arg-type]
 
 
 def fetch_batch(session: ImapSession, batch: FetchBatch) -> FetchedBatch:
-    """Fetch one batch on ``session`` (the folder must be selected). Raises ``ImapError``.
+    """Fetch one batch on ``session`` (the folder must be selected). Raises ``ImapError``
+    (``OversizedResponse`` when a refused literal closed the connection).
 
     Headers are parsed here, on the fetching thread, so the writer thread only writes; a
-    ``fill`` batch skips that (its rows are listed already, only the body is stored)."""
+    ``fill`` batch skips that (its rows are listed already, only the body is stored). A message
+    whose reply cannot be read lands in ``unreadable`` (its UID found by fetching the missing
+    ones alone); the rest of the batch is returned."""
     out = FetchedBatch(batch)
     if batch.partial:
         for uid in batch.uids:
-            partial = session.fetch_header_and_text(uid, MAX_TEXT_PART)
-            meta = partial.meta
-            out.messages.append(IncomingMessage(
-                uid=meta.uid, raw=assemble_partial(partial), flags=tuple(sorted(meta.flags)),
-                internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq,
-                body_state="partial"))
-            out.parts[meta.uid] = partial.others
+            _fetch_partial(session, uid, out)
         return out
-    if batch.headers_only:
-        for meta, header in session.fetch_headers(batch.uids):
-            out.messages.append(IncomingMessage(
-                uid=meta.uid, raw=b"", flags=tuple(sorted(meta.flags)),
-                internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq,
-                body_state="none", headers=header_columns(header)))
-        return out
-    unparsed_before = len(session.unparsed)
-    parse = not batch.fill
-    for meta, raw in session.fetch_raw(batch.uids):
-        out.messages.append(IncomingMessage(
-            uid=meta.uid, raw=raw, flags=tuple(sorted(meta.flags)),
-            internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq,
-            headers=header_columns(raw) if parse else None))
-    if len(session.unparsed) > unparsed_before:
+    before = len(session.unparsed)
+    fetch = session.fetch_headers if batch.headers_only else session.fetch_raw
+    _collect(fetch(batch.uids), batch, out)
+    if len(session.unparsed) > before:
         # Some replies were unreadable. Missing UIDs are those or expunged ones; fetch each
         # alone to tell which (an expunged one simply yields nothing, unrecorded).
         got = {m.uid for m in out.messages}
         for uid in batch.uids:
             if uid in got:
                 continue
-            before = len(session.unparsed)
-            for meta, raw in session.fetch_raw([uid]):
-                out.messages.append(IncomingMessage(
-                    uid=meta.uid, raw=raw, flags=tuple(sorted(meta.flags)),
-                    internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq,
-                    headers=header_columns(raw) if parse else None))
-            if len(session.unparsed) > before:
-                out.unreadable.append(uid)
+            mark = len(session.unparsed)
+            found = _collect(fetch([uid]), batch, out)
+            if len(session.unparsed) > mark and uid not in found:
+                out.unreadable[uid] = session.unreadable.get(uid) or session.unparsed[-1]
     return out
+
+
+def _collect(replies: Iterator[tuple[MessageMeta, bytes]], batch: FetchBatch,
+             out: FetchedBatch) -> set[int]:
+    found: set[int] = set()
+    for meta, data in replies:
+        found.add(meta.uid)
+        if batch.headers_only:
+            out.messages.append(_incoming(meta, b"", body_state="none",
+                                          headers=header_columns(data)))
+        else:
+            out.messages.append(_incoming(
+                meta, data, headers=None if batch.fill else header_columns(data)))
+    return found
+
+
+def _fetch_partial(session: ImapSession, uid: int, out: FetchedBatch) -> None:
+    """Header + text parts of one oversize message; an unreadable reply (a BODYSTRUCTURE
+    Tradewind cannot read) marks it unreadable, a message gone is skipped."""
+    before = len(session.unparsed)
+    session.unreadable.pop(uid, None)
+    try:
+        partial = session.fetch_header_and_text(uid, MAX_TEXT_PART)
+    except OversizedResponse:
+        raise
+    except ProtocolError as exc:
+        if session.is_broken:
+            raise
+        if uid in session.unreadable or len(session.unparsed) > before:
+            out.unreadable[uid] = session.unreadable.get(uid) or str(exc)
+        return
+    meta = partial.meta
+    out.messages.append(_incoming(meta, assemble_partial(partial), body_state="partial"))
+    out.parts[meta.uid] = partial.others
 
 
 class FetchPool:

@@ -16,8 +16,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from client import events
-from client.imap import FolderStatus, ImapError, ImapSession, MessageMeta, ProtocolError
-from client.store import Folder, Store
+from client.imap import (
+    FolderStatus,
+    ImapError,
+    ImapSession,
+    MessageMeta,
+    OversizedResponse,
+    ProtocolError,
+)
+from client.imap.parse import format_uid_set
+from client.store import Folder, IncomingMessage, Store
 from client.store.rows import normalize_flags
 from client.sync import crashpoint
 from client.sync.batches import (
@@ -56,6 +64,8 @@ _HEADER_COST = 4096
 POOLED_BATCH_BYTES = 8 * 1024 * 1024
 #: At most this many messages per fetch command (the byte budget usually binds first).
 BATCH_COUNT = DEFAULT_BATCH_COUNT
+#: New connections one sync may open after a reply closed the line (a refused literal).
+MAX_RECONNECTS = 5
 
 
 @dataclass
@@ -68,6 +78,9 @@ class FolderReport:
     updated: int = 0
     removed: int = 0
     error: str | None = None
+    #: {UID: reason} of messages whose reply could not be read (stored as placeholders, P6);
+    #: ``error`` then says so, but the folder itself synced.
+    unreadable: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -84,8 +97,23 @@ class SyncContext:
     progress: Callable[[events.SyncProgress], None] | None = None
     on_stored: Callable[[], None] | None = None
     pool: FetchPool | None = field(default=None)
+    #: Opens a new main session when a reply closed the line (None: no reconnecting).
+    reconnect: Callable[[], ImapSession] | None = None
+    reconnects: int = 0
 
     pool_disabled: bool = False
+
+    def revive(self) -> bool:
+        """Replace a broken main session with a new one (at most ``MAX_RECONNECTS`` per sync);
+        True when there is a usable session. Raises ``ImapError`` from connecting."""
+        if not self.session.is_broken:
+            return True
+        if self.reconnect is None or self.reconnects >= MAX_RECONNECTS:
+            return False
+        self.reconnects += 1
+        self.session.logout()
+        self.session = self.reconnect()
+        return True
 
     def get_pool(self) -> FetchPool | None:
         if self.pool is None and not self.pool_disabled:
@@ -138,6 +166,7 @@ def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
     """Sync one selectable folder. Raises ``ImapError``, ``StoreWriteError``, ``SyncCancelled``."""
     info, folder = listed.info, listed.folder
     report = FolderReport(info.name)
+    ctx.revive()  # an earlier folder's unreadable reply may have closed the line
     status = ctx.session.status(info.raw_name)
     plan: Plan = plan_folder(stored_state(folder), server_state(status), ctx.session.capabilities)
     report.plan = type(plan).__name__
@@ -206,14 +235,17 @@ def _reconcile_known(
     holes: list[int] = []
     metas: list[MessageMeta]
     if isinstance(plan, FullCompare):
+        session.unreadable.clear()
         metas = session.fetch_meta(f"1:{top}")
-        on_server = {m.uid for m in metas if m.uid <= top}
+        # A message whose reply could not be read is still there: never an expunge (P6).
+        on_server = {m.uid for m in metas if m.uid <= top} | {
+            u for u in session.unreadable if u <= top}
         removed = set(local) - on_server
         holes = sorted(on_server - set(local))
     else:
         metas = session.fetch_meta(f"1:{top}", changedsince=plan.modseq)
         if isinstance(plan, QresyncVanished):
-            vanished = session.vanished_since(plan.modseq)
+            vanished = session.vanished_since(plan.modseq, among=local)
             if vanished is None:  # no QRESYNC after all: compare UID lists
                 vanished = sorted(set(local) - set(session.uids()))
             removed = {u for u in vanished if u in local}
@@ -241,9 +273,15 @@ def _fetch_new(
     ctx: SyncContext, folder: Folder, raw_name: str, from_uid: int, holes: list[int],
     report: FolderReport,
 ) -> None:
+    ctx.session.unreadable.clear()
     metas = [m for m in ctx.session.fetch_meta(f"{from_uid}:*") if m.uid >= from_uid]
     if holes:
-        metas += ctx.session.fetch_meta(",".join(str(u) for u in holes))
+        metas += ctx.session.fetch_meta(format_uid_set(holes))
+    wanted, got = set(holes), {m.uid for m in metas}
+    unread = {uid: why for uid, why in ctx.session.unreadable.items()
+              if (uid >= from_uid or uid in wanted) and uid not in got}
+    if unread:  # metadata the server garbled: keep a placeholder, the body pass retries it
+        _store_placeholders(ctx, folder, unread, report)
     metas, updated = refresh_known(ctx.store, folder.id, metas)
     metas, added = reuse_kept_bodies(ctx.store, ctx.session, ctx.account_id, folder.id, metas)
     report.updated += len(updated)
@@ -286,17 +324,19 @@ def _body_batches(
 
 def fill_bodies(ctx: SyncContext, listed: ListedFolder, report: FolderReport) -> None:
     """Second pass of a sync, after every folder is listed: download the bodies of rows that
-    have only their headers (``body_state='none'``). Runs on every sync, whatever the plan,
+    have only their headers (``body_state='none'``), and try the placeholders of unreadable
+    messages again (an oversize one as header + text). Runs on every sync, whatever the plan,
     so bodies missing after a kill are fetched next time. Raises like ``sync_folder``."""
     folder, raw_name = listed.folder, listed.info.raw_name
     rows = ctx.store.conn.execute(
         "SELECT uid, size FROM messages WHERE folder_id = ? AND body_state = 'none' "
-        "AND uid IS NOT NULL AND size <= ? ORDER BY uid",
+        "AND uid IS NOT NULL AND (size <= ? OR fetch_error IS NOT NULL) ORDER BY uid",
         (folder.id, ctx.attachment_cap),
     ).fetchall()
     sizes = [(int(uid), int(size)) for uid, size in rows]
     if not sizes:
         return
+    ctx.revive()
     selected = ctx.session.select(raw_name)
     current = ctx.store.folder(folder.id)
     if current is None or selected.uidvalidity != current.uidvalidity:
@@ -317,7 +357,7 @@ def _run_batches(
     mark = Watermark(batches, start=current.synced_uid if current is not None else 0)
     progress = _Progress(folder.name, sum(len(b.uids) for b in batches), phase)
     stored: set[int] = set()
-    skipped: list[int] = []
+    skipped: dict[int, str] = {}
     try:
         if pool is not None:
             try:
@@ -330,16 +370,40 @@ def _run_batches(
                 ctx.disable_pool()
         remaining = [b for b in batches if b.index not in stored]
         if remaining:
-            _store_all(ctx, folder, _serial(ctx, remaining, skipped), mark, stored, skipped,
-                       report, progress)
+            _store_all(ctx, folder, _serial(ctx, folder, raw_name, remaining), mark, stored,
+                       skipped, report, progress)
     except InterruptedError:
         raise SyncCancelled("The sync was cancelled.") from None
     _check_cancel(ctx)
     if skipped:
-        report.error = (
-            f"{len(skipped)} message(s) in {folder.name} could not be read from the server "
-            f"and were skipped (UID {', '.join(map(str, skipped[:20]))})."
-        )
+        _note_skipped(report, folder, skipped)
+
+
+def _note_skipped(report: FolderReport, folder: Folder, skipped: dict[int, str]) -> None:
+    report.unreadable.update(skipped)
+    uids = sorted(report.unreadable)
+    report.error = (
+        f"{len(uids)} message(s) in {folder.name} could not be read from the server "
+        f"(UID {', '.join(map(str, uids[:20]))}{' …' if len(uids) > 20 else ''}); "
+        "they are listed as unreadable and tried again at the next sync."
+    )
+
+
+def _placeholders(unread: dict[int, str], size: int = 0) -> list[IncomingMessage]:
+    """Rows for unreadable messages; ``size`` (an oversize message's, when known) keeps the
+    retry to header + text parts."""
+    return [IncomingMessage(uid=uid, raw=b"", size=size, body_state="none",
+                            fetch_error=why[:300]) for uid, why in sorted(unread.items())]
+
+
+def _store_placeholders(ctx: SyncContext, folder: Folder, unread: dict[int, str],
+                        report: FolderReport) -> None:
+    """Rows for messages whose metadata could not be read (the watermark stays put)."""
+    inserted = ctx.store.insert_messages(folder.id, _placeholders(unread), 0)
+    crashpoint.after_commit()
+    report.added += len(inserted.added)
+    _publish(ctx, folder.id, added=inserted.added)
+    _note_skipped(report, folder, unread)
 
 
 @dataclass
@@ -352,54 +416,85 @@ class _Progress:
 
 def _store_all(
     ctx: SyncContext, folder: Folder, results: Iterator[FetchedBatch], mark: Watermark,
-    stored: set[int], skipped: list[int], report: FolderReport, progress: _Progress,
+    stored: set[int], skipped: dict[int, str], report: FolderReport, progress: _Progress,
 ) -> None:
     for result in results:
         index = result.batch.index
-        added, updated = _store_batch(ctx, folder.id, result, mark.peek_after(index))
+        if result.unreadable:  # recorded in the same transaction the watermark passes them in
+            got = {m.uid for m in result.messages}
+            result.messages.extend(_placeholders(
+                {u: why for u, why in result.unreadable.items() if u not in got},
+                result.batch.size if result.batch.partial else 0))
+        added, updated, replaced = _store_batch(ctx, folder.id, result, mark.peek_after(index))
         mark.mark_done(index)
         stored.add(index)
-        skipped.extend(result.unreadable)
+        skipped.update(result.unreadable)
         crashpoint.after_commit()
         report.added += len(added)
         report.updated += len(updated)
         progress.done += len(result.batch.uids)
-        _publish(ctx, folder.id, added=added, updated=updated)
+        _publish(ctx, folder.id, added=added, updated=updated, removed=replaced)
         if ctx.on_stored is not None and progress.phase != "headers":
             ctx.on_stored()  # index rows whose bodies are here
         ctx.report_progress(progress.folder, progress.done, progress.total, progress.phase)
 
 
 def _serial(
-    ctx: SyncContext, batches: list[FetchBatch], skipped: list[int]
+    ctx: SyncContext, folder: Folder, raw_name: str, batches: list[FetchBatch]
 ) -> Iterator[FetchedBatch]:
     for batch in batches:
         _check_cancel(ctx)
         try:
-            yield fetch_batch(ctx.session, batch)
-        except ProtocolError:
+            result = fetch_batch(ctx.session, batch)
+        except ProtocolError as exc:
             # A reply Tradewind cannot read (checklist P6): fetch this batch one message at a
             # time and skip only the messages that fail, recording their UIDs.
-            yield _one_by_one(ctx, batch, skipped)
+            result = _one_by_one(ctx, folder, raw_name, batch, exc)
+        yield result
 
 
-def _one_by_one(ctx: SyncContext, batch: FetchBatch, skipped: list[int]) -> FetchedBatch:
+def _one_by_one(ctx: SyncContext, folder: Folder, raw_name: str, batch: FetchBatch,
+                failure: ProtocolError) -> FetchedBatch:
     merged = FetchedBatch(batch)
+    known_bad = failure.uid if isinstance(failure, OversizedResponse) else None
+    _reselect_if_broken(ctx, folder, raw_name, failure)
     for uid in batch.uids:
-        single = FetchBatch(batch.index, (uid,), 0, batch.partial)
+        if uid == known_bad:
+            merged.unreadable[uid] = str(failure)
+            continue
+        single = replace(batch, uids=(uid,), size=0)
         try:
             got = fetch_batch(ctx.session, single)
-        except ProtocolError:
-            skipped.append(uid)
+        except ProtocolError as exc:
+            merged.unreadable[uid] = str(exc)
+            _reselect_if_broken(ctx, folder, raw_name, exc)
             continue
         merged.messages.extend(got.messages)
         merged.parts.update(got.parts)
+        merged.unreadable.update(got.unreadable)
     return merged
+
+
+def _reselect_if_broken(ctx: SyncContext, folder: Folder, raw_name: str,
+                        failure: ProtocolError) -> None:
+    """After a reply that closed the line (an oversized literal): a new connection, the same
+    folder selected again. Raises ``failure`` when no new connection may be opened, and
+    ``ProtocolError`` when the folder was reset meanwhile."""
+    if not ctx.session.is_broken:
+        return
+    if not ctx.revive():
+        raise failure
+    selected = ctx.session.select(raw_name)
+    current = ctx.store.folder(folder.id)
+    if current is None or selected.uidvalidity != current.uidvalidity:
+        raise ProtocolError(f"The folder {folder.name} was reset on the server during the "
+                            "sync; it will be rebuilt.")
 
 
 def _store_batch(
     ctx: SyncContext, folder_id: int, result: FetchedBatch, watermark: int
-) -> tuple[tuple[int, ...], tuple[int, ...]]:
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Store one batch with its parts; (added, updated, replaced placeholder) row ids."""
     store = ctx.store
     with store.transaction() as conn:
         inserted = store.insert_messages(folder_id, result.messages, watermark)
@@ -410,4 +505,4 @@ def _store_batch(
             ).fetchone()
             if row is not None and parts:
                 record_parts(store, int(row[0]), parts)
-    return inserted.added, inserted.updated
+    return inserted.added, inserted.updated, inserted.replaced

@@ -7,17 +7,16 @@ run, so the watermark invariant (every server UID at or below it is stored) stil
 
 from __future__ import annotations
 
-import re
+import hashlib
 
 from client.imap import ImapSession, MessageMeta
-from client.imap.parse import format_uid_set
 from client.store import IncomingMessage, Store
-from client.store.derive import header_columns, normalize_msgid
+from client.store.derive import header_block, header_columns
 from client.store.rows import normalize_flags
 from client.sync import crashpoint
 
 _CHUNK = 500
-_MSGID_VALUE = re.compile(rb"(?is)^message-id:\s*(.*?)\s*$")
+_CHUNK_BYTES = 16 * 1024 * 1024
 
 
 def refresh_known(store: Store, folder_id: int, metas: list[MessageMeta]) -> tuple[
@@ -54,26 +53,38 @@ def reuse_kept_bodies(
     store: Store, session: ImapSession, account_id: int, folder_id: int,
     metas: list[MessageMeta],
 ) -> tuple[list[MessageMeta], list[int]]:
-    """After a UIDVALIDITY change: store messages whose Message-ID and size match a body
-    ``clear_folder`` kept, without downloading them. Returns (metas still to fetch, added ids).
-    One extra command (Message-ID headers) and only when kept bodies exist."""
+    """After a UIDVALIDITY change: store messages whose Message-ID, size AND header block (its
+    SHA-256) match a body ``clear_folder`` kept, without downloading them (checklist P4: a
+    same-size message under the same Message-ID with another header is fetched again).
+    Returns (metas still to fetch, added ids). One extra command, the headers of the new
+    messages streamed (each hashed and dropped), and only when kept bodies exist."""
     if not metas or not _has_orphans(store, account_id):
         return metas, []
-    headers = session.fetch_message_ids(format_uid_set([m.uid for m in metas]))
+    by_uid = {m.uid: m for m in metas}
     reused: list[IncomingMessage] = []
-    for meta in metas:
-        found = _MSGID_VALUE.match(headers.get(meta.uid, b"").strip())
-        msgid = normalize_msgid(found.group(1).decode("utf-8", "replace")) if found else None
-        body = store.cached_body(account_id, msgid) if msgid else None
-        if body is not None and len(body) == meta.size:
-            reused.append(IncomingMessage(
-                uid=meta.uid, raw=body, flags=tuple(sorted(meta.flags)),
-                internaldate=meta.internaldate, size=meta.size, modseq=meta.modseq,
-                headers=header_columns(body)))
     added: list[int] = []
-    for start in range(0, len(reused), _CHUNK):
-        result = store.insert_messages(folder_id, reused[start:start + _CHUNK], 0)
-        crashpoint.after_commit()
-        added.extend(result.added)
-    done = {m.uid for m in reused}
+    done: set[int] = set()
+
+    def flush() -> None:  # bodies are stored as they are matched, not all held at once
+        if reused:
+            added.extend(store.insert_messages(folder_id, reused, 0).added)
+            crashpoint.after_commit()
+            done.update(m.uid for m in reused)
+            reused.clear()
+
+    for meta, header in session.fetch_headers([m.uid for m in metas]):
+        wanted = by_uid.get(meta.uid)
+        msgid = header_columns(header).message_id
+        body = store.cached_body(account_id, msgid) if msgid and wanted else None
+        if wanted is None or body is None or len(body) != wanted.size:
+            continue
+        if hashlib.sha256(header_block(body)).digest() != hashlib.sha256(header).digest():
+            continue
+        reused.append(IncomingMessage(
+            uid=wanted.uid, raw=body, flags=tuple(sorted(wanted.flags)),
+            internaldate=wanted.internaldate, size=wanted.size, modseq=wanted.modseq,
+            warnings=wanted.warnings, headers=header_columns(body)))
+        if len(reused) >= _CHUNK or sum(len(m.raw) for m in reused) >= _CHUNK_BYTES:
+            flush()
+    flush()
     return [m for m in metas if m.uid not in done], added

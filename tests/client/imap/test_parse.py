@@ -10,17 +10,21 @@ from client.imap.bodystructure import is_readable_text, leaf_parts
 from client.imap.connection import group_segments
 from client.imap.parse import (
     ResponseParseError,
+    as_int,
     format_uid_set,
+    numbers_in_ranges,
     parse_esearch,
     parse_fetch,
     parse_internaldate,
     parse_list,
+    parse_ranges,
     parse_sequence_set,
     parse_status,
     parse_uid_code,
     parse_vanished,
     response_code,
     tokenize,
+    uid_in_text,
 )
 
 
@@ -79,7 +83,7 @@ def test_status_and_esearch_and_vanished() -> None:
         "MESSAGES": 3, "UIDNEXT": 9, "UIDVALIDITY": 1, "UNSEEN": 2, "HIGHESTMODSEQ": 40}
     assert parse_esearch(seg(b'(TAG "A5") UID ALL 1:3,7 COUNT 4')) == {"ALL": "1:3,7", "COUNT": "4"}
     assert parse_esearch(seg(b'(TAG "A5") UID')) == {}
-    assert parse_vanished(seg(b"(EARLIER) 41,43:45")) == [41, 43, 44, 45]
+    assert parse_vanished(seg(b"(EARLIER) 41,43:45")) == [(41, 41), (43, 45)]
 
 
 def test_sequence_sets() -> None:
@@ -132,3 +136,55 @@ def test_bodystructure_depth_is_bounded() -> None:
         text = b"(" + text + b' "MIXED")'
     with pytest.raises(ResponseParseError):
         leaf_parts(tokenize(seg(text))[0])
+
+
+# -- bounds on what a server can make the client build (checklist P1, P2) --------------------
+
+def test_nesting_is_limited_without_recursion() -> None:
+    deep = b"* 1 FETCH (UID 1 X " + b"(" * 10_000 + b")" * 10_000 + b")"
+    with pytest.raises(ResponseParseError, match="nested too deeply"):
+        parse_fetch(seg(deep))
+    ok = b"(" * 90 + b")" * 90
+    assert tokenize(seg(ok))
+
+
+@pytest.mark.parametrize("bad", [b"9" * 5_000, b"9" * 21, b"18446744073709551616", b"-1", b"+3",
+                                 b"1_000", b"\xd9\xa3"])
+def test_numbers_are_bounded(bad: bytes) -> None:
+    with pytest.raises(ResponseParseError):
+        as_int(bad)
+
+
+def test_a_list_where_a_number_belongs_is_a_parse_error_not_a_recursion() -> None:
+    nested = tokenize(seg(b"(" * 99 + b")" * 99))[0]
+    with pytest.raises(ResponseParseError):
+        as_int(nested)
+
+
+def test_sequence_sets_expand_only_up_to_the_limit_before_building_a_list() -> None:
+    assert parse_sequence_set("1:3,7", limit=4) == [1, 2, 3, 7]
+    with pytest.raises(ResponseParseError):
+        parse_sequence_set("1:3,7", limit=3)
+    with pytest.raises(ResponseParseError):
+        parse_sequence_set("1:4294967295")  # refused by arithmetic, nothing allocated
+    with pytest.raises(ResponseParseError):
+        parse_uid_code(b"1 1:4000000000 1:4000000000", limit=1)
+
+
+def test_ranges_intersect_without_expanding() -> None:
+    ranges = parse_ranges("1:4294967295")
+    assert ranges == [(1, 4294967295)]
+    assert numbers_in_ranges(ranges, [5, 1, 70_000]) == [1, 5, 70_000]
+    assert numbers_in_ranges([(10, 20), (1, 3), (15, 30)], [0, 2, 4, 9, 10, 25, 31]) == [2, 10, 25]
+
+
+def test_uid_is_read_from_an_unreadable_response_line() -> None:
+    assert uid_in_text(b'* 3 FETCH (UID 17 FLAGS ("unbalanced)') == 17
+    assert uid_in_text(b"* 3 FETCH (FLAGS ())") is None
+
+
+def test_bodystructure_parameter_name_with_5000_digits_is_not_a_continuation() -> None:
+    text = (b'("APPLICATION" "OCTET-STREAM" ("NAME*' + b"9" * 5_000 + b'" "x" "NAME" "a.bin") '
+            b'NIL NIL "BASE64" 10 NIL NIL NIL NIL)')
+    (part,) = leaf_parts(tokenize(seg(text))[0])
+    assert part.filename == "a.bin" and part.size == 10

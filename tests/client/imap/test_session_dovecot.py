@@ -195,7 +195,8 @@ def test_changedsince_and_vanished(dovecot: DovecotServer, imap_user: MailUser, 
     changed = session.fetch_meta("1:*", changedsince=base)
     assert [m.uid for m in changed] == [2]
     assert "\\Flagged" in changed[0].flags and changed[0].modseq and changed[0].modseq > base
-    assert session.vanished_since(base) == [4]
+    assert session.vanished_since(base, among=[1, 2, 3, 4, 5]) == [4]
+    assert session.vanished_since(base, among=[2, 3]) == []
 
 
 def test_header_and_text_for_oversize_messages(

@@ -53,7 +53,8 @@ def test_events_and_result_round_trip() -> None:
                   events.SyncProgress(1, "INBOX", 10, 20, "fetch"),
                   events.AccountStatus(1, "error", "Der Server antwortet nicht — 服务器无响应")):
         assert decode_line(encode_event(event)) == event
-    report = SyncReport(1, folders=[FolderReport("INBOX", plan="full", added=3)],
+    report = SyncReport(1, folders=[FolderReport("INBOX", plan="full", added=3,
+                                                 unreadable={7: "unbalanced reply"})],
                         created_folders=("Quotes",), renamed_folders=(("Old", "New"),),
                         indexed=3, seconds=1.5)
     after = AfterSyncReport(FlushReport(sent=[9], failed={4: "550 mailbox unavailable"}),
