@@ -88,7 +88,7 @@ class WorkCalendar:
         source = self._cn_years.get(year)
         if source is None:
             self._package.get(date(year, 1, 1))  # makes the package fill in that year
-            workdays = getattr(self._package, "weekend_workdays", set())
+            workdays: set[date] = getattr(self._package, "weekend_workdays", set())
             if any(d.year == year for d in workdays):
                 source = "package"
             elif year in cn_schedule.OFFICIAL:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 import zoneinfo
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from babel.core import get_global
 
@@ -81,7 +82,7 @@ class ZoneGuess:
 def _canonical_names() -> dict[str, str]:
     """lower-case name → canonical IANA name, for every zone tzdata ships."""
     names = {name.lower(): name for name in zoneinfo.available_timezones()}
-    aliases: dict[str, str] = get_global("zone_aliases")
+    aliases: Mapping[str, Any] = get_global("zone_aliases")
     for alias, target in aliases.items():
         names.setdefault(alias.lower(), target)
     return names
@@ -89,13 +90,13 @@ def _canonical_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _windows_names() -> dict[str, str]:
-    mapping: dict[str, str] = get_global("windows_zone_mapping")
+    mapping: Mapping[str, Any] = get_global("windows_zone_mapping")
     return {name.lower(): zone for name, zone in mapping.items()}
 
 
 def _canonical(name: str) -> str:
     """Prefer CLDR's current spelling (Asia/Calcutta → Asia/Kolkata, Europe/Kiev → Kyiv)."""
-    territories: dict[str, str] = get_global("zone_territories")
+    territories: Mapping[str, Any] = get_global("zone_territories")
     if name in territories:
         return name
     modern = {"Asia/Calcutta": "Asia/Kolkata", "Asia/Katmandu": "Asia/Kathmandu",
@@ -103,7 +104,7 @@ def _canonical(name: str) -> str:
               "Asia/Rangoon": "Asia/Yangon", "America/Buenos_Aires": "America/Argentina/Buenos_Aires"}
     if name in modern:
         return modern[name]
-    aliases: dict[str, str] = get_global("zone_aliases")
+    aliases: Mapping[str, Any] = get_global("zone_aliases")
     return aliases.get(name, name)
 
 
@@ -135,7 +136,7 @@ def validate_zone(text: str) -> str:
 
 def country_of_zone(zone: str) -> str | None:
     """The ISO 3166 country of an IANA zone (CLDR), or None (UTC, Etc/…)."""
-    territories: dict[str, str] = get_global("zone_territories")
+    territories: Mapping[str, Any] = get_global("zone_territories")
     country = territories.get(_canonical(zone))
     if country is None or not country.isalpha() or country in {"ZZ", "001"}:
         return None
@@ -166,7 +167,7 @@ def _country_zones() -> dict[str, tuple[str, ...]]:
         fields = line.split("\t")
         if len(fields) >= 3:
             order.setdefault(fields[0], []).append(_canonical(fields[2]))
-    territory_zones: dict[str, list[str]] = get_global("territory_zones")
+    territory_zones: Mapping[str, Any] = get_global("territory_zones")
     for country, zones in territory_zones.items():
         for zone in zones:
             if zone not in order.setdefault(country, []):
@@ -187,9 +188,8 @@ def primary_zone(country: str) -> str | None:
     return _PRIMARY.get(country.upper(), zones[0])
 
 
-@lru_cache(maxsize=None)
 def _zone(name: str) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(name)
+    return zoneinfo.ZoneInfo(name)  # ZoneInfo keeps its own cache of loaded zones
 
 
 @lru_cache(maxsize=1)
