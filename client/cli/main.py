@@ -17,6 +17,7 @@ from typing import NoReturn, TextIO
 from client.cli import (
     account_cmd,
     attachment_cmd,
+    meet_cmd,
     ops_cmd,
     policy_cmd,
     read_cmd,
@@ -38,6 +39,7 @@ PROG = "tradewind"
 COMMAND_MODULES = (
     account_cmd, sync_cmd, watch_cmd, read_cmd, attachment_cmd, ops_cmd, send_cmd, policy_cmd,
     signature_cmd,
+    meet_cmd,
 )
 
 

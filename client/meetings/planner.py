@@ -6,7 +6,9 @@ zone offset is a multiple of 15 minutes, so a step is also aligned in Kathmandu 
 Each attendee's working window is their hours on each of their working days in their own zone,
 converted with zoneinfo, so DST changes on either side, half-hour/45-minute offsets and
 southern-hemisphere summers are exact. Ranking: fewest attendees outside their hours, then
-fewest on a non-working day, then fewest minutes outside, then the earliest start; then the
+fewest on a non-working day, then the least stretch (how far, summed over attendees, the slot
+reaches beyond each one's nearest working window: 8:00 beats 2:00 for a 9:00 starter), then
+fewest minutes outside, then the earliest start; then the
 best non-overlapping slots are kept (`limit`, or every candidate with `distinct=False`).
 Pure and deterministic; any thread. Raises `ValueError` for a non-positive duration or days.
 """
@@ -102,14 +104,21 @@ class _Timeline:
     def index(self, instant: int) -> int:
         return max(bisect_right(self.starts, instant) - 1, 0)
 
-    def outside(self, start: int, end: int) -> tuple[int, bool]:
-        """(seconds of [start, end) outside working windows, start day is non-working)."""
+    def outside(self, start: int, end: int) -> tuple[int, bool, int]:
+        """(seconds of [start, end) outside working windows, start day is non-working,
+        how far the slot reaches beyond the nearest working window in seconds)."""
         i = self.index(start)
         covered = 0
+        stretch = _FAR
         for day in self.days[max(i - 1, 0): i + 2]:
             if day.work is not None:
-                covered += max(0, min(end, day.work[1]) - max(start, day.work[0]))
-        return (end - start) - covered, not self.days[i].info.working
+                begin, finish = day.work
+                covered += max(0, min(end, finish) - max(start, begin))
+                stretch = min(stretch, max(0, begin - start) + max(0, end - finish))
+        return (end - start) - covered, not self.days[i].info.working, stretch
+
+
+_FAR = 7 * 24 * 3600  # the stretch of a slot with no working window near it
 
 
 def _epoch(day: date, clock: time, zone: ZoneInfo) -> int:
@@ -149,17 +158,18 @@ def plan(
         timelines.append(_Timeline(person, calendar, first - timedelta(days=1),
                                    last + timedelta(days=1)))
 
-    ranked: list[tuple[int, int, int, int]] = []
+    ranked: list[tuple[int, int, int, int, int]] = []
     for start in range(window_start, window_end - length + 1, stride):
         end = start + length
-        outside_people = off_days = outside_seconds = 0
+        outside_people = off_days = outside_seconds = stretch = 0
         for line in timelines:
-            seconds, off = line.outside(start, end)
+            seconds, off, reach = line.outside(start, end)
             if seconds:
                 outside_people += 1
                 outside_seconds += seconds
                 off_days += off
-        ranked.append((outside_people, off_days, outside_seconds, start))
+                stretch += reach
+        ranked.append((outside_people, off_days, stretch, outside_seconds, start))
     ranked.sort()
 
     chosen: list[int] = []
@@ -181,7 +191,7 @@ def _slot(start: int, end: int, attendees: Sequence[Attendee],
           timelines: Sequence[_Timeline]) -> Slot:
     times: list[AttendeeTime] = []
     for person, line in zip(attendees, timelines, strict=True):
-        seconds, _ = line.outside(start, end)
+        seconds, _, _ = line.outside(start, end)
         day = line.days[line.index(start)]
         reason: str | None = None
         if seconds:

@@ -115,6 +115,8 @@ def test_all_inside_first_then_least_outside() -> None:
     # India ends 12:30 UTC, New York starts 14:00 UTC: one of the two is outside for the hour
     assert first.outside_count == 1
     assert sum(a.minutes_outside for a in first.attendees) == 60
+    # the least stretch: New York 2.5 h early (11:30 UTC, ties go to the earliest), not at 03:30
+    assert first.start == datetime(2026, 11, 3, 11, 30, tzinfo=UTC)
     keys = [(s.outside_count, sum(a.minutes_outside for a in s.attendees)) for s in result.slots]
     assert keys == sorted(keys)
     reasons = {a.reason for a in first.attendees}
