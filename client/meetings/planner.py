@@ -100,6 +100,40 @@ class _Timeline:
                                   (begin, end) if info.working else None, (begin, end)))
             day += timedelta(days=1)
         self.starts = [d.start for d in self.days]
+        self.windows = [d.work for d in self.days if d.work is not None]
+
+    def accumulate(self, first: int, stride: int, count: int, length: int,
+                   totals: list[list[int]]) -> None:
+        """Add this attendee's cost of each candidate start `first + k * stride` into
+        `totals` = [people outside, on a non-working day, stretch, seconds outside]; the same
+        figures as `outside`, walked with pointers because starts only grow."""
+        people, off_days, stretches, outside = totals
+        windows, starts, days = self.windows, self.starts, self.days
+        w, d, n_windows, n_days = 0, 0, len(self.windows), len(self.days)
+        for k in range(count):
+            start = first + k * stride
+            end = start + length
+            while w + 1 < n_windows and windows[w + 1][0] <= start:
+                w += 1
+            while d + 1 < n_days and starts[d + 1] <= start:
+                d += 1
+            covered, stretch = 0, _FAR
+            # windows before `w` end before windows[w] begins (<= start): never nearer
+            for begin, finish in windows[w: w + 2]:
+                if finish > start and begin < end:
+                    covered += (end if end < finish else finish) - (
+                        start if start > begin else begin)
+                reach = (begin - start if begin > start else 0) + (
+                    end - finish if end > finish else 0)
+                if reach < stretch:
+                    stretch = reach
+            seconds = length - covered
+            if seconds:
+                people[k] += 1
+                outside[k] += seconds
+                stretches[k] += stretch
+                if not days[d].info.working:
+                    off_days[k] += 1
 
     def index(self, instant: int) -> int:
         return max(bisect_right(self.starts, instant) - 1, 0)
@@ -158,19 +192,13 @@ def plan(
         timelines.append(_Timeline(person, calendar, first - timedelta(days=1),
                                    last + timedelta(days=1)))
 
-    ranked: list[tuple[int, int, int, int, int]] = []
-    for start in range(window_start, window_end - length + 1, stride):
-        end = start + length
-        outside_people = off_days = outside_seconds = stretch = 0
-        for line in timelines:
-            seconds, off, reach = line.outside(start, end)
-            if seconds:
-                outside_people += 1
-                outside_seconds += seconds
-                off_days += off
-                stretch += reach
-        ranked.append((outside_people, off_days, stretch, outside_seconds, start))
-    ranked.sort()
+    count = max(0, (window_end - length - window_start) // stride + 1)
+    totals = [[0] * count for _ in range(4)]
+    for line in timelines:
+        line.accumulate(window_start, stride, count, length, totals)
+    people, off_days, stretches, outside = totals
+    ranked = sorted(zip(people, off_days, stretches, outside,
+                        range(window_start, window_start + count * stride, stride), strict=True))
 
     chosen: list[int] = []
     for *_, start in ranked:

@@ -158,3 +158,15 @@ def test_bad_arguments() -> None:
     with pytest.raises(ValueError):
         plan([_person("UTC")], organizer_zone="UTC", first_day=date(2026, 1, 1),
              duration=timedelta(0))
+
+
+def test_ranking_agrees_with_each_slots_details() -> None:
+    """The fast ranking walk and the per-slot figures give the same outside counts."""
+    people = [_person(z) for z in ("Europe/Berlin", "America/New_York", "Asia/Kolkata",
+                                   "Pacific/Chatham", "Asia/Riyadh", "America/Santiago")]
+    result = plan(people, organizer_zone="Europe/Berlin", first_day=date(2026, 3, 26), days=6,
+                  duration=timedelta(minutes=45), limit=None, distinct=False)
+    counts = [s.outside_count for s in result.slots]
+    assert counts == sorted(counts)
+    # 143 hours (29 March has 23) of quarter-hour starts, less the last 2 a 45-minute slot misses
+    assert len(result.slots) == 143 * 4 - 2
