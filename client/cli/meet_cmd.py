@@ -215,7 +215,7 @@ def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _iso_utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(UTC).isoformat()
 
 
 def _shift_json(shift: DstShift) -> dict[str, Any]:

@@ -30,7 +30,7 @@ def test_plan_json_round_trip_in_a_subprocess(cli_process: Run) -> None:
     slots = document["slots"]
     assert slots and len(slots) <= 10
     best = slots[0]
-    assert best["start"].endswith("Z") and best["end"].endswith("Z")
+    assert best["start"].endswith("+00:00") and best["end"].endswith("+00:00")
     start = datetime.fromisoformat(best["start"])
     for person in best["attendees"]:
         local = datetime.fromisoformat(person["local_start"])
