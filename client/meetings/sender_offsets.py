@@ -25,6 +25,7 @@ MAX_OFFSET = 14 * 3600
 
 
 def _header_block(raw: bytes) -> bytes:
+    raw = raw[:HEADER_BYTES]
     for separator in (b"\r\n\r\n", b"\n\n"):
         end = raw.find(separator)
         if end >= 0:
@@ -33,7 +34,8 @@ def _header_block(raw: bytes) -> bytes:
 
 
 def offset_of(raw: bytes) -> tuple[float, int] | None:
-    """(UTC epoch, offset seconds) of the first Date header in `raw`, or None."""
+    """(UTC epoch, offset seconds) of the first Date header in `raw` (its first `HEADER_BYTES`
+    only), or None."""
     try:
         headers = BytesHeaderParser(policy=compat32).parsebytes(_header_block(raw))
         values = headers.get_all("Date") or []
