@@ -210,7 +210,8 @@ def cmd_plan(ctx: Context, args: argparse.Namespace) -> int:
         for slot in result.slots
     } if args.weekly else None
     document = plan_json(result, people, organizer_zone, first_day, args, shifts)
-    ctx.emit(document, lambda: plan_text(result, organizer_zone, first_day, args, shifts))
+    ctx.emit(document,
+             lambda: plan_text(result, people, organizer_zone, first_day, args, shifts))
     return 0
 
 
@@ -277,11 +278,26 @@ def _slot_text(number: int, slot: Slot) -> list[str]:
     return lines
 
 
-def plan_text(result: Plan, organizer_zone: str, first_day: date, args: argparse.Namespace,
-              shifts: dict[datetime, list[DstShift]] | None) -> str:
+_SOURCE_WORDS = {
+    "given": "given",
+    "remembered": "remembered",
+    "date-offsets": "guessed from their mail's Date headers",
+    "domain": "guessed from the country domain",
+    "computer": "this computer's zone",
+}
+
+
+def plan_text(result: Plan, people: list[Attendee], organizer_zone: str, first_day: date,
+              args: argparse.Namespace, shifts: dict[datetime, list[DstShift]] | None) -> str:
     """The readable form of `meet plan`."""
-    lines = [f"{args.duration}-minute slots over {args.days} days from {first_day} "
-             f"(organizer zone {organizer_zone}), best first:"]
+    lines = ["Attendees:"]
+    for person in people:
+        who = safe_text(person.address or "organizer", 40)
+        how = _SOURCE_WORDS.get(person.zone_source, person.zone_source)
+        hours = f"{person.hours[0]:%H:%M}-{person.hours[1]:%H:%M}"
+        lines.append(f"     {who:<32} {person.zone:<24} {hours}  ({how})")
+    lines.append(f"{args.duration}-minute slots over {args.days} days from {first_day} "
+                 f"(organizer zone {organizer_zone}), best first:")
     for number, slot in enumerate(result.slots, 1):
         lines.extend(_slot_text(number, slot))
         for shift in (shifts or {}).get(slot.start, []):

@@ -53,6 +53,9 @@ def test_plan_text_form(cli: Run) -> None:
     assert result.code == 0, result.err
     assert "best first" in result.out and "Asia/Riyadh" in result.out
     assert "outside: weekend" in result.out  # Friday in Riyadh
+    guessed = cli("meet", "plan", "--organizer-zone", "UTC", "--from", "2026-03-26", "--days",
+                  "1", "--limit", "1", "--attendee", "li@acme.cn")
+    assert "guessed from the country domain" in guessed.out and "Asia/Shanghai" in guessed.out
 
 
 def test_weekly_dst_shifts(cli: Run) -> None:
