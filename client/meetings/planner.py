@@ -1,8 +1,9 @@
 """Ranked meeting slots for attendees in different time zones.
 
 `plan(attendees, organizer_zone, first_day, days, duration) -> Plan`: candidate starts every
-`step` minutes from `first_day` 00:00 in the organizer's zone for `days` days (UTC-aligned; every
-zone offset is a multiple of 15 minutes, so a step is also aligned in Kathmandu or Chatham).
+`step` minutes from `first_day` 00:00 in the organizer's zone for `days` days (every zone
+offset is a multiple of 15 minutes, so 15-minute steps fall on :00/:15/:30/:45 in Kathmandu or
+Chatham too; longer steps are whole hours for the organizer).
 Each attendee's working window is their hours on each of their working days in their own zone,
 converted with zoneinfo, so DST changes on either side, half-hour/45-minute offsets and
 southern-hemisphere summers are exact. Ranking: fewest attendees outside their hours, then
@@ -180,7 +181,6 @@ def plan(
     window_start = _epoch(first_day, time(0), org)
     window_end = _epoch(first_day + timedelta(days=days), time(0), org)
     length, stride = int(duration.total_seconds()), int(step.total_seconds())
-    window_start += (-window_start) % stride  # align candidates to the step in UTC
 
     calendars: dict[str | None, WorkCalendar] = {}
     timelines: list[_Timeline] = []

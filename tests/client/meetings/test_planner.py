@@ -170,3 +170,11 @@ def test_ranking_agrees_with_each_slots_details() -> None:
     assert counts == sorted(counts)
     # 143 hours (29 March has 23) of quarter-hour starts, less the last 2 a 45-minute slot misses
     assert len(result.slots) == 143 * 4 - 2
+
+
+def test_hourly_steps_are_whole_hours_for_a_nepal_organizer() -> None:
+    result = plan([_person("Asia/Kathmandu")], organizer_zone="Asia/Kathmandu",
+                  first_day=date(2026, 3, 26), days=1, step=timedelta(minutes=60), limit=None,
+                  distinct=False)
+    assert {s.attendees[0].local_start.minute for s in result.slots} == {0}
+    assert len(result.slots) == 24
