@@ -5,7 +5,7 @@ year before. `holidays` lists these days for the years its release knows
 (`weekend_workdays`); `workweek` uses this table only for a year the installed package does not
 know, and `tests/client/meetings/test_workweek.py` checks that the two agree where both exist.
 
-Years shipped: 2026 (notice of November 2025). 2027 is NOT here: its schedule was not known
+Years shipped: 2026 (notice of 4 November 2025). 2027 is NOT here: its schedule was not known
 when this table was written, and no dates are guessed; `UNPUBLISHED_NOTE` is shown instead.
 Add a year by copying the notice's ranges (days off include the weekends inside them).
 Pure data, any thread.
@@ -43,7 +43,7 @@ def _d(month: int, day: int, year: int = 2026) -> date:
 
 OFFICIAL: dict[int, CnYear] = {
     2026: CnYear(
-        source="国务院办公厅关于2026年部分节假日安排的通知 (State Council, November 2025)",
+        source="国务院办公厅关于2026年部分节假日安排的通知 (State Council, 4 November 2025, Xinhua)",
         off_ranges=(
             (_d(1, 1), _d(1, 3)),  # 元旦
             (_d(2, 15), _d(2, 23)),  # 春节
