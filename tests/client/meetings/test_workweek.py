@@ -66,10 +66,17 @@ def test_china_make_up_days(day: date, working: bool, reason: str | None) -> Non
 def test_shipped_china_table_agrees_with_the_package() -> None:
     """The fallback table is checked against holidays for every year both know."""
     package = holidays.country_holidays("CN", years=sorted(cn_schedule.OFFICIAL))
+    compared = 0
     for year, schedule in cn_schedule.OFFICIAL.items():
-        assert {d for d in package.weekend_workdays if d.year == year} == set(schedule.workdays)
+        known = {d for d in package.weekend_workdays if d.year == year}
+        if not known:
+            continue  # an older package release: the table is all there is
+        compared += 1
+        assert known == set(schedule.workdays)
         for day in schedule.days_off():
             assert day in package or package.is_weekend(day), day
+    release = tuple(int(part) for part in holidays.__version__.split(".")[:2])
+    assert compared or release < (0, 109)  # 0.109 knows 2026
 
 
 def test_china_table_is_used_for_a_year_the_package_lacks() -> None:
@@ -87,14 +94,17 @@ def test_china_table_is_used_for_a_year_the_package_lacks() -> None:
 
 def test_unpublished_china_year_is_flagged_not_invented() -> None:
     assert 2027 not in cn_schedule.OFFICIAL
-    calendar = WorkCalendar("CN")
+    # whatever a later package release knows, a year known to neither side is flagged
+    package = holidays.country_holidays("CN", years=[2026, 2027])
+    package.weekend_workdays = {d for d in package.weekend_workdays if d.year != 2027}
+    calendar = WorkCalendar("CN", package=package)
     start = date(2027, 1, 1)
     infos = [calendar.day(start + timedelta(days=n)) for n in range(365)]
     assert all(info.estimated for info in infos)
     assert not any(info.working and (start + timedelta(days=n)).weekday() >= 5
                    for n, info in enumerate(infos))
     assert any("2027" in note for note in calendar.notes())
-    assert not WorkCalendar("CN").day(date(2026, 5, 6)).estimated
+    assert not calendar.day(date(2026, 5, 6)).estimated
 
 
 def test_country_without_holiday_data_says_so() -> None:
