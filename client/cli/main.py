@@ -18,6 +18,7 @@ from client.cli import (
     account_cmd,
     attachment_cmd,
     cache_cmd,
+    meet_cmd,
     ops_cmd,
     policy_cmd,
     read_cmd,
@@ -36,9 +37,19 @@ from client.sync.child import CHILD_ARGUMENT, child_main
 PROG = "tradewind"
 
 # Each command group module provides `register(subparsers, common_parent)`.
+# One module a line, so that adding a command touches one line.
 COMMAND_MODULES = (
-    account_cmd, sync_cmd, watch_cmd, read_cmd, attachment_cmd, ops_cmd, send_cmd, policy_cmd,
-    signature_cmd, cache_cmd,
+    account_cmd,
+    sync_cmd,
+    watch_cmd,
+    read_cmd,
+    attachment_cmd,
+    ops_cmd,
+    send_cmd,
+    policy_cmd,
+    signature_cmd,
+    cache_cmd,
+    meet_cmd,
 )
 
 

@@ -1,0 +1,48 @@
+"""Benchmark: planning a meeting for 10 attendees over 14 days in 15-minute steps; not a test.
+
+    .venv/bin/python -m tests.benchmarks.bench_meet_plan
+
+Target (issue 13): under 50 ms. Prints the first call (loads each country's holiday data) and
+the best of ``RUNS`` later calls, each a whole `client.meetings.planner.plan` over 1,344
+candidate starts with fresh calendars, beside the target.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+
+from client.meetings.planner import Attendee, Plan, plan
+from client.meetings.zones import country_of_zone
+
+RUNS = 10
+TARGET_MS = 50.0
+ZONES = (
+    "Europe/Berlin", "America/New_York", "Asia/Shanghai", "Asia/Kolkata", "Asia/Kathmandu",
+    "Australia/Sydney", "America/Santiago", "America/Sao_Paulo", "Asia/Riyadh", "Pacific/Chatham",
+)
+
+
+def one_plan() -> Plan:
+    people = [Attendee(f"p{n}@example.test", zone, country_of_zone(zone))
+              for n, zone in enumerate(ZONES)]
+    return plan(people, organizer_zone=ZONES[0], first_day=date(2026, 3, 23), days=14,
+                duration=timedelta(minutes=60), step=timedelta(minutes=15))
+
+
+def main() -> None:
+    started = time.perf_counter()
+    result = one_plan()
+    first = (time.perf_counter() - started) * 1000
+    best = float("inf")
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        one_plan()
+        best = min(best, (time.perf_counter() - started) * 1000)
+    print(f"meet plan, 10 attendees x 14 days x 15-minute steps ({len(result.slots)} slots kept)")
+    print(f"  first call (loads holiday data): {first:7.1f} ms")
+    print(f"  best of {RUNS}:                     {best:7.1f} ms   target < {TARGET_MS:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
