@@ -5,13 +5,16 @@ every message, deleted ones excluded) with how often it appears and the most rec
 seen, in two grouped queries (about half a second at 100,000 messages: call it off the GUI
 thread, once per composer). ``AddressBook.matches(prefix, limit)`` then answers each keystroke
 from memory: case-insensitive prefix match on the address, on the whole name or on any word of
-the name, most frequent first. Pure reads on the caller's ``Store``; any thread that owns it.
+the name, most frequent first. A display name that holds an address or invisible characters is
+not kept (`client.mime.sender_checks.suspicious_name`), so a spoofer's name cannot complete to
+the spoofer's address. Pure reads on the caller's ``Store``; any thread that owns it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from client.mime.sender_checks import suspicious_name
 from client.store.db import Store
 
 # One row per (address, name) pair; the newest message's name wins for an address.
@@ -88,6 +91,8 @@ def load_address_book(store: Store) -> AddressBook:
                 continue
             counts[email] = counts.get(email, 0) + int(count)
             name = (name or "").strip()
+            if suspicious_name(name, email):
+                name = ""  # a name holding an address must not complete to this address (I1)
             when = float(newest or 0.0)
             if name and (email not in names or when >= names[email][0]):
                 names[email] = (when, name)

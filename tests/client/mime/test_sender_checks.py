@@ -1,0 +1,71 @@
+"""Is this sender suspicious, and why (checklist I1, I2, B4, B10): reasons as data."""
+
+from __future__ import annotations
+
+from client.mime import Address, parse_headers
+from client.mime.sender_checks import check_sender, list_label, visible_text
+
+from .corpus import local
+
+
+def _codes(raw: bytes) -> list[str]:
+    return [w.code for w in check_sender(parse_headers(raw).from_)]
+
+
+def test_a_clean_sender_has_no_warning() -> None:
+    assert _codes(b"From: Anna Huber <anna.huber@kunde.example>\r\n\r\n") == []
+
+
+def test_a_name_holding_an_address_is_reported_with_both_addresses() -> None:
+    raw = b'From: "Anna Huber <anna.huber@kunde.example>" <billing@kunde-invoices.example>\r\n\r\n'
+    (warning,) = check_sender(parse_headers(raw).from_)
+    assert warning.code == "name-contains-address"
+    assert warning.address == "billing@kunde-invoices.example"
+    assert warning.detail == "anna.huber@kunde.example"
+    assert "billing@kunde-invoices.example" in warning.message
+    assert "anna.huber@kunde.example" in warning.message
+
+
+def test_a_name_that_is_the_same_address_is_not_a_spoof() -> None:
+    assert _codes(b'From: "anna@kunde.example" <anna@kunde.example>\r\n\r\n') == []
+
+
+def test_an_encoded_address_in_the_name_is_reported() -> None:
+    assert _codes(b"From: =?utf-8?q?ceo=40yourco=2Ecom?= <x@evil.example>\r\n\r\n") == [
+        "name-contains-address"
+    ]
+
+
+def test_a_comment_never_hides_the_address() -> None:
+    headers = parse_headers(b"From: (CEO <ceo@yourco.com>) x@evil.example\r\n\r\n")
+    assert headers.from_ == (Address("", "x@evil.example"),)
+    assert check_sender(headers.from_) == ()
+
+
+def test_bidi_controls_are_reported_and_made_visible() -> None:
+    raw = '"Anna \u202eelpmaxe\u202c" <x@evil.example>'.encode()
+    headers = parse_headers(b"From: " + raw + b"\r\n\r\n")
+    (warning,) = check_sender(headers.from_)
+    assert warning.code == "invisible-characters"
+    assert warning.detail == "U+202E U+202C"
+    assert visible_text(headers.from_[0].name) == "Anna [U+202E]elpmaxe[U+202C]"
+
+
+def test_several_from_addresses_and_headers_are_reported() -> None:
+    assert _codes(b"From: a@x.example, b@y.example\r\n\r\n") == ["several-senders"]
+    assert "several-senders" in _codes(local("thunderbird/message-window/evil.eml"))
+    assert _codes(b"From: <a@x.example>b@y.example\r\n\r\n") == ["several-senders"]
+
+
+def test_a_missing_address_is_reported() -> None:
+    assert _codes(b"Subject: no sender\r\n\r\n") == ["no-sender-address"]
+    assert _codes(b"From: undisclosed\r\n\r\n") == ["no-sender-address"]
+
+
+def test_the_list_shows_the_real_address_first_for_a_suspicious_name() -> None:
+    assert list_label("Anna Huber", "anna@kunde.example") == "Anna Huber"
+    assert list_label("", "anna@kunde.example") == "anna@kunde.example"
+    label = list_label("Anna Huber <anna.huber@kunde.example>", "billing@kunde-invoices.example")
+    assert label.startswith("billing@kunde-invoices.example ")
+    assert "Anna Huber <anna.huber@kunde.example>" in label
+    assert "\u202e" not in list_label("A \u202eB", "x@evil.example")
