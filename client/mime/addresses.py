@@ -309,3 +309,16 @@ def parse_address_list(
 def _clean(name: str) -> str:
     """Collapse whitespace (line breaks, tabs) of a decoded name; nothing else is removed."""
     return " ".join(name.split())
+
+
+_SPECIALS = re.compile(r'[()<>\[\]:;@\\,."]')
+
+
+def format_address(name: str, email: str) -> str:
+    """`Name <email>` as it would be typed into a header, the name quoted when it holds
+    specials (so `format_address('A <a@x>', 'b@y')` parses back to `b@y`); else `email`."""
+    if not name:
+        return email
+    if _SPECIALS.search(name):
+        name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{name} <{email}>"
