@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from client.mime import Attachment, attachment_bytes, parse_headers, parse_message
+from client.mime import Address, Attachment, attachment_bytes, parse_headers, parse_message
 from client.mime.text import html_to_text
 from client.store.db import Store
 from client.store.records import MessageRow
@@ -52,6 +52,7 @@ class ReaderContent:
     header_text: str = ""
     remote_allowed: bool = False  # for this message or, by a saved choice, for this sender
     document_key: str = ""  # names the HTML document and its cid: parts in the view
+    senders: tuple[Address, ...] = ()  # every From address of the parse (reader_sender_warning)
 
 
 def load_reader_content(
@@ -128,7 +129,7 @@ def build_content(row: MessageRow, raw: bytes, allow_remote: bool, key: str) -> 
     )
     return ReaderContent(
         row, text, html_only, attachments, parsed.warnings, prepared, inline, header_block(raw),
-        allow_remote, key,
+        allow_remote, key, parsed.headers.from_,
     )
 
 
