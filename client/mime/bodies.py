@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .charsets import decode_bytes
+from .enriched import enriched_to_text
 from .flowed import unflow
 from .model import Limits
 from .structure import Part
@@ -38,6 +39,7 @@ class BodyCollector:
         self.guesses = 0
         self.chars = 0  # text + HTML characters kept so far (capped by max_text_chars)
         self.tnef_bodies: list[tuple[str | None, str | None]] = []
+        self.text_kinds: dict[str, str] = {}  # content type of each kept text body
 
     def warn(self, text: str, truncated: bool = False) -> None:
         if text not in self.warnings:
@@ -59,7 +61,8 @@ class BodyCollector:
     def take_body(self, part: Part, filename: str) -> bool:
         """Decode `part` into the text or HTML body if it is one; True if it was taken."""
         kind = part.content_type
-        if filename or part.disposition == "attachment":
+        # RFC 2183: "inline" asks for display even when the part also has a file name.
+        if part.disposition == "attachment" or (filename and part.disposition != "inline"):
             return False
         if kind != "text/html" and kind not in _TEXT_TYPES:
             return False
@@ -76,6 +79,8 @@ class BodyCollector:
             self.warn(f"part {part.part_id}: {warning}")
         if kind == "text/plain" and part.params.get("format", "").lower() == "flowed":
             text = unflow(text, part.params.get("delsp", "").lower() == "yes")
+        elif kind == "text/enriched":
+            text = enriched_to_text(text)
         room = self.limits.max_text_chars - self.chars
         if len(text) > room:
             text = text[: max(room, 0)]
@@ -83,8 +88,12 @@ class BodyCollector:
         self.chars += len(text)
         key = f"alt:{part.in_alternative}" if part.in_alternative else part.part_id
         target = self.htmls if kind == "text/html" else self.texts
+        if kind == "text/enriched" and self.text_kinds.get(key) == "text/plain":
+            return True  # an alternative's text/plain beats its text/enriched rendering
         if text.strip() or key not in target:  # an empty trailing part must not win
             target[key] = text
+            if target is self.texts:
+                self.text_kinds[key] = kind
         return True
 
     def use_tnef_bodies(self) -> None:
