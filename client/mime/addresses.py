@@ -161,11 +161,16 @@ def _phrase(tokens: list[Token]) -> str:
 def _local_part(tokens: list[Token]) -> str:
     pieces: list[str] = []
     quoted = False
-    for kind, text, _ in tokens:
+    previous = "."
+    for kind, text, space in tokens:
         if kind == "c":
             continue
+        if space and kind in _WORDS and previous in _WORDS:
+            pieces.append(" ")  # `<aaa bbb>`: two words stay two words, quoted below
+            quoted = True
         quoted = quoted or kind == "q"
         pieces.append(text)
+        previous = kind
     local = "".join(pieces)
     if quoted and not _DOT_ATOM.match(local):
         escaped = local.replace("\\", "\\\\").replace('"', '\\"')
@@ -197,7 +202,8 @@ def _angle(tokens: list[Token], start: int) -> tuple[int, str]:
             inner = inner[colon + 1 :]
     elif len(inner) >= 2 and inner[0][1].lower() == "mailto" and inner[1][0] == ":":
         inner = inner[2:]
-    return end + 1, _addr_spec([t for t in inner if t[0] not in ",:;"])
+    stop = next((i for i, token in enumerate(inner) if token[0] in ",:;"), len(inner))
+    return end + 1, _addr_spec(inner[:stop])  # `<group:@x;>` is no address: keep its start
 
 
 def _runs(tokens: list[Token]) -> list[list[Token]]:

@@ -86,7 +86,9 @@ class BodyCollector:
             text = text[: max(room, 0)]
             self.warn("body truncated", truncated=True)
         self.chars += len(text)
-        key = f"alt:{part.in_alternative}" if part.in_alternative else part.part_id
+        # A named inline part is shown beside the body, never as one alternative's rendering.
+        alternative = part.in_alternative and not filename
+        key = f"alt:{part.in_alternative}" if alternative else part.part_id
         target = self.htmls if kind == "text/html" else self.texts
         if kind == "text/enriched" and self.text_kinds.get(key) == "text/plain":
             return True  # an alternative's text/plain beats its text/enriched rendering

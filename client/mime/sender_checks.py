@@ -62,7 +62,7 @@ def _other_address(name: str, email: str) -> str | None:
 def check_sender(senders: Sequence[Address]) -> tuple[SenderWarning, ...]:
     """The warnings for a message whose From addresses are `senders` (all of them, in order)."""
     warnings: list[SenderWarning] = []
-    real = [a for a in senders if a.email]
+    real = [a for a in senders if "@" in a.email]
     if not real:
         shown = ", ".join(visible_text(a.name) for a in senders if a.name)
         warnings.append(SenderWarning(

@@ -142,3 +142,9 @@ def test_name_only_and_empty_items() -> None:
     assert _ours("<>") == []
     assert _ours(",,,") == []
     assert _ours('"unterminated <a@x.example>') == [("unterminated <a@x.example>", "")]
+
+
+def test_words_in_brackets_are_not_glued_into_another_mailbox() -> None:
+    assert _ours("<aaa bbb>") == _stdlib("<aaa bbb>") == [("", '"aaa bbb"')]
+    value = "<Undisclosed-Recipient:@mailman.enron.com;>"
+    assert _ours(value, "To") == _stdlib(value, "To") == [("", "Undisclosed-Recipient")]

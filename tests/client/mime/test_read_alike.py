@@ -111,3 +111,20 @@ def test_text_enriched_alone_is_shown_as_text_not_markup() -> None:
     assert text.startswith("Hello <you> same line\n")
     assert "red text" in text
     assert "<bold>" not in text and "ignored" not in text
+
+
+def test_a_cut_utf8_header_keeps_its_utf8_text() -> None:
+    raw = "From: Юникод запрещен <h@x.example>\r\n\r\n".encode()
+    raw = raw.replace("запрещен".encode(), "запрещен".encode() + b"\xf1")
+    assert parse_headers(raw).from_[0].name == "Юникод запрещен\ufffd"
+
+
+def test_text_labelled_base64_that_is_not_base64_is_shown_as_it_is() -> None:
+    raw = (b"Subject: x\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+           b"ploozdect  nispplul swunkglap zarplontruskdremp fruftsist\r\n")
+    message = parse_message(raw)
+    assert message.text == "ploozdect  nispplul swunkglap zarplontruskdremp fruftsist\r\n"
+    assert "part 1: not base64, shown as it is" in message.warnings
+    assert parse_message(b"Content-Transfer-Encoding: base64\r\n\r\nSGVsbG8gV29ybGQh\r\n").text == (
+        "Hello World!"
+    )

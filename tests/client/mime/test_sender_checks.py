@@ -60,6 +60,7 @@ def test_several_from_addresses_and_headers_are_reported() -> None:
 def test_a_missing_address_is_reported() -> None:
     assert _codes(b"Subject: no sender\r\n\r\n") == ["no-sender-address"]
     assert _codes(b"From: undisclosed\r\n\r\n") == ["no-sender-address"]
+    assert _codes(b"From: <aaa bbb>\r\n\r\n") == ["no-sender-address"]
 
 
 def test_the_list_shows_the_real_address_first_for_a_suspicious_name() -> None:
