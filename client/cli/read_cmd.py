@@ -100,6 +100,8 @@ def cmd_folders(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _summary_table(rows: list[MessageRow], folder_names: dict[int, str] | None = None) -> str:
+    from client.mime.sender_checks import list_label
+
     table = []
     for row in rows:
         when = shapes.message_date(row)
@@ -108,7 +110,7 @@ def _summary_table(rows: list[MessageRow], folder_names: dict[int, str] | None =
             + ("F" if row.flagged else " ")
             + ("@" if row.has_attachments else " ")
         )
-        sender = row.from_name or row.from_email
+        sender = list_label(row.from_name, row.from_email)
         cells: list[object] = [row.id, flags, when.strftime("%Y-%m-%d %H:%M") if when else ""]
         if folder_names is not None:
             cells.append(safe_text(folder_names.get(row.folder_id, ""), 20))

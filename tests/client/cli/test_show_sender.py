@@ -70,3 +70,12 @@ def test_show_carries_the_sender_warnings(cli: Cli, profile_dir: object) -> None
     text = cli("show", str(ids["Two senders"])).out
     assert "boss@yourco.example, x@evil.example" in text
     assert "Warning:" in text and "several senders" in text
+
+
+def test_ls_text_puts_the_real_address_first_for_a_suspicious_name(
+    cli: Cli, profile_dir: object
+) -> None:
+    _cache()
+    listed = cli("ls", "INBOX").out
+    assert "billing@kunde-invoices" in listed  # the column is 28 characters wide
+    assert "Anna Huber <anna" not in listed
