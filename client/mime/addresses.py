@@ -300,10 +300,31 @@ def _items(tokens: list[Token]) -> list[list[Token]]:
     return [item for item in items if any(t[0] != "c" for t in item)]
 
 
+# Fast path for the commonest single mailboxes (`a@b`, `Name <a@b>`, `"Name" <a@b>`): the
+# same result as the tokenizer, without it.
+_ADDR = r"[^\s\"\\(),:;<>@\[\]]+@[^\s\"\\(),:;<>@\[\]]+"
+_SIMPLE = re.compile(
+    rf'\s*(?:"(?P<q>[^"\\]*)"|(?P<n>[^"\\(),:;<>@\[\]]*?))\s*<(?P<a>{_ADDR})>\s*|\s*(?P<b>{_ADDR})\s*'
+)
+
+
+def _domain_lower(address: str) -> str:
+    local, _, domain = address.rpartition("@")
+    return f"{local}@{domain.lower()}"
+
+
 def parse_address_list(
     value: str, decode: Callable[[str], str], limit: int
 ) -> tuple[list[Address], bool]:
     """Parse a whole header value; returns (addresses, capped)."""
+    simple = _SIMPLE.fullmatch(value)
+    if simple is not None and ".." not in value and not value.startswith(".") and limit > 0:
+        bare = simple.group("b")
+        if bare is not None and not bare.startswith(".") and not bare.endswith("."):
+            return [Address("", _domain_lower(bare))], False
+        if bare is None:
+            name = simple.group("q") if simple.group("q") is not None else simple.group("n")
+            return [Address(_clean(decode(name or "")), _domain_lower(simple.group("a")))], False
     found: list[Address] = []
     for item in _items(tokenize(value)):
         found.extend(parse_item(item, decode))

@@ -148,3 +148,18 @@ def test_words_in_brackets_are_not_glued_into_another_mailbox() -> None:
     assert _ours("<aaa bbb>") == _stdlib("<aaa bbb>") == [("", '"aaa bbb"')]
     value = "<Undisclosed-Recipient:@mailman.enron.com;>"
     assert _ours(value, "To") == _stdlib(value, "To") == [("", "Undisclosed-Recipient")]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [v for v, _ in AGREE + DIFFER] + ["a@b.example", " Anna  Huber <a@B.example> ", '"" <a@b.example>',
+                                      "x.@b.example", "<a@b.example>", "=?utf-8?q?A?= <a@b.example>"],
+)
+def test_the_fast_path_agrees_with_the_tokenizer(value: str) -> None:
+    from client.mime.addresses import _items, parse_address_list, parse_item, tokenize
+
+    def decode(text: str) -> str:
+        return text.replace("=?utf-8?q?A?=", "A")
+
+    slow = [a for item in _items(tokenize(value)) for a in parse_item(item, decode)]
+    assert parse_address_list(value, decode, 100) == (slow, False)
