@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from client.mime import Address, Attachment, attachment_bytes, parse_headers, parse_message
+from client.mime.sender_checks import other_senders
 from client.mime.text import html_to_text
 from client.store.db import Store
 from client.store.records import MessageRow
@@ -53,6 +54,7 @@ class ReaderContent:
     remote_allowed: bool = False  # for this message or, by a saved choice, for this sender
     document_key: str = ""  # names the HTML document and its cid: parts in the view
     senders: tuple[Address, ...] = ()  # every From address of the parse (reader_sender_warning)
+    other_senders: tuple[Address, ...] = ()  # Sender/Resent-From, warned about without a From
 
 
 def load_reader_content(
@@ -129,7 +131,7 @@ def build_content(row: MessageRow, raw: bytes, allow_remote: bool, key: str) -> 
     )
     return ReaderContent(
         row, text, html_only, attachments, parsed.warnings, prepared, inline, header_block(raw),
-        allow_remote, key, parsed.headers.from_,
+        allow_remote, key, parsed.headers.from_, other_senders(raw),
     )
 
 

@@ -30,6 +30,8 @@ def senders_of(row: MessageRow, parsed: Sequence[Address]) -> tuple[Address, ...
 
 def sender_line(senders: Sequence[Address]) -> str:
     """Every From address as written (`"Name <a@x>" <b@y>`), invisible characters shown."""
+    if not senders:
+        return _tr("(no sender address)")
     return visible_text(", ".join(format_address(a.name, a.email) for a in senders))
 
 
@@ -40,6 +42,9 @@ def _sentence(warning: SenderWarning) -> str:
     if warning.code == "invisible-characters":
         return _tr("The sender's name contains invisible or text-direction characters ({0}); "
                    "they are shown as [U+…].").format(warning.detail)
+    if warning.code == "sender-header-only":
+        return _tr("This message has no From address; its Sender or Resent-From header names "
+                   "{0}.").format(warning.detail)
     if warning.code == "several-senders":
         return _tr("This message names several senders: {0}. Check who really sent it."
                    ).format(warning.detail)
@@ -49,6 +54,7 @@ def _sentence(warning: SenderWarning) -> str:
     return _tr("This message has no sender address.")
 
 
-def sender_notices(senders: Sequence[Address]) -> list[str]:
-    """One translated sentence per sender warning (none for an ordinary sender)."""
-    return [visible_text(_sentence(w)) for w in check_sender(senders)]
+def sender_notices(senders: Sequence[Address], others: Sequence[Address] = ()) -> list[str]:
+    """One translated sentence per sender warning (none for an ordinary sender); `others` are
+    the Sender/Resent-From addresses, named when there is no From address."""
+    return [visible_text(_sentence(w)) for w in check_sender(senders, others)]

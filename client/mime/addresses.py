@@ -344,8 +344,8 @@ _SPECIALS = re.compile(r'[()<>\[\]:;@\\,."]')
 def format_address(name: str, email: str) -> str:
     """`Name <email>` as it would be typed into a header, the name quoted when it holds
     specials (so `format_address('A <a@x>', 'b@y')` parses back to `b@y`); else `email`."""
-    if not name:
-        return email
+    if not name or not email:
+        return name or email  # a name without an address is shown as the bare name
     if _SPECIALS.search(name):
         name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return f"{name} <{email}>"

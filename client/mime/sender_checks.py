@@ -11,7 +11,9 @@ Codes (stable, used by the CLI's JSON and the reader's translations):
 - `invisible-characters`: bidi controls or invisible characters in the name or address
   (`detail` = their code points, e.g. "U+202E");
 - `several-senders`: more than one From address or From header (`detail` = all addresses);
-- `no-sender-address`: no From address at all.
+- `no-sender-address`: no From address at all (`detail` = a name-only From, if any);
+- `sender-header-only`: no From address, but Sender or Resent-From names one (`detail` = those
+  addresses, `address` = the first): shown, never silently used as the sender (I2).
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Address
+from .header_block import split_header_block
+from .headers import HeaderDecoder
+from .model import DEFAULT_LIMITS, Address
 
 # Bidi embeddings/overrides/isolates and marks, zero-width and other invisible format chars.
 _INVISIBLE = re.compile(
@@ -59,11 +63,32 @@ def _other_address(name: str, email: str) -> str | None:
     return None
 
 
-def check_sender(senders: Sequence[Address]) -> tuple[SenderWarning, ...]:
-    """The warnings for a message whose From addresses are `senders` (all of them, in order)."""
+def other_senders(raw: bytes) -> tuple[Address, ...]:
+    """The Sender and Resent-From addresses of a raw message (header block only); never raises."""
+    try:
+        block = split_header_block(raw, DEFAULT_LIMITS)
+        values = block.all("sender") + block.all("resent-from")
+        return HeaderDecoder(block).addresses(values, "sender", 100) if values else ()
+    except Exception:  # noqa: BLE001 - advisory only: no candidates rather than a crash
+        return ()
+
+
+def check_sender(
+    senders: Sequence[Address], others: Sequence[Address] = ()
+) -> tuple[SenderWarning, ...]:
+    """The warnings for a message whose From addresses are `senders` (all of them, in order);
+    `others` are its Sender/Resent-From addresses (`other_senders`), used only without From."""
     warnings: list[SenderWarning] = []
     real = [a for a in senders if "@" in a.email]
-    if not real:
+    candidates = [a.email for a in others if "@" in a.email]
+    if not real and candidates:
+        listed = ", ".join(dict.fromkeys(candidates))
+        warnings.append(SenderWarning(
+            "sender-header-only", candidates[0], listed,
+            f"This message has no From address; its Sender or Resent-From header names "
+            f"{listed}.",
+        ))
+    elif not real:
         shown = ", ".join(visible_text(a.name) for a in senders if a.name)
         warnings.append(SenderWarning(
             "no-sender-address", "", shown,

@@ -27,5 +27,15 @@
         <source>This message has no sender address.</source>
         <translation>这封邮件没有发件人地址。</translation>
     </message>
+    <message>
+        <location filename="../../ui/reader_sender_warning.py" line="44" />
+        <source>This message has no From address; its Sender or Resent-From header names {0}.</source>
+        <translation>这封邮件没有 From（发件人）地址；其 Sender 或 Resent-From 头字段写的是 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader_sender_warning.py" line="36" />
+        <source>(no sender address)</source>
+        <translation>（无发件人地址）</translation>
+    </message>
 </context>
 </TS>

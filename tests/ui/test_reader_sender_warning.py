@@ -117,3 +117,10 @@ def test_the_warning_is_translated(qtbot, qapp, tmp_path: Path) -> None:  # type
                 "billing@kunde-invoices.example。") in pane.notice.text()
     finally:
         install_translators(qapp, "en")
+
+
+def test_sender_without_from_is_shown_as_a_candidate(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pane = _shown(qtbot, tmp_path, b"Sender: Mallory <m@evil.example>\r\n")
+    assert ("This message has no From address; its Sender or Resent-From header names "
+            "m@evil.example.") in pane.notice.text()
+    assert pane.sender.text() == "From: (no sender address)"

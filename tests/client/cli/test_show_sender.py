@@ -79,3 +79,20 @@ def test_ls_text_puts_the_real_address_first_for_a_suspicious_name(
     listed = cli("ls", "INBOX").out
     assert "billing@kunde-invoices" in listed  # the column is 28 characters wide
     assert "Anna Huber <anna" not in listed
+
+
+def test_show_names_a_sender_header_when_from_is_missing(cli: Cli, profile_dir: object) -> None:
+    store = Store.open(Profile.resolve().database)
+    try:
+        account = store.add_account("rep@example.test")
+        inbox = store.upsert_folder(account.id, FolderRecord("INBOX", "/", "inbox"))
+        raw = b"Sender: m@evil.example\r\nSubject: no from\r\nMessage-ID: <n@x>\r\n\r\nx\r\n"
+        store.insert_messages(inbox.id, [IncomingMessage(uid=1, raw=raw)], 1)
+        [row] = store.list_messages(inbox.id, limit=1)
+    finally:
+        store.close()
+    shown = cli("show", str(row.id), "--json").json()
+    assert shown["senders"] == []
+    assert [(w["code"], w["detail"]) for w in shown["sender_warnings"]] == [
+        ("sender-header-only", "m@evil.example")
+    ]

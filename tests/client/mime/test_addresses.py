@@ -163,3 +163,13 @@ def test_the_fast_path_agrees_with_the_tokenizer(value: str) -> None:
 
     slow = [a for item in _items(tokenize(value)) for a in parse_item(item, decode)]
     assert parse_address_list(value, decode, 100) == (slow, False)
+
+
+def test_format_address_round_trips_through_the_parser() -> None:
+    from client.mime.addresses import format_address
+
+    for name, email in [("Anna Huber <anna.huber@kunde.example>", "billing@kunde-invoices.example"),
+                        ('Giant; "Big" Box', "sysservices@example.net"), ("Li Wei", "li@x.example"),
+                        ("", "x@evil.example")]:
+        assert _ours(format_address(name, email)) == [(name, email)]
+    assert format_address("undisclosed", "") == "undisclosed"

@@ -70,3 +70,18 @@ def test_the_list_shows_the_real_address_first_for_a_suspicious_name() -> None:
     assert label.startswith("billing@kunde-invoices.example ")
     assert "Anna Huber <anna.huber@kunde.example>" in label
     assert "\u202e" not in list_label("A \u202eB", "x@evil.example")
+
+
+def test_sender_or_resent_from_without_from_is_shown_as_a_candidate() -> None:
+    from client.mime.sender_checks import other_senders
+
+    raw = (b"From: \r\nSender: Mallory <m@evil.example>\r\n"
+           b"Resent-From: r@relay.example\r\nSubject: x\r\n\r\n")
+    others = other_senders(raw)
+    assert [a.email for a in others] == ["m@evil.example", "r@relay.example"]
+    (warning,) = check_sender(parse_headers(raw).from_, others)
+    assert warning.code == "sender-header-only"
+    assert warning.detail == "m@evil.example, r@relay.example"
+    # With a real From, Sender is not a reason to warn (mailing lists set it).
+    raw = b"From: a@x.example\r\nSender: list@lists.example\r\n\r\n"
+    assert check_sender(parse_headers(raw).from_, other_senders(raw)) == ()
