@@ -67,7 +67,7 @@ def load_reader_content(
         if row is None:
             raise KeyError(f"Message {message_row} is no longer in the cache.")
         raw = store.get_raw(message_row)
-        allow_remote = allow_remote or row.from_email.lower() in allowed_senders(store)
+        allow_remote = allow_remote or _senders_allowed(raw, row, allowed_senders(store))
         on_server = server_parts(store, message_row) if row.body_state == "partial" else None
     content = build_content(row, raw, allow_remote, str(message_row))
     if on_server is None:
@@ -78,6 +78,13 @@ def load_reader_content(
         for p in on_server
     )
     return replace(content, attachments=listed)
+
+
+def _senders_allowed(raw: bytes, row: MessageRow, allowed: set[str]) -> bool:
+    """True if every From address of the message is on the allow list (one allowed address
+    beside another sender must not open remote content for both)."""
+    senders = {a.email.lower() for a in parse_headers(raw).from_ if a.email}
+    return bool(allowed) and (senders or {row.from_email.lower()}) <= allowed
 
 
 def attached_message_content(db_path: Path, message_row: int, part_id: str) -> ReaderContent:

@@ -124,3 +124,13 @@ def test_sender_without_from_is_shown_as_a_candidate(qtbot, tmp_path: Path) -> N
     assert ("This message has no From address; its Sender or Resent-From header names "
             "m@evil.example.") in pane.notice.text()
     assert pane.sender.text() == "From: (no sender address)"
+
+
+def test_one_allowed_address_beside_another_sender_does_not_open_remote_content(
+    tmp_path: Path,
+) -> None:
+    path, row = _store(tmp_path, TWO_FROM)
+    allow_sender(path, "boss@yourco.example")
+    assert load_reader_content(path, row).remote_allowed is False
+    allow_sender(path, "x@evil.example")
+    assert load_reader_content(path, row).remote_allowed is True
