@@ -27,6 +27,16 @@ MAX_GUESSES = 20  # body parts per message that may use charset-normalizer
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
 
 
+_HTML_SOURCE = re.compile(rb"</(?:div|p|html|body|span|table|td|font|a)\s*>", re.IGNORECASE)
+
+
+def _looks_like_html(text: str) -> bool:
+    """True for a "text/plain" body that is really HTML markup (starts with a tag, has closing
+    tags), as some senders label the HTML alternative."""
+    head = text.lstrip()[:8192]
+    return head.startswith("<") and len(_HTML_SOURCE.findall(head.encode("utf-8", "replace"))) >= 2
+
+
 class BodyCollector:
     def __init__(self, raw: bytes, limits: Limits) -> None:
         self.raw = raw
@@ -92,6 +102,8 @@ class BodyCollector:
         target = self.htmls if kind == "text/html" else self.texts
         if kind == "text/enriched" and self.text_kinds.get(key) == "text/plain":
             return True  # an alternative's text/plain beats its text/enriched rendering
+        if alternative and key in self.texts and _looks_like_html(text):
+            return True  # HTML source labelled text/plain must not replace the real text
         if text.strip() or key not in target:  # an empty trailing part must not win
             target[key] = text
             if target is self.texts:

@@ -128,3 +128,15 @@ def test_text_labelled_base64_that_is_not_base64_is_shown_as_it_is() -> None:
     assert parse_message(b"Content-Transfer-Encoding: base64\r\n\r\nSGVsbG8gV29ybGQh\r\n").text == (
         "Hello World!"
     )
+
+
+def test_html_source_labelled_text_plain_does_not_replace_the_text_alternative() -> None:
+    raw = (
+        b'Subject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary="b"\r\n'
+        b"\r\n--b\r\nContent-Type: text/plain\r\n\r\nHello Bob,\r\n"
+        b"--b\r\nContent-Type: text/plain\r\n\r\n<div dir=\"ltr\"><div>Hello Bob,</div></div>\r\n"
+        b"--b--\r\n"
+    )
+    assert parse_message(raw).text == "Hello Bob,"
+    alone = b"Subject: x\r\nContent-Type: text/plain\r\n\r\n<div>markup as text</div><p>x</p>\r\n"
+    assert parse_message(alone).text == "<div>markup as text</div><p>x</p>\r\n"
