@@ -206,7 +206,7 @@ class ReaderPane(QWidget):
             label.show()
         self.headers_view.setPlainText(content.header_text)
         self.headers_view.setVisible(self.show_all_headers)
-        notices = sender_notices(senders, content.other_senders)
+        notices = sender_notices(content.sender_warnings)
         reply_domains = {_domain(email) for _, email in row.reply_to}
         if reply_domains and reply_domains != {_domain(row.from_email)}:
             notices.append(

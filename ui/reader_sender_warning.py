@@ -2,7 +2,8 @@
 
 GUI thread (strings only, no widgets). The decision is `client.mime.sender_checks`; this
 module only words it: every From address is listed, names quoted as needed and with invisible
-characters written as [U+XXXX], and each `SenderWarning` becomes one translated sentence.
+characters written as [U+XXXX], and each `SenderWarning` of `ReaderContent.sender_warnings`
+becomes one translated sentence.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from client.mime.addresses import format_address
 from client.mime.model import Address
-from client.mime.sender_checks import SenderWarning, check_sender, visible_text
+from client.mime.sender_checks import SenderWarning, visible_text
 from client.store.records import MessageRow
 
 
@@ -42,6 +43,9 @@ def _sentence(warning: SenderWarning) -> str:
     if warning.code == "invisible-characters":
         return _tr("The sender's name contains invisible or text-direction characters ({0}); "
                    "they are shown as [U+…].").format(warning.detail)
+    if warning.code == "name-matches-contact":
+        return _tr("The sender's name matches your contact {0}, but the message is from {1}."
+                   ).format(warning.detail, warning.address)
     if warning.code == "sender-header-only":
         return _tr("This message has no From address; its Sender or Resent-From header names "
                    "{0}.").format(warning.detail)
@@ -54,7 +58,6 @@ def _sentence(warning: SenderWarning) -> str:
     return _tr("This message has no sender address.")
 
 
-def sender_notices(senders: Sequence[Address], others: Sequence[Address] = ()) -> list[str]:
-    """One translated sentence per sender warning (none for an ordinary sender); `others` are
-    the Sender/Resent-From addresses, named when there is no From address."""
-    return [visible_text(_sentence(w)) for w in check_sender(senders, others)]
+def sender_notices(warnings: Sequence[SenderWarning]) -> list[str]:
+    """One translated sentence per sender warning (`ReaderContent.sender_warnings`)."""
+    return [visible_text(_sentence(w)) for w in warnings]

@@ -251,6 +251,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     warnings = list(row.warnings) + (list(parsed.warnings) if parsed else [])
     from client.mime.model import Address
     from client.mime.sender_checks import check_sender, other_senders
+    from client.store.address_book import contact_addresses_named
 
     senders = parsed.headers.from_ if parsed else (Address(row.from_name, row.from_email),)
     document = {
@@ -272,7 +273,8 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
         "senders": [shapes.address((a.name, a.email)) for a in senders],
         "sender_warnings": [
             {"code": w.code, "address": w.address, "detail": w.detail, "message": w.message}
-            for w in check_sender(senders, other_senders(raw) if raw is not None else ())
+            for w in check_sender(senders, other_senders(raw) if raw is not None else (),
+                                  contact_addresses_named(store, [a.name for a in senders]))
         ],
     }
     ctx.emit(document, lambda: _show_text(document, raw is not None))

@@ -10,6 +10,8 @@ Codes (stable, used by the CLI's JSON and the reader's translations):
   (`detail` = that address, `address` = the real one);
 - `invisible-characters`: bidi controls or invisible characters in the name or address
   (`detail` = their code points, e.g. "U+202E");
+- `name-matches-contact`: the name is one the rep has written to at another address
+  (`detail` = the contact's addresses);
 - `several-senders`: more than one From address or From header (`detail` = all addresses);
 - `no-sender-address`: no From address at all (`detail` = a name-only From, if any);
 - `sender-header-only`: no From address, but Sender or Resent-From names one (`detail` = those
@@ -19,7 +21,7 @@ Codes (stable, used by the CLI's JSON and the reader's translations):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from .header_block import split_header_block
@@ -74,10 +76,14 @@ def other_senders(raw: bytes) -> tuple[Address, ...]:
 
 
 def check_sender(
-    senders: Sequence[Address], others: Sequence[Address] = ()
+    senders: Sequence[Address],
+    others: Sequence[Address] = (),
+    contacts: Mapping[str, Collection[str]] | None = None,
 ) -> tuple[SenderWarning, ...]:
     """The warnings for a message whose From addresses are `senders` (all of them, in order);
-    `others` are its Sender/Resent-From addresses (`other_senders`), used only without From."""
+    `others` are its Sender/Resent-From addresses (`other_senders`), used only without From;
+    `contacts` maps a display name (whitespace collapsed, casefolded) to the addresses the rep
+    knows under it (`client.store.address_book.contact_addresses_named`)."""
     warnings: list[SenderWarning] = []
     real = [a for a in senders if "@" in a.email]
     candidates = [a.email for a in others if "@" in a.email]
@@ -107,6 +113,14 @@ def check_sender(
             warnings.append(SenderWarning(
                 "name-contains-address", sender.email, other,
                 f"The sender's name contains the address {other}, but the message is from "
+                f"{sender.email}.",
+            ))
+        known = (contacts or {}).get(" ".join(sender.name.split()).casefold(), ())
+        if sender.email and known and sender.email.lower() not in {k.lower() for k in known}:
+            listed = ", ".join(sorted(known))
+            warnings.append(SenderWarning(
+                "name-matches-contact", sender.email, listed,
+                f"The sender's name matches your contact {listed}, but the message is from "
                 f"{sender.email}.",
             ))
         points = _code_points(sender.name + sender.email)

@@ -100,3 +100,32 @@ def load_address_book(store: Store) -> AddressBook:
         AddressEntry(email, names.get(email, (0.0, ""))[1], count)
         for email, count in counts.items()
     ])
+
+
+_SENT_RECIPIENTS = """
+SELECT json_extract(j.value, '$[0]'), lower(json_extract(j.value, '$[1]'))
+FROM messages AS m JOIN folders AS f ON f.id = m.folder_id, json_each(m.{column}) AS j
+WHERE f.role = 'sent' AND m.deleted = 0 AND m.{column} LIKE ? ESCAPE '\\'
+"""
+
+
+def name_key(name: str) -> str:
+    """How display names are compared: whitespace collapsed, casefolded."""
+    return " ".join(name.split()).casefold()
+
+
+def contact_addresses_named(store: Store, names: list[str]) -> dict[str, set[str]]:
+    """{name_key(name): addresses} for each of `names` that the rep has written to under that
+    name (To/Cc of mail in a Sent folder): the contacts a spoofer's display name can imitate.
+    Names only ever seen on incoming mail do not count. Any thread that owns `store`."""
+    found: dict[str, set[str]] = {}
+    for name in dict.fromkeys(name_key(n) for n in names if n.strip()):
+        words = name.split()
+        escaped = "%".join(w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                           for w in words)
+        for column in ("to_json", "cc_json"):
+            for shown, email in store.conn.execute(_SENT_RECIPIENTS.format(column=column),
+                                                   (f"%{escaped}%",)):
+                if email and "@" in email and name_key(shown or "") == name:
+                    found.setdefault(name, set()).add(email)
+    return found

@@ -37,5 +37,10 @@
         <source>(no sender address)</source>
         <translation>（无发件人地址）</translation>
     </message>
+    <message>
+        <location filename="../../ui/reader_sender_warning.py" line="40" />
+        <source>The sender's name matches your contact {0}, but the message is from {1}.</source>
+        <translation>发件人名称与您的联系人 {0} 相同，但这封邮件实际来自 {1}。</translation>
+    </message>
 </context>
 </TS>

@@ -134,3 +134,18 @@ def test_one_allowed_address_beside_another_sender_does_not_open_remote_content(
     assert load_reader_content(path, row).remote_allowed is False
     allow_sender(path, "x@evil.example")
     assert load_reader_content(path, row).remote_allowed is True
+
+
+def test_a_contacts_name_at_another_address_is_warned_about(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path, row = _store(tmp_path, b"From: Anna Huber <billing@kunde-invoices.example>\r\n")
+    with Store.open(path) as store:
+        account = store.list_accounts()[0]
+        sent = store.upsert_folder(account.id, FolderRecord("Sent", role="sent"))
+        store.insert_messages(sent.id, [IncomingMessage(uid=1, raw=(
+            b"From: rep@tradewind.example\r\nTo: Anna Huber <anna.huber@kunde.example>\r\n"
+            b"Subject: Order\r\nMessage-ID: <o@tradewind.example>\r\n\r\nThanks\r\n"))], 1)
+    pane = ReaderPane(Locale.parse("en_US"))
+    qtbot.addWidget(pane)
+    pane.show_content(load_reader_content(path, row))
+    assert ("The sender's name matches your contact anna.huber@kunde.example, but the message "
+            "is from billing@kunde-invoices.example.") in pane.notice.text()

@@ -96,3 +96,24 @@ def test_show_names_a_sender_header_when_from_is_missing(cli: Cli, profile_dir: 
     assert [(w["code"], w["detail"]) for w in shown["sender_warnings"]] == [
         ("sender-header-only", "m@evil.example")
     ]
+
+
+def test_show_warns_about_a_contacts_name_at_another_address(cli: Cli, profile_dir: object) -> None:
+    store = Store.open(Profile.resolve().database)
+    try:
+        account = store.add_account("rep@example.test")
+        inbox = store.upsert_folder(account.id, FolderRecord("INBOX", "/", "inbox"))
+        sent = store.upsert_folder(account.id, FolderRecord("Sent", "/", "sent"))
+        store.insert_messages(sent.id, [IncomingMessage(uid=1, raw=(
+            b"From: rep@example.test\r\nTo: Anna Huber <anna.huber@kunde.example>\r\n"
+            b"Subject: Order\r\n\r\nThanks\r\n"))], 1)
+        store.insert_messages(inbox.id, [IncomingMessage(uid=1, raw=(
+            b"From: Anna Huber <billing@kunde-invoices.example>\r\nSubject: New bank\r\n\r\nx\r\n"
+        ))], 1)
+        [row] = store.list_messages(inbox.id, limit=1)
+    finally:
+        store.close()
+    warnings = cli("show", str(row.id), "--json").json()["sender_warnings"]
+    assert [(w["code"], w["detail"]) for w in warnings] == [
+        ("name-matches-contact", "anna.huber@kunde.example")
+    ]

@@ -85,3 +85,14 @@ def test_sender_or_resent_from_without_from_is_shown_as_a_candidate() -> None:
     # With a real From, Sender is not a reason to warn (mailing lists set it).
     raw = b"From: a@x.example\r\nSender: list@lists.example\r\n\r\n"
     assert check_sender(parse_headers(raw).from_, other_senders(raw)) == ()
+
+
+def test_a_contacts_name_with_another_address_is_reported() -> None:
+    contacts = {"anna huber": {"anna.huber@kunde.example"}}
+    spoof = parse_headers(b"From: Anna  HUBER <billing@kunde-invoices.example>\r\n\r\n").from_
+    (warning,) = check_sender(spoof, (), contacts)
+    assert warning.code == "name-matches-contact"
+    assert (warning.address, warning.detail) == (
+        "billing@kunde-invoices.example", "anna.huber@kunde.example")
+    genuine = parse_headers(b"From: Anna Huber <Anna.Huber@kunde.example>\r\n\r\n").from_
+    assert check_sender(genuine, (), contacts) == ()

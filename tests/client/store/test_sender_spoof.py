@@ -67,3 +67,17 @@ def test_from_search_matches_the_real_sender_address(store: Store, inbox: Folder
     assert found("from:x@evil.example") == {ids["Urgent transfer"]}
     assert found("from:ceo@yourco.com") == set()
     assert found("from:anna.huber@kunde.example") == {ids["Order"]}
+
+
+def test_contact_names_come_from_mail_the_rep_sent(store: Store, inbox: Folder, sent: Folder) -> None:
+    from client.store.address_book import contact_addresses_named
+
+    _fill(store, inbox)
+    store.insert_messages(sent.id, [incoming(1, (
+        b"From: rep@tradewind.example\r\nTo: Anna Huber <Anna.Huber@kunde.example>, "
+        b"=?utf-8?b?5p2O5Lyf?= <li@supplier.example>\r\nSubject: Re: Order\r\n\r\nThanks\r\n"))], 1)
+    assert contact_addresses_named(store, ["anna  huber", "李伟", "Nobody"]) == {
+        "anna huber": {"anna.huber@kunde.example"}, "李伟": {"li@supplier.example"},
+    }
+    # A name only ever seen on incoming mail is not a contact (a spoofer cannot make one).
+    assert contact_addresses_named(store, ["Anna Huber <anna.huber@kunde.example>"]) == {}
