@@ -102,7 +102,7 @@ class BodyCollector:
         target = self.htmls if kind == "text/html" else self.texts
         if kind == "text/enriched" and self.text_kinds.get(key) == "text/plain":
             return True  # an alternative's text/plain beats its text/enriched rendering
-        if alternative and key in self.texts and _looks_like_html(text):
+        if kind == "text/plain" and alternative and key in self.texts and _looks_like_html(text):
             return True  # HTML source labelled text/plain must not replace the real text
         if text.strip() or key not in target:  # an empty trailing part must not win
             target[key] = text

@@ -23,7 +23,7 @@ from client.mime import parse_message
 from .corpus import LOCAL_MIME, split_messages
 
 EXPECTED = Path(__file__).with_name("differential_expected.json")
-FIELDS = ("from", "to", "cc", "reply_to", "subject", "date", "message_id", "text")
+FIELDS = ("from", "to", "cc", "reply_to", "subject", "date", "message_id", "text", "has_html")
 
 
 def local_messages() -> list[tuple[str, bytes]]:
@@ -69,7 +69,7 @@ def ours(raw: bytes) -> dict[str, Any]:
         "from": people(h.from_), "to": people(h.to), "cc": people(h.cc),
         "reply_to": people(h.reply_to), "subject": _collapse(h.subject),
         "date": h.date.isoformat() if h.date else None, "message_id": h.message_id,
-        "text": _text(message.text),
+        "text": _text(message.text), "has_html": message.html is not None,
     }
 
 
@@ -116,6 +116,9 @@ def stdlib(raw: bytes) -> dict[str, Any]:
         body = message.get_body(preferencelist=("plain",))
         return _text(body.get_content()) if body is not None else None
 
+    def has_html() -> bool:
+        return message.get_body(preferencelist=("html",)) is not None
+
     def subject() -> str:
         value = message["subject"]
         return _collapse(str(value)) if value is not None else ""
@@ -123,7 +126,7 @@ def stdlib(raw: bytes) -> dict[str, Any]:
     return {
         "from": people("from"), "to": people("to"), "cc": people("cc"),
         "reply_to": people("reply-to"), "subject": _guard(subject), "date": _guard(date),
-        "message_id": _guard(message_id), "text": _guard(text),
+        "message_id": _guard(message_id), "text": _guard(text), "has_html": _guard(has_html),
     }
 
 

@@ -1,6 +1,6 @@
 """Differential test: every message of the local corpus through `client.mime` and Python's
 `email` package (policy.default), field by field (From, To, Cc, Reply-To, Subject, Date,
-Message-ID, text body).
+Message-ID, text body, whether an HTML body exists).
 
 Each disagreement is listed in differential_expected.json as a documented `improvement` or a
 known `bug`, with a one-line reason. A new disagreement, a changed one (the values differ from

@@ -140,3 +140,13 @@ def test_html_source_labelled_text_plain_does_not_replace_the_text_alternative()
     assert parse_message(raw).text == "Hello Bob,"
     alone = b"Subject: x\r\nContent-Type: text/plain\r\n\r\n<div>markup as text</div><p>x</p>\r\n"
     assert parse_message(alone).text == "<div>markup as text</div><p>x</p>\r\n"
+
+
+def test_a_real_html_alternative_is_kept_beside_the_text() -> None:
+    raw = (
+        b'Subject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary="b"\r\n'
+        b"\r\n--b\r\nContent-Type: text/plain\r\n\r\nHello Bob,\r\n"
+        b"--b\r\nContent-Type: text/html\r\n\r\n<div><p>Hello Bob,</p></div>\r\n--b--\r\n"
+    )
+    message = parse_message(raw)
+    assert (message.text, message.html) == ("Hello Bob,", "<div><p>Hello Bob,</p></div>")
