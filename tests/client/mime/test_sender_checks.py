@@ -96,3 +96,16 @@ def test_a_contacts_name_with_another_address_is_reported() -> None:
         "billing@kunde-invoices.example", "anna.huber@kunde.example")
     genuine = parse_headers(b"From: Anna Huber <Anna.Huber@kunde.example>\r\n\r\n").from_
     assert check_sender(genuine, (), contacts) == ()
+
+
+def test_every_corpus_message_gets_a_verdict_without_an_exception() -> None:
+    from client.mime.sender_checks import SenderWarning, other_senders
+
+    from .corpus import corpus_messages
+
+    codes: set[str] = set()
+    for _name, raw in corpus_messages():
+        found = check_sender(parse_headers(raw).from_, other_senders(raw))
+        assert all(isinstance(w, SenderWarning) and w.message for w in found)
+        codes.update(w.code for w in found)
+    assert {"several-senders", "name-contains-address", "no-sender-address"} <= codes
