@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.mime.model import Address
 from ui.dates import full_date
 from ui.reader_content import ReaderAttachment, ReaderContent, plain_text_html
 from ui.reader_sender_warning import sender_line, sender_notices, senders_of
@@ -60,7 +61,7 @@ def _format_size(size: int, locale: Locale) -> str:
 
 
 def _addresses(pairs: tuple[tuple[str, str], ...]) -> str:
-    return ", ".join(f"{name} <{email}>" if name else email for name, email in pairs)
+    return sender_line([Address(name, email) for name, email in pairs]) if pairs else ""
 
 
 def _domain(address: str) -> str:

@@ -149,3 +149,8 @@ def test_a_contacts_name_at_another_address_is_warned_about(qtbot, tmp_path: Pat
     pane.show_content(load_reader_content(path, row))
     assert ("The sender's name matches your contact anna.huber@kunde.example, but the message "
             "is from billing@kunde-invoices.example.") in pane.notice.text()
+
+
+def test_recipient_names_holding_addresses_are_quoted_too(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pane = _shown(qtbot, tmp_path, CLEAN + b'To: "Rep <boss@yourco.example>" <rep@tradewind.example>\r\n')
+    assert pane.recipients.text() == 'To: "Rep <boss@yourco.example>" <rep@tradewind.example>'
