@@ -3,6 +3,8 @@ by the differential run against Python's `email` package (see test_differential.
 
 from __future__ import annotations
 
+import base64
+
 from client.mime import parse_headers, parse_message
 from client.mime.charsets import decode_bytes, guess_codec
 from client.store.derive import header_block
@@ -71,8 +73,8 @@ def test_utf16_bodies_are_decoded_as_utf16() -> None:
                           ("utf-16be", "Test".encode("utf-16-be"))):
         raw = (b"Subject: x\r\nContent-Type: text/plain; charset=" + charset.encode()
                + b"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-               + __import__("base64").b64encode(data) + b"\r\n")
-        assert parse_message(raw).text in ("Test", "Test äö")
+               + base64.b64encode(data) + b"\r\n")
+        assert parse_message(raw).text == data.decode(charset)
 
 
 def test_an_inline_text_part_with_a_filename_is_shown() -> None:
