@@ -128,8 +128,11 @@ def guess_codec(data: bytes, sample: int = 32 * 1024) -> str:
         tied = [m for m in results if (m.chaos, m.coherence) == score]
         if any("cp1252" in (m.encoding, *m.could_be_from_charset) for m in tied):
             # A tie (e.g. Portuguese read as cp1250 "Formaçăo"): the Western codec, by far the
-            # commonest for undeclared 8-bit mail, wins over the guesser's own tie order.
-            return "windows-1252"
+            # commonest for undeclared 8-bit mail, wins over the guesser's own tie order,
+            # unless the bytes of Czech ř with ě or ů are there (ø with ì or ù is no Western
+            # language).
+            czech = b"\xf8" in head and (b"\xec" in head or b"\xf9" in head)
+            return found if czech and found == "cp1250" else "windows-1252"
     return found
 
 

@@ -50,7 +50,9 @@ def test_latin1_text_is_not_guessed_as_cp1250() -> None:
 
 
 def test_central_european_text_keeps_its_guess() -> None:
-    for text in ("Łódź Gdańsk zażółć gęślą jaźń", "Příliš žluťoučký kůň úpěl ďábelské ódy"):
+    for text in ("Łódź Gdańsk zażółć gęślą jaźń", "Příliš žluťoučký kůň úpěl ďábelské ódy",
+                 "Dobrý den, posílám vám cenovou nabídku na zboží. Děkuji a přeji hezký den",
+                 "Děkuji a přeji hezký den"):
         data = text.encode("cp1250")
         assert guess_codec(data) == "cp1250"
         assert decode_bytes(data, None)[0] == text
