@@ -41,6 +41,7 @@ from client.compose.reply import (
     threading_headers,
 )
 from client.mime import Address, parse_message
+from client.mime.addresses import format_address
 from client.signatures.enforce import confirm_signature, enforce_signature
 from client.smtp.outbox import Outbox
 from client.store.db import Store
@@ -82,7 +83,7 @@ def _own_addresses(store: Store, account_id: int) -> set[str]:
 
 
 def _joined(people: tuple[Recipient, ...]) -> str:
-    return ", ".join(f"{p.name} <{p.email}>" if p.name else p.email for p in people)
+    return ", ".join(format_address(p.name, p.email) for p in people)
 
 
 def reply_fields(store: Store, message_row: int, *, reply_all: bool = False,

@@ -31,6 +31,7 @@ from client.compose.build import (
 )
 from client.compose.headers import ComposeError, Recipient, parse_recipients
 from client.mime import attachment_bytes, parse_message
+from client.mime.addresses import format_address
 from client.store.db import Store
 
 
@@ -299,7 +300,7 @@ def draft_from_message(raw: bytes, default_sender: str) -> DraftFields:
     h = parsed.headers
 
     def joined(people: tuple[Any, ...]) -> str:
-        return ", ".join(f"{p.name} <{p.email}>" if p.name else p.email for p in people if p.email)
+        return ", ".join(format_address(p.name, p.email) for p in people if p.email)
 
     sender = h.from_[0] if h.from_ else None
     return DraftFields(
