@@ -14,7 +14,7 @@ import contextlib
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import IO, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from client.cli import (
     account_cmd,
@@ -34,6 +34,9 @@ from client.cli.output import dump_json, is_closed_pipe, silence_closed_stream, 
 from client.config import Profile, profile_logging
 from client.sync.child import CHILD_ARGUMENT, child_main
 
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
 PROG = "tradewind"
 
 # Each command group module provides `register(subparsers, common_parent)`.
@@ -49,10 +52,10 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message}\n(see `{self.prog} --help`)")
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         # argparse swallows write errors here; a closed pipe must reach `main` instead.
         if message:
-            write_text(file or sys.stderr, message)  # type: ignore[arg-type]
+            write_text(cast(TextIO, file or sys.stderr), message)
 
 
 def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
