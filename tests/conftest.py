@@ -21,9 +21,9 @@ from pathlib import Path  # noqa: E402
 import keyring  # noqa: E402
 import pytest  # noqa: E402
 
+from client import secrets as client_secrets  # noqa: E402
 from tests.servers.dovecot import DovecotServer, MailUser, find_dovecot  # noqa: E402
 from tests.servers.faultproxy import FaultProxy  # noqa: E402
-from client import secrets as client_secrets  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 
 _SERVER_FIXTURES = {"dovecot", "imap_user", "make_dovecot"}
