@@ -18,7 +18,7 @@ import pytest
 from client.config import Profile
 from client.store.db import Store
 from client.store.records import IncomingMessage
-from tests.client.cli.conftest import REPO_ROOT, console_script, process_env  # noqa: F401
+from tests.client.cli.conftest import REPO_ROOT, console_script
 from tests.client.cli.sample_cache import Cache
 
 PIPE_CLOSED = 141
@@ -52,20 +52,20 @@ def _into_closed_pipe(args: list[str], env: dict[str, str]) -> tuple[int, str]:
     ids=lambda a: " ".join(a),
 )
 def test_a_closed_stdout_ends_quietly(
-    args: list[str], cache: Cache, process_env: dict[str, str]  # noqa: F811
+    args: list[str], cache: Cache, process_env: dict[str, str]
 ) -> None:
     code, err = _into_closed_pipe(args, process_env)
     assert err == ""
     assert code == PIPE_CLOSED
 
 
-def test_show_raw_into_a_closed_pipe(cache: Cache, process_env: dict[str, str]) -> None:  # noqa: F811
+def test_show_raw_into_a_closed_pipe(cache: Cache, process_env: dict[str, str]) -> None:
     code, err = _into_closed_pipe(["show", str(cache.inbox_ids[0]), "--raw"], process_env)
     assert (code, err) == (PIPE_CLOSED, "")
 
 
 def test_an_error_with_a_closed_stdout_keeps_its_words_and_code(
-    cache: Cache, process_env: dict[str, str]  # noqa: F811
+    cache: Cache, process_env: dict[str, str]
 ) -> None:
     """The JSON error document cannot be written, but the message on stderr and the exit code
     (not found) stay; no traceback."""
@@ -92,7 +92,7 @@ def _big_message(cache: Cache) -> int:
 @pytest.mark.parametrize("command", ["show {id} --raw | head -c 10", "show {id} | head -1",
                                      "show {id} --json | head -c 10"])
 def test_shell_pipeline_into_head(
-    command: str, cache: Cache, process_env: dict[str, str]  # noqa: F811
+    command: str, cache: Cache, process_env: dict[str, str]
 ) -> None:
     row = _big_message(cache)
     tradewind = " ".join(shlex.quote(part) for part in console_script())
