@@ -149,6 +149,23 @@ def prepare_web_engine() -> bool:
     return True
 
 
+def _cache_usable(app: Any, profile: Path) -> bool:
+    """The start-up cache check (``ui.cache_repair``), in the saved language when the cache
+    can still tell it. False when the cache is damaged and the rep chose Quit."""
+    from client.store.errors import StoreError
+    from ui.cache_repair import damaged_cache_quit_message, offer_repair_if_damaged
+
+    try:
+        preference = saved_language(profile)
+    except StoreError:
+        preference = "system"
+    install_translators(app, ui_language(ui_locale_name(preference)))
+    if offer_repair_if_damaged(profile / DATABASE_NAME, profile):
+        return True
+    print(damaged_cache_quit_message(), file=sys.stderr)
+    return False
+
+
 def run(argv: Sequence[str]) -> int:
     """Start the app; returns when the last window closes."""
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -179,6 +196,10 @@ def run(argv: Sequence[str]) -> int:
         return 1
     driver = None
     try:
+        # -- damaged cache (S3): say what happened, offer Rebuild or Quit, before anything
+        # else opens it --
+        if not demo and not _cache_usable(app, profile):
+            return 9  # the CLI's exit code for a damaged cache
         # -- sync driver (ui/sync): workers, IDLE, interval, Send/Receive --
         if not demo:
             from ui.sync.driver import SyncDriver
@@ -189,6 +210,9 @@ def run(argv: Sequence[str]) -> int:
         keeper = WindowKeeper(app, profile, demo=demo, on_window=(
             None if driver is None else lambda window: SyncControls(window, driver)))
         keeper.window.show()
+        from ui.cache_repair import DamageWatcher
+
+        damage_watcher = DamageWatcher(profile / DATABASE_NAME, app)  # noqa: F841 - kept alive
         if driver is not None:
             driver.start()
         if demo:

@@ -7,6 +7,7 @@ Only an unexpected exception prints a traceback (it is a bug). Pure module, any 
 
 from __future__ import annotations
 
+import sqlite3
 from enum import IntEnum
 from typing import Any
 
@@ -94,6 +95,29 @@ _CODE_BY_CLASS_NAME: dict[str, ExitCode] = {
 }
 
 
+# Extra keys of the `--json` error document for some classes.
+_DETAILS_BY_CLASS_NAME: dict[str, dict[str, Any]] = {
+    "StoreCorruptError": {"repair_command": "tradewind cache rebuild"},
+}
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+
+
+def _raw_corruption(exc: BaseException) -> CliError | None:
+    """A damaged-file error that reached the CLI without the store's wrapper (a bug, but the
+    rep still gets words and exit 9 rather than a traceback)."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return None
+    code = int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    if code not in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return None
+    return CliError(
+        f"The mail cache is damaged ({exc}). Run `tradewind cache rebuild`: it keeps your "
+        f"drafts, outbox, queued changes, identities and settings and fetches the mail again.",
+        ExitCode.DATA,
+        dict(_DETAILS_BY_CLASS_NAME["StoreCorruptError"]),
+    )
+
+
 def classify(exc: BaseException) -> CliError | None:
     """The `CliError` for an expected core exception, or None if `exc` is unexpected (a bug)."""
     if isinstance(exc, CliError):
@@ -105,7 +129,12 @@ def classify(exc: BaseException) -> CliError | None:
             continue
         code = _CODE_BY_CLASS_NAME.get(cls.__name__)
         if code is not None:
-            return CliError(str(exc) or cls.__name__, code)
+            return CliError(
+                str(exc) or cls.__name__, code, _DETAILS_BY_CLASS_NAME.get(cls.__name__)
+            )
+    raw = _raw_corruption(exc)
+    if raw is not None:
+        return raw
     if isinstance(exc, OSError):
         detail = exc.strerror or str(exc)
         where = f" ({exc.filename})" if exc.filename else ""

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 from client.cli import (
     account_cmd,
     attachment_cmd,
+    cache_cmd,
     ops_cmd,
     policy_cmd,
     read_cmd,
@@ -42,7 +43,7 @@ PROG = "tradewind"
 # Each command group module provides `register(subparsers, common_parent)`.
 COMMAND_MODULES = (
     account_cmd, sync_cmd, watch_cmd, read_cmd, attachment_cmd, ops_cmd, send_cmd, policy_cmd,
-    signature_cmd,
+    signature_cmd, cache_cmd,
 )
 
 

@@ -29,12 +29,18 @@ def error_code(exc: sqlite3.Error) -> int:
 
 
 def is_corruption(exc: sqlite3.Error) -> bool:
-    """True if ``exc`` says the file is not a database or is malformed."""
+    """True if ``exc`` says the file is not a database or is malformed.
+
+    Decided by the SQLite result code when sqlite3 gives one (so "database is locked" or a
+    "malformed MATCH expression" is never corruption); by the message only when it does not.
+    """
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
     code = error_code(exc)
-    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-        return True
+    if code:
+        return code in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
     text = str(exc).lower()
-    return "malformed" in text or "not a database" in text
+    return "database disk image is malformed" in text or "file is not a database" in text
 
 
 def write_error(exc: sqlite3.Error) -> StoreWriteError | None:

@@ -26,6 +26,7 @@ from client.store.accounts import AccountsMixin
 from client.store.base import StoreBase, is_corruption, write_error
 from client.store.errors import StoreCorruptError
 from client.store.folders import FoldersMixin
+from client.store.guard import GuardedConnection
 from client.store.indexing import IndexingMixin
 from client.store.listing import ListingMixin
 from client.store.messages import MessagesMixin
@@ -112,7 +113,10 @@ class Store(
                 check_file_header(db_path)
             _OPEN_COUNTS[key] = _OPEN_COUNTS.get(key, 0) + 1
         try:
-            conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=10.0)
+            conn = sqlite3.connect(
+                str(db_path), isolation_level=None, timeout=10.0, factory=GuardedConnection
+            )
+            conn.db_path = str(db_path)
         except BaseException:
             _release(key)
             raise
@@ -168,9 +172,15 @@ class Store(
     ) -> None:
         self.close()
 
-    def integrity_errors(self) -> list[str]:
-        """``PRAGMA integrity_check`` problems (empty list when the file is sound)."""
-        rows = [str(row[0]) for row in self.conn.execute("PRAGMA integrity_check")]
+    def integrity_errors(self, *, quick: bool = False) -> list[str]:
+        """``PRAGMA integrity_check`` (``quick_check`` when ``quick``) problems: an empty list
+        when the file is sound. A check that SQLite itself aborts on a damaged page returns that
+        error as the one problem. Reads the whole file (seconds on a large cache)."""
+        pragma = "quick_check" if quick else "integrity_check"
+        try:
+            rows = [str(row[0]) for row in self.conn.execute(f"PRAGMA {pragma}")]
+        except StoreCorruptError as exc:
+            return [exc.detail]
         return [] if rows == ["ok"] else rows
 
     @property

@@ -26,8 +26,10 @@ class StoreCorruptError(StoreError):
 
     def __init__(self, path: str, detail: str) -> None:
         super().__init__(
-            f"The mail cache {path} is damaged ({detail}). It can be moved aside and rebuilt "
-            f"from the server; drafts, outbox and queued actions are exported first."
+            f"The mail cache {path} is damaged ({detail}). Run `tradewind cache rebuild` (or "
+            f"choose Rebuild when the app starts): it saves your drafts, outbox, queued "
+            f"changes, identities and settings, moves the damaged file aside and fetches the "
+            f"mail again from the server."
         )
         self.path = path
         self.detail = detail

@@ -71,7 +71,9 @@ def test_quarantine_exports_pending_ops_and_rebuilds(db_path: Path) -> None:
     assert exported["outbox"][0]["raw"] == {"base64": "AP8="}
     assert result.exported["pending_ops"] == 1
     with Store.open(db_path, verify=True) as fresh:
-        assert fresh.list_accounts() == []
+        # the local work came back with its account (passwords stay in the keyring)
+        assert [a.email for a in fresh.list_accounts()] == ["rep@tradewind.example"]
+        assert fresh.conn.execute("SELECT raw FROM outbox").fetchone()[0] == b"\x00\xff"
         assert fresh.integrity_errors() == []
 
 
