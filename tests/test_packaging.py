@@ -45,6 +45,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_carries_the_demo_mailbox_translations_and_icons(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {DATA + "demo/demo.json", DATA + "demo/bodies.txt"} <= names
+    assert {DATA + f"demo/signature/{n}" for n in ("policy.json", "directory.json", "logo.png")
+            } <= names  # the demo company's signature policy
     assert len(TRANSLATIONS) >= 3  # main window, composer, sync
     assert {DATA + "translations/" + qm for qm in TRANSLATIONS} <= names
     assert DATA + "icons/flag.svg" in names and DATA + "signature-example/policy.json" in names

@@ -14,7 +14,7 @@ from client.cli import shapes
 from client.cli.context import Context
 from client.cli.errors import ExitCode, UsageError
 from client.cli.lookup import accounts_in_scope, parse_ids, require_messages, resolve_folder
-from client.cli.output import format_table, safe_block, safe_text
+from client.cli.output import format_table, safe_block, safe_text, write_bytes
 
 if TYPE_CHECKING:
     from client.mime import ParsedMessage
@@ -335,10 +335,4 @@ def _size(size: int) -> str:
 
 
 def _write_bytes(ctx: Context, raw: bytes) -> None:
-    buffer = getattr(ctx.stdout, "buffer", None)
-    if buffer is not None:
-        ctx.stdout.flush()
-        buffer.write(raw)
-        buffer.flush()
-    else:
-        ctx.stdout.write(raw.decode("utf-8", "replace"))
+    write_bytes(ctx.stdout, raw)

@@ -2,10 +2,13 @@
 
 ``build_demo_profile(profile_dir)`` creates ``PROFILE/tradewind.db`` with one offline demo
 account (no password, no server: ``preset='demo'``, status ``offline``), its folders and about
-200 messages expanded from ``resources/demo/``. Never touches the network. Any thread: it opens
+200 messages expanded from ``resources/demo/``, and the demo company's signature policy
+(``client.demo.signature``: signed with a key made for that profile, so new mail, replies and
+the Settings preview show the locked signature). Never touches the network. Any thread: it opens
 and closes its own Store. Raises ``DemoProfileError``
 when the profile already holds a different account or the demo sources are broken; building
-twice into the same profile is a no-op (idempotent).
+twice into the same profile is a no-op (idempotent), except that a demo profile built before it
+had a signature policy gets one.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from client.demo.expand import DemoMessage, expand
-from client.demo.spec import DemoSpecError, load_spec
+from client.demo.signature import install_demo_policy
+from client.demo.spec import DemoSpecError, default_resource_dir, load_spec
 from client.paths import DATABASE_NAME
+from client.signatures import provision
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
 
@@ -63,6 +68,8 @@ def build_demo_profile(
         existing = store.list_accounts()
         if existing:
             if len(existing) == 1 and existing[0].preset == DEMO_PRESET:
+                if provision.source(store) is None:
+                    install_demo_policy(store, profile_dir, _demo_dir(resource_dir))
                 counts = _counts(store, existing[0].id)
                 return DemoSummary(existing[0].email, existing[0].id, counts)
             raise DemoProfileError(
@@ -101,7 +108,12 @@ def build_demo_profile(
             )
         while store.index_pending():
             pass
+        install_demo_policy(store, profile_dir, _demo_dir(resource_dir))
         return DemoSummary(account.email, account.id, _counts(store, account.id))
+
+
+def _demo_dir(resource_dir: Path | None) -> Path:
+    return resource_dir or default_resource_dir()
 
 
 def _counts(store: Store, account_id: int) -> dict[str, int]:

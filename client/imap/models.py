@@ -16,7 +16,7 @@ class Endpoint:
 
     ``security``: ``"ssl"`` (implicit TLS, the default), ``"starttls"`` (TLS required after
     STARTTLS, never a plaintext fallback) or ``"insecure-plain"`` (explicit user choice only).
-    ``ca_file``: extra trust anchors (PEM) instead of the system store. ``pinned_sha256``: the
+    ``ca_file``: extra trust anchors (PEM) in addition to the system store (as for SMTP). ``pinned_sha256``: the
     fingerprint of a certificate the user approved; accepted in either ``AB:CD:...`` or plain hex.
     ``timeout``: seconds for connect and each read.
     """

@@ -3,7 +3,7 @@
 Ties the outbox (`client.smtp.sender`) to an `Account` row: the SMTP security comes from
 `accounts.smtp_security` (NULL: 465 → implicit TLS, otherwise STARTTLS; an `insecure-plain`
 account stays plain, for loopback tests only), the certificate rules are the account's (CA file
-and pinned fingerprint), and providers that file sent mail themselves are not appended to.
+and the SMTP server's own pin, `smtp_pinned_sha256`), and providers that file sent mail themselves are not appended to.
 Blocking; worker thread or CLI only.
 """
 
@@ -39,7 +39,7 @@ def smtp_security(store: Store, account: Account) -> str:
 def smtp_endpoint_for(store: Store, account: Account, timeout: float = 60.0) -> SmtpEndpoint:
     return SmtpEndpoint(
         host=account.smtp_host, port=account.smtp_port, security=smtp_security(store, account),
-        ca_file=account.ca_file, pinned_sha256=account.pinned_sha256, timeout=timeout,
+        ca_file=account.ca_file, pinned_sha256=account.smtp_pinned_sha256, timeout=timeout,
     )
 
 

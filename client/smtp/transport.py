@@ -3,9 +3,10 @@
 Rules (checklist T1, T2, T4, T6, T7, O2, O3, O5, O6, O8):
 - TLS is required: implicit TLS (465) or STARTTLS (587). STARTTLS not offered or refused aborts
   before AUTH, never falls back; EHLO is sent again after STARTTLS (smtplib drops what it learnt).
-- The certificate is verified (system store or `ca_file`); an untrusted one raises
-  `SmtpTLSError` with its SHA-256 fingerprint, and is accepted only when it equals the pinned
-  one (the same rules as IMAP: `client/net/tls.py`).
+- The certificate is verified (system store plus `ca_file`, the context IMAP uses too); an
+  untrusted one raises `SmtpTLSError` with its SHA-256 fingerprint, and is accepted only when
+  it equals the SMTP server's own pin (`SmtpEndpoint.pinned_sha256`, the account's
+  `smtp_pinned_sha256`; the rules are IMAP's: `client/net/tls.py`).
 - The server's SIZE from EHLO is checked before MAIL FROM (`SmtpSizeError`).
 - Per-recipient refusals are reported; recipients that accepted are not resent to.
 - A line cut after DATA but before the final reply raises `SmtpUncertainError`: the caller

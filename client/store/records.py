@@ -31,6 +31,8 @@ class Account:
     status: str
     last_error: str | None
     created: float
+    #: the SMTP server's certificate pin; `pinned_sha256` is the IMAP server's (schema 7)
+    smtp_pinned_sha256: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@
 ``SubmissionServer(dovecot)`` starts two listeners on 127.0.0.1 in the test process:
 ``starttls_port`` (587-style: STARTTLS required before AUTH and MAIL) and ``ssl_port``
 (465-style implicit TLS). Both use a certificate from the Dovecot fixture's test CA, so the same
-``ca_file`` trusts them. AUTH PLAIN and LOGIN check the Dovecot users' passwords; accepted mail is
+``ca_file`` trusts them, unless ``cert=`` (a ``tests.servers.certs.ServerCert``) gives the
+listeners a certificate of their own (then ``ca_file`` is that certificate's CA). AUTH PLAIN and LOGIN check the Dovecot users' passwords; accepted mail is
 delivered into Dovecot over LMTP before the final 250 (delivery is synchronous).
 
 Fault switches (attributes, set by a test and reset by ``reset()``):
@@ -30,6 +31,7 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
+from tests.servers.certs import ServerCert
 from tests.servers.dovecot import HOST, DovecotServer, free_port
 
 # The implicit-TLS listener requires AUTH without STARTTLS (TLS is already on): aiosmtpd warns
@@ -83,11 +85,14 @@ class _Handler:
 class SubmissionServer:
     """Two aiosmtpd listeners (STARTTLS and implicit TLS) in front of a Dovecot test server."""
 
-    def __init__(self, dovecot: DovecotServer, size_limit: int = 30 * 1024 * 1024) -> None:
+    def __init__(self, dovecot: DovecotServer, size_limit: int = 30 * 1024 * 1024,
+                 cert: ServerCert | None = None) -> None:
         self.dovecot = dovecot
         self.host = HOST
         self.size_limit = size_limit
-        self.ca_file = dovecot.ca_file
+        self.cert = cert
+        self.ca_file = cert.ca_file if cert else dovecot.ca_file
+        self.cert_sha256 = cert.cert_sha256 if cert else dovecot.cert_sha256
         self.received: list[Delivery] = []
         self.auth_log: list[str] = []
         self.fail_next: tuple[int, str] | None = None
@@ -139,6 +144,9 @@ class SubmissionServer:
     # -- internals --------------------------------------------------------------------------
     def _server_context(self) -> ssl.SSLContext:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        if self.cert is not None:
+            context.load_cert_chain(str(self.cert.cert_file), str(self.cert.key_file))
+            return context
         tls = self.dovecot.root / "tls"
         context.load_cert_chain(str(tls / "cert.pem"), str(tls / "key.pem"))
         return context
