@@ -18,6 +18,7 @@ exception message.
 
 from __future__ import annotations
 
+import base64
 import smtplib
 import ssl
 from collections.abc import Callable
@@ -196,27 +197,70 @@ def _fingerprint_of(endpoint: SmtpEndpoint) -> str | None:
 def login(
     smtp: smtplib.SMTP, host: str, username: str, password: str, mechanism: str | None = None
 ) -> None:
-    """AUTH PLAIN or LOGIN (the server's choice among those, or `mechanism`); raises
-    SmtpAuthError in words (never echoing the password)."""
+    """AUTH PLAIN or LOGIN (the server's choice among those, or `mechanism`) with UTF-8
+    credentials (RFC 4616; smtplib would only send ASCII). Raises SmtpAuthError (refused) or
+    SmtpUnavailable (line cut, temporary failure) in words; no error text holds any part of the
+    password, even when the server's reply repeats it."""
     if not smtp.has_extn("auth"):
         raise SmtpAuthError(f"{host} does not offer authentication on this connection.")
     offered = smtp.esmtp_features.get("auth", "").upper().split()
-    chosen = mechanism or next((m for m in ("PLAIN", "LOGIN") if m in offered), None)
-    if chosen is None:
+    chosen = (mechanism or next((m for m in ("PLAIN", "LOGIN") if m in offered), "")).upper()
+    if chosen not in ("PLAIN", "LOGIN"):
         raise SmtpAuthError(f"{host} offers no login method Tradewind supports ({' '.join(offered)}).")
     try:
-        smtp.user, smtp.password = username, password
-        method = smtp.auth_plain if chosen == "PLAIN" else smtp.auth_login
-        smtp.auth(chosen, method, initial_response_ok=True)
-    except smtplib.SMTPAuthenticationError as exc:
-        raise SmtpAuthError(
-            f"{host} refused the user name or password for {username} "
-            f"({exc.smtp_code} {_reply_text(exc.smtp_error)})."
-        ) from None
-    except smtplib.SMTPNotSupportedError:
-        raise SmtpAuthError(f"{host} offers no login method Tradewind supports.") from None
-    except smtplib.SMTPException as exc:
-        raise SmtpUnavailable(f"Login at {host} failed: {exc.__class__.__name__}.") from None
+        code, resp = _auth_exchange(smtp, chosen, username, password)
+    except (smtplib.SMTPException, OSError) as exc:
+        raise SmtpUnavailable(
+            f"The connection to {host} failed during login ({exc.__class__.__name__}).") from None
+    if code in (235, 503):  # 503: already authenticated on this connection
+        return
+    reply = _redacted(_reply_text(resp), password, username)
+    if 400 <= code < 500:
+        raise SmtpUnavailable(f"{host} could not check the login now ({code} {reply}); "
+                              "Tradewind tries again later.")
+    if code in (502, 504):
+        raise SmtpAuthError(f"{host} offers no login method Tradewind supports ({code} {reply}).")
+    raise SmtpAuthError(f"{host} refused the user name or password for {username} ({code} {reply}).")
+
+
+def _b64(data: str) -> str:
+    return base64.b64encode(data.encode("utf-8")).decode("ascii")
+
+
+def _auth_exchange(smtp: smtplib.SMTP, mechanism: str, username: str,
+                   password: str) -> tuple[int, bytes]:
+    """One AUTH dialogue; returns the server's final (code, reply). Only base64 (ASCII) goes
+    on the line, so smtplib's ASCII command encoding never sees the credentials."""
+    if mechanism == "PLAIN":
+        code, resp = smtp.docmd("AUTH", "PLAIN " + _b64(f"\0{username}\0{password}"))
+        if code == 334:  # the server did not take the initial response: send it again
+            code, resp = smtp.docmd(_b64(f"\0{username}\0{password}"))
+        return code, resp
+    code, resp = smtp.docmd("AUTH", "LOGIN")
+    if code != 334:
+        return code, resp
+    code, resp = smtp.docmd(_b64(username))
+    if code != 334:
+        return code, resp
+    return smtp.docmd(_b64(password))
+
+
+def _redacted(text: str, secret: str, username: str = "") -> str:
+    """The server's reply, or a note instead when it repeats any part of the secret: 4 or more
+    characters of it (any case), one of its non-ASCII characters, or 8 characters of a base64
+    form that was sent."""
+    if not secret:
+        return text
+    folded = text.casefold()
+    window = min(4, len(secret))
+    parts = {secret[i:i + window].casefold() for i in range(len(secret) - window + 1)}
+    parts |= {ch.casefold() for ch in secret if not ch.isascii()}
+    leaked = any(part in folded for part in parts)
+    for blob in (_b64(secret), _b64(f"\0{username}\0{secret}")):
+        leaked = leaked or any(blob[i:i + 8] in text for i in range(max(1, len(blob) - 7)))
+    if leaked:
+        return "the server's reply is not shown because it repeats part of the password"
+    return text
 
 
 def server_size_limit(smtp: smtplib.SMTP) -> int | None:
