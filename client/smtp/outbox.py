@@ -1,8 +1,9 @@
 """The durable outbox: messages the rep pressed Send on, until they are sent and filed.
 
 States and their meaning:
-- `queued`: committed to disk (synchronous=FULL) before anyone says "queued"; waits for
-  `next_attempt` (backoff after a 4xx or a dropped line);
+- `queued`: committed to disk (synchronous=FULL) before anyone says "queued"; automatic
+  flushes wait for `next_attempt` (backoff after a 4xx or a dropped line), a manual one (the
+  rep's `outbox flush`, Send now) tries it at once (`queued()`);
 - `sending`: the server said 354 and the message is being handed over. Found in this state
   after a restart, the message is checked against Sent by Message-ID before anything else;
 - `uncertain`: the line dropped (or the app died) after the hand-over and the message is not in
@@ -139,6 +140,10 @@ class Outbox:
             " AND next_attempt <= ? ORDER BY id", (account_id, at),
         ).fetchall()
         return [_item(r) for r in rows]
+
+    def queued(self, account_id: int) -> list[OutboxItem]:
+        """Every queued item, backoff or not, oldest first (what a manual flush sends)."""
+        return self.in_state(account_id, "queued")
 
     def in_state(self, account_id: int, state: str) -> list[OutboxItem]:
         rows = self.store.conn.execute(

@@ -31,6 +31,7 @@ from client.net.tls import (
     handshake_context,
     peek_fingerprint,
 )
+from client.smtp.redact import without_secret
 
 Security = str  # "ssl" | "starttls" | "insecure-plain"
 
@@ -214,7 +215,7 @@ def login(
             f"The connection to {host} failed during login ({exc.__class__.__name__}).") from None
     if code in (235, 503):  # 503: already authenticated on this connection
         return
-    reply = _redacted(_reply_text(resp), password, username)
+    reply = without_secret(_reply_text(resp), password, username)
     if 400 <= code < 500:
         raise SmtpUnavailable(f"{host} could not check the login now ({code} {reply}); "
                               "Tradewind tries again later.")
@@ -243,24 +244,6 @@ def _auth_exchange(smtp: smtplib.SMTP, mechanism: str, username: str,
     if code != 334:
         return code, resp
     return smtp.docmd(_b64(password))
-
-
-def _redacted(text: str, secret: str, username: str = "") -> str:
-    """The server's reply, or a note instead when it repeats any part of the secret: 4 or more
-    characters of it (any case), one of its non-ASCII characters, or 8 characters of a base64
-    form that was sent."""
-    if not secret:
-        return text
-    folded = text.casefold()
-    window = min(4, len(secret))
-    parts = {secret[i:i + window].casefold() for i in range(len(secret) - window + 1)}
-    parts |= {ch.casefold() for ch in secret if not ch.isascii()}
-    leaked = any(part in folded for part in parts)
-    for blob in (_b64(secret), _b64(f"\0{username}\0{secret}")):
-        leaked = leaked or any(blob[i:i + 8] in text for i in range(max(1, len(blob) - 7)))
-    if leaked:
-        return "the server's reply is not shown because it repeats part of the password"
-    return text
 
 
 def server_size_limit(smtp: smtplib.SMTP) -> int | None:
