@@ -203,6 +203,16 @@ class Outbox:
             )
             return cur.rowcount
 
+    def make_due(self, account_id: int) -> int:
+        """The rep asked to send now: every queued item of the account is due at once (its
+        backoff forgotten; a failure after this backs off again). Returns how many."""
+        with self.store.transaction(durable=True) as conn:
+            cur = conn.execute(
+                "UPDATE outbox SET next_attempt = 0 WHERE account_id = ? AND state = 'queued'",
+                (account_id,),
+            )
+            return cur.rowcount
+
     def fail(self, item_id: int, reason: str) -> None:
         item = self.get(item_id)
         self._set(item_id, state="failed", attempts=item.attempts + 1, last_error=reason)
