@@ -15,7 +15,7 @@ Pure store work on the calling thread (no network).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from client.compose.assemble import SignatureBlock, assemble
 from client.compose.build import (
@@ -124,10 +124,7 @@ def forward_fields(store: Store, message_row: int, *, as_attachment: bool = Fals
         quoted_text: str | None = None
         quoted_html: str | None = None
     else:
-        attachments = tuple(
-            replace(a, filename=received_text(a.filename, "file name", display=True) or "attachment",
-                    content_type=received_text(a.content_type) or None)
-            for a in attachments_of(raw))
+        attachments = attachments_of(raw)  # names cleaned as received text
         quoted_text = forward_header_block(original, language) + (original.text or "")
         quoted_html = forward_html(original, language)
     return DraftFields(

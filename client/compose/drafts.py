@@ -155,15 +155,17 @@ def _saved(row: tuple[Any, ...], raw: bytes) -> SavedDraft:
 
 
 def attachments_of(raw: bytes) -> tuple[OutgoingAttachment, ...]:
-    """The real attachments of a message (not inline images, not TNEF extracts), for re-sending."""
+    """The real attachments of a message (not inline images, not TNEF extracts), for re-sending;
+    names and types cleaned as received text (they become headers again)."""
     parsed = parse_message(raw)
     out = []
     for att in parsed.attachments:
         if att.inline or att.from_tnef:
             continue
         try:
-            out.append(OutgoingAttachment(att.filename, attachment_bytes(raw, att.part_id),
-                                          att.content_type))
+            out.append(OutgoingAttachment(
+                received_text(att.filename, "file name", display=True) or "attachment",
+                attachment_bytes(raw, att.part_id), received_text(att.content_type) or None))
         except KeyError:
             continue
     return tuple(out)
@@ -180,8 +182,11 @@ def inline_images_of(raw: bytes) -> tuple[InlineImage, ...]:
             data = attachment_bytes(raw, att.part_id)
         except KeyError:
             continue
-        out.append(InlineImage(att.content_id.strip("<>"), data,
-                               att.content_type or "image/png", att.filename or "image.png"))
+        cid = "".join(received_text(att.content_id, "image id").split()).strip("<>")
+        if not cid:
+            continue
+        out.append(InlineImage(cid, data, received_text(att.content_type) or "image/png",
+                               received_text(att.filename, display=True) or "image.png"))
     return tuple(out)
 
 

@@ -135,3 +135,23 @@ def test_a_draft_saved_elsewhere_with_hostile_names_opens_clean_and_keeps_each_m
     people = parse_recipients(fields.to)
     assert [(p.name, p.email) for p in people] == [
         ("Huber, Anna", "anna@kunde.example"), ("Joe Cc: spy@x.test", "joe@importer.example")]
+
+
+def test_a_draft_saved_elsewhere_with_a_hostile_picture_name_can_be_saved_again(
+    tmp_path: Path,
+) -> None:
+    raw = (
+        b"From: Anna <anna@example.test>\r\nTo: buyer@kunde.example\r\nSubject: offer\r\n"
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="r"\r\n\r\n'
+        b"--r\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<img src=\"cid:logo1\">\r\n"
+        b"--r\r\nContent-Type: image/png\r\nContent-ID: <logo1>\r\n"
+        b"Content-Disposition: inline; filename*=utf-8''logo%E2%80%AEgnp%0B.png\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--r--\r\n"
+    )
+    fields = draft_from_message(raw, "anna@example.test")
+    [image] = fields.inline_images
+    assert image.content_id == "logo1" and "\u202e" not in image.filename
+    store = Store.open(tmp_path / "tw.db")
+    account = store.add_account("anna@example.test")
+    draft_id = save_draft(store, account.id, fields)  # builds: no refusal, no ValueError
+    assert get_draft(store, draft_id).fields.inline_images[0].content_id == "logo1"
