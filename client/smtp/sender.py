@@ -1,12 +1,16 @@
 """Flushing the outbox of one account: send what is due, settle what a crash left, file to Sent.
 
 `flush_outbox(...)` is the remote half of the outbox (see `client/smtp/outbox.py` for states):
-1. items left in `sending` (the app died during the hand-over) are looked up in Sent by
-   Message-ID: found → `filed`; not found → `uncertain` (never resent automatically);
-2. items in `sent` (accepted, not yet in Sent) get their Sent copy appended (never resent);
-3. due `queued` items are submitted: 2xx → `sent` then filed; 4xx or a dropped line → back to
-   `queued` with backoff; 5xx, too large, TLS or login refusals → `failed` with the reason;
-   a line cut after the hand-over → `uncertain`.
+1. items left in `sending` by a flusher that is gone (`OutboxItem.claim_is_live()` false;
+   a live flusher's are left alone) are taken over: not handed over → `queued` again; handed
+   over → looked up in Sent by Message-ID: found → `filed`; not found → `uncertain` (never
+   resent automatically);
+2. items in `sent` (accepted, not yet in Sent) nobody is filing get their Sent copy appended
+   (never resent);
+3. due `queued` items are claimed one at a time (`Outbox.claim`: of two flushers exactly one
+   gets it, the other skips it) and submitted: 2xx → `sent` then filed; 4xx or a dropped
+   line → back to `queued` with backoff; 5xx, too large, TLS or login refusals → `failed`
+   with the reason; a line cut after the hand-over → `uncertain`.
 Providers that file sent mail themselves (Gmail) skip the append (`files_sent_itself`).
 After a send, the replied message gets \\Answered and a forwarded one $Forwarded through the
 offline operation queue, so the flag reaches the server with the next sync.
@@ -17,12 +21,13 @@ Blocking; run on the account's worker thread (or the CLI), never the GUI thread.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from client import crashpoints
-from client.smtp.outbox import Outbox, OutboxItem
+from client.smtp.outbox import Claim, ClaimLost, Outbox, OutboxItem
 from client.smtp.redact import describe_error
 from client.smtp.transport import (
     SmtpAuthError,
@@ -107,73 +112,103 @@ def flush_outbox(
 
     _settle_interrupted(outbox, account_id, folder, report, password)
     _file_sent(outbox, account_id, folder, auto_filed, report, password)
+    at = time.time() if now is None else now
     try:
-        waiting = outbox.queued(account_id) if manual else outbox.due(account_id, now)
+        waiting = outbox.queued(account_id) if manual else outbox.due(account_id, at)
     except Exception as exc:
         _unexpected(report, "The outbox could not be read", exc, password)
         return report
     for item in waiting:
         try:
-            if _send_one(outbox, item, endpoint, username, password, report, now):
-                break
-        except Exception as exc:
-            _record_failure(outbox, item.id, exc, password, report, now)
+            claim = outbox.claim(item, due_by=None if manual else at)
+        except Exception as exc:  # nothing was taken: the message waits for the next flush
+            _unexpected(report, f"Message {item.id} could not be taken for sending", exc,
+                        password)
             continue
-        if report.sent and report.sent[-1] == item.id:
-            if mark_original is not None:
-                _mark_original(item, mark_original)
-            try:
-                _file_one(outbox, outbox.get(item.id), folder, auto_filed, report, password)
-            except Exception as exc:  # sent is sent: filing is retried by the next flush
-                _unexpected(report, f"Message {item.id} was sent but not saved to Sent yet",
-                            exc, password)
+        if claim is None:
+            continue  # another flusher took it (or it changed meanwhile): theirs to send
+        try:
+            if _send_and_file(outbox, item, claim, endpoint, username, password, folder,
+                              auto_filed, mark_original, report, now):
+                break
+        finally:
+            claim.forget()
     return report
 
 
-def _send_one(
-    outbox: Outbox, item: OutboxItem, endpoint: SmtpEndpoint, username: str, password: str,
-    report: FlushReport, now: float | None,
+def _send_and_file(
+    outbox: Outbox, item: OutboxItem, claim: Claim, endpoint: SmtpEndpoint, username: str,
+    password: str, folder: Callable[[], SentFolder | None], auto_filed: bool,
+    mark_original: Callable[[int, str], None] | None, report: FlushReport, now: float | None,
 ) -> bool:
-    """Submit one message and record the outcome; True when the flush must stop (the account
-    cannot send now). Unexpected exceptions propagate to the caller's per-message handler."""
+    """Send one claimed message, then flag its original and file it; True when the flush must
+    stop. Every `Exception` is recorded (see `flush_outbox`)."""
+    crashpoints.hit("send.claimed")
+    try:
+        if _send_one(outbox, item, claim, endpoint, username, password, report, now):
+            return True
+    except ClaimLost as exc:  # another flusher recovered it before the hand-over: theirs
+        log.warning("%s", exc)
+        return False
+    except Exception as exc:
+        _record_failure(outbox, claim, exc, password, report, now)
+        return False
+    if report.sent and report.sent[-1] == item.id:
+        if mark_original is not None:
+            _mark_original(item, mark_original)
+        try:
+            _file_one(outbox, outbox.get(item.id), claim, folder, auto_filed, report, password)
+        except Exception as exc:  # sent is sent: filing is retried by the next flush
+            _unexpected(report, f"Message {item.id} was sent but not saved to Sent yet",
+                        exc, password)
+    return False
+
+
+def _send_one(
+    outbox: Outbox, item: OutboxItem, claim: Claim, endpoint: SmtpEndpoint, username: str,
+    password: str, report: FlushReport, now: float | None,
+) -> bool:
+    """Submit one claimed message and record the outcome; True when the flush must stop (the
+    account cannot send now). Unexpected exceptions propagate to the caller's handler."""
     raw = outbox.raw(item.id)
 
-    def before_data(item_id: int = item.id) -> None:
+    def before_data() -> None:  # the server said 354: the point of no return
         crashpoints.hit("send.before_sending_state")
-        outbox.mark_sending(item_id)
+        outbox.hand_over(claim)  # ClaimLost: the bytes are not sent (the line is dropped)
         crashpoints.hit("send.before_data")
 
     try:
         result = submit(endpoint, username, password, item.sender, list(item.recipients), raw,
                         before_data=before_data)
     except SmtpUncertainError as exc:
-        outbox.mark_uncertain(item.id, str(exc))
+        outbox.mark_uncertain(claim, str(exc))
         report.uncertain[item.id] = str(exc)
         return False
     except (SmtpTLSError, SmtpAuthError) as exc:
-        outbox.retry_later(item.id, str(exc), now)  # the message is fine; the account is not
+        # the message is fine; the account is not
+        outbox.retry_later(item.id, str(exc), now, claim=claim)
         report.retrying.append(item.id)
         report.stopped = str(exc)
         return True
     except SmtpSizeError as exc:
-        outbox.fail(item.id, str(exc))
+        outbox.fail(item.id, str(exc), claim=claim)
         report.failed[item.id] = str(exc)
         return False
     except SmtpUnavailable as exc:  # offline or the line dropped: everything waits
-        outbox.retry_later(item.id, str(exc), now, network=True)
+        outbox.retry_later(item.id, str(exc), now, network=True, claim=claim)
         report.retrying.append(item.id)
         report.stopped = str(exc)
         return True
     except SmtpError as exc:  # a reply for this message: 5xx fails it, 4xx retries it
         if exc.permanent:
-            outbox.fail(item.id, str(exc))
+            outbox.fail(item.id, str(exc), claim=claim)
             report.failed[item.id] = str(exc)
         else:
-            outbox.retry_later(item.id, str(exc), now)
+            outbox.retry_later(item.id, str(exc), now, claim=claim)
             report.retrying.append(item.id)
         return False
     crashpoints.hit("send.accepted")  # the server said 250; nothing recorded yet
-    outbox.mark_sent(item.id, result.refused)
+    outbox.mark_sent(claim, result.refused)
     crashpoints.hit("send.recorded")
     report.sent.append(item.id)
     return False
@@ -187,22 +222,26 @@ def _unexpected(report: FlushReport, what: str, exc: Exception, password: str) -
 
 
 def _record_failure(
-    outbox: Outbox, item_id: int, exc: Exception, password: str, report: FlushReport,
+    outbox: Outbox, claim: Claim, exc: Exception, password: str, report: FlushReport,
     now: float | None,
 ) -> None:
-    """An unexpected error while sending one message: it waits for a retry (not yet handed
-    over) or is marked uncertain (it reached `sending`: it may have gone out; never resent
+    """An unexpected error while sending one claimed message: it waits for a retry (not yet
+    handed over) or is marked uncertain (handed over: it may have gone out; never resent
     automatically). A failure to record that is reported too; the flush goes on."""
+    item_id = claim.item_id
     words = _unexpected(report, f"Message {item_id} was not sent", exc, password)
     try:
-        state = outbox.get(item_id).state
-        if state == "sending":
+        item = outbox.get(item_id)
+        if item.claim_token != claim.token or item.state != "sending":
+            return  # recorded already (sent: filed next time) or no longer ours
+        if item.handed_over:
             reason = (f"{words} It was being handed to the server and may or may not have "
                       "been sent.")
-            outbox.mark_uncertain(item_id, reason)
+            outbox.mark_uncertain(claim, reason)
             report.uncertain[item_id] = reason
-        elif state == "queued":
-            outbox.retry_later(item_id, f"{words} Tradewind tries again later.", now)
+        else:
+            outbox.retry_later(item_id, f"{words} Tradewind tries again later.", now,
+                               claim=claim)
             report.retrying.append(item_id)
     except Exception as again:  # the store itself fails: the next flush settles the state
         _unexpected(report, f"The state of message {item_id} could not be saved", again,
@@ -240,6 +279,24 @@ def _settle_one(
     outbox: Outbox, item: OutboxItem, folder: Callable[[], SentFolder | None],
     report: FlushReport, password: str,
 ) -> None:
+    """Recover one message found in `sending` whose claimant is gone (a live claimant's is
+    left alone): not handed over → queued again; handed over → looked up in Sent."""
+    claim = outbox.take_over(item)
+    if claim is None:
+        return  # its flusher is still at work, or another flush recovered it first
+    try:
+        if not item.handed_over:
+            outbox.give_back(claim)  # nothing reached the server: sent by this or a later flush
+            return
+        _check_sent(outbox, item, claim, folder, report, password)
+    finally:
+        claim.forget()
+
+
+def _check_sent(
+    outbox: Outbox, item: OutboxItem, claim: Claim, folder: Callable[[], SentFolder | None],
+    report: FlushReport, password: str,
+) -> None:
     sent = folder()
     found = False
     if sent is not None:
@@ -250,8 +307,8 @@ def _settle_one(
                         exc, password)
             sent = None
     if found:
-        outbox.mark_sent(item.id)
-        outbox.mark_filed(item.id)
+        outbox.mark_sent(claim)
+        outbox.mark_filed(claim)
         report.filed.append(item.id)
         return
     reason = (
@@ -264,7 +321,7 @@ def _settle_one(
             "Tradewind stopped while this message was being handed to the server; the Sent "
             "folder could not be checked. It may or may not have been sent."
         )
-    outbox.mark_uncertain(item.id, reason)
+    outbox.mark_uncertain(claim, reason)
     report.uncertain[item.id] = reason
 
 
@@ -279,29 +336,35 @@ def _file_sent(
         return
     for item in accepted:
         try:
-            _file_one(outbox, item, folder, auto_filed, report, password)
+            claim = outbox.take_over(item)  # unclaimed, or its filer is gone
+            if claim is None:
+                continue  # its sender is filing it right now
+            try:
+                _file_one(outbox, item, claim, folder, auto_filed, report, password)
+            finally:
+                claim.forget()
         except Exception as exc:  # filing is retried by the next flush; never resent
             _unexpected(report, f"Message {item.id} was sent but not saved to Sent yet", exc,
                         password)
 
 
 def _file_one(
-    outbox: Outbox, item: OutboxItem, folder: Callable[[], SentFolder | None], auto_filed: bool,
-    report: FlushReport, password: str = "",
+    outbox: Outbox, item: OutboxItem, claim: Claim, folder: Callable[[], SentFolder | None],
+    auto_filed: bool, report: FlushReport, password: str = "",
 ) -> None:
     if auto_filed:
-        outbox.mark_filed(item.id)
+        outbox.mark_filed(claim)
         report.filed.append(item.id)
         return
     sent = folder()
     if sent is None:
-        outbox.note_filing_problem(item.id, "the IMAP server is not reachable")
+        outbox.note_filing_problem(claim, "the IMAP server is not reachable")
         return
     try:
         if not sent.contains(item.message_id):
             sent.append(outbox.raw(item.id))
     except Exception as exc:
-        outbox.note_filing_problem(item.id, describe_error(exc, password))
+        outbox.note_filing_problem(claim, describe_error(exc, password))
         return
-    outbox.mark_filed(item.id)
+    outbox.mark_filed(claim)
     report.filed.append(item.id)

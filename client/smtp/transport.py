@@ -259,7 +259,9 @@ def send(
     """MAIL/RCPT/DATA for one message on an authenticated connection.
 
     `before_data` runs after the server said 354 and before the message is handed over: the
-    outbox records "sending" there, so a crash after it is known to be uncertain.
+    outbox records the hand-over there, so a crash after it is known to be uncertain. If it
+    raises, the line is dropped without the message (nothing is delivered) and the exception
+    propagates.
 
     Raises SmtpSizeError, SmtpRejected (4xx/5xx for the whole message), SmtpUnavailable (line cut
     before DATA completed sending), SmtpUncertainError (cut after the data was sent).
@@ -302,7 +304,13 @@ def send(
         if code != 354:
             _raise_reply(host, code, resp, "refused the message")
         if before_data is not None:
-            before_data()
+            try:
+                before_data()
+            except BaseException:
+                # The server waits for the message: a QUIT now would be read as its text.
+                # Dropping the line without the final "." delivers nothing.
+                smtp.close()
+                raise
     except (smtplib.SMTPServerDisconnected, OSError) as exc:
         raise SmtpUnavailable(f"The connection to {host} dropped before sending: {exc}.") from None
     try:

@@ -15,9 +15,10 @@ import pytest
 import client.smtp.account_send as account_send
 import client.smtp.sender as sender
 from client.smtp.account_send import after_sync
-from client.smtp.outbox import Outbox
+from client.smtp.outbox import Claim, Outbox
 from client.smtp.sender import FlushReport
 from client.smtp.transport import submit as real_submit
+from tests.client.smtp.claimants import leave_dead_claim
 from tests.client.smtp.test_sender import Rig, rig  # noqa: F401 - the fixture
 
 SECRET_PART = "pässwörd密码"
@@ -75,11 +76,11 @@ def test_a_failing_bookkeeping_step_never_escapes_the_flush(
     real_mark_sent = Outbox.mark_sent
     calls: list[int] = []
 
-    def mark_sent(self: Outbox, item_id: int, refused: Any = None) -> None:
-        calls.append(item_id)
+    def mark_sent(self: Outbox, claim: Claim, refused: Any = None) -> None:
+        calls.append(claim.item_id)
         if len(calls) == 1:
             raise make_fault()
-        real_mark_sent(self, item_id, refused)
+        real_mark_sent(self, claim, refused)
 
     monkeypatch.setattr(Outbox, "mark_sent", mark_sent)
     report = rig.flush()
@@ -94,7 +95,7 @@ def test_the_sent_folder_failing_mid_check_is_recorded(
     rig: Rig, make_fault: Callable[[], Exception],  # noqa: F811
 ) -> None:
     item_id, _ = rig.queue()
-    rig.outbox.mark_sending(item_id)  # a crash left it mid-send
+    leave_dead_claim(rig.store.path, item_id, handed_over=True)  # a crash left it mid-send
 
     class Broken:
         def contains(self, message_id: str) -> bool:
