@@ -395,11 +395,16 @@ class Outbox:
             raise OutboxError(f"Message {item_id} is {self.get(item_id).state}; it is not "
                               "waiting to be sent.")
 
-    def mark_uncertain(self, claim: Claim, reason: str) -> None:
-        """Handed over (or the state is unknown) and not known to be sent: `uncertain`, never
-        resent automatically; the claim ends."""
-        self._claimed(claim, ("sending",), {"state": "uncertain", "last_error": reason},
-                      release=True)
+    def mark_uncertain(self, item_id: int, reason: str, *, claim: Claim | None = None) -> None:
+        """It may or may not have gone out: `uncertain`, never resent automatically. With
+        `claim`, the claimant's message in `sending` (the claim ends); without, an unclaimed
+        `queued` or `failed` one."""
+        fields: dict[str, object] = {"state": "uncertain", "last_error": reason}
+        if claim is not None:
+            self._claimed(claim, ("sending",), fields, release=True)
+        elif not self._set(item_id, ("queued", "failed"), **fields):
+            raise OutboxError(f"Message {item_id} is {self.get(item_id).state}; it cannot be "
+                              "marked uncertain.")
 
     # -- the rep's actions ----------------------------------------------------------------
     def retry(self, item_id: int) -> None:

@@ -181,7 +181,7 @@ def _send_one(
         result = submit(endpoint, username, password, item.sender, list(item.recipients), raw,
                         before_data=before_data)
     except SmtpUncertainError as exc:
-        outbox.mark_uncertain(claim, str(exc))
+        outbox.mark_uncertain(item.id, str(exc), claim=claim)
         report.uncertain[item.id] = str(exc)
         return False
     except (SmtpTLSError, SmtpAuthError) as exc:
@@ -237,7 +237,7 @@ def _record_failure(
         if item.handed_over:
             reason = (f"{words} It was being handed to the server and may or may not have "
                       "been sent.")
-            outbox.mark_uncertain(claim, reason)
+            outbox.mark_uncertain(item_id, reason, claim=claim)
             report.uncertain[item_id] = reason
         else:
             outbox.retry_later(item_id, f"{words} Tradewind tries again later.", now,
@@ -321,7 +321,7 @@ def _check_sent(
             "Tradewind stopped while this message was being handed to the server; the Sent "
             "folder could not be checked. It may or may not have been sent."
         )
-    outbox.mark_uncertain(claim, reason)
+    outbox.mark_uncertain(item.id, reason, claim=claim)
     report.uncertain[item.id] = reason
 
 

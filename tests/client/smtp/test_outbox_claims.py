@@ -172,7 +172,7 @@ def test_in_this_process_a_claim_lives_while_its_thread_works_on_it(db: Path) ->
         with pytest.raises(ClaimLost):
             box.mark_sent(claim)
         beside.hand_over(recovered)
-        beside.mark_uncertain(recovered, "checked")
+        beside.mark_uncertain(item_id, "checked", claim=recovered)
         assert beside.get(item_id).state == "uncertain"
 
 
