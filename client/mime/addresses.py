@@ -341,11 +341,17 @@ def _clean(name: str) -> str:
 _SPECIALS = re.compile(r'[()<>\[\]:;@\\,."]')
 
 
+def quote_phrase(name: str) -> str:
+    """A display name as an RFC 5322 phrase: quoted (with escapes) when it holds specials, so
+    a comma, colon, semicolon or `<` can never split it into another address or a group."""
+    if not name or not _SPECIALS.search(name):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def format_address(name: str, email: str) -> str:
     """`Name <email>` as it would be typed into a header, the name quoted when it holds
     specials (so `format_address('A <a@x>', 'b@y')` parses back to `b@y`); else `email`."""
     if not name or not email:
         return name or email  # a name without an address is shown as the bare name
-    if _SPECIALS.search(name):
-        name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return f"{name} <{email}>"
+    return f"{quote_phrase(name)} <{email}>"

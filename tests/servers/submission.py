@@ -12,7 +12,10 @@ Fault switches (attributes, set by a test and reset by ``reset()``):
 - ``refuse_rcpt = {address: (code, text)}``: per-recipient refusals at RCPT time;
 - ``drop_after_data = True``: deliver, then cut the connection before sending the final 250
   (the "crash between DATA and the result" case);
-- ``size_limit``: the SIZE advertised in EHLO and enforced (552 above it).
+- ``size_limit``: the SIZE advertised in EHLO and enforced (552 above it);
+- ``auth_echo = True``: a refused AUTH is answered with a 535 that repeats the password tried
+  (a hostile or careless server), to test that no client error text shows it;
+- ``drop_during_auth = True``: the next AUTH cuts the connection instead of answering.
 ``received`` lists every delivered ``(mail_from, rcpt_tos, data)``; ``auth_log`` the user names
 that logged in (never passwords).
 """
@@ -98,6 +101,8 @@ class SubmissionServer:
         self.fail_next: tuple[int, str] | None = None
         self.refuse_rcpt: dict[str, tuple[int, str]] = {}
         self.drop_after_data = False
+        self.auth_echo = False
+        self.drop_during_auth = False
         self._passwords: dict[str, str] = {}
         self._lock = threading.Lock()
         self._controllers: list[Controller] = []
@@ -136,6 +141,8 @@ class SubmissionServer:
         self.fail_next = None
         self.refuse_rcpt = {}
         self.drop_after_data = False
+        self.auth_echo = False
+        self.drop_during_auth = False
 
     def allow(self, username: str, password: str) -> None:
         """Accept AUTH for this user (the same name and password as on Dovecot)."""
@@ -157,9 +164,18 @@ class SubmissionServer:
         if not isinstance(auth_data, LoginPassword):
             return AuthResult(success=False, handled=False)
         user = auth_data.login.decode("utf-8", "replace")
-        ok = self._passwords.get(user) == auth_data.password.decode("utf-8", "replace")
+        tried = auth_data.password.decode("utf-8", "replace")
+        if self.drop_during_auth:
+            self.drop_during_auth = False
+            if server.transport is not None:
+                server.transport.abort()
+            return AuthResult(success=False, handled=True)
+        ok = self._passwords.get(user) == tried
         if ok:
             self.auth_log.append(user)
+        elif self.auth_echo:
+            return AuthResult(success=False, handled=False,
+                              message=f"535 5.7.8 password {tried} is wrong for {user}")
         return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535
 
     def deliver(self, mail_from: str, rcpt_tos: list[str], data: bytes) -> None:
