@@ -267,6 +267,7 @@ sasl_sasldb_path: {self.sasldb}
 sasl_mech_list: PLAIN LOGIN
 allowplaintext: yes
 failedloginpause: 0
+munge8bit: no
 imapidlepoll: 1
 tls_server_cert: {root}/tls/cert.pem
 tls_server_key: {root}/tls/key.pem

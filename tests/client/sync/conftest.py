@@ -117,10 +117,17 @@ def server_snapshot(server: ImapTestServer, user: MailUser) -> set[tuple[str, in
         typ, listing = imap.list()
         names = []
         for line in listing:
+            if isinstance(line, tuple):  # the name came as a literal
+                names.append(line[1].decode())
+                continue
             text = line.decode() if isinstance(line, bytes) else str(line)
-            names.append(text.rsplit(" ", 1)[-1].strip('"'))
+            name = re.sub(r'^\([^)]*\) (NIL|"(?:[^"\\]|\\.)*") ', "", text)
+            if name.startswith('"'):
+                name = re.sub(r"\\(.)", r"\1", name[1:-1])
+            names.append(name)
         for name in names:
-            typ, _ = imap.select(f'"{name}"', readonly=True)
+            quoted = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            typ, _ = imap.select(quoted, readonly=True)
             if typ != "OK":
                 continue
             typ, data = imap.uid("FETCH", "1:*", "(UID BODY.PEEK[])")
