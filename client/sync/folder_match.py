@@ -5,7 +5,9 @@ Rules, in order (pure functions, any thread):
 1. The server's RFC 8474 MAILBOXID, when both sides know it: equal ids are the same folder
    (a rename when the names differ), different ids are different folders even under the same
    name (a folder deleted and created again).
-2. The same name, unless rule 1 says the two are different mailboxes.
+2. The same name, unless rule 1 says the two are different mailboxes; the server's full name
+   counts as the same name too (a cache from before names honoured NAMESPACE holds
+   ``INBOX.Sent`` for what is now shown as ``Sent``).
 3. For the rest, a folder that vanished and one that appeared are the same folder renamed only
    when the match is unique on both sides and the counts agree: one vanished folder and one
    new folder with that UIDVALIDITY (Cyrus gives every mailbox created in the same second the
@@ -21,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from client.imap import FolderInfo, FolderStatus
+from client.imap.utf7 import decode_mailbox_name
 from client.store import Folder
 
 
@@ -45,16 +48,17 @@ def match_by_identity(cached: Sequence[Folder], listed: Sequence[FolderInfo]) ->
             pairs[info.name] = found
             used.add(found.id)
     by_name = {f.name: f for f in cached}
-    for info in listed:
-        if info.name in pairs:
-            continue
-        found = by_name.get(info.name)
-        if found is None or found.id in used:
-            continue
-        if info.mailbox_id and found.mailbox_id and info.mailbox_id != found.mailbox_id:
-            continue  # another mailbox now has this name
-        pairs[info.name] = found
-        used.add(found.id)
+    for full_name in (False, True):
+        for info in listed:
+            if info.name in pairs:
+                continue
+            found = by_name.get(decode_mailbox_name(info.raw_name) if full_name else info.name)
+            if found is None or found.id in used:
+                continue
+            if info.mailbox_id and found.mailbox_id and info.mailbox_id != found.mailbox_id:
+                continue  # another mailbox now has this name
+            pairs[info.name] = found
+            used.add(found.id)
     gone = tuple(f for f in cached if f.id not in used)
     new = tuple(info.name for info in listed if info.name not in pairs)
     return Matched(pairs, gone, new)

@@ -172,3 +172,25 @@ def test_sync_json_reports_renames(sync_env: SyncEnv) -> None:
     shape = json.loads(json.dumps(report_json(env.user.email, report)))
     assert shape["renamed_folders"] == [{"from": "Quotes", "to": "Quotes 2026"}]
     assert shape["created_folders"] == [] and shape["removed_folders"] == []
+
+
+def test_cache_made_before_namespace_names_keeps_its_mail(sync_env: SyncEnv) -> None:
+    """A cache that still holds ``INBOX.Sent`` (names before NAMESPACE was honoured, no
+    mailbox ids) is carried over by the server's full name: nothing downloaded again."""
+    env = sync_env
+    if not isinstance(env.server, CyrusServer):
+        pytest.skip("only a server with a personal namespace prefix had such caches")
+    env.server.append(env.user, "Sent", make_message(1))
+    env.server.append(env.user, "INBOX", make_message(2))
+    assert sync_account(env.store_path, env.account, env.password).error is None
+    with env.open() as store:
+        store.conn.execute("UPDATE folders SET name = 'INBOX.' || name, mailbox_id = NULL "
+                           "WHERE name != 'INBOX'")
+        store.conn.execute("UPDATE folders SET mailbox_id = NULL")
+    report = sync_account(env.store_path, env.account, env.password)
+    assert report.error is None, report.error
+    assert (report.added, report.created_folders, report.removed_folders) == (0, (), ())
+    assert ("INBOX.Sent", "Sent") in report.renamed_folders
+    assert _bodies(env) == server_snapshot(env.server, env.user)
+    with env.open() as store:
+        assert all(f.mailbox_id for f in store.folders(env.account.id))

@@ -62,3 +62,14 @@ def test_two_known_ids_are_never_matched_by_counts() -> None:
     gone = [cached(1, "Orders", "id-orders")]
     assert match_by_counts(gone, {"X": status()}, {"X": "id-other"}) == {}
     assert match_by_counts(gone, {"X": status()}, {"X": None})["X"].id == 1
+
+
+def test_cache_from_before_namespace_names_keeps_its_folders() -> None:
+    # cached as "INBOX.Sent" before names honoured NAMESPACE; now listed as "Sent"
+    old = [cached(1, "INBOX.Sent"), cached(2, "INBOX.报价"), cached(3, "INBOX")]
+    server = [listed("Sent", "id-sent"), FolderInfo("报价", "INBOX.&YqVO9w-", ".", frozenset(),
+                                                    None, "id-q"), FolderInfo(
+        "INBOX", "INBOX", ".", frozenset(), "inbox", "id-inbox")]
+    found = match_by_identity(old, server)
+    assert {name: f.id for name, f in found.pairs.items()} == {"Sent": 1, "报价": 2, "INBOX": 3}
+    assert found.gone == () and found.new == ()
