@@ -73,7 +73,6 @@ install_cyrus_testbed() {
     fi
     log "unpacking the Cyrus test server into $CYRUS_DIR: ${CYRUS_DEBS[*]}"
     tmp="$(mktemp -d)"
-    chmod 755 "$tmp"  # apt's _apt user writes the downloads
     if ! (cd "$tmp" && apt-get download -q "${CYRUS_DEBS[@]}"); then
         apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
         if ! (cd "$tmp" && apt-get download -q "${CYRUS_DEBS[@]}"); then

@@ -78,6 +78,21 @@ def find_cyrus() -> Path | None:
     return root if all(os.access(p, os.X_OK) for p in needed) else None
 
 
+def sweep_stale_instances() -> int:
+    """Delete instance dirs left by test processes that died without stopping their server
+    (the server died with them, see ``_die_with_parent``). Returns how many went."""
+    removed = 0
+    for candidate in Path(tempfile.gettempdir()).glob(_DIR_PREFIX + "*"):
+        try:
+            os.kill(int((candidate / "owner.pid").read_text()), 0)
+        except ProcessLookupError:
+            shutil.rmtree(candidate, ignore_errors=True)
+            removed += 1
+        except (OSError, ValueError):
+            continue
+    return removed
+
+
 def _die_with_parent() -> None:
     from tests.servers.dovecot import _die_with_parent as die
 
@@ -97,8 +112,10 @@ class CyrusServer(DovecotMailMixin):
         self.bin_root = found
         self.host = HOST
         self.imaps_port = self.imap_port = self.lmtp_port = 0
+        sweep_stale_instances()
         self.root = Path(tempfile.mkdtemp(prefix=_DIR_PREFIX))
         os.chmod(self.root, 0o755)
+        (self.root / "owner.pid").write_text(str(os.getpid()))
         self.config_file = self.root / "imapd.conf"
         self.cyrus_conf = self.root / "cyrus.conf"
         self.sasldb = self.root / "sasldb2"

@@ -67,3 +67,12 @@ def test_status_reply_with_mailbox_id() -> None:
     assert quoted == 'R&AOk-sum"e'
     with pytest.raises(ResponseParseError):
         parse_status_mailbox_id([(b"INBOX", None)])
+
+
+def test_invalid_modified_utf7_under_the_prefix_keeps_its_undecodable_run() -> None:
+    from client.imap.utf7 import decode_mailbox_name
+
+    decoded = [decode_mailbox_name(raw) for raw in ("INBOX", "INBOX.&Jjo!", "INBOX.R&-D")]
+    shown = shown_names(decoded, Namespace((("INBOX.", "."),)))
+    assert shown == ["INBOX", decoded[1][len("INBOX."):], "R&D"]
+    assert "&Jjo!" in shown[1]

@@ -194,3 +194,22 @@ def test_cache_made_before_namespace_names_keeps_its_mail(sync_env: SyncEnv) -> 
     assert _bodies(env) == server_snapshot(env.server, env.user)
     with env.open() as store:
         assert all(f.mailbox_id for f in store.folders(env.account.id))
+
+
+def test_folder_deleted_and_created_again_under_its_name_is_a_new_folder(sync_env: SyncEnv) -> None:
+    env = sync_env
+    env.server.create_folder(env.user, "Orders")
+    env.server.append(env.user, "Orders", make_message(1, message_id="<old-1@example.net>"))
+    assert sync_account(env.store_path, env.account, env.password).error is None
+    with env.server.imap_admin(env.user) as imap:
+        imap.delete(env.server.mailbox("Orders"))
+        imap.create(env.server.mailbox("Orders"))
+    env.server.append(env.user, "Orders", make_message(2, message_id="<new-1@example.net>"))
+    report = sync_account(env.store_path, env.account, env.password)
+    assert report.error is None, report.error
+    if isinstance(env.server, CyrusServer):  # another MAILBOXID: not the cached folder
+        assert (report.removed_folders, report.created_folders) == (("Orders",), ("Orders",))
+    assert _bodies(env) == server_snapshot(env.server, env.user)
+    with env.open() as store:
+        ids = {mid for (mid,) in store.conn.execute("SELECT message_id FROM messages")}
+    assert ids == {"new-1@example.net"}
