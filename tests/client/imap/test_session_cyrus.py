@@ -48,3 +48,17 @@ def test_folders_without_the_namespace_prefix_with_mailbox_ids(
         fresh.select("Customers.Hamburg", readonly=False)
         fresh.store_flags([uid], ["\\Flagged"], add=True)
     assert cyrus.flags(cyrus_user, "Customers/Hamburg")[uid] == {"\\Flagged"}
+
+
+def test_mailbox_ids_without_list_status_and_names_without_namespace(
+    cyrus: CyrusServer, cyrus_user: MailUser
+) -> None:
+    with ImapSession.connect(endpoint(cyrus), cyrus_user.username, cyrus_user.password) as full:
+        expected = {f.raw_name: f.mailbox_id for f in full.list_folders()}
+    with ImapSession.connect(endpoint(cyrus), cyrus_user.username, cyrus_user.password) as session:
+        session.capabilities = frozenset(session.capabilities - {"LIST-STATUS", "NAMESPACE"})
+        folders = session.list_folders()  # one STATUS (MAILBOXID) per folder instead
+        assert {f.raw_name: f.mailbox_id for f in folders} == expected
+        assert all(expected.values())
+        # without NAMESPACE the server's full names are all there is
+        assert {f.name for f in folders} == set(expected)
