@@ -73,26 +73,27 @@ def reconcile_folders(
         taken = {f.id for f in renamed_by_counts.values()}
         gone = [f for f in gone if f.id not in taken]
     renamed = sorted((old.name, new) for new, old in pairs.items() if old.name != new)
-    for folder in gone:
-        log.info("folder %r vanished from the server; removing it from the cache", folder.name)
-        store.remove_folder(folder.id)
-    store.rename_folders({old.id: new for new, old in pairs.items() if old.name != new})
     listed: list[ListedFolder] = []
     created: list[str] = []
-    for info in infos:
-        folder = store.upsert_folder(
-            account_id,
-            FolderRecord(
-                name=info.name,
-                delimiter=info.delimiter,
-                role=info.role,
-                attrs=tuple(sorted(info.attrs)),
-                mailbox_id=info.mailbox_id,
-            ),
-        )
-        if info.name not in pairs:
-            created.append(info.name)
-        listed.append(ListedFolder(info, folder))
+    with store.transaction():  # one step: a crash leaves the old folder list or the new one
+        for folder in gone:
+            log.info("folder %r vanished from the server; removing it from the cache", folder.name)
+            store.remove_folder(folder.id)
+        store.rename_folders({old.id: new for new, old in pairs.items() if old.name != new})
+        for info in infos:
+            folder = store.upsert_folder(
+                account_id,
+                FolderRecord(
+                    name=info.name,
+                    delimiter=info.delimiter,
+                    role=info.role,
+                    attrs=tuple(sorted(info.attrs)),
+                    mailbox_id=info.mailbox_id,
+                ),
+            )
+            if info.name not in pairs:
+                created.append(info.name)
+            listed.append(ListedFolder(info, folder))
     removed = sorted(f.name for f in gone)
     return listed, FolderListChanges(tuple(created), tuple(renamed), tuple(removed))
 
