@@ -44,6 +44,7 @@ class FolderRecord:
     role: str | None = None
     attrs: tuple[str, ...] = ()
     subscribed: bool = True
+    mailbox_id: str | None = None  # RFC 8474 MAILBOXID; None keeps the stored one
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class Folder:
     synced_uid: int
     last_sync: float | None
     last_error: str | None
+    mailbox_id: str | None = None  # the server's RFC 8474 MAILBOXID, when it has one
 
 
 @dataclass(frozen=True, slots=True)

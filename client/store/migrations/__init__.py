@@ -31,21 +31,21 @@ class Migration:
 
 
 def all_migrations() -> list[Migration]:
-    """Every migration shipped with this code, in version order. Versions are unique and
-    ascending; a gap is allowed (numbers are handed out to branches developed in parallel)."""
+    """Every migration shipped with this code, in version order (versions must be 1..N: a gap
+    would let a cache at version N skip a lower number added later, so a branch developed in
+    parallel takes the next free number when it is merged)."""
     found: list[Migration] = []
     for entry in resources.files(__package__).iterdir():
         match = _NAME.match(entry.name)
         if match:
             found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
     found.sort(key=lambda m: m.version)
-    versions = [m.version for m in found]
-    if not found or versions[0] != 1 or len(set(versions)) != len(versions):
-        raise RuntimeError(f"migrations must start at 1 with unique numbers: {[m.name for m in found]}")
+    if [m.version for m in found] != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations are not numbered 1..N: {[m.name for m in found]}")
     return found
 
 
-LATEST = all_migrations()[-1].version
+LATEST = len(all_migrations())
 
 
 def split_statements(sql: str) -> list[str]:
