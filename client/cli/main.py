@@ -24,6 +24,7 @@ from client.cli import (
     send_cmd,
     signature_cmd,
     sync_cmd,
+    templates_cmd,
     watch_cmd,
 )
 from client.cli.app_launch import run_desktop_app
@@ -38,7 +39,7 @@ PROG = "tradewind"
 # Each command group module provides `register(subparsers, common_parent)`.
 COMMAND_MODULES = (
     account_cmd, sync_cmd, watch_cmd, read_cmd, attachment_cmd, ops_cmd, send_cmd, policy_cmd,
-    signature_cmd, cache_cmd,
+    signature_cmd, cache_cmd, templates_cmd,
 )
 
 
