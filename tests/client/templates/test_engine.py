@@ -203,3 +203,10 @@ def test_locale_defaults_to_language_plus_buyer_country() -> None:
 def test_filter_with_bad_value_is_a_clear_error() -> None:
     with pytest.raises(TemplateError, match="money expects a number"):
         render("{{ buyer.name|money }}")
+
+
+def test_subject_is_one_line_whatever_the_values() -> None:
+    """Checklist O5: CR/LF in a value never reaches the subject (no header injection)."""
+    ctx = TemplateContext(buyer=Buyer(name="Anna\r\nBcc: victim@example.test\n"))
+    mail = render_template(variant("<p>x</p>", subject="Offer for {{ buyer.name }}"), "en", ctx)
+    assert mail.subject == "Offer for Anna Bcc: victim@example.test"
