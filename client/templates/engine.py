@@ -165,9 +165,6 @@ class _Environment(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         _step()
-        for value in (*args, *kwargs.values()):
-            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**7:
-                raise _Refused(f"the number {value} is too large to pass to a function")
         result = super().call(__context, __obj, *args, **kwargs)
         if _size(result) > MAX_OUTPUT_CHARS:
             raise _Refused(f"a call returned more than {MAX_OUTPUT_CHARS:,} characters",
@@ -304,13 +301,26 @@ def _format_date(value: Any, style: str = "long") -> str:
     return str(format_date(value, format=style, locale=state.locale))
 
 
+def _range(*args: int) -> range:
+    """`range` for templates: at most `MAX_ITERATIONS` numbers."""
+    numbers = range(*args)
+    try:
+        too_many = len(numbers) > MAX_ITERATIONS
+    except OverflowError:  # longer than sys.maxsize
+        too_many = True
+    if too_many:
+        raise _Refused(f"range() of more than {MAX_ITERATIONS:,} numbers is not allowed",
+                       OutputTooLarge)
+    return numbers
+
+
 def _make_environment(*, html: bool) -> _Environment:
     env = _Environment(autoescape=html, undefined=StrictUndefined, loader=None,
                        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     defaults = env.filters
     env.filters = {name: defaults[name] for name in _SAFE_FILTERS}
     env.filters.update(money=_money, number=_format_number, date=_format_date)
-    env.globals = {"range": env.globals["range"]}
+    env.globals = {"range": _range}
     return env
 
 

@@ -70,6 +70,7 @@ def test_sandbox_escape_renders_nothing_and_says_why(source: str) -> None:
 
 @pytest.mark.parametrize("source", [
     "{{ range(10**9)|list|length }}",
+    "{% for i in range(10**30) %}x{% endfor %}",
     "{{ 'a' * 10**9 }}",
     "{{ ['a'] * 10**9 }}",
     "{% macro f(s, n) %}{% if n %}{{ f(s ~ s, n - 1) }}{% else %}{{ s|length }}"
@@ -210,3 +211,11 @@ def test_subject_is_one_line_whatever_the_values() -> None:
     ctx = TemplateContext(buyer=Buyer(name="Anna\r\nBcc: victim@example.test\n"))
     mail = render_template(variant("<p>x</p>", subject="Offer for {{ buyer.name }}"), "en", ctx)
     assert mail.subject == "Offer for Anna Bcc: victim@example.test"
+
+
+def test_large_amounts_pass_through_macros_and_filters() -> None:
+    """Only loops are bounded, not the size of numbers a template passes around."""
+    ctx = TemplateContext(quote=QuoteContext(currency="USD", total=Decimal("25000000")),
+                          locale="en_US")
+    v = variant("{% macro amount(n) %}{{ n|money }}{% endmacro %}{{ amount(quote.total|int) }}")
+    assert render_template(v, "en", ctx).html.strip() == "$25,000,000.00"
