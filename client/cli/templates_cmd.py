@@ -70,7 +70,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def _library(ctx: Context) -> Any:
     from client.templates import load_library
 
-    library = load_library(ctx.profile)
+    library = load_library(ctx.profile, store=ctx.store())
     for problem in library.problems:
         ctx.notice(f"warning: skipped {safe_text(problem.message)}")
     return library

@@ -80,7 +80,7 @@ HOSTILE = (
     b"From: =?UTF-8?B?" + base64.b64encode(b"<img src=x onerror=alert(1)>") + b"?= "
     b"<x@evil.example>\r\nTo: rep@example.test\r\n"
     b"Subject: =?UTF-8?B?" + base64.b64encode(
-        "Prices\r\nBcc: victim@example.test\r\n<script>alert(2)</script>".encode()) + b"?=\r\n"
+        b"Prices\r\nBcc: victim@example.test\r\n<script>alert(2)</script>") + b"?=\r\n"
     b"Date: Tue, 03 Nov 2026 09:00:00 +0000\r\nMessage-ID: <e1@evil.example>\r\n"
     b"Content-Type: text/plain\r\n\r\n{{ rep.__class__ }} {% include 'x' %}\r\n"
 )
