@@ -38,7 +38,11 @@ def test_render_without_items_and_default_language(cache: Cache, cli: Cli) -> No
                  "--json")
     assert result.code == 0, result.err
     doc = result.json()
-    assert doc["lang"] == "en" and "Li Wei" in doc["text"]
+    # no country domain (.example), but the inquiry is written in Chinese
+    assert doc["lang"] == "zh" and "尊敬的Li Wei：" in doc["text"]
+    english = cli("templates", "render", "follow-up", "--message", str(cache.inbox_ids[1]),
+                  "--json").json()
+    assert english["lang"] == "en"
 
 
 def test_list_and_show(cli: Cli) -> None:

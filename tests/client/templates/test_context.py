@@ -15,7 +15,13 @@ from client.signatures import provision
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
 from client.templates import render_template
-from client.templates.context import buyer_from, context_from_message, country_of, split_name
+from client.templates.context import (
+    buyer_from,
+    context_from_message,
+    country_of,
+    script_language,
+    split_name,
+)
 from client.templates.library import load_library
 from tests.client.cli.sample_cache import Cache
 
@@ -56,6 +62,14 @@ def test_names_and_countries() -> None:
     assert country_of("x@example.com") == "" and country_of("not-an-address") == ""
     buyer = buyer_from("Hans Weber", "hans@firma.de", lang="de")
     assert buyer.country == "DE" and buyer.country_name == "Deutschland"
+
+
+def test_script_language_of_an_inquiry() -> None:
+    assert script_language("Запрос цен: светильники HL-HB-150") == "ru"
+    assert script_language("طلب عرض سعر للمصابيح LED") == "ar"
+    assert script_language("报价 quotation LED panel 600x600") == "zh"
+    assert script_language("Consulta de precio - panel LED") is None
+    assert script_language("") is None
 
 
 def test_rep_comes_from_the_signature_directory(make_policy: Callable[..., Path], keys) -> None:  # type: ignore[no-untyped-def]
