@@ -350,6 +350,17 @@ def _file_line(part: CompiledPart | tuple[str, int], line: int | None) -> int | 
 
 def _compile(variant: Variant, part: str, source: str, first_line: int,
              html: bool) -> CompiledPart:
+    try:
+        return _compile_checked(variant, part, source, first_line, html)
+    except (RecursionError, MemoryError):
+        raise SandboxViolation(variant.where, part, None, "the template nests too deeply") from None
+    except SyntaxError as exc:  # Python's own limits on the generated code (nested blocks)
+        raise SandboxViolation(variant.where, part, None,
+                               f"the template nests too deeply ({exc.msg})") from None
+
+
+def _compile_checked(variant: Variant, part: str, source: str, first_line: int,
+                     html: bool) -> CompiledPart:
     env = _ENVIRONMENTS[html]
     filename = f"<tradewind template {variant.name}.{variant.lang} {part}>"
     try:

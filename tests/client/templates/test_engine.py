@@ -219,3 +219,14 @@ def test_large_amounts_pass_through_macros_and_filters() -> None:
                           locale="en_US")
     v = variant("{% macro amount(n) %}{{ n|money }}{% endmacro %}{{ amount(quote.total|int) }}")
     assert render_template(v, "en", ctx).html.strip() == "$25,000,000.00"
+
+
+@pytest.mark.parametrize("source", [
+    "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
+    "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",
+    "{% if 1 %}" * 300 + "x" + "{% endif %}" * 300,
+    "{{ " + "[" * 3000 + "]" * 3000 + " }}",
+])
+def test_deep_nesting_is_refused_in_words(source: str) -> None:
+    with pytest.raises(TemplateError, match="probe \\(en\\).*nest"):
+        render(source)
