@@ -14,6 +14,7 @@ templates cannot include, import or extend anything):
 from __future__ import annotations
 
 import contextvars
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -456,6 +457,7 @@ def render_variant(compiled: CompiledVariant, variables: Mapping[str, Any], *, l
     token = _STATE.set(state)
     try:
         subject = " ".join(_render_part(compiled, compiled.subject, variables).split())
+        subject = "".join(ch for ch in subject if unicodedata.category(ch) != "Cc")
         html = _render_part(compiled, compiled.html, variables)
         if compiled.text is not None:
             text = _render_part(compiled, compiled.text, variables)
