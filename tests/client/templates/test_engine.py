@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from client.compose.html_text import html_to_text
 from client.templates import (
     Buyer,
     OutputTooLarge,
@@ -19,7 +20,6 @@ from client.templates import (
     UnknownVariableError,
     render_template,
 )
-from client.compose.html_text import html_to_text
 from client.templates.engine import MAX_OUTPUT_CHARS
 from tests.client.templates.helpers import HTML_FIRST_LINE, context, variant
 
