@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from client.templates import render_template
@@ -15,8 +13,8 @@ NAMES = ("quotation", "follow-up", "sample-offer")
 
 
 @pytest.fixture(scope="module")
-def library():  # type: ignore[no-untyped-def]
-    lib = load_library(Path("/nonexistent-profile-for-bundled-only"))
+def library(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    lib = load_library(tmp_path_factory.mktemp("empty-profile"))
     assert lib.problems == ()
     return lib
 
