@@ -54,6 +54,14 @@ def test_wheel_carries_the_demo_mailbox_translations_and_icons(wheel: Path) -> N
     assert not any(n.startswith("resources/") for n in names)  # no generic top-level folder
 
 
+def test_wheel_carries_the_template_starter_set(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    starter = sorted(p.name for p in (REPO_ROOT / "resources" / "templates").glob("*.tpl"))
+    assert len(starter) >= 24
+    assert {DATA + "templates/" + name for name in starter} <= names
+    assert DATA + "demo/price-update.en.tpl" in names
+
+
 def _fresh_venv(where: Path) -> tuple[Path, Path]:
     """A new virtualenv (python, site-packages) that sees this environment's dependencies
     (babel, PySide6…) through a .pth line after its own packages, but not its Tradewind."""

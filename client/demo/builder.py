@@ -2,10 +2,11 @@
 
 ``build_demo_profile(profile_dir)`` creates ``PROFILE/tradewind.db`` with one offline demo
 account (no password, no server: ``preset='demo'``, status ``offline``), its folders and about
-200 messages expanded from ``resources/demo/``, and the demo company's signature policy
+200 messages expanded from ``resources/demo/``, the demo company's signature policy
 (``client.demo.signature``: signed with a key made for that profile, so new mail, replies and
-the Settings preview show the locked signature). Never touches the network. Any thread: it opens
-and closes its own Store. Raises ``DemoProfileError``
+the Settings preview show the locked signature) and one personal quote template
+(``PROFILE/templates/price-update.en.tpl``; a copy the rep changed is kept). Never touches the
+network. Any thread: it opens and closes its own Store. Raises ``DemoProfileError``
 when the profile already holds a different account or the demo sources are broken; building
 twice into the same profile is a no-op (idempotent), except that a demo profile built before it
 had a signature policy gets one.
@@ -64,13 +65,15 @@ def build_demo_profile(
     messages = expand(spec, anchor or datetime.now(UTC).date())
     account_spec = spec.data["account"]
     profile_dir.mkdir(parents=True, exist_ok=True)
+    demo_dir = resource_dir or default_resource_dir()
     with Store.open(profile_dir / DATABASE_NAME) as store:
         existing = store.list_accounts()
         if existing:
             if len(existing) == 1 and existing[0].preset == DEMO_PRESET:
                 if provision.source(store) is None:
-                    install_demo_policy(store, profile_dir, _demo_dir(resource_dir))
+                    install_demo_policy(store, profile_dir, demo_dir)
                 counts = _counts(store, existing[0].id)
+                _install_demo_template(profile_dir, demo_dir)
                 return DemoSummary(existing[0].email, existing[0].id, counts)
             raise DemoProfileError(
                 f"The profile {profile_dir} already holds real accounts; the demo is built "
@@ -108,12 +111,22 @@ def build_demo_profile(
             )
         while store.index_pending():
             pass
-        install_demo_policy(store, profile_dir, _demo_dir(resource_dir))
+        install_demo_policy(store, profile_dir, demo_dir)
+        _install_demo_template(profile_dir, demo_dir)
         return DemoSummary(account.email, account.id, _counts(store, account.id))
 
 
-def _demo_dir(resource_dir: Path | None) -> Path:
-    return resource_dir or default_resource_dir()
+DEMO_TEMPLATE = "price-update.en.tpl"
+
+
+def _install_demo_template(profile_dir: Path, resource_dir: Path) -> None:
+    """Copy the demo's personal template into ``PROFILE/templates/`` unless one is there."""
+    source = resource_dir / DEMO_TEMPLATE
+    target = profile_dir / "templates" / DEMO_TEMPLATE
+    if target.exists() or not source.is_file():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(source.read_bytes())
 
 
 def _counts(store: Store, account_id: int) -> dict[str, int]:
