@@ -12,9 +12,16 @@ from datetime import datetime
 
 from client.store.base import StoreBase
 from client.store.cjk import bigram_text
-from client.store.derive import HeaderColumns, address_text, header_columns, sender_key
+from client.store.derive import (
+    HEADER_VERSION,
+    HeaderColumns,
+    address_text,
+    header_columns,
+    sender_key,
+)
 from client.store.local_rows import next_row_id
 from client.store.records import IncomingMessage
+from client.store.rederive import apply_header_columns
 from client.store.rows import apply_overrides, flag_columns, normalize_flags
 from client.store.threads import ThreadInput, assign_threads
 
@@ -201,6 +208,13 @@ class MessagesMixin(StoreBase):
                 "WHERE messages.id = json_extract(j.value, '$[0]')",
                 (json.dumps([[row_id, size] for row_id, _, _, size in body_rows]),),
             )
+            # The header columns come from the one parse of the body that arrived (a row
+            # listed from its header by an older version may hold what that version read).
+            apply_header_columns(db, [
+                (row_id, by_uid[uid].headers or header_columns(by_uid[uid].raw))
+                for uid, (row_id, state, _, _) in existing.items()
+                if state != "full" and by_uid[uid].body_state == "full"
+            ])
         return sorted(set(changed))
 
     def _adopt_local_copies(
@@ -277,7 +291,7 @@ class MessagesMixin(StoreBase):
                 message.size if message.size is not None else len(raw), *columns,
                 int(head.multipart_mixed), state, head.in_reply_to,
                 json.dumps(list(head.references), ensure_ascii=False), warnings_json,
-                message.modseq, message.fetch_error,
+                message.modseq, message.fetch_error, HEADER_VERSION,
             ))
             if raw or state != "none":  # an empty message is still a (stored, empty) body
                 body_rows.append((row_id, raw))
@@ -293,8 +307,8 @@ class MessagesMixin(StoreBase):
             "subject_key, sender_key, from_name, from_email, to_json, cc_json, reply_to_json, "
             "date_utc, internaldate, sort_date, size, flags_json, seen, flagged, answered, draft, "
             "deleted, has_attachments, body_state, in_reply_to, references_json, warnings_json, "
-            "modseq, fetch_error, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            "modseq, fetch_error, indexed, header_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
             message_rows,
         )
         db.executemany("INSERT INTO bodies(message_id, raw) VALUES (?, ?)", body_rows)
