@@ -109,7 +109,9 @@ class MessagesMixin(StoreBase):
         (uid NULL, no queued op) with the same Message-ID is adopted instead of duplicated.
         Subject and addresses are searchable at once; body full-text indexing is deferred
         (``indexed=0``; see ``index_pending``). A placeholder (``fetch_error`` set) is stored
-        only for a UID without a row; a real message replaces a placeholder row.
+        only for a UID without a row; a real message replaces a placeholder row. A body that
+        arrives for a row below ``HEADER_VERSION`` re-derives its header columns from it
+        (``client.store.rederive``).
         """
         account_id, _ = self._account_of_folder(folder_id)
         hidden = self.hidden_uids(folder_id)
@@ -208,12 +210,16 @@ class MessagesMixin(StoreBase):
                 "WHERE messages.id = json_extract(j.value, '$[0]')",
                 (json.dumps([[row_id, size] for row_id, _, _, size in body_rows]),),
             )
-            # The header columns come from the one parse of the body that arrived (a row
-            # listed from its header by an older version may hold what that version read).
+            # A row listed from its header by an older Tradewind may hold what that version
+            # read: its header columns come from the body that arrived. Rows listed by this
+            # version keep theirs (the header block parses the same as the whole message).
+            stale = {int(r) for (r,) in db.execute(
+                f"SELECT id FROM messages WHERE header_version < {HEADER_VERSION:d} AND id IN "
+                "(SELECT value FROM json_each(?))", (json.dumps([r[0] for r in body_rows]),))}
+            uid_of = {row_id: uid for uid, (row_id, _, _, _) in existing.items()}
             apply_header_columns(db, [
-                (row_id, by_uid[uid].headers or header_columns(by_uid[uid].raw))
-                for uid, (row_id, state, _, _) in existing.items()
-                if state != "full" and by_uid[uid].body_state == "full"
+                (row_id, by_uid[uid_of[row_id]].headers or header_columns(raw))
+                for row_id, raw, _, _ in body_rows if row_id in stale
             ])
         return sorted(set(changed))
 

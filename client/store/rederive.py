@@ -49,12 +49,14 @@ _STALE = f"header_version < {HEADER_VERSION:d}"
 @dataclass(frozen=True, slots=True)
 class RederiveBatch:
     """One batch: rows looked at (0 = none left after ``after_id``), rows re-derived, rows
-    waiting for their body, and the last id looked at (pass it as ``after_id`` next)."""
+    waiting for their body, the last id looked at (pass it as ``after_id`` next) and the ids
+    of the re-derived rows."""
 
     examined: int
     updated: int
     waiting: int
     last_id: int
+    ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +150,7 @@ class RederiveMixin(StoreBase):
                 "(SELECT value FROM json_each(?))", (json.dumps([i for i, _ in parsed]),))}
             parsed = [item for item in parsed if item[0] in still]
             apply_header_columns(conn, parsed)
-        return RederiveBatch(len(ids), len(parsed), waiting, ids[-1])
+        return RederiveBatch(len(ids), len(parsed), waiting, ids[-1], tuple(i for i, _ in parsed))
 
 
 def rederive_all(store: RederiveMixin, *, batch: int = BATCH,
