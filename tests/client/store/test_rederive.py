@@ -201,3 +201,32 @@ def test_indexing_that_read_the_old_columns_writes_the_new_ones(
     assert _found(store, "ceo") == set()
     assert _found(store, "billing") == {"Invoice 4711"}
     assert _found(store, "Müller") == {"Angebot für Sie"}
+
+
+def test_an_io_error_rolls_the_batch_back_and_a_later_run_finishes(
+    store: Store, inbox: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S2: an EIO after the batch's rows were written (injected) leaves the old rows whole."""
+    import sqlite3
+
+    from client.store import StoreWriteError, rederive
+
+    _old_cache(store, inbox)
+    before = _snapshot(store)
+    real_apply = rederive.apply_header_columns
+
+    def apply_then_fail(conn: sqlite3.Connection, items: Any) -> None:
+        real_apply(conn, items)
+        error = sqlite3.OperationalError("disk I/O error")
+        error.sqlite_errorcode = 10  # type: ignore[attr-defined]  # SQLITE_IOERR
+        raise error
+
+    monkeypatch.setattr(rederive, "apply_header_columns", apply_then_fail)
+    with pytest.raises(StoreWriteError) as info:
+        rederive_all(store)
+    assert "input/output error" in str(info.value)
+    assert not store.conn.in_transaction
+    assert _snapshot(store) == before
+    assert store.integrity_errors() == []
+    monkeypatch.setattr(rederive, "apply_header_columns", real_apply)
+    assert rederive_all(store).updated == 3
