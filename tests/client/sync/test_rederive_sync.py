@@ -96,3 +96,41 @@ def test_a_sync_rederives_old_rows_with_bodies_and_announces_them(sync_env: Sync
                  _cli_json("ls", "INBOX")["messages"]}
     assert {i for e in seen for i in e.updated} == ids
     assert {k: v["message"]["from"]["email"] for k, v in shown.items()} == REAL
+
+
+def test_the_apps_sync_child_corrects_an_old_cache(sync_env: SyncEnv) -> None:
+    """The desktop app syncs in a child process: the correction runs there and the parent's
+    bus hears which rows changed."""
+    from client.sync.child import sync_in_child
+
+    env = sync_env
+    env.server.append(env.user, "INBOX", QUOTED)
+    env.server.append(env.user, "INBOX", COMMENT)
+    report = sync_account(env.store_path, env.account, env.password, connections=0)
+    assert report.error is None, report.error
+    _make_old(env)
+    seen: list[events.FolderChanged] = []
+    bus = events.EventBus()
+    bus.subscribe(lambda e: seen.append(e) if isinstance(e, events.FolderChanged) else None)
+    report, _after = sync_in_child(env.store_path, env.account, env.password, bus=bus,
+                                   connections=0, after_sync=False)
+    assert report.error is None, report.error
+    assert _rows(env) == {s: (e, "full", HEADER_VERSION) for s, e in REAL.items()}
+    with env.open() as store:
+        ids = {int(i) for (i,) in store.conn.execute("SELECT id FROM messages")}
+    assert {i for e in seen for i in e.updated} == ids
+
+
+def test_the_cli_sync_corrects_an_old_cache(sync_env: SyncEnv) -> None:
+    from client import secrets
+
+    env = sync_env
+    env.server.append(env.user, "INBOX", QUOTED)
+    env.server.append(env.user, "INBOX", COMMENT)
+    secrets.set_password(env.user.email, env.password)
+    assert _cli_json("sync")["accounts"][0]["ok"] is True
+    _make_old(env)
+    assert _listed() == {s: e for s, (_, e) in OLD.items()}
+    (account,) = _cli_json("sync")["accounts"]
+    assert account["ok"] is True and account["added"] == 0
+    assert _listed() == REAL
