@@ -80,7 +80,7 @@ def stored_header(conn: sqlite3.Connection, row_id: int) -> bytes | None:
                 return head
             blob.seek(0)
             return blob.read()
-    except sqlite3.OperationalError:  # no body row, or a value that is not a blob
+    except sqlite3.Error:  # no body row, not a blob, or damage: the guarded read decides
         row = conn.execute("SELECT raw FROM bodies WHERE message_id = ?", (row_id,)).fetchone()
         if row is None:
             return None

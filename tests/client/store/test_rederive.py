@@ -230,3 +230,36 @@ def test_an_io_error_rolls_the_batch_back_and_a_later_run_finishes(
     assert store.integrity_errors() == []
     monkeypatch.setattr(rederive, "apply_header_columns", real_apply)
     assert rederive_all(store).updated == 3
+
+
+def test_the_stored_header_is_read_the_way_the_insert_path_reads_it(
+    store: Store, inbox: Folder
+) -> None:
+    """Large bodies are read only up to the header's end; an LF-only message, a header longer
+    than the first read and a body stored as text give the same columns as the whole body."""
+    from client.store.rederive import HEAD_READ, stored_header
+
+    big_body = b"x" * (HEAD_READ + 10)
+    lf_only = QUOTED.replace(b"\r\n", b"\n") + big_body + b"\r\n\r\nFrom: body@evil.example\r\n"
+    long_head = (b"".join(b"Received: from relay%d.example by mx.example\r\n" % n
+                          for n in range(HEAD_READ // 40)) + QUOTED.replace(b"Invoice", b"Long"))
+    crlf = QUOTED.replace(b"Invoice", b"Big") + big_body
+    raws = {1: lf_only, 2: long_head, 3: crlf, 4: COMMENT}
+    store.insert_messages(inbox.id, [incoming(u, r) for u, r in raws.items()], 4)
+    ids = dict(store.conn.execute("SELECT uid, id FROM messages").fetchall())
+    assert stored_header(store.conn, ids[3]) is not None
+    assert len(stored_header(store.conn, ids[3]) or b"") == HEAD_READ  # not the whole body
+    with store.transaction() as conn:
+        conn.execute("UPDATE bodies SET raw = CAST(raw AS TEXT) WHERE message_id = ?",
+                     (ids[4],))
+    for uid, raw in raws.items():
+        make_old(store, ids[uid], from_name="Old", from_email="old@x.example")
+        head = stored_header(store.conn, ids[uid])
+        assert head is not None and header_columns(head) == header_columns(raw), uid
+    assert stored_header(store.conn, 999) is None
+    assert rederive_all(store).updated == 4
+    assert dict(store.conn.execute("SELECT uid, from_email FROM messages").fetchall()) == {
+        1: "billing@kunde-invoices.example", 2: header_columns(long_head).from_email,
+        3: "billing@kunde-invoices.example", 4: "x@evil.example"}
+    assert store.conn.execute("SELECT count(*) FROM messages WHERE from_email = 'old@x.example'"
+                              ).fetchone() == (0,)
