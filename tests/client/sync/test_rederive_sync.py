@@ -134,3 +134,49 @@ def test_the_cli_sync_corrects_an_old_cache(sync_env: SyncEnv) -> None:
     (account,) = _cli_json("sync")["accounts"]
     assert account["ok"] is True and account["added"] == 0
     assert _listed() == REAL
+
+
+@pytest.mark.timeout(300)
+def test_rows_listed_by_this_version_hold_the_columns_of_the_whole_message(
+    sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Why a body arriving for a current-version row keeps the listed columns: over the local
+    corpus, the header the server lists (BODY[HEADER]) gives exactly the columns of the whole
+    message the body pass stores."""
+    import re
+
+    from client.store.derive import header_columns
+    from tests.client.mime.corpus import corpus_files, split_messages
+    from tests.servers.dovecot_mail import imap_quote
+
+    env = sync_env
+    raws = [raw for name, path in corpus_files() if not name.startswith("shared:")
+            for _n, raw in split_messages(name, path.read_bytes())]
+    appended = 0
+    with env.server.imap_admin(env.user) as imap:
+        for raw in raws:
+            typ, data = imap.append(imap_quote("INBOX"), "()", None, raw)
+            appended += bool(typ == "OK" and re.search(rb"APPENDUID", data[0] or b""))
+    assert appended > 800
+    monkeypatch.setattr(folder_sync, "HEADERS_FIRST_MIN_BYTES", 0)
+    with monkeypatch.context() as listing_only:
+        listing_only.setattr(engine, "fill_bodies", lambda *args: None)
+        report = sync_account(env.store_path, env.account, env.password, connections=0,
+                              index=False)
+    assert report.error is None, report.error
+    report = sync_account(env.store_path, env.account, env.password, connections=0,
+                          index=False)
+    assert report.error is None, report.error
+    columns = ("subject", "subject_key", "from_name", "from_email", "to_json", "cc_json",
+               "reply_to_json")
+    with env.open() as store:
+        rows = store.conn.execute(
+            f"SELECT m.uid, {', '.join(columns)}, b.raw FROM messages m JOIN bodies b "
+            "ON b.message_id = m.id WHERE m.body_state = 'full'").fetchall()
+        assert len(rows) >= appended - 5  # a few may be over the cache cap
+        differing = []
+        for uid, *stored, raw in rows:
+            whole = header_columns(bytes(raw))
+            if tuple(stored) != tuple(getattr(whole, c) for c in columns):
+                differing.append(uid)
+        assert differing == []
