@@ -1,7 +1,7 @@
 """Re-deriving the header columns of rows that an older header parser stored.
 
 ``messages.header_version`` says which ``client.store.derive.HEADER_VERSION`` wrote a row's
-header columns (schema 7). ``Store.rederive_pending(limit, after_id)`` takes up to ``limit``
+header columns (schema 10). ``Store.rederive_pending(limit, after_id)`` takes up to ``limit``
 rows below the current version with ``id > after_id`` (the partial index
 ``messages_header_stale``, in id order), reads each stored header (only the start of the body
 blob when it holds the header's end), runs ``header_columns`` — the code the insert path uses —

@@ -154,8 +154,8 @@ def test_upgrade_from_schema_4_adds_sort_keys_and_keeps_every_row(db_path: Path)
         assert store.message_ids(1, "asc", sort="sender")[0] not in (1, 2, 3)
 
 
-def _schema6_copy(tmp_path: Path, db_path: Path) -> tuple[Path, list[tuple[object, ...]]]:
-    """A realistic cache (the demo profile plus the spoof messages) as schema 6 left it, with
+def _schema9_copy(tmp_path: Path, db_path: Path) -> tuple[Path, list[tuple[object, ...]]]:
+    """A realistic cache (the demo profile plus the spoof messages) as schema 9 left it, with
     the spoofed values the old parser stored; returns a copy of it and its message rows."""
     from client.demo.builder import build_demo_profile
     from client.store import FolderRecord
@@ -172,7 +172,7 @@ def _schema6_copy(tmp_path: Path, db_path: Path) -> tuple[Path, list[tuple[objec
     conn = sqlite3.connect(db_path, isolation_level=None)
     conn.execute("DROP INDEX messages_header_stale")
     conn.execute("ALTER TABLE messages DROP COLUMN header_version")
-    conn.execute("PRAGMA user_version = 6")
+    conn.execute("PRAGMA user_version = 9")
     rows = conn.execute("SELECT * FROM messages ORDER BY id").fetchall()
     conn.close()
     copy = tmp_path / "copy" / "tradewind.db"
@@ -181,15 +181,15 @@ def _schema6_copy(tmp_path: Path, db_path: Path) -> tuple[Path, list[tuple[objec
     return copy, rows
 
 
-def test_upgrade_from_schema_6_marks_every_row_for_rederivation(
+def test_upgrade_from_schema_9_marks_every_row_for_rederivation(
     tmp_path: Path, db_path: Path
 ) -> None:
     from client.store.derive import HEADER_VERSION
     from client.store.rederive import rederive_all
 
-    copy, before = _schema6_copy(tmp_path, db_path)
+    copy, before = _schema9_copy(tmp_path, db_path)
     with Store.open(copy) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST >= 7
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST >= 10
         after = store.conn.execute("SELECT * FROM messages ORDER BY id").fetchall()
         assert [r[:-1] for r in after] == before  # header_version appended, nothing else
         assert {r[-1] for r in after} == {0}
