@@ -117,14 +117,13 @@ class BodyCollector:
 
     def results(self) -> tuple[str | None, str | None]:
         texts = dict(self.texts)
-        for key, (text, _charset) in self.refused.items():
+        for key, (refused_text, _charset) in self.refused.items():
             if key not in texts and key not in self.htmls:
-                texts[key] = text
+                texts[key] = refused_text
         ordered = [texts[key] for key in self.order if key in texts]
         ordered += [value for key, value in texts.items() if key not in self.order]  # tnef
-        text = "\n".join(ordered) if ordered else None
         html = "\n".join(self.htmls.values()) if self.htmls else None
-        return text, html
+        return ("\n".join(ordered) if ordered else None), html
 
     def parts(self) -> tuple[BodyPart, ...]:
         """The body parts in message order, each alone (HTML wins within an alternative)."""
