@@ -96,6 +96,7 @@ class AttachmentActions(QObject):
     def _show_attached(self, content: ReaderContent) -> None:
         window = AttachedMessageWindow(content, self._reader.babel_locale)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.reader.mailtoRequested.connect(self._reader.mailtoRequested)  # our composer
         self.attached_windows.append(window)
         window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
         window.show()
