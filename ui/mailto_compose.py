@@ -19,26 +19,27 @@ from client.compose.drafts import DraftFields
 from client.security import mailto
 from ui.plain_text import clean, set_plain
 
-_CONTEXT = "MailtoCompose"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def refused_sentences(fields: mailto.MailtoFields) -> list[str]:
     """One translated line per refused parameter of the link."""
     reasons = {
-        mailto.ATTACHMENT: _tr("“{0}={1}” was ignored: a link may not attach files from your "
-                               "computer."),
-        mailto.SENDER: _tr("“{0}={1}” was ignored: a link may not choose who the message is "
-                           "from or where replies go."),
-        mailto.HEADER: _tr("“{0}={1}” was ignored: a link may not set other message headers."),
-        mailto.DUPLICATE: _tr("A second “{0}” (“{1}”) was ignored."),
-        mailto.LINE_BREAK: _tr("Line breaks were removed from “{0}” (“{1}”): they could add "
-                               "hidden headers."),
-        mailto.TOO_LONG: _tr("“{0}” was too long and was cut (“{1}”)."),
-        mailto.INVALID: _tr("“{0}={1}” was ignored: it is not a message identifier."),
+        mailto.ATTACHMENT: QCoreApplication.translate(
+            "MailtoCompose", "“{0}={1}” was ignored: a link may not attach files from your "
+            "computer."),
+        mailto.SENDER: QCoreApplication.translate(
+            "MailtoCompose", "“{0}={1}” was ignored: a link may not choose who the message is "
+            "from or where replies go."),
+        mailto.HEADER: QCoreApplication.translate(
+            "MailtoCompose", "“{0}={1}” was ignored: a link may not set other message headers."),
+        mailto.DUPLICATE: QCoreApplication.translate(
+            "MailtoCompose", "A second “{0}” (“{1}”) was ignored."),
+        mailto.LINE_BREAK: QCoreApplication.translate(
+            "MailtoCompose", "Line breaks were removed from “{0}” (“{1}”): they could add "
+            "hidden headers."),
+        mailto.TOO_LONG: QCoreApplication.translate(
+            "MailtoCompose", "“{0}” was too long and was cut (“{1}”)."),
+        mailto.INVALID: QCoreApplication.translate(
+            "MailtoCompose", "“{0}={1}” was ignored: it is not a message identifier."),
     }
     return [reasons[r.reason].format(r.name, clean(r.value, 120)) for r in fields.refused]
 
@@ -80,7 +81,7 @@ def fill_composer(composer: Any, fields: mailto.MailtoFields) -> None:
         notice.setObjectName("mailtoNotice")
         notice.setWordWrap(True)
         notice.setStyleSheet("QLabel#mailtoNotice { background: #fff4ce; padding: 4px; }")
-        set_plain(notice, _tr("This message was started from a link in an e-mail.") + "\n"
+        set_plain(notice, QCoreApplication.translate("MailtoCompose", "This message was started from a link in an e-mail.") + "\n"
                   + "\n".join(lines))
         composer.layout().insertWidget(0, notice)
         composer.mailto_notice = notice

@@ -254,6 +254,8 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         bar = self.statusBar()
         self.connection_label = QLabel(self)
         self.count_label = QLabel(self)
+        for status_label in (self.connection_label, self.count_label):
+            status_label.setTextFormat(Qt.TextFormat.PlainText)  # server text (T8)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
         self.progress.hide()

@@ -147,6 +147,7 @@ class SignatureTab(QWidget):
                 if defaults.get(name):
                     edit.setPlaceholderText(defaults[name])
                 error = QLabel(page)
+                error.setTextFormat(Qt.TextFormat.PlainText)
                 error.setWordWrap(True)
                 error.setStyleSheet("color: #b00020;")
                 error.hide()
@@ -175,6 +176,7 @@ class SignatureTab(QWidget):
     def _preview_pane(self) -> QWidget:
         pane = QWidget(self)
         self.preview_error = QLabel(pane)
+        self.preview_error.setTextFormat(Qt.TextFormat.PlainText)
         self.preview_error.setWordWrap(True)
         self.preview_error.setStyleSheet("color: #b00020;")
         self.preview_error.hide()
