@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from client.security.links import LinkAnalysis, analyse_link
 from ui.dates import full_date
 from ui.html_content import Link, link_index
-from ui.link_prompt import link_box
+from ui.link_prompt import link_box, warning_sentences
 from ui.plain_text import tooltip
 from ui.reader_content import ReaderAttachment, ReaderContent, plain_text_html
 
@@ -137,6 +137,10 @@ class ReaderPane(QWidget):
         self.show_all_headers = False
         self.body = SafeTextBrowser(self)
         self.body.anchorClicked.connect(self._confirm_link)
+        self.body.highlighted.connect(lambda url: self._show_link_hint(url.toString()))
+        self.link_hint = self._label()  # the real destination of the link under the mouse
+        self.link_hint.setStyleSheet("QLabel { color: #444; padding: 2px 8px; }")
+        self.link_hint.hide()
         self.html_view: Any = None  # ui.html_view.HtmlView, created on the first HTML mail
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.body)
@@ -153,6 +157,7 @@ class ReaderPane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(header)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.link_hint)
         self.clear()
 
     def _label(self, *, bold: bool = False, size_delta: int = 0) -> QLabel:
@@ -202,6 +207,7 @@ class ReaderPane(QWidget):
                 return None
             self.html_view = HtmlView(self)
             self.html_view.linkClicked.connect(self._confirm_link)
+            self.html_view.locked_page.linkHovered.connect(self._show_link_hint)
             self.stack.addWidget(self.html_view)
         return self.html_view
 
@@ -209,6 +215,7 @@ class ReaderPane(QWidget):
         """Display ``content`` (headers, notice, attachments, body)."""
         row = content.row
         self.shown_id = row.id
+        self.link_hint.hide()
         self.subject.setText(row.subject or self.tr("(no subject)"))
         sender = f"{row.from_name} <{row.from_email}>" if row.from_name else row.from_email
         self.sender.setText(self.tr("From: {0}").format(sender))
@@ -324,18 +331,38 @@ class ReaderPane(QWidget):
         self._bar_layout.addStretch(1)
         self.attachment_bar.show()
 
-    def _confirm_link(self, url: QUrl) -> None:
-        """A link was clicked (HTML view: our numbered link URL; plain text: the address)."""
-        index = link_index(url.toString(QUrl.ComponentFormattingOption.FullyEncoded),
-                           self._document_key)
-        if url.scheme() == "twmail" and (index is None or index >= len(self._links)):
-            return  # not one of the shown document's links
+    def _analyse(self, url: str) -> LinkAnalysis | None:
+        """The analysis of a link URL from a view (HTML view: our numbered link URL; plain
+        text: the address itself), None if it is not a link of the shown message."""
+        index = link_index(url, self._document_key)
+        if url.lower().startswith("twmail:") and (index is None or index >= len(self._links)):
+            return None
         if index is not None:
             href, text = self._links[index].href, self._links[index].text
         else:  # the plain-text view: the link text is the address itself
-            href, text = url.toString(), ""
-        analysis = analyse_link(href, text, str(self._locale))
-        self.handle_link(analysis)
+            href, text = url, ""
+        return analyse_link(href, text, str(self._locale))
+
+    def _show_link_hint(self, url: str) -> None:
+        """Under the message, where the link under the mouse really goes (H5)."""
+        analysis = self._analyse(url) if url else None
+        if analysis is None:
+            self.link_hint.hide()
+            return
+        if analysis.blocked:
+            hint = self.tr("Does not open: {0}").format(analysis.href[:300])
+        else:
+            hint = self.tr("Goes to: {0}").format(analysis.open_url[:300])
+        warnings = warning_sentences(analysis)
+        self.link_hint.setText(hint + (" — " + warnings[0] if warnings else ""))
+        self.link_hint.show()
+
+    def _confirm_link(self, url: QUrl) -> None:
+        """A link was clicked: check it, then ask (``handle_link``)."""
+        analysis = self._analyse(url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+                                 if url.scheme() == "twmail" else url.toString())
+        if analysis is not None:
+            self.handle_link(analysis)
 
     def handle_link(self, analysis: LinkAnalysis) -> None:
         """mailto: to our composer; a blocked link is explained; a web link opens after the

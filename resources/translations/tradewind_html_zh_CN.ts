@@ -115,6 +115,16 @@ Site: {0}</source>
     <name>ReaderPane</name>
     <message>
         <location filename="../../ui/reader.py" />
+        <source>Does not open: {0}</source>
+        <translation>不会打开：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" />
+        <source>Goes to: {0}</source>
+        <translation>指向：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader.py" />
         <source>A part written in HTML with the character set {0} is shown as plain text: mail programs no longer display HTML in that character set.</source>
         <translation>一个使用 {0} 字符集的 HTML 部分以纯文本显示：邮件程序已不再以该字符集显示 HTML。</translation>
     </message>

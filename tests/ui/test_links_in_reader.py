@@ -160,3 +160,18 @@ def test_mailto_opens_a_prefilled_composer_that_shows_what_was_refused(qtbot, wi
     assert not composer.sent
     composer.close()
     wait_for_background_tasks()
+
+
+def test_hovering_a_link_shows_its_real_destination(qtbot) -> None:  # type: ignore[no-untyped-def]
+    pane, hrefs, _opened = _pane(
+        qtbot, "<a href='https://pаypal.com/signin'>https://paypal.com</a><p>text</p>")
+    pane.show()
+    page = pane.html_view.locked_page
+    page.linkHovered.emit(hrefs[0])
+    hint = pane.link_hint
+    assert hint.isVisibleTo(pane) and hint.textFormat().name == "PlainText"
+    assert "xn--pypal-4ve.com" in hint.text() and "twmail" not in hint.text()
+    page.linkHovered.emit("")
+    assert not hint.isVisibleTo(pane)
+    pane.body.highlighted.emit(QUrl("https://www.harbor.example/x"))
+    assert "www.harbor.example" in hint.text()
