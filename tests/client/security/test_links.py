@@ -114,3 +114,20 @@ def test_mailto_text_vs_address() -> None:
 def test_ip_hosts_are_kept() -> None:
     assert analyse_link("http://[::1]:8080/x").open_url == "http://[::1]:8080/x"
     assert analyse_link("http://127.0.0.1/x").host == "127.0.0.1"
+
+
+def test_every_corpus_url_is_analysed_without_raising() -> None:
+    import re
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "data" / "corpus" / "html"
+    urls = set()
+    for path in corpus.rglob("*"):
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", "replace")
+            urls |= set(re.findall(r"""(?:href|src|action)\s*=\s*["']?([^"'\s>]+)""", text, re.I))
+    assert len(urls) > 100
+    for url in urls:
+        for text in ("", url, "https://bank.example"):
+            result = analyse_link(url, text, "zh_CN")
+            assert result.blocked or result.open_url.startswith(("http://", "https://", "mailto:"))
