@@ -54,10 +54,11 @@ def open_mailto(window: Any, href: str) -> Any:
     composer = window.open_composer("new")
     if composer is None:
         return None
-    if getattr(composer, "is_ready", False):
+    ready = getattr(composer, "ready", None)
+    if getattr(composer, "is_ready", False) or ready is None:
         fill_composer(composer, fields)
     else:
-        composer.ready.connect(lambda c=composer, f=fields: fill_composer(c, f))
+        ready.connect(lambda c=composer, f=fields: fill_composer(c, f))
     return composer
 
 
