@@ -192,7 +192,9 @@ def run(argv: Sequence[str]) -> int:
     except (ProfileError, DemoProfileError, StoreError, OSError) as exc:
         message = f"Tradewind cannot open its profile: {exc}"
         print(message, file=sys.stderr)
-        QMessageBox.critical(None, "Tradewind", message)
+        from ui.plain_text import message_box
+
+        message_box(None, QMessageBox.Icon.Critical, "Tradewind", message).exec()
         return 1
     driver = None
     try:

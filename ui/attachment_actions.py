@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 from client import attachment_files
 from client.mime import safe_filename
 from ui.attached_message import AttachedMessageWindow
+from ui.plain_text import ask
 from ui.reader import ReaderPane
 from ui.reader_content import ReaderAttachment, ReaderContent, attached_message_content
 from ui.tasks import run_in_background
@@ -63,8 +64,9 @@ class AttachmentActions(QObject):
             self.open_attached_message(message_id, attachment)
             return
         if attachment_files.is_risky(attachment.filename):
-            answer = QMessageBox.warning(
+            answer = ask(  # the file name comes from the message: plain text (T8)
                 self._window,
+                QMessageBox.Icon.Warning,
                 self.tr("Open attachment"),
                 self.tr("“{0}” can run programs on your computer. Open it only if you expected "
                         "it from this sender. Open it anyway?").format(attachment.filename),
@@ -96,6 +98,7 @@ class AttachmentActions(QObject):
     def _show_attached(self, content: ReaderContent) -> None:
         window = AttachedMessageWindow(content, self._reader.babel_locale)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.reader.mailtoRequested.connect(self._reader.mailtoRequested)  # our composer
         self.attached_windows.append(window)
         window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
         window.show()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from client.events import AccountStatus, FolderChanged, SyncProgress
 from client.mime.sender_checks import list_label
 from client.store.records import MessageRow
+from ui.plain_text import clean, tooltip
 
 REFRESH_DELAY_MS = 250
 
@@ -70,10 +71,11 @@ class CoreEventsMixin:
             "syncing": QCoreApplication.translate("MainWindow", "Online — syncing"),
             "ok": QCoreApplication.translate("MainWindow", "Online"),
             "offline": QCoreApplication.translate("MainWindow", "Offline — showing the local cache"),
-            "error": QCoreApplication.translate("MainWindow", "Error: {0}").format(event.message),
+            "error": QCoreApplication.translate("MainWindow", "Error: {0}").format(
+                clean(event.message, 300)),
         }
         self.connection_label.setText(texts.get(event.state, event.state))
-        self.connection_label.setToolTip(event.message)
+        self.connection_label.setToolTip(tooltip(event.message))  # server text (T8)
 
     def _on_folder_changed(self, event: FolderChanged) -> None:
         """Coalesce the core's change events: one refresh per ``REFRESH_DELAY_MS`` at most."""

@@ -1,6 +1,14 @@
 """Preparing a message's HTML for the reader: sanitised with an allow-list (nh3), ``cid:``
 references pointed at our own scheme, remote references counted. Pure (no Qt), any thread.
 
+Each body part is sanitised on its own (``prepare_parts``) and put in its own ``<div>``: nh3
+closes whatever a part left open, so markup opened in one part can never swallow the next
+part's text into an attribute or URL (EFAIL direct exfiltration, checklist H6). ``data:``
+pictures (png, gif, jpeg, webp, bmp) are kept within ``MAX_DATA_IMAGE_CHARS`` each and
+``MAX_DATA_DOCUMENT_CHARS`` per document (H4). Every link becomes
+``twmail://mail/KEY/link/N``; ``links[N]`` holds its real target and its text, so a click can
+be checked (``client.security.links``) before anything opens (H5).
+
 The result is still shown in a view with JavaScript off and a request interceptor that blocks
 every scheme but our own (``ui.html_view``): sanitising and blocking are two separate layers,
 each enough to stop script and remote loads on its own (checklist H1-H3).
@@ -8,13 +16,21 @@ each enough to stop script and remote loads on its own (checklist H1-H3).
 
 from __future__ import annotations
 
+import html as html_lib
+import re
+from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from urllib.parse import quote
 
 import nh3
 
 MAIL_SCHEME = "twmail"
+MAX_DATA_IMAGE_CHARS = 2 * 1024 * 1024  # one data: URL (about 1.5 MB of picture)
+MAX_DATA_DOCUMENT_CHARS = 16 * 1024 * 1024  # all data: URLs of one document
+_DATA_IMAGE = re.compile(r"data:image/(?:png|gif|jpe?g|webp|bmp)(?:;[a-z0-9=._+-]*)*,", re.I)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 _REMOTE = ("http:", "https:", "//", "ftp:")
 _SAFE_STYLE = frozenset(
     {
@@ -39,6 +55,14 @@ _TAG_ATTRIBUTES = {
 }
 
 
+@dataclass(frozen=True)
+class Link:
+    """One link of a document: its real target (as written) and its visible text."""
+
+    href: str
+    text: str
+
+
 @dataclass
 class PreparedHtml:
     """Sanitised HTML (a full document) and what was found in it."""
@@ -46,6 +70,22 @@ class PreparedHtml:
     html: str
     remote_urls: list[str] = field(default_factory=list)
     cid_refs: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)  # index N of twmail://mail/KEY/link/N
+    dropped_data_images: int = 0  # data: pictures over the cap or of a refused type
+    _link_targets: list[str] = field(default_factory=list, repr=False)
+    _data_chars: int = field(default=0, repr=False)
+
+
+def link_url(document_key: str, index: int) -> str:
+    """Our scheme's URL standing for link ``index`` of the document ``document_key``."""
+    return f"{MAIL_SCHEME}://mail/{document_key}/link/{index}"
+
+
+def link_index(url: str, document_key: str) -> int | None:
+    """The link number in ``url`` if it is one of ``document_key``'s link URLs, else None."""
+    prefix = f"{MAIL_SCHEME}://mail/{document_key}/link/"
+    rest = url[len(prefix):] if url.lower().startswith(prefix.lower()) else ""
+    return int(rest) if rest.isdigit() and len(rest) < 9 else None
 
 
 def cid_url(document_key: str, content_id: str) -> str:
@@ -54,39 +94,26 @@ def cid_url(document_key: str, content_id: str) -> str:
 
 
 def prepare_html(html: str, document_key: str, *, allow_remote: bool = False) -> PreparedHtml:
-    """Sanitise ``html``: no script, no event handlers, no forms, frames, objects, ``<style>``
-    blocks or unsafe CSS; ``cid:`` sources become ``twmail://`` URLs; remote sources are kept
-    and listed in ``remote_urls``. They stay blocked (here by the page's Content Security
-    Policy, in the view by the interceptor) unless ``allow_remote``, which lets remote
-    *pictures* through the policy; the view must allow them too."""
+    """Sanitise ``html`` (one part) into a full document: no script, no event handlers, no
+    forms, frames, objects, ``<style>`` blocks or unsafe CSS; ``cid:`` sources become
+    ``twmail://`` URLs; remote sources are kept and listed in ``remote_urls``. They stay
+    blocked (here by the page's Content Security Policy, in the view by the interceptor)
+    unless ``allow_remote``, which lets remote *pictures* through the policy; the view must
+    allow them too."""
+    return prepare_parts([("html", html)], document_key, allow_remote=allow_remote)
+
+
+def prepare_parts(
+    parts: Sequence[tuple[str, str]], document_key: str, *, allow_remote: bool = False
+) -> PreparedHtml:
+    """One document from body parts ``(kind, content)`` (kind "html" or "text"), each
+    sanitised alone and closed in its own ``<div class="tw-part">`` (see the module doc)."""
     found = PreparedHtml("")
-    attributes = deepcopy(nh3.ALLOWED_ATTRIBUTES)
-    attributes.setdefault("*", set()).update(_GENERIC)
-    for tag, names in _TAG_ATTRIBUTES.items():
-        attributes.setdefault(tag, set()).update(names)
-
-    def rewrite(tag: str, attr: str, value: str) -> str | None:
-        if attr in ("src", "href", "background"):
-            lowered = value.strip().lower()
-            if lowered.startswith("cid:"):
-                content_id = value.strip()[4:].strip("<>")
-                found.cid_refs.append(content_id)
-                return cid_url(document_key, content_id) if attr == "src" else None
-            if tag == "img" and attr == "src" and lowered.startswith(_REMOTE):
-                found.remote_urls.append(value.strip())
-        return value
-
-    body = nh3.clean(
-        html,
-        tags=set(nh3.ALLOWED_TAGS) | _EXTRA_TAGS,
-        clean_content_tags={"script", "style", "title", "noscript", "template"},
-        attributes=attributes,
-        attribute_filter=rewrite,
-        url_schemes={"http", "https", "mailto", "cid", MAIL_SCHEME},
-        filter_style_properties=set(_SAFE_STYLE),
-        strip_comments=True,
-        link_rel="noopener noreferrer",
-    )
+    fragments = []
+    for kind, content in parts:
+        source = content if kind == "html" else plain_text_html(content)
+        fragments.append(f'<div class="tw-part">{_sanitise(source, document_key, found)}</div>')
+    found.links = _link_texts("".join(fragments), document_key, found._link_targets)
     remote = " https: http:" if allow_remote else ""
     found.html = (
         "<!DOCTYPE html><html><head><meta charset='utf-8'>"
@@ -94,6 +121,112 @@ def prepare_html(html: str, document_key: str, *, allow_remote: bool = False) ->
         f"img-src {MAIL_SCHEME}: data:{remote}; style-src 'unsafe-inline'\">"
         "<style>body{font-family:sans-serif;font-size:14px;margin:8px;word-wrap:break-word}"
         "img{max-width:100%;height:auto}</style></head><body>"
-        f"{body}</body></html>"
+        f"{''.join(fragments)}</body></html>"
     )
     return found
+
+
+def _sanitise(html: str, document_key: str, found: PreparedHtml) -> str:
+    """One part through nh3 (a closed fragment); records what it found in ``found``."""
+    attributes = deepcopy(nh3.ALLOWED_ATTRIBUTES)
+    attributes.setdefault("*", set()).update(_GENERIC)
+    for tag, names in _TAG_ATTRIBUTES.items():
+        attributes.setdefault(tag, set()).update(names)
+
+    def rewrite(tag: str, attr: str, value: str) -> str | None:
+        # nh3 checks url_schemes before calling this; what it returns is not checked again.
+        if attr not in ("src", "href", "background"):
+            return value
+        stripped = value.strip()
+        lowered = stripped.lower()
+        if lowered.startswith("cid:"):
+            content_id = stripped[4:].strip("<>")
+            found.cid_refs.append(content_id)
+            return cid_url(document_key, content_id) if attr == "src" else None
+        if lowered.startswith("data:"):
+            return _data_image(tag, attr, stripped, found)
+        if tag == "a" and attr == "href":
+            found._link_targets.append(stripped)
+            return link_url(document_key, len(found._link_targets) - 1)
+        if tag == "img" and attr == "src" and lowered.startswith(_REMOTE):
+            found.remote_urls.append(stripped)
+        return value
+
+    return nh3.clean(
+        html,
+        tags=set(nh3.ALLOWED_TAGS) | _EXTRA_TAGS,
+        clean_content_tags={"script", "style", "title", "noscript", "template"},
+        attributes=attributes,
+        attribute_filter=rewrite,
+        url_schemes={"http", "https", "mailto", "cid", "data"},
+        filter_style_properties=set(_SAFE_STYLE),
+        strip_comments=True,
+        link_rel="noopener noreferrer",
+    )
+
+
+def _data_image(tag: str, attr: str, url: str, found: PreparedHtml) -> str | None:
+    """Keep a ``data:`` picture of an allowed type within the caps; drop anything else."""
+    if tag != "img" or attr != "src":
+        return None
+    if (
+        not _DATA_IMAGE.match(url)
+        or len(url) > MAX_DATA_IMAGE_CHARS
+        or found._data_chars + len(url) > MAX_DATA_DOCUMENT_CHARS
+    ):
+        found.dropped_data_images += 1
+        return None
+    found._data_chars += len(url)
+    return url
+
+
+class _LinkTextParser(HTMLParser):
+    """Collects the text inside each of our ``<a href="twmail://…/link/N">`` (nh3 output is
+    well formed, so no nesting)."""
+
+    def __init__(self, document_key: str, count: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.key = document_key
+        self.texts = [""] * count
+        self.current: int | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            index = link_index(href, self.key)
+            self.current = index if index is not None and index < len(self.texts) else None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self.current = None
+
+    def handle_data(self, data: str) -> None:
+        if self.current is not None:
+            self.texts[self.current] += data
+
+
+def _link_texts(html: str, document_key: str, targets: list[str]) -> list[Link]:
+    parser = _LinkTextParser(document_key, len(targets))
+    parser.feed(html)
+    parser.close()
+    pairs = zip(targets, parser.texts, strict=True)
+    return [Link(href, " ".join(text.split())) for href, text in pairs]
+
+
+def plain_text_html(text: str) -> str:
+    """``text`` as escaped HTML with line breaks kept and web links made clickable.
+
+    Only our own markup (``<a href>`` for http/https/www links) appears in the result, so it is
+    safe to show in a QTextBrowser that loads no resources.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[str] = []
+    last = 0
+    for match in _URL.finditer(text):
+        out.append(html_lib.escape(text[last : match.start()]))
+        url = match.group(0)
+        href = url if url.lower().startswith("http") else f"https://{url}"
+        out.append(f'<a href="{html_lib.escape(href, quote=True)}">{html_lib.escape(url)}</a>')
+        last = match.end()
+    out.append(html_lib.escape(text[last:]))
+    return '<div style="white-space: pre-wrap">' + "".join(out) + "</div>"

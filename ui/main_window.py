@@ -37,6 +37,7 @@ from ui.compose_commands import ComposeCommandsMixin
 from ui.core_events import REFRESH_DELAY_MS, CoreEventsMixin
 from ui.event_bridge import EventBridge
 from ui.flag_commands import FlagCommandsMixin
+from ui.mailto_compose import open_mailto
 from ui.models.folder_tree import ACCOUNT_ID_ROLE, FOLDER_ID_ROLE, FolderTreeModel
 from ui.models.message_list import (
     COL_ATTACHMENT,
@@ -100,6 +101,7 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         self.remote_allowed_ids: set[int] = set()  # "load remote content" for these messages
         self.reader.loadRemoteRequested.connect(self.allow_remote_for_message)
         self.reader.trustSenderRequested.connect(self.allow_remote_for_sender)
+        self.reader.mailtoRequested.connect(lambda href: open_mailto(self, href))  # H8
 
         self.search_field = QLineEdit(self)
         self.search_field.setPlaceholderText(
@@ -252,6 +254,8 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         bar = self.statusBar()
         self.connection_label = QLabel(self)
         self.count_label = QLabel(self)
+        for status_label in (self.connection_label, self.count_label):
+            status_label.setTextFormat(Qt.TextFormat.PlainText)  # server text (T8)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
         self.progress.hide()

@@ -5,11 +5,15 @@ HTML mail is shown sanitised in ``ui.html_view.HtmlView`` (QtWebEngine, JavaScri
 request outside our own scheme blocked), created on the first HTML message. Plain text goes to
 a ``QTextBrowser`` that can never load anything: ``loadResource`` returns
 nothing for every URL (no remote images, no local files), links are not followed inside the pane,
-and a click on a link asks before handing it to the system browser (checklist H2, H5).
+and a click on a link is checked (``client.security.links``: real host, punycode, text vs
+target, user-info, dangerous schemes) and asked about before it goes to the system browser
+(checklist H2, H5). A ``mailto:`` link never goes to the system: ``mailtoRequested`` carries it
+to Tradewind's own composer (``ui.mailto_compose``, H8).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from babel import Locale
@@ -32,7 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from client.mime.model import Address
+from client.security.links import LinkAnalysis, analyse_link
 from ui.dates import full_date
+from ui.html_content import Link, link_index
+from ui.link_prompt import link_box, warning_sentences
+from ui.plain_text import tooltip
 from ui.reader_content import ReaderAttachment, ReaderContent, plain_text_html
 from ui.reader_sender_warning import sender_line, sender_notices, senders_of
 
@@ -79,6 +87,8 @@ class ReaderPane(QWidget):
     #: load remote pictures of this message (its id) / always for this sender (an address)
     loadRemoteRequested = Signal(int)
     trustSenderRequested = Signal(str)
+    #: a mailto: link was clicked (its href, as written): open Tradewind's composer
+    mailtoRequested = Signal(str)
 
     def __init__(
         self, locale: Locale, parent: QWidget | None = None, *, actionable_attachments: bool = True
@@ -87,6 +97,12 @@ class ReaderPane(QWidget):
         self._locale = locale
         self.babel_locale = locale
         self._actionable = actionable_attachments
+        self._links: list[Link] = []  # the shown HTML document's links (twmail://…/link/N)
+        self._document_key = ""
+        #: shows the link dialog and returns the button (tests replace it)
+        self.ask_link: Callable[[Any], int] = lambda box: box.exec()
+        #: hands a confirmed web address to the system browser (tests replace it)
+        self.open_external: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.subject = self._label(bold=True, size_delta=3)
         self.sender = self._label()
         self.recipients = self._label()
@@ -123,6 +139,10 @@ class ReaderPane(QWidget):
         self.show_all_headers = False
         self.body = SafeTextBrowser(self)
         self.body.anchorClicked.connect(self._confirm_link)
+        self.body.highlighted.connect(lambda url: self._show_link_hint(url.toString()))
+        self.link_hint = self._label()  # the real destination of the link under the mouse
+        self.link_hint.setStyleSheet("QLabel { color: #444; padding: 2px 8px; }")
+        self.link_hint.hide()
         self.html_view: Any = None  # ui.html_view.HtmlView, created on the first HTML mail
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.body)
@@ -139,6 +159,7 @@ class ReaderPane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(header)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.link_hint)
         self.clear()
 
     def _label(self, *, bold: bool = False, size_delta: int = 0) -> QLabel:
@@ -188,6 +209,7 @@ class ReaderPane(QWidget):
                 return None
             self.html_view = HtmlView(self)
             self.html_view.linkClicked.connect(self._confirm_link)
+            self.html_view.locked_page.linkHovered.connect(self._show_link_hint)
             self.stack.addWidget(self.html_view)
         return self.html_view
 
@@ -195,6 +217,7 @@ class ReaderPane(QWidget):
         """Display ``content`` (headers, notice, attachments, body)."""
         row = content.row
         self.shown_id = row.id
+        self.link_hint.hide()
         self.subject.setText(row.subject or self.tr("(no subject)"))
         senders = senders_of(row, content.senders)
         self.sender.setText(self.tr("From: {0}").format(sender_line(senders)))
@@ -227,6 +250,10 @@ class ReaderPane(QWidget):
             )
         elif content.had_html_only and view is None:
             notices.append(self.tr("Shown as plain text; pictures and remote content are not loaded."))
+        for charset in content.refused_charsets:
+            notices.append(self.tr("A part written in HTML with the character set {0} is shown "
+                                   "as plain text: mail programs no longer display HTML in that "
+                                   "character set.").format(charset))
         self._sender_email = row.from_email
         self.load_remote_button.setVisible(blocked)
         self.trust_sender_button.setVisible(blocked and "@" in row.from_email)
@@ -235,6 +262,8 @@ class ReaderPane(QWidget):
         self.notice.setVisible(bool(notices))
         self.notice_bar.setVisible(bool(notices))
         self._fill_attachment_bar(content.attachments)
+        self._links = list(content.html.links) if content.html is not None else []
+        self._document_key = content.document_key or str(row.id)
         if view is not None and content.html is not None:
             self.body.setHtml(plain_text_html(content.text))  # kept for copy and search
             view.show_document(content.document_key or str(row.id), content.html.html,
@@ -288,7 +317,7 @@ class ReaderPane(QWidget):
             if not attachment.downloaded:
                 label += " — " + self.tr("not downloaded")
             button.setText(label)
-            button.setToolTip(attachment.content_type)
+            button.setToolTip(tooltip(attachment.content_type))
             button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             menu = QMenu(button)
             menu.addAction(self.tr("Open"), lambda a=attachment: self.openRequested.emit(a))
@@ -304,12 +333,53 @@ class ReaderPane(QWidget):
         self._bar_layout.addStretch(1)
         self.attachment_bar.show()
 
+    def _analyse(self, url: str) -> LinkAnalysis | None:
+        """The analysis of a link URL from a view (HTML view: our numbered link URL; plain
+        text: the address itself), None if it is not a link of the shown message."""
+        index = link_index(url, self._document_key)
+        if url.lower().startswith("twmail:") and (index is None or index >= len(self._links)):
+            return None
+        if index is not None:
+            href, text = self._links[index].href, self._links[index].text
+        else:  # the plain-text view: the link text is the address itself
+            href, text = url, ""
+        return analyse_link(href, text, str(self._locale))
+
+    def _show_link_hint(self, url: str) -> None:
+        """Under the message, where the link under the mouse really goes (H5)."""
+        analysis = self._analyse(url) if url else None
+        if analysis is None:
+            self.link_hint.hide()
+            return
+        if analysis.blocked:
+            hint = self.tr("Does not open: {0}").format(analysis.href[:300])
+        else:
+            hint = self.tr("Goes to: {0}").format(analysis.open_url[:300])
+        warnings = warning_sentences(analysis)
+        self.link_hint.setText(hint + (" — " + warnings[0] if warnings else ""))
+        self.link_hint.show()
+
     def _confirm_link(self, url: QUrl) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Open link"),
-            self.tr("Open this address in your web browser?\n\n{0}").format(url.toString()),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        """A link was clicked: check it, then ask (``handle_link``)."""
+        analysis = self._analyse(url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+                                 if url.scheme() == "twmail" else url.toString())
+        if analysis is not None:
+            self.handle_link(analysis)
+
+    def handle_link(self, analysis: LinkAnalysis) -> None:
+        """mailto: to our composer; a blocked link is explained; a web link opens after the
+        rep said yes (to exactly the address analysed)."""
+        if analysis.is_mailto and not analysis.blocked and not analysis.warnings:
+            self.mailtoRequested.emit(analysis.href)
+            return
+        box = link_box(self, analysis)
+        answer = self.ask_link(box)
+        if analysis.blocked or int(getattr(answer, "value", answer)) != QMessageBox.StandardButton.Yes.value:
+            return
+        if analysis.is_mailto:
+            self.mailtoRequested.emit(analysis.href)
+            return
+        url = QUrl(analysis.open_url, QUrl.ParsingMode.StrictMode)
+        if url.isValid():
             self.linkActivated.emit(url)
-            QDesktopServices.openUrl(url)
+            self.open_external(url)

@@ -7,8 +7,6 @@ raises on bad input). Raises ``KeyError`` if the message is gone or has no store
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,12 +18,14 @@ from client.store.address_book import contact_addresses_named
 from client.store.db import Store
 from client.store.records import MessageRow
 from client.sync.attachments import server_parts
-from ui.html_content import PreparedHtml, prepare_html
+from ui.html_content import PreparedHtml, plain_text_html, prepare_parts
 from ui.remote_content import allowed_senders
+
+__all__ = ["ReaderAttachment", "ReaderContent", "build_content", "load_reader_content",
+           "plain_text_html"]
 
 INLINE_LIMIT = 20 * 1024 * 1024
 HEADER_LIMIT = 64 * 1024
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,8 @@ class ReaderContent:
     document_key: str = ""  # names the HTML document and its cid: parts in the view
     senders: tuple[Address, ...] = ()  # every From address of the parse (reader_sender_warning)
     sender_warnings: tuple[SenderWarning, ...] = ()  # client.mime.sender_checks.check_sender
+    #: charsets of HTML parts shown as text because browsers dropped them for HTML (UTF-7…)
+    refused_charsets: tuple[str, ...] = ()
 
 
 def load_reader_content(
@@ -129,15 +131,16 @@ def build_content(
     html_only = parsed.text is None and parsed.html is not None
     if parsed.text is not None:
         text = parsed.text
-    elif parsed.html is not None:
-        text = html_to_text(parsed.html)
-    else:
-        text = ""
+    else:  # each HTML part on its own: one part's markup must not eat the next (H6)
+        text = "\n".join(html_to_text(p.content) for p in parsed.parts if p.kind == "html")
     prepared = None
     inline: dict[str, tuple[str, bytes]] = {}
-    if parsed.html is not None:
-        prepared = prepare_html(parsed.html, key, allow_remote=allow_remote)
+    if any(p.kind == "html" for p in parsed.parts):
+        prepared = prepare_parts(
+            [(p.kind, p.content) for p in parsed.parts], key, allow_remote=allow_remote
+        )
         inline = _inline_parts(raw, parsed.attachments, set(prepared.cid_refs))
+    refused = tuple(dict.fromkeys(p.refused_charset for p in parsed.parts if p.refused_charset))
     attachments = tuple(
         ReaderAttachment(a.filename, a.content_type, a.size, a.part_id)
         for a in parsed.attachments
@@ -147,6 +150,7 @@ def build_content(
         row, text, html_only, attachments, parsed.warnings, prepared, inline, header_block(raw),
         allow_remote, key, parsed.headers.from_,
         check_sender(parsed.headers.from_, other_senders(raw), contacts),
+        refused_charsets=refused,
     )
 
 
@@ -185,22 +189,3 @@ def _inline_parts(
         budget -= len(data)
         parts[content_id] = (attachment.content_type, data)
     return parts
-
-
-def plain_text_html(text: str) -> str:
-    """``text`` as escaped HTML with line breaks kept and web links made clickable.
-
-    Only our own markup (``<a href>`` for http/https/www links) appears in the result, so it is
-    safe to show in a QTextBrowser that loads no resources.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    out: list[str] = []
-    last = 0
-    for match in _URL.finditer(text):
-        out.append(html.escape(text[last : match.start()]))
-        url = match.group(0)
-        href = url if url.lower().startswith("http") else f"https://{url}"
-        out.append(f'<a href="{html.escape(href, quote=True)}">{html.escape(url)}</a>')
-        last = match.end()
-    out.append(html.escape(text[last:]))
-    return '<div style="white-space: pre-wrap">' + "".join(out) + "</div>"

@@ -8,13 +8,22 @@ reported in `warnings`; pathological input is cut off with `truncated=True` (che
 from .filenames import safe_filename
 from .headers import parse_headers
 from .message import attachment_bytes, parse_message
-from .model import DEFAULT_LIMITS, Address, Attachment, Limits, ParsedHeaders, ParsedMessage
+from .model import (
+    DEFAULT_LIMITS,
+    Address,
+    Attachment,
+    BodyPart,
+    Limits,
+    ParsedHeaders,
+    ParsedMessage,
+)
 from .text import body_search_text, preview_text
 
 __all__ = [
     "DEFAULT_LIMITS",
     "Address",
     "Attachment",
+    "BodyPart",
     "Limits",
     "ParsedHeaders",
     "ParsedMessage",

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+from client.security.html_charsets import refused_for_html
+
 from .charsets import decode_bytes
 from .enriched import enriched_to_text
 from .flowed import unflow
-from .model import Limits
+from .model import BodyPart, Limits
 from .structure import Part
 from .transfer import decode_transfer
 
@@ -46,6 +48,8 @@ class BodyCollector:
         self.truncated = False
         self.texts: dict[str, str] = {}
         self.htmls: dict[str, str] = {}
+        self.order: dict[str, str] = {}  # body key -> part id of its first part, message order
+        self.refused: dict[str, tuple[str, str]] = {}  # key -> (text, charset): HTML as text
         self.guesses = 0
         self.chars = 0  # text + HTML characters kept so far (capped by max_text_chars)
         self.tnef_bodies: list[tuple[str | None, str | None]] = []
@@ -80,9 +84,16 @@ class BodyCollector:
         if data is None:
             return True
         charset = part.params.get("charset")
+        refused = ""
         if kind == "text/html" and not charset:
             match = _META_CHARSET.search(data, 0, 8192)
             charset = match.group(1).decode("ascii") if match else None
+            if refused_for_html(charset):  # a <meta> naming UTF-7 is never honoured (H7)
+                self.warn(f"part {part.part_id}: <meta> charset {charset} ignored")
+                charset = None
+        elif kind == "text/html" and refused_for_html(charset):
+            refused = str(charset).strip().strip("\"'").lower()
+            self.warn(f"part {part.part_id}: HTML in charset {refused} shown as plain text")
         self.guesses += 1  # charset guessing is the costly step: bounded per message
         text, warning = decode_bytes(data, charset, guess=self.guesses <= MAX_GUESSES)
         if warning:
@@ -99,6 +110,11 @@ class BodyCollector:
         # A named inline part is shown beside the body, never as one alternative's rendering.
         alternative = part.in_alternative and not filename
         key = f"alt:{part.in_alternative}" if alternative else part.part_id
+        self.order.setdefault(key, part.part_id)
+        if refused:
+            if text.strip() or key not in self.refused:
+                self.refused[key] = (text, refused)
+            return True
         target = self.htmls if kind == "text/html" else self.texts
         if kind == "text/enriched" and self.text_kinds.get(key) == "text/plain":
             return True  # an alternative's text/plain beats its text/enriched rendering
@@ -123,6 +139,26 @@ class BodyCollector:
                 return
 
     def results(self) -> tuple[str | None, str | None]:
-        text = "\n".join(self.texts.values()) if self.texts else None
+        texts = dict(self.texts)
+        for key, (refused_text, _charset) in self.refused.items():
+            if key not in texts and key not in self.htmls:
+                texts[key] = refused_text
+        ordered = [texts[key] for key in self.order if key in texts]
+        ordered += [value for key, value in texts.items() if key not in self.order]  # tnef
         html = "\n".join(self.htmls.values()) if self.htmls else None
-        return text, html
+        return ("\n".join(ordered) if ordered else None), html
+
+    def parts(self) -> tuple[BodyPart, ...]:
+        """The body parts in message order, each alone (HTML wins within an alternative)."""
+        keys = list(self.order) + [k for k in (*self.htmls, *self.texts) if k not in self.order]
+        out: list[BodyPart] = []
+        for key in dict.fromkeys(keys):
+            part_id = self.order.get(key, key)
+            if key in self.htmls:
+                out.append(BodyPart(part_id, "html", self.htmls[key]))
+            elif key in self.texts:
+                out.append(BodyPart(part_id, "text", self.texts[key]))
+            elif key in self.refused:
+                text, charset = self.refused[key]
+                out.append(BodyPart(part_id, "text", text, charset))
+        return tuple(out)

@@ -61,6 +61,7 @@ def _parse(raw: bytes, limits: Limits) -> ParsedMessage:
         attachments=tuple(_unique_names(attachments)),
         warnings=tuple(dict.fromkeys(warnings)),
         truncated=truncated,
+        parts=collector.parts(),
     )
 
 

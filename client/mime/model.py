@@ -47,13 +47,26 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class BodyPart:
+    """One displayable body part, decoded: ``kind`` is "html" or "text". A multipart/alternative
+    gives one part (its HTML if any). ``refused_charset`` names the charset of an HTML part
+    shown as text because browsers dropped it for HTML (UTF-7…, checklist H7)."""
+
+    part_id: str
+    kind: str
+    content: str
+    refused_charset: str = ""
+
+
+@dataclass(frozen=True)
 class ParsedMessage:
     headers: ParsedHeaders
-    text: str | None
-    html: str | None
+    text: str | None  # every text part, joined
+    html: str | None  # every HTML part, joined: never display it (use ``parts``, H6)
     attachments: tuple[Attachment, ...]
     warnings: tuple[str, ...]
     truncated: bool
+    parts: tuple[BodyPart, ...] = ()  # the body parts in message order, each on its own
 
 
 @dataclass(frozen=True)

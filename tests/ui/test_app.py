@@ -114,7 +114,7 @@ def test_unusable_profile_is_reported_in_words(qapp, tmp_path: Path, monkeypatch
     from ui.app import run
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     not_a_dir = tmp_path / "file"
     not_a_dir.write_text("x")
     assert run(["--profile", str(not_a_dir)]) == 1

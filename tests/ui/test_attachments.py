@@ -66,11 +66,11 @@ def test_risky_files_ask_first_and_no_means_no(qtbot, window: MainWindow, monkey
     _open_finance_mail(qtbot, window)
     asked: list[str] = []
 
-    def refuse(*args: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return QMessageBox.StandardButton.No
+    def refuse(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return QMessageBox.StandardButton.No.value
 
-    monkeypatch.setattr(QMessageBox, "warning", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)  # the plain-text box (ui.plain_text)
     opened: list[QUrl] = []
     window.attachment_actions.open_url = opened.append
     window.attachment_actions.open_attachment(ReaderAttachment("invoice.pdf.exe", "application/x", 10, "2"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from client.compose.drafts import SavedDraft
 from ui.composer import jobs
+from ui.plain_text import tooltip
 from ui.tasks import run_in_background
 
 _DRAFT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -50,6 +51,7 @@ class LocalDraftsDialog(QDialog):
         self.table.setColumnWidth(1, 190)
         self.table.itemActivated.connect(lambda _item, _col: self.open_current())
         self.message_label = QLabel(self.tr("Loading…"), self)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.open_button = buttons.addButton(self.tr("Open"),
@@ -74,7 +76,7 @@ class LocalDraftsDialog(QDialog):
                      else self.tr("Only on this computer"))
             item = QTreeWidgetItem([fields.subject.strip() or self.tr("(no subject)"),
                                     fields.to, saved, where])
-            item.setToolTip(0, account)
+            item.setToolTip(0, tooltip(account))
             item.setData(0, _DRAFT_ID_ROLE, draft.id)
             self.table.addTopLevelItem(item)
         self.table.resizeColumnToContents(2)

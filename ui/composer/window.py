@@ -148,10 +148,12 @@ class ComposerWindow(QWidget):
         self.remove_attachment_button.hide()
 
         self.error_label = QLabel(self)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # core/server text (T8)
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
         self.status_label = QLabel(self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.send_button = QPushButton(self.tr("Send"), self)
         self.send_button.setEnabled(False)
         self.send_button.clicked.connect(self.send)

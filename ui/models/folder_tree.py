@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from client.store.records import Account, Folder
+from ui.plain_text import tooltip
 
 FOLDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -51,7 +52,7 @@ class FolderTreeModel(QStandardItemModel):
         bold.setBold(True)
         for account in accounts:
             account_item = QStandardItem(account.display_name or account.email)
-            account_item.setToolTip(account.email)
+            account_item.setToolTip(tooltip(account.email))
             account_item.setData(account.id, ACCOUNT_ID_ROLE)
             account_item.setFont(bold)
             account_item.setEditable(False)
@@ -71,7 +72,7 @@ class FolderTreeModel(QStandardItemModel):
                 item.setEditable(False)
                 item.setData(folder.id, FOLDER_ID_ROLE)
                 item.setData(account.id, ACCOUNT_ID_ROLE)
-                item.setToolTip(folder.name)
+                item.setToolTip(tooltip(folder.name))  # server text (T8)
                 parent.appendRow(item)
                 nodes[folder.name] = item
                 self._folder_items[folder.id] = item

@@ -30,6 +30,7 @@ from client.mime.sender_checks import list_label
 from client.store.records import MessageRow
 from ui.dates import list_date
 from ui.icons import icon
+from ui.plain_text import tooltip
 
 RowLoader = Callable[[list[int]], list[MessageRow]]
 Index = QModelIndex | QPersistentModelIndex
@@ -228,7 +229,7 @@ class MessageListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_FROM:
-                return message.from_email
+                return tooltip(message.from_email)
             return None
         if column == COL_FROM:
             return sender_text(message)

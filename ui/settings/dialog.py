@@ -107,6 +107,7 @@ class AppSettingsDialog(QDialog):
         self.signature_tab = SignatureTab(self.field_label, self)
         self.tabs.addTab(self.signature_tab, self.tr("Signature"))
         self.error_label = QLabel(self)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # core/server text (T8)
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()

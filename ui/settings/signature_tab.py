@@ -43,6 +43,7 @@ from client.signatures.render import (
 )
 from client.signatures.schema import PolicyError
 from ui.html_view import HtmlView
+from ui.plain_text import tooltip
 from ui.settings import values
 from ui.wizard.signature_step import language_name
 
@@ -147,6 +148,7 @@ class SignatureTab(QWidget):
                 if defaults.get(name):
                     edit.setPlaceholderText(defaults[name])
                 error = QLabel(page)
+                error.setTextFormat(Qt.TextFormat.PlainText)
                 error.setWordWrap(True)
                 error.setStyleSheet("color: #b00020;")
                 error.hide()
@@ -166,8 +168,8 @@ class SignatureTab(QWidget):
                 shown.setFrame(False)
                 shown.setStyleSheet("QLineEdit { background: transparent; }")
                 shown.setCursorPosition(0)
-                shown.setToolTip(shown.text() + "\n" + self.tr(
-                    "Set by your company's policy; you cannot change it."))
+                shown.setToolTip(tooltip(shown.text() + "\n" + self.tr(
+                    "Set by your company's policy; you cannot change it.")))
                 self.read_only[key] = shown
                 form.addRow(self.field_label(name), shown)
         return page
@@ -175,6 +177,7 @@ class SignatureTab(QWidget):
     def _preview_pane(self) -> QWidget:
         pane = QWidget(self)
         self.preview_error = QLabel(pane)
+        self.preview_error.setTextFormat(Qt.TextFormat.PlainText)
         self.preview_error.setWordWrap(True)
         self.preview_error.setStyleSheet("color: #b00020;")
         self.preview_error.hide()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QToolButton
 
+from ui.plain_text import tooltip
 from ui.sync.driver import SyncDriver
 from ui.sync.password_dialog import PasswordDialog
 from ui.sync.status import AccountState, summary
@@ -128,14 +129,15 @@ class SyncControls(QObject):
         label = self.window.connection_label
         if self.driver.read_only_reason:
             label.setText(self.driver.read_only_reason)
-            label.setToolTip(self.driver.read_only_reason)
+            label.setToolTip(tooltip(self.driver.read_only_reason))
             self.sync_action.setEnabled(False)
             return
         self.sync_action.setEnabled(self.driver.running)
         states = [self.driver.states[k] for k in sorted(self.driver.states)]
         if states:
             label.setText(summary(states))
-            label.setToolTip("\n".join(f"{s.email}: {s.message or s.text}" for s in states))
+            label.setToolTip(tooltip("\n".join(f"{s.email}: {s.message or s.text}"
+                                                for s in states)))
         found = self.problem()
         if found is None:
             self.fix_button.hide()
@@ -145,7 +147,7 @@ class SyncControls(QObject):
             self.fix_button.setText(self.tr("Enter password…"))
         else:
             self.fix_button.setText(self.tr("Account settings…"))
-        self.fix_button.setToolTip(f"{state.email}: {state.message}")
+        self.fix_button.setToolTip(tooltip(f"{state.email}: {state.message}"))
         self.fix_button.show()
 
     def fix_first_problem(self) -> None:

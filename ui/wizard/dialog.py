@@ -132,6 +132,7 @@ class AccountWizard(QDialog):
     def _servers_page(self) -> QWidget:
         page = QWidget(self)
         self.servers_note = QLabel(page)
+        self.servers_note.setTextFormat(Qt.TextFormat.PlainText)  # server text (T8)
         self.servers_note.setWordWrap(True)
         self.imap_host = QLineEdit(page)
         self.imap_port = self._port(page, 993)
@@ -160,14 +161,17 @@ class AccountWizard(QDialog):
     def _test_page(self) -> QWidget:
         page = QWidget(self)
         self.test_title = QLabel(page)
+        self.test_title.setTextFormat(Qt.TextFormat.PlainText)
         self.test_title.setWordWrap(True)
         font = self.test_title.font()
         font.setBold(True)
         self.test_title.setFont(font)
         self.test_detail = QLabel(page)
+        self.test_detail.setTextFormat(Qt.TextFormat.PlainText)
         self.test_detail.setWordWrap(True)
         self.test_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint_label = QLabel(page)
+        self.fingerprint_label.setTextFormat(Qt.TextFormat.PlainText)
         self.fingerprint_label.setWordWrap(True)
         self.fingerprint_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -193,6 +197,7 @@ class AccountWizard(QDialog):
     @staticmethod
     def _error_label(parent: QWidget) -> QLabel:
         label = QLabel(parent)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setStyleSheet("color: #b00020;")
         label.hide()
