@@ -9,6 +9,7 @@ the value types ``FolderInfo``, ``FolderStatus``, ``MessageMeta``, ``BodyPart``,
 from client.imap.errors import (
     AuthenticationError,
     ImapError,
+    PasswordNotSaved,
     ProtocolError,
     ServerUnavailable,
     TLSVerificationError,
@@ -37,5 +38,6 @@ __all__ = [
     "ProtocolError",
     "Security",
     "ServerUnavailable",
+    "PasswordNotSaved",
     "TLSVerificationError",
 ]

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from client.i18n import _
 from client.signatures.fields import FIELD_KINDS, FieldValueError, check_values
 from client.signatures.templating import TemplateError, check_template
 
@@ -23,8 +24,21 @@ SUPPORTED_VERSIONS = (1,)
 DIRECTION_VALUES = ("ltr", "rtl")
 
 
+#: ``PolicyError.code`` values: what kind of refusal it is (callers branch on these, never on
+#: the words, which are in the rep's language): the key cannot be used; a schema or manifest
+#: version this Tradewind does not know; the signature is missing, invalid or a signed file
+#: changed; the logo is missing or not an image; the location cannot be used (no folder, not
+#: https, no such file, untrusted certificate); the policy cannot be reached now; anything else.
+POLICY_ERROR_CODES = ("key", "schema", "signature", "logo", "location", "unreachable", "policy")
+
+
 class PolicyError(ValueError):
-    """The policy cannot be used; `str()` says why in words an admin or rep understands."""
+    """The policy cannot be used; `str()` says why in words an admin or rep understands;
+    ``code`` (one of ``POLICY_ERROR_CODES``) says which kind of refusal it is."""
+
+    def __init__(self, message: str, code: str = "policy") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -114,9 +128,10 @@ def _check_version(doc: Mapping[str, Any], name: str) -> int:
         raise PolicyError(f"{name} has no schema_version (a number such as 1).")
     if version not in SUPPORTED_VERSIONS:
         supported = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
-        raise PolicyError(f"{name} uses schema version {version}, which this Tradewind does not "
-                          f"understand (it supports version {supported}); update Tradewind or ask "
-                          "the admin for a policy in a supported version.")
+        raise PolicyError(_("{name} uses schema version {version}, which this Tradewind does "
+                            "not understand (it supports version {supported}); update Tradewind "
+                            "or ask the admin for a policy in a supported version.", name=name,
+                            version=version, supported=supported), "schema")
     return version
 
 

@@ -23,6 +23,8 @@ import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from client.i18n import _
+from client.net.cert_reasons import reason_in_words
 from client.net.tls import (
     TLSPolicy,
     TLSVerificationFailed,
@@ -151,9 +153,10 @@ def connect(endpoint: SmtpEndpoint) -> smtplib.SMTP:
             if not endpoint.pinned_sha256:
                 fingerprint = _fingerprint_of(endpoint)
                 raise SmtpTLSError(
-                    f"The certificate of {endpoint.host} is not trusted ({exc.verify_message}). "
-                    f"Its SHA-256 fingerprint is {fingerprint}; accept it only if your IT "
-                    "department confirms this exact value.",
+                    _("The certificate of {where} is not trusted ({reason}). Its SHA-256 "
+                      "fingerprint is {fingerprint}; accept it only if your IT department "
+                      "confirms this exact value.", where=endpoint.host,
+                      reason=reason_in_words(exc), fingerprint=fingerprint),
                     fingerprint,
                 ) from None
         smtp = _open(endpoint, handshake_context(policy, verify=False))
@@ -183,7 +186,7 @@ def _fingerprint_of(endpoint: SmtpEndpoint) -> str | None:
         smtp = smtplib.SMTP(endpoint.host, endpoint.port, timeout=endpoint.timeout)
         try:
             smtp.ehlo()
-            code, _ = smtp.docmd("STARTTLS")
+            code, _reply = smtp.docmd("STARTTLS")
             if code != 220:
                 return None
             return peek_fingerprint(endpoint.host, endpoint.port, endpoint.timeout, sock=smtp.sock)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from client import events
+from client.i18n import _
 from client.imap import FolderStatus, ImapError, ImapSession, MessageMeta, ProtocolError
 from client.store import Folder, Store
 from client.store.rows import normalize_flags
@@ -112,7 +113,7 @@ class SyncCancelled(Exception):
 
 def _check_cancel(ctx: SyncContext) -> None:
     if ctx.cancel.is_set():
-        raise SyncCancelled("The sync was cancelled.")
+        raise SyncCancelled(_("The sync was cancelled."))
 
 
 def stored_state(folder: Folder) -> StoredFolderState:
@@ -157,10 +158,9 @@ def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
     selected = ctx.session.select(info.raw_name)
     if selected.uidvalidity != status.uidvalidity:
         # Reset between STATUS and SELECT: stop here, the next sync rebuilds the folder.
-        raise ProtocolError(
-            f"The folder {info.name} was reset on the server during the sync; "
-            "it will be rebuilt."
-        )
+        raise ProtocolError(_(
+            "The folder {folder} was reset on the server during the sync; it will be rebuilt.",
+            folder=info.name))
     holes: list[int] = []
     if isinstance(plan, FullCompare | FlagsSince | QresyncVanished):
         holes = _reconcile_known(ctx, folder, plan, report)
@@ -333,7 +333,7 @@ def _run_batches(
             _store_all(ctx, folder, _serial(ctx, remaining, skipped), mark, stored, skipped,
                        report, progress)
     except InterruptedError:
-        raise SyncCancelled("The sync was cancelled.") from None
+        raise SyncCancelled(_("The sync was cancelled.")) from None
     _check_cancel(ctx)
     if skipped:
         report.error = (
