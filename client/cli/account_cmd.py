@@ -15,6 +15,7 @@ from client.accounts.manager import SECURITIES, AccountManager, format_fingerpri
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.output import format_table, safe_text
+from client.i18n import _
 
 if TYPE_CHECKING:
     from client.store.records import Account
@@ -195,10 +196,9 @@ def _untrusted(ctx: Context, args: argparse.Namespace, exc: Exception) -> CliErr
     account = AccountManager(ctx.store()).get(args.email)
     fingerprint = getattr(exc, "fingerprint", None)
     reason = getattr(exc, "reason", None) or str(exc)
-    lines = [
-        f"The certificate of {account.imap_host}:{account.imap_port} is not trusted "
-        f"({safe_text(reason, 200)})."
-    ]
+    where = f"{account.imap_host}:{account.imap_port}"
+    lines = [_("The certificate of {where} is not trusted ({reason}).", where=where,
+               reason=safe_text(reason, 200))]
     details: dict[str, Any] = {"fingerprint": None, "trust_command": None}
     if fingerprint:
         shown = format_fingerprint(fingerprint)
@@ -206,8 +206,8 @@ def _untrusted(ctx: Context, args: argparse.Namespace, exc: Exception) -> CliErr
         command = f"tradewind{profile} account trust {shlex.quote(account.email)} {shown}"
         details = {"fingerprint": shown, "trust_command": command}
         lines += [
-            f"Its SHA-256 fingerprint is {shown}",
-            "Only if your provider or IT department confirms this exact value, pin it with:",
+            _("Its SHA-256 fingerprint is {fingerprint}", fingerprint=shown),
+            _("Only if your provider or IT department confirms this exact value, pin it with:"),
             f"  {command}",
         ]
     return CliError("\n".join(lines), ExitCode.TLS, details)
