@@ -55,7 +55,7 @@ def test_certificate_reason_in_chinese(cli: Cli, dovecot: DovecotServer,
     refused = cli("--lang", "zh_CN", "account", "test", imap_user.email)
     assert refused.code == ExitCode.TLS
     first = refused.err.splitlines()[0]
-    assert first.endswith(f"{dovecot.host}:{dovecot.imaps_port} 的证书不受信任（该证书由本机不认识的机构颁发）。")
+    assert first.endswith(f"{dovecot.host}:{dovecot.imaps_port} 的证书不受信任（该证书由这台电脑不认识的机构颁发）。")
     assert "其 SHA-256 指纹为" in refused.err
     assert "tradewind account trust" in refused.err  # the command itself is not translated
     english = cli("account", "test", imap_user.email)
