@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from client.i18n import _
+
 
 class StoreError(Exception):
     """Base class of every error raised by ``client.store``."""
@@ -11,11 +13,11 @@ class StoreVersionError(StoreError):
     """The database was written by a newer Tradewind (its schema version is higher than ours)."""
 
     def __init__(self, path: str, found: int, known: int) -> None:
-        super().__init__(
-            f"The mail cache {path} has schema version {found}, but this Tradewind only knows "
-            f"versions up to {known}: it was made by a newer Tradewind. Update Tradewind, or "
-            f"use another profile. The file was not changed."
-        )
+        super().__init__(_(
+            "The mail cache {path} has schema version {found}, but this Tradewind only knows "
+            "versions up to {known}: it was made by a newer Tradewind. Update Tradewind, or "
+            "use another profile. The file was not changed.", path=path, found=found,
+            known=known))
         self.path = path
         self.found = found
         self.known = known
@@ -25,10 +27,10 @@ class StoreCorruptError(StoreError):
     """The database file is damaged or truncated; see ``quarantine_and_rebuild``."""
 
     def __init__(self, path: str, detail: str) -> None:
-        super().__init__(
-            f"The mail cache {path} is damaged ({detail}). It can be moved aside and rebuilt "
-            f"from the server; drafts, outbox and queued actions are exported first."
-        )
+        super().__init__(_(
+            "The mail cache {path} is damaged ({detail}). It can be moved aside and rebuilt "
+            "from the server; drafts, outbox and queued actions are exported first.", path=path,
+            detail=detail))
         self.path = path
         self.detail = detail
 

@@ -204,3 +204,16 @@ def test_refusals_in_chinese_are_told_apart_by_their_code(qtbot, chinese: None, 
     assert title in step.result_title.text(), step.result_title.text()
     assert words in step.result_detail.text(), step.result_detail.text()
     assert step.result_detail.text().endswith("未做任何更改。")
+
+
+def test_what_an_address_still_needs_is_said_in_chinese(make_policy: Callable[..., Path], keys: Keys) -> None:  # noqa: F811
+    from client import i18n
+
+    i18n.set_language("zh_CN")
+    try:
+        summary = check(str(make_policy()), PolicyKey(file=str(keys.public)),
+                        "someone.new@company.example")
+    finally:
+        i18n.set_language("en")
+    assert summary.problem is not None
+    assert summary.problem.startswith("someone.new@company.example 的公司签名还缺少 full_name, title；")
