@@ -286,7 +286,14 @@ def test_in_chinese_the_certificate_reason_and_the_refused_password_are_in_chine
     assert wizard.test_detail.text().startswith(f"服务器 {where} 拒绝了用户名或密码。\n\n请检查密码")
     assert "错误的密码" not in wizard.test_detail.text()
     assert not wizard.trust_button.isVisible() and wizard.retry_button.isVisible()
-    wizard.reject()
+    wizard.password_field.setText(imap_user.password)
+    with qtbot.waitSignal(wizard.stepFinished, timeout=20000) as tested:
+        wizard.retry_button.click()
+    assert tested.args == ["tested"], wizard.test_detail.text()
+    # nothing listens at the outgoing port: the SMTP check's words are Chinese too
+    assert wizard.smtp_problem and wizard.smtp_problem.startswith(
+        f"无法连接邮件服务器 {dovecot.host}:")
+    assert wizard.smtp_problem in wizard.test_detail.text()
 
 
 def test_in_chinese_an_unreachable_server_is_said_in_chinese(qtbot, chinese: None, make_wizard, db: Path) -> None:  # type: ignore[no-untyped-def]
