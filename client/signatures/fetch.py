@@ -106,7 +106,8 @@ def _get(opener: urllib.request.OpenerDirector, url: str) -> bytes:
         raise PolicyUnreachable(_("Cannot reach the policy server: {detail}.",
                                   detail=exc)) from exc
     if len(data) > MAX_FILE_BYTES:
-        raise PolicyError(f"{url} is larger than {MAX_FILE_BYTES // 1024 // 1024} MB.")
+        raise PolicyError(_("{name} is larger than {limit} MB.", name=url,
+                            limit=MAX_FILE_BYTES // 1024 // 1024))
     return data
 
 
@@ -122,10 +123,11 @@ def _read_https(location: str, ca_file: str | None) -> dict[str, bytes]:
     try:
         listed = json.loads(manifest.decode("utf-8")).get("files")
     except (UnicodeDecodeError, json.JSONDecodeError, AttributeError) as exc:
-        raise PolicyError(f"{MANIFEST_NAME} on the policy server is not valid JSON.") from exc
+        raise PolicyError(_("{name} on the policy server is not valid JSON.",
+                            name=MANIFEST_NAME), "signature") from exc
     if not isinstance(listed, dict) or not 0 < len(listed) <= MAX_FILES:
-        raise PolicyError(f"{MANIFEST_NAME} on the policy server must list 1 to {MAX_FILES} "
-                          "files.")
+        raise PolicyError(_("{name} on the policy server must list 1 to {limit} files.",
+                            name=MANIFEST_NAME, limit=MAX_FILES), "signature")
     files = {MANIFEST_NAME: manifest}
     for name in listed:
         check_file_name(str(name))

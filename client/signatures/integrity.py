@@ -109,7 +109,8 @@ def load_public_key(path: Path) -> Ed25519PublicKey:
 def check_file_name(name: str) -> None:
     if (not name or name.startswith(".") or "/" in name or "\\" in name or name == MANIFEST_NAME
             or len(name) > 100):
-        raise PolicyError(f"The manifest lists an unacceptable file name {name!r}.")
+        raise PolicyError(_("The manifest lists an unacceptable file name {name!r}.", name=name),
+                          "signature")
 
 
 def policy_files(directory: Path) -> dict[str, bytes]:
@@ -121,7 +122,8 @@ def policy_files(directory: Path) -> dict[str, bytes]:
         if path.name.startswith(".") or path.name == MANIFEST_NAME or not path.is_file():
             continue
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise PolicyError(f"{path.name} is larger than {MAX_FILE_BYTES // 1024 // 1024} MB.")
+            raise PolicyError(_("{name} is larger than {limit} MB.", name=path.name,
+                                limit=MAX_FILE_BYTES // 1024 // 1024))
         out[path.name] = path.read_bytes()
     return out
 
@@ -152,9 +154,11 @@ def read_manifest(data: bytes, public_key: Ed25519PublicKey) -> Manifest:
     try:
         doc: Any = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PolicyError(f"{MANIFEST_NAME} is not valid JSON: {exc}") from exc
+        raise PolicyError(_("{name} is not valid JSON: {detail}", name=MANIFEST_NAME,
+                            detail=exc), "signature") from exc
     if not isinstance(doc, dict) or doc.get("algorithm") != ALGORITHM:
-        raise PolicyError(f"{MANIFEST_NAME} is not an Ed25519 policy signature.")
+        raise PolicyError(_("{name} is not an Ed25519 policy signature.", name=MANIFEST_NAME),
+                          "signature")
     if doc.get("schema_version") != MANIFEST_VERSION:
         raise PolicyError(_("{name} uses manifest version {version!r}, which this Tradewind "
                             "does not understand.", name=MANIFEST_NAME,
@@ -162,7 +166,8 @@ def read_manifest(data: bytes, public_key: Ed25519PublicKey) -> Manifest:
     files, kid, when = doc.get("files"), doc.get("key_id"), doc.get("signed_at")
     if (not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values())
             or not isinstance(kid, str) or not isinstance(when, str)):
-        raise PolicyError(f"{MANIFEST_NAME} is incomplete (files, key_id, signed_at).")
+        raise PolicyError(_("{name} is incomplete (files, key_id, signed_at).",
+                            name=MANIFEST_NAME), "signature")
     try:
         signature = base64.b64decode(str(doc.get("signature", "")), validate=True)
         public_key.verify(signature, _signed_bytes(files, kid, when))

@@ -174,9 +174,10 @@ def check_rep_value(bundle: PolicyBundle, field: str, value: str) -> str:
     """The cleaned value; raises PolicyError when the policy does not let reps fill that field or
     the value is not acceptable. Pure."""
     if field not in bundle.directory.rep_editable:
-        allowed = ", ".join(bundle.directory.rep_editable) or "none"
-        raise PolicyError(f"The company policy does not let reps fill {field!r} (fields a rep may "
-                          f"fill: {allowed}); ask the admin to change the directory.")
+        allowed = ", ".join(bundle.directory.rep_editable) or _("none")
+        raise PolicyError(_("The company policy does not let reps fill {field!r} (fields a rep "
+                            "may fill: {allowed}); ask the admin to change the directory.",
+                            field=field, allowed=allowed))
     try:
         return check_value(field, value, "your value")
     except FieldValueError as exc:

@@ -177,6 +177,7 @@ def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     ("gone", "unreachable", "无法访问", "找不到签名策略文件夹"),
     ("unsigned", "signature", "数字签名无效", "签名策略未经签署（缺少 signature.json）"),
     ("wrong-key", "signature", "数字签名无效", "不是本客户端的密钥"),
+    ("bad-manifest", "signature", "数字签名无效", "signature.json 不是有效的 JSON："),
     ("no-key", "key", "公钥", "请选择公司的公钥文件，或直接粘贴公钥。"),
     ("no-location", "location", "策略位置", "请输入公司存放签名策略的位置"),
 ])
@@ -196,6 +197,8 @@ def test_refusals_in_chinese_are_told_apart_by_their_code(qtbot, chinese: None, 
         policy.write_text(policy.read_text().replace("global", "globa1", 1))
     if damage == "gone":
         shutil.move(directory, tmp_path / "unmounted")
+    if damage == "bad-manifest":
+        (directory / "signature.json").write_text("{not json")
     location = "" if damage == "no-location" else str(directory)
     key = "" if damage == "no-key" else str(
         (other_keys if damage == "wrong-key" else keys).public)
