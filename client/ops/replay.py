@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from client.i18n import _
 from client.imap import ImapSession, ProtocolError, ServerUnavailable
 from client.ops import queue
 from client.store import Folder, Store
@@ -107,9 +108,8 @@ class _Replayer:
             found = self._by_message_id(folder, op.message_id)
             if found is not None:
                 return _Found(folder, found)
-        raise MessageGone(
-            "The message was deleted on the server before this change could be made there."
-        )
+        raise MessageGone(_(
+            "The message was deleted on the server before this change could be made there."))
 
     def target(self, op: PendingOp) -> Folder:
         folder = self.store.folder(op.target_folder_id) if op.target_folder_id else None
@@ -274,7 +274,8 @@ def _replay_one(replayer: _Replayer, store: Store, queued: PendingOp,
         queue.fail(store, op.id, str(exc), permanent=permanent)
         if permanent:
             outcome.failed += 1
-            outcome.notes.append(f"Could not {op.kind} a message on the server: {exc}")
+            outcome.notes.append(_("Could not {operation} a message on the server: {detail}",
+                                   operation=op.kind, detail=exc))
         else:
             outcome.kept += 1
         return

@@ -228,7 +228,7 @@ def _run_request(request: ChildRequest, cancel: threading.Event,
     except StoreError as exc:
         return SyncReport(request.account_id, error=str(exc), status="error"), None
     if account is None:
-        return SyncReport(request.account_id, error="The account was removed.",
+        return SyncReport(request.account_id, error=_("The account was removed."),
                           status="error"), None
     cap = request.attachment_cap if request.attachment_cap is not None else DEFAULT_ATTACHMENT_CAP
     connections = (request.connections if request.connections is not None
