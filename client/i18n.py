@@ -140,7 +140,7 @@ def _catalog(language: str) -> NullTranslations:
             log.warning("the %s messages cannot be read (%s); using English", language,
                         type(exc).__name__)
             catalog = NullTranslations()
-        if type(catalog) is NullTranslations:
+        if not isinstance(catalog, Translations):  # babel hands back a NullTranslations
             log.warning("no %s catalog under %s; using English", language, locale_dir())
     with _lock:
         return _catalogs.setdefault(language, catalog)

@@ -158,11 +158,19 @@ def test_a_damaged_or_missing_catalog_means_english_not_a_crash(
     assert "cannot be read" in caplog.text
     monkeypatch.setattr(i18n, "locale_dir", lambda: tmp_path / "nowhere")
     monkeypatch.setattr(i18n, "_catalogs", {})
+    caplog.clear()
     i18n.set_language("zh_CN")
     try:
         assert i18n._("The sync was cancelled.") == "The sync was cancelled."
     finally:
         i18n.set_language("en")
+    assert "no zh_CN catalog" in caplog.text
+
+
+def test_plural_forms() -> None:
+    assert i18n.ngettext("{n} message", "{n} messages", 1) == "1 message"
+    assert i18n.ngettext("{n} message in {folder}", "{n} messages in {folder}", 3,
+                         folder="{INBOX}") == "3 messages in {INBOX}"
 
 
 def test_switching_the_language_while_other_threads_translate() -> None:
