@@ -313,3 +313,28 @@ def test_in_chinese_an_unreachable_server_is_said_in_chinese(qtbot, chinese: Non
     assert wizard.test_detail.text().startswith(f"无法连接到 127.0.0.1:{port}：")
     assert wizard.test_detail.text().endswith("请检查服务器名称、端口以及网络连接。")
     wizard.reject()
+
+
+def test_explain_branches_on_the_error_code_not_the_words() -> None:
+    from client.imap import (
+        AuthenticationError,
+        PasswordNotSaved,
+        ProtocolError,
+        ServerUnavailable,
+        TLSVerificationError,
+    )
+    from ui.wizard.jobs import explain
+
+    cases = [
+        (TLSVerificationError("证书", "AB:CD", "该证书已过期"), "certificate", "该证书已过期"),
+        (AuthenticationError("服务器拒绝了用户名或密码。"), "password", "服务器拒绝了用户名或密码。"),
+        (PasswordNotSaved("系统钥匙串中没有保存密码。"), "password", "系统钥匙串中没有保存密码。"),
+        (ServerUnavailable("服务器响应超时。"), "unreachable", "服务器响应超时。"),
+        (ProtocolError("服务器拒绝了 STARTTLS。"), "protocol", "服务器拒绝了 STARTTLS。"),
+        (secrets.KeyringUnavailableError("无法安全地保存密码"), "account", "无法安全地保存密码"),
+    ]
+    for exc, title, detail in cases:
+        why = explain(exc, "imap.example.com", 993)
+        assert (why.title, why.detail) == (title, detail), exc
+    assert explain(cases[0][0], "h", 1).fingerprint == "AB:CD"
+    assert explain(RuntimeError("boom"), "h", 1).title == "other"
