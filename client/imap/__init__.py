@@ -3,7 +3,8 @@
 Public API (the sync engine and CLI rely on it): ``Endpoint``, ``Security``, ``ImapSession``,
 the value types ``FolderInfo``, ``FolderStatus``, ``MessageMeta``, ``BodyPart``,
 ``PartialMessage`` and the errors ``ImapError`` > ``ServerUnavailable``,
-``TLSVerificationError``, ``AuthenticationError``, ``ProtocolError``.
+``TLSVerificationError``, ``AuthenticationError`` (> ``PasswordNotSaved``), ``ProtocolError``,
+each with a stable ``code`` (``client.imap.errors``).
 """
 
 from client.imap.errors import (
