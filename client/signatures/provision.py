@@ -179,7 +179,7 @@ def check_rep_value(bundle: PolicyBundle, field: str, value: str) -> str:
                             "may fill: {allowed}); ask the admin to change the directory.",
                             field=field, allowed=allowed))
     try:
-        return check_value(field, value, "your value")
+        return check_value(field, value, _("your value"))
     except FieldValueError as exc:
         raise PolicyError(str(exc)) from exc
 
