@@ -192,7 +192,7 @@ def split_text(text: str | None, expected: str) -> tuple[str | None, str | None,
 
 def _recipients(fields: DraftFields) -> tuple[str, ...]:
     pairs = getaddresses([fields.to, fields.cc])
-    return tuple(address for _, address in pairs if "@" in address)
+    return tuple(address for _name, address in pairs if "@" in address)
 
 
 def is_reply(fields: DraftFields) -> bool:
