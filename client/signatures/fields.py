@@ -86,7 +86,7 @@ def check_values(values: object, where: str) -> dict[str, str]:
     if values is None:
         return {}
     if not isinstance(values, Mapping):
-        raise FieldValueError(f"{where}: expected an object of field values.")
+        raise FieldValueError(_("{where}: expected an object of field values.", where=where))
     out: dict[str, str] = {}
     for key, value in values.items():
         if str(key).startswith("_"):

@@ -37,3 +37,24 @@ def test_refused_values_in_chinese(tmp_path: Path, make_policy: Callable[..., Pa
     assert str(not_editable.value).startswith("公司策略不允许销售代表填写 'email'（可以填写的字段：")
     assert provision.check_rep_value(bundle, "whatsapp", " +86 138 0000 9999 ") == \
         "+86 138 0000 9999"
+
+
+def test_a_malformed_policy_is_explained_in_chinese(chinese: None) -> None:
+    import json
+
+    from client.signatures.schema import parse_policy
+
+    with pytest.raises(PolicyError) as no_logo:
+        parse_policy(json.dumps({"schema_version": 1}).encode())
+    assert str(no_logo.value) == 'policy.json 需要 "logo": {"file": "logo.png", ...}。'
+    assert no_logo.value.code == "policy"
+    doc = {"schema_version": 1, "logo": {"file": "logo.png"},
+           "templates": {"t": {"html": "<p>{{full_name}}</p>", "text": "{{full_name}}"}},
+           "rules": [{"template": "t"}]}
+    with pytest.raises(PolicyError) as no_placeholder:
+        parse_policy(json.dumps(doc).encode())
+    assert str(no_placeholder.value) == ("policy.json templates.t.html 必须包含 {{logo}}："
+                                         "每封邮件都要带上公司徽标。")
+    with pytest.raises(PolicyError) as version:
+        parse_policy(json.dumps({"schema_version": "one"}).encode())
+    assert version.value.code == "policy" and "缺少 schema_version" in str(version.value)
