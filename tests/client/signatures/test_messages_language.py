@@ -58,3 +58,14 @@ def test_a_malformed_policy_is_explained_in_chinese(chinese: None) -> None:
     with pytest.raises(PolicyError) as version:
         parse_policy(json.dumps({"schema_version": "one"}).encode())
     assert version.value.code == "policy" and "缺少 schema_version" in str(version.value)
+
+
+def test_an_unsafe_template_is_explained_in_chinese(chinese: None) -> None:
+    from client.signatures.templating import TemplateError, check_template
+
+    with pytest.raises(TemplateError) as image:
+        check_template('<img src="x.png">', "t.html", is_html=True)
+    assert str(image.value) == "t.html：签名中不允许使用 <img>（徽标通过 {{logo}} 添加）。"
+    with pytest.raises(TemplateError) as unknown:
+        check_template("{{nickname}}", "t.text", is_html=False)
+    assert str(unknown.value) == "t.text：未知占位符 {{nickname}}。"
