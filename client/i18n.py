@@ -36,8 +36,6 @@ from collections.abc import Mapping
 from gettext import NullTranslations
 from pathlib import Path
 
-from babel.support import Translations
-
 from client.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -134,6 +132,10 @@ def _catalog(language: str) -> NullTranslations:
     if language == ENGLISH:
         catalog = NullTranslations()
     else:
+        # imported here: an English process (the CLI's default, most sync children) never
+        # pays for babel's import at start-up
+        from babel.support import Translations
+
         try:
             catalog = Translations.load(str(locale_dir()), [language], DOMAIN)
         except Exception as exc:  # a damaged .mo must not take the app down: speak English
