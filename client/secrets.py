@@ -38,6 +38,8 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from client.i18n import _
+
 SERVICE_NAME = "Tradewind"
 
 _REFUSED_PACKAGES = ("keyrings.alt",)
@@ -116,24 +118,23 @@ def refusal_reason(backend: KeyringBackend) -> str | None:
     """
     target = _writing_backend(backend)
     if target is None:
-        return "no keyring backend is available"
+        return _("no keyring backend is available")
     name = _class_name(target)
     if name in _REFUSED_CLASSES:
-        return f"no usable keyring is available (the active backend is {name})"
+        return _("no usable keyring is available (the active backend is {name})", name=name)
     if _is_test_backend(target):
         return None
     if any(name.startswith(package + ".") for package in _REFUSED_PACKAGES):
-        return (
-            f"the active keyring backend {name} keeps secrets in a plain or weakly protected file"
-        )
+        return _("the active keyring backend {name} keeps secrets in a plain or weakly "
+                 "protected file", name=name)
     try:
         priority = float(target.priority)
     except Exception:  # a backend signals "not viable" by raising from priority
-        return f"the keyring backend {name} is not usable on this system"
+        return _("the keyring backend {name} is not usable on this system", name=name)
     if priority < 1:
-        return (
-            f"the keyring backend {name} is not recommended for passwords (priority {priority:g})"
-        )
+        shown = f"{priority:g}"
+        return _("the keyring backend {name} is not recommended for passwords (priority "
+                 "{priority})", name=name, priority=shown)
     return None
 
 
@@ -142,21 +143,21 @@ def _active_backend() -> KeyringBackend:
     try:
         return keyring.get_keyring()
     except Exception as exc:  # e.g. PYTHON_KEYRING_BACKEND naming a missing or unviable class
-        raise KeyringUnavailableError(
-            f"The configured keyring backend cannot be used ({exc}). Check PYTHON_KEYRING_BACKEND "
-            "and keyringrc.cfg, or remove them to use the system keyring."
-        ) from None
+        raise KeyringUnavailableError(_(
+            "The configured keyring backend cannot be used ({detail}). Check "
+            "PYTHON_KEYRING_BACKEND and keyringrc.cfg, or remove them to use the system keyring.",
+            detail=exc)) from None
 
 
 def check_backend() -> None:
     """Raise `KeyringUnavailableError` unless the active backend is acceptable. Idempotent."""
     reason = refusal_reason(_active_backend())
     if reason is not None:
-        raise KeyringUnavailableError(
-            f"Cannot store passwords safely: {reason}. Tradewind keeps passwords only in the "
+        raise KeyringUnavailableError(_(
+            "Cannot store passwords safely: {reason}. Tradewind keeps passwords only in the "
             "system keyring (Windows Credential Manager, macOS Keychain, or a Secret Service such "
-            "as GNOME Keyring or KWallet on Linux); start or install one and try again."
-        )
+            "as GNOME Keyring or KWallet on Linux); start or install one and try again.",
+            reason=reason))
 
 
 def backend_description() -> str:
@@ -170,7 +171,7 @@ def backend_description() -> str:
 def _user(account_email: str) -> str:
     user = account_email.strip().lower()
     if not user:
-        raise SecretsError("An account e-mail address is needed to find its password.")
+        raise SecretsError(_("An account e-mail address is needed to find its password."))
     return user
 
 
@@ -181,13 +182,14 @@ def set_password(account_email: str, secret: str) -> None:
     fails or the secret is empty.
     """
     if not secret:
-        raise SecretsError("Refusing to store an empty password.")
+        raise SecretsError(_("Refusing to store an empty password."))
     user = _user(account_email)
     check_backend()
     try:
         keyring.set_password(SERVICE_NAME, user, secret)
     except keyring.errors.KeyringError as exc:
-        raise SecretsError(f"The keyring refused to store the password for {user}: {exc}") from None
+        raise SecretsError(_("The keyring refused to store the password for {email}: {detail}",
+                             email=user, detail=exc)) from None
 
 
 def get_password(account_email: str) -> str | None:
@@ -200,7 +202,8 @@ def get_password(account_email: str) -> str | None:
     try:
         return keyring.get_password(SERVICE_NAME, user)
     except keyring.errors.KeyringError as exc:
-        raise SecretsError(f"The keyring could not read the password for {user}: {exc}") from None
+        raise SecretsError(_("The keyring could not read the password for {email}: {detail}",
+                             email=user, detail=exc)) from None
 
 
 def delete_password(account_email: str) -> bool:
@@ -217,5 +220,6 @@ def delete_password(account_email: str) -> bool:
     except keyring.errors.PasswordDeleteError:
         return False
     except keyring.errors.KeyringError as exc:
-        raise SecretsError(f"The keyring could not delete the password for {user}: {exc}") from None
+        raise SecretsError(_("The keyring could not delete the password for {email}: {detail}",
+                             email=user, detail=exc)) from None
     return True

@@ -50,6 +50,7 @@ def test_wheel_carries_the_demo_mailbox_translations_and_icons(wheel: Path) -> N
     assert len(TRANSLATIONS) >= 3  # main window, composer, sync
     assert {DATA + "translations/" + qm for qm in TRANSLATIONS} <= names
     assert DATA + "icons/flag.svg" in names and DATA + "signature-example/policy.json" in names
+    assert DATA + "locale/zh_CN/LC_MESSAGES/tradewind.mo" in names  # the core's messages
     assert "client/paths.py" in names and "ui/main_window.py" in names
     assert not any(n.startswith("resources/") for n in names)  # no generic top-level folder
 
@@ -103,6 +104,9 @@ def test_an_installed_wheel_finds_its_resources_without_the_source_tree(
         "build_demo_profile(Path(sys.argv[1]))\n"
         "with Store.open(Path(sys.argv[1]) / 'tradewind.db') as store:\n"
         "    print(len(store.list_messages(None, 1000, 0)))\n"
+        "from client import i18n\n"
+        "i18n.set_language('zh_CN')\n"
+        "print(i18n._('The sync was cancelled.'))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["QT_QPA_PLATFORM"] = "offscreen"
@@ -111,8 +115,9 @@ def test_an_installed_wheel_finds_its_resources_without_the_source_tree(
         capture_output=True, text=True, timeout=240, check=False,
     )
     assert result.returncode == 0, result.stderr
-    module, resources, translations, messages = result.stdout.splitlines()
+    module, resources, translations, messages, cancelled = result.stdout.splitlines()
     assert Path(module).is_relative_to(site.resolve())  # the installed copy, not the repo's
     assert Path(resources) == (venv / "share" / "tradewind" / "resources").resolve()
     assert translations.split("|") == TRANSLATIONS
     assert int(messages) >= 150
+    assert cancelled == "同步已取消。"  # the gettext catalog shipped and was found

@@ -2,13 +2,16 @@
 
 ``ui_language(name)`` maps a locale name (``TRADEWIND_LANG`` or the system's) to the UI language
 the app has; ``install_translators(app, language)`` loads Tradewind's and Qt's own translations
-for it. GUI thread only; idempotent (previous translators are removed).
+for it and makes it the language of the core's messages too (``client.i18n.set_language``:
+sync errors, certificate reasons, signature notices; the sync child gets it with each job).
+GUI thread only; idempotent (previous translators are removed).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
+from client import i18n as client_i18n
 from client.paths import resources_dir
 
 TRANSLATIONS_DIR = resources_dir() / "translations"
@@ -32,6 +35,7 @@ def extra_catalogs(language: str) -> list[str]:
 
 def install_translators(app: QCoreApplication, language: str) -> bool:
     """Use ``language`` for every translated string; True if its translations were loaded."""
+    client_i18n.set_language(language)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

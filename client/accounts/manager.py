@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from client import secrets
+from client.i18n import _
 from client.net import tls
 
 if TYPE_CHECKING:
@@ -92,7 +93,8 @@ def normalise_email(email: str) -> str:
     """Trimmed address; raises `InvalidAccountError` unless it looks like `local@domain.tld`."""
     value = (email or "").strip()
     if not _EMAIL_RE.match(value):
-        raise InvalidAccountError(f"{email!r} is not an e-mail address (expected name@domain).")
+        raise InvalidAccountError(_("{email!r} is not an e-mail address (expected name@domain).",
+                                    email=email))
     return value
 
 
@@ -103,18 +105,21 @@ def parse_host_port(text: str) -> HostPort:
     if value.startswith("["):
         host, sep, rest = value[1:].partition("]")
         if not sep or not host or (rest and not rest.startswith(":")):
-            raise InvalidAccountError(f"{text!r} is not a valid [IPv6]:PORT server address.")
+            raise InvalidAccountError(_("{text!r} is not a valid [IPv6]:PORT server address.",
+                                        text=text))
         port_text = rest[1:] if rest else None
     else:
         host = value
         if value.count(":") == 1:
             host, port_text = value.split(":")
         if not _HOST_RE.match(host):
-            raise InvalidAccountError(f"{text!r} is not a valid server name (HOST or HOST:PORT).")
+            raise InvalidAccountError(_("{text!r} is not a valid server name (HOST or "
+                                        "HOST:PORT).", text=text))
     port: int | None = None
     if port_text is not None:
         if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-            raise InvalidAccountError(f"{port_text!r} is not a port number (1-65535).")
+            raise InvalidAccountError(_("{text!r} is not a port number (1-65535).",
+                                        text=port_text))
         port = int(port_text)
     return HostPort(host, port)
 
@@ -152,9 +157,9 @@ class AccountManager:
         """The account for `email` (case-insensitive) or `AccountNotFoundError`."""
         found = self.store.get_account((email or "").strip())
         if found is None:
-            raise AccountNotFoundError(
-                f"There is no account {email!r} in this profile (see `tradewind account list`)."
-            )
+            raise AccountNotFoundError(_(
+                "There is no account {email!r} in this profile (see `tradewind account list`).",
+                email=email))
         return found
 
     # -- add -----------------------------------------------------------------------------
@@ -179,17 +184,16 @@ class AccountManager:
         """
         address = normalise_email(email)
         if not password:
-            raise InvalidAccountError("A password is needed to add an account.")
+            raise InvalidAccountError(_("A password is needed to add an account."))
         if security is not None and security not in SECURITIES:
-            raise InvalidAccountError(
-                f"{security!r} is not a security mode; use one of {', '.join(SECURITIES)}."
-            )
+            raise InvalidAccountError(_("{mode!r} is not a security mode; use one of {choices}.",
+                                        mode=security, choices=", ".join(SECURITIES)))
         if ca_file is not None:
             ca_file = _check_ca_file(ca_file)
         imap_hp = parse_host_port(imap) if imap else None
         smtp_hp = parse_host_port(smtp) if smtp else None
         if self.store.get_account(address) is not None:
-            raise AccountExistsError(f"An account for {address} already exists.")
+            raise AccountExistsError(_("An account for {email} already exists.", email=address))
         secrets.check_backend()
 
         settings, source, notes = self._settings_for(address, imap_hp, smtp_hp, security, lookup)
@@ -271,10 +275,9 @@ class AccountManager:
         account = self.get(email)
         password = secrets.get_password(account.email)
         if password is None:
-            raise MissingPasswordError(
-                f"No password for {account.email} is stored in the keyring. Remove and add the "
-                "account again to store one."
-            )
+            raise MissingPasswordError(_(
+                "No password for {email} is stored in the keyring. Remove and add the account "
+                "again to store one.", email=account.email))
         from client.imap.errors import ImapError
         from client.imap.models import Endpoint
         from client.imap.session import ImapSession
@@ -363,9 +366,9 @@ class AccountManager:
 
 def _security(value: str) -> Security:
     if value not in SECURITIES:
-        raise InvalidAccountError(
-            f"The account's security mode {value!r} is unknown; remove and add the account again."
-        )
+        raise InvalidAccountError(_(
+            "The account's security mode {mode!r} is unknown; remove and add the account "
+            "again.", mode=value))
     return cast("Security", value)
 
 
@@ -374,7 +377,8 @@ def _check_ca_file(ca_file: str) -> str:
 
     path = Path(ca_file).expanduser()
     if not path.is_file():
-        raise InvalidAccountError(f"The CA file {ca_file} does not exist or is not a file.")
+        raise InvalidAccountError(_("The CA file {path} does not exist or is not a file.",
+                                    path=ca_file))
     return str(path.absolute())
 
 

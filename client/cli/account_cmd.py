@@ -15,6 +15,7 @@ from client.accounts.manager import SECURITIES, SERVERS, AccountManager, format_
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.output import format_table, safe_text
+from client.i18n import _
 
 if TYPE_CHECKING:
     from client.store.records import Account
@@ -213,9 +214,9 @@ def _untrusted(ctx: Context, args: argparse.Namespace, exc: Exception) -> CliErr
     reason = getattr(exc, "reason", None) or str(exc)
     host, port = ((account.smtp_host, account.smtp_port) if server == "smtp"
                   else (account.imap_host, account.imap_port))
-    lines = [
-        f"The certificate of {host}:{port} is not trusted ({safe_text(reason, 200)})."
-    ]
+    where = f"{host}:{port}"
+    lines = [_("The certificate of {where} is not trusted ({reason}).", where=where,
+               reason=safe_text(reason, 200))]
     details: dict[str, Any] = {"fingerprint": None, "trust_command": None}
     if fingerprint:
         shown = format_fingerprint(fingerprint)
@@ -224,8 +225,8 @@ def _untrusted(ctx: Context, args: argparse.Namespace, exc: Exception) -> CliErr
         command = f"tradewind{profile} account trust {shlex.quote(account.email)} {shown}{which}"
         details = {"fingerprint": shown, "trust_command": command}
         lines += [
-            f"Its SHA-256 fingerprint is {shown}",
-            "Only if your provider or IT department confirms this exact value, pin it with:",
+            _("Its SHA-256 fingerprint is {fingerprint}", fingerprint=shown),
+            _("Only if your provider or IT department confirms this exact value, pin it with:"),
             f"  {command}",
         ]
     return CliError("\n".join(lines), ExitCode.TLS, details)

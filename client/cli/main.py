@@ -5,6 +5,8 @@ command runs and the process exits with a code from `client.cli.errors.ExitCode`
 errors are printed to stderr in words; only bugs print a traceback. A reader that closes our
 stdout early (`tradewind ls INBOX --json | head`) ends the command quietly with exit code 141
 (`ExitCode.PIPE_CLOSED`), on every platform. Main thread only.
+The core's messages (sync errors, certificate reasons, signature notices) are in English
+unless `--lang`, else `TRADEWIND_LANG`, else the locale names Chinese (`client.i18n`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from client.cli.context import Context
 from client.cli.errors import ExitCode, UsageError, classify
 from client.cli.output import dump_json, is_closed_pipe, silence_closed_stream, write_text
 from client.config import Profile, profile_logging
+from client.i18n import UnknownLanguageError, get_language, language_from, set_language
 from client.sync.child import CHILD_ARGUMENT, child_main
 
 if TYPE_CHECKING:
@@ -102,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
         "7 profile locked, 8 keyring, 9 cache, 10 not installed, 130 interrupted.",
     )
     parser.add_argument("--demo", action="store_true", help="start the desktop app on demo data")
+    # before the command only: `reply`/`forward` have their own --lang (the quote's language)
+    parser.add_argument(
+        "--lang", dest="message_language", metavar="LANG", default=None,
+        help="language of messages: en or zh_CN (default: $TRADEWIND_LANG, else the locale)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = _common_options(top_level=False)
     for module in COMMAND_MODULES:
@@ -146,7 +154,21 @@ def _main(args_list: list[str], stdin: TextIO | None, out: TextIO, err: TextIO) 
 
     if args.command is None:
         return _run_guarded(lambda: run_desktop_app(args_list), err, None)
+    try:
+        language = language_from(args.message_language)
+    except UnknownLanguageError as exc:
+        err.write(f"{PROG}: error: {exc}\n")
+        return int(ExitCode.USAGE)
+    previous = get_language()
+    set_language(language)
+    try:
+        return _run_command(args, stdin, out, err)
+    finally:  # an in-process caller (tests, scripts) keeps its own language
+        set_language(previous)
 
+
+def _run_command(args: argparse.Namespace, stdin: TextIO | None, out: TextIO,
+                 err: TextIO) -> int:
     ctx = Context(
         profile=Profile.resolve(args.profile),
         json=bool(args.json),

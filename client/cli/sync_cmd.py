@@ -17,6 +17,7 @@ from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode
 from client.cli.lookup import accounts_in_scope
 from client.cli.output import Progress, safe_text
+from client.i18n import _
 
 if TYPE_CHECKING:
     from client.events import SyncProgress
@@ -84,10 +85,12 @@ def _summary(email: str, report: SyncReport) -> list[str]:
     if report.error and not report.cancelled:
         hint = ""
         if report.status == "untrusted-certificate":
-            hint = f" Run `tradewind account test {email}` to see how to trust it."
+            hint = " " + _("Run `tradewind account test {email}` to see how to trust it.",
+                           email=email)
         elif report.status == "auth-failed":
-            hint = " Remove and add the account again with the right password."
-        return [f"{email}: sync failed: {safe_text(report.error, 400)}{hint}"]
+            hint = " " + _("Remove and add the account again with the right password.")
+        return [_("{email}: sync failed: {error}", email=email,
+                  error=safe_text(report.error, 400)) + hint]
     lines = [
         f"{email}: {len(report.folders)} folder(s), {report.added} new, {report.updated} "
         f"updated, {report.removed} removed, {report.replayed} queued change(s) sent "

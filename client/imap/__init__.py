@@ -3,13 +3,15 @@
 Public API (the sync engine and CLI rely on it): ``Endpoint``, ``Security``, ``ImapSession``,
 the value types ``FolderInfo``, ``FolderStatus``, ``MessageMeta``, ``BodyPart``,
 ``PartialMessage`` and the errors ``ImapError`` > ``ServerUnavailable``,
-``TLSVerificationError``, ``AuthenticationError``, ``ProtocolError`` > ``OversizedResponse``.
+``TLSVerificationError``, ``AuthenticationError`` (> ``PasswordNotSaved``), ``ProtocolError``
+(> ``OversizedResponse``), each with a stable ``code`` (``client.imap.errors``).
 """
 
 from client.imap.errors import (
     AuthenticationError,
     ImapError,
     OversizedResponse,
+    PasswordNotSaved,
     ProtocolError,
     ServerUnavailable,
     TLSVerificationError,
@@ -39,5 +41,6 @@ __all__ = [
     "ProtocolError",
     "Security",
     "ServerUnavailable",
+    "PasswordNotSaved",
     "TLSVerificationError",
 ]

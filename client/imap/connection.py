@@ -18,6 +18,7 @@ from typing import Any
 from imap_tools import BaseMailBox
 from imap_tools.errors import MailboxLoginError
 
+from client.i18n import _
 from client.imap.errors import (
     AuthenticationError,
     ImapError,
@@ -103,36 +104,41 @@ class Connection:
     def guard(self) -> Iterator[None]:
         """Translate errors raised inside into ``ImapError`` subclasses."""
         if self._broken:
-            raise ServerUnavailable("The connection to the mail server was lost; reconnect.")
+            raise ServerUnavailable(_("The connection to the mail server was lost; reconnect."))
         where = f"{self.endpoint.host}:{self.endpoint.port}"
         try:
             yield
         except ImapError:
             raise
         except ResponseParseError as exc:
-            raise ProtocolError(f"The server {where} sent a response Tradewind cannot read "
-                                f"({exc}).") from None
+            raise ProtocolError(_("The server {where} sent a response Tradewind cannot read "
+                                  "({detail}).", where=where, detail=exc)) from None
         except imaplib.IMAP4.abort as exc:
             self._mark_broken()
             if isinstance(exc, LiteralTooLarge) or getattr(self._client, "literal_refused", False):
                 uid = uid_in_text(getattr(self._client, "refused_line", b"") or b"")
-                which = f" for message UID {uid}" if uid is not None else ""
-                raise OversizedResponse(f"The server {where} sent an oversized response{which}; "
-                                        "the connection was closed.", uid) from None
-            raise ServerUnavailable(f"The connection to {where} was lost "
-                                    f"({server_text(str(exc), 120)}).") from None
+                if uid is not None:
+                    text = _("The server {where} sent an oversized response for message UID "
+                             "{uid}; the connection was closed.", where=where, uid=uid)
+                else:
+                    text = _("The server {where} sent an oversized response; the connection "
+                             "was closed.", where=where)
+                raise OversizedResponse(text, uid) from None
+            raise ServerUnavailable(_("The connection to {where} was lost ({detail}).",
+                                      where=where, detail=server_text(str(exc), 120))) from None
         except TimeoutError:
             self._mark_broken()
-            raise ServerUnavailable(f"The server {where} stopped answering.") from None
+            raise ServerUnavailable(_("The server {where} stopped answering.",
+                                      where=where)) from None
         except (OSError, ssl.SSLError) as exc:
             self._mark_broken()
-            raise ServerUnavailable(f"The connection to {where} failed: "
-                                    f"{exc.strerror or type(exc).__name__}.") from None
+            raise ServerUnavailable(_("The connection to {where} failed: {detail}.", where=where,
+                                      detail=exc.strerror or type(exc).__name__)) from None
         except imaplib.IMAP4.error as exc:
             if "got more than" in str(exc):  # a line over MAX_LINE: stream is out of step
                 self._mark_broken()
-            raise ProtocolError(f"The server {where} answered with an error: "
-                                f"{server_text(str(exc))}") from None
+            raise ProtocolError(_("The server {where} answered with an error: {detail}",
+                                  where=where, detail=server_text(str(exc)))) from None
 
     def _mark_broken(self) -> None:
         self._broken = True
@@ -148,7 +154,8 @@ class Connection:
         typ, data = self._client._simple_command(name, *args)
         if typ != "OK":
             what = f"{name} {args[0]!s}" if name == "UID" and args else name
-            raise ProtocolError(f"The server refused {what}: {server_text(data)}")
+            raise ProtocolError(_("The server refused {command}: {detail}", command=what,
+                                  detail=server_text(data)))
         return typ, data
 
     def _untagged(self, name: str) -> list[list[Segment]]:
@@ -170,7 +177,8 @@ class Connection:
             finished = True
             typ, data = client.tagged_commands.pop(tag)
             if typ != "OK":
-                raise ProtocolError(f"The server refused {name}: {server_text(data)}")
+                raise ProtocolError(_("The server refused {command}: {detail}", command=name,
+                                      detail=server_text(data)))
         finally:
             if not finished:
                 self._drain(tag)
@@ -208,28 +216,31 @@ def _login(mailbox: BaseMailBox, endpoint: Endpoint, username: str, password: st
     disabled. The password never reaches an exception: every library error is replaced."""
     caps = mailbox.client.capabilities
     where = f"{endpoint.host}:{endpoint.port}"
-    rejected = f"The server {where} rejected the user name or password."
+    rejected = _("The server {where} rejected the user name or password.", where=where)
     try:
         if _is_ascii(username) and _is_ascii(password) and "LOGINDISABLED" not in caps:
             mailbox.login(username, password, initial_folder=None)
         elif "AUTH=PLAIN" in caps:
             mailbox.login_utf8(username, password, initial_folder=None)
         elif "LOGINDISABLED" in caps:
-            raise ProtocolError(f"The server {where} does not allow login on this connection.")
+            raise ProtocolError(_("The server {where} does not allow login on this connection.",
+                                  where=where))
         else:
-            raise AuthenticationError(
-                f"The server {where} cannot accept this user name or password (it contains "
-                "characters the server does not support).")
+            raise AuthenticationError(_(
+                "The server {where} cannot accept this user name or password (it contains "
+                "characters the server does not support).", where=where))
     except ImapError:
         raise
     except MailboxLoginError:
         raise AuthenticationError(rejected) from None
     except imaplib.IMAP4.abort:
-        raise ServerUnavailable(f"The server {where} closed the connection during login.") from None
+        raise ServerUnavailable(_("The server {where} closed the connection during login.",
+                                  where=where)) from None
     except imaplib.IMAP4.error:
         raise AuthenticationError(rejected) from None
     except (OSError, ssl.SSLError):
-        raise ServerUnavailable(f"The connection to {where} failed during login.") from None
+        raise ServerUnavailable(_("The connection to {where} failed during login.",
+                                  where=where)) from None
 
 
 def _is_ascii(text: str) -> bool:

@@ -25,6 +25,7 @@ from types import TracebackType
 
 from imap_tools import BaseMailBox
 
+from client.i18n import _
 from client.imap.bodystructure import is_readable_text, leaf_parts
 from client.imap.connection import Connection, server_text
 from client.imap.errors import ProtocolError
@@ -76,7 +77,7 @@ def mailbox_arg(raw: str) -> bytes:
     """A raw mailbox name as a quoted IMAP string (bytes as the server sent them)."""
     data = raw.encode("utf-8", "surrogateescape")
     if any(b in data for b in (0, 10, 13)):
-        raise ProtocolError("A folder name contains a line break or NUL and cannot be used.")
+        raise ProtocolError(_("A folder name contains a line break or NUL and cannot be used."))
     return b'"' + data.replace(b"\\", b"\\\\").replace(b'"', b'\\"') + b'"'
 
 
@@ -243,7 +244,8 @@ class ImapSession(Connection):
             self._command("STATUS", wire, f"({items})")
             found = self._untagged("STATUS")
             if not found:
-                raise ProtocolError(f"The server sent no STATUS for {server_text(folder)}.")
+                raise ProtocolError(_("The server sent no STATUS for {folder}.",
+                                      folder=server_text(folder)))
             values = parse_status(found[-1])
         try:
             status = FolderStatus(
@@ -251,7 +253,8 @@ class ImapSession(Connection):
                 messages=values["MESSAGES"], unseen=values["UNSEEN"],
                 highestmodseq=values.get("HIGHESTMODSEQ"))
         except KeyError as exc:
-            raise ProtocolError(f"The server's STATUS lacked {exc.args[0]}.") from None
+            raise ProtocolError(_("The server's STATUS lacked {item}.",
+                                  item=exc.args[0])) from None
         return _checked(status, folder)
 
     def select(self, folder: str, readonly: bool = True) -> FolderStatus:
@@ -282,7 +285,7 @@ class ImapSession(Connection):
             uidnext = last_int("UIDNEXT")
             modseq = last_int("HIGHESTMODSEQ")
             if uidvalidity is None:
-                raise ProtocolError("The server did not report UIDVALIDITY for this folder.")
+                raise ProtocolError(_("The server did not report UIDVALIDITY for this folder."))
             self._exists = min(exists, MAX_NZ_NUMBER)
             _checked(FolderStatus(uidvalidity, uidnext or 1, exists, 0, modseq), folder)
             if uidnext is None:
@@ -342,7 +345,7 @@ class ImapSession(Connection):
         with or without angle brackets). Used to settle an interrupted send against Sent."""
         value = message_id.strip().strip("<>")
         if not value or any(ch in value for ch in '"\\\r\n\x00'):
-            raise ProtocolError("A Message-ID with quotes or line breaks cannot be searched for.")
+            raise ProtocolError(_("A Message-ID with quotes or line breaks cannot be searched for."))
         with self.guard():
             self._command("UID", "SEARCH", "HEADER", "Message-ID", f'"{value}"')
             return sorted({u for chunk in self._search_results() for u in chunk})
@@ -387,7 +390,7 @@ class ImapSession(Connection):
         args: list[str] = [uid_set, f"({self._meta_items()})"]
         if changedsince is not None:
             if not self.has("CONDSTORE"):
-                raise ProtocolError("The server does not support CONDSTORE (CHANGEDSINCE).")
+                raise ProtocolError(_("The server does not support CONDSTORE (CHANGEDSINCE)."))
             args.append(f"(CHANGEDSINCE {int(changedsince)})")
         out: dict[int, MessageMeta] = {}
         with self.guard():
@@ -467,7 +470,8 @@ class ImapSession(Connection):
                 if items.get("UID") == str(int(uid)) and key in items:
                     value = items[key]
                     return value if isinstance(value, bytes) else b""
-        raise ProtocolError(f"Message {uid} (part {section}) is no longer on the server.")
+        raise ProtocolError(_("Message {uid} (part {section}) is no longer on the server.",
+                               uid=uid, section=section))
 
     def fetch_header_and_text(self, uid: int, max_part: int) -> PartialMessage:
         """For oversize messages: the header, every text/plain or text/html part up to
@@ -482,7 +486,7 @@ class ImapSession(Connection):
                 if items.get("UID") == str(int(uid)) and "BODYSTRUCTURE" in items:
                     first = items
             if first is None:
-                raise ProtocolError(f"Message {uid} is no longer on the server.")
+                raise ProtocolError(_("Message {uid} is no longer on the server.", uid=uid))
             try:
                 meta = _meta(first)
             except ResponseParseError as exc:
@@ -490,7 +494,8 @@ class ImapSession(Connection):
                 raise
             header = first.get("BODY[HEADER]")
             if meta is None or not isinstance(header, bytes):
-                raise ProtocolError(f"The server sent an incomplete reply for message {uid}.")
+                raise ProtocolError(_("The server sent an incomplete reply for message {uid}.",
+                                      uid=uid))
             try:
                 parts = leaf_parts(first["BODYSTRUCTURE"])
             except ResponseParseError as exc:
@@ -608,7 +613,8 @@ class ImapSession(Connection):
                 _flag_list(flag_list) if flag_list else None,
                 date or datetime.now(UTC), raw)
             if typ != "OK":
-                raise ProtocolError(f"The server refused to store the message: {server_text(data)}")
+                raise ProtocolError(_("The server refused to store the message: {detail}",
+                                      detail=server_text(data)))
             codes = self._client.untagged_responses.pop("APPENDUID", [])
         if codes and isinstance(codes[-1], bytes):
             parts = codes[-1].split()
@@ -636,7 +642,8 @@ class ImapSession(Connection):
                     break
                 if client.tagged_commands.get(tag) is not None:
                     typ, data = client.tagged_commands.pop(tag)
-                    raise ProtocolError(f"The server refused IDLE: {server_text(data)}")
+                    raise ProtocolError(_("The server refused IDLE: {detail}",
+                                          detail=server_text(data)))
                 lines.append(resp.decode("utf-8", "replace"))
             deadline = time.monotonic() + max(0.0, timeout)
             while not any(_is_event(line) for line in lines):
@@ -747,7 +754,8 @@ def _checked(status: FolderStatus, folder: str) -> FolderStatus:
                         ("EXISTS", status.messages)):
         low = 0 if name == "EXISTS" else 1
         if not low <= value <= MAX_NZ_NUMBER:
-            raise ProtocolError(f"The server announced an impossible {name} ({value}) for "
-                                f"{server_text(folder)}; the folder was not synced.")
+            raise ProtocolError(_("The server announced an impossible {name} ({value}) for "
+                                  "{folder}; the folder was not synced.", name=name, value=value,
+                                  folder=server_text(folder)))
     return status
 

@@ -32,8 +32,10 @@ from typing import Any
 
 import imap_tools  # noqa: F401  (sets imaplib defaults we then override below)
 
+from client.i18n import _
 from client.imap.errors import ImapError, ProtocolError, ServerUnavailable, TLSVerificationError
 from client.imap.models import Endpoint
+from client.net.cert_reasons import reason_in_words
 from client.net.tls import TLSPolicy, display_fingerprint, handshake_context, same_fingerprint
 
 MAX_LINE = 32 * 1024 * 1024
@@ -127,21 +129,22 @@ def has_buffered_input(client: Any) -> bool:
 def _starttls(client: Any, endpoint: Endpoint, ctx: ssl.SSLContext) -> None:
     where = f"{endpoint.host}:{endpoint.port}"
     if "STARTTLS" not in client.capabilities:
-        raise ProtocolError(
-            f"The server {where} does not offer STARTTLS, so a secure connection is impossible. "
-            "Nothing was sent; check the port or choose SSL/TLS.")
+        raise ProtocolError(_(
+            "The server {where} does not offer STARTTLS, so a secure connection is impossible. "
+            "Nothing was sent; check the port or choose SSL/TLS.", where=where))
     tag = client._command("STARTTLS")
     while client.tagged_commands.get(tag) is None:
         if client._get_response() is None:  # a '+' continuation is not an answer to STARTTLS
-            raise ProtocolError(f"The server {where} answered STARTTLS with a continuation; "
-                                "the connection was closed without logging in.")
+            raise ProtocolError(_("The server {where} answered STARTTLS with a continuation; "
+                                  "the connection was closed without logging in.", where=where))
     typ = str(client.tagged_commands.pop(tag)[0])
     if typ != "OK":
-        raise ProtocolError(f"The server {where} refused STARTTLS ({typ}); the connection was "
-                            "closed without logging in.")
+        raise ProtocolError(_("The server {where} refused STARTTLS ({answer}); the connection "
+                              "was closed without logging in.", where=where, answer=typ))
     if has_buffered_input(client):
-        raise ProtocolError(f"The server {where} sent unexpected data right after agreeing to "
-                            "STARTTLS (a possible injection attack); the connection was closed.")
+        raise ProtocolError(_("The server {where} sent unexpected data right after agreeing to "
+                              "STARTTLS (a possible injection attack); the connection was "
+                              "closed.", where=where))
     client.sock = ctx.wrap_socket(client.sock, server_hostname=endpoint.host)
     client.file = client.sock.makefile("rb")
     client._tls_established = True
@@ -169,9 +172,10 @@ def _connect_once(endpoint: Endpoint, verify: bool) -> imaplib.IMAP4:
 
 
 def _preauth(endpoint: Endpoint) -> ProtocolError:
-    return ProtocolError(
-        f"The server {endpoint.host}:{endpoint.port} skipped login (PREAUTH) before a secure "
-        "connection was set up; Tradewind refused to continue.")
+    where = f"{endpoint.host}:{endpoint.port}"
+    return ProtocolError(_(
+        "The server {where} skipped login (PREAUTH) before a secure connection was set up; "
+        "Tradewind refused to continue.", where=where))
 
 
 def open_client(endpoint: Endpoint) -> imaplib.IMAP4:
@@ -194,7 +198,7 @@ def open_client(endpoint: Endpoint) -> imaplib.IMAP4:
 
 
 def _connect_pinned(endpoint: Endpoint, failure: ssl.SSLCertVerificationError) -> imaplib.IMAP4:
-    reason = str(getattr(failure, "verify_message", "") or failure.reason or failure)
+    reason = reason_in_words(failure)
     client = _connect_once(endpoint, verify=False)
     der = client.sock.getpeercert(binary_form=True) if isinstance(client.sock, ssl.SSLSocket) else None
     fingerprint = display_fingerprint(der) if der else None
@@ -202,31 +206,43 @@ def _connect_pinned(endpoint: Endpoint, failure: ssl.SSLCertVerificationError) -
     if same_fingerprint(fingerprint, pinned):
         return client
     _close_quietly(client)
-    detail = "does not match the pinned fingerprint" if pinned else "is not trusted"
-    raise TLSVerificationError(
-        f"The certificate of {endpoint.host}:{endpoint.port} {detail} ({reason}). "
-        f"Its SHA-256 fingerprint is {fingerprint}; accept it only if your IT department "
-        "confirms this exact value.", fingerprint, reason)
+    where = f"{endpoint.host}:{endpoint.port}"
+    if pinned:
+        message = _("The certificate of {where} does not match the pinned fingerprint "
+                    "({reason}). Its SHA-256 fingerprint is {fingerprint}; accept it only if "
+                    "your IT department confirms this exact value.", where=where, reason=reason,
+                    fingerprint=fingerprint)
+    else:
+        message = _("The certificate of {where} is not trusted ({reason}). Its SHA-256 "
+                    "fingerprint is {fingerprint}; accept it only if your IT department "
+                    "confirms this exact value.", where=where, reason=reason,
+                    fingerprint=fingerprint)
+    raise TLSVerificationError(message, fingerprint, reason)
 
 
 def translate_connect_error(endpoint: Endpoint, exc: BaseException) -> ImapError:
     where = f"{endpoint.host}:{endpoint.port}"
     if isinstance(exc, LiteralTooLarge):
-        return ProtocolError(f"The server {where} sent an oversized response ({exc}).")
+        return ProtocolError(_("The server {where} sent an oversized response ({detail}).",
+                               where=where, detail=exc))
     if isinstance(exc, ssl.SSLError):
-        return ProtocolError(f"The secure (TLS) handshake with {where} failed: {exc.reason or exc}. "
-                             "Check the port and the security setting.")
+        return ProtocolError(_("The secure (TLS) handshake with {where} failed: {detail}. "
+                               "Check the port and the security setting.", where=where,
+                               detail=exc.reason or exc))
     if isinstance(exc, (TimeoutError, socket.timeout)):
-        return ServerUnavailable(f"The server {where} did not answer in time.")
+        return ServerUnavailable(_("The server {where} did not answer in time.", where=where))
     if isinstance(exc, OSError):
-        return ServerUnavailable(f"Could not connect to {where}: {exc.strerror or exc}.")
+        return ServerUnavailable(_("Could not connect to {where}: {detail}.", where=where,
+                                   detail=exc.strerror or exc))
     if isinstance(exc, imaplib.IMAP4.abort) and "socket error" in str(exc):
-        return ServerUnavailable(f"The server {where} closed the connection.")
+        return ServerUnavailable(_("The server {where} closed the connection.", where=where))
     if isinstance(exc, imaplib.IMAP4.error):
-        return ProtocolError(f"The server {where} sent an invalid response: {str(exc)[:200]}")
+        return ProtocolError(_("The server {where} sent an invalid response: {detail}",
+                               where=where, detail=str(exc)[:200]))
     if isinstance(exc, (KeyboardInterrupt, SystemExit)):
         raise exc
-    return ProtocolError(f"Connecting to {where} failed: {type(exc).__name__}.")
+    return ProtocolError(_("Connecting to {where} failed: {detail}.", where=where,
+                           detail=type(exc).__name__))
 
 
 def _close_quietly(client: imaplib.IMAP4) -> None:

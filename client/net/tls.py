@@ -18,6 +18,8 @@ import socket
 import ssl
 from dataclasses import dataclass
 
+from client.i18n import _
+
 
 class TLSVerificationFailed(Exception):
     """The server's certificate is not trusted; `fingerprint` lets the rep pin it knowingly."""
@@ -91,8 +93,8 @@ def check_pin(policy: TLSPolicy, sock: ssl.SSLSocket) -> None:
     presented = display_fingerprint(der) if der else None
     if not same_fingerprint(presented, policy.pinned_sha256):
         raise TLSVerificationFailed(
-            f"The certificate of {policy.host} is not trusted and is not the one you pinned "
-            f"(SHA-256 {presented}).",
+            _("The certificate of {host} is not trusted and is not the one you pinned "
+              "(SHA-256 {fingerprint}).", host=policy.host, fingerprint=presented),
             presented,
         )
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from client.i18n import N_, _
 from client.imap import ImapSession, ProtocolError, ServerUnavailable
 from client.imap.parse import format_uid_set
 from client.ops import queue
@@ -60,8 +61,8 @@ class MessageReplaced(Exception):
     """The UID of an operation holds another message now (another Message-ID)."""
 
 
-REPLACED_NOTE = ("The message at this place on the server is a different message now (its "
-                 "Message-ID differs), so this change was not made there.")
+REPLACED_NOTE = N_("The message at this place on the server is a different message now (its "
+                   "Message-ID differs), so this change was not made there.")
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ class _Replayer:
                 there = self.server_ids([uid])
                 if uid in there:
                     if there[uid] != op.message_id:
-                        raise MessageReplaced(REPLACED_NOTE)
+                        raise MessageReplaced(_(REPLACED_NOTE))
                     return _Found(source, uid)
         candidates = [source] if source is not None else []
         candidates += [f for f in self.store.folders(self.account_id)
@@ -132,9 +133,8 @@ class _Replayer:
             found = self._by_message_id(folder, op.message_id)
             if found is not None:
                 return _Found(folder, found)
-        raise MessageGone(
-            "The message was deleted on the server before this change could be made there."
-        )
+        raise MessageGone(_(
+            "The message was deleted on the server before this change could be made there."))
 
     def target(self, op: PendingOp) -> Folder:
         folder = self.store.folder(op.target_folder_id) if op.target_folder_id else None
@@ -250,9 +250,9 @@ def _replay_flag_group(
         queue.complete(store, op.id, None)
         outcome.done += 1
     for op in replaced:
-        queue.drop(store, op.id, REPLACED_NOTE)
+        queue.drop(store, op.id, _(REPLACED_NOTE))
         outcome.dropped += 1
-        outcome.notes.append(REPLACED_NOTE)
+        outcome.notes.append(_(REPLACED_NOTE))
     crashpoint.after_commit()
     return [op for op in begun if op.uid not in ids]
 
@@ -305,7 +305,8 @@ def _replay_one(replayer: _Replayer, store: Store, queued: PendingOp,
         queue.fail(store, op.id, str(exc), permanent=permanent)
         if permanent:
             outcome.failed += 1
-            outcome.notes.append(f"Could not {op.kind} a message on the server: {exc}")
+            outcome.notes.append(_("Could not {operation} a message on the server: {detail}",
+                                   operation=op.kind, detail=exc))
         else:
             outcome.kept += 1
         return

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from client.i18n import _
 from client.signatures.integrity import MANIFEST_NAME, Manifest, check_files, read_manifest
 from client.signatures.schema import Directory, Policy, PolicyError, parse_directory, parse_policy
 
@@ -48,16 +49,17 @@ def check_contents(files: Mapping[str, bytes], manifest: Manifest | None = None)
     """Parse and check the policy files; raises PolicyError (missing file, bad schema, logo)."""
     for name in (POLICY_NAME, DIRECTORY_NAME):
         if name not in files:
-            raise PolicyError(f"The policy has no {name}.")
+            raise PolicyError(_("The policy has no {name}.", name=name))
     policy = parse_policy(files[POLICY_NAME])
     directory = parse_directory(files[DIRECTORY_NAME])
     logo = files.get(policy.logo.file)
     if logo is None:
-        raise PolicyError(f"The logo {policy.logo.file} named in policy.json is missing; a policy "
-                          "without its logo is refused.")
+        raise PolicyError(_("The logo {name} named in policy.json is missing; a policy without "
+                            "its logo is refused.", name=policy.logo.file), "logo")
     logo_type = _image_type(logo)
     if logo_type is None:
-        raise PolicyError(f"The logo {policy.logo.file} is not a PNG or JPEG image.")
+        raise PolicyError(_("The logo {name} is not a PNG or JPEG image.",
+                            name=policy.logo.file), "logo")
     return PolicyBundle(policy, directory, logo, logo_type, dict(files), manifest)
 
 
@@ -65,8 +67,8 @@ def open_verified(files: Mapping[str, bytes], public_key: Ed25519PublicKey) -> P
     """Verify signature.json and the files it lists, then check them; raises PolicyError."""
     manifest_bytes = files.get(MANIFEST_NAME)
     if manifest_bytes is None:
-        raise PolicyError(f"The policy is not signed (no {MANIFEST_NAME}); sign it with "
-                          "`tradewind policy sign`.")
+        raise PolicyError(_("The policy is not signed (no {name}); sign it with "
+                            "`tradewind policy sign`.", name=MANIFEST_NAME), "signature")
     manifest = read_manifest(manifest_bytes, public_key)
     check_files(manifest, files)
     signed = {name: files[name] for name in manifest.files}

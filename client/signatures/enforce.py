@@ -30,6 +30,7 @@ from client.compose.assemble import SIGNATURE_CLASS, SignatureBlock, signature_h
 from client.compose.drafts import DraftFields
 from client.compose.headers import ComposeError
 from client.compose.html_text import html_to_text
+from client.i18n import N_, _
 from client.signatures.provision import policy_in_force, rep_values
 from client.signatures.render import RenderedSignature, SignatureRequest, render_signature
 from client.signatures.schema import PolicyError
@@ -38,11 +39,14 @@ from client.store.db import Store
 log = logging.getLogger(__name__)
 
 
-# Fixed notices (the app translates them; keep ui/composer/main_window_hooks.py in step)
-CHANGED_HTML_NOTICE = ("The signature in the message was changed; the company signature was "
-                       "restored (it is set by the company policy and cannot be edited).")
-CHANGED_TEXT_NOTICE = ("The plain-text signature in the message was changed; the company "
-                       "signature was restored.")
+# The notices (message ids of client.i18n; `Enforced.notices` holds them translated into the
+# process's language when the message was queued, the log keeps the English)
+CHANGED_HTML_NOTICE = N_("The signature in the message was changed; the company signature was "
+                         "restored (it is set by the company policy and cannot be edited).")
+CHANGED_TEXT_NOTICE = N_("The plain-text signature in the message was changed; the company "
+                         "signature was restored.")
+OFFERED_NOTICE = N_("The signature offered for {identity} is not the company's; the company "
+                    "signature (template {template!r}) was used instead.")
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class Enforced:
     fields: DraftFields  # the rep's own text with any signature copy taken out
     signature: SignatureBlock | None
     rendered: RenderedSignature | None  # None: no policy in force
-    notices: tuple[str, ...]  # what was restored and why, for the rep
+    notices: tuple[str, ...]  # what was restored and why, for the rep (in its language)
 
 
 class _SignatureFinder(HTMLParser):
@@ -188,7 +192,7 @@ def split_text(text: str | None, expected: str) -> tuple[str | None, str | None,
 
 def _recipients(fields: DraftFields) -> tuple[str, ...]:
     pairs = getaddresses([fields.to, fields.cc])
-    return tuple(address for _, address in pairs if "@" in address)
+    return tuple(address for _name, address in pairs if "@" in address)
 
 
 def is_reply(fields: DraftFields) -> bool:
@@ -252,17 +256,18 @@ def enforce_signature(store: Store, identity: str, fields: DraftFields,
     except PolicyError as exc:
         raise ComposeError(str(exc)) from exc
     expected = rendered.block
-    notices: list[str] = []
+    found: list[tuple[str, dict[str, str]]] = []
     taken = take_out_copies(fields, expected.text)
     if any(_squash(copy) != _squash(signature_html(expected)) for copy in taken.html_copies):
-        notices.append(CHANGED_HTML_NOTICE)
+        found.append((CHANGED_HTML_NOTICE, {}))
     if taken.text_copy is not None and _squash(taken.text_copy) != _squash(expected.text):
-        notices.append(CHANGED_TEXT_NOTICE)
+        found.append((CHANGED_TEXT_NOTICE, {}))
     if offered is not None and offered != expected:
-        notices.append(f"The signature offered for {identity} is not the company's; the company "
-                       f"signature (template {rendered.template!r}) was used instead.")
-    for notice in notices:
-        log.warning("signature enforcement for %s: %s", identity, notice)
+        found.append((OFFERED_NOTICE, {"identity": identity, "template": rendered.template}))
+    notices: list[str] = []
+    for msgid, params in found:
+        log.warning("signature enforcement for %s: %s", identity, msgid.format_map(params))
+        notices.append(_(msgid, **params))
     cleaned = taken.fields
     return Enforced(cleaned, expected, rendered, tuple(dict.fromkeys(notices)))
 
@@ -292,20 +297,21 @@ def check_message(msg: EmailMessage, block: SignatureBlock, fields: DraftFields)
     sig_text, sig_html = signature_text(block), signature_html(block)
     at_text, at_html = text.find(sig_text), html.find(sig_html)
     if at_text < 0:
-        problems.append("the plain part does not carry the signature's text form")
+        problems.append(_("the plain part does not carry the signature's text form"))
     if at_html < 0:
-        problems.append("the HTML part does not carry the signature")
+        problems.append(_("the HTML part does not carry the signature"))
     for image in block.images:
         if images.get(image.content_id) != image.data:
-            problems.append(f"the logo is not a related part with Content-ID <{image.content_id}>")
+            problems.append(_("the logo is not a related part with Content-ID <{cid}>",
+                              cid=image.content_id))
         if f"cid:{image.content_id}" not in html:
-            problems.append("the HTML does not reference the logo by cid:")
+            problems.append(_("the HTML does not reference the logo by cid:"))
     quote_at_text = text.find(fields.quote_text.rstrip("\n")) if fields.quote_text else -1
     if 0 <= quote_at_text < at_text:
-        problems.append("the signature is not above the quoted text")
+        problems.append(_("the signature is not above the quoted text"))
     quote_at_html = html.find(fields.quote_html) if fields.quote_html else -1
     if 0 <= quote_at_html < at_html:
-        problems.append("the signature is not above the quoted HTML")
+        problems.append(_("the signature is not above the quoted HTML"))
     return problems
 
 
@@ -315,5 +321,5 @@ def confirm_signature(msg: EmailMessage, enforced: Enforced, fields: DraftFields
         return
     problems = check_message(msg, enforced.signature, fields)
     if problems:
-        raise ComposeError("The message was not queued: its company signature could not be "
-                           "confirmed (" + "; ".join(problems) + ").")
+        raise ComposeError(_("The message was not queued: its company signature could not be "
+                             "confirmed ({problems}).", problems="; ".join(problems)))

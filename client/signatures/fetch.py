@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urljoin, urlparse
 
+from client.i18n import _
+from client.net.cert_reasons import reason_in_words
 from client.signatures.integrity import (
     MANIFEST_NAME,
     MAX_FILE_BYTES,
@@ -32,7 +34,11 @@ MAX_FILES = 50
 
 
 class PolicyUnreachable(PolicyError):
-    """The location could not be reached now (offline, server down); not a verdict on the policy."""
+    """The location could not be reached now (offline, server down); not a verdict on the policy.
+    ``code`` is always "unreachable"."""
+
+    def __init__(self, message: str, code: str = "unreachable") -> None:
+        super().__init__(message, code)
 
 
 def is_url(location: str) -> bool:
@@ -54,8 +60,8 @@ def read_location(location: str, ca_file: str | None = None) -> dict[str, bytes]
         return _read_https(location, ca_file)
     path = _local_dir(location)
     if not path.exists():
-        raise PolicyUnreachable(f"The policy folder {path} cannot be found (is the shared folder "
-                                "connected?).")
+        raise PolicyUnreachable(_("The policy folder {path} cannot be found (is the shared "
+                                  "folder connected?).", path=path))
     files = policy_files(path)
     manifest = path / MANIFEST_NAME
     if manifest.is_file():
@@ -67,7 +73,8 @@ class _HttpsOnlyRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any,
                          newurl: str) -> Any:
         if not newurl.lower().startswith("https://"):
-            raise PolicyError(f"The policy server redirected to {newurl}, which is not https://.")
+            raise PolicyError(_("The policy server redirected to {url}, which is not https://.",
+                                url=newurl), "location")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -84,25 +91,30 @@ def _get(opener: urllib.request.OpenerDirector, url: str) -> bytes:
             data = response.read(MAX_FILE_BYTES + 1)
     except urllib.error.HTTPError as exc:
         if exc.code == 404:
-            raise PolicyError(f"{url} does not exist on the policy server (404).") from exc
-        raise PolicyUnreachable(f"The policy server answered {exc.code} {exc.reason} for {url}."
-                                ) from exc
+            raise PolicyError(_("{url} does not exist on the policy server (404).", url=url),
+                              "location") from exc
+        raise PolicyUnreachable(_("The policy server answered {status} {reason} for {url}.",
+                                  status=exc.code, reason=exc.reason, url=url)) from exc
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, ssl.SSLCertVerificationError):
-            raise PolicyError(f"The policy server's certificate is not trusted: "
-                              f"{reason.verify_message}.") from exc
-        raise PolicyUnreachable(f"Cannot reach the policy server: {reason}.") from exc
+            raise PolicyError(_("The policy server's certificate is not trusted: {reason}.",
+                                reason=reason_in_words(reason)), "location") from exc
+        raise PolicyUnreachable(_("Cannot reach the policy server: {detail}.",
+                                  detail=reason)) from exc
     except (TimeoutError, OSError) as exc:
-        raise PolicyUnreachable(f"Cannot reach the policy server: {exc}.") from exc
+        raise PolicyUnreachable(_("Cannot reach the policy server: {detail}.",
+                                  detail=exc)) from exc
     if len(data) > MAX_FILE_BYTES:
-        raise PolicyError(f"{url} is larger than {MAX_FILE_BYTES // 1024 // 1024} MB.")
+        raise PolicyError(_("{name} is larger than {limit} MB.", name=url,
+                            limit=MAX_FILE_BYTES // 1024 // 1024))
     return data
 
 
 def _read_https(location: str, ca_file: str | None) -> dict[str, bytes]:
     if not location.lower().startswith("https://"):
-        raise PolicyError(f"{location}: a policy is fetched only over https:// (or from a folder).")
+        raise PolicyError(_("{location}: a policy is fetched only over https:// (or from a "
+                            "folder).", location=location), "location")
     base = location if location.endswith("/") else location + "/"
     if base.endswith(MANIFEST_NAME + "/"):
         base = base[: -len(MANIFEST_NAME) - 1]
@@ -111,10 +123,11 @@ def _read_https(location: str, ca_file: str | None) -> dict[str, bytes]:
     try:
         listed = json.loads(manifest.decode("utf-8")).get("files")
     except (UnicodeDecodeError, json.JSONDecodeError, AttributeError) as exc:
-        raise PolicyError(f"{MANIFEST_NAME} on the policy server is not valid JSON.") from exc
+        raise PolicyError(_("{name} on the policy server is not valid JSON.",
+                            name=MANIFEST_NAME), "signature") from exc
     if not isinstance(listed, dict) or not 0 < len(listed) <= MAX_FILES:
-        raise PolicyError(f"{MANIFEST_NAME} on the policy server must list 1 to {MAX_FILES} "
-                          "files.")
+        raise PolicyError(_("{name} on the policy server must list 1 to {limit} files.",
+                            name=MANIFEST_NAME, limit=MAX_FILES), "signature")
     files = {MANIFEST_NAME: manifest}
     for name in listed:
         check_file_name(str(name))

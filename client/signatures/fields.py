@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
+from client.i18n import _
+
 MAX_VALUE_LENGTH = 300
 
 # field name -> kind ("text", "phone", "url", "email")
@@ -52,23 +54,30 @@ def check_value(field: str, value: object, where: str) -> str:
     kind = FIELD_KINDS.get(field)
     if kind is None:
         known = ", ".join(sorted(FIELD_KINDS))
-        raise FieldValueError(f"{where}: unknown field {field!r} (known fields: {known}).")
+        raise FieldValueError(_("{where}: unknown field {field!r} (known fields: {known}).",
+                                where=where, field=field, known=known))
     if not isinstance(value, str):
-        raise FieldValueError(f"{where}: the value of {field!r} must be text.")
+        raise FieldValueError(_("{where}: the value of {field!r} must be text.", where=where,
+                                field=field))
     text = value.strip()
     if len(text) > MAX_VALUE_LENGTH:
-        raise FieldValueError(f"{where}: {field!r} is longer than {MAX_VALUE_LENGTH} characters.")
+        raise FieldValueError(_("{where}: {field!r} is longer than {limit} characters.",
+                                where=where, field=field, limit=MAX_VALUE_LENGTH))
     if any(unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200e\u200f" for ch in text):
-        raise FieldValueError(f"{where}: {field!r} contains a line break or control character.")
+        raise FieldValueError(_("{where}: {field!r} contains a line break or control character.",
+                                where=where, field=field))
     if not text:
         return ""
     if kind == "phone" and not _PHONE.match(text):
-        raise FieldValueError(
-            f"{where}: {field!r} = {text!r} is not a phone number (digits, spaces, + ( ) - . /).")
+        raise FieldValueError(_(
+            "{where}: {field!r} = {text!r} is not a phone number (digits, spaces, + ( ) - . /).",
+            where=where, field=field, text=text))
     if kind == "url" and not re.match(r"^https?://[^\s/]+", text, re.IGNORECASE):
-        raise FieldValueError(f"{where}: {field!r} = {text!r} must be an http:// or https:// link.")
+        raise FieldValueError(_("{where}: {field!r} = {text!r} must be an http:// or https:// "
+                                "link.", where=where, field=field, text=text))
     if kind == "email" and not _EMAIL.match(text):
-        raise FieldValueError(f"{where}: {field!r} = {text!r} is not an e-mail address.")
+        raise FieldValueError(_("{where}: {field!r} = {text!r} is not an e-mail address.",
+                                where=where, field=field, text=text))
     return text
 
 
@@ -77,7 +86,7 @@ def check_values(values: object, where: str) -> dict[str, str]:
     if values is None:
         return {}
     if not isinstance(values, Mapping):
-        raise FieldValueError(f"{where}: expected an object of field values.")
+        raise FieldValueError(_("{where}: expected an object of field values.", where=where))
     out: dict[str, str] = {}
     for key, value in values.items():
         if str(key).startswith("_"):

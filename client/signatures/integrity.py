@@ -26,6 +26,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from client.i18n import _
 from client.signatures.schema import PolicyError
 
 MANIFEST_NAME = "signature.json"
@@ -76,11 +77,12 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except OSError as exc:
-        raise PolicyError(f"Cannot read the private key {path}: {exc.strerror or exc}.") from exc
+        raise PolicyError(f"Cannot read the private key {path}: {exc.strerror or exc}.",
+                          "key") from exc
     except (ValueError, TypeError) as exc:
-        raise PolicyError(f"{path} is not an unencrypted PEM private key: {exc}") from exc
+        raise PolicyError(f"{path} is not an unencrypted PEM private key: {exc}", "key") from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise PolicyError(f"{path} is not an Ed25519 key.")
+        raise PolicyError(f"{path} is not an Ed25519 key.", "key")
     return key
 
 
@@ -88,9 +90,10 @@ def parse_public_key(pem: bytes, source: str) -> Ed25519PublicKey:
     try:
         key = serialization.load_pem_public_key(pem)
     except (ValueError, TypeError) as exc:
-        raise PolicyError(f"{source} is not a PEM public key: {exc}") from exc
+        raise PolicyError(_("{source} is not a PEM public key: {detail}", source=source,
+                            detail=exc), "key") from exc
     if not isinstance(key, Ed25519PublicKey):
-        raise PolicyError(f"{source} is not an Ed25519 public key.")
+        raise PolicyError(_("{source} is not an Ed25519 public key.", source=source), "key")
     return key
 
 
@@ -98,26 +101,29 @@ def load_public_key(path: Path) -> Ed25519PublicKey:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise PolicyError(f"Cannot read the public key {path}: {exc.strerror or exc}.") from exc
+        raise PolicyError(_("Cannot read the public key {path}: {detail}.", path=path,
+                            detail=exc.strerror or exc), "key") from exc
     return parse_public_key(data, str(path))
 
 
 def check_file_name(name: str) -> None:
     if (not name or name.startswith(".") or "/" in name or "\\" in name or name == MANIFEST_NAME
             or len(name) > 100):
-        raise PolicyError(f"The manifest lists an unacceptable file name {name!r}.")
+        raise PolicyError(_("The manifest lists an unacceptable file name {name!r}.", name=name),
+                          "signature")
 
 
 def policy_files(directory: Path) -> dict[str, bytes]:
     """Every regular, non-hidden file of a policy directory except the manifest."""
     if not directory.is_dir():
-        raise PolicyError(f"{directory} is not a folder.")
+        raise PolicyError(_("{path} is not a folder.", path=directory), "location")
     out = {}
     for path in sorted(directory.iterdir()):
         if path.name.startswith(".") or path.name == MANIFEST_NAME or not path.is_file():
             continue
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise PolicyError(f"{path.name} is larger than {MAX_FILE_BYTES // 1024 // 1024} MB.")
+            raise PolicyError(_("{name} is larger than {limit} MB.", name=path.name,
+                                limit=MAX_FILE_BYTES // 1024 // 1024))
         out[path.name] = path.read_bytes()
     return out
 
@@ -148,28 +154,40 @@ def read_manifest(data: bytes, public_key: Ed25519PublicKey) -> Manifest:
     try:
         doc: Any = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PolicyError(f"{MANIFEST_NAME} is not valid JSON: {exc}") from exc
+        raise PolicyError(_("{name} is not valid JSON: {detail}", name=MANIFEST_NAME,
+                            detail=exc), "signature") from exc
     if not isinstance(doc, dict) or doc.get("algorithm") != ALGORITHM:
-        raise PolicyError(f"{MANIFEST_NAME} is not an Ed25519 policy signature.")
+        raise PolicyError(_("{name} is not an Ed25519 policy signature.", name=MANIFEST_NAME),
+                          "signature")
     if doc.get("schema_version") != MANIFEST_VERSION:
-        raise PolicyError(f"{MANIFEST_NAME} uses manifest version {doc.get('schema_version')!r}, "
-                          f"which this Tradewind does not understand.")
+        raise PolicyError(_("{name} uses manifest version {version!r}, which this Tradewind "
+                            "does not understand.", name=MANIFEST_NAME,
+                            version=doc.get("schema_version")), "schema")
     files, kid, when = doc.get("files"), doc.get("key_id"), doc.get("signed_at")
     if (not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values())
             or not isinstance(kid, str) or not isinstance(when, str)):
-        raise PolicyError(f"{MANIFEST_NAME} is incomplete (files, key_id, signed_at).")
+        raise PolicyError(_("{name} is incomplete (files, key_id, signed_at).",
+                            name=MANIFEST_NAME), "signature")
     try:
         signature = base64.b64decode(str(doc.get("signature", "")), validate=True)
         public_key.verify(signature, _signed_bytes(files, kid, when))
     except (InvalidSignature, ValueError) as exc:
         expected = key_id(public_key)
-        who = (f"it was signed with key {kid}, not with this client's key {expected}"
-               if kid != expected else "the manifest was changed after signing")
-        raise PolicyError(f"The policy's signature is not valid: {who}. The policy is refused."
-                          ) from exc
+        if kid != expected:
+            message = _("The policy's signature is not valid: it was signed with key {signer}, "
+                        "not with this client's key {expected}. The policy is refused.",
+                        signer=kid, expected=expected)
+        else:
+            message = _("The policy's signature is not valid: the manifest was changed after "
+                        "signing. The policy is refused.")
+        raise PolicyError(message, "signature") from exc
     for name in files:
         check_file_name(name)
     return Manifest(dict(files), kid, when)
+
+
+#: a missing signed file with one of these endings is the logo (``PolicyError.code`` "logo")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 
 
 def check_files(manifest: Manifest, files: Mapping[str, bytes]) -> None:
@@ -177,7 +195,10 @@ def check_files(manifest: Manifest, files: Mapping[str, bytes]) -> None:
     for name, digest in manifest.files.items():
         data = files.get(name)
         if data is None:
-            raise PolicyError(f"{name} is listed in the signed manifest but missing.")
+            kind = "logo" if name.lower().endswith(IMAGE_SUFFIXES) else "signature"
+            raise PolicyError(_("{name} is listed in the signed manifest but missing.",
+                                name=name), kind)
         if hashlib.sha256(data).hexdigest() != digest:
-            raise PolicyError(f"{name} was changed after the policy was signed; the policy is "
-                              "refused (ask the admin to sign it again).")
+            raise PolicyError(_("{name} was changed after the policy was signed; the policy is "
+                                "refused (ask the admin to sign it again).", name=name),
+                              "signature")

@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from client.i18n import _
 from client.signatures.bundle import PolicyBundle, open_verified
 from client.signatures.fetch import PolicyUnreachable, read_location
 from client.signatures.fields import FieldValueError, check_value
@@ -146,14 +147,15 @@ def policy_in_force(store: Store) -> PolicyBundle | None:
         return None
     files = _stored_files(store)
     if files is None:
-        raise PolicyError("A company signature policy is configured but no valid copy is kept "
-                          "in this profile; connect and run `tradewind policy refresh`.")
+        raise PolicyError(_("A company signature policy is configured but no valid copy is "
+                            "kept in this profile; connect and run `tradewind policy refresh`."))
     key = parse_public_key(src.public_key_pem.encode("ascii"), "the stored public key")
     try:
         return open_verified(files, key)
     except PolicyError as exc:
-        raise PolicyError(f"The kept copy of the company signature policy no longer verifies "
-                          f"({exc}); run `tradewind policy refresh`.") from exc
+        raise PolicyError(_("The kept copy of the company signature policy no longer verifies "
+                            "({detail}); run `tradewind policy refresh`.", detail=exc),
+                          exc.code) from exc
 
 
 def last_check(store: Store) -> dict[str, Any] | None:
@@ -172,11 +174,12 @@ def check_rep_value(bundle: PolicyBundle, field: str, value: str) -> str:
     """The cleaned value; raises PolicyError when the policy does not let reps fill that field or
     the value is not acceptable. Pure."""
     if field not in bundle.directory.rep_editable:
-        allowed = ", ".join(bundle.directory.rep_editable) or "none"
-        raise PolicyError(f"The company policy does not let reps fill {field!r} (fields a rep may "
-                          f"fill: {allowed}); ask the admin to change the directory.")
+        allowed = ", ".join(bundle.directory.rep_editable) or _("none")
+        raise PolicyError(_("The company policy does not let reps fill {field!r} (fields a rep "
+                            "may fill: {allowed}); ask the admin to change the directory.",
+                            field=field, allowed=allowed))
     try:
-        return check_value(field, value, "your value")
+        return check_value(field, value, _("your value"))
     except FieldValueError as exc:
         raise PolicyError(str(exc)) from exc
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from client.compose.assemble import SignatureBlock
 from client.compose.build import InlineImage
+from client.i18n import _
 from client.signatures.bundle import PolicyBundle
 from client.signatures.fields import with_derived
 from client.signatures.schema import Form, Person, PolicyError, Template
@@ -63,8 +64,9 @@ def choose_template(bundle: PolicyBundle, identity: str, department: str | None)
         if rule.departments and dept not in rule.departments:
             continue
         return bundle.policy.templates[rule.template]
-    raise PolicyError(f"No rule of the company signature policy chooses a template for {identity};"
-                      " the admin should add a default rule (one without \"when\").")
+    raise PolicyError(_("No rule of the company signature policy chooses a template for "
+                        "{identity}; the admin should add a default rule (one without \"when\").",
+                        identity=identity))
 
 
 def template_for(bundle: PolicyBundle, identity: str,
@@ -119,10 +121,13 @@ def _missing(bundle: PolicyBundle, values: Mapping[str, str], identity: str) -> 
     if not missing:
         return
     editable = [f for f in missing if f in bundle.directory.rep_editable]
-    how = (f"fill {', '.join(editable)} with `tradewind signature set --identity {identity} "
-           "FIELD=VALUE` (or in Settings)" if editable else
-           "ask the admin to add you to the policy's directory")
-    raise PolicyError(f"The company signature for {identity} needs {', '.join(missing)}; {how}.")
+    if editable:
+        how = _("fill {fields} with `tradewind signature set --identity {identity} FIELD=VALUE` "
+                "(or in Settings)", fields=", ".join(editable), identity=identity)
+    else:
+        how = _("ask the admin to add you to the policy's directory")
+    raise PolicyError(_("The company signature for {identity} needs {fields}; {how}.",
+                        identity=identity, fields=", ".join(missing), how=how))
 
 
 def _tidy_text(text: str) -> str:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Mapping
 from html.parser import HTMLParser
 
+from client.i18n import _
 from client.signatures.fields import ALL_PLACEHOLDERS
 
 _TOKEN = re.compile(r"\{\{\s*([#/]?)\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
@@ -47,19 +48,24 @@ def check_template(source: str, where: str, *, is_html: bool) -> None:
     for match in _TOKEN.finditer(source):
         kind, name = match.group(1), match.group(2)
         if name not in ALL_PLACEHOLDERS:
-            raise TemplateError(f"{where}: unknown placeholder {{{{{name}}}}}.")
+            raise TemplateError(_("{where}: unknown placeholder {{{{{name}}}}}.", where=where,
+                                  name=name))
         if name == "logo" and (kind or not is_html):
-            raise TemplateError(f"{where}: {{{{logo}}}} is only allowed in HTML forms.")
+            raise TemplateError(_("{where}: {{{{logo}}}} is only allowed in HTML forms.",
+                                  where=where))
         if kind == "#":
             if name in depth:
-                raise TemplateError(f"{where}: section {{{{#{name}}}}} is nested in itself.")
+                raise TemplateError(_("{where}: section {{{{#{name}}}}} is nested in itself.",
+                                      where=where, name=name))
             depth.append(name)
         elif kind == "/":
             if not depth or depth[-1] != name:
-                raise TemplateError(f"{where}: {{{{/{name}}}}} closes no open section.")
+                raise TemplateError(_("{where}: {{{{/{name}}}}} closes no open section.",
+                                      where=where, name=name))
             depth.pop()
     if depth:
-        raise TemplateError(f"{where}: section {{{{#{depth[-1]}}}}} is never closed.")
+        raise TemplateError(_("{where}: section {{{{#{name}}}}} is never closed.", where=where,
+                              name=depth[-1]))
     if is_html:
         marked = _TOKEN.sub(lambda m: "" if m.group(1) else _MARK + m.group(2) + " ", source)
         _HtmlSafety(where).check(marked)
@@ -73,30 +79,36 @@ class _HtmlSafety(HTMLParser):
     def check(self, source: str) -> None:
         lowered = source.lower()
         if "url(" in lowered or "expression(" in lowered or "@import" in lowered:
-            raise TemplateError(f"{self.where}: CSS url()/expression()/@import is not allowed "
-                                "(it would load remote content).")
+            raise TemplateError(_("{where}: CSS url()/expression()/@import is not allowed (it "
+                                  "would load remote content).", where=self.where))
         self.feed(source)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _FORBIDDEN_TAGS:
-            hint = " (the logo is added with {{logo}})" if tag == "img" else ""
-            raise TemplateError(f"{self.where}: <{tag}> is not allowed in a signature{hint}.")
+            if tag == "img":
+                raise TemplateError(_("{where}: <{tag}> is not allowed in a signature (the logo "
+                                      "is added with {{{{logo}}}}).", where=self.where, tag=tag))
+            raise TemplateError(_("{where}: <{tag}> is not allowed in a signature.",
+                                  where=self.where, tag=tag))
         for name, value in attrs:
             if name.startswith("on") or name in {"src", "srcset", "background", "dynsrc",
                                                   "lowsrc", "data"}:
-                raise TemplateError(f"{self.where}: the attribute {name}= is not allowed.")
+                raise TemplateError(_("{where}: the attribute {name}= is not allowed.",
+                                      where=self.where, name=name))
             if name in _URL_ATTRS and value is not None:
                 target = value.strip().lower()
                 if target.startswith(_MARK):
                     name = target[len(_MARK):].split(" ")[0]
                     if name not in LINK_PLACEHOLDERS:
-                        raise TemplateError(
-                            f"{self.where}: {{{{{name}}}}} cannot be a link target; use one of "
-                            f"{', '.join(sorted(LINK_PLACEHOLDERS))} or a fixed https:// link.")
+                        raise TemplateError(_(
+                            "{where}: {{{{{name}}}}} cannot be a link target; use one of "
+                            "{choices} or a fixed https:// link.", where=self.where, name=name,
+                            choices=", ".join(sorted(LINK_PLACEHOLDERS))))
                 elif not target.startswith(_SAFE_SCHEMES):
-                    raise TemplateError(f"{self.where}: the link {value!r} must start with "
-                                        "http://, https://, mailto: or tel:.")
+                    raise TemplateError(_("{where}: the link {link!r} must start with "
+                                          "http://, https://, mailto: or tel:.",
+                                          where=self.where, link=value))
 
     handle_startendtag = handle_starttag
 

@@ -25,6 +25,8 @@ import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from client.i18n import _
+from client.net.cert_reasons import reason_in_words
 from client.net.tls import (
     TLSPolicy,
     TLSVerificationFailed,
@@ -125,20 +127,18 @@ def _open(endpoint: SmtpEndpoint, context: ssl.SSLContext) -> smtplib.SMTP:
         return smtp
     if endpoint.security != "starttls":
         smtp.close()
-        raise SmtpError(f"Unknown security setting {endpoint.security!r}.")
+        raise SmtpError(_("Unknown security setting {mode!r}.", mode=endpoint.security))
     if not smtp.has_extn("starttls"):
         smtp.close()
-        raise SmtpTLSError(
-            f"{endpoint.host} does not offer STARTTLS; Tradewind will not send the "
-            "password or the message without encryption."
-        )
+        raise SmtpTLSError(_(
+            "{host} does not offer STARTTLS; Tradewind will not send the password or the "
+            "message without encryption.", host=endpoint.host))
     try:
         smtp.starttls(context=context)
     except smtplib.SMTPResponseException as exc:
         smtp.close()
-        raise SmtpTLSError(
-            f"{endpoint.host} refused STARTTLS ({exc.smtp_code}); nothing was sent."
-        ) from None
+        raise SmtpTLSError(_("{host} refused STARTTLS ({answer}); nothing was sent.",
+                             host=endpoint.host, answer=exc.smtp_code)) from None
     smtp.ehlo()  # what was learnt before TLS is discarded by smtplib; ask again
     return smtp
 
@@ -154,16 +154,18 @@ def connect(endpoint: SmtpEndpoint) -> smtplib.SMTP:
             if not endpoint.pinned_sha256:
                 fingerprint = _fingerprint_of(endpoint)
                 raise SmtpTLSError(
-                    f"The certificate of {endpoint.host} is not trusted ({exc.verify_message}). "
-                    f"Its SHA-256 fingerprint is {fingerprint}; accept it only if your IT "
-                    "department confirms this exact value.",
+                    _("The certificate of {where} is not trusted ({reason}). Its SHA-256 "
+                      "fingerprint is {fingerprint}; accept it only if your IT department "
+                      "confirms this exact value.", where=endpoint.host,
+                      reason=reason_in_words(exc), fingerprint=fingerprint),
                     fingerprint,
                 ) from None
         smtp = _open(endpoint, handshake_context(policy, verify=False))
         sock = smtp.sock
         if not isinstance(sock, ssl.SSLSocket):
             smtp.close()
-            raise SmtpTLSError(f"The connection to {endpoint.host} is not encrypted.")
+            raise SmtpTLSError(_("The connection to {host} is not encrypted.",
+                                 host=endpoint.host))
         try:
             check_pin(policy, sock)
         except TLSVerificationFailed as exc:
@@ -171,11 +173,12 @@ def connect(endpoint: SmtpEndpoint) -> smtplib.SMTP:
             raise SmtpTLSError(str(exc), exc.fingerprint) from None
         return smtp
     except (ssl.SSLError, smtplib.SMTPServerDisconnected) as exc:
-        raise SmtpUnavailable(f"The secure connection to {endpoint.host} failed: {exc}.") from None
+        raise SmtpUnavailable(_("The secure connection to {host} failed: {detail}.",
+                                host=endpoint.host, detail=exc)) from None
     except (OSError, smtplib.SMTPConnectError) as exc:
-        raise SmtpUnavailable(
-            f"Cannot reach the mail server {endpoint.host}:{endpoint.port} ({exc})."
-        ) from None
+        where = f"{endpoint.host}:{endpoint.port}"
+        raise SmtpUnavailable(_("Cannot reach the mail server {where} ({detail}).", where=where,
+                                detail=exc)) from None
 
 
 def _fingerprint_of(endpoint: SmtpEndpoint) -> str | None:
@@ -186,7 +189,7 @@ def _fingerprint_of(endpoint: SmtpEndpoint) -> str | None:
         smtp = smtplib.SMTP(endpoint.host, endpoint.port, timeout=endpoint.timeout)
         try:
             smtp.ehlo()
-            code, _ = smtp.docmd("STARTTLS")
+            code, _reply = smtp.docmd("STARTTLS")
             if code != 220:
                 return None
             return peek_fingerprint(endpoint.host, endpoint.port, endpoint.timeout, sock=smtp.sock)
@@ -204,25 +207,31 @@ def login(
     SmtpUnavailable (line cut, temporary failure) in words; no error text holds any part of the
     password, even when the server's reply repeats it."""
     if not smtp.has_extn("auth"):
-        raise SmtpAuthError(f"{host} does not offer authentication on this connection.")
+        raise SmtpAuthError(_("{host} does not offer authentication on this connection.",
+                              host=host))
     offered = smtp.esmtp_features.get("auth", "").upper().split()
     chosen = (mechanism or next((m for m in ("PLAIN", "LOGIN") if m in offered), "")).upper()
     if chosen not in ("PLAIN", "LOGIN"):
-        raise SmtpAuthError(f"{host} offers no login method Tradewind supports ({' '.join(offered)}).")
+        raise SmtpAuthError(_("{host} offers no login method Tradewind supports ({offered}).",
+                              host=host, offered=" ".join(offered)))
     try:
         code, resp = _auth_exchange(smtp, chosen, username, password)
     except (smtplib.SMTPException, OSError) as exc:
-        raise SmtpUnavailable(
-            f"The connection to {host} failed during login ({exc.__class__.__name__}).") from None
+        raise SmtpUnavailable(_("The connection to {host} failed during login ({detail}).",
+                                host=host, detail=exc.__class__.__name__)) from None
     if code in (235, 503):  # 503: already authenticated on this connection
         return
     reply = without_secret(_reply_text(resp), password, username)
     if 400 <= code < 500:
-        raise SmtpUnavailable(f"{host} could not check the login now ({code} {reply}); "
-                              "Tradewind tries again later.")
+        raise SmtpUnavailable(_("{host} could not check the login now ({code} {reply}); "
+                                "Tradewind tries again later.", host=host, code=code, reply=reply))
     if code in (502, 504):
-        raise SmtpAuthError(f"{host} offers no login method Tradewind supports ({code} {reply}).")
-    raise SmtpAuthError(f"{host} refused the user name or password for {username} ({code} {reply}).")
+        offered = f"{code} {reply}"
+        raise SmtpAuthError(_("{host} offers no login method Tradewind supports ({offered}).",
+                              host=host, offered=offered))
+    raise SmtpAuthError(_(
+        "{host} refused the user name or password for {username} ({code} {reply}).",
+        host=host, username=username, code=code, reply=reply))
 
 
 def _b64(data: str) -> str:
@@ -269,19 +278,17 @@ def send(
     """
     limit = server_size_limit(smtp)
     if limit is not None and len(data) > limit:
-        raise SmtpSizeError(
-            f"The message is {len(data) / 1e6:.1f} MB; {host} accepts at most {limit / 1e6:.1f} MB. "
-            "Send large files as a download link instead.",
-            limit, len(data),
-        )
+        size, most = f"{len(data) / 1e6:.1f}", f"{limit / 1e6:.1f}"
+        raise SmtpSizeError(_(
+            "The message is {size} MB; {host} accepts at most {limit} MB. Send large files as "
+            "a download link instead.", size=size, host=host, limit=most), limit, len(data))
     options = [f"SIZE={len(data)}"]
     needs_utf8 = not all(r.isascii() for r in [mail_from, *recipients])
     if needs_utf8:
         if not smtp.has_extn("smtputf8"):
-            raise SmtpRejected(
-                f"{host} cannot deliver to addresses with non-ASCII characters (no SMTPUTF8).",
-                553, True,
-            )
+            raise SmtpRejected(_(
+                "{host} cannot deliver to addresses with non-ASCII characters (no SMTPUTF8).",
+                host=host), 553, True)
         options.append("SMTPUTF8")
     if not data.isascii():
         if smtp.has_extn("8bitmime"):
@@ -290,7 +297,7 @@ def send(
     try:
         code, resp = smtp.mail(mail_from, options)
         if code != 250:
-            _raise_reply(host, code, resp, "refused the sender address")
+            _raise_reply(host, code, resp, _("refused the sender address"))
         for rcpt in recipients:
             code, resp = smtp.rcpt(rcpt)
             if code in (250, 251):
@@ -300,10 +307,10 @@ def send(
         if not result.accepted:
             smtp.rset()
             worst = max(result.refused.values(), key=lambda cr: cr[0])
-            _raise_reply(host, worst[0], worst[1], "refused every recipient")
+            _raise_reply(host, worst[0], worst[1], _("refused every recipient"))
         code, resp = smtp.docmd("DATA")
         if code != 354:
-            _raise_reply(host, code, resp, "refused the message")
+            _raise_reply(host, code, resp, _("refused the message"))
         if before_data is not None:
             try:
                 before_data()
@@ -313,7 +320,8 @@ def send(
                 smtp.close()
                 raise
     except (smtplib.SMTPServerDisconnected, OSError) as exc:
-        raise SmtpUnavailable(f"The connection to {host} dropped before sending: {exc}.") from None
+        raise SmtpUnavailable(_("The connection to {host} dropped before sending: {detail}.",
+                                host=host, detail=exc)) from None
     try:
         payload = smtplib.quotedata(data.decode("latin-1")).encode("latin-1")
         if not payload.endswith(b"\r\n"):
@@ -321,17 +329,16 @@ def send(
         smtp.send(payload + b".\r\n")
         code, resp = smtp.getreply()
     except (TimeoutError, smtplib.SMTPServerDisconnected, OSError) as exc:
-        raise SmtpUncertainError(
-            f"The connection to {host} dropped after the message was handed over ({exc}); "
-            "it may or may not have been sent."
-        ) from None
+        raise SmtpUncertainError(_(
+            "The connection to {host} dropped after the message was handed over ({detail}); "
+            "it may or may not have been sent.", host=host, detail=exc)) from None
     if code == 421 or code < 200:
-        raise SmtpUncertainError(
-            f"{host} closed the session after the message was handed over ({code} "
-            f"{_reply_text(resp)}); it may or may not have been sent."
-        )
+        raise SmtpUncertainError(_(
+            "{host} closed the session after the message was handed over ({code} {reply}); "
+            "it may or may not have been sent.", host=host, code=code,
+            reply=_reply_text(resp)))
     if code != 250:
-        _raise_reply(host, code, resp, "refused the message")
+        _raise_reply(host, code, resp, _("refused the message"))
     result.reply = _reply_text(resp)
     return result
 
@@ -339,11 +346,11 @@ def send(
 def _raise_reply(host: str, code: int, resp: bytes | str, what: str) -> None:
     text = _reply_text(resp)
     if code == 552:
-        raise SmtpSizeError(
-            f"{host} {what}: the message is too large ({code} {text}). "
-            "Send large files as a download link instead.", None, 0,
-        )
-    raise SmtpRejected(f"{host} {what}: {code} {text}", code, permanent=500 <= code < 600)
+        raise SmtpSizeError(_(
+            "{host} {what}: the message is too large ({code} {reply}). Send large files as a "
+            "download link instead.", host=host, what=what, code=code, reply=text), None, 0)
+    raise SmtpRejected(_("{host} {what}: {code} {reply}", host=host, what=what, code=code,
+                         reply=text), code, permanent=500 <= code < 600)
 
 
 def submit(

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from client.i18n import _
 from client.store.errors import StoreCorruptError, StoreWriteError
 
 # Primary result codes (the low byte of sqlite_errorcode).
@@ -48,17 +49,17 @@ def write_error(exc: sqlite3.Error) -> StoreWriteError | None:
     code = error_code(exc)
     text = str(exc).lower()
     if code == _SQLITE_FULL or "disk is full" in text:
-        reason = "the disk is full (or the cache reached its size limit)"
+        reason = _("the disk is full (or the cache reached its size limit)")
     elif code == _SQLITE_IOERR or "disk i/o error" in text:
-        reason = "the disk reported an input/output error"
+        reason = _("the disk reported an input/output error")
     elif code in (_SQLITE_READONLY, _SQLITE_CANTOPEN) or "readonly" in text:
-        reason = "the cache file cannot be written (read-only or missing)"
+        reason = _("the cache file cannot be written (read-only or missing)")
     else:
         return None
-    return StoreWriteError(
-        f"Could not save to the local mail cache: {reason}. The change was not saved and "
-        f"nothing already stored was lost; free some space or check the disk, then try again."
-    )
+    return StoreWriteError(_(
+        "Could not save to the local mail cache: {reason}. The change was not saved and "
+        "nothing already stored was lost; free some space or check the disk, then try again.",
+        reason=reason))
 
 
 class StoreBase:

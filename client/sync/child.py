@@ -14,7 +14,8 @@ the request on stdin, republishes the child's events on ``bus`` and returns the 
 ``SyncReport`` and ``AfterSyncReport``. Setting ``cancel`` asks the child to stop at its next
 safe point; a child that does not end within ``CANCEL_GRACE_S`` is killed (the store survives a
 kill at any point: see the crash tests). It never raises for trouble in the child: a child that
-dies, or cannot start, gives a report with an error in words.
+dies, or cannot start, gives a report with an error in words. The child speaks the parent's
+language (``client.i18n.get_language()`` when the job starts), so its words need no translating.
 
 ``child_main()`` is the child's side; it reads the password only from stdin.
 """
@@ -30,7 +31,8 @@ from collections import deque
 from collections.abc import Sequence
 from typing import IO
 
-from client import events
+from client import events, i18n
+from client.i18n import _
 from client.smtp.account_send import AfterSyncReport
 from client.store import Account
 from client.sync.child_wire import (
@@ -79,6 +81,7 @@ def sync_in_child(
         store_path=os.fspath(store_path), account_id=account.id, password=password,
         folders=tuple(folders) if folders is not None else None, attachment_cap=attachment_cap,
         connections=connections, index=index, after_sync=after_sync,
+        language=i18n.get_language(),
     )
     try:
         proc = subprocess.Popen(
@@ -87,7 +90,7 @@ def sync_in_child(
             close_fds=True, creationflags=_NO_WINDOW,
         )
     except OSError as exc:
-        return _failed(account, bus, f"The sync process could not be started: {exc}"), None
+        return _failed(account, bus, _("The sync process could not be started: {detail}", detail=exc)), None
     assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
     stderr_tail: deque[str] = deque(maxlen=_STDERR_KEPT)
     threads = [
@@ -112,10 +115,10 @@ def sync_in_child(
     if result is not None:
         return result
     if cancel.is_set():
-        report = SyncReport(account.id, cancelled=True, error="The sync was cancelled.")
+        report = SyncReport(account.id, cancelled=True, error=_("The sync was cancelled."))
         return report, None
     detail = stderr_tail[-1] if stderr_tail else f"exit status {proc.returncode}"
-    return _failed(account, bus, f"The sync process ended unexpectedly ({detail})."), None
+    return _failed(account, bus, _("The sync process ended unexpectedly ({detail}).", detail=detail)), None
 
 
 def _read_results(
@@ -191,6 +194,7 @@ def child_main(stdin: IO[str] | None = None, stdout: IO[str] | None = None) -> i
     except ValueError as exc:
         print(f"sync child: {exc}", file=sys.stderr)
         return 2
+    i18n.set_language(request.language)
     cancel = threading.Event()
     threading.Thread(target=_watch_parent, args=(stdin, cancel), daemon=True).start()
     write_lock = threading.Lock()
@@ -206,7 +210,7 @@ def child_main(stdin: IO[str] | None = None, stdout: IO[str] | None = None) -> i
         report, after = _run_request(request, cancel, bus)
     except Exception as exc:  # noqa: BLE001 - the parent gets it in words, not a dead pipe
         logging.getLogger(__name__).exception("sync child failed")
-        message = f"The sync failed unexpectedly: {exc}"
+        message = _("The sync failed unexpectedly: {detail}", detail=exc)
         report, after = SyncReport(request.account_id, error=message, status="error"), None
     emit(encode_result(report, after))
     return 0
@@ -224,7 +228,7 @@ def _run_request(request: ChildRequest, cancel: threading.Event,
     except StoreError as exc:
         return SyncReport(request.account_id, error=str(exc), status="error"), None
     if account is None:
-        return SyncReport(request.account_id, error="The account was removed.",
+        return SyncReport(request.account_id, error=_("The account was removed."),
                           status="error"), None
     cap = request.attachment_cap if request.attachment_cap is not None else DEFAULT_ATTACHMENT_CAP
     connections = (request.connections if request.connections is not None

@@ -25,7 +25,9 @@ CANCEL_LINE = "cancel"
 @dataclass(frozen=True)
 class ChildRequest:
     """One job for the child: sync ``account_id`` of the store at ``store_path``, then (when
-    ``after_sync`` and the server answered) flush the outbox and push drafts."""
+    ``after_sync`` and the server answered) flush the outbox and push drafts. ``language``:
+    the parent's (``client.i18n``), so the child's messages reach the rep in the UI's
+    language."""
 
     store_path: str
     account_id: int
@@ -35,6 +37,7 @@ class ChildRequest:
     connections: int | None = None
     index: bool = True
     after_sync: bool = True
+    language: str = "en"
 
     def __repr__(self) -> str:  # never show the password in a log or traceback
         return f"ChildRequest(account_id={self.account_id}, folders={self.folders!r})"
@@ -57,6 +60,7 @@ def decode_request(line: str) -> ChildRequest:
             attachment_cap=_optional_int(data.get("attachment_cap")),
             connections=_optional_int(data.get("connections")),
             index=bool(data.get("index", True)), after_sync=bool(data.get("after_sync", True)),
+            language=str(data.get("language") or "en"),
         )
     except (KeyError, TypeError) as exc:
         raise ValueError(f"not a sync request: {exc}") from None

@@ -27,11 +27,13 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from client import events
+from client.i18n import _
 from client.imap import (
     AuthenticationError,
     Endpoint,
     ImapError,
     ImapSession,
+    PasswordNotSaved,
     ProtocolError,
     Security,
     ServerUnavailable,
@@ -101,10 +103,9 @@ def endpoint_for(account: Account, timeout: float = 60.0) -> Endpoint:
     """The IMAP endpoint of an account row. Raises ``ValueError`` for an unknown security."""
     security = _SECURITY_ALIASES.get(account.security)
     if security is None:
-        raise ValueError(
-            f"The account's security mode {account.security!r} is unknown; "
-            "remove and add the account again."
-        )
+        raise ValueError(_(
+            "The account's security mode {mode!r} is unknown; remove and add the account "
+            "again.", mode=account.security))
     return Endpoint(
         host=account.imap_host,
         port=account.imap_port,
@@ -117,6 +118,8 @@ def endpoint_for(account: Account, timeout: float = 60.0) -> Endpoint:
 
 def status_for(exc: BaseException) -> str:
     """The account status word recorded for a connection error."""
+    if isinstance(exc, PasswordNotSaved):
+        return "no-password"
     if isinstance(exc, AuthenticationError):
         return "auth-failed"
     if isinstance(exc, TLSVerificationError):
@@ -175,7 +178,7 @@ def sync_account(
             return ImapSession.connect(endpoint, username, password)
 
     connect_fn: Connect = connect
-    bus.publish(events.AccountStatus(account.id, "syncing", "Checking for new mail…"))
+    bus.publish(events.AccountStatus(account.id, "syncing", _("Checking for new mail…")))
     try:
         store = Store.open(store_path)
     except StoreError as exc:  # disk full, damaged or newer cache: nothing was changed
@@ -238,7 +241,7 @@ def _run(
         _note_changes(report, changes)
         for item in _wanted(listed, folder_names):
             if cancel.is_set():
-                raise SyncCancelled("The sync was cancelled.")
+                raise SyncCancelled(_("The sync was cancelled."))
             try:
                 report.folders.append(sync_folder(ctx, item))
             except ProtocolError as exc:  # this folder only; the connection is still fine
@@ -278,7 +281,7 @@ def _fill_all_bodies(
     by_name = {f.name: f for f in report.folders}
     for item in _wanted(listed, folder_names):
         if ctx.cancel.is_set():
-            raise SyncCancelled("The sync was cancelled.")
+            raise SyncCancelled(_("The sync was cancelled."))
         folder_report = by_name.get(item.info.name)
         if folder_report is None or (folder_report.error and not folder_report.unreadable):
             continue  # failed folders wait; one with unreadable messages still gets its bodies

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from client import events
+from client.i18n import _, ngettext
 from client.imap import (
     FolderStatus,
     ImapError,
@@ -140,7 +141,7 @@ class SyncCancelled(Exception):
 
 def _check_cancel(ctx: SyncContext) -> None:
     if ctx.cancel.is_set():
-        raise SyncCancelled("The sync was cancelled.")
+        raise SyncCancelled(_("The sync was cancelled."))
 
 
 def stored_state(folder: Folder) -> StoredFolderState:
@@ -186,10 +187,9 @@ def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
     selected = ctx.session.select(info.raw_name)
     if selected.uidvalidity != status.uidvalidity:
         # Reset between STATUS and SELECT: stop here, the next sync rebuilds the folder.
-        raise ProtocolError(
-            f"The folder {info.name} was reset on the server during the sync; "
-            "it will be rebuilt."
-        )
+        raise ProtocolError(_(
+            "The folder {folder} was reset on the server during the sync; it will be rebuilt.",
+            folder=info.name))
     holes: list[int] = []
     if isinstance(plan, FullCompare | FlagsSince | QresyncVanished):
         holes = _reconcile_known(ctx, folder, plan, report)
@@ -373,7 +373,7 @@ def _run_batches(
             _store_all(ctx, folder, _serial(ctx, folder, raw_name, remaining), mark, stored,
                        skipped, report, progress)
     except InterruptedError:
-        raise SyncCancelled("The sync was cancelled.") from None
+        raise SyncCancelled(_("The sync was cancelled.")) from None
     _check_cancel(ctx)
     if skipped:
         _note_skipped(report, folder, skipped)
@@ -382,11 +382,13 @@ def _run_batches(
 def _note_skipped(report: FolderReport, folder: Folder, skipped: dict[int, str]) -> None:
     report.unreadable.update(skipped)
     uids = sorted(report.unreadable)
-    report.error = (
-        f"{len(uids)} message(s) in {folder.name} could not be read from the server "
-        f"(UID {', '.join(map(str, uids[:20]))}{' …' if len(uids) > 20 else ''}); "
-        "they are listed as unreadable and tried again at the next sync."
-    )
+    shown = ", ".join(map(str, uids[:20])) + (" …" if len(uids) > 20 else "")
+    report.error = ngettext(
+        "{count} message in {folder} could not be read from the server (UID {uids}); it is "
+        "listed as unreadable and tried again at the next sync.",
+        "{count} messages in {folder} could not be read from the server (UID {uids}); they are "
+        "listed as unreadable and tried again at the next sync.",
+        len(uids), count=len(uids), folder=folder.name, uids=shown)
 
 
 def _placeholders(unread: dict[int, str], size: int = 0) -> list[IncomingMessage]:
@@ -487,8 +489,8 @@ def _reselect_if_broken(ctx: SyncContext, folder: Folder, raw_name: str,
     selected = ctx.session.select(raw_name)
     current = ctx.store.folder(folder.id)
     if current is None or selected.uidvalidity != current.uidvalidity:
-        raise ProtocolError(f"The folder {folder.name} was reset on the server during the "
-                            "sync; it will be rebuilt.")
+        raise ProtocolError(_("The folder {folder} was reset on the server during the sync; "
+                              "it will be rebuilt.", folder=folder.name))
 
 
 def _store_batch(

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from client import events
+from client.i18n import _
 from client.store import Account
 from client.sync.engine import SyncReport, sync_account
 
@@ -130,8 +131,10 @@ class AccountWorker:
         try:
             password = self._password_source(self.account)
         except Exception as exc:  # keyring trouble is this account's problem only
-            message = f"The password for {self.account.email} could not be read: {exc}"
-            self._bus.publish(events.AccountStatus(self.account.id, "error", message))
+            message = _("The password for {email} could not be read: {detail}",
+                        email=self.account.email, detail=exc)
+            state = "no-password" if getattr(exc, "code", "") == "no-password" else "error"
+            self._bus.publish(events.AccountStatus(self.account.id, state, message))
             return SyncReport(self.account.id, error=message, status="error")
         try:
             return self._sync(
@@ -140,7 +143,7 @@ class AccountWorker:
             )
         except Exception as exc:  # a bug must not kill the worker thread
             log.exception("sync of account %s failed", self.account.id)
-            message = f"The sync failed unexpectedly: {exc}"
+            message = _("The sync failed unexpectedly: {detail}", detail=exc)
             self._bus.publish(events.AccountStatus(self.account.id, "error", message))
             return SyncReport(self.account.id, error=message, status="error")
 

@@ -703,17 +703,4 @@ Messages you send wait in the outbox until the outgoing server accepts them; you
         <translation>无法读取草稿：{0}</translation>
     </message>
 </context>
-<context>
-    <name>SignatureNotice</name>
-    <message>
-        <location filename="../../ui/composer/main_window_hooks.py" />
-        <source>The signature in the message was changed; the company signature was restored (it is set by the company policy and cannot be edited).</source>
-        <translation>邮件中的签名被改动过，已恢复为公司签名（签名由公司策略统一设定，不可编辑）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/composer/main_window_hooks.py" />
-        <source>The plain-text signature in the message was changed; the company signature was restored.</source>
-        <translation>邮件纯文本部分的签名被改动过，已恢复为公司签名。</translation>
-    </message>
-</context>
 </TS>

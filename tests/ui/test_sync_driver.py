@@ -351,3 +351,66 @@ def test_a_draft_kept_when_the_composer_closes_goes_to_the_server_drafts(  # typ
         imap.select("Drafts")
         _, found = imap.uid("SEARCH", "SUBJECT", "Booking")
     assert len(found[0].split()) == 1  # one server copy
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    from ui.i18n import install_translators
+
+    assert install_translators(qapp, "zh_CN")
+    yield
+    install_translators(qapp, "en")
+
+
+def test_in_chinese_a_refused_password_is_said_in_chinese_in_the_main_window(  # type: ignore[no-untyped-def]
+        chinese: None, open_app, dovecot: DovecotServer, imap_user: MailUser,
+        profile_dir: Path, qtbot) -> None:
+    """The sync child speaks the app's language: the core's explanation (tooltip and the
+    fix button's) is Chinese, not only the status bar's own phrase."""
+    account = add_account(profile_dir, dovecot, imap_user, password="错误的密码-not-it")
+    app = open_app()
+    qtbot.waitUntil(lambda: account.id in app.driver.states
+                    and app.driver.states[account.id].state == "auth-failed", timeout=WAIT_MS)
+    where = f"{dovecot.host}:{dovecot.imaps_port}"
+    label = app.window.connection_label
+    assert label.text() == "密码被拒绝 — 请点击“输入密码…”"
+    assert label.toolTip() == f"{imap_user.email}: 服务器 {where} 拒绝了用户名或密码。"
+    assert app.controls.fix_button.text() == "输入密码…"
+    assert "拒绝了用户名或密码" in app.controls.fix_button.toolTip()
+    assert "错误的密码" not in label.toolTip()
+
+    def recorded() -> str | None:  # the child records it when its sync ends (the IDLE
+        with Store.open(profile_dir / DATABASE_NAME) as store:  # watcher may report first)
+            found = store.get_account(imap_user.email)
+            return found.last_error if found is not None else None
+
+    qtbot.waitUntil(lambda: recorded() is not None, timeout=WAIT_MS)
+    assert recorded() == f"服务器 {where} 拒绝了用户名或密码。"
+
+
+def test_in_chinese_an_expired_certificate_is_said_in_chinese(  # type: ignore[no-untyped-def]
+        chinese: None, open_app, make_dovecot, profile_dir: Path, qtbot) -> None:
+    server = make_dovecot(cert="expired")
+    user = server.add_user("certuser", "cert-pass-1")
+    account = add_account(profile_dir, server, user)
+    app = open_app()
+    qtbot.waitUntil(lambda: account.id in app.driver.states
+                    and app.driver.states[account.id].state == "untrusted-certificate",
+                    timeout=WAIT_MS)
+    tip = app.window.connection_label.toolTip()
+    assert tip.startswith(f"{user.email}: {server.host}:{server.imaps_port} 的证书不受信任（该证书已过期）。")
+    assert "其 SHA-256 指纹为" in tip
+    assert app.controls.fix_button.text() == "账户设置…"
+
+
+def test_in_chinese_a_password_missing_from_the_keyring_asks_for_it(  # type: ignore[no-untyped-def]
+        chinese: None, open_app, dovecot: DovecotServer, imap_user: MailUser,
+        profile_dir: Path, qtbot) -> None:
+    account = add_account(profile_dir, dovecot, imap_user)
+    secrets.delete_password(imap_user.email)
+    app = open_app()
+    qtbot.waitUntil(lambda: account.id in app.driver.states
+                    and app.driver.states[account.id].state == "no-password", timeout=WAIT_MS)
+    assert app.window.connection_label.text() == "没有保存的密码 — 请点击“输入密码…”"
+    assert "系统钥匙串中没有保存" in app.window.connection_label.toolTip()
+    assert app.controls.fix_button.text() == "输入密码…"

@@ -258,3 +258,83 @@ def test_signature_step_refuses_a_tampered_policy_and_keeps_the_one_in_force(qtb
     with Store.open(db) as store:
         source = provision.source(store)
         assert source is not None and source.location == str(good)
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    from ui.i18n import install_translators
+
+    assert install_translators(qapp, "zh_CN")
+    yield
+    install_translators(qapp, "en")
+
+
+def test_in_chinese_the_certificate_reason_and_the_refused_password_are_in_chinese(qtbot, chinese: None, make_wizard, db: Path, dovecot: DovecotServer, imap_user: MailUser) -> None:  # type: ignore[no-untyped-def]
+    """Real Dovecot: its test certificate (unknown CA), then a wrong password. Titles, the
+    core's details and the advice are all Chinese, and the wizard still tells the two apart
+    (typed errors: it shows the fingerprint and Trust only for the certificate)."""
+    wizard = make_wizard(db, found_at(dovecot))
+    assert _start(qtbot, wizard, imap_user, "错误的密码-wrong") == "failed"
+    assert wizard.test_title.text() == "这台电脑不信任该服务器的证书。"
+    assert wizard.test_detail.text().startswith("该证书由这台电脑不认识的机构颁发\n\n只有在 IT 部门")
+    assert wizard.trust_button.isVisible() and wizard.fingerprint is not None
+    with qtbot.waitSignal(wizard.stepFinished, timeout=20000) as tested:
+        wizard.trust_button.click()
+    assert tested.args == ["failed"]
+    assert wizard.test_title.text() == "服务器拒绝了密码（或用户名）。"
+    where = f"{dovecot.host}:{dovecot.imaps_port}"
+    assert wizard.test_detail.text().startswith(f"服务器 {where} 拒绝了用户名或密码。\n\n请检查密码")
+    assert "错误的密码" not in wizard.test_detail.text()
+    assert not wizard.trust_button.isVisible() and wizard.retry_button.isVisible()
+    wizard.password_field.setText(imap_user.password)
+    with qtbot.waitSignal(wizard.stepFinished, timeout=20000) as tested:
+        wizard.retry_button.click()
+    assert tested.args == ["tested"], wizard.test_detail.text()
+    # nothing listens at the outgoing port: the SMTP check's words are Chinese too
+    assert wizard.smtp_problem and wizard.smtp_problem.startswith(
+        f"无法连接邮件服务器 {dovecot.host}:")
+    assert wizard.smtp_problem in wizard.test_detail.text()
+
+
+def test_in_chinese_an_unreachable_server_is_said_in_chinese(qtbot, chinese: None, make_wizard, db: Path) -> None:  # type: ignore[no-untyped-def]
+    wizard = make_wizard(db, lambda _email: None)
+    wizard.email_field.setText("rep@nowhere.example")
+    wizard.password_field.setText("secret")
+    with qtbot.waitSignal(wizard.stepFinished):
+        wizard.next_button.click()
+    wizard.imap_host.setText("127.0.0.1")
+    port = free_port()  # nothing listens there
+    wizard.imap_port.setValue(port)
+    wizard.smtp_host.setText("127.0.0.1")
+    with qtbot.waitSignal(wizard.stepFinished, timeout=20000) as tested:
+        wizard.next_button.click()
+    assert tested.args == ["failed"]
+    assert wizard.test_title.text() == "无法连接到服务器。"
+    assert wizard.test_detail.text().startswith(f"无法连接到 127.0.0.1:{port}：")
+    assert wizard.test_detail.text().endswith("请检查服务器名称、端口以及网络连接。")
+    wizard.reject()
+
+
+def test_explain_branches_on_the_error_code_not_the_words() -> None:
+    from client.imap import (
+        AuthenticationError,
+        PasswordNotSaved,
+        ProtocolError,
+        ServerUnavailable,
+        TLSVerificationError,
+    )
+    from ui.wizard.jobs import explain
+
+    cases = [
+        (TLSVerificationError("证书", "AB:CD", "该证书已过期"), "certificate", "该证书已过期"),
+        (AuthenticationError("服务器拒绝了用户名或密码。"), "password", "服务器拒绝了用户名或密码。"),
+        (PasswordNotSaved("系统钥匙串中没有保存密码。"), "password", "系统钥匙串中没有保存密码。"),
+        (ServerUnavailable("服务器响应超时。"), "unreachable", "服务器响应超时。"),
+        (ProtocolError("服务器拒绝了 STARTTLS。"), "protocol", "服务器拒绝了 STARTTLS。"),
+        (secrets.KeyringUnavailableError("无法安全地保存密码"), "account", "无法安全地保存密码"),
+    ]
+    for exc, title, detail in cases:
+        why = explain(exc, "imap.example.com", 993)
+        assert (why.title, why.detail) == (title, detail), exc
+    assert explain(cases[0][0], "h", 1).fingerprint == "AB:CD"
+    assert explain(RuntimeError("boom"), "h", 1).title == "other"

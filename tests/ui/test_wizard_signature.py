@@ -159,3 +159,64 @@ def test_step_and_settings_tab_speak_chinese(qtbot, qapp) -> None:  # type: igno
         assert "此配置文件未配置公司签名策略，因此这里无需填写。" in texts
     finally:
         install_translators(qapp, "en")
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    from ui.i18n import install_translators
+
+    assert install_translators(qapp, "zh_CN")
+    yield
+    install_translators(qapp, "en")
+
+
+@pytest.mark.parametrize("damage, kind, title, words", [
+    ("schema", "schema", "格式版本", "policy.json 使用的格式版本 2 是此版本 Tradewind 无法识别的"),
+    ("logo", "logo", "徽标", "logo.png 列在已签署的清单中，但文件不存在。"),
+    ("changed", "signature", "数字签名无效", "policy.json 在策略签署后被修改过"),
+    ("gone", "unreachable", "无法访问", "找不到签名策略文件夹"),
+    ("unsigned", "signature", "数字签名无效", "签名策略未经签署（缺少 signature.json）"),
+    ("wrong-key", "signature", "数字签名无效", "不是本客户端的密钥"),
+    ("bad-manifest", "signature", "数字签名无效", "signature.json 不是有效的 JSON："),
+    ("no-key", "key", "公钥", "请选择公司的公钥文件，或直接粘贴公钥。"),
+    ("no-location", "location", "策略位置", "请输入公司存放签名策略的位置"),
+])
+def test_refusals_in_chinese_are_told_apart_by_their_code(qtbot, chinese: None, step: SignatureStep, make_policy: Callable[..., Path], keys: Keys, other_keys: Keys, tmp_path: Path, damage: str, kind: str, title: str, words: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The core's words are Chinese here, so a wizard that matched English text would get
+    every kind wrong; it branches on ``PolicyError.code``."""
+    if damage == "schema":
+        directory = make_policy(edit=lambda p, d: p.update(schema_version=2))
+    elif damage == "unsigned":
+        directory = make_policy(sign=False)
+    else:
+        directory = make_policy()
+    if damage == "logo":
+        (directory / "logo.png").unlink()
+    if damage == "changed":
+        policy = directory / "policy.json"
+        policy.write_text(policy.read_text().replace("global", "globa1", 1))
+    if damage == "gone":
+        shutil.move(directory, tmp_path / "unmounted")
+    if damage == "bad-manifest":
+        (directory / "signature.json").write_text("{not json")
+    location = "" if damage == "no-location" else str(directory)
+    key = "" if damage == "no-key" else str(
+        (other_keys if damage == "wrong-key" else keys).public)
+    assert _check(qtbot, step, location, key) == "refused"
+    assert step.last_refusal == kind
+    assert title in step.result_title.text(), step.result_title.text()
+    assert words in step.result_detail.text(), step.result_detail.text()
+    assert step.result_detail.text().endswith("未做任何更改。")
+
+
+def test_what_an_address_still_needs_is_said_in_chinese(make_policy: Callable[..., Path], keys: Keys) -> None:  # noqa: F811
+    from client import i18n
+
+    i18n.set_language("zh_CN")
+    try:
+        summary = check(str(make_policy()), PolicyKey(file=str(keys.public)),
+                        "someone.new@company.example")
+    finally:
+        i18n.set_language("en")
+    assert summary.problem is not None
+    assert summary.problem.startswith("someone.new@company.example 的公司签名还缺少 full_name, title；")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -125,20 +125,10 @@ def _show_list_menu(window: Any, pos: QPoint) -> None:
     menu.popup(window.message_view.viewport().mapToGlobal(pos))
 
 
-# The fixed notices of client.signatures.enforce, listed for lupdate (tests keep them in step)
-SIGNATURE_NOTICES = (
-    QT_TRANSLATE_NOOP("SignatureNotice",
-                      "The signature in the message was changed; the company signature was "
-                      "restored (it is set by the company policy and cannot be edited)."),
-    QT_TRANSLATE_NOOP("SignatureNotice",
-                      "The plain-text signature in the message was changed; the company "
-                      "signature was restored."),
-)
-
-
 def report_flush(window: Any, report: FlushReport | None, notices: tuple[str, ...] = ()) -> None:
     """Tell the rep, in the status bar, what became of the message after Send, and why the
-    company signature was restored when it was (``notices``; shown longer then)."""
+    company signature was restored when it was (``notices``, already in the rep's language:
+    ``client.signatures.enforce`` translates them through ``client.i18n``; shown longer then)."""
     if report is None:
         text = QCoreApplication.translate(
             "MainWindowHooks", "The message waits in the outbox until the account can send.")
@@ -151,8 +141,7 @@ def report_flush(window: Any, report: FlushReport | None, notices: tuple[str, ..
     else:
         text = QCoreApplication.translate("MainWindowHooks", "Message sent.")
     if notices:
-        text = " ".join((text, *(QCoreApplication.translate("SignatureNotice", n)
-                                 for n in notices)))
+        text = " ".join((text, *notices))
     window.statusBar().showMessage(text, 60000 if notices else 15000)
 
 

@@ -27,7 +27,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from client import events, secrets
-from client.imap import AuthenticationError
+from client.i18n import _
+from client.imap import PasswordNotSaved
 from client.paths import ProfileLock, ProfileLockedError
 from client.store import Account, Store
 from client.sync.child import sync_in_child
@@ -45,11 +46,12 @@ JOIN_TIMEOUT_S = 10.0
 
 def keyring_password(account: Account) -> str:
     """The account's password from the keyring (any thread). A missing entry raises
-    ``AuthenticationError`` in words, so the watcher backs off as for a refused password."""
+    ``PasswordNotSaved`` (an ``AuthenticationError``, code "no-password") in words, so the
+    watcher backs off as for a refused password and the status bar asks for it."""
     password = secrets.get_password(account.email)
     if password is None:
-        raise AuthenticationError(
-            f"No password for {account.email} is saved in the system keyring.")
+        raise PasswordNotSaved(_("No password for {email} is saved in the system keyring.",
+                                 email=account.email))
     return password
 
 
@@ -262,10 +264,7 @@ class SyncDriver(QObject):
         account = self._accounts.get(event.account_id)
         if account is None:
             return
-        state = event.state
-        if state in ("auth-failed", "error") and "saved in the system keyring" in event.message:
-            state = "no-password"
-        self.states[event.account_id] = describe(account.email, state, event.message)
+        self.states[event.account_id] = describe(account.email, event.state, event.message)
         self.statesChanged.emit()
 
     # -- worker thread ---------------------------------------------------------------------------

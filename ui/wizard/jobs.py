@@ -20,10 +20,9 @@ from pathlib import Path
 from client import secrets
 from client.accounts.discover import DiscoveryResult, discover
 from client.accounts.manager import AccountError, AccountManager, TestResult
+from client.i18n import _
 from client.imap.errors import (
-    AuthenticationError,
-    ProtocolError,
-    ServerUnavailable,
+    ImapError,
     TLSVerificationError,
 )
 from client.net.tls import same_fingerprint
@@ -106,7 +105,7 @@ def save_and_test(db_path: Path, form: AccountForm, stored: bool,
         else:
             account = manager.get(form.email)
             if not form.password:
-                raise AccountError("Enter the password.")
+                raise AccountError(_("Enter the password."))
             store.update_account(
                 account.id, imap_host=form.imap_host, imap_port=form.imap_port,
                 smtp_host=form.smtp_host, smtp_port=form.smtp_port, security=form.imap_security,
@@ -151,16 +150,18 @@ class Explanation:
     fingerprint: str | None = None
 
 
+#: the wizard's title for each ``ImapError.code`` of the core
+TITLE_BY_CODE = {"untrusted-certificate": "certificate", "auth-failed": "password",
+                 "no-password": "password", "offline": "unreachable", "protocol": "protocol"}
+
+
 def explain(exc: BaseException, host: str, port: int) -> Explanation:
-    """What went wrong, for the rep (English; the wizard translates the titles)."""
+    """What went wrong, for the rep: a title key from the error's type and ``code`` (the
+    wizard words the titles), the core's detail in the rep's language (``client.i18n``)."""
     if isinstance(exc, TLSVerificationError):
         return Explanation("certificate", exc.reason or str(exc), exc.fingerprint)
-    if isinstance(exc, AuthenticationError):
-        return Explanation("password", str(exc))
-    if isinstance(exc, ServerUnavailable):
-        return Explanation("unreachable", str(exc))
-    if isinstance(exc, ProtocolError):
-        return Explanation("protocol", str(exc))
+    if isinstance(exc, ImapError):
+        return Explanation(TITLE_BY_CODE.get(exc.code, "other"), str(exc))
     if isinstance(exc, (AccountError, secrets.SecretsError)):
         return Explanation("account", str(exc))
     return Explanation("other", f"{type(exc).__name__}: {exc} ({host}:{port})")

@@ -4,7 +4,8 @@
 ``tradewind policy use``) and describes it for the account's address; ``install`` does the same
 and keeps it in the profile (``provision.use_policy``; idempotent; a refused policy changes
 nothing, so the previous one stays in force); ``current`` describes the policy already in force.
-``refusal`` sorts a failure into a kind the wizard titles in words. ``check``, ``install`` and
+``refusal`` sorts a failure into a kind the wizard titles in words, from the core's typed
+``PolicyError.code`` (the words themselves are in the rep's language and never matched). ``check``, ``install`` and
 ``current`` do blocking I/O (call them through ``ui.tasks.run_in_background``); each opens its
 own ``Store``. They raise ``PolicyError`` / ``PolicyUnreachable``.
 """
@@ -14,11 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from client.i18n import _
 from client.signatures import provision
 from client.signatures.bundle import PolicyBundle
 from client.signatures.fetch import PolicyUnreachable, is_url
 from client.signatures.render import SignatureRequest, render_signature, template_for
-from client.signatures.schema import PolicyError
+from client.signatures.schema import POLICY_ERROR_CODES, PolicyError
 from client.store.db import Store
 
 
@@ -34,13 +36,13 @@ class PolicyKey:
         if self.text.strip():
             return self.text.strip().encode("utf-8") + b"\n"
         if not self.file.strip():
-            raise PolicyError("Choose the company's public key file or paste the key.")
+            raise PolicyError(_("Choose the company's public key file or paste the key."), "key")
         path = Path(self.file.strip()).expanduser()
         try:
             return path.read_bytes()
         except OSError as exc:
-            raise PolicyError(f"Cannot read the public key {path}: "
-                              f"{exc.strerror or exc}.") from exc
+            raise PolicyError(_("Cannot read the public key {path}: {detail}.", path=path,
+                                detail=exc.strerror or exc), "key") from exc
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,8 @@ def normal_location(location: str) -> str:
     """A URL as typed; a path made absolute (as ``tradewind policy use`` does)."""
     text = location.strip()
     if not text:
-        raise PolicyError("Enter where the company keeps the policy: a folder or an https:// "
-                          "address.")
+        raise PolicyError(_("Enter where the company keeps the policy: a folder or an https:// "
+                            "address."), "location")
     return text if is_url(text) else str(Path(text).expanduser().resolve())
 
 
@@ -130,22 +132,10 @@ def current(db_path: Path, email: str) -> CurrentPolicy | None:
 
 def refusal(exc: BaseException) -> str:
     """The kind of failure: unreachable, key, schema, signature, logo, location, policy or
-    other (the wizard turns the kind into a translated title; ``str(exc)`` is the detail)."""
+    other (the wizard turns the kind into a translated title; ``str(exc)`` is the detail).
+    The kind is the core's ``PolicyError.code``; an unknown code counts as "policy"."""
     if isinstance(exc, PolicyUnreachable):
         return "unreachable"
     if not isinstance(exc, PolicyError):
         return "other"
-    text = str(exc)
-    if "public key" in text:
-        return "key"
-    if "schema version" in text or "manifest version" in text:
-        return "schema"
-    if ("changed after the policy was signed" in text or "signature is not valid" in text
-            or "not signed" in text):
-        return "signature"
-    if "logo" in text:
-        return "logo"
-    if any(words in text for words in ("Enter where", "is not a folder", "https://",
-                                       "does not exist", "certificate")):
-        return "location"
-    return "policy"
+    return exc.code if exc.code in POLICY_ERROR_CODES else "policy"

@@ -101,6 +101,34 @@ def test_wrong_password_comes_back_in_words(sync_env: SyncEnv) -> None:
     assert any(isinstance(e, events.AccountStatus) and e.state == "auth-failed" for e in seen)
 
 
+def test_the_child_speaks_the_parents_language(sync_env: SyncEnv) -> None:
+    """The child's words (a refused password, checked against the real server) come back in
+    the language the parent has when the job starts; nothing has to translate them again."""
+    from client import i18n
+
+    bus = events.EventBus()
+    seen = _collect(bus)
+    i18n.set_language("zh_CN")
+    try:
+        report, _after = sync_in_child(sync_env.store_path, sync_env.account,
+                                       "not-the-password", bus=bus)
+    finally:
+        i18n.set_language("en")
+    assert report.status == "auth-failed"
+    assert report.error == f"服务器 {sync_env.server.host}:{sync_env.server.imaps_port} 拒绝了用户名或密码。"
+    assert any(isinstance(e, events.AccountStatus) and e.message == "正在检查新邮件…" for e in seen)
+    with Store.open(sync_env.store_path) as store:
+        assert store.account(sync_env.account.id).last_error == report.error
+    english, _after = sync_in_child(sync_env.store_path, sync_env.account, "not-the-password")
+    assert english.error and "rejected the user name or password" in english.error
+
+
+def test_the_request_carries_the_language() -> None:
+    request = ChildRequest("/p/tradewind.db", 7, "pw", language="zh_CN")
+    assert decode_request(encode_request(request)).language == "zh_CN"
+    assert decode_request('{"store_path": "/p", "account_id": 1, "password": "x"}').language == "en"
+
+
 def test_cancel_stops_the_child_and_keeps_the_cache_usable(sync_env: SyncEnv) -> None:
     sync_env.server.append_many(sync_env.user, "INBOX", (make_message(n) for n in range(300)))
     cancel = threading.Event()

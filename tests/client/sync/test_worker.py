@@ -81,3 +81,35 @@ def test_wrong_password_marks_that_account_and_another_still_syncs(
     assert (bad_account.id, "auth-failed") in statuses
     assert (good.account.id, "ok") in statuses
     assert "right-password" not in repr(reports) and "wrong-password" not in repr(reports)
+
+
+def test_a_password_missing_from_the_keyring_is_its_own_state_in_any_language(
+        tmp_path: Path) -> None:
+    """The app asks for the password on "no-password"; it must not depend on the words, which
+    are Chinese for a Chinese rep."""
+    from client import i18n
+    from client.imap import PasswordNotSaved
+
+    def no_password(account: Account) -> str:
+        raise PasswordNotSaved(i18n._("No password for {email} is saved in the system keyring.",
+                                      email=account.email))
+
+    with Store.open(tmp_path / "t.db") as store:
+        account = store.add_account("rep@example.test")
+    bus = events.EventBus()
+    seen: list[events.Event] = []
+    bus.subscribe(seen.append)
+    i18n.set_language("zh_CN")
+    worker = AccountWorker(tmp_path / "t.db", account, no_password, bus=bus).start()
+    try:
+        reports: list[SyncReport] = []
+        assert worker.submit(SyncJob(done=reports.append))
+        assert worker.wait_idle(30)
+    finally:
+        worker.stop()
+        i18n.set_language("en")
+    [status] = [e for e in seen if isinstance(e, events.AccountStatus)]
+    assert status.state == "no-password"
+    assert status.message == ("无法读取 rep@example.test 的密码："
+                              "系统钥匙串中没有保存 rep@example.test 的密码。")
+    assert reports[0].status == "error" and reports[0].error == status.message
