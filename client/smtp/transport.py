@@ -226,9 +226,9 @@ def login(
         raise SmtpUnavailable(_("{host} could not check the login now ({code} {reply}); "
                                 "Tradewind tries again later.", host=host, code=code, reply=reply))
     if code in (502, 504):
-        offered = f"{code} {reply}"
+        shown = f"{code} {reply}"
         raise SmtpAuthError(_("{host} offers no login method Tradewind supports ({offered}).",
-                              host=host, offered=offered))
+                              host=host, offered=shown))
     raise SmtpAuthError(_(
         "{host} refused the user name or password for {username} ({code} {reply}).",
         host=host, username=username, code=code, reply=reply))
