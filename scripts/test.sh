@@ -15,6 +15,8 @@ DEB_PACKAGES=(
     libasound2 libxkbfile1 fonts-noto-cjk isync nginx libnginx-mod-http-dav-ext
     # PySide6's own libraries load these; a minimal Debian 12 lacks them (found in a chroot).
     libglib2.0-0 libdbus-1-3 libfontconfig1 libxcb-shape0
+    # pdftotext, pdffonts, pdfinfo, pdfimages: the PDF quotation tests (tests/client/quotes)
+    poppler-utils
 )
 
 log() { printf '== %s\n' "$*"; }

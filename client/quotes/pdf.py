@@ -1,0 +1,424 @@
+"""The PDF quotation: one clean A4 or Letter document, generated offline with fpdf2.
+
+`render_pdf(QuotationDocument) -> bytes`: logo, seller and buyer blocks, quote number and
+dates, the items table (repeated heading on each page) with its total, the terms, the
+validity and two signature fields; page numbers in the footer. Labels are in the quote's
+language (`LABELS`: en, de, es, fr, pt, ru, zh, ja, ar; else English); amounts, quantities and
+dates through `client.quotes.money` in the buyer's locale.
+
+Fonts ship in `resources/fonts/` and are embedded as subsets, so every viewer shows the same
+page: DejaVu Sans (Latin, Greek, Cyrillic, Arabic) with Noto Sans SC (Chinese, Japanese kana)
+as fallback; text is shaped by HarfBuzz (uharfbuzz). Text with Arabic or Hebrew letters is
+laid out right-to-left on its own (fpdf2 orders digits wrongly inside a left-to-right run).
+Raises `QuotePdfError` in words (missing font files, a logo that is not an image). Pure and
+Qt-free (the CLI and the app make the same file); any thread; about a second per page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from client.paths import resources_dir
+from client.quotes import money
+from client.quotes.records import QuoteLine
+
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c"), None)
+FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
+              "cjk": "NotoSansSC-Regular.otf"}
+PAPERS = ("A4", "Letter")
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {"title": "QUOTATION", "number": "Quotation No.", "date": "Date",
+           "valid": "Valid until", "seller": "Seller", "buyer": "Buyer", "pos": "#",
+           "item": "Product / specification", "qty": "Quantity", "unit": "Unit",
+           "price": "Unit price", "amount": "Amount", "total": "Total", "terms": "Terms",
+           "incoterm": "Delivery", "payment": "Payment", "lead": "Lead time", "moq": "MOQ",
+           "remarks": "Remarks", "currency": "Currency", "for_seller": "For the seller",
+           "for_buyer": "Accepted by the buyer", "sign": "Name, signature, date",
+           "page": "Page {page} of {pages}",
+           "validity": "This quotation is valid until {date}."},
+    "de": {"title": "ANGEBOT", "number": "Angebots-Nr.", "date": "Datum",
+           "valid": "Gültig bis", "seller": "Verkäufer", "buyer": "Käufer", "pos": "Pos.",
+           "item": "Produkt / Spezifikation", "qty": "Menge", "unit": "Einheit",
+           "price": "Einzelpreis", "amount": "Betrag", "total": "Gesamt",
+           "terms": "Bedingungen", "incoterm": "Lieferung", "payment": "Zahlung",
+           "lead": "Lieferzeit", "moq": "Mindestmenge", "remarks": "Bemerkungen",
+           "currency": "Währung", "for_seller": "Für den Verkäufer",
+           "for_buyer": "Angenommen vom Käufer", "sign": "Name, Unterschrift, Datum",
+           "page": "Seite {page} von {pages}",
+           "validity": "Dieses Angebot ist gültig bis {date}."},
+    "es": {"title": "COTIZACIÓN", "number": "Cotización n.º", "date": "Fecha",
+           "valid": "Válida hasta", "seller": "Vendedor", "buyer": "Comprador", "pos": "#",
+           "item": "Producto / especificación", "qty": "Cantidad", "unit": "Unidad",
+           "price": "Precio unitario", "amount": "Importe", "total": "Total",
+           "terms": "Condiciones", "incoterm": "Entrega", "payment": "Pago",
+           "lead": "Plazo de entrega", "moq": "Pedido mínimo", "remarks": "Observaciones",
+           "currency": "Moneda", "for_seller": "Por el vendedor",
+           "for_buyer": "Aceptado por el comprador", "sign": "Nombre, firma, fecha",
+           "page": "Página {page} de {pages}",
+           "validity": "Esta cotización es válida hasta el {date}."},
+    "fr": {"title": "DEVIS", "number": "Devis n°", "date": "Date", "valid": "Valable jusqu'au",
+           "seller": "Vendeur", "buyer": "Acheteur", "pos": "N°",
+           "item": "Produit / spécification", "qty": "Quantité", "unit": "Unité",
+           "price": "Prix unitaire", "amount": "Montant", "total": "Total",
+           "terms": "Conditions", "incoterm": "Livraison", "payment": "Paiement",
+           "lead": "Délai", "moq": "Minimum de commande", "remarks": "Remarques",
+           "currency": "Devise", "for_seller": "Pour le vendeur",
+           "for_buyer": "Accepté par l'acheteur", "sign": "Nom, signature, date",
+           "page": "Page {page} sur {pages}",
+           "validity": "Ce devis est valable jusqu'au {date}."},
+    "pt": {"title": "COTAÇÃO", "number": "Cotação n.º", "date": "Data",
+           "valid": "Válida até", "seller": "Vendedor", "buyer": "Comprador", "pos": "#",
+           "item": "Produto / especificação", "qty": "Quantidade", "unit": "Unidade",
+           "price": "Preço unitário", "amount": "Valor", "total": "Total",
+           "terms": "Condições", "incoterm": "Entrega", "payment": "Pagamento",
+           "lead": "Prazo de entrega", "moq": "Pedido mínimo", "remarks": "Observações",
+           "currency": "Moeda", "for_seller": "Pelo vendedor",
+           "for_buyer": "Aceito pelo comprador", "sign": "Nome, assinatura, data",
+           "page": "Página {page} de {pages}",
+           "validity": "Esta cotação é válida até {date}."},
+    "ru": {"title": "КОММЕРЧЕСКОЕ ПРЕДЛОЖЕНИЕ", "number": "Предложение №", "date": "Дата",
+           "valid": "Действительно до", "seller": "Продавец", "buyer": "Покупатель",
+           "pos": "№", "item": "Товар / характеристики", "qty": "Кол-во", "unit": "Ед.",
+           "price": "Цена за ед.", "amount": "Сумма", "total": "Итого", "terms": "Условия",
+           "incoterm": "Поставка", "payment": "Оплата", "lead": "Срок поставки",
+           "moq": "Мин. партия", "remarks": "Примечания", "currency": "Валюта",
+           "for_seller": "От продавца", "for_buyer": "Принято покупателем",
+           "sign": "ФИО, подпись, дата", "page": "Страница {page} из {pages}",
+           "validity": "Предложение действительно до {date}."},
+    "zh": {"title": "报价单", "number": "报价单号", "date": "日期", "valid": "有效期至",
+           "seller": "卖方", "buyer": "买方", "pos": "序号", "item": "产品 / 规格",
+           "qty": "数量", "unit": "单位", "price": "单价", "amount": "金额", "total": "合计",
+           "terms": "条款", "incoterm": "交货条件", "payment": "付款方式", "lead": "交货期",
+           "moq": "最小起订量", "remarks": "备注", "currency": "币种", "for_seller": "卖方签字",
+           "for_buyer": "买方确认", "sign": "姓名、签字、日期", "page": "第 {page} 页，共 {pages} 页",
+           "validity": "本报价有效期至 {date}。"},
+    "ja": {"title": "御見積書", "number": "見積番号", "date": "日付", "valid": "有効期限",
+           "seller": "売主", "buyer": "買主", "pos": "No.", "item": "品名 / 仕様",
+           "qty": "数量", "unit": "単位", "price": "単価", "amount": "金額", "total": "合計",
+           "terms": "条件", "incoterm": "引渡条件", "payment": "支払条件", "lead": "納期",
+           "moq": "最小発注数量", "remarks": "備考", "currency": "通貨", "for_seller": "売主",
+           "for_buyer": "買主承諾", "sign": "氏名・署名・日付", "page": "{page} / {pages} ページ",
+           "validity": "本見積書の有効期限は{date}です。"},
+    "ar": {"title": "عرض سعر", "number": "رقم العرض", "date": "التاريخ",
+           "valid": "صالح حتى", "seller": "البائع", "buyer": "المشتري", "pos": "#",
+           "item": "المنتج / المواصفات", "qty": "الكمية", "unit": "الوحدة",
+           "price": "سعر الوحدة", "amount": "المبلغ", "total": "الإجمالي", "terms": "الشروط",
+           "incoterm": "التسليم", "payment": "الدفع", "lead": "مدة التسليم",
+           "moq": "الحد الأدنى للطلب", "remarks": "ملاحظات", "currency": "العملة",
+           "for_seller": "عن البائع", "for_buyer": "موافقة المشتري",
+           "sign": "الاسم والتوقيع والتاريخ", "page": "صفحة {page} من {pages}",
+           "validity": "هذا العرض صالح حتى {date}."},
+}
+
+
+class QuotePdfError(RuntimeError):
+    """The PDF cannot be made (fonts missing, bad logo); `str()` says why."""
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    lines: tuple[str, ...] = ()  # address, phone, e-mail…
+
+
+@dataclass(frozen=True)
+class QuotationDocument:
+    number: str
+    quote_date: date
+    currency: str
+    lang: str
+    seller: Party
+    buyer: Party
+    items: tuple[QuoteLine, ...]
+    valid_until: date | None = None
+    incoterm: str = ""
+    place: str = ""
+    payment_terms: str = ""
+    lead_time: str = ""
+    moq: str = ""
+    remarks: str = ""
+    logo: bytes | None = None  # PNG or JPEG
+    paper: str = "A4"
+    labels: dict[str, str] = field(default_factory=dict)  # overrides of LABELS
+
+    @property
+    def total(self) -> Decimal:
+        return money.total_of((i.line_total for i in self.items), self.currency)
+
+
+def labels_for(lang: str) -> dict[str, str]:
+    """The labels for a language tag (zh_CN → zh), English for any label it lacks."""
+    base = dict(LABELS["en"])
+    base.update(LABELS.get((lang or "en").replace("-", "_").split("_")[0].lower(), {}))
+    return base
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def _font_paths() -> dict[str, Path]:
+    folder = fonts_dir()
+    paths = {k: folder / v for k, v in FONT_FILES.items()}
+    missing = [p.name for p in paths.values() if not p.is_file()]
+    if missing:
+        raise QuotePdfError(f"The quotation fonts are missing ({', '.join(missing)} in "
+                            f"{folder}); reinstall Tradewind.")
+    return paths
+
+
+def _clean(text: str) -> str:
+    """No control characters (they have no glyph); bidi marks are handled by the layout."""
+    return "".join(ch for ch in text.translate(_BIDI_MARKS)
+                   if ch in "\n\t" or (ord(ch) >= 32 and not 0x7F <= ord(ch) < 0xA0))
+
+
+def render_pdf(doc: QuotationDocument) -> bytes:
+    """The quotation as PDF bytes (see the module docstring)."""
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    if doc.paper not in PAPERS:
+        raise QuotePdfError(f"Paper {doc.paper!r}: use A4 or Letter.")
+    if not doc.items:
+        raise QuotePdfError("A quotation needs at least one item.")
+    paths = _font_paths()
+    words = labels_for(doc.lang)
+    words.update(doc.labels)
+    lang = doc.lang
+
+    class _Pdf(FPDF):
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font("body", "", 8)
+            self.set_text_color(120, 120, 120)
+            # "{nb}" (the page count) is replaced after shaping: keep it in a cell of its own
+            before, _, after = words["page"].format(page=self.page_no(), pages="\0").partition(
+                "\0")
+            parts = [_clean(f"{doc.number}  ·  {before}"), "{nb}", _clean(after)]
+            widths = [self.get_string_width(parts[0]), self.get_string_width("999"),
+                      self.get_string_width(parts[2])]
+            self.set_x(self.l_margin + (self.epw - sum(widths)) / 2)
+            for part, w, align in zip(parts, widths, ("R", "C", "L"), strict=True):
+                self.cell(w, 5, part, align=align)
+
+    pdf = _Pdf(format=doc.paper, unit="mm")
+    pdf.set_title(_clean(f"{words['title']} {doc.number}"))
+    pdf.set_author(_clean(doc.seller.name))
+    pdf.set_creator("Tradewind")
+    pdf.set_margins(16, 16, 16)
+    pdf.set_auto_page_break(True, margin=20)
+    try:
+        pdf.add_font("body", "", str(paths["regular"]))
+        pdf.add_font("body", "B", str(paths["bold"]))
+        pdf.add_font("cjk", "", str(paths["cjk"]))
+    except Exception as exc:  # noqa: BLE001 - a damaged font file, in words
+        raise QuotePdfError(f"A quotation font cannot be read: {exc}") from exc
+    pdf.set_fallback_fonts(["cjk"], exact_match=False)  # no bold CJK shipped: regular glyphs
+    pdf.set_text_shaping(True)
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    width = pdf.epw
+    ink, muted, line_grey, band = (33, 37, 41), (108, 117, 125), (206, 212, 218), (236, 240, 244)
+
+    def text(value: str) -> str:
+        return _clean(value)
+
+    def rtl(value: str) -> bool:
+        return bool(_RTL.search(value))
+
+    def cell_line(w: float, h: float, value: str, *, align: str = "L", style: str = "",
+                  size: float = 9.5, colour: tuple[int, int, int] = ink) -> None:
+        value = text(value)
+        pdf.set_font("body", style, size)
+        pdf.set_text_color(*colour)
+        if rtl(value):
+            pdf.set_text_shaping(True, direction="rtl")
+            pdf.multi_cell(w, h, value, align="R" if align == "L" else align,
+                           new_x="LMARGIN", new_y="NEXT")
+            pdf.set_text_shaping(True)
+        else:
+            pdf.multi_cell(w, h, value, align=align, new_x="LMARGIN", new_y="NEXT")
+
+    # --- heading: logo + seller on the left, title + number on the right -------------------
+    top = pdf.get_y()
+    left_w = width * 0.58
+    x0 = pdf.l_margin
+    if doc.logo:
+        try:
+            info = pdf.image(io.BytesIO(doc.logo), x=x0, y=top, h=16)
+            logo_w = float(getattr(info, "rendered_width", 0) or 0)
+        except Exception as exc:  # noqa: BLE001 - not an image fpdf2 can read
+            raise QuotePdfError(f"The company logo cannot be used as an image ({exc}).") from exc
+        pdf.set_y(top + 18)
+        del logo_w
+    pdf.set_x(x0)
+    cell_line(left_w, 6, doc.seller.name, style="B", size=12)
+    for line in doc.seller.lines:
+        pdf.set_x(x0)
+        cell_line(left_w, 4.4, line, size=8.5, colour=muted)
+    left_end = pdf.get_y()
+
+    pdf.set_xy(x0 + left_w, top)
+    right_w = width - left_w
+    title = text(words["title"])
+    pdf.set_font("body", "B", 20 if len(title) < 16 else 14)
+    pdf.set_text_color(31, 78, 121)
+    if rtl(title):
+        pdf.set_text_shaping(True, direction="rtl")
+    pdf.multi_cell(right_w, 9, title, align="R", new_x="LEFT", new_y="NEXT")
+    pdf.set_text_shaping(True)
+    pdf.ln(1)
+    facts = [(words["number"], doc.number), (words["date"], money.format_day(doc.quote_date, lang))]
+    if doc.valid_until:
+        facts.append((words["valid"], money.format_day(doc.valid_until, lang)))
+    facts.append((words["currency"], doc.currency))
+    for label, value in facts:
+        pdf.set_x(x0 + left_w)
+        pdf.set_font("body", "", 8.5)
+        pdf.set_text_color(*muted)
+        pdf.cell(right_w * 0.48, 5, text(label), align="R")
+        pdf.set_font("body", "B", 9)
+        pdf.set_text_color(*ink)
+        pdf.cell(right_w * 0.52, 5, text(value), align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(max(left_end, pdf.get_y()) + 4)
+    pdf.set_draw_color(31, 78, 121)
+    pdf.set_line_width(0.6)
+    pdf.line(x0, pdf.get_y(), x0 + width, pdf.get_y())
+    pdf.ln(5)
+
+    # --- parties --------------------------------------------------------------------------
+    block_top = pdf.get_y()
+    half = (width - 8) / 2
+    ends = []
+    for index, (label, party) in enumerate(((words["buyer"], doc.buyer),
+                                            (words["seller"], doc.seller))):
+        x = x0 + index * (half + 8)
+        pdf.set_xy(x, block_top)
+        pdf.set_font("body", "B", 7.5)
+        pdf.set_text_color(*muted)
+        pdf.cell(half, 4.5, text(label.upper()), new_x="LEFT", new_y="NEXT")
+        pdf.set_x(x)
+        pdf.set_left_margin(x)
+        cell_line(half, 5, party.name, style="B", size=10)
+        for line in party.lines:
+            pdf.set_x(x)
+            cell_line(half, 4.4, line, size=8.5)
+        pdf.set_left_margin(x0)
+        ends.append(pdf.get_y())
+    pdf.set_y(max(ends) + 6)
+
+    # --- items ----------------------------------------------------------------------------
+    heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=(31, 78, 121),
+                       size_pt=7.5)
+    pdf.set_font("body", "", 8.5)
+    pdf.set_text_color(*ink)
+    pdf.set_draw_color(*line_grey)
+    pdf.set_line_width(0.2)
+    columns = (words["pos"], words["item"], words["qty"], words["unit"], words["price"],
+               words["amount"])
+    with pdf.table(col_widths=(10, 64, 17, 15, 24, 26), headings_style=heading,
+                   line_height=4.6, padding=1.4, text_align=("C", "L", "R", "C", "R", "R"),
+                   cell_fill_color=band, cell_fill_mode="ROWS", borders_layout="HORIZONTAL_LINES",
+                   first_row_as_headings=True, repeat_headings=1) as table:
+        head = table.row()
+        for title_text in columns:
+            head.cell(text(title_text))
+        for position, item in enumerate(doc.items, start=1):
+            row = table.row()
+            row.cell(str(position))
+            described = item.product if not item.specification else (
+                f"{item.product}\n{item.specification}")
+            row.cell(text(described))
+            row.cell(money.format_quantity(item.quantity, lang))
+            row.cell(text(item.unit))
+            row.cell(text(money.format_money(item.unit_price, doc.currency, lang)
+                          if money.round_money(item.unit_price, doc.currency) == item.unit_price
+                          else _precise(item.unit_price, doc.currency, lang)))
+            row.cell(text(money.format_money(item.line_total, doc.currency, lang)))
+    pdf.ln(1)
+    pdf.set_font("body", "B", 11)
+    pdf.set_x(x0 + width * 0.45)
+    pdf.set_fill_color(*band)
+    pdf.cell(width * 0.30, 8, text(words["total"]), align="R", fill=True)
+    pdf.set_font("body", "", 11)  # fpdf2 keeps the fallback's glyph ids otherwise (seen: zh)
+    pdf.set_font("body", "B", 11)
+    pdf.cell(width * 0.25, 8, text(money.format_money(doc.total, doc.currency, lang)),
+             align="R", fill=True, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+
+    # --- terms ----------------------------------------------------------------------------
+    terms: list[tuple[str, str]] = []
+    if doc.incoterm:
+        terms.append((words["incoterm"], f"{doc.incoterm} {doc.place}".strip()
+                      + " (Incoterms® 2020)"))
+    if doc.payment_terms:
+        terms.append((words["payment"], doc.payment_terms))
+    if doc.lead_time:
+        terms.append((words["lead"], doc.lead_time))
+    if doc.moq:
+        terms.append((words["moq"], doc.moq))
+    if doc.valid_until:
+        terms.append((words["valid"], words["validity"].format(
+            date=money.format_day(doc.valid_until, lang))))
+    if doc.remarks:
+        terms.append((words["remarks"], doc.remarks))
+    if terms:
+        pdf.set_font("body", "B", 10)
+        pdf.set_text_color(31, 78, 121)
+        pdf.cell(width, 6, text(words["terms"]), new_x="LMARGIN", new_y="NEXT")
+        for label, value in terms:
+            y = pdf.get_y()
+            pdf.set_font("body", "B", 8.5)
+            pdf.set_text_color(*muted)
+            pdf.multi_cell(38, 4.8, text(label), new_x="RIGHT", new_y="TOP")
+            pdf.set_xy(x0 + 40, y)
+            pdf.set_left_margin(x0 + 40)
+            cell_line(width - 40, 4.8, value, size=8.5)
+            pdf.set_left_margin(x0)
+            pdf.set_y(max(pdf.get_y(), y + 4.8) + 0.8)
+    pdf.ln(6)
+
+    # --- signatures -----------------------------------------------------------------------
+    if pdf.get_y() > pdf.h - 55:
+        pdf.add_page()
+    sig_top = pdf.get_y() + 4
+    for index, label in enumerate((words["for_seller"], words["for_buyer"])):
+        x = x0 + index * (half + 8)
+        pdf.set_xy(x, sig_top)
+        pdf.set_font("body", "B", 8.5)
+        pdf.set_text_color(*ink)
+        pdf.cell(half, 5, text(label))
+        pdf.set_draw_color(*muted)
+        pdf.set_line_width(0.3)
+        pdf.line(x, sig_top + 22, x + half, sig_top + 22)
+        pdf.set_xy(x, sig_top + 23)
+        pdf.set_font("body", "", 7.5)
+        pdf.set_text_color(*muted)
+        pdf.cell(half, 4, text(words["sign"]))
+    try:
+        return bytes(pdf.output())
+    except Exception as exc:  # noqa: BLE001 - fpdf2 refuses something: in words
+        raise QuotePdfError(f"The PDF could not be written: {exc}") from exc
+
+
+def _precise(price: Decimal, currency: str, lang: str) -> str:
+    """A unit price with more decimals than the currency (0.0125 USD), in the locale."""
+    from babel.numbers import format_currency
+
+    return str(format_currency(price, money.currency_code(currency),
+                               locale=money.locale_for(lang), decimal_quantization=False))
+
+
+def pdf_filename(number: str, words: Sequence[str] = ()) -> str:
+    """A safe file name for the quotation: `Quotation-Q-2026-0001.pdf`."""
+    safe = re.sub(r"[^\w.-]+", "-", number).strip("-") or "quote"
+    return f"{'-'.join(words) or 'Quotation'}-{safe}.pdf"
