@@ -25,6 +25,7 @@ from client.cli import (
     send_cmd,
     signature_cmd,
     sync_cmd,
+    templates_cmd,
     watch_cmd,
 )
 from client.cli.app_launch import run_desktop_app
@@ -50,6 +51,7 @@ COMMAND_MODULES = (
     signature_cmd,
     cache_cmd,
     meet_cmd,
+    templates_cmd,
 )
 
 

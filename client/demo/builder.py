@@ -2,8 +2,9 @@
 
 ``build_demo_profile(profile_dir)`` creates ``PROFILE/tradewind.db`` with one offline demo
 account (no password, no server: ``preset='demo'``, status ``offline``), its folders and about
-200 messages expanded from ``resources/demo/``. Never touches the network. Any thread: it opens
-and closes its own Store. Raises ``DemoProfileError``
+200 messages expanded from ``resources/demo/``, plus one personal quote template
+(``PROFILE/templates/price-update.en.tpl``; a copy the rep changed is kept). Never touches the
+network. Any thread: it opens and closes its own Store. Raises ``DemoProfileError``
 when the profile already holds a different account or the demo sources are broken; building
 twice into the same profile is a no-op (idempotent).
 """
@@ -16,7 +17,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from client.demo.expand import DemoMessage, expand
-from client.demo.spec import DemoSpecError, load_spec
+from client.demo.spec import DemoSpecError, default_resource_dir, load_spec
 from client.paths import DATABASE_NAME
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
@@ -59,11 +60,13 @@ def build_demo_profile(
     messages = expand(spec, anchor or datetime.now(UTC).date())
     account_spec = spec.data["account"]
     profile_dir.mkdir(parents=True, exist_ok=True)
+    demo_dir = resource_dir or default_resource_dir()
     with Store.open(profile_dir / DATABASE_NAME) as store:
         existing = store.list_accounts()
         if existing:
             if len(existing) == 1 and existing[0].preset == DEMO_PRESET:
                 counts = _counts(store, existing[0].id)
+                _install_demo_template(profile_dir, demo_dir)
                 return DemoSummary(existing[0].email, existing[0].id, counts)
             raise DemoProfileError(
                 f"The profile {profile_dir} already holds real accounts; the demo is built "
@@ -101,7 +104,21 @@ def build_demo_profile(
             )
         while store.index_pending():
             pass
+        _install_demo_template(profile_dir, demo_dir)
         return DemoSummary(account.email, account.id, _counts(store, account.id))
+
+
+DEMO_TEMPLATE = "price-update.en.tpl"
+
+
+def _install_demo_template(profile_dir: Path, resource_dir: Path) -> None:
+    """Copy the demo's personal template into ``PROFILE/templates/`` unless one is there."""
+    source = resource_dir / DEMO_TEMPLATE
+    target = profile_dir / "templates" / DEMO_TEMPLATE
+    if target.exists() or not source.is_file():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(source.read_bytes())
 
 
 def _counts(store: Store, account_id: int) -> dict[str, int]:

@@ -80,3 +80,24 @@ def test_building_twice_is_a_no_op_and_real_profiles_are_refused(tmp_path: Path)
         store.add_account("rep@company.example")
     with pytest.raises(DemoProfileError, match="real accounts"):
         build_demo_profile(real, anchor=ANCHOR)
+
+
+def test_demo_profile_has_a_personal_template_that_renders(tmp_path: Path) -> None:
+    from client.templates import render_template
+    from client.templates.context import context_from_message
+    from client.templates.library import load_library
+
+    profile = tmp_path / "demo"
+    build_demo_profile(profile)
+    library = load_library(profile)
+    assert library.problems == ()
+    variants = library.variants("price-update")
+    assert variants["en"].origin == "personal" and variants["en"].category == "price-update"
+    with Store.open(profile / "tradewind.db") as store:
+        inbox = next(f for f in store.folders(store.list_accounts()[0].id) if f.role == "inbox")
+        row = store.list_messages(inbox.id, limit=1)[0]
+        ctx = context_from_message(store, row.id, lang="en")
+    mail = render_template("price-update", "en", ctx, library)
+    assert mail.subject and "price" in mail.text.lower()
+    build_demo_profile(profile)  # a second build leaves the rep's copy alone
+    assert load_library(profile).variants("price-update")["en"].origin == "personal"
