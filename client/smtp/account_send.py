@@ -134,7 +134,7 @@ class AfterSyncReport:
 def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport:
     """Once an account's mail synced (its server answered): wake messages that waited only for
     the line, send the outbox, save local drafts to the Drafts folder, refresh the signature
-    policy when due. Never raises for a network or server problem; reports it instead.
+    policy when due, move quote records along (`client.quotes.records.refresh_states`). Never raises for a network or server problem; reports it instead.
     Called by `tradewind sync` and by the app's account workers (worker thread)."""
     from client.signatures.provision import refresh_if_due
     from client.smtp.outbox import Outbox
@@ -151,4 +151,10 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
         refresh_if_due(store)
     except Exception as exc:  # noqa: BLE001 - the last valid policy stays in force
         problems.append(f"Signature policy not refreshed: {exc}")
+    try:  # quotes: sent once the outbox sent them, answered once the buyer's reply is cached
+        from client.quotes.records import refresh_states
+
+        refresh_states(store)
+    except Exception as exc:  # noqa: BLE001 - tried again after the next sync
+        problems.append(f"Quote states not updated: {exc}")
     return AfterSyncReport(flushed, problems, pushed)
