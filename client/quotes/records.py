@@ -254,8 +254,9 @@ def refresh_states(store: Store, now: float | None = None) -> list[tuple[str, st
       outbox item replying to the same inquiry whose mail names the quote number) is sent or
       filed, or the quote mail's Message-ID is in a cached folder;
     - `sent` → `answered`: a cached message that refers to the quote mail's Message-ID
-      (References / In-Reply-To), from an address that is not the rep's own, dated after the
-      send;
+      (References / In-Reply-To) from an address that is not the rep's own (its Date is not
+      compared with the send: the buyer's clock may be wrong, and the reference proves it
+      came later);
     - `sent`/`answered` → `expired`: the day after valid-until has begun (local date of `now`).
     Idempotent; one transaction.
     """
@@ -273,19 +274,19 @@ def refresh_states(store: Store, now: float | None = None) -> list[tuple[str, st
                 conn.execute("UPDATE quotes SET state = 'sent', message_id = ?, sent_at = ?"
                              " WHERE id = ?", (mid, sent_at, qid))
                 changes.append((str(number), "sent"))
-        sent = conn.execute("SELECT id, number, message_id, sent_at FROM quotes"
+        sent = conn.execute("SELECT id, number, message_id FROM quotes"
                             " WHERE state = 'sent' AND message_id IS NOT NULL").fetchall()
-        for qid, number, message_id, sent_at in sent:
+        for qid, number, message_id in sent:
             answers = conn.execute(
                 "SELECT m.from_email, m.sort_date FROM message_refs r JOIN messages m"
                 " ON m.id = r.message_id WHERE r.ref = ? AND m.deleted = 0",
                 (message_id,)).fetchall()
-            times = [float(d or 0) for who, d in answers
-                     if str(who or "").lower() not in own
-                     and (d is None or sent_at is None or float(d) >= float(sent_at) - 300)]
+            # a message that names the quote mail was written after it, whatever its Date says
+            times = [float(d) if d is not None else moment for who, d in answers
+                     if str(who or "").lower() not in own]
             if times:
                 conn.execute("UPDATE quotes SET state = 'answered', answered_at = ? WHERE id = ?",
-                             (max(times) or moment, qid))
+                             (max(times), qid))
                 changes.append((str(number), "answered"))
         today = datetime.fromtimestamp(moment).date().isoformat()
         expired = conn.execute(

@@ -96,3 +96,32 @@ def test_due_reminders(store: Store) -> None:
     assert [(r.quote.number, r.reason) for r in due] == [("Q-1", "expires-soon"),
                                                           ("Q-2", "unanswered")]
     assert records.due_reminders(store, now, days_before=0, days_unanswered=30) == []
+
+
+def test_answered_only_by_someone_else_referring_to_the_quote(store: Store) -> None:
+    from client.compose.identities import add_identity
+    from client.store.records import FolderRecord, IncomingMessage
+
+    account = store.add_account("rep@example.test")
+    add_identity(store, account.id, "anna@company.example", "Anna")
+    inbox = store.upsert_folder(account.id, FolderRecord("INBOX", "/", "inbox"))
+    _quote(store, "Q-2026-0001", message_id="q1@company.example", account_id=account.id)
+    with store.transaction() as conn:
+        conn.execute("UPDATE quotes SET state = 'sent', sent_at = 1")
+
+    def mail(uid: int, sender: str, refs: str) -> IncomingMessage:
+        raw = (f"From: {sender}\r\nTo: anna@company.example\r\nSubject: Re: Quotation\r\n"
+               f"Message-ID: <m{uid}@x.example>\r\n{refs}Date: Wed, 02 Dec 2026 09:00:00 +0000"
+               f"\r\n\r\nok\r\n").encode()
+        return IncomingMessage(uid=uid, raw=raw, internaldate=datetime(2026, 12, 2))
+
+    store.insert_messages(inbox.id, [
+        mail(1, "anna@company.example", "In-Reply-To: <q1@company.example>\r\n"),  # own copy
+        mail(2, "buyer@importer.example", "References: <other@company.example>\r\n"),
+    ], 2)
+    assert records.refresh_states(store) == []
+    store.insert_messages(inbox.id, [
+        mail(3, "Buyer <BUYER@importer.example>",
+             "References: <inq@importer.example> <q1@company.example>\r\n")], 3)
+    assert records.refresh_states(store) == [("Q-2026-0001", "answered")]
+    assert records.get_quote(store, "Q-2026-0001").answered_at is not None
