@@ -67,11 +67,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     quotes = subparsers.add_parser("quotes", parents=[common],
                                    help="quote records: list, show, mark won or lost")
-    quotes.add_argument("action", nargs="?", default="list", choices=("list", "show", "mark"))
-    quotes.add_argument("number", nargs="?", metavar="NUMBER")
+    quotes.add_argument("action", nargs="?", default="list",
+                        choices=("list", "show", "mark", "pattern"))
+    quotes.add_argument("number", nargs="?", metavar="NUMBER|PATTERN")
     quotes.add_argument("outcome", nargs="?", metavar="won|lost")
     quotes.add_argument("--state", action="append", default=[], choices=STATE_CHOICES,
                         help="only quotes in this state (repeat for more)")
+    quotes.add_argument("--rep", metavar="ADDRESS",
+                        help="pattern: for this rep only (default: every rep of the profile)")
     quotes.set_defaults(handler=cmd_quotes)
 
 
@@ -223,6 +226,8 @@ def cmd_quotes(ctx: Context, args: argparse.Namespace) -> int:
     )
 
     store = ctx.store()
+    if args.action == "pattern":
+        return _pattern(ctx, store, args.number, args.rep)
     if args.action == "list":
         if args.number:
             raise UsageError("`quotes list` takes no number (use `quotes show NUMBER`).")
@@ -254,4 +259,20 @@ def cmd_quotes(ctx: Context, args: argparse.Namespace) -> int:
     doc = record.as_json()
     ctx.emit(doc, f"{record.number}: {record.state}, {record.currency} {doc['total']} "
                   f"({doc['total_formatted']}), buyer {safe_text(record.buyer_email)}.")
+    return ExitCode.OK
+
+
+def _pattern(ctx: Context, store: Any, pattern: str | None, rep: str | None) -> int:
+    """Show or set the quote number pattern (all reps, or one with --rep)."""
+    from client.quotes.numbering import NumberPatternError, pattern_for, set_pattern
+
+    try:
+        if pattern:
+            current = set_pattern(store, pattern, rep)
+        else:
+            current = pattern_for(store, rep or "")
+    except NumberPatternError as exc:
+        raise _bad(exc) from None
+    ctx.emit({"pattern": current, "rep": rep.lower() if rep else None},
+             f"Quote numbers{' of ' + safe_text(rep) if rep else ''}: {current}")
     return ExitCode.OK

@@ -192,3 +192,13 @@ def test_text_output_in_the_buyers_locale(cli: Callable[..., CliResult], inquiry
     assert result.code == 0, result.err
     assert re.search("Quote Q-\\d{4}-0001: USD 2500\\.00 \\(2\\.500,00\u00a0\\$\\), valid until "
                      r"\d{4}-\d\d-\d\d, saved as draft \d+\.", result.out), result.out
+
+
+def test_number_pattern(cli: Callable[..., CliResult], inquiry: int) -> None:
+    assert cli("quotes", "pattern", "--json").json() == {"pattern": "Q-{yyyy}-{seq:04}",
+                                                         "rep": None}
+    bad = cli("quotes", "pattern", "Q-{yyyy}")
+    assert bad.code == 2 and "{seq}" in bad.err
+    assert cli("quotes", "pattern", "NB{yy}-{seq:03}", "--rep", "Rep@example.test").code == 0
+    doc = _quote(cli, inquiry, "--item", "NB-V100;1").json()
+    assert doc["number"] == f"NB{date.today().year % 100:02d}-001"
