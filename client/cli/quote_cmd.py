@@ -118,7 +118,7 @@ def _message_row(text: str) -> int:
 
 def cmd_quote(ctx: Context, args: argparse.Namespace) -> int:
     from client.compose.headers import ComposeError
-    from client.quotes.pdf import QuotePdfError
+    from client.quotes.pdf import PdfTextError, QuotePdfError
     from client.quotes.records import refresh_states
     from client.quotes.reply import QuoteRequest, create_quote_reply, item_specs
     from client.templates import QuoteInputError, TemplateError, load_library
@@ -143,7 +143,7 @@ def cmd_quote(ctx: Context, args: argparse.Namespace) -> int:
     library = load_library(ctx.profile)
     try:
         result = create_quote_reply(store, row, request, library)
-    except (QuoteInputError, TemplateError, ComposeError) as exc:
+    except (QuoteInputError, TemplateError, ComposeError, PdfTextError) as exc:
         raise _bad(exc) from None
     except QuotePdfError as exc:
         raise CliError(str(exc), ExitCode.GENERAL) from None

@@ -10,7 +10,8 @@ Fonts ship in `resources/fonts/` and are embedded as subsets, so every viewer sh
 page: DejaVu Sans (Latin, Greek, Cyrillic, Arabic) with Noto Sans SC (Chinese, Japanese kana)
 as fallback; text is shaped by HarfBuzz (uharfbuzz). Text with Arabic or Hebrew letters is
 laid out right-to-left on its own (fpdf2 orders digits wrongly inside a left-to-right run).
-Raises `QuotePdfError` in words (missing font files, a logo that is not an image). Pure and
+Raises `QuotePdfError` in words (missing font files, a logo that is not an image, text no
+shipped font can show — Korean, Thai, Devanagari, most emoji — which would otherwise vanish). Pure and
 Qt-free (the CLI and the app make the same file); any thread; about a second per page.
 """
 
@@ -123,6 +124,10 @@ class QuotePdfError(RuntimeError):
     """The PDF cannot be made (fonts missing, bad logo); `str()` says why."""
 
 
+class PdfTextError(QuotePdfError):
+    """The quote holds text the shipped fonts cannot show (bad input for a PDF)."""
+
+
 @dataclass(frozen=True)
 class Party:
     name: str
@@ -222,6 +227,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         pdf.add_font("cjk", "", str(paths["cjk"]))
     except Exception as exc:  # noqa: BLE001 - a damaged font file, in words
         raise QuotePdfError(f"A quotation font cannot be read: {exc}") from exc
+    _refuse_uncovered(doc, words, [set(getattr(f, "cmap", {}) or {}) for f in pdf.fonts.values()])
     pdf.set_fallback_fonts(["cjk"], exact_match=False)  # no bold CJK shipped: regular glyphs
     pdf.set_text_shaping(True)
     pdf.alias_nb_pages()
@@ -408,6 +414,39 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         return bytes(pdf.output())
     except Exception as exc:  # noqa: BLE001 - fpdf2 refuses something: in words
         raise QuotePdfError(f"The PDF could not be written: {exc}") from exc
+
+
+def _texts(doc: QuotationDocument, words: dict[str, str]) -> list[tuple[str, str]]:
+    """(where, text) of everything the page shows, for the glyph check."""
+    out = [("seller", doc.seller.name), *(("seller", x) for x in doc.seller.lines),
+           ("buyer", doc.buyer.name), *(("buyer", x) for x in doc.buyer.lines),
+           ("number", doc.number), ("Incoterm place", doc.place),
+           ("payment terms", doc.payment_terms), ("lead time", doc.lead_time),
+           ("MOQ", doc.moq), ("remarks", doc.remarks), ("labels", " ".join(words.values()))]
+    for n, item in enumerate(doc.items, start=1):
+        out += [(f"item {n}", item.product), (f"item {n}", item.specification),
+                (f"item {n}", item.unit)]
+    return out
+
+
+def _refuse_uncovered(doc: QuotationDocument, words: dict[str, str],
+                      cmaps: Sequence[set[int]]) -> None:
+    """A character no shipped font has would silently vanish from the page: refuse in words
+    (e.g. Korean, Thai or Devanagari text, emoji). The mail itself can still be sent."""
+    missing: dict[str, str] = {}
+    for where, value in _texts(doc, words):
+        for ch in _clean(value):
+            if ch.isspace() or ord(ch) in (0x200B, 0x200C, 0x200D, 0xFE0F) or ch in missing:
+                continue
+            if not any(ord(ch) in cmap for cmap in cmaps):
+                missing[ch] = where
+    if missing:
+        shown = ", ".join(f"{ch!r} (U+{ord(ch):04X}, {where})"
+                          for ch, where in list(missing.items())[:8])
+        more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
+        raise PdfTextError(
+            f"The PDF fonts cannot show {shown}{more}; that text would be missing from the "
+            f"quotation. Write it another way, or send the quote without --pdf.")
 
 
 def _precise(price: Decimal, currency: str, lang: str) -> str:

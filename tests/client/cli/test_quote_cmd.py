@@ -202,3 +202,12 @@ def test_number_pattern(cli: Callable[..., CliResult], inquiry: int) -> None:
     assert cli("quotes", "pattern", "NB{yy}-{seq:03}", "--rep", "Rep@example.test").code == 0
     doc = _quote(cli, inquiry, "--item", "NB-V100;1").json()
     assert doc["number"] == f"NB{date.today().year % 100:02d}-001"
+
+
+def test_text_the_pdf_cannot_show_exits_2_and_saves_nothing(cli: Callable[..., CliResult],
+                                                            inquiry: int) -> None:
+    result = _quote(cli, inquiry, "--item", "한국 밸브;DN50;10;pcs;3.00", "--pdf")
+    assert result.code == 2 and "U+D55C" in result.err and "without --pdf" in result.err
+    assert _counts() == (0, 0, 0)
+    without = _quote(cli, inquiry, "--item", "한국 밸브;DN50;10;pcs;3.00")  # the mail is fine
+    assert without.code == 0 and without.json()["items"][0]["product"] == "한국 밸브"

@@ -128,3 +128,12 @@ def test_chinese_labels_and_amounts(tmp_path: Path) -> None:
     flat = re.sub(r"\s+", " ", text)
     for expected in ("报价单", "报价单号", "合计", "¥16,700.00", "2026年12月31日", "第 1 页"):
         assert expected in flat, expected
+
+
+def test_text_no_font_can_show_is_refused_instead_of_vanishing() -> None:
+    with pytest.raises(QuotePdfError) as info:
+        render_pdf(_doc(buyer=Party("한국무역 주식회사", ("Seoul",))))
+    message = str(info.value)
+    assert "'한' (U+D55C, buyer)" in message and "without --pdf" in message
+    with pytest.raises(QuotePdfError, match=r"U\+0939, item 1"):
+        render_pdf(_doc(items=(make_line("हिन्दी valve", D(1), D(1), "EUR"),)))
