@@ -10,16 +10,29 @@ Which keyring backends are accepted (the rule, checked on every call):
   (plaintext or weakly encrypted files, registry, ...); any other backend with priority < 1,
   which is keyring's own threshold for "not recommended" (file and plaintext backends sit
   there). A refusal raises `KeyringUnavailableError` explaining what to do; nothing is written.
-- Test-only override: a backend class defined in this repository's `tests` package (module
-  `tests` / `tests.*` / `conftest`) is accepted whatever its priority. That package is never
-  shipped (packaging includes only `client*` and `ui*`), so the override cannot be active in
-  normal use.
+- Test-only exemption: a backend class the test suite registered with `allow_test_backend`
+  is accepted whatever its priority (never the fail/null backends). Registration is refused
+  unless the file that defines the class lies in the `tests/` folder of the source tree this
+  `client` package runs from (a folder beside `client/` whose `pyproject.toml` names the
+  `tradewind` project). An installed wheel or a frozen bundle has no such tree, so nothing can
+  be registered there; a third-party wheel that ships its own `tests` package gets no
+  exemption either (its files live in site-packages, not in our tree). Neither a module name
+  nor an environment variable grants it. The root `tests/conftest.py` registers the in-memory
+  backend; `tests/support/file_keyring.py` registers itself when keyring imports it in a CLI
+  subprocess. (Code that runs inside the process can do anything anyway; this rule only keeps
+  a backend that arrives by name, from an entry point or PYTHON_KEYRING_BACKEND, to the
+  normal judgement.)
 
 All functions may be called from any thread (the keyring backends serialise themselves);
 they are idempotent where noted and raise only `SecretsError` subclasses.
 """
 
 from __future__ import annotations
+
+import functools
+import sys
+import tomllib
+from pathlib import Path
 
 import keyring
 import keyring.errors
@@ -29,7 +42,8 @@ SERVICE_NAME = "Tradewind"
 
 _REFUSED_PACKAGES = ("keyrings.alt",)
 _REFUSED_CLASSES = ("keyring.backends.fail.Keyring", "keyring.backends.null.Keyring")
-_TEST_PACKAGES = ("tests", "conftest")
+_PROJECT_NAME = "tradewind"
+_test_backends: set[type[KeyringBackend]] = set()
 
 
 class SecretsError(Exception):
@@ -55,9 +69,44 @@ def _writing_backend(backend: KeyringBackend) -> KeyringBackend | None:
     return backend
 
 
+@functools.cache
+def test_suite_dir() -> Path | None:
+    """The `tests/` folder of the source tree this `client` package runs from, or None (an
+    installed wheel or a frozen bundle). The tree is recognised by a `pyproject.toml` beside
+    `client/` that names the `tradewind` project. Cached; any thread."""
+    root = Path(__file__).resolve().parents[1]
+    try:
+        with open(root / "pyproject.toml", "rb") as handle:
+            name = tomllib.load(handle).get("project", {}).get("name")
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    tests = root / "tests"
+    return tests if name == _PROJECT_NAME and tests.is_dir() else None
+
+
+def _defining_file(cls: type) -> Path | None:
+    module = sys.modules.get(cls.__module__)
+    filename = getattr(module, "__file__", None)
+    return Path(filename).resolve() if filename else None
+
+
+def allow_test_backend(cls: type[KeyringBackend]) -> None:
+    """Accept `cls` whatever its priority, for the test suite only. Idempotent.
+
+    Raises `SecretsError` unless `cls` is defined in a file under `test_suite_dir()` (see the
+    module docstring); keyring's fail and null backends are never accepted."""
+    suite = test_suite_dir()
+    where = _defining_file(cls)
+    if suite is None or where is None or not where.is_relative_to(suite):
+        raise SecretsError(
+            f"{cls.__module__}.{cls.__qualname__} is not part of Tradewind's test suite; only "
+            "backends defined in the tests folder of the running source tree may be exempted."
+        )
+    _test_backends.add(cls)
+
+
 def _is_test_backend(backend: KeyringBackend) -> bool:
-    module = type(backend).__module__
-    return any(module == name or module.startswith(name + ".") for name in _TEST_PACKAGES)
+    return type(backend) in _test_backends
 
 
 def refusal_reason(backend: KeyringBackend) -> str | None:

@@ -15,9 +15,15 @@ DEB_PACKAGES=(
     libasound2 libxkbfile1 fonts-noto-cjk isync nginx libnginx-mod-http-dav-ext
     # PySide6's own libraries load these; a minimal Debian 12 lacks them (found in a chroot).
     libglib2.0-0 libdbus-1-3 libfontconfig1 libxcb-shape0
+    # Libraries of the unpacked Cyrus IMAP test server (see install_cyrus_testbed).
+    libpcre3 libxapian30 libical3
     # pdftotext, pdffonts, pdfinfo, pdfimages: the PDF quotation tests (tests/client/quotes)
     poppler-utils
 )
+# Cyrus IMAP, the second real test server: cyrus-imapd conflicts with dovecot-imapd as a
+# package, so its .debs are unpacked under the repo (git-ignored) instead of installed.
+CYRUS_DEBS=(cyrus-common cyrus-imapd sasl2-bin)
+CYRUS_DIR=.testbed/cyrus
 
 log() { printf '== %s\n' "$*"; }
 
@@ -56,6 +62,36 @@ install_debian_packages() {
     fi
 }
 
+install_cyrus_testbed() {
+    local stamp="$CYRUS_DIR/.unpacked" wanted tmp deb
+    wanted="$(apt-cache policy "${CYRUS_DEBS[@]}" 2>/dev/null | awk '/Candidate:/ {print $2}' | tr '\n' ' ')"
+    if [ -f "$stamp" ] && [ -x "$CYRUS_DIR/usr/lib/cyrus/bin/master" ] \
+        && { [ -z "${wanted// /}" ] || [ "$(cat "$stamp")" = "$wanted" ]; }; then
+        return 0
+    fi
+    if ! command -v apt-get >/dev/null || ! command -v dpkg-deb >/dev/null; then
+        log "cannot unpack the Cyrus test server: apt-get and dpkg-deb are needed (Debian 12)"
+        exit 1
+    fi
+    log "unpacking the Cyrus test server into $CYRUS_DIR: ${CYRUS_DEBS[*]}"
+    tmp="$(mktemp -d)"
+    if ! (cd "$tmp" && apt-get download -q "${CYRUS_DEBS[@]}"); then
+        apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
+        if ! (cd "$tmp" && apt-get download -q "${CYRUS_DEBS[@]}"); then
+            rm -rf "$tmp"
+            log "FAILED: apt-get download ${CYRUS_DEBS[*]} (is the network or a mirror reachable?)"
+            exit 1
+        fi
+    fi
+    rm -rf "$CYRUS_DIR"
+    mkdir -p "$CYRUS_DIR"
+    for deb in "$tmp"/*.deb; do
+        dpkg-deb -x "$deb" "$CYRUS_DIR" || { rm -rf "$tmp"; log "FAILED: dpkg-deb -x $deb"; exit 1; }
+    done
+    rm -rf "$tmp"
+    echo "$wanted" >"$stamp"
+}
+
 install_python_env() {
     if [ ! -x .venv/bin/python ]; then
         log "creating .venv with $PYTHON"
@@ -72,6 +108,7 @@ install_python_env() {
 }
 
 install_debian_packages
+install_cyrus_testbed
 install_python_env
 
 status=0

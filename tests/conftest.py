@@ -21,19 +21,28 @@ from pathlib import Path  # noqa: E402
 import keyring  # noqa: E402
 import pytest  # noqa: E402
 
+from client import secrets as client_secrets  # noqa: E402
+from tests.servers.cyrus import CyrusServer, cyrus_root, find_cyrus  # noqa: E402
 from tests.servers.dovecot import DovecotServer, MailUser, find_dovecot  # noqa: E402
 from tests.servers.faultproxy import FaultProxy  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 
 _SERVER_FIXTURES = {"dovecot", "imap_user", "make_dovecot"}
+# The test suite's own keyring is exempt from the priority rule (client/secrets.py explains
+# why only a registration from this tree can grant that).
+client_secrets.allow_test_backend(MemoryKeyring)
+_CYRUS_FIXTURES = {"cyrus", "cyrus_user"}
 _user_numbers = itertools.count(1)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that needs a real Dovecot with ``dovecot`` (select with ``-m``)."""
+    """Mark every test that needs a real Dovecot with ``dovecot``, a real Cyrus with ``cyrus``
+    (select with ``-m``)."""
     for item in items:
         if _SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.dovecot)
+        if _CYRUS_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.cyrus)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -84,12 +93,48 @@ def dovecot() -> Iterator[DovecotServer]:
         server.stop()
 
 
+def unique_user_name(request: pytest.FixtureRequest) -> str:
+    """A user name unique to this test (lowercase letters, digits and hyphens)."""
+    stem = re.sub(r"[^a-z0-9]", "", request.node.name.lower())[:32] or "user"
+    return f"{stem}-{next(_user_numbers)}-{secrets.token_hex(3)}"
+
+
 @pytest.fixture
 def imap_user(dovecot: DovecotServer, request: pytest.FixtureRequest) -> MailUser:
     """A fresh, empty user on the session server, unique to this test."""
-    stem = re.sub(r"[^a-z0-9]", "", request.node.name.lower())[:32] or "user"
-    name = f"{stem}-{next(_user_numbers)}-{secrets.token_hex(3)}"
-    return dovecot.add_user(name, secrets.token_urlsafe(12))
+    return dovecot.add_user(unique_user_name(request), secrets.token_urlsafe(12))
+
+
+def _require_cyrus() -> None:
+    if find_cyrus() is None:
+        message = (
+            f"Cyrus IMAP is not unpacked in {cyrus_root()}: these tests need the second real "
+            "IMAP server. Run scripts/test.sh (it downloads and unpacks cyrus-imapd)."
+        )
+    elif os.geteuid() != 0:
+        message = "The test Cyrus must be started as root (it runs as 'nobody')."
+    else:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI must have it, so this is a failure, not a skip)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def cyrus() -> Iterator[CyrusServer]:
+    """One Cyrus IMAP for the whole session (``tests/servers/cyrus.py``); use ``cyrus_user``."""
+    _require_cyrus()
+    server = CyrusServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def cyrus_user(cyrus: CyrusServer, request: pytest.FixtureRequest) -> MailUser:
+    """A fresh user on the session Cyrus with INBOX and the special-use folders."""
+    return cyrus.add_user(unique_user_name(request), secrets.token_urlsafe(12))
 
 
 @pytest.fixture

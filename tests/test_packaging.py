@@ -45,12 +45,22 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_carries_the_demo_mailbox_translations_and_icons(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {DATA + "demo/demo.json", DATA + "demo/bodies.txt"} <= names
+    assert {DATA + f"demo/signature/{n}" for n in ("policy.json", "directory.json", "logo.png")
+            } <= names  # the demo company's signature policy
     assert len(TRANSLATIONS) >= 3  # main window, composer, sync
     assert {DATA + "translations/" + qm for qm in TRANSLATIONS} <= names
     assert DATA + "icons/flag.svg" in names and DATA + "signature-example/policy.json" in names
     assert DATA + "fonts/NotoSansSC-Regular.otf" in names  # PDF quotations (client/quotes/pdf)
     assert "client/paths.py" in names and "ui/main_window.py" in names
     assert not any(n.startswith("resources/") for n in names)  # no generic top-level folder
+
+
+def test_wheel_carries_the_template_starter_set(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    starter = sorted(p.name for p in (REPO_ROOT / "resources" / "templates").glob("*.tpl"))
+    assert len(starter) >= 24
+    assert {DATA + "templates/" + name for name in starter} <= names
+    assert DATA + "demo/price-update.en.tpl" in names
 
 
 def _fresh_venv(where: Path) -> tuple[Path, Path]:

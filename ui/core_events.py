@@ -14,6 +14,7 @@ from babel.numbers import format_decimal
 from PySide6.QtCore import QCoreApplication
 
 from client.events import AccountStatus, FolderChanged, SyncProgress
+from client.mime.sender_checks import list_label
 from client.store.records import MessageRow
 
 REFRESH_DELAY_MS = 250
@@ -84,7 +85,7 @@ class CoreEventsMixin:
         if event.added and event.folder_id in self._inbox_ids():
             count, newest = unseen_summary(self.store, event.added)
             if newest is not None:
-                self.tray.notify_new_mail(count, newest.from_name or newest.from_email,
+                self.tray.notify_new_mail(count, list_label(newest.from_name, newest.from_email),
                                           newest.subject)
 
     def _refresh_changed(self) -> None:

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.mime.model import Address
 from ui.dates import full_date
 from ui.reader_content import ReaderAttachment, ReaderContent, plain_text_html
+from ui.reader_sender_warning import sender_line, sender_notices, senders_of
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -59,7 +61,7 @@ def _format_size(size: int, locale: Locale) -> str:
 
 
 def _addresses(pairs: tuple[tuple[str, str], ...]) -> str:
-    return ", ".join(f"{name} <{email}>" if name else email for name, email in pairs)
+    return sender_line([Address(name, email) for name, email in pairs]) if pairs else ""
 
 
 def _domain(address: str) -> str:
@@ -194,8 +196,8 @@ class ReaderPane(QWidget):
         row = content.row
         self.shown_id = row.id
         self.subject.setText(row.subject or self.tr("(no subject)"))
-        sender = f"{row.from_name} <{row.from_email}>" if row.from_name else row.from_email
-        self.sender.setText(self.tr("From: {0}").format(sender))
+        senders = senders_of(row, content.senders)
+        self.sender.setText(self.tr("From: {0}").format(sender_line(senders)))
         recipients = self.tr("To: {0}").format(_addresses(row.to))
         if row.cc:
             recipients += "\n" + self.tr("Cc: {0}").format(_addresses(row.cc))
@@ -205,7 +207,7 @@ class ReaderPane(QWidget):
             label.show()
         self.headers_view.setPlainText(content.header_text)
         self.headers_view.setVisible(self.show_all_headers)
-        notices = []
+        notices = sender_notices(content.sender_warnings)
         reply_domains = {_domain(email) for _, email in row.reply_to}
         if reply_domains and reply_domains != {_domain(row.from_email)}:
             notices.append(

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from client.mime import Attachment, attachment_bytes, parse_headers, parse_message
+from client.mime import Address, Attachment, attachment_bytes, parse_headers, parse_message
+from client.mime.sender_checks import SenderWarning, check_sender, other_senders
 from client.mime.text import html_to_text
+from client.store.address_book import contact_addresses_named
 from client.store.db import Store
 from client.store.records import MessageRow
 from client.sync.attachments import server_parts
@@ -52,6 +54,8 @@ class ReaderContent:
     header_text: str = ""
     remote_allowed: bool = False  # for this message or, by a saved choice, for this sender
     document_key: str = ""  # names the HTML document and its cid: parts in the view
+    senders: tuple[Address, ...] = ()  # every From address of the parse (reader_sender_warning)
+    sender_warnings: tuple[SenderWarning, ...] = ()  # client.mime.sender_checks.check_sender
 
 
 def load_reader_content(
@@ -64,9 +68,11 @@ def load_reader_content(
         if row is None:
             raise KeyError(f"Message {message_row} is no longer in the cache.")
         raw = store.get_raw(message_row)
-        allow_remote = allow_remote or row.from_email.lower() in allowed_senders(store)
+        senders = parse_headers(raw).from_
+        allow_remote = allow_remote or _senders_allowed(senders, row, allowed_senders(store))
         on_server = server_parts(store, message_row) if row.body_state == "partial" else None
-    content = build_content(row, raw, allow_remote, str(message_row))
+        contacts = contact_addresses_named(store, [a.name for a in senders])
+    content = build_content(row, raw, allow_remote, str(message_row), contacts)
     if on_server is None:
         return content
     # A message over the cache cap: its attachments are listed from what the server holds.
@@ -75,6 +81,13 @@ def load_reader_content(
         for p in on_server
     )
     return replace(content, attachments=listed)
+
+
+def _senders_allowed(senders: tuple[Address, ...], row: MessageRow, allowed: set[str]) -> bool:
+    """True if every From address of the message is on the allow list (one allowed address
+    beside another sender must not open remote content for both)."""
+    emails = {a.email.lower() for a in senders if a.email}
+    return bool(allowed) and (emails or {row.from_email.lower()}) <= allowed
 
 
 def attached_message_content(db_path: Path, message_row: int, part_id: str) -> ReaderContent:
@@ -106,8 +119,12 @@ def row_from_headers(raw: bytes) -> MessageRow:
     )
 
 
-def build_content(row: MessageRow, raw: bytes, allow_remote: bool, key: str) -> ReaderContent:
-    """Parse ``raw`` into what the reader shows; ``key`` names its HTML document."""
+def build_content(
+    row: MessageRow, raw: bytes, allow_remote: bool, key: str,
+    contacts: dict[str, set[str]] | None = None,
+) -> ReaderContent:
+    """Parse ``raw`` into what the reader shows; ``key`` names its HTML document; ``contacts``
+    (display name -> known addresses) lets the sender check spot an imitated contact."""
     parsed = parse_message(raw)
     html_only = parsed.text is None and parsed.html is not None
     if parsed.text is not None:
@@ -128,7 +145,8 @@ def build_content(row: MessageRow, raw: bytes, allow_remote: bool, key: str) -> 
     )
     return ReaderContent(
         row, text, html_only, attachments, parsed.warnings, prepared, inline, header_block(raw),
-        allow_remote, key,
+        allow_remote, key, parsed.headers.from_,
+        check_sender(parsed.headers.from_, other_senders(raw), contacts),
     )
 
 

@@ -7,7 +7,7 @@ keyring (`client.secrets`). Settings come from, first match wins: the user's `--
 failed or missing lookup never blocks adding an account; it is only reported in `notes`.
 
 An `AccountManager` wraps one `Store`, so it belongs to the thread that opened that store.
-`test()` does network I/O: never call it on a GUI thread. Errors are in words:
+`test()` and `test_smtp()` do network I/O: never call them on a GUI thread. Errors are in words:
 `InvalidAccountError` (bad input), `AccountExistsError`, `AccountNotFoundError`,
 `MissingPasswordError`, plus `client.secrets` and `client.imap` errors passed through.
 """
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SECURITIES = ("ssl", "starttls", "insecure-plain")
+SERVERS = ("imap", "smtp")  # the two servers of an account; each has its own certificate pin
 DEFAULT_IMAP_PORT = {"ssl": 993, "starttls": 143, "insecure-plain": 143}
 DEFAULT_SMTP_PORT = {"ssl": 465, "starttls": 587, "insecure-plain": 587}
 _EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
@@ -302,16 +303,51 @@ class AccountManager:
         )
 
     # -- trust / remove ------------------------------------------------------------------
-    def trust(self, email: str, fingerprint: str) -> Account:
-        """Pin the server certificate with this SHA-256 fingerprint for the account. Idempotent.
+    def test_smtp(self, email: str, *, timeout: float = 30.0) -> TestResult:
+        """Log in to the account's SMTP server once (TLS verified or matching the SMTP pin, as
+        when sending). Does not change the account status (that is the IMAP login's).
 
-        Later connections accept a certificate the system store does not trust only if its
-        fingerprint equals the pin (T7). Raises `AccountNotFoundError`, `InvalidAccountError`.
+        Raises `AccountNotFoundError`, `MissingPasswordError`, `client.secrets` errors and the
+        SMTP transport's `SmtpTLSError` (with `.fingerprint`), `SmtpAuthError`,
+        `SmtpUnavailable`. Never retries."""
+        from client.smtp.account_send import smtp_endpoint_for
+        from client.smtp.transport import connect, login
+
+        account = self.get(email)
+        password = secrets.get_password(account.email)
+        if password is None:
+            raise MissingPasswordError(
+                f"No password for {account.email} is stored in the keyring. Remove and add the "
+                "account again to store one."
+            )
+        endpoint = smtp_endpoint_for(self.store, account, timeout)
+        smtp = connect(endpoint)
+        try:
+            login(smtp, endpoint.host, account.username, password)
+            features = tuple(sorted(f"{k.upper()} {v}".strip()
+                                    for k, v in smtp.esmtp_features.items()))
+        finally:
+            try:
+                smtp.quit()
+            except Exception:  # the check is done; a rude close changes nothing
+                smtp.close()
+        return TestResult(account.email, endpoint.host, endpoint.port, endpoint.security, features)
+
+    def trust(self, email: str, fingerprint: str, *, server: str = "imap") -> Account:
+        """Pin the certificate with this SHA-256 fingerprint for the account's `server` ("imap"
+        or "smtp"; each has its own pin). Idempotent.
+
+        Later connections to that server accept a certificate the system store does not trust
+        only if its fingerprint equals that server's pin (T7). Raises `AccountNotFoundError`,
+        `InvalidAccountError`, ValueError for an unknown `server`.
         """
+        if server not in SERVERS:
+            raise ValueError(f"server must be one of {SERVERS}, not {server!r}")
         account = self.get(email)
         pin = normalise_fingerprint(fingerprint)
-        self.store.update_account(account.id, pinned_sha256=pin)
-        log.info("certificate pinned for %s", account.email)
+        column = "pinned_sha256" if server == "imap" else "smtp_pinned_sha256"
+        self.store.update_account(account.id, **{column: pin})
+        log.info("%s certificate pinned for %s", server.upper(), account.email)
         return self.get(account.email)
 
     def remove(self, email: str) -> Account:

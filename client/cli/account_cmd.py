@@ -11,7 +11,7 @@ import getpass
 import shlex
 from typing import TYPE_CHECKING, Any
 
-from client.accounts.manager import SECURITIES, AccountManager, format_fingerprint
+from client.accounts.manager import SECURITIES, SERVERS, AccountManager, format_fingerprint
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.output import format_table, safe_text
@@ -47,11 +47,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     test = actions.add_parser("test", parents=[common], help="log in once and show capabilities")
     test.add_argument("email")
+    test.add_argument("--server", choices=SERVERS, default="imap",
+                      help="the incoming (imap, default) or outgoing (smtp) server")
     test.set_defaults(handler=cmd_test)
 
     trust = actions.add_parser("trust", parents=[common], help="pin a server certificate")
     trust.add_argument("email")
     trust.add_argument("fingerprint", help="SHA-256 fingerprint shown by `account test`")
+    trust.add_argument("--server", choices=SERVERS, default="imap",
+                       help="whose certificate: imap (default) or smtp; each has its own pin")
     trust.set_defaults(handler=cmd_trust)
 
     remove = actions.add_parser(
@@ -88,6 +92,7 @@ def account_json(account: Account) -> dict[str, Any]:
         "username": account.username,
         "ca_file": account.ca_file,
         "pinned_sha256": account.pinned_sha256,
+        "smtp_pinned_sha256": account.smtp_pinned_sha256,
         "preset": account.preset,
         "status": account.status,
         "last_error": account.last_error,
@@ -155,7 +160,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
                 f"{a.imap_host}:{a.imap_port}",
                 a.security,
                 a.status,
-                "yes" if a.pinned_sha256 else "",
+                _pinned(a),
             )
             for a in accounts
         ]
@@ -165,12 +170,21 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _pinned(account: Account) -> str:
+    """Which servers have a pinned certificate: "imap", "smtp", "imap+smtp" or ""."""
+    return "+".join(name for name, pin in (("imap", account.pinned_sha256),
+                                           ("smtp", account.smtp_pinned_sha256)) if pin)
+
+
 def cmd_test(ctx: Context, args: argparse.Namespace) -> int:
     manager = AccountManager(ctx.store())
+    server = getattr(args, "server", "imap")
     try:
-        result = manager.test(args.email)
+        result = manager.test_smtp(args.email) if server == "smtp" else manager.test(args.email)
     except Exception as exc:
-        if type(exc).__name__ == "TLSVerificationError":
+        if type(exc).__name__ in ("TLSVerificationError", "SmtpTLSError") and getattr(
+            exc, "fingerprint", None
+        ):
             raise _untrusted(ctx, args, exc) from None
         raise
     ctx.emit(
@@ -191,19 +205,23 @@ def cmd_test(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _untrusted(ctx: Context, args: argparse.Namespace, exc: Exception) -> CliError:
-    """The TLS failure in words, with the fingerprint and the exact command to pin it."""
+    """The TLS failure in words, with the fingerprint and the exact command to pin it (for
+    the server that presented it)."""
     account = AccountManager(ctx.store()).get(args.email)
+    server = getattr(args, "server", "imap")
     fingerprint = getattr(exc, "fingerprint", None)
     reason = getattr(exc, "reason", None) or str(exc)
+    host, port = ((account.smtp_host, account.smtp_port) if server == "smtp"
+                  else (account.imap_host, account.imap_port))
     lines = [
-        f"The certificate of {account.imap_host}:{account.imap_port} is not trusted "
-        f"({safe_text(reason, 200)})."
+        f"The certificate of {host}:{port} is not trusted ({safe_text(reason, 200)})."
     ]
     details: dict[str, Any] = {"fingerprint": None, "trust_command": None}
     if fingerprint:
         shown = format_fingerprint(fingerprint)
         profile = f" --profile {shlex.quote(str(ctx.profile.directory))}" if args.profile else ""
-        command = f"tradewind{profile} account trust {shlex.quote(account.email)} {shown}"
+        which = " --server smtp" if server == "smtp" else ""
+        command = f"tradewind{profile} account trust {shlex.quote(account.email)} {shown}{which}"
         details = {"fingerprint": shown, "trust_command": command}
         lines += [
             f"Its SHA-256 fingerprint is {shown}",
@@ -214,12 +232,15 @@ def _untrusted(ctx: Context, args: argparse.Namespace, exc: Exception) -> CliErr
 
 
 def cmd_trust(ctx: Context, args: argparse.Namespace) -> int:
-    account = AccountManager(ctx.store()).trust(args.email, args.fingerprint)
-    shown = format_fingerprint(account.pinned_sha256 or "")
+    server = args.server
+    account = AccountManager(ctx.store()).trust(args.email, args.fingerprint, server=server)
+    pin = account.smtp_pinned_sha256 if server == "smtp" else account.pinned_sha256
+    shown = format_fingerprint(pin or "")
+    which = " --server smtp" if server == "smtp" else ""
     ctx.emit(
-        {"account": account_json(account)},
-        f"Pinned the certificate {shown} for {account.email}. "
-        f"Check it with: tradewind account test {account.email}",
+        {"account": account_json(account), "server": server},
+        f"Pinned the certificate {shown} for the {server.upper()} server of {account.email}. "
+        f"Check it with: tradewind account test {account.email}{which}",
     )
     return ExitCode.OK
 

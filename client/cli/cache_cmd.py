@@ -1,4 +1,5 @@
-"""`tradewind cache check [--quick]` and `tradewind cache rebuild [--yes]` (S3).
+"""`tradewind cache check [--quick]` and `tradewind cache rebuild [--yes]` (S3); `cache rederive`
+lives in `cache_rederive.py`.
 
 `check` runs SQLite's integrity check (`--quick`: quick_check) on the profile's cache: exit 0
 when it is sound, 9 with words when it is damaged. `rebuild` holds the profile's writer lock
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from client.cli import cache_rederive
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.output import safe_text
@@ -25,9 +27,9 @@ REPAIR_COMMAND = "tradewind cache rebuild"
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    """Add `cache check` and `cache rebuild`."""
+    """Add `cache check`, `cache rebuild` and `cache rederive`."""
     cache = subparsers.add_parser(
-        "cache", parents=[common], help="check or rebuild the local mail cache"
+        "cache", parents=[common], help="check, rebuild or correct the local mail cache"
     )
     sub = cache.add_subparsers(dest="cache_command", metavar="ACTION", required=True)
     check = sub.add_parser("check", parents=[common], help="check the cache file for damage")
@@ -41,6 +43,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     rebuild.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     rebuild.set_defaults(handler=cmd_rebuild)
+    cache_rederive.register_action(sub, common)
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
-from client.cli.output import Progress, dump_json
+from client.cli.output import Progress, dump_json, write_text
 from client.config import Profile
 
 if TYPE_CHECKING:
@@ -49,8 +49,7 @@ class Context:
             return
         rendered = text() if callable(text) else text
         if rendered:
-            self.stdout.write(rendered.rstrip("\n") + "\n")
-            self.stdout.flush()
+            write_text(self.stdout, rendered.rstrip("\n") + "\n")
 
     def notice(self, text: str) -> None:
         """A human note on stderr (silent in --json mode)."""

@@ -27,6 +27,7 @@ class ExitCode(IntEnum):
     DATA = 9  # the local cache cannot be used (newer schema, corrupt file)
     UNAVAILABLE = 10  # a part of Tradewind is not installed (e.g. the desktop app)
     INTERRUPTED = 130  # Ctrl-C
+    PIPE_CLOSED = 141  # the reader of stdout went away (`| head`); 128 + SIGPIPE, as shells show
 
 
 class CliError(Exception):

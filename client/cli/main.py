@@ -2,7 +2,9 @@
 
 `tradewind` with no command (or with `--demo`) starts the desktop app; otherwise the named
 command runs and the process exits with a code from `client.cli.errors.ExitCode`. Expected
-errors are printed to stderr in words; only bugs print a traceback. Main thread only.
+errors are printed to stderr in words; only bugs print a traceback. A reader that closes our
+stdout early (`tradewind ls INBOX --json | head`) ends the command quietly with exit code 141
+(`ExitCode.PIPE_CLOSED`), on every platform. Main thread only.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import contextlib
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from client.cli import (
     account_cmd,
@@ -32,9 +34,12 @@ from client.cli import (
 from client.cli.app_launch import run_desktop_app
 from client.cli.context import Context
 from client.cli.errors import ExitCode, UsageError, classify
-from client.cli.output import dump_json
+from client.cli.output import dump_json, is_closed_pipe, silence_closed_stream, write_text
 from client.config import Profile, profile_logging
 from client.sync.child import CHILD_ARGUMENT, child_main
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 PROG = "tradewind"
 
@@ -62,6 +67,11 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message}\n(see `{self.prog} --help`)")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse swallows write errors here; a closed pipe must reach `main` instead.
+        if message:
+            write_text(cast(TextIO, file or sys.stderr), message)
 
 
 def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
@@ -115,6 +125,17 @@ def main(
         return child_main(stdin, stdout)
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    try:
+        return _main(args_list, stdin, out, err)
+    except BaseException as exc:  # noqa: BLE001 - only a closed pipe is handled here
+        if not is_closed_pipe(exc):
+            raise
+        # The reader went away: stop quietly (no traceback, no "Exception ignored" at exit).
+        silence_closed_stream(out)
+        return int(ExitCode.PIPE_CLOSED)
+
+
+def _main(args_list: list[str], stdin: TextIO | None, out: TextIO, err: TextIO) -> int:
     parser = build_parser()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -143,15 +164,24 @@ def main(
         finally:
             ctx.close()
 
-    return _run_guarded(run_command, err, out if ctx.json else None)
+    return _run_guarded(run_command, err, out if ctx.json else None, out)
 
 
-def _run_guarded(action: Callable[[], int], err: TextIO, json_out: TextIO | None) -> int:
+def _run_guarded(
+    action: Callable[[], int], err: TextIO, json_out: TextIO | None, out: TextIO | None = None
+) -> int:
     """Run `action`; turn every outcome into an exit code. Expected errors: words on stderr
-    (and the JSON error document on `json_out` in --json mode); bugs: a traceback."""
+    (and the JSON error document on `json_out` in --json mode); bugs: a traceback. A closed
+    pipe is raised on to `main`; a JSON error document that meets one is dropped (the words on
+    stderr and the error's code stay)."""
     try:
-        return action()
+        code = action()
+        if out is not None:
+            out.flush()  # what is still buffered meets a closed pipe here, not at exit
+        return code
     except BaseException as exc:  # noqa: BLE001 - every outcome becomes an exit code
+        if is_closed_pipe(exc):
+            raise
         if isinstance(exc, SystemExit):
             return exc.code if isinstance(exc.code, int) else 1
         known = classify(exc)
@@ -160,8 +190,14 @@ def _run_guarded(action: Callable[[], int], err: TextIO, json_out: TextIO | None
             err.write("".join(traceback.format_exception(exc)))
             return int(ExitCode.GENERAL)
         err.write(f"{PROG}: {known.message}\n")
+        err.flush()
         if json_out is not None:
-            dump_json(known.to_json(), json_out)
+            try:
+                dump_json(known.to_json(), json_out)
+            except BaseException as write_error:  # noqa: BLE001
+                if not is_closed_pipe(write_error):
+                    raise
+                silence_closed_stream(json_out)
         return int(known.code)
 
 

@@ -7,8 +7,12 @@ thread-safe: call from the command's own thread.
 
 from __future__ import annotations
 
+import errno
+import io
 import json
+import os
 import shutil
+import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
@@ -16,9 +20,69 @@ from typing import Any, TextIO
 
 def dump_json(document: Any, stream: TextIO) -> None:
     """Write `document` as indented JSON followed by a newline."""
-    stream.write(json.dumps(document, ensure_ascii=False, indent=2))
-    stream.write("\n")
+    write_text(stream, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_text(stream: TextIO, text: str) -> None:
+    """Write all of `text` and flush; a closed pipe raises (see `is_closed_pipe`).
+
+    Under `python -u` / PYTHONUNBUFFERED the text stream sits on a raw file whose `write` may
+    take only part of a large chunk when the reader goes away, and TextIOWrapper drops the
+    rest without an error; the bytes are then written here in a loop, so the closed pipe is
+    noticed instead of the output being cut silently."""
+    raw = getattr(stream, "buffer", None)
+    if isinstance(raw, io.RawIOBase):
+        stream.flush()
+        write_bytes(stream, text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+        return
+    stream.write(text)
     stream.flush()
+
+
+def write_bytes(stream: TextIO, data: bytes) -> None:
+    """Write raw bytes to a text stream's binary layer (or decoded, for in-memory streams), all
+    of them, and flush. A closed pipe raises."""
+    binary = getattr(stream, "buffer", None)
+    if binary is None:
+        stream.write(data.decode("utf-8", "replace"))
+        stream.flush()
+        return
+    stream.flush()
+    view = memoryview(data)
+    while view:
+        written = binary.write(view)
+        if written is None:  # a non-blocking stream that is full: try again
+            continue
+        if written <= 0:
+            raise BrokenPipeError(errno.EPIPE, "the output stream accepts no more data")
+        view = view[written:]
+    binary.flush()
+
+
+def is_closed_pipe(exc: BaseException) -> bool:
+    """True when `exc` says the reader of our output went away (`tradewind ... | head`).
+
+    POSIX raises BrokenPipeError (Python ignores SIGPIPE); Windows has no SIGPIPE and reports a
+    write to a closed pipe as EINVAL (or EPIPE)."""
+    if isinstance(exc, BrokenPipeError):
+        return True
+    return (sys.platform == "win32" and isinstance(exc, OSError)
+            and exc.errno in (errno.EINVAL, errno.EPIPE))
+
+
+def silence_closed_stream(stream: TextIO) -> None:
+    """Point `stream`'s file descriptor at the null device, so what is still buffered (and the
+    interpreter's final flush) goes nowhere instead of raising again. The recipe of the Python
+    docs (signal module, "Note on SIGPIPE"). Streams without a descriptor are left alone."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 def _is_control(ch: str) -> bool:

@@ -14,7 +14,7 @@ from client.cli import shapes
 from client.cli.context import Context
 from client.cli.errors import ExitCode, UsageError
 from client.cli.lookup import accounts_in_scope, parse_ids, require_messages, resolve_folder
-from client.cli.output import format_table, safe_block, safe_text
+from client.cli.output import format_table, safe_block, safe_text, write_bytes
 
 if TYPE_CHECKING:
     from client.mime import ParsedMessage
@@ -100,6 +100,8 @@ def cmd_folders(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _summary_table(rows: list[MessageRow], folder_names: dict[int, str] | None = None) -> str:
+    from client.mime.sender_checks import list_label
+
     table = []
     for row in rows:
         when = shapes.message_date(row)
@@ -108,7 +110,7 @@ def _summary_table(rows: list[MessageRow], folder_names: dict[int, str] | None =
             + ("F" if row.flagged else " ")
             + ("@" if row.has_attachments else " ")
         )
-        sender = row.from_name or row.from_email
+        sender = list_label(row.from_name, row.from_email)
         cells: list[object] = [row.id, flags, when.strftime("%Y-%m-%d %H:%M") if when else ""]
         if folder_names is not None:
             cells.append(safe_text(folder_names.get(row.folder_id, ""), 20))
@@ -247,6 +249,11 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     text, source = _readable_text(parsed)
     attachments = _attachments(store, row, parsed)
     warnings = list(row.warnings) + (list(parsed.warnings) if parsed else [])
+    from client.mime.model import Address
+    from client.mime.sender_checks import check_sender, other_senders
+    from client.store.address_book import contact_addresses_named
+
+    senders = parsed.headers.from_ if parsed else (Address(row.from_name, row.from_email),)
     document = {
         "message": {
             **shapes.message_summary(row),
@@ -263,20 +270,30 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
         "text_source": source,
         "attachments": attachments,
         "warnings": warnings,
+        "senders": [shapes.address((a.name, a.email)) for a in senders],
+        "sender_warnings": [
+            {"code": w.code, "address": w.address, "detail": w.detail, "message": w.message}
+            for w in check_sender(senders, other_senders(raw) if raw is not None else (),
+                                  contact_addresses_named(store, [a.name for a in senders]))
+        ],
     }
     ctx.emit(document, lambda: _show_text(document, raw is not None))
     return ExitCode.OK
 
 
 def _people(entries: list[dict[str, str]]) -> str:
-    return ", ".join(f"{e['name']} <{e['email']}>" if e["name"] else e["email"] for e in entries)
+    from client.mime.addresses import format_address
+
+    return ", ".join(format_address(e["name"], e["email"]) for e in entries)
 
 
 def _show_text(document: dict[str, Any], have_body: bool) -> str:
+    from client.mime.sender_checks import visible_text
+
     message = document["message"]
     lines = [
         f"Id:         {message['id']}  ({message['account']} / {safe_text(message['folder'])})",
-        f"From:       {safe_text(_people([message['from']]))}",
+        f"From:       {safe_text(visible_text(_people(document['senders'])))}",
         f"To:         {safe_text(_people(message['to']))}",
     ]
     if message["cc"]:
@@ -304,8 +321,8 @@ def _show_text(document: dict[str, Any], have_body: bool) -> str:
                 f"  {item['part_id']}  {safe_text(item['filename'] or '(no name)', 60)}  "
                 f"{item['content_type']}  {_size(item['size'])}{state}"
             )
-    for warning in document["warnings"]:
-        lines.append(f"Warning: {safe_text(warning, 200)}")
+    for warning in [w["message"] for w in document["sender_warnings"]] + document["warnings"]:
+        lines.append(f"Warning: {safe_text(visible_text(warning), 200)}")
     return "\n".join(lines)
 
 
@@ -318,10 +335,4 @@ def _size(size: int) -> str:
 
 
 def _write_bytes(ctx: Context, raw: bytes) -> None:
-    buffer = getattr(ctx.stdout, "buffer", None)
-    if buffer is not None:
-        ctx.stdout.flush()
-        buffer.write(raw)
-        buffer.flush()
-    else:
-        ctx.stdout.write(raw.decode("utf-8", "replace"))
+    write_bytes(ctx.stdout, raw)

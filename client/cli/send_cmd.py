@@ -3,6 +3,8 @@
 Every message is committed to the outbox before "queued" is printed; then, unless `--queue-only`,
 the account's outbox is flushed at once (offline, the message simply waits for the next
 `tradewind outbox flush` or `tradewind sync`). Addresses are validated before anything is queued.
+A flush the rep asks for (send, `outbox flush`, `outbox retry`, `drafts send`) tries every waiting
+message at once, backoff or not; `tradewind sync` retries automatically and keeps the backoff.
 """
 
 from __future__ import annotations
@@ -169,6 +171,8 @@ def _state_line(item_id: int, state: str, error: str | None) -> str:
 
 
 def _flush(ctx: Context, store: Store, account: Account) -> FlushReport | None:
+    """The rep's own flush (send, outbox flush/retry, drafts send): every queued message of the
+    account is tried now, whatever its backoff (`flush_outbox(manual=True)`)."""
     from client import secrets
     from client.smtp.account_send import flush_account
 
@@ -177,7 +181,7 @@ def _flush(ctx: Context, store: Store, account: Account) -> FlushReport | None:
         ctx.notice(f"{account.email}: no password in the keyring; the message waits.")
         return None
     with ctx.profile.writer_lock():
-        return flush_account(store, account, password)
+        return flush_account(store, account, password, manual=True)
 
 
 def _with_body(fields: DraftFields, args: argparse.Namespace) -> DraftFields:

@@ -62,6 +62,7 @@ def report_json(email: str, report: SyncReport) -> dict[str, Any]:
         "indexed": report.indexed,
         "seconds": round(report.seconds, 3),
         "created_folders": list(report.created_folders),
+        "renamed_folders": [{"from": old, "to": new} for old, new in report.renamed_folders],
         "removed_folders": list(report.removed_folders),
         "folders": [
             {
@@ -168,7 +169,8 @@ def _no_password_json(email: str, message: str) -> dict[str, Any]:
     return {
         "email": email, "ok": False, "status": "error", "error": message, "cancelled": False,
         "replayed": 0, "replay_notes": [], "added": 0, "updated": 0, "removed": 0, "indexed": 0,
-        "seconds": 0.0, "created_folders": [], "removed_folders": [], "folders": [], "outbox": None,
+        "seconds": 0.0, "created_folders": [], "renamed_folders": [], "removed_folders": [],
+        "folders": [], "outbox": None,
     }  # fmt: skip
 
 

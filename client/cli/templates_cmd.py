@@ -37,7 +37,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     render.add_argument("name", metavar="NAME")
     render.add_argument("--message", required=True, metavar="ID", help="message id (`ls`)")
     render.add_argument("--lang", metavar="L",
-                        help="language (default: from the buyer's country, else English)")
+                        help="language (default: from the buyer's country domain, else from "
+                             "the inquiry's script, else English)")
     render.add_argument("--locale", metavar="LOCALE",
                         help="formatting locale for money and dates (default: language + the "
                              "buyer's country, e.g. de_DE)")
@@ -70,7 +71,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def _library(ctx: Context) -> Any:
     from client.templates import load_library
 
-    library = load_library(ctx.profile)
+    library = load_library(ctx.profile, store=ctx.store())
     for problem in library.problems:
         ctx.notice(f"warning: skipped {safe_text(problem.message)}")
     return library
@@ -132,7 +133,7 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
         context_from_message,
         render_template,
     )
-    from client.templates.context import country_of
+    from client.templates.context import country_of, script_language
     from client.templates.files import TemplateFileError, check_lang
     from client.templates.quote_context import quote_from_cli
 
@@ -153,8 +154,11 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
     row = store.get_message(row_id)
     if row is None:
         raise CliError(f"There is no message {row_id} in the cache.", ExitCode.NOT_FOUND)
-    lang = args.lang or library.best_language(args.name,
-                                              _languages_of(country_of(row.from_email)))
+    wanted = _languages_of(country_of(row.from_email))
+    by_script = script_language(f"{row.subject}\n{row.preview}")
+    if by_script:
+        wanted.append(by_script)
+    lang = args.lang or library.best_language(args.name, wanted)
     context = context_from_message(store, row_id, lang=lang, quote=quote, locale=args.locale)
     try:
         mail = render_template(args.name, lang, context, library)

@@ -22,7 +22,7 @@ from client.accounts.manager import MissingPasswordError
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode
 from client.cli.lookup import accounts_in_scope
-from client.cli.output import safe_text
+from client.cli.output import safe_text, write_text
 
 if TYPE_CHECKING:
     from client.store.db import Store
@@ -103,10 +103,9 @@ class _Printer:
         stamp = time.strftime("%H:%M:%S")
         if self.ctx.json:
             document["time"] = time.time()
-            self.ctx.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
+            write_text(self.ctx.stdout, json.dumps(document, ensure_ascii=False) + "\n")
         else:
-            self.ctx.stdout.write(f"{stamp} {text}\n")
-        self.ctx.stdout.flush()
+            write_text(self.ctx.stdout, f"{stamp} {text}\n")
 
 
 def _install_sigterm(stop: threading.Event) -> Callable[[], None]:

@@ -26,7 +26,7 @@ from client.compose.build import (
     to_bytes,
 )
 from client.compose.drafts import DraftFields, attachments_of
-from client.compose.headers import ComposeError, Recipient, parse_recipients
+from client.compose.headers import ComposeError, Recipient, parse_recipients, received_text
 from client.compose.identities import Identity, identities, identity_for_reply
 from client.compose.quote_language import DEFAULT_LANGUAGE
 from client.compose.reply import (
@@ -55,7 +55,10 @@ class QueuedMessage:
 
 
 def _people(addresses: tuple[Address, ...]) -> tuple[Recipient, ...]:
-    return tuple(Recipient(a.name, a.email) for a in addresses if a.email)
+    """Received names lose line breaks, controls and bidi controls (they become headers of the
+    reply); the addresses stay as received and are checked when the reply is queued."""
+    return tuple(Recipient(received_text(a.name, "name", display=True), a.email)
+                 for a in addresses if a.email)
 
 
 def load_original(store: Store, message_row: int) -> tuple[Original, bytes, int]:
@@ -71,7 +74,8 @@ def load_original(store: Store, message_row: int) -> tuple[Original, bytes, int]
     h = parsed.headers
     original = Original(
         sender=_people(h.from_), to=_people(h.to), cc=_people(h.cc), reply_to=_people(h.reply_to),
-        subject=h.subject or row.subject, date=h.date or row.date, message_id=h.message_id,
+        subject=received_text(h.subject or row.subject, "subject"), date=h.date or row.date,
+        message_id=h.message_id,
         references=tuple(h.references), text=parsed.text, html=parsed.html,
     )
     return original, raw, row.account_id
@@ -82,7 +86,9 @@ def _own_addresses(store: Store, account_id: int) -> set[str]:
 
 
 def _joined(people: tuple[Recipient, ...]) -> str:
-    return ", ".join(f"{p.name} <{p.email}>" if p.name else p.email for p in people)
+    """As typed into an address field: names with commas or colons quoted, so the list is read
+    back as exactly these mailboxes (never a group, never a split name)."""
+    return ", ".join(p.typed() for p in people)
 
 
 def reply_fields(store: Store, message_row: int, *, reply_all: bool = False,
@@ -111,13 +117,14 @@ def forward_fields(store: Store, message_row: int, *, as_attachment: bool = Fals
     identity = identity_for_reply(store, account_id, addressed)
     subject = forward_subject(original.subject)
     if as_attachment:
-        name = (original.subject or "message").strip()[:80].replace("/", "_") + ".eml"
+        subject_name = received_text(original.subject, display=True)[:80].replace("/", "_")
+        name = (subject_name.strip() or "message") + ".eml"
         attachments: tuple[OutgoingAttachment, ...] = (
             OutgoingAttachment(name, raw, "message/rfc822"),)
         quoted_text: str | None = None
         quoted_html: str | None = None
     else:
-        attachments = attachments_of(raw)
+        attachments = attachments_of(raw)  # names cleaned as received text
         quoted_text = forward_header_block(original, language) + (original.text or "")
         quoted_html = forward_html(original, language)
     return DraftFields(

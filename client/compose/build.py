@@ -18,7 +18,13 @@ from email.message import EmailMessage, Message
 from email.utils import format_datetime
 from urllib.parse import quote
 
-from client.compose.headers import ComposeError, Recipient, clean_header_text
+from client.compose.headers import (
+    ComposeError,
+    Recipient,
+    clean_header_text,
+    header_value,
+    received_text,
+)
 from client.compose.html_text import html_to_text
 
 SMTP_POLICY = policy.SMTP.clone(max_line_length=78, refold_source="none")
@@ -75,14 +81,21 @@ def new_message_id(sender_email: str) -> str:
 
 
 def _guess_type(filename: str, given: str | None) -> tuple[str, str]:
-    ctype = given or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    ctype = clean_header_text(given or mimetypes.guess_type(filename)[0] or "", "content type")
+    ctype = ctype or "application/octet-stream"
     maintype, _, subtype = ctype.partition("/")
     return maintype or "application", subtype or "octet-stream"
 
 
 def _set_addresses(msg: EmailMessage, name: str, people: tuple[Recipient, ...]) -> None:
     if people:
-        msg[name] = ", ".join(p.formatted() for p in people)
+        msg[name] = ", ".join(p.formatted(name) for p in people)
+
+
+def _msg_id(value: str) -> str:
+    """A Message-ID from received mail (In-Reply-To, References): unsafe characters and inner
+    spaces removed, so a reply to a message with a broken ID still goes out."""
+    return "".join(received_text(value, "Message-ID").split()).strip("<>")
 
 
 def _rfc2231_param(param: str, value: str) -> str:
@@ -103,7 +116,8 @@ def _rfc2231_param(param: str, value: str) -> str:
 
 
 def _attach_file(msg: EmailMessage, att: OutgoingAttachment) -> None:
-    name = clean_header_text(att.filename, "attachment name").replace("/", "_").replace("\\", "_")
+    name = header_value(att.filename, "attachment name", display=True)
+    name = name.replace("/", "_").replace("\\", "_")
     if not name:
         raise ComposeError("An attachment has no file name.")
     maintype, subtype = _guess_type(name, att.content_type)
@@ -125,7 +139,20 @@ def _attach_file(msg: EmailMessage, att: OutgoingAttachment) -> None:
 
 
 def build_message(draft: Draft) -> EmailMessage:
-    """Build the message; raises `ComposeError` for a missing recipient or an unsafe field."""
+    """Build the message; raises `ComposeError` for a missing recipient or an unsafe field.
+
+    Every header value goes through `client.compose.headers.header_value`: typed values are
+    refused when unsafe, Message-IDs (from received mail) are cleaned. Any `ValueError` the
+    `email` package still raises becomes a `ComposeError` in words."""
+    try:
+        return _build(draft)
+    except ComposeError:
+        raise
+    except (ValueError, UnicodeError) as exc:
+        raise ComposeError(f"The message cannot be built: {exc}.") from None
+
+
+def _build(draft: Draft) -> EmailMessage:
     if not (draft.to or draft.cc or draft.bcc):
         raise ComposeError("The message has no recipient.")
     if draft.text is None and draft.html is None:
@@ -133,7 +160,7 @@ def build_message(draft: Draft) -> EmailMessage:
     else:
         text = draft.text if draft.text is not None else html_to_text(draft.html or "")
     msg = EmailMessage(policy=SMTP_POLICY)
-    msg["From"] = draft.sender.formatted()
+    msg["From"] = draft.sender.formatted("From")
     _set_addresses(msg, "To", draft.to)
     _set_addresses(msg, "Cc", draft.cc)
     _set_addresses(msg, "Reply-To", draft.reply_to)
@@ -141,11 +168,12 @@ def build_message(draft: Draft) -> EmailMessage:
     msg["Date"] = format_datetime(draft.date or datetime.now(UTC))
     mid = draft.message_id or new_message_id(draft.sender.email)
     msg["Message-ID"] = f"<{clean_header_text(mid, 'Message-ID').strip('<>')}>"
-    if draft.in_reply_to:
-        msg["In-Reply-To"] = f"<{clean_header_text(draft.in_reply_to, 'In-Reply-To').strip('<>')}>"
-    if draft.references:
-        refs = " ".join(f"<{clean_header_text(r, 'References').strip('<>')}>" for r in draft.references)
-        msg["References"] = refs
+    in_reply_to = _msg_id(draft.in_reply_to or "")
+    if in_reply_to:
+        msg["In-Reply-To"] = f"<{in_reply_to}>"
+    refs = [ref for ref in (_msg_id(r) for r in draft.references) if ref]
+    if refs:
+        msg["References"] = " ".join(f"<{ref}>" for ref in refs)
     for key, value in draft.extra_headers:
         msg[clean_header_text(key, "header name")] = clean_header_text(value, key)
     msg["MIME-Version"] = "1.0"
@@ -161,9 +189,10 @@ def build_message(draft: Draft) -> EmailMessage:
             assert isinstance(html_part, EmailMessage)
             for img in draft.inline_images:
                 maintype, subtype = _guess_type(img.filename, img.content_type)
+                cid = clean_header_text(img.content_id, "image id").strip("<>")
                 html_part.add_related(
-                    img.data, maintype=maintype, subtype=subtype,
-                    cid=f"<{img.content_id.strip('<>')}>", filename=img.filename,
+                    img.data, maintype=maintype, subtype=subtype, cid=f"<{cid}>",
+                    filename=header_value(img.filename, "image name", display=True),
                     disposition="inline",
                 )
     for att in draft.attachments:

@@ -29,7 +29,7 @@ from client.compose.build import (
     new_message_id,
     to_bytes,
 )
-from client.compose.headers import ComposeError, Recipient, parse_recipients
+from client.compose.headers import ComposeError, Recipient, parse_recipients, received_text
 from client.mime import attachment_bytes, parse_message
 from client.store.db import Store
 
@@ -155,15 +155,17 @@ def _saved(row: tuple[Any, ...], raw: bytes) -> SavedDraft:
 
 
 def attachments_of(raw: bytes) -> tuple[OutgoingAttachment, ...]:
-    """The real attachments of a message (not inline images, not TNEF extracts), for re-sending."""
+    """The real attachments of a message (not inline images, not TNEF extracts), for re-sending;
+    names and types cleaned as received text (they become headers again)."""
     parsed = parse_message(raw)
     out = []
     for att in parsed.attachments:
         if att.inline or att.from_tnef:
             continue
         try:
-            out.append(OutgoingAttachment(att.filename, attachment_bytes(raw, att.part_id),
-                                          att.content_type))
+            out.append(OutgoingAttachment(
+                received_text(att.filename, "file name", display=True) or "attachment",
+                attachment_bytes(raw, att.part_id), received_text(att.content_type) or None))
         except KeyError:
             continue
     return tuple(out)
@@ -180,8 +182,11 @@ def inline_images_of(raw: bytes) -> tuple[InlineImage, ...]:
             data = attachment_bytes(raw, att.part_id)
         except KeyError:
             continue
-        out.append(InlineImage(att.content_id.strip("<>"), data,
-                               att.content_type or "image/png", att.filename or "image.png"))
+        cid = "".join(received_text(att.content_id, "image id").split()).strip("<>")
+        if not cid:
+            continue
+        out.append(InlineImage(cid, data, received_text(att.content_type) or "image/png",
+                               received_text(att.filename, display=True) or "image.png"))
     return tuple(out)
 
 
@@ -294,18 +299,21 @@ def discard_server_copies(folder: DraftsFolder, message_id: str) -> None:
 
 
 def draft_from_message(raw: bytes, default_sender: str) -> DraftFields:
-    """Composer fields from a draft saved by another client (or by us) on the server."""
+    """Composer fields from a draft saved by another client (or by us) on the server; its
+    subject and names are cleaned as received text (`headers.received_text`)."""
     parsed = parse_message(raw)
     h = parsed.headers
 
-    def joined(people: tuple[Any, ...]) -> str:
-        return ", ".join(f"{p.name} <{p.email}>" if p.name else p.email for p in people if p.email)
+    def joined(people: tuple[Any, ...]) -> str:  # names quoted, so each mailbox stays one
+        return ", ".join(Recipient(received_text(p.name, display=True), p.email).typed()
+                         for p in people if p.email)
 
     sender = h.from_[0] if h.from_ else None
     return DraftFields(
         sender=(sender.email if sender and sender.email else default_sender),
-        sender_name=sender.name if sender else "",
-        to=joined(h.to), cc=joined(h.cc), bcc=joined(h.bcc), subject=h.subject,
+        sender_name=received_text(sender.name, display=True) if sender else "",
+        to=joined(h.to), cc=joined(h.cc), bcc=joined(h.bcc),
+        subject=received_text(h.subject, "subject"),
         text=parsed.text, html=parsed.html, in_reply_to=h.in_reply_to,
         references=tuple(h.references), attachments=attachments_of(raw),
         inline_images=inline_images_of(raw) if parsed.html else (),

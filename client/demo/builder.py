@@ -2,11 +2,14 @@
 
 ``build_demo_profile(profile_dir)`` creates ``PROFILE/tradewind.db`` with one offline demo
 account (no password, no server: ``preset='demo'``, status ``offline``), its folders and about
-200 messages expanded from ``resources/demo/``, plus one personal quote template
+200 messages expanded from ``resources/demo/``, the demo company's signature policy
+(``client.demo.signature``: signed with a key made for that profile, so new mail, replies and
+the Settings preview show the locked signature) and one personal quote template
 (``PROFILE/templates/price-update.en.tpl``; a copy the rep changed is kept). Never touches the
 network. Any thread: it opens and closes its own Store. Raises ``DemoProfileError``
 when the profile already holds a different account or the demo sources are broken; building
-twice into the same profile is a no-op (idempotent).
+twice into the same profile is a no-op (idempotent), except that a demo profile built before it
+had a signature policy gets one.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from client.demo.expand import DemoMessage, expand
+from client.demo.signature import install_demo_policy
 from client.demo.spec import DemoSpecError, default_resource_dir, load_spec
 from client.paths import DATABASE_NAME
+from client.signatures import provision
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
 
@@ -65,6 +70,8 @@ def build_demo_profile(
         existing = store.list_accounts()
         if existing:
             if len(existing) == 1 and existing[0].preset == DEMO_PRESET:
+                if provision.source(store) is None:
+                    install_demo_policy(store, profile_dir, demo_dir)
                 counts = _counts(store, existing[0].id)
                 _install_demo_template(profile_dir, demo_dir)
                 return DemoSummary(existing[0].email, existing[0].id, counts)
@@ -104,6 +111,7 @@ def build_demo_profile(
             )
         while store.index_pending():
             pass
+        install_demo_policy(store, profile_dir, demo_dir)
         _install_demo_template(profile_dir, demo_dir)
         return DemoSummary(account.email, account.id, _counts(store, account.id))
 

@@ -16,7 +16,7 @@ class Endpoint:
 
     ``security``: ``"ssl"`` (implicit TLS, the default), ``"starttls"`` (TLS required after
     STARTTLS, never a plaintext fallback) or ``"insecure-plain"`` (explicit user choice only).
-    ``ca_file``: extra trust anchors (PEM) instead of the system store. ``pinned_sha256``: the
+    ``ca_file``: extra trust anchors (PEM) in addition to the system store (as for SMTP). ``pinned_sha256``: the
     fingerprint of a certificate the user approved; accepted in either ``AB:CD:...`` or plain hex.
     ``timeout``: seconds for connect and each read.
     """
@@ -32,14 +32,18 @@ class Endpoint:
 @dataclass(frozen=True)
 class FolderInfo:
     """One mailbox from LIST. ``name`` is decoded Unicode (invalid modified UTF-7 is shown with
-    the undecodable run kept verbatim, see ``utf7.decode_mailbox_name``); ``raw_name`` is exactly
-    what the server sent and what commands must use."""
+    the undecodable run kept verbatim, see ``utf7.decode_mailbox_name``) without the server's
+    personal namespace prefix (``INBOX.Sent`` → ``Sent``, see ``namespace.shown_names``);
+    ``raw_name`` is exactly what the server sent and what commands must use. ``mailbox_id``
+    is the RFC 8474 MAILBOXID when the server has OBJECTID (stable across renames), else None.
+    """
 
     name: str
     raw_name: str
     delimiter: str | None
     attrs: frozenset[str]
     role: str | None
+    mailbox_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,12 @@ from client.imap.models import (
     MessageMeta,
     PartialMessage,
 )
+from client.imap.namespace import (
+    Namespace,
+    parse_namespace,
+    parse_status_mailbox_id,
+    shown_names,
+)
 from client.imap.parse import (
     ResponseParseError,
     Segment,
@@ -97,6 +103,8 @@ class ImapSession(Connection):
         super().__init__(endpoint, mailbox)
         self._raw_by_name: dict[str, str] = {}
         self._raw_names: set[str] = set()
+        self._listed = False
+        self._namespace: Namespace | None = None
         self._enabled = False
         self.selected: str | None = None
         self.unparsed: list[str] = []  # FETCH responses skipped as unreadable (P6)
@@ -133,31 +141,96 @@ class ImapSession(Connection):
 
     # -- folders -----------------------------------------------------------------------------
 
+    def namespace(self) -> Namespace:
+        """The personal namespace (RFC 2342 NAMESPACE, asked once per session); an empty one
+        when the server lacks NAMESPACE or refuses it."""
+        if self._namespace is None:
+            found = Namespace()
+            if self.has("NAMESPACE"):
+                try:
+                    with self.guard():
+                        self._command("NAMESPACE")
+                        replies = self._untagged("NAMESPACE")
+                    if replies:
+                        found = parse_namespace(replies[-1])
+                except ProtocolError as exc:
+                    log.info("NAMESPACE refused or unreadable: %s", exc)
+                except ValueError as exc:  # ResponseParseError
+                    log.info("NAMESPACE unreadable: %s", exc)
+            self._namespace = found
+        return self._namespace
+
     def list_folders(self) -> list[FolderInfo]:
-        """All folders with decoded names, attributes and roles (SPECIAL-USE, then names)."""
+        """All folders with shown names (decoded, personal namespace prefix removed),
+        attributes, roles (SPECIAL-USE, then names) and, when the server has OBJECTID, their
+        MAILBOXID (one LIST with LIST-STATUS, else one ``STATUS (MAILBOXID)`` per folder)."""
+        namespace = self.namespace()
+        want_ids = self.has("OBJECTID")
+        returns: list[str] = []
+        if self.has("SPECIAL-USE") and self.has("LIST-EXTENDED"):
+            returns.append("SPECIAL-USE")
+        if want_ids and self.has("LIST-STATUS"):
+            returns.append("STATUS (MAILBOXID)")  # alone: Cyrus 3.6 garbles it in long lists
+        ids: dict[str, str | None] = {}
         with self.guard():
-            if self.has("SPECIAL-USE") and self.has("LIST-EXTENDED"):
-                self._command("LIST", '""', '"*"', "RETURN", "(SPECIAL-USE)")
+            if returns:
+                self._command("LIST", '""', '"*"', "RETURN", "(" + " ".join(returns) + ")")
             else:
                 self._command("LIST", '""', '"*"')
             rows = [parse_list(segs) for segs in self._untagged("LIST")]
+            for segs in self._untagged("STATUS"):
+                try:
+                    raw, items = parse_status_mailbox_id(segs)
+                except ValueError:
+                    continue
+                mailbox_id = items.get("MAILBOXID")
+                ids[raw] = mailbox_id if isinstance(mailbox_id, str) else None
+        if want_ids and not self.has("LIST-STATUS"):
+            for attrs, _delim, raw in rows:
+                if not {a.upper() for a in attrs} & {"\\NOSELECT", "\\NONEXISTENT"}:
+                    ids[raw] = self._mailbox_id(raw)
         decoded = [(decode_mailbox_name(raw), delim, attrs) for attrs, delim, raw in rows]
+        shown = shown_names([name for name, _d, _a in decoded], namespace)
+        decoded = [(name, delim, attrs) for name, (_n, delim, attrs) in zip(shown, decoded, strict=True)]
         roles = assign_roles(decoded)
         folders = [
-            FolderInfo(name=name, raw_name=raw, delimiter=delim, attrs=attrs, role=role)
+            FolderInfo(name=name, raw_name=raw, delimiter=delim, attrs=attrs, role=role,
+                       mailbox_id=ids.get(raw))
             for (name, delim, attrs), (_a, _d, raw), role in zip(decoded, rows, roles, strict=True)
         ]
         self._raw_by_name = {f.name: f.raw_name for f in folders}
         self._raw_names = {f.raw_name for f in folders}
+        self._listed = True
         return folders
 
+    def _mailbox_id(self, raw: str) -> str | None:
+        """``STATUS raw (MAILBOXID)``; None when refused or not a valid object id."""
+        try:
+            with self.guard():
+                self._command("STATUS", mailbox_arg(raw), "(MAILBOXID)")
+                found = self._untagged("STATUS")
+            if found:
+                value = parse_status_mailbox_id(found[-1])[1].get("MAILBOXID")
+                return value if isinstance(value, str) else None
+        except (ProtocolError, ValueError):
+            pass
+        return None
+
     def _wire(self, folder: str) -> bytes:
-        if folder not in self._raw_by_name and folder not in self._raw_names:
-            if not (folder.isascii() and "&" not in folder and "\\" not in folder):
-                self.list_folders()
+        known = folder in self._raw_by_name or folder in self._raw_names
+        if not known and folder.upper() != "INBOX":
+            plain = folder.isascii() and "&" not in folder and "\\" not in folder
+            if not self._listed or not plain:
+                self.list_folders()  # shown names differ from wire names (namespace, UTF-7)
         raw = self._raw_by_name.get(folder)
         if raw is None:
-            raw = folder if folder in self._raw_names else encode_mailbox_name(folder)
+            if folder in self._raw_names:
+                raw = folder
+            else:
+                prefix = self.namespace().prefix
+                if prefix and folder.upper() != "INBOX" and not folder.startswith(prefix):
+                    folder = prefix + folder
+                raw = encode_mailbox_name(folder)
         return mailbox_arg(raw)
 
     def status(self, folder: str) -> FolderStatus:

@@ -7,8 +7,8 @@
   rejected (T4); everything learned before TLS (capabilities, untagged data) is thrown away
   and CAPABILITY asked again (T5, T6). ``insecure-plain``: only when the user chose it.
 - A PREAUTH greeting on a TLS or STARTTLS account is a ``ProtocolError`` (T3).
-- Certificates are verified with ``ssl.create_default_context(cafile=endpoint.ca_file)``. An
-  untrusted certificate raises ``TLSVerificationError`` with its SHA-256 fingerprint, unless it
+- Certificates are verified by ``client.net.tls.handshake_context`` (the system store plus
+  ``endpoint.ca_file``, the same context SMTP uses). An untrusted certificate raises ``TLSVerificationError`` with its SHA-256 fingerprint, unless it
   equals ``endpoint.pinned_sha256`` (then, and only then, the connection is used: the pin
   replaces chain and host-name checks). A pin does not block a certificate the CA store trusts.
 - Socket timeouts apply to connect and every read. The literals of one response (one
@@ -34,7 +34,7 @@ import imap_tools  # noqa: F401  (sets imaplib defaults we then override below)
 
 from client.imap.errors import ImapError, ProtocolError, ServerUnavailable, TLSVerificationError
 from client.imap.models import Endpoint
-from client.net.tls import display_fingerprint, same_fingerprint
+from client.net.tls import TLSPolicy, display_fingerprint, handshake_context, same_fingerprint
 
 MAX_LINE = 32 * 1024 * 1024
 MAX_LITERAL = 512 * 1024 * 1024
@@ -105,12 +105,10 @@ class SslClient(_CappedReads, imaplib.IMAP4_SSL):
 
 
 def make_context(endpoint: Endpoint, verify: bool) -> ssl.SSLContext:
-    ctx = ssl.create_default_context(cafile=endpoint.ca_file)
-    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
-    if not verify:  # only used to read a certificate and compare it with the pin
-        ctx.check_hostname = False
-        ctx.verify_mode = ssl.CERT_NONE
-    return ctx
+    """The shared IMAP/SMTP context (``verify=False`` only to compare the certificate with the
+    pin)."""
+    return handshake_context(TLSPolicy(endpoint.host, endpoint.ca_file, endpoint.pinned_sha256),
+                             verify)
 
 
 def has_buffered_input(client: Any) -> bool:

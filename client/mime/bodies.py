@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .charsets import decode_bytes
+from .enriched import enriched_to_text
 from .flowed import unflow
 from .model import Limits
 from .structure import Part
@@ -26,6 +27,16 @@ MAX_GUESSES = 20  # body parts per message that may use charset-normalizer
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
 
 
+_HTML_SOURCE = re.compile(rb"</(?:div|p|html|body|span|table|td|font|a)\s*>", re.IGNORECASE)
+
+
+def _looks_like_html(text: str) -> bool:
+    """True for a "text/plain" body that is really HTML markup (starts with a tag, has closing
+    tags), as some senders label the HTML alternative."""
+    head = text.lstrip()[:8192]
+    return head.startswith("<") and len(_HTML_SOURCE.findall(head.encode("utf-8", "replace"))) >= 2
+
+
 class BodyCollector:
     def __init__(self, raw: bytes, limits: Limits) -> None:
         self.raw = raw
@@ -38,6 +49,7 @@ class BodyCollector:
         self.guesses = 0
         self.chars = 0  # text + HTML characters kept so far (capped by max_text_chars)
         self.tnef_bodies: list[tuple[str | None, str | None]] = []
+        self.text_kinds: dict[str, str] = {}  # content type of each kept text body
 
     def warn(self, text: str, truncated: bool = False) -> None:
         if text not in self.warnings:
@@ -59,7 +71,8 @@ class BodyCollector:
     def take_body(self, part: Part, filename: str) -> bool:
         """Decode `part` into the text or HTML body if it is one; True if it was taken."""
         kind = part.content_type
-        if filename or part.disposition == "attachment":
+        # RFC 2183: "inline" asks for display even when the part also has a file name.
+        if part.disposition == "attachment" or (filename and part.disposition != "inline"):
             return False
         if kind != "text/html" and kind not in _TEXT_TYPES:
             return False
@@ -76,15 +89,25 @@ class BodyCollector:
             self.warn(f"part {part.part_id}: {warning}")
         if kind == "text/plain" and part.params.get("format", "").lower() == "flowed":
             text = unflow(text, part.params.get("delsp", "").lower() == "yes")
+        elif kind == "text/enriched":
+            text = enriched_to_text(text)
         room = self.limits.max_text_chars - self.chars
         if len(text) > room:
             text = text[: max(room, 0)]
             self.warn("body truncated", truncated=True)
         self.chars += len(text)
-        key = f"alt:{part.in_alternative}" if part.in_alternative else part.part_id
+        # A named inline part is shown beside the body, never as one alternative's rendering.
+        alternative = part.in_alternative and not filename
+        key = f"alt:{part.in_alternative}" if alternative else part.part_id
         target = self.htmls if kind == "text/html" else self.texts
+        if kind == "text/enriched" and self.text_kinds.get(key) == "text/plain":
+            return True  # an alternative's text/plain beats its text/enriched rendering
+        if kind == "text/plain" and alternative and key in self.texts and _looks_like_html(text):
+            return True  # HTML source labelled text/plain must not replace the real text
         if text.strip() or key not in target:  # an empty trailing part must not win
             target[key] = text
+            if target is self.texts:
+                self.text_kinds[key] = kind
         return True
 
     def use_tnef_bodies(self) -> None:

@@ -111,17 +111,38 @@ def guess_codec(data: bytes, sample: int = 32 * 1024) -> str:
         return "iso2022_jp_ext"
     if head.isascii():
         return "utf-8"
-    if _strict(head, "utf-8") is not None or _utf8_cut(head):
+    if _strict(head, "utf-8") is not None or (len(data) > sample and _utf8_cut(head)):
         return "utf-8"
     try:
-        best = from_bytes(head).best()
+        results = from_bytes(head)
+        best = results.best()
     except Exception:  # noqa: BLE001 - the guesser is advisory only
-        best = None
-    if best is not None and best.encoding:
-        found = codec_for(best.encoding)
-        if found is not None:
-            return found
-    return "windows-1252"
+        return "windows-1252"
+    if best is None or not best.encoding:
+        return "windows-1252"
+    found = codec_for(best.encoding)
+    if found is None or (_is_wide(found) and b"\x00" not in head):
+        return "windows-1252"  # UTF-16/32 text always has NUL bytes
+    if found != "cp1252" and _strict(head, "cp1252") is not None:
+        score = (best.chaos, best.coherence)
+        tied = [m for m in results if (m.chaos, m.coherence) == score]
+        if any("cp1252" in (m.encoding, *m.could_be_from_charset) for m in tied):
+            # A tie (e.g. Portuguese read as cp1250 "Formaçăo"): the Western codec, by far the
+            # commonest for undeclared 8-bit mail, wins over the guesser's own tie order,
+            # unless the bytes of Czech ř with ě or ů are there (ø with ì or ù is no Western
+            # language).
+            czech = b"\xf8" in head and (b"\xec" in head or b"\xf9" in head)
+            return found if czech and found == "cp1250" else "windows-1252"
+    return found
+
+
+@lru_cache(maxsize=64)
+def _is_wide(codec: str) -> bool:
+    """True for UTF-16/UTF-32 codecs, whose ASCII text is not ASCII bytes."""
+    try:
+        return codecs.lookup(codec).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
 
 
 def _utf8_cut(head: bytes) -> bool:
@@ -139,7 +160,9 @@ def decode_bytes(data: bytes, declared: str | None, guess: bool = True) -> tuple
     `guess=False` the (slower) charset-normalizer step is skipped.
     """
     codec = codec_for(declared)
-    if data.isascii() and not (b"\x1b" in data or (codec and codec.startswith(_STATEFUL))):
+    if data.isascii() and not (
+        b"\x1b" in data or (codec and (codec.startswith(_STATEFUL) or _is_wide(codec)))
+    ):
         return data.decode("ascii"), None
     if declared and declared.strip().strip("\"'").lower() in _ASCII_NAMES:
         return decode_guess(data, guess), None

@@ -82,7 +82,7 @@ def choose_raw_codec(raw_values: list[bytes], hint: str | None) -> str:
     """Pick one codec for all raw 8-bit header values of a message.
 
     UTF-8 if every value is valid UTF-8, else the message's declared charset if it decodes
-    them all, else a guess over all the values together (more text guesses better).
+    them all, else UTF-8 if the values are UTF-8 with a few damaged bytes, else a guess.
     """
     candidates: list[str] = ["utf-8"]
     hinted = codec_for(hint)
@@ -91,7 +91,23 @@ def choose_raw_codec(raw_values: list[bytes], hint: str | None) -> str:
     for codec in candidates:
         if all(_fits(value, codec) for value in raw_values):
             return codec
+    if all(_mostly_utf8(value) for value in raw_values):
+        return "utf-8"  # a cut or damaged UTF-8 value: U+FFFD for the bad bytes, not mojibake
     return guess_codec(b"\n".join(raw_values))
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(value: bytes) -> bool:
+    """True if at least three quarters of the 8-bit bytes form valid UTF-8 sequences (and
+    there are at least two such sequences): a value damaged by a cut, not another charset."""
+    if value.isascii():
+        return True
+    sequences = _UTF8_SEQUENCE.findall(value)
+    covered = sum(len(sequence) for sequence in sequences)
+    eight_bit = sum(1 for byte in value if byte >= 0x80)
+    return len(sequences) >= 2 and covered * 4 >= eight_bit * 3
 
 
 def _fits(value: bytes, codec: str) -> bool:
@@ -115,6 +131,8 @@ def raw_to_utf8(value: bytes, codec: str) -> bytes:
     try:
         text = value.decode(codec)
     except Exception:  # noqa: BLE001
+        if codec == "utf-8" and _mostly_utf8(value):
+            return value.decode("utf-8", errors="replace").encode("utf-8")
         try:
             text = value.decode("windows-1252")
         except UnicodeDecodeError:

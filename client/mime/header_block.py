@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 
 from .model import Limits
 
-_FIELD_NAME = re.compile(rb"([\x21-\x39\x3b-\x7e]{1,200})[ \t]*:")
+# RFC 5322 field name, then optional obsolete whitespace before the colon (§4.5). An empty
+# name (a line starting with ":") is a broken field, skipped without ending the block, as
+# Python's parser does.
+_FIELD_NAME = re.compile(rb"([\x21-\x39\x3b-\x7e]{0,200})[ \t]*:")
+_MBOX_FROM = re.compile(rb">?From (?![ \t]*:)")
 
 
 @dataclass
@@ -67,7 +71,7 @@ def split_header_block(
             pos = next_pos
             first_line = False
             continue
-        if first_line and (line.startswith(b"From ") or line.startswith(b">From ")):
+        if first_line and _MBOX_FROM.match(line):
             pos = next_pos
             first_line = False
             continue
@@ -86,6 +90,14 @@ def split_header_block(
                 chunks.append([])
                 sizes.append(0)
                 capped.add(len(names) - 1)
+            pos = next_pos
+            continue
+        if not match.group(1):
+            block.warnings.append("header field without a name")
+            names.append("")  # dropped below; its continuation lines go with it
+            chunks.append([])
+            sizes.append(0)
+            capped.add(len(names) - 1)
             pos = next_pos
             continue
         names.append(match.group(1).decode("ascii").lower())

@@ -34,33 +34,43 @@ def empty_headers(warnings: tuple[str, ...] = ()) -> ParsedHeaders:
     return ParsedHeaders("", (), (), (), (), (), None, None, None, (), warnings)
 
 
-def charset_hint(block: HeaderBlock, raw: bytes) -> str | None:
-    """The message's own charset declaration: top Content-Type, else the first in the body."""
+def charset_hint(block: HeaderBlock) -> str | None:
+    """The charset the top-level Content-Type declares, if any. Only the header block is read,
+    so the list (which stores headers alone) and the reader decode every header alike."""
     content_type = block.first("content-type")
     match = _CHARSET.search(content_type) if content_type else None
-    if match is None:
-        match = _CHARSET.search(raw, block.body_offset, block.body_offset + 65536)
     return match.group(1).decode("ascii") if match else None
 
 
 class HeaderDecoder:
-    """Decodes the header values of one message with one codec for raw 8-bit bytes."""
+    """Decodes the header values of one message; each raw 8-bit value gets its own codec
+    (UTF-8 if it is valid UTF-8, else the declared charset if it fits, else a guess), so a
+    UTF-8 From beside a Latin-1 To are both read right."""
 
-    def __init__(self, block: HeaderBlock, raw: bytes) -> None:
+    def __init__(self, block: HeaderBlock) -> None:
         self.warnings: list[str] = []
-        eight_bit = [value for _, value in block.fields if not value.isascii()]
-        self.codec = choose_raw_codec(eight_bit, charset_hint(block, raw)) if eight_bit else "utf-8"
+        self.hint = charset_hint(block)
+        self._codecs: dict[bytes, str] = {}
+
+    def codec(self, value: bytes) -> str:
+        if value.isascii():
+            return "utf-8"
+        found = self._codecs.get(value)
+        if found is None:
+            found = self._codecs[value] = choose_raw_codec([value], self.hint)
+        return found
 
     def text(self, value: bytes, name: str) -> str:
         """Unstructured value (Subject etc.); falls back to the raw decoded string (M2)."""
         try:
-            return _collapse(decode_encoded_words(raw_to_utf8(value, self.codec), self.warnings))
+            utf8 = raw_to_utf8(value, self.codec(value))
+            return _collapse(decode_encoded_words(utf8, self.warnings))
         except Exception:  # noqa: BLE001
             self.warnings.append(f"could not decode header {name}")
             return _collapse(value.decode("utf-8", errors="replace"))
 
     def plain(self, value: bytes) -> str:
-        return raw_to_utf8(value, self.codec).decode("utf-8", errors="replace")
+        return raw_to_utf8(value, self.codec(value)).decode("utf-8", errors="replace")
 
     def addresses(self, values: list[bytes], name: str, limit: int) -> tuple[Address, ...]:
         result: list[Address] = []
@@ -80,7 +90,7 @@ class HeaderDecoder:
 
 
 def headers_from_block(block: HeaderBlock, raw: bytes, limits: Limits) -> ParsedHeaders:
-    decoder = HeaderDecoder(block, raw)
+    decoder = HeaderDecoder(block)
     warnings: list[str] = list(block.warnings)
     for key, label in _SINGLE.items():
         if len(block.all(key)) > 1:

@@ -76,6 +76,12 @@ def _raw_filename(part: Part) -> str:
 def _handle_leaf(raw: bytes, part: Part, collector: BodyCollector, out: list[Attachment]) -> None:
     name = _raw_filename(part)
     if collector.take_body(part, name):
+        if name:  # shown inline (RFC 2183) and listed, so it can be saved too
+            out.append(Attachment(
+                part_id=part.part_id, filename=safe_filename(name),
+                content_type=part.content_type, size=_estimate_size(part),
+                content_id=part.content_id, inline=True, is_message=False,
+            ))
         return
     is_message = part.content_type in _MESSAGE_TYPES
     tnef = is_tnef(part.content_type, name)

@@ -40,6 +40,39 @@ def _split_params(value: str) -> list[str]:
     return parts
 
 
+def _strip_comments(value: str) -> str:
+    """Drop RFC 2045 comments: `(...)` outside quotes that starts the value or follows white
+    space (`charset=us-ascii (Plain text)`); `report(1).pdf` keeps its parentheses."""
+    if "(" not in value:
+        return value
+    out: list[str] = []
+    depth = 0
+    in_quote = False
+    escaped = False
+    for index, char in enumerate(value):
+        if depth:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+            continue
+        if escaped:
+            escaped = False
+        elif char == "\\" and in_quote:
+            escaped = True
+        elif char == '"':
+            in_quote = not in_quote
+        elif char == "(" and not in_quote and (index == 0 or value[index - 1] in " \t;="):
+            depth = 1
+            continue
+        out.append(char)
+    return "".join(out)
+
+
 def _unquote(value: str) -> tuple[str, bool]:
     value = value.strip()
     if len(value) >= 2 and value[0] == '"' and value[-1] == '"':
@@ -51,7 +84,7 @@ def _unquote(value: str) -> tuple[str, bool]:
 
 def parse_value(header: str, warnings: list[str]) -> tuple[str, dict[str, str]]:
     """Split `type/subtype; k=v; ...` into (lower-cased value, decoded params)."""
-    parts = _split_params(header)
+    parts = _split_params(_strip_comments(header))
     main = parts[0].strip().lower()
     plain: dict[str, str] = {}
     extended: dict[str, str] = {}

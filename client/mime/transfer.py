@@ -7,6 +7,7 @@ import re
 
 _B64_JUNK = re.compile(rb"[^A-Za-z0-9+/]")
 _PADDING = re.compile(rb"=+")
+_NOT_B64 = re.compile(rb"[^A-Za-z0-9+/=\r\n\t]")
 
 
 def decode_transfer(data: bytes, encoding: str) -> tuple[bytes, str | None]:
@@ -28,7 +29,11 @@ def decode_transfer(data: bytes, encoding: str) -> tuple[bytes, str | None]:
 
 def decode_base64(data: bytes) -> tuple[bytes, str | None]:
     """Lenient base64: ignores junk characters; padded blocks that were concatenated decode
-    one after the other."""
+    one after the other. Data with more than 5 % characters outside the alphabet (spaces
+    between words) is not base64 at all and is returned unchanged with a warning."""
+    junk = len(_NOT_B64.findall(data, 0, 65536))
+    if junk * 20 > min(len(data), 65536) and len(data) >= 16:
+        return data, "not base64, shown as it is"  # e.g. plain words with spaces (enmime)
     out = bytearray()
     warning = None
     for segment in _PADDING.split(data):

@@ -1,10 +1,13 @@
 """TLS policy shared by IMAP and SMTP: verification, fingerprints and explicit pinning.
 
-A connection is trusted when the certificate verifies against the system store (plus the
-account's `ca_file`), or, when it does not, if its SHA-256 fingerprint equals the one the rep
-pinned with `tradewind account trust`. Nothing else is accepted ("accept always" does not
-exist). Fingerprints are shown as 'AB:CD:…' and stored as lowercase hex; any spelling the rep
-types is normalised. The one place for these rules: IMAP, SMTP and the account manager use it.
+A connection is trusted when the certificate verifies against the system store plus the
+account's `ca_file` (the CA file is added to the system store, never replaces it, for IMAP and
+SMTP alike), or, when it does not, if its SHA-256 fingerprint equals the pin for that server
+(IMAP and SMTP each have their own: `tradewind account trust EMAIL FP --server imap|smtp`).
+Nothing else is accepted ("accept always" does not exist). Fingerprints are shown as 'AB:CD:…'
+and stored as lowercase hex; any spelling the rep types is normalised. The one place for these
+rules: `handshake_context` builds the SSL context of both protocols, the account manager and
+both transports use the rest.
 Pure helpers; any thread.
 """
 
@@ -64,10 +67,14 @@ def display_fingerprint(value: str | bytes) -> str:
 
 
 def handshake_context(policy: TLSPolicy, verify: bool = True) -> ssl.SSLContext:
-    """A verifying context (system store plus the account's CA file), or, with
-    `verify=False`, one that only reads the certificate so `check_pin` can compare it."""
+    """The SSL context of every IMAP and SMTP connection (TLS 1.2 or newer).
+
+    `verify=True`: verifies chain and host name against the system store plus the account's CA
+    file (in addition, not instead). `verify=False`: only reads the certificate, so
+    `check_pin` can compare it with the pin; never use such a connection unless that passed.
+    Raises OSError/ssl.SSLError when the CA file cannot be read."""
     if verify:
-        context = ssl.create_default_context()
+        context = ssl.create_default_context()  # the system store
         if policy.ca_file:
             context.load_verify_locations(cafile=policy.ca_file)
     else:

@@ -3,7 +3,7 @@
 Ties the outbox (`client.smtp.sender`) to an `Account` row: the SMTP security comes from
 `accounts.smtp_security` (NULL: 465 → implicit TLS, otherwise STARTTLS; an `insecure-plain`
 account stays plain, for loopback tests only), the certificate rules are the account's (CA file
-and pinned fingerprint), and providers that file sent mail themselves are not appended to.
+and the SMTP server's own pin, `smtp_pinned_sha256`), and providers that file sent mail themselves are not appended to.
 Blocking; worker thread or CLI only.
 """
 
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from client.compose.drafts import push_drafts
 from client.imap.models import Endpoint
 from client.smtp.imap_folders import ImapDraftsFolder, ImapSentFolder
+from client.smtp.redact import describe_error
 from client.smtp.sender import FlushReport, SentFolder, files_sent_itself, flush_outbox
 from client.smtp.transport import SmtpEndpoint
 from client.store.db import Store
@@ -39,7 +40,7 @@ def smtp_security(store: Store, account: Account) -> str:
 def smtp_endpoint_for(store: Store, account: Account, timeout: float = 60.0) -> SmtpEndpoint:
     return SmtpEndpoint(
         host=account.smtp_host, port=account.smtp_port, security=smtp_security(store, account),
-        ca_file=account.ca_file, pinned_sha256=account.pinned_sha256, timeout=timeout,
+        ca_file=account.ca_file, pinned_sha256=account.smtp_pinned_sha256, timeout=timeout,
     )
 
 
@@ -77,9 +78,10 @@ def _mark_original(store: Store, row: int, flag: str) -> None:
 
 def flush_account(
     store: Store, account: Account, password: str, *, now: float | None = None,
-    imap_endpoint: Endpoint | None = None,
+    imap_endpoint: Endpoint | None = None, manual: bool = False,
 ) -> FlushReport:
-    """Settle, send and file everything due in this account's outbox."""
+    """Settle, send and file everything due in this account's outbox; ``manual=True`` (the rep
+    asked) sends every queued message at once, backoff or not (see `flush_outbox`)."""
     imap = imap_endpoint or endpoint_for(account)
     opened: list[ImapSentFolder] = []
 
@@ -93,14 +95,14 @@ def flush_account(
             store, account.id, smtp_endpoint_for(store, account), account.username, password,
             sent_folder, auto_filed=auto_filed(store, account),
             mark_original=lambda row, flag: _mark_original(store, row, flag),
-            now=time.time() if now is None else now,
+            now=time.time() if now is None else now, manual=manual,
         )
     finally:
         for folder in opened:
             try:
                 folder.close()
             except Exception as exc:  # logout on a dead line: nothing left to do
-                log.debug("closing Sent folder: %s", exc)
+                log.debug("closing Sent folder: %s", describe_error(exc, password))
 
 
 def push_account_drafts(store: Store, account: Account, password: str) -> list[int]:
@@ -133,28 +135,45 @@ class AfterSyncReport:
 
 def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport:
     """Once an account's mail synced (its server answered): wake messages that waited only for
-    the line, send the outbox, save local drafts to the Drafts folder, refresh the signature
-    policy when due, move quote records along (`client.quotes.records.refresh_states`). Never raises for a network or server problem; reports it instead.
+    the line, send the outbox (an automatic flush: backoff is kept), save local drafts to the
+    Drafts folder, refresh the signature policy when due, move quote records along
+    (`client.quotes.records.refresh_states`). Never raises an `Exception`: each
+    step's failure, whatever its type, is reported in words (without any part of the password)
+    and the next step still runs; `KeyboardInterrupt` passes.
     Called by `tradewind sync` and by the app's account workers (worker thread)."""
-    from client.signatures.provision import refresh_if_due
+    from client.signatures import provision
     from client.smtp.outbox import Outbox
 
-    Outbox(store).wake_network_waits(account.id)
-    flushed = flush_account(store, account, password)
-    problems = [*flushed.failed.values(), *flushed.uncertain.values()]
+    problems: list[str] = []
+
+    def failed(what: str, exc: Exception) -> None:
+        words = f"{account.email}: {what} ({describe_error(exc, password)})."
+        log.warning("%s", words)
+        problems.append(words)
+
+    try:
+        Outbox(store).wake_network_waits(account.id)
+    except Exception as exc:
+        failed("messages waiting for the network could not be woken", exc)
+    try:
+        flushed = flush_account(store, account, password)
+    except Exception as exc:
+        flushed = FlushReport(stopped=f"The outbox was not sent: {describe_error(exc, password)}.")
+        failed("the outbox was not sent", exc)
+    problems += [*flushed.failed.values(), *flushed.uncertain.values(), *flushed.errors]
     pushed: list[int] = []
     try:
         pushed = push_account_drafts(store, account, password)
-    except Exception as exc:  # noqa: BLE001 - drafts stay dirty locally and go next time
-        problems.append(f"{account.email}: drafts not saved to the server yet ({exc}).")
+    except Exception as exc:  # drafts stay dirty locally and go next time
+        failed("drafts not saved to the server yet", exc)
     try:
-        refresh_if_due(store)
-    except Exception as exc:  # noqa: BLE001 - the last valid policy stays in force
-        problems.append(f"Signature policy not refreshed: {exc}")
+        provision.refresh_if_due(store)
+    except Exception as exc:  # the last valid policy stays in force
+        failed("signature policy not refreshed", exc)
     try:  # quotes: sent once the outbox sent them, answered once the buyer's reply is cached
         from client.quotes.records import refresh_states
 
         refresh_states(store)
-    except Exception as exc:  # noqa: BLE001 - tried again after the next sync
-        problems.append(f"Quote states not updated: {exc}")
+    except Exception as exc:  # tried again after the next sync
+        failed("quote states not updated", exc)
     return AfterSyncReport(flushed, problems, pushed)

@@ -1,10 +1,13 @@
 """The durable outbox: messages the rep pressed Send on, until they are sent and filed.
 
 States and their meaning:
-- `queued`: committed to disk (synchronous=FULL) before anyone says "queued"; waits for
-  `next_attempt` (backoff after a 4xx or a dropped line);
-- `sending`: the server said 354 and the message is being handed over. Found in this state
-  after a restart, the message is checked against Sent by Message-ID before anything else;
+- `queued`: committed to disk (synchronous=FULL) before anyone says "queued"; automatic
+  flushes wait for `next_attempt` (backoff after a 4xx or a dropped line), a manual one (the
+  rep's `outbox flush`, Send now) tries it at once (`queued()`);
+- `sending`: one flusher has *claimed* it (`claim`, see "Claims" below) and is sending it;
+  `handed_over_at` is set once the server said 354 and the bytes go out (`hand_over`). An
+  abandoned claim (its claimant is gone) is recovered by the next flush: not handed over →
+  back to `queued` (nothing was sent); handed over → checked against Sent by Message-ID;
 - `uncertain`: the line dropped (or the app died) after the hand-over and the message is not in
   Sent: it may or may not have gone out. Never resent automatically; the rep decides
   (`outbox retry ID`) — a duplicate is possible, a loss is not;
@@ -13,7 +16,25 @@ States and their meaning:
 - `sent`: accepted by the server, the copy for Sent not yet appended (retried, never resent);
 - `filed`: done (kept for the record until pruned).
 
-All methods run on the calling thread with the caller's `Store` (one per thread).
+Claims (never send twice when two flushers run at once, in threads or processes):
+- `claim(item)` is one durable ``BEGIN IMMEDIATE`` transaction that moves the row from
+  `queued` to `sending` only if it is still `queued` at the `version` the caller read (and due,
+  for an automatic flush), writing the claimant (pid, process start time, random token, time).
+  Exactly one caller wins; the others get None and skip the message.
+- Every change of state, content or claimant bumps `version`; a claimant's own changes
+  (`hand_over`, `mark_sent`, `retry_later`, ...) are compare-and-set on its token and raise
+  `ClaimLost` when the row is no longer its own. `hand_over` is the point of no return: if it
+  fails, the message bytes are not sent.
+- The claim lasts through `sending` and `sent` (filing to Sent) and ends when the message
+  leaves them. A claim is *live* while its process runs (same pid and start time; in this
+  process: while the claiming thread works on it, `client.smtp.claim`). Only a claim that is
+  not live may be taken over (`take_over`, compare-and-set on state and version), so a live
+  claimant is never overtaken, and of two flushers recovering one dead claim exactly one wins.
+- Rows without a claimant in `queued`, `failed`, `uncertain` and `filed`; the rep's actions
+  (`retry`, `replace`, `discard`) apply only to unclaimed rows.
+
+All methods run on the calling thread with the caller's `Store` (one per thread). Writes are
+durable transactions; they raise `StoreWriteError` when the disk refuses.
 """
 
 from __future__ import annotations
@@ -23,6 +44,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from client.smtp import claim as claims
 from client.store.db import Store
 
 STATES = ("queued", "sending", "uncertain", "failed", "sent", "filed")
@@ -32,6 +54,24 @@ BACKOFF_CAP_S = 3600.0
 
 class OutboxError(Exception):
     """An outbox action is not possible (unknown id, wrong state); `str()` says why."""
+
+
+class ClaimLost(OutboxError):
+    """The message is no longer held by this claim (another flusher recovered it, or it
+    changed); the caller must stop working on it and, above all, not hand it over."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """This process's hold on one outbox message (see "Claims" in the module docstring)."""
+
+    item_id: int
+    token: str
+
+    def forget(self) -> None:
+        """This thread stops working on the message (idempotent): if the row still holds the
+        claim, it is abandoned from now on and the next flush recovers it."""
+        claims.forget(self.token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +92,21 @@ class OutboxItem:
     forward_of_row: int | None
     created: float
     sent_at: float | None
+    version: int = 0
+    claim_pid: int | None = None
+    claim_started: float | None = None
+    claim_token: str | None = None
+    claimed_at: float | None = None
+    handed_over_at: float | None = None
+
+    @property
+    def handed_over(self) -> bool:
+        """The server said 354 and the bytes went (or were going) out: it may have been sent."""
+        return self.handed_over_at is not None
+
+    def claim_is_live(self) -> bool:
+        """Whether a flusher that may still be working holds this message."""
+        return claims.is_live(self.claim_pid, self.claim_started, self.claim_token)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -66,7 +121,8 @@ class OutboxItem:
 
 _COLUMNS = (
     "id, account_id, message_id, sender, recipients_json, subject, size, state, attempts, "
-    "next_attempt, last_error, refused_json, reply_to_row, forward_of_row, created, sent_at"
+    "next_attempt, last_error, refused_json, reply_to_row, forward_of_row, created, sent_at, "
+    "version, claim_pid, claim_started, claim_token, claimed_at, handed_over_at"
 )
 
 
@@ -80,6 +136,11 @@ def _item(row: tuple[Any, ...]) -> OutboxItem:
         reply_to_row=None if row[12] is None else int(row[12]),
         forward_of_row=None if row[13] is None else int(row[13]),
         created=float(row[14]), sent_at=None if row[15] is None else float(row[15]),
+        version=int(row[16]), claim_pid=None if row[17] is None else int(row[17]),
+        claim_started=None if row[18] is None else float(row[18]),
+        claim_token=None if row[19] is None else str(row[19]),
+        claimed_at=None if row[20] is None else float(row[20]),
+        handed_over_at=None if row[21] is None else float(row[21]),
     )
 
 
@@ -140,6 +201,10 @@ class Outbox:
         ).fetchall()
         return [_item(r) for r in rows]
 
+    def queued(self, account_id: int) -> list[OutboxItem]:
+        """Every queued item, backoff or not, oldest first (what a manual flush sends)."""
+        return self.in_state(account_id, "queued")
+
     def in_state(self, account_id: int, state: str) -> list[OutboxItem]:
         rows = self.store.conn.execute(
             f"SELECT {_COLUMNS} FROM outbox WHERE account_id = ? AND state = ? ORDER BY id",
@@ -147,46 +212,156 @@ class Outbox:
         ).fetchall()
         return [_item(r) for r in rows]
 
+    # -- claims ---------------------------------------------------------------------------
+    def claim(self, item: OutboxItem, *, due_by: float | None = None) -> Claim | None:
+        """Take a queued message for sending: one durable transaction moves it to `sending`
+        with this process as claimant, only if it is still `queued` at `item.version` (and,
+        with `due_by`, due by then). None: another flusher took it or it changed; skip it.
+        The caller must end with a transition or `Claim.forget()`."""
+        me = claims.new_claimant()
+        claims.register(me.token)  # live before any other thread can see the row
+        try:
+            with self.store.transaction(durable=True) as conn:
+                cur = conn.execute(
+                    "UPDATE outbox SET state = 'sending', version = version + 1, claim_pid = ?,"
+                    " claim_started = ?, claim_token = ?, claimed_at = ?, handed_over_at = NULL"
+                    " WHERE id = ? AND state = 'queued' AND version = ?"
+                    " AND (? IS NULL OR next_attempt <= ?)",
+                    (me.pid, me.started, me.token, time.time(), item.id, item.version, due_by,
+                     due_by),
+                )
+                won = cur.rowcount == 1
+        except BaseException:
+            claims.forget(me.token)
+            raise
+        if not won:
+            claims.forget(me.token)
+            return None
+        return Claim(item.id, me.token)
+
+    def take_over(self, item: OutboxItem) -> Claim | None:
+        """Recover an abandoned claim on a `sending` or `sent` message (its claimant is not
+        live): compare-and-set on state and `item.version`, this process becomes the claimant.
+        None when the claimant may still be working or the row changed since `item` was read
+        (then someone else recovered it). Handed-over state is kept: check it on `item`."""
+        if item.state not in ("sending", "sent") or item.claim_is_live():
+            return None
+        me = claims.new_claimant()
+        claims.register(me.token)
+        try:
+            with self.store.transaction(durable=True) as conn:
+                cur = conn.execute(
+                    "UPDATE outbox SET version = version + 1, claim_pid = ?, claim_started = ?,"
+                    " claim_token = ?, claimed_at = ? WHERE id = ? AND state = ? AND version = ?",
+                    (me.pid, me.started, me.token, time.time(), item.id, item.state,
+                     item.version),
+                )
+                won = cur.rowcount == 1
+        except BaseException:
+            claims.forget(me.token)
+            raise
+        if not won:
+            claims.forget(me.token)
+            return None
+        return Claim(item.id, me.token)
+
+    def hand_over(self, claim: Claim) -> None:
+        """The server said 354: record that the bytes go out now, only if this claim still
+        holds the message. Raises `ClaimLost` otherwise: then the bytes must not be sent."""
+        self._claimed(claim, ("sending",), {"handed_over_at": time.time()}, release=False,
+                      condition=" AND handed_over_at IS NULL")
+
+    def give_back(self, claim: Claim) -> None:
+        """A claim that never reached the hand-over ends: back to `queued`, as it was (nothing
+        was sent). Raises `ClaimLost` if the claim no longer holds it."""
+        self._claimed(claim, ("sending",), {"state": "queued"}, release=True,
+                      condition=" AND handed_over_at IS NULL")
+
+    def _claimed(
+        self, claim: Claim, states: tuple[str, ...], fields: dict[str, object], *,
+        release: bool, condition: str = "",
+    ) -> None:
+        """Compare-and-set for the claimant: change the row only while `claim` holds it in one
+        of `states`; `release` ends the claim. Raises `ClaimLost` (or `OutboxError`: no row)."""
+        fields = dict(fields)
+        if release:
+            fields.update(claim_pid=None, claim_started=None, claim_token=None,
+                          claimed_at=None, handed_over_at=None)
+        assignments = ", ".join([*(f"{key} = ?" for key in fields), "version = version + 1"])
+        marks = ", ".join("?" for _ in states)
+        try:
+            with self.store.transaction(durable=True) as conn:
+                cur = conn.execute(
+                    f"UPDATE outbox SET {assignments} WHERE id = ? AND claim_token = ?"
+                    f" AND state IN ({marks}){condition}",
+                    (*fields.values(), claim.item_id, claim.token, *states),
+                )
+                changed = cur.rowcount == 1
+        finally:
+            if release:
+                claim.forget()
+        if not changed:
+            self.get(claim.item_id)  # OutboxError when the row is gone
+            raise ClaimLost(f"Message {claim.item_id} is no longer held by this flush; "
+                            "another Tradewind took it over.")
+
     # -- transitions ----------------------------------------------------------------------
-    def _set(self, item_id: int, **fields: object) -> None:
-        assignments = ", ".join(f"{key} = ?" for key in fields)
+    def _set(self, item_id: int, states: tuple[str, ...], **fields: object) -> bool:
+        """Change an unclaimed row in one of `states`; False when none matched."""
+        assignments = ", ".join([*(f"{key} = ?" for key in fields), "version = version + 1"])
+        marks = ", ".join("?" for _ in states)
         with self.store.transaction(durable=True) as conn:
             cur = conn.execute(
-                f"UPDATE outbox SET {assignments} WHERE id = ?", (*fields.values(), item_id)
+                f"UPDATE outbox SET {assignments} WHERE id = ? AND claim_token IS NULL"
+                f" AND state IN ({marks})", (*fields.values(), item_id, *states),
             )
-            if cur.rowcount == 0:
-                raise OutboxError(f"There is no message {item_id} in the outbox.")
+            return cur.rowcount == 1
 
-    def mark_sending(self, item_id: int) -> None:
-        self._set(item_id, state="sending")
-
-    def mark_sent(self, item_id: int, refused: dict[str, tuple[int, str]] | None = None) -> None:
+    def mark_sent(self, claim: Claim, refused: dict[str, tuple[int, str]] | None = None) -> None:
+        """The server accepted the message (final 250). The claim goes on while it is filed."""
         note = None
         if refused:
             note = "Not delivered to: " + "; ".join(f"{a} ({c} {t})" for a, (c, t) in refused.items())
-        self._set(item_id, state="sent", sent_at=time.time(), last_error=note,
-                  refused_json=json.dumps({k: list(v) for k, v in (refused or {}).items()}))
+        fields: dict[str, object] = {
+            "state": "sent", "sent_at": time.time(), "last_error": note,
+            "refused_json": json.dumps({k: list(v) for k, v in (refused or {}).items()}),
+        }
+        self._claimed(claim, ("sending",), fields, release=False)
 
-    def mark_filed(self, item_id: int) -> None:
-        self._set(item_id, state="filed")
+    def mark_filed(self, claim: Claim) -> None:
+        """The copy is in Sent (or the provider files it itself): done; the claim ends."""
+        self._claimed(claim, ("sent",), {"state": "filed"}, release=True)
 
-    def note_filing_problem(self, item_id: int, reason: str) -> None:
-        """Appending to Sent failed: stays `sent` (retried later), never resent."""
-        self._set(item_id, last_error=f"Sent, but not yet saved to the Sent folder: {reason}")
+    def note_filing_problem(self, claim: Claim, reason: str) -> None:
+        """Appending to Sent failed: stays `sent` (filed by a later flush), never resent; the
+        claim ends."""
+        self._claimed(claim, ("sent",),
+                      {"last_error": f"Sent, but not yet saved to the Sent folder: {reason}"},
+                      release=True)
 
     def retry_later(
-        self, item_id: int, reason: str, now: float | None = None, *, network: bool = False
+        self, item_id: int, reason: str, now: float | None = None, *, network: bool = False,
+        claim: Claim | None = None,
     ) -> float:
         """A temporary failure: back to `queued` with exponential backoff; returns the next time.
 
-        `network=True` means the server could not be reached at all: such items are woken as
-        soon as the account is seen online again (`wake_network_waits`).
+        With `claim`, the claimant's message in `sending` (the claim ends); without, an
+        unclaimed `queued` one. `network=True` means the server could not be reached at all:
+        such items are woken as soon as the account is seen online again
+        (`wake_network_waits`). Raises `ClaimLost`/`OutboxError` when the row is not so.
         """
         item = self.get(item_id)
         at = time.time() if now is None else now
         delay = min(BACKOFF_CAP_S, BACKOFF_BASE_S * (2 ** item.attempts))
-        self._set(item_id, state="queued", attempts=item.attempts + 1, next_attempt=at + delay,
-                  last_error=reason, waiting_for="network" if network else "server")
+        fields: dict[str, object] = dict(
+            state="queued", attempts=item.attempts + 1, next_attempt=at + delay,
+            last_error=reason, waiting_for="network" if network else "server",
+        )
+        if claim is not None:
+            self._claimed(claim, ("sending",), fields, release=True)
+        elif not self._set(item_id, ("queued",), **fields):
+            raise OutboxError(f"Message {item_id} is {self.get(item_id).state}; it is not "
+                              "waiting to be sent.")
         return at + delay
 
     def wake_network_waits(self, account_id: int) -> int:
@@ -198,33 +373,63 @@ class Outbox:
             )
             return cur.rowcount
 
-    def fail(self, item_id: int, reason: str) -> None:
-        item = self.get(item_id)
-        self._set(item_id, state="failed", attempts=item.attempts + 1, last_error=reason)
+    def make_due(self, account_id: int) -> int:
+        """The rep asked to send now: every queued item of the account is due at once (its
+        backoff forgotten; a failure after this backs off again). Returns how many."""
+        with self.store.transaction(durable=True) as conn:
+            cur = conn.execute(
+                "UPDATE outbox SET next_attempt = 0 WHERE account_id = ? AND state = 'queued'",
+                (account_id,),
+            )
+            return cur.rowcount
 
-    def mark_uncertain(self, item_id: int, reason: str) -> None:
-        self._set(item_id, state="uncertain", last_error=reason)
+    def fail(self, item_id: int, reason: str, *, claim: Claim | None = None) -> None:
+        """A permanent refusal: `failed` with the reason (the claim ends); without `claim`, an
+        unclaimed `queued` message."""
+        item = self.get(item_id)
+        fields: dict[str, object] = dict(state="failed", attempts=item.attempts + 1,
+                                         last_error=reason)
+        if claim is not None:
+            self._claimed(claim, ("sending",), fields, release=True)
+        elif not self._set(item_id, ("queued",), **fields):
+            raise OutboxError(f"Message {item_id} is {self.get(item_id).state}; it is not "
+                              "waiting to be sent.")
+
+    def mark_uncertain(self, item_id: int, reason: str, *, claim: Claim | None = None) -> None:
+        """It may or may not have gone out: `uncertain`, never resent automatically. With
+        `claim`, the claimant's message in `sending` (the claim ends); without, an unclaimed
+        `queued` or `failed` one."""
+        fields: dict[str, object] = {"state": "uncertain", "last_error": reason}
+        if claim is not None:
+            self._claimed(claim, ("sending",), fields, release=True)
+        elif not self._set(item_id, ("queued", "failed"), **fields):
+            raise OutboxError(f"Message {item_id} is {self.get(item_id).state}; it cannot be "
+                              "marked uncertain.")
 
     # -- the rep's actions ----------------------------------------------------------------
     def retry(self, item_id: int) -> None:
         """Send again now (failed or uncertain items, or a queued one waiting for backoff)."""
-        item = self.get(item_id)
-        if item.state not in ("queued", "failed", "uncertain"):
+        if not self._set(item_id, ("queued", "failed", "uncertain"), state="queued",
+                         next_attempt=0.0, waiting_for=None):
+            item = self.get(item_id)
             raise OutboxError(f"Message {item_id} is {item.state}; only waiting, failed or "
                               "uncertain messages can be retried.")
-        self._set(item_id, state="queued", next_attempt=0.0, waiting_for=None)
 
     def replace(self, item_id: int, raw: bytes, recipients: list[str], subject: str) -> None:
         """Store an edited version (only while not being sent)."""
-        item = self.get(item_id)
-        if item.state not in ("queued", "failed", "uncertain"):
+        if not self._set(item_id, ("queued", "failed", "uncertain"), raw=raw, size=len(raw),
+                         recipients_json=json.dumps(recipients), subject=subject):
+            item = self.get(item_id)
             raise OutboxError(f"Message {item_id} is {item.state} and can no longer be edited.")
-        self._set(item_id, raw=raw, size=len(raw), recipients_json=json.dumps(recipients),
-                  subject=subject)
 
     def discard(self, item_id: int) -> None:
-        item = self.get(item_id)
-        if item.state == "sending":
-            raise OutboxError(f"Message {item_id} is being sent right now; try again in a moment.")
+        """Delete a message that nobody is sending or filing right now."""
         with self.store.transaction(durable=True) as conn:
-            conn.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
+            cur = conn.execute(
+                "DELETE FROM outbox WHERE id = ? AND claim_token IS NULL AND state != 'sending'",
+                (item_id,),
+            )
+            if cur.rowcount == 1:
+                return
+        self.get(item_id)  # OutboxError when there is no such message
+        raise OutboxError(f"Message {item_id} is being sent right now; try again in a moment.")

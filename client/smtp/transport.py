@@ -3,9 +3,10 @@
 Rules (checklist T1, T2, T4, T6, T7, O2, O3, O5, O6, O8):
 - TLS is required: implicit TLS (465) or STARTTLS (587). STARTTLS not offered or refused aborts
   before AUTH, never falls back; EHLO is sent again after STARTTLS (smtplib drops what it learnt).
-- The certificate is verified (system store or `ca_file`); an untrusted one raises
-  `SmtpTLSError` with its SHA-256 fingerprint, and is accepted only when it equals the pinned
-  one (the same rules as IMAP: `client/net/tls.py`).
+- The certificate is verified (system store plus `ca_file`, the context IMAP uses too); an
+  untrusted one raises `SmtpTLSError` with its SHA-256 fingerprint, and is accepted only when
+  it equals the SMTP server's own pin (`SmtpEndpoint.pinned_sha256`, the account's
+  `smtp_pinned_sha256`; the rules are IMAP's: `client/net/tls.py`).
 - The server's SIZE from EHLO is checked before MAIL FROM (`SmtpSizeError`).
 - Per-recipient refusals are reported; recipients that accepted are not resent to.
 - A line cut after DATA but before the final reply raises `SmtpUncertainError`: the caller
@@ -18,6 +19,7 @@ exception message.
 
 from __future__ import annotations
 
+import base64
 import smtplib
 import ssl
 from collections.abc import Callable
@@ -30,6 +32,7 @@ from client.net.tls import (
     handshake_context,
     peek_fingerprint,
 )
+from client.smtp.redact import without_secret
 
 Security = str  # "ssl" | "starttls" | "insecure-plain"
 
@@ -196,27 +199,52 @@ def _fingerprint_of(endpoint: SmtpEndpoint) -> str | None:
 def login(
     smtp: smtplib.SMTP, host: str, username: str, password: str, mechanism: str | None = None
 ) -> None:
-    """AUTH PLAIN or LOGIN (the server's choice among those, or `mechanism`); raises
-    SmtpAuthError in words (never echoing the password)."""
+    """AUTH PLAIN or LOGIN (the server's choice among those, or `mechanism`) with UTF-8
+    credentials (RFC 4616; smtplib would only send ASCII). Raises SmtpAuthError (refused) or
+    SmtpUnavailable (line cut, temporary failure) in words; no error text holds any part of the
+    password, even when the server's reply repeats it."""
     if not smtp.has_extn("auth"):
         raise SmtpAuthError(f"{host} does not offer authentication on this connection.")
     offered = smtp.esmtp_features.get("auth", "").upper().split()
-    chosen = mechanism or next((m for m in ("PLAIN", "LOGIN") if m in offered), None)
-    if chosen is None:
+    chosen = (mechanism or next((m for m in ("PLAIN", "LOGIN") if m in offered), "")).upper()
+    if chosen not in ("PLAIN", "LOGIN"):
         raise SmtpAuthError(f"{host} offers no login method Tradewind supports ({' '.join(offered)}).")
     try:
-        smtp.user, smtp.password = username, password
-        method = smtp.auth_plain if chosen == "PLAIN" else smtp.auth_login
-        smtp.auth(chosen, method, initial_response_ok=True)
-    except smtplib.SMTPAuthenticationError as exc:
-        raise SmtpAuthError(
-            f"{host} refused the user name or password for {username} "
-            f"({exc.smtp_code} {_reply_text(exc.smtp_error)})."
-        ) from None
-    except smtplib.SMTPNotSupportedError:
-        raise SmtpAuthError(f"{host} offers no login method Tradewind supports.") from None
-    except smtplib.SMTPException as exc:
-        raise SmtpUnavailable(f"Login at {host} failed: {exc.__class__.__name__}.") from None
+        code, resp = _auth_exchange(smtp, chosen, username, password)
+    except (smtplib.SMTPException, OSError) as exc:
+        raise SmtpUnavailable(
+            f"The connection to {host} failed during login ({exc.__class__.__name__}).") from None
+    if code in (235, 503):  # 503: already authenticated on this connection
+        return
+    reply = without_secret(_reply_text(resp), password, username)
+    if 400 <= code < 500:
+        raise SmtpUnavailable(f"{host} could not check the login now ({code} {reply}); "
+                              "Tradewind tries again later.")
+    if code in (502, 504):
+        raise SmtpAuthError(f"{host} offers no login method Tradewind supports ({code} {reply}).")
+    raise SmtpAuthError(f"{host} refused the user name or password for {username} ({code} {reply}).")
+
+
+def _b64(data: str) -> str:
+    return base64.b64encode(data.encode("utf-8")).decode("ascii")
+
+
+def _auth_exchange(smtp: smtplib.SMTP, mechanism: str, username: str,
+                   password: str) -> tuple[int, bytes]:
+    """One AUTH dialogue; returns the server's final (code, reply). Only base64 (ASCII) goes
+    on the line, so smtplib's ASCII command encoding never sees the credentials."""
+    if mechanism == "PLAIN":
+        code, resp = smtp.docmd("AUTH", "PLAIN " + _b64(f"\0{username}\0{password}"))
+        if code == 334:  # the server did not take the initial response: send it again
+            code, resp = smtp.docmd(_b64(f"\0{username}\0{password}"))
+        return code, resp
+    code, resp = smtp.docmd("AUTH", "LOGIN")
+    if code != 334:
+        return code, resp
+    code, resp = smtp.docmd(_b64(username))
+    if code != 334:
+        return code, resp
+    return smtp.docmd(_b64(password))
 
 
 def server_size_limit(smtp: smtplib.SMTP) -> int | None:
@@ -232,7 +260,9 @@ def send(
     """MAIL/RCPT/DATA for one message on an authenticated connection.
 
     `before_data` runs after the server said 354 and before the message is handed over: the
-    outbox records "sending" there, so a crash after it is known to be uncertain.
+    outbox records the hand-over there, so a crash after it is known to be uncertain. If it
+    raises, the line is dropped without the message (nothing is delivered) and the exception
+    propagates.
 
     Raises SmtpSizeError, SmtpRejected (4xx/5xx for the whole message), SmtpUnavailable (line cut
     before DATA completed sending), SmtpUncertainError (cut after the data was sent).
@@ -275,7 +305,13 @@ def send(
         if code != 354:
             _raise_reply(host, code, resp, "refused the message")
         if before_data is not None:
-            before_data()
+            try:
+                before_data()
+            except BaseException:
+                # The server waits for the message: a QUIT now would be read as its text.
+                # Dropping the line without the final "." delivers nothing.
+                smtp.close()
+                raise
     except (smtplib.SMTPServerDisconnected, OSError) as exc:
         raise SmtpUnavailable(f"The connection to {host} dropped before sending: {exc}.") from None
     try:

@@ -10,12 +10,12 @@ from client.store.records import Account
 
 _ACCOUNT_COLUMNS = (
     "id, email, display_name, imap_host, imap_port, smtp_host, smtp_port, security, username, "
-    "ca_file, pinned_sha256, preset, status, last_error, created"
+    "ca_file, pinned_sha256, preset, status, last_error, created, smtp_pinned_sha256"
 )
 _EDITABLE = frozenset(
     {
         "display_name", "imap_host", "imap_port", "smtp_host", "smtp_port", "security",
-        "username", "ca_file", "pinned_sha256", "preset",
+        "username", "ca_file", "pinned_sha256", "smtp_pinned_sha256", "preset",
     }
 )
 

@@ -5,13 +5,16 @@ every message, deleted ones excluded) with how often it appears and the most rec
 seen, in two grouped queries (about half a second at 100,000 messages: call it off the GUI
 thread, once per composer). ``AddressBook.matches(prefix, limit)`` then answers each keystroke
 from memory: case-insensitive prefix match on the address, on the whole name or on any word of
-the name, most frequent first. Pure reads on the caller's ``Store``; any thread that owns it.
+the name, most frequent first. A display name that holds an address or invisible characters is
+not kept (`client.mime.sender_checks.suspicious_name`), so a spoofer's name cannot complete to
+the spoofer's address. Pure reads on the caller's ``Store``; any thread that owns it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from client.mime.sender_checks import suspicious_name
 from client.store.db import Store
 
 # One row per (address, name) pair; the newest message's name wins for an address.
@@ -88,6 +91,8 @@ def load_address_book(store: Store) -> AddressBook:
                 continue
             counts[email] = counts.get(email, 0) + int(count)
             name = (name or "").strip()
+            if suspicious_name(name, email):
+                name = ""  # a name holding an address must not complete to this address (I1)
             when = float(newest or 0.0)
             if name and (email not in names or when >= names[email][0]):
                 names[email] = (when, name)
@@ -95,3 +100,32 @@ def load_address_book(store: Store) -> AddressBook:
         AddressEntry(email, names.get(email, (0.0, ""))[1], count)
         for email, count in counts.items()
     ])
+
+
+_SENT_RECIPIENTS = """
+SELECT json_extract(j.value, '$[0]'), lower(json_extract(j.value, '$[1]'))
+FROM messages AS m JOIN folders AS f ON f.id = m.folder_id, json_each(m.{column}) AS j
+WHERE f.role = 'sent' AND m.deleted = 0 AND m.{column} LIKE ? ESCAPE '\\'
+"""
+
+
+def name_key(name: str) -> str:
+    """How display names are compared: whitespace collapsed, casefolded."""
+    return " ".join(name.split()).casefold()
+
+
+def contact_addresses_named(store: Store, names: list[str]) -> dict[str, set[str]]:
+    """{name_key(name): addresses} for each of `names` that the rep has written to under that
+    name (To/Cc of mail in a Sent folder): the contacts a spoofer's display name can imitate.
+    Names only ever seen on incoming mail do not count. Any thread that owns `store`."""
+    found: dict[str, set[str]] = {}
+    for name in dict.fromkeys(name_key(n) for n in names if n.strip()):
+        words = name.split()
+        escaped = "%".join(w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                           for w in words)
+        for column in ("to_json", "cc_json"):
+            for shown, email in store.conn.execute(_SENT_RECIPIENTS.format(column=column),
+                                                   (f"%{escaped}%",)):
+                if email and "@" in email and name_key(shown or "") == name:
+                    found.setdefault(name, set()).add(email)
+    return found

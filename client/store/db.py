@@ -31,6 +31,7 @@ from client.store.indexing import IndexingMixin
 from client.store.listing import ListingMixin
 from client.store.messages import MessagesMixin
 from client.store.migrations import apply_migrations
+from client.store.rederive import RederiveMixin
 from client.store.search import SearchMixin
 
 _MAGIC = b"SQLite format 3\x00"
@@ -92,7 +93,8 @@ def check_file_header(path: Path) -> None:
 
 
 class Store(
-    AccountsMixin, FoldersMixin, MessagesMixin, ListingMixin, IndexingMixin, SearchMixin, StoreBase
+    AccountsMixin, FoldersMixin, MessagesMixin, ListingMixin, IndexingMixin, RederiveMixin,
+    SearchMixin, StoreBase,
 ):
     """The cache API; see the mixins for accounts, folders, messages, indexing and search."""
 

@@ -13,6 +13,12 @@ from typing import Any
 
 from client.mime import parse_headers
 
+#: Version of the code that derives header columns (``header_columns`` and the keys below).
+#: Rows store it in ``messages.header_version``; rows below it are re-derived from their stored
+#: header by ``client.store.rederive``. Raise it when that code changes what a column holds,
+#: together with a migration that recreates the partial index ``messages_header_stale``.
+HEADER_VERSION = 1
+
 _MSGID = re.compile(r"<([^<>\s]+)>")
 _MIXED = re.compile(rb"(?im)^content-type:[ \t]*multipart/mixed")
 _REPLY_PREFIX = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from client.store.base import StoreBase
@@ -10,7 +11,7 @@ from client.store.records import FOLDER_ROLES, Folder, FolderRecord
 
 _FOLDER_COLUMNS = (
     "id, account_id, name, delimiter, role, attrs_json, subscribed, uidvalidity, uidnext, "
-    "highestmodseq, exists_count, synced_uid, last_sync, last_error"
+    "highestmodseq, exists_count, synced_uid, last_sync, last_error, mailbox_id"
 )
 _STATE_FIELDS = frozenset(
     {"uidvalidity", "uidnext", "highestmodseq", "exists_count", "synced_uid", "last_sync",
@@ -30,22 +31,37 @@ class FoldersMixin(StoreBase):
     """Folder rows. Every method runs on the Store's own thread."""
 
     def upsert_folder(self, account_id: int, record: FolderRecord) -> Folder:
-        """Insert or update a folder by (account, name); sync state is left untouched."""
+        """Insert or update a folder by (account, name); sync state is left untouched, and so is
+        the stored ``mailbox_id`` when the record has none."""
         role = record.role.lower() if record.role else None
         if role is not None and role not in FOLDER_ROLES:
             raise ValueError(f"unknown folder role {record.role!r}")
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO folders(account_id, name, delimiter, role, attrs_json, subscribed) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(account_id, name) DO UPDATE SET "
-                "delimiter = excluded.delimiter, role = excluded.role, "
-                "attrs_json = excluded.attrs_json, subscribed = excluded.subscribed",
+                "INSERT INTO folders(account_id, name, delimiter, role, attrs_json, subscribed, "
+                "mailbox_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(account_id, name) DO UPDATE "
+                "SET delimiter = excluded.delimiter, role = excluded.role, "
+                "attrs_json = excluded.attrs_json, subscribed = excluded.subscribed, "
+                "mailbox_id = coalesce(excluded.mailbox_id, folders.mailbox_id)",
                 (account_id, record.name, record.delimiter, role,
-                 json.dumps(list(record.attrs)), int(record.subscribed)),
+                 json.dumps(list(record.attrs)), int(record.subscribed), record.mailbox_id),
             )
         found = self.folder_by_name(account_id, record.name)
         assert found is not None
         return found
+
+    def rename_folders(self, new_names: Mapping[int, str]) -> None:
+        """Give folders new names in one transaction (``{folder_id: name}``); their messages,
+        sync state and queued operations stay. Swaps and chains (A→B, B→A) are fine; a new
+        name held by a folder not being renamed raises ``sqlite3.IntegrityError``."""
+        if not new_names:
+            return
+        with self.transaction() as conn:
+            for folder_id in new_names:  # park them first, so names can move around freely
+                conn.execute("UPDATE folders SET name = ? WHERE id = ?",
+                             (f"\x00renaming {folder_id}", folder_id))
+            for folder_id, name in new_names.items():
+                conn.execute("UPDATE folders SET name = ? WHERE id = ?", (name, folder_id))
 
     def remove_folder(self, folder_id: int) -> None:
         """Delete a folder that vanished from the server, with its messages."""

@@ -83,14 +83,18 @@ class IndexingMixin(StoreBase):
         ]
         with self.transaction() as conn:
             ids = json.dumps([t.row_id for t in texts])
+            # Subject and addresses as they are now: a re-derivation (client.store.rederive)
+            # may have corrected them since the read above.
             current = {
-                int(i) for (i,) in conn.execute(
-                    "SELECT id FROM messages WHERE indexed = 0 AND id IN "
-                    "(SELECT value FROM json_each(?))",
+                int(i): (subject, address_text(name, email, to_json, cc_json, reply_json))
+                for i, subject, name, email, to_json, cc_json, reply_json in conn.execute(
+                    "SELECT id, subject, from_name, from_email, to_json, cc_json, reply_to_json "
+                    "FROM messages WHERE indexed = 0 AND id IN (SELECT value FROM json_each(?))",
                     (ids,),
                 )
             }
-            texts = [t for t in texts if t.row_id in current]
+            texts = [replace(t, subject=current[t.row_id][0], addresses=current[t.row_id][1])
+                     for t in texts if t.row_id in current]
             conn.execute(
                 "DELETE FROM messages_fts WHERE rowid IN (SELECT value FROM json_each(?))",
                 (json.dumps([t.row_id for t in texts]),),

@@ -12,9 +12,16 @@ from datetime import datetime
 
 from client.store.base import StoreBase
 from client.store.cjk import bigram_text
-from client.store.derive import HeaderColumns, address_text, header_columns, sender_key
+from client.store.derive import (
+    HEADER_VERSION,
+    HeaderColumns,
+    address_text,
+    header_columns,
+    sender_key,
+)
 from client.store.local_rows import next_row_id
 from client.store.records import IncomingMessage
+from client.store.rederive import apply_header_columns
 from client.store.rows import apply_overrides, flag_columns, normalize_flags
 from client.store.threads import ThreadInput, assign_threads
 
@@ -102,7 +109,9 @@ class MessagesMixin(StoreBase):
         (uid NULL, no queued op) with the same Message-ID is adopted instead of duplicated.
         Subject and addresses are searchable at once; body full-text indexing is deferred
         (``indexed=0``; see ``index_pending``). A placeholder (``fetch_error`` set) is stored
-        only for a UID without a row; a real message replaces a placeholder row.
+        only for a UID without a row; a real message replaces a placeholder row. A body that
+        arrives for a row below ``HEADER_VERSION`` re-derives its header columns from it
+        (``client.store.rederive``).
         """
         account_id, _ = self._account_of_folder(folder_id)
         hidden = self.hidden_uids(folder_id)
@@ -201,6 +210,17 @@ class MessagesMixin(StoreBase):
                 "WHERE messages.id = json_extract(j.value, '$[0]')",
                 (json.dumps([[row_id, size] for row_id, _, _, size in body_rows]),),
             )
+            # A row listed from its header by an older Tradewind may hold what that version
+            # read: its header columns come from the body that arrived. Rows listed by this
+            # version keep theirs (the header block parses the same as the whole message).
+            stale = {int(r) for (r,) in db.execute(
+                f"SELECT id FROM messages WHERE header_version < {HEADER_VERSION:d} AND id IN "
+                "(SELECT value FROM json_each(?))", (json.dumps([r[0] for r in body_rows]),))}
+            uid_of = {row_id: uid for uid, (row_id, _, _, _) in existing.items()}
+            apply_header_columns(db, [
+                (row_id, by_uid[uid_of[row_id]].headers or header_columns(raw))
+                for row_id, raw, _, _ in body_rows if row_id in stale
+            ])
         return sorted(set(changed))
 
     def _adopt_local_copies(
@@ -277,7 +297,7 @@ class MessagesMixin(StoreBase):
                 message.size if message.size is not None else len(raw), *columns,
                 int(head.multipart_mixed), state, head.in_reply_to,
                 json.dumps(list(head.references), ensure_ascii=False), warnings_json,
-                message.modseq, message.fetch_error,
+                message.modseq, message.fetch_error, HEADER_VERSION,
             ))
             if raw or state != "none":  # an empty message is still a (stored, empty) body
                 body_rows.append((row_id, raw))
@@ -293,8 +313,8 @@ class MessagesMixin(StoreBase):
             "subject_key, sender_key, from_name, from_email, to_json, cc_json, reply_to_json, "
             "date_utc, internaldate, sort_date, size, flags_json, seen, flagged, answered, draft, "
             "deleted, has_attachments, body_state, in_reply_to, references_json, warnings_json, "
-            "modseq, fetch_error, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            "modseq, fetch_error, indexed, header_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
             message_rows,
         )
         db.executemany("INSERT INTO bodies(message_id, raw) VALUES (?, ?)", body_rows)

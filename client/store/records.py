@@ -31,6 +31,8 @@ class Account:
     status: str
     last_error: str | None
     created: float
+    #: the SMTP server's certificate pin; `pinned_sha256` is the IMAP server's (schema 7)
+    smtp_pinned_sha256: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,7 @@ class FolderRecord:
     role: str | None = None
     attrs: tuple[str, ...] = ()
     subscribed: bool = True
+    mailbox_id: str | None = None  # RFC 8474 MAILBOXID; None keeps the stored one
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,7 @@ class Folder:
     synced_uid: int
     last_sync: float | None
     last_error: str | None
+    mailbox_id: str | None = None  # the server's RFC 8474 MAILBOXID, when it has one
 
 
 @dataclass(frozen=True, slots=True)

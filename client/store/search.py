@@ -158,7 +158,10 @@ def compile_query(
             term = fts_term(value, "addresses")
             if term:
                 fts.append(term)
-            if column == "from":
+            if column == "from" and "@" in value:  # an address: the sender's, not a name's
+                where.append("lower(m.from_email) LIKE ? ESCAPE '\\'")
+                params.append(_like(value))
+            elif column == "from":
                 where.append("(lower(m.from_email) LIKE ? ESCAPE '\\' "
                              "OR lower(m.from_name) LIKE ? ESCAPE '\\')")
                 params += [_like(value), _like(value)]

@@ -225,7 +225,7 @@ def _run(
 
     # Indexing starts once every body is stored: beside the download it competed for the GIL
     # and the write lock and made the download twice as slow.
-    indexer = BackgroundIndexer(store.path, cancel) if index else None
+    indexer = BackgroundIndexer(store.path, cancel, bus) if index else None
     ctx = SyncContext(store=store, session=session, account_id=account.id, cancel=cancel,
                       attachment_cap=attachment_cap, pool_factory=make_pool, bus=bus,
                       progress=progress, reconnect=connect)
@@ -250,8 +250,8 @@ def _run(
             ctx.pool.close()  # helpers are done: free their connections before indexing
             ctx.pool = None
         if indexer is not None:
-            if store.pending_index_count():
-                indexer.start()  # new rows, and rows an earlier, interrupted run left
+            if store.pending_index_count() or store.pending_rederive_count():
+                indexer.start()  # new rows, rows an earlier, interrupted run left, old headers
             report.indexed = indexer.finish()
             if indexer.error and report.error is None:
                 report.status, report.error = "error", indexer.error

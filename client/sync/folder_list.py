@@ -1,8 +1,10 @@
 """Reconcile the cached folder list with the server's LIST (create, rename, remove, roles).
 
-Runs on the sync worker's thread with that thread's ``Store``. A folder that disappeared from
-the server while a folder with the same UIDVALIDITY appeared is treated as renamed: its cached
-messages are kept under the new name instead of being dropped and downloaded again.
+Runs on the sync worker's thread with that thread's ``Store``. Which cached folder is which
+server folder is decided by ``folder_match`` (MAILBOXID, then the name, then a unique
+UIDVALIDITY match whose counts agree); a renamed folder keeps its cached messages and queued
+operations, anything uncertain is a delete plus a create, so no folder ever shows another
+folder's messages.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from client.imap import FolderInfo, ImapError, ImapSession
+from client.imap import FolderInfo, FolderStatus, ImapError, ImapSession
 from client.store import Folder, FolderRecord, Store
+from client.sync.folder_match import match_by_counts, match_by_identity
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +30,11 @@ class ListedFolder:
 
     @property
     def selectable(self) -> bool:
-        return not ({a.upper() for a in self.info.attrs} & _UNSELECTABLE)
+        return _selectable(self.info)
+
+
+def _selectable(info: FolderInfo) -> bool:
+    return not ({a.upper() for a in info.attrs} & _UNSELECTABLE)
 
 
 @dataclass(frozen=True)
@@ -37,55 +44,56 @@ class FolderListChanges:
     removed: tuple[str, ...]
 
 
-def _rename_folder(store: Store, folder_id: int, new_name: str) -> None:
-    # The store has no rename yet; this is the minimal, additive SQL it needs.
-    with store.transaction() as conn:
-        conn.execute("UPDATE folders SET name = ? WHERE id = ?", (new_name, folder_id))
-
-
 def reconcile_folders(
     store: Store, session: ImapSession, account_id: int
 ) -> tuple[list[ListedFolder], FolderListChanges]:
     """LIST the server, update the cache's folders, and return them paired with LIST data.
 
-    Raises ``ImapError`` from LIST and ``StoreWriteError`` from the store.
+    Folders that vanished are removed (with their messages) before renames and creations, so
+    names can move freely. Raises ``ImapError`` from LIST and ``StoreWriteError`` from the
+    store. Idempotent: a second call with no server change changes nothing.
     """
     infos = session.list_folders()
-    cached = {f.name: f for f in store.folders(account_id)}
-    server_names = {i.name for i in infos}
-    gone = {name: f for name, f in cached.items() if name not in server_names}
-    created: list[str] = []
-    renamed: list[tuple[str, str]] = []
-    if gone:
-        by_validity = {f.uidvalidity: f for f in gone.values() if f.uidvalidity is not None}
-        for info in infos:
-            if info.name in cached or not by_validity:
+    matched = match_by_identity(store.folders(account_id), infos)
+    pairs = dict(matched.pairs)
+    gone = list(matched.gone)
+    if gone and matched.new:
+        by_name = {i.name: i for i in infos}
+        statuses: dict[str, FolderStatus] = {}
+        for name in matched.new:
+            if not _selectable(by_name[name]):
                 continue
             try:
-                validity = session.status(info.raw_name).uidvalidity
+                statuses[name] = session.status(by_name[name].raw_name)
             except ImapError:
                 continue
-            old = by_validity.pop(validity, None)
-            if old is not None:
-                _rename_folder(store, old.id, info.name)
-                gone.pop(old.name, None)
-                renamed.append((old.name, info.name))
+        renamed_by_counts = match_by_counts(
+            gone, statuses, {name: by_name[name].mailbox_id for name in statuses})
+        pairs.update(renamed_by_counts)
+        taken = {f.id for f in renamed_by_counts.values()}
+        gone = [f for f in gone if f.id not in taken]
+    renamed = sorted((old.name, new) for new, old in pairs.items() if old.name != new)
     listed: list[ListedFolder] = []
-    for info in infos:
-        is_new = info.name not in cached and info.name not in {new for _o, new in renamed}
-        folder = store.upsert_folder(
-            account_id,
-            FolderRecord(
-                name=info.name,
-                delimiter=info.delimiter,
-                role=info.role,
-                attrs=tuple(sorted(info.attrs)),
-            ),
-        )
-        if is_new:
-            created.append(info.name)
-        listed.append(ListedFolder(info, folder))
-    for name, folder in gone.items():
-        log.info("folder %r vanished from the server; removing it from the cache", name)
-        store.remove_folder(folder.id)
-    return listed, FolderListChanges(tuple(created), tuple(renamed), tuple(sorted(gone)))
+    created: list[str] = []
+    with store.transaction():  # one step: a crash leaves the old folder list or the new one
+        for folder in gone:
+            log.info("folder %r vanished from the server; removing it from the cache", folder.name)
+            store.remove_folder(folder.id)
+        store.rename_folders({old.id: new for new, old in pairs.items() if old.name != new})
+        for info in infos:
+            folder = store.upsert_folder(
+                account_id,
+                FolderRecord(
+                    name=info.name,
+                    delimiter=info.delimiter,
+                    role=info.role,
+                    attrs=tuple(sorted(info.attrs)),
+                    mailbox_id=info.mailbox_id,
+                ),
+            )
+            if info.name not in pairs:
+                created.append(info.name)
+            listed.append(ListedFolder(info, folder))
+    removed = sorted(f.name for f in gone)
+    return listed, FolderListChanges(tuple(created), tuple(renamed), tuple(removed))
+

@@ -14,6 +14,7 @@ templates cannot include, import or extend anything):
 from __future__ import annotations
 
 import contextvars
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -350,6 +351,17 @@ def _file_line(part: CompiledPart | tuple[str, int], line: int | None) -> int | 
 
 def _compile(variant: Variant, part: str, source: str, first_line: int,
              html: bool) -> CompiledPart:
+    try:
+        return _compile_checked(variant, part, source, first_line, html)
+    except (RecursionError, MemoryError):
+        raise SandboxViolation(variant.where, part, None, "the template nests too deeply") from None
+    except SyntaxError as exc:  # Python's own limits on the generated code (nested blocks)
+        raise SandboxViolation(variant.where, part, None,
+                               f"the template nests too deeply ({exc.msg})") from None
+
+
+def _compile_checked(variant: Variant, part: str, source: str, first_line: int,
+                     html: bool) -> CompiledPart:
     env = _ENVIRONMENTS[html]
     filename = f"<tradewind template {variant.name}.{variant.lang} {part}>"
     try:
@@ -445,6 +457,7 @@ def render_variant(compiled: CompiledVariant, variables: Mapping[str, Any], *, l
     token = _STATE.set(state)
     try:
         subject = " ".join(_render_part(compiled, compiled.subject, variables).split())
+        subject = "".join(ch for ch in subject if unicodedata.category(ch) != "Cc")
         html = _render_part(compiled, compiled.html, variables)
         if compiled.text is not None:
             text = _render_part(compiled, compiled.text, variables)

@@ -1,8 +1,8 @@
 """The template library: the bundled starter set, the company's templates and the rep's own.
 
-Layers, lowest precedence first: `bundled` (`resources/templates/`), `company`
-(`PROFILE/templates-company/`, the seam where a signed company distribution will unpack, see
-docs/internals.md) and `personal` (`PROFILE/templates/`). A variant is one file; for the same
+Layers, lowest precedence first: `bundled` (`resources/templates/`), `company` (the folder
+`PROFILE/templates-company/`, then the `.tpl` files signed into the company signature policy
+in force, `company_files_from_policy`) and `personal` (`PROFILE/templates/`). A variant is one file; for the same
 template name and language the higher layer wins, so a rep can override one language of a
 company template. Files whose front matter is broken are skipped and listed in `problems`;
 bodies are compiled (and their errors reported with name and line) when rendered or imported.
@@ -13,18 +13,25 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from client.paths import resources_dir
 from client.templates.engine import TemplateError, compile_variant
 from client.templates.files import (
     FILE_SUFFIX,
+    MAX_FILE_BYTES,
     TemplateFileError,
     file_name,
     parse_template_file,
+    parse_template_text,
 )
 from client.templates.model import ORIGINS, Template, Variant
+
+if TYPE_CHECKING:
+    from client.store.db import Store
 
 PERSONAL_DIR = "templates"
 COMPANY_DIR = "templates-company"
@@ -138,18 +145,66 @@ def _read_layer(origin: str, directory: Path,
     return found
 
 
-def load_library(profile: object, *, bundled: Path | None = None,
-                 company: Path | None = None) -> TemplateLibrary:
-    """Read the three layers for `profile` (a `client.config.Profile` or its directory).
-    Never raises for bad files (see `problems`)."""
+def _read_signed(files: Mapping[str, bytes],
+                 problems: list[LibraryProblem]) -> dict[tuple[str, str], Variant]:
+    found: dict[tuple[str, str], Variant] = {}
+    for name, data in sorted(files.items()):
+        where = f"{name} (company signature policy)"
+        try:
+            if len(data) > MAX_FILE_BYTES:
+                raise TemplateFileError(where, f"the file is larger than {MAX_FILE_BYTES:,} bytes.")
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise TemplateFileError(where, "the file is not UTF-8 text.") from None
+            variant = parse_template_text(text, where, origin="company")
+        except TemplateFileError as exc:
+            problems.append(LibraryProblem(name, "company", str(exc)))
+            continue
+        found.setdefault((variant.name, variant.lang), variant)
+    return found
+
+
+def company_files_from_policy(store: Store) -> tuple[dict[str, bytes], list[LibraryProblem]]:
+    """The `.tpl` files the company signature policy in force signs (verified again by
+    `provision.policy_in_force`); `({}, [])` without a policy. A policy that no longer
+    verifies gives no files and one problem, so templates still work (sending reports it).
+    Store's thread."""
+    from client.signatures.provision import policy_in_force
+    from client.signatures.schema import PolicyError
+
+    try:
+        bundle = policy_in_force(store)
+    except PolicyError as exc:
+        return {}, [LibraryProblem("signature policy", "company",
+                                   f"company templates are not used: {exc}")]
+    if bundle is None or bundle.manifest is None:
+        return {}, []
+    signed = bundle.manifest.files
+    return ({name: data for name, data in bundle.files.items()
+             if name.endswith(FILE_SUFFIX) and name in signed}, [])
+
+
+def load_library(profile: object, *, store: Store | None = None, bundled: Path | None = None,
+                 company: Path | None = None, company_files: Mapping[str, bytes] | None = None,
+                 problems: list[LibraryProblem] | None = None) -> TemplateLibrary:
+    """Read the layers for `profile` (a `client.config.Profile` or its directory). With
+    `store` (on its thread) the templates signed into the company policy are read too
+    (`company_files_from_policy`; or pass `company_files`); they win over the company
+    folder. Never raises for bad files (see `problems`)."""
     directory = Path(getattr(profile, "directory", profile))  # type: ignore[arg-type]
+    problems = list(problems or [])
+    if store is not None and company_files is None:
+        company_files, policy_problems = company_files_from_policy(store)
+        problems.extend(policy_problems)
     layers = (("bundled", bundled or bundled_dir()),
               ("company", company or company_dir(directory)),
               ("personal", personal_dir(directory)))
-    problems: list[LibraryProblem] = []
     merged: dict[tuple[str, str], Variant] = {}
     for origin, path in layers:
         merged.update(_read_layer(origin, path, problems))
+        if origin == "company" and company_files:
+            merged.update(_read_signed(company_files, problems))
     by_name: dict[str, dict[str, Variant]] = {}
     for (name, lang), variant in sorted(merged.items()):
         by_name.setdefault(name, {})[lang] = variant

@@ -7,11 +7,11 @@ subject = "По поводу нашего предложения{% if quote.numb
 +++
 <div lang="ru">
 <p>{% if buyer.gender == 'f' and buyer.last_name %}Уважаемая госпожа {{ buyer.last_name }}!{% elif buyer.gender == 'm' and buyer.last_name %}Уважаемый господин {{ buyer.last_name }}!{% elif buyer.name %}Здравствуйте, {{ buyer.name }}!{% else %}Добрый день!{% endif %}</p>
-<p>Хотел бы уточнить, удалось ли Вам ознакомиться с нашим коммерческим предложением{% if quote.number %} № {{ quote.number }}{% endif %}{% if inquiry.date %} по Вашему запросу от {{ inquiry.date|date }}{% endif %}.</p>
+<p>Позвольте уточнить, удалось ли Вам ознакомиться с нашим коммерческим предложением{% if quote.number %} № {{ quote.number }}{% endif %}{% if inquiry.date %} (по Вашему запросу от {{ inquiry.date|date }}){% endif %}.</p>
 <p>Если у Вас есть вопросы по характеристикам, количеству или условиям либо Вы хотели бы скорректировать предложение, я с удовольствием помогу.</p>
 {% if quote.valid_until %}
-<p>Обращаем Ваше внимание, что предложение действительно до {{ quote.valid_until|date }}.</p>
+<p>Обращаем Ваше внимание, что предложение действительно до {{ quote.valid_until|date }} включительно.</p>
 {% endif %}
-<p>Буду рад Вашему ответу.</p>
+<p>Будем рады Вашему ответу.</p>
 <p>С уважением,</p>
 </div>

@@ -69,6 +69,7 @@ subject = "عرض سعر{% if quote.number %} {{ quote.number }}{% endif %}{% if
 {% if quote.moq %}
 - الحد الأدنى للطلب: {{ quote.moq }}
 {% endif %}
+
 {% if quote.valid_until %}
 هذا العرض ساري المفعول حتى {{ quote.valid_until|date }}.
 {% endif %}

@@ -69,6 +69,7 @@ Die Einzelpreise entnehmen Sie bitte dem beigefügten Angebot.
 {% if quote.moq %}
 - Mindestbestellmenge: {{ quote.moq }}
 {% endif %}
+
 {% if quote.valid_until %}
 Dieses Angebot ist gültig bis zum {{ quote.valid_until|date }}.
 {% endif %}

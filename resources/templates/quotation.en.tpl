@@ -69,6 +69,7 @@ Our detailed prices are set out in the attached quotation.
 {% if quote.moq %}
 - Minimum order quantity: {{ quote.moq }}
 {% endif %}
+
 {% if quote.valid_until %}
 This quotation is valid until {{ quote.valid_until|date }}.
 {% endif %}

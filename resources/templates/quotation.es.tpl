@@ -69,6 +69,7 @@ Encontrará los precios detallados en la oferta adjunta.
 {% if quote.moq %}
 - Cantidad mínima de pedido: {{ quote.moq }}
 {% endif %}
+
 {% if quote.valid_until %}
 Esta oferta es válida hasta el {{ quote.valid_until|date }}.
 {% endif %}

@@ -21,16 +21,16 @@ subject = "Offre de prix{% if quote.number %} {{ quote.number }}{% endif %}{% if
 {% endif %}
 <ul>
 {% if quote.incoterm %}
-<li>Conditions de livraison: {{ quote.incoterm }}{% if quote.place %} {{ quote.place }}{% endif %} (Incoterms® 2020)</li>
+<li>Conditions de livraison : {{ quote.incoterm }}{% if quote.place %} {{ quote.place }}{% endif %} (Incoterms® 2020)</li>
 {% endif %}
 {% if quote.payment_terms %}
-<li>Conditions de paiement: {{ quote.payment_terms }}</li>
+<li>Conditions de paiement : {{ quote.payment_terms }}</li>
 {% endif %}
 {% if quote.lead_time %}
-<li>Délai de livraison: {{ quote.lead_time }}</li>
+<li>Délai de livraison : {{ quote.lead_time }}</li>
 {% endif %}
 {% if quote.moq %}
-<li>Quantité minimale de commande: {{ quote.moq }}</li>
+<li>Quantité minimale de commande : {{ quote.moq }}</li>
 {% endif %}
 </ul>
 {% if quote.valid_until %}
@@ -39,7 +39,7 @@ subject = "Offre de prix{% if quote.number %} {{ quote.number }}{% endif %}{% if
 {% if quote.remarks %}
 <p>{{ quote.remarks }}</p>
 {% endif %}
-<p>Je reste à votre disposition pour toute question. Dans l’attente de votre commande, nous vous prions d’agréer nos salutations distinguées.</p>
+<p>Dans l’attente de votre commande, je reste à votre disposition pour toute question.</p>
 <p>Cordialement,</p>
 </div>
 +++ text
@@ -50,25 +50,26 @@ Nous vous remercions de votre demande{% if inquiry.subject %} concernant « {{ i
 {% if quote.items %}
 {% for item in quote.items %}
 {{ loop.index }}. {{ item.product }}{% if item.specification %} – {{ item.specification }}{% endif +%}
-   Quantité: {{ item.quantity|number }} {{ item.unit }} × {{ item.unit_price|money(quote.currency) }} = {{ item.line_total|money(quote.currency) }}
+   Quantité : {{ item.quantity|number }} {{ item.unit }} × {{ item.unit_price|money(quote.currency) }} = {{ item.line_total|money(quote.currency) }}
 {% endfor %}
-Total: {{ quote.total|money(quote.currency) }}
+Total : {{ quote.total|money(quote.currency) }}
 {% else %}
 Vous trouverez le détail de nos prix dans l’offre ci-jointe.
 {% endif %}
 
 {% if quote.incoterm %}
-- Conditions de livraison: {{ quote.incoterm }}{% if quote.place %} {{ quote.place }}{% endif %} (Incoterms® 2020)
+- Conditions de livraison : {{ quote.incoterm }}{% if quote.place %} {{ quote.place }}{% endif %} (Incoterms® 2020)
 {% endif %}
 {% if quote.payment_terms %}
-- Conditions de paiement: {{ quote.payment_terms }}
+- Conditions de paiement : {{ quote.payment_terms }}
 {% endif %}
 {% if quote.lead_time %}
-- Délai de livraison: {{ quote.lead_time }}
+- Délai de livraison : {{ quote.lead_time }}
 {% endif %}
 {% if quote.moq %}
-- Quantité minimale de commande: {{ quote.moq }}
+- Quantité minimale de commande : {{ quote.moq }}
 {% endif %}
+
 {% if quote.valid_until %}
 Cette offre est valable jusqu’au {{ quote.valid_until|date }}.
 {% endif %}
@@ -76,6 +77,6 @@ Cette offre est valable jusqu’au {{ quote.valid_until|date }}.
 {{ quote.remarks }}
 {% endif %}
 
-Je reste à votre disposition pour toute question. Dans l’attente de votre commande, nous vous prions d’agréer nos salutations distinguées.
+Dans l’attente de votre commande, je reste à votre disposition pour toute question.
 
 Cordialement,

@@ -7,7 +7,7 @@ subject = "Cotação{% if quote.number %} {{ quote.number }}{% endif %}{% if inq
 +++
 <div lang="pt">
 <p>{% if buyer.gender == 'f' and buyer.last_name %}Prezada Sra. {{ buyer.last_name }},{% elif buyer.gender == 'm' and buyer.last_name %}Prezado Sr. {{ buyer.last_name }},{% elif buyer.name %}Prezado(a) {{ buyer.name }},{% else %}Prezados senhores,{% endif %}</p>
-<p>Agradecemos a sua consulta{% if inquiry.subject %} sobre “{{ inquiry.subject }}”{% endif %}. Temos o prazer de lhe enviar a nossa cotação{% if quote.number %} n.º {{ quote.number }}{% endif %}:</p>
+<p>Agradecemos sua consulta{% if inquiry.subject %} sobre “{{ inquiry.subject }}”{% endif %}. Temos o prazer de enviar nossa cotação{% if quote.number %} n.º {{ quote.number }}{% endif %}:</p>
 {% if quote.items %}
 <table cellpadding="4" style="border-collapse:collapse;border:1px solid #ccc">
 <tr><th align="left">Produto</th><th align="left">Especificação</th><th align="right">Quantidade</th><th align="right">Preço unitário</th><th align="right">Valor</th></tr>
@@ -39,13 +39,13 @@ subject = "Cotação{% if quote.number %} {{ quote.number }}{% endif %}{% if inq
 {% if quote.remarks %}
 <p>{{ quote.remarks }}</p>
 {% endif %}
-<p>Fico à disposição para qualquer esclarecimento. Aguardamos o seu pedido.</p>
+<p>Fico à disposição para qualquer esclarecimento. Aguardamos seu pedido.</p>
 <p>Atenciosamente,</p>
 </div>
 +++ text
 {% if buyer.gender == 'f' and buyer.last_name %}Prezada Sra. {{ buyer.last_name }},{% elif buyer.gender == 'm' and buyer.last_name %}Prezado Sr. {{ buyer.last_name }},{% elif buyer.name %}Prezado(a) {{ buyer.name }},{% else %}Prezados senhores,{% endif +%}
 
-Agradecemos a sua consulta{% if inquiry.subject %} sobre “{{ inquiry.subject }}”{% endif %}. Temos o prazer de lhe enviar a nossa cotação{% if quote.number %} n.º {{ quote.number }}{% endif %}:
+Agradecemos sua consulta{% if inquiry.subject %} sobre “{{ inquiry.subject }}”{% endif %}. Temos o prazer de enviar nossa cotação{% if quote.number %} n.º {{ quote.number }}{% endif %}:
 
 {% if quote.items %}
 {% for item in quote.items %}
@@ -69,6 +69,7 @@ Os preços detalhados constam da cotação em anexo.
 {% if quote.moq %}
 - Quantidade mínima de pedido: {{ quote.moq }}
 {% endif %}
+
 {% if quote.valid_until %}
 Esta cotação é válida até {{ quote.valid_until|date }}.
 {% endif %}
@@ -76,6 +77,6 @@ Esta cotação é válida até {{ quote.valid_until|date }}.
 {{ quote.remarks }}
 {% endif %}
 
-Fico à disposição para qualquer esclarecimento. Aguardamos o seu pedido.
+Fico à disposição para qualquer esclarecimento. Aguardamos seu pedido.
 
 Atenciosamente,

@@ -21,16 +21,16 @@ subject = "报价单{% if quote.number %} {{ quote.number }}{% endif %}{% if inq
 {% endif %}
 <ul>
 {% if quote.incoterm %}
-<li>交货条款: {{ quote.incoterm }}{% if quote.place %} {{ quote.place }}{% endif %} (Incoterms® 2020)</li>
+<li>交货条款：{{ quote.incoterm }}{% if quote.place %} {{ quote.place }}{% endif %} (Incoterms® 2020)</li>
 {% endif %}
 {% if quote.payment_terms %}
-<li>付款方式: {{ quote.payment_terms }}</li>
+<li>付款方式：{{ quote.payment_terms }}</li>
 {% endif %}
 {% if quote.lead_time %}
-<li>交货期: {{ quote.lead_time }}</li>
+<li>交货期：{{ quote.lead_time }}</li>
 {% endif %}
 {% if quote.moq %}
-<li>最小起订量: {{ quote.moq }}</li>
+<li>最小起订量：{{ quote.moq }}</li>
 {% endif %}
 </ul>
 {% if quote.valid_until %}
@@ -50,25 +50,26 @@ subject = "报价单{% if quote.number %} {{ quote.number }}{% endif %}{% if inq
 {% if quote.items %}
 {% for item in quote.items %}
 {{ loop.index }}. {{ item.product }}{% if item.specification %} – {{ item.specification }}{% endif +%}
-   数量: {{ item.quantity|number }} {{ item.unit }} × {{ item.unit_price|money(quote.currency) }} = {{ item.line_total|money(quote.currency) }}
+   数量：{{ item.quantity|number }} {{ item.unit }} × {{ item.unit_price|money(quote.currency) }} = {{ item.line_total|money(quote.currency) }}
 {% endfor %}
-合计: {{ quote.total|money(quote.currency) }}
+合计：{{ quote.total|money(quote.currency) }}
 {% else %}
 详细价格请见附件报价单。
 {% endif %}
 
 {% if quote.incoterm %}
-- 交货条款: {{ quote.incoterm }}{% if quote.place %} {{ quote.place }}{% endif %} (Incoterms® 2020)
+- 交货条款：{{ quote.incoterm }}{% if quote.place %} {{ quote.place }}{% endif %} (Incoterms® 2020)
 {% endif %}
 {% if quote.payment_terms %}
-- 付款方式: {{ quote.payment_terms }}
+- 付款方式：{{ quote.payment_terms }}
 {% endif %}
 {% if quote.lead_time %}
-- 交货期: {{ quote.lead_time }}
+- 交货期：{{ quote.lead_time }}
 {% endif %}
 {% if quote.moq %}
-- 最小起订量: {{ quote.moq }}
+- 最小起订量：{{ quote.moq }}
 {% endif %}
+
 {% if quote.valid_until %}
 本报价有效期至{{ quote.valid_until|date }}。
 {% endif %}

@@ -15,7 +15,7 @@ subject = "Muster{% if inquiry.subject %} – {{ inquiry.subject }}{% endif %}"
 {% endfor %}
 </ul>
 {% endif %}
-<p>Bitte bestätigen Sie uns die Lieferanschrift{% if buyer.company %} der {{ buyer.company }}{% endif %} und, falls vorhanden, Ihre Kundennummer bei einem Kurierdienst (DHL, FedEx oder UPS), damit wir die Muster umgehend versenden können.</p>
+<p>Bitte bestätigen Sie uns die Lieferanschrift{% if buyer.company %} ({{ buyer.company }}){% endif %} und, falls vorhanden, Ihre Kundennummer bei einem Kurierdienst (DHL, FedEx oder UPS), damit wir die Muster umgehend versenden können.</p>
 {% if quote.lead_time %}
 <p>Die Muster können innerhalb von {{ quote.lead_time }} versandt werden.</p>
 {% endif %}

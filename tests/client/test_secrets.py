@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
@@ -91,9 +95,58 @@ def test_recommended_backend_is_accepted() -> None:
     assert secrets.refusal_reason(_as_if_from("keyring.backends.SecretService", 5)()) is None
 
 
-def test_test_package_backends_are_accepted_whatever_their_priority() -> None:
-    assert secrets.refusal_reason(_as_if_from("tests.support.some_keyring", 0.1)()) is None
-    assert secrets.refusal_reason(MemoryKeyring()) is None
+def test_backends_the_test_suite_registered_are_accepted_whatever_their_priority() -> None:
+    assert secrets.refusal_reason(MemoryKeyring()) is None  # registered by tests/conftest.py
+    low = _as_if_from("tests.support.some_keyring", 0.1)
+    assert secrets.refusal_reason(low()) is not None  # a name alone grants nothing
+    secrets.allow_test_backend(_RegisteredLowPriority)  # defined in this file: the repo's tests/
+    assert secrets.refusal_reason(_RegisteredLowPriority()) is None
+
+
+class _RegisteredLowPriority(_PlaintextLookalike):
+    priority = 0.1  # type: ignore[assignment]
+
+
+def _module_outside_the_repo(tmp_path: Path, name: str) -> ModuleType:
+    """A module called `name` (e.g. `tests.whatever`) loaded from a file outside the repository,
+    as a third-party wheel that ships its own `tests` package would provide it."""
+    folder = tmp_path / "site-packages" / "tests"
+    folder.mkdir(parents=True)
+    source = folder / "whatever.py"
+    source.write_text(
+        "from keyring.backend import KeyringBackend\n"
+        "class PlainFile(KeyringBackend):\n"
+        "    priority = 0.5\n"
+        "    written = []\n"
+        "    def get_password(self, service, username): return None\n"
+        "    def set_password(self, service, username, password): self.written.append(password)\n"
+        "    def delete_password(self, service, username): return None\n",
+        encoding="utf-8",
+    )
+    spec = importlib.util.spec_from_file_location(name, source)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_tests_package_backend_from_outside_the_repo_is_refused(tmp_path: Path) -> None:
+    module = _module_outside_the_repo(tmp_path, "tests.whatever")
+    backend = module.PlainFile()
+    assert type(backend).__module__ == "tests.whatever"
+    keyring.set_keyring(backend)
+    with pytest.raises(secrets.KeyringUnavailableError, match="not recommended"):
+        secrets.set_password("a@example.com", "pw")
+    assert backend.written == []
+    with pytest.raises(secrets.SecretsError, match="test suite"):
+        secrets.allow_test_backend(module.PlainFile)
+    assert secrets.refusal_reason(backend) is not None
+
+
+def test_only_the_running_source_tree_has_a_test_suite() -> None:
+    tests_dir = secrets.test_suite_dir()
+    assert tests_dir == Path(__file__).resolve().parents[1]
+    assert (tests_dir.parent / "pyproject.toml").is_file()
 
 
 def test_the_test_override_never_rescues_fail_or_null() -> None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from imap_tools.imap_utf7 import utf7_encode
+from imap_tools.imap_utf7 import utf7_decode, utf7_encode
 
 if TYPE_CHECKING:
     from tests.servers.dovecot import MailUser
@@ -67,6 +67,19 @@ class DovecotMailMixin:
     def doveadm(self, *args: str) -> str:
         raise NotImplementedError
 
+    def mailbox(self, name: str) -> str:
+        """The quoted wire name of the folder the tests call ``name`` (``/`` nests, Unicode
+        allowed): modified UTF-7 here; a server with a namespace prefix overrides it."""
+        return imap_quote(name)
+
+    def shown_name(self, name: str) -> str:
+        """The name the client should show for the folder the tests call ``name``."""
+        return name
+
+    def shown_name_of_raw(self, raw: str) -> str:
+        """The name the client should show for a raw LIST name of this server."""
+        return utf7_decode(raw.encode("ascii", "replace"))
+
     def imap_admin(self, user: MailUser) -> AdminIMAP:
         """A logged-in imaplib client over implicit TLS, no mailbox selected; the caller logs
         out (or uses it as a context manager)."""
@@ -105,7 +118,7 @@ class DovecotMailMixin:
             date = date.replace(tzinfo=dt.UTC)
         date_arg = imaplib.Time2Internaldate(date) if date is not None else None
         with self.imap_admin(user) as imap:
-            typ, data = imap.append(imap_quote(folder), flag_list, date_arg, raw)
+            typ, data = imap.append(self.mailbox(folder), flag_list, date_arg, raw)
             if typ != "OK":
                 raise DovecotError(f"APPEND to {folder!r} failed: {data!r}")
             match = re.search(rb"APPENDUID \d+ (\d+)", data[0] or b"")
@@ -119,7 +132,7 @@ class DovecotMailMixin:
         uids: list[int] = []
         with self.imap_admin(user) as imap:
             for raw in raws:
-                typ, data = imap.append(imap_quote(folder), "()", None, raw)
+                typ, data = imap.append(self.mailbox(folder), "()", None, raw)
                 match = re.search(rb"APPENDUID \d+ (\d+)", data[0] or b"") if typ == "OK" else None
                 if match is None:
                     raise DovecotError(f"APPEND to {folder!r} failed: {data!r}")
@@ -129,14 +142,14 @@ class DovecotMailMixin:
     def create_folder(self, user: MailUser, name: str) -> None:
         """CREATE ``name`` (``/`` separates levels)."""
         with self.imap_admin(user) as imap:
-            typ, data = imap.create(imap_quote(name))
+            typ, data = imap.create(self.mailbox(name))
             if typ != "OK":
                 raise DovecotError(f"CREATE {name!r} failed: {data!r}")
 
     def uids(self, user: MailUser, folder: str) -> list[int]:
         """The UIDs in ``folder``, ascending."""
         with self.imap_admin(user) as imap:
-            _select(imap, folder)
+            _select(imap, self.mailbox(folder), folder)
             typ, data = imap.uid("SEARCH", "ALL")
             if typ != "OK":
                 raise DovecotError(f"UID SEARCH in {folder!r} failed: {data!r}")
@@ -145,7 +158,7 @@ class DovecotMailMixin:
     def flags(self, user: MailUser, folder: str) -> dict[int, set[str]]:
         """UID -> flags of every message in ``folder`` (``\\Recent`` left out)."""
         with self.imap_admin(user) as imap:
-            _select(imap, folder)
+            _select(imap, self.mailbox(folder), folder)
             typ, data = imap.uid("FETCH", "1:*", "(FLAGS)")
             if typ != "OK":
                 raise DovecotError(f"FETCH FLAGS in {folder!r} failed: {data!r}")
@@ -166,7 +179,7 @@ class DovecotMailMixin:
     def fetch_raw(self, user: MailUser, folder: str, uid: int) -> bytes:
         """The full raw message with ``uid`` (without setting \\Seen)."""
         with self.imap_admin(user) as imap:
-            _select(imap, folder)
+            _select(imap, self.mailbox(folder), folder)
             typ, data = imap.uid("FETCH", str(uid), "(BODY.PEEK[])")
             for part in data if typ == "OK" else []:
                 if isinstance(part, tuple) and isinstance(part[1], bytes):
@@ -178,7 +191,7 @@ class DovecotMailMixin:
         if mode not in ("+", "-", ""):
             raise ValueError("mode must be '+', '-' or ''")
         with self.imap_admin(user) as imap:
-            _select(imap, folder)
+            _select(imap, self.mailbox(folder), folder)
             typ, data = imap.uid("STORE", _uid_set(uids), f"{mode}FLAGS.SILENT", "(" + " ".join(flags) + ")")
             if typ != "OK":
                 raise DovecotError(f"STORE in {folder!r} failed: {data!r}")
@@ -187,7 +200,7 @@ class DovecotMailMixin:
         """Delete ``uids`` from ``folder`` for good (\\Deleted + UID EXPUNGE)."""
         uid_set = _uid_set(uids)
         with self.imap_admin(user) as imap:
-            _select(imap, folder)
+            _select(imap, self.mailbox(folder), folder)
             typ, data = imap.uid("STORE", uid_set, "+FLAGS.SILENT", "(\\Deleted)")
             if typ == "OK":
                 typ, data = imap.uid("EXPUNGE", uid_set)
@@ -197,15 +210,15 @@ class DovecotMailMixin:
     def move(self, user: MailUser, folder: str, uids: Iterable[int], target: str) -> None:
         """UID MOVE ``uids`` from ``folder`` to ``target``."""
         with self.imap_admin(user) as imap:
-            _select(imap, folder)
-            typ, data = imap.uid("MOVE", _uid_set(uids), imap_quote(target))
+            _select(imap, self.mailbox(folder), folder)
+            typ, data = imap.uid("MOVE", _uid_set(uids), self.mailbox(target))
             if typ != "OK":
                 raise DovecotError(f"MOVE {folder!r} -> {target!r} failed: {data!r}")
 
     def uidvalidity(self, user: MailUser, folder: str) -> int:
         """The folder's current UIDVALIDITY, read with STATUS."""
         with self.imap_admin(user) as imap:
-            typ, data = imap.status(imap_quote(folder), "(UIDVALIDITY)")
+            typ, data = imap.status(self.mailbox(folder), "(UIDVALIDITY)")
             match = re.search(rb"UIDVALIDITY (\d+)", data[0] or b"") if typ == "OK" else None
             if match is None:
                 raise DovecotError(f"STATUS {folder!r} failed: {data!r}")
@@ -234,8 +247,8 @@ class DovecotMailMixin:
         return base / utf7_encode(folder).decode("ascii")
 
 
-def _select(imap: imaplib.IMAP4, folder: str) -> None:
-    typ, data = imap.select(imap_quote(folder))
+def _select(imap: imaplib.IMAP4, wire: str, folder: str) -> None:
+    typ, data = imap.select(wire)
     if typ != "OK":
         raise DovecotError(f"SELECT {folder!r} failed: {data!r}")
 

@@ -3,7 +3,8 @@
 ``SubmissionServer(dovecot)`` starts two listeners on 127.0.0.1 in the test process:
 ``starttls_port`` (587-style: STARTTLS required before AUTH and MAIL) and ``ssl_port``
 (465-style implicit TLS). Both use a certificate from the Dovecot fixture's test CA, so the same
-``ca_file`` trusts them. AUTH PLAIN and LOGIN check the Dovecot users' passwords; accepted mail is
+``ca_file`` trusts them, unless ``cert=`` (a ``tests.servers.certs.ServerCert``) gives the
+listeners a certificate of their own (then ``ca_file`` is that certificate's CA). AUTH PLAIN and LOGIN check the Dovecot users' passwords; accepted mail is
 delivered into Dovecot over LMTP before the final 250 (delivery is synchronous).
 
 Fault switches (attributes, set by a test and reset by ``reset()``):
@@ -11,7 +12,10 @@ Fault switches (attributes, set by a test and reset by ``reset()``):
 - ``refuse_rcpt = {address: (code, text)}``: per-recipient refusals at RCPT time;
 - ``drop_after_data = True``: deliver, then cut the connection before sending the final 250
   (the "crash between DATA and the result" case);
-- ``size_limit``: the SIZE advertised in EHLO and enforced (552 above it).
+- ``size_limit``: the SIZE advertised in EHLO and enforced (552 above it);
+- ``auth_echo = True``: a refused AUTH is answered with a 535 that repeats the password tried
+  (a hostile or careless server), to test that no client error text shows it;
+- ``drop_during_auth = True``: the next AUTH cuts the connection instead of answering.
 ``received`` lists every delivered ``(mail_from, rcpt_tos, data)``; ``auth_log`` the user names
 that logged in (never passwords).
 """
@@ -30,6 +34,7 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
+from tests.servers.certs import ServerCert
 from tests.servers.dovecot import HOST, DovecotServer, free_port
 
 # The implicit-TLS listener requires AUTH without STARTTLS (TLS is already on): aiosmtpd warns
@@ -83,16 +88,21 @@ class _Handler:
 class SubmissionServer:
     """Two aiosmtpd listeners (STARTTLS and implicit TLS) in front of a Dovecot test server."""
 
-    def __init__(self, dovecot: DovecotServer, size_limit: int = 30 * 1024 * 1024) -> None:
+    def __init__(self, dovecot: DovecotServer, size_limit: int = 30 * 1024 * 1024,
+                 cert: ServerCert | None = None) -> None:
         self.dovecot = dovecot
         self.host = HOST
         self.size_limit = size_limit
-        self.ca_file = dovecot.ca_file
+        self.cert = cert
+        self.ca_file = cert.ca_file if cert else dovecot.ca_file
+        self.cert_sha256 = cert.cert_sha256 if cert else dovecot.cert_sha256
         self.received: list[Delivery] = []
         self.auth_log: list[str] = []
         self.fail_next: tuple[int, str] | None = None
         self.refuse_rcpt: dict[str, tuple[int, str]] = {}
         self.drop_after_data = False
+        self.auth_echo = False
+        self.drop_during_auth = False
         self._passwords: dict[str, str] = {}
         self._lock = threading.Lock()
         self._controllers: list[Controller] = []
@@ -131,6 +141,8 @@ class SubmissionServer:
         self.fail_next = None
         self.refuse_rcpt = {}
         self.drop_after_data = False
+        self.auth_echo = False
+        self.drop_during_auth = False
 
     def allow(self, username: str, password: str) -> None:
         """Accept AUTH for this user (the same name and password as on Dovecot)."""
@@ -139,6 +151,9 @@ class SubmissionServer:
     # -- internals --------------------------------------------------------------------------
     def _server_context(self) -> ssl.SSLContext:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        if self.cert is not None:
+            context.load_cert_chain(str(self.cert.cert_file), str(self.cert.key_file))
+            return context
         tls = self.dovecot.root / "tls"
         context.load_cert_chain(str(tls / "cert.pem"), str(tls / "key.pem"))
         return context
@@ -149,9 +164,18 @@ class SubmissionServer:
         if not isinstance(auth_data, LoginPassword):
             return AuthResult(success=False, handled=False)
         user = auth_data.login.decode("utf-8", "replace")
-        ok = self._passwords.get(user) == auth_data.password.decode("utf-8", "replace")
+        tried = auth_data.password.decode("utf-8", "replace")
+        if self.drop_during_auth:
+            self.drop_during_auth = False
+            if server.transport is not None:
+                server.transport.abort()
+            return AuthResult(success=False, handled=True)
+        ok = self._passwords.get(user) == tried
         if ok:
             self.auth_log.append(user)
+        elif self.auth_echo:
+            return AuthResult(success=False, handled=False,
+                              message=f"535 5.7.8 password {tried} is wrong for {user}")
         return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535
 
     def deliver(self, mail_from: str, rcpt_tos: list[str], data: bytes) -> None:

@@ -10,8 +10,9 @@ tests start the child with::
 The backend is viable only while ``TRADEWIND_TEST_KEYRING`` is set (its ``priority`` raises
 otherwise, which is keyring's way of saying "not usable"), so it can never become active by
 accident. It stores secrets in plain JSON: that is acceptable only because the file is a
-throw-away fixture. `client.secrets` accepts it because its module lives in the ``tests``
-package. Safe across processes (an flock guards each read-modify-write).
+throw-away fixture. The module registers the class with ``client.secrets.allow_test_backend``
+when keyring imports it (which accepts it only because this file lies in the running source
+tree's ``tests`` folder). Safe across processes (an flock guards each read-modify-write).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from pathlib import Path
 from keyring.backend import KeyringBackend
 from keyring.compat import properties
 from keyring.errors import PasswordDeleteError
+
+from client.secrets import allow_test_backend
 
 ENV_VAR = "TRADEWIND_TEST_KEYRING"
 BACKEND_NAME = "tests.support.file_keyring.FileKeyring"
@@ -94,3 +97,6 @@ class FileKeyring(KeyringBackend):
         with _locked_entries() as entries:
             if entries.pop(_key(service, username), None) is None:
                 raise PasswordDeleteError(f"no secret for {username!r} in {service!r}")
+
+
+allow_test_backend(FileKeyring)

@@ -91,7 +91,8 @@ def test_accounts_are_listed_and_removed(qtbot, demo_db: Path, open_dialog) -> N
 
 def test_signature_values_the_policy_lets_the_rep_fill(qtbot, demo_db: Path, open_dialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     dialog = open_dialog(demo_db)
-    assert dialog.signature_edits == {}  # no policy: nothing to fill
+    demo_rep = "mei.lin@harbor-lighting.example"  # the demo's own policy: what Mei may fill
+    assert set(dialog.signature_edits) == {(demo_rep, f) for f in ("whatsapp", "wechat", "linkedin")}
     private, public = generate_keys(tmp_path / "keys")
     write_example(tmp_path / "policy")
     sign_dir(tmp_path / "policy", private)

@@ -169,7 +169,8 @@ def local_drafts(db_path: Path) -> list[tuple[SavedDraft, str]]:
 
 
 def flush(db_path: Path, account_id: int) -> FlushReport | None:
-    """Send what this account's outbox holds now (network I/O). None for an account without a
+    """Send what this account's outbox holds now (network I/O): the rep pressed Send, so every
+    waiting message goes, backoff or not (a manual flush). None for an account without a
     server (the demo) or without a stored password: the message waits in the outbox."""
     from client.smtp.account_send import flush_account
 
@@ -180,7 +181,7 @@ def flush(db_path: Path, account_id: int) -> FlushReport | None:
         password = secrets.get_password(account.email)
         if password is None:
             return None
-        report = flush_account(store, account, password)
+        report = flush_account(store, account, password, manual=True)
         _push_drafts_now(store, account)
         return report
 

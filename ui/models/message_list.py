@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from client.mime.sender_checks import list_label
 from client.store.records import MessageRow
 from ui.dates import list_date
 from ui.icons import icon
@@ -44,8 +45,10 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def sender_text(row: MessageRow) -> str:
-    """The name shown in the From column (the address if there is no name)."""
-    return row.from_name or row.from_email or QCoreApplication.translate("MessageListModel", "(no sender)")
+    """The name shown in the From column (the address if there is no name; the real address
+    first when the name holds an address or invisible characters: `sender_checks.list_label`)."""
+    return (list_label(row.from_name, row.from_email)
+            or QCoreApplication.translate("MessageListModel", "(no sender)"))
 
 
 class MessageListModel(QAbstractTableModel):

@@ -160,6 +160,30 @@ class SyncDriver(QObject):
         if self._timer.interval() != interval * 60_000:
             self._timer.setInterval(interval * 60_000)
 
+    def send_receive(self) -> None:
+        """Send/Receive, the rep's own "send now": every waiting message of every account is
+        made due (its backoff forgotten, off the GUI thread), then ``sync_now`` runs, whose
+        after-step sends them. The timer's and the start's syncs (``sync_now`` alone) are
+        automatic retries and keep the backoff."""
+        if not self.running:
+            return
+        from ui.tasks import run_in_background
+
+        db_path = self.db_path
+
+        def make_due() -> int:  # a thread of the pool: one short durable write
+            from client.smtp.outbox import Outbox
+
+            with Store.open(db_path) as store:
+                box = Outbox(store)
+                return sum(box.make_due(a.id) for a in store.list_accounts() if syncable(a))
+
+        def failed(exc: BaseException) -> None:  # the sync still runs; backoff stays
+            log.warning("the outbox could not be made due now: %s", exc)
+            self.sync_now()
+
+        run_in_background(make_due, lambda _count: self.sync_now(), failed, owner=self)
+
     def sync_folders(self, account_id: int, folders: tuple[str, ...]) -> None:
         """Queue a sync of just these folders (names or roles) of one account, e.g. Sent after
         the composer sent mail. Nothing happens for an unknown or demo account."""

@@ -32,7 +32,7 @@ class SyncControls(QObject):
         self.sync_action = QAction(self.tr("Send/Receive"), window)
         self.sync_action.setShortcut(QKeySequence("F5"))
         self.sync_action.setToolTip(self.tr("Send queued mail and check every account now (F5)"))
-        self.sync_action.triggered.connect(driver.sync_now)
+        self.sync_action.triggered.connect(driver.send_receive)  # the rep asks: no backoff
         self.sync_action.setEnabled(driver.running)
         window.addAction(self.sync_action)
         window.sync_action = self.sync_action

@@ -4,7 +4,9 @@ signature.
 Pages (``pages`` is a ``QStackedWidget``): ``PAGE_ACCOUNT`` (name, address, password),
 ``PAGE_SERVERS`` (IMAP/SMTP host, port, security, user name; shown when discovery finds nothing
 or the rep asks for it), ``PAGE_TEST`` (the result in words; for an untrusted certificate its
-SHA-256 fingerprint and a "Trust this certificate" button that pins exactly that fingerprint),
+SHA-256 fingerprint and a "Trust this certificate" button that pins exactly that fingerprint
+for the server that presented it: the incoming one when the login failed on it, the outgoing
+one when only that one's certificate is untrusted; ``fingerprint_server`` says which),
 ``PAGE_SIGNATURE`` (optional, after a successful test: the company signature policy,
 ``ui.wizard.signature_step``; "Skip" leaves the profile's policy as it is, Finish keeps the
 entered policy and closes only once it is installed).
@@ -65,6 +67,7 @@ class AccountWizard(QDialog):
         self.discover_fn = discover_fn
         self.stored_email: str | None = None  # the account this wizard has stored
         self.fingerprint: str | None = None
+        self.fingerprint_server = "imap"  # whose certificate `fingerprint` is: imap or smtp
         self.busy = False
         self.succeeded = False
         self.smtp_problem: str | None = None
@@ -376,9 +379,10 @@ class AccountWizard(QDialog):
         if self.fingerprint is None or self.stored_email is None or self.busy:
             return
         email, fingerprint, db_path = self.stored_email, self.fingerprint, self.db_path
+        server = self.fingerprint_server
         self._set_busy(True)
         self._show_result(self.tr("Testing the connection again…"), "")
-        run_in_background(lambda: jobs.trust_and_test(db_path, email, fingerprint),
+        run_in_background(lambda: jobs.trust_and_test(db_path, email, fingerprint, server),
                           self._tested, self._test_failed, owner=self)
 
     def _tested(self, outcome: jobs.WizardTest) -> None:
@@ -394,6 +398,13 @@ class AccountWizard(QDialog):
                 "the outgoing server accepts them; you can fix its settings later.").format(
                 outcome.smtp_problem)
         self.smtp_problem = outcome.smtp_problem
+        self.fingerprint = outcome.smtp_fingerprint  # only the outgoing server may still need it
+        self.fingerprint_server = "smtp"
+        if outcome.smtp_fingerprint:
+            detail += "\n\n" + self.tr(
+                "The outgoing server's certificate is not trusted by this computer. Trust it "
+                "only if your IT department confirms this exact fingerprint; Tradewind will then "
+                "accept this certificate, and no other, for sending from this account.")
         self._show_result(self.tr("Connected. Your account is ready."), detail)
         self._show_page(PAGE_TEST)
         self.stepFinished.emit("tested")
@@ -425,13 +436,14 @@ class AccountWizard(QDialog):
         if why.title in advice:
             detail = f"{detail}\n\n{advice[why.title]}"
         self.fingerprint = why.fingerprint if why.title == "certificate" else None
+        self.fingerprint_server = "imap"  # the test raises only for the incoming server
         self._show_result(titles.get(why.title, self.tr("The connection failed.")), detail)
         self.stepFinished.emit("failed")
 
     def _show_result(self, title: str, detail: str) -> None:
         self.test_title.setText(title)
         self.test_detail.setText(detail)
-        show_fp = self.fingerprint is not None and not self.succeeded and bool(detail)
+        show_fp = self.fingerprint is not None and bool(detail)
         self.fingerprint_label.setText(
             self.tr("SHA-256 fingerprint:\n{0}").format(_two_lines(self.fingerprint or ""))
             if show_fp else "")

@@ -4,8 +4,10 @@
 ``save_and_test`` stores the account (the password only in the keyring, through
 ``AccountManager``/``client.secrets``), or updates the one this wizard already stored, then logs
 in once to the incoming server and checks the outgoing one (its problems are reported, not
-fatal: mail waits in the outbox); ``trust_and_test`` pins exactly the certificate fingerprint the rep approved and tests
-again; ``forget`` removes the account a cancelled wizard stored. Each opens its own ``Store``.
+fatal: mail waits in the outbox; an untrusted outgoing certificate is reported with its
+fingerprint); ``trust_and_test`` pins exactly the certificate fingerprint the rep approved, for
+the server that presented it (IMAP and SMTP each have their own pin; an SMTP server that
+presents that very certificate is pinned with it), and tests again; ``forget`` removes the account a cancelled wizard stored. Each opens its own ``Store``.
 ``explain`` turns any failure into words for the rep (GUI-free, any thread).
 """
 
@@ -24,6 +26,7 @@ from client.imap.errors import (
     ServerUnavailable,
     TLSVerificationError,
 )
+from client.net.tls import same_fingerprint
 from client.smtp.account_send import set_sending_options
 from client.store.db import Store
 
@@ -58,30 +61,33 @@ class WizardTest:
 
     imap: TestResult
     smtp_problem: str | None
+    #: set when the outgoing server's certificate is not trusted: the rep may pin it
+    smtp_fingerprint: str | None = None
 
 
-def check_smtp(store: Store, email: str, timeout: float) -> str | None:
-    """Log in to the account's outgoing server once (TLS verified or pinned, as when sending);
-    None when that worked, else the problem in words. Blocking I/O."""
-    from client.smtp.account_send import smtp_endpoint_for
-    from client.smtp.transport import SmtpError, connect, login
+@dataclass(frozen=True)
+class SmtpCheck:
+    """The outgoing check: None/None when it logged in; else the problem in words, and the
+    certificate's fingerprint when the problem is an untrusted certificate."""
 
-    account = store.get_account(email)
-    password = secrets.get_password(email)
-    if account is None or password is None:
-        return None
+    problem: str | None = None
+    fingerprint: str | None = None
+
+
+def check_smtp(store: Store, email: str, timeout: float) -> SmtpCheck:
+    """Log in to the account's outgoing server once (TLS verified or matching the SMTP pin, as
+    when sending). Blocking I/O."""
+    from client.smtp.transport import SmtpError, SmtpTLSError
+
+    if store.get_account(email) is None or secrets.get_password(email) is None:
+        return SmtpCheck()
     try:
-        smtp = connect(smtp_endpoint_for(store, account, timeout))
-        try:
-            login(smtp, account.smtp_host, account.username, password)
-        finally:
-            try:
-                smtp.quit()
-            except Exception:  # the check is done; a rude close changes nothing
-                smtp.close()
+        AccountManager(store).test_smtp(email, timeout=timeout)
+    except SmtpTLSError as exc:
+        return SmtpCheck(str(exc), exc.fingerprint)
     except SmtpError as exc:
-        return str(exc)
-    return None
+        return SmtpCheck(str(exc))
+    return SmtpCheck()
 
 
 def save_and_test(db_path: Path, form: AccountForm, stored: bool,
@@ -110,17 +116,24 @@ def save_and_test(db_path: Path, form: AccountForm, stored: bool,
         account = manager.get(form.email)
         set_sending_options(store, account, smtp_security=form.smtp_security)
         result = manager.test(form.email, timeout=timeout)
-        return WizardTest(result, check_smtp(store, form.email, timeout))
+        smtp = check_smtp(store, form.email, timeout)
+        return WizardTest(result, smtp.problem, smtp.fingerprint)
 
 
-def trust_and_test(db_path: Path, email: str, fingerprint: str,
+def trust_and_test(db_path: Path, email: str, fingerprint: str, server: str = "imap",
                    timeout: float = 20.0) -> WizardTest:
-    """Pin this certificate (SHA-256) for the account, then test both servers again."""
+    """Pin this certificate (SHA-256) for the account's ``server`` ("imap" or "smtp"), then
+    test both servers again. When the outgoing server turns out to present this very
+    certificate, it is pinned for it too (the rep approved exactly that certificate)."""
     with Store.open(db_path) as store:
         manager = AccountManager(store)
-        manager.trust(email, fingerprint)
-        return WizardTest(manager.test(email, timeout=timeout),
-                          check_smtp(store, email, timeout))
+        manager.trust(email, fingerprint, server=server)
+        result = manager.test(email, timeout=timeout)
+        smtp = check_smtp(store, email, timeout)
+        if server == "imap" and same_fingerprint(smtp.fingerprint, fingerprint):
+            manager.trust(email, fingerprint, server="smtp")
+            smtp = check_smtp(store, email, timeout)
+        return WizardTest(result, smtp.problem, smtp.fingerprint)
 
 
 def forget(db_path: Path, email: str) -> None:

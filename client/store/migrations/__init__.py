@@ -31,7 +31,9 @@ class Migration:
 
 
 def all_migrations() -> list[Migration]:
-    """Every migration shipped with this code, in version order (versions must be 1..N)."""
+    """Every migration shipped with this code, in version order (versions must be 1..N: a gap
+    would let a cache at version N skip a lower number added later, so a branch developed in
+    parallel takes the next free number when it is merged)."""
     found: list[Migration] = []
     for entry in resources.files(__package__).iterdir():
         match = _NAME.match(entry.name)

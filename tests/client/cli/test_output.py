@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from client.cli.output import Progress, format_table, safe_block, safe_text
 
 
@@ -58,3 +60,43 @@ def test_progress_is_silent_in_json_mode() -> None:
     progress.line("note")
     progress.finish()
     assert stream.getvalue() == ""
+
+
+def test_a_closed_pipe_is_recognised_on_every_platform(monkeypatch: pytest.MonkeyPatch) -> None:
+    """POSIX says EPIPE (BrokenPipeError); Windows has no SIGPIPE and says EINVAL for a write
+    to a pipe whose reader is gone. EINVAL elsewhere is a real error, not a closed pipe."""
+    import errno
+
+    from client.cli.output import is_closed_pipe
+
+    einval = OSError(errno.EINVAL, "Invalid argument")
+    assert is_closed_pipe(BrokenPipeError(errno.EPIPE, "Broken pipe"))
+    monkeypatch.setattr("sys.platform", "linux")
+    assert not is_closed_pipe(einval) and not is_closed_pipe(ValueError("x"))
+    monkeypatch.setattr("sys.platform", "win32")
+    assert is_closed_pipe(einval)
+    assert not is_closed_pipe(OSError(errno.ENOSPC, "No space left on device"))
+
+
+def test_write_bytes_writes_everything_a_raw_stream_accepts_piecewise() -> None:
+    """An unbuffered stdout (python -u) takes part of a large write at a time: every byte is
+    still written, in order."""
+    from client.cli.output import write_bytes, write_text
+
+    class Trickle(io.RawIOBase):
+        def __init__(self) -> None:
+            self.data = bytearray()
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, b) -> int:  # type: ignore[no-untyped-def, override]
+            piece = bytes(b[:3])
+            self.data += piece
+            return len(piece)
+
+    raw = Trickle()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)  # type: ignore[arg-type]
+    write_bytes(stream, b"0123456789")
+    write_text(stream, "报价单\n")
+    assert bytes(raw.data) == b"0123456789" + "报价单\n".encode()

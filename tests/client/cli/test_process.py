@@ -175,3 +175,37 @@ def test_a_second_sync_process_is_refused_while_the_first_runs(
     assert first.returncode == 0, err
     assert '"added": 1' in out
     assert cli_process("sync", "--json").code == 0  # the lock went with the first process
+
+
+def test_a_keyring_from_a_third_party_tests_package_is_refused(
+    process_env: dict[str, str], tmp_path: Path
+) -> None:
+    """A wheel that ships a top-level `tests` package with a plaintext keyring backend: the
+    child resolves `tests.plain_keyring` to that package (outside this repository), so the
+    backend must be judged like any other (priority 0.5: refused) and nothing written."""
+    site = tmp_path / "site"
+    (site / "tests").mkdir(parents=True)
+    (site / "tests" / "__init__.py").write_text("", encoding="utf-8")
+    store_file = tmp_path / "plaintext-secrets.txt"
+    (site / "tests" / "plain_keyring.py").write_text(
+        "from keyring.backend import KeyringBackend\n"
+        "class Keyring(KeyringBackend):\n"
+        "    priority = 0.5\n"
+        "    def get_password(self, service, username): return None\n"
+        "    def set_password(self, service, username, password):\n"
+        f"        open({str(store_file)!r}, 'a').write(password)\n"
+        "    def delete_password(self, service, username): return None\n",
+        encoding="utf-8",
+    )
+    env = dict(process_env)
+    env["PYTHONPATH"] = str(site)  # the wheel's `tests`, not this repository's
+    env["PYTHON_KEYRING_BACKEND"] = "tests.plain_keyring.Keyring"
+    completed = subprocess.run(
+        [*console_script(), "account", "add", "--email", "a@b.example", "--imap", "127.0.0.1:1",
+         "--password-stdin"],
+        input="pw\n", env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 8, completed.stderr
+    assert "not recommended" in completed.stderr and "Traceback" not in completed.stderr
+    assert not store_file.exists()

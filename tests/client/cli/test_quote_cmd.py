@@ -179,8 +179,10 @@ def test_a_draft_sent_later_marks_the_quote_sent(cli: Callable[..., CliResult],
         [item] = box.items()
         assert item.message_id != doc["message_id"]
         assert cli("quotes", "--json").json()["quotes"][0]["state"] == "draft"
-        box.mark_sending(item.id)
-        box.mark_sent(item.id)
+        claim = box.claim(item)
+        assert claim is not None
+        box.hand_over(claim)
+        box.mark_sent(claim)
     shown = cli("quotes", "show", doc["number"], "--json").json()
     assert shown["state"] == "sent" and shown["message_id"] == item.message_id
 

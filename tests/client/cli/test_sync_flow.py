@@ -21,7 +21,8 @@ Cli = Callable[..., CliResult]
 
 SYNC_KEYS = {
     "email", "ok", "status", "error", "cancelled", "replayed", "replay_notes", "added", "updated",
-    "removed", "indexed", "seconds", "created_folders", "removed_folders", "folders", "outbox",
+    "removed", "indexed", "seconds", "created_folders", "renamed_folders", "removed_folders",
+    "folders", "outbox",
 }
 
 

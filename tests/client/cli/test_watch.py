@@ -110,3 +110,33 @@ def test_plain_watch_lines_drop_repeats_and_the_first_ok(tmp_path: Path) -> None
         "rep@example.test: offline: The server did not answer.",
         "rep@example.test: ok: connected, up to date",
     ]
+
+
+def test_watch_into_a_closed_pipe_stops_quietly(
+    cli_process: RunCli,
+    process_env: dict[str, str],
+    dovecot: DovecotServer,
+    imap_user: MailUser,
+) -> None:
+    """`tradewind watch --json | head -1` after head exited: the first event meets the closed
+    pipe, and watch ends (exit 141, nothing on stderr) instead of running on or crashing."""
+    import os
+
+    dovecot.deliver(imap_user, b"Subject: first\r\nMessage-ID: <wp1@x.example>\r\n\r\nx\r\n")
+    _add(cli_process, dovecot, imap_user)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        child = subprocess.Popen(
+            [*console_script(), "watch", "--json"], env=process_env, cwd=REPO_ROOT,
+            stdin=subprocess.DEVNULL, stdout=write_end, stderr=subprocess.PIPE, text=True,
+        )
+    finally:
+        os.close(write_end)
+    try:
+        _, err = child.communicate(timeout=120)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert (child.returncode, err) == (141, "")
+    assert cli_process("sync").code == 0  # the lock was released

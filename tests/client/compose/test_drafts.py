@@ -17,7 +17,7 @@ from client.compose.drafts import (
     push_drafts,
     save_draft,
 )
-from client.compose.headers import ComposeError
+from client.compose.headers import ComposeError, parse_recipients
 from client.imap.models import Endpoint
 from client.smtp.imap_folders import ImapDraftsFolder
 from client.store.db import Store
@@ -120,3 +120,38 @@ def test_draft_saved_elsewhere_opens_with_its_fields() -> None:
     assert fields.in_reply_to == "orig@example.de"
     assert fields.references == ("root@example.de", "orig@example.de")
     assert "Written in Thunderbird" in (fields.text or "")
+
+
+def test_a_draft_saved_elsewhere_with_hostile_names_opens_clean_and_keeps_each_mailbox() -> None:
+    raw = (
+        b"From: Anna <anna@example.test>\r\n"
+        b'To: "Huber, Anna" <anna@kunde.example>, =?utf-8?b?Sm9l4oCoQ2M6IHNweUB4LnRlc3Q=?='
+        b" <joe@importer.example>\r\n"
+        b"Subject: =?utf-8?b?UkZR4oCoQmNjOiB2aWN0aW1AZXZpbC50ZXN0?=\r\n"
+        b"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nx\r\n"
+    )
+    fields = draft_from_message(raw, "fallback@example.test")
+    assert fields.subject == "RFQ Bcc: victim@evil.test"
+    people = parse_recipients(fields.to)
+    assert [(p.name, p.email) for p in people] == [
+        ("Huber, Anna", "anna@kunde.example"), ("Joe Cc: spy@x.test", "joe@importer.example")]
+
+
+def test_a_draft_saved_elsewhere_with_a_hostile_picture_name_can_be_saved_again(
+    tmp_path: Path,
+) -> None:
+    raw = (
+        b"From: Anna <anna@example.test>\r\nTo: buyer@kunde.example\r\nSubject: offer\r\n"
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="r"\r\n\r\n'
+        b"--r\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<img src=\"cid:logo1\">\r\n"
+        b"--r\r\nContent-Type: image/png\r\nContent-ID: <logo1>\r\n"
+        b"Content-Disposition: inline; filename*=utf-8''logo%E2%80%AEgnp%0B.png\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--r--\r\n"
+    )
+    fields = draft_from_message(raw, "anna@example.test")
+    [image] = fields.inline_images
+    assert image.content_id == "logo1" and "\u202e" not in image.filename
+    store = Store.open(tmp_path / "tw.db")
+    account = store.add_account("anna@example.test")
+    draft_id = save_draft(store, account.id, fields)  # builds: no refusal, no ValueError
+    assert get_draft(store, draft_id).fields.inline_images[0].content_id == "logo1"

@@ -91,7 +91,7 @@ def test_crafted_headers() -> None:
     assert headers.from_ == (Address("Doe, John", "John.Doe@example.com"),)
     assert headers.to == (
         Address("A, B", "a@b.example"),
-        Address("Comment Name", "plain@x.example"),
+        Address("", "plain@x.example"),  # a comment is never the name (I1 spoofing)
         Address("", "c@d.example"),
     )
     assert headers.subject == "报价单 and more"
@@ -154,3 +154,17 @@ def test_utf7_and_raw_iso2022_headers() -> None:
     raw = b"Subject: =?utf-7?Q?Hi_+AMQ-?=\r\nX-Other: x\r\n\r\n"
     assert parse_headers(raw).subject == "Hi Ä"
     assert parse_headers(b"Subject: \x1b$B$9$_$^$;$s\x1b(B\r\n\r\n").subject == "すみません"
+
+
+def test_a_line_starting_with_a_colon_does_not_end_the_header_block() -> None:
+    raw = b"From: a@x.example\r\n: no name\r\n folded\r\nSubject: after\r\n\r\nbody\r\n"
+    headers = parse_headers(raw)
+    assert headers.subject == "after"
+    assert headers.from_ == (Address("", "a@x.example"),)
+    assert parse_message(raw).text == "body\r\n"
+
+
+def test_from_with_space_before_colon_on_the_first_line_is_a_field() -> None:
+    headers = parse_headers(b"From : Anna <anna@kunde.example>\r\nSubject: s\r\n\r\n")
+    assert headers.from_ == (Address("Anna", "anna@kunde.example"),)
+    assert headers.subject == "s"

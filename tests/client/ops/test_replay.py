@@ -1,5 +1,5 @@
-"""Replay of offline operations against the real Dovecot (through ``sync_account``, which
-replays before it compares), including interrupted and conflicting operations."""
+"""Replay of offline operations against the real Dovecot and Cyrus (through ``sync_account``,
+which replays before it compares), including interrupted and conflicting operations."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _folder_id(store: Store, name: str) -> int:
 
 def _server_flags(env: SyncEnv, folder: str) -> dict[int, set[str]]:
     with env.server.imap_admin(env.user) as imap:
-        imap.select(f'"{folder}"', readonly=True)
+        imap.select(env.server.mailbox(folder), readonly=True)
         _typ, data = imap.uid("FETCH", "1:*", "(UID FLAGS)")
     out: dict[int, set[str]] = {}
     for line in data:
@@ -49,7 +49,7 @@ def _server_flags(env: SyncEnv, folder: str) -> dict[int, set[str]]:
 
 def _message_ids(env: SyncEnv, folder: str) -> list[str]:
     with env.server.imap_admin(env.user) as imap:
-        imap.select(f'"{folder}"', readonly=True)
+        imap.select(env.server.mailbox(folder), readonly=True)
         _typ, data = imap.uid("FETCH", "1:*", "(BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
     return sorted(
         re.search(rb"<([^>]+)>", item[1]).group(1).decode()  # type: ignore[union-attr]
@@ -118,7 +118,7 @@ def test_message_moved_on_server_is_found_by_message_id(sync_env: SyncEnv) -> No
         queue.mark(store, [_row(store, "INBOX", 2)], seen=True)
     with env.server.imap_admin(env.user) as imap:
         imap.select("INBOX")
-        imap.uid("MOVE", "2", "Junk")
+        imap.uid("MOVE", "2", env.server.mailbox("Junk"))
     report = sync_account(env.store_path, env.account, env.password)
     assert report.error is None and report.replayed == 1
     assert _server_flags(env, "Junk")[1] >= {"\\Seen"}
@@ -133,7 +133,7 @@ def test_interrupted_move_already_done_on_server_is_not_repeated(sync_env: SyncE
         queue.begin(store, op.id)  # the replay started ...
     with env.server.imap_admin(env.user) as imap:  # ... the server did the MOVE ...
         imap.select("INBOX")
-        imap.uid("MOVE", "1", "Archive")
+        imap.uid("MOVE", "1", env.server.mailbox("Archive"))
     # ... and the process died before ``complete``. A COPY-then-move replay would duplicate.
     report = sync_account(env.store_path, env.account, env.password)
     assert report.error is None, report.error
@@ -156,7 +156,7 @@ def test_interrupted_copy_is_not_doubled(sync_env: SyncEnv) -> None:  # noqa: F8
         queue.begin(store, op.id)
     with env.server.imap_admin(env.user) as imap:
         imap.select("INBOX")
-        imap.uid("COPY", "1", "Archive")
+        imap.uid("COPY", "1", env.server.mailbox("Archive"))
     report = sync_account(env.store_path, env.account, env.password)
     assert report.error is None and report.replayed == 1
     assert _message_ids(env, "Archive") == ["m0@example.net"]
@@ -169,7 +169,7 @@ def test_move_to_a_folder_deleted_on_server_fails_and_is_undone(sync_env: SyncEn
     with env.open() as store:
         queue.move(store, [_row(store, "INBOX", 1)], _folder_id(store, "Old"))
     with env.server.imap_admin(env.user) as imap:
-        imap.delete("Old")
+        imap.delete(env.server.mailbox("Old"))
     endpoint = Endpoint(env.server.host, env.server.imaps_port, "ssl", str(env.server.ca_file))
     with env.open() as store, ImapSession.connect(endpoint, env.user.username,
                                                   env.password) as session:

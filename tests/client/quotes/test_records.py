@@ -70,8 +70,10 @@ def test_sent_when_the_outbox_sends_and_expired_after_validity(store: Store) -> 
     _quote(store, "Q-2026-0001", outbox_id=outbox_id, message_id="q1@company.example",
            account_id=account.id)
     assert records.refresh_states(store) == []  # still queued
-    box.mark_sending(outbox_id)
-    box.mark_sent(outbox_id)
+    claim = box.claim(box.get(outbox_id))
+    assert claim is not None
+    box.hand_over(claim)
+    box.mark_sent(claim)
     assert records.refresh_states(store) == [("Q-2026-0001", "sent")]
     assert records.refresh_states(store) == []  # idempotent
     rec = records.get_quote(store, "Q-2026-0001")

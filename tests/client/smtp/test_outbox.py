@@ -63,19 +63,25 @@ def test_failed_message_keeps_reason_is_editable_and_resendable(store: Store) ->
 def test_sending_items_cannot_be_discarded_or_edited(store: Store) -> None:
     [item_id] = _queue(store)
     box = Outbox(store)
-    box.mark_sending(item_id)
+    claim = box.claim(box.get(item_id))
+    assert claim is not None
     with pytest.raises(OutboxError, match="being sent"):
         box.discard(item_id)
     with pytest.raises(OutboxError, match="no longer be edited"):
         box.replace(item_id, b"x", ["c@example.test"], "x")
+    with pytest.raises(OutboxError, match="only waiting, failed or uncertain"):
+        box.retry(item_id)
     with pytest.raises(OutboxError, match="no message 999"):
         box.get(999)
+    assert box.raw(item_id).startswith(b"Subject: m0")  # nothing changed under the sender
 
 
 def test_sent_with_refusals_records_them(store: Store) -> None:
     [item_id] = _queue(store)
     box = Outbox(store)
-    box.mark_sent(item_id, {"x@example.test": (550, "no such user")})
+    claim = box.claim(box.get(item_id))
+    assert claim is not None
+    box.mark_sent(claim, {"x@example.test": (550, "no such user")})
     item = box.get(item_id)
     assert item.state == "sent" and item.refused == {"x@example.test": (550, "no such user")}
     assert "x@example.test" in (item.last_error or "")

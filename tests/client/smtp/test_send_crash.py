@@ -24,6 +24,7 @@ Run = Callable[..., CliResult]
 # crash point -> (delivered before the crash?, state after the restart's flush)
 POINTS = {
     "send.queued": (False, "filed"),  # committed, died before saying "queued": sent once later
+    "send.claimed": (False, "filed"),  # taken for sending, nothing sent: recovered, sent once
     "send.before_sending_state": (False, "filed"),  # 354 received, nothing handed over
     "send.before_data": (False, "uncertain"),  # recorded "sending": cannot know, never resent
     "send.accepted": (True, "uncertain"),  # 250 received, not recorded: not resent

@@ -16,6 +16,7 @@ from client.smtp.outbox import Outbox
 from client.smtp.sender import flush_outbox
 from client.smtp.transport import SmtpEndpoint
 from client.store.db import Store
+from tests.client.smtp.claimants import leave_dead_claim
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
 
@@ -133,7 +134,7 @@ def test_crash_after_data_is_not_sent_twice(rig: Rig) -> None:
 
 def test_message_found_mid_send_after_restart_is_checked_against_sent(rig: Rig, tmp_path: Path) -> None:
     item_id, mid = rig.queue()
-    rig.outbox.mark_sending(item_id)  # as a crash right after DATA leaves it
+    leave_dead_claim(rig.store.path, item_id, handed_over=True)  # a crash right after 354
     rig.dovecot.append(rig.user, "Sent", rig.outbox.raw(item_id))  # the server filed it already
     rig.store.close()
     rig.store = Store.open(tmp_path / "tw.db")  # restart

@@ -214,3 +214,26 @@ def test_auth_plain_and_login(
                 other.close()
     finally:
         smtp.close()
+
+
+def test_a_failing_step_after_354_drops_the_line_and_delivers_nothing(
+    submission: SubmissionServer, dovecot: DovecotServer, smtp_user: MailUser
+) -> None:
+    """The outbox records the hand-over between 354 and the bytes; if that fails (the claim was
+    lost, the disk refused), the message must not go out."""
+
+    class Refused(Exception):
+        pass
+
+    def refuse() -> None:
+        raise Refused("claim lost")
+
+    before = len(submission.received)
+    endpoint = _endpoint(submission, "starttls")
+    with pytest.raises(Refused):
+        submit(endpoint, smtp_user.username, smtp_user.password, smtp_user.email,
+               [smtp_user.email], _message(smtp_user), before_data=refuse)
+    assert len(submission.received) == before and _inbox(dovecot, smtp_user) == []
+    submit(endpoint, smtp_user.username, smtp_user.password, smtp_user.email,
+           [smtp_user.email], _message(smtp_user))
+    assert len(submission.received) == before + 1 and len(_inbox(dovecot, smtp_user)) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def _schema1_database(path: Path) -> None:
 
 def test_migrations_are_numbered_from_one() -> None:
     versions = [m.version for m in all_migrations()]
-    assert versions == list(range(1, LATEST + 1)) and LATEST >= 2
+    assert versions == list(range(1, LATEST + 1)) and LATEST >= 9
 
 
 def test_upgrade_from_schema_1_keeps_rows(db_path: Path) -> None:
@@ -151,3 +152,70 @@ def test_upgrade_from_schema_4_adds_sort_keys_and_keeps_every_row(db_path: Path)
         # new messages get the keys from the same code
         store.insert_messages(1, [incoming(10, make_raw(10, sender="Aaron <a@x.example>"))], 10)
         assert store.message_ids(1, "asc", sort="sender")[0] not in (1, 2, 3)
+
+
+def _schema9_copy(tmp_path: Path, db_path: Path) -> tuple[Path, list[tuple[object, ...]]]:
+    """A realistic cache (the demo profile plus the spoof messages) as schema 9 left it, with
+    the spoofed values the old parser stored; returns a copy of it and its message rows."""
+    from client.demo.builder import build_demo_profile
+    from client.store import FolderRecord
+    from tests.client.store.old_cache import COMMENT, GENUINE, QUOTED, UMLAUT, make_old_by_subject
+
+    build_demo_profile(db_path.parent)
+    with Store.open(db_path) as store:
+        account = store.list_accounts()[0]
+        folder = store.upsert_folder(account.id, FolderRecord("Spoofs"))
+        store.insert_messages(folder.id, [incoming(n, raw) for n, raw in enumerate(
+            (QUOTED, COMMENT, GENUINE, UMLAUT), start=1)], 4)
+        make_old_by_subject(store)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("DROP INDEX messages_header_stale")
+    conn.execute("ALTER TABLE messages DROP COLUMN header_version")
+    conn.execute("PRAGMA user_version = 9")
+    rows = conn.execute("SELECT * FROM messages ORDER BY id").fetchall()
+    conn.close()
+    copy = tmp_path / "copy" / "tradewind.db"
+    copy.parent.mkdir()
+    shutil.copyfile(db_path, copy)
+    return copy, rows
+
+
+def test_upgrade_from_schema_9_marks_every_row_for_rederivation(
+    tmp_path: Path, db_path: Path
+) -> None:
+    from client.store.derive import HEADER_VERSION
+    from client.store.rederive import rederive_all
+
+    copy, before = _schema9_copy(tmp_path, db_path)
+    with Store.open(copy) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST >= 10
+        after = store.conn.execute("SELECT * FROM messages ORDER BY id").fetchall()
+        assert [r[:-1] for r in after] == before  # header_version appended, nothing else
+        assert {r[-1] for r in after} == {0}
+        plan = " ".join(str(r[-1]) for r in store.conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT id FROM messages WHERE header_version < {HEADER_VERSION}"
+            " AND id > 0 ORDER BY id LIMIT 10"))
+        assert "messages_header_stale" in plan
+        demo_rows = store.conn.execute(
+            "SELECT m.id, subject, from_name, from_email, to_json, cc_json, reply_to_json, "
+            "sender_key, subject_key FROM messages m JOIN folders f ON f.id = m.folder_id "
+            "WHERE f.name != 'Spoofs' ORDER BY m.id").fetchall()
+        totals = rederive_all(store)
+        assert totals.updated == store.conn.execute(
+            "SELECT count(*) FROM bodies").fetchone()[0] > 200
+        assert store.conn.execute(
+            "SELECT m.id, subject, from_name, from_email, to_json, cc_json, reply_to_json, "
+            "sender_key, subject_key FROM messages m JOIN folders f ON f.id = m.folder_id "
+            "WHERE f.name != 'Spoofs' ORDER BY m.id").fetchall() == demo_rows
+        spoofs = dict(store.conn.execute(
+            "SELECT subject, from_email FROM messages m JOIN folders f ON f.id = m.folder_id "
+            "WHERE f.name = 'Spoofs'").fetchall())
+        assert spoofs == {"Invoice 4711": "billing@kunde-invoices.example",
+                          "Urgent transfer": "x@evil.example",
+                          "Order": "anna.huber@kunde.example",
+                          "Angebot für Sie": "jm@lieferant.example"}
+        assert store.conn.execute(
+            f"SELECT count(*) FROM messages WHERE header_version < {HEADER_VERSION}"
+        ).fetchone()[0] == totals.waiting
+        assert store.integrity_errors() == []

@@ -1,16 +1,29 @@
-"""Shared helpers for sync tests: a profile store with an account on the test Dovecot."""
+"""Shared helpers for sync tests: a profile store with an account on a real test server.
+
+``sync_env`` runs each test twice, against Dovecot and against Cyrus IMAP (the second real
+server: same-second UIDVALIDITYs, MAILBOXIDs, the ``INBOX.`` namespace). Folder names in
+tests are Dovecot-style (``"Customers/Hamburg"``); ``env.server.mailbox(name)`` gives the
+wire name for raw commands and ``env.server.shown_name(name)`` what the cache holds. A test
+that needs a Dovecot-only helper (``reset_uidvalidity``, ``crash``, ``doveadm``) is marked
+``@pytest.mark.dovecot_only``.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from client.store import Account, Store
+from tests.conftest import unique_user_name
+from tests.servers.cyrus import CyrusServer
 from tests.servers.dovecot import DovecotServer, MailUser
+
+ImapTestServer = DovecotServer | CyrusServer
 
 _numbers = itertools.count(1)
 
@@ -19,7 +32,7 @@ _numbers = itertools.count(1)
 class SyncEnv:
     """A cache file with one account pointing at ``user`` on ``server``."""
 
-    server: DovecotServer
+    server: ImapTestServer
     user: MailUser
     store_path: Path
     account: Account
@@ -32,7 +45,7 @@ class SyncEnv:
         return Store.open(self.store_path)
 
 
-def add_account(store_path: Path, server: DovecotServer, user: MailUser, *,
+def add_account(store_path: Path, server: ImapTestServer, user: MailUser, *,
                 port: int | None = None) -> Account:
     with Store.open(store_path) as store:
         return store.add_account(
@@ -45,10 +58,16 @@ def add_account(store_path: Path, server: DovecotServer, user: MailUser, *,
         )
 
 
-@pytest.fixture
-def sync_env(dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path) -> SyncEnv:
+@pytest.fixture(params=[pytest.param("dovecot", marks=pytest.mark.dovecot),
+                        pytest.param("cyrus", marks=pytest.mark.cyrus)])
+def sync_env(request: pytest.FixtureRequest, profile_dir: Path) -> SyncEnv:
+    """An account with a fresh user on Dovecot, then on Cyrus (the test runs once for each)."""
+    if request.param == "cyrus" and request.node.get_closest_marker("dovecot_only"):
+        pytest.skip("needs a Dovecot-only helper of the test bed")
+    server: ImapTestServer = request.getfixturevalue(request.param)
+    user = server.add_user(unique_user_name(request), secrets.token_urlsafe(12))
     store_path = profile_dir / "tradewind.db"
-    return SyncEnv(dovecot, imap_user, store_path, add_account(store_path, dovecot, imap_user))
+    return SyncEnv(server, user, store_path, add_account(store_path, server, user))
 
 
 def make_message(n: int, *, size: int = 0, subject: str | None = None,
@@ -88,8 +107,9 @@ def cache_snapshot(store_path: Path, account_id: int) -> set[tuple[str, int, str
     }
 
 
-def server_snapshot(server: DovecotServer, user: MailUser) -> set[tuple[str, int, str]]:
-    """(folder, uid, body sha256) of every message on the server, read with an admin client."""
+def server_snapshot(server: ImapTestServer, user: MailUser) -> set[tuple[str, int, str]]:
+    """(folder as the client shows it, uid, body sha256) of every message on the server, read
+    with an admin client."""
     import re
 
     out: set[tuple[str, int, str]] = set()
@@ -97,15 +117,23 @@ def server_snapshot(server: DovecotServer, user: MailUser) -> set[tuple[str, int
         typ, listing = imap.list()
         names = []
         for line in listing:
+            if isinstance(line, tuple):  # the name came as a literal
+                names.append(line[1].decode())
+                continue
             text = line.decode() if isinstance(line, bytes) else str(line)
-            names.append(text.rsplit(" ", 1)[-1].strip('"'))
+            name = re.sub(r'^\([^)]*\) (NIL|"(?:[^"\\]|\\.)*") ', "", text)
+            if name.startswith('"'):
+                name = re.sub(r"\\(.)", r"\1", name[1:-1])
+            names.append(name)
         for name in names:
-            typ, _ = imap.select(f'"{name}"', readonly=True)
+            quoted = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            typ, _ = imap.select(quoted, readonly=True)
             if typ != "OK":
                 continue
             typ, data = imap.uid("FETCH", "1:*", "(UID BODY.PEEK[])")
             for item in data:
                 if isinstance(item, tuple):
                     uid = int(re.search(rb"UID (\d+)", item[0]).group(1))  # type: ignore[union-attr]
-                    out.add((name, uid, hashlib.sha256(item[1]).hexdigest()))
+                    out.add((server.shown_name_of_raw(name), uid,
+                             hashlib.sha256(item[1]).hexdigest()))
     return out

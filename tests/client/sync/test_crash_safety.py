@@ -70,7 +70,7 @@ def _change_server(server: DovecotServer, user: MailUser) -> None:
         imap.uid("STORE", "1:6", "+FLAGS", "(\\Flagged)")
         imap.uid("STORE", "7", "+FLAGS", "(\\Deleted)")
         imap.expunge()
-        imap.uid("MOVE", "8", "Archive")
+        imap.uid("MOVE", "8", server.mailbox("Archive"))
     for n in range(30, 40):
         server.append(user, "INBOX", make_message(n, message_id=f"<c{n}@example.net>"))
 
@@ -159,7 +159,7 @@ def _server_messages(server: DovecotServer, user: MailUser) -> list[tuple[str, s
     out: list[tuple[str, str, str]] = []
     with server.imap_admin(user) as imap:
         for name in ("INBOX", "Archive", "Trash", "Junk"):
-            imap.select(name, readonly=True)
+            imap.select(server.mailbox(name), readonly=True)
             _typ, data = imap.uid("FETCH", "1:*", "(FLAGS BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
             for item in data:
                 if isinstance(item, tuple):

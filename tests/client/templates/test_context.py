@@ -15,7 +15,13 @@ from client.signatures import provision
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
 from client.templates import render_template
-from client.templates.context import buyer_from, context_from_message, country_of, split_name
+from client.templates.context import (
+    buyer_from,
+    context_from_message,
+    country_of,
+    script_language,
+    split_name,
+)
 from client.templates.library import load_library
 from tests.client.cli.sample_cache import Cache
 
@@ -58,6 +64,14 @@ def test_names_and_countries() -> None:
     assert buyer.country == "DE" and buyer.country_name == "Deutschland"
 
 
+def test_script_language_of_an_inquiry() -> None:
+    assert script_language("Запрос цен: светильники HL-HB-150") == "ru"
+    assert script_language("طلب عرض سعر للمصابيح LED") == "ar"
+    assert script_language("报价 quotation LED panel 600x600") == "zh"
+    assert script_language("Consulta de precio - panel LED") is None
+    assert script_language("") is None
+
+
 def test_rep_comes_from_the_signature_directory(make_policy: Callable[..., Path], keys) -> None:  # type: ignore[no-untyped-def]
     raw = (b"From: Carlos Garcia <carlos@importadora.es>\r\nTo: Anna Li <anna.li@company.example>\r\n"
            b"Subject: RE: Consulta valvulas\r\nDate: Tue, 03 Nov 2026 09:00:00 +0100\r\n"
@@ -80,7 +94,7 @@ HOSTILE = (
     b"From: =?UTF-8?B?" + base64.b64encode(b"<img src=x onerror=alert(1)>") + b"?= "
     b"<x@evil.example>\r\nTo: rep@example.test\r\n"
     b"Subject: =?UTF-8?B?" + base64.b64encode(
-        "Prices\r\nBcc: victim@example.test\r\n<script>alert(2)</script>".encode()) + b"?=\r\n"
+        b"Prices\r\nBcc: victim@example.test\r\n<script>alert(2)</script>") + b"?=\r\n"
     b"Date: Tue, 03 Nov 2026 09:00:00 +0000\r\nMessage-ID: <e1@evil.example>\r\n"
     b"Content-Type: text/plain\r\n\r\n{{ rep.__class__ }} {% include 'x' %}\r\n"
 )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from client.templates import render_template
@@ -15,8 +13,8 @@ NAMES = ("quotation", "follow-up", "sample-offer")
 
 
 @pytest.fixture(scope="module")
-def library():  # type: ignore[no-untyped-def]
-    lib = load_library(Path("/nonexistent-profile-for-bundled-only"))
+def library(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    lib = load_library(tmp_path_factory.mktemp("empty-profile"))
     assert lib.problems == ()
     return lib
 
@@ -58,7 +56,7 @@ def test_greetings_follow_the_customer_record(library) -> None:  # type: ignore[
     es = render_template("quotation", "es", context(name="Carlos García", gender="m"), library)
     assert es.text.startswith("Estimado Sr. García:")
     zh = render_template("quotation", "zh", context(name="Wang Fang", gender="f"), library)
-    assert zh.text.startswith("尊敬的Fang女士：") or zh.text.startswith("尊敬的")
+    assert zh.text.startswith("尊敬的Fang女士：")
 
 
 def test_quotation_without_items_points_to_the_attachment(library) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,8 @@
--- Schema 7: price list, quote number sequences and quote records (client/quotes).
+-- Schema 11: price list, quote number sequences and quote records (client/quotes).
 -- All rows are local (the server never sees them). Money is stored as decimal TEXT
 -- ("16700.00"), never REAL, so no amount is ever rounded by a float.
-CREATE TABLE products (
+-- IF NOT EXISTS: a test (or a user) that rewinds user_version re-runs this file harmlessly.
+CREATE TABLE IF NOT EXISTS products (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     sku TEXT NOT NULL UNIQUE COLLATE NOCASE,
     names_json TEXT NOT NULL DEFAULT '{}',      -- {"": default name, "de": ..., "zh_CN": ...}
@@ -11,19 +12,19 @@ CREATE TABLE products (
     lead_time TEXT NOT NULL DEFAULT '',
     updated REAL NOT NULL
 );
-CREATE TABLE product_prices (
+CREATE TABLE IF NOT EXISTS product_prices (
     product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
     currency TEXT NOT NULL,
     unit_price TEXT NOT NULL,
     PRIMARY KEY (product_id, currency)
 );
-CREATE TABLE quote_sequences (
+CREATE TABLE IF NOT EXISTS quote_sequences (
     rep TEXT NOT NULL,          -- the rep's address, lower-cased
     scope TEXT NOT NULL,        -- the pattern with its date fields filled in: "Q-2026-{seq:04}"
     last_seq INTEGER NOT NULL,
     PRIMARY KEY (rep, scope)
 );
-CREATE TABLE quotes (
+CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     number TEXT NOT NULL UNIQUE,
     account_id INTEGER REFERENCES accounts(id) ON DELETE SET NULL,
@@ -53,9 +54,9 @@ CREATE TABLE quotes (
     answered_at REAL,
     closed_at REAL
 );
-CREATE INDEX quotes_state ON quotes (state, valid_until);
-CREATE INDEX quotes_message_id ON quotes (message_id);
-CREATE TABLE quote_items (
+CREATE INDEX IF NOT EXISTS quotes_state ON quotes (state, valid_until);
+CREATE INDEX IF NOT EXISTS quotes_message_id ON quotes (message_id);
+CREATE TABLE IF NOT EXISTS quote_items (
     quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
     sku TEXT NOT NULL DEFAULT '',

@@ -1,0 +1,204 @@
+"""The outbox flush and `after_sync` never raise (any `Exception`, per message and per step:
+recorded in words, the rest goes on), and a manual flush ignores backoff while automatic
+retries keep it. Against the real submission server and Dovecot."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import client.smtp.account_send as account_send
+import client.smtp.sender as sender
+from client.smtp.account_send import after_sync
+from client.smtp.outbox import Claim, Outbox
+from client.smtp.sender import FlushReport
+from client.smtp.transport import submit as real_submit
+from tests.client.smtp.claimants import leave_dead_claim
+from tests.client.smtp.test_sender import Rig, rig  # noqa: F401 - the fixture
+
+SECRET_PART = "pässwörd密码"
+
+FAULTS: list[Callable[[], Exception]] = [
+    lambda: ValueError("bad value"),
+    lambda: UnicodeEncodeError("ascii", SECRET_PART, 1, 2, "ordinal not in range"),
+    lambda: OSError(28, "No space left on device"),
+    lambda: sqlite3.OperationalError("disk I/O error"),
+    lambda: sqlite3.DatabaseError("database disk image is malformed"),
+    lambda: RuntimeError("boom"),
+    lambda: KeyError("missing"),
+]
+FAULT_IDS = ["ValueError", "UnicodeError", "OSError", "sqlite-operational", "sqlite-database",
+             "RuntimeError", "KeyError"]
+
+
+def _failing_once(fault: Exception) -> Callable[..., Any]:
+    calls: list[int] = []
+
+    def fake_submit(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:
+            raise fault
+        return real_submit(*args, **kwargs)
+
+    return fake_submit
+
+
+@pytest.mark.parametrize("make_fault", FAULTS, ids=FAULT_IDS)
+def test_an_unexpected_error_on_one_message_is_recorded_and_the_next_is_sent(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch, make_fault: Callable[[], Exception],  # noqa: F811
+) -> None:
+    first, _ = rig.queue("first")
+    second, _ = rig.queue("second")
+    monkeypatch.setattr(sender, "submit", _failing_once(make_fault()))
+    report = rig.flush()
+    assert report.sent == [second] and report.retrying == [first]
+    assert len(rig.messages("INBOX")) == 1
+    item = rig.outbox.get(first)
+    assert item.state == "queued" and "unexpected" in (item.last_error or "")
+    assert report.errors and type(make_fault()).__name__ in report.errors[0]
+    for text in [*report.errors, item.last_error or ""]:  # the password's characters: hidden
+        assert not any(ch in text for ch in SECRET_PART if not ch.isascii())
+    rig.outbox.retry(first)
+    assert rig.flush().sent == [first]
+
+
+@pytest.mark.parametrize("make_fault", FAULTS, ids=FAULT_IDS)
+def test_a_failing_bookkeeping_step_never_escapes_the_flush(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch, make_fault: Callable[[], Exception],  # noqa: F811
+) -> None:
+    first, _ = rig.queue("first")
+    second, _ = rig.queue("second")
+    real_mark_sent = Outbox.mark_sent
+    calls: list[int] = []
+
+    def mark_sent(self: Outbox, claim: Claim, refused: Any = None) -> None:
+        calls.append(claim.item_id)
+        if len(calls) == 1:
+            raise make_fault()
+        real_mark_sent(self, claim, refused)
+
+    monkeypatch.setattr(Outbox, "mark_sent", mark_sent)
+    report = rig.flush()
+    assert second in report.sent and first not in report.sent
+    assert first in report.uncertain  # accepted by the server but not recorded: never resent
+    assert rig.outbox.get(first).state == "uncertain"
+    assert len(rig.messages("INBOX")) == 2 and report.errors
+
+
+@pytest.mark.parametrize("make_fault", FAULTS, ids=FAULT_IDS)
+def test_the_sent_folder_failing_mid_check_is_recorded(
+    rig: Rig, make_fault: Callable[[], Exception],  # noqa: F811
+) -> None:
+    item_id, _ = rig.queue()
+    leave_dead_claim(rig.store.path, item_id, handed_over=True)  # a crash left it mid-send
+
+    class Broken:
+        def contains(self, message_id: str) -> bool:
+            raise make_fault()
+
+        def append(self, raw: bytes) -> None:
+            raise make_fault()
+
+    report = sender.flush_outbox(rig.store, rig.account.id, rig.smtp, rig.user.username,
+                                 rig.user.password, lambda: Broken())
+    assert item_id in report.uncertain and rig.outbox.get(item_id).state == "uncertain"
+    assert report.errors
+
+
+@pytest.mark.parametrize("make_fault", FAULTS, ids=FAULT_IDS)
+@pytest.mark.parametrize("step", ["wake_network_waits", "flush_account", "push_account_drafts",
+                                  "refresh_if_due"])
+def test_after_sync_never_raises_and_reports_each_step_in_words(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch, make_fault: Callable[[], Exception],  # noqa: F811
+    step: str,
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise make_fault()
+
+    if step == "wake_network_waits":
+        monkeypatch.setattr(Outbox, step, broken)
+    elif step == "refresh_if_due":
+        import client.signatures.provision as provision
+
+        monkeypatch.setattr(provision, step, broken)
+    else:
+        monkeypatch.setattr(account_send, step, broken)
+    ran: list[str] = []
+    if step != "flush_account":
+        monkeypatch.setattr(account_send, "flush_account",
+                            lambda *a, **k: ran.append("flush") or FlushReport())
+    if step != "push_account_drafts":
+        monkeypatch.setattr(account_send, "push_account_drafts",
+                            lambda *a, **k: ran.append("drafts") or [])
+    report = after_sync(rig.store, rig.account, SECRET_PART)
+    assert any(type(make_fault()).__name__ in p for p in report.problems), report.problems
+    for problem in report.problems:
+        assert not any(ch in problem for ch in SECRET_PART if not ch.isascii())
+    later = {"wake_network_waits": ["flush", "drafts"], "flush_account": ["drafts"],
+             "push_account_drafts": ["flush"], "refresh_if_due": ["flush", "drafts"]}[step]
+    assert ran == later  # the other steps still ran
+
+
+def test_after_sync_lets_keyboard_interrupt_through(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+) -> None:
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(account_send, "flush_account", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        after_sync(rig.store, rig.account, rig.user.password)
+
+
+def _both_in_backoff(rig: Rig) -> tuple[int, int]:  # noqa: F811
+    rig.sub.received.clear()  # the server is shared by the session: count from here
+    first, _ = rig.queue("first")
+    second, _ = rig.queue("second")
+    rig.sub.fail_next = (451, "4.3.0 greylisted, try later")
+    rig.outbox.retry_later(second, "4.3.0 greylisted, try later")  # an earlier attempt
+    assert rig.flush().retrying == [first]  # the 451 is met now: both wait with backoff
+    now = time.time()
+    assert all(rig.outbox.get(i).next_attempt > now for i in (first, second))
+    assert rig.sub.received == []
+    return first, second
+
+
+def test_an_automatic_flush_keeps_the_backoff(rig: Rig) -> None:  # noqa: F811
+    _both_in_backoff(rig)
+    report = rig.flush()
+    assert report.sent == [] and rig.sub.received == []
+
+
+def test_a_manual_flush_tries_every_waiting_message_at_once(rig: Rig) -> None:  # noqa: F811
+    first, second = _both_in_backoff(rig)
+    try:
+        report = sender.flush_outbox(rig.store, rig.account.id, rig.smtp, rig.user.username,
+                                     rig.user.password, rig.sent_folder, manual=True)
+    finally:
+        for folder in rig.opened:
+            folder.close()
+        rig.opened.clear()
+    assert report.sent == [first, second] and len(rig.sub.received) == 2
+    assert [rig.outbox.get(i).state for i in (first, second)] == ["filed", "filed"]
+
+
+def test_a_manual_flush_leaves_permanent_failures_and_uncertain_ones_alone(
+    rig: Rig, tmp_path: Path,  # noqa: F811
+) -> None:
+    refused, _ = rig.queue("refused")
+    rig.sub.fail_next = (554, "5.7.1 rejected by content policy")
+    rig.flush()
+    unsure, _ = rig.queue("unsure")
+    rig.sub.drop_after_data = True
+    rig.flush()
+    before = len(rig.sub.received)
+    report = sender.flush_outbox(rig.store, rig.account.id, rig.smtp, rig.user.username,
+                                 rig.user.password, lambda: None, manual=True)
+    assert report.sent == [] and len(rig.sub.received) == before
+    assert rig.outbox.get(refused).state == "failed"
+    assert rig.outbox.get(unsure).state == "uncertain"
