@@ -213,3 +213,20 @@ def test_text_the_pdf_cannot_show_exits_2_and_saves_nothing(cli: Callable[..., C
     assert _counts() == (0, 0, 0)
     without = _quote(cli, inquiry, "--item", "한국 밸브;DN50;10;pcs;3.00")  # the mail is fine
     assert without.code == 0 and without.json()["items"][0]["product"] == "한국 밸브"
+
+
+@pytest.mark.parametrize(("currency", "lang", "total", "formatted"), [
+    # English for a buyer in Germany: locale en_DE (language + the buyer's country, as the
+    # templates format it), so CLDR puts the symbol after the amount
+    ("JPY", "en", "101", "101\u00a0JP¥"),     # 3 × 33.5 = 100.5 → 101 (no minor unit)
+    ("KWD", "ar", "100.500", "\u200f100.500\u00a0د.ك.\u200f"),  # three decimals
+    ("EUR", "de", "100.50", "100,50\u00a0€"),
+])
+def test_totals_at_the_currency_precision(cli: Callable[..., CliResult], inquiry: int,
+                                          currency: str, lang: str, total: str,
+                                          formatted: str) -> None:
+    result = cli("quote", str(inquiry), "--template", "quotation", "--currency", currency,
+                 "--lang", lang, "--item", "Bolt;M8;3;pcs;33.5", "--json")
+    assert result.code == 0, result.err
+    doc = result.json()
+    assert (doc["total"], doc["total_formatted"]) == (total, formatted)
