@@ -9,7 +9,9 @@ dates through `client.quotes.money` in the buyer's locale.
 Fonts ship in `resources/fonts/` and are embedded as subsets, so every viewer shows the same
 page: DejaVu Sans (Latin, Greek, Cyrillic, Arabic) with Noto Sans SC (Chinese, Japanese kana)
 as fallback; text is shaped by HarfBuzz (uharfbuzz). Text with Arabic or Hebrew letters is
-laid out right-to-left on its own (fpdf2 orders digits wrongly inside a left-to-right run).
+laid out right-to-left on its own (fpdf2 orders digits wrongly inside a left-to-right run), and
+a page in Arabic, Hebrew, Persian or Urdu is mirrored (seller and title swap sides, the items
+table starts with # on the right, labels right-aligned).
 Raises `QuotePdfError` in words (missing font files, a logo that is not an image, text no
 shipped font can show — Korean, Thai, Devanagari, most emoji — which would otherwise vanish). Pure and
 Qt-free (the CLI and the app make the same file); any thread; about a second per page.
@@ -115,7 +117,8 @@ LABELS: dict[str, dict[str, str]] = {
            "incoterm": "التسليم", "payment": "الدفع", "lead": "مدة التسليم",
            "moq": "الحد الأدنى للطلب", "remarks": "ملاحظات", "currency": "العملة",
            "for_seller": "عن البائع", "for_buyer": "موافقة المشتري",
-           "sign": "الاسم والتوقيع والتاريخ", "page": "صفحة {page} من {pages}",
+           "sign": "الاسم والتوقيع والتاريخ",
+           "page": "{page} / {pages}",  # digits only: the page count is filled in after shaping
            "validity": "هذا العرض صالح حتى {date}."},
 }
 
@@ -235,6 +238,16 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     width = pdf.epw
     ink, muted, line_grey, band = (33, 37, 41), (108, 117, 125), (206, 212, 218), (236, 240, 244)
 
+    x0 = pdf.l_margin
+    mirror = is_rtl_language(lang)  # Arabic, Hebrew, Persian, Urdu: the page reads from the right
+
+    def at(x: float, w: float) -> float:
+        """Where a box of width `w` placed at `x` on a left-to-right page goes on this page."""
+        return x0 + width - (x - x0) - w if mirror else x
+
+    def al(align: str) -> str:
+        return {"L": "R", "R": "L"}.get(align, align) if mirror else align
+
     def text(value: str) -> str:
         return _clean(value)
 
@@ -257,30 +270,30 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     # --- heading: logo + seller on the left, title + number on the right -------------------
     top = pdf.get_y()
     left_w = width * 0.58
-    x0 = pdf.l_margin
+    right_w = width - left_w
     if doc.logo:
+        logo_w = _logo_width(doc.logo, 16)
         try:
-            info = pdf.image(io.BytesIO(doc.logo), x=x0, y=top, h=16)
-            logo_w = float(getattr(info, "rendered_width", 0) or 0)
+            pdf.image(io.BytesIO(doc.logo), x=at(x0, min(logo_w, left_w)), y=top, h=16)
         except Exception as exc:  # noqa: BLE001 - not an image fpdf2 can read
             raise QuotePdfError(f"The company logo cannot be used as an image ({exc}).") from exc
         pdf.set_y(top + 18)
-        del logo_w
-    pdf.set_x(x0)
-    cell_line(left_w, 6, doc.seller.name, style="B", size=12)
+    pdf.set_left_margin(at(x0, left_w))
+    pdf.set_x(at(x0, left_w))
+    cell_line(left_w, 6, doc.seller.name, style="B", size=12, align=al("L"))
     for line in doc.seller.lines:
-        pdf.set_x(x0)
-        cell_line(left_w, 4.4, line, size=8.5, colour=muted)
+        pdf.set_x(at(x0, left_w))
+        cell_line(left_w, 4.4, line, size=8.5, colour=muted, align=al("L"))
+    pdf.set_left_margin(x0)
     left_end = pdf.get_y()
 
-    pdf.set_xy(x0 + left_w, top)
-    right_w = width - left_w
+    pdf.set_xy(at(x0 + left_w, right_w), top)
     title = text(words["title"])
     pdf.set_font("body", "B", 20 if len(title) < 16 else 14)
     pdf.set_text_color(31, 78, 121)
     if rtl(title):
         pdf.set_text_shaping(True, direction="rtl")
-    pdf.multi_cell(right_w, 9, title, align="R", new_x="LEFT", new_y="NEXT")
+    pdf.multi_cell(right_w, 9, title, align=al("R"), new_x="LEFT", new_y="NEXT")
     pdf.set_text_shaping(True)
     pdf.ln(1)
     facts = [(words["number"], doc.number), (words["date"], money.format_day(doc.quote_date, lang))]
@@ -288,13 +301,13 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         facts.append((words["valid"], money.format_day(doc.valid_until, lang)))
     facts.append((words["currency"], doc.currency))
     for label, value in facts:
-        pdf.set_x(x0 + left_w)
-        pdf.set_font("body", "", 8.5)
-        pdf.set_text_color(*muted)
-        pdf.cell(right_w * 0.48, 5, text(label), align="R")
-        pdf.set_font("body", "B", 9)
-        pdf.set_text_color(*ink)
-        pdf.cell(right_w * 0.52, 5, text(value), align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_x(at(x0 + left_w, right_w))
+        pair = [("", 8.5, muted, right_w * 0.48, label), ("B", 9, ink, right_w * 0.52, value)]
+        for style, size, colour, w, shown in (pair[::-1] if mirror else pair):
+            pdf.set_font("body", style, size)
+            pdf.set_text_color(*colour)
+            pdf.cell(w, 5, text(shown), align=al("R"))  # RTL: the value left of its label
+        pdf.ln(5)
     pdf.set_y(max(left_end, pdf.get_y()) + 4)
     pdf.set_draw_color(31, 78, 121)
     pdf.set_line_width(0.6)
@@ -307,17 +320,17 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     ends = []
     for index, (label, party) in enumerate(((words["buyer"], doc.buyer),
                                             (words["seller"], doc.seller))):
-        x = x0 + index * (half + 8)
+        x = at(x0 + index * (half + 8), half)
         pdf.set_xy(x, block_top)
         pdf.set_font("body", "B", 7.5)
         pdf.set_text_color(*muted)
-        pdf.cell(half, 4.5, text(label.upper()), new_x="LEFT", new_y="NEXT")
+        pdf.cell(half, 4.5, text(label.upper()), align=al("L"), new_x="LEFT", new_y="NEXT")
         pdf.set_x(x)
         pdf.set_left_margin(x)
-        cell_line(half, 5, party.name, style="B", size=10)
+        cell_line(half, 5, party.name, style="B", size=10, align=al("L"))
         for line in party.lines:
             pdf.set_x(x)
-            cell_line(half, 4.4, line, size=8.5)
+            cell_line(half, 4.4, line, size=8.5, align=al("L"))
         pdf.set_left_margin(x0)
         ends.append(pdf.get_y())
     pdf.set_y(max(ends) + 6)
@@ -329,36 +342,44 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     pdf.set_text_color(*ink)
     pdf.set_draw_color(*line_grey)
     pdf.set_line_width(0.2)
-    columns = (words["pos"], words["item"], words["qty"], words["unit"], words["price"],
-               words["amount"])
-    with pdf.table(col_widths=(10, 64, 17, 15, 24, 26), headings_style=heading,
-                   line_height=4.6, padding=1.4, text_align=("C", "L", "R", "C", "R", "R"),
+    columns: tuple[str, ...] = (words["pos"], words["item"], words["qty"], words["unit"],
+                                words["price"], words["amount"])
+    widths: tuple[int, ...] = (10, 64, 17, 15, 24, 26)
+    aligns: tuple[str, ...] = ("C", "L", "R", "C", "R", "R")
+    order = slice(None, None, -1 if mirror else 1)  # an RTL table starts with # on the right
+    with pdf.table(col_widths=widths[order], headings_style=heading, line_height=4.6,
+                   padding=1.4, text_align=tuple(al(a) for a in aligns[order]),
                    cell_fill_color=band, cell_fill_mode="ROWS", borders_layout="HORIZONTAL_LINES",
                    first_row_as_headings=True, repeat_headings=1) as table:
         head = table.row()
-        for title_text in columns:
+        for title_text in columns[order]:
             head.cell(text(title_text))
         for position, item in enumerate(doc.items, start=1):
-            row = table.row()
-            row.cell(str(position))
             described = item.product if not item.specification else (
                 f"{item.product}\n{item.specification}")
-            row.cell(text(described))
-            row.cell(money.format_quantity(item.quantity, lang))
-            row.cell(text(item.unit))
-            row.cell(text(money.format_money(item.unit_price, doc.currency, lang)
-                          if money.round_money(item.unit_price, doc.currency) == item.unit_price
-                          else _precise(item.unit_price, doc.currency, lang)))
-            row.cell(text(money.format_money(item.line_total, doc.currency, lang)))
+            price = (money.format_money(item.unit_price, doc.currency, lang)
+                     if money.round_money(item.unit_price, doc.currency) == item.unit_price
+                     else _precise(item.unit_price, doc.currency, lang))
+            cells = (str(position), text(described), money.format_quantity(item.quantity, lang),
+                     text(item.unit), text(price),
+                     text(money.format_money(item.line_total, doc.currency, lang)))
+            row = table.row()
+            for value in cells[order]:
+                row.cell(value)
     pdf.ln(1)
-    pdf.set_font("body", "B", 11)
-    pdf.set_x(x0 + width * 0.45)
     pdf.set_fill_color(*band)
-    pdf.cell(width * 0.30, 8, text(words["total"]), align="R", fill=True)
-    pdf.set_font("body", "", 11)  # fpdf2 keeps the fallback's glyph ids otherwise (seen: zh)
-    pdf.set_font("body", "B", 11)
-    pdf.cell(width * 0.25, 8, text(money.format_money(doc.total, doc.currency, lang)),
-             align="R", fill=True, new_x="LMARGIN", new_y="NEXT")
+    total_text = text(money.format_money(doc.total, doc.currency, lang))
+
+    def total_cell(value: str, w: float) -> None:
+        pdf.set_font("body", "", 11)  # fpdf2 keeps the fallback's glyph ids otherwise (seen: zh)
+        pdf.set_font("body", "B", 11)
+        pdf.cell(w, 8, value, align=al("R"), fill=True)
+
+    pdf.set_x(at(x0 + width * 0.45, width * 0.55))
+    total_row = [(text(words["total"]), width * 0.30), (total_text, width * 0.25)]
+    for value, w in (total_row[::-1] if mirror else total_row):
+        total_cell(value, w)
+    pdf.ln(8)
     pdf.ln(6)
 
     # --- terms ----------------------------------------------------------------------------
@@ -380,15 +401,16 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     if terms:
         pdf.set_font("body", "B", 10)
         pdf.set_text_color(31, 78, 121)
-        pdf.cell(width, 6, text(words["terms"]), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(width, 6, text(words["terms"]), align=al("L"), new_x="LMARGIN", new_y="NEXT")
         for label, value in terms:
             y = pdf.get_y()
             pdf.set_font("body", "B", 8.5)
             pdf.set_text_color(*muted)
-            pdf.multi_cell(38, 4.8, text(label), new_x="RIGHT", new_y="TOP")
-            pdf.set_xy(x0 + 40, y)
-            pdf.set_left_margin(x0 + 40)
-            cell_line(width - 40, 4.8, value, size=8.5)
+            pdf.set_x(at(x0, 38))
+            pdf.multi_cell(38, 4.8, text(label), align=al("L"), new_x="RIGHT", new_y="TOP")
+            pdf.set_xy(at(x0 + 40, width - 40), y)
+            pdf.set_left_margin(at(x0 + 40, width - 40))
+            cell_line(width - 40, 4.8, value, size=8.5, align=al("L"))
             pdf.set_left_margin(x0)
             pdf.set_y(max(pdf.get_y(), y + 4.8) + 0.8)
     pdf.ln(6)
@@ -398,22 +420,39 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         pdf.add_page()
     sig_top = pdf.get_y() + 4
     for index, label in enumerate((words["for_seller"], words["for_buyer"])):
-        x = x0 + index * (half + 8)
+        x = at(x0 + index * (half + 8), half)
         pdf.set_xy(x, sig_top)
         pdf.set_font("body", "B", 8.5)
         pdf.set_text_color(*ink)
-        pdf.cell(half, 5, text(label))
+        pdf.cell(half, 5, text(label), align=al("L"))
         pdf.set_draw_color(*muted)
         pdf.set_line_width(0.3)
         pdf.line(x, sig_top + 22, x + half, sig_top + 22)
         pdf.set_xy(x, sig_top + 23)
         pdf.set_font("body", "", 7.5)
         pdf.set_text_color(*muted)
-        pdf.cell(half, 4, text(words["sign"]))
+        pdf.cell(half, 4, text(words["sign"]), align=al("L"))
     try:
         return bytes(pdf.output())
     except Exception as exc:  # noqa: BLE001 - fpdf2 refuses something: in words
         raise QuotePdfError(f"The PDF could not be written: {exc}") from exc
+
+
+def is_rtl_language(lang: str) -> bool:
+    """Whether a page in this language reads from the right (ar, he, fa, ur…)."""
+    return (lang or "").replace("-", "_").split("_")[0].lower() in ("ar", "he", "fa", "ur")
+
+
+def _logo_width(data: bytes, height: float) -> float:
+    """The logo's width in mm at `height` mm; raises `QuotePdfError` for a non-image."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            w, h = image.size
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise QuotePdfError(f"The company logo cannot be used as an image ({exc}).") from exc
+    return height * w / h if h else height
 
 
 def _texts(doc: QuotationDocument, words: dict[str, str]) -> list[tuple[str, str]]:

@@ -137,3 +137,26 @@ def test_text_no_font_can_show_is_refused_instead_of_vanishing() -> None:
     assert "'한' (U+D55C, buyer)" in message and "without --pdf" in message
     with pytest.raises(QuotePdfError, match=r"U\+0939, item 1"):
         render_pdf(_doc(items=(make_line("हिन्दी valve", D(1), D(1), "EUR"),)))
+
+
+def _first_x(data: bytes, tmp: Path) -> dict[str, float]:
+    layout = _run("pdftotext", data, tmp, "-bbox")
+    first: dict[str, float] = {}
+    for x, word in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]+)</word>', layout):
+        first.setdefault(word, float(x))
+    return first
+
+
+def test_an_arabic_page_is_mirrored(tmp_path: Path) -> None:
+    ltr = _first_x(render_pdf(_doc(lang="en_US")), tmp_path)
+    data = render_pdf(_doc(lang="ar_SA", currency="SAR", items=(
+        make_line("أنبوب نحاسي", D(3), D("1250"), "SAR", unit="pcs"),)))
+    rtl = _first_x(data, tmp_path)
+    middle = 595 / 2
+    # heading: the seller on the left and the quote number on the right, or the other way
+    assert ltr["Ningbo"] < middle < ltr["Q-2026-0042"]
+    assert rtl["Q-2026-0042"] < middle < rtl["Ningbo"]
+    # parties: the buyer's block starts the reading order
+    assert ltr["Müller"] < middle < rtl["Müller"]
+    flat = re.sub(r"\s+", " ", _run("pdftotext", data, tmp_path))
+    assert "3,750.00" in flat and "1 / 1" in flat
