@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from client.paths import resources_dir
 from client.quotes import money
@@ -206,7 +207,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     class _Pdf(FPDF):
         def footer(self) -> None:
             self.set_y(-12)
-            self.set_font("body", "", 8)
+            _select_body(self, "", 8)
             self.set_text_color(120, 120, 120)
             # "{nb}" (the page count) is replaced after shaping: keep it in a cell of its own
             before, _, after = words["page"].format(page=self.page_no(), pages="\0").partition(
@@ -251,13 +252,19 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     def text(value: str) -> str:
         return _clean(value)
 
+    def font(style: str, size: float) -> None:
+        """Select the body font even when it already is: after a cell drawn wholly in the
+        fallback font, fpdf2 would keep the fallback's glyph ids (seen: garbled Latin after a
+        Chinese line)."""
+        _select_body(pdf, style, size)
+
     def rtl(value: str) -> bool:
         return bool(_RTL.search(value))
 
     def cell_line(w: float, h: float, value: str, *, align: str = "L", style: str = "",
                   size: float = 9.5, colour: tuple[int, int, int] = ink) -> None:
         value = text(value)
-        pdf.set_font("body", style, size)
+        font(style, size)
         pdf.set_text_color(*colour)
         if rtl(value):
             pdf.set_text_shaping(True, direction="rtl")
@@ -289,7 +296,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
 
     pdf.set_xy(at(x0 + left_w, right_w), top)
     title = text(words["title"])
-    pdf.set_font("body", "B", 20 if len(title) < 16 else 14)
+    font("B", 20 if len(title) < 16 else 14)
     pdf.set_text_color(31, 78, 121)
     if rtl(title):
         pdf.set_text_shaping(True, direction="rtl")
@@ -304,7 +311,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         pdf.set_x(at(x0 + left_w, right_w))
         pair = [("", 8.5, muted, right_w * 0.48, label), ("B", 9, ink, right_w * 0.52, value)]
         for style, size, colour, w, shown in (pair[::-1] if mirror else pair):
-            pdf.set_font("body", style, size)
+            font(style, size)
             pdf.set_text_color(*colour)
             pdf.cell(w, 5, text(shown), align=al("R"))  # RTL: the value left of its label
         pdf.ln(5)
@@ -322,7 +329,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
                                             (words["seller"], doc.seller))):
         x = at(x0 + index * (half + 8), half)
         pdf.set_xy(x, block_top)
-        pdf.set_font("body", "B", 7.5)
+        font("B", 7.5)
         pdf.set_text_color(*muted)
         pdf.cell(half, 4.5, text(label.upper()), align=al("L"), new_x="LEFT", new_y="NEXT")
         pdf.set_x(x)
@@ -338,7 +345,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     # --- items ----------------------------------------------------------------------------
     heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=(31, 78, 121),
                        size_pt=7.5)
-    pdf.set_font("body", "", 8.5)
+    font("", 8.5)
     pdf.set_text_color(*ink)
     pdf.set_draw_color(*line_grey)
     pdf.set_line_width(0.2)
@@ -371,8 +378,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     total_text = text(money.format_money(doc.total, doc.currency, lang))
 
     def total_cell(value: str, w: float) -> None:
-        pdf.set_font("body", "", 11)  # fpdf2 keeps the fallback's glyph ids otherwise (seen: zh)
-        pdf.set_font("body", "B", 11)
+        font("B", 11)
         pdf.cell(w, 8, value, align=al("R"), fill=True)
 
     pdf.set_x(at(x0 + width * 0.45, width * 0.55))
@@ -399,12 +405,12 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     if doc.remarks:
         terms.append((words["remarks"], doc.remarks))
     if terms:
-        pdf.set_font("body", "B", 10)
+        font("B", 10)
         pdf.set_text_color(31, 78, 121)
         pdf.cell(width, 6, text(words["terms"]), align=al("L"), new_x="LMARGIN", new_y="NEXT")
         for label, value in terms:
             y = pdf.get_y()
-            pdf.set_font("body", "B", 8.5)
+            font("B", 8.5)
             pdf.set_text_color(*muted)
             pdf.set_x(at(x0, 38))
             pdf.multi_cell(38, 4.8, text(label), align=al("L"), new_x="RIGHT", new_y="TOP")
@@ -422,20 +428,25 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     for index, label in enumerate((words["for_seller"], words["for_buyer"])):
         x = at(x0 + index * (half + 8), half)
         pdf.set_xy(x, sig_top)
-        pdf.set_font("body", "B", 8.5)
+        font("B", 8.5)
         pdf.set_text_color(*ink)
         pdf.cell(half, 5, text(label), align=al("L"))
         pdf.set_draw_color(*muted)
         pdf.set_line_width(0.3)
         pdf.line(x, sig_top + 22, x + half, sig_top + 22)
         pdf.set_xy(x, sig_top + 23)
-        pdf.set_font("body", "", 7.5)
+        font("", 7.5)
         pdf.set_text_color(*muted)
         pdf.cell(half, 4, text(words["sign"]), align=al("L"))
     try:
         return bytes(pdf.output())
     except Exception as exc:  # noqa: BLE001 - fpdf2 refuses something: in words
         raise QuotePdfError(f"The PDF could not be written: {exc}") from exc
+
+
+def _select_body(pdf: Any, style: str, size: float) -> None:
+    pdf.set_font("cjk", "", size)  # a real change, so the next call is never a no-op
+    pdf.set_font("body", style, size)
 
 
 def is_rtl_language(lang: str) -> bool:

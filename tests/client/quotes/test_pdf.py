@@ -64,6 +64,9 @@ def test_text_of_every_script_and_the_totals_are_in_the_pdf(tmp_path: Path) -> N
                      "Angenommen vom Käufer", "Seite 1 von 1"):
         assert expected in flat, expected
     assert "أنبوب" in text or "ﺃﻧﺒﻮﺏ" in text or "نحاسي" in text
+    # a Latin line right after a line drawn wholly in the CJK fallback font (fpdf2 once kept
+    # the fallback's glyph ids there: the address came out as "NinggboiTraodTedawCid…")
+    assert flat.count("No. 88 Zhongshan East Road, Ningbo") == 2
 
 
 def test_every_font_is_embedded(tmp_path: Path) -> None:
@@ -160,3 +163,4 @@ def test_an_arabic_page_is_mirrored(tmp_path: Path) -> None:
     assert ltr["Müller"] < middle < rtl["Müller"]
     flat = re.sub(r"\s+", " ", _run("pdftotext", data, tmp_path))
     assert "3,750.00" in flat and "1 / 1" in flat
+    assert flat.count("No. 88 Zhongshan East Road, Ningbo") == 2
