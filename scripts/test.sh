@@ -17,6 +17,8 @@ DEB_PACKAGES=(
     libglib2.0-0 libdbus-1-3 libfontconfig1 libxcb-shape0
     # Libraries of the unpacked Cyrus IMAP test server (see install_cyrus_testbed).
     libpcre3 libxapian30 libical3
+    # pdftotext, pdffonts, pdfinfo, pdfimages: the PDF quotation tests (tests/client/quotes)
+    poppler-utils
 )
 # Cyrus IMAP, the second real test server: cyrus-imapd conflicts with dovecot-imapd as a
 # package, so its .debs are unpacked under the repo (git-ignored) instead of installed.

@@ -25,6 +25,7 @@ from client.cli import (
     meet_cmd,
     ops_cmd,
     policy_cmd,
+    quote_cmd,
     read_cmd,
     send_cmd,
     signature_cmd,
@@ -60,6 +61,7 @@ COMMAND_MODULES = (
     cache_cmd,
     meet_cmd,
     templates_cmd,
+    quote_cmd,
 )
 
 

@@ -136,7 +136,8 @@ class AfterSyncReport:
 def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport:
     """Once an account's mail synced (its server answered): wake messages that waited only for
     the line, send the outbox (an automatic flush: backoff is kept), save local drafts to the
-    Drafts folder, refresh the signature policy when due. Never raises an `Exception`: each
+    Drafts folder, refresh the signature policy when due, move quote records along
+    (`client.quotes.records.refresh_states`). Never raises an `Exception`: each
     step's failure, whatever its type, is reported in words (without any part of the password)
     and the next step still runs; `KeyboardInterrupt` passes.
     Called by `tradewind sync` and by the app's account workers (worker thread)."""
@@ -169,4 +170,10 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
         provision.refresh_if_due(store)
     except Exception as exc:  # the last valid policy stays in force
         failed("signature policy not refreshed", exc)
+    try:  # quotes: sent once the outbox sent them, answered once the buyer's reply is cached
+        from client.quotes.records import refresh_states
+
+        refresh_states(store)
+    except Exception as exc:  # tried again after the next sync
+        failed("quote states not updated", exc)
     return AfterSyncReport(flushed, problems, pushed)

@@ -164,21 +164,21 @@ def test_a_registered_local_table_is_exported_and_imported(db_path: Path) -> Non
     with Store.open(db_path) as store:
         account = store.add_account("rep@tradewind.example")
         with store.transaction() as conn:
-            conn.execute("CREATE TABLE quotes (id INTEGER PRIMARY KEY, account_id INTEGER "
+            conn.execute("CREATE TABLE calendar_entries (id INTEGER PRIMARY KEY, account_id INTEGER "
                          "NOT NULL REFERENCES accounts(id), number TEXT NOT NULL)")
-            conn.execute("INSERT INTO quotes VALUES (5, ?, 'Q-2026-118')", (account.id,))
+            conn.execute("INSERT INTO calendar_entries VALUES (5, ?, 'Q-2026-118')", (account.id,))
     saved = list(LOCAL_TABLES)
-    register_local_table(LocalTable("quotes", "quotes", "quotations",
+    register_local_table(LocalTable("calendar_entries", "calendar_entries", "calendar entries",
                                     required={"account_id": "accounts"}))
     try:
         result = quarantine_and_rebuild(db_path)
     finally:
         LOCAL_TABLES[:] = saved
-    assert result.exported["quotes"] == 1
-    # this schema has no quotes table yet: the row is kept in the export and listed
-    assert [(s.table, s.row_id) for s in result.skipped] == [("quotes", 5)]
+    assert result.exported["calendar_entries"] == 1
+    # this schema has no calendar_entries table yet: the row is kept in the export and listed
+    assert [(s.table, s.row_id) for s in result.skipped] == [("calendar_entries", 5)]
     assert result.export_path is not None
-    exported = json.loads(result.export_path.read_text("utf-8"))["tables"]["quotes"]
+    exported = json.loads(result.export_path.read_text("utf-8"))["tables"]["calendar_entries"]
     assert exported == [{"id": 5, "account_id": 1, "number": "Q-2026-118"}]
 
 
