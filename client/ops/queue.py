@@ -474,25 +474,30 @@ _WHAT = {"flags": "the flag change", "move": "the move", "copy": "the copy",
          "delete": "the deletion"}
 
 
+def _shown(text: str, limit: int = 80) -> str:
+    """Server-supplied text for a note: one line, no control or bidi characters, cut."""
+    text = "".join(ch for ch in " ".join(text.split()) if ch.isprintable())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _subject(conn: sqlite3.Connection, row_id: int | None) -> str:
     row = None if row_id is None else conn.execute(
         "SELECT subject FROM messages WHERE id = ?", (row_id,)).fetchone()
-    text = " ".join(str(row[0]).split()) if row and row[0] else ""
-    text = "".join(ch for ch in text if ch.isprintable())
-    return f" of “{text[:80]}”" if text else ""
+    text = _shown(str(row[0])) if row and row[0] else ""
+    return f" of “{text}”" if text else ""
 
 
 def _gone_note(conn: sqlite3.Connection, op: PendingOp, gone: dict[int, Folder]) -> str:
     what = _WHAT.get(op.kind, "the change") + _subject(conn, op.message_row)
     if op.folder_id in gone:
-        name = gone[op.folder_id].name
+        name = _shown(gone[op.folder_id].name, 200)
         return (f"The folder “{name}” was deleted on the server with its messages, so {what} "
                 "was not made.")
-    target = gone[op.target_folder_id or 0].name
+    target = _shown(gone[op.target_folder_id or 0].name, 200)
     if op.kind == "move":
         source = conn.execute("SELECT name FROM folders WHERE id = ?",
                               (op.folder_id,)).fetchone()
-        where = f"; the message stays in “{source[0]}”" if source else ""
+        where = f"; the message stays in “{_shown(source[0], 200)}”" if source else ""
         return (f"The folder “{target}” was deleted on the server, so {what} into it was not "
                 f"made{where}.")
     return (f"The folder “{target}” was deleted on the server, so {what} into it was not "

@@ -314,3 +314,16 @@ def test_ops_of_deleted_folders_end_newest_first_with_their_local_change_undone(
     assert left.message_row == ids[2]
     assert sorted(op.state for op in queue.failures(store, account_id)) == ["dropped"] * 3
     assert queue.end_ops_of_folders(store, [gone]) == []  # idempotent
+
+
+def test_notes_of_deleted_folders_carry_no_control_characters(
+    store: Store, account_id: int, folders: dict[str, Folder]
+) -> None:
+    inbox = folders["INBOX"].id
+    store.insert_messages(inbox, [incoming(9, make_raw(9, subject="Offer\u202e fdp.exe"))], 9)
+    [row] = store.message_ids(inbox)
+    gone = store.upsert_folder(account_id, FolderRecord("Old\u2067 \x1b[31mred"))
+    queue.move(store, [row], gone.id)
+    [note] = queue.end_ops_of_folders(store, [gone])
+    assert not [ch for ch in note if not ch.isprintable()]
+    assert "“Old [31mred” was deleted on the server" in note and "Offer fdp.exe" in note

@@ -121,13 +121,15 @@ def test_local_only_rows_of_a_deleted_folder_are_kept_and_can_be_uploaded(sync_e
         target = _folder_id(store, orders)
         queue.move(store, [_row(store, "INBOX", "i1@example.net")], target)  # move into Orders
         queue.copy(store, [_row(store, "INBOX", "i2@example.net")], target)  # copy into Orders
-        # a copy the replay made on a server that sent no COPYUID: a row with no server UID
-        # and no op, which exists only here once Orders is gone
-        [leftover] = queue.copy(store, [_row(store, "INBOX", "i3@example.net")], target)
-        [op] = [o for o in queue.pending(store, env.account.id) if o.message_row == leftover]
-        queue.begin(store, op.id)
-        queue.complete(store, op.id, None)
-        leftover_raw = store.get_raw(leftover)
+        # copies the replay made on a server that sent no COPYUID: rows with no server UID
+        # and no op, which exist only here once Orders is gone
+        leftovers = [queue.copy(store, [_row(store, "INBOX", "i3@example.net")], target)[0]
+                     for _ in range(2)]
+        for op in queue.pending(store, env.account.id):
+            if op.message_row in leftovers:
+                queue.begin(store, op.id)
+                queue.complete(store, op.id, None)
+        leftover_raw = store.get_raw(leftovers[0])
     _delete_on_server(env, "Orders")
 
     report = sync_account(env.store_path, env.account, env.password)
@@ -143,7 +145,10 @@ def test_local_only_rows_of_a_deleted_folder_are_kept_and_can_be_uploaded(sync_e
         where = _where(store)
         folder = store.folder_by_name(env.account.id, recovered)
         assert folder is not None and folder.is_local
-        assert store.get_raw(_row(store, recovered, "i3@example.net")) == leftover_raw
+        kept = [r for (r,) in store.conn.execute(
+            "SELECT id FROM messages WHERE folder_id = ? ORDER BY id", (folder.id,))]
+        assert kept == leftovers
+        assert all(store.get_raw(r) == leftover_raw for r in kept)
     assert where == {  # the move came back, the copy went, the local-only row was kept
         ("INBOX", 1, "i1@example.net"), ("INBOX", 2, "i2@example.net"),
         ("INBOX", 3, "i3@example.net"), (recovered, None, "i3@example.net"),
@@ -154,15 +159,20 @@ def test_local_only_rows_of_a_deleted_folder_are_kept_and_can_be_uploaded(sync_e
     assert again.error is None and again.removed_folders == () and again.created_folders == ()
     with env.open() as store:
         assert (recovered, None, "i3@example.net") in _where(store)
-        # the rep puts the kept message back on the server
-        queue.move(store, [_row(store, recovered, "i3@example.net")], _folder_id(store, "Archive"))
+        # the rep puts one kept message back on the server and deletes the other (to Trash)
+        queue.move(store, [kept[0]], _folder_id(store, "Archive"))
+        queue.delete(store, [kept[1]])
     third = sync_account(env.store_path, env.account, env.password)
-    assert third.error is None and third.replayed == 1, third.replay_notes
+    assert third.error is None and third.replayed == 2, third.replay_notes
     [uid] = env.server.uids(env.user, "Archive")
     assert env.server.fetch_raw(env.user, "Archive", uid) == leftover_raw
+    [trash_uid] = env.server.uids(env.user, "Trash")
+    assert env.server.fetch_raw(env.user, "Trash", trash_uid) == leftover_raw
     with env.open() as store:
         assert store.folder_by_name(env.account.id, recovered) is None  # empty: gone
-        assert ("Archive", uid, "i3@example.net") in _where(store)
+        assert {("Archive", uid, "i3@example.net"), ("Trash", trash_uid, "i3@example.net")} <= \
+            _where(store)
+        assert queue.pending(store, env.account.id) == []
     cached = {(f, u, h.split(":")[0]) for f, u, _m, _fl, h in
               cache_snapshot(env.store_path, env.account.id)}
     assert cached == server_snapshot(env.server, env.user)
