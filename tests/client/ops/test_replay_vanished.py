@@ -157,8 +157,16 @@ def test_local_only_rows_of_a_deleted_folder_are_kept_and_can_be_uploaded(sync_e
     assert len(report.replay_notes) == 2
     again = sync_account(env.store_path, env.account, env.password)  # the folder stays local
     assert again.error is None and again.removed_folders == () and again.created_folders == ()
+    env.server.create_folder(env.user, recovered)  # a server folder takes the local name
+    fourth = sync_account(env.store_path, env.account, env.password)
+    assert fourth.error is None and fourth.created_folders == (env.server.shown_name(recovered),)
+    recovered_2 = recovered + " 2"
     with env.open() as store:
-        assert (recovered, None, "i3@example.net") in _where(store)
+        assert (recovered_2, None, "i3@example.net") in _where(store)
+        moved_aside = store.folder_by_name(env.account.id, recovered_2)
+        server_one = store.folder_by_name(env.account.id, env.server.shown_name(recovered))
+        assert moved_aside is not None and moved_aside.is_local
+        assert server_one is not None and not server_one.is_local
         # the rep puts one kept message back on the server and deletes the other (to Trash)
         queue.move(store, [kept[0]], _folder_id(store, "Archive"))
         queue.delete(store, [kept[1]])
@@ -169,7 +177,7 @@ def test_local_only_rows_of_a_deleted_folder_are_kept_and_can_be_uploaded(sync_e
     [trash_uid] = env.server.uids(env.user, "Trash")
     assert env.server.fetch_raw(env.user, "Trash", trash_uid) == leftover_raw
     with env.open() as store:
-        assert store.folder_by_name(env.account.id, recovered) is None  # empty: gone
+        assert store.folder_by_name(env.account.id, recovered_2) is None  # empty: gone
         assert {("Archive", uid, "i3@example.net"), ("Trash", trash_uid, "i3@example.net")} <= \
             _where(store)
         assert queue.pending(store, env.account.id) == []
