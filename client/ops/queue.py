@@ -480,15 +480,16 @@ def _shown(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _subject(conn: sqlite3.Connection, row_id: int | None) -> str:
+def _subject(conn: sqlite3.Connection, row_id: int | None, word: str) -> str:
     row = None if row_id is None else conn.execute(
         "SELECT subject FROM messages WHERE id = ?", (row_id,)).fetchone()
     text = _shown(str(row[0])) if row and row[0] else ""
-    return f" of “{text}”" if text else ""
+    return f" {word} “{text}”" if text else ""
 
 
 def _gone_note(conn: sqlite3.Connection, op: PendingOp, gone: dict[int, Folder]) -> str:
-    what = _WHAT.get(op.kind, "the change") + _subject(conn, op.message_row)
+    word = "on" if op.kind == "flags" else "of"
+    what = _WHAT.get(op.kind, "the change") + _subject(conn, op.message_row, word)
     if op.folder_id in gone:
         name = _shown(gone[op.folder_id].name, 200)
         return (f"The folder “{name}” was deleted on the server with its messages, so {what} "
