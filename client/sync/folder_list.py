@@ -46,8 +46,9 @@ class FolderListChanges:
     created: tuple[str, ...]
     renamed: tuple[tuple[str, str], ...]
     removed: tuple[str, ...]
-    #: notes in words for the queued operations ended because their folder was deleted
-    dropped_notes: tuple[str, ...] = ()
+    #: notes in words: queued operations ended because their folder was deleted, and
+    #: local-only messages of a deleted folder kept in the "Recovered (local)" folder
+    notes: tuple[str, ...] = ()
     #: local-only rows of removed folders kept in the "Recovered (local)" folder
     recovered: int = 0
 
@@ -91,7 +92,11 @@ def reconcile_folders(
         notes = end_ops_of_folders(store, gone)  # before any row or folder goes
         for folder in gone:
             log.info("folder %r vanished from the server; removing it from the cache", folder.name)
-            recovered += store.remove_folder(folder.id)
+            kept = store.remove_folder(folder.id)
+            if kept:
+                recovered += kept
+                notes.append(_kept_note(folder.name, kept,
+                                        store.recovered_folder(account_id).name))
         store.rename_folders({old.id: new for new, old in pairs.items() if old.name != new})
         _make_room_for(store, account_id, infos)
         for info in infos:
@@ -113,6 +118,11 @@ def reconcile_folders(
     return listed, FolderListChanges(tuple(created), tuple(renamed), tuple(removed),
                                      tuple(notes), recovered)
 
+
+def _kept_note(name: str, kept: int, recovered: str) -> str:
+    shown = "".join(ch for ch in name if ch.isprintable())
+    return (f"The folder “{shown}” was deleted on the server; {kept} message(s) of it that "
+            f"existed only on this computer are kept in “{recovered}”.")
 
 
 def _make_room_for(store: Store, account_id: int, infos: list[FolderInfo]) -> None:

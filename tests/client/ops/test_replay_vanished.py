@@ -154,7 +154,10 @@ def test_local_only_rows_of_a_deleted_folder_are_kept_and_can_be_uploaded(sync_e
         ("INBOX", 3, "i3@example.net"), (recovered, None, "i3@example.net"),
     }
     assert _server_ids(env, "INBOX") == inbox_before
-    assert len(report.replay_notes) == 2
+    assert len(report.replay_notes) == 3
+    assert report.replay_notes[-1] == (
+        f"The folder “{orders}” was deleted on the server; 2 message(s) of it that existed only "
+        f"on this computer are kept in “{recovered}”.")
     again = sync_account(env.store_path, env.account, env.password)  # the folder stays local
     assert again.error is None and again.removed_folders == () and again.created_folders == ()
     env.server.create_folder(env.user, recovered)  # a server folder takes the local name
