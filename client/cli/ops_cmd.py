@@ -104,7 +104,10 @@ def cmd_move(ctx: Context, args: argparse.Namespace) -> int:
     account = store.account(account_ids.pop())
     assert account is not None  # a message row always has its account (foreign key)
     _, folder = resolve_folder(store, args.folder, account.email)
-    moved = queue.move(store, [r.id for r in rows], folder.id)
+    try:
+        moved = queue.move(store, [r.id for r in rows], folder.id)
+    except ValueError as exc:  # e.g. a local-only folder ("Recovered (local)") as the target
+        raise UsageError(str(exc)) from None
     return _report(ctx, "move", rows, moved, f"Moved {len(moved)} message(s) to {folder.name}.")
 
 

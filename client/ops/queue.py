@@ -44,7 +44,22 @@ Conflict rules for the replay engine:
   locate the message by Message-ID, never by UID.
 * Flags: the server value wins over the cache except for flags a queued op still changes
   (``Store.update_flags`` keeps those until the op completes).
-* A permanent server refusal (folder gone, no permission, over quota): ``fail(permanent=True)``.
+* A permanent server refusal (no permission, over quota): ``fail(permanent=True)``.
+* A folder the server does not have (SELECT refused, MOVE/COPY answered TRYCREATE or
+  NONEXISTENT) is not decided by the replay, which cannot tell a deleted folder from a renamed
+  one: the op stays pending (``fail(permanent=False)``) and the folder-list step that follows
+  settles it. A folder renamed on the server keeps its ops (replayed under the new name); for
+  a folder deleted there, ``end_ops_of_folders`` runs before the folder leaves the cache and
+  drops every op acting in it or moving/copying into it, with a note naming the folder ("The
+  folder “X” was deleted on the server ..."), the local change undone: a move into it brings
+  the message back to its source folder (the server's copy untouched), a copy there goes, the
+  original stays. Nothing is ever applied to another folder instead. An op whose folder left
+  the cache already (``folder_id``/``target_folder_id`` NULL, from an older Tradewind) is
+  dropped by the replay the same way.
+* Local-only folders (``Folder.is_local``, the "Recovered (local)" folder that keeps the
+  local-only rows of a deleted folder) are never on the server: nothing can be moved or
+  copied into them (``ValueError``); a flag change or a deletion there is local only; a move
+  or copy out of one uploads the message (APPEND) to the target.
 """
 
 from __future__ import annotations
@@ -52,12 +67,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from client.store import Store
+from client.i18n import N_, _
+from client.store import Folder, Store
 from client.store.local_rows import duplicate, relocate, remove, set_flags
-from client.store.records import PendingOp
+from client.store.records import LOCAL_FOLDER_ATTR, PendingOp
 from client.store.rows import flag_key
 
 ACTIVE = ("pending", "running")
@@ -234,9 +250,13 @@ def _validity(conn: sqlite3.Connection, folder_id: int) -> int | None:
 
 
 def _check_target(conn: sqlite3.Connection, folder_id: int) -> int:
-    row = conn.execute("SELECT account_id FROM folders WHERE id = ?", (folder_id,)).fetchone()
+    row = conn.execute("SELECT account_id, name, attrs_json FROM folders WHERE id = ?",
+                       (folder_id,)).fetchone()
     if row is None:
         raise ValueError(f"There is no folder with id {folder_id} to move or copy to.")
+    if LOCAL_FOLDER_ATTR in json.loads(row[2] or "[]"):
+        raise ValueError(f"The folder “{row[1]}” exists only on this computer; messages "
+                         "cannot be moved or copied into it.")
     return int(row[0])
 
 
@@ -449,3 +469,72 @@ def dismiss_failures(store: Store, account_id: int) -> None:
             "DELETE FROM pending_ops WHERE account_id = ? AND state IN ('failed', 'dropped')",
             (account_id,),
         )
+
+
+_WHAT = {"flags": N_("the flag change"), "move": N_("the move"), "copy": N_("the copy"),
+         "delete": N_("the deletion")}
+
+
+def _shown(text: str, limit: int = 80) -> str:
+    """Server-supplied text for a note: one line, no control or bidi characters, cut."""
+    text = "".join(ch for ch in " ".join(text.split()) if ch.isprintable())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _subject(conn: sqlite3.Connection, row_id: int | None) -> str:
+    row = None if row_id is None else conn.execute(
+        "SELECT subject FROM messages WHERE id = ?", (row_id,)).fetchone()
+    return _shown(str(row[0])) if row and row[0] else ""
+
+
+def _gone_note(conn: sqlite3.Connection, op: PendingOp, gone: dict[int, Folder]) -> str:
+    """The note of an op ended because a folder was deleted on the server, in the rep's
+    language (client.i18n): whole sentences, so a translation never glues fragments."""
+    what = _(_WHAT.get(op.kind, N_("the change")))
+    subject = _subject(conn, op.message_row)
+    if subject:
+        what = _("{change} of “{subject}”", change=what, subject=subject)
+    if op.folder_id in gone:
+        return _("The folder “{folder}” was deleted on the server with its messages, so {change} "
+                 "was not made.", folder=_shown(gone[op.folder_id].name, 200), change=what)
+    target = _shown(gone[op.target_folder_id or 0].name, 200)
+    if op.kind == "move":
+        source = conn.execute("SELECT name FROM folders WHERE id = ?",
+                              (op.folder_id,)).fetchone()
+        if source:
+            return _("The folder “{folder}” was deleted on the server, so {change} into it was "
+                     "not made; the message stays in “{source}”.", folder=target, change=what,
+                     source=_shown(source[0], 200))
+        return _("The folder “{folder}” was deleted on the server, so {change} into it was not "
+                 "made.", folder=target, change=what)
+    return _("The folder “{folder}” was deleted on the server, so {change} into it was not "
+             "made; the original stays where it was.", folder=target, change=what)
+
+def end_ops_of_folders(store: Store, folders: Sequence[Folder]) -> list[str]:
+    """End the queued ops (pending or running) that act in one of ``folders`` or move/copy
+    into one: folders the server deleted, about to leave the cache (see the conflict rules).
+    Each is dropped with a note naming its folder and undone, newest first: a move into such
+    a folder brings the message back to its source, a copy there is removed, the original
+    stays. Returns the notes in queue order. Runs on the Store's thread, one durable
+    transaction (joins the caller's); raises ``StoreWriteError``. Idempotent."""
+    gone = {f.id: f for f in folders}
+    if not gone:
+        return []
+    marks = ", ".join("?" for _ in gone)
+    notes: list[str] = []
+    with store.transaction(durable=True) as conn:
+        rows = conn.execute(
+            f"SELECT {_OP_COLUMNS} FROM pending_ops WHERE state IN ('pending', 'running') "
+            f"AND (folder_id IN ({marks}) OR target_folder_id IN ({marks})) ORDER BY id DESC",
+            (*gone, *gone),
+        ).fetchall()
+        for row in rows:
+            op = _op(row)
+            note = _gone_note(conn, op, gone)
+            _undo(conn, op)
+            conn.execute(
+                "UPDATE pending_ops SET state = 'dropped', last_error = ? WHERE id = ?",
+                (note, op.id),
+            )
+            notes.append(note)
+    return notes[::-1]

@@ -16,8 +16,15 @@ those in ``client.ops.queue``'s docstring:
   change undone, nothing done to that message; a Message-ID search only yields exact matches;
 * the message gone from the server → ``drop`` with a note; a transient error (connection
   lost) keeps the op and stops the replay (``ServerUnavailable`` is re-raised); a permanent
-  refusal (folder gone, no permission, over quota, or the same error three times) undoes the
-  local change with the reason in words.
+  refusal (no permission, over quota, or the same error three times) undoes the local change
+  with the reason in words;
+* a folder the server does not have (refused SELECT, TRYCREATE/NONEXISTENT) keeps the op
+  pending: the folder-list step right after decides (renamed: replayed under the new name at
+  the next sync; deleted: ``queue.end_ops_of_folders`` drops it with a note). An op whose
+  folder or target already left the cache is dropped with a note, never tried elsewhere;
+* an op on a row of a local-only folder (``Folder.is_local``) never touches that folder on
+  the server: flags and deletions there are local, a move/copy out of it is an APPEND of the
+  cached message to the target (found again by Message-ID if interrupted).
 """
 
 from __future__ import annotations
@@ -36,8 +43,8 @@ from client.sync import crashpoint
 
 log = logging.getLogger(__name__)
 
-_PERMANENT_CODES = ("NONEXISTENT", "TRYCREATE", "NOPERM", "OVERQUOTA", "LIMIT", "CANNOT",
-                    "READ-ONLY", "ALREADYEXISTS")
+# NONEXISTENT/TRYCREATE (a folder the server lacks) are not here: see the module docstring.
+_PERMANENT_CODES = ("NOPERM", "OVERQUOTA", "LIMIT", "CANNOT", "READ-ONLY", "ALREADYEXISTS")
 MAX_ATTEMPTS = 3
 _FLAG_NAMES = {"seen": "\\Seen", "flagged": "\\Flagged", "answered": "\\Answered", "draft": "\\Draft"}
 
@@ -60,6 +67,15 @@ class MessageGone(Exception):
 class MessageReplaced(Exception):
     """The UID of an operation holds another message now (another Message-ID)."""
 
+
+class FolderLeftCache(Exception):
+    """The op's folder (or target) was removed from the cache: deleted on the server."""
+
+
+SOURCE_GONE_NOTE = N_("The folder this message was in was deleted on the server, so this "
+                      "change was not made.")
+TARGET_GONE_NOTE = N_("The folder this message was to go to was deleted on the server, so it "
+                      "was not moved or copied there.")
 
 REPLACED_NOTE = N_("The message at this place on the server is a different message now (its "
                    "Message-ID differs), so this change was not made there.")
@@ -108,6 +124,8 @@ class _Replayer:
 
     def locate(self, op: PendingOp) -> _Found:
         """Where the op's message is on the server now (UID, else Message-ID search)."""
+        if op.folder_id is None:  # its folder left the cache: never look elsewhere
+            raise FolderLeftCache(_(SOURCE_GONE_NOTE))
         folder_id, uid = op.folder_id, op.uid
         if uid is None and op.message_row is not None:
             row = self.store.get_message(op.message_row)
@@ -128,7 +146,8 @@ class _Replayer:
         candidates += [f for f in self.store.folders(self.account_id)
                        if source is None or f.id != source.id]
         for folder in candidates:
-            if folder is None or "\\NOSELECT" in {a.upper() for a in folder.attrs}:
+            if folder is None or folder.is_local or "\\NOSELECT" in {
+                    a.upper() for a in folder.attrs}:
                 continue
             found = self._by_message_id(folder, op.message_id)
             if found is not None:
@@ -139,8 +158,34 @@ class _Replayer:
     def target(self, op: PendingOp) -> Folder:
         folder = self.store.folder(op.target_folder_id) if op.target_folder_id else None
         if folder is None:
-            raise ProtocolError("[NONEXISTENT] The target folder no longer exists.")
+            raise FolderLeftCache(_(TARGET_GONE_NOTE))
         return folder
+
+    def local_source(self, op: PendingOp) -> Folder | None:
+        """The op's folder when it is a local-only folder (its rows are on no server)."""
+        folder = self.store.folder(op.folder_id) if op.folder_id is not None else None
+        return folder if folder is not None and folder.is_local else None
+
+    def upload(self, op: PendingOp, target: Folder) -> int | None:
+        """APPEND the cached message of a local-only row to ``target``; its new UID."""
+        row_id = op.message_row
+        if row_id is None:
+            raise MessageGone("The message is no longer in the cache, so it was not uploaded.")
+        row = self.store.get_message(row_id)
+        if row is None or row.body_state != "full":
+            raise MessageGone("Only part of this message is stored on this computer, so it was "
+                              "not uploaded (that would lose its attachments).")
+        try:
+            raw = self.store.get_raw(row_id)
+        except KeyError:
+            raise MessageGone("The message has no stored copy to upload.") from None
+        flags = [f for f in row.flags
+                 if f.lower() not in ("\\recent", "\\deleted")]
+        new_uid = self.session.append(target.name, raw, flags)
+        if new_uid is None and op.message_id:
+            new_uid = self._by_message_id(target, op.message_id,
+                                          exclude=set(self.store.folder_uids(target.id)))
+        return new_uid
 
     def _already_there(self, op: PendingOp, target: Folder) -> int | None:
         """After an interrupted MOVE/COPY: the message's new UID in ``target`` if the server
@@ -154,6 +199,11 @@ class _Replayer:
 
     def apply(self, op: PendingOp) -> int | None:
         """Do ``op`` on the server; return the new UID for a move/copy when known."""
+        if op.folder_id is None:
+            raise FolderLeftCache(_(SOURCE_GONE_NOTE))
+        local = self.local_source(op)
+        if local is not None and op.kind in ("flags", "delete"):
+            return None  # the row is on no server: the local change is all there is
         if op.kind == "flags":
             found = self.locate(op)
             self.select(found.folder)
@@ -175,6 +225,8 @@ class _Replayer:
             done = self._already_there(op, target)
             if done is not None:
                 return done
+            if local is not None:
+                return self.upload(op, target)
             found = self.locate(op)
             if found.folder.id == target.id:
                 return found.uid  # already in the target (moved by another client)
@@ -291,7 +343,7 @@ def _replay_one(replayer: _Replayer, store: Store, queued: PendingOp,
     try:
         new_uid = replayer.apply(op)
         crashpoint.after_commit()  # the server did it; ``complete`` not yet recorded
-    except (MessageGone, MessageReplaced) as exc:
+    except (MessageGone, MessageReplaced, FolderLeftCache) as exc:
         queue.drop(store, op.id, str(exc))
         outcome.dropped += 1
         outcome.notes.append(str(exc))

@@ -7,7 +7,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from client.store.base import StoreBase
-from client.store.records import FOLDER_ROLES, Folder, FolderRecord
+from client.store.records import (
+    FOLDER_ROLES,
+    LOCAL_FOLDER_ATTR,
+    RECOVERED_FOLDER_NAME,
+    Folder,
+    FolderRecord,
+)
 
 _FOLDER_COLUMNS = (
     "id, account_id, name, delimiter, role, attrs_json, subscribed, uidvalidity, uidnext, "
@@ -63,15 +69,83 @@ class FoldersMixin(StoreBase):
             for folder_id, name in new_names.items():
                 conn.execute("UPDATE folders SET name = ? WHERE id = ?", (name, folder_id))
 
-    def remove_folder(self, folder_id: int) -> None:
-        """Delete a folder that vanished from the server, with its messages."""
-        with self.transaction() as conn:
+    def remove_folder(self, folder_id: int) -> int:
+        """Delete a folder that vanished from the server, with its server-backed messages.
+
+        Rows that exist only locally (``uid IS NULL``) are never deleted: they move to the
+        account's "Recovered (local)" folder (``recovered_folder``), where the rep sees them.
+        Callers resolve the folder's queued operations first (``client.ops.queue.
+        end_ops_of_folders``), so what is left is not the local half of an op. Returns how
+        many rows were kept. One transaction (joins the caller's); idempotent."""
+        with self.transaction(durable=True) as conn:
+            found = conn.execute("SELECT account_id FROM folders WHERE id = ?",
+                                 (folder_id,)).fetchone()
+            if found is None:
+                return 0
+            kept = 0
+            local = conn.execute("SELECT count(*) FROM messages WHERE folder_id = ? "
+                                 "AND uid IS NULL", (folder_id,)).fetchone()[0]
+            if local:
+                recovered = self.recovered_folder(int(found[0]))
+                if recovered.id != folder_id:
+                    kept = conn.execute(
+                        "UPDATE messages SET folder_id = ? WHERE folder_id = ? AND uid IS NULL",
+                        (recovered.id, folder_id),
+                    ).rowcount
             conn.execute(
                 "DELETE FROM messages_fts WHERE rowid IN "
                 "(SELECT id FROM messages WHERE folder_id = ?)",
                 (folder_id,),
             )
             conn.execute("DELETE FROM folders WHERE id = ?", (folder_id,))
+        return kept
+
+    def recovered_folder(self, account_id: int) -> Folder:
+        """The account's "Recovered (local)" folder (``LOCAL_FOLDER_ATTR``), created if
+        missing. It exists only in this cache: the sync never lists, removes or downloads
+        it. When a server folder holds that name, a numbered name is used."""
+        with self.transaction() as conn:
+            rows = conn.execute(
+                f"SELECT {_FOLDER_COLUMNS} FROM folders WHERE account_id = ? ORDER BY id",
+                (account_id,),
+            ).fetchall()
+            names = set()
+            for row in rows:
+                folder = folder_from_row(row)
+                if folder.is_local and folder.name.startswith(RECOVERED_FOLDER_NAME):
+                    return folder
+                names.add(folder.name)
+            name, n = RECOVERED_FOLDER_NAME, 1
+            while name in names:
+                n += 1
+                name = f"{RECOVERED_FOLDER_NAME} {n}"
+            conn.execute(
+                "INSERT INTO folders(account_id, name, delimiter, role, attrs_json, subscribed) "
+                "VALUES (?, ?, NULL, NULL, ?, 1)",
+                (account_id, name, json.dumps([LOCAL_FOLDER_ATTR])),
+            )
+        found = self.folder_by_name(account_id, name)
+        assert found is not None
+        return found
+
+    def prune_local_folders(self, account_id: int) -> list[str]:
+        """Delete the account's local-only folders that hold no message and that no queued
+        operation names; return their names. Idempotent."""
+        removed: list[str] = []
+        with self.transaction() as conn:
+            for folder in self.folders(account_id):
+                if not folder.is_local:
+                    continue
+                busy = conn.execute(
+                    "SELECT 1 FROM messages WHERE folder_id = ? UNION ALL SELECT 1 FROM "
+                    "pending_ops WHERE (folder_id = ? OR target_folder_id = ?) "
+                    "AND state IN ('pending', 'running') LIMIT 1",
+                    (folder.id, folder.id, folder.id),
+                ).fetchone()
+                if busy is None:
+                    conn.execute("DELETE FROM folders WHERE id = ?", (folder.id,))
+                    removed.append(folder.name)
+        return removed
 
     def folder(self, folder_id: int) -> Folder | None:
         """The folder with this id, or None."""

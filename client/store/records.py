@@ -11,6 +11,12 @@ Addr = tuple[str, str]
 
 FOLDER_ROLES = ("inbox", "sent", "drafts", "trash", "junk", "archive")
 
+#: The attribute that marks a folder kept only in this cache (never on the server), such as
+#: the "Recovered (local)" folder; a server's LIST cannot send it (it is no IMAP attribute).
+LOCAL_FOLDER_ATTR = "\\X-Tradewind-Local"
+#: Where ``remove_folder`` keeps the local-only rows of a folder that vanished from the server.
+RECOVERED_FOLDER_NAME = "Recovered (local)"
+
 
 @dataclass(frozen=True, slots=True)
 class Account:
@@ -66,6 +72,11 @@ class Folder:
     last_sync: float | None
     last_error: str | None
     mailbox_id: str | None = None  # the server's RFC 8474 MAILBOXID, when it has one
+
+    @property
+    def is_local(self) -> bool:
+        """A folder that exists only in this cache (``LOCAL_FOLDER_ATTR``)."""
+        return LOCAL_FOLDER_ATTR in self.attrs
 
 
 @dataclass(frozen=True, slots=True)

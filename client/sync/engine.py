@@ -309,6 +309,7 @@ def _note_changes(report: SyncReport, changes: FolderListChanges) -> None:
     report.created_folders = changes.created
     report.renamed_folders = changes.renamed
     report.removed_folders = changes.removed
+    report.replay_notes.extend(changes.notes)  # ops ended and rows kept: a folder was deleted
 
 
 def _replay(store: Store, session: ImapSession, account_id: int, report: SyncReport) -> None:

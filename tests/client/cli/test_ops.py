@@ -58,6 +58,20 @@ def test_move_takes_the_message_to_the_folder(cli: Cli, cache: Cache) -> None:
     assert [(m["id"], m["uid"]) for m in archived] == [(target, None)]  # waiting for the server
 
 
+def test_move_into_a_local_only_folder_is_refused_in_words(cli: Cli, cache: Cache) -> None:
+    from client.config import Profile
+    from client.store import Store
+
+    with Store.open(Profile.resolve().database) as store:
+        account = store.list_accounts()[0]
+        store.recovered_folder(account.id)
+    target = cache.inbox_ids[2]
+    result = cli("move", str(target), "Recovered (local)")
+    assert result.code == ExitCode.USAGE
+    assert "exists only on this computer" in result.err and "Traceback" not in result.err
+    assert target in _inbox(cli)
+
+
 def test_delete_moves_to_trash(cli: Cli, cache: Cache) -> None:
     target = cache.inbox_ids[0]
     result = cli("delete", str(target), "--json")

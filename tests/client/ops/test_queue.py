@@ -283,3 +283,47 @@ def test_keyword_survives_flag_refresh_until_replayed(
     queue.complete(store, op.id)
     store.update_flags(folders["INBOX"].id, {1: (("\\Seen",), 10)})
     assert _row(store, ids[0]).flags == ("\\Seen",)  # server wins once nothing is queued
+
+
+def test_nothing_can_be_moved_or_copied_into_a_local_only_folder(
+    store: Store, account_id: int, ids: list[int]
+) -> None:
+    recovered = store.recovered_folder(account_id)
+    for action in (queue.move, queue.copy):
+        with pytest.raises(ValueError, match="exists only on this computer"):
+            action(store, [ids[0]], recovered.id)
+    assert queue.pending(store, account_id) == []
+    assert _row(store, ids[0]).folder_id != recovered.id
+
+
+def test_ops_of_deleted_folders_end_newest_first_with_their_local_change_undone(
+    store: Store, account_id: int, folders: dict[str, Folder], ids: list[int]
+) -> None:
+    gone = store.upsert_folder(account_id, FolderRecord("Samples"))
+    queue.move(store, [ids[0]], gone.id)  # into the deleted folder ...
+    queue.mark(store, [ids[0]], flagged=True)  # ... then flagged there
+    [copy_row] = queue.copy(store, [ids[1]], gone.id)
+    queue.mark(store, [ids[2]], seen=True)  # an op elsewhere stays
+    notes = queue.end_ops_of_folders(store, [gone])
+    assert len(notes) == 3 and all("“Samples” was deleted on the server" in n for n in notes)
+    assert "stays in “INBOX”" in notes[0]
+    back = _row(store, ids[0])
+    assert (back.folder_id, back.uid, back.flagged) == (folders["INBOX"].id, 1, False)
+    assert store.get_message(copy_row) is None and _row(store, ids[1]).uid == 2
+    [left] = queue.pending(store, account_id)
+    assert left.message_row == ids[2]
+    assert sorted(op.state for op in queue.failures(store, account_id)) == ["dropped"] * 3
+    assert queue.end_ops_of_folders(store, [gone]) == []  # idempotent
+
+
+def test_notes_of_deleted_folders_carry_no_control_characters(
+    store: Store, account_id: int, folders: dict[str, Folder]
+) -> None:
+    inbox = folders["INBOX"].id
+    store.insert_messages(inbox, [incoming(9, make_raw(9, subject="Offer\u202e fdp.exe"))], 9)
+    [row] = store.message_ids(inbox)
+    gone = store.upsert_folder(account_id, FolderRecord("Old\u2067 \x1b[31mred"))
+    queue.move(store, [row], gone.id)
+    [note] = queue.end_ops_of_folders(store, [gone])
+    assert not [ch for ch in note if not ch.isprintable()]
+    assert "“Old [31mred” was deleted on the server" in note and "Offer fdp.exe" in note

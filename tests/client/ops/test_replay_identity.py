@@ -6,6 +6,8 @@ restored from a backup), so UID 1 names another message while nothing tells the 
 
 from __future__ import annotations
 
+import pytest
+
 from client.ops import queue
 from client.store import Store
 from client.sync.engine import sync_account
@@ -30,6 +32,7 @@ def _dropped(store: Store, account_id: int) -> dict[int, str]:
             if op.state == "dropped"}
 
 
+@pytest.mark.dovecot_only  # rewrites Dovecot's uidlist file
 def test_changes_queued_for_a_uid_that_now_holds_another_message_are_dropped(
         sync_env: SyncEnv) -> None:  # noqa: F811
     env = sync_env
@@ -58,6 +61,7 @@ def test_changes_queued_for_a_uid_that_now_holds_another_message_are_dropped(
     assert sum("different message" in note for note in report.replay_notes) == 4
 
 
+@pytest.mark.dovecot_only  # rewrites Dovecot's uidlist file
 def test_delete_of_a_uid_that_now_holds_another_message_is_dropped(sync_env: SyncEnv) -> None:  # noqa: F811
     env = sync_env
     env.server.append_many(env.user, "Trash", [

@@ -81,3 +81,41 @@ def test_remove_folder(store: Store, account_id: int, inbox: Folder) -> None:
     store.remove_folder(inbox.id)
     assert store.folders(account_id) == []
     assert store.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
+
+
+def test_remove_folder_keeps_local_only_rows_in_the_recovered_folder(
+    store: Store, account_id: int, inbox: Folder, sent: Folder
+) -> None:
+    from client.store.local_rows import duplicate
+
+    store.insert_messages(inbox.id, [incoming(1, make_raw(1, subject="Kept offer")),
+                                     incoming(2, make_raw(2))], 2)
+    store.insert_messages(sent.id, [incoming(5, make_raw(5))], 5)
+    store.index_pending()
+    first = store.conn.execute("SELECT id FROM messages WHERE folder_id = ? AND uid = 1",
+                               (inbox.id,)).fetchone()[0]
+    with store.transaction() as conn:  # a row that exists only in this cache, in Sent
+        local = duplicate(conn, first, sent.id)
+    assert local is not None
+    assert store.remove_folder(sent.id) == 1
+    recovered = store.folder_by_name(account_id, "Recovered (local)")
+    assert recovered is not None and recovered.is_local and not inbox.is_local
+    kept = store.get_message(local)
+    assert kept is not None and kept.folder_id == recovered.id and kept.uid is None
+    assert store.get_raw(local) == store.get_raw(first)
+    assert sorted(r.id for r in store.search("subject:kept")) == sorted([first, local])
+    # the server-backed row of Sent went; INBOX is untouched
+    assert store.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 3
+    assert store.remove_folder(sent.id) == 0  # idempotent
+    assert store.prune_local_folders(account_id) == []  # it holds a message
+    assert store.recovered_folder(account_id) == recovered  # one per account
+
+
+def test_recovered_folder_avoids_a_server_name_and_empty_ones_are_pruned(
+    store: Store, account_id: int
+) -> None:
+    store.upsert_folder(account_id, FolderRecord("Recovered (local)"))
+    made = store.recovered_folder(account_id)
+    assert made.name == "Recovered (local) 2" and made.is_local
+    assert store.prune_local_folders(account_id) == ["Recovered (local) 2"]
+    assert [f.name for f in store.folders(account_id)] == ["Recovered (local)"]
