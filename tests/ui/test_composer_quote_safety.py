@@ -32,6 +32,10 @@ def _with_remote_content(base: str, to: str) -> bytes:
         f"styled</div><table background='{base}/bg.png'><tr><td background='{base}/td.png'>"
         f"cell</td></tr></table><style>@import url({base}/import.css);</style>"
         f"<link rel=stylesheet href='{base}/link.css'><video poster='{base}/poster'></video>"
+        f"<iframe srcdoc=\"<img src='{base}/srcdoc'>\"></iframe><object data='{base}/object'>"
+        f"</object><meta http-equiv=refresh content='0;url={base}/refresh'><form action="
+        f"'{base}/form'><input type=image src='{base}/input'></form><svg><image "
+        f"xlink:href='{base}/svg' href='{base}/svg2'/></svg><img src='//127.0.0.1:1/share'>"
     )
     raw = three_parts(base, to)
     return raw.replace(b"--B--\r\n", b"--B\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"

@@ -81,14 +81,15 @@ def test_quoted_parts_keep_cid_and_web_pictures_but_not_local_files_or_script() 
         BodyPart("1", "html", "<p>logo <img src='cid:logo@x'> <img src='https://cdn.example/a.png'>"
                  "<img src='file:///etc/passwd'><img src='//host/share/x.png'>"
                  "<img src='relative.png'><a href='https://shop.example/'>shop</a>"
+                 f"<a href='javascript:alert(3)'>js</a><img src='{PNG}'>"
                  "<script>alert(1)</script>"),
         BodyPart("2", "text", "plain <b>text</b> & more\nline two"),
     ))
     markup = _Markup(html)
     srcs = [a.get("src") for t, a in markup.tags if t == "img"]
-    assert srcs == ["cid:logo@x", "https://cdn.example/a.png", None, None, None]
+    assert srcs == ["cid:logo@x", "https://cdn.example/a.png", None, None, None, PNG]
     assert ("a", {"href": "https://shop.example/", "rel": "noopener noreferrer"}) in markup.tags
-    assert "script" not in html
+    assert "script" not in html and "alert(3)" not in html
     assert "plain <b>text</b> & more" in "".join(markup.text)  # the text part, escaped
 
 
