@@ -1,5 +1,6 @@
-"""Preparing a message's HTML for the reader: sanitised with an allow-list (nh3), ``cid:``
-references pointed at our own scheme, remote references counted. Pure (no Qt), any thread.
+"""Preparing a message's HTML for the reader: sanitised with the allow-list of
+``client.security.html_sanitize`` (nh3), ``cid:`` references pointed at our own scheme, remote
+references counted. Pure (no Qt), any thread.
 
 Each body part is sanitised on its own (``prepare_parts``) and put in its own ``<div>``: nh3
 closes whatever a part left open, so markup opened in one part can never swallow the next
@@ -19,40 +20,24 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Sequence
-from copy import deepcopy
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import quote
 
-import nh3
+from client.security.html_sanitize import (
+    MAX_DATA_DOCUMENT_CHARS,
+    MAX_DATA_IMAGE_CHARS,
+    DataImageBudget,
+    sanitise_part,
+)
+
+__all__ = ["MAIL_SCHEME", "MAX_DATA_DOCUMENT_CHARS", "MAX_DATA_IMAGE_CHARS", "Link", "PreparedHtml",
+           "cid_url", "link_index", "link_url", "plain_text_html", "prepare_html",
+           "prepare_parts"]
 
 MAIL_SCHEME = "twmail"
-MAX_DATA_IMAGE_CHARS = 2 * 1024 * 1024  # one data: URL (about 1.5 MB of picture)
-MAX_DATA_DOCUMENT_CHARS = 16 * 1024 * 1024  # all data: URLs of one document
-_DATA_IMAGE = re.compile(r"data:image/(?:png|gif|jpe?g|webp|bmp)(?:;[a-z0-9=._+-]*)*,", re.I)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 _REMOTE = ("http:", "https:", "//", "ftp:")
-_SAFE_STYLE = frozenset(
-    {
-        "color", "background-color", "font", "font-family", "font-size", "font-style",
-        "font-weight", "text-align", "text-decoration", "text-indent", "line-height",
-        "letter-spacing", "vertical-align", "white-space", "direction", "margin", "margin-top",
-        "margin-bottom", "margin-left", "margin-right", "padding", "padding-top",
-        "padding-bottom", "padding-left", "padding-right", "border", "border-top",
-        "border-bottom", "border-left", "border-right", "border-color", "border-style",
-        "border-width", "border-collapse", "border-spacing", "border-radius", "width",
-        "max-width", "min-width", "height", "display", "list-style-type",
-    }
-)
-_GENERIC = {"style", "align", "valign", "bgcolor", "width", "height", "dir", "lang", "title"}
-_EXTRA_TAGS = {"font", "tfoot"}
-_TAG_ATTRIBUTES = {
-    "img": {"src", "alt", "width", "height", "border"},
-    "font": {"color", "face", "size"},
-    "table": {"border", "cellpadding", "cellspacing"},
-    "td": {"colspan", "rowspan", "nowrap"},
-    "th": {"colspan", "rowspan", "nowrap"},
-}
 
 
 @dataclass(frozen=True)
@@ -73,7 +58,7 @@ class PreparedHtml:
     links: list[Link] = field(default_factory=list)  # index N of twmail://mail/KEY/link/N
     dropped_data_images: int = 0  # data: pictures over the cap or of a refused type
     _link_targets: list[str] = field(default_factory=list, repr=False)
-    _data_chars: int = field(default=0, repr=False)
+    _budget: DataImageBudget = field(default_factory=DataImageBudget, repr=False)
 
 
 def link_url(document_key: str, index: int) -> str:
@@ -127,57 +112,25 @@ def prepare_parts(
 
 
 def _sanitise(html: str, document_key: str, found: PreparedHtml) -> str:
-    """One part through nh3 (a closed fragment); records what it found in ``found``."""
-    attributes = deepcopy(nh3.ALLOWED_ATTRIBUTES)
-    attributes.setdefault("*", set()).update(_GENERIC)
-    for tag, names in _TAG_ATTRIBUTES.items():
-        attributes.setdefault(tag, set()).update(names)
+    """One part through the shared allow-list (``client.security.html_sanitize``), links and
+    ``cid:`` pictures pointed at our scheme; records what it found in ``found``."""
 
     def rewrite(tag: str, attr: str, value: str) -> str | None:
-        # nh3 checks url_schemes before calling this; what it returns is not checked again.
-        if attr not in ("src", "href", "background"):
-            return value
-        stripped = value.strip()
-        lowered = stripped.lower()
+        lowered = value.lower()
         if lowered.startswith("cid:"):
-            content_id = stripped[4:].strip("<>")
+            content_id = value[4:].strip("<>")
             found.cid_refs.append(content_id)
             return cid_url(document_key, content_id) if attr == "src" else None
-        if lowered.startswith("data:"):
-            return _data_image(tag, attr, stripped, found)
         if tag == "a" and attr == "href":
-            found._link_targets.append(stripped)
+            found._link_targets.append(value)
             return link_url(document_key, len(found._link_targets) - 1)
         if tag == "img" and attr == "src" and lowered.startswith(_REMOTE):
-            found.remote_urls.append(stripped)
+            found.remote_urls.append(value)
         return value
 
-    return nh3.clean(
-        html,
-        tags=set(nh3.ALLOWED_TAGS) | _EXTRA_TAGS,
-        clean_content_tags={"script", "style", "title", "noscript", "template"},
-        attributes=attributes,
-        attribute_filter=rewrite,
-        url_schemes={"http", "https", "mailto", "cid", "data"},
-        filter_style_properties=set(_SAFE_STYLE),
-        strip_comments=True,
-        link_rel="noopener noreferrer",
-    )
-
-
-def _data_image(tag: str, attr: str, url: str, found: PreparedHtml) -> str | None:
-    """Keep a ``data:`` picture of an allowed type within the caps; drop anything else."""
-    if tag != "img" or attr != "src":
-        return None
-    if (
-        not _DATA_IMAGE.match(url)
-        or len(url) > MAX_DATA_IMAGE_CHARS
-        or found._data_chars + len(url) > MAX_DATA_DOCUMENT_CHARS
-    ):
-        found.dropped_data_images += 1
-        return None
-    found._data_chars += len(url)
-    return url
+    cleaned = sanitise_part(html, found._budget, rewrite=rewrite)
+    found.dropped_data_images = found._budget.dropped
+    return cleaned
 
 
 class _LinkTextParser(HTMLParser):

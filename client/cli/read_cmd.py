@@ -179,16 +179,20 @@ def _body(store: Store, row: MessageRow) -> tuple[bytes | None, ParsedMessage | 
 
 
 def _readable_text(parsed: ParsedMessage | None) -> tuple[str, str]:
-    """(text, source): the text part, else the HTML reduced to text, else nothing."""
+    """(text, source): the text parts, else each HTML part reduced to text alone, in message
+    order (never the parts' joined HTML, whose open markup can swallow the next part: H6),
+    else nothing."""
     if parsed is None:
         return "", "none"
     if parsed.text and parsed.text.strip():
         return parsed.text, "text"
-    if parsed.html:
-        from client.mime.text import html_to_text
+    from client.mime.text import html_to_text
 
-        text = re.sub(r"\n[ \t]*(\n[ \t]*)+", "\n\n", html_to_text(parsed.html))
-        return text.strip() + "\n", "html"
+    texts = [re.sub(r"\n[ \t]*(\n[ \t]*)+", "\n\n", html_to_text(part.content)).strip()
+             for part in parsed.parts if part.kind == "html"]
+    texts = [text for text in texts if text]
+    if texts:
+        return "\n\n".join(texts) + "\n", "html"
     return "", "none"
 
 

@@ -2,7 +2,8 @@
 
 - `reply_fields` / `forward_fields` prefill the composer from a message in the cache: the
   identity the original was addressed to, Reply-To honoured, reply-all without the rep's own
-  addresses, one Re:/Fwd: prefix, In-Reply-To/References, the original quoted in HTML and text;
+  addresses, one Re:/Fwd: prefix, In-Reply-To/References, the original quoted in HTML (each
+  body part sanitised alone, `compose.reply`) and text;
   a forward keeps the attachments (inline) or attaches the whole original (as .eml). The
   attribution line and the forward header are in the caller's `language` (English default).
 - `queue_message` validates every address *before* anything is queued, builds the MIME and
@@ -34,6 +35,7 @@ from client.compose.reply import (
     forward_header_block,
     forward_html,
     forward_subject,
+    plain_body,
     quote_html,
     quote_text,
     reply_recipients,
@@ -76,7 +78,7 @@ def load_original(store: Store, message_row: int) -> tuple[Original, bytes, int]
         sender=_people(h.from_), to=_people(h.to), cc=_people(h.cc), reply_to=_people(h.reply_to),
         subject=received_text(h.subject or row.subject, "subject"), date=h.date or row.date,
         message_id=h.message_id,
-        references=tuple(h.references), text=parsed.text, html=parsed.html,
+        references=tuple(h.references), text=parsed.text, parts=parsed.parts,
     )
     return original, raw, row.account_id
 
@@ -125,7 +127,7 @@ def forward_fields(store: Store, message_row: int, *, as_attachment: bool = Fals
         quoted_html: str | None = None
     else:
         attachments = attachments_of(raw)  # names cleaned as received text
-        quoted_text = forward_header_block(original, language) + (original.text or "")
+        quoted_text = forward_header_block(original, language) + plain_body(original)
         quoted_html = forward_html(original, language)
     return DraftFields(
         sender=identity.email, sender_name=identity.display_name, subject=subject, text="",

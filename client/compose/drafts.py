@@ -7,8 +7,10 @@
   removes every older copy with the same Message-ID, and the copy of another client that the
   draft continues: the server holds one copy, never a pile. A crash between the two steps
   leaves an extra copy that the next push removes. Cached rows of removed copies go at once.
-- `draft_from_message` opens a draft saved elsewhere (a message of the cached Drafts folder)
-  as composer fields; `discard_server_copies` removes a draft from the server after sending.
+- `draft_from_message` opens a draft saved elsewhere (a message of the cached Drafts folder, or
+  an outbox message sent back to editing) as composer fields: its HTML is built from the body
+  parts, each sanitised alone in its own <div> (never the parts' joined HTML: EFAIL, checklist
+  H6); `discard_server_copies` removes a draft from the server after sending.
 Drafts are saved only to the user's own Drafts folder (checklist O9).
 """
 
@@ -31,6 +33,7 @@ from client.compose.build import (
 )
 from client.compose.headers import ComposeError, Recipient, parse_recipients, received_text
 from client.mime import attachment_bytes, parse_message
+from client.security.html_sanitize import quoted_parts_html
 from client.store.db import Store
 
 
@@ -309,12 +312,13 @@ def draft_from_message(raw: bytes, default_sender: str) -> DraftFields:
                          for p in people if p.email)
 
     sender = h.from_[0] if h.from_ else None
+    html = quoted_parts_html(parsed.parts)
     return DraftFields(
         sender=(sender.email if sender and sender.email else default_sender),
         sender_name=received_text(sender.name, display=True) if sender else "",
         to=joined(h.to), cc=joined(h.cc), bcc=joined(h.bcc),
         subject=received_text(h.subject, "subject"),
-        text=parsed.text, html=parsed.html, in_reply_to=h.in_reply_to,
+        text=parsed.text, html=html, in_reply_to=h.in_reply_to,
         references=tuple(h.references), attachments=attachments_of(raw),
-        inline_images=inline_images_of(raw) if parsed.html else (),
+        inline_images=inline_images_of(raw) if html is not None else (),
     )

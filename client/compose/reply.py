@@ -5,7 +5,11 @@ Pure functions over an `Original` (what was received); any thread. Rules:
   (RE:, AW:, SV:, R:, 回复:, 答复:, 转发:, WG:, TR:, ...), also stacked or counted ("Re[2]:");
 - Reply-To is honoured; reply-all drops the rep's own addresses and duplicates;
 - In-Reply-To is the original's Message-ID and References its References plus that ID;
-- the original is quoted as "> " lines in text and as a <blockquote> in HTML;
+- the original is quoted as "> " lines in text and as a <blockquote> in HTML; the HTML quote
+  is built from the original's body parts, each sanitised alone and closed in its own <div>
+  (`client.security.html_sanitize.quoted_parts_html`), never from the parts' joined HTML, so
+  markup opened in one part cannot swallow the next into an attribute (EFAIL, checklist H6);
+  an original without a text part is quoted in text from each HTML part's text, in order;
 - the attribution line and the forward header block are in ``language`` (a locale name such
   as en or zh_CN; English by default), dates through babel in ``zone`` (None: local time).
 """
@@ -18,12 +22,15 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from client.compose.headers import Recipient
+from client.compose.html_text import html_to_text
 from client.compose.quote_language import (
     DEFAULT_LANGUAGE,
     attribution_line,
     quote_date,
     words_for,
 )
+from client.mime.model import BodyPart
+from client.security.html_sanitize import quoted_parts_html
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:re|fw|fwd|aw|wg|sv|vs|tr|r|rif|enc|antw|odp|vá|回复|回覆|答复|转发|轉寄|转寄|返信|転送)"
@@ -45,8 +52,8 @@ class Original:
     date: datetime | None
     message_id: str | None
     references: tuple[str, ...]
-    text: str | None
-    html: str | None
+    text: str | None  # the text parts, joined (None: the message has none)
+    parts: tuple[BodyPart, ...] = ()  # the body parts in order (`ParsedMessage.parts`)
 
 
 def strip_prefixes(subject: str) -> str:
@@ -124,16 +131,24 @@ def attribution(original: Original, language: str = DEFAULT_LANGUAGE,
     return attribution_line(_who(original.sender), original.date, language, zone)
 
 
+def plain_body(original: Original) -> str:
+    """The original's text: its text parts, else each HTML part reduced to text alone."""
+    if original.text is not None:
+        return original.text
+    texts = [html_to_text(p.content).strip("\n") for p in original.parts if p.kind == "html"]
+    return "\n\n".join(t for t in texts if t)
+
+
 def quote_text(original: Original, language: str = DEFAULT_LANGUAGE,
                zone: tzinfo | None = None) -> str:
     """Attribution line plus the original text with "> " in front of every line."""
-    body = original.text or ""
+    body = plain_body(original)
     quoted = "\n".join(f"> {line}" if line else ">" for line in body.splitlines())
     return f"{attribution(original, language, zone)}\n{quoted}\n"
 
 
 def _blockquote(original: Original) -> str:
-    inner = original.html
+    inner = quoted_parts_html(original.parts)
     if inner is None:
         inner = "<pre>" + html_lib.escape(original.text or "") + "</pre>"
     return (f'<blockquote type="cite" style="margin:0 0 0 .8ex;border-left:1px solid #ccc;'
@@ -142,7 +157,8 @@ def _blockquote(original: Original) -> str:
 
 def quote_html(original: Original, language: str = DEFAULT_LANGUAGE,
                zone: tzinfo | None = None) -> str:
-    """Attribution plus the original in a <blockquote> (HTML original kept, text escaped)."""
+    """Attribution plus the original in a <blockquote> (each HTML part sanitised alone, text
+    escaped)."""
     line = html_lib.escape(attribution(original, language, zone))
     return f'<div class="tw-attribution">{line}</div>{_blockquote(original)}'
 

@@ -4,7 +4,9 @@
 referenced as ``cid:ID`` (``inline_images()`` gives the parts the HTML references), announces
 dropped or pasted local files through ``filesDropped`` (the composer attaches them) instead of
 inserting their paths, and offers bold, italic, lists and links. ``body_html()`` is the HTML of
-the rep's text alone (the inside of the document's body). GUI thread only.
+the rep's text alone (the inside of the document's body). It loads no resource: only the
+pictures added to its document (pasted, or a reopened draft's ``cid:`` parts) show, never a
+file, share or web address named in the HTML (checklist H2, H3). GUI thread only.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from __future__ import annotations
 import re
 import uuid
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QUrl, Signal
 from PySide6.QtGui import QFont, QImage, QTextCharFormat, QTextDocument, QTextListFormat
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from client.compose.build import InlineImage
+from ui.composer.locked_view import blocked_resource
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 _CID_SRC = re.compile(r"""src=["']cid:([^"']+)["']""", re.IGNORECASE)
@@ -48,6 +52,10 @@ class ComposeEditor(QTextEdit):
         super().__init__(parent)
         self.setAcceptRichText(True)
         self._images: dict[str, tuple[bytes, str]] = {}  # Content-ID -> (data, type)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 (Qt name)
+        """Called only for what the document does not hold: nothing is loaded."""
+        return blocked_resource(kind if isinstance(kind, int) else getattr(kind, "value", -1))
 
     # -- pictures and files ---------------------------------------------------------------------
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt name)

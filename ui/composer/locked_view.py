@@ -3,6 +3,11 @@
 ``LockedHtmlView`` shows HTML that the rep cannot edit: read-only, links not followed, and no
 resource loaded from anywhere but the ``cid:`` images handed to ``show`` (no file, no network).
 Its height follows its content up to ``max_height``. GUI thread only.
+
+``blocked_resource(kind)`` is what a rich-text view's ``loadResource`` returns for anything it
+must not load: a null value would make ``QTextDocument`` read the URL as a local file itself
+(a ``file:`` or relative picture, on Windows a ``\\\\host\\share`` path that sends the rep's
+login to that host; checklist H2, H3).
 """
 
 from __future__ import annotations
@@ -14,6 +19,13 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
 from client.compose.build import InlineImage
+
+
+def blocked_resource(kind: int) -> Any:
+    """A non-null empty resource: Qt then shows nothing and does not look further."""
+    if kind == QTextDocument.ResourceType.ImageResource.value:
+        return QImage()
+    return ""
 
 
 class LockedHtmlView(QTextBrowser):
@@ -45,8 +57,10 @@ class LockedHtmlView(QTextBrowser):
         number = kind if isinstance(kind, int) else getattr(kind, "value", -1)
         url = QUrl(url)
         if number == QTextDocument.ResourceType.ImageResource.value and url.scheme() == "cid":
-            return self._images.get(url.path())
-        return None  # nothing from files or the network
+            found = self._images.get(url.path())
+            if found is not None:
+                return found
+        return blocked_resource(number)  # nothing from files, shares or the network
 
     def fit_height(self) -> None:
         self.document().setTextWidth(max(200, self.viewport().width()))

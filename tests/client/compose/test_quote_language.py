@@ -34,7 +34,7 @@ def _original(**kw: object) -> Original:
         sender=(WANG,), to=(Recipient("Anna", "anna@company.example"),),
         cc=(Recipient("", "sales@company.example"),), reply_to=(), subject="询价 LED panels",
         date=datetime(2026, 11, 27, 6, 5, tzinfo=UTC), message_id="m1@importer.cn",
-        references=(), text="请报价\nFOB Ningbo", html=None,
+        references=(), text="请报价\nFOB Ningbo",
     )
     base.update(kw)
     return Original(**base)  # type: ignore[arg-type]

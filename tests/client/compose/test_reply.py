@@ -28,7 +28,6 @@ def _original(**kw: object) -> Original:
         sender=(BUYER,), to=(ME, OTHER), cc=(Recipient("", "SALES@company.com"),), reply_to=(),
         subject="RFQ: 2x40HQ", date=datetime(2026, 11, 20, 9, 30, tzinfo=UTC),
         message_id="m1@importer.de", references=("m0@importer.de",), text="Line 1\n\nLine 3",
-        html=None,
     )
     base.update(kw)
     return Original(**base)  # type: ignore[arg-type]
