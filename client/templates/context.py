@@ -203,7 +203,7 @@ def context_from_message(store: Any, message_row: int, *, lang: str = "en",
     `client.compose.actions.ComposeError` (words) when the message or its body is missing."""
     from client.compose.actions import load_original
     from client.compose.identities import identity_for_reply
-    from client.compose.reply import quote_text, strip_prefixes
+    from client.compose.reply import plain_body, quote_text, strip_prefixes
 
     original, _raw, account_id = load_original(store, message_row)
     sender = original.sender[:1]
@@ -211,7 +211,7 @@ def context_from_message(store: Any, message_row: int, *, lang: str = "en",
     email = sender[0].email if sender else ""
     buyer = buyer_from(name, email, customer, lang)
     inquiry = Inquiry(subject=strip_prefixes(original.subject), date=original.date,
-                      text=original.text or "", quoted_text=quote_text(original, lang))
+                      text=plain_body(original), quoted_text=quote_text(original, lang))
     addressed = [p.email for p in (*original.to, *original.cc)]
     identity = identity_for_reply(store, account_id, addressed)
     rep = rep_fields(store, identity.email, identity.display_name, lang)

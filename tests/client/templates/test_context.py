@@ -136,3 +136,19 @@ def test_corpus_messages_render_every_bundled_template(path: str) -> None:
         for lang in ("en", "zh", "ar"):
             mail = render_template(name, lang, ctx, library)
             assert mail.subject and mail.text.strip()
+
+
+def test_an_html_only_inquiry_gives_its_text_to_the_template() -> None:
+    """An inquiry sent as HTML only (many web forms and B2B platforms) still fills
+    ``inquiry.text``: each HTML part is reduced to text, as the reply quote does."""
+    raw = (b"From: Hans Weber <hans@kunde.de>\r\nTo: rep@example.test\r\n"
+           b"Subject: Inquiry LED panels\r\nMessage-ID: <html-only@kunde.de>\r\n"
+           b"MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+           b"<p>Please quote <b>1,000 pcs</b> FOB Ningbo.</p>")
+    store, ids = _store_messages([raw])
+    try:
+        ctx = context_from_message(store, ids[0], lang="en")
+    finally:
+        store.close()
+    assert "Please quote 1,000 pcs FOB Ningbo." in ctx.inquiry.text
+    assert "> Please quote 1,000 pcs FOB Ningbo." in ctx.inquiry.quoted_text
