@@ -40,7 +40,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
+    _oauth_arguments(add, required=False)
     add.set_defaults(handler=cmd_add)
+
+    login = actions.add_parser(
+        "login", parents=[common], help="sign in again (OAuth2) when an account needs it")
+    login.add_argument("email")
+    _oauth_arguments(login, required=False)
+    login.set_defaults(handler=cmd_login)
 
     listing = actions.add_parser("list", parents=[common], help="list accounts")
     listing.set_defaults(handler=cmd_list)
@@ -78,6 +85,19 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     sending.set_defaults(handler=cmd_sending)
 
 
+def _oauth_arguments(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument(
+        "--oauth", metavar="microsoft|google|FILE|ISSUER_URL", required=required,
+        help="sign in with OAuth2 in the browser instead of a password")
+    parser.add_argument("--no-browser", action="store_true",
+                        help="only print the sign-in address (open it yourself)")
+    parser.add_argument("--client-id", help="the company's registered app (kept in settings)")
+    parser.add_argument("--client-secret",
+                        help="Google desktop apps only: the app's non-confidential secret")
+    parser.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+                        help="how long to wait for the browser (default 300)")
+
+
 def account_json(account: Account) -> dict[str, Any]:
     """The stable JSON shape of an account (never a secret)."""
     return {
@@ -96,6 +116,7 @@ def account_json(account: Account) -> dict[str, Any]:
         "preset": account.preset,
         "status": account.status,
         "last_error": account.last_error,
+        "auth": account.auth,
     }
 
 
@@ -120,6 +141,10 @@ def read_password(ctx: Context, args: argparse.Namespace) -> str:
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    if getattr(args, "oauth", None):
+        from client.cli.oauth_cmd import add_with_oauth
+
+        return add_with_oauth(ctx, args)
     password = read_password(ctx, args)
     manager = AccountManager(ctx.store())
     result = manager.add(
@@ -146,6 +171,12 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
         ),
     )
     return ExitCode.OK
+
+
+def cmd_login(ctx: Context, args: argparse.Namespace) -> int:
+    from client.cli.oauth_cmd import login_again
+
+    return login_again(ctx, args)
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:

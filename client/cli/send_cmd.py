@@ -173,10 +173,15 @@ def _state_line(item_id: int, state: str, error: str | None) -> str:
 def _flush(ctx: Context, store: Store, account: Account) -> FlushReport | None:
     """The rep's own flush (send, outbox flush/retry, drafts send): every queued message of the
     account is tried now, whatever its backoff (`flush_outbox(manual=True)`)."""
-    from client import secrets
+    from client.oauth.credentials import secret_for
+    from client.oauth.errors import OAuthError
     from client.smtp.account_send import flush_account
 
-    password = secrets.get_password(account.email)
+    try:
+        password = secret_for(account, store)
+    except OAuthError as exc:
+        ctx.notice(f"{account.email}: {exc} The message waits in the outbox.")
+        return None
     if password is None:
         ctx.notice(f"{account.email}: no password in the keyring; the message waits.")
         return None

@@ -167,7 +167,8 @@ class DovecotServer(DovecotMailMixin):
     """One private Dovecot instance.  ``start()`` then ``stop()`` (idempotent); not thread-safe
     to start or stop concurrently, but its mail helpers may be called from any thread."""
 
-    def __init__(self, cert: str = "valid", dovecot_binary: str | None = None) -> None:
+    def __init__(self, cert: str = "valid", dovecot_binary: str | None = None,
+                 oauth2_introspection_url: str | None = None) -> None:
         if cert not in CERT_KINDS:
             raise ValueError(f"cert must be one of {CERT_KINDS}, not {cert!r}")
         binary = dovecot_binary or find_dovecot()
@@ -175,6 +176,7 @@ class DovecotServer(DovecotMailMixin):
             raise DovecotError("dovecot is not installed (apt-get install dovecot-imapd dovecot-lmtpd)")
         self.binary = binary
         self.cert_kind = cert
+        self.oauth2_introspection_url = oauth2_introspection_url
         self.host = HOST
         self.imaps_port = 0
         self.imap_port = 0
@@ -330,6 +332,15 @@ class DovecotServer(DovecotMailMixin):
     def _write_config(self) -> None:
         from tests.servers.dovecot_config import render_config
 
+        oauth2_conf = None
+        if self.oauth2_introspection_url:
+            oauth2_conf = self.root / "oauth2.conf"
+            oauth2_conf.write_text(
+                "introspection_mode = post\n"
+                f"introspection_url = {self.oauth2_introspection_url}\n"
+                "username_attribute = username\n"
+                "active_attribute = active\n"
+                "active_value = true\n")
         self.config_file.write_text(
             render_config(
                 root=self.root,
@@ -337,6 +348,7 @@ class DovecotServer(DovecotMailMixin):
                 imaps_port=self.imaps_port,
                 lmtp_port=self.lmtp_port,
                 special_use=SPECIAL_USE,
+                oauth2_conf=oauth2_conf,
             )
         )
 
