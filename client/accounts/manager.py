@@ -25,9 +25,9 @@ from client.net import tls
 
 if TYPE_CHECKING:
     from client.accounts.discover import DiscoveryResult
+    from client.imap.models import Security
     from client.oauth.providers import Provider
     from client.oauth.tokens import TokenSet
-    from client.imap.models import Security
     from client.store.db import Store
     from client.store.records import Account
 

@@ -264,7 +264,7 @@ def _login_oauth2(mailbox: BaseMailBox, endpoint: Endpoint, username: str, token
         raise ServerUnavailable(f"The connection to {where} failed during sign-in.") from None
     if typ != "OK":
         raise AuthenticationError(f"The server {where} refused the sign-in token ({mechanism}).")
-    mailbox.login_result = (typ, [])
+    mailbox.login_result = (typ, [])  # type: ignore[assignment]
 
 
 def _is_ascii(text: str) -> bool:
