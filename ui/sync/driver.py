@@ -44,9 +44,17 @@ JOIN_TIMEOUT_S = 10.0
 
 
 def keyring_password(account: Account) -> str:
-    """The account's password from the keyring (any thread). A missing entry raises
-    ``AuthenticationError`` in words, so the watcher backs off as for a refused password."""
-    password = secrets.get_password(account.email)
+    """The account's password from the keyring, or for an OAuth2 account a fresh access token
+    (any thread except the GUI thread: a refresh is an HTTP request). A missing entry or a
+    refused refresh raises ``AuthenticationError`` in words, so the watcher backs off as for a
+    refused password."""
+    from client.oauth.credentials import secret_for
+    from client.oauth.errors import OAuthError
+
+    try:
+        password = secret_for(account)
+    except OAuthError as exc:
+        raise AuthenticationError(str(exc)) from None
     if password is None:
         raise AuthenticationError(
             f"No password for {account.email} is saved in the system keyring.")
