@@ -331,11 +331,11 @@ def cmd_drafts(ctx: Context, args: argparse.Namespace) -> int:
         return _import_draft(ctx, item) if args.action == "import" else _send_draft(ctx, args, item)
     accounts = accounts_in_scope(store, args.account)
     if args.push or args.action == "push":
-        from client import secrets
+        from client.oauth.credentials import secret_or_none
         from client.smtp.account_send import push_account_drafts
 
         for account in accounts:
-            password = secrets.get_password(account.email)
+            password = secret_or_none(account, store)
             if password is not None:
                 with ctx.profile.writer_lock():
                     push_account_drafts(store, account, password)
@@ -374,10 +374,10 @@ def _send_draft(ctx: Context, args: argparse.Namespace, draft_id: int) -> int:
     code = _queue_and_maybe_flush(ctx, account, draft.fields, args.queue_only)
     if code == ExitCode.OK:
         delete_local_draft(store, draft_id)
-        from client import secrets
+        from client.oauth.credentials import secret_or_none
         from client.smtp.account_send import push_account_drafts
 
-        password = secrets.get_password(account.email)
+        password = secret_or_none(account, store)
         if password is not None:
             try:
                 with ctx.profile.writer_lock():

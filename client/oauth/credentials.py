@@ -70,3 +70,12 @@ def smtp_refresher(account: Account) -> Callable[[], str] | None:
         return token
 
     return refresh
+
+
+def secret_or_none(account: Account, store: Store | None = None) -> str | None:
+    """`secret_for`, with None instead of an OAuth2 failure, for best-effort work (a drafts
+    push, an attachment download) that simply waits until the rep signs in again."""
+    try:
+        return secret_for(account, store)
+    except OAuthError:
+        return None
