@@ -141,6 +141,12 @@ def read_password(ctx: Context, args: argparse.Namespace) -> str:
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    if not getattr(args, "oauth", None) and not args.password_stdin:
+        from client.accounts.presets import preset_for_domain
+
+        preset = preset_for_domain(args.email.rpartition("@")[2])
+        if preset is not None and preset.oauth:  # Microsoft 365 / Outlook.com / Google
+            args.oauth = preset.oauth  # an app password still works with --password-stdin
     if getattr(args, "oauth", None):
         from client.cli.oauth_cmd import add_with_oauth
 

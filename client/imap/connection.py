@@ -226,14 +226,25 @@ def _login(mailbox: BaseMailBox, endpoint: Endpoint, username: str, password: st
                 "characters the server does not support).")
     except ImapError:
         raise
-    except MailboxLoginError:
-        raise AuthenticationError(rejected) from None
+    except MailboxLoginError as exc:
+        raise _refused(rejected, exc, username, password) from None
     except imaplib.IMAP4.abort:
         raise ServerUnavailable(f"The server {where} closed the connection during login.") from None
-    except imaplib.IMAP4.error:
-        raise AuthenticationError(rejected) from None
+    except imaplib.IMAP4.error as exc:
+        raise _refused(rejected, exc, username, password) from None
     except (OSError, ssl.SSLError):
         raise ServerUnavailable(f"The connection to {where} failed during login.") from None
+
+
+def _refused(message: str, exc: Exception, username: str, password: str) -> AuthenticationError:
+    """An ``AuthenticationError`` carrying the server's words (never a part of the password)."""
+    from client.smtp.redact import without_secret
+
+    error = AuthenticationError(message)
+    result = getattr(exc, "command_result", None)
+    data = result[1] if isinstance(result, tuple) and len(result) > 1 else str(exc)
+    error.server_reply = without_secret(server_text(data), password, username)
+    return error
 
 
 def _login_oauth2(mailbox: BaseMailBox, endpoint: Endpoint, username: str, token: str) -> None:
