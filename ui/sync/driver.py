@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,12 @@ def keyring_password(account: Account) -> str:
     return password
 
 
+def _open_in_browser(url: str) -> None:
+    import webbrowser
+
+    webbrowser.open(url)
+
+
 def syncable(account: Account) -> bool:
     """Accounts with a server (the demo account has none)."""
     return account.preset != "demo" and bool(account.imap_host)
@@ -89,6 +96,8 @@ class SyncDriver(QObject):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.profile_dir = Path(profile_dir)
+        #: how "sign in again" shows the sign-in address (any thread; tests replace it)
+        self.open_url: Callable[[str], Any] = _open_in_browser
         self._bus = bus or events.default_bus()
         self._idle_seconds = idle_seconds
         options: dict[str, object] = {}
@@ -233,6 +242,43 @@ class SyncDriver(QObject):
         run_in_background(lambda: secrets.set_password(account.email, password), saved,
                           failed, owner=self)
 
+    def sign_in_again(self, account_id: int, cancel: threading.Event,
+                      on_done: Any = None) -> None:
+        """Run the OAuth2 browser sign-in for the account on the thread pool (never the GUI
+        thread), keep the new tokens, then reconnect and sync it. ``cancel`` stops the wait;
+        ``on_done(None | exception)`` runs on the GUI thread. The outbox is untouched."""
+        from ui.tasks import run_in_background
+
+        account = self._accounts.get(account_id)
+        if account is None:
+            return
+        db_path, open_url = self.db_path, self.open_url
+
+        def work() -> None:
+            from client.accounts.manager import AccountManager
+            from client.oauth.credentials import provider_of
+            from client.oauth.pkce_flow import sign_in
+
+            tokens = sign_in(provider_of(account), open_url=open_url, login_hint=account.email,
+                             cancel=cancel)
+            with Store.open(db_path) as store:
+                AccountManager(store).relogin(account.email, tokens)
+
+        def signed_in(_result: object) -> None:
+            self.states[account_id] = describe(account.email, "syncing")
+            self.statesChanged.emit()
+            self._restart_account(account_id)
+            if on_done is not None:
+                on_done(None)
+
+        def failed(exc: BaseException) -> None:
+            self.states[account_id] = describe(account.email, "needs-login", str(exc))
+            self.statesChanged.emit()
+            if on_done is not None:
+                on_done(exc)
+
+        run_in_background(work, signed_in, failed, owner=self)
+
     def busy(self) -> bool:
         """Whether any account has a sync queued or running (any thread)."""
         return not self._pool.wait_idle(0)
@@ -273,6 +319,8 @@ class SyncDriver(QObject):
         state = event.state
         if state in ("auth-failed", "error") and "saved in the system keyring" in event.message:
             state = "no-password"
+        if account.auth == "oauth2" and state in ("auth-failed", "no-password"):
+            state = "needs-login"  # a password dialog cannot help: the browser sign-in can
         self.states[event.account_id] = describe(account.email, state, event.message)
         self.statesChanged.emit()
 
