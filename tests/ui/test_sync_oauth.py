@@ -93,3 +93,27 @@ def test_cancel_leaves_the_account_waiting_for_a_sign_in(  # type: ignore[no-unt
     dialog.reject()
     qtbot.waitUntil(lambda: "cancelled" in driver.states[account.id].message, timeout=WAIT_MS)
     assert driver.states[account.id].state == "needs-login"
+
+
+def test_a_refused_access_token_is_refreshed_once_by_the_app(  # type: ignore[no-untyped-def]
+        open_app, bed, user, profile_dir: Path, qtbot) -> None:  # noqa: F811
+    import requests
+
+    from client.accounts.manager import AccountManager
+    from client.oauth.pkce_flow import sign_in
+    from client.paths import DATABASE_NAME
+    from tests.client.sync.conftest import make_message
+
+    provider = from_metadata(bed.oauth.provider_json(), name="testbed")
+    record = sign_in(provider, open_url=lambda url: requests.get(url, timeout=30), timeout=30)
+    with Store.open(profile_dir / DATABASE_NAME) as store:
+        account = AccountManager(store).add_oauth(
+            user.email, provider, record, imap=f"{bed.dovecot.host}:{bed.dovecot.imaps_port}",
+            smtp=f"127.0.0.1:{bed.sub.starttls_port}", security="ssl",
+            username=user.username, ca_file=str(bed.dovecot.ca_file), lookup=False).account
+    bed.oauth.expire_access_tokens()  # the stored token still looks valid to the app
+    bed.dovecot.deliver(user, make_message(8, subject="Refreshed"))
+    app = open_app(idle_seconds=3600)
+    qtbot.waitUntil(lambda: "Refreshed" in app.subjects(), timeout=WAIT_MS)
+    assert tokens.load(user.email).access_token != record.access_token  # type: ignore[union-attr]
+    assert account.id in app.driver.states

@@ -339,6 +339,21 @@ class SyncDriver(QObject):
         report, sent = sync_in_child(
             store_path, account, password, folders=folders, cancel=cancel, bus=bus,
             attachment_cap=cap, connections=int(connections) if connections is not None else None)
+        if report.status == "auth-failed" and account.auth == "oauth2" and not report.cancelled:
+            # the server refused the access token: refresh it once and try once more
+            from client.oauth.credentials import secret_for
+            from client.oauth.errors import OAuthError
+
+            try:
+                token = secret_for(account, force_refresh=True)
+            except OAuthError as exc:
+                report.error = str(exc)
+            else:
+                if token is not None:
+                    report, sent = sync_in_child(
+                        store_path, account, token, folders=folders, cancel=cancel, bus=bus,
+                        attachment_cap=cap,
+                        connections=int(connections) if connections is not None else None)
         if sent is not None:
             self.outboxFlushed.emit(account.id, sent)
         self.accountSynced.emit(account.id, report)

@@ -4,6 +4,7 @@ repeats the authorization-code advice (real Dovecot refusal)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from client.config import Profile
 from client.store.db import Store
@@ -42,3 +43,21 @@ def test_a_netease_refusal_repeats_the_authorization_code_advice(
     assert result.code == 3
     assert "authorization code (授权码)" in result.err
     assert "the-web-password" not in result.err
+
+
+def test_a_refused_keyring_stops_before_the_browser_opens(
+        cli: Cli, tmp_path: Path) -> None:  # noqa: F811
+    import json
+
+    import keyring
+    from keyring.backends import fail
+
+    provider = tmp_path / "idp.json"
+    provider.write_text(json.dumps({
+        "authorization_endpoint": "https://idp.example.test/auth",
+        "token_endpoint": "https://idp.example.test/token", "client_id": "c", "scopes": ["m"]}))
+    keyring.set_keyring(fail.Keyring())
+    result = cli("account", "add", "--email", "rep@example.test", "--imap", "imap.example.test",
+                 "--oauth", str(provider), "--no-browser")
+    assert result.code == 8
+    assert "Open this address" not in result.err and "keyring" in result.err
