@@ -25,7 +25,6 @@ from client.net import tls
 
 if TYPE_CHECKING:
     from client.accounts.discover import DiscoveryResult
-    from client.imap.errors import ImapError
     from client.imap.models import Security
     from client.oauth.providers import Provider
     from client.oauth.tokens import TokenSet
@@ -369,9 +368,9 @@ class AccountManager:
         try:
             session = connect(endpoint, account.username, password)
         except ImapError as exc:
-            advised = _with_login_advice(account, exc)
-            self.store.set_account_status(account.id, _status_for(advised), str(advised))
-            raise advised from None
+            self.store.set_account_status(account.id, _status_for(exc),
+                                          with_login_advice(account, exc))
+            raise
         try:
             capabilities = tuple(sorted(str(c) for c in session.capabilities))
         finally:
@@ -436,20 +435,16 @@ class AccountManager:
         return account
 
 
-def _with_login_advice(account: Account, exc: ImapError) -> ImapError:
-    """A refused login at a provider whose safe login needs an authorization code, with that
-    advice added (recognised from the server's words); other errors unchanged."""
+def with_login_advice(account: Account, exc: Exception) -> str:
+    """`str(exc)`, plus the provider's advice when it is a refused login at a provider whose
+    safe login needs an authorization code (recognised from the server's words). Pure."""
     from client.accounts.login_advice import advice_for_refusal
     from client.imap.errors import AuthenticationError
 
     if not isinstance(exc, AuthenticationError):
-        return exc
+        return str(exc)
     advice = advice_for_refusal(account.preset, exc.server_reply)
-    if advice is None:
-        return exc
-    advised = AuthenticationError(f"{exc} {advice}")
-    advised.server_reply = exc.server_reply
-    return advised
+    return f"{exc} {advice}" if advice else str(exc)
 
 
 def _security(value: str) -> Security:

@@ -223,6 +223,11 @@ def cmd_test(ctx: Context, args: argparse.Namespace) -> int:
             exc, "fingerprint", None
         ):
             raise _untrusted(ctx, args, exc) from None
+        if type(exc).__name__ == "AuthenticationError":
+            from client.accounts.manager import with_login_advice
+
+            words = with_login_advice(manager.get(args.email), exc)
+            raise CliError(words, ExitCode.AUTH) from None
         raise
     ctx.emit(
         {

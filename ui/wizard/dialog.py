@@ -37,9 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from client.accounts.discover import DiscoveryResult
-from client.imap.errors import ImapError
+from client.accounts.presets import preset_for_domain
+from client.imap.errors import AuthenticationError, ImapError
 from ui.tasks import run_in_background
-from ui.wizard import jobs
+from ui.wizard import jobs, safe_login
 from ui.wizard.signature_step import SignatureStep
 
 PAGE_ACCOUNT, PAGE_SERVERS, PAGE_TEST, PAGE_SIGNATURE = range(4)
@@ -68,6 +69,7 @@ class AccountWizard(QDialog):
         self.stored_email: str | None = None  # the account this wizard has stored
         self.fingerprint: str | None = None
         self.fingerprint_server = "imap"  # whose certificate `fingerprint` is: imap or smtp
+        self.found_preset: str | None = None  # the preset key discovery matched (MX too)
         self.busy = False
         self.succeeded = False
         self.smtp_problem: str | None = None
@@ -117,6 +119,11 @@ class AccountWizard(QDialog):
         self.manual_button.setFlat(True)
         self.manual_button.clicked.connect(self.manual)
         self.account_error = self._error_label(page)
+        #: a Chinese provider's "use the authorization code" advice (ui.wizard.safe_login)
+        self.safe_login_hint = QLabel(page)
+        self.safe_login_hint.setWordWrap(True)
+        self.safe_login_hint.hide()
+        self.email_field.textChanged.connect(self._show_safe_login_hint)
         form = QFormLayout()
         form.addRow(self.tr("Your name:"), self.name_field)
         form.addRow(self.tr("E-mail address:"), self.email_field)
@@ -124,10 +131,22 @@ class AccountWizard(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.safe_login_hint)
         layout.addWidget(self.manual_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.account_error)
         layout.addStretch(1)
         return page
+
+    def _preset_key(self) -> str | None:
+        if self.found_preset:
+            return self.found_preset
+        found = preset_for_domain(self.email_field.text().strip().rpartition("@")[2])
+        return found.key if found else None
+
+    def _show_safe_login_hint(self, _text: str = "") -> None:
+        text = safe_login.advice(self._preset_key())
+        self.safe_login_hint.setText(text or "")
+        self.safe_login_hint.setVisible(bool(text))
 
     def _servers_page(self) -> QWidget:
         page = QWidget(self)
@@ -316,6 +335,8 @@ class AccountWizard(QDialog):
                 self.imap_host.setText(f"imap.{domain}")
                 self.smtp_host.setText(f"smtp.{domain}")
         else:
+            self.found_preset = found.preset
+            self._show_safe_login_hint()
             self.servers_note.setText(self.tr("Settings found for {0}. Change them only if your "
                                               "provider told you other ones.").format(domain))
             self.imap_host.setText(found.imap.host)
@@ -433,6 +454,10 @@ class AccountWizard(QDialog):
                                    "connection."),
         }
         detail = why.detail
+        safe = (safe_login.advice_after_refusal(self._preset_key(), exc.server_reply)
+                if isinstance(exc, AuthenticationError) else None)
+        if safe is not None:  # the provider's "use the authorization code" refusal
+            advice["password"] = safe
         if why.title in advice:
             detail = f"{detail}\n\n{advice[why.title]}"
         self.fingerprint = why.fingerprint if why.title == "certificate" else None
