@@ -59,4 +59,19 @@ Nothing waiting to be sent is lost.</source>
         <translation>阿里邮箱开启安全登录后，客户端须使用客户端专用密码（三方客户端安全密码），而不是网页登录密码：请在网页版阿里邮箱“设置 → 账户与安全 → 客户端专用密码”中生成，并在这里输入。</translation>
     </message>
 </context>
+<context>
+    <name>AccountWizard</name>
+    <message>
+        <source>Sign in with {0}</source>
+        <translation>使用 {0} 登录</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>正在等待您在浏览器中完成登录…</translation>
+    </message>
+    <message>
+        <source>The sign-in did not work.</source>
+        <translation>登录未成功。</translation>
+    </message>
+</context>
 </TS>
