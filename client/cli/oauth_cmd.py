@@ -4,7 +4,8 @@ The sign-in address goes to stderr as one line, `Open this address to sign in: U
 the system browser unless `--no-browser`); the command waits for the browser's redirect
 (`--timeout`, Ctrl-C cancels), stores the tokens in the keyring only, and says which OAuth2
 mechanisms the IMAP and SMTP servers offered. `--client-id` / `--client-secret` are kept in
-the profile's settings (`oauth.<provider>.client_id`…) for later sign-ins. JSON shapes:
+the profile's settings (`oauth.<provider>.client_id`…) for later sign-ins; without them the
+signed company bundle's `oauth.json` gives them (`client.oauth.company`). JSON shapes:
 docs/cli.md.
 """
 
@@ -23,12 +24,11 @@ from client.oauth.tokens import TokenSet
 from client.store.db import Store
 from client.store.records import Account
 
-_SETTING_KEYS = ("client_id", "client_secret", "scopes")
-
 
 def _settings(store: Store) -> dict[str, Any]:
-    keys = [f"oauth.{name}.{key}" for name in (*BUILTIN, "custom") for key in _SETTING_KEYS]
-    return {key: store.get_setting(key) for key in keys if store.get_setting(key) is not None}
+    from client.oauth.company import oauth_settings
+
+    return oauth_settings(store)
 
 
 def _provider(ctx: Context, args: argparse.Namespace) -> Provider:

@@ -134,13 +134,13 @@ def oauth_sign_in_and_test(
     (in words), `AccountError`, keyring and IMAP errors, as `save_and_test`. ``stored``: this
     wizard already stored the account with a password; it switches to OAuth2 (the password
     entry is removed)."""
+    from client.oauth.company import oauth_settings
     from client.oauth.pkce_flow import sign_in
-    from client.oauth.providers import BUILTIN, load_provider
+    from client.oauth.providers import load_provider
 
     found = find_settings(email, discover_fn)
     with Store.open(db_path) as store:
-        keys = [f"oauth.{name}.{key}" for name in BUILTIN for key in ("client_id", "client_secret")]
-        settings = {key: store.get_setting(key) for key in keys}
+        settings = oauth_settings(store)
         secrets.check_backend()  # before the browser: the tokens need a safe keyring
     provider = load_provider(provider_name, settings)
     tokens = sign_in(provider, open_url=lambda url: open_url(url), login_hint=email,
