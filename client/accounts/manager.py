@@ -329,7 +329,8 @@ class AccountManager:
 
     def relogin(self, email: str, tokens: TokenSet, provider: Provider | None = None) -> Account:
         """Keep the tokens of a new sign-in (and the provider, when given): the account leaves
-        `needs-login`. Nothing else changes (outbox, drafts, cache). Idempotent."""
+        `needs-login`; a password account becomes an OAuth2 one (its password entry is
+        removed). Nothing else changes (outbox, drafts, cache). Idempotent."""
         from client.oauth import tokens as token_store
 
         account = self.get(email)
@@ -339,6 +340,8 @@ class AccountManager:
         token_store.save(account.email, tokens)
         self.store.update_account(account.id, **fields)
         self.store.set_account_status(account.id, "ok", None)
+        if account.auth != "oauth2":
+            secrets.delete_password(account.email)
         return self.get(email)
 
     # -- test ----------------------------------------------------------------------------

@@ -110,6 +110,8 @@ def test_add_sync_and_send_with_oauth2(cli: Cli, bed: Bed, user: MailUser,  # no
     assert {"XOAUTH2", "OAUTHBEARER"} <= set(doc["mechanisms"]["imap"])
     assert {"XOAUTH2", "OAUTHBEARER"} <= set(doc["mechanisms"]["smtp"])
     assert sum(1 for line in added.err.splitlines() if line.startswith(PREFIX)) == 1
+    tested = cli("account", "test", user.email, "--json")
+    assert tested.code == 0, tested.err
     bed.dovecot.deliver(user, b"From: buyer@example.test\r\nSubject: RFQ\r\n\r\nPrice?\r\n")
     synced = cli("sync", "--json")
     assert synced.code == 0, synced.err
@@ -185,3 +187,34 @@ def test_smtp_auth_disabled_for_the_tenant_says_what_the_admin_must_do(
     result = cli("account", "test", user.email, "--server", "smtp")
     assert result.code == 3
     assert "administrator must enable authenticated SMTP" in result.err
+
+
+def test_a_wrong_password_never_reaches_the_token_check(
+        cli: Cli, bed: Bed, user: MailUser) -> None:  # noqa: F811
+    import imaplib
+    import ssl
+
+    checked = len(bed.oauth.introspected)
+    context = ssl.create_default_context(cafile=str(bed.dovecot.ca_file))
+    with imaplib.IMAP4_SSL(bed.dovecot.host, bed.dovecot.imaps_port, ssl_context=context) as imap:
+        with pytest.raises(imaplib.IMAP4.error):
+            imap.login(user.username, "wrong-password")
+    assert len(bed.oauth.introspected) == checked  # the passdbs keep to their mechanisms
+
+
+def test_switching_a_password_account_to_oauth2_forgets_the_password(
+        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path,  # noqa: F811
+        memory_keyring: MemoryKeyring) -> None:
+    added = cli("account", "add", "--email", user.email, "--username", user.username,
+                "--imap", f"{bed.dovecot.host}:{bed.dovecot.imaps_port}", "--security", "ssl",
+                "--ca-file", str(bed.dovecot.ca_file), "--password-stdin",
+                input="an-old-password\n")
+    assert added.code == 0, added.err
+    provider = tmp_path / "testbed-idp.json"
+    provider.write_text(json.dumps(bed.oauth.provider_json()))
+    switched = _run_with_browser(cli, "account", "login", user.email, "--oauth", str(provider),
+                                 "--no-browser", "--timeout", "60", "--json")
+    assert switched.code == 0, switched.err
+    assert json.loads(switched.out)["account"]["auth"] == "oauth2"
+    assert "an-old-password" not in memory_keyring.stored().values()
+    assert cli("account", "test", user.email).code == 0
