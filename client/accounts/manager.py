@@ -428,9 +428,19 @@ class AccountManager:
 
     def remove(self, email: str) -> Account:
         """Delete the account, its cached folders/messages/pending operations and its keyring
-        entry. Raises `AccountNotFoundError`; keyring trouble is raised after the rows are gone
+        entries; an OAuth2 account's refresh token is first revoked at the provider when it has
+        a revocation endpoint (best effort, a network request: worker thread or CLI). Raises `AccountNotFoundError`; keyring trouble is raised after the rows are gone
         (the cache holds no secret, so nothing sensitive is left either way)."""
         account = self.get(email)
+        if account.auth == "oauth2":  # best effort, blocking: revoke the sign-in at the provider
+            from client.oauth import tokens as token_store
+            from client.oauth.credentials import provider_of
+            from client.oauth.errors import OAuthError
+
+            try:
+                token_store.revoke(account.email, provider_of(account))
+            except OAuthError:
+                pass
         self.store.remove_account(account.id)
         secrets.delete_password(account.email)
         secrets.delete_token_entry(account.email)

@@ -18,6 +18,7 @@ Blocking (HTTP to the token endpoint); call from a worker thread. Any thread may
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -27,6 +28,7 @@ from client import secrets
 from client.oauth.errors import OAuthError, SignInRequired, TokenServiceUnavailable, explain
 from client.oauth.providers import Provider
 
+log = logging.getLogger(__name__)
 EXPIRY_MARGIN_S = 60.0
 T = TypeVar("T")
 
@@ -135,6 +137,24 @@ def access_token(email: str, provider: Provider, *, force_refresh: bool = False)
     if stored.fresh() and not force_refresh:
         return stored.access_token
     return refresh(email, provider, stored).access_token
+
+
+def revoke(email: str, provider: Provider) -> bool:
+    """Best effort: ask the provider to revoke the stored refresh token (RFC 7009), when it
+    has a revocation endpoint. True if the provider accepted. Never raises for network or
+    provider trouble (the keyring entries are deleted by the caller either way)."""
+    stored = load(email)
+    if stored is None or not stored.refresh_token or not provider.revocation_endpoint:
+        return False
+    try:
+        reply = _session(provider, stored.client_secret or provider.client_secret).revoke_token(
+            provider.revocation_endpoint, token=stored.refresh_token,
+            token_type_hint="refresh_token", timeout=10)
+    except Exception as exc:  # offline, refused: the token then simply expires
+        log.info("the sign-in of %s was not revoked at %s (%s)", email, provider.shown_name,
+                 type(exc).__name__)
+        return False
+    return bool(getattr(reply, "ok", False))
 
 
 def with_access_token(email: str, provider: Provider, attempt: Callable[[str], T],

@@ -77,3 +77,23 @@ def test_removing_the_account_forgets_its_tokens(
     _add(store, provider, browser)
     AccountManager(store).remove(EMAIL)
     assert tokens.load(EMAIL) is None
+
+
+def test_removing_the_account_revokes_its_sign_in_at_the_provider(
+        store: Store, provider: Provider, oauth_server: OAuthServer,
+        browser: Callable[[str], None]) -> None:
+    _add(store, provider, browser)
+    stored = tokens.load(EMAIL)
+    assert stored is not None and stored.refresh_token
+    AccountManager(store).remove(EMAIL)
+    with pytest.raises(SignInRequired):
+        tokens.refresh(EMAIL, provider, stored)  # the provider no longer takes the token
+
+
+def test_removing_works_offline_too(
+        store: Store, provider: Provider, oauth_server: OAuthServer,
+        browser: Callable[[str], None]) -> None:
+    _add(store, provider, browser)
+    oauth_server.stop()
+    AccountManager(store).remove(EMAIL)
+    assert tokens.load(EMAIL) is None and store.get_account(EMAIL) is None
