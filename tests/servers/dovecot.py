@@ -19,6 +19,10 @@ Fixtures (defined in ``tests/conftest.py``)
     A loopback proxy that cuts, stalls, rewrites or injects (see ``tests/servers/faultproxy.py``).
     With ``source_host="127.0.0.2"`` Dovecot no longer counts the connection as local, so the
     plain port advertises LOGINDISABLED until STARTTLS, like a real server.
+``DovecotServer(oauth2_introspection_url=URL)``: an instance that also offers XOAUTH2 and
+    OAUTHBEARER, checking tokens at ``URL`` (``tests/servers/oauth_server.py``'s
+    ``/introspect``); passwords keep working for PLAIN/LOGIN. The OAuth2 tests start their own
+    (``tests/client/oauth/test_oauth_mail.py``'s ``bed``); the shared ``dovecot`` is unchanged.
 ``memory_keyring`` (autouse) -> ``tests.support.memory_keyring.MemoryKeyring``, the active backend.
 ``profile_dir`` (autouse) -> ``Path``: ``TRADEWIND_PROFILE`` points at this fresh empty directory;
     ``XDG_*_HOME`` point into the test's tmp_path too.
