@@ -13,7 +13,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from client import secrets
 from client.mime import safe_filename
 from client.store.records import Account
 from client.sync.attachments import attachment_data
@@ -47,7 +46,9 @@ def free_path(folder: Path, filename: str) -> Path:
 
 
 def _password(account: Account) -> str | None:
-    return secrets.get_password(account.email)
+    from client.oauth.credentials import secret_or_none
+
+    return secret_or_none(account)
 
 
 def attachment_content(db_path: Path, message_row: int, part_id: str) -> bytes:

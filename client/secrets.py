@@ -30,8 +30,10 @@ they are idempotent where noted and raise only `SecretsError` subclasses.
 from __future__ import annotations
 
 import functools
+import secrets as _random
 import sys
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import keyring
@@ -222,4 +224,96 @@ def delete_password(account_email: str) -> bool:
     except keyring.errors.KeyringError as exc:
         raise SecretsError(_("The keyring could not delete the password for {email}: {detail}",
                              email=user, detail=exc)) from None
+    return True
+
+
+# -- OAuth2 token entries ---------------------------------------------------------------------
+#
+# Chunking scheme (Windows Credential Manager caps one secret near 1,280 characters, and
+# Microsoft's tokens are longer): the token record (a JSON text, client/oauth/tokens.py) is cut
+# into pieces of at most TOKEN_CHUNK characters, stored under the service TOKEN_SERVICE as the
+# users "EMAIL#GEN.1" … "EMAIL#GEN.N", where GEN is a random generation tag. The head entry,
+# user "EMAIL", holds "v1:GEN:N". A write stores the new generation's pieces first, then the
+# head, then deletes the old generation's pieces: a reader (or a crash) sees either the old
+# record or the new one, whole.
+
+TOKEN_SERVICE = "Tradewind OAuth2"
+TOKEN_CHUNK = 1000
+
+
+def _keyring_call(what: str, user: str, call: Callable[..., object], *args: str) -> object:
+    try:
+        return call(*args)
+    except keyring.errors.PasswordDeleteError:
+        return None
+    except keyring.errors.KeyringError as exc:
+        raise SecretsError(f"The keyring could not {what} the sign-in tokens for {user}: "
+                           f"{type(exc).__name__}.") from None
+
+
+def _read_head(user: str) -> tuple[str, int] | None:
+    head = _keyring_call("read", user, keyring.get_password, TOKEN_SERVICE, user)
+    if not isinstance(head, str):
+        return None
+    parts = head.split(":")
+    if len(parts) != 3 or parts[0] != "v1" or not parts[2].isdigit():
+        raise SecretsError(f"The keyring entry for {user}'s sign-in tokens is not one Tradewind "
+                           "wrote; sign in again to replace it.")
+    return parts[1], int(parts[2])
+
+
+def _delete_generation(user: str, generation: str, count: int) -> None:
+    for index in range(1, count + 1):
+        _keyring_call("delete", user, keyring.delete_password, TOKEN_SERVICE,
+                      f"{user}#{generation}.{index}")
+
+
+def set_token_entry(account_email: str, value: str) -> None:
+    """Store (or replace) the account's OAuth2 token record, chunked (scheme above).
+    Idempotent. Any thread. Raises `KeyringUnavailableError` / `SecretsError`."""
+    if not value:
+        raise SecretsError("Refusing to store an empty token record.")
+    user = _user(account_email)
+    check_backend()
+    old = _read_head(user)
+    generation = _random.token_hex(4)
+    pieces = [value[i:i + TOKEN_CHUNK] for i in range(0, len(value), TOKEN_CHUNK)]
+    for index, piece in enumerate(pieces, start=1):
+        _keyring_call("store", user, keyring.set_password, TOKEN_SERVICE,
+                      f"{user}#{generation}.{index}", piece)
+    _keyring_call("store", user, keyring.set_password, TOKEN_SERVICE, user,
+                  f"v1:{generation}:{len(pieces)}")
+    if old is not None:
+        _delete_generation(user, *old)
+
+
+def get_token_entry(account_email: str) -> str | None:
+    """The account's OAuth2 token record, or None when there is none (or a piece is missing).
+    Any thread. Raises `KeyringUnavailableError` / `SecretsError`."""
+    user = _user(account_email)
+    check_backend()
+    head = _read_head(user)
+    if head is None:
+        return None
+    generation, count = head
+    pieces = []
+    for index in range(1, count + 1):
+        piece = _keyring_call("read", user, keyring.get_password, TOKEN_SERVICE,
+                              f"{user}#{generation}.{index}")
+        if not isinstance(piece, str):
+            return None
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def delete_token_entry(account_email: str) -> bool:
+    """Remove the account's token record and all its pieces; True if there was one.
+    Idempotent. Any thread. Raises `KeyringUnavailableError` / `SecretsError`."""
+    user = _user(account_email)
+    check_backend()
+    head = _read_head(user)
+    if head is None:
+        return False
+    _keyring_call("delete", user, keyring.delete_password, TOKEN_SERVICE, user)
+    _delete_generation(user, *head)
     return True

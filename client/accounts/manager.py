@@ -27,6 +27,8 @@ from client.net import tls
 if TYPE_CHECKING:
     from client.accounts.discover import DiscoveryResult
     from client.imap.models import Security
+    from client.oauth.providers import Provider
+    from client.oauth.tokens import TokenSet
     from client.store.db import Store
     from client.store.records import Account
 
@@ -264,6 +266,87 @@ class AccountManager:
             )
         return settings, source, notes
 
+    # -- OAuth2 --------------------------------------------------------------------------
+    def _secret(self, account: Account) -> str:
+        """The password, or for OAuth2 a fresh access token (status needs-login if refused)."""
+        from client.oauth.credentials import secret_for
+
+        password = secret_for(account, self.store)
+        if password is None:
+            raise MissingPasswordError(_(
+                "No password for {email} is stored in the keyring. Remove and add the account "
+                "again to store one.", email=account.email))
+        return password
+
+    def add_oauth(
+        self,
+        email: str,
+        provider: Provider,
+        tokens: TokenSet,
+        *,
+        imap: str | None = None,
+        smtp: str | None = None,
+        security: str | None = None,
+        username: str | None = None,
+        ca_file: str | None = None,
+        display_name: str = "",
+        lookup: bool = True,
+    ) -> AddResult:
+        """Store a new OAuth2 account (`auth = "oauth2"`, the provider's public settings in the
+        row) and its tokens in the keyring. Settings as for `add`. If the keyring write fails
+        the row is removed again. Raises as `add`."""
+        from client.oauth import tokens as token_store
+
+        address = normalise_email(email)
+        if security is not None and security not in SECURITIES:
+            raise InvalidAccountError(
+                f"{security!r} is not a security mode; use one of {', '.join(SECURITIES)}.")
+        if ca_file is not None:
+            ca_file = _check_ca_file(ca_file)
+        imap_hp = parse_host_port(imap) if imap else None
+        smtp_hp = parse_host_port(smtp) if smtp else None
+        if self.store.get_account(address) is not None:
+            raise AccountExistsError(f"An account for {address} already exists.")
+        secrets.check_backend()
+        settings, source, notes = self._settings_for(address, imap_hp, smtp_hp, security, lookup)
+        mode = security or settings.get("security") or "ssl"
+        try:
+            account = self.store.add_account(
+                address, display_name=display_name, imap_host=settings["imap_host"],
+                imap_port=int(settings.get("imap_port") or DEFAULT_IMAP_PORT[mode]),
+                smtp_host=settings["smtp_host"],
+                smtp_port=int(settings.get("smtp_port") or DEFAULT_SMTP_PORT[mode]),
+                security=mode, username=(username or settings.get("username") or address),
+                ca_file=ca_file, preset=settings.get("preset"), auth="oauth2",
+                oauth_provider=provider.public_json(),
+            )
+        except ValueError as exc:
+            raise AccountExistsError(str(exc)) from None
+        try:
+            token_store.save(address, tokens)
+        except BaseException:
+            self.store.remove_account(account.id)
+            raise
+        log.info("OAuth2 account added: %s (%s)", address, source)
+        return AddResult(account, source, tuple(notes))
+
+    def relogin(self, email: str, tokens: TokenSet, provider: Provider | None = None) -> Account:
+        """Keep the tokens of a new sign-in (and the provider, when given): the account leaves
+        `needs-login`; a password account becomes an OAuth2 one (its password entry is
+        removed). Nothing else changes (outbox, drafts, cache). Idempotent."""
+        from client.oauth import tokens as token_store
+
+        account = self.get(email)
+        fields: dict[str, object] = {"auth": "oauth2"}
+        if provider is not None:
+            fields["oauth_provider"] = provider.public_json()
+        token_store.save(account.email, tokens)
+        self.store.update_account(account.id, **fields)
+        self.store.set_account_status(account.id, "ok", None)
+        if account.auth != "oauth2":
+            secrets.delete_password(account.email)
+        return self.get(email)
+
     # -- test ----------------------------------------------------------------------------
     def test(self, email: str, *, timeout: float = 30.0) -> TestResult:
         """Log in once and return the capabilities; records the outcome as the account status.
@@ -273,11 +356,7 @@ class AccountManager:
         `ServerUnavailable`, `ProtocolError`. Never retries.
         """
         account = self.get(email)
-        password = secrets.get_password(account.email)
-        if password is None:
-            raise MissingPasswordError(_(
-                "No password for {email} is stored in the keyring. Remove and add the account "
-                "again to store one.", email=account.email))
+        password = self._secret(account)
         from client.imap.errors import ImapError
         from client.imap.models import Endpoint
         from client.imap.session import ImapSession
@@ -289,12 +368,14 @@ class AccountManager:
             ca_file=account.ca_file,
             pinned_sha256=account.pinned_sha256,
             timeout=timeout,
+            auth=account.auth,
         )
         connect = self._connect or ImapSession.connect
         try:
             session = connect(endpoint, account.username, password)
         except ImapError as exc:
-            self.store.set_account_status(account.id, _status_for(exc), str(exc))
+            self.store.set_account_status(account.id, _status_for(exc),
+                                          with_login_advice(account, exc))
             raise
         try:
             capabilities = tuple(sorted(str(c) for c in session.capabilities))
@@ -317,16 +398,11 @@ class AccountManager:
         from client.smtp.transport import connect, login
 
         account = self.get(email)
-        password = secrets.get_password(account.email)
-        if password is None:
-            raise MissingPasswordError(
-                f"No password for {account.email} is stored in the keyring. Remove and add the "
-                "account again to store one."
-            )
+        password = self._secret(account)
         endpoint = smtp_endpoint_for(self.store, account, timeout)
         smtp = connect(endpoint)
         try:
-            login(smtp, endpoint.host, account.username, password)
+            login(smtp, endpoint.host, account.username, password, auth=account.auth)
             features = tuple(sorted(f"{k.upper()} {v}".strip()
                                     for k, v in smtp.esmtp_features.items()))
         finally:
@@ -355,13 +431,36 @@ class AccountManager:
 
     def remove(self, email: str) -> Account:
         """Delete the account, its cached folders/messages/pending operations and its keyring
-        entry. Raises `AccountNotFoundError`; keyring trouble is raised after the rows are gone
+        entries; an OAuth2 account's refresh token is first revoked at the provider when it has
+        a revocation endpoint (best effort, a network request: worker thread or CLI). Raises `AccountNotFoundError`; keyring trouble is raised after the rows are gone
         (the cache holds no secret, so nothing sensitive is left either way)."""
         account = self.get(email)
+        if account.auth == "oauth2":  # best effort, blocking: revoke the sign-in at the provider
+            from client.oauth import tokens as token_store
+            from client.oauth.credentials import provider_of
+            from client.oauth.errors import OAuthError
+
+            try:
+                token_store.revoke(account.email, provider_of(account))
+            except OAuthError:
+                pass
         self.store.remove_account(account.id)
         secrets.delete_password(account.email)
+        secrets.delete_token_entry(account.email)
         log.info("account removed: %s", account.email)
         return account
+
+
+def with_login_advice(account: Account, exc: Exception) -> str:
+    """`str(exc)`, plus the provider's advice when it is a refused login at a provider whose
+    safe login needs an authorization code (recognised from the server's words). Pure."""
+    from client.accounts.login_advice import advice_for_refusal
+    from client.imap.errors import AuthenticationError
+
+    if not isinstance(exc, AuthenticationError):
+        return str(exc)
+    advice = advice_for_refusal(account.preset, exc.server_reply)
+    return f"{exc} {advice}" if advice else str(exc)
 
 
 def _security(value: str) -> Security:

@@ -49,11 +49,15 @@ class Preset:
     domains: tuple[str, ...] = ()
     mx_patterns: tuple[str, ...] = ()
     note: str | None = None
+    #: the built-in OAuth2 provider (client/oauth/providers.py) this preset signs in with by
+    #: default; None: a password (or app password / authorization code)
+    oauth: str | None = None
 
 
-_MS_NOTE = ("Microsoft 365 usually requires modern (OAuth) sign-in for IMAP; a password works "
-            "only if your administrator enabled basic authentication or app passwords.")
-_GOOGLE_NOTE = "Google requires an app password (or OAuth) and IMAP enabled in Gmail settings."
+_MS_NOTE = ("Microsoft 365 signs in with OAuth2 in the browser (--oauth microsoft); a password "
+            "works only if your administrator enabled basic authentication or app passwords.")
+_GOOGLE_NOTE = ("Google signs in with OAuth2 in the browser (--oauth google); an app password "
+                "works too (--password-stdin), with IMAP enabled in Gmail settings.")
 _CN_NOTE = "Enable IMAP/SMTP in the web mail settings; some accounts need a client-only password."
 
 PRESETS: tuple[Preset, ...] = (
@@ -61,13 +65,13 @@ PRESETS: tuple[Preset, ...] = (
            ServerSettings("outlook.office365.com", 993), ServerSettings("smtp.office365.com", 587, "starttls"),
            domains=("outlook.com", "hotmail.com", "live.com", "msn.com", "office365.com"),
            mx_patterns=("*.mail.protection.outlook.com", "*.mail.protection.partner.outlook.cn"),
-           note=_MS_NOTE),
+           note=_MS_NOTE, oauth="microsoft"),
     Preset("google", "Google Workspace / Gmail",
            ServerSettings("imap.gmail.com", 993), ServerSettings("smtp.gmail.com", 465),
            domains=("gmail.com", "googlemail.com"),
            mx_patterns=("aspmx.l.google.com", "alt*.aspmx.l.google.com", "aspmx*.googlemail.com",
                         "smtp.google.com"),
-           note=_GOOGLE_NOTE),
+           note=_GOOGLE_NOTE, oauth="google"),
     Preset("tencent-exmail", "Tencent Exmail (腾讯企业邮)",
            ServerSettings("imap.exmail.qq.com", 993), ServerSettings("smtp.exmail.qq.com", 465),
            domains=("exmail.qq.com",),

@@ -41,7 +41,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
+    _oauth_arguments(add, required=False)
     add.set_defaults(handler=cmd_add)
+
+    login = actions.add_parser(
+        "login", parents=[common], help="sign in again (OAuth2) when an account needs it")
+    login.add_argument("email")
+    _oauth_arguments(login, required=False)
+    login.set_defaults(handler=cmd_login)
 
     listing = actions.add_parser("list", parents=[common], help="list accounts")
     listing.set_defaults(handler=cmd_list)
@@ -79,6 +86,19 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     sending.set_defaults(handler=cmd_sending)
 
 
+def _oauth_arguments(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument(
+        "--oauth", metavar="microsoft|google|FILE|ISSUER_URL", required=required,
+        help="sign in with OAuth2 in the browser instead of a password")
+    parser.add_argument("--no-browser", action="store_true",
+                        help="only print the sign-in address (open it yourself)")
+    parser.add_argument("--client-id", help="the company's registered app (kept in settings)")
+    parser.add_argument("--client-secret",
+                        help="Google desktop apps only: the app's non-confidential secret")
+    parser.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+                        help="how long to wait for the browser (default 300)")
+
+
 def account_json(account: Account) -> dict[str, Any]:
     """The stable JSON shape of an account (never a secret)."""
     return {
@@ -97,6 +117,7 @@ def account_json(account: Account) -> dict[str, Any]:
         "preset": account.preset,
         "status": account.status,
         "last_error": account.last_error,
+        "auth": account.auth,
     }
 
 
@@ -121,6 +142,16 @@ def read_password(ctx: Context, args: argparse.Namespace) -> str:
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    if not getattr(args, "oauth", None) and not args.password_stdin:
+        from client.accounts.presets import preset_for_domain
+
+        preset = preset_for_domain(args.email.rpartition("@")[2])
+        if preset is not None and preset.oauth:  # Microsoft 365 / Outlook.com / Google
+            args.oauth = preset.oauth  # an app password still works with --password-stdin
+    if getattr(args, "oauth", None):
+        from client.cli.oauth_cmd import add_with_oauth
+
+        return add_with_oauth(ctx, args)
     password = read_password(ctx, args)
     manager = AccountManager(ctx.store())
     result = manager.add(
@@ -147,6 +178,12 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
         ),
     )
     return ExitCode.OK
+
+
+def cmd_login(ctx: Context, args: argparse.Namespace) -> int:
+    from client.cli.oauth_cmd import login_again
+
+    return login_again(ctx, args)
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
@@ -187,6 +224,11 @@ def cmd_test(ctx: Context, args: argparse.Namespace) -> int:
             exc, "fingerprint", None
         ):
             raise _untrusted(ctx, args, exc) from None
+        if type(exc).__name__ == "AuthenticationError":
+            from client.accounts.manager import with_login_advice
+
+            words = with_login_advice(manager.get(args.email), exc)
+            raise CliError(words, ExitCode.AUTH) from None
         raise
     ctx.emit(
         {

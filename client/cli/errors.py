@@ -92,6 +92,12 @@ _CODE_BY_CLASS_NAME: dict[str, ExitCode] = {
     "SmtpTLSError": ExitCode.TLS,
     "SmtpUnavailable": ExitCode.NETWORK,
     "SmtpError": ExitCode.GENERAL,
+    # OAuth2 sign-in (client/oauth/errors.py)
+    "ProviderConfigError": ExitCode.USAGE,
+    "FlowCancelled": ExitCode.INTERRUPTED,
+    "FlowTimeout": ExitCode.NETWORK,
+    "TokenServiceUnavailable": ExitCode.NETWORK,
+    "OAuthError": ExitCode.AUTH,
 }
 
 

@@ -173,10 +173,15 @@ def _state_line(item_id: int, state: str, error: str | None) -> str:
 def _flush(ctx: Context, store: Store, account: Account) -> FlushReport | None:
     """The rep's own flush (send, outbox flush/retry, drafts send): every queued message of the
     account is tried now, whatever its backoff (`flush_outbox(manual=True)`)."""
-    from client import secrets
+    from client.oauth.credentials import secret_for
+    from client.oauth.errors import OAuthError
     from client.smtp.account_send import flush_account
 
-    password = secrets.get_password(account.email)
+    try:
+        password = secret_for(account, store)
+    except OAuthError as exc:
+        ctx.notice(f"{account.email}: {exc} The message waits in the outbox.")
+        return None
     if password is None:
         ctx.notice(f"{account.email}: no password in the keyring; the message waits.")
         return None
@@ -326,11 +331,11 @@ def cmd_drafts(ctx: Context, args: argparse.Namespace) -> int:
         return _import_draft(ctx, item) if args.action == "import" else _send_draft(ctx, args, item)
     accounts = accounts_in_scope(store, args.account)
     if args.push or args.action == "push":
-        from client import secrets
+        from client.oauth.credentials import secret_or_none
         from client.smtp.account_send import push_account_drafts
 
         for account in accounts:
-            password = secrets.get_password(account.email)
+            password = secret_or_none(account, store)
             if password is not None:
                 with ctx.profile.writer_lock():
                     push_account_drafts(store, account, password)
@@ -369,10 +374,10 @@ def _send_draft(ctx: Context, args: argparse.Namespace, draft_id: int) -> int:
     code = _queue_and_maybe_flush(ctx, account, draft.fields, args.queue_only)
     if code == ExitCode.OK:
         delete_local_draft(store, draft_id)
-        from client import secrets
+        from client.oauth.credentials import secret_or_none
         from client.smtp.account_send import push_account_drafts
 
-        password = secrets.get_password(account.email)
+        password = secret_or_none(account, store)
         if password is not None:
             try:
                 with ctx.profile.writer_lock():

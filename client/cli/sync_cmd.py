@@ -12,7 +12,6 @@ import argparse
 import threading
 from typing import TYPE_CHECKING, Any
 
-from client import secrets
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode
 from client.cli.lookup import accounts_in_scope
@@ -178,6 +177,9 @@ def _no_password_json(email: str, message: str) -> dict[str, Any]:
 
 
 def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
+    from client.oauth.credentials import secret_for
+    from client.oauth.errors import OAuthError
+
     store = ctx.store()
     accounts = accounts_in_scope(store, args.account)
     if not accounts:
@@ -194,7 +196,14 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
         for account in accounts:
             if cancel.is_set():
                 break
-            password = secrets.get_password(account.email)
+            try:
+                password = secret_for(account, store)
+            except OAuthError as exc:  # sign in again: the account's status says so
+                message = f"{account.email}: {exc}"
+                results.append(_no_password_json(account.email, message))
+                _error(ctx, message)
+                first_failure = first_failure or ExitCode.AUTH
+                continue
             if password is None:
                 message = (
                     f"{account.email}: no password in the keyring; remove and add the account "
@@ -205,6 +214,13 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
                 first_failure = first_failure or ExitCode.KEYRING
                 continue
             report = _run_one(ctx, account, password, args.folder, progress, cancel)
+            if report.status == "auth-failed" and account.auth == "oauth2":
+                # the server refused the token: refresh once and try once more, never a loop
+                try:
+                    password = secret_for(account, store, force_refresh=True) or password
+                    report = _run_one(ctx, account, password, args.folder, progress, cancel)
+                except OAuthError as exc:
+                    report.error = str(exc)
             progress.finish()
             document = report_json(account.email, report)
             document["outbox"] = _send_pending(ctx, account, password, report, lines)

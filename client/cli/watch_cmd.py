@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from client import events, secrets
+from client import events
 from client.accounts.manager import MissingPasswordError
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode
@@ -41,7 +41,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _password_source(account: Account) -> str:
-    password = secrets.get_password(account.email)
+    from client.imap.errors import AuthenticationError
+    from client.oauth.credentials import secret_for
+    from client.oauth.errors import OAuthError
+
+    try:
+        password = secret_for(account)
+    except OAuthError as exc:  # the watcher backs off as for a refused password
+        raise AuthenticationError(str(exc)) from None
     if password is None:
         raise MissingPasswordError(f"No password for {account.email} is stored in the keyring.")
     return password

@@ -29,6 +29,8 @@ from client.imap.errors import (
 from client.imap.models import Endpoint
 from client.imap.parse import ResponseParseError, Segment, uid_in_text
 from client.imap.transport import LiteralTooLarge, open_client
+from client.net.redact import without_secret
+from client.oauth import sasl
 
 
 class _AdoptedMailBox(BaseMailBox):
@@ -212,8 +214,11 @@ def group_segments(items: list[Any]) -> list[list[Segment]]:
 
 
 def _login(mailbox: BaseMailBox, endpoint: Endpoint, username: str, password: str) -> None:
-    """LOGIN for ASCII credentials, AUTHENTICATE PLAIN (UTF-8) otherwise or when LOGIN is
+    """OAuth2 (``endpoint.auth == "oauth2"``: ``password`` is the access token), else LOGIN for ASCII credentials, AUTHENTICATE PLAIN (UTF-8) otherwise or when LOGIN is
     disabled. The password never reaches an exception: every library error is replaced."""
+    if endpoint.auth == "oauth2":
+        _login_oauth2(mailbox, endpoint, username, password)
+        return
     caps = mailbox.client.capabilities
     where = f"{endpoint.host}:{endpoint.port}"
     rejected = _("The server {where} rejected the user name or password.", where=where)
@@ -231,16 +236,56 @@ def _login(mailbox: BaseMailBox, endpoint: Endpoint, username: str, password: st
                 "characters the server does not support).", where=where))
     except ImapError:
         raise
-    except MailboxLoginError:
-        raise AuthenticationError(rejected) from None
+    except MailboxLoginError as exc:
+        raise _refused(rejected, exc, username, password) from None
     except imaplib.IMAP4.abort:
         raise ServerUnavailable(_("The server {where} closed the connection during login.",
                                   where=where)) from None
-    except imaplib.IMAP4.error:
-        raise AuthenticationError(rejected) from None
+    except imaplib.IMAP4.error as exc:
+        raise _refused(rejected, exc, username, password) from None
     except (OSError, ssl.SSLError):
         raise ServerUnavailable(_("The connection to {where} failed during login.",
                                   where=where)) from None
+
+
+def _refused(message: str, exc: Exception, username: str, password: str) -> AuthenticationError:
+    """An ``AuthenticationError`` carrying the server's words (never a part of the password)."""
+    error = AuthenticationError(message)
+    result = getattr(exc, "command_result", None)
+    data = result[1] if isinstance(result, tuple) and len(result) > 1 else str(exc)
+    error.server_reply = without_secret(server_text(data), password, username)
+    return error
+
+
+def _login_oauth2(mailbox: BaseMailBox, endpoint: Endpoint, username: str, token: str) -> None:
+    """AUTHENTICATE OAUTHBEARER or XOAUTH2 (the server's list decides). A refusal arrives as a
+    ``+`` continuation holding the server's JSON error, answered with an empty line (RFC 7628
+    §3.2.3); it raises ``AuthenticationError`` (the caller may refresh the token once)."""
+    client = mailbox.client
+    where = f"{endpoint.host}:{endpoint.port}"
+    offered = [str(c)[5:] for c in client.capabilities if str(c).upper().startswith("AUTH=")]
+    mechanism = sasl.choose(offered)
+    if mechanism is None:
+        raise AuthenticationError(
+            f"The server {where} does not offer OAuth2 sign-in (it offers "
+            f"{', '.join(offered) or 'no SASL mechanism'}); use a password or app password.")
+    try:
+        payload = sasl.initial_response(mechanism, username, token, endpoint.host, endpoint.port)
+    except sasl.SaslError as exc:
+        raise AuthenticationError(str(exc)) from None
+    try:
+        typ, _ = client.authenticate(mechanism, lambda challenge: b"" if challenge else payload)
+    except imaplib.IMAP4.abort:
+        raise ServerUnavailable(f"The server {where} closed the connection during sign-in.") from None
+    except imaplib.IMAP4.error:
+        raise AuthenticationError(
+            f"The server {where} refused the sign-in token ({mechanism}); sign in again if "
+            "this repeats.") from None
+    except (OSError, ssl.SSLError):
+        raise ServerUnavailable(f"The connection to {where} failed during sign-in.") from None
+    if typ != "OK":
+        raise AuthenticationError(f"The server {where} refused the sign-in token ({mechanism}).")
+    mailbox.login_result = (typ, [])  # type: ignore[assignment]
 
 
 def _is_ascii(text: str) -> bool:

@@ -40,7 +40,13 @@ class TLSVerificationError(ImapError):
 
 
 class AuthenticationError(ImapError):
-    """The server rejected the user name or password (NO to LOGIN/AUTHENTICATE)."""
+    """The server rejected the user name or password (NO to LOGIN/AUTHENTICATE).
+
+    ``server_reply``: the server's own words (quoted, withheld when they repeat any part of the
+    password), kept out of ``str()``; used to recognise a provider's "use an authorization
+    code" refusal (``client.accounts.login_advice``)."""
+
+    server_reply: str = ""
 
     code = "auth-failed"
 

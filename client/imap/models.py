@@ -19,6 +19,9 @@ class Endpoint:
     ``ca_file``: extra trust anchors (PEM) in addition to the system store (as for SMTP). ``pinned_sha256``: the
     fingerprint of a certificate the user approved; accepted in either ``AB:CD:...`` or plain hex.
     ``timeout``: seconds for connect and each read.
+    ``auth``: ``"password"`` (LOGIN / AUTHENTICATE PLAIN) or ``"oauth2"`` (the password argument of
+    the login is an OAuth2 access token, sent with AUTHENTICATE OAUTHBEARER or XOAUTH2, whichever
+    the server advertises).
     """
 
     host: str
@@ -27,6 +30,7 @@ class Endpoint:
     ca_file: str | None = None
     pinned_sha256: str | None = None
     timeout: float = 30.0
+    auth: str = "password"
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from client.compose.drafts import push_drafts
 from client.imap.models import Endpoint
+from client.net.redact import describe_error
+from client.oauth.credentials import smtp_refresher
 from client.smtp.imap_folders import ImapDraftsFolder, ImapSentFolder
-from client.smtp.redact import describe_error
 from client.smtp.sender import FlushReport, SentFolder, files_sent_itself, flush_outbox
 from client.smtp.transport import SmtpEndpoint
 from client.store.db import Store
@@ -41,6 +42,7 @@ def smtp_endpoint_for(store: Store, account: Account, timeout: float = 60.0) -> 
     return SmtpEndpoint(
         host=account.smtp_host, port=account.smtp_port, security=smtp_security(store, account),
         ca_file=account.ca_file, pinned_sha256=account.smtp_pinned_sha256, timeout=timeout,
+        auth=account.auth, token_refresh=smtp_refresher(account),
     )
 
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from client import crashpoints
+from client.net.redact import describe_error
 from client.smtp.outbox import Claim, ClaimLost, Outbox, OutboxItem
-from client.smtp.redact import describe_error
 from client.smtp.transport import (
     SmtpAuthError,
     SmtpEndpoint,

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from client.i18n import _
 from client.net.cert_reasons import reason_in_words
+from client.net.redact import without_secret
 from client.net.tls import (
     TLSPolicy,
     TLSVerificationFailed,
@@ -34,7 +35,6 @@ from client.net.tls import (
     handshake_context,
     peek_fingerprint,
 )
-from client.smtp.redact import without_secret
 
 Security = str  # "ssl" | "starttls" | "insecure-plain"
 
@@ -97,6 +97,11 @@ class SmtpEndpoint:
     ca_file: str | None = None
     pinned_sha256: str | None = None
     timeout: float = 60.0
+    #: "password" (AUTH PLAIN/LOGIN) or "oauth2" (the password is an OAuth2 access token)
+    auth: str = "password"
+    #: OAuth2 only: returns a newly refreshed token; `submit` calls it once when the server
+    #: refuses the token (never in a loop)
+    token_refresh: Callable[[], str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -200,12 +205,16 @@ def _fingerprint_of(endpoint: SmtpEndpoint) -> str | None:
 
 
 def login(
-    smtp: smtplib.SMTP, host: str, username: str, password: str, mechanism: str | None = None
+    smtp: smtplib.SMTP, host: str, username: str, password: str, mechanism: str | None = None,
+    auth: str = "password",
 ) -> None:
-    """AUTH PLAIN or LOGIN (the server's choice among those, or `mechanism`) with UTF-8
+    """With `auth="oauth2"`, `login_oauth2` (`password` is the access token). Else AUTH PLAIN or LOGIN (the server's choice among those, or `mechanism`) with UTF-8
     credentials (RFC 4616; smtplib would only send ASCII). Raises SmtpAuthError (refused) or
     SmtpUnavailable (line cut, temporary failure) in words; no error text holds any part of the
     password, even when the server's reply repeats it."""
+    if auth == "oauth2":
+        login_oauth2(smtp, host, username, password)
+        return
     if not smtp.has_extn("auth"):
         raise SmtpAuthError(_("{host} does not offer authentication on this connection.",
                               host=host))
@@ -232,6 +241,52 @@ def login(
     raise SmtpAuthError(_(
         "{host} refused the user name or password for {username} ({code} {reply}).",
         host=host, username=username, code=code, reply=reply))
+
+
+class SmtpTokenRefused(SmtpAuthError):
+    """The server refused the OAuth2 access token (the caller may refresh it once)."""
+
+
+class SmtpAuthDisabled(SmtpAuthError):
+    """The mailbox may not use authenticated SMTP at all (Microsoft's 535 5.7.139)."""
+
+
+def login_oauth2(smtp: smtplib.SMTP, host: str, username: str, token: str) -> None:
+    """AUTH OAUTHBEARER or XOAUTH2 (the server's EHLO list decides) with an access token.
+    A refusal may first come as a 334 challenge holding a JSON error, answered with an empty
+    line (RFC 7628 §3.2.3). Raises `SmtpTokenRefused`, `SmtpAuthDisabled`, `SmtpAuthError`,
+    `SmtpUnavailable`; no error text holds the token."""
+    from client.oauth import sasl
+
+    offered = smtp.esmtp_features.get("auth", "").upper().split()
+    mechanism = sasl.choose(offered)
+    if mechanism is None:
+        raise SmtpAuthError(f"{host} does not offer OAuth2 sign-in for sending (it offers "
+                            f"{' '.join(offered) or 'no login method'}).")
+    try:
+        payload = base64.b64encode(sasl.initial_response(
+            mechanism, username, token, host, smtp.sock.getpeername()[1] if smtp.sock else 0,
+        )).decode("ascii")
+        code, resp = smtp.docmd("AUTH", f"{mechanism} {payload}")
+        if code == 334:
+            code, resp = smtp.docmd("")
+    except sasl.SaslError as exc:
+        raise SmtpAuthError(str(exc)) from None
+    except (smtplib.SMTPException, OSError) as exc:
+        raise SmtpUnavailable(
+            f"The connection to {host} failed during sign-in ({exc.__class__.__name__}).") from None
+    if code in (235, 503):
+        return
+    reply = without_secret(_reply_text(resp), token, username)
+    if "5.7.139" in reply:
+        raise SmtpAuthDisabled(
+            f"{host} does not allow this mailbox to send with a sign-in ({code} {reply}). Your "
+            "administrator must enable authenticated SMTP (SMTP AUTH) for your mailbox, e.g. in "
+            "the Microsoft 365 admin center under the user's Mail settings.")
+    if 400 <= code < 500:
+        raise SmtpUnavailable(f"{host} could not check the sign-in now ({code} {reply}); "
+                              "Tradewind tries again later.")
+    raise SmtpTokenRefused(f"{host} refused the sign-in for {username} ({code} {reply}).")
 
 
 def _b64(data: str) -> str:
@@ -361,7 +416,12 @@ def submit(
     """Connect, authenticate and send one message; always closes the connection."""
     smtp = connect(endpoint)
     try:
-        login(smtp, endpoint.host, username, password)
+        try:
+            login(smtp, endpoint.host, username, password, auth=endpoint.auth)
+        except SmtpTokenRefused:
+            if endpoint.token_refresh is None:
+                raise
+            login(smtp, endpoint.host, username, endpoint.token_refresh(), auth=endpoint.auth)
         return send(smtp, endpoint.host, mail_from, recipients, data, before_data)
     finally:
         try:

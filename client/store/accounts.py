@@ -10,12 +10,14 @@ from client.store.records import Account
 
 _ACCOUNT_COLUMNS = (
     "id, email, display_name, imap_host, imap_port, smtp_host, smtp_port, security, username, "
-    "ca_file, pinned_sha256, preset, status, last_error, created, smtp_pinned_sha256"
+    "ca_file, pinned_sha256, preset, status, last_error, created, smtp_pinned_sha256, "
+    "auth, oauth_provider"
 )
 _EDITABLE = frozenset(
     {
         "display_name", "imap_host", "imap_port", "smtp_host", "smtp_port", "security",
         "username", "ca_file", "pinned_sha256", "smtp_pinned_sha256", "preset",
+        "auth", "oauth_provider",
     }
 )
 
@@ -41,6 +43,8 @@ class AccountsMixin(StoreBase):
         ca_file: str | None = None,
         pinned_sha256: str | None = None,
         preset: str | None = None,
+        auth: str = "password",
+        oauth_provider: str | None = None,
     ) -> Account:
         """Create an account; raises ``ValueError`` if ``email`` already exists."""
         email = email.strip()
@@ -50,10 +54,11 @@ class AccountsMixin(StoreBase):
             with self.transaction() as conn:
                 cursor = conn.execute(
                     "INSERT INTO accounts(email, display_name, imap_host, imap_port, smtp_host, "
-                    "smtp_port, security, username, ca_file, pinned_sha256, preset, created) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "smtp_port, security, username, ca_file, pinned_sha256, preset, created, auth, "
+                    "oauth_provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (email, display_name, imap_host, imap_port, smtp_host, smtp_port, security,
-                     username or email, ca_file, pinned_sha256, preset, time.time()),
+                     username or email, ca_file, pinned_sha256, preset, time.time(), auth,
+                     oauth_provider),
                 )
                 account_id = int(cursor.lastrowid or 0)
         except sqlite3.IntegrityError as exc:

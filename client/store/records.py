@@ -39,6 +39,10 @@ class Account:
     created: float
     #: the SMTP server's certificate pin; `pinned_sha256` is the IMAP server's (schema 7)
     smtp_pinned_sha256: str | None = None
+    #: "password" or "oauth2" (schema 12): what the keyring holds for this account
+    auth: str = "password"
+    #: the OAuth2 provider's public settings as JSON (schema 12; no secret), or None
+    oauth_provider: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,6 +113,7 @@ def endpoint_for(account: Account, timeout: float = 60.0) -> Endpoint:
         ca_file=account.ca_file,
         pinned_sha256=account.pinned_sha256,
         timeout=timeout,
+        auth=account.auth,
     )
 
 

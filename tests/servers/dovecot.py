@@ -19,6 +19,10 @@ Fixtures (defined in ``tests/conftest.py``)
     A loopback proxy that cuts, stalls, rewrites or injects (see ``tests/servers/faultproxy.py``).
     With ``source_host="127.0.0.2"`` Dovecot no longer counts the connection as local, so the
     plain port advertises LOGINDISABLED until STARTTLS, like a real server.
+``DovecotServer(oauth2_introspection_url=URL)``: an instance that also offers XOAUTH2 and
+    OAUTHBEARER, checking tokens at ``URL`` (``tests/servers/oauth_server.py``'s
+    ``/introspect``); passwords keep working for PLAIN/LOGIN. The OAuth2 tests start their own
+    (``tests/client/oauth/test_oauth_mail.py``'s ``bed``); the shared ``dovecot`` is unchanged.
 ``memory_keyring`` (autouse) -> ``tests.support.memory_keyring.MemoryKeyring``, the active backend.
 ``profile_dir`` (autouse) -> ``Path``: ``TRADEWIND_PROFILE`` points at this fresh empty directory;
     ``XDG_*_HOME`` point into the test's tmp_path too.
@@ -167,7 +171,8 @@ class DovecotServer(DovecotMailMixin):
     """One private Dovecot instance.  ``start()`` then ``stop()`` (idempotent); not thread-safe
     to start or stop concurrently, but its mail helpers may be called from any thread."""
 
-    def __init__(self, cert: str = "valid", dovecot_binary: str | None = None) -> None:
+    def __init__(self, cert: str = "valid", dovecot_binary: str | None = None,
+                 oauth2_introspection_url: str | None = None) -> None:
         if cert not in CERT_KINDS:
             raise ValueError(f"cert must be one of {CERT_KINDS}, not {cert!r}")
         binary = dovecot_binary or find_dovecot()
@@ -175,6 +180,7 @@ class DovecotServer(DovecotMailMixin):
             raise DovecotError("dovecot is not installed (apt-get install dovecot-imapd dovecot-lmtpd)")
         self.binary = binary
         self.cert_kind = cert
+        self.oauth2_introspection_url = oauth2_introspection_url
         self.host = HOST
         self.imaps_port = 0
         self.imap_port = 0
@@ -330,6 +336,15 @@ class DovecotServer(DovecotMailMixin):
     def _write_config(self) -> None:
         from tests.servers.dovecot_config import render_config
 
+        oauth2_conf = None
+        if self.oauth2_introspection_url:
+            oauth2_conf = self.root / "oauth2.conf"
+            oauth2_conf.write_text(
+                "introspection_mode = post\n"
+                f"introspection_url = {self.oauth2_introspection_url}\n"
+                "username_attribute = username\n"
+                "active_attribute = active\n"
+                "active_value = true\n")
         self.config_file.write_text(
             render_config(
                 root=self.root,
@@ -337,6 +352,7 @@ class DovecotServer(DovecotMailMixin):
                 imaps_port=self.imaps_port,
                 lmtp_port=self.lmtp_port,
                 special_use=SPECIAL_USE,
+                oauth2_conf=oauth2_conf,
             )
         )
 

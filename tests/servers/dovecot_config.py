@@ -13,15 +13,25 @@ def render_config(
     imaps_port: int,
     lmtp_port: int,
     special_use: Mapping[str, str],
+    oauth2_conf: Path | None = None,
 ) -> str:
     """Dovecot 2.3 configuration: listeners on 127.0.0.1 only, state and mail under ``root``.
 
     ``imap_port`` is plain IMAP with STARTTLS, ``imaps_port`` implicit TLS, ``lmtp_port`` LMTP.
-    ``special_use`` maps mailbox names to their special-use flag; they are auto-subscribed."""
+    ``special_use`` maps mailbox names to their special-use flag; they are auto-subscribed.
+    ``oauth2_conf``: the file of an ``oauth2`` passdb (tokens checked by introspection); then
+    XOAUTH2 and OAUTHBEARER are offered beside PLAIN and LOGIN, each passdb limited to its own
+    mechanisms (TESTBED.md "OAuth2": without the filters a wrong password reaches the
+    introspection URL)."""
     mailboxes = "\n".join(
         f'  mailbox "{name}" {{\n    special_use = {flag}\n    auto = subscribe\n  }}'
         for name, flag in special_use.items()
     )
+    mechanisms = "plain login" + (" xoauth2 oauthbearer" if oauth2_conf else "")
+    password_filter = "  mechanisms = plain login\n" if oauth2_conf else ""
+    oauth2_passdb = (
+        f"passdb {{\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n"
+        f"  args = {oauth2_conf}\n}}\n" if oauth2_conf else "")
     return f"""\
 # Throwaway Dovecot instance for Tradewind's tests.  Generated; do not edit.
 base_dir = {root}/run
@@ -38,7 +48,7 @@ ssl_cert = <{root}/tls/cert.pem
 ssl_key = <{root}/tls/key.pem
 ssl_min_protocol = TLSv1.2
 
-auth_mechanisms = plain login
+auth_mechanisms = {mechanisms}
 auth_failure_delay = 0
 auth_cache_size = 0
 disable_plaintext_auth = yes
@@ -48,8 +58,8 @@ auth_verbose = yes
 passdb {{
   driver = passwd-file
   args = scheme=PLAIN {root}/users/%u
-}}
-userdb {{
+{password_filter}}}
+{oauth2_passdb}userdb {{
   driver = passwd-file
   args = {root}/users/%u
 }}

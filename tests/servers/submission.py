@@ -16,6 +16,11 @@ Fault switches (attributes, set by a test and reset by ``reset()``):
 - ``auth_echo = True``: a refused AUTH is answered with a 535 that repeats the password tried
   (a hostile or careless server), to test that no client error text shows it;
 - ``drop_during_auth = True``: the next AUTH cuts the connection instead of answering.
+OAuth2 (with ``oauth=`` an ``OAuthServer``): AUTH XOAUTH2 and OAUTHBEARER are offered too; a
+token is accepted when the OAuth server says it is live for the user named in the SASL message.
+A refusal answers a ``334`` JSON error challenge first (as Google and Microsoft do), then 535.
+``smtp_auth_disabled = True`` refuses OAuth2 like a Microsoft tenant with authenticated SMTP
+switched off (``535 5.7.139``). ``oauth_refusals`` counts refused OAuth2 attempts.
 ``received`` lists every delivered ``(mail_from, rcpt_tos, data)``; ``auth_log`` the user names
 that logged in (never passwords).
 """
@@ -32,7 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+from aiosmtpd.smtp import MISSING, SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from tests.servers.certs import ServerCert
 from tests.servers.dovecot import HOST, DovecotServer, free_port
@@ -53,6 +58,49 @@ class Delivery:
 class _Handler:
     def __init__(self, server: SubmissionServer) -> None:
         self.server = server
+
+    async def _oauth(self, smtp: SMTP, args: list[str], mechanism: str) -> AuthResult:
+        import base64
+        import json
+        import re
+
+        if len(args) > 1:
+            raw = base64.b64decode(args[1])
+        else:
+            answer = await smtp.challenge_auth("")
+            if answer is MISSING:
+                return AuthResult(success=False, handled=False)
+            raw = answer if isinstance(answer, bytes) else b""
+        text = raw.decode("utf-8", "replace")
+        if mechanism == "XOAUTH2":
+            match = re.fullmatch(r"user=([^\x01]*)\x01auth=Bearer ([^\x01]*)\x01\x01", text)
+        else:
+            match = re.fullmatch(r"n,a=([^,]*),(?:\x01[a-z]+=[^\x01]*)*?\x01auth=Bearer "
+                                 r"([^\x01]*)(?:\x01[a-z]+=[^\x01]*)*\x01\x01", text)
+            if match and "port=" not in text:
+                match = None
+        oauth = self.server.oauth
+        user = match.group(1).replace("=2C", ",").replace("=3D", "=") if match else ""
+        ok = bool(match and oauth is not None and oauth.active_user(match.group(2)) == user)
+        if ok and not self.server.smtp_auth_disabled:
+            self.server.auth_log.append(user)
+            return AuthResult(success=True, handled=False, auth_data=user)
+        self.server.oauth_refusals += 1
+        if self.server.smtp_auth_disabled:
+            return AuthResult(success=False, handled=False, message=(
+                "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled "
+                "for the Tenant."))
+        error = base64.b64encode(json.dumps({"status": "401", "schemes": "bearer"}).encode())
+        await smtp.push(b"334 " + error)
+        await smtp._reader.readline()  # the client's empty line ends the exchange
+        return AuthResult(success=False, handled=False,
+                          message="535 5.7.8 Username and Password not accepted")
+
+    async def auth_XOAUTH2(self, smtp: SMTP, args: list[str]) -> AuthResult:  # noqa: N802
+        return await self._oauth(smtp, args, "XOAUTH2")
+
+    async def auth_OAUTHBEARER(self, smtp: SMTP, args: list[str]) -> AuthResult:  # noqa: N802
+        return await self._oauth(smtp, args, "OAUTHBEARER")
 
     async def handle_RCPT(  # noqa: N802 - aiosmtpd hook name
         self, smtp: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
@@ -89,7 +137,7 @@ class SubmissionServer:
     """Two aiosmtpd listeners (STARTTLS and implicit TLS) in front of a Dovecot test server."""
 
     def __init__(self, dovecot: DovecotServer, size_limit: int = 30 * 1024 * 1024,
-                 cert: ServerCert | None = None) -> None:
+                 cert: ServerCert | None = None, oauth: Any = None) -> None:
         self.dovecot = dovecot
         self.host = HOST
         self.size_limit = size_limit
@@ -103,6 +151,9 @@ class SubmissionServer:
         self.drop_after_data = False
         self.auth_echo = False
         self.drop_during_auth = False
+        self.oauth = oauth
+        self.smtp_auth_disabled = False
+        self.oauth_refusals = 0
         self._passwords: dict[str, str] = {}
         self._lock = threading.Lock()
         self._controllers: list[Controller] = []
@@ -138,6 +189,7 @@ class SubmissionServer:
         self._controllers.clear()
 
     def reset(self) -> None:
+        self.smtp_auth_disabled = False
         self.fail_next = None
         self.refuse_rcpt = {}
         self.drop_after_data = False

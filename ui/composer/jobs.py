@@ -11,7 +11,6 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from client import secrets
 from client.compose.actions import QueuedMessage, forward_fields, queue_message, reply_fields
 from client.compose.assemble import SignatureBlock
 from client.compose.draft_open import draft_for_message, settle_drafts_without_server
@@ -24,6 +23,7 @@ from client.compose.drafts import (
     save_draft,
 )
 from client.compose.identities import identities
+from client.oauth.credentials import secret_or_none
 from client.signatures.provision import policy_in_force, rep_values
 from client.signatures.render import SignatureRequest, render_signature
 from client.signatures.schema import PolicyError
@@ -139,7 +139,7 @@ def _push_drafts_now(store: Store, account: Account) -> None:
     """Best effort: a sent or discarded draft's server copies go now, not at the next sync."""
     from client.smtp.account_send import push_account_drafts
 
-    password = secrets.get_password(account.email)
+    password = secret_or_none(account)
     if password is None:
         return
     try:
@@ -178,7 +178,7 @@ def flush(db_path: Path, account_id: int) -> FlushReport | None:
         account = store.account(account_id)
         if account is None or account.preset == "demo":
             return None
-        password = secrets.get_password(account.email)
+        password = secret_or_none(account)
         if password is None:
             return None
         report = flush_account(store, account, password, manual=True)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from client import events, secrets
 from client.i18n import _
-from client.imap import PasswordNotSaved
+from client.imap import AuthenticationError, PasswordNotSaved
 from client.paths import ProfileLock, ProfileLockedError
 from client.store import Account, Store
 from client.sync.child import sync_in_child
@@ -45,14 +46,28 @@ JOIN_TIMEOUT_S = 10.0
 
 
 def keyring_password(account: Account) -> str:
-    """The account's password from the keyring (any thread). A missing entry raises
-    ``PasswordNotSaved`` (an ``AuthenticationError``, code "no-password") in words, so the
-    watcher backs off as for a refused password and the status bar asks for it."""
-    password = secrets.get_password(account.email)
+    """The account's password from the keyring, or for an OAuth2 account a fresh access token
+    (any thread except the GUI thread: a refresh is an HTTP request). A missing entry raises
+    ``PasswordNotSaved`` (an ``AuthenticationError``, code "no-password") in words, a refused
+    refresh ``AuthenticationError``, so the watcher backs off as for a refused password and the
+    status bar asks for it."""
+    from client.oauth.credentials import secret_for
+    from client.oauth.errors import OAuthError
+
+    try:
+        password = secret_for(account)
+    except OAuthError as exc:
+        raise AuthenticationError(str(exc)) from None
     if password is None:
         raise PasswordNotSaved(_("No password for {email} is saved in the system keyring.",
                                  email=account.email))
     return password
+
+
+def _open_in_browser(url: str) -> None:
+    import webbrowser
+
+    webbrowser.open(url)
 
 
 def syncable(account: Account) -> bool:
@@ -83,6 +98,8 @@ class SyncDriver(QObject):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.profile_dir = Path(profile_dir)
+        #: how "sign in again" shows the sign-in address (any thread; tests replace it)
+        self.open_url: Callable[[str], Any] = _open_in_browser
         self._bus = bus or events.default_bus()
         self._idle_seconds = idle_seconds
         options: dict[str, object] = {}
@@ -227,6 +244,43 @@ class SyncDriver(QObject):
         run_in_background(lambda: secrets.set_password(account.email, password), saved,
                           failed, owner=self)
 
+    def sign_in_again(self, account_id: int, cancel: threading.Event,
+                      on_done: Any = None) -> None:
+        """Run the OAuth2 browser sign-in for the account on the thread pool (never the GUI
+        thread), keep the new tokens, then reconnect and sync it. ``cancel`` stops the wait;
+        ``on_done(None | exception)`` runs on the GUI thread. The outbox is untouched."""
+        from ui.tasks import run_in_background
+
+        account = self._accounts.get(account_id)
+        if account is None:
+            return
+        db_path, open_url = self.db_path, self.open_url
+
+        def work() -> None:
+            from client.accounts.manager import AccountManager
+            from client.oauth.credentials import provider_of
+            from client.oauth.pkce_flow import sign_in
+
+            tokens = sign_in(provider_of(account), open_url=open_url, login_hint=account.email,
+                             cancel=cancel)
+            with Store.open(db_path) as store:
+                AccountManager(store).relogin(account.email, tokens)
+
+        def signed_in(_result: object) -> None:
+            self.states[account_id] = describe(account.email, "syncing")
+            self.statesChanged.emit()
+            self._restart_account(account_id)
+            if on_done is not None:
+                on_done(None)
+
+        def failed(exc: BaseException) -> None:
+            self.states[account_id] = describe(account.email, "needs-login", str(exc))
+            self.statesChanged.emit()
+            if on_done is not None:
+                on_done(exc)
+
+        run_in_background(work, signed_in, failed, owner=self)
+
     def busy(self) -> bool:
         """Whether any account has a sync queued or running (any thread)."""
         return not self._pool.wait_idle(0)
@@ -264,7 +318,10 @@ class SyncDriver(QObject):
         account = self._accounts.get(event.account_id)
         if account is None:
             return
-        self.states[event.account_id] = describe(account.email, event.state, event.message)
+        state = event.state
+        if account.auth == "oauth2" and state in ("auth-failed", "no-password"):
+            state = "needs-login"  # a password dialog cannot help: the browser sign-in can
+        self.states[event.account_id] = describe(account.email, state, event.message)
         self.statesChanged.emit()
 
     # -- worker thread ---------------------------------------------------------------------------
@@ -282,6 +339,21 @@ class SyncDriver(QObject):
         report, sent = sync_in_child(
             store_path, account, password, folders=folders, cancel=cancel, bus=bus,
             attachment_cap=cap, connections=int(connections) if connections is not None else None)
+        if report.status == "auth-failed" and account.auth == "oauth2" and not report.cancelled:
+            # the server refused the access token: refresh it once and try once more
+            from client.oauth.credentials import secret_for
+            from client.oauth.errors import OAuthError
+
+            try:
+                token = secret_for(account, force_refresh=True)
+            except OAuthError as exc:
+                report.error = str(exc)
+            else:
+                if token is not None:
+                    report, sent = sync_in_child(
+                        store_path, account, token, folders=folders, cancel=cancel, bus=bus,
+                        attachment_cap=cap,
+                        connections=int(connections) if connections is not None else None)
         if sent is not None:
             self.outboxFlushed.emit(account.id, sent)
         self.accountSynced.emit(account.id, report)

@@ -1,8 +1,9 @@
 """Account sync states in words for the status bar. GUI thread (uses Qt's translator only).
 
 ``describe(state, message)`` turns an ``AccountStatus`` state ("syncing", "ok", "offline",
-"auth-failed", "untrusted-certificate", "no-password", "error") into a short phrase and says
-what the rep can do about it (``AccountState.fix``: "password", "certificate" or "").
+"auth-failed", "untrusted-certificate", "no-password", "needs-login", "error") into a short
+phrase and says what the rep can do about it (``AccountState.fix``: "password", "login" (an
+OAuth2 account signs in again in the browser), "certificate" or "").
 ``summary(states)`` joins several accounts into one line. Pure apart from translation.
 """
 
@@ -46,6 +47,9 @@ def describe(email: str, state: str, message: str = "") -> AccountState:
     if state == "no-password":
         return AccountState(email, state, message,
                             _tr("no saved password — click “Enter password…”"), "password")
+    if state == "needs-login":
+        return AccountState(email, state, message,
+                            _tr("sign-in expired — click “Sign in again…”"), "login")
     if state == "untrusted-certificate":
         return AccountState(
             email, state, message,

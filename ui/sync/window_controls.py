@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QToolBar, QToolButton
 from ui.plain_text import tooltip
 from ui.sync.driver import SyncDriver
 from ui.sync.password_dialog import PasswordDialog
+from ui.sync.sign_in_dialog import SignInDialog
 from ui.sync.status import AccountState, summary
 
 
@@ -30,6 +31,7 @@ class SyncControls(QObject):
         self.window, self.driver = window, driver
         window.sync_controls = self
         self.password_dialog: PasswordDialog | None = None
+        self.sign_in_dialog: SignInDialog | None = None
         self.sync_action = QAction(self.tr("Send/Receive"), window)
         self.sync_action.setShortcut(QKeySequence("F5"))
         self.sync_action.setToolTip(self.tr("Send queued mail and check every account now (F5)"))
@@ -145,6 +147,8 @@ class SyncControls(QObject):
         _account_id, state = found
         if state.fix == "password":
             self.fix_button.setText(self.tr("Enter password…"))
+        elif state.fix == "login":
+            self.fix_button.setText(self.tr("Sign in again…"))
         else:
             self.fix_button.setText(self.tr("Account settings…"))
         self.fix_button.setToolTip(tooltip(f"{state.email}: {state.message}"))
@@ -158,10 +162,28 @@ class SyncControls(QObject):
         account_id, state = found
         if state.fix == "password":
             self.ask_password(account_id, state.email)
+        elif state.fix == "login":
+            self.sign_in_again(account_id, state.email)
         else:
             from ui.composer.main_window_hooks import open_wizard
 
             open_wizard(self.window)
+
+    def sign_in_again(self, account_id: int, email: str) -> SignInDialog:
+        """Show the waiting dialog (non-modal, with Cancel) and run the browser sign-in on the
+        thread pool; success closes it and syncs the account again."""
+        dialog = SignInDialog(email, self.window)
+        self.sign_in_dialog = dialog
+
+        def done(exc: BaseException | None) -> None:
+            if exc is None:
+                dialog.accept()
+            elif not dialog.cancel.is_set():
+                dialog.failed(str(exc))
+
+        self.driver.sign_in_again(account_id, dialog.cancel, done)
+        dialog.show()
+        return dialog
 
     def ask_password(self, account_id: int, email: str) -> PasswordDialog:
         """Show the password dialog (non-modal); OK stores it and syncs the account again."""

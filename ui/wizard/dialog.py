@@ -18,6 +18,8 @@ cancelling removes an account the wizard had stored. GUI thread only.
 
 from __future__ import annotations
 
+import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from client.accounts.discover import DiscoveryResult
-from client.imap.errors import ImapError
+from client.accounts.presets import preset_by_key, preset_for_domain
+from client.imap.errors import AuthenticationError, ImapError
+from ui.sync.sign_in_dialog import SignInDialog
 from ui.tasks import run_in_background
-from ui.wizard import jobs
+from ui.wizard import jobs, safe_login
 from ui.wizard.signature_step import SignatureStep
 
 PAGE_ACCOUNT, PAGE_SERVERS, PAGE_TEST, PAGE_SIGNATURE = range(4)
@@ -68,6 +72,10 @@ class AccountWizard(QDialog):
         self.stored_email: str | None = None  # the account this wizard has stored
         self.fingerprint: str | None = None
         self.fingerprint_server = "imap"  # whose certificate `fingerprint` is: imap or smtp
+        self.found_preset: str | None = None  # the preset key discovery matched (MX too)
+        self.sign_in_dialog: SignInDialog | None = None
+        #: how "Sign in with …" shows the sign-in address (any thread; tests replace it)
+        self.open_url: Callable[[str], object] = webbrowser.open
         self.busy = False
         self.succeeded = False
         self.smtp_problem: str | None = None
@@ -117,6 +125,15 @@ class AccountWizard(QDialog):
         self.manual_button.setFlat(True)
         self.manual_button.clicked.connect(self.manual)
         self.account_error = self._error_label(page)
+        #: a Chinese provider's "use the authorization code" advice (ui.wizard.safe_login)
+        self.safe_login_hint = QLabel(page)
+        self.safe_login_hint.setWordWrap(True)
+        self.safe_login_hint.hide()
+        self.email_field.textChanged.connect(self._show_safe_login_hint)
+        #: "Sign in with Microsoft/Google" for addresses whose preset signs in with OAuth2
+        self.oauth_button = QPushButton(page)
+        self.oauth_button.hide()
+        self.oauth_button.clicked.connect(self.sign_in_with_provider)
         form = QFormLayout()
         form.addRow(self.tr("Your name:"), self.name_field)
         form.addRow(self.tr("E-mail address:"), self.email_field)
@@ -124,10 +141,70 @@ class AccountWizard(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.safe_login_hint)
+        layout.addWidget(self.oauth_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.manual_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.account_error)
         layout.addStretch(1)
         return page
+
+    def _preset_key(self) -> str | None:
+        if self.found_preset:
+            return self.found_preset
+        found = preset_for_domain(self.email_field.text().strip().rpartition("@")[2])
+        return found.key if found else None
+
+    def _show_safe_login_hint(self, _text: str = "") -> None:
+        text = safe_login.advice(self._preset_key())
+        self.safe_login_hint.setText(text or "")
+        self.safe_login_hint.setVisible(bool(text))
+        provider = self._oauth_provider()
+        if provider is not None:
+            label = {"microsoft": "Microsoft", "google": "Google"}.get(provider, provider)
+            self.oauth_button.setText(self.tr("Sign in with {0}").format(label))
+        self.oauth_button.setVisible(provider is not None)
+
+    def _oauth_provider(self) -> str | None:
+        preset = preset_by_key(self._preset_key() or "")
+        return preset.oauth if preset is not None else None
+
+    def sign_in_with_provider(self) -> None:
+        """Run the browser sign-in (thread pool, with a Cancel dialog), then store the account
+        with its tokens and test it like a password account."""
+        provider = self._oauth_provider()
+        email = self.email_field.text().strip()
+        if self.busy or provider is None:
+            return
+        if "@" not in email:
+            self.account_error.setText(self.tr("Enter your full e-mail address, e.g. "
+                                               "mei.lin@company.com."))
+            self.account_error.show()
+            return
+        self.account_error.hide()
+        dialog = SignInDialog(email, self)
+        self.sign_in_dialog = dialog
+        db_path, name, discover_fn = self.db_path, self.name_field.text().strip(), self.discover_fn
+        open_url = self.open_url
+        stored = self.stored_email == email.lower()
+        self.succeeded = False
+        self._show_page(PAGE_TEST)
+        self._show_result(self.tr("Waiting for the sign-in in your browser…"), "")
+        self._set_busy(True)
+
+        def signed_in(outcome: jobs.WizardTest) -> None:
+            dialog.accept()
+            self._tested(outcome)
+
+        def failed(exc: BaseException) -> None:
+            dialog.accept()
+            self._test_failed(exc)
+
+        run_in_background(
+            lambda: jobs.oauth_sign_in_and_test(db_path, email, name, provider,
+                                                cancel=dialog.cancel, open_url=open_url,
+                                                discover_fn=discover_fn, stored=stored),
+            signed_in, failed, owner=self)
+        dialog.show()
 
     def _servers_page(self) -> QWidget:
         page = QWidget(self)
@@ -321,6 +398,8 @@ class AccountWizard(QDialog):
                 self.imap_host.setText(f"imap.{domain}")
                 self.smtp_host.setText(f"smtp.{domain}")
         else:
+            self.found_preset = found.preset
+            self._show_safe_login_hint()
             self.servers_note.setText(self.tr("Settings found for {0}. Change them only if your "
                                               "provider told you other ones.").format(domain))
             self.imap_host.setText(found.imap.host)
@@ -427,6 +506,7 @@ class AccountWizard(QDialog):
             "unreachable": self.tr("The server cannot be reached."),
             "protocol": self.tr("The server did not follow the rules of a secure connection."),
             "account": self.tr("The account cannot be added."),
+            "signin": self.tr("The sign-in did not work."),
         }
         advice = {
             "certificate": self.tr("Trust it only if your IT department confirms this exact "
@@ -438,6 +518,10 @@ class AccountWizard(QDialog):
                                    "connection."),
         }
         detail = why.detail
+        safe = (safe_login.advice_after_refusal(self._preset_key(), exc.server_reply)
+                if isinstance(exc, AuthenticationError) else None)
+        if safe is not None:  # the provider's "use the authorization code" refusal
+            advice["password"] = safe
         if why.title in advice:
             detail = f"{detail}\n\n{advice[why.title]}"
         self.fingerprint = why.fingerprint if why.title == "certificate" else None

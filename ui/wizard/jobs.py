@@ -13,6 +13,7 @@ presents that very certificate is pinned with it), and tests again; ``forget`` r
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from client.imap.errors import (
     TLSVerificationError,
 )
 from client.net.tls import same_fingerprint
+from client.oauth.errors import OAuthError
 from client.smtp.account_send import set_sending_options
 from client.store.db import Store
 
@@ -78,7 +80,8 @@ def check_smtp(store: Store, email: str, timeout: float) -> SmtpCheck:
     when sending). Blocking I/O."""
     from client.smtp.transport import SmtpError, SmtpTLSError
 
-    if store.get_account(email) is None or secrets.get_password(email) is None:
+    account = store.get_account(email)
+    if account is None or (account.auth != "oauth2" and secrets.get_password(email) is None):
         return SmtpCheck()
     try:
         AccountManager(store).test_smtp(email, timeout=timeout)
@@ -116,6 +119,48 @@ def save_and_test(db_path: Path, form: AccountForm, stored: bool,
         set_sending_options(store, account, smtp_security=form.smtp_security)
         result = manager.test(form.email, timeout=timeout)
         smtp = check_smtp(store, form.email, timeout)
+        return WizardTest(result, smtp.problem, smtp.fingerprint)
+
+
+def oauth_sign_in_and_test(
+    db_path: Path, email: str, display_name: str, provider_name: str, *,
+    cancel: threading.Event, open_url: Callable[[str], object],
+    discover_fn: Discover | None = None, timeout: float = 20.0, stored: bool = False,
+) -> WizardTest:
+    """"Sign in with Microsoft/Google": find the servers, run the browser sign-in (blocking
+    until the redirect, a cancel or the time-out), store the OAuth2 account and its tokens,
+    log in once and check the outgoing server. Worker thread. Raises `OAuthError` subclasses
+    (in words), `AccountError`, keyring and IMAP errors, as `save_and_test`. ``stored``: this
+    wizard already stored the account with a password; it switches to OAuth2 (the password
+    entry is removed)."""
+    from client.oauth.company import oauth_settings
+    from client.oauth.pkce_flow import sign_in
+    from client.oauth.providers import load_provider
+
+    found = find_settings(email, discover_fn)
+    with Store.open(db_path) as store:
+        settings = oauth_settings(store)
+        secrets.check_backend()  # before the browser: the tokens need a safe keyring
+    provider = load_provider(provider_name, settings)
+    tokens = sign_in(provider, open_url=lambda url: open_url(url), login_hint=email,
+                     cancel=cancel)
+    with Store.open(db_path) as store:
+        manager = AccountManager(store)
+        if stored:
+            manager.relogin(email, tokens, provider)
+            secrets.delete_password(email)
+        else:
+            manager.add_oauth(
+                email, provider, tokens, display_name=display_name, lookup=found is None,
+                imap=f"{found.imap.host}:{found.imap.port}" if found else None,
+                smtp=f"{found.smtp.host}:{found.smtp.port}" if found and found.smtp else None,
+                security=found.imap.security if found else None,
+                username=found.username if found else None)
+        account = manager.get(email)
+        if found and found.smtp:
+            set_sending_options(store, account, smtp_security=found.smtp.security)
+        result = manager.test(email, timeout=timeout)
+        smtp = check_smtp(store, email, timeout)
         return WizardTest(result, smtp.problem, smtp.fingerprint)
 
 
@@ -164,4 +209,6 @@ def explain(exc: BaseException, host: str, port: int) -> Explanation:
         return Explanation(TITLE_BY_CODE.get(exc.code, "other"), str(exc))
     if isinstance(exc, (AccountError, secrets.SecretsError)):
         return Explanation("account", str(exc))
+    if isinstance(exc, OAuthError):
+        return Explanation("signin", str(exc))
     return Explanation("other", f"{type(exc).__name__}: {exc} ({host}:{port})")

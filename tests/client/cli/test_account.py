@@ -21,7 +21,7 @@ Cli = Callable[..., CliResult]
 ACCOUNT_KEYS = {
     "id", "email", "display_name", "imap_host", "imap_port", "smtp_host", "smtp_port",
     "security", "username", "ca_file", "pinned_sha256", "smtp_pinned_sha256", "preset", "status",
-    "last_error",
+    "last_error", "auth",
 }
 
 

@@ -172,6 +172,12 @@ def _schema9_copy(tmp_path: Path, db_path: Path) -> tuple[Path, list[tuple[objec
     conn = sqlite3.connect(db_path, isolation_level=None)
     conn.execute("DROP INDEX messages_header_stale")
     conn.execute("ALTER TABLE messages DROP COLUMN header_version")
+    # what the later migrations (11 quotes, 12 account sign-in) added goes too, so the file is
+    # the schema 9 an older Tradewind left
+    for table in ("quote_items", "quotes", "quote_sequences", "product_prices", "products"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    for column in ("auth", "oauth_provider"):
+        conn.execute(f"ALTER TABLE accounts DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 9")
     rows = conn.execute("SELECT * FROM messages ORDER BY id").fetchall()
     conn.close()

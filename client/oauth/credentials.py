@@ -1,0 +1,81 @@
+"""What an account's IMAP/SMTP login uses: its password, or a fresh OAuth2 access token.
+
+`secret_for(account, store=None, force_refresh=False) -> str | None`: for a password account the
+keyring's password (None when there is none); for an `auth == "oauth2"` account a usable
+access token (refreshed first when expired, `client.oauth.tokens`). The token then travels
+exactly where a password does (argument, the sync child's stdin line), never argv or a file.
+A refused refresh raises `SignInRequired`; with `store` the account's status becomes
+`NEEDS_LOGIN` with the reason in words first (nothing else changes: the outbox keeps its
+messages). `smtp_refresher(account)` is the callback `SmtpEndpoint.token_refresh` uses for the
+refresh-once rule on a refused token.
+Blocking (HTTP to the token endpoint); worker thread or CLI. Raises `OAuthError` subclasses and
+`client.secrets` errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from client import secrets
+from client.oauth import tokens
+from client.oauth.errors import OAuthError, ProviderConfigError, SignInRequired
+from client.oauth.providers import Provider, from_public_json
+
+if TYPE_CHECKING:
+    from client.store.db import Store
+    from client.store.records import Account
+
+NEEDS_LOGIN = "needs-login"
+
+
+def provider_of(account: Account) -> Provider:
+    """The provider stored with an OAuth2 account (its secret from the token record)."""
+    if not account.oauth_provider:
+        raise ProviderConfigError(f"{account.email} has no sign-in provider settings; sign in "
+                                  f"again with tradewind account login {account.email} --oauth ….")
+    stored = tokens.load(account.email)
+    return from_public_json(account.oauth_provider, stored.client_secret if stored else None)
+
+
+def secret_for(account: Account, store: Store | None = None, *,
+               force_refresh: bool = False) -> str | None:
+    """See the module docstring."""
+    if account.auth != "oauth2":
+        return secrets.get_password(account.email)
+    try:
+        return tokens.access_token(account.email, provider_of(account),
+                                   force_refresh=force_refresh)
+    except SignInRequired as exc:
+        if store is not None:
+            store.set_account_status(account.id, NEEDS_LOGIN, str(exc))
+        raise
+
+
+def smtp_refresher(account: Account) -> Callable[[], str] | None:
+    """For OAuth2 accounts: a callable returning a newly refreshed token (raising
+    `SmtpAuthError` in words when that is impossible); None for password accounts."""
+    if account.auth != "oauth2":
+        return None
+
+    def refresh() -> str:
+        from client.smtp.transport import SmtpAuthError
+
+        try:
+            token = secret_for(account, force_refresh=True)
+        except OAuthError as exc:
+            raise SmtpAuthError(str(exc)) from None
+        if token is None:  # pragma: no cover - secret_for returns a token or raises for oauth2
+            raise SmtpAuthError(f"{account.email} is not signed in.")
+        return token
+
+    return refresh
+
+
+def secret_or_none(account: Account, store: Store | None = None) -> str | None:
+    """`secret_for`, with None instead of an OAuth2 failure, for best-effort work (a drafts
+    push, an attachment download) that simply waits until the rep signs in again."""
+    try:
+        return secret_for(account, store)
+    except OAuthError:
+        return None
