@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable, Iterable
 
 from client import events
+from client.i18n import _
 from client.imap import AuthenticationError, ImapError, ImapSession, TLSVerificationError
 from client.store import Account
 from client.sync.engine import endpoint_for, status_for
@@ -89,9 +90,29 @@ class InboxWatcher:
     def _open(self) -> ImapSession:
         if self._connect is not None:
             return self._connect()
+        endpoint = endpoint_for(self.account, timeout=60.0)
         password = self._password_source(self.account)
-        return ImapSession.connect(endpoint_for(self.account, timeout=60.0),
-                                   self.account.username, password)
+        try:
+            return ImapSession.connect(endpoint, self.account.username, password)
+        except AuthenticationError:
+            if self.account.auth != "oauth2":
+                raise
+        # the server refused the access token: refresh it once and try once more, never a loop
+        return ImapSession.connect(endpoint, self.account.username, self._refreshed_token())
+
+    def _refreshed_token(self) -> str:
+        """A newly refreshed OAuth2 access token; ``AuthenticationError`` in words when the
+        sign-in cannot be refreshed (the account then needs the browser sign-in again)."""
+        from client.oauth.credentials import secret_for
+        from client.oauth.errors import OAuthError
+
+        try:
+            token = secret_for(self.account, force_refresh=True)
+        except OAuthError as exc:
+            raise AuthenticationError(str(exc)) from None
+        if token is None:
+            raise AuthenticationError(_("{email} is not signed in.", email=self.account.email))
+        return token
 
     def run(self) -> None:
         """The loop (blocking); normally via ``start()``."""

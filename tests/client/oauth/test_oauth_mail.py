@@ -218,3 +218,28 @@ def test_switching_a_password_account_to_oauth2_forgets_the_password(
     assert json.loads(switched.out)["account"]["auth"] == "oauth2"
     assert "an-old-password" not in memory_keyring.stored().values()
     assert cli("account", "test", user.email).code == 0
+
+
+def test_the_idle_watcher_refreshes_a_refused_token_once(
+        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:  # noqa: F811
+    """The IDLE connection gets the same rule as sync and send: a refused (but unexpired-looking)
+    access token is refreshed once and the login tried once more."""
+    from client.config import Profile
+    from client.oauth.credentials import secret_for
+    from client.sync.watch import InboxWatcher
+
+    assert _add(cli, bed, user, tmp_path).code == 0
+    with Store.open(Profile.resolve().database) as store:
+        account = store.list_accounts()[0]
+    bed.oauth.expire_access_tokens()  # the stored token still looks valid to the client
+    grants = len(bed.oauth.grants)
+    watcher = InboxWatcher(account, lambda a: secret_for(a) or "", lambda: None,
+                           idle_seconds=1.0).start()
+    try:
+        deadline = time.monotonic() + 30
+        while watcher.connections == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        assert watcher.stop()
+    assert watcher.connections >= 1
+    assert bed.oauth.grants[grants:] == ["refresh_token"]
