@@ -20,12 +20,14 @@ from client.cli import (
     account_cmd,
     attachment_cmd,
     cache_cmd,
+    links_cmd,
     meet_cmd,
     ops_cmd,
     policy_cmd,
     read_cmd,
     send_cmd,
     signature_cmd,
+    storage_cmd,
     sync_cmd,
     watch_cmd,
 )
@@ -55,6 +57,8 @@ COMMAND_MODULES = (
     signature_cmd,
     cache_cmd,
     meet_cmd,
+    storage_cmd,
+    links_cmd,
 )
 
 

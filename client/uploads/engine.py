@@ -26,6 +26,7 @@ Contract:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -249,6 +250,7 @@ class UploadEngine:
             link = self._share(record, provider, storage, password)
         except UploadError as exc:
             self._fail(self.get(upload_id), exc)
+            exc.upload_id = upload_id
             raise
         record = self.get(upload_id)
         self.bus.publish(events.UploadFinished(record.id, "shared", record.outbox_id, link.id))
@@ -328,8 +330,8 @@ class UploadEngine:
                         confirmed.append((number, known.etag))
                         meter.add(size)
                         continue
-                    etag = self._retrying(lambda: provider.put_part(
-                        session, number, offset, data, size))
+                    etag = self._retrying(functools.partial(
+                        provider.put_part, session, number, offset, data, size))
                     with self.store.transaction(durable=True) as conn:
                         conn.execute(
                             "INSERT OR REPLACE INTO upload_parts (upload_id, number, offset, size, "

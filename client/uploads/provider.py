@@ -25,9 +25,11 @@ MAX_S3_EXPIRY_S = 7 * 24 * 3600  # SigV4 presigned URLs live at most 7 days
 
 
 class UploadError(Exception):
-    """A storage operation failed; `str(exc)` says why in words (no secret, no link)."""
+    """A storage operation failed; `str(exc)` says why in words (no secret, no link).
+    `upload_id` is set by the engine to the upload record the failure was recorded on."""
 
     retryable = True
+    upload_id: int | None = None
 
 
 class AuthError(UploadError):

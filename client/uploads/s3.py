@@ -4,7 +4,8 @@ through boto3 with SigV4.
 Multipart upload: parts of at least 8 MiB (S3 allows 5 MiB) and at most 10,000 parts;
 `list_parts` tells a later process what the server holds, so it resumes. The link is a
 presigned GET whose expiry is capped at 7 days (SigV4's limit, enforced here). Revoke deletes
-the object, after which the presigned URL answers 404. One thread per instance; methods block
+the object, after which the presigned URL answers 404. botocore does not retry (one attempt):
+the engine owns the retry policy for every provider. One thread per instance; methods block
 and raise only `UploadError`s (botocore errors are mapped by their code).
 """
 
@@ -66,7 +67,7 @@ class S3Provider:
         self.client: Any = boto3.session.Session().client(
             "s3", endpoint_url=url or None, region_name=region or "us-east-1",
             aws_access_key_id=access_key, aws_secret_access_key=secret_key,
-            config=Config(signature_version="s3v4", retries={"max_attempts": 2, "mode": "standard"},
+            config=Config(signature_version="s3v4", retries={"total_max_attempts": 1, "mode": "standard"},
                           connect_timeout=15, read_timeout=120,
                           s3={"addressing_style": "path"}),
         )

@@ -17,7 +17,8 @@ Faithful to Nextcloud's documented behaviour for what Tradewind uses:
 - Public download ``GET /s/TOKEN/download`` (404 once the share is deleted or past its
   expiry date; a password share needs Basic auth with the token as user name).
 
-Test switches: ``quota_bytes`` (PUTs beyond it answer 507 Insufficient Storage),
+Test switches (on the server object): ``quota_bytes`` (chunk bytes accepted after it was set
+beyond this answer 507 Insufficient Storage),
 ``fail_puts`` (a list of statuses the next PUTs answer, after reading their body: a 5xx
 storm), and ``counter`` (a ``CountingApp``: bytes received). State lives in a temp folder.
 """
@@ -64,6 +65,7 @@ class NextcloudApp:
         self.lock = threading.Lock()
         self.next_id = 1
         self.quota_bytes: int | None = None
+        self.accepted = 0  # chunk bytes accepted since the faults were last reset
         self.fail_puts: list[int] = []
         self.base_url = ""
 
@@ -83,9 +85,6 @@ class NextcloudApp:
         if not target.is_relative_to(base.resolve()):
             raise PermissionError(rel)
         return target
-
-    def _used(self) -> int:
-        return sum(f.stat().st_size for f in self.root.rglob("*") if f.is_file())
 
     def _destination(self, environ: dict[str, Any]) -> Path | None:
         dest = urlsplit(str(environ.get("HTTP_DESTINATION", ""))).path
@@ -183,7 +182,11 @@ class NextcloudApp:
             if failing is not None:
                 self._drain(environ)
                 return reply(f"{failing} Injected Fault")
-            if self.quota_bytes is not None and self._used() + size > self.quota_bytes:
+            with self.lock:
+                over = self.quota_bytes is not None and self.accepted + size > self.quota_bytes
+                if not over:
+                    self.accepted += size
+            if over:
                 self._drain(environ)
                 return reply("507 Insufficient Storage")
             part = folder / chunk
@@ -311,9 +314,27 @@ class NextcloudServer:
         self.host.start()
         return self
 
+    @property
+    def quota_bytes(self) -> int | None:
+        return self.app.quota_bytes
+
+    @quota_bytes.setter
+    def quota_bytes(self, value: int | None) -> None:
+        with self.app.lock:
+            self.app.quota_bytes, self.app.accepted = value, 0
+
+    @property
+    def fail_puts(self) -> list[int]:
+        return self.app.fail_puts
+
+    @fail_puts.setter
+    def fail_puts(self, value: list[int]) -> None:
+        with self.app.lock:
+            self.app.fail_puts = list(value)
+
     def reset_faults(self) -> None:
-        self.app.quota_bytes = None
-        self.app.fail_puts = []
+        self.quota_bytes = None
+        self.fail_puts = []
         self.counter.reset()
 
     def stop(self) -> None:

@@ -4,7 +4,7 @@ a quota switch in front of its WSGI app.
 moto checks neither the signature nor the expiry of presigned URLs (TESTBED.md), so tests
 check the expiry cap in Tradewind's code. Any access key is accepted by moto; ``wrong_key``
 makes the front refuse requests signed with it (403 ``InvalidAccessKeyId``, as AWS answers).
-``quota_bytes``: an ``UploadPart``/``PutObject`` past it answers 400 ``EntityTooLarge`` (how
+``fail_puts``: statuses (500/503) the next PUTs answer (a 5xx storm). ``quota_bytes``: an ``UploadPart``/``PutObject`` past it answers 400 ``EntityTooLarge`` (how
 S3-compatible services report a quota). ``counter.bytes_received`` counts request bodies.
 """
 
@@ -47,6 +47,15 @@ class _Front:
             start_response("403 Forbidden", [("Content-Length", str(len(body)))])
             return [body]
         size = int(environ.get("CONTENT_LENGTH") or 0)
+        if environ["REQUEST_METHOD"] == "PUT" and self.server.fail_puts:
+            with self.server.lock:
+                status = self.server.fail_puts.pop(0) if self.server.fail_puts else None
+            if status is not None:
+                environ["wsgi.input"].read(size)
+                body = _error("ServiceUnavailable" if status == 503 else "InternalError",
+                              "Injected fault")
+                start_response(f"{status} Injected", [("Content-Length", str(len(body)))])
+                return [body]
         if environ["REQUEST_METHOD"] == "PUT" and self.server.quota_bytes is not None:
             with self.server.lock:
                 over = self.server.stored + size > self.server.quota_bytes
@@ -72,6 +81,7 @@ class S3Server(ThreadedMotoServer):
         self.quota_bytes: int | None = None
         self.stored = 0
         self.wrong_key: str | None = None
+        self.fail_puts: list[int] = []
         self.counter = CountingApp(lambda e, s: [])
 
     def _server_entry(self) -> None:
@@ -90,4 +100,5 @@ class S3Server(ThreadedMotoServer):
         self.quota_bytes = None
         self.stored = 0
         self.wrong_key = None
+        self.fail_puts = []
         self.counter.reset()
