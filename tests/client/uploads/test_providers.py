@@ -25,7 +25,7 @@ def test_link_serves_the_uploaded_bytes_and_revoke_stops_it(
 ) -> None:
     storage = add_storage(kind)
     path = tmp_path / "price list 报价.xlsx"
-    digest = write_random(path, 37 * MiB + 4321)  # several parts on Nextcloud and S3
+    digest = write_random(path, 20 * MiB + 4321)  # several parts on Nextcloud and S3
 
     result = engine.upload(storage, path)
 
@@ -103,7 +103,7 @@ def test_a_full_storage_is_a_quota_error(
     server = request.getfixturevalue(f"{kind}_server")
     server.quota_bytes = 20 * MiB  # Nextcloud answers 507, S3 services EntityTooLarge
     path = tmp_path / "video.mp4"
-    write_random(path, 40 * MiB)
+    write_random(path, 30 * MiB)
 
     with pytest.raises(QuotaError) as raised:
         engine.upload(storage, path)
@@ -124,7 +124,7 @@ def test_a_5xx_storm_is_retried_then_fails_in_words_and_resumes_later(
     storage = add_storage(kind)
     server = request.getfixturevalue(f"{kind}_server")
     path = tmp_path / "brochure.pdf"
-    digest = write_random(path, 40 * MiB)
+    digest = write_random(path, 24 * MiB)
     slept: list[float] = []
     engine = UploadEngine(store, retry_delays=(1, 2), sleep=slept.append)
     server.fail_puts = [503] * 2
@@ -132,7 +132,7 @@ def test_a_5xx_storm_is_retried_then_fails_in_words_and_resumes_later(
     assert first.upload.sha256 == digest and slept == [1, 2]
 
     other = tmp_path / "brochure-2.pdf"
-    write_random(other, 40 * MiB, seed=b"other")
+    write_random(other, 24 * MiB, seed=b"other")
     engine = UploadEngine(store, retry_delays=(0,), sleep=slept.append)
     held = records.parts_of  # parts confirmed before the storm
 
@@ -149,7 +149,7 @@ def test_a_5xx_storm_is_retried_then_fails_in_words_and_resumes_later(
     server.counter.reset()
     result = engine.run(failed.id)
     assert result.upload.state == "shared"
-    assert server.counter.by_method.get("PUT", 0) <= 40 * MiB - confirmed + 1024
+    assert server.counter.by_method.get("PUT", 0) <= 24 * MiB - confirmed + 1024
     assert download_sha(result.link.url)[0] == 200
 
 
@@ -172,7 +172,7 @@ def test_a_line_dropped_mid_part_resends_only_that_part(
         secret = SECRET_KEY
     storage = config.add_storage(store, ACCOUNT, spec, secret)
     path = tmp_path / "drawings.dwg"
-    size = 48 * MiB
+    size = 34 * MiB
     digest = write_random(path, size)
     cut = {"done": False}
 
