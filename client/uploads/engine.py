@@ -30,8 +30,11 @@ import functools
 import hashlib
 import json
 import os
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -54,7 +57,7 @@ from client.uploads.records import LinkRecord, UploadRecord
 if TYPE_CHECKING:
     from client.store.db import Store
 
-STREAM_CHUNK = 1024 * 1024
+STREAM_CHUNK = 4 * 1024 * 1024
 REUSE_MIN_LEFT_S = 24 * 3600  # a link that expires within a day is not reused
 
 
@@ -121,6 +124,58 @@ class _Meter:
         speed = sent / elapsed if elapsed > 0 else 0.0
         eta = (self.total - self.done) / speed if speed > 0 else None
         self.callback(Progress(self.upload_id, self.done, self.total, speed, eta))
+
+
+_READ_AHEAD = 4  # chunks read and hashed ahead of the sender (bounded memory)
+
+
+def _read_ahead(handle: BinaryIO, size: int, digest: hashlib._Hash, meter: _Meter,
+                shorter: Callable[[], Exception]) -> Iterator[bytes]:
+    """The file's bytes in chunks, read and hashed on a helper thread while the caller sends
+    the previous ones (hashlib and file reads release the GIL, so they overlap the socket).
+    At most `_READ_AHEAD` chunks wait; the thread stops when the consumer does."""
+    chunks: queue.Queue[bytes | BaseException | None] = queue.Queue(_READ_AHEAD)
+    stop = threading.Event()
+
+    def offer(item: bytes | BaseException | None) -> bool:
+        while not stop.is_set():
+            try:
+                chunks.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def reader() -> None:
+        left = size
+        try:
+            while left > 0:
+                chunk = handle.read(min(STREAM_CHUNK, left))
+                if not chunk:
+                    offer(shorter())
+                    return
+                left -= len(chunk)
+                digest.update(chunk)
+                if not offer(chunk):
+                    return
+            offer(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+            offer(exc)
+
+    thread = threading.Thread(target=reader, name="upload-read-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = chunks.get()
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            meter.add(len(item))
+            yield item
+    finally:
+        stop.set()
+        thread.join()
 
 
 class UploadEngine:
@@ -311,7 +366,52 @@ class UploadEngine:
                 etag, whole_sha = self._whole_file(record, provider, session, handle, meter)
                 confirmed.append((1, etag))
             else:
-                count = max(1, -(-record.size // session.part_size))
+                confirmed = self._parts(record, provider, session, done_parts, handle, digest,
+                                        meter)
+        st = _stat(record.path)
+        if st.st_size != record.size or st.st_mtime_ns != record.mtime_ns:
+            self._abort_changed(record, provider, session)
+        self._retrying(lambda: provider.complete(session, confirmed))
+        sha = digest.hexdigest() if session.resumable else whole_sha
+        self._set(record.id, state="uploaded", sha256=sha, last_error=None)
+        crashpoints.hit("upload-complete")
+
+    def _parts(self, record: UploadRecord, provider: Provider, session: Session,
+               done_parts: dict[int, records.PartRecord], handle: BinaryIO,
+               digest: hashlib._Hash, meter: _Meter) -> list[tuple[int, str]]:
+        """Send the parts the server does not hold, `provider.parallel_parts` at a time (at
+        most that many part buffers in memory). Reading, hashing and every cache write happen
+        on this thread, in file order; only `put_part` runs on the pool. A part confirmed
+        while another one failed is still recorded before the error is raised."""
+        workers = max(1, int(getattr(provider, "parallel_parts", 1)))
+        confirmed: dict[int, str] = {}
+        inflight: dict[Future[tuple[str, str]], tuple[int, int, int]] = {}
+        failure: BaseException | None = None
+
+        def settle(block: bool) -> None:
+            nonlocal failure
+            if not inflight:
+                return
+            finished, _ = wait(list(inflight), return_when=FIRST_COMPLETED if block else ALL_COMPLETED)
+            for future in finished:
+                number, offset, size = inflight.pop(future)
+                try:
+                    etag, part_sha = future.result()
+                except BaseException as exc:  # noqa: BLE001 - raised after the others settle
+                    failure = failure or exc
+                    continue
+                with self.store.transaction(durable=True) as conn:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO upload_parts (upload_id, number, offset, size, "
+                        "etag, sha256) VALUES (?,?,?,?,?,?)",
+                        (record.id, number, offset, size, etag, part_sha))
+                confirmed[number] = etag
+                crashpoints.hit(f"upload-part-{number}")
+                meter.add(size)
+
+        count = max(1, -(-record.size // session.part_size))
+        with ThreadPoolExecutor(workers, thread_name_prefix="upload-part") as pool:
+            try:
                 for number in range(1, count + 1):
                     offset = (number - 1) * session.part_size
                     size = min(session.part_size, record.size - offset)
@@ -321,32 +421,36 @@ class UploadEngine:
                         self._reset(record, None)
                         raise FileChanged(f"The file {record.file_name} became shorter while it "
                                           "was uploaded; retry to upload it again.")
-                    part_sha = hashlib.sha256(data).hexdigest()
                     digest.update(data)
                     known = done_parts.get(number)
                     if known is not None:
-                        if known.sha256 != part_sha:
+                        if known.sha256 != hashlib.sha256(data).hexdigest():
                             self._abort_changed(record, provider, session)
-                        confirmed.append((number, known.etag))
+                        confirmed[number] = known.etag
                         meter.add(size)
                         continue
-                    etag = self._retrying(functools.partial(
-                        provider.put_part, session, number, offset, data, size))
-                    with self.store.transaction(durable=True) as conn:
-                        conn.execute(
-                            "INSERT OR REPLACE INTO upload_parts (upload_id, number, offset, size, "
-                            "etag, sha256) VALUES (?,?,?,?,?,?)",
-                            (record.id, number, offset, size, etag, part_sha))
-                    confirmed.append((number, etag))
-                    crashpoints.hit(f"upload-part-{number}")
-                    meter.add(size)
-        st = _stat(record.path)
-        if st.st_size != record.size or st.st_mtime_ns != record.mtime_ns:
-            self._abort_changed(record, provider, session)
-        self._retrying(lambda: provider.complete(session, confirmed))
-        sha = digest.hexdigest() if session.resumable else whole_sha
-        self._set(record.id, state="uploaded", sha256=sha, last_error=None)
-        crashpoints.hit("upload-complete")
+                    while len(inflight) >= workers and failure is None:
+                        settle(block=True)
+                    if failure is not None:
+                        break
+                    future = pool.submit(self._send_part, provider, session, number, offset,
+                                         data)
+                    inflight[future] = (number, offset, size)
+                    del data
+            finally:
+                while inflight:
+                    settle(block=False)
+        if failure is not None:
+            raise failure
+        return sorted(confirmed.items())
+
+    def _send_part(self, provider: Provider, session: Session, number: int, offset: int,
+                   data: bytes) -> tuple[str, str]:
+        """On a pool thread: the part's SHA-256, then `put_part` with retries."""
+        part_sha = hashlib.sha256(data).hexdigest()
+        etag = self._retrying(functools.partial(
+            provider.put_part, session, number, offset, data, len(data)))
+        return etag, part_sha
 
     def _abort_changed(self, record: UploadRecord, provider: Provider, session: Session) -> None:
         provider.abort(session)
@@ -365,21 +469,14 @@ class UploadEngine:
             holder["digest"] = hashlib.sha256()
             meter.done = 0
 
-            def chunks() -> Iterator[bytes]:
-                left = record.size
-                while left > 0:
-                    chunk = handle.read(min(STREAM_CHUNK, left))
-                    if not chunk:
-                        break
-                    left -= len(chunk)
-                    holder["digest"].update(chunk)
-                    meter.add(len(chunk))
-                    yield chunk
-                if left:
-                    raise FileChanged(f"The file {record.file_name} became shorter while it was "
-                                      "uploaded.")
+            def shorter() -> FileChanged:
+                return FileChanged(f"The file {record.file_name} became shorter while it was "
+                                   "uploaded.")
 
-            return provider.put_part(session, 1, 0, chunks(), record.size)
+            return provider.put_part(
+                session, 1, 0, _read_ahead(handle, record.size, holder["digest"], meter, shorter),
+                record.size)
+
 
         etag = self._retrying(attempt)
         with self.store.transaction(durable=True) as conn:

@@ -57,6 +57,7 @@ def capped_expiry(expiry_s: int) -> int:
 
 class S3Provider:
     kind = "s3"
+    parallel_parts = 5  # boto3 clients are thread-safe; five 8 MiB parts in flight at most
 
     def __init__(self, url: str | None, bucket: str, region: str | None, access_key: str,
                  secret_key: str) -> None:

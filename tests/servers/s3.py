@@ -102,3 +102,19 @@ class S3Server(ThreadedMotoServer):
         self.wrong_key = None
         self.fail_puts = []
         self.counter.reset()
+
+
+def main() -> None:
+    """`python -m tests.servers.s3`: serve in this process (for the benchmark, so the server
+    does not share the measured process); prints the URL, runs until stdin closes."""
+    import sys
+
+    server = S3Server()
+    server.start()
+    print(server.url, flush=True)
+    sys.stdin.read()
+    server.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -185,9 +185,9 @@ def _run(env: dict[str, str], *args: str, input: str = "") -> subprocess.Complet
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("kind", "part", "crash_after"), [("nextcloud", 16, 6), ("s3", 8, 12)])
+@pytest.mark.parametrize(("kind", "crash_after"), [("nextcloud", 6), ("s3", 12)])
 def test_a_killed_200mb_upload_resumes_without_resending_finished_parts(
-    kind: str, part: int, crash_after: int, account: str, process_env: dict[str, str],
+    kind: str, crash_after: int, account: str, process_env: dict[str, str],
     file_200mb: tuple[Path, str], request: pytest.FixtureRequest,
 ) -> None:
     server = request.getfixturevalue(f"{kind}_server")
@@ -200,8 +200,10 @@ def test_a_killed_200mb_upload_resumes_without_resending_finished_parts(
 
     killed = _run(crashing, "links", "upload", str(path), "--account", account)
     assert killed.returncode == -signal.SIGKILL
-    sent_before = server.counter.by_method.get("PUT", 0)
-    assert sent_before >= crash_after * part * MiB
+    store = Store.open(Profile.resolve().database)
+    confirmed = store.conn.execute("SELECT count(*), sum(size) FROM upload_parts").fetchone()
+    store.close()
+    assert confirmed[0] >= 1 and confirmed[1] < path.stat().st_size
     server.counter.reset()
 
     resumed = _run(process_env, "links", "upload", str(path), "--account", account, "--json")
@@ -211,9 +213,8 @@ def test_a_killed_200mb_upload_resumes_without_resending_finished_parts(
 
     doc = json.loads(resumed.stdout)
     assert doc["link"]["sha256"] == digest and doc["upload_id"] == 1
-    size = path.stat().st_size
-    resent = server.counter.by_method.get("PUT", 0)
-    assert size - crash_after * part * MiB <= resent <= size - crash_after * part * MiB + part * MiB
+    # exactly the parts the cache had not recorded as confirmed were sent again, each once
+    assert server.counter.by_method.get("PUT", 0) == path.stat().st_size - confirmed[1]
     assert download_sha(doc["link"]["url"]) == (200, digest)
 
 

@@ -18,6 +18,7 @@ from client.uploads.names import new_remote_path, safe_name
 from client.uploads.provider import UploadError
 from tests.client.uploads.conftest import StorageMaker
 from tests.servers.link_fixtures import MiB, download_sha, write_random
+from tests.servers.nextcloud import NextcloudServer
 from tests.servers.s3 import S3Server
 
 
@@ -81,22 +82,22 @@ def test_a_file_changed_while_uploading_is_detected_and_nothing_wrong_is_shared(
 
 
 def test_confirmed_parts_whose_bytes_changed_behind_the_same_size_and_mtime_are_caught(
-    tmp_path: Path, store: Store, add_storage: StorageMaker, s3_server: S3Server
+    tmp_path: Path, store: Store, add_storage: StorageMaker, nextcloud_server: NextcloudServer
 ) -> None:
-    storage = add_storage("s3")
+    storage = add_storage("nextcloud")  # one part at a time: the storm meets the second
     path = tmp_path / "specs.pdf"
     write_random(path, 30 * MiB)
     stat = path.stat()
     engine = UploadEngine(store, retry_delays=())
 
     def storm(progress: Progress) -> None:
-        s3_server.fail_puts = [503] * 5
+        nextcloud_server.fail_puts = [503] * 5
 
     with pytest.raises(UploadError):
         engine.upload(storage, path, progress=storm)
     (record,) = records.uploads_where(store, "1", ())
     assert records.parts_of(store, record.id)  # the first part was confirmed
-    s3_server.fail_puts = []
+    nextcloud_server.fail_puts = []
     with open(path, "r+b") as handle:  # same size, first byte changed, mtime put back
         handle.write(b"X")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
