@@ -76,7 +76,7 @@ class WebDavProvider:
         try:
             http.check(response, "Uploading the file", self.host)
         except Exception:
-            self._delete_quietly(session.remote_path)  # some servers keep a truncated file
+            self._delete_quietly(session.remote_path, folder=False)  # wsgidav keeps a truncated file
             raise
         return response.headers.get("ETag", "")
 
@@ -94,15 +94,16 @@ class WebDavProvider:
     def revoke(self, link: Link, remote_path: str) -> None:
         self.delete(remote_path)
 
-    def delete(self, remote_path: str) -> None:
-        for path in (remote_path, remote_path.rsplit("/", 1)[0] + "/"):
+    def delete(self, remote_path: str, *, folder: bool = True) -> None:
+        paths = [remote_path] + ([remote_path.rsplit("/", 1)[0] + "/"] if folder else [])
+        for path in paths:
             with http.guard("Deleting the file", self.host):
                 response = self.http.delete(self._url(path), timeout=http.TIMEOUT)
             http.check(response, "Deleting the file", self.host, ok=(404,))
 
-    def _delete_quietly(self, remote_path: str) -> None:
+    def _delete_quietly(self, remote_path: str, *, folder: bool = True) -> None:
         try:
-            self.delete(remote_path)
+            self.delete(remote_path, folder=folder)
         except Exception:  # noqa: BLE001 - best effort after a failed upload
             pass
 

@@ -15,6 +15,7 @@ from client.uploads.provider import AuthError, QuotaError, TransientError, Uploa
 from tests.client.uploads.conftest import ACCOUNT, StorageMaker
 from tests.servers.link_fixtures import MiB, download_sha, write_random
 from tests.servers.nginx_dav import NginxDav
+from tests.servers.wsgidav_server import WsgiDavServer
 
 KINDS = ["nginx", "wsgidav", "nextcloud", "s3"]
 
@@ -74,10 +75,12 @@ def config_secret(request: pytest.FixtureRequest, kind: str) -> str:
     return str(request.getfixturevalue(name[kind]).password)
 
 
-def test_full_disk_on_nginx_is_a_clear_error_and_nothing_is_left(
-    tmp_path: Path, store: Store, engine: UploadEngine
+@pytest.mark.parametrize("server_class", [NginxDav, WsgiDavServer])
+def test_a_full_webdav_disk_is_a_clear_error_and_no_partial_file_is_left(
+    server_class: type[NginxDav] | type[WsgiDavServer], tmp_path: Path, store: Store,
+    engine: UploadEngine,
 ) -> None:
-    server = NginxDav(tmpfs_mb=20).start()
+    server = server_class(tmpfs_mb=20).start()
     try:
         storage = config.add_storage(store, ACCOUNT, config.StorageSpec(
             "webdav", server.url, public_url=server.public_url, username=server.user),
@@ -87,9 +90,12 @@ def test_full_disk_on_nginx_is_a_clear_error_and_nothing_is_left(
         with pytest.raises(TransientError) as raised:
             engine.upload(storage, path)
         assert "disk may be full" in str(raised.value)
+        assert "tradewind/" not in str(raised.value)  # no remote path (it holds the token)
         (failed,) = records.uploads_where(store, "1", ())
         assert failed.state == "failed" and "disk may be full" in (failed.last_error or "")
         assert path.stat().st_size == 30 * MiB  # the rep's file is untouched
+        left = [p for p in server.root.rglob("*") if p.is_file() and p.parent.name != "body"]
+        assert left == []  # a truncated upload was deleted
     finally:
         server.stop()
 
@@ -146,6 +152,7 @@ def test_a_5xx_storm_is_retried_then_fails_in_words_and_resumes_later(
     with pytest.raises(UploadError) as raised:
         engine.upload(storage, other, progress=storm_after_first_part)
     assert "503" in str(raised.value) or "ServiceUnavailable" in str(raised.value)
+    assert "tradewind/" not in str(raised.value)  # no remote path (it holds the token)
     failed = records.uploads_where(store, "state = 'failed'", ())[-1]
     confirmed = sum(p.size for p in held(store, failed.id).values())
     assert confirmed > 0
@@ -194,3 +201,32 @@ def test_a_line_dropped_mid_part_resends_only_the_parts_in_flight(
     assert download_sha(result.link.url.replace(spec_url, server.url))[1] == digest
     in_flight = 16 * MiB if kind == "nextcloud" else 5 * 8 * MiB  # one chunk, or 5 S3 parts
     assert server.counter.by_method.get("PUT", 0) <= size + in_flight
+
+
+def test_a_nextcloud_link_with_a_password_needs_it(
+    tmp_path: Path, store: Store, engine: UploadEngine, add_storage: StorageMaker
+) -> None:
+    storage = add_storage("nextcloud")
+    path = tmp_path / "contract.pdf"
+    digest = write_random(path, MiB)
+
+    result = engine.upload(storage, path, password="Sent-Separately-42")
+
+    assert result.link.password_set and links.link_block(store, result.upload.id).password_sent_separately
+    token = result.link.url.rstrip("/").rsplit("/", 1)[-1]
+    assert download_sha(result.link.url + "/download")[0] == 401
+    assert download_sha(result.link.url + "/download", auth=(token, "Sent-Separately-42")) == (
+        200, digest)
+
+
+@pytest.mark.parametrize("kind", ["wsgidav", "s3"])
+def test_a_password_where_the_storage_has_none_fails_in_words(
+    kind: str, tmp_path: Path, store: Store, engine: UploadEngine, add_storage: StorageMaker
+) -> None:
+    storage = add_storage(kind)
+    path = tmp_path / "contract.pdf"
+    write_random(path, MiB)
+    with pytest.raises(UploadError, match="cannot be protected with a password|cannot protect"):
+        engine.upload(storage, path, password="pw")
+    (record,) = records.uploads_where(store, "1", ())
+    assert record.state == "failed" and "password" in (record.last_error or "")
