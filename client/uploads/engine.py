@@ -312,8 +312,11 @@ class UploadEngine:
         return UploadResult(record, link)
 
     # ------------------------------------------------------------------ transfer
-    def _session(self, record: UploadRecord, provider: Provider) -> tuple[Session, dict[int, records.PartRecord]]:
-        """The session to continue (with the parts both sides agree on), or a new one."""
+    def _session(self, record: UploadRecord, provider: Provider
+                 ) -> tuple[Session, dict[int, records.PartRecord], bool]:
+        """The session to continue (with the parts both sides agree on), or a new one; the flag
+        is True when the server already assembled the file (a process killed between the
+        server's completion and the cache's record of it): nothing is sent again."""
         parts = records.parts_of(self.store, record.id)
         if record.session_json:
             session = Session(**json.loads(record.session_json))
@@ -322,6 +325,9 @@ class UploadEngine:
                     held = provider.confirmed_parts(session)
                 except SessionLost:
                     held = None
+                    if (sum(p.size for p in parts.values()) == record.size
+                            and provider.remote_size(session.remote_path) == record.size):
+                        return session, parts, True
                 if held is not None:
                     agreed = {n: p for n, p in parts.items()
                               if n in held and held[n][0] == p.size
@@ -331,7 +337,7 @@ class UploadEngine:
                             conn.execute("DELETE FROM upload_parts WHERE upload_id = ? AND number "
                                          f"NOT IN ({','.join('?' * len(agreed)) or 'NULL'})",
                                          (record.id, *agreed))
-                    return session, agreed
+                    return session, agreed, False
             provider.abort(session)
         session = provider.begin(record.file_name, record.size)
         with self.store.transaction(durable=True) as conn:
@@ -340,7 +346,7 @@ class UploadEngine:
                          "state = 'uploading', last_error = NULL, updated = ? WHERE id = ?",
                          (json.dumps(asdict(session)), session.remote_path, session.part_size,
                           time.time(), record.id))
-        return session, {}
+        return session, {}, False
 
     def _check_same(self, record: UploadRecord) -> None:
         try:
@@ -355,7 +361,7 @@ class UploadEngine:
     def _transfer(self, record: UploadRecord, provider: Provider,
                   progress: ProgressCallback | None) -> None:
         self._check_same(record)
-        session, done_parts = self._session(record, provider)
+        session, done_parts, finished = self._session(record, provider)
         self._set(record.id, state="uploading", last_error=None)
         digest = hashlib.sha256()
         whole_sha = ""
@@ -371,7 +377,9 @@ class UploadEngine:
         st = _stat(record.path)
         if st.st_size != record.size or st.st_mtime_ns != record.mtime_ns:
             self._abort_changed(record, provider, session)
-        self._retrying(lambda: provider.complete(session, confirmed))
+        if not finished:
+            self._retrying(lambda: provider.complete(session, confirmed))
+            crashpoints.hit("upload-remote-complete")
         sha = digest.hexdigest() if session.resumable else whole_sha
         self._set(record.id, state="uploaded", sha256=sha, last_error=None)
         crashpoints.hit("upload-complete")

@@ -132,6 +132,19 @@ class NextcloudProvider:
             },
         )
 
+    def remote_size(self, remote_path: str) -> int | None:
+        with http.guard("Checking the file", self.host):
+            response = self.http.request("PROPFIND", self._files(remote_path),
+                                         headers={"Depth": "0"}, timeout=http.TIMEOUT)
+        if response.status_code == 404:
+            return None
+        http.check(response, "Checking the file", self.host)
+        try:
+            length = ET.fromstring(response.content).findtext(f".//{_DAV}getcontentlength")
+        except ET.ParseError:
+            return None
+        return int(length) if length and length.strip().isdigit() else None
+
     def abort(self, session: Session) -> None:
         try:
             self._request(

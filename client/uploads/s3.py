@@ -133,6 +133,14 @@ class S3Provider:
                    Key=session.remote_path, UploadId=session.state["upload_id"],
                    MultipartUpload={"Parts": [{"PartNumber": n, "ETag": e} for n, e in parts]})
 
+    def remote_size(self, remote_path: str) -> int | None:
+        try:
+            reply = self._call("Checking the file", "head_object", Bucket=self.bucket,
+                               Key=remote_path)
+        except PermanentError:
+            return None  # 404: not there
+        return int(reply.get("ContentLength", -1))
+
     def abort(self, session: Session) -> None:
         try:
             self._call("Cancelling the upload", "abort_multipart_upload", Bucket=self.bucket,

@@ -83,6 +83,15 @@ class WebDavProvider:
     def complete(self, session: Session, parts: list[tuple[int, str]]) -> None:
         return None
 
+    def remote_size(self, remote_path: str) -> int | None:
+        with http.guard("Checking the file", self.host):
+            response = self.http.head(self._url(remote_path), timeout=http.TIMEOUT)
+        if response.status_code == 404:
+            return None
+        http.check(response, "Checking the file", self.host)
+        length = response.headers.get("Content-Length", "")
+        return int(length) if length.isdigit() else None
+
     def abort(self, session: Session) -> None:
         self._delete_quietly(session.remote_path)
 

@@ -218,6 +218,33 @@ def test_a_killed_200mb_upload_resumes_without_resending_finished_parts(
     assert download_sha(doc["link"]["url"]) == (200, digest)
 
 
+@pytest.mark.parametrize("kind", ["nextcloud", "s3"])
+def test_killed_after_the_server_assembled_the_file_the_restart_sends_nothing_again(
+    kind: str, account: str, process_env: dict[str, str], tmp_path: Path,
+    request: pytest.FixtureRequest,
+) -> None:
+    server = request.getfixturevalue(f"{kind}_server")
+    path = tmp_path / "quotation.pdf"
+    digest = write_random(path, 20 * MiB)
+    args, secret = add_args(kind, server)
+    assert _run(process_env, "storage", "add", "--account", account, *args, "--secret-stdin",
+                input=secret + "\n").returncode == 0
+    crashing = dict(process_env, TRADEWIND_TEST_CRASH_AT="upload-remote-complete")
+    killed = _run(crashing, "links", "upload", str(path), "--account", account)
+    assert killed.returncode == -signal.SIGKILL
+    server.counter.reset()
+
+    resumed = _run(process_env, "links", "upload", str(path), "--account", account, "--json")
+
+    assert resumed.returncode == 0, resumed.stderr
+    import json
+
+    doc = json.loads(resumed.stdout)
+    assert doc["upload_id"] == 1 and doc["link"]["sha256"] == digest
+    assert server.counter.by_method.get("PUT", 0) == 0
+    assert download_sha(doc["link"]["url"]) == (200, digest)
+
+
 @pytest.mark.slow
 def test_a_killed_200mb_webdav_upload_restarts_the_file_and_the_link_serves_it(
     account: str, process_env: dict[str, str], file_200mb: tuple[Path, str],
