@@ -349,10 +349,8 @@ class UploadEngine:
         return session, {}, False
 
     def _check_same(self, record: UploadRecord) -> None:
-        try:
-            st = _stat(record.path)
-        except FileChanged:
-            raise
+        """Raise `FileChanged` (and reset the record) when the file is not as recorded."""
+        st = _stat(record.path)
         if st.st_size != record.size or st.st_mtime_ns != record.mtime_ns:
             self._reset(record, st)
             raise FileChanged(f"The file {record.file_name} changed on the disk since its upload "

@@ -136,6 +136,9 @@ http {{
                 self.proc.wait()
         self.proc = None
         if self.tmpfs:
-            subprocess.run(["umount", str(self.root)], check=False)
+            # a server thread may still hold the truncated file: detach lazily then
+            if subprocess.run(["umount", str(self.root)], check=False,
+                              stderr=subprocess.DEVNULL).returncode:
+                subprocess.run(["umount", "-l", str(self.root)], check=False)
             self.tmpfs = None
         shutil.rmtree(self.dir, ignore_errors=True)
