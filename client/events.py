@@ -47,7 +47,18 @@ class AccountStatus:
     message: str = ""
 
 
-Event = FolderChanged | SyncProgress | AccountStatus
+@dataclass(frozen=True)
+class UploadFinished:
+    """A link upload ended: ``state`` is "shared" (``link_id`` set) or "failed" (``message``)."""
+
+    upload_id: int
+    state: str
+    outbox_id: int | None = None
+    link_id: int | None = None
+    message: str = ""
+
+
+Event = FolderChanged | SyncProgress | AccountStatus | UploadFinished
 Subscriber = Callable[[Event], None]
 
 

@@ -317,3 +317,48 @@ def delete_token_entry(account_email: str) -> bool:
     _keyring_call("delete", user, keyring.delete_password, TOKEN_SERVICE, user)
     _delete_generation(user, *head)
     return True
+
+
+# Link-storage secrets (client/uploads): their own entry kind beside the account passwords,
+# under the same service with the user name "storage:<storage id>:<account e-mail>", which no
+# account address can take (an address holds no leading "storage:" with a colon-free id).
+def _storage_user(storage_id: int, account_email: str) -> str:
+    return f"storage:{int(storage_id)}:{_user(account_email)}"
+
+
+def set_storage_secret(storage_id: int, account_email: str, secret: str) -> None:
+    """Store (or replace) a link storage's password or secret key. Idempotent; raises like
+    `set_password`."""
+    if not secret:
+        raise SecretsError("Refusing to store an empty storage secret.")
+    user = _storage_user(storage_id, account_email)
+    check_backend()
+    try:
+        keyring.set_password(SERVICE_NAME, user, secret)
+    except keyring.errors.KeyringError as exc:
+        raise SecretsError(f"The keyring refused to store the storage secret: {exc}") from None
+
+
+def get_storage_secret(storage_id: int, account_email: str) -> str | None:
+    """A link storage's stored secret, or None. Raises like `get_password`."""
+    user = _storage_user(storage_id, account_email)
+    check_backend()
+    try:
+        return keyring.get_password(SERVICE_NAME, user)
+    except keyring.errors.KeyringError as exc:
+        raise SecretsError(f"The keyring could not read the storage secret: {exc}") from None
+
+
+def delete_storage_secret(storage_id: int, account_email: str) -> bool:
+    """Remove a link storage's secret; True if one was removed. Idempotent."""
+    user = _storage_user(storage_id, account_email)
+    check_backend()
+    try:
+        if keyring.get_password(SERVICE_NAME, user) is None:
+            return False
+        keyring.delete_password(SERVICE_NAME, user)
+    except keyring.errors.PasswordDeleteError:
+        return False
+    except keyring.errors.KeyringError as exc:
+        raise SecretsError(f"The keyring could not delete the storage secret: {exc}") from None
+    return True

@@ -22,6 +22,7 @@ from client.cli import (
     account_cmd,
     attachment_cmd,
     cache_cmd,
+    links_cmd,
     meet_cmd,
     ops_cmd,
     policy_cmd,
@@ -29,6 +30,7 @@ from client.cli import (
     read_cmd,
     send_cmd,
     signature_cmd,
+    storage_cmd,
     sync_cmd,
     templates_cmd,
     watch_cmd,
@@ -62,6 +64,8 @@ COMMAND_MODULES = (
     meet_cmd,
     templates_cmd,
     quote_cmd,
+    storage_cmd,
+    links_cmd,
 )
 
 

@@ -97,6 +97,13 @@ LOCAL_TABLES: list[LocalTable] = [
     LocalTable("outbox", "outbox", "outbox messages", required={"account_id": "accounts"},
                optional={"reply_to_row": "messages", "forward_of_row": "messages"}),
     LocalTable("drafts", "drafts", "drafts", required={"account_id": "accounts"}),
+    # Large files sent as links (client/uploads, schema 10): what was uploaded where, and the
+    # links that were sent; the files live on the storage, only these rows know them.
+    LocalTable("link_storages", "storages", "link storages", required={"account_id": "accounts"}),
+    LocalTable("uploads", "uploads", "link uploads", required={"storage_id": "storages"}),
+    LocalTable("upload_parts", "upload_parts", "confirmed upload parts",
+               required={"upload_id": "uploads"}),
+    LocalTable("links", "links", "links to uploaded files", required={"upload_id": "uploads"}),
 ]
 
 

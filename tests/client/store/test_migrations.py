@@ -154,6 +154,40 @@ def test_upgrade_from_schema_4_adds_sort_keys_and_keeps_every_row(db_path: Path)
         assert store.message_ids(1, "asc", sort="sender")[0] not in (1, 2, 3)
 
 
+def _downgrade_to(conn: sqlite3.Connection, version: int, tmp_path: Path) -> None:
+    """Turn a cache at LATEST into the schema ``version`` left: drop every index, table and
+    column that the later migrations added (compared with a fresh cache migrated to
+    ``version``), so the upgrade test keeps working as migrations are added."""
+    from client.store.migrations import apply_migrations
+
+    fresh_path = tmp_path / f"schema{version}.db"
+    fresh = sqlite3.connect(fresh_path, isolation_level=None)
+    apply_migrations(fresh, str(fresh_path), upto=version)
+
+    def objects(c: sqlite3.Connection, kind: str) -> set[str]:
+        return {r[0] for r in c.execute(
+            "SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%'",
+            (kind,))}
+
+    def columns(c: sqlite3.Connection, table: str) -> list[str]:
+        return [r[1] for r in c.execute(f"PRAGMA table_info({table})")]
+
+    for index in objects(conn, "index") - objects(fresh, "index"):
+        conn.execute(f"DROP INDEX {index}")
+    for trigger in objects(conn, "trigger") - objects(fresh, "trigger"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    old_tables = objects(fresh, "table")
+    for table in sorted(objects(conn, "table") - old_tables, reverse=True):
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone():
+            conn.execute(f"DROP TABLE {table}")
+    for table in old_tables:
+        keep = set(columns(fresh, table))
+        for column in columns(conn, table):
+            if column not in keep:
+                conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    fresh.close()
+
+
 def _schema9_copy(tmp_path: Path, db_path: Path) -> tuple[Path, list[tuple[object, ...]]]:
     """A realistic cache (the demo profile plus the spoof messages) as schema 9 left it, with
     the spoofed values the old parser stored; returns a copy of it and its message rows."""
@@ -170,14 +204,7 @@ def _schema9_copy(tmp_path: Path, db_path: Path) -> tuple[Path, list[tuple[objec
         make_old_by_subject(store)
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn = sqlite3.connect(db_path, isolation_level=None)
-    conn.execute("DROP INDEX messages_header_stale")
-    conn.execute("ALTER TABLE messages DROP COLUMN header_version")
-    # what the later migrations (11 quotes, 12 account sign-in) added goes too, so the file is
-    # the schema 9 an older Tradewind left
-    for table in ("quote_items", "quotes", "quote_sequences", "product_prices", "products"):
-        conn.execute(f"DROP TABLE IF EXISTS {table}")
-    for column in ("auth", "oauth_provider"):
-        conn.execute(f"ALTER TABLE accounts DROP COLUMN {column}")
+    _downgrade_to(conn, 9, tmp_path)
     conn.execute("PRAGMA user_version = 9")
     rows = conn.execute("SELECT * FROM messages ORDER BY id").fetchall()
     conn.close()

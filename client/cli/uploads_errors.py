@@ -1,0 +1,35 @@
+"""Exit codes for the link-storage commands (`storage`, `links`): the upload errors of
+`client.uploads` become `CliError`s in words. Pure; any thread.
+"""
+
+from __future__ import annotations
+
+from client.cli.errors import CliError, ExitCode
+
+_CODES = {
+    "AuthError": ExitCode.AUTH,
+    "TransientError": ExitCode.NETWORK,
+    "QuotaError": ExitCode.GENERAL,
+    "FileChanged": ExitCode.USAGE,
+    "StorageNotFound": ExitCode.NOT_FOUND,
+    "StorageConfigError": ExitCode.USAGE,
+    "UploadNotFound": ExitCode.NOT_FOUND,
+    "LinkNotFound": ExitCode.NOT_FOUND,
+    "PermanentError": ExitCode.GENERAL,
+    "UploadError": ExitCode.GENERAL,
+}
+
+
+def as_cli_error(exc: Exception, upload_id: int | None = None) -> CliError | None:
+    """The `CliError` for a link-storage error, or None for any other exception."""
+    for cls in type(exc).__mro__:
+        code = _CODES.get(cls.__name__)
+        if code is not None and cls.__module__.startswith("client.uploads"):
+            message = str(exc)
+            details: dict[str, object] = {}
+            if upload_id is not None:
+                message += (f" The upload is kept (id {upload_id}); run `tradewind links retry "
+                            f"{upload_id}` to try again.")
+                details["upload_id"] = upload_id
+            return CliError(message, code, details)
+    return None
