@@ -36,6 +36,8 @@ def parse_app_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="tradewind", add_help=False)
     parser.add_argument("--demo", action="store_true")
     parser.add_argument("--profile", type=Path, default=None)
+    # what to open (`tradewind open TARGET`, the OS's open command): mailto:, .eml, .ics
+    parser.add_argument("--open", action="append", dest="targets", default=[])
     args, _unknown = parser.parse_known_args(list(argv))
     return args
 
@@ -166,11 +168,53 @@ def _cache_usable(app: Any, profile: Path) -> bool:
     return False
 
 
+def _handed_over(args: argparse.Namespace) -> bool:
+    """A second launch on a profile gives its targets to the app already running there."""
+    from ui.single_instance import hand_over
+
+    try:
+        profile = resolve_profile_dir(args.profile)
+    except ProfileError:
+        return False  # the normal start reports it
+    if not hand_over(profile, list(args.targets)):
+        return False
+    print(f"Tradewind is already running on {profile}; it was asked to open "
+          f"{len(args.targets)} item(s).", file=sys.stderr)
+    return True
+
+
+def _listen_for_targets(app: Any, keeper: WindowKeeper, profile: Path | None) -> tuple[Any, ...]:
+    """Hand-overs from later launches and macOS's QFileOpenEvent open in the current window.
+    Returns the objects to keep alive."""
+    from ui.open_targets import FileOpenFilter, open_target
+
+    def receive(targets: list[str]) -> None:
+        window = keeper.window
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        for target in targets:
+            open_target(window, target)
+
+    file_events = FileOpenFilter(app)
+    app.installEventFilter(file_events)
+    file_events.requested.connect(lambda target: open_target(keeper.window, target))
+    if profile is None:
+        return (file_events,)
+    from ui.single_instance import InstanceServer
+
+    server = InstanceServer(profile, app)
+    server.received.connect(receive)
+    return file_events, server
+
+
 def run(argv: Sequence[str]) -> int:
     """Start the app; returns when the last window closes."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     args = parse_app_args(argv)
+    if not args.demo and _handed_over(args):
+        return 0
     if QApplication.instance() is None:
         prepare_web_engine()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tradewind"])
@@ -217,6 +261,11 @@ def run(argv: Sequence[str]) -> int:
         damage_watcher = DamageWatcher(profile / DATABASE_NAME, app)  # noqa: F841 - kept alive
         if driver is not None:
             driver.start()
+        opener = _listen_for_targets(app, keeper, None if demo else profile)  # noqa: F841
+        from ui.open_targets import open_target
+
+        for target in args.targets:
+            open_target(keeper.window, target)
         if demo:
             keeper.window.statusBar().showMessage(
                 app.translate("App", "Demo profile in {0}").format(profile), 10000
