@@ -119,6 +119,9 @@ class WindowKeeper:
 
     def _open(self, preference: str) -> Any:
         window = open_localised_window(self.app, self.profile, preference, demo=self.demo)
+        from ui.about import install_help_menu
+
+        install_help_menu(window)
         if self.on_window is not None:
             self.on_window(window)
         window.preferences = replace(window.preferences, language=preference)  # saving may lag

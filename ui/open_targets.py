@@ -19,17 +19,13 @@ from ui.tasks import run_in_background
 _open_windows: set[QWidget] = set()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OpenTargets", text)
-
-
 def open_target(window: Any, arg: str) -> None:
     """Open `arg` from the main window `window`; problems are told in a message box."""
     if target_kind(arg) == "mailto":
         from ui.mailto_compose import open_mailto
 
         if open_mailto(window, arg) is None:
-            _problem(window, _tr("This mailto: link cannot be opened."))
+            _problem(window, QCoreApplication.translate("OpenTargets", "This mailto: link cannot be opened."))
         return
     run_in_background(lambda: _prepare(arg), lambda result: _show(window, result),
                       lambda exc: _problem(window, str(exc)), owner=window)
@@ -64,8 +60,8 @@ def show_message_file(window: Any, target: Target, content: Any) -> QMainWindow:
 
         locale = Locale.parse("en")
     viewer = AttachedMessageWindow(content, locale)
-    subject = content.row.subject or _tr("(no subject)")
-    viewer.setWindowTitle(_tr("{0} — message file, not imported").format(subject))
+    subject = content.row.subject or QCoreApplication.translate("OpenTargets", "(no subject)")
+    viewer.setWindowTitle(QCoreApplication.translate("OpenTargets", "{0} — message file, not imported").format(subject))
     viewer.setObjectName("messageFileWindow")
     viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     reader = getattr(window, "reader", None)
@@ -79,21 +75,20 @@ def show_message_file(window: Any, target: Target, content: Any) -> QMainWindow:
 
 def calendar_summary_text(target: Target) -> str:
     """The words of the .ics summary box."""
-    lines = [_tr("Calendar files open as invitations once meetings are installed. "
-                 "This file holds:")]
+    lines = [QCoreApplication.translate("OpenTargets", "Calendar files open as invitations once meetings are installed. This file holds:")]
     if not target.events:
-        lines.append(_tr("(no events)"))
+        lines.append(QCoreApplication.translate("OpenTargets", "(no events)"))
     for event in target.events:
         lines.append("")
-        lines.append(event.summary or _tr("(no title)"))
-        lines.append(_tr("Start: {0}").format(event.start or "—"))
-        lines.append(_tr("End: {0}").format(event.end or "—"))
-        lines.append(_tr("Organizer: {0}").format(event.organizer or "—"))
+        lines.append(event.summary or QCoreApplication.translate("OpenTargets", "(no title)"))
+        lines.append(QCoreApplication.translate("OpenTargets", "Start: {0}").format(event.start or "—"))
+        lines.append(QCoreApplication.translate("OpenTargets", "End: {0}").format(event.end or "—"))
+        lines.append(QCoreApplication.translate("OpenTargets", "Organizer: {0}").format(event.organizer or "—"))
     return "\n".join(lines)
 
 
 def show_calendar_summary(window: Any, target: Target) -> QMessageBox:
-    box = message_box(window, QMessageBox.Icon.Information, _tr("Calendar file"),
+    box = message_box(window, QMessageBox.Icon.Information, QCoreApplication.translate("OpenTargets", "Calendar file"),
                       calendar_summary_text(target))
     box.setObjectName("calendarSummary")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -102,7 +97,7 @@ def show_calendar_summary(window: Any, target: Target) -> QMessageBox:
 
 
 def _problem(window: Any, text: str) -> None:
-    box = message_box(window, QMessageBox.Icon.Warning, _tr("Cannot open"), text)
+    box = message_box(window, QMessageBox.Icon.Warning, QCoreApplication.translate("OpenTargets", "Cannot open"), text)
     box.setObjectName("openProblem")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.show()

@@ -1,0 +1,19 @@
+"""Help → About shows the version and the licences of the bundled libraries."""
+
+from __future__ import annotations
+
+from client.licences import bundled_licences
+from client.version import __version__
+from ui.about import AboutDialog, install_help_menu
+
+
+def test_about_lists_version_and_licences(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    install_help_menu(window)
+    assert window.about_action.text() == "About Tradewind"
+    dialog = AboutDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.version_label.text() == f"Tradewind {__version__}"
+    text = dialog.licences.toPlainText()
+    names = {item.name.lower(): item.licence for item in bundled_licences()}
+    assert "pyside6" in names and "LGPL" in names["pyside6"]
+    assert "PySide6" in text and "keyring" in text and "holidays" in text
