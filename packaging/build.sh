@@ -21,6 +21,8 @@ if ! "$PY" -c 'import PyInstaller' 2>/dev/null; then
 fi
 version="$("$PY" -c 'from client.version import __version__; print(__version__)')"
 start=$(date +%s)
+echo "== icons"
+"$PY" packaging/make_icons.py build/icons
 echo "== PyInstaller: Tradewind $version"
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/tradewind.spec

@@ -4,7 +4,9 @@
 # Works on a fresh Debian 12 machine as root with no display: installs the Debian packages the
 # tests need when any is missing (without letting their services start), creates .venv if
 # missing, installs the project with its test extras when pyproject.toml changed, then runs
-# ruff, mypy and pytest.  Exits non-zero when any of them fails.
+# ruff, mypy and pytest, then builds the PyInstaller bundle and runs its self-test
+# (packaging/build.sh; skipped with TRADEWIND_SKIP_BUNDLE=1, never when CI=true).
+# Exits non-zero when any of them fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +19,8 @@ DEB_PACKAGES=(
     libglib2.0-0 libdbus-1-3 libfontconfig1 libxcb-shape0
     # Libraries of the unpacked Cyrus IMAP test server (see install_cyrus_testbed).
     libpcre3 libxapian30 libical3
+    # The bundle's self-test needs a Secret Service keyring (packaging/with_keyring.sh).
+    dbus gnome-keyring
 )
 # Cyrus IMAP, the second real test server: cyrus-imapd conflicts with dovecot-imapd as a
 # package, so its .debs are unpacked under the repo (git-ignored) instead of installed.
@@ -129,6 +133,14 @@ pytest_rc=$?
 if [ "$pytest_rc" -ne 0 ]; then
     status=$pytest_rc
     failed+=("pytest (exit code $pytest_rc)")
+fi
+# The installable product: the one-folder bundle and its self-test (a separate step whose
+# failure fails the run). About a minute here; see packaging/README.md.
+if [ "${TRADEWIND_SKIP_BUNDLE:-}" = "1" ] && [ "${CI:-}" != "true" ]; then
+    log "bundle: skipped (TRADEWIND_SKIP_BUNDLE=1)"
+else
+    log "bash packaging/build.sh (bundle + --selftest)"
+    bash packaging/build.sh || { status=1; failed+=("bundle self-test"); }
 fi
 if [ "$status" -ne 0 ]; then
     log "FAILED: ${failed[*]}"

@@ -1,8 +1,10 @@
 """Help → About Tradewind: the version and the licences of the bundled libraries
-(`client.licences`). `install_help_menu(window)` adds the menu to a main window. GUI thread."""
+(`client.licences`); on Windows also Default mail app… (`ui.default_apps`).
+`install_help_menu(window)` adds the menu to a main window. GUI thread."""
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -34,9 +36,12 @@ class AboutDialog(QDialog):
         self.resize(560, 420)
 
 
-def install_help_menu(window: Any) -> None:
-    """Add Help → About Tradewind to `window`'s menu bar."""
+def install_help_menu(window: Any, platform: str = sys.platform) -> None:
+    """Add Help → About Tradewind (and, on Windows, Default mail app…) to `window`."""
+    from ui.default_apps import add_default_apps_action
+
     menu = window.menuBar().addMenu(QCoreApplication.translate("AboutDialog", "&Help"))
+    window.default_apps_action = add_default_apps_action(menu, window, platform)
     action = menu.addAction(QCoreApplication.translate("AboutDialog", "About Tradewind"))
     action.triggered.connect(lambda: AboutDialog(window).exec())
     window.about_action = action

@@ -4,25 +4,43 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="21"/>
-        <location filename="../../ui/about.py" line="40"/>
+        <location filename="../../ui/about.py" line="23"/>
+        <location filename="../../ui/about.py" line="45"/>
         <source>About Tradewind</source>
         <translation>关于 Tradewind</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="23"/>
+        <location filename="../../ui/about.py" line="25"/>
         <source>Tradewind {0}</source>
         <translation>Tradewind {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="25"/>
+        <location filename="../../ui/about.py" line="27"/>
         <source>Bundled libraries and their licences:</source>
         <translation>随附的程序库及其许可证：</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="39"/>
+        <location filename="../../ui/about.py" line="43"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>DefaultApps</name>
+    <message>
+        <location filename="../../ui/default_apps.py" line="31"/>
+        <source>Default mail app</source>
+        <translation>默认邮件应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/default_apps.py" line="32"/>
+        <source>Windows lets only you choose the app that opens e-mail links, .eml messages and .ics calendar files. Open Windows&apos; Default apps settings to choose Tradewind?</source>
+        <translation>只有您本人才能在 Windows 中选择用来打开电子邮件链接、.eml 邮件和 .ics 日历文件的应用。要打开 Windows 的“默认应用”设置来选择 Tradewind 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/default_apps.py" line="50"/>
+        <source>Default mail app…</source>
+        <translation>默认邮件应用…</translation>
     </message>
 </context>
 <context>
