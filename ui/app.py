@@ -211,6 +211,16 @@ def _listen_for_targets(app: Any, keeper: WindowKeeper, profile: Path | None) ->
     return file_events, server
 
 
+def _stop_listening(app: Any, listeners: tuple[Any, ...]) -> None:
+    """Undo `_listen_for_targets` (an app-wide event filter must not outlive the run)."""
+    for listener in listeners:
+        if hasattr(listener, "eventFilter"):
+            app.removeEventFilter(listener)
+        if hasattr(listener, "close"):
+            listener.close()
+        listener.deleteLater()
+
+
 def run(argv: Sequence[str]) -> int:
     """Start the app; returns when the last window closes."""
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -244,6 +254,7 @@ def run(argv: Sequence[str]) -> int:
         message_box(None, QMessageBox.Icon.Critical, "Tradewind", message).exec()
         return 1
     driver = None
+    listeners: tuple[Any, ...] = ()
     try:
         # -- damaged cache (S3): say what happened, offer Rebuild or Quit, before anything
         # else opens it --
@@ -264,7 +275,7 @@ def run(argv: Sequence[str]) -> int:
         damage_watcher = DamageWatcher(profile / DATABASE_NAME, app)  # noqa: F841 - kept alive
         if driver is not None:
             driver.start()
-        opener = _listen_for_targets(app, keeper, None if demo else profile)  # noqa: F841
+        listeners = _listen_for_targets(app, keeper, None if demo else profile)
         from ui.open_targets import open_target
 
         for target in args.targets:
@@ -280,6 +291,7 @@ def run(argv: Sequence[str]) -> int:
         release_locked_profile()  # pages before their profile, while Qt is fully alive
         return code
     finally:
+        _stop_listening(app, listeners)
         if driver is not None:
             driver.stop()  # idempotent: cancel, join with a timeout, release the lock
         if lock is not None:
