@@ -86,3 +86,59 @@ def test_macos_file_open_events_are_forwarded(qtbot) -> None:  # type: ignore[no
     assert opener.eventFilter(opener, QFileOpenEvent(QUrl("mailto:a@harbor.example?subject=x")))
     assert opener.eventFilter(opener, QFileOpenEvent("/Users/mei/Downloads/order.eml"))
     assert got == ["mailto:a@harbor.example?subject=x", "/Users/mei/Downloads/order.eml"]
+
+
+def test_the_running_app_opens_what_a_second_launch_hands_over(qtbot, qapp, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """ui.app's wiring: the hand-over server feeds open_target on the current window."""
+    import os
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+
+    from ui.app import _listen_for_targets, _stop_listening
+
+    profile = tmp_path / "running"
+    profile.mkdir()
+    listeners = _listen_for_targets(qapp, SimpleNamespace(window=window), profile)
+    path = tmp_path / "handed.eml"
+    path.write_bytes(EML.replace(b"Sample order 4471", b"Handed over 4472"))
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    second = subprocess.Popen([sys.executable, "-m", "client.cli", "--profile", str(profile),
+                               str(path)], cwd=root, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        qtbot.waitUntil(lambda: any("Handed over 4472" in w.windowTitle()
+                                    for w in _top("messageFileWindow")), timeout=60000)
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=60000)
+        assert second.returncode == 0, second.communicate()[1]
+    finally:
+        if second.poll() is None:
+            second.kill()
+        second.communicate()
+        _stop_listening(qapp, listeners)
+    for viewer in _top("messageFileWindow"):
+        viewer.close()
+
+
+def test_targets_given_at_launch_open_with_the_window(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from ui.app import run
+
+    path = tmp_path / "launch.ics"
+    path.write_bytes(ICS)
+    seen: list[str] = []
+
+    def close_when_shown() -> None:
+        boxes = _top("calendarSummary")
+        if boxes:
+            seen.append(boxes[0].text())
+            for widget in QApplication.topLevelWidgets():
+                widget.close()
+        else:
+            QTimer.singleShot(20, close_when_shown)
+
+    QTimer.singleShot(20, close_when_shown)
+    assert run(["--demo", "--profile", str(tmp_path / "demo"), "--open", str(path)]) == 0
+    assert seen and "Container booking call" in seen[0]
