@@ -11,6 +11,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from client.store.db import Store
+from tests.ui.test_html_reader import _page_text, internet  # noqa: F401 (fixture)
 from ui.open_targets import FileOpenFilter, open_target
 from ui.tasks import wait_for_background_tasks
 
@@ -142,3 +143,26 @@ def test_targets_given_at_launch_open_with_the_window(qapp, tmp_path: Path) -> N
     QTimer.singleShot(20, close_when_shown)
     assert run(["--demo", "--profile", str(tmp_path / "demo"), "--open", str(path)]) == 0
     assert seen and "Container booking call" in seen[0]
+
+
+def test_an_eml_file_loads_no_remote_content(qtbot, window, internet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """Checklist H3: the .eml viewer blocks remote pictures like the reader does."""
+    base, hits = internet
+    raw = ("From: Buyer <buyer@attacker.example>\r\nTo: rep@tradewind.example\r\n"
+           "Subject: Tracking pixel\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: text/html; charset=utf-8\r\n\r\n"
+           f"<p>VISIBLE-TEXT-9931</p><img src='{base}/pixel.gif'>"
+           f"<div style=\"background:url({base}/css)\">x</div>\r\n").encode()
+    path = tmp_path / "pixel.eml"
+    path.write_bytes(raw)
+    open_target(window, str(path))
+    qtbot.waitUntil(lambda: any("Tracking pixel" in w.windowTitle()
+                                for w in _top("messageFileWindow")), timeout=20000)
+    [viewer] = [w for w in _top("messageFileWindow") if "Tracking pixel" in w.windowTitle()]
+    view = viewer.reader.html_view
+    assert view is not None
+    qtbot.waitUntil(lambda: "VISIBLE-TEXT-9931" in _page_text(qtbot, view), timeout=20000)
+    qtbot.wait(300)  # let any late picture request reach the server
+    assert hits == []
+    assert "Remote content blocked" in viewer.reader.notice.text()
+    viewer.close()

@@ -85,10 +85,9 @@ def test_eml_is_described_and_not_imported(cli: Callable[..., CliResult], tmp_pa
     assert doc["message"]["subject"] == "Quote for 40'HQ"
     assert doc["message"]["from"] == ["zhang@harbor.example"]
     assert doc["message"]["message_id"] == "q1@harbor.example"
-    db = profile_dir / "tradewind.db"
-    if db.exists():
-        with Store.open(db) as store:
-            assert store.conn.execute("SELECT COUNT(*) FROM messages").fetchone()[0] == 0
+    assert not (profile_dir / "tradewind.db").exists()  # describing creates no cache
+    with Store.open(profile_dir / "tradewind.db") as store:  # and the profile stays empty
+        assert store.conn.execute("SELECT COUNT(*) FROM messages").fetchone()[0] == 0
 
 
 def test_ics_events_are_listed(cli: Callable[..., CliResult], tmp_path: Path) -> None:
