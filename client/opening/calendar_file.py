@@ -36,25 +36,37 @@ class CalendarEvent:
 
 
 def read_events(raw: bytes) -> tuple[CalendarEvent, ...]:
-    """The first MAX_EVENTS events of `raw`; raises `CalendarFileError` in words."""
+    """The first MAX_EVENTS events of every VCALENDAR in `raw`; raises `CalendarFileError`
+    in words. A value icalendar cannot read (a damaged DTSTART) gives an empty field."""
     from icalendar import Calendar
 
     try:
-        calendar = Calendar.from_ical(raw.decode("utf-8", errors="replace"))
+        components = Calendar.from_ical(raw.decode("utf-8", errors="replace"), multiple=True)
     except Exception as exc:  # noqa: BLE001 - icalendar raises ValueError, KeyError, IndexError…
         raise CalendarFileError(f"This is not a readable calendar file ({_short(exc)}).") from None
-    if getattr(calendar, "name", "") != "VCALENDAR":
+    calendars = [c for c in components if getattr(c, "name", "") == "VCALENDAR"]
+    if not calendars:
         raise CalendarFileError("This is not a calendar file (no VCALENDAR).")
-    events = []
-    for component in calendar.walk("VEVENT")[:MAX_EVENTS]:
-        events.append(CalendarEvent(
-            summary=_text(component.get("SUMMARY")),
-            start=_when(component.get("DTSTART")),
-            end=_when(component.get("DTEND")),
-            organizer=_organizer(component.get("ORGANIZER")),
-            location=_text(component.get("LOCATION")),
-        ))
+    events: list[CalendarEvent] = []
+    for calendar in calendars:
+        for component in calendar.walk("VEVENT"):
+            if len(events) >= MAX_EVENTS:
+                return tuple(events)
+            events.append(CalendarEvent(
+                summary=_text(_get(component, "SUMMARY")),
+                start=_when(_get(component, "DTSTART")),
+                end=_when(_get(component, "DTEND")),
+                organizer=_organizer(_get(component, "ORGANIZER")),
+                location=_text(_get(component, "LOCATION")),
+            ))
     return tuple(events)
+
+
+def _get(component: Any, name: str) -> Any:
+    try:
+        return component.get(name)
+    except Exception:  # noqa: BLE001 - a damaged property reads as absent
+        return None
 
 
 def _short(exc: Exception) -> str:
@@ -64,13 +76,19 @@ def _short(exc: Exception) -> str:
 def _text(value: Any) -> str:
     if value is None:
         return ""
-    text = " ".join(str(value).split())
+    try:
+        text = " ".join(str(value).split())
+    except Exception:  # noqa: BLE001 - a damaged value reads as empty
+        return ""
     cleaned = "".join(c for c in text if c.isprintable())
     return cleaned[:MAX_TEXT]
 
 
 def _when(value: Any) -> str | None:
-    moment = getattr(value, "dt", None)
+    try:
+        moment = getattr(value, "dt", None)  # a broken property raises on access
+    except Exception:  # noqa: BLE001 - icalendar's BrokenCalendarProperty and relatives
+        return None
     if isinstance(moment, datetime | date):
         return moment.isoformat()
     return None
