@@ -18,6 +18,9 @@
 #define ProgIdEml "Tradewind.eml"
 #define ProgIdIcs "Tradewind.ics"
 #define CapKey "Software\Clients\Mail\Tradewind\Capabilities"
+; Chinese is offered when the compiler has the (user-contributed) ChineseSimplified.isl; the
+; CI workflow puts it there from jrsoftware/issrc.
+#define HaveChinese FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
 
 [Setup]
 AppId={{6F4B2C1E-7A3D-4E8B-9C55-2D1A7E0F3B91}
@@ -32,9 +35,8 @@ DefaultDirName={localappdata}\Programs\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=
-ArchitecturesAllowed=x64compatible
-ArchitecturesInstallIn64BitMode=x64compatible
+ArchitecturesAllowed=x64
+ArchitecturesInstallIn64BitMode=x64
 OutputDir=..\..\dist
 OutputBaseFilename=Tradewind-Setup-{#AppVersion}
 SetupIconFile=..\..\build\icons\tradewind.ico
@@ -48,15 +50,19 @@ CloseApplications=yes
 
 [Languages]
 Name: "en"; MessagesFile: "compiler:Default.isl"
+#if HaveChinese
 Name: "zh_CN"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+#endif
 
 [CustomMessages]
 en.StartApp=Start Tradewind
-zh_CN.StartApp=启动 Tradewind
 en.MailDescription=Tradewind mail client for sales reps
-zh_CN.MailDescription=面向外贸业务员的 Tradewind 邮件客户端
 en.RemoveProfile=Also delete my Tradewind profile (mail cache, drafts, outbox and settings) at%n%1?%n%nChoose No to keep it for a later installation.
+#if HaveChinese
+zh_CN.StartApp=启动 Tradewind
+zh_CN.MailDescription=面向外贸业务员的 Tradewind 邮件客户端
 zh_CN.RemoveProfile=是否同时删除位于%n%1%n的 Tradewind 个人资料（邮件缓存、草稿、发件箱和设置）？%n%n选择“否”可保留，供以后重新安装使用。
+#endif
 
 [Files]
 Source: "..\..\dist\Tradewind\*"; DestDir: "{app}"; Flags: recursesubdirs createallsubdirs ignoreversion

@@ -79,6 +79,11 @@ def test_iss_translations_exist_for_every_custom_message() -> None:
     english = set(re.findall(r"^en\.(\w+)=", text, flags=re.M))
     chinese = set(re.findall(r"^zh_CN\.(\w+)=", text, flags=re.M))
     assert english and english == chinese
+    # Chinese (language and messages) only when the compiler has its .isl, so iscc never fails
+    languages = text.split("[Languages]", 1)[1].split("\n[", 1)[0]
+    assert '#if HaveChinese\nName: "zh_CN"' in languages
+    messages = text.split("[CustomMessages]", 1)[1].split("\n[", 1)[0]
+    assert messages.index("#if HaveChinese") < messages.index("zh_CN.")
 
 
 def test_info_plist_declares_mailto_eml_ics_and_high_resolution() -> None:
