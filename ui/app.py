@@ -171,19 +171,25 @@ def _cache_usable(app: Any, profile: Path) -> bool:
     return False
 
 
-def _handed_over(args: argparse.Namespace) -> bool:
-    """A second launch on a profile gives its targets to the app already running there."""
-    from ui.single_instance import hand_over
+def _handed_over(args: argparse.Namespace) -> int | None:
+    """A second launch on a profile gives its targets to the app already running there:
+    the exit code when it did (or when that app does not answer), None to start normally."""
+    from ui.single_instance import HANDED, NO_APP, hand_over
 
     try:
         profile = resolve_profile_dir(args.profile)
     except ProfileError:
-        return False  # the normal start reports it
-    if not hand_over(profile, list(args.targets)):
-        return False
-    print(f"Tradewind is already running on {profile}; it was asked to open "
-          f"{len(args.targets)} item(s).", file=sys.stderr)
-    return True
+        return None  # the normal start reports it
+    outcome = hand_over(profile, list(args.targets))
+    if outcome == NO_APP:
+        return None
+    if outcome == HANDED:
+        print(f"Tradewind is already running on {profile}; it was asked to open "
+              f"{len(args.targets)} item(s).", file=sys.stderr)
+        return 0
+    print(f"Tradewind is already running on {profile} but does not answer. Wait for it, or "
+          "close it, then try again.", file=sys.stderr)
+    return 1
 
 
 def _listen_for_targets(app: Any, keeper: WindowKeeper, profile: Path | None) -> tuple[Any, ...]:
@@ -226,8 +232,9 @@ def run(argv: Sequence[str]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     args = parse_app_args(argv)
-    if not args.demo and _handed_over(args):
-        return 0
+    handed = None if args.demo else _handed_over(args)
+    if handed is not None:
+        return handed
     if QApplication.instance() is None:
         prepare_web_engine()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tradewind"])

@@ -2,9 +2,10 @@
 
 The running app listens on a `QLocalServer` named from a hash of the profile's resolved path
 (`server_name`; user-only access). `hand_over(profile, targets)` is what a second launch does
-first: it connects, sends one JSON line `{"open": [targets]}` and waits for `ok`; True means
+first: it connects, sends one JSON line `{"open": [targets]}` and waits for `ok`: HANDED means
 the running app took them (raise its window, open each target) and this process exits without
-a window. It needs no QApplication (blocking socket calls), so the CLI side starts no GUI.
+a window; NO_APP that none runs; UNRESPONSIVE that one holds the name but did not answer (it
+is busy or hung: the caller says so rather than start a second app). It needs no QApplication (blocking socket calls), so the CLI side starts no GUI.
 `InstanceServer(profile)` emits `received(list)` on the GUI thread for each hand-over; input
 is bounded (64 KB a connection, 32 targets, 8 KB each) and anything else is dropped. GUI
 thread only, except `server_name` (pure).
@@ -36,22 +37,26 @@ def server_name(profile: Path) -> str:
     return f"tradewind-{digest}"
 
 
-def hand_over(profile: Path, targets: list[str]) -> bool:
-    """Give `targets` (maybe none: just show the window) to the app running on `profile`."""
+HANDED, NO_APP, UNRESPONSIVE = "handed", "no-app", "unresponsive"
+
+
+def hand_over(profile: Path, targets: list[str]) -> str:
+    """Give `targets` (maybe none: just show the window) to the app running on `profile`;
+    returns HANDED, NO_APP or UNRESPONSIVE."""
     socket = QLocalSocket()
     socket.connectToServer(server_name(profile))
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-        return False
+        return NO_APP
     message = json.dumps({"open": list(targets)}).encode() + b"\n"
     socket.write(message)
     if not socket.waitForBytesWritten(REPLY_TIMEOUT_MS):
         socket.abort()
-        return False
+        return UNRESPONSIVE
     reply = b""
     while b"\n" not in reply and socket.waitForReadyRead(REPLY_TIMEOUT_MS):
         reply += bytes(socket.readAll().data())
-    socket.disconnectFromServer()
-    return reply.startswith(b"ok")
+    socket.abort()
+    return HANDED if reply.startswith(b"ok") else UNRESPONSIVE
 
 
 def parse_message(data: bytes) -> list[str] | None:

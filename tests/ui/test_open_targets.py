@@ -122,10 +122,15 @@ def test_the_running_app_opens_what_a_second_launch_hands_over(qtbot, qapp, wind
         viewer.close()
 
 
-def test_targets_given_at_launch_open_with_the_window(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_targets_given_at_launch_open_with_the_window(qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
 
+    import ui.html_view
     from ui.app import run
+
+    # run() ends by deleting every WebEngine page of the process (right at an app's exit);
+    # here the pages of other tests' readers must live on.
+    monkeypatch.setattr(ui.html_view, "release_locked_profile", lambda: None)
 
     path = tmp_path / "launch.ics"
     path.write_bytes(ICS)

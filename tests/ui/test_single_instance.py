@@ -88,3 +88,34 @@ def test_a_stale_socket_from_a_crashed_app_is_taken_over(tmp_path: Path) -> None
     third = InstanceServer(tmp_path)
     assert third.listening
     third.close()
+
+
+def test_an_app_that_does_not_answer_is_reported_not_doubled(tmp_path: Path) -> None:
+    """A name held by a process that never replies (a hung app): the second launch says so
+    and exits 1 instead of starting a second app on the profile."""
+    profile = tmp_path / "hung"
+    profile.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys\n"
+         "from PySide6.QtCore import QCoreApplication\n"
+         "from PySide6.QtNetwork import QLocalServer\n"
+         "from pathlib import Path\n"
+         "from ui.single_instance import server_name\n"
+         "app = QCoreApplication([])\n"
+         "server = QLocalServer()\n"
+         "assert server.listen(server_name(Path(sys.argv[1])))\n"
+         "print('listening', flush=True)\n"
+         "sys.stdin.readline()\n",  # never runs the event loop: accepts, never answers
+         str(profile)],
+        cwd=REPO_ROOT, env=dict(os.environ, PYTHONPATH=str(REPO_ROOT)),
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "listening"
+        second = _launch(profile, "mailto:a@harbor.example")
+        out, err = second.communicate(timeout=120)
+        assert second.returncode == 1
+        assert "does not answer" in err
+    finally:
+        holder.kill()
+        holder.communicate()
