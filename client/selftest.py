@@ -131,18 +131,20 @@ def _locale_data() -> None:
 
 
 def _ca_store() -> None:
-    from client.net.tls import handshake_context  # noqa: F401 - the context TLS code uses
+    """The store TLS verification uses (`ssl.create_default_context`, as client.net.tls does)
+    holds certificates: loaded ones (a CA file, Windows' store) or a non-empty CA folder."""
+    import os
 
     context = ssl.create_default_context()
-    if not context.get_ca_certs():
-        try:
-            import certifi
-
-            context.load_verify_locations(certifi.where())
-        except ImportError:
-            pass
-    if not context.get_ca_certs() and not ssl.get_default_verify_paths().cafile:
-        raise ValueError("no CA certificates are available to verify servers")
+    if context.get_ca_certs():
+        return
+    paths = ssl.get_default_verify_paths()
+    folder = paths.capath
+    if folder and os.path.isdir(folder) and any(
+            name.endswith((".0", ".pem", ".crt")) for name in os.listdir(folder)):
+        return  # OpenSSL reads a hashed CA folder lazily
+    raise ValueError(f"no CA certificates to verify servers (looked in {paths.cafile} and "
+                     f"{paths.capath})")
 
 
 def keyring_backend() -> Check:

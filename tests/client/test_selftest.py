@@ -92,3 +92,17 @@ def test_whole_selftest_with_the_reader_offscreen(tmp_path: Path) -> None:
         ("import client", True), ("cache", True), ("data files", True), ("keyring", True),
         ("import ui", True), ("reader", True)], done.stderr[-2000:]
     assert done.returncode == 0
+
+
+def test_an_empty_ca_store_fails(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """What a bundle on a Mac would meet without its CA hook: OpenSSL finds no roots."""
+    import ssl
+
+    empty = tmp_path / "no-certs"
+    empty.mkdir()
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "missing.pem"))
+    monkeypatch.setenv("SSL_CERT_DIR", str(empty))
+    monkeypatch.setattr(ssl, "get_default_verify_paths", lambda: ssl.DefaultVerifyPaths(
+        str(tmp_path / "missing.pem"), str(empty), "SSL_CERT_FILE", "", "SSL_CERT_DIR", ""))
+    check = selftest.data_files()
+    assert not check.ok and "CA certificates" in check.detail

@@ -160,3 +160,36 @@ def test_ci_runs_the_bundle_build_from_the_test_script() -> None:
     assert "bash packaging/build.sh" in script
     assert 'TRADEWIND_SKIP_BUNDLE' in script and '"${CI:-}" != "true"' in script
     assert script.index(".venv/bin/pytest") < script.index("bash packaging/build.sh")
+
+
+def _run_ca_hook(monkeypatch, paths) -> str | None:  # type: ignore[no-untyped-def]
+    import os
+    import runpy
+    import ssl
+    import types
+
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    monkeypatch.setattr(ssl, "get_default_verify_paths", lambda: paths)
+    fake = types.ModuleType("certifi")
+    fake.where = lambda: "/bundle/certifi/cacert.pem"  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "certifi", fake)
+    runpy.run_path(str(PACKAGING / "rth_ca_store.py"))
+    return os.environ.get("SSL_CERT_FILE")
+
+
+def test_ca_hook_uses_certifi_only_where_openssl_finds_no_store(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import ssl
+
+    def paths(cafile: Path, capath: Path) -> ssl.DefaultVerifyPaths:
+        return ssl.DefaultVerifyPaths(str(cafile), str(capath), "SSL_CERT_FILE", "",
+                                      "SSL_CERT_DIR", "")
+
+    # a Mac: the build machine's OpenSSL folder does not exist
+    assert _run_ca_hook(monkeypatch, paths(tmp_path / "nope.pem", tmp_path / "nope")) == \
+        "/bundle/certifi/cacert.pem"
+    # Linux: the system bundle exists and is kept
+    (tmp_path / "ca.pem").write_text("x")
+    assert _run_ca_hook(monkeypatch, paths(tmp_path / "ca.pem", tmp_path / "nope")) is None
+    spec = (PACKAGING / "tradewind.spec").read_text()
+    assert 'runtime_hooks=[str(root / "packaging" / "rth_ca_store.py")]' in spec
