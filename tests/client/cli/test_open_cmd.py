@@ -127,7 +127,7 @@ def test_a_folder_named_like_a_message_is_refused(tmp_path: Path) -> None:
 def test_other_arguments_are_not_targets(cli: Callable[..., CliResult]) -> None:
     assert not looks_like_target("sync") and not looks_like_target("--json")
     assert not looks_like_target("report.pdf")
-    assert looks_like_target("MAILTO:a@b.example") and looks_like_target("file:///tmp/x.eml")
+    assert looks_like_target("MAILTO:a@b.example") and looks_like_target("file:///home/mei/Downloads/x.eml")
     result = cli("open", "https://harbor.example/x", "--json")
     assert result.code == 2 and "mailto:" in result.err
 
