@@ -4,7 +4,9 @@
 # Works on a fresh Debian 12 machine as root with no display: installs the Debian packages the
 # tests need when any is missing (without letting their services start), creates .venv if
 # missing, installs the project with its test extras when pyproject.toml changed, then runs
-# ruff, mypy and pytest.  Exits non-zero when any of them fails.
+# ruff, mypy, the PyInstaller bundle and its self-test (packaging/build.sh; skipped with
+# TRADEWIND_SKIP_BUNDLE=1, never when CI=true) and pytest.
+# Exits non-zero when any of them fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +21,8 @@ DEB_PACKAGES=(
     libpcre3 libxapian30 libical3
     # pdftotext, pdffonts, pdfinfo, pdfimages: the PDF quotation tests (tests/client/quotes)
     poppler-utils
+    # The bundle's self-test needs a Secret Service keyring (packaging/with_keyring.sh).
+    dbus gnome-keyring
 )
 # Cyrus IMAP, the second real test server: cyrus-imapd conflicts with dovecot-imapd as a
 # package, so its .debs are unpacked under the repo (git-ignored) instead of installed.
@@ -117,6 +121,16 @@ log "ruff check client ui tests"
 .venv/bin/ruff check client ui tests || { status=1; failed+=(ruff); }
 log "mypy client"
 .venv/bin/mypy client || { status=1; failed+=(mypy); }
+
+# The installable product: the one-folder bundle and its self-test (a separate step whose
+# failure fails the run). About a minute here; see packaging/README.md. It runs before pytest
+# so that pytest's summary stays the run's closing line.
+if [ "${TRADEWIND_SKIP_BUNDLE:-}" = "1" ] && [ "${CI:-}" != "true" ]; then
+    log "bundle: skipped (TRADEWIND_SKIP_BUNDLE=1)"
+else
+    log "bash packaging/build.sh (bundle + --selftest)"
+    bash packaging/build.sh || { status=1; failed+=("bundle self-test"); }
+fi
 
 # --foreground keeps pytest in the terminal's process group so Ctrl-C reaches it.
 log "pytest $*"

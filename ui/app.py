@@ -36,6 +36,8 @@ def parse_app_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="tradewind", add_help=False)
     parser.add_argument("--demo", action="store_true")
     parser.add_argument("--profile", type=Path, default=None)
+    # what to open (`tradewind open TARGET`, the OS's open command): mailto:, .eml, .ics
+    parser.add_argument("--open", action="append", dest="targets", default=[])
     args, _unknown = parser.parse_known_args(list(argv))
     return args
 
@@ -117,6 +119,9 @@ class WindowKeeper:
 
     def _open(self, preference: str) -> Any:
         window = open_localised_window(self.app, self.profile, preference, demo=self.demo)
+        from ui.about import install_help_menu
+
+        install_help_menu(window)
         if self.on_window is not None:
             self.on_window(window)
         window.preferences = replace(window.preferences, language=preference)  # saving may lag
@@ -166,11 +171,70 @@ def _cache_usable(app: Any, profile: Path) -> bool:
     return False
 
 
+def _handed_over(args: argparse.Namespace) -> int | None:
+    """A second launch on a profile gives its targets to the app already running there:
+    the exit code when it did (or when that app does not answer), None to start normally."""
+    from ui.single_instance import HANDED, NO_APP, hand_over
+
+    try:
+        profile = resolve_profile_dir(args.profile)
+    except ProfileError:
+        return None  # the normal start reports it
+    outcome = hand_over(profile, list(args.targets))
+    if outcome == NO_APP:
+        return None
+    if outcome == HANDED:
+        print(f"Tradewind is already running on {profile}; it was asked to open "
+              f"{len(args.targets)} item(s).", file=sys.stderr)
+        return 0
+    print(f"Tradewind is already running on {profile} but does not answer. Wait for it, or "
+          "close it, then try again.", file=sys.stderr)
+    return 1
+
+
+def _listen_for_targets(app: Any, keeper: WindowKeeper, profile: Path | None) -> tuple[Any, ...]:
+    """Hand-overs from later launches and macOS's QFileOpenEvent open in the current window.
+    Returns the objects to keep alive."""
+    from ui.open_targets import FileOpenFilter, open_target
+
+    def receive(targets: list[str]) -> None:
+        window = keeper.window
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        for target in targets:
+            open_target(window, target)
+
+    file_events = FileOpenFilter(app)
+    app.installEventFilter(file_events)
+    file_events.requested.connect(lambda target: open_target(keeper.window, target))
+    if profile is None:
+        return (file_events,)
+    from ui.single_instance import InstanceServer
+
+    server = InstanceServer(profile, app)
+    server.received.connect(receive)
+    return file_events, server
+
+
+def _stop_listening(app: Any, listeners: tuple[Any, ...]) -> None:
+    """Undo `_listen_for_targets` (an app-wide event filter must not outlive the run)."""
+    for listener in listeners:
+        if hasattr(listener, "eventFilter"):
+            app.removeEventFilter(listener)
+        if hasattr(listener, "close"):
+            listener.close()
+        listener.deleteLater()
+
+
 def run(argv: Sequence[str]) -> int:
     """Start the app; returns when the last window closes."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     args = parse_app_args(argv)
+    handed = None if args.demo else _handed_over(args)
+    if handed is not None:
+        return handed
     if QApplication.instance() is None:
         prepare_web_engine()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tradewind"])
@@ -197,6 +261,7 @@ def run(argv: Sequence[str]) -> int:
         message_box(None, QMessageBox.Icon.Critical, "Tradewind", message).exec()
         return 1
     driver = None
+    listeners: tuple[Any, ...] = ()
     try:
         # -- damaged cache (S3): say what happened, offer Rebuild or Quit, before anything
         # else opens it --
@@ -217,6 +282,11 @@ def run(argv: Sequence[str]) -> int:
         damage_watcher = DamageWatcher(profile / DATABASE_NAME, app)  # noqa: F841 - kept alive
         if driver is not None:
             driver.start()
+        listeners = _listen_for_targets(app, keeper, None if demo else profile)
+        from ui.open_targets import open_target
+
+        for target in args.targets:
+            open_target(keeper.window, target)
         if demo:
             keeper.window.statusBar().showMessage(
                 app.translate("App", "Demo profile in {0}").format(profile), 10000
@@ -228,6 +298,7 @@ def run(argv: Sequence[str]) -> int:
         release_locked_profile()  # pages before their profile, while Qt is fully alive
         return code
     finally:
+        _stop_listening(app, listeners)
         if driver is not None:
             driver.stop()  # idempotent: cancel, join with a timeout, release the lock
         if lock is not None:

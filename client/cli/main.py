@@ -24,6 +24,7 @@ from client.cli import (
     cache_cmd,
     links_cmd,
     meet_cmd,
+    open_cmd,
     ops_cmd,
     policy_cmd,
     quote_cmd,
@@ -41,7 +42,9 @@ from client.cli.errors import ExitCode, UsageError, classify
 from client.cli.output import dump_json, is_closed_pipe, silence_closed_stream, write_text
 from client.config import Profile, profile_logging
 from client.i18n import UnknownLanguageError, get_language, language_from, set_language
+from client.opening.targets import looks_like_target
 from client.sync.child import CHILD_ARGUMENT, child_main
+from client.version import version_text
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -66,6 +69,7 @@ COMMAND_MODULES = (
     quote_cmd,
     storage_cmd,
     links_cmd,
+    open_cmd,
 )
 
 
@@ -111,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
         "7 profile locked, 8 keyring, 9 cache, 10 not installed, 130 interrupted.",
     )
     parser.add_argument("--demo", action="store_true", help="start the desktop app on demo data")
+    parser.add_argument("--version", action="version", version=version_text())
+    parser.add_argument(
+        "--selftest", action="store_true",
+        help="check this installation (modules, cache, data files, keyring, reader) and exit",
+    )
     # before the command only: `reply`/`forward` have their own --lang (the quote's language)
     parser.add_argument(
         "--lang", dest="message_language", metavar="LANG", default=None,
@@ -147,7 +156,27 @@ def main(
         return int(ExitCode.PIPE_CLOSED)
 
 
+def route_targets(args_list: list[str]) -> list[str]:
+    """`tradewind [OPTIONS] mailto:…|FILE.eml|FILE.ics` is `tradewind [OPTIONS] open TARGET`:
+    the first bare argument that names a target (not a command) gets `open` put before it."""
+    for index, arg in enumerate(args_list):
+        if arg == "--":
+            return args_list
+        if arg.startswith("-"):
+            continue
+        if index > 0 and args_list[index - 1] in _VALUE_OPTIONS:
+            continue
+        if looks_like_target(arg):
+            return [*args_list[:index], "open", *args_list[index:]]
+        return args_list  # a command name comes first
+    return args_list
+
+
+_VALUE_OPTIONS = ("--profile", "--lang")
+
+
 def _main(args_list: list[str], stdin: TextIO | None, out: TextIO, err: TextIO) -> int:
+    args_list = route_targets(args_list)
     parser = build_parser()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -158,6 +187,10 @@ def _main(args_list: list[str], stdin: TextIO | None, out: TextIO, err: TextIO) 
     except SystemExit as exc:  # --help / --version
         return exc.code if isinstance(exc.code, int) else 0
 
+    if args.selftest:
+        from client.selftest import run_selftest
+
+        return _run_guarded(lambda: run_selftest(args.profile, bool(args.json), out), err, None)
     if args.command is None:
         return _run_guarded(lambda: run_desktop_app(args_list), err, None)
     try:
