@@ -22,6 +22,7 @@ from client.cli import (
     account_cmd,
     attachment_cmd,
     cache_cmd,
+    calendar_cmd,
     meet_cmd,
     ops_cmd,
     policy_cmd,
@@ -60,6 +61,7 @@ COMMAND_MODULES = (
     cache_cmd,
     meet_cmd,
     templates_cmd,
+    calendar_cmd,
 )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+import warnings as py_warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -284,8 +285,10 @@ def parse_calendar(data: bytes) -> ParsedCalendar:
     elif b"BEGIN:VCALENDAR" not in data[:4096].upper():
         raise CalendarError("this is not calendar data (no BEGIN:VCALENDAR)")
     try:
-        cal = Calendar.from_ical(data)
-        components = list(cal.walk("VEVENT"))
+        with py_warnings.catch_warnings():  # icalendar warns when it strips a prefix (C2)
+            py_warnings.simplefilter("ignore")
+            cal = Calendar.from_ical(data)
+            components = list(cal.walk("VEVENT"))
     except RecursionError as exc:
         raise CalendarError("the calendar data is nested too deeply") from exc
     except Exception as exc:  # icalendar raises many kinds for broken input
@@ -304,7 +307,7 @@ def parse_calendar(data: bytes) -> ParsedCalendar:
     events = []
     for component in components:
         try:
-            parsed = _event(component)
+            parsed = _event(component)  # type: ignore[arg-type]  # walk('VEVENT')
         except Exception as exc:  # one broken event never hides the others
             warnings.append(f"an event could not be read ({_clean(exc, 160)})")
             continue
