@@ -10,7 +10,9 @@ such as `/mozilla.org/20070129_1/` stripped only when the rest is an IANA zone (
 file's VTIMEZONE rules (as icalendar built them; a warning says so), else the event is marked
 `unusable` (never local time). `expand(event, start, end)` lists instances of a recurring
 event, at most `MAX_INSTANCES` and never looking more than `MAX_STEPS` rule steps ahead, so
-`FREQ=SECONDLY` cannot hang (C4). Pure, any thread.
+`FREQ=SECONDLY` cannot hang (C4). A DTSTART in a DST gap is read with the offset before the
+change and flagged (C3); inline ATTACH values above 256 KB are not kept (C7). Pure, any
+thread.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ MAX_EVENTS = 5000
 MAX_INSTANCES = 1000
 MAX_STEPS = 20000
 MAX_TEXT = 2000
+MAX_ATTACH = 256 * 1024
 _LINK = re.compile(
     r"https://(?:teams\.microsoft\.com|teams\.live\.com|meet\.google\.com|[\w.-]*zoom\.us|"
     r"[\w.-]*webex\.com)/[^\s<>\"'\\]*", re.IGNORECASE)
@@ -177,7 +180,14 @@ def _placed(event: Event, key: str, parsed: ParsedEvent) -> datetime | date | No
             if zone is not None:
                 if key == "DTSTART":
                     parsed.zone = zone
-                return value.replace(tzinfo=None).replace(tzinfo=ZoneInfo(zone))
+                naive = value.replace(tzinfo=None)
+                placed = naive.replace(tzinfo=ZoneInfo(zone))
+                if placed.astimezone(UTC).astimezone(ZoneInfo(zone)).replace(tzinfo=None) \
+                        != naive:
+                    parsed.warnings.append(
+                        f"{key} {naive:%Y-%m-%d %H:%M} does not exist in {zone} (the clocks "
+                        "skip it); read with the offset before the change")
+                return placed
             if value.tzinfo is not None and not isinstance(value.tzinfo, ZoneInfo):
                 if key == "DTSTART":
                     parsed.zone = _clean(tzid, 80)
@@ -228,8 +238,10 @@ def _event(component: Event) -> ParsedEvent:
                        else (rid_value.isoformat() if isinstance(rid_value, date) else "")),
         rrule=rrule.to_ical().decode("ascii", "replace") if rrule is not None else "",
         location=_clean(component.get("LOCATION", ""), 500),
-        link="", ical=bytes(component.to_ical()),
+        link="", ical=b"",
     )
+    _drop_large_attachments(component, parsed)
+    parsed.ical = bytes(component.to_ical())
     parsed.link = _find_link(component)
     if not parsed.uid:
         parsed.warnings.append("the event has no UID")
@@ -264,6 +276,19 @@ def _event(component: Event) -> ParsedEvent:
                 exdates.append(value)
     parsed._exdates = tuple(exdates)
     return parsed
+
+
+def _drop_large_attachments(component: Event, parsed: ParsedEvent) -> None:
+    """Inline ATTACH values above `MAX_ATTACH` bytes are not kept (C7); links stay."""
+    values = _as_list(component.get("ATTACH"))
+    kept = [v for v in values if len(str(v)) <= MAX_ATTACH]
+    if len(kept) == len(values):
+        return
+    component.pop("ATTACH")
+    for value in kept:
+        component.add("ATTACH", value)
+    parsed.warnings.append(f"{len(values) - len(kept)} inline attachment(s) larger than "
+                           f"{MAX_ATTACH // 1024} KB not kept")
 
 
 def _bounds(start: datetime | date, end: datetime | date) -> tuple[datetime, datetime]:

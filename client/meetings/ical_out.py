@@ -18,6 +18,7 @@ import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from icalendar import Calendar, Event, vCalAddress, vRecur
 
@@ -176,7 +177,7 @@ def reply(event_ical: bytes, attendee: str, partstat: str, comment: str = "",
         source = Calendar.from_ical(event_ical)
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise InviteError("the invitation's calendar data cannot be read") from exc
-    events: Sequence[Event] = list(source.walk("VEVENT"))
+    events: Sequence[Any] = list(source.walk("VEVENT"))
     if not events:
         raise InviteError("the invitation has no event to answer")
     original = events[0]

@@ -18,7 +18,6 @@ from client.meetings.ical_in import (
 from tests.client.meetings.ics_data import local, shared_ics
 
 
-
 def _cal(body: str, method: str = "REQUEST") -> bytes:
     return (f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:{method}\r\n{body}"
             "END:VCALENDAR\r\n").encode()
@@ -169,3 +168,46 @@ def test_every_shared_corpus_file_is_read_or_refused_in_words() -> None:
             assert event.start is not None or event.unusable
             list(expand(event, datetime(1990, 1, 1, tzinfo=UTC), datetime(2040, 1, 1, tzinfo=UTC)))
     assert counted >= 480
+
+
+@pytest.mark.parametrize(("name", "zone", "link"), [
+    ("teams-meeting-invite.eml", "Europe/Kyiv", "https://teams.microsoft.com/l/meetup-join/"),
+    ("meet-meeting-invite.eml", "UTC", "https://meet.google.com/pyb-ndcu-hhc"),
+    ("outlook-test-invite.eml", "Europe/Kyiv", ""),
+])
+def test_vendor_invitations_give_zone_link_and_organizer(name: str, zone: str,
+                                                        link: str) -> None:
+    data = calendar_of_message(local(f"thunderbird-invitations_{name}"))
+    assert data is not None
+    parsed = parse_calendar(data)
+    assert parsed.method == "REQUEST"
+    [event] = parsed.events
+    assert event.zone == zone and event.start is not None and event.organizer
+    assert event.link.startswith(link) if link else event.link == ""
+
+
+def test_a_cancel_without_dtstart_still_names_its_meeting() -> None:
+    data = calendar_of_message(local("thunderbird-invitations_cancel-repeat-event.eml"))
+    assert data is not None
+    parsed = parse_calendar(data)
+    assert parsed.method == "CANCEL" and parsed.events[0].uid and parsed.events[0].sequence == 1
+
+
+def test_a_start_in_the_dst_gap_is_normalised_and_flagged() -> None:
+    data = _cal("BEGIN:VEVENT\r\nUID:g\r\nDTSTART;TZID=Europe/Berlin:20260329T023000\r\n"
+                "DTEND;TZID=Europe/Berlin:20260329T033000\r\nEND:VEVENT\r\n")
+    event = parse_calendar(data).events[0]
+    assert event.start == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
+    assert any("does not exist" in w for w in event.warnings)
+
+
+def test_a_large_inline_attachment_is_not_kept_with_the_event() -> None:
+    import base64
+
+    blob = base64.b64encode(b"\x00" * 600_000).decode()
+    data = _cal("BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260101T100000Z\r\n"
+                f"ATTACH;ENCODING=BASE64;VALUE=BINARY;FMTTYPE=application/pdf:{blob}\r\n"
+                "ATTACH:https://example.com/agenda.pdf\r\nEND:VEVENT\r\n")
+    event = parse_calendar(data).events[0]
+    assert len(event.ical) < 10_000 and b"https://example.com/agenda.pdf" in event.ical
+    assert any("attachment" in w for w in event.warnings)
