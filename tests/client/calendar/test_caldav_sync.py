@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,6 +18,7 @@ from client.meetings import ical_out
 from client.meetings.ical_in import parse_calendar
 from client.meetings.ical_out import Meeting, Person
 from client.store.db import Store
+from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - shared fixture
 from tests.servers.radicale import RadicaleServer
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -129,3 +130,23 @@ def test_a_wrong_password_is_an_auth_error_without_the_password(
 def test_no_server_set_is_explained(store: Store) -> None:
     with pytest.raises(CalDavError, match="calendar server"):
         sync_calendar(store)
+
+
+def test_cli_server_and_sync(cli: Callable[..., CliResult],  # noqa: F811
+                             radicale: RadicaleServer, login: tuple[str, str],
+                             tmp_path: Path) -> None:
+    user, password = login
+    source = tmp_path / "one.ics"
+    source.write_bytes(_event("cli-1@example.com", "From the CLI"))
+    assert cli("calendar", "import", str(source)).code == 0
+    set_up = cli("calendar", "server", radicale.url, "--user", user, "--json",
+                 input=password + "\n")
+    assert set_up.code == 0, set_up.err
+    assert password not in set_up.out
+    synced = cli("calendar", "sync", "--json")
+    assert synced.code == 0, synced.err
+    assert synced.json()["pushed"] == 1 and synced.json()["waiting"] == 0
+    wrong = cli("calendar", "server", radicale.url, "--user", user, input="wrong-pass-77\n")
+    assert wrong.code == 0
+    failed = cli("calendar", "sync")
+    assert failed.code == 3 and "wrong-pass-77" not in failed.err
