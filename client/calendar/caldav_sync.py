@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from client import secrets
 from client.calendar.calendar_store import CalendarStore, EventRow
 from client.meetings.ical_in import CalendarError, parse_calendar
+from client.smtp.redact import describe_error
 from client.store.db import Store
 
 SETTING = "calendar.caldav"
@@ -79,10 +80,8 @@ def set_server(store: Store, url: str, user: str, password: str, calendar: str) 
 
 
 def _describe(exc: BaseException, password: str) -> str:
-    text = f"{type(exc).__name__}: {exc}"
-    if password and password in text:
-        text = text.replace(password, "…")
-    return text[:300]
+    """The error in words without any part of the password (`smtp.redact`)."""
+    return describe_error(exc, password)
 
 
 def _connect(settings: dict[str, str], password: str) -> tuple[Any, Any]:

@@ -83,10 +83,16 @@ def _row(values: tuple[object, ...]) -> EventRow:
         None if zone is None else str(zone), str(organizer), str(status), str(partstat),
         int(str(sequence)), _when(None if dtstamp is None else str(dtstamp)), str(rrule),
         str(location), str(link), None if message_id is None else str(message_id),
-        bytes(ical) if isinstance(ical, bytes | bytearray | memoryview) else str(ical).encode(),
+        _blob(ical),
         None if href is None else str(href), None if etag is None else str(etag),
-        None if conflict is None else bytes(conflict)  # type: ignore[arg-type]
+        None if conflict is None else _blob(conflict),
     )
+
+
+def _blob(value: object) -> bytes:
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value)
+    return str(value).encode("utf-8")
 
 
 class CalendarStore:
