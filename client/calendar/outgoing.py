@@ -51,16 +51,18 @@ def attendee_zones(store: Store, meeting: Meeting) -> dict[str, str]:
 
 
 def send_invitation(store: Store, account_id: int, meeting: Meeting, method: str = "REQUEST",
-                    language: str = "en", sender_name: str = "") -> SentInvitation:
-    """Queue a REQUEST or CANCEL for `meeting` and update the rep's calendar entry."""
+                    language: str = "en", sender_name: str = "",
+                    save: bool = True) -> SentInvitation:
+    """Queue a REQUEST or CANCEL for `meeting` and (unless `save=False`: a CANCEL only for
+    attendees taken off the meeting) update the rep's calendar entry."""
     meeting = Meeting(**{**meeting.__dict__, "dtstamp": meeting.dtstamp or datetime.now(UTC)})
     ical = ical_out.request(meeting) if method == "REQUEST" else ical_out.cancel(meeting)
     fields = invitation_fields(meeting, method, ical, sender_name,
                                attendee_zones(store, meeting), language)
     queued = queue_message(store, account_id, fields)
-    event = parse_calendar(ical).events[0]
-    calendar = CalendarStore(store)
-    calendar.save(event, partstat="ACCEPTED", message_id=queued.message_id)
+    if save:
+        event = parse_calendar(ical).events[0]
+        CalendarStore(store).save(event, partstat="ACCEPTED", message_id=queued.message_id)
     return SentInvitation(meeting.uid, meeting.sequence, method, queued)
 
 

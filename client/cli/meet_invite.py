@@ -248,11 +248,19 @@ def cmd_update(ctx: Context, args: argparse.Namespace) -> int:
             changes[name] = getattr(args, name)
     if args.exdate:
         changes["exdates"] = _exdates(args.exdate, zone)
+    kept = {p.email for p in changes.get("attendees", meeting.attendees)}
+    dropped = tuple(p for p in meeting.attendees if p.email not in kept)
     meeting = replace(meeting, **changes)
     account = _account_of(store, meeting.organizer.email)
     sent = _send(ctx, account, meeting, "REQUEST", args.lang)
+    if dropped:  # people taken off the meeting are told it is cancelled for them
+        from client.calendar.outgoing import send_invitation
+
+        send_invitation(store, account.id, replace(meeting, attendees=dropped), "CANCEL",
+                        args.lang, save=False)
     return _emit(ctx, store, account, sent.queued,
-                 {"uid": sent.uid, "sequence": sent.sequence, "method": "REQUEST"},
+                 {"uid": sent.uid, "sequence": sent.sequence, "method": "REQUEST",
+                  "dropped": [p.email for p in dropped]},
                  args.queue_only, f"Update {sent.sequence} of {sent.uid} queued.")
 
 

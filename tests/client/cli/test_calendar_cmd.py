@@ -173,3 +173,21 @@ def test_every_shared_corpus_file_imports_or_is_refused_in_words(cli: Run) -> No
             json.loads(result.out)
         else:
             assert result.err.strip(), path
+
+
+def test_update_that_drops_an_attendee_sends_them_a_cancel(cli: Run) -> None:
+    _account()
+    sent = cli("meet", "invite", "--to", "a@firm.de", "--to", "b@firm.de", "--start",
+               "2026-03-24T15:00", "--zone", "Europe/Berlin", "--duration", "30", "--title",
+               "Review", "--queue-only", "--json").json()
+    moved = cli("meet", "update", sent["uid"], "--to", "a@firm.de", "--queue-only", "--json")
+    assert moved.code == 0, moved.err
+    doc = moved.json()
+    assert doc["recipients"] == ["a@firm.de"]
+    assert doc["dropped"] == ["b@firm.de"]
+    with Store.open(Profile.resolve().database) as store:
+        rows = store.conn.execute(
+            "SELECT id, recipients_json FROM outbox ORDER BY id").fetchall()
+        assert len(rows) == 3
+        raw = Outbox(store).raw(int(rows[-1][0]))
+    assert b"METHOD:CANCEL" in raw and b"b@firm.de" in raw and b"mailto:a@firm.de" not in raw
