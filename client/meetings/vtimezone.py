@@ -1,9 +1,10 @@
 """VTIMEZONE components written with RRULE-style current rules (what Outlook reads best).
 
-`vtimezone(zone, year)` returns an icalendar `Timezone` for an IANA zone: the transitions of
-`year` (found from zoneinfo) become one STANDARD and one DAYLIGHT sub-component with a yearly
-RRULE (`BYMONTH`, `BYDAY=nWD` or `-1WD` for the last one of the month); a zone without DST in
-that year gets one STANDARD component. icalendar's own generated VTIMEZONE uses RDATE lists,
+`vtimezone(zone, year)` returns an icalendar `Timezone` for an IANA zone: the transitions
+(found from zoneinfo) become one STANDARD and one DAYLIGHT sub-component with a yearly RRULE
+(`BYMONTH`, `BYDAY=nWD` or `-1WD` for the last one of the month, or a weekday within seven
+month days) checked against the next 12 years; a zone without DST gets one STANDARD
+component, and a zone whose changes follow no weekday rule gets their dates as RDATE. icalendar's own generated VTIMEZONE uses RDATE lists,
 which Outlook mishandles. Pure, any thread; raises `zoneinfo.ZoneInfoNotFoundError` for an
 unknown zone name (callers validate zones first).
 """
@@ -42,7 +43,7 @@ def transitions(zone_name: str, year: int) -> list[Transition]:
     start = datetime(year, 1, 1, tzinfo=UTC)
     end = datetime(year + 1, 1, 1, tzinfo=UTC)
     found: list[Transition] = []
-    step = timedelta(hours=1)
+    step = timedelta(hours=6)  # no zone changes twice within six hours
     cursor, previous = start, _offset(zone, start)
     while cursor < end:
         nxt = cursor + step
@@ -69,22 +70,58 @@ def transitions(zone_name: str, year: int) -> list[Transition]:
     return found
 
 
-def _byday(day: datetime) -> str:
-    last = calendar.monthrange(day.year, day.month)[1]
-    ordinal = -1 if day.day + 7 > last else (day.day - 1) // 7 + 1
-    return f"{ordinal}{_DAYS[day.weekday()]}"
+YEARS = 12  # years a rule is checked against (and listed for, when no rule fits)
+
+
+def _weekday_rule(changes: list[Transition]) -> dict[str, object] | None:
+    """A yearly RRULE that gives exactly these transitions (one per year), or None."""
+    first = changes[0].local
+    if any((c.local.month, c.local.weekday(), c.local.time()) !=
+           (first.month, first.weekday(), first.time()) for c in changes):
+        return None
+    days = [c.local.day for c in changes]
+    low, high = min(days), max(days)
+    if high - low > 6:
+        return None
+    rule: dict[str, object] = {"FREQ": "YEARLY", "BYMONTH": first.month}
+    weekday = _DAYS[first.weekday()]
+    for start in (1, 8, 15, 22):  # "the nth weekday" (what Outlook writes itself)
+        if start <= low and high <= start + 6:
+            rule["BYDAY"] = f"{(start - 1) // 7 + 1}{weekday}"
+            return rule
+    if all(c.local.day + 7 > calendar.monthrange(c.local.year, c.local.month)[1]
+           for c in changes):
+        rule["BYDAY"] = f"-1{weekday}"
+        return rule
+    rule["BYDAY"] = weekday  # "the weekday on or after day N" (Chile: Sun>=2)
+    rule["BYMONTHDAY"] = list(range(high - 6, high + 1)) if high - 6 >= 1 else \
+        list(range(low, low + 7))
+    return rule
+
+
+def _part(change: Transition) -> TimezoneStandard | TimezoneDaylight:
+    part = TimezoneDaylight() if change.dst else TimezoneStandard()
+    part.add("DTSTART", change.local)
+    part.add("TZOFFSETFROM", change.before)
+    part.add("TZOFFSETTO", change.after)
+    part.add("TZNAME", change.name)
+    return part
 
 
 def vtimezone(zone_name: str, year: int | None = None) -> Timezone:
-    """A VTIMEZONE for `zone_name` with the rules in force in `year` (default: this year)."""
+    """A VTIMEZONE for `zone_name` with the rules in force from `year` (default: this year).
+
+    Yearly RRULEs when the next `YEARS` years follow one weekday rule per change (nearly every
+    zone); otherwise (e.g. Morocco's Ramadan changes) the changes of those years are listed
+    with RDATE, which is still right where a rule would be wrong."""
     year = year or datetime.now(UTC).year
     tz = Timezone()
     tz.add("TZID", zone_name)
-    changes = transitions(zone_name, year)
-    if len(changes) < 2:
+    per_year = [transitions(zone_name, y) for y in range(year, year + YEARS)]
+    if not any(per_year):
         zone = zoneinfo.ZoneInfo(zone_name)
         probe = datetime(year, 7, 1, tzinfo=UTC)
-        offset = _offset(zone, probe) if not changes else changes[-1].after
+        offset = _offset(zone, probe)
         standard = TimezoneStandard()
         standard.add("DTSTART", datetime(1970, 1, 1))
         standard.add("TZOFFSETFROM", offset)
@@ -92,13 +129,21 @@ def vtimezone(zone_name: str, year: int | None = None) -> Timezone:
         standard.add("TZNAME", probe.astimezone(zone).tzname() or zone_name)
         tz.add_component(standard)
         return tz
-    for change in changes[:2]:
-        part = TimezoneDaylight() if change.dst else TimezoneStandard()
-        part.add("DTSTART", change.local)
-        part.add("TZOFFSETFROM", change.before)
-        part.add("TZOFFSETTO", change.after)
-        part.add("TZNAME", change.name)
-        part.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": change.local.month,
-                           "BYDAY": _byday(change.local)})
+    if all(len(changes) == 2 for changes in per_year):
+        rules = [_weekday_rule([changes[i] for changes in per_year]) for i in (0, 1)]
+        if all(rule is not None for rule in rules):
+            for index, rule in enumerate(rules):
+                part = _part(per_year[0][index])
+                part.add("RRULE", rule)
+                tz.add_component(part)
+            return tz
+    groups: dict[tuple[timedelta, timedelta, str, bool], list[Transition]] = {}
+    for change in (c for changes in per_year for c in changes):
+        groups.setdefault((change.before, change.after, change.name, change.dst),
+                          []).append(change)
+    for changes in groups.values():
+        part = _part(changes[0])
+        for later in changes[1:]:
+            part.add("RDATE", later.local)
         tz.add_component(part)
     return tz
