@@ -5,7 +5,8 @@ entry (one row per UID and RECURRENCE-ID; idempotent) and, with `queue=True`, re
 `put` in `calendar_changes` in the same durable transaction, so a change made offline is
 replayed by `caldav_sync` later and never lost. `between(start, end)` lists entries and the
 bounded instances of recurring ones (`ical_in.expand`). `import_ics(data)` saves every usable
-event of a file (unusable ones are listed with the reason, nothing half-written);
+event of a file in one transaction (unusable ones are listed with the reason; a failure
+leaves nothing half-written);
 `export_ics()` writes them all back as one VCALENDAR with their VTIMEZONEs. Both tables are
 registered as local tables, so `tradewind cache rebuild` keeps them. Raises `CalendarError`
 (from `ical_in`) for unreadable files and `StoreWriteError` when the disk refuses.
@@ -222,14 +223,15 @@ class CalendarStore:
         """Save every usable event of `data`; raises `CalendarError` for unreadable data."""
         parsed = parse_calendar(data)
         result = ImportResult(warnings=list(parsed.warnings))
-        for event in parsed.events:
-            if event.unusable or not event.uid:
-                label = event.summary or event.uid or "an event"
-                result.refused.append(f"{label[:80]}: {event.unusable or 'no UID'}")
-                continue
-            self.save(event)
-            result.saved += 1
-            result.warnings.extend(f"{event.summary[:60]}: {w}" for w in event.warnings)
+        with self.store.transaction(durable=True):  # the whole file or nothing
+            for event in parsed.events:
+                if event.unusable or not event.uid:
+                    label = event.summary or event.uid or "an event"
+                    result.refused.append(f"{label[:80]}: {event.unusable or 'no UID'}")
+                    continue
+                self.save(event)
+                result.saved += 1
+                result.warnings.extend(f"{event.summary[:60]}: {w}" for w in event.warnings)
         return result
 
     def export_ics(self) -> bytes:
