@@ -93,6 +93,8 @@ def read_invitation(store: Store, message_row: int, rep_zone: str) -> Invitation
     verdict = judge(method, incoming, sender, _stored(stored), mine)
     if verdict.apply and event.unusable and method == "REQUEST":
         verdict = Verdict(False, event.unusable)
+    if verdict.apply and method == "REQUEST" and not own:
+        verdict = Verdict(False, "you are not among the attendees (a forwarded invitation?)")
     organizer_zone = event.zone if event.zone and resolve_tzid(event.zone) else None
     rep_time = organizer_time = None
     conflicts: list[EventRow] = []

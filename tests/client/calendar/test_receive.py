@@ -96,3 +96,12 @@ def test_a_message_without_an_invitation(store: Store) -> None:
         read_invitation(store, row, "UTC")
     with pytest.raises(ReceiveError, match="no message"):
         read_invitation(store, 999, "UTC")
+
+
+def test_an_invitation_that_does_not_name_the_rep_is_shown_not_applied(store: Store) -> None:
+    body = _event("fwd", "20260310T090000", "20260310T100000").replace(
+        f"mailto:{REP}", "mailto:someone@else.example")
+    row = _cache(store, 1, "boss@firm.cn", body)
+    invitation = read_invitation(store, row, "UTC")
+    assert not invitation.verdict.apply and "not among" in invitation.verdict.reason
+    assert not apply_invitation(store, invitation)
