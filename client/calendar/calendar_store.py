@@ -202,7 +202,7 @@ class CalendarStore:
         rows = self.all()
         overridden = {(r.uid, r.recurrence_id) for r in rows if r.recurrence_id}
         for row in rows:
-            if not row.rrule:
+            if not row.rrule or row.recurrence_id:  # an override is its own one instance
                 if row.start < end and row.end > start:
                     out.append((row, row.start, row.end))
                 continue

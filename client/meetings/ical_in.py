@@ -264,6 +264,9 @@ def _event(component: Event) -> ParsedEvent:
         parsed.warnings.append("DTSTART and DTEND are of different kinds; DTEND ignored")
         end_value = start + (timedelta(0) if isinstance(start, datetime) else timedelta(days=1))
     parsed.all_day = not isinstance(start, datetime)
+    if rrule is not None and _until_before(rrule.get("UNTIL"), start):
+        parsed.warnings.append("the recurrence ends (UNTIL) before the first meeting; "
+                               "only the first is shown")
     parsed.start, parsed.end = _bounds(start, end_value)
     if parsed.end < parsed.start:
         parsed.warnings.append("the event ends before it starts; shown at its start")
@@ -289,6 +292,26 @@ def _drop_large_attachments(component: Event, parsed: ParsedEvent) -> None:
         component.add("ATTACH", value)
     parsed.warnings.append(f"{len(values) - len(kept)} inline attachment(s) larger than "
                            f"{MAX_ATTACH // 1024} KB not kept")
+
+
+def _until_before(until: object, start: datetime | date) -> bool:
+    """Whether a rule's UNTIL lies before DTSTART (compared as wall times when one is
+    floating)."""
+    values = until if isinstance(until, list) else [until]
+    if not values or values[0] is None:
+        return False
+    limit = values[0]
+    if not isinstance(limit, date):
+        return False
+
+    def moment(value: date) -> datetime:
+        return value if isinstance(value, datetime) else datetime(
+            value.year, value.month, value.day)
+
+    a, b = moment(limit), moment(start)
+    if a.tzinfo is None or b.tzinfo is None:
+        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
+    return a < b
 
 
 def _bounds(start: datetime | date, end: datetime | date) -> tuple[datetime, datetime]:
@@ -372,6 +395,10 @@ def expand(event: ParsedEvent, start: datetime, end: datetime,
             moment = moment.replace(tzinfo=first.tzinfo)
         excluded.add(_utc(moment))
     produced = 0
+    # DTSTART is always the first instance (RFC 5545 3.8.5.3), even when the rule skips it
+    if event.start not in excluded and event.start < end and event.end > start:
+        produced += 1
+        yield event.start, event.end
     try:
         for steps, moment in enumerate(rule):
             if steps >= MAX_STEPS or produced >= limit:
@@ -379,7 +406,7 @@ def expand(event: ParsedEvent, start: datetime, end: datetime,
             when = _utc(moment if moment.tzinfo else moment.replace(tzinfo=first.tzinfo))
             if when >= end:
                 return
-            if when in excluded or when + length <= start:
+            if when == event.start or when in excluded or when + length <= start:
                 continue
             produced += 1
             yield when, when + length

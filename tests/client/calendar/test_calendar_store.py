@@ -99,3 +99,17 @@ def test_calendar_entries_and_queued_changes_survive_a_cache_rebuild(tmp_path: P
         row = cal.get("w@example.com")
         assert row is not None and row.partstat == "ACCEPTED"
         assert [kind for _, _, kind in cal.pending()] == ["put"]
+
+
+@pytest.mark.parametrize(("name", "count"), [
+    ("khal_event_dt_recuid_no_master.ics", 1),
+    ("khal_event_dt_multi_recuid_no_master.ics", 2),
+    ("khal_event_dt_rrule_until_before_start.ics", 1),
+])
+def test_overrides_without_master_and_odd_rules_are_listed_not_dropped(
+        store: Store, name: str, count: int) -> None:
+    cal = CalendarStore(store)
+    result = cal.import_ics(local(name))
+    assert result.saved == count
+    listed = cal.between(datetime(1970, 1, 1, tzinfo=UTC), datetime(2030, 1, 1, tzinfo=UTC))
+    assert len(listed) == count

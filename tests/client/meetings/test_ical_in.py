@@ -211,3 +211,20 @@ def test_a_large_inline_attachment_is_not_kept_with_the_event() -> None:
     event = parse_calendar(data).events[0]
     assert len(event.ical) < 10_000 and b"https://example.com/agenda.pdf" in event.ical
     assert any("attachment" in w for w in event.warnings)
+
+
+def test_dtstart_is_the_first_instance_even_when_the_rule_ends_before_it() -> None:
+    event = parse_calendar(local("khal_event_dt_rrule_until_before_start.ics")).events[0]
+    got = list(expand(event, datetime(1970, 1, 1, tzinfo=UTC), datetime(2030, 1, 1, tzinfo=UTC)))
+    assert [start for start, _ in got] == [event.start]
+    assert any("UNTIL" in w for w in event.warnings)
+
+
+def test_exdate_in_another_zone_removes_the_instance() -> None:
+    data = _cal("BEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=Europe/Berlin:20260302T090000\r\n"
+                "DTEND;TZID=Europe/Berlin:20260302T100000\r\nRRULE:FREQ=DAILY;COUNT=3\r\n"
+                "EXDATE;TZID=Asia/Shanghai:20260303T160000\r\nEND:VEVENT\r\n")
+    event = parse_calendar(data).events[0]
+    got = [s for s, _ in expand(event, datetime(2026, 1, 1, tzinfo=UTC),
+                                datetime(2027, 1, 1, tzinfo=UTC))]
+    assert got == [datetime(2026, 3, 2, 8, tzinfo=UTC), datetime(2026, 3, 4, 8, tzinfo=UTC)]
