@@ -10,12 +10,12 @@ import pytest
 
 from client.calendar.calendar_store import CalendarStore
 from client.meetings import ical_out
-from client.meetings.ical_in import CalendarError, parse_calendar
+from client.meetings.ical_in import CalendarError, calendar_of_message, parse_calendar
 from client.meetings.ical_out import Meeting, Person
 from client.store import local_tables
 from client.store.db import Store
 from client.store.recovery import quarantine_and_rebuild
-from tests.client.meetings.ics_data import local
+from tests.client.meetings.ics_data import local, shared_ics
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -113,3 +113,25 @@ def test_overrides_without_master_and_odd_rules_are_listed_not_dropped(
     assert result.saved == count
     listed = cal.between(datetime(1970, 1, 1, tzinfo=UTC), datetime(2030, 1, 1, tzinfo=UTC))
     assert len(listed) == count
+
+
+def test_the_whole_shared_corpus_lists_exports_and_imports_again(store: Store,
+                                                                  tmp_path: Path) -> None:
+    root = shared_ics()
+    if root is None:
+        pytest.skip("the shared corpus is not beside this checkout")
+    cal = CalendarStore(store)
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix == ".eml":
+            data = calendar_of_message(data) or b""
+        try:
+            cal.import_ics(data)
+        except CalendarError:
+            continue
+    rows = cal.all()
+    assert len(rows) > 1000
+    assert cal.between(datetime(1900, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
+    with Store.open(tmp_path / "again.db") as other:
+        result = CalendarStore(other).import_ics(cal.export_ics())
+        assert (result.saved, result.refused) == (len(rows), [])
