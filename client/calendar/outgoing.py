@@ -12,6 +12,7 @@ with one ATTENDEE and records the rep's PARTSTAT. Caller's thread (a Store); rai
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -26,6 +27,8 @@ from client.meetings.ical_in import parse_calendar
 from client.meetings.ical_out import InviteError, Meeting, Person
 from client.meetings.invite_mail import invitation_fields, reply_fields
 from client.store.db import Store
+
+_ONE_ADDRESS = re.compile(r"^[^@\s,;<>\"()]+@[^@\s,;<>\"()]+$")
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,9 @@ def send_reply(store: Store, account_id: int, invitation: Invitation, answer: st
         raise InviteError("you are not among this invitation's attendees")
     if invitation.method not in ("REQUEST", "PUBLISH") or not invitation.event.organizer:
         raise InviteError("only an invitation (a REQUEST with an organizer) can be answered")
+    if not _ONE_ADDRESS.match(invitation.event.organizer):
+        raise InviteError("the invitation's organizer is not one e-mail address; no answer "
+                          "was sent")
     partstat = ical_out.PARTSTATS.get(answer.lower())
     if partstat is None:
         raise InviteError("the answer must be accept, tentative or decline")

@@ -23,6 +23,7 @@ from babel.dates import format_date, format_time, get_timezone_location, get_tim
 
 from client.compose.build import CalendarPart
 from client.compose.drafts import DraftFields
+from client.compose.headers import received_text
 from client.meetings.ical_out import InviteError, Meeting
 
 _SUBJECT_PREFIX = {"REQUEST": "", "CANCEL": "Cancelled: "}
@@ -97,6 +98,7 @@ def reply_fields(attendee: str, organizer: str, summary: str, partstat: str, ica
                  comment: str = "", sender_name: str = "") -> DraftFields:
     """Draft fields of a REPLY (Accepted/Tentative/Declined: SUMMARY) to the organizer."""
     word = _ANSWERS.get(partstat, partstat.title())
+    summary = received_text(summary, "subject")  # received text: no line break into a header
     text = f"{attendee} answered {word.lower()}: {summary}\n" + (f"\n{comment}\n" if comment
                                                                  else "")
     return DraftFields(

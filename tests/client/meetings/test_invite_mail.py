@@ -77,3 +77,47 @@ def test_invitation_mail_lists_each_attendees_time_and_carries_the_signature(
     kinds = [p.get_content_type() for p in message.walk()]
     assert kinds[0] == "multipart/mixed" and "text/calendar" in kinds
     assert kinds[-1] == "application/ics"
+
+
+def test_a_reply_to_a_summary_with_line_breaks_can_still_be_queued(store: Store) -> None:
+    from client.calendar.outgoing import send_reply
+    from client.calendar.receive import read_invitation
+    from client.store.records import FolderRecord, IncomingMessage
+
+    account = store.add_account("rep@example.test", imap_host="127.0.0.1", smtp_host="h")
+    ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:u\r\n"
+           "DTSTART:20260310T090000Z\r\nSUMMARY:Visit\\nBcc: victim@example.org\r\n"
+           "ORGANIZER:mailto:boss@firm.cn\r\nATTENDEE:mailto:rep@example.test\r\n"
+           "END:VEVENT\r\nEND:VCALENDAR\r\n")
+    raw = ("From: boss@firm.cn\r\nTo: rep@example.test\r\nMessage-ID: <i@x>\r\n"
+           "MIME-Version: 1.0\r\nContent-Type: text/calendar; method=REQUEST\r\n\r\n"
+           + ics).encode()
+    inbox = store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
+    store.insert_messages(inbox.id, [IncomingMessage(uid=1, raw=raw, internaldate=0.0)], 1)
+    row = int(store.conn.execute("SELECT id FROM messages").fetchone()[0])
+    queued = send_reply(store, account.id, read_invitation(store, row, "UTC"), "decline")
+    sent = email.message_from_bytes(Outbox(store).raw(queued.outbox_id),
+                                    policy=email.policy.default)
+    assert sent["Bcc"] is None and "victim" not in str(sent["Subject"]).split(":")[0]
+    assert queued.recipients == ("boss@firm.cn",)
+
+
+def test_an_organizer_that_is_not_one_address_gets_no_reply(store: Store) -> None:
+    from client.calendar.outgoing import send_reply
+    from client.calendar.receive import read_invitation
+    from client.store.records import FolderRecord, IncomingMessage
+
+    account = store.add_account("rep@example.test", imap_host="127.0.0.1", smtp_host="h")
+    ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:u\r\n"
+           "DTSTART:20260310T090000Z\r\nSUMMARY:Visit\r\n"
+           "ORGANIZER:mailto:boss@firm.cn\\, victim@example.org\r\n"
+           "ATTENDEE:mailto:rep@example.test\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    raw = ("From: boss@firm.cn\r\nTo: rep@example.test\r\nMessage-ID: <i@x>\r\n"
+           "MIME-Version: 1.0\r\nContent-Type: text/calendar; method=REQUEST\r\n\r\n"
+           + ics).encode()
+    inbox = store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
+    store.insert_messages(inbox.id, [IncomingMessage(uid=1, raw=raw, internaldate=0.0)], 1)
+    row = int(store.conn.execute("SELECT id FROM messages").fetchone()[0])
+    with pytest.raises(InviteError, match="organizer"):
+        send_reply(store, account.id, read_invitation(store, row, "UTC"), "accept")
+    assert store.conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
