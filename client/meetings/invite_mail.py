@@ -2,9 +2,10 @@
 
 `invitation_fields(meeting, method, ical, sender, zones, language)` returns `DraftFields` for
 `compose.actions.queue_message` (so the company signature is enforced as for any mail): the
-text and HTML bodies list the meeting's time for the organizer and for each attendee in their
-zone, with zone names from CLDR through babel in `language` (en, zh_CN, de…), plus location and
-link; `calendar` carries the iCalendar, which `compose.build` places as the last alternative
+text and HTML bodies list the meeting's time for the organizer (in `language`: en, zh_CN,
+de…) and for each attendee in their zone and in the language of that zone's country
+(`reader_language`: the one who reads that line), zone names from CLDR through babel, plus
+location and link; `calendar` carries the iCalendar, which `compose.build` places as the last alternative
 (`text/calendar; method=…`) and again as `invite.ics`, giving
 `multipart/mixed{multipart/alternative{text/plain, text/html, text/calendar}, invite.ics}`.
 `reply_fields(...)` is the same for a REPLY to the organizer. Pure, any thread; babel's
@@ -37,6 +38,25 @@ def _locale(language: str) -> Locale:
         raise InviteError(f"{language[:20]!r} is not a language") from exc
 
 
+def reader_language(zone: str) -> str | None:
+    """The language an attendee in `zone` most likely reads: the first official language of
+    the zone's country as a locale (Asia/Shanghai → zh_CN), or None (UTC, unknown)."""
+    from babel.languages import get_official_languages
+
+    from client.meetings.zones import country_of_zone
+
+    country = country_of_zone(zone)
+    if not country:
+        return None
+    for language in get_official_languages(country, de_facto=True):
+        try:
+            Locale.parse(f"{language}_{country}")
+        except (UnknownLocaleError, ValueError):
+            continue
+        return f"{language}_{country}"
+    return None
+
+
 def zone_label(zone: str, language: str = "en") -> str:
     """'Central European Time (Berlin)': the zone's long generic name and city, in `language`."""
     locale = _locale(language)
@@ -67,8 +87,9 @@ def _bodies(meeting: Meeting, zones: Mapping[str, str], language: str,
                  f"{time_line(meeting.start, end, meeting.zone, language)}")
     for person in meeting.attendees:
         zone = zones.get(person.email.lower())
-        if zone:
-            lines.append(f"{person.email}: {time_line(meeting.start, end, zone, language)}")
+        if zone:  # in the language of the one who reads this line
+            reader = reader_language(zone) or language
+            lines.append(f"{person.email}: {time_line(meeting.start, end, zone, reader)}")
     if meeting.rrule:
         lines.append(f"Repeats: {meeting.rrule}")
     if meeting.location:

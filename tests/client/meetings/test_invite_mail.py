@@ -41,6 +41,15 @@ def _meeting() -> Meeting:
                    link="https://teams.microsoft.com/l/meetup-join/abc")
 
 
+def test_reader_language_follows_the_zone_country() -> None:
+    from client.meetings.invite_mail import reader_language
+
+    assert reader_language("Asia/Shanghai") == "zh_CN"
+    assert reader_language("America/New_York") == "en_US"
+    assert reader_language("Europe/Berlin") == "de_DE"
+    assert reader_language("UTC") is None
+
+
 def test_time_lines_name_the_zone_in_the_readers_language() -> None:
     start = datetime(2026, 3, 24, 15, tzinfo=BERLIN)
     end = start + timedelta(minutes=45)
@@ -64,8 +73,8 @@ def test_invitation_mail_lists_each_attendees_time_and_carries_the_signature(
     plain = message.get_body(("plain",))
     assert plain is not None
     text = plain.get_content().replace("\u202f", " ").replace("\r\n", "\n")
-    assert "li@factory.cn: Tuesday, March 24, 2026, 10:00 PM–10:45 PM China Time (Shanghai)" \
-        in text
+    # each attendee's line in the language of their zone's country (the one who reads it)
+    assert "li@factory.cn: 2026年3月24日星期二, 22:00–22:45 中国时间 (上海)" in text
     assert "jo@firm.us: Tuesday, March 24, 2026, 10:00 AM–10:45 AM Eastern Time (New York)" \
         in text
     assert "Join: https://teams.microsoft.com/l/meetup-join/abc" in text
