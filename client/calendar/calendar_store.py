@@ -14,6 +14,7 @@ registered as local tables, so `tradewind cache rebuild` keeps them. Raises `Cal
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -174,10 +175,9 @@ class CalendarStore:
                          (server_ical, uid))
 
     @staticmethod
-    def _queue(conn: object, uid: str, kind: str) -> None:
-        execute = getattr(conn, "execute")  # noqa: B009 - sqlite3.Connection
-        execute("INSERT INTO calendar_changes(uid, kind, created) VALUES (?, ?, ?)",
-                (uid, kind, time.time()))
+    def _queue(conn: sqlite3.Connection, uid: str, kind: str) -> None:
+        conn.execute("INSERT INTO calendar_changes(uid, kind, created) VALUES (?, ?, ?)",
+                     (uid, kind, time.time()))
 
     def pending(self) -> list[tuple[int, str, str]]:
         """Queued changes (id, uid, kind), oldest first."""

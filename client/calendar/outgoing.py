@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from icalendar import Calendar
 
@@ -99,8 +100,9 @@ def meeting_of(row: EventRow) -> Meeting:
         description=_description(event, str(event.get("URL", ""))), exdates=tuple(exdates))
 
 
-def _description(event: object, link: str) -> str:
-    text = str(getattr(event, "get")("DESCRIPTION", ""))  # noqa: B009 - icalendar Event
+def _description(event: Any, link: str) -> str:
+    """The DESCRIPTION without the link `_event` appended to it."""
+    text = str(event.get("DESCRIPTION", ""))
     if link and text.endswith(link):
         text = text[: -len(link)].rstrip()
     return text
