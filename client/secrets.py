@@ -362,3 +362,25 @@ def delete_storage_secret(storage_id: int, account_email: str) -> bool:
     except keyring.errors.KeyringError as exc:
         raise SecretsError(f"The keyring could not delete the storage secret: {exc}") from None
     return True
+
+
+def calendar_entry(url: str, user: str) -> str:
+    """The keyring user name of a CalDAV login: `caldav:USER@URL` (lower-cased), apart from
+    every mail account's entry."""
+    return f"caldav:{user.strip()}@{url.strip()}".lower()
+
+
+def set_calendar_password(url: str, user: str, secret: str) -> None:
+    """Store (or replace) the CalDAV password for `user` at `url`. Idempotent; raises like
+    `set_password`."""
+    set_password(calendar_entry(url, user), secret)
+
+
+def get_calendar_password(url: str, user: str) -> str | None:
+    """The stored CalDAV password, or None; raises like `get_password`."""
+    return get_password(calendar_entry(url, user))
+
+
+def delete_calendar_password(url: str, user: str) -> bool:
+    """Remove the CalDAV password; True if one was removed. Idempotent."""
+    return delete_password(calendar_entry(url, user))

@@ -22,6 +22,7 @@ from client.cli import (
     account_cmd,
     attachment_cmd,
     cache_cmd,
+    calendar_cmd,
     links_cmd,
     meet_cmd,
     open_cmd,
@@ -70,6 +71,7 @@ COMMAND_MODULES = (
     storage_cmd,
     links_cmd,
     open_cmd,
+    calendar_cmd,
 )
 
 

@@ -1,5 +1,7 @@
 """`tradewind meet plan | zone`: meeting slots across time zones, and zones per contact.
 
+(`meet invite | update | cancel | reply` live in `client.cli.meet_invite`.)
+
 `meet plan` ranks slots for the organizer and `--attendee ADDR[=ZONE][,HH:MM-HH:MM]` people
 (zone: given, else remembered, else guessed from their cached mail's Date offsets and country
 domain; a given zone is remembered unless `--no-remember`). `--weekly N` adds, per slot, the
@@ -64,6 +66,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     zone.add_argument("zone", nargs="?", metavar="ZONE")
     zone.add_argument("--forget", action="store_true", help="forget ADDR's remembered zone")
     zone.set_defaults(handler=cmd_zone)
+
+    from client.cli import meet_invite
+
+    meet_invite.register(sub, common)  # invite, update, cancel, reply
 
 
 @dataclass

@@ -165,6 +165,7 @@ def queue_message(
         to=to, cc=cc, bcc=bcc, subject=fields.subject, text=bodies.text, html=bodies.html,
         reply_to=reply_to, in_reply_to=fields.in_reply_to, references=fields.references,
         attachments=fields.attachments, inline_images=bodies.images + fields.inline_images,
+        calendar=fields.calendar,
     )
     msg = build_message(draft)
     confirm_signature(msg, enforced, fields)  # raises ComposeError: not queued

@@ -40,6 +40,15 @@ class OutgoingAttachment:
 
 
 @dataclass(frozen=True)
+class CalendarPart:
+    """An iCalendar invitation (`client.meetings.invite_mail`): sent as the last part of the
+    multipart/alternative (`text/calendar; method=METHOD`) and again as `invite.ics`."""
+
+    method: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class InlineImage:
     """An image the HTML references as `cid:<content_id>`."""
 
@@ -68,6 +77,7 @@ class Draft:
     message_id: str | None = None
     date: datetime | None = None
     extra_headers: tuple[tuple[str, str], ...] = field(default=())
+    calendar: CalendarPart | None = None
 
 
 def new_message_id(sender_email: str) -> str:
@@ -195,9 +205,24 @@ def _build(draft: Draft) -> EmailMessage:
                     filename=header_value(img.filename, "image name", display=True),
                     disposition="inline",
                 )
+    if draft.calendar is not None:
+        _add_calendar(msg, draft.calendar)
     for att in draft.attachments:
         _attach_file(msg, att)
+    if draft.calendar is not None:
+        _attach_file(msg, OutgoingAttachment("invite.ics", draft.calendar.data,
+                                             "application/ics"))
     return msg
+
+
+def _add_calendar(msg: EmailMessage, calendar: CalendarPart) -> None:
+    """text/calendar;method=… as the last alternative (Outlook and Gmail read it there)."""
+    method = calendar.method.upper()
+    if method not in ("REQUEST", "CANCEL", "REPLY"):
+        raise ComposeError(f"{method[:20]!r} is not an invitation method.")
+    text = calendar.data.decode("utf-8")
+    msg.add_alternative(text, subtype="calendar", charset="utf-8", cte=_cte_for(text),
+                        params={"method": method})
 
 
 def _cte_for(body: str) -> str:

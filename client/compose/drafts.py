@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from client.compose.assemble import SignatureBlock, assemble
 from client.compose.build import (
+    CalendarPart,
     Draft,
     InlineImage,
     OutgoingAttachment,
@@ -58,6 +59,8 @@ class DraftFields:
     attachments: tuple[OutgoingAttachment, ...] = field(default=(), compare=False)
     # pictures pasted into the rep's HTML, referenced there as cid:CONTENT-ID
     inline_images: tuple[InlineImage, ...] = field(default=(), compare=False)
+    # an invitation's iCalendar (REQUEST/CANCEL/REPLY), not kept with saved drafts
+    calendar: CalendarPart | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ def _meta(fields: DraftFields) -> str:
     data = asdict(fields)
     data.pop("attachments")
     data.pop("inline_images")
+    data.pop("calendar")
     return json.dumps(data, ensure_ascii=False)
 
 

@@ -1,0 +1,1 @@
+"""Calendar entries in the cache and their CalDAV sync (Qt-free)."""

@@ -1,0 +1,135 @@
+"""Sending invitations, updates, cancellations and answers through the outbox.
+
+`send_invitation(store, account_id, meeting, method, language)` writes the iCalendar
+(`ical_out`), queues the mail with `compose.actions.queue_message` (company signature
+enforced) and then saves the entry in the rep's calendar (organizer: PARTSTAT ACCEPTED), so a
+mail refused before queueing changes nothing. `meeting_of(row)` rebuilds the `Meeting` of a stored entry
+the rep organizes, for `meet update` / `meet cancel` (SEQUENCE raised by the caller).
+`send_reply(store, account_id, invitation, answer, comment)` answers a received invitation
+with one ATTENDEE and records the rep's PARTSTAT. Caller's thread (a Store); raises
+`InviteError` / `ComposeError` in words; no network (the caller flushes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from icalendar import Calendar
+
+from client.calendar.calendar_store import CalendarStore, EventRow
+from client.calendar.receive import Invitation, apply_invitation
+from client.compose.actions import QueuedMessage, queue_message
+from client.meetings import ical_out
+from client.meetings.contact_zones import resolve_zone
+from client.meetings.ical_in import parse_calendar
+from client.meetings.ical_out import InviteError, Meeting, Person
+from client.meetings.invite_mail import invitation_fields, reply_fields
+from client.store.db import Store
+
+_ONE_ADDRESS = re.compile(r"^[^@\s,;<>\"()]+@[^@\s,;<>\"()]+$")
+
+
+@dataclass(frozen=True)
+class SentInvitation:
+    uid: str
+    sequence: int
+    method: str
+    queued: QueuedMessage
+
+
+def attendee_zones(store: Store, meeting: Meeting) -> dict[str, str]:
+    """Each attendee's zone as `meet plan` knows it (remembered, guessed); unknown ones left
+    out."""
+    zones: dict[str, str] = {}
+    for person in meeting.attendees:
+        try:
+            choice = resolve_zone(store, person.email)
+        except ValueError:
+            continue
+        if choice is not None:
+            zones[person.email.lower()] = choice.zone
+    return zones
+
+
+def send_invitation(store: Store, account_id: int, meeting: Meeting, method: str = "REQUEST",
+                    language: str = "en", sender_name: str = "",
+                    save: bool = True) -> SentInvitation:
+    """Queue a REQUEST or CANCEL for `meeting` and (unless `save=False`: a CANCEL only for
+    attendees taken off the meeting) update the rep's calendar entry."""
+    meeting = Meeting(**{**meeting.__dict__, "dtstamp": meeting.dtstamp or datetime.now(UTC)})
+    ical = ical_out.request(meeting) if method == "REQUEST" else ical_out.cancel(meeting)
+    fields = invitation_fields(meeting, method, ical, sender_name,
+                               attendee_zones(store, meeting), language)
+    queued = queue_message(store, account_id, fields)
+    if save:
+        event = parse_calendar(ical).events[0]
+        CalendarStore(store).save(event, partstat="ACCEPTED", message_id=queued.message_id)
+    return SentInvitation(meeting.uid, meeting.sequence, method, queued)
+
+
+def meeting_of(row: EventRow) -> Meeting:
+    """The Meeting of a stored entry; raises `InviteError` when it cannot be rebuilt."""
+    if not row.zone or "/" not in row.zone and row.zone != "UTC":
+        raise InviteError("the entry has no time zone Tradewind can write")
+    cal = Calendar.from_ical(row.ical)
+    events = [e for e in cal.walk("VEVENT") if str(e.get("UID", "")) == row.uid]
+    if not events:
+        raise InviteError("the stored entry has no event")
+    event = events[0]
+    attendees = event.get("ATTENDEE")
+    people = tuple(
+        Person(str(a).removeprefix("mailto:").removeprefix("MAILTO:"),
+               str(getattr(a, "params", {}).get("CN", "")))
+        for a in (attendees if isinstance(attendees, list) else [attendees]) if a is not None)
+    organizer = event.get("ORGANIZER")
+    exdates: list[datetime] = []
+    for ex in (event.get("EXDATE") if isinstance(event.get("EXDATE"), list)
+               else [event.get("EXDATE")]):
+        for item in getattr(ex, "dts", []):
+            if isinstance(item.dt, datetime):
+                exdates.append(item.dt)
+    return Meeting(
+        uid=row.uid, summary=row.summary, start=row.start, zone=row.zone,
+        duration=row.end - row.start if row.end > row.start else timedelta(minutes=30),
+        organizer=Person(row.organizer, str(getattr(organizer, "params", {}).get("CN", ""))),
+        attendees=people, sequence=row.sequence, location=row.location,
+        link=str(event.get("URL", "")) or row.link, rrule=row.rrule,
+        description=_description(event, str(event.get("URL", ""))), exdates=tuple(exdates))
+
+
+def _description(event: Any, link: str) -> str:
+    """The DESCRIPTION without the link `_event` appended to it."""
+    text = str(event.get("DESCRIPTION", ""))
+    if link and text.endswith(link):
+        text = text[: -len(link)].rstrip()
+    return text
+
+
+def send_reply(store: Store, account_id: int, invitation: Invitation, answer: str,
+               comment: str = "", sender_name: str = "") -> QueuedMessage:
+    """Queue the rep's REPLY; the entry is saved (when the organizer's invitation may be
+    applied) and carries the rep's PARTSTAT."""
+    if not invitation.own_address or invitation.own_address == invitation.event.organizer:
+        raise InviteError("you are not among this invitation's attendees")
+    if invitation.method not in ("REQUEST", "PUBLISH") or not invitation.event.organizer:
+        raise InviteError("only an invitation (a REQUEST with an organizer) can be answered")
+    if not _ONE_ADDRESS.match(invitation.event.organizer):
+        raise InviteError("the invitation's organizer is not one e-mail address; no answer "
+                          "was sent")
+    partstat = ical_out.PARTSTATS.get(answer.lower())
+    if partstat is None:
+        raise InviteError("the answer must be accept, tentative or decline")
+    calendar_bytes = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + invitation.event.timezones
+                      + invitation.event.ical + b"END:VCALENDAR\r\n")
+    ical = ical_out.reply(calendar_bytes, invitation.own_address, partstat, comment)
+    fields = reply_fields(invitation.own_address, invitation.event.organizer,
+                          invitation.event.summary, partstat, ical, comment, sender_name)
+    queued = queue_message(store, account_id, fields)
+    apply_invitation(store, invitation)
+    calendar = CalendarStore(store)
+    if calendar.get(invitation.event.uid, invitation.event.recurrence_id) is not None:
+        calendar.set_partstat(invitation.event.uid, partstat)
+    return queued

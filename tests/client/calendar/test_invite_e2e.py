@@ -1,0 +1,181 @@
+"""Invite → reply → organizer update → cancel, through the real submission server and Dovecot.
+
+Two profiles (organizer and attendee), each with its own Dovecot user; every message goes
+through the outbox, the aiosmtpd submission server and LMTP into Dovecot, and is read back
+by the real sync. Also checks the MIME layout of the invitation as received.
+"""
+
+from __future__ import annotations
+
+import email
+import secrets
+from dataclasses import replace
+from datetime import datetime, timedelta
+from email import policy as email_policy
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from client.calendar.calendar_store import CalendarStore
+from client.calendar.outgoing import meeting_of, send_invitation, send_reply
+from client.calendar.receive import apply_invitation, attendee_answers, read_invitation
+from client.meetings.ical_out import Meeting, Person
+from client.smtp.sender import flush_outbox
+from client.smtp.transport import SmtpEndpoint
+from client.store.db import Store
+from client.sync.engine import sync_account
+from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
+from tests.servers.dovecot import DovecotServer, MailUser
+from tests.servers.submission import SubmissionServer
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+class Side:
+    """One person's profile: store, account, SMTP endpoint."""
+
+    def __init__(self, path: Path, dovecot: DovecotServer, sub: SubmissionServer,
+                 user: MailUser) -> None:
+        self.path, self.user = path, user
+        self.store = Store.open(path)
+        self.account = self.store.add_account(
+            user.email, imap_host=dovecot.host, imap_port=dovecot.imaps_port,
+            smtp_host="127.0.0.1", security="ssl", username=user.username,
+            ca_file=str(dovecot.ca_file))
+        self.smtp = SmtpEndpoint("127.0.0.1", sub.starttls_port, "starttls",
+                                 ca_file=str(dovecot.ca_file), timeout=10)
+
+    def flush(self) -> None:
+        report = flush_outbox(self.store, self.account.id, self.smtp, self.user.username,
+                              self.user.password, lambda: None, auto_filed=True)
+        assert report.sent and not report.errors, report
+
+    def receive(self, message_id: str) -> int:
+        report = sync_account(self.path, self.account, self.user.password, folders=["INBOX"],
+                              connections=0)
+        assert report.error is None, report
+        row = self.store.conn.execute(
+            "SELECT id FROM messages WHERE message_id = ?", (message_id,)).fetchone()
+        assert row is not None, message_id
+        return int(row[0])
+
+
+@pytest.fixture
+def sides(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+          smtp_user: MailUser, request: pytest.FixtureRequest  # noqa: F811
+          ) -> tuple[Side, Side]:
+    other = dovecot.add_user(f"att{secrets.token_hex(4)}", secrets.token_urlsafe(12))
+    submission.allow(other.username, other.password)
+    organizer = Side(tmp_path / "org.db", dovecot, submission, smtp_user)
+    attendee = Side(tmp_path / "att.db", dovecot, submission, other)
+    yield organizer, attendee  # type: ignore[misc]
+    organizer.store.close()
+    attendee.store.close()
+
+
+def _received_raw(dovecot: DovecotServer, user: MailUser, message_id: str) -> bytes:
+    with dovecot.imap_admin(user) as imap:
+        imap.select("INBOX")
+        _, data = imap.uid("SEARCH", "HEADER", "Message-ID", message_id)
+        [uid] = data[0].split()
+        _, fetched = imap.uid("FETCH", uid, "(BODY.PEEK[])")
+    return bytes(fetched[0][1])
+
+
+def test_invite_reply_update_cancel_round_trip(sides: tuple[Side, Side],
+                                               dovecot: DovecotServer) -> None:
+    org, att = sides
+    meeting = Meeting(
+        uid=f"{secrets.token_hex(6)}@example.com", summary="Container prices",
+        start=datetime(2026, 3, 24, 15, tzinfo=BERLIN), zone="Europe/Berlin",
+        duration=timedelta(minutes=45), organizer=Person(org.user.email),
+        attendees=(Person(att.user.email),), link="https://meet.google.com/abc-defg-hij")
+
+    # 1. the invitation, as received: the MIME layout with METHOD in both places
+    sent = send_invitation(org.store, org.account.id, meeting)
+    org.flush()
+    raw = _received_raw(dovecot, att.user, sent.queued.message_id)
+    msg = email.message_from_bytes(raw, policy=email_policy.default)
+    assert msg.get_content_type() == "multipart/mixed"
+    alternative, attachment = list(msg.iter_parts())
+    assert [p.get_content_type() for p in alternative.iter_parts()] == \
+        ["text/plain", "text/html", "text/calendar"]
+    calendar_part = list(alternative.iter_parts())[2]
+    assert calendar_part.get_param("method") == "REQUEST"
+    assert "METHOD:REQUEST" in calendar_part.get_content()
+    assert attachment.get_filename() == "invite.ics"
+    assert b"METHOD:REQUEST" in attachment.get_content()
+
+    # 2. the attendee reads it (times in the rep's and the organizer's zone), accepts
+    row = att.receive(sent.queued.message_id)
+    invitation = read_invitation(att.store, row, "Asia/Shanghai")
+    assert invitation.verdict.apply and invitation.method == "REQUEST"
+    assert invitation.rep_time is not None and invitation.rep_time[0].hour == 22
+    assert invitation.organizer_time is not None and invitation.organizer_time[0].hour == 15
+    assert invitation.event.link == "https://meet.google.com/abc-defg-hij"
+    answer = send_reply(att.store, att.account.id, invitation, "accept", "See you")
+    att.flush()
+    entry = CalendarStore(att.store).get(meeting.uid)
+    assert entry is not None and entry.partstat == "ACCEPTED" and entry.sequence == 0
+
+    # 3. the organizer gets the REPLY: one ATTENDEE, applied to the organizer's entry
+    reply_row = org.receive(answer.message_id)
+    reply = read_invitation(org.store, reply_row, "Europe/Berlin")
+    assert reply.method == "REPLY" and reply.verdict.apply, reply.verdict
+    assert apply_invitation(org.store, reply)
+    stored = CalendarStore(org.store).get(meeting.uid)
+    assert stored is not None
+    assert attendee_answers(stored) == {att.user.email: "ACCEPTED"}
+
+    # 4. the organizer moves the meeting: SEQUENCE 1, applied, the answer kept
+    moved = replace(meeting_of(stored), sequence=1,
+                    start=datetime(2026, 3, 25, 9, tzinfo=BERLIN))
+    update = send_invitation(org.store, org.account.id, moved)
+    org.flush()
+    update_row = att.receive(update.queued.message_id)
+    changed = read_invitation(att.store, update_row, "Asia/Shanghai")
+    assert changed.verdict.apply, changed.verdict
+    assert apply_invitation(att.store, changed)
+    entry = CalendarStore(att.store).get(meeting.uid)
+    assert entry is not None and entry.sequence == 1 and entry.partstat == "ACCEPTED"
+    assert entry.start == datetime(2026, 3, 25, 9, tzinfo=BERLIN)
+
+    # 5. the old invitation again (SEQUENCE 0) changes nothing
+    again = read_invitation(att.store, row, "Asia/Shanghai")
+    assert not again.verdict.apply and not apply_invitation(att.store, again)
+
+    # 6. the organizer cancels: applied from the organizer
+    cancelled = send_invitation(org.store, org.account.id, replace(moved, sequence=2),
+                                method="CANCEL")
+    org.flush()
+    cancel_row = att.receive(cancelled.queued.message_id)
+    cancel = read_invitation(att.store, cancel_row, "Asia/Shanghai")
+    assert cancel.method == "CANCEL" and cancel.verdict.apply
+    assert apply_invitation(att.store, cancel)
+    entry = CalendarStore(att.store).get(meeting.uid)
+    assert entry is not None and entry.status == "CANCELLED"
+
+
+def test_a_cancel_from_someone_else_changes_nothing(sides: tuple[Side, Side]) -> None:
+    org, att = sides
+    # the attendee organises nothing; a third party (here: the organizer's mailbox acting
+    # for a meeting the attendee stored from someone else) must not cancel it
+    foreign = Meeting(
+        uid=f"{secrets.token_hex(6)}@example.com", summary="Trade fair", zone="Europe/Berlin",
+        start=datetime(2026, 4, 2, 10, tzinfo=BERLIN), duration=timedelta(hours=1),
+        organizer=Person("boss@example.cn"), attendees=(Person(att.user.email),))
+    from client.meetings import ical_out
+    from client.meetings.ical_in import parse_calendar
+
+    CalendarStore(att.store).save(parse_calendar(ical_out.request(foreign)).events[0],
+                                  partstat="ACCEPTED")
+    spoof = replace(foreign, organizer=Person(org.user.email), sequence=5)
+    sent = send_invitation(org.store, org.account.id, spoof, method="CANCEL")
+    org.flush()
+    row = att.receive(sent.queued.message_id)
+    verdict = read_invitation(att.store, row, "Europe/Berlin")
+    assert not verdict.verdict.apply
+    assert not apply_invitation(att.store, verdict)
+    entry = CalendarStore(att.store).get(foreign.uid)
+    assert entry is not None and entry.status != "CANCELLED"
