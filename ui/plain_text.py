@@ -31,6 +31,14 @@ def tooltip(text: object, limit: int = 500) -> str:
     return '<p style="white-space:pre-wrap">' + html.escape(clean(text, limit)) + "</p>"
 
 
+def tooltip_shown(tip: str) -> str:
+    """The text a tooltip made by ``tooltip`` shows (its inverse, for tests and assertions)."""
+    prefix, suffix = '<p style="white-space:pre-wrap">', "</p>"
+    if tip.startswith(prefix) and tip.endswith(suffix):
+        return html.unescape(tip[len(prefix):-len(suffix)])
+    return tip
+
+
 def set_plain(label: QLabel, text: object, limit: int = MAX_CHARS) -> None:
     """Show ``text`` in ``label`` as plain text."""
     label.setTextFormat(Qt.TextFormat.PlainText)

@@ -21,6 +21,7 @@ from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - fix
 from tests.client.sync.conftest import make_message
 from tests.servers.dovecot import DovecotServer, MailUser, free_port
 from tests.servers.submission import SubmissionServer
+from ui.plain_text import tooltip_shown
 
 WAIT_MS = 30_000
 
@@ -374,7 +375,7 @@ def test_in_chinese_a_refused_password_is_said_in_chinese_in_the_main_window(  #
     where = f"{dovecot.host}:{dovecot.imaps_port}"
     label = app.window.connection_label
     assert label.text() == "密码被拒绝 — 请点击“输入密码…”"
-    assert label.toolTip() == f"{imap_user.email}: 服务器 {where} 拒绝了用户名或密码。"
+    assert tooltip_shown(label.toolTip()) == f"{imap_user.email}: 服务器 {where} 拒绝了用户名或密码。"
     assert app.controls.fix_button.text() == "输入密码…"
     assert "拒绝了用户名或密码" in app.controls.fix_button.toolTip()
     assert "错误的密码" not in label.toolTip()
@@ -397,7 +398,7 @@ def test_in_chinese_an_expired_certificate_is_said_in_chinese(  # type: ignore[n
     qtbot.waitUntil(lambda: account.id in app.driver.states
                     and app.driver.states[account.id].state == "untrusted-certificate",
                     timeout=WAIT_MS)
-    tip = app.window.connection_label.toolTip()
+    tip = tooltip_shown(app.window.connection_label.toolTip())
     assert tip.startswith(f"{user.email}: {server.host}:{server.imaps_port} 的证书不受信任（该证书已过期）。")
     assert "其 SHA-256 指纹为" in tip
     assert app.controls.fix_button.text() == "账户设置…"
