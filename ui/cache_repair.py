@@ -85,10 +85,10 @@ class CacheRepairDialog(QDialog):
         self.rebuild_button = QPushButton(self.tr("Rebuild"))
         self.quit_button = QPushButton(self.tr("Quit"))
         self.continue_button = QPushButton(self.tr("Continue"))
-        self.continue_button.hide()
         self.buttons.addButton(self.rebuild_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.continue_button.hide()  # after addButton, which shows the buttons it takes
         self.rebuild_button.clicked.connect(self.start_rebuild)
         self.continue_button.clicked.connect(self.accept)
         self.quit_button.clicked.connect(self.reject)

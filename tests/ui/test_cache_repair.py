@@ -176,3 +176,13 @@ def test_damage_met_while_running_is_told_once(qtbot, tmp_path: Path) -> None:  
     watcher.check_now()
     assert watcher.box is first
     first.close()
+
+
+def test_before_the_rebuild_only_rebuild_and_quit_are_offered(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # "Continue" before a rebuild would close the dialog as if it had been rebuilt
+    dialog = CacheRepairDialog(tmp_path / DATABASE_NAME, tmp_path, "malformed")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.rebuild_button.isVisible() and dialog.quit_button.isVisible()
+    assert not dialog.continue_button.isVisible()
