@@ -52,3 +52,12 @@ def test_a_message_with_long_warnings_keeps_the_window_size(qtbot, demo_db: Path
         assert label.height() >= label.heightForWidth(label.width()), label.text()
     window.close()
     wait_for_background_tasks()
+
+
+def test_the_search_field_fits_a_small_window(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    # at 150 % a 1440x900 screen is 960 points wide: the field went into the toolbar's
+    # overflow menu, out of sight
+    window.resize(960, 580)
+    qtbot.wait(50)
+    assert window.search_field.isVisible()
+    assert window.search_field.width() >= 200
