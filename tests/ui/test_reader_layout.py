@@ -15,15 +15,15 @@ from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_tasks
 
 LURE = (
-    "From: =?utf-8?b?S3JhZW1lciBCdWNoaGFsdHVuZyDigK4oa3JhZW1lci1saWNodC5leGFtcGxlKeKArA==?= "
-    "<accounts@kraemer-payments.example>, hans.kraemer@kraemer-licht.example\r\n"
-    "To: Mei Lin <mei.lin@harbor-lighting.example>\r\n"
-    "Reply-To: collect@pay-check.example\r\n"
-    "Subject: Neue Bankverbindung ab 1. Dezember / new bank details for the deposit of "
-    "PO-45-2611\r\nDate: Fri, 27 Nov 2026 08:47:00 +0000\r\nMessage-ID: <lure@x.example>\r\n"
-    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
-    "Please confirm at https://www.deutsche-bank.example@pay-check.example/login today.\r\n"
-).encode()
+    b"From: =?utf-8?b?S3JhZW1lciBCdWNoaGFsdHVuZyDigK4oa3JhZW1lci1saWNodC5leGFtcGxlKeKArA==?= "
+    b"<accounts@kraemer-payments.example>, hans.kraemer@kraemer-licht.example\r\n"
+    b"To: Mei Lin <mei.lin@harbor-lighting.example>\r\n"
+    b"Reply-To: collect@pay-check.example\r\n"
+    b"Subject: Neue Bankverbindung ab 1. Dezember / new bank details for the deposit of "
+    b"PO-45-2611\r\nDate: Fri, 27 Nov 2026 08:47:00 +0000\r\nMessage-ID: <lure@x.example>\r\n"
+    b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
+    b"Please confirm at https://www.deutsche-bank.example@pay-check.example/login today.\r\n"
+)
 
 
 def test_a_message_with_long_warnings_keeps_the_window_size(qtbot, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
