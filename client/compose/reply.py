@@ -24,6 +24,7 @@ from client.compose.quote_language import (
     quote_date,
     words_for,
 )
+from client.mime.addresses import format_address
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:re|fw|fwd|aw|wg|sv|vs|tr|r|rif|enc|antw|odp|vá|回复|回覆|答复|转发|轉寄|转寄|返信|転送)"
@@ -115,7 +116,8 @@ def threading_headers(original: Original) -> tuple[str | None, tuple[str, ...]]:
 
 
 def _who(people: tuple[Recipient, ...]) -> str:
-    return ", ".join(f"{p.name} <{p.email}>" if p.name else p.email for p in people)
+    """As the From header says it: a name holding an address stays quoted (checklist I1)."""
+    return ", ".join(format_address(p.name, p.email) for p in people)
 
 
 def attribution(original: Original, language: str = DEFAULT_LANGUAGE,
