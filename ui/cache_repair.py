@@ -79,7 +79,7 @@ class CacheRepairDialog(QDialog):
             "Your mail is safe on the server. Rebuild keeps your drafts, outbox, queued "
             "changes, identities and settings, moves the damaged file aside (nothing is "
             "deleted) and fetches your mail again. Quit leaves everything as it is."
-        ).format(db_path, detail))
+        ).format(db_path, self.reason_in_words(detail)))
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.rebuild_button = QPushButton(self.tr("Rebuild"))
@@ -96,6 +96,16 @@ class CacheRepairDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.rebuild_button.setDefault(True)
+
+    def reason_in_words(self, detail: str) -> str:
+        """SQLite's (English) reason in the rep's language, the original kept for support."""
+        known = {
+            "database disk image is malformed": self.tr("parts of the file are damaged"),
+            "file is not a database": self.tr(
+                "the file is not a Tradewind cache, or its beginning is damaged"),
+        }
+        words = known.get(detail.strip().lower())
+        return f"{words} ({detail})" if words else detail
 
     def start_rebuild(self) -> None:
         """Run the rebuild on the thread pool; the dialog reports when it is done."""

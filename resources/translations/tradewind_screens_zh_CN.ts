@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CacheRepairDialog</name>
+    <message>
+        <location filename="../../ui/cache_repair.py" />
+        <source>parts of the file are damaged</source>
+        <translation>文件的部分内容已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cache_repair.py" />
+        <source>the file is not a Tradewind cache, or its beginning is damaged</source>
+        <translation>该文件不是 Tradewind 缓存，或其开头部分已损坏</translation>
+    </message>
+</context>
+<context>
     <name>MailtoCompose</name>
     <message>
         <location filename="../../ui/mailto_compose.py" />

@@ -186,3 +186,19 @@ def test_before_the_rebuild_only_rebuild_and_quit_are_offered(qtbot, tmp_path: P
     qtbot.waitExposed(dialog)
     assert dialog.rebuild_button.isVisible() and dialog.quit_button.isVisible()
     assert not dialog.continue_button.isVisible()
+
+
+def test_sqlite_reason_is_put_into_words_in_chinese(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # SQLite's reason is English; the Chinese dialog says it in Chinese and keeps the original
+    # for support
+    from ui.i18n import install_translators
+
+    assert install_translators(qapp, "zh_CN")
+    try:
+        dialog = CacheRepairDialog(tmp_path / DATABASE_NAME, tmp_path,
+                                   "database disk image is malformed")
+        qtbot.addWidget(dialog)
+        text = dialog.message.text()
+        assert "文件的部分内容已损坏" in text and "database disk image is malformed" in text
+    finally:
+        install_translators(qapp, "en")
