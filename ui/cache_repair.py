@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QFileSystemWatcher, QOb
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from client.store.db import Store
 from client.store.errors import StoreCorruptError
 from client.store.recovery import QuarantineResult, quarantine_and_rebuild
 from ui.tasks import run_in_background
+from ui.wrapping_label import WrappingLabel
 
 Rebuild = Callable[[Path], QuarantineResult]
 
@@ -74,7 +74,7 @@ class CacheRepairDialog(QDialog):
         self.finished_rebuild: QuarantineResult | None = None
         self.busy = False  # a rebuild is running: the dialog cannot be closed
         self.setWindowTitle(self.tr("Tradewind: the mail cache is damaged"))
-        self.message = QLabel(self.tr(
+        self.message = WrappingLabel(self.tr(
             "Tradewind's local copy of your mail ({0}) is damaged: {1}.\n\n"
             "Your mail is safe on the server. Rebuild keeps your drafts, outbox, queued "
             "changes, identities and settings, moves the damaged file aside (nothing is "

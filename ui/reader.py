@@ -17,8 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 from babel import Locale
-from PySide6.QtCore import QSize, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -43,6 +43,7 @@ from ui.link_prompt import link_box, warning_sentences
 from ui.plain_text import tooltip
 from ui.reader_content import ReaderAttachment, ReaderContent, plain_text_html
 from ui.reader_sender_warning import sender_line, sender_notices, senders_of
+from ui.wrapping_label import WrappingLabel
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -74,38 +75,6 @@ def _addresses(pairs: tuple[tuple[str, str], ...]) -> str:
 
 def _domain(address: str) -> str:
     return address.rsplit("@", 1)[-1].lower() if "@" in address else ""
-
-
-class WrappingLabel(QLabel):
-    """A word-wrapped label that asks for the height its text needs at the width it has now.
-
-    A plain word-wrapped QLabel asks for the height of its text wrapped at a narrow width, so
-    a long From line or warning made the main window taller than the screen (at 150 % a
-    1440x900 screen has 600 points) and pushed the status bar off it. Before the label has a
-    width of its own it asks for one line."""
-
-    def _height_now(self) -> int | None:
-        if not self.wordWrap() or not self.text() or not self.isVisible():
-            return None
-        return max(self.heightForWidth(self.width()), self.fontMetrics().height())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
-        hint = super().minimumSizeHint()
-        height = self._height_now()
-        if height is None and self.wordWrap():
-            margins = self.contentsMargins()
-            height = self.fontMetrics().height() + margins.top() + margins.bottom()
-        return hint if height is None else QSize(hint.width(), height)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
-        hint = super().sizeHint()
-        height = self._height_now()
-        return hint if height is None else QSize(hint.width(), height)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self.updateGeometry()  # the height it needs changed with the width
 
 
 class ReaderPane(QWidget):

@@ -202,3 +202,17 @@ def test_sqlite_reason_is_put_into_words_in_chinese(qtbot, qapp, tmp_path: Path)
         assert "文件的部分内容已损坏" in text and "database disk image is malformed" in text
     finally:
         install_translators(qapp, "en")
+
+
+def test_the_outcome_is_shown_whole(qtbot, damaged_profile: Path) -> None:  # type: ignore[no-untyped-def]
+    # the outcome is longer than the question: the dialog grows with it, never cuts it off
+    dialog = CacheRepairDialog(damaged_profile / DATABASE_NAME, damaged_profile, "malformed")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.rebuild_button.click()
+    qtbot.waitUntil(lambda: dialog.finished_rebuild is not None, timeout=30000)
+    qtbot.wait(50)
+    label = dialog.message
+    assert label.height() >= label.heightForWidth(label.width())
+    dialog.accept()
