@@ -137,7 +137,9 @@ def quote_text(original: Original, language: str = DEFAULT_LANGUAGE,
 def _blockquote(original: Original) -> str:
     inner = original.html
     if inner is None:
-        inner = "<pre>" + html_lib.escape(original.text or "") + "</pre>"
+        # pre-wrap: long lines wrap (in the composer and for the buyer), line breaks stay
+        inner = ('<pre style="white-space:pre-wrap">' + html_lib.escape(original.text or "")
+                 + "</pre>")
     return (f'<blockquote type="cite" style="margin:0 0 0 .8ex;border-left:1px solid #ccc;'
             f'padding-left:1ex">{inner}</blockquote>')
 

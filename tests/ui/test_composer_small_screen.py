@@ -18,13 +18,18 @@ LONG = ("From: Hans Kraemer <hans.kraemer@kraemer-licht.example>\r\n"
                   for n in range(60))).encode()
 
 
+def _row_of(store: Store, message_id: str) -> int:
+    found = store.conn.execute("SELECT id FROM messages WHERE message_id = ?", (message_id,))
+    return int(found.fetchone()[0])
+
+
 def test_a_reply_with_signature_and_quote_keeps_a_small_window(qtbot, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
     with Store.open(demo_db) as store:
         inbox = store.folder_by_role(store.list_accounts()[0].id, "inbox")
         assert inbox is not None
         uid = max(store.folder_uids(inbox.id)) + 1
         store.insert_messages(inbox.id, [IncomingMessage(uid=uid, raw=LONG)], uid)
-        row = store.message_ids(inbox.id)[0]
+        row = _row_of(store, "q@kraemer-licht.example")
     composer = ComposerWindow(demo_db, "reply", row)
     qtbot.addWidget(composer)
     composer.resize(660, 540)
@@ -39,6 +44,31 @@ def test_a_reply_with_signature_and_quote_keeps_a_small_window(qtbot, demo_db: P
     composer.resize(900, 1100)  # room again: the blocks get their full height back
     qtbot.wait(100)
     assert composer.quote_view.height() == composer.quote_view.maximumHeight()  # its content
+    composer.sent = True
+    composer.close()
+    wait_for_background_tasks()
+
+
+def test_a_plain_text_quote_wraps_its_long_lines(qtbot, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    # the quoted original of a plain-text mail needed a sideways scroll for every long line
+    raw = ("From: Sabine Vogt <s.vogt@kraemer-licht.example>\r\nTo: mei.lin@harbor-lighting.example\r\n"
+           "Subject: Invoice\r\nMessage-ID: <w@kraemer-licht.example>\r\n"
+           "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+           + "our accounts show invoice RE-26-4471 as unpaid; " * 12 + "\r\n").encode()
+    with Store.open(demo_db) as store:
+        inbox = store.folder_by_role(store.list_accounts()[0].id, "inbox")
+        assert inbox is not None
+        uid = max(store.folder_uids(inbox.id)) + 1
+        store.insert_messages(inbox.id, [IncomingMessage(uid=uid, raw=raw)], uid)
+        row = _row_of(store, "w@kraemer-licht.example")
+    composer = ComposerWindow(demo_db, "reply", row)
+    qtbot.addWidget(composer)
+    composer.resize(800, 760)
+    composer.show()
+    qtbot.waitUntil(lambda: composer.is_ready and composer.quote_view.isVisible(), timeout=20000)
+    qtbot.wait(100)
+    assert "RE-26-4471" in composer.quote_view.toPlainText()
+    assert composer.quote_view.horizontalScrollBar().maximum() == 0
     composer.sent = True
     composer.close()
     wait_for_background_tasks()
