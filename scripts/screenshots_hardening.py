@@ -191,7 +191,8 @@ KEEP = {
     ("zh_CN", ""): {"reader-sender-warning", "link-confirm", "sync-error",
                     "wizard-certificate-reason"},
     ("en", "-150"): {"reader-sender-bidi", "link-confirm"},
-    ("zh_CN", "-150"): {"mailto-composer", "cache-repair", "reply-signature"},
+    ("zh_CN", "-150"): {"mailto-composer", "cache-repair", "reply-signature",
+                        "settings-signature"},
 }
 
 
@@ -322,6 +323,7 @@ def render_language(app: Any, out_dir: Path, language: str, locale_name: str) ->
     sync_error(window, screen_shot)
     window.close()
     wizard_certificate(db_path, shot)
+    settings_signature(db_path, shot)
     cache_repair(work, shot)
     install_translators(app, "en")
     QTest.qWait(100)
@@ -387,6 +389,26 @@ def wizard_certificate(db_path: Path, shot: Callable[[Any, str], None]) -> None:
     shot(wizard, "wizard-certificate-reason")
     wizard.stored_email = None
     wizard.reject()
+
+
+def settings_signature(db_path: Path, shot: Callable[[Any, str], None]) -> None:
+    """Settings > Signature on the demo profile: the locked company signature's preview."""
+    from ui.preferences import Preferences
+    from ui.settings.dialog import AppSettingsDialog
+
+    settings = AppSettingsDialog(db_path, Preferences())
+    settings.resize(*((900, 560) if SUFFIX else (1040, 700)))  # 150 %: what the screen holds
+    settings.show()
+    wait_for(lambda: settings.snapshot is not None, "the settings")
+    tab = settings.signature_tab
+    settings.tabs.setCurrentWidget(tab)
+    loads: list[bool] = []
+    if tab.html_view is not None:
+        tab.html_view.loadFinished.connect(loads.append)
+        tab.render_preview()
+        wait_for(lambda: bool(loads), "the preview", 500)
+    shot(settings, "settings-signature")
+    settings.reject()
 
 
 def cache_repair(work: Path, shot: Callable[[Any, str], None]) -> None:
