@@ -61,3 +61,20 @@ def test_the_search_field_fits_a_small_window(qtbot, window: MainWindow) -> None
     qtbot.wait(50)
     assert window.search_field.isVisible()
     assert window.search_field.width() >= 200
+
+
+def test_windows_open_no_bigger_than_the_screen(qtbot, window: MainWindow, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    # at 150 % a 1440x900 screen has 960x600 points: the main window opened at 1400x860
+    # points, its status bar and date column off the screen (the test screen is small too)
+    from ui.composer.window import ComposerWindow
+
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height()
+    composer = ComposerWindow(demo_db, "new")
+    qtbot.addWidget(composer)
+    composer.show()
+    qtbot.waitUntil(lambda: composer.is_ready, timeout=20000)
+    assert composer.width() <= room.width() and composer.height() <= room.height()
+    composer.sent = True
+    composer.close()
+    wait_for_background_tasks()
