@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QFileSystemWatcher, QOb
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from client.store.db import Store
 from client.store.errors import StoreCorruptError
 from client.store.recovery import QuarantineResult, quarantine_and_rebuild
 from ui.tasks import run_in_background
+from ui.wrapping_label import WrappingLabel
 
 Rebuild = Callable[[Path], QuarantineResult]
 
@@ -74,21 +74,21 @@ class CacheRepairDialog(QDialog):
         self.finished_rebuild: QuarantineResult | None = None
         self.busy = False  # a rebuild is running: the dialog cannot be closed
         self.setWindowTitle(self.tr("Tradewind: the mail cache is damaged"))
-        self.message = QLabel(self.tr(
+        self.message = WrappingLabel(self.tr(
             "Tradewind's local copy of your mail ({0}) is damaged: {1}.\n\n"
             "Your mail is safe on the server. Rebuild keeps your drafts, outbox, queued "
             "changes, identities and settings, moves the damaged file aside (nothing is "
             "deleted) and fetches your mail again. Quit leaves everything as it is."
-        ).format(db_path, detail))
+        ).format(db_path, self.reason_in_words(detail)))
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.rebuild_button = QPushButton(self.tr("Rebuild"))
         self.quit_button = QPushButton(self.tr("Quit"))
         self.continue_button = QPushButton(self.tr("Continue"))
-        self.continue_button.hide()
         self.buttons.addButton(self.rebuild_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.continue_button.hide()  # after addButton, which shows the buttons it takes
         self.rebuild_button.clicked.connect(self.start_rebuild)
         self.continue_button.clicked.connect(self.accept)
         self.quit_button.clicked.connect(self.reject)
@@ -96,6 +96,16 @@ class CacheRepairDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.rebuild_button.setDefault(True)
+
+    def reason_in_words(self, detail: str) -> str:
+        """SQLite's (English) reason in the rep's language, the original kept for support."""
+        known = {
+            "database disk image is malformed": self.tr("parts of the file are damaged"),
+            "file is not a database": self.tr(
+                "the file is not a Tradewind cache, or its beginning is damaged"),
+        }
+        words = known.get(detail.strip().lower())
+        return f"{words} ({detail})" if words else detail
 
     def start_rebuild(self) -> None:
         """Run the rebuild on the thread pool; the dialog reports when it is done."""

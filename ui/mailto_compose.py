@@ -4,7 +4,7 @@
 bcc, subject, body and in-reply-to are used; attach=, from= and other headers never are),
 opens a new composer through ``window.open_composer("new")`` and fills it once it is ready.
 Every field stays visible (Bcc included) and nothing is sent until the rep clicks Send; the
-refused parameters are listed above the fields as plain text. GUI thread only.
+refused parameters, and a Bcc the link asks for, are listed above the fields as plain text. GUI thread only.
 """
 
 from __future__ import annotations
@@ -77,6 +77,10 @@ def fill_composer(composer: Any, fields: mailto.MailtoFields) -> None:
         composer.base_fields = replace(base, in_reply_to=fields.in_reply_to,
                                        references=(fields.in_reply_to,))
     lines = refused_sentences(fields)
+    if fields.bcc:  # visible in its field, but a rep does not expect a link to add one
+        lines.insert(0, QCoreApplication.translate(
+            "MailtoCompose", "The link adds a hidden copy (Bcc) to {0}: remove it unless you "
+            "want them to get this message.").format(clean(", ".join(fields.bcc), 300)))
     if lines:
         notice = QLabel(composer)
         notice.setObjectName("mailtoNotice")

@@ -51,6 +51,7 @@ from ui.models.message_list import (
 from ui.preferences import Preferences, load_preferences, save_preferences
 from ui.reader import ReaderPane
 from ui.reader_content import ReaderContent, load_reader_content
+from ui.screen_fit import fit_to_screen
 from ui.settings_dialog import SettingsDialog
 from ui.tasks import run_in_background
 from ui.tray import TrayIcon
@@ -79,7 +80,7 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         #: what the list shows: ("folder", folder_id) or ("search", text); None while loading
         self.list_source: tuple[str, object] | None = None
         self.setWindowTitle(self.tr("Tradewind") + (self.tr(" — demo") if demo else ""))
-        self.resize(1400, 860)
+        fit_to_screen(self, 1400, 860)
 
         self.folder_model = FolderTreeModel(self)
         self.folder_view = QTreeView(self)
@@ -108,7 +109,7 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
             self.tr("Search: words, from:, to:, subject:, has:attachment, is:unread, after:2026-01-31")
         )
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMinimumWidth(420)
+        self.search_field.setMinimumWidth(200)  # fits beside the actions at 150 % on a 1440x900 screen
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)

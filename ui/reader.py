@@ -43,6 +43,7 @@ from ui.link_prompt import link_box, warning_sentences
 from ui.plain_text import tooltip
 from ui.reader_content import ReaderAttachment, ReaderContent, plain_text_html
 from ui.reader_sender_warning import sender_line, sender_notices, senders_of
+from ui.wrapping_label import WrappingLabel
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -163,7 +164,7 @@ class ReaderPane(QWidget):
         self.clear()
 
     def _label(self, *, bold: bool = False, size_delta: int = 0) -> QLabel:
-        label = QLabel(self)
+        label = WrappingLabel(self)
         label.setTextFormat(label.textFormat().PlainText)  # server text is never markup (T8)
         label.setWordWrap(True)
         label.setTextInteractionFlags(label.textInteractionFlags().TextSelectableByMouse)

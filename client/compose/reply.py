@@ -29,6 +29,7 @@ from client.compose.quote_language import (
     quote_date,
     words_for,
 )
+from client.mime.addresses import format_address
 from client.mime.model import BodyPart
 from client.security.html_sanitize import quoted_parts_html
 
@@ -122,7 +123,8 @@ def threading_headers(original: Original) -> tuple[str | None, tuple[str, ...]]:
 
 
 def _who(people: tuple[Recipient, ...]) -> str:
-    return ", ".join(f"{p.name} <{p.email}>" if p.name else p.email for p in people)
+    """As the From header says it: a name holding an address stays quoted (checklist I1)."""
+    return ", ".join(format_address(p.name, p.email) for p in people)
 
 
 def attribution(original: Original, language: str = DEFAULT_LANGUAGE,
@@ -150,7 +152,9 @@ def quote_text(original: Original, language: str = DEFAULT_LANGUAGE,
 def _blockquote(original: Original) -> str:
     inner = quoted_parts_html(original.parts)
     if inner is None:
-        inner = "<pre>" + html_lib.escape(original.text or "") + "</pre>"
+        # pre-wrap: long lines wrap (in the composer and for the buyer), line breaks stay
+        inner = ('<pre style="white-space:pre-wrap">' + html_lib.escape(original.text or "")
+                 + "</pre>")
     return (f'<blockquote type="cite" style="margin:0 0 0 .8ex;border-left:1px solid #ccc;'
             f'padding-left:1ex">{inner}</blockquote>')
 

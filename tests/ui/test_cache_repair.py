@@ -176,3 +176,43 @@ def test_damage_met_while_running_is_told_once(qtbot, tmp_path: Path) -> None:  
     watcher.check_now()
     assert watcher.box is first
     first.close()
+
+
+def test_before_the_rebuild_only_rebuild_and_quit_are_offered(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # "Continue" before a rebuild would close the dialog as if it had been rebuilt
+    dialog = CacheRepairDialog(tmp_path / DATABASE_NAME, tmp_path, "malformed")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.rebuild_button.isVisible() and dialog.quit_button.isVisible()
+    assert not dialog.continue_button.isVisible()
+
+
+def test_sqlite_reason_is_put_into_words_in_chinese(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # SQLite's reason is English; the Chinese dialog says it in Chinese and keeps the original
+    # for support
+    from ui.i18n import install_translators
+
+    assert install_translators(qapp, "zh_CN")
+    try:
+        dialog = CacheRepairDialog(tmp_path / DATABASE_NAME, tmp_path,
+                                   "database disk image is malformed")
+        qtbot.addWidget(dialog)
+        text = dialog.message.text()
+        assert "文件的部分内容已损坏" in text and "database disk image is malformed" in text
+    finally:
+        install_translators(qapp, "en")
+
+
+def test_the_outcome_is_shown_whole(qtbot, damaged_profile: Path) -> None:  # type: ignore[no-untyped-def]
+    # the outcome is longer than the question: the dialog grows with it, never cuts it off
+    dialog = CacheRepairDialog(damaged_profile / DATABASE_NAME, damaged_profile, "malformed")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.rebuild_button.click()
+    qtbot.waitUntil(lambda: dialog.finished_rebuild is not None, timeout=30000)
+    qtbot.wait(50)
+    label = dialog.message
+    assert label.height() >= label.heightForWidth(label.width())
+    dialog.accept()

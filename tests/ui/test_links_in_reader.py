@@ -175,3 +175,18 @@ def test_hovering_a_link_shows_its_real_destination(qtbot) -> None:  # type: ign
     assert not hint.isVisibleTo(pane)
     pane.body.highlighted.emit(QUrl("https://www.harbor.example/x"))
     assert "www.harbor.example" in hint.text()
+
+
+def test_a_hidden_copy_asked_for_by_a_mailto_link_is_pointed_out(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    # the Bcc field is visible, but a rep writing to the address of the link does not expect
+    # the link to have added a hidden recipient
+    window.reader.mailtoRequested.emit("mailto:accounts@buyer.example?bcc=collect@evil.example")
+    composer = window.composers[-1]
+    qtbot.waitUntil(lambda: composer.is_ready and composer.bcc_field.text() != "", timeout=20000)
+    assert composer.bcc_field.text() == "collect@evil.example"
+    notice = composer.mailto_notice
+    qtbot.waitUntil(lambda: notice.isVisibleTo(composer), timeout=5000)
+    assert notice.textFormat().name == "PlainText"
+    assert "hidden copy" in notice.text() and "collect@evil.example" in notice.text()
+    composer.close()
+    wait_for_background_tasks()

@@ -2,7 +2,9 @@
 
 ``LockedHtmlView`` shows HTML that the rep cannot edit: read-only, links not followed, and no
 resource loaded from anywhere but the ``cid:`` images handed to ``show`` (no file, no network).
-Its height follows its content up to ``max_height``. GUI thread only.
+Its height follows its content up to ``max_height``; when the window is short it gives way
+down to ``MIN_HEIGHT`` and scrolls, so the composer never grows taller than the screen (a
+1440x900 screen at 150 % has about 600 points). GUI thread only.
 
 ``blocked_resource(kind)`` is what a rich-text view's ``loadResource`` returns for anything it
 must not load: a null value would make ``QTextDocument`` read the URL as a local file itself
@@ -14,11 +16,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
 from client.compose.build import InlineImage
+
+MIN_HEIGHT = 48  # about two lines: what a short window still shows of the block
 
 
 def blocked_resource(kind: int) -> Any:
@@ -39,7 +43,9 @@ class LockedHtmlView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # never taller than its content (Maximum), shorter when the window has no room
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self._wanted = 24
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._images: dict[str, QImage] = {}
 
@@ -63,9 +69,17 @@ class LockedHtmlView(QTextBrowser):
         return blocked_resource(number)  # nothing from files, shares or the network
 
     def fit_height(self) -> None:
+        """Ask for the content's height (up to ``max_height``); idempotent."""
         self.document().setTextWidth(max(200, self.viewport().width()))
-        wanted = int(self.document().size().height()) + 6
-        self.setFixedHeight(min(self.max_height, max(24, wanted)))
+        wanted = min(self.max_height, max(24, int(self.document().size().height()) + 6))
+        if wanted != self._wanted or self.minimumHeight() != min(wanted, MIN_HEIGHT):
+            self._wanted = wanted
+            self.setMinimumHeight(min(wanted, MIN_HEIGHT))
+            self.setMaximumHeight(wanted)
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(super().sizeHint().width(), self._wanted)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)

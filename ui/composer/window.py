@@ -43,6 +43,7 @@ from ui.composer import jobs
 from ui.composer.address_field import AddressField
 from ui.composer.editor import ComposeEditor, local_files
 from ui.composer.locked_view import LockedHtmlView
+from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ class ComposerWindow(QWidget):
         self._signature_request = 0
         self._discard_after_save = False
         self._signature_error = ""
-        self.resize(900, 760)
+        fit_to_screen(self, 900, 760)
         self.setWindowTitle(self.tr("New message"))
         self.setAcceptDrops(True)
         self._build()

@@ -42,3 +42,17 @@ def test_reply_goes_to_the_real_sender(tmp_path: Path, sender: bytes, real: str)
             assert "ceo@yourco.com" not in fields.to
     finally:
         store.close()
+
+
+def test_the_quote_line_keeps_a_name_holding_an_address_quoted(tmp_path: Path) -> None:
+    # "On …, Anna Huber <anna.huber@kunde.example> <billing@…> wrote:" reads as if Anna's real
+    # address had written it; quoted, the line says what the From header says
+    store, row = _cached(tmp_path, SPOOFS[0][0])
+    try:
+        fields = reply_fields(store, row)
+        first_line = fields.quote_text.splitlines()[0]
+        assert '"Anna Huber <anna.huber@kunde.example>" <billing@kunde-invoices.example>' in first_line
+        assert '"Anna Huber &lt;anna.huber@kunde.example&gt;" &lt;billing@kunde-invoices.example&gt;' \
+            in fields.quote_html.replace("&quot;", '"')
+    finally:
+        store.close()
