@@ -1,0 +1,230 @@
+"""Big files of an outgoing message sent as links through the outbox (issue 14, second piece).
+
+Contract (the caller's Store and thread; blocks on disk and network; never the GUI thread):
+- `threshold_bytes(store, override_mb=)`: the size above which a file goes as a link (the
+  setting `links.threshold_mb`, default 10 MB); `goes_as_link(size, total, threshold=,
+  server_limit=)` also says yes when the message would exceed the server's SIZE limit.
+- `queue_with_links(store, account, fields, paths, language=)`: one durable transaction
+  queues the message as `uploading` with a placeholder where the link block goes (plain and
+  HTML) and records one upload per file (`uploads.outbox_id`); raises `FileChanged` /
+  `StorageNotFound` / `ComposeError` with nothing queued.
+- `advance(store, account_id, engine=)`: for each `uploading` message, runs its unfinished
+  uploads; when all have a link, rebuilds the body with the link block and moves it to
+  `queued` atomically (`Outbox.finish_uploads`). A failed upload keeps the message
+  `uploading` with the reason in words (`last_error`); never raises an `UploadError`.
+  Idempotent: a second call finds nothing left to do.
+- `upload_progress(store, item)`: `[{file, done, total, state}]` per file (the CLI's shape).
+"""
+
+from __future__ import annotations
+
+import email
+import json
+import logging
+import secrets
+from dataclasses import dataclass, replace
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from client.uploads import records
+from client.uploads.block import render_html, render_text
+from client.uploads.config import storage_for_account
+from client.uploads.links import LinkBlock, LinkNotFound, link_block
+from client.uploads.provider import UploadError
+
+if TYPE_CHECKING:
+    from client.compose.actions import QueuedMessage
+    from client.compose.drafts import DraftFields
+    from client.smtp.outbox import OutboxItem
+    from client.store.db import Store
+    from client.store.records import Account
+    from client.uploads.engine import UploadEngine
+
+log = logging.getLogger(__name__)
+
+DEFAULT_THRESHOLD_MB = 10.0
+SETTING = "links.threshold_mb"
+MB = 1024 * 1024
+_MARK = "TRADEWIND-LINK-BLOCK-"
+
+
+def threshold_bytes(store: Store, override_mb: float | None = None) -> int:
+    """The link threshold in bytes: `override_mb`, else the setting, else 10 MB."""
+    value = override_mb if override_mb is not None else store.get_setting(SETTING)
+    try:
+        mb = float(value) if value is not None else DEFAULT_THRESHOLD_MB
+    except (TypeError, ValueError):
+        mb = DEFAULT_THRESHOLD_MB
+    return int(max(mb, 0.0) * MB)
+
+
+def goes_as_link(size: int, message_total: int, *, threshold: int,
+                 server_limit: int | None = None) -> bool:
+    """A file over the threshold, or one that pushes the message over the server's SIZE
+    limit (base64 grows it by a third), goes as a link."""
+    if size > threshold:
+        return True
+    return bool(server_limit) and message_total * 4 // 3 > int(server_limit or 0)
+
+
+def server_size_limit(store: Store, account_id: int) -> int | None:
+    """The SIZE the account's server announced in its last EHLO, when recorded."""
+    value = store.get_setting(f"smtp.size_limit.{account_id}")
+    return int(value) if isinstance(value, int | float) and value > 0 else None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    token: str
+    language: str
+    uploads: list[int]
+
+    def to_json(self) -> str:
+        return json.dumps({"token": self.token, "language": self.language,
+                           "uploads": self.uploads})
+
+
+def _plan(item: OutboxItem) -> _Plan | None:
+    if not item.link_files:
+        return None
+    doc: dict[str, Any] = json.loads(item.link_files)
+    if "token" not in doc:
+        return None
+    return _Plan(str(doc["token"]), str(doc.get("language") or "en"),
+                 [int(u) for u in doc.get("uploads", [])])
+
+
+def _with_placeholder(fields: DraftFields, marker: str) -> DraftFields:
+    text = fields.text
+    html = fields.html
+    if html is not None:
+        html = html + f"<div>{marker}</div>"
+    if text is not None or html is None:
+        text = (text or "").rstrip("\n") + f"\n\n{marker}\n"
+    return replace(fields, text=text, html=html)
+
+
+def queue_with_links(store: Store, account: Account, fields: DraftFields,
+                     paths: list[str], *, language: str = "en",
+                     engine: UploadEngine | None = None) -> QueuedMessage:
+    """Queue the message as `uploading` with each of `paths` as an upload (see the module)."""
+    from client.compose.actions import queue_message
+    from client.uploads.engine import UploadEngine
+
+    storage = storage_for_account(store, account.email)
+    engine = engine or UploadEngine(store)
+    token = secrets.token_hex(12)
+    domains = sorted({r.rsplit("@", 1)[-1].lower() for r in _addresses(fields)})
+
+    def hold(outbox_id: int) -> str:
+        ids = [engine.create(storage, path, recipient_domain=domains[0] if len(domains) == 1
+                             else None, outbox_id=outbox_id) for path in paths]
+        return _Plan(token, language, ids).to_json()
+
+    return queue_message(store, account.id, _with_placeholder(fields, _MARK + token),
+                         hold_for=hold)
+
+
+def _addresses(fields: DraftFields) -> list[str]:
+    from client.compose.headers import parse_recipients
+
+    found = []
+    for value, name in ((fields.to, "To"), (fields.cc, "Cc"), (fields.bcc, "Bcc")):
+        if value.strip():
+            found += [p.ascii_email for p in parse_recipients(value, name)]
+    return found
+
+
+def rebuild(raw: bytes, marker: str, blocks: list[LinkBlock], language: str) -> bytes:
+    """The message with its placeholder replaced by the link block in every text part."""
+    from client.compose.build import to_bytes
+
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    assert isinstance(msg, EmailMessage)
+    text, rich = render_text(blocks, language), render_html(blocks, language)
+    for part in msg.walk():
+        if part.is_multipart() or part.get_content_disposition() == "attachment":
+            continue
+        kind = part.get_content_type()
+        if kind not in ("text/plain", "text/html"):
+            continue
+        assert isinstance(part, EmailMessage)
+        body = part.get_content()
+        if marker not in body:
+            continue
+        if kind == "text/html":
+            body = body.replace(f"<div>{marker}</div>", rich).replace(marker, rich)
+            part.set_content(body, subtype="html", charset="utf-8", cte="base64")
+        else:
+            part.set_content(body.replace(marker, text), charset="utf-8", cte="base64")
+    return to_bytes(msg)
+
+
+def advance(store: Store, account_id: int, *,
+            engine: UploadEngine | None = None) -> list[str]:
+    """Run the uploads of the account's `uploading` messages; queue those whose links are all
+    there. Returns the problems in words (also each message's `last_error`)."""
+    from client.smtp.outbox import Outbox
+    from client.uploads.engine import UploadEngine
+
+    box = Outbox(store)
+    engine = engine or UploadEngine(store)
+    problems: list[str] = []
+    for item in box.in_state(account_id, "uploading"):
+        plan = _plan(item)
+        if plan is None or item.claim_token is not None:
+            continue
+        reasons = []
+        for upload_id in plan.uploads:
+            record = engine.get(upload_id)
+            if record.state == "shared":
+                continue
+            try:
+                engine.run(upload_id)
+            except UploadError as exc:
+                reasons.append(f"{record.file_name}: {exc}")
+        if not reasons:
+            try:
+                blocks = [link_block(store, upload_id) for upload_id in plan.uploads]
+            except LinkNotFound as exc:
+                reasons.append(str(exc))
+        if reasons:
+            words = ("Not sent yet; the upload failed (retry with `tradewind outbox retry "
+                     f"{item.id}`): " + "; ".join(reasons))
+            box.note_upload_problem(item.id, words)
+            problems.append(f"Message {item.id}: {words}")
+            continue
+        raw = rebuild(box.raw(item.id), _MARK + plan.token, blocks, plan.language)
+        if not box.finish_uploads(box.get(item.id), raw):
+            log.info("outbox %s changed while its links were put in; left for next time",
+                     item.id)
+    return problems
+
+
+def upload_progress(store: Store, item: OutboxItem) -> list[dict[str, object]]:
+    """Bytes done of total per file of an outbox message with link files."""
+    plan = _plan(item)
+    if plan is None:
+        return []
+    out: list[dict[str, object]] = []
+    for upload_id in plan.uploads:
+        record = records.get_upload(store, upload_id)
+        if record is None:
+            continue
+        if record.state in ("uploaded", "shared"):
+            done = record.size
+        else:
+            row = store.conn.execute(
+                "SELECT coalesce(sum(size), 0) FROM upload_parts WHERE upload_id = ?",
+                (upload_id,)).fetchone()
+            done = int(row[0])
+        out.append({"file": record.file_name, "done": done, "total": record.size,
+                    "state": record.state})
+    return out
+
+
+def file_size(path: str) -> int:
+    """The size of a file to attach; raises OSError."""
+    return Path(path).stat().st_size
