@@ -12,7 +12,9 @@ Contract (the caller's Store and thread; blocks on disk and network; never the G
   uploads; when all have a link, rebuilds the body with the link block and moves it to
   `queued` atomically (`Outbox.finish_uploads`). A failed upload keeps the message
   `uploading` with the reason in words (`last_error`); never raises an `UploadError`.
-  Idempotent: a second call finds nothing left to do.
+  Idempotent: a second call finds nothing left to do; a process killed at any point leaves
+  the message `uploading` (uploads resume, links are reused) or `queued`, never sent twice.
+  Crash point `outbox.links-ready`: links all there, body rebuilt, not yet queued.
 - `upload_progress(store, item)`: `[{file, done, total, state}]` per file (the CLI's shape).
 """
 
@@ -28,6 +30,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from client import crashpoints
 from client.uploads import records
 from client.uploads.block import render_html, render_text
 from client.uploads.config import storage_for_account
@@ -197,6 +200,7 @@ def advance(store: Store, account_id: int, *,
             problems.append(f"Message {item.id}: {words}")
             continue
         raw = rebuild(box.raw(item.id), _MARK + plan.token, blocks, plan.language)
+        crashpoints.hit("outbox.links-ready")
         if not box.finish_uploads(box.get(item.id), raw):
             log.info("outbox %s changed while its links were put in; left for next time",
                      item.id)
