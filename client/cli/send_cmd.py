@@ -259,7 +259,7 @@ def _block_language(store: Store, fields: DraftFields) -> str:
 def _split_links(ctx: Context, store: Store, account: Account,
                  args: argparse.Namespace) -> tuple[list[str], list[str]]:
     """(attached, linked) paths by the threshold rule (`--link`/`--no-link` force it)."""
-    from client.uploads.outgoing import goes_as_link, server_size_limit, threshold_bytes
+    from client.uploads.outgoing import linked_indexes, server_size_limit, threshold_bytes
 
     if args.link_threshold_mb is not None and args.link_threshold_mb < 0:
         raise UsageError("--link-threshold-mb must be 0 or more.")
@@ -272,14 +272,10 @@ def _split_links(ctx: Context, store: Store, account: Account,
     if args.as_link is not None:
         return ([], list(args.attach)) if args.as_link else (list(args.attach), [])
     threshold = threshold_bytes(store, args.link_threshold_mb)
-    limit = server_size_limit(store, account.id)
-    total = sum(sizes)
-    attached: list[str] = []
-    linked: list[str] = []
-    for path, size in zip(args.attach, sizes, strict=True):
-        (linked if goes_as_link(size, total, threshold=threshold, server_limit=limit)
-         else attached).append(path)
-    return attached, linked
+    linked = linked_indexes(sizes, threshold=threshold,
+                            server_limit=server_size_limit(store, account.id))
+    return ([p for i, p in enumerate(args.attach) if i not in linked],
+            [p for i, p in enumerate(args.attach) if i in linked])
 
 
 def cmd_send(ctx: Context, args: argparse.Namespace) -> int:

@@ -2,8 +2,9 @@
 
 Contract (the caller's Store and thread; blocks on disk and network; never the GUI thread):
 - `threshold_bytes(store, override_mb=)`: the size above which a file goes as a link (the
-  setting `links.threshold_mb`, default 10 MB); `goes_as_link(size, total, threshold=,
-  server_limit=)` also says yes when the message would exceed the server's SIZE limit.
+  setting `links.threshold_mb`, default 10 MB); `linked_indexes(sizes, threshold=,
+  server_limit=)` also links the largest files while the message would exceed the server's
+  SIZE limit (`server_size_limit`: the last EHLO's, recorded by `client.smtp.sender`).
 - `queue_with_links(store, account, fields, paths, language=)`: one durable transaction
   queues the message as `uploading` with a placeholder where the link block goes (plain and
   HTML) and records one upload per file (`uploads.outbox_id`); raises `FileChanged` /
@@ -65,11 +66,23 @@ def threshold_bytes(store: Store, override_mb: float | None = None) -> int:
 
 def goes_as_link(size: int, message_total: int, *, threshold: int,
                  server_limit: int | None = None) -> bool:
-    """A file over the threshold, or one that pushes the message over the server's SIZE
-    limit (base64 grows it by a third), goes as a link."""
+    """A file over the threshold, or one whose message (base64 grows it by a third) would be
+    over the server's SIZE limit, goes as a link."""
     if size > threshold:
         return True
     return bool(server_limit) and message_total * 4 // 3 > int(server_limit or 0)
+
+
+def linked_indexes(sizes: list[int], *, threshold: int,
+                   server_limit: int | None = None) -> set[int]:
+    """Which files (by index) go as links: those over the threshold, then the largest others
+    until the rest fits the server's SIZE limit once base64-encoded."""
+    linked = {i for i, size in enumerate(sizes) if size > threshold}
+    rest = sorted((i for i in range(len(sizes)) if i not in linked), key=lambda i: -sizes[i])
+    while rest and goes_as_link(0, sum(sizes[i] for i in rest), threshold=threshold,
+                                server_limit=server_limit):
+        linked.add(rest.pop(0))
+    return linked
 
 
 def server_size_limit(store: Store, account_id: int) -> int | None:

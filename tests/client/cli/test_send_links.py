@@ -137,3 +137,23 @@ def test_a_file_changed_before_upload_is_refused_and_nothing_is_sent(
         assert store.conn.execute("SELECT count(*) FROM links").fetchone()[0] == 0
     finally:
         store.close()
+
+
+def test_a_file_that_would_pass_the_servers_size_goes_as_a_link(
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+) -> None:
+    _setup(cli, dovecot, submission, smtp_user)
+    _storage(cli, smtp_user, wsgidav_server)
+    small = tmp_path / "note.txt"
+    small.write_text("hello\n")
+    first = _send(cli, smtp_user, tmp_path, small)  # the server's EHLO SIZE is learnt here
+    assert first.code == 0 and first.json()["state"] == "filed", first.err
+    assert submission.size_limit == 30 * MiB
+    path = tmp_path / "brochure.bin"
+    digest = write_random(path, 25 * MiB)  # under the 100 MB threshold, over SIZE once encoded
+    sent = _send(cli, smtp_user, tmp_path, path, "--link-threshold-mb", "100")
+    assert sent.code == 0 and sent.json()["state"] == "filed", sent.out + sent.err
+    received = _folder(dovecot, smtp_user, "INBOX")[-1]
+    assert list(received.iter_attachments()) == []
+    assert digest in received.get_body(("plain",)).get_content()
