@@ -71,10 +71,10 @@ def _lines(block: LinkBlock, language: str) -> list[tuple[str, str]]:
     return rows
 
 
-def render_text(blocks: list[LinkBlock], language: str) -> str:
-    """The plain-text link block (ends with a newline)."""
+def render_text(blocks: list[LinkBlock], language: str, heading: str | None = None) -> str:
+    """The plain-text link block (ends with a newline); `heading`: the rep's first line."""
     w = words_for(language)
-    out = [w.heading, ""]
+    out = [heading or w.heading, ""]
     for block in blocks:
         out.append(f"{block.file_name}")
         out.append(f"  {block.url}")
@@ -85,7 +85,7 @@ def render_text(blocks: list[LinkBlock], language: str) -> str:
     return "\n".join(out)
 
 
-def render_html(blocks: list[LinkBlock], language: str) -> str:
+def render_html(blocks: list[LinkBlock], language: str, heading: str | None = None) -> str:
     """The HTML link block: a heading and one list item per file; text and links only."""
     w = words_for(language)
     esc = html.escape
@@ -96,5 +96,5 @@ def render_html(blocks: list[LinkBlock], language: str) -> str:
         note = f"<br>{esc(w.password)}" if block.password_sent_separately else ""
         items.append(f'<li><a href="{esc(block.url, quote=True)}">{esc(block.file_name)}</a>'
                      f"{details}{note}</li>")
-    return (f'<div class="tradewind-links"><p>{esc(w.heading)}</p><ul>{"".join(items)}</ul>'
+    return (f'<div class="tradewind-links"><p>{esc(heading or w.heading)}</p><ul>{"".join(items)}</ul>'
             "</div>")

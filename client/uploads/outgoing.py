@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD_MB = 10.0
 SETTING = "links.threshold_mb"
+HEADING_SETTING = "links.heading"  # {language: the rep's first line of the link block}
 MB = 1024 * 1024
 _MARK = "TRADEWIND-LINK-BLOCK-"
 
@@ -153,13 +154,25 @@ def _addresses(fields: DraftFields) -> list[str]:
     return found
 
 
-def rebuild(raw: bytes, marker: str, blocks: list[LinkBlock], language: str) -> bytes:
+def heading_for(store: Store, language: str) -> str | None:
+    """The rep's own first line of the link block for `language` (None: the built-in one)."""
+    value = store.get_setting(HEADING_SETTING) or {}
+    if not isinstance(value, dict):
+        return None
+    key = "zh_CN" if language.replace("-", "_").lower().startswith("zh") else "en"
+    text = value.get(key)
+    return str(text) if isinstance(text, str) and text.strip() else None
+
+
+def rebuild(raw: bytes, marker: str, blocks: list[LinkBlock], language: str,
+            heading: str | None = None) -> bytes:
     """The message with its placeholder replaced by the link block in every text part."""
     from client.compose.build import to_bytes
 
     msg = email.message_from_bytes(raw, policy=policy.default)
     assert isinstance(msg, EmailMessage)
-    text, rich = render_text(blocks, language), render_html(blocks, language)
+    text = render_text(blocks, language, heading)
+    rich = render_html(blocks, language, heading)
     for part in msg.walk():
         if part.is_multipart() or part.get_content_disposition() == "attachment":
             continue
@@ -212,7 +225,8 @@ def advance(store: Store, account_id: int, *,
             box.note_upload_problem(item.id, words)
             problems.append(f"Message {item.id}: {words}")
             continue
-        raw = rebuild(box.raw(item.id), _MARK + plan.token, blocks, plan.language)
+        raw = rebuild(box.raw(item.id), _MARK + plan.token, blocks, plan.language,
+                      heading_for(store, plan.language))
         crashpoints.hit("outbox.links-ready")
         if not box.finish_uploads(box.get(item.id), raw):
             log.info("outbox %s changed while its links were put in; left for next time",

@@ -157,3 +157,25 @@ def test_a_file_that_would_pass_the_servers_size_goes_as_a_link(
     received = _folder(dovecot, smtp_user, "INBOX")[-1]
     assert list(received.iter_attachments()) == []
     assert digest in received.get_body(("plain",)).get_content()
+
+
+def test_the_threshold_and_the_reps_own_heading_come_from_the_settings(
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+) -> None:
+    _setup(cli, dovecot, submission, smtp_user)
+    _storage(cli, smtp_user, wsgidav_server)
+    bad = cli("links", "settings", "--threshold-mb", "-1")
+    assert bad.code == 2 and "between 0 and" in bad.err
+    done = cli("links", "settings", "--threshold-mb", "1", "--heading",
+               "Download our 2027 catalogue here:", "--json")
+    assert done.code == 0, done.err
+    assert done.json() == {"threshold_mb": 1.0,
+                           "heading": {"en": "Download our 2027 catalogue here:"}}
+    path = tmp_path / "leaflet.bin"
+    write_random(path, 2 * MiB)
+    sent = _send(cli, smtp_user, tmp_path, path)
+    assert sent.code == 0 and sent.json()["state"] == "filed", sent.err
+    [received] = _folder(dovecot, smtp_user, "INBOX")
+    assert list(received.iter_attachments()) == []
+    assert "Download our 2027 catalogue here:" in received.get_body(("plain",)).get_content()
