@@ -147,16 +147,17 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
 
     store = ctx.store()
     if link_paths:
+        from client.cli.uploads_errors import as_cli_error
         from client.uploads.outgoing import queue_with_links
-        from client.uploads.provider import UploadError
 
         try:
             queued = queue_with_links(store, account, fields, link_paths,
                                       language=_block_language(store, fields))
-        except UploadError as exc:
-            from client.cli.uploads_errors import as_cli_error
-
-            raise (as_cli_error(exc) or CliError(str(exc))) from None
+        except Exception as exc:  # no storage, a file gone: in words, nothing queued
+            known = as_cli_error(exc)
+            if known is None:
+                raise
+            raise known from None
     else:
         queued = queue_message(store, account.id, fields)
     crashpoints.hit("send.queued")

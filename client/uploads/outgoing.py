@@ -12,7 +12,7 @@ Contract (the caller's Store and thread; blocks on disk and network; never the G
 - `advance(store, account_id, engine=)`: for each `uploading` message, runs its unfinished
   uploads; when all have a link, rebuilds the body with the link block and moves it to
   `queued` atomically (`Outbox.finish_uploads`). A failed upload keeps the message
-  `uploading` with the reason in words (`last_error`); never raises an `UploadError`.
+  `uploading` with the reason in words (`last_error`); an upload's error never escapes.
   Idempotent: a second call finds nothing left to do; a process killed at any point leaves
   the message `uploading` (uploads resume, links are reused) or `queued`, never sent twice.
   Crash point `outbox.links-ready`: links all there, body rebuilt, not yet queued.
@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from client import crashpoints
 from client.uploads import records
 from client.uploads.block import render_html, render_text
-from client.uploads.config import storage_for_account
+from client.uploads.config import StorageConfigError, storage_for_account
 from client.uploads.links import LinkBlock, LinkNotFound, link_block
 from client.uploads.provider import UploadError
 
@@ -212,8 +212,12 @@ def advance(store: Store, account_id: int, *,
                 continue
             try:
                 engine.run(upload_id)
-            except UploadError as exc:
+            except (UploadError, StorageConfigError) as exc:  # words without a secret
                 reasons.append(f"{record.file_name}: {exc}")
+            except Exception as exc:  # e.g. the keyring failed: named, never its text
+                log.warning("upload %s: %s", upload_id, type(exc).__name__)
+                reasons.append(f"{record.file_name}: an unexpected error "
+                               f"({type(exc).__name__})")
         if not reasons:
             try:
                 blocks = [link_block(store, upload_id) for upload_id in plan.uploads]

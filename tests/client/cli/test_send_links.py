@@ -179,3 +179,18 @@ def test_the_threshold_and_the_reps_own_heading_come_from_the_settings(
     [received] = _folder(dovecot, smtp_user, "INBOX")
     assert list(received.iter_attachments()) == []
     assert "Download our 2027 catalogue here:" in received.get_body(("plain",)).get_content()
+
+
+def test_without_a_link_storage_a_big_file_is_refused_and_nothing_queued(
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    smtp_user: MailUser, tmp_path: Path,
+) -> None:
+    _setup(cli, dovecot, submission, smtp_user)
+    path = tmp_path / "video.bin"
+    write_random(path, 1 * MiB)
+    refused = _send(cli, smtp_user, tmp_path, path, "--link")
+    assert refused.code == 6 and "tradewind storage add" in refused.err, refused.err
+    assert "Traceback" not in refused.err
+    assert cli("outbox", "--json").json()["items"] == []
+    gone = _send(cli, smtp_user, tmp_path, tmp_path / "missing.bin", "--link")
+    assert gone.code == 2 and "missing.bin" in gone.err
