@@ -183,7 +183,7 @@ def test_the_threshold_and_the_reps_own_heading_come_from_the_settings(
 
 def test_without_a_link_storage_a_big_file_is_refused_and_nothing_queued(
     cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path,
+    smtp_user: MailUser, tmp_path: Path,  # noqa: F811
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     path = tmp_path / "video.bin"
