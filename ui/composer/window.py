@@ -42,6 +42,7 @@ from client.compose.drafts import DraftFields
 from ui.composer import jobs
 from ui.composer.address_field import AddressField
 from ui.composer.editor import ComposeEditor, local_files
+from ui.composer.link_offer import LinkOffer
 from ui.composer.locked_view import LockedHtmlView
 from ui.tasks import run_in_background
 
@@ -73,6 +74,7 @@ class ComposerWindow(QWidget):
         self.draft_id = draft_id
         self.account_id: int | None = None
         self.attachments: list[OutgoingAttachment] = []
+        self.link_files: list[Path] = []  # sent as links (uploaded through the outbox)
         self.base_fields: DraftFields | None = None  # threading headers etc. of a reply/forward
         self.signature: SignatureBlock | None = None
         self.senders: tuple[jobs.SenderChoice, ...] = ()
@@ -146,6 +148,11 @@ class ComposerWindow(QWidget):
         self.remove_attachment_button = QPushButton(self.tr("Remove attachment"), self)
         self.remove_attachment_button.clicked.connect(self.remove_selected_attachment)
         self.remove_attachment_button.hide()
+        self.link_offer = LinkOffer(self)
+        self.link_offer_label = self.link_offer.label
+        self.link_button = self.link_offer.link_button
+        self.attach_anyway_button = self.link_offer.attach_button
+        self.link_offer.chosen.connect(self._link_choice)
 
         self.error_label = QLabel(self)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # core/server text (T8)
@@ -180,6 +187,7 @@ class ComposerWindow(QWidget):
         layout.addWidget(self.quote_view)
         layout.addWidget(self.attachment_list)
         layout.addWidget(self.remove_attachment_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.link_offer)
         layout.addWidget(self.error_label)
         layout.addLayout(bottom)
 
@@ -308,11 +316,33 @@ class ComposerWindow(QWidget):
         if not files:
             return
 
-        def read() -> list[OutgoingAttachment]:
-            return [OutgoingAttachment(p.name, p.read_bytes()) for p in files]
+        sender = self.current_sender()
+        account_id = sender.account_id if sender is not None else None
+        db_path = self.db_path
+
+        def read() -> tuple[list[OutgoingAttachment], list[Path]]:
+            return jobs.split_for_links(db_path, account_id, files)
 
         self.status_label.setText(self.tr("Attaching…"))
-        run_in_background(read, self._files_read, self._show_error, owner=self)
+        run_in_background(read, self._files_split, self._show_error, owner=self)
+
+    def _files_split(self, result: tuple[list[OutgoingAttachment], list[Path]]) -> None:
+        attachments, big = result
+        self._files_read(attachments)
+        if big:
+            self.link_offer.offer([*self.link_offer.paths, *big]
+                                  if self.link_offer.isVisible() else big)
+
+    def _link_choice(self, as_link: bool) -> None:
+        paths = self.link_offer.paths
+        if as_link:
+            self.link_files.extend(p for p in paths if p not in self.link_files)
+            self._show_attachments()
+            self._changed()
+            return
+        self.status_label.setText(self.tr("Attaching…"))
+        run_in_background(lambda: jobs.read_files(paths), self._files_read, self._show_error,
+                          owner=self)
 
     def _files_read(self, attachments: list[OutgoingAttachment]) -> None:
         self.attachments.extend(attachments)
@@ -325,19 +355,27 @@ class ComposerWindow(QWidget):
         for att in self.attachments:
             item = QListWidgetItem(f"{att.filename} ({_size_text(len(att.data))})")
             self.attachment_list.addItem(item)
-        rows = min(4, max(1, len(self.attachments)))
+        for path in self.link_files:
+            self.attachment_list.addItem(QListWidgetItem(
+                self.tr("{0} (sent as a download link)").format(path.name)))
+        count = len(self.attachments) + len(self.link_files)
+        rows = min(4, max(1, count))
         self.attachment_list.setFixedHeight(
             rows * self.attachment_list.sizeHintForRow(0) + 2 * self.attachment_list.frameWidth()
-            + 4 if self.attachments else 0)
-        self.attachment_list.setVisible(bool(self.attachments))
-        self.remove_attachment_button.setVisible(bool(self.attachments))
+            + 4 if count else 0)
+        self.attachment_list.setVisible(bool(count))
+        self.remove_attachment_button.setVisible(bool(count))
 
     def remove_selected_attachment(self) -> None:
         row = self.attachment_list.currentRow()
         if 0 <= row < len(self.attachments):
             del self.attachments[row]
-            self._show_attachments()
-            self._changed()
+        elif 0 <= row - len(self.attachments) < len(self.link_files):
+            del self.link_files[row - len(self.attachments)]
+        else:
+            return
+        self._show_attachments()
+        self._changed()
 
     def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         if local_files(event.mimeData()):
@@ -463,7 +501,8 @@ class ComposerWindow(QWidget):
         self.status_label.setText(self.tr("Queueing…"))
         fields, draft_id, db_path = self.fields(), self.draft_id, self.db_path
         account_id = sender.account_id
-        run_in_background(lambda: jobs.send(db_path, account_id, fields, draft_id),
+        links = tuple(self.link_files)
+        run_in_background(lambda: jobs.send(db_path, account_id, fields, draft_id, links),
                           lambda queued: self._queued(account_id, queued), self._send_failed,
                           owner=self)
 
