@@ -194,3 +194,21 @@ def test_without_a_link_storage_a_big_file_is_refused_and_nothing_queued(
     assert cli("outbox", "--json").json()["items"] == []
     gone = _send(cli, smtp_user, tmp_path, tmp_path / "missing.bin", "--link")
     assert gone.code == 2 and "missing.bin" in gone.err
+
+
+def test_a_message_queued_offline_is_uploaded_and_sent_by_the_next_sync(
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+) -> None:
+    _setup(cli, dovecot, submission, smtp_user)
+    _storage(cli, smtp_user, wsgidav_server)
+    path = tmp_path / "certificates.bin"
+    digest = write_random(path, 11 * MiB)
+    queued = _send(cli, smtp_user, tmp_path, path, "--queue-only")
+    assert queued.code == 0 and queued.json()["state"] == "uploading", queued.err
+    synced = cli("sync", "--json")
+    assert synced.code == 0, synced.err
+    assert cli("outbox", "--json").json()["items"] == []
+    received = [m for m in _folder(dovecot, smtp_user, "INBOX")
+                if m["Subject"] == "Catalogue 2027"]
+    assert len(received) == 1 and digest in received[0].get_body(("plain",)).get_content()
