@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from client.smtp.outbox import OutboxItem
     from client.store.db import Store
     from client.store.records import Account
-    from client.uploads.engine import UploadEngine
+    from client.uploads.engine import ProgressCallback, UploadEngine
 
 log = logging.getLogger(__name__)
 
@@ -191,10 +191,11 @@ def rebuild(raw: bytes, marker: str, blocks: list[LinkBlock], language: str,
     return to_bytes(msg)
 
 
-def advance(store: Store, account_id: int, *,
-            engine: UploadEngine | None = None) -> list[str]:
+def advance(store: Store, account_id: int, *, engine: UploadEngine | None = None,
+            progress: ProgressCallback | None = None) -> list[str]:
     """Run the uploads of the account's `uploading` messages; queue those whose links are all
-    there. Returns the problems in words (also each message's `last_error`)."""
+    there. Returns the problems in words (also each message's `last_error`). `progress` gets
+    the engine's `Progress` (bytes, speed, time left) on this thread, per part."""
     from client.smtp.outbox import Outbox
     from client.uploads.engine import UploadEngine
 
@@ -211,7 +212,7 @@ def advance(store: Store, account_id: int, *,
             if record.state == "shared":
                 continue
             try:
-                engine.run(upload_id)
+                engine.run(upload_id, progress=progress)
             except (UploadError, StorageConfigError) as exc:  # words without a secret
                 reasons.append(f"{record.file_name}: {exc}")
             except Exception as exc:  # e.g. the keyring failed: named, never its text

@@ -20,7 +20,30 @@
     </message>
 </context>
 <context>
+    <name>UploadProgress</name>
+    <message>
+        <location filename="../../ui/composer/link_offer.py" line="78" />
+        <source>about {0} s left</source>
+        <translation>约剩 {0} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/link_offer.py" line="79" />
+        <source>time left unknown</source>
+        <translation>剩余时间未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/link_offer.py" line="80" />
+        <source>Uploading {0:.1f} of {1:.1f} MB, {2:.1f} MB/s, {3}</source>
+        <translation>正在上传：{0:.1f} / {1:.1f} MB，{2:.1f} MB/秒，{3}</translation>
+    </message>
+</context>
+<context>
     <name>ComposerWindow</name>
+    <message>
+        <location filename="../../ui/composer/window.py" line="505" />
+        <source>Uploading the files sent as links…</source>
+        <translation>正在上传以链接发送的文件…</translation>
+    </message>
     <message>
         <location filename="../../ui/composer/window.py" line="355" />
         <source>{0} (sent as a download link)</source>

@@ -76,9 +76,16 @@ def test_a_big_file_is_offered_as_a_link_and_sent_as_one(  # type: ignore[no-unt
     assert composer.link_files == [big]
     assert composer.attachment_list.count() == 2
 
+    seen: list[object] = []
+    composer.uploadProgress.connect(seen.append)
     with qtbot.waitSignal(composer.flushed, timeout=60000) as flushed:
         composer.send_button.click()
     report = flushed.args[0]
+    assert seen and seen[-1].done == seen[-1].total == 3 * MiB  # type: ignore[attr-defined]
+    assert composer.upload_progress.bar.value() == 100
+    assert "3.0 MB" in composer.upload_progress.label.text()
+    assert "MB/s" in composer.upload_progress.label.text()
+    assert not composer.isVisible()
     assert report is not None and report.sent and not report.failed
     [received] = _message(dovecot, smtp_user, "INBOX")
     assert [a.get_filename() for a in received.iter_attachments()] == ["spec.pdf"]
@@ -115,5 +122,21 @@ def test_the_offer_speaks_chinese(qtbot, qapp) -> None:  # type: ignore[no-untyp
         assert offer.link_button.text() == "以链接发送"
         assert offer.attach_button.text() == "仍作为附件"
         assert offer.label.text().startswith("目录.zip：文件太大")
+    finally:
+        install_translators(qapp, "en")
+
+
+def test_the_progress_reads_in_chinese(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from client.uploads.engine import Progress
+    from ui.composer.link_offer import UploadProgress
+    from ui.i18n import install_translators
+
+    assert install_translators(qapp, "zh_CN")
+    try:
+        bar = UploadProgress()
+        qtbot.addWidget(bar)
+        bar.show_progress(Progress(1, 8 * MiB, 32 * MiB, 2 * MiB, 12.0))
+        assert bar.bar.value() == 25
+        assert bar.label.text() == "正在上传：8.0 / 32.0 MB，2.0 MB/秒，约剩 12 秒"
     finally:
         install_translators(qapp, "en")

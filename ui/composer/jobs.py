@@ -8,8 +8,10 @@ the composer to show without losing the rep's text.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from client.compose.actions import QueuedMessage, forward_fields, queue_message, reply_fields
 from client.compose.assemble import SignatureBlock
@@ -33,6 +35,9 @@ from client.smtp.sender import FlushReport
 from client.store.address_book import AddressBook, load_address_book
 from client.store.db import Store
 from client.store.records import Account
+
+if TYPE_CHECKING:
+    from client.uploads.engine import Progress
 
 log = logging.getLogger(__name__)
 
@@ -216,7 +221,8 @@ def local_drafts(db_path: Path) -> list[tuple[SavedDraft, str]]:
         return [(d, emails.get(d.account_id, "")) for d in list_drafts(store)]
 
 
-def flush(db_path: Path, account_id: int) -> FlushReport | None:
+def flush(db_path: Path, account_id: int,
+          progress: Callable[[Progress], None] | None = None) -> FlushReport | None:
     """Send what this account's outbox holds now (network I/O): the rep pressed Send, so every
     waiting message goes, backoff or not (a manual flush). None for an account without a
     server (the demo) or without a stored password: the message waits in the outbox."""
@@ -231,7 +237,8 @@ def flush(db_path: Path, account_id: int) -> FlushReport | None:
             return None
         from client.uploads.outgoing import advance
 
-        for problem in advance(store, account_id):  # its big files first (this worker thread)
+        # its big files first (this worker thread); `progress` is called here, per part
+        for problem in advance(store, account_id, progress=progress):
             log.warning("%s", problem)
         report = flush_account(store, account, password, manual=True)
         _push_drafts_now(store, account)

@@ -1,4 +1,5 @@
-"""The composer's info bar for big files: "Send as a link" or "Attach anyway" (issue 14).
+"""The composer's info bar for big files: "Send as a link" or "Attach anyway", and the upload
+progress after Send (issue 14).
 
 GUI thread only; it only shows the offer and says what the rep chose (`chosen(bool)`: True
 for links). The files' sizes were measured off the GUI thread (`jobs.split_for_links`).
@@ -7,9 +8,13 @@ for links). The files' sizes were measured off the GUI thread (`jobs.split_for_l
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from client.uploads.engine import Progress
 
 
 class LinkOffer(QFrame):
@@ -49,3 +54,30 @@ class LinkOffer(QFrame):
     def _choose(self, as_link: bool) -> None:
         self.hide()
         self.chosen.emit(as_link)
+
+
+class UploadProgress(QFrame):
+    """A progress bar with bytes done, speed and time left for the files the composer's Send
+    is uploading as links. GUI thread; `show_progress` takes the engine's `Progress`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("uploadProgress")
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 100)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        row = QHBoxLayout(self)
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.label)
+        self.hide()
+
+    def show_progress(self, progress: Progress) -> None:
+        total = max(progress.total, 1)
+        self.bar.setValue(min(100, progress.done * 100 // total))
+        mb = 1024 * 1024
+        left = (self.tr("about {0} s left").format(max(1, round(progress.eta_s)))
+                if progress.eta_s is not None else self.tr("time left unknown"))
+        self.label.setText(self.tr("Uploading {0:.1f} of {1:.1f} MB, {2:.1f} MB/s, {3}").format(
+            progress.done / mb, progress.total / mb, progress.speed / mb, left))
+        self.show()

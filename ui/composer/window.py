@@ -42,7 +42,7 @@ from client.compose.drafts import DraftFields
 from ui.composer import jobs
 from ui.composer.address_field import AddressField
 from ui.composer.editor import ComposeEditor, local_files
-from ui.composer.link_offer import LinkOffer
+from ui.composer.link_offer import LinkOffer, UploadProgress
 from ui.composer.locked_view import LockedHtmlView
 from ui.tasks import run_in_background
 
@@ -64,6 +64,7 @@ class ComposerWindow(QWidget):
     queued = Signal(object)  #: the message is durably in the outbox (QueuedMessage)
     flushed = Signal(object)  #: the outbox flush after sending finished (FlushReport | None)
     closedWithDraft = Signal(int)  #: closed unsent, its draft saved (the account id)
+    uploadProgress = Signal(object)  #: a link file's upload moved on (engine Progress; any thread)
 
     def __init__(self, db_path: Path, mode: str = "new", message_row: int | None = None,
                  draft_id: int | None = None, parent: QWidget | None = None) -> None:
@@ -153,6 +154,8 @@ class ComposerWindow(QWidget):
         self.link_button = self.link_offer.link_button
         self.attach_anyway_button = self.link_offer.attach_button
         self.link_offer.chosen.connect(self._link_choice)
+        self.upload_progress = UploadProgress(self)
+        self.uploadProgress.connect(self.upload_progress.show_progress)  # queued across threads
 
         self.error_label = QLabel(self)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # core/server text (T8)
@@ -188,6 +191,7 @@ class ComposerWindow(QWidget):
         layout.addWidget(self.attachment_list)
         layout.addWidget(self.remove_attachment_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.link_offer)
+        layout.addWidget(self.upload_progress)
         layout.addWidget(self.error_label)
         layout.addLayout(bottom)
 
@@ -512,12 +516,21 @@ class ComposerWindow(QWidget):
         self.autosave_timer.stop()
         self.queued.emit(queued)
         db_path = self.db_path
-        run_in_background(lambda: jobs.flush(db_path, account_id), self._flushed,
+        if not self.link_files:
+            run_in_background(lambda: jobs.flush(db_path, account_id), self._flushed,
+                              self._flush_failed, owner=self)
+            self.close()
+            return
+        # its files upload first: the window stays, showing the progress, until the flush ends
+        self.status_label.setText(self.tr("Uploading the files sent as links…"))
+        emit = self.uploadProgress.emit
+        run_in_background(lambda: jobs.flush(db_path, account_id, emit), self._flushed,
                           self._flush_failed, owner=self)
-        self.close()
 
     def _flushed(self, report: object) -> None:
         self.flushed.emit(report)
+        if self.isVisible():  # it stayed open for its uploads
+            self.close()
         self.deleteLater()  # the main window forgets it through `destroyed`
 
     def _flush_failed(self, exc: BaseException) -> None:
