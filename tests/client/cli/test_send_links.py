@@ -212,3 +212,30 @@ def test_a_message_queued_offline_is_uploaded_and_sent_by_the_next_sync(
     received = [m for m in _folder(dovecot, smtp_user, "INBOX")
                 if m["Subject"] == "Catalogue 2027"]
     assert len(received) == 1 and digest in received[0].get_body(("plain",)).get_content()
+
+
+def test_an_unreachable_storage_keeps_it_in_the_outbox_with_words(
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    smtp_user: MailUser, tmp_path: Path,  # noqa: F811
+) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on: the line is down
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    _setup(cli, dovecot, submission, smtp_user)
+    added = cli("storage", "add", "--account", smtp_user.email, "--kind", "webdav", "--url",
+                f"http://127.0.0.1:{port}/dav/", "--public-url",
+                f"http://127.0.0.1:{port}/pub/", "--username", "rep", "--secret-stdin",
+                input="dav-secret-77\n")
+    assert added.code == 0, added.err
+    path = tmp_path / "manual.bin"
+    write_random(path, 11 * MiB)
+    sent = _send(cli, smtp_user, tmp_path, path)
+    assert sent.code == 0, sent.err
+    doc = sent.json()
+    assert doc["state"] == "uploading" and "manual.bin" in doc["last_error"]
+    assert "127.0.0.1" in doc["last_error"] and "dav-secret-77" not in sent.out + sent.err
+    assert _folder(dovecot, smtp_user, "INBOX") == []
+    [item] = cli("outbox", "--json").json()["items"]
+    assert item["uploads"][0]["state"] == "failed"
