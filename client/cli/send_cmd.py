@@ -247,17 +247,17 @@ def _block_language(store: Store, fields: DraftFields) -> str:
     try:
         from client.signatures.provision import policy_in_force
         from client.signatures.render import recipient_language
-        from client.uploads.outgoing import _addresses
+        from client.uploads.outgoing import recipient_addresses
 
         bundle = policy_in_force(store)
         if bundle is not None:
-            return recipient_language(bundle, tuple(_addresses(fields))) or "en"
+            return recipient_language(bundle, tuple(recipient_addresses(fields))) or "en"
     except Exception:  # no policy, or a damaged one: the block is in English
         pass
     return "en"
 
 
-def _split_links(ctx: Context, store: Store, account: Account,
+def _split_links(store: Store, account: Account,
                  args: argparse.Namespace) -> tuple[list[str], list[str]]:
     """(attached, linked) paths by the threshold rule (`--link`/`--no-link` force it)."""
     from client.uploads.outgoing import linked_indexes, server_size_limit, threshold_bytes
@@ -286,7 +286,7 @@ def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
     account = _account_for_sender(store, args.sender)
     if not (args.to or args.cc or args.bcc):
         raise UsageError("Give at least one recipient with --to, --cc or --bcc.")
-    attached, linked = _split_links(ctx, store, account, args)
+    attached, linked = _split_links(store, account, args)
     fields = DraftFields(
         sender=args.sender, to=", ".join(args.to), cc=", ".join(args.cc),
         bcc=", ".join(args.bcc), subject=args.subject,

@@ -28,7 +28,6 @@ import secrets
 from dataclasses import dataclass, replace
 from email import policy
 from email.message import EmailMessage
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from client import crashpoints
@@ -133,7 +132,7 @@ def queue_with_links(store: Store, account: Account, fields: DraftFields,
     storage = storage_for_account(store, account.email)
     engine = engine or UploadEngine(store)
     token = secrets.token_hex(12)
-    domains = sorted({r.rsplit("@", 1)[-1].lower() for r in _addresses(fields)})
+    domains = sorted({r.rsplit("@", 1)[-1].lower() for r in recipient_addresses(fields)})
 
     def hold(outbox_id: int) -> str:
         ids = [engine.create(storage, path, recipient_domain=domains[0] if len(domains) == 1
@@ -144,7 +143,8 @@ def queue_with_links(store: Store, account: Account, fields: DraftFields,
                          hold_for=hold)
 
 
-def _addresses(fields: DraftFields) -> list[str]:
+def recipient_addresses(fields: DraftFields) -> list[str]:
+    """Every To/Cc/Bcc address of the fields (ASCII form); raises `ComposeError`."""
     from client.compose.headers import parse_recipients
 
     found = []
@@ -259,8 +259,3 @@ def upload_progress(store: Store, item: OutboxItem) -> list[dict[str, object]]:
         out.append({"file": record.file_name, "done": done, "total": record.size,
                     "state": record.state})
     return out
-
-
-def file_size(path: str) -> int:
-    """The size of a file to attach; raises OSError."""
-    return Path(path).stat().st_size

@@ -162,12 +162,12 @@ def send(db_path: Path, account_id: int, fields: DraftFields,
 def _block_language(store: Store, fields: DraftFields) -> str:
     """The link block's language: the signature policy's for the recipients, else English."""
     from client.signatures.render import recipient_language
-    from client.uploads.outgoing import _addresses
+    from client.uploads.outgoing import recipient_addresses
 
     try:
         bundle = policy_in_force(store)
         if bundle is not None:
-            return recipient_language(bundle, tuple(_addresses(fields))) or "en"
+            return recipient_language(bundle, tuple(recipient_addresses(fields))) or "en"
     except Exception as exc:  # noqa: BLE001 - a damaged policy: the block is in English
         log.info("link block language: %s", type(exc).__name__)
     return "en"
