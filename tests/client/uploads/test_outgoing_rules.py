@@ -37,3 +37,34 @@ def test_the_block_in_english_and_chinese_has_name_size_expiry_and_hash() -> Non
 def test_sizes_read_as_people_write_them() -> None:
     assert human_size(512, "en") == "512 bytes"
     assert human_size(1536, "en") == "1.5 KB"
+
+
+def test_rebuild_puts_the_block_in_place_and_keeps_headers_and_attachments() -> None:
+    import email
+    from email import policy
+
+    from client.compose.build import Draft, OutgoingAttachment, build_message, to_bytes
+    from client.compose.headers import Recipient
+    from client.uploads.outgoing import rebuild
+
+    marker = "TRADEWIND-LINK-BLOCK-0123456789abcdef01234567"
+    draft = Draft(
+        sender=Recipient("王伟 Wang Wei", "wang.wei@company.example"),
+        to=(Recipient("Müller, Jürgen", "jm@lieferant.example"),), cc=(), bcc=(),
+        subject="报价单 Q-2026-118 — catalogue and samples for the autumn fair",
+        text=f"Dear Jürgen,\n\n{marker}\n\nBest regards\n",
+        html=f"<p>Dear Jürgen,</p><div>{marker}</div><p>Best regards</p>",
+        attachments=(OutgoingAttachment("spec.pdf", b"%PDF-1.7 spec"),))
+    raw = to_bytes(build_message(draft))
+    rebuilt = rebuild(raw, marker, [BLOCK], "zh_CN")
+    before = email.message_from_bytes(raw, policy=policy.default)
+    after = email.message_from_bytes(rebuilt, policy=policy.default)
+    for name in ("Subject", "From", "To", "Message-ID", "Date"):
+        assert str(after[name]) == str(before[name])
+    text = after.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    html = after.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert marker not in text + html
+    assert text.startswith("Dear Jürgen,\n\n以链接方式共享的文件：") and "ab" * 32 in text
+    assert '<div class="tradewind-links">' in html and "Best regards" in html
+    [att] = list(after.iter_attachments())
+    assert att.get_filename() == "spec.pdf" and att.get_content() == b"%PDF-1.7 spec"
