@@ -57,6 +57,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                            help="end expired links and delete their files (per storage policy)")
     purge.set_defaults(handler=cmd_purge)
 
+    from client.cli import link_settings_cmd
+
+    link_settings_cmd.register(sub, common)
+
 
 def _guarded(action: Any, upload_id: int | None = None) -> Any:
     try:

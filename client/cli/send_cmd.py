@@ -38,6 +38,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     body.add_argument("--body-file", metavar="F", help="plain-text body (UTF-8)")
     body.add_argument("--html-file", metavar="F", help="HTML body (UTF-8)")
     send.add_argument("--attach", action="append", default=[], metavar="F")
+    how = send.add_mutually_exclusive_group()
+    how.add_argument("--link", dest="as_link", action="store_const", const=True,
+                     help="send every --attach file as a link (through the link storage)")
+    how.add_argument("--no-link", dest="as_link", action="store_const", const=False,
+                     help="attach every file, whatever its size")
+    send.add_argument("--link-threshold-mb", type=float, metavar="N",
+                      help="files over N MB go as links (default: setting links.threshold_mb, "
+                           "else 10)")
     send.add_argument("--queue-only", action="store_true", help="queue without sending now")
     send.set_defaults(handler=cmd_send)
 
@@ -134,11 +142,24 @@ def _account_for_sender(store: Store, sender: str) -> Account:
 
 
 def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
-                           queue_only: bool) -> int:
+                           queue_only: bool, link_paths: list[str] | None = None) -> int:
     from client.compose.actions import queue_message
 
     store = ctx.store()
-    queued = queue_message(store, account.id, fields)
+    if link_paths:
+        from client.cli.uploads_errors import as_cli_error
+        from client.uploads.outgoing import queue_with_links
+
+        try:
+            queued = queue_with_links(store, account, fields, link_paths,
+                                      language=_block_language(store, fields))
+        except Exception as exc:  # no storage, a file gone: in words, nothing queued
+            known = as_cli_error(exc)
+            if known is None:
+                raise
+            raise known from None
+    else:
+        queued = queue_message(store, account.id, fields)
     crashpoints.hit("send.queued")
     ctx.notice(f"Queued as outbox message {queued.outbox_id} ({queued.message_id}).")
     for note in queued.notices:  # the company signature was restored (client.signatures)
@@ -149,7 +170,7 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
     item = Outbox(store).get(queued.outbox_id)
     doc = {"outbox_id": queued.outbox_id, "message_id": queued.message_id,
            "recipients": list(queued.recipients), "state": item.state,
-           "last_error": item.last_error,
+           "last_error": item.last_error, "uploads": _uploads(store, item),
            "flush": report.as_json() if report is not None else None,
            "notices": list(queued.notices)}
     ctx.emit(doc, _state_line(item.id, item.state, item.last_error))
@@ -160,6 +181,7 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
 
 def _state_line(item_id: int, state: str, error: str | None) -> str:
     words = {
+        "uploading": "waits in the outbox until its files are uploaded as links",
         "queued": "is waiting in the outbox and will be sent when the server is reachable",
         "sending": "is being sent", "sent": "was sent (not yet saved to Sent)",
         "filed": "was sent and saved to Sent",
@@ -176,7 +198,10 @@ def _flush(ctx: Context, store: Store, account: Account) -> FlushReport | None:
     from client.oauth.credentials import secret_for
     from client.oauth.errors import OAuthError
     from client.smtp.account_send import flush_account
+    from client.uploads.outgoing import advance
 
+    for problem in advance(store, account.id):  # big files first; their messages then queue
+        ctx.notice(problem)
     try:
         password = secret_for(account, store)
     except OAuthError as exc:
@@ -210,6 +235,50 @@ def _with_body(fields: DraftFields, args: argparse.Namespace) -> DraftFields:
 
 # -- commands -------------------------------------------------------------------------------
 
+def _uploads(store: Store, item: Any) -> list[dict[str, object]]:
+    from client.uploads.outgoing import upload_progress
+
+    return upload_progress(store, item)
+
+
+def _block_language(store: Store, fields: DraftFields) -> str:
+    """The language of the link block: the one the company signature policy picks for the
+    recipients (as the signature does), else English."""
+    try:
+        from client.signatures.provision import policy_in_force
+        from client.signatures.render import recipient_language
+        from client.uploads.outgoing import recipient_addresses
+
+        bundle = policy_in_force(store)
+        if bundle is not None:
+            return recipient_language(bundle, tuple(recipient_addresses(fields))) or "en"
+    except Exception:  # no policy, or a damaged one: the block is in English
+        pass
+    return "en"
+
+
+def _split_links(store: Store, account: Account,
+                 args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """(attached, linked) paths by the threshold rule (`--link`/`--no-link` force it)."""
+    from client.uploads.outgoing import linked_indexes, server_size_limit, threshold_bytes
+
+    if args.link_threshold_mb is not None and args.link_threshold_mb < 0:
+        raise UsageError("--link-threshold-mb must be 0 or more.")
+    sizes = []
+    for path in args.attach:
+        try:
+            sizes.append(Path(path).stat().st_size)
+        except OSError as exc:
+            raise UsageError(f"Cannot read attachment {path}: {exc.strerror or exc}.") from None
+    if args.as_link is not None:
+        return ([], list(args.attach)) if args.as_link else (list(args.attach), [])
+    threshold = threshold_bytes(store, args.link_threshold_mb)
+    linked = linked_indexes(sizes, threshold=threshold,
+                            server_limit=server_size_limit(store, account.id))
+    return ([p for i, p in enumerate(args.attach) if i not in linked],
+            [p for i, p in enumerate(args.attach) if i in linked])
+
+
 def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
     from client.compose.drafts import DraftFields
 
@@ -217,14 +286,15 @@ def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
     account = _account_for_sender(store, args.sender)
     if not (args.to or args.cc or args.bcc):
         raise UsageError("Give at least one recipient with --to, --cc or --bcc.")
+    attached, linked = _split_links(store, account, args)
     fields = DraftFields(
         sender=args.sender, to=", ".join(args.to), cc=", ".join(args.cc),
         bcc=", ".join(args.bcc), subject=args.subject,
         text=_read_text(args.body_file) if args.body_file else None,
         html=_read_text(args.html_file) if args.html_file else None,
-        attachments=_attachments(args.attach),
+        attachments=_attachments(attached),
     )
-    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only)
+    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only, linked)
 
 
 def _original(ctx: Context, value: str) -> tuple[Store, Account, int]:
@@ -276,7 +346,8 @@ def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
             ctx.emit({"discarded": item_id}, f"Message {item_id} removed from the outbox.")
             return int(ExitCode.OK)
         item = box.get(item_id)
-        ctx.emit(item.as_json(), _state_line(item.id, item.state, item.last_error))
+        ctx.emit({**item.as_json(), "uploads": _uploads(store, item)},
+                 _state_line(item.id, item.state, item.last_error))
         return int(ExitCode.OK)
     accounts = accounts_in_scope(store, args.account)
     reports: dict[str, Any] = {}
@@ -286,8 +357,11 @@ def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
             reports[account.email] = report.as_json() if report is not None else None
     items = [i for a in accounts for i in box.items(a.id)]
     lines = [f"{i.id:>5}  {i.state:<9}  {i.subject[:50]:<50}  {', '.join(i.recipients)[:40]}"
+             + "".join(f"\n       {u['file']}: {u['done']} / {u['total']} bytes ({u['state']})"
+                       for u in _uploads(store, i))
              + (f"\n       {i.last_error}" if i.last_error else "") for i in items]
-    ctx.emit({"items": [i.as_json() for i in items], "flush": reports or None},
+    ctx.emit({"items": [{**i.as_json(), "uploads": _uploads(store, i)} for i in items],
+              "flush": reports or None},
              "\n".join(lines) if lines else "The outbox is empty.")
     return int(ExitCode.OK)
 

@@ -16,6 +16,7 @@ Pure store work on the calling thread (no network).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from client.compose.assemble import SignatureBlock, assemble
@@ -149,9 +150,13 @@ def resolve_identity(store: Store, account_id: int, sender: str) -> Identity:
 
 
 def queue_message(
-    store: Store, account_id: int, fields: DraftFields, signature: SignatureBlock | None = None
+    store: Store, account_id: int, fields: DraftFields, signature: SignatureBlock | None = None,
+    *, hold_for: Callable[[int], str] | None = None,
 ) -> QueuedMessage:
-    """Validate, build and durably queue; raises ComposeError before queueing anything bad."""
+    """Validate, build and durably queue; raises ComposeError before queueing anything bad.
+    `hold_for(outbox_id) -> link_files JSON` (big files sent as links, `client.uploads.outgoing`)
+    runs in the queueing transaction: the message waits `uploading` with its uploads recorded,
+    or nothing is queued when it raises."""
     identity = resolve_identity(store, account_id, fields.sender)
     to = tuple(parse_recipients(fields.to, "To")) if fields.to.strip() else ()
     cc = tuple(parse_recipients(fields.cc, "Cc")) if fields.cc.strip() else ()
@@ -171,9 +176,13 @@ def queue_message(
     confirm_signature(msg, enforced, fields)  # raises ComposeError: not queued
     message_id = str(msg["Message-ID"]).strip("<>")
     recipients = envelope_recipients(draft)
-    outbox_id = Outbox(store).enqueue(
-        account_id, to_bytes(msg), message_id=message_id, sender=identity.email,
-        recipients=recipients, subject=fields.subject, reply_to_row=fields.reply_to_row,
-        forward_of_row=fields.forward_of_row,
-    )
+    box = Outbox(store)
+    with store.transaction(durable=True):
+        outbox_id = box.enqueue(
+            account_id, to_bytes(msg), message_id=message_id, sender=identity.email,
+            recipients=recipients, subject=fields.subject, reply_to_row=fields.reply_to_row,
+            forward_of_row=fields.forward_of_row, link_files="{}" if hold_for else None,
+        )
+        if hold_for is not None:
+            box.set_link_files(outbox_id, hold_for(outbox_id))
     return QueuedMessage(outbox_id, message_id, tuple(recipients), enforced.notices)

@@ -137,7 +137,8 @@ class AfterSyncReport:
 
 def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport:
     """Once an account's mail synced (its server answered): wake messages that waited only for
-    the line, send the outbox (an automatic flush: backoff is kept), save local drafts to the
+    the line, upload the big files of `uploading` messages (`client.uploads.outgoing.advance`),
+    send the outbox (an automatic flush: backoff is kept), save local drafts to the
     Drafts folder, refresh the signature policy when due, move quote records along
     (`client.quotes.records.refresh_states`). Never raises an `Exception`: each
     step's failure, whatever its type, is reported in words (without any part of the password)
@@ -157,6 +158,12 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
         Outbox(store).wake_network_waits(account.id)
     except Exception as exc:
         failed("messages waiting for the network could not be woken", exc)
+    try:  # big files of `uploading` messages go to the link storage; those done get queued
+        from client.uploads.outgoing import advance
+
+        problems += [f"{account.email}: {p}" for p in advance(store, account.id)]
+    except Exception as exc:  # the messages stay `uploading`; the next sync tries again
+        failed("link uploads not finished", exc)
     try:
         flushed = flush_account(store, account, password)
     except Exception as exc:

@@ -1,6 +1,10 @@
 """The durable outbox: messages the rep pressed Send on, until they are sent and filed.
 
 States and their meaning:
+- `uploading`: its big files go out as links and are not all uploaded yet (`link_files`, the
+  JSON of `client.uploads.outgoing`); never claimed or sent. `finish_uploads` puts the body
+  with the real links in and moves it to `queued` in one compare-and-set; a failed upload
+  leaves it here with the reason in `last_error` (`retry` clears it);
 - `queued`: committed to disk (synchronous=FULL) before anyone says "queued"; automatic
   flushes wait for `next_attempt` (backoff after a 4xx or a dropped line), a manual one (the
   rep's `outbox flush`, Send now) tries it at once (`queued()`);
@@ -47,7 +51,7 @@ from typing import Any
 from client.smtp import claim as claims
 from client.store.db import Store
 
-STATES = ("queued", "sending", "uncertain", "failed", "sent", "filed")
+STATES = ("uploading", "queued", "sending", "uncertain", "failed", "sent", "filed")
 BACKOFF_BASE_S = 30.0
 BACKOFF_CAP_S = 3600.0
 
@@ -98,6 +102,7 @@ class OutboxItem:
     claim_token: str | None = None
     claimed_at: float | None = None
     handed_over_at: float | None = None
+    link_files: str | None = None
 
     @property
     def handed_over(self) -> bool:
@@ -122,7 +127,8 @@ class OutboxItem:
 _COLUMNS = (
     "id, account_id, message_id, sender, recipients_json, subject, size, state, attempts, "
     "next_attempt, last_error, refused_json, reply_to_row, forward_of_row, created, sent_at, "
-    "version, claim_pid, claim_started, claim_token, claimed_at, handed_over_at"
+    "version, claim_pid, claim_started, claim_token, claimed_at, handed_over_at, "
+    "link_files_json"
 )
 
 
@@ -141,6 +147,7 @@ def _item(row: tuple[Any, ...]) -> OutboxItem:
         claim_token=None if row[19] is None else str(row[19]),
         claimed_at=None if row[20] is None else float(row[20]),
         handed_over_at=None if row[21] is None else float(row[21]),
+        link_files=None if row[22] is None else str(row[22]),
     )
 
 
@@ -154,9 +161,10 @@ class Outbox:
     def enqueue(
         self, account_id: int, raw: bytes, *, message_id: str, sender: str,
         recipients: list[str], subject: str = "", reply_to_row: int | None = None,
-        forward_of_row: int | None = None,
+        forward_of_row: int | None = None, link_files: str | None = None,
     ) -> int:
-        """Commit the message durably and return its outbox id. Only then may a UI say "queued"."""
+        """Commit the message durably and return its outbox id. Only then may a UI say "queued".
+        With `link_files` (JSON of `client.uploads.outgoing`) it waits as `uploading`."""
         if not recipients:
             raise OutboxError("The message has no recipient.")
         now = time.time()
@@ -164,9 +172,10 @@ class Outbox:
             cur = conn.execute(
                 "INSERT INTO outbox (account_id, message_id, sender, recipients_json, subject, raw,"
                 " size, state, attempts, next_attempt, refused_json, reply_to_row, forward_of_row,"
-                " created) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, '{}', ?, ?, ?)",
+                " created, link_files_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '{}', ?, ?, ?, ?)",
                 (account_id, message_id.strip("<>"), sender, json.dumps(recipients), subject, raw,
-                 len(raw), now, reply_to_row, forward_of_row, now),
+                 len(raw), "uploading" if link_files else "queued", now, reply_to_row,
+                 forward_of_row, now, link_files),
             )
             return int(cur.lastrowid or 0)
 
@@ -406,9 +415,35 @@ class Outbox:
             raise OutboxError(f"Message {item_id} is {self.get(item_id).state}; it cannot be "
                               "marked uncertain.")
 
+    # -- link uploads ---------------------------------------------------------------------
+    def set_link_files(self, item_id: int, link_files: str) -> None:
+        """Record the uploads of an `uploading` message (the queueing transaction)."""
+        if not self._set(item_id, ("uploading",), link_files_json=link_files):
+            raise OutboxError(f"Message {item_id} is not waiting for uploads.")
+
+    def note_upload_problem(self, item_id: int, reason: str) -> None:
+        """An upload of an `uploading` message failed: it stays there with the reason."""
+        item = self.get(item_id)
+        self._set(item_id, ("uploading",), last_error=reason, attempts=item.attempts + 1)
+
+    def finish_uploads(self, item: OutboxItem, raw: bytes) -> bool:
+        """Every upload has its link: store the body with the links and move the message to
+        `queued`, only if it is still `uploading` at `item.version` (False otherwise)."""
+        with self.store.transaction(durable=True) as conn:
+            cur = conn.execute(
+                "UPDATE outbox SET raw = ?, size = ?, state = 'queued', last_error = NULL,"
+                " attempts = 0, next_attempt = 0, version = version + 1 WHERE id = ?"
+                " AND state = 'uploading' AND version = ? AND claim_token IS NULL",
+                (raw, len(raw), item.id, item.version),
+            )
+            return cur.rowcount == 1
+
     # -- the rep's actions ----------------------------------------------------------------
     def retry(self, item_id: int) -> None:
-        """Send again now (failed or uncertain items, or a queued one waiting for backoff)."""
+        """Send again now (failed or uncertain items, or a queued one waiting for backoff); an
+        `uploading` one stays so with its reason cleared (its uploads run again)."""
+        if self._set(item_id, ("uploading",), last_error=None):
+            return
         if not self._set(item_id, ("queued", "failed", "uncertain"), state="queued",
                          next_attempt=0.0, waiting_for=None):
             item = self.get(item_id)

@@ -191,6 +191,7 @@ def _send_one(
         report.stopped = str(exc)
         return True
     except SmtpSizeError as exc:
+        remember_size_limit(outbox.store, item.account_id, exc.limit)
         outbox.fail(item.id, str(exc), claim=claim)
         report.failed[item.id] = str(exc)
         return False
@@ -211,7 +212,22 @@ def _send_one(
     outbox.mark_sent(claim, result.refused)
     crashpoints.hit("send.recorded")
     report.sent.append(item.id)
+    remember_size_limit(outbox.store, item.account_id, result.size_limit)
     return False
+
+
+SIZE_SETTING = "smtp.size_limit.{account_id}"
+
+
+def remember_size_limit(store: Store, account_id: int, limit: int | None) -> None:
+    """Keep the SIZE of the account's last EHLO (setting `smtp.size_limit.<account id>`) for
+    the link threshold (`client.uploads.outgoing`); best effort, never raises."""
+    key = SIZE_SETTING.format(account_id=account_id)
+    try:
+        if store.get_setting(key) != limit:
+            store.set_setting(key, limit)
+    except Exception as exc:  # a hint only: the message's own outcome is recorded already
+        log.info("SIZE limit not recorded: %s", type(exc).__name__)
 
 
 def _unexpected(report: FlushReport, what: str, exc: Exception, password: str) -> str:

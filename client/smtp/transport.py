@@ -111,6 +111,7 @@ class SubmitResult:
     accepted: list[str] = field(default_factory=list)
     refused: dict[str, tuple[int, str]] = field(default_factory=dict)
     reply: str = ""
+    size_limit: int | None = None  # the SIZE the server announced in EHLO (None: none)
 
 
 def _reply_text(resp: bytes | str) -> str:
@@ -348,7 +349,7 @@ def send(
     if not data.isascii():
         if smtp.has_extn("8bitmime"):
             options.append("BODY=8BITMIME")
-    result = SubmitResult()
+    result = SubmitResult(size_limit=limit)
     try:
         code, resp = smtp.mail(mail_from, options)
         if code != 250:

@@ -8,11 +8,14 @@ the composer to show without losing the rep's text.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from client.compose.actions import QueuedMessage, forward_fields, queue_message, reply_fields
 from client.compose.assemble import SignatureBlock
+from client.compose.build import OutgoingAttachment
 from client.compose.draft_open import draft_for_message, settle_drafts_without_server
 from client.compose.drafts import (
     DraftFields,
@@ -22,6 +25,7 @@ from client.compose.drafts import (
     list_drafts,
     save_draft,
 )
+from client.compose.headers import ComposeError
 from client.compose.identities import identities
 from client.oauth.credentials import secret_or_none
 from client.signatures.provision import policy_in_force, rep_values
@@ -31,6 +35,9 @@ from client.smtp.sender import FlushReport
 from client.store.address_book import AddressBook, load_address_book
 from client.store.db import Store
 from client.store.records import Account
+
+if TYPE_CHECKING:
+    from client.uploads.engine import Progress
 
 log = logging.getLogger(__name__)
 
@@ -107,17 +114,63 @@ def save(db_path: Path, account_id: int, fields: DraftFields, draft_id: int | No
         return save_draft(store, account_id, fields, draft_id)
 
 
+def split_for_links(db_path: Path, account_id: int | None,
+                    paths: list[Path]) -> tuple[list[OutgoingAttachment], list[Path]]:
+    """Read the files to attach; those over the link threshold (the setting
+    ``links.threshold_mb``) or that would push the message over the server's SIZE are
+    returned unread, to be offered as links. Raises ``OSError`` for an unreadable file."""
+    from client.uploads.outgoing import linked_indexes, server_size_limit, threshold_bytes
+
+    with Store.open(db_path) as store:
+        threshold = threshold_bytes(store)
+        limit = server_size_limit(store, account_id) if account_id is not None else None
+    sizes = [p.stat().st_size for p in paths]
+    big = linked_indexes(sizes, threshold=threshold, server_limit=limit)
+    attached = [OutgoingAttachment(p.name, p.read_bytes())
+                for i, p in enumerate(paths) if i not in big]
+    return attached, [p for i, p in enumerate(paths) if i in big]
+
+
+def read_files(paths: list[Path]) -> list[OutgoingAttachment]:
+    """The files as attachments (the rep chose to attach them whatever their size)."""
+    return [OutgoingAttachment(p.name, p.read_bytes()) for p in paths]
+
+
 def send(db_path: Path, account_id: int, fields: DraftFields,
-         draft_id: int | None) -> QueuedMessage:
+         draft_id: int | None, link_files: tuple[Path, ...] = ()) -> QueuedMessage:
     """Queue the message durably (validated, signature policy applied), then drop its local
     draft. Returns only once the outbox holds it; raises ``ComposeError`` before queueing
-    anything bad."""
+    anything bad. ``link_files`` go as links: the message waits ``uploading`` until the next
+    flush uploaded them (raises ``StorageNotFound`` in words without a link storage)."""
     with Store.open(db_path) as store:
-        queued = queue_message(store, account_id, fields)
+        if link_files:
+            from client.uploads.outgoing import queue_with_links
+
+            account = store.account(account_id)
+            if account is None:
+                raise ComposeError("The account of this message is gone.")
+            queued = queue_with_links(store, account, fields, [str(p) for p in link_files],
+                                      language=_block_language(store, fields))
+        else:
+            queued = queue_message(store, account_id, fields)
         if draft_id is not None:
             delete_local_draft(store, draft_id)
             _settle_without_server(store, account_id)
         return queued
+
+
+def _block_language(store: Store, fields: DraftFields) -> str:
+    """The link block's language: the signature policy's for the recipients, else English."""
+    from client.signatures.render import recipient_language
+    from client.uploads.outgoing import recipient_addresses
+
+    try:
+        bundle = policy_in_force(store)
+        if bundle is not None:
+            return recipient_language(bundle, tuple(recipient_addresses(fields))) or "en"
+    except Exception as exc:  # noqa: BLE001 - a damaged policy: the block is in English
+        log.info("link block language: %s", type(exc).__name__)
+    return "en"
 
 
 def discard(db_path: Path, draft_id: int) -> None:
@@ -168,7 +221,8 @@ def local_drafts(db_path: Path) -> list[tuple[SavedDraft, str]]:
         return [(d, emails.get(d.account_id, "")) for d in list_drafts(store)]
 
 
-def flush(db_path: Path, account_id: int) -> FlushReport | None:
+def flush(db_path: Path, account_id: int,
+          progress: Callable[[Progress], None] | None = None) -> FlushReport | None:
     """Send what this account's outbox holds now (network I/O): the rep pressed Send, so every
     waiting message goes, backoff or not (a manual flush). None for an account without a
     server (the demo) or without a stored password: the message waits in the outbox."""
@@ -181,6 +235,11 @@ def flush(db_path: Path, account_id: int) -> FlushReport | None:
         password = secret_or_none(account)
         if password is None:
             return None
+        from client.uploads.outgoing import advance
+
+        # its big files first (this worker thread); `progress` is called here, per part
+        for problem in advance(store, account_id, progress=progress):
+            log.warning("%s", problem)
         report = flush_account(store, account, password, manual=True)
         _push_drafts_now(store, account)
         return report

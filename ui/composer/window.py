@@ -42,6 +42,7 @@ from client.compose.drafts import DraftFields
 from ui.composer import jobs
 from ui.composer.address_field import AddressField
 from ui.composer.editor import ComposeEditor, local_files
+from ui.composer.link_offer import LinkOffer, UploadProgress
 from ui.composer.locked_view import LockedHtmlView
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
@@ -64,6 +65,7 @@ class ComposerWindow(QWidget):
     queued = Signal(object)  #: the message is durably in the outbox (QueuedMessage)
     flushed = Signal(object)  #: the outbox flush after sending finished (FlushReport | None)
     closedWithDraft = Signal(int)  #: closed unsent, its draft saved (the account id)
+    uploadProgress = Signal(object)  #: a link file's upload moved on (engine Progress; any thread)
 
     def __init__(self, db_path: Path, mode: str = "new", message_row: int | None = None,
                  draft_id: int | None = None, parent: QWidget | None = None) -> None:
@@ -74,6 +76,7 @@ class ComposerWindow(QWidget):
         self.draft_id = draft_id
         self.account_id: int | None = None
         self.attachments: list[OutgoingAttachment] = []
+        self.link_files: list[Path] = []  # sent as links (uploaded through the outbox)
         self.base_fields: DraftFields | None = None  # threading headers etc. of a reply/forward
         self.signature: SignatureBlock | None = None
         self.senders: tuple[jobs.SenderChoice, ...] = ()
@@ -147,6 +150,13 @@ class ComposerWindow(QWidget):
         self.remove_attachment_button = QPushButton(self.tr("Remove attachment"), self)
         self.remove_attachment_button.clicked.connect(self.remove_selected_attachment)
         self.remove_attachment_button.hide()
+        self.link_offer = LinkOffer(self)
+        self.link_offer_label = self.link_offer.label
+        self.link_button = self.link_offer.link_button
+        self.attach_anyway_button = self.link_offer.attach_button
+        self.link_offer.chosen.connect(self._link_choice)
+        self.upload_progress = UploadProgress(self)
+        self.uploadProgress.connect(self.upload_progress.show_progress)  # queued across threads
 
         self.error_label = QLabel(self)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # core/server text (T8)
@@ -181,6 +191,8 @@ class ComposerWindow(QWidget):
         layout.addWidget(self.quote_view)
         layout.addWidget(self.attachment_list)
         layout.addWidget(self.remove_attachment_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.link_offer)
+        layout.addWidget(self.upload_progress)
         layout.addWidget(self.error_label)
         layout.addLayout(bottom)
 
@@ -309,11 +321,33 @@ class ComposerWindow(QWidget):
         if not files:
             return
 
-        def read() -> list[OutgoingAttachment]:
-            return [OutgoingAttachment(p.name, p.read_bytes()) for p in files]
+        sender = self.current_sender()
+        account_id = sender.account_id if sender is not None else None
+        db_path = self.db_path
+
+        def read() -> tuple[list[OutgoingAttachment], list[Path]]:
+            return jobs.split_for_links(db_path, account_id, files)
 
         self.status_label.setText(self.tr("Attaching…"))
-        run_in_background(read, self._files_read, self._show_error, owner=self)
+        run_in_background(read, self._files_split, self._show_error, owner=self)
+
+    def _files_split(self, result: tuple[list[OutgoingAttachment], list[Path]]) -> None:
+        attachments, big = result
+        self._files_read(attachments)
+        if big:
+            self.link_offer.offer([*self.link_offer.paths, *big]
+                                  if self.link_offer.isVisible() else big)
+
+    def _link_choice(self, as_link: bool) -> None:
+        paths = self.link_offer.paths
+        if as_link:
+            self.link_files.extend(p for p in paths if p not in self.link_files)
+            self._show_attachments()
+            self._changed()
+            return
+        self.status_label.setText(self.tr("Attaching…"))
+        run_in_background(lambda: jobs.read_files(paths), self._files_read, self._show_error,
+                          owner=self)
 
     def _files_read(self, attachments: list[OutgoingAttachment]) -> None:
         self.attachments.extend(attachments)
@@ -326,19 +360,27 @@ class ComposerWindow(QWidget):
         for att in self.attachments:
             item = QListWidgetItem(f"{att.filename} ({_size_text(len(att.data))})")
             self.attachment_list.addItem(item)
-        rows = min(4, max(1, len(self.attachments)))
+        for path in self.link_files:
+            self.attachment_list.addItem(QListWidgetItem(
+                self.tr("{0} (sent as a download link)").format(path.name)))
+        count = len(self.attachments) + len(self.link_files)
+        rows = min(4, max(1, count))
         self.attachment_list.setFixedHeight(
             rows * self.attachment_list.sizeHintForRow(0) + 2 * self.attachment_list.frameWidth()
-            + 4 if self.attachments else 0)
-        self.attachment_list.setVisible(bool(self.attachments))
-        self.remove_attachment_button.setVisible(bool(self.attachments))
+            + 4 if count else 0)
+        self.attachment_list.setVisible(bool(count))
+        self.remove_attachment_button.setVisible(bool(count))
 
     def remove_selected_attachment(self) -> None:
         row = self.attachment_list.currentRow()
         if 0 <= row < len(self.attachments):
             del self.attachments[row]
-            self._show_attachments()
-            self._changed()
+        elif 0 <= row - len(self.attachments) < len(self.link_files):
+            del self.link_files[row - len(self.attachments)]
+        else:
+            return
+        self._show_attachments()
+        self._changed()
 
     def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         if local_files(event.mimeData()):
@@ -464,7 +506,8 @@ class ComposerWindow(QWidget):
         self.status_label.setText(self.tr("Queueing…"))
         fields, draft_id, db_path = self.fields(), self.draft_id, self.db_path
         account_id = sender.account_id
-        run_in_background(lambda: jobs.send(db_path, account_id, fields, draft_id),
+        links = tuple(self.link_files)
+        run_in_background(lambda: jobs.send(db_path, account_id, fields, draft_id, links),
                           lambda queued: self._queued(account_id, queued), self._send_failed,
                           owner=self)
 
@@ -474,12 +517,21 @@ class ComposerWindow(QWidget):
         self.autosave_timer.stop()
         self.queued.emit(queued)
         db_path = self.db_path
-        run_in_background(lambda: jobs.flush(db_path, account_id), self._flushed,
+        if not self.link_files:
+            run_in_background(lambda: jobs.flush(db_path, account_id), self._flushed,
+                              self._flush_failed, owner=self)
+            self.close()
+            return
+        # its files upload first: the window stays, showing the progress, until the flush ends
+        self.status_label.setText(self.tr("Uploading the files sent as links…"))
+        emit = self.uploadProgress.emit
+        run_in_background(lambda: jobs.flush(db_path, account_id, emit), self._flushed,
                           self._flush_failed, owner=self)
-        self.close()
 
     def _flushed(self, report: object) -> None:
         self.flushed.emit(report)
+        if self.isVisible():  # it stayed open for its uploads
+            self.close()
         self.deleteLater()  # the main window forgets it through `destroyed`
 
     def _flush_failed(self, exc: BaseException) -> None:
