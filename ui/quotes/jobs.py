@@ -1,0 +1,171 @@
+"""Quote work for the app, run off the GUI thread through ``ui.tasks.run_in_background``.
+
+Each function opens its own ``Store`` on ``db_path`` (a Store belongs to one thread) and
+closes it; none touches a widget. Errors are the core's (``QuoteInputError``,
+``TemplateError``, ``ComposeError``…) and carry their reason in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from client.quotes import money, products
+from client.quotes.reply import (
+    ItemSpec,
+    QuoteReply,
+    QuoteRequest,
+    create_quote_reply,
+    price_items,
+)
+from client.store.db import Store
+from client.templates import (
+    QuoteContext,
+    QuoteInputError,
+    QuoteItem,
+    RenderedMail,
+    TemplateContext,
+    TemplateLibrary,
+    context_from_message,
+    load_library,
+    render_template,
+)
+from client.templates.context import script_language
+
+LAST_TEMPLATE_KEY = "quotes.last_template"
+
+
+@dataclass(frozen=True)
+class PickerData:
+    """What the picker needs once: the library, the inquiry's context (no quote yet), the
+    price list, the languages guessed for the buyer (best first) and the last-used template."""
+
+    library: TemplateLibrary
+    context: TemplateContext
+    products: tuple[products.Product, ...]
+    wanted_languages: tuple[str, ...]
+    last_template: str
+
+
+def guess_languages(context: TemplateContext) -> tuple[str, ...]:
+    """The buyer's languages, best first: the inquiry text's script (Han → zh…), then the
+    official languages of the sender's country domain (babel), then English."""
+    from babel.languages import get_official_languages
+
+    wanted: list[str] = []
+    script = script_language(context.inquiry.text)
+    if script:
+        wanted.append(script)
+    if context.buyer.country:
+        wanted.extend(get_official_languages(context.buyer.country, de_facto=True))
+    wanted.append("en")
+    return tuple(dict.fromkeys(wanted))
+
+
+def _profile_dir(db_path: Path) -> Path:
+    return Path(db_path).parent
+
+
+def load_picker_data(db_path: Path, message_row: int) -> PickerData:
+    """Worker thread. Raises ``ComposeError`` when the message is not cached."""
+    store = Store.open(db_path)
+    try:
+        library = load_library(_profile_dir(db_path), store=store)
+        context = context_from_message(store, message_row)
+        price_list = tuple(products.list_products(store))
+        last = store.get_setting(LAST_TEMPLATE_KEY, "")
+    finally:
+        store.close()
+    return PickerData(library, context, price_list, guess_languages(context),
+                      last if isinstance(last, str) else "")
+
+
+@dataclass(frozen=True)
+class PreviewInput:
+    """The picker's fields as the rep typed them (validated by ``preview``)."""
+
+    template: str
+    lang: str
+    items: tuple[ItemSpec, ...]
+    currency: str
+    incoterm: str = ""
+    place: str = ""
+    payment_terms: str = ""
+    valid_days: int = 30
+    lead_time: str = ""
+
+
+def preview(db_path: Path, data: PickerData, message_row: int,
+            fields: PreviewInput) -> RenderedMail:
+    """Render the template with the inquiry's data and the items priced as they would be; the
+    quote number reads as a placeholder (it is handed out only when the reply is created).
+    Worker thread; pure apart from reading the price list. Raises ``TemplateError`` (name and
+    line) or ``QuoteInputError``."""
+    from datetime import date, timedelta
+
+    try:
+        currency = money.currency_code(fields.currency)
+    except money.MoneyError as exc:
+        raise QuoteInputError(str(exc)) from None
+    locale = data.context.locale_for(fields.lang)
+    store = Store.open(db_path)
+    try:
+        lines = price_items(store, fields.items, currency, locale)
+    finally:
+        store.close()
+    quote = QuoteContext(
+        number="Q-…", currency=currency, incoterm=fields.incoterm.strip().upper(),
+        items=tuple(QuoteItem(li.product, li.specification, li.quantity, li.unit,
+                              li.unit_price, li.line_total) for li in lines),
+        place=fields.place.strip(), payment_terms=fields.payment_terms.strip(),
+        valid_until=date.today() + timedelta(days=fields.valid_days),
+        lead_time=fields.lead_time.strip(),
+        total=money.total_of((li.line_total for li in lines), currency))
+    context = TemplateContext(buyer=data.context.buyer, inquiry=data.context.inquiry,
+                              rep=data.context.rep, quote=quote, locale=data.context.locale)
+    _ = message_row
+    return render_template(fields.template, fields.lang, context, data.library)
+
+
+def create_reply(db_path: Path, message_row: int, request: QuoteRequest,
+                 library: TemplateLibrary) -> QuoteReply:
+    """Worker thread: ``client.quotes.reply.create_quote_reply`` (the number, the rendered
+    reply draft, the PDF if asked, the record — all or nothing), then remembers the template
+    as the last used. Raises what it raises."""
+    store = Store.open(db_path)
+    try:
+        reply = create_quote_reply(store, message_row, request, library)
+        store.set_setting(LAST_TEMPLATE_KEY, request.template)
+    finally:
+        store.close()
+    return reply
+
+
+def item_spec(sku: str, product: str, quantity: str, unit: str, unit_price: str,
+              specification: str = "") -> ItemSpec:
+    """One row of the picker's items table as an ``ItemSpec``: a SKU priced from the price
+    list, or a written-out line. Raises ``QuoteInputError`` in words."""
+    from client.quotes.reply import parse_item
+
+    sku, product = sku.strip(), product.strip()
+    if sku:
+        return parse_item(f"{sku};{quantity.strip()}")
+    if not product:
+        raise QuoteInputError("An item row has neither a SKU nor a product.")
+    return parse_item(";".join((product, specification.strip(), quantity.strip(), unit.strip(),
+                                unit_price.strip())))
+
+
+def price_of(product: products.Product, currency: str) -> Decimal | None:
+    return product.prices.get(currency.strip().upper())
+
+
+def item_specs_of(rows: Sequence[tuple[str, str, str, str, str]]) -> tuple[ItemSpec, ...]:
+    """Non-empty table rows (sku, product, quantity, unit, unit_price) as specs."""
+    specs = [item_spec(*row) for row in rows if any(cell.strip() for cell in row)]
+    if not specs:
+        raise QuoteInputError("Add at least one item (a SKU from the price list, or a product "
+                              "with quantity, unit and unit price).")
+    return tuple(specs)
