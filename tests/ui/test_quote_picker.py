@@ -173,3 +173,54 @@ def test_the_preview_loads_no_remote_picture(qtbot, demo_profile, demo_db):
     assert picker.preview.loadResource(QTextDocument.ResourceType.ImageResource.value,
                                        QUrl("http://127.0.0.1:9/logo.png")).isNull()
     assert picker.preview.searchPaths() == []
+
+
+# -- the Quote action on the main window ------------------------------------------------------
+
+def test_quote_is_in_the_message_menu_toolbar_and_context_menu_with_its_shortcut(qtbot, window):
+    from PySide6.QtWidgets import QToolBar
+
+    from ui.composer.main_window_hooks import list_menu
+
+    menus = {a.text(): a.menu().actions() for a in window.menuBar().actions() if a.menu()}
+    assert window.quote_action in menus["&Message"]
+    assert window.quote_action.shortcut().toString() == "Ctrl+Shift+Q"
+    toolbar = window.findChild(QToolBar, "main-toolbar")
+    assert window.quote_action in toolbar.actions()
+    window.message_view.selectRow(0)
+    assert window.quote_action in list_menu(window).actions()
+    assert not window.quote_last_action.isVisible()  # no template used yet
+
+
+def test_quote_without_a_message_asks_for_one(qtbot, window):
+    window.message_view.clearSelection()
+    window.reader.shown_id = None
+    window.quote_action.trigger()
+    assert window.quote_picker is None
+    assert "Select the message" in window.statusBar().currentMessage()
+
+
+def test_quote_opens_the_picker_then_the_composer_on_the_created_draft(qtbot, window, demo_db):
+    opened: list[int] = []
+    window.open_draft = opened.append  # the composer itself is tested in test_composer
+    row = _row(demo_db, ENGLISH_INQUIRY)
+    window.show_message(row)
+    qtbot.waitUntil(lambda: window.reader.shown_id == row)
+    window.quote_action.trigger()
+    picker = window.quote_picker
+    assert picker is not None and picker.message_row == row
+    qtbot.waitUntil(lambda: picker.create_button.isEnabled(), timeout=15000)
+    with qtbot.waitSignal(picker.created, timeout=30000) as created:
+        picker.create_button.click()
+    assert opened == [created.args[0].draft_id]
+    assert created.args[0].record.number in window.statusBar().currentMessage()
+    # the last-used template is now one click away, here and in the context menu
+    assert window.quote_last_action.isVisible()
+    assert window.quote_last_action.text() == "Quote with quotation"
+    from ui.composer.main_window_hooks import list_menu
+
+    assert window.quote_last_action in list_menu(window).actions()
+    window.quote_last_action.trigger()
+    assert window.quote_picker is not picker
+    assert window.quote_picker.wanted_template == "quotation"
+    wait_for_background_tasks()
