@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from client.quotes import money, products
+from client.quotes import money, products, records
 from client.quotes.reply import (
     ItemSpec,
     QuoteReply,
@@ -169,3 +169,95 @@ def item_specs_of(rows: Sequence[tuple[str, str, str, str, str]]) -> tuple[ItemS
         raise QuoteInputError("Add at least one item (a SKU from the price list, or a product "
                               "with quantity, unit and unit price).")
     return tuple(specs)
+
+
+# -- the quotes view and reminders ----------------------------------------------------------
+
+REMIND_BEFORE_KEY = "quotes.remind_days_before"
+REMIND_UNANSWERED_KEY = "quotes.remind_days_unanswered"
+REMINDERS_SHOWN_KEY = "quotes.reminders_shown"
+DEFAULT_DAYS_BEFORE = 3
+DEFAULT_DAYS_UNANSWERED = 5
+MAX_SHOWN_KEPT = 5000
+OPEN_STATES = ("draft", "sent", "answered")
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    days_before: int = DEFAULT_DAYS_BEFORE
+    days_unanswered: int = DEFAULT_DAYS_UNANSWERED
+
+
+def _days(value: object, default: int) -> int:
+    return value if isinstance(value, int) and 0 <= value <= 365 else default
+
+
+def reminder_settings(store: Store) -> ReminderSettings:
+    """The reminder days from ``settings`` (a missing or bad value gives the default)."""
+    return ReminderSettings(
+        _days(store.get_setting(REMIND_BEFORE_KEY), DEFAULT_DAYS_BEFORE),
+        _days(store.get_setting(REMIND_UNANSWERED_KEY), DEFAULT_DAYS_UNANSWERED))
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """One line of the quotes view: the record, its days left (None without a validity) and
+    whether it is open and within the reminder days of its end."""
+
+    record: records.QuoteRecord
+    days_left: int | None
+    expiring: bool
+    total_text: str
+
+
+def load_quotes(db_path: Path, now: float) -> tuple[list[QuoteRow], ReminderSettings]:
+    """Worker thread: move states along (``records.refresh_states``), then every quote,
+    newest first, with its days left counted from the local date of ``now``."""
+    from datetime import datetime
+
+    store = Store.open(db_path)
+    try:
+        records.refresh_states(store, now)
+        settings = reminder_settings(store)
+        quotes = records.list_quotes(store)
+    finally:
+        store.close()
+    today = datetime.fromtimestamp(now).date()
+    rows = []
+    for rec in quotes:
+        left = (rec.valid_until - today).days if rec.valid_until else None
+        expiring = (rec.state in OPEN_STATES and left is not None
+                    and 0 <= left <= settings.days_before)
+        rows.append(QuoteRow(rec, left, expiring,
+                             money.format_money(rec.total, rec.currency, rec.lang)))
+    return rows, settings
+
+
+def mark_quote(db_path: Path, number: str, state: str) -> records.QuoteRecord:
+    """Worker thread: ``records.mark`` (won / lost). Raises ``QuoteRecordError``."""
+    store = Store.open(db_path)
+    try:
+        return records.mark(store, number, state)
+    finally:
+        store.close()
+
+
+def new_reminders(db_path: Path, now: float) -> list[records.Reminder]:
+    """Worker thread: the quotes due a reminder (``records.due_reminders`` with the days from
+    settings) that were not shown yet, each remembered as shown (``NUMBER:REASON``) before it
+    is returned, so each fires once per quote and reason."""
+    store = Store.open(db_path)
+    try:
+        records.refresh_states(store, now)
+        settings = reminder_settings(store)
+        due = records.due_reminders(store, now, settings.days_before, settings.days_unanswered)
+        shown_value = store.get_setting(REMINDERS_SHOWN_KEY, [])
+        shown = [s for s in shown_value if isinstance(s, str)] if isinstance(
+            shown_value, list) else []
+        fresh = [r for r in due if f"{r.quote.number}:{r.reason}" not in shown]
+        if fresh:
+            shown.extend(f"{r.quote.number}:{r.reason}" for r in fresh)
+            store.set_setting(REMINDERS_SHOWN_KEY, shown[-MAX_SHOWN_KEPT:])
+    finally:
+        store.close()
+    return fresh

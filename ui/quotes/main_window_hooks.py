@@ -4,7 +4,8 @@
 Message → Quote… (Ctrl+Shift+Q, also on the toolbar and in the message list's context menu)
 and "Quote with <last template>" once a template was used; both open ``QuotePicker`` on the
 shown (else the one selected) message, and a created reply opens in the composer as the
-saved draft (``window.open_draft``). GUI thread only; idempotent per window.
+saved draft (``window.open_draft``). View → Quotes… opens ``QuotesView``; ``QuoteReminders``
+checks on start and after each sync job (``window.quote_reminders.check``). GUI thread only; idempotent per window.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import QToolBar
 from client.quotes.reply import QuoteReply
 from ui.quotes import jobs
 from ui.quotes.picker import QuotePicker
+from ui.quotes.reminders import QuoteReminders
+from ui.quotes.view import QuotesView
 
 SHORTCUT = "Ctrl+Shift+Q"
 
@@ -47,6 +50,42 @@ def connect_quotes(window: Any) -> None:
     toolbar = window.findChild(QToolBar, "main-toolbar")
     if toolbar is not None:
         toolbar.insertAction(window.delete_action, window.quote_action)
+    window.quotes_view = None
+    window.quotes_view_action = QAction(_tr("Quotes…"), window)
+    window.quotes_view_action.setStatusTip(_tr("Open, expiring and expired quotes"))
+    window.quotes_view_action.triggered.connect(lambda: open_quotes_view(window))
+    view_menu = _menu(window, window.group_action)
+    if view_menu is not None:
+        view_menu.addSeparator()
+        view_menu.addAction(window.quotes_view_action)
+    window.quote_reminders = QuoteReminders(window.db_path, getattr(window, "tray", None), window)
+    window.quote_reminders.reminded.connect(lambda _r: _reload_view(window))
+    window.quote_reminders.check()  # on start; ui.sync.window_controls: after each sync
+
+
+def open_quotes_view(window: Any) -> QuotesView:
+    """Show the Quotes window (one per main window)."""
+    if window.quotes_view is None:
+        view = QuotesView(window.db_path, window)
+        view.openDraft.connect(window.open_draft)
+        view.openMessage.connect(lambda row: _show_message(window, row))
+        window.quotes_view = view
+    else:
+        window.quotes_view.reload()
+    window.quotes_view.show()
+    window.quotes_view.raise_()
+    return window.quotes_view
+
+
+def _reload_view(window: Any) -> None:
+    if window.quotes_view is not None:
+        window.quotes_view.reload()
+
+
+def _show_message(window: Any, row: int) -> None:
+    window.show_message(row)
+    window.raise_()
+    window.activateWindow()
 
 
 def _menu(window: Any, action: QAction) -> Any:
