@@ -25,18 +25,16 @@ from ui.quotes.view import QuotesView
 SHORTCUT = "Ctrl+Shift+Q"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QuoteActions", text)
-
-
 def connect_quotes(window: Any) -> None:
     """See the module docstring."""
     if getattr(window, "quote_action", None) is not None:
         return
     window.quote_picker = None
-    window.quote_action = QAction(_tr("Quote…"), window)
+    window.quote_action = QAction(
+        QCoreApplication.translate("QuoteActions", "Quote…"), window)
     window.quote_action.setShortcut(QKeySequence(SHORTCUT))
-    window.quote_action.setStatusTip(_tr("Answer the message with a quotation from a template"))
+    window.quote_action.setStatusTip(QCoreApplication.translate(
+        "QuoteActions", "Answer the message with a quotation from a template"))
     window.quote_action.triggered.connect(lambda: open_picker(window))
     window.quote_last_action = QAction(window)
     window.quote_last_action.triggered.connect(
@@ -51,8 +49,10 @@ def connect_quotes(window: Any) -> None:
     if toolbar is not None:
         toolbar.insertAction(window.delete_action, window.quote_action)
     window.quotes_view = None
-    window.quotes_view_action = QAction(_tr("Quotes…"), window)
-    window.quotes_view_action.setStatusTip(_tr("Open, expiring and expired quotes"))
+    window.quotes_view_action = QAction(
+        QCoreApplication.translate("QuoteActions", "Quotes…"), window)
+    window.quotes_view_action.setStatusTip(QCoreApplication.translate(
+        "QuoteActions", "Open, expiring and expired quotes"))
     window.quotes_view_action.triggered.connect(lambda: open_quotes_view(window))
     view_menu = _menu(window, window.group_action)
     if view_menu is not None:
@@ -104,7 +104,8 @@ def _last_template(window: Any) -> str:
 def update_last_template(window: Any, name: str) -> None:
     """Show "Quote with NAME" (hidden while no template was used)."""
     window.quote_last_action.setData(name)
-    window.quote_last_action.setText(_tr("Quote with {0}").format(name))
+    window.quote_last_action.setText(
+        QCoreApplication.translate("QuoteActions", "Quote with {0}").format(name))
     window.quote_last_action.setVisible(bool(name))
 
 
@@ -123,7 +124,8 @@ def open_picker(window: Any, template: str | None = None) -> QuotePicker | None:
         ids = window.selected_ids()
         row = ids[0] if len(ids) == 1 else None
     if row is None:
-        window.statusBar().showMessage(_tr("Select the message to quote first."), 5000)
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "QuoteActions", "Select the message to quote first."), 5000)
         return None
     picker = QuotePicker(window.db_path, row, window, template=template or None)
     picker.created.connect(lambda reply: _created(window, picker.template_name(), reply))
@@ -136,6 +138,8 @@ def open_picker(window: Any, template: str | None = None) -> QuotePicker | None:
 def _created(window: Any, template: str, reply: QuoteReply) -> None:
     update_last_template(window, template)
     window.statusBar().showMessage(
-        _tr("Quote {0} created; edit and send the reply.").format(reply.record.number), 8000)
+        QCoreApplication.translate(
+            "QuoteActions", "Quote {0} created; edit and send the reply.").format(
+                reply.record.number), 8000)
     if reply.draft_id is not None:
         window.open_draft(reply.draft_id)
