@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -53,6 +54,18 @@ from ui.tasks import run_in_background
 PREVIEW_DELAY_MS = 300
 COLUMNS = ("sku", "product", "quantity", "unit", "unit_price")
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def language_label(lang: str) -> str:
+    """A template language as the buyer names it ("Deutsch (de)"; the code alone if babel
+    does not know it)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(lang).get_display_name() or ""
+    except (UnknownLocaleError, ValueError):
+        name = ""
+    return f"{name} ({lang})" if name else lang
 
 
 class PreviewBrowser(QTextBrowser):
@@ -142,7 +155,11 @@ class QuotePicker(QDialog):
              self.tr("Unit price")])
         self.items_view = QTableView(self)
         self.items_view.setModel(self.items_model)
-        self.items_view.horizontalHeader().setStretchLastSection(True)
+        header = self.items_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 120), (2, 80), (3, 60), (4, 90)):
+            self.items_view.setColumnWidth(column, width)
         self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sku_delegate = SkuDelegate([], self.items_view)
         self.items_view.setItemDelegateForColumn(0, self.sku_delegate)
@@ -244,7 +261,7 @@ class QuotePicker(QDialog):
         self.sku_delegate.entries = [f"{p.sku} — {p.name_for(None)}" for p in data.products]
         langs = sorted({lang for t in data.library.templates.values() for lang in t.languages})
         for lang in langs:
-            self.language_filter.addItem(lang, lang)
+            self.language_filter.addItem(language_label(lang), lang)
         for name in data.library.names():
             template = data.library.templates[name]
             item = QListWidgetItem(f"{template.title} ({name})", self.templates)
@@ -301,7 +318,7 @@ class QuotePicker(QDialog):
         self.language.blockSignals(True)
         self.language.clear()
         for lang in langs:
-            self.language.addItem(lang, lang)
+            self.language.addItem(language_label(lang), lang)
         self.language.setCurrentIndex(langs.index(chosen))
         self.language.blockSignals(False)
         self.schedule_preview()
