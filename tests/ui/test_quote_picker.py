@@ -224,3 +224,36 @@ def test_quote_opens_the_picker_then_the_composer_on_the_created_draft(qtbot, wi
     assert window.quote_picker is not picker
     assert window.quote_picker.wanted_template == "quotation"
     wait_for_background_tasks()
+
+
+def test_the_created_reply_opens_in_the_real_composer_with_pdf_quote_and_signature(
+        qtbot, window, demo_db):
+    row = _row(demo_db, ENGLISH_INQUIRY)
+    window.show_message(row)
+    qtbot.waitUntil(lambda: window.reader.shown_id == row)
+    window.quote_action.trigger()
+    picker = window.quote_picker
+    qtbot.waitUntil(lambda: picker.create_button.isEnabled(), timeout=15000)
+    with qtbot.waitSignal(picker.created, timeout=30000) as created:
+        picker.create_button.click()
+    reply = created.args[0]
+    [composer] = [c for c in window.composers if getattr(c, "draft_id", None) == reply.draft_id]
+    qtbot.waitUntil(lambda: composer.is_ready, timeout=15000)
+    assert composer.subject_field.text() == reply.subject
+    assert [a.filename for a in composer.attachments] == [reply.pdf_name]
+    assert "Dear " in composer.editor.toPlainText()
+    assert "Constant-current driver 40 W" in composer.editor.toPlainText()
+    assert composer.quote_view.isVisible()  # the original, quoted below
+    qtbot.waitUntil(lambda: bool(composer.signature_view.toPlainText().strip()), timeout=15000)
+    composer.close()
+    wait_for_background_tasks()
+
+
+def test_a_message_that_is_not_cached_is_said_in_words(qtbot, demo_db):
+    picker = QuotePicker(demo_db, 987654)
+    qtbot.addWidget(picker)
+    with qtbot.waitSignal(picker.ready, timeout=15000):
+        picker.show()
+    assert "could not be loaded" in picker.preview.toPlainText()
+    assert "Traceback" not in picker.preview.toPlainText()
+    assert not picker.create_button.isEnabled()
