@@ -83,6 +83,9 @@ def test_filters_list_open_expiring_expired_and_all(qtbot, demo_db, quotes):
     assert view.model.item(soon, 3).text() == "$2,350.00"
     assert view.model.item(soon, 4).text() == (date.today() + timedelta(days=2)).isoformat()
     assert view.model.item(soon, 5).text() == "2"
+    quiet = _numbers(view).index("T-QUIET")  # sent 9 days ago, reminder after 5
+    assert view.model.item(quiet, 0).text() == "Sent (no answer)"
+    assert view.model.item(_numbers(view).index("T-SENT"), 0).text() == "Sent"
 
 
 def test_mark_won_and_lost(qtbot, demo_db, quotes):

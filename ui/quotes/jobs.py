@@ -201,13 +201,15 @@ def reminder_settings(store: Store) -> ReminderSettings:
 
 @dataclass(frozen=True)
 class QuoteRow:
-    """One line of the quotes view: the record, its days left (None without a validity) and
-    whether it is open and within the reminder days of its end."""
+    """One line of the quotes view: the record, its days left (None without a validity),
+    whether it is open and within the reminder days of its end, and whether it waits for an
+    answer longer than the reminder days."""
 
     record: records.QuoteRecord
     days_left: int | None
     expiring: bool
     total_text: str
+    unanswered: bool = False  # sent at least the reminder days ago, no answer yet
 
 
 def load_quotes(db_path: Path, now: float) -> tuple[list[QuoteRow], ReminderSettings]:
@@ -228,8 +230,10 @@ def load_quotes(db_path: Path, now: float) -> tuple[list[QuoteRow], ReminderSett
         left = (rec.valid_until - today).days if rec.valid_until else None
         expiring = (rec.state in OPEN_STATES and left is not None
                     and 0 <= left <= settings.days_before)
+        unanswered = (rec.state == "sent" and rec.sent_at is not None
+                      and now - rec.sent_at >= settings.days_unanswered * 86400)
         rows.append(QuoteRow(rec, left, expiring,
-                             money.format_money(rec.total, rec.currency, rec.lang)))
+                             money.format_money(rec.total, rec.currency, rec.lang), unanswered))
     return rows, settings
 
 

@@ -105,7 +105,11 @@ class QuotesView(QWidget):
                   "answered": self.tr("Answered"), "won": self.tr("Won"),
                   "lost": self.tr("Lost"), "expired": self.tr("Expired")}
         label = labels.get(row.record.state, row.record.state)
-        return self.tr("{0} (expiring)").format(label) if row.expiring else label
+        if row.expiring:
+            return self.tr("{0} (expiring)").format(label)
+        if row.unanswered:
+            return self.tr("{0} (no answer)").format(label)
+        return label
 
     def shown_rows(self) -> list[jobs.QuoteRow]:
         key = self.filter.currentData()
