@@ -150,3 +150,32 @@ def test_the_main_window_has_the_quotes_view_and_checks_reminders(qtbot, window,
     qtbot.waitUntil(lambda: bool(view.status.text()), timeout=15000)
     assert view.status.text() == "0 of 0 quotes shown"
     assert window.quote_reminders is not None
+
+
+def test_the_reminder_days_are_set_in_settings(qtbot, demo_db):
+    from ui.preferences import Preferences
+    from ui.settings.dialog import AppSettingsDialog
+
+    dialog = AppSettingsDialog(demo_db, Preferences())
+    qtbot.addWidget(dialog)
+    tab = dialog.quotes_tab
+    qtbot.waitUntil(lambda: tab.is_loaded and dialog.snapshot is not None, timeout=15000)
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(tab)) == "Quotes"
+    assert (tab.days_before.value(), tab.days_unanswered.value()) == (3, 5)
+    tab.days_before.setValue(7)
+    tab.days_unanswered.setValue(10)
+    with qtbot.waitSignal(tab.stored, timeout=15000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    with Store.open(demo_db) as store:
+        assert jobs.reminder_settings(store) == jobs.ReminderSettings(7, 10)
+    again = AppSettingsDialog(demo_db, Preferences())
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.quotes_tab.is_loaded, timeout=15000)
+    assert again.quotes_tab.days_before.value() == 7
+
+
+def test_a_bad_stored_reminder_value_falls_back_to_the_default(demo_db):
+    with Store.open(demo_db) as store:
+        store.set_setting(jobs.REMIND_BEFORE_KEY, "many")
+        store.set_setting(jobs.REMIND_UNANSWERED_KEY, -4)
+        assert jobs.reminder_settings(store) == jobs.ReminderSettings(3, 5)

@@ -265,3 +265,26 @@ def new_reminders(db_path: Path, now: float) -> list[records.Reminder]:
     finally:
         store.close()
     return fresh
+
+
+def save_reminder_settings(db_path: Path, settings: ReminderSettings) -> None:
+    """Worker thread: store the reminder days (0 to 365 each). Raises ``ValueError`` for a
+    value outside; idempotent."""
+    for value in (settings.days_before, settings.days_unanswered):
+        if not 0 <= value <= 365:
+            raise ValueError("Reminder days must be 0 to 365.")
+    store = Store.open(db_path)
+    try:
+        store.set_setting(REMIND_BEFORE_KEY, settings.days_before)
+        store.set_setting(REMIND_UNANSWERED_KEY, settings.days_unanswered)
+    finally:
+        store.close()
+
+
+def load_reminder_settings(db_path: Path) -> ReminderSettings:
+    """Worker thread: the reminder days from settings (defaults 3 and 5)."""
+    store = Store.open(db_path)
+    try:
+        return reminder_settings(store)
+    finally:
+        store.close()

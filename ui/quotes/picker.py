@@ -77,7 +77,7 @@ class PreviewBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setSearchPaths([])
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 (Qt override)
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802 (Qt override)
         return blocked_resource(kind)
 
 
