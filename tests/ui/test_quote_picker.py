@@ -56,6 +56,18 @@ def test_chinese_inquiry_preselects_the_chinese_variant_and_previews_it(qtbot, d
     assert "报价" in picker.subject_label.text()
 
 
+@pytest.mark.parametrize("subject, lang, greeting", [
+    ("Anfrage LED-Downlight 9 W CRI>90", "de", "vielen Dank für Ihre Anfrage"),
+    ("Consulta de precio - farola LED 120 W", "es", "Estimad"),
+])
+def test_a_latin_script_inquiry_gets_the_language_it_is_written_in(qtbot, demo_db, subject,
+                                                                   lang, greeting):
+    picker = _open(qtbot, demo_db, subject)  # .example domains name no country
+    assert picker.language.currentData() == lang
+    assert picker.rendered is not None and picker.rendered.lang == lang
+    assert greeting in picker.preview.toPlainText()
+
+
 def test_the_rep_overrides_the_language(qtbot, demo_db):
     picker = _open(qtbot, demo_db, CHINESE_INQUIRY)
     with qtbot.waitSignal(picker.previewed, timeout=15000):
@@ -257,3 +269,13 @@ def test_a_message_that_is_not_cached_is_said_in_words(qtbot, demo_db):
     assert "could not be loaded" in picker.preview.toPlainText()
     assert "Traceback" not in picker.preview.toPlainText()
     assert not picker.create_button.isEnabled()
+
+
+def test_text_language_needs_enough_text_and_stays_within_the_candidates():
+    from ui.quotes.text_language import text_language
+
+    german = "Sehr geehrte Damen und Herren, wir benötigen ein Angebot für 500 Stück."
+    assert text_language(german, ["en", "de", "fr"]) == "de"
+    assert text_language(german, ["en", "es"]) in (None, "en", "es")  # never a missing one
+    assert text_language("LED 9 W", ["en", "de"]) is None  # too short to tell
+    assert text_language(german, []) is None

@@ -49,15 +49,23 @@ class PickerData:
     last_template: str
 
 
-def guess_languages(context: TemplateContext) -> tuple[str, ...]:
-    """The buyer's languages, best first: the inquiry text's script (Han → zh…), then the
+def guess_languages(context: TemplateContext,
+                    candidates: Sequence[str] = ()) -> tuple[str, ...]:
+    """The buyer's languages, best first: the inquiry text's script (Han → zh…), else the
+    language its text is written in among `candidates` (``text_language``), then the
     official languages of the sender's country domain (babel), then English."""
     from babel.languages import get_official_languages
+
+    from ui.quotes.text_language import text_language
 
     wanted: list[str] = []
     script = script_language(context.inquiry.text)
     if script:
         wanted.append(script)
+    else:
+        written = text_language(context.inquiry.text, candidates)
+        if written:
+            wanted.append(written)
     if context.buyer.country:
         wanted.extend(get_official_languages(context.buyer.country, de_facto=True))
     wanted.append("en")
@@ -78,7 +86,8 @@ def load_picker_data(db_path: Path, message_row: int) -> PickerData:
         last = store.get_setting(LAST_TEMPLATE_KEY, "")
     finally:
         store.close()
-    return PickerData(library, context, price_list, guess_languages(context),
+    languages = sorted({lang for t in library.templates.values() for lang in t.languages})
+    return PickerData(library, context, price_list, guess_languages(context, languages),
                       last if isinstance(last, str) else "")
 
 
