@@ -106,8 +106,7 @@ class PreviewInput:
     lead_time: str = ""
 
 
-def preview(db_path: Path, data: PickerData, message_row: int,
-            fields: PreviewInput) -> RenderedMail:
+def preview(db_path: Path, data: PickerData, fields: PreviewInput) -> RenderedMail:
     """Render the template with the inquiry's data and the items priced as they would be; the
     quote number reads as a placeholder (it is handed out only when the reply is created).
     Worker thread; pure apart from reading the price list. Raises ``TemplateError`` (name and
@@ -134,7 +133,6 @@ def preview(db_path: Path, data: PickerData, message_row: int,
         total=money.total_of((li.line_total for li in lines), currency))
     context = TemplateContext(buyer=data.context.buyer, inquiry=data.context.inquiry,
                               rep=data.context.rep, quote=quote, locale=data.context.locale)
-    _ = message_row
     return render_template(fields.template, fields.lang, context, data.library)
 
 

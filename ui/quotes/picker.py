@@ -389,7 +389,7 @@ class QuotePicker(QDialog):
         except ValueError as exc:  # QuoteInputError: a bad item row
             self._show_error(str(exc))
             return
-        run_in_background(lambda: jobs.preview(self.db_path, data, self.message_row, fields),
+        run_in_background(lambda: jobs.preview(self.db_path, data, fields),
                           lambda result: self._rendered(generation, result),
                           lambda exc: self._render_failed(generation, exc), owner=self)
 
