@@ -93,6 +93,20 @@ def test_a_sku_from_the_price_list_fills_the_row_and_the_preview(qtbot, demo_db)
     assert "$2,350.00" in picker.preview.toPlainText()
 
 
+def test_another_currency_shows_the_price_lists_price_in_the_row_and_preview(qtbot, demo_db):
+    picker = _open(qtbot, demo_db, ENGLISH_INQUIRY)
+    picker.items_model.item(0, 0).setText("LED-PNL-60")
+    _wait_preview(qtbot, picker)
+    with qtbot.waitSignal(picker.previewed, timeout=15000):
+        picker.currency.setText("EUR")
+    assert picker.item_rows()[0][4] == "17.20"
+    assert "€17.20" in picker.preview.toPlainText()
+    with qtbot.waitSignal(picker.previewed, timeout=15000):
+        picker.currency.setText("JPY")  # no JPY price: said, with what there is
+    assert picker.item_rows()[0][4] == ""  # no stale price of another currency
+    assert "no JPY price" in picker.preview.toPlainText()
+
+
 def test_an_unknown_sku_is_said_in_the_preview(qtbot, demo_db):
     picker = _open(qtbot, demo_db, ENGLISH_INQUIRY)
     with qtbot.waitSignal(picker.previewed, timeout=15000):

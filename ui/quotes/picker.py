@@ -253,6 +253,8 @@ class QuotePicker(QDialog):
         for edit in (self.currency, self.place, self.payment, self.lead_time):
             edit.textChanged.connect(self.schedule_preview)
         self.incoterm.currentIndexChanged.connect(self.schedule_preview)
+        self.currency.textChanged.connect(self._refill_rows)
+        self.language.currentIndexChanged.connect(self._refill_rows)
         self.validity.valueChanged.connect(self.schedule_preview)
 
     # -- loading --------------------------------------------------------------------------------
@@ -358,6 +360,11 @@ class QuotePicker(QDialog):
                 self.items_model.item(row, column).setText(value)
         self.items_model.blockSignals(False)
         self.items_view.viewport().update()
+
+    def _refill_rows(self, *_args: object) -> None:
+        """Another currency or language: the price-list rows show its price and name."""
+        for row in range(self.items_model.rowCount()):
+            self._fill_from_price_list(row)
 
     def item_rows(self) -> list[tuple[str, str, str, str, str]]:
         model = self.items_model
