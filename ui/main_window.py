@@ -147,6 +147,9 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         from ui.composer.main_window_hooks import connect_main_window
 
         connect_main_window(self)
+        from ui.quotes.main_window_hooks import connect_quotes  # the Quote action (issue 12)
+
+        connect_quotes(self)
 
     def _load_rows(self, ids: list[int]) -> list[MessageRow]:
         return self.store.rows_by_ids(ids, thread_counts=self.threaded)

@@ -74,6 +74,7 @@ def build_demo_profile(
                     install_demo_policy(store, profile_dir, demo_dir)
                 counts = _counts(store, existing[0].id)
                 _install_demo_template(profile_dir, demo_dir)
+                install_demo_products(store)
                 return DemoSummary(existing[0].email, existing[0].id, counts)
             raise DemoProfileError(
                 f"The profile {profile_dir} already holds real accounts; the demo is built "
@@ -113,6 +114,7 @@ def build_demo_profile(
             pass
         install_demo_policy(store, profile_dir, demo_dir)
         _install_demo_template(profile_dir, demo_dir)
+        install_demo_products(store)
         return DemoSummary(account.email, account.id, _counts(store, account.id))
 
 
@@ -127,6 +129,28 @@ def _install_demo_template(profile_dir: Path, resource_dir: Path) -> None:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(source.read_bytes())
+
+
+def install_demo_products(store: Store) -> None:
+    """A small price list (three products, USD and EUR prices, English and Chinese names) so
+    the quote picker can be tried without importing one; an existing price list is kept."""
+    from decimal import Decimal
+
+    from client.quotes import products
+
+    if products.list_products(store):
+        return
+    products.save_products(store, [
+        products.Product("LED-PNL-60", {"": "LED panel light 60x60", "zh": "LED面板灯 60x60"},
+                         specification="40 W, 4000 K", unit="pcs", moq="100",
+                         prices={"USD": Decimal("18.50"), "EUR": Decimal("17.20")}),
+        products.Product("LED-TUBE-T8", {"": "LED tube T8 1.2 m", "zh": "LED灯管 T8 1.2米"},
+                         specification="18 W, 6500 K", unit="pcs", moq="500",
+                         prices={"USD": Decimal("2.35"), "EUR": Decimal("2.20")}),
+        products.Product("DRV-40W", {"": "Constant-current driver 40 W", "zh": "恒流驱动 40W"},
+                         specification="900 mA, flicker-free", unit="pcs", moq="200",
+                         prices={"USD": Decimal("4.80"), "EUR": Decimal("4.45")}),
+    ])
 
 
 def _counts(store: Store, account_id: int) -> dict[str, int]:

@@ -113,6 +113,10 @@ def list_menu(window: Any) -> QMenu:
         menu.addSeparator()
     for action in (window.reply_action, window.reply_all_action, window.forward_action):
         menu.addAction(action)
+    if getattr(window, "quote_action", None) is not None:  # ui.quotes.main_window_hooks
+        from ui.quotes.main_window_hooks import context_actions
+
+        menu.addActions(context_actions(window))
     menu.addSeparator()
     for action in (window.mark_read_action, window.flag_action, window.delete_action):
         menu.addAction(action)

@@ -106,6 +106,11 @@ class AppSettingsDialog(QDialog):
         self.tabs.addTab(self._sync_tab(), self.tr("Sync"))
         self.signature_tab = SignatureTab(self.field_label, self)
         self.tabs.addTab(self.signature_tab, self.tr("Signature"))
+        from ui.quotes.settings_tab import QuoteSettingsTab  # reminder days (issue 12)
+
+        self.quotes_tab = QuoteSettingsTab(db_path, self)
+        self.tabs.addTab(self.quotes_tab, self.quotes_tab.title())
+        self.saved.connect(self.quotes_tab.save)
         self.error_label = QLabel(self)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # core/server text (T8)
         self.error_label.setWordWrap(True)

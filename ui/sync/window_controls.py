@@ -56,6 +56,8 @@ class SyncControls(QObject):
         window.events.accountStatus.disconnect(window._on_account_status)
         driver.statesChanged.connect(self.show_states)
         driver.accountSynced.connect(self.account_synced)
+        if getattr(window, "quote_reminders", None) is not None:  # ui.quotes (issue 12)
+            driver.accountSynced.connect(window.quote_reminders.check)
         window.events.folderChanged.connect(self.folder_changed)
         driver.outboxFlushed.connect(self.outbox_flushed)
         self.show_states()

@@ -101,3 +101,25 @@ def test_demo_profile_has_a_personal_template_that_renders(tmp_path: Path) -> No
     assert mail.subject and "price" in mail.text.lower()
     build_demo_profile(profile)  # a second build leaves the rep's copy alone
     assert load_library(profile).variants("price-update")["en"].origin == "personal"
+
+
+def test_the_demo_has_a_small_price_list_and_keeps_a_changed_one(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from client.quotes import products
+
+    profile = tmp_path / "demo"
+    build_demo_profile(profile, anchor=ANCHOR)
+    with Store.open(profile / DATABASE_NAME) as store:
+        listed = products.list_products(store)
+        assert [p.sku for p in listed] == ["DRV-40W", "LED-PNL-60", "LED-TUBE-T8"]
+        panel = products.get_product(store, "LED-PNL-60")
+        assert panel.prices == {"USD": Decimal("18.50"), "EUR": Decimal("17.20")}
+        assert panel.name_for("zh_CN") == "LED面板灯 60x60"
+        products.save_products(store, [products.Product("OWN-1", {"": "Own product"},
+                                                        prices={"USD": Decimal("1")})])
+        store.conn.execute("DELETE FROM product_prices")
+        store.conn.execute("DELETE FROM products WHERE sku != 'OWN-1'")
+    build_demo_profile(profile, anchor=ANCHOR)  # reopening the demo keeps the rep's list
+    with Store.open(profile / DATABASE_NAME) as store:
+        assert [p.sku for p in products.list_products(store)] == ["OWN-1"]
