@@ -198,7 +198,8 @@ def locked_profile() -> tuple[QWebEngineProfile, BlockingInterceptor, MailScheme
 
 
 def release_locked_profile() -> None:
-    """Delete every page, then the shared profile, while Qt is still fully alive (GUI thread).
+    """Delete every page and its view, then the shared profile, while Qt is still fully alive
+    (GUI thread).
 
     QtWebEngine aborts the process at exit ("Release of profile requested but WebEnginePage
     still not deleted") when Python's shutdown destroys the profile before a page; call this
@@ -210,6 +211,12 @@ def release_locked_profile() -> None:
     for view in list(_live_views):
         if shiboken6.isValid(view) and shiboken6.isValid(view.locked_page):
             view.locked_page.deleteLater()
+        if shiboken6.isValid(view):
+            # a view without its page must not live on (a later event loop in the same
+            # process, as in the test suite, would paint or resize it and crash)
+            view.hide()
+            view.deleteLater()
+    _live_views.clear()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     profile = _shared[0]
     _shared = None
