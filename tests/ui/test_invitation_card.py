@@ -198,3 +198,17 @@ def test_html_description_and_javascript_links_are_not_shown(qtbot, tmp_path: Pa
     shown = " ".join(w.text() for w in (card.title, card.badge, card.rep_time,
                                         card.organizer_time, card.organizer, card.conflicts))
     assert "javascript" not in shown and "tracker" not in shown and "file:" not in shown
+
+
+def test_the_card_in_chinese_names_the_zones_in_chinese(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.i18n import install_translators
+
+    path, row = _cache(tmp_path, "bart@example.com", TEAMS.read_bytes())
+    assert install_translators(qapp, "zh_CN")
+    try:
+        card = _pane(qtbot, path, row, "zh_CN").invitation_card
+        assert card.title.text().startswith("邀请：")
+        assert card.rep_time.text().startswith("您的时间：") and "中国" in card.rep_time.text()
+        assert card.buttons["accept"].text() == "接受"
+    finally:
+        install_translators(qapp, "en")
