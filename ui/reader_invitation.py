@@ -150,7 +150,7 @@ class InvitationCard(QFrame):
             self._say(self.rep_time, self.tr("Your time: {0}").format(
                 _time_text(invitation.rep_time, self.rep_zone, self._language)))
         if invitation.organizer_time is not None and invitation.organizer_zone \
-                and invitation.organizer_zone != self.rep_zone:
+                and invitation.organizer_zone not in (self.rep_zone, "UTC"):  # UTC: not said
             self._say(self.organizer_time, self.tr("Organizer's time: {0}").format(
                 _time_text(invitation.organizer_time, invitation.organizer_zone,
                            self._language)))

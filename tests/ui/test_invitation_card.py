@@ -212,3 +212,14 @@ def test_the_card_in_chinese_names_the_zones_in_chinese(qtbot, qapp, tmp_path: P
         assert card.buttons["accept"].text() == "接受"
     finally:
         install_translators(qapp, "en")
+
+
+def test_the_demo_profile_shows_an_invitation_card(qtbot, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(demo_db) as store:
+        [(row,)] = store.conn.execute(
+            "SELECT id FROM messages WHERE subject LIKE 'Invitation:%'").fetchall()
+    card = _pane(qtbot, demo_db, int(row)).invitation_card
+    assert card.title.text() == "Invitation: Sample review call - Al Noor Dubai Marina"
+    assert "Dubai" in card.organizer_time.text() or "Gulf" in card.organizer_time.text()
+    assert not card.join_button.isHidden()
+    assert not card.buttons["accept"].isHidden() and not card.add_button.isHidden()
