@@ -17,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from babel import Locale
+from babel.dates import format_date, format_time
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,17 +32,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.calendar.card import Card, add, answer, local_zone
-from client.meetings.invite_mail import time_line
+from client.calendar.card import Card, add, answer, card_for, local_zone
+from client.meetings.invite_mail import zone_label
 from client.store.db import Store
+from ui.dates import babel_locale
 from ui.tasks import run_in_background
 
 ANSWERS = ("accept", "tentative", "decline")
 
 
 def _time_text(moments: tuple[datetime, datetime], zone: str, language: str) -> str:
+    """'Monday, November 30, 2026 17:00–18:00 China Time (Shanghai)', named by babel in the
+    UI language (no comma before the hours: none belongs there in Chinese)."""
     try:
-        return time_line(moments[0], moments[1], zone, language)
+        locale = babel_locale(language)
+        tz = ZoneInfo(zone)
+        day = format_date(moments[0].astimezone(tz).date(), format="full", locale=locale)
+        begin = format_time(moments[0], format="short", tzinfo=tz, locale=locale)
+        finish = format_time(moments[1], format="short", tzinfo=tz, locale=locale)
+        return f"{day} {begin}–{finish} {zone_label(zone, language)}"
     except (LookupError, ValueError):  # a zone babel does not name: the offset instead
         return f"{moments[0]:%Y-%m-%d %H:%M}–{moments[1]:%H:%M} {zone}"
 
@@ -221,12 +231,16 @@ class InvitationCard(QFrame):
         self._busy(True)
         self._say(self.result, self.tr("Sending your answer…"))
 
-        def job() -> str:
+        def job() -> tuple[str, Card | None]:
             with Store.open(db_path) as store:
-                return answer(store, row, word, zone)
+                message_id = answer(store, row, word, zone)
+                return message_id, card_for(store, row, store.get_raw(row), zone)
 
-        def done(message_id: str) -> None:
+        def done(result: tuple[str, Card | None]) -> None:
+            message_id, fresh = result
             self._busy(False)
+            if fresh is not None and self.card is not None and self.card.message_row == row:
+                self.show_card(fresh)  # the rep's answer and the entry as stored now
             texts = {"accept": self.tr("Accepted: your answer is in the outbox."),
                      "tentative": self.tr("Tentative: your answer is in the outbox."),
                      "decline": self.tr("Declined: your answer is in the outbox.")}

@@ -102,6 +102,7 @@ def test_teams_invitation_card_accept_queues_one_reply(qtbot, tmp_path: Path) ->
     card.buttons["accept"].click()
     _finish(qtbot)
     assert "Accepted" in card.result.text()
+    assert card.badge.text() == "You accepted." and card.add_button.isHidden()
     original = parse_calendar(calendar_of_message(TEAMS.read_bytes()) or b"").events[0]
     with Store.open(path) as store:
         [item] = Outbox(store).items()
