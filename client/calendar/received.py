@@ -1,7 +1,9 @@
 """Received invitations applied after a sync, as `tradewind calendar apply` would.
 
 `apply_received(store, account_id) -> ReceivedReport` looks at the account's cached messages
-not looked at before (message rows above the setting `calendar.received_upto.ACCOUNT`), takes
+not looked at before (message rows above the one named by the setting
+`calendar.received_upto.ACCOUNT`: `{"upto": row, "message_id": its Message-ID}`; when that
+row is gone or holds another message, every cached message is looked at again), takes
 those whose body is cached and carries a text/calendar part, and for each runs
 `receive.read_invitation` + `receive.apply_invitation`: the iTIP rules of `itip.judge` decide
 (only the organizer adds, updates or cancels an entry; only the named attendee answers).
@@ -55,7 +57,7 @@ class ReceivedReport:
 def apply_received(store: Store, account_id: int) -> ReceivedReport:
     """Apply what the account's newly cached invitations allow; see the module docstring."""
     key = f"{SETTING}{account_id}"
-    upto = int(store.get_setting(key, 0) or 0)
+    upto = _mark(store, store.get_setting(key))
     rows = store.conn.execute(
         "SELECT m.id, m.from_email, b.message_id IS NOT NULL FROM messages m"
         " LEFT JOIN bodies b ON b.message_id = m.id"
@@ -81,5 +83,20 @@ def apply_received(store: Store, account_id: int) -> ReceivedReport:
         item = ReceivedItem(int(row_id), invitation.method, event.uid, event.summary,
                             invitation.verdict.reason)
         (report.applied if applied else report.shown).append(item)
-    store.set_setting(key, max(int(r[0]) for r in rows))
+    last = max(int(r[0]) for r in rows)
+    found = store.conn.execute("SELECT message_id FROM messages WHERE id = ?", (last,)).fetchone()
+    store.set_setting(key, {"upto": last, "message_id": str(found[0] or "") if found else ""})
     return report
+
+
+def _mark(store: Store, saved: object) -> int:
+    """The row the last look reached, or 0 (look at everything again) when that row is gone
+    or now holds another message: row ids restart after `cache rebuild` and SQLite reuses the
+    highest id once its row is deleted, so a new message could otherwise hide below the mark."""
+    if not isinstance(saved, dict):
+        return 0
+    upto, message_id = int(saved.get("upto") or 0), str(saved.get("message_id") or "")
+    row = store.conn.execute("SELECT message_id FROM messages WHERE id = ?", (upto,)).fetchone()
+    if row is None or str(row[0] or "") != message_id:
+        return 0
+    return upto

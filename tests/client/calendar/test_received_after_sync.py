@@ -10,12 +10,17 @@ from __future__ import annotations
 import secrets
 from dataclasses import replace
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from client.calendar.calendar_store import CalendarStore
 from client.calendar.outgoing import send_invitation
+from client.calendar.received import apply_received
+from client.meetings import ical_out
 from client.meetings.ical_out import Meeting, Person
 from client.smtp.account_send import after_sync
+from client.store.db import Store
+from client.store.records import FolderRecord, IncomingMessage
 from tests.client.calendar.test_invite_e2e import Side, sides  # noqa: F401 - shared fixture
 from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
 
@@ -62,7 +67,6 @@ def test_sync_applies_an_invitation_and_its_update(sides: tuple[Side, Side]) -> 
 def test_sync_shows_but_does_not_apply_a_cancel_from_someone_else(
         sides: tuple[Side, Side]) -> None:  # noqa: F811
     org, att = sides
-    from client.meetings import ical_out
     from client.meetings.ical_in import parse_calendar
 
     foreign = _meeting("boss@example.cn", att.user.email)
@@ -80,3 +84,27 @@ def test_sync_shows_but_does_not_apply_a_cancel_from_someone_else(
     assert "not by the organizer" in shown.reason
     entry = CalendarStore(att.store).get(foreign.uid)
     assert entry is not None and entry.status != "CANCELLED"
+
+
+def _cached_invitation(store: Store, account_id: int, folder_id: int, uid: int, n: int) -> None:
+    meeting = _meeting("omar@example.cn", "rep@example.com")
+    meeting = replace(meeting, uid=f"cached-{n}@example.cn", summary=f"Call {n}")
+    raw = (f"From: omar@example.cn\r\nTo: rep@example.com\r\nSubject: Call {n}\r\n"
+           f"Message-ID: <cached-{n}@example.cn>\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: text/calendar; method=REQUEST\r\n\r\n").encode() \
+        + ical_out.request(meeting)
+    store.insert_messages(folder_id, [IncomingMessage(uid=uid, raw=raw)], 1)
+
+
+def test_a_message_that_reuses_the_marked_row_id_is_still_applied(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "tradewind.db") as store:
+        account = store.add_account("rep@example.com")
+        inbox = store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
+        _cached_invitation(store, account.id, inbox.id, 1, 1)
+        assert [i.summary for i in apply_received(store, account.id).applied] == ["Call 1"]
+        # the newest row goes (expunged) and the next message gets its row id again
+        store.conn.execute("DELETE FROM messages")
+        _cached_invitation(store, account.id, inbox.id, 2, 2)
+        assert [i.summary for i in apply_received(store, account.id).applied] == ["Call 2"]
+        assert apply_received(store, account.id).applied == []
+        assert CalendarStore(store).get("cached-2@example.cn") is not None
