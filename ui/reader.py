@@ -1,4 +1,5 @@
-"""The reader pane: headers as plain text, a notice bar, the body as plain text with
+"""The reader pane: headers as plain text, a notice bar, the invitation card
+(``ui.reader_invitation``, in the chrome above the body), the body as plain text with
 clickable links, and the attachment names. GUI thread only.
 
 HTML mail is shown sanitised in ``ui.html_view.HtmlView`` (QtWebEngine, JavaScript off, every
