@@ -224,3 +224,29 @@ def test_the_demo_profile_shows_an_invitation_card(qtbot, demo_db: Path) -> None
     assert "Dubai" in card.organizer_time.text() or "Gulf" in card.organizer_time.text()
     assert not card.join_button.isHidden()
     assert not card.buttons["accept"].isHidden() and not card.add_button.isHidden()
+
+
+def test_an_update_from_the_organizer_shows_updated_and_the_overlapping_entry(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path) -> None:
+    berlin = ZoneInfo("Europe/Berlin")
+    first = Meeting(uid="upd-1@example.com", summary="Freight", zone="Europe/Berlin",
+                    start=datetime(2026, 4, 2, 10, tzinfo=berlin), duration=timedelta(hours=1),
+                    organizer=Person("marge@example.com"), attendees=(Person("bart@example.com"),))
+    moved = Meeting(**{**first.__dict__, "sequence": 1,
+                       "start": datetime(2026, 4, 3, 9, tzinfo=berlin)})
+    other = Meeting(**{**first.__dict__, "uid": "other@example.com", "summary": "Bank call",
+                       "start": datetime(2026, 4, 3, 9, 30, tzinfo=berlin)})
+    path, row = _cache(tmp_path, "bart@example.com", _with_calendar(ical_out.request(moved)))
+    with Store.open(path) as store:
+        for meeting in (first, other):
+            CalendarStore(store).save(parse_calendar(ical_out.request(meeting)).events[0],
+                                      partstat="ACCEPTED", queue=False)
+    card = _pane(qtbot, path, row).invitation_card
+    assert card.badge.text() == "Updated by the organizer."
+    assert card.conflicts.text() == "Overlaps with: Bank call"
+    assert not card.add_button.isHidden()
+    card.add_to_calendar()
+    _finish(qtbot)
+    with Store.open(path) as store:
+        entry = CalendarStore(store).get("upd-1@example.com")
+    assert entry is not None and entry.sequence == 1
