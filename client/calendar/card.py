@@ -12,12 +12,21 @@ reader's worker thread); `answer` raises `InviteError`/`ComposeError` in words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from client.calendar.calendar_store import CalendarStore
 from client.calendar.receive import Invitation, ReceiveError, apply_invitation, read_invitation
 from client.meetings.ical_in import calendar_of_message
 from client.store.db import Store
+
+_HINT = re.compile(rb"text/calendar|application/ics|\.ics", re.IGNORECASE)
+
+
+def might_carry_calendar(raw: bytes) -> bool:
+    """False when `raw` cannot hold a calendar part (a byte search, so opening an ordinary
+    mail never parses its MIME a second time)."""
+    return _HINT.search(raw) is not None
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,8 @@ def local_zone() -> str:
 
 def card_for(store: Store, message_row: int, raw: bytes, rep_zone: str) -> Card | None:
     """The card of message `message_row` (its `raw` bytes), None without a calendar part."""
+    if not might_carry_calendar(raw):
+        return None
     data = calendar_of_message(raw)
     if data is None:
         return None

@@ -21,12 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from client.calendar.card import might_carry_calendar
 from client.calendar.receive import ReceiveError, apply_invitation, own_addresses, read_invitation
 from client.meetings.ical_in import calendar_of_message
 from client.store.db import Store
 
 SETTING = "calendar.received_upto."
-_MARKER = b"text/calendar"
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def apply_received(store: Store, account_id: int) -> ReceivedReport:
         if not has_body or str(sender or "").lower() in mine:
             continue
         raw = store.get_raw(int(row_id))
-        if _MARKER not in raw.lower() or calendar_of_message(raw) is None:
+        if not might_carry_calendar(raw) or calendar_of_message(raw) is None:
             continue
         try:
             invitation = read_invitation(store, int(row_id), "UTC")

@@ -86,12 +86,13 @@ def test_sync_shows_but_does_not_apply_a_cancel_from_someone_else(
     assert entry is not None and entry.status != "CANCELLED"
 
 
-def _cached_invitation(store: Store, account_id: int, folder_id: int, uid: int, n: int) -> None:
+def _cached_invitation(store: Store, account_id: int, folder_id: int, uid: int, n: int,
+                       kind: str = "text/calendar; method=REQUEST") -> None:
     meeting = _meeting("omar@example.cn", "rep@example.com")
     meeting = replace(meeting, uid=f"cached-{n}@example.cn", summary=f"Call {n}")
     raw = (f"From: omar@example.cn\r\nTo: rep@example.com\r\nSubject: Call {n}\r\n"
            f"Message-ID: <cached-{n}@example.cn>\r\nMIME-Version: 1.0\r\n"
-           "Content-Type: text/calendar; method=REQUEST\r\n\r\n").encode() \
+           f"Content-Type: {kind}\r\n\r\n").encode() \
         + ical_out.request(meeting)
     store.insert_messages(folder_id, [IncomingMessage(uid=uid, raw=raw)], 1)
 
@@ -108,3 +109,11 @@ def test_a_message_that_reuses_the_marked_row_id_is_still_applied(tmp_path: Path
         assert [i.summary for i in apply_received(store, account.id).applied] == ["Call 2"]
         assert apply_received(store, account.id).applied == []
         assert CalendarStore(store).get("cached-2@example.cn") is not None
+
+
+def test_an_invitation_sent_as_application_ics_is_applied(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "tradewind.db") as store:
+        account = store.add_account("rep@example.com")
+        inbox = store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
+        _cached_invitation(store, account.id, inbox.id, 1, 3, kind="application/ics")
+        assert [i.summary for i in apply_received(store, account.id).applied] == ["Call 3"]
