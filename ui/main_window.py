@@ -98,6 +98,7 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         self.message_view = self._make_message_view()
 
         self.reader = ReaderPane(locale, self)
+        self.reader.invitation_card.db_path = db_path  # its buttons open their own Store
         self.attachment_actions = AttachmentActions(self, db_path, self.reader, self.statusBar)
         self.remote_allowed_ids: set[int] = set()  # "load remote content" for these messages
         self.reader.loadRemoteRequested.connect(self.allow_remote_for_message)

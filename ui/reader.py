@@ -1,4 +1,5 @@
-"""The reader pane: headers as plain text, a notice bar, the body as plain text with
+"""The reader pane: headers as plain text, a notice bar, the invitation card
+(``ui.reader_invitation``, in the chrome above the body), the body as plain text with
 clickable links, and the attachment names. GUI thread only.
 
 HTML mail is shown sanitised in ``ui.html_view.HtmlView`` (QtWebEngine, JavaScript off, every
@@ -42,6 +43,7 @@ from ui.html_content import Link, link_index
 from ui.link_prompt import link_box, warning_sentences
 from ui.plain_text import tooltip
 from ui.reader_content import ReaderAttachment, ReaderContent, plain_text_html
+from ui.reader_invitation import InvitationCard
 from ui.reader_sender_warning import sender_line, sender_notices, senders_of
 from ui.wrapping_label import WrappingLabel
 
@@ -152,8 +154,10 @@ class ReaderPane(QWidget):
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(8, 6, 8, 6)
         header_layout.setSpacing(2)
+        self.invitation_card = InvitationCard(locale, self)  # in the chrome, never the HTML
+        self.invitation_card.linkRequested.connect(self._invitation_link)
         for widget in (self.subject, self.sender, self.recipients, self.date, self.headers_view,
-                       self.attachment_bar, self.notice_bar):
+                       self.attachment_bar, self.notice_bar, self.invitation_card):
             header_layout.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -186,6 +190,7 @@ class ReaderPane(QWidget):
         self.headers_view.clear()
         self.headers_view.hide()
         self.notice_bar.hide()
+        self.invitation_card.show_card(None)
         self._fill_attachment_bar(())
         self.body.clear()
         self.stack.setCurrentWidget(self.body)
@@ -263,6 +268,7 @@ class ReaderPane(QWidget):
         self.notice.setVisible(bool(notices))
         self.notice_bar.setVisible(bool(notices))
         self._fill_attachment_bar(content.attachments)
+        self.invitation_card.show_card(content.invitation)
         self._links = list(content.html.links) if content.html is not None else []
         self._document_key = content.document_key or str(row.id)
         if view is not None and content.html is not None:
@@ -359,6 +365,10 @@ class ReaderPane(QWidget):
         warnings = warning_sentences(analysis)
         self.link_hint.setText(hint + (" — " + warnings[0] if warnings else ""))
         self.link_hint.show()
+
+    def _invitation_link(self, href: str) -> None:
+        """The card's join link (https only) goes through the same confirmation (C7)."""
+        self.handle_link(analyse_link(href, "", str(self._locale)))
 
     def _confirm_link(self, url: QUrl) -> None:
         """A link was clicked: check it, then ask (``handle_link``)."""

@@ -7,10 +7,13 @@ raises on bad input). Raises ``KeyError`` if the message is gone or has no store
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from client.calendar.card import Card, card_for, local_zone
+from client.meetings.ical_in import calendar_of_message
 from client.mime import Address, Attachment, attachment_bytes, parse_headers, parse_message
 from client.mime.sender_checks import SenderWarning, check_sender, other_senders
 from client.mime.text import html_to_text
@@ -20,6 +23,8 @@ from client.store.records import MessageRow
 from client.sync.attachments import server_parts
 from ui.html_content import PreparedHtml, plain_text_html, prepare_parts
 from ui.remote_content import allowed_senders
+
+log = logging.getLogger(__name__)
 
 __all__ = ["ReaderAttachment", "ReaderContent", "build_content", "load_reader_content",
            "plain_text_html"]
@@ -58,6 +63,8 @@ class ReaderContent:
     sender_warnings: tuple[SenderWarning, ...] = ()  # client.mime.sender_checks.check_sender
     #: charsets of HTML parts shown as text because browsers dropped them for HTML (UTF-7…)
     refused_charsets: tuple[str, ...] = ()
+    #: the invitation card (client.calendar.card.Card) when the message has a calendar part
+    invitation: Card | None = None
 
 
 def load_reader_content(
@@ -74,7 +81,9 @@ def load_reader_content(
         allow_remote = allow_remote or _senders_allowed(senders, row, allowed_senders(store))
         on_server = server_parts(store, message_row) if row.body_state == "partial" else None
         contacts = contact_addresses_named(store, [a.name for a in senders])
-    content = build_content(row, raw, allow_remote, str(message_row), contacts)
+        card = _card(store, message_row, raw)
+    content = replace(build_content(row, raw, allow_remote, str(message_row), contacts),
+                      invitation=card)
     if on_server is None:
         return content
     # A message over the cache cap: its attachments are listed from what the server holds.
@@ -83,6 +92,19 @@ def load_reader_content(
         for p in on_server
     )
     return replace(content, attachments=listed)
+
+
+def _card(store: Store, message_row: int, raw: bytes) -> Card | None:
+    """The invitation card; a failure of the calendar code never hides the mail (C5)."""
+    try:
+        return card_for(store, message_row, raw, local_zone())
+    except Exception as exc:  # shown as "could not read calendar data", the mail still shows
+        log.warning("invitation card of message %s: %s", message_row, type(exc).__name__)
+        try:
+            data = calendar_of_message(raw) or b""
+        except Exception:  # not even the part could be found: no card
+            return None
+        return Card(message_row, None, False, "", str(exc)[:200], data) if data else None
 
 
 def _senders_allowed(senders: tuple[Address, ...], row: MessageRow, allowed: set[str]) -> bool:

@@ -172,7 +172,7 @@ def _no_password_json(email: str, message: str) -> dict[str, Any]:
         "email": email, "ok": False, "status": "error", "error": message, "cancelled": False,
         "replayed": 0, "replay_notes": [], "added": 0, "updated": 0, "removed": 0, "indexed": 0,
         "seconds": 0.0, "created_folders": [], "renamed_folders": [], "removed_folders": [],
-        "folders": [], "outbox": None,
+        "folders": [], "outbox": None, "calendar": None,
     }  # fmt: skip
 
 
@@ -223,7 +223,8 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
                     report.error = str(exc)
             progress.finish()
             document = report_json(account.email, report)
-            document["outbox"] = _send_pending(ctx, account, password, report, lines)
+            document["outbox"], document["calendar"] = _send_pending(
+                ctx, account, password, report, lines)
             results.append(document)
             failure = _failure_code(report)
             for line in _summary(account.email, report):
@@ -238,11 +239,12 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
 
 def _send_pending(
     ctx: Context, account: Account, password: str, report: SyncReport, lines: list[str]
-) -> dict[str, Any] | None:
-    """Once the account is reachable: outbox, drafts and signature policy (`after_sync`).
-    Never fails the sync; problems are reported in the document and in words."""
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """Once the account is reachable: outbox, drafts, signature policy and received
+    invitations (`after_sync`); returns the outbox's and the calendar's JSON. Never fails the
+    sync; problems are reported in the document and in words."""
     if not report.ok or report.cancelled:
-        return None
+        return None, None
     from client.smtp.account_send import after_sync
 
     done = after_sync(ctx.store(), account, password)
@@ -252,8 +254,15 @@ def _send_pending(
             f"{account.email}: sent {len(flushed.sent)}, refused {len(flushed.failed)}, "
             f"uncertain {len(flushed.uncertain)} from the outbox."
         )
+    received = done.calendar
+    for item in received.applied:
+        lines.append(f"{account.email}: calendar: applied {item.method} {item.summary!r}"
+                     f" ({item.reason}).")
+    for item in received.shown:
+        lines.append(f"{account.email}: calendar: shown, not applied: {item.method or 'message'}"
+                     f" {item.summary!r} ({item.reason}).")
     lines.extend(f"  {problem}" for problem in done.problems)
-    return flushed.as_json()
+    return flushed.as_json(), received.as_json()
 
 
 def _error(ctx: Context, line: str) -> None:

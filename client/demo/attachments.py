@@ -8,6 +8,7 @@ import io
 import struct
 import zlib
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 
 def _pdf_escape(text: str) -> str:
@@ -61,8 +62,20 @@ def ics_invitation(
     organizer: tuple[str, str],
     attendees: list[tuple[str, str]],
     stamp_utc: datetime,
+    zone: str = "",
+    link: str = "",
 ) -> str:
-    """An iCalendar METHOD:REQUEST with one event; times given in UTC (aware datetimes)."""
+    """An iCalendar METHOD:REQUEST with one event; times given in UTC (aware datetimes),
+    written in the organizer's IANA `zone` when given (TZID, as Outlook and Google do), with
+    the online meeting's https `link` as URL when given."""
+    if zone:
+        tz = ZoneInfo(zone)
+        starts = (f"DTSTART;TZID={zone}:{start_utc.astimezone(tz):%Y%m%dT%H%M%S}",
+                  f"DTEND;TZID={zone}:"
+                  f"{(start_utc + timedelta(minutes=minutes)).astimezone(tz):%Y%m%dT%H%M%S}")
+    else:
+        starts = (f"DTSTART:{_ical_utc(start_utc)}",
+                  f"DTEND:{_ical_utc(start_utc + timedelta(minutes=minutes))}")
     lines = [
         "BEGIN:VCALENDAR",
         "PRODID:-//Tradewind demo//Invitation//EN",
@@ -71,12 +84,13 @@ def ics_invitation(
         "BEGIN:VEVENT",
         f"UID:{uid}",
         f"DTSTAMP:{_ical_utc(stamp_utc)}",
-        f"DTSTART:{_ical_utc(start_utc)}",
-        f"DTEND:{_ical_utc(start_utc + timedelta(minutes=minutes))}",
+        *starts,
         f"SUMMARY:{summary}",
         f"LOCATION:{location}",
         f"ORGANIZER;CN={organizer[0]}:mailto:{organizer[1]}",
     ]
+    if link:
+        lines.append(f"URL:{link}")
     for name, email in attendees:
         lines.append(
             f"ATTENDEE;CN={name};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{email}"

@@ -171,6 +171,8 @@ class _Expander:
                 organizer=(organizer.name, organizer.email),
                 attendees=[(m.name, m.email) for m in env.to],
                 stamp_utc=env.date.astimezone(UTC),
+                zone=spec["tz"],
+                link=spec.get("link", ""),
             )
             return Part(
                 "text/calendar", text=text, filename=spec["name"], params=(("method", "REQUEST"),)

@@ -13,6 +13,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 
+from client.calendar.received import ReceivedReport, apply_received
 from client.compose.drafts import push_drafts
 from client.imap.models import Endpoint
 from client.net.redact import describe_error
@@ -123,6 +124,7 @@ class AfterSyncReport:
     flush: FlushReport
     problems: list[str]
     drafts_pushed: list[int] = field(default_factory=list)  # local drafts now on the server
+    calendar: ReceivedReport = field(default_factory=lambda: ReceivedReport())
 
     def changed_folders(self) -> tuple[str, ...]:
         """Roles of the server folders this changed (sent mail filed, drafts saved), which a
@@ -140,7 +142,8 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
     the line, upload the big files of `uploading` messages (`client.uploads.outgoing.advance`),
     send the outbox (an automatic flush: backoff is kept), save local drafts to the
     Drafts folder, refresh the signature policy when due, move quote records along
-    (`client.quotes.records.refresh_states`). Never raises an `Exception`: each
+    (`client.quotes.records.refresh_states`), apply received invitations as the iTIP rules
+    allow (`client.calendar.received.apply_received`). Never raises an `Exception`: each
     step's failure, whatever its type, is reported in words (without any part of the password)
     and the next step still runs; `KeyboardInterrupt` passes.
     Called by `tradewind sync` and by the app's account workers (worker thread)."""
@@ -185,4 +188,9 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
         refresh_states(store)
     except Exception as exc:  # tried again after the next sync
         failed("quote states not updated", exc)
-    return AfterSyncReport(flushed, problems, pushed)
+    calendar = ReceivedReport()
+    try:  # invitations, updates, cancellations and answers the sync brought
+        calendar = apply_received(store, account.id)
+    except Exception as exc:  # looked at again after the next sync
+        failed("received invitations not applied", exc)
+    return AfterSyncReport(flushed, problems, pushed, calendar)

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from client import events
+from client.calendar.received import ReceivedItem, ReceivedReport
 from client.smtp.account_send import AfterSyncReport
 from client.smtp.sender import FlushReport
 from client.sync.engine import SyncReport
@@ -82,7 +83,8 @@ def encode_result(report: SyncReport, after: AfterSyncReport | None) -> str:
     after_data = None
     if after is not None:
         after_data = {"flush": asdict(after.flush), "problems": list(after.problems),
-                      "drafts_pushed": list(after.drafts_pushed)}
+                      "drafts_pushed": list(after.drafts_pushed),
+                      "calendar": after.calendar.as_json()}
     return json.dumps({"result": {"report": asdict(report), "after": after_data}}) + "\n"
 
 
@@ -124,8 +126,16 @@ def _after(data: dict[str, Any] | None) -> AfterSyncReport | None:
     flush = dict(data["flush"])
     for name in ("failed", "uncertain"):  # JSON turned the int keys into strings
         flush[name] = {int(k): str(v) for k, v in flush.get(name, {}).items()}
+    calendar = data.get("calendar") or {}
     return AfterSyncReport(FlushReport(**flush), [str(p) for p in data.get("problems", [])],
-                           [int(i) for i in data.get("drafts_pushed", [])])
+                           [int(i) for i in data.get("drafts_pushed", [])],
+                           ReceivedReport([_item(i) for i in calendar.get("applied", [])],
+                                          [_item(i) for i in calendar.get("shown", [])]))
+
+
+def _item(data: dict[str, Any]) -> ReceivedItem:
+    return ReceivedItem(int(data["message"]), str(data["method"]), str(data["uid"]),
+                        str(data["summary"]), str(data["reason"]))
 
 
 def _object(line: str) -> dict[str, Any]:

@@ -91,9 +91,15 @@ class SyncControls(QObject):
             self._reload_tree(event.account_id)
 
     def outbox_flushed(self, _account_id: int, report: Any) -> None:
-        """Tell the rep what the outbox did after a sync (nothing is said when it was empty)."""
+        """Tell the rep what the outbox did after a sync (nothing is said when it was empty);
+        an invitation card on show is read again when the sync applied invitations."""
         if getattr(self.window, "_closed", False):
             return
+        calendar = getattr(report, "calendar", None)
+        shown = self.window.reader.shown_id
+        if calendar is not None and calendar.applied and shown is not None \
+                and self.window.reader.invitation_card.card is not None:
+            self.window.show_message(shown)  # its card shows the calendar as it is now
         flush = report.flush
         if flush.sent:
             self.window.statusBar().showMessage(

@@ -22,7 +22,7 @@ Cli = Callable[..., CliResult]
 SYNC_KEYS = {
     "email", "ok", "status", "error", "cancelled", "replayed", "replay_notes", "added", "updated",
     "removed", "indexed", "seconds", "created_folders", "renamed_folders", "removed_folders",
-    "folders", "outbox",
+    "folders", "outbox", "calendar",
 }
 
 

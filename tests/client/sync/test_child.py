@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from client import events
+from client.calendar.received import ReceivedItem, ReceivedReport
 from client.cli.main import main as cli_main
 from client.compose.actions import queue_message
 from client.compose.drafts import DraftFields, save_draft
@@ -58,7 +59,9 @@ def test_events_and_result_round_trip() -> None:
                         created_folders=("Quotes",), renamed_folders=(("Old", "New"),),
                         indexed=3, seconds=1.5)
     after = AfterSyncReport(FlushReport(sent=[9], failed={4: "550 mailbox unavailable"}),
-                            ["drafts not saved"], [3])
+                            ["drafts not saved"], [3],
+                            ReceivedReport([ReceivedItem(5, "REQUEST", "u@x", "Call", "new")],
+                                           [ReceivedItem(6, "CANCEL", "u@x", "Call", "spoof")]))
     decoded = decode_line(encode_result(report, after))
     assert decoded == (report, after)
     assert decode_line(encode_result(report, None)) == (report, None)
