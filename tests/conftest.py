@@ -43,6 +43,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.dovecot)
         if _CYRUS_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.cyrus)
+    # Tests that run the whole app (``full_app``) go first: QtWebEngine crashed in the app's
+    # quit (its aboutToQuit handler) when WebEngine views of earlier tests were still alive in
+    # the same process, an order a rep's one-run-per-process app never meets.
+    items.sort(key=lambda item: item.get_closest_marker("full_app") is None)
 
 
 @pytest.hookimpl(wrapper=True)

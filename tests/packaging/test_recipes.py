@@ -160,7 +160,7 @@ def test_ci_runs_the_bundle_build_from_the_test_script() -> None:
     assert "bash packaging/build.sh" in script
     assert 'TRADEWIND_SKIP_BUNDLE' in script and '"${CI:-}" != "true"' in script
     # before pytest, so that pytest's summary is the closing line of the CI run
-    assert script.index("bash packaging/build.sh") < script.index(".venv/bin/pytest")
+    assert script.index("bash packaging/build.sh") < script.index("PYTEST=(")
 
 
 def _run_ca_hook(monkeypatch, paths) -> str | None:  # type: ignore[no-untyped-def]

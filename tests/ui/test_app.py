@@ -74,6 +74,7 @@ def _close_windows_soon() -> None:
     QTimer.singleShot(20, close)
 
 
+@pytest.mark.full_app
 def test_tradewind_demo_through_the_cli_opens_the_window(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from client.cli.main import main
 
@@ -83,6 +84,7 @@ def test_tradewind_demo_through_the_cli_opens_the_window(qapp, tmp_path: Path) -
     assert (profile / DATABASE_NAME).exists()  # a named profile is kept
 
 
+@pytest.mark.full_app
 def test_temporary_demo_profile_is_removed_at_exit(qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import tempfile
 
@@ -108,6 +110,7 @@ def test_temporary_demo_profile_is_removed_at_exit(qapp, tmp_path: Path, monkeyp
     assert list(temp.iterdir()) == []
 
 
+@pytest.mark.full_app
 def test_unusable_profile_is_reported_in_words(qapp, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 

@@ -136,6 +136,7 @@ def test_start_up_offers_and_runs_the_rebuild(qapp, damaged_profile: Path) -> No
     assert offer_repair_if_damaged(database, damaged_profile) is True  # sound now: no dialog
 
 
+@pytest.mark.full_app
 def test_the_app_exits_9_when_the_rep_quits(qapp, damaged_profile: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     from ui.app import run
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -122,6 +123,7 @@ def test_the_running_app_opens_what_a_second_launch_hands_over(qtbot, qapp, wind
         viewer.close()
 
 
+@pytest.mark.full_app
 def test_targets_given_at_launch_open_with_the_window(qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
 

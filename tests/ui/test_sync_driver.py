@@ -234,6 +234,7 @@ def test_interval_and_attachment_cap_come_from_the_settings(  # type: ignore[no-
     assert state == "partial"  # over the 1 MB cap: the attachment stays on the server
 
 
+@pytest.mark.full_app
 def test_the_app_entry_point_syncs_a_real_profile_and_releases_it(  # type: ignore[no-untyped-def]
         qapp, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path) -> None:
     from PySide6.QtCore import QTimer
