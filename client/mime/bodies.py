@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 
-from client.security.html_charsets import refused_for_html
-
 from .charsets import decode_bytes
 from .enriched import enriched_to_text
 from .flowed import unflow
+from .html_charsets import refused_for_html
 from .model import BodyPart, Limits
 from .structure import Part
 from .transfer import decode_transfer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from client.security.html_charsets import refused_for_html
+from client.mime.html_charsets import refused_for_html
 
 
 @pytest.mark.parametrize(
