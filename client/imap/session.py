@@ -15,11 +15,8 @@ from __future__ import annotations
 
 import logging
 import re
-import select as select_module
 import socket
-import ssl
-import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from types import TracebackType
 
@@ -29,6 +26,9 @@ from client.i18n import _
 from client.imap.bodystructure import is_readable_text, leaf_parts
 from client.imap.connection import Connection, server_text
 from client.imap.errors import ProtocolError
+from client.imap.fetch_values import MAX_NZ_NUMBER, checked_status, meta_of_items
+from client.imap.folder_listing import list_folders, mailbox_arg, read_namespace
+from client.imap.idle import idle_for_changes
 from client.imap.models import (
     Endpoint,
     FolderInfo,
@@ -38,23 +38,16 @@ from client.imap.models import (
 )
 from client.imap.namespace import (
     Namespace,
-    parse_namespace,
-    parse_status_mailbox_id,
-    shown_names,
 )
 from client.imap.parse import (
     ResponseParseError,
     Segment,
     Token,
     as_int,
-    flags_of,
     format_uid_set,
-    modseq_of,
     numbers_in_ranges,
     parse_esearch,
     parse_fetch,
-    parse_internaldate,
-    parse_list,
     parse_sequence_set,
     parse_status,
     parse_uid_code,
@@ -62,23 +55,11 @@ from client.imap.parse import (
     tokenize,
     uid_in_text,
 )
-from client.imap.roles import assign_roles
-from client.imap.transport import has_buffered_input
-from client.imap.utf7 import decode_mailbox_name, encode_mailbox_name
+from client.imap.utf7 import encode_mailbox_name
 
 log = logging.getLogger(__name__)
-_IDLE_EVENTS = ("EXISTS", "EXPUNGE", "FETCH", "VANISHED")
-MAX_NZ_NUMBER = 2**32 - 1  # UIDs, UIDVALIDITY, UIDNEXT, EXISTS are 32-bit (RFC 3501 §9)
 #: Messages a reply may list beyond the folder's EXISTS (mail arriving meanwhile).
 EXISTS_SLACK = 64
-
-
-def mailbox_arg(raw: str) -> bytes:
-    """A raw mailbox name as a quoted IMAP string (bytes as the server sent them)."""
-    data = raw.encode("utf-8", "surrogateescape")
-    if any(b in data for b in (0, 10, 13)):
-        raise ProtocolError(_("A folder name contains a line break or NUL and cannot be used."))
-    return b'"' + data.replace(b"\\", b"\\\\").replace(b'"', b'\\"') + b'"'
 
 
 _UID_SET = re.compile(r"(\d+|\*)(:(\d+|\*))?(,(\d+|\*)(:(\d+|\*))?)*")
@@ -146,76 +127,17 @@ class ImapSession(Connection):
         """The personal namespace (RFC 2342 NAMESPACE, asked once per session); an empty one
         when the server lacks NAMESPACE or refuses it."""
         if self._namespace is None:
-            found = Namespace()
-            if self.has("NAMESPACE"):
-                try:
-                    with self.guard():
-                        self._command("NAMESPACE")
-                        replies = self._untagged("NAMESPACE")
-                    if replies:
-                        found = parse_namespace(replies[-1])
-                except ProtocolError as exc:
-                    log.info("NAMESPACE refused or unreadable: %s", exc)
-                except ValueError as exc:  # ResponseParseError
-                    log.info("NAMESPACE unreadable: %s", exc)
-            self._namespace = found
+            self._namespace = read_namespace(self)
         return self._namespace
 
     def list_folders(self) -> list[FolderInfo]:
-        """All folders with shown names (decoded, personal namespace prefix removed),
-        attributes, roles (SPECIAL-USE, then names) and, when the server has OBJECTID, their
-        MAILBOXID (one LIST with LIST-STATUS, else one ``STATUS (MAILBOXID)`` per folder)."""
-        namespace = self.namespace()
-        want_ids = self.has("OBJECTID")
-        returns: list[str] = []
-        if self.has("SPECIAL-USE") and self.has("LIST-EXTENDED"):
-            returns.append("SPECIAL-USE")
-        if want_ids and self.has("LIST-STATUS"):
-            returns.append("STATUS (MAILBOXID)")  # alone: Cyrus 3.6 garbles it in long lists
-        ids: dict[str, str | None] = {}
-        with self.guard():
-            if returns:
-                self._command("LIST", '""', '"*"', "RETURN", "(" + " ".join(returns) + ")")
-            else:
-                self._command("LIST", '""', '"*"')
-            rows = [parse_list(segs) for segs in self._untagged("LIST")]
-            for segs in self._untagged("STATUS"):
-                try:
-                    raw, items = parse_status_mailbox_id(segs)
-                except ValueError:
-                    continue
-                mailbox_id = items.get("MAILBOXID")
-                ids[raw] = mailbox_id if isinstance(mailbox_id, str) else None
-        if want_ids and not self.has("LIST-STATUS"):
-            for attrs, _delim, raw in rows:
-                if not {a.upper() for a in attrs} & {"\\NOSELECT", "\\NONEXISTENT"}:
-                    ids[raw] = self._mailbox_id(raw)
-        decoded = [(decode_mailbox_name(raw), delim, attrs) for attrs, delim, raw in rows]
-        shown = shown_names([name for name, _d, _a in decoded], namespace)
-        decoded = [(name, delim, attrs) for name, (_n, delim, attrs) in zip(shown, decoded, strict=True)]
-        roles = assign_roles(decoded)
-        folders = [
-            FolderInfo(name=name, raw_name=raw, delimiter=delim, attrs=attrs, role=role,
-                       mailbox_id=ids.get(raw))
-            for (name, delim, attrs), (_a, _d, raw), role in zip(decoded, rows, roles, strict=True)
-        ]
+        """All folders with shown names, attributes, roles and MAILBOXIDs
+        (``client.imap.folder_listing.list_folders``); remembers their wire names."""
+        folders = list_folders(self)
         self._raw_by_name = {f.name: f.raw_name for f in folders}
         self._raw_names = {f.raw_name for f in folders}
         self._listed = True
         return folders
-
-    def _mailbox_id(self, raw: str) -> str | None:
-        """``STATUS raw (MAILBOXID)``; None when refused or not a valid object id."""
-        try:
-            with self.guard():
-                self._command("STATUS", mailbox_arg(raw), "(MAILBOXID)")
-                found = self._untagged("STATUS")
-            if found:
-                value = parse_status_mailbox_id(found[-1])[1].get("MAILBOXID")
-                return value if isinstance(value, str) else None
-        except (ProtocolError, ValueError):
-            pass
-        return None
 
     def _wire(self, folder: str) -> bytes:
         known = folder in self._raw_by_name or folder in self._raw_names
@@ -255,7 +177,7 @@ class ImapSession(Connection):
         except KeyError as exc:
             raise ProtocolError(_("The server's STATUS lacked {item}.",
                                   item=exc.args[0])) from None
-        return _checked(status, folder)
+        return checked_status(status, folder)
 
     def select(self, folder: str, readonly: bool = True) -> FolderStatus:
         """SELECT (or EXAMINE when ``readonly``). The first call ENABLEs QRESYNC or CONDSTORE
@@ -287,13 +209,13 @@ class ImapSession(Connection):
             if uidvalidity is None:
                 raise ProtocolError(_("The server did not report UIDVALIDITY for this folder."))
             self._exists = min(exists, MAX_NZ_NUMBER)
-            _checked(FolderStatus(uidvalidity, uidnext or 1, exists, 0, modseq), folder)
+            checked_status(FolderStatus(uidvalidity, uidnext or 1, exists, 0, modseq), folder)
             if uidnext is None:
                 uids = self.uids()
                 uidnext = (max(uids) + 1) if uids else 1
             unseen = self._count_unseen()
             self._drop_expunge_noise()
-        return _checked(FolderStatus(uidvalidity=uidvalidity, uidnext=uidnext, messages=exists,
+        return checked_status(FolderStatus(uidvalidity=uidvalidity, uidnext=uidnext, messages=exists,
                                      unseen=unseen, highestmodseq=modseq), folder)
 
     def _count_unseen(self) -> int:
@@ -374,7 +296,7 @@ class ImapSession(Connection):
         """Items and metadata of one response; unreadable metadata skips it like ``_items``."""
         items = self._items(segs)
         try:
-            return items, _meta(items)
+            return items, meta_of_items(items)
         except ResponseParseError as exc:
             self._skip(segs, exc)
             return {}, None
@@ -488,7 +410,7 @@ class ImapSession(Connection):
             if first is None:
                 raise ProtocolError(_("Message {uid} is no longer on the server.", uid=uid))
             try:
-                meta = _meta(first)
+                meta = meta_of_items(first)
             except ResponseParseError as exc:
                 self.unreadable[int(uid)] = str(exc)
                 raise
@@ -625,54 +547,8 @@ class ImapSession(Connection):
     # -- waiting -----------------------------------------------------------------------------
 
     def idle(self, timeout: float) -> list[str]:
-        """IDLE on the selected folder until the server reports EXISTS/EXPUNGE/FETCH/VANISHED or
-        ``timeout`` seconds pass, then DONE. Returns the untagged lines seen (empty on timeout).
-        Callers loop and should re-issue well before 29 minutes. Without IDLE support it waits
-        with NOOP semantics: sleeps ``timeout`` and returns NOOP's lines."""
-        if not self.has("IDLE"):
-            time.sleep(max(0.0, timeout))
-            return self.noop_lines()
-        lines: list[str] = []
-        client = self._client
-        with self.guard():
-            tag = client._command("IDLE")
-            while True:
-                resp = client._get_response()
-                if resp is None:
-                    break
-                if client.tagged_commands.get(tag) is not None:
-                    typ, data = client.tagged_commands.pop(tag)
-                    raise ProtocolError(_("The server refused IDLE: {detail}",
-                                          detail=server_text(data)))
-                lines.append(resp.decode("utf-8", "replace"))
-            deadline = time.monotonic() + max(0.0, timeout)
-            while not any(_is_event(line) for line in lines):
-                if not self._wait_readable(deadline):
-                    break
-                resp = client._get_response()
-                if resp is not None:
-                    lines.append(resp.decode("utf-8", "replace"))
-            client.send(b"DONE\r\n")
-            while client.tagged_commands.get(tag) is None:
-                resp = client._get_response()
-                if resp is not None and client.tagged_commands.get(tag) is None:
-                    lines.append(resp.decode("utf-8", "replace"))
-            client.tagged_commands.pop(tag)
-            self._drop_expunge_noise()
-        return [line for line in lines if line.startswith("*")]
-
-    def _wait_readable(self, deadline: float) -> bool:
-        client = self._client
-        sock = client.sock
-        if isinstance(sock, ssl.SSLSocket) and sock.pending():
-            return True
-        if has_buffered_input(client):
-            return True
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            return False
-        ready, _w, _x = select_module.select([sock], [], [], remaining)
-        return bool(ready)
+        """IDLE on the selected folder (``client.imap.idle.idle_for_changes``)."""
+        return idle_for_changes(self, timeout)
 
     def noop_lines(self) -> list[str]:
         """NOOP and the changes the server reported, as ``"* N EXISTS"``-style lines."""
@@ -715,47 +591,4 @@ class ImapSession(Connection):
                 self._client.shutdown()
             except Exception:
                 pass
-
-
-def _is_event(line: str) -> bool:
-    parts = line.split()
-    return len(parts) >= 3 and parts[0] == "*" and parts[2].upper() in _IDLE_EVENTS or (
-        len(parts) >= 2 and parts[0] == "*" and parts[1].upper() == "VANISHED")
-
-
-def _meta(items: Mapping[str, object]) -> MessageMeta | None:
-    """MessageMeta from FETCH items, or None for an unsolicited response lacking them.
-    ``\\Recent`` is dropped: it belongs to one session, not to the message. An INTERNALDATE
-    that cannot be read costs only the date (None, with a warning), not the message. Raises
-    ``ResponseParseError`` for an unreadable UID, size, FLAGS or MODSEQ."""
-    uid, flags, size, date = (items.get(k) for k in ("UID", "FLAGS", "RFC822.SIZE", "INTERNALDATE"))
-    if uid is None or flags is None or size is None:
-        return None
-    number = as_int(uid)  # type: ignore[arg-type]
-    if not 0 < number <= MAX_NZ_NUMBER:
-        raise ResponseParseError(f"UID {number} is out of range")
-    when: datetime | None = None
-    warnings: tuple[str, ...] = ()
-    if isinstance(date, bytes):
-        try:
-            when = parse_internaldate(date.decode("ascii", "replace"))
-        except ResponseParseError:
-            warnings = ("The server sent an arrival date (INTERNALDATE) that cannot be read; "
-                        f"it was ignored: {server_text(date, 60)}",)
-    modseq = items.get("MODSEQ")
-    return MessageMeta(uid=number, flags=flags_of(flags) - {"\\Recent"}, size=as_int(size),  # type: ignore[arg-type]
-                       internaldate=when, modseq=modseq_of(modseq) if modseq is not None else None,  # type: ignore[arg-type]
-                       warnings=warnings)
-
-
-def _checked(status: FolderStatus, folder: str) -> FolderStatus:
-    """``status`` when its numbers are possible (RFC 3501: 32-bit), else ``ProtocolError``."""
-    for name, value in (("UIDVALIDITY", status.uidvalidity), ("UIDNEXT", status.uidnext),
-                        ("EXISTS", status.messages)):
-        low = 0 if name == "EXISTS" else 1
-        if not low <= value <= MAX_NZ_NUMBER:
-            raise ProtocolError(_("The server announced an impossible {name} ({value}) for "
-                                  "{folder}; the folder was not synced.", name=name, value=value,
-                                  folder=server_text(folder)))
-    return status
 
