@@ -133,7 +133,11 @@ class AccountWorker:
         except Exception as exc:  # keyring trouble is this account's problem only
             message = _("The password for {email} could not be read: {detail}",
                         email=self.account.email, detail=exc)
-            state = "no-password" if getattr(exc, "code", "") == "no-password" else "error"
+            # a refused sign-in (an OAuth2 refresh the provider refused) is the account's
+            # auth state, as the IDLE watcher reports it: both must say the same, or the
+            # status the rep sees depends on which thread spoke last
+            code = getattr(exc, "code", "")
+            state = code if code in ("no-password", "auth-failed") else "error"
             self._bus.publish(events.AccountStatus(self.account.id, state, message))
             return SyncReport(self.account.id, error=message, status="error")
         try:
