@@ -3,7 +3,12 @@
 ``discover(email)`` tries, in order: a preset for the domain; a preset matched by the domain's
 MX hosts; RFC 6186 SRV records (``_imaps._tcp``, ``_imap._tcp``, ``_submissions._tcp``,
 ``_submission._tcp``); the Mozilla autoconfig XML (``https://autoconfig.DOMAIN/mail/
-config-v1.1.xml`` then ``https://DOMAIN/.well-known/autoconfig/mail/config-v1.1.xml``). It
+config-v1.1.xml`` then ``https://DOMAIN/.well-known/autoconfig/mail/config-v1.1.xml``).
+Microsoft 365 mailboxes behind a mail filter are recognised by Microsoft's autodiscover
+(``client.accounts.ms_autodiscover``): the ``autodiscover.DOMAIN`` CNAME right after the MX
+check, and Microsoft's Autodiscover v2 probe, which sends the address to Microsoft, only when
+nothing else found settings. Both give the Microsoft 365 preset (source ``"autodiscover"``),
+so the wizard offers "Sign in with Microsoft". It
 returns a ``DiscoveryResult`` or None and never raises: a failed lookup must never block
 manual settings.
 
@@ -27,7 +32,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from client.accounts.presets import Preset, ServerSettings, preset_for_domain, preset_for_mx
+from client.accounts.ms_autodiscover import autodiscover_says_microsoft, cname_says_microsoft
+from client.accounts.presets import (
+    Preset,
+    ServerSettings,
+    preset_by_key,
+    preset_for_domain,
+    preset_for_mx,
+)
 from client.imap.models import Security
 
 log = logging.getLogger(__name__)
@@ -58,10 +70,15 @@ class Resolver(Protocol):
     def srv(self, name: str) -> list[SrvRecord]:
         ...
 
+    def cname(self, name: str) -> list[str]:
+        """The CNAME targets of ``name`` (without the trailing dot)."""
+        ...
+
 
 @dataclass(frozen=True)
 class DiscoveryResult:
-    """Suggested settings. ``source``: "preset", "mx-preset", "srv" or "autoconfig";
+    """Suggested settings. ``source``: "preset", "mx-preset", "autodiscover", "srv" or
+    "autoconfig";
     ``preset``: the preset key when one matched; ``username``: what to log in with."""
 
     email: str
@@ -99,6 +116,9 @@ class DnsPythonResolver:
         return [SrvRecord(int(getattr(r, "priority", 0)), int(getattr(r, "weight", 0)),
                           int(getattr(r, "port", 0)), str(getattr(r, "target", "")).rstrip("."))
                 for r in self._resolve(name, "SRV")]
+
+    def cname(self, name: str) -> list[str]:
+        return [str(getattr(r, "target", "")).rstrip(".") for r in self._resolve(name, "CNAME")]
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -148,10 +168,19 @@ def _discover(email: str, resolver: Resolver | None, http_get: HttpGet | None,
     preset = preset_for_mx(dns.mx(domain))
     if preset:
         return _from_preset(address, preset, "mx-preset")
+    microsoft = preset_by_key("microsoft365")
+    if microsoft is not None and cname_says_microsoft(domain, dns.cname):
+        return _from_preset(address, microsoft, "autodiscover")
     found = _from_srv(address, domain, dns)
     if found:
         return found
-    return _from_autoconfig(address, domain, http_get or https_get)
+    getter = http_get or https_get
+    found = _from_autoconfig(address, domain, getter)
+    if found:
+        return found
+    if microsoft is not None and autodiscover_says_microsoft(address, getter):
+        return _from_preset(address, microsoft, "autodiscover")
+    return None
 
 
 def _from_preset(email: str, preset: Preset, source: str) -> DiscoveryResult:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from client import secrets
+from client.i18n import _
 from client.oauth import tokens
 from client.oauth.errors import OAuthError, ProviderConfigError, SignInRequired
 from client.oauth.providers import Provider, from_public_json
@@ -32,8 +33,9 @@ NEEDS_LOGIN = "needs-login"
 def provider_of(account: Account) -> Provider:
     """The provider stored with an OAuth2 account (its secret from the token record)."""
     if not account.oauth_provider:
-        raise ProviderConfigError(f"{account.email} has no sign-in provider settings; sign in "
-                                  f"again with tradewind account login {account.email} --oauth ….")
+        raise ProviderConfigError(_("{email} has no sign-in provider settings; sign in again "
+                                    "with tradewind account login {email} --oauth ….",
+                                    email=account.email))
     stored = tokens.load(account.email)
     return from_public_json(account.oauth_provider, stored.client_secret if stored else None)
 
@@ -66,7 +68,7 @@ def smtp_refresher(account: Account) -> Callable[[], str] | None:
         except OAuthError as exc:
             raise SmtpAuthError(str(exc)) from None
         if token is None:  # pragma: no cover - secret_for returns a token or raises for oauth2
-            raise SmtpAuthError(f"{account.email} is not signed in.")
+            raise SmtpAuthError(_("{email} is not signed in.", email=account.email))
         return token
 
     return refresh

@@ -7,6 +7,8 @@ ever holds a token, a code or a client secret. Pure.
 
 from __future__ import annotations
 
+from client.i18n import _
+
 
 class OAuthError(Exception):
     """Base: the sign-in did not work; the message says why and what to do."""
@@ -44,31 +46,37 @@ _ADMIN_CODES = ("AADSTS65001", "AADSTS90094", "AADSTS90008", "admin_consent_requ
 _EXPIRED_CODES = ("AADSTS700082", "AADSTS50173", "AADSTS70008", "AADSTS700084", "AADSTS50076")
 
 
-def explain(error: str, description: str = "", *, provider: str = "the provider") -> OAuthError:
-    """The exception for an OAuth2 error reply (`error`, `error_description`)."""
+def explain(error: str, description: str = "", *, provider: str | None = None) -> OAuthError:
+    """The exception for an OAuth2 error reply (`error`, `error_description`), in the
+    language of ``client.i18n``."""
+    provider = provider or _("the provider")
     text = f"{error} {description}"
+    detail = _short(description) or error
     if any(code in text for code in _ADMIN_CODES):
         return AdminConsentRequired(
-            f"Your organisation's administrator must approve Tradewind before you can sign in "
-            f"with {provider} ({_short(description) or error}). Ask IT to grant admin consent "
-            "for the company's Tradewind app (docs/oauth.md), then sign in again.")
+            _("Your organisation's administrator must approve Tradewind before you can sign in "
+              "with {provider} ({detail}). Ask IT to grant admin consent for the company's "
+              "Tradewind app (docs/oauth.md), then sign in again.",
+              provider=provider, detail=detail))
     if any(code in text for code in _EXPIRED_CODES) or error == "invalid_grant":
         return SignInRequired(
-            f"Your sign-in with {provider} has expired or was revoked ({_short(description) or error}). "
-            "Choose \"Sign in again\" (or run: tradewind account login EMAIL); nothing waiting "
-            "to be sent is lost.")
+            _("Your sign-in with {provider} has expired or was revoked ({detail}). Choose "
+              "\"Sign in again\" (or run: tradewind account login EMAIL); nothing waiting to be "
+              "sent is lost.", provider=provider, detail=detail))
     if error in ("access_denied", "consent_required", "interaction_required"):
         return ConsentDenied(
-            f"The sign-in with {provider} was not completed: the permission to read and send "
-            f"mail was not given ({_short(description) or error}). Sign in again and accept "
-            "the permissions Tradewind asks for.")
+            _("The sign-in with {provider} was not completed: the permission to read and send "
+              "mail was not given ({detail}). Sign in again and accept the permissions "
+              "Tradewind asks for.", provider=provider, detail=detail))
     if error in ("temporarily_unavailable", "server_error"):
         return TokenServiceUnavailable(
-            f"{provider} could not complete the sign-in now ({error}); try again in a few minutes.")
+            _("{provider} could not complete the sign-in now ({error}); try again in a few "
+              "minutes.", provider=provider, error=error))
     return OAuthError(
-        f"{provider} refused the sign-in ({error}{': ' + _short(description) if description else ''}). "
-        "Check the app registration (client id, redirect address, scopes) with your IT "
-        "department; docs/oauth.md lists what it needs.")
+        _("{provider} refused the sign-in ({reason}). Check the app registration (client id, "
+          "redirect address, scopes) with your IT department; docs/oauth.md lists what it "
+          "needs.", provider=provider,
+          reason=error + (": " + _short(description) if description else "")))
 
 
 def _short(description: str, limit: int = 160) -> str:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from client.i18n import _
 from client.oauth.errors import (
     FlowCancelled,
     FlowTimeout,
@@ -68,16 +69,17 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         query = {k: v[0] for k, v in parse_qs(parts.query).items() if v}
         if parts.path != "/" or query.get("state") != self.server.expected_state:
-            self._reply(400, _page("Tradewind", "This address is not the sign-in Tradewind "
-                                   "started. Close this tab and start the sign-in again."))
+            self._reply(400, _page("Tradewind", _("This address is not the sign-in Tradewind "
+                                                  "started. Close this tab and start the "
+                                                  "sign-in again.")))
             return
         if "error" in query:
-            self._reply(200, _page("Tradewind: sign-in not completed",
-                                   "The sign-in did not finish. You can close this tab and "
-                                   "return to Tradewind, which says what happened."))
+            self._reply(200, _page(_("Tradewind: sign-in not completed"),
+                                   _("The sign-in did not finish. You can close this tab and "
+                                     "return to Tradewind, which says what happened.")))
         else:
-            self._reply(200, _page("Tradewind: you are signed in",
-                                   "You can close this tab and return to Tradewind."))
+            self._reply(200, _page(_("Tradewind: you are signed in"),
+                                   _("You can close this tab and return to Tradewind.")))
         self.server.answers.put(query)
 
     def _reply(self, code: int, body: bytes) -> None:
@@ -128,7 +130,7 @@ def sign_in(
         extra = dict(provider.auth_params)
         if login_hint:
             extra["login_hint"] = login_hint
-        url, _ = session.create_authorization_url(  # type: ignore[attr-defined]
+        url, _state = session.create_authorization_url(  # type: ignore[attr-defined]
             provider.authorization_endpoint, state=state, code_verifier=verifier, **extra)
         open_url(url)
         answer = _wait(answers, timeout, cancel, provider)
@@ -137,8 +139,8 @@ def sign_in(
                           provider=provider.shown_name)
         code = answer.get("code")
         if not code:
-            raise OAuthError(f"{provider.shown_name} came back without a sign-in code; "
-                             "sign in again.")
+            raise OAuthError(_("{provider} came back without a sign-in code; sign in again.",
+                               provider=provider.shown_name))
         try:
             reply = session.fetch_token(  # type: ignore[attr-defined]
                 provider.token_endpoint, grant_type="authorization_code", code=code,
@@ -149,8 +151,9 @@ def sign_in(
                           provider=provider.shown_name) from None
         except RequestException as exc:
             raise TokenServiceUnavailable(
-                f"Cannot reach {provider.shown_name}'s sign-in service ({type(exc).__name__}); "
-                "check the connection and sign in again.") from None
+                _("Cannot reach the sign-in service of {provider} ({reason}); check the "
+                  "connection and sign in again.", provider=provider.shown_name,
+                  reason=type(exc).__name__)) from None
         return TokenSet.from_reply(dict(reply), client_secret=provider.client_secret)
     finally:
         listener.shutdown()
@@ -163,13 +166,13 @@ def _wait(answers: queue.Queue[dict[str, str]], timeout: float,
     deadline = time.monotonic() + timeout
     while True:
         if cancel is not None and cancel.is_set():
-            raise FlowCancelled("The sign-in was cancelled; nothing was changed.")
+            raise FlowCancelled(_("The sign-in was cancelled; nothing was changed."))
         left = deadline - time.monotonic()
         if left <= 0:
             raise FlowTimeout(
-                f"The browser did not come back from {provider.shown_name} within "
-                f"{int(timeout)} seconds. Sign in again and finish the sign-in in the browser "
-                "window that opens (or cancel).")
+                _("The browser did not come back from {provider} within {seconds} seconds. "
+                  "Sign in again and finish the sign-in in the browser window that opens (or "
+                  "cancel).", provider=provider.shown_name, seconds=int(timeout)))
         try:
             return answers.get(timeout=min(_POLL_S, left))
         except queue.Empty:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from client.i18n import _
 from client.oauth.errors import ProviderConfigError
 
 
@@ -139,15 +140,15 @@ def builtin(name: str, settings: Mapping[str, Any]) -> Provider:
     secret = str(settings.get(f"oauth.{name}.client_secret") or "").strip() or None
     if not client_id:
         raise ProviderConfigError(
-            f"No {template.label} app is registered for this profile: Tradewind ships no client "
-            f"id. Ask IT for the company's client id and pass it once with --client-id ID "
-            f"(kept as the setting oauth.{name}.client_id), or use --oauth FILE; "
-            "docs/oauth.md explains the registration.")
+            _("No {provider} app is registered for this profile: Tradewind ships no client "
+              "id. Ask IT for the company's client id and pass it once with --client-id ID "
+              "(kept as the setting {setting}), or use --oauth FILE; docs/oauth.md explains "
+              "the registration.", provider=template.label, setting="oauth." + name + ".client_id"))
     if template.needs_secret and not secret:
         raise ProviderConfigError(
-            f"{template.label} desktop apps also need the app's client secret (it is not "
-            f"confidential for desktop apps): pass --client-secret too (kept as the setting "
-            f"oauth.{name}.client_secret).")
+            _("{provider} desktop apps also need the app's client secret (it is not "
+              "confidential for desktop apps): pass --client-secret too (kept as the setting "
+              "{setting}).", provider=template.label, setting="oauth." + name + ".client_secret"))
     return Provider(
         name=name, label=template.label,
         authorization_endpoint=template.authorization_endpoint,

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, TypeVar
 
 from client import secrets
+from client.i18n import _
 from client.oauth.errors import OAuthError, SignInRequired, TokenServiceUnavailable, explain
 from client.oauth.providers import Provider
 
@@ -51,7 +52,7 @@ class TokenSet:
         """From a token endpoint's JSON reply (a refresh reply may omit the refresh token)."""
         access = reply.get("access_token")
         if not isinstance(access, str) or not access:
-            raise OAuthError("The provider's token reply has no access token; sign in again.")
+            raise OAuthError(_("The provider's token reply has no access token; sign in again."))
         try:
             lifetime = float(reply.get("expires_in", 3600))
         except (TypeError, ValueError):
@@ -107,8 +108,8 @@ def refresh(email: str, provider: Provider, stored: TokenSet) -> TokenSet:
     """One refresh request; the new record is saved and returned. Raises `SignInRequired`
     (refused), `TokenServiceUnavailable` (network), `OAuthError`."""
     if not stored.refresh_token:
-        raise SignInRequired(f"Tradewind holds no refresh token for {email}; sign in again "
-                             f"(tradewind account login {email}).")
+        raise SignInRequired(_("Tradewind holds no refresh token for {email}; sign in again "
+                               "(tradewind account login {email}).", email=email))
     from authlib.integrations.base_client.errors import OAuthError as LibOAuthError
     from requests import RequestException
 

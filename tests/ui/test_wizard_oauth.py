@@ -98,3 +98,27 @@ def test_cancel_stops_the_wait_and_stores_nothing(  # type: ignore[no-untyped-de
     assert "cancelled" in wizard.test_detail.text()
     with Store.open(db) as store:
         assert store.get_account("mei.lin@outlook.com") is None
+
+
+def test_microsoft_365_behind_a_mail_filter_is_offered_the_microsoft_sign_in(  # type: ignore[no-untyped-def]
+        qtbot, make_wizard, db: Path) -> None:  # noqa: F811
+    # The real discovery, with a resolver that answers like a company whose MX is a filter
+    # and whose autodiscover CNAME points at Microsoft.
+    from client.accounts.discover import discover
+    from tests.client.accounts.test_discover import FakeResolver
+
+    resolver = FakeResolver(mx={"dragon-export.cn": ["eu-smtp-inbound-1.mimecast.com"]},
+                            cname={"autodiscover.dragon-export.cn": ["autodiscover.outlook.com"]})
+    wizard = make_wizard(db, lambda email: discover(email, resolver=resolver,
+                                                    http_get=lambda url: None))
+    wizard.email_field.setText("li.wei@dragon-export.cn")
+    assert not wizard.oauth_button.isVisible()
+    wizard.password_field.setText("not-a-password")
+    with qtbot.waitSignal(wizard.stepFinished, timeout=20000) as found:
+        wizard.next_button.click()
+    assert found.args == ["found"]
+    assert wizard.found_preset == "microsoft365"
+    qtbot.waitSignal(wizard.stepFinished, timeout=20000).wait()  # the password test (no network)
+    wizard.back_button.click()
+    wizard.back_button.click()
+    assert wizard.oauth_button.isVisible() and wizard.oauth_button.text() == "Sign in with Microsoft"

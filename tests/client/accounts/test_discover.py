@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -43,9 +43,11 @@ AUTOCONFIG = b"""<?xml version="1.0" encoding="UTF-8"?>
 
 class FakeResolver:
     def __init__(self, mx: dict[str, list[str]] | None = None,
-                 srv: dict[str, list[SrvRecord]] | None = None, fail: bool = False) -> None:
+                 srv: dict[str, list[SrvRecord]] | None = None, fail: bool = False,
+                 cname: dict[str, list[str]] | None = None) -> None:
         self._mx = mx or {}
         self._srv = srv or {}
+        self._cname = cname or {}
         self.fail = fail
         self.queries: list[str] = []
 
@@ -58,6 +60,12 @@ class FakeResolver:
     def srv(self, name: str) -> list[SrvRecord]:
         self.queries.append(f"SRV {name}")
         return self._srv.get(name, [])
+
+    def cname(self, name: str) -> list[str]:
+        self.queries.append(f"CNAME {name}")
+        if self.fail:
+            raise OSError("network is unreachable")
+        return self._cname.get(name, [])
 
 
 def no_http(url: str) -> bytes | None:
@@ -138,10 +146,17 @@ def test_failed_lookups_return_none_never_raise() -> None:
 
 class _Handler(BaseHTTPRequestHandler):
     served: dict[str, bytes] = {}
+    redirects: dict[str, str] = {}
     requests: list[str] = []
 
     def do_GET(self) -> None:  # noqa: N802
         type(self).requests.append(self.path)
+        target = self.redirects.get(self.path.split("?")[0])
+        if target is not None:
+            self.send_response(302)
+            self.send_header("Location", target)
+            self.end_headers()
+            return
         body = self.served.get(self.path.split("?")[0])
         if body is None:
             self.send_response(404)
@@ -159,7 +174,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def http_server() -> Iterator[tuple[int, type[_Handler]]]:
-    handler = type("Handler", (_Handler,), {"served": {}, "requests": []})
+    handler = type("Handler", (_Handler,), {"served": {}, "redirects": {}, "requests": []})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -197,3 +212,93 @@ def test_https_get_caps_size_and_refuses_errors(http_server: tuple[int, type[_Ha
     assert https_get(f"http://127.0.0.1:{port}/big") is None
     assert https_get(f"http://127.0.0.1:{port}/missing") is None
     assert https_get(f"http://127.0.0.1:{port}/ok") == b"fine"
+
+
+# -- Microsoft 365 behind a mail filter (autodiscover) ----------------------------------------
+
+FILTERED_MX = {"dragon-export.cn": ["eu-smtp-inbound-1.mimecast.com"]}
+
+
+def test_autodiscover_cname_finds_microsoft_behind_a_mail_filter() -> None:
+    dns = FakeResolver(mx=FILTERED_MX,
+                       cname={"autodiscover.dragon-export.cn": ["autodiscover.outlook.com."]})
+    result = discover("li.wei@dragon-export.cn", resolver=dns, http_get=no_http)
+    assert result is not None and result.source == "autodiscover"
+    assert result.preset == "microsoft365"
+    assert result.imap == ServerSettings("outlook.office365.com", 993, "ssl")
+    assert "CNAME autodiscover.dragon-export.cn" in dns.queries
+
+
+def test_a_cname_elsewhere_is_no_hint() -> None:
+    dns = FakeResolver(mx=FILTERED_MX,
+                       cname={"autodiscover.dragon-export.cn": ["autodiscover.outlook.com.evil.example"]})
+    assert discover("li.wei@dragon-export.cn", resolver=dns, http_get=no_http) is None
+
+
+AUTODISCOVER_PATH = "/autodiscover/autodiscover.json/v1.0/li.wei@dragon-export.cn"
+
+
+def _v2_getter(port: int, fetched: list[str]) -> Callable[[str], bytes | None]:
+    def loopback_get(url: str) -> bytes | None:
+        # The production fetcher (no redirects followed), pointed at the loopback server.
+        fetched.append(url)
+        path = url.split("://", 1)[1].split("/", 1)[1]
+        return https_get(f"http://127.0.0.1:{port}/{path}", timeout=5)
+    return loopback_get
+
+
+def test_autodiscover_v2_is_asked_last_and_names_exchange_online(
+        http_server: tuple[int, type[_Handler]]) -> None:
+    port, handler = http_server
+    handler.served[AUTODISCOVER_PATH] = (
+        b'{"Protocol":"AutodiscoverV1",'
+        b'"Url":"https://outlook.office365.com/autodiscover/autodiscover.xml"}')
+    fetched: list[str] = []
+    result = discover("li.wei@dragon-export.cn", resolver=FakeResolver(mx=FILTERED_MX),
+                      http_get=_v2_getter(port, fetched))
+    assert result is not None and result.source == "autodiscover"
+    assert result.preset == "microsoft365"
+    # The address goes to Microsoft only after the domain's own autoconfig found nothing.
+    assert [u.split("?")[0] for u in fetched] == [
+        "https://autoconfig.dragon-export.cn/mail/config-v1.1.xml",
+        "https://dragon-export.cn/.well-known/autoconfig/mail/config-v1.1.xml",
+        "https://outlook.office365.com" + AUTODISCOVER_PATH]
+    assert handler.requests[-1].endswith("?Protocol=AutodiscoverV1")
+
+
+def test_autodiscover_v2_redirect_means_not_microsoft(
+        http_server: tuple[int, type[_Handler]]) -> None:
+    port, handler = http_server
+    handler.redirects[AUTODISCOVER_PATH] = "https://autodiscover.dragon-export.cn/autodiscover.xml"
+    fetched: list[str] = []
+    assert discover("li.wei@dragon-export.cn", resolver=FakeResolver(mx=FILTERED_MX),
+                    http_get=_v2_getter(port, fetched)) is None
+    assert len(fetched) == 3
+
+
+@pytest.mark.parametrize("body", [
+    b"not json",
+    b"[]",
+    b'{"Protocol":"AutodiscoverV1"}',
+    b'{"Protocol":"ActiveSync","Url":"https://outlook.office365.com/x"}',
+    b'{"Protocol":"AutodiscoverV1","Url":"http://outlook.office365.com/autodiscover.xml"}',
+    b'{"Protocol":"AutodiscoverV1","Url":"https://office365.com.evil.example/a.xml"}',
+    b'\xff\xfe',
+])
+def test_autodiscover_v2_answers_that_do_not_name_exchange_online(body: bytes) -> None:
+    from client.accounts.ms_autodiscover import autodiscover_says_microsoft
+
+    assert autodiscover_says_microsoft("li.wei@dragon-export.cn", lambda _url: body) is False
+
+
+def test_autodiscover_hints_never_raise() -> None:
+    from client.accounts.ms_autodiscover import autodiscover_says_microsoft, cname_says_microsoft
+
+    def broken(_arg: str) -> list[str]:
+        raise RuntimeError("resolver bug")
+
+    def broken_get(_url: str) -> bytes | None:
+        raise OSError("no route to host")
+
+    assert cname_says_microsoft("dragon-export.cn", broken) is False
+    assert autodiscover_says_microsoft("li.wei@dragon-export.cn", broken_get) is False

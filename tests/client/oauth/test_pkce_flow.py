@@ -105,3 +105,24 @@ def test_the_listener_is_closed_after_the_flow(provider: Provider) -> None:
     redirect = parse_qs(urlsplit(urls[0]).query)["redirect_uri"][0]
     with pytest.raises(requests.ConnectionError):
         requests.get(redirect, timeout=5)
+
+
+def test_the_rep_reads_the_sign_in_failures_in_their_language(provider: Provider) -> None:
+    # The wizard in a Chinese UI showed "The sign-in was cancelled; nothing was changed." in
+    # English: the flow's messages go through the core's catalog like every other failure.
+    from client import i18n
+    from client.oauth.errors import explain
+
+    i18n.set_language("zh_CN")
+    try:
+        cancel = threading.Event()
+        with pytest.raises(FlowCancelled) as cancelled:
+            sign_in(provider, open_url=lambda url: cancel.set(), timeout=60, cancel=cancel)
+        assert str(cancelled.value) == "登录已取消；没有任何更改。"
+        expired = str(explain("invalid_grant", "AADSTS700082: The refresh token has expired",
+                              provider="Microsoft"))
+        assert "Microsoft" in expired and "重新登录" in expired and "AADSTS700082" in expired
+        assert "服务商" in str(explain("server_error"))
+    finally:
+        i18n.set_language("en")
+    assert str(explain("server_error")).startswith("the provider could not complete")
