@@ -27,13 +27,23 @@ def open_target(window: Any, arg: str) -> None:
         if open_mailto(window, arg) is None:
             _problem(window, QCoreApplication.translate("OpenTargets", "This mailto: link cannot be opened."))
         return
-    run_in_background(lambda: _prepare(arg), lambda result: _show(window, result),
+    db_path = getattr(window, "db_path", None)
+    run_in_background(lambda: _prepare(arg, db_path), lambda result: _show(window, result),
                       lambda exc: _problem(window, str(exc)), owner=window)
 
 
-def _prepare(arg: str) -> tuple[Target, Any]:
-    """Worker thread: read the file; for a message, parse it for the reader."""
+def _prepare(arg: str, db_path: Any = None) -> tuple[Target, Any]:
+    """Worker thread: read the file; for a message, parse it for the reader; for a calendar,
+    build its invitation card against the cache at ``db_path``."""
     target = describe(arg)
+    if target.kind == "ics":
+        if db_path is None:
+            return target, None
+        from client.calendar.card import card_for_file, local_zone
+        from client.store.db import Store
+
+        with Store.open(db_path) as store:
+            return target, card_for_file(store, target.raw, local_zone())
     if target.kind != "eml":
         return target, None
     from ui.reader_content import build_content, row_from_headers
@@ -46,6 +56,8 @@ def _show(window: Any, result: tuple[Target, Any]) -> None:
     target, content = result
     if target.kind == "eml":
         show_message_file(window, target, content)
+    elif content is not None:
+        show_calendar_file(window, target, content)
     else:
         show_calendar_summary(window, target)
 
@@ -73,9 +85,50 @@ def show_message_file(window: Any, target: Target, content: Any) -> QMainWindow:
     return viewer
 
 
+def show_calendar_file(window: Any, target: Target, card: Any) -> QWidget:
+    """A window with the invitation card of an opened `.ics` file; for a file of several
+    events, their list below it ("Add to calendar" imports them all)."""
+    from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+    from ui.reader_invitation import InvitationCard
+
+    locale = getattr(getattr(window, "reader", None), "babel_locale", None)
+    if locale is None:
+        from babel import Locale
+
+        locale = Locale.parse("en")
+    viewer = QWidget()
+    viewer.setObjectName("calendarFileWindow")
+    name = target.path.name if target.path is not None else target.source
+    viewer.setWindowTitle(QCoreApplication.translate("OpenTargets", "{0} — calendar file").format(name))
+    layout = QVBoxLayout(viewer)
+    card_widget = InvitationCard(locale, viewer)
+    card_widget.db_path = getattr(window, "db_path", None)
+    reader = getattr(window, "reader", None)
+    if reader is not None and hasattr(reader, "_invitation_link"):
+        # the join link goes through the reader's link confirmation (C7)
+        card_widget.linkRequested.connect(reader._invitation_link)
+    layout.addWidget(card_widget)
+    if len(target.events) > 1:
+        listing = QLabel(calendar_summary_text(target), viewer)
+        listing.setObjectName("calendarFileEvents")
+        listing.setTextFormat(Qt.TextFormat.PlainText)
+        listing.setWordWrap(True)
+        layout.addWidget(listing)
+    layout.addStretch(1)
+    card_widget.show_card(card)
+    viewer.card = card_widget  # type: ignore[attr-defined]
+    viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    viewer.resize(560, 260)
+    _open_windows.add(viewer)
+    viewer.destroyed.connect(lambda _o=None, v=viewer: _open_windows.discard(v))
+    viewer.show()
+    return viewer
+
+
 def calendar_summary_text(target: Target) -> str:
-    """The words of the .ics summary box."""
-    lines = [QCoreApplication.translate("OpenTargets", "Calendar files open as invitations once meetings are installed. This file holds:")]
+    """The list of a calendar file's events (also the box shown when no cache is open)."""
+    lines = [QCoreApplication.translate("OpenTargets", "This file holds:")]
     if not target.events:
         lines.append(QCoreApplication.translate("OpenTargets", "(no events)"))
     for event in target.events:
@@ -119,4 +172,4 @@ class FileOpenFilter(QObject):
 
 
 __all__ = ["FileOpenFilter", "OpenTargetError", "calendar_summary_text", "open_target",
-           "show_calendar_summary", "show_message_file"]
+           "show_calendar_file", "show_calendar_summary", "show_message_file"]

@@ -32,7 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.calendar.card import Card, add, answer, card_for, local_zone
+from client.calendar.card import (
+    Card,
+    add,
+    add_file,
+    answer,
+    answer_file,
+    card_for,
+    card_for_file,
+    local_zone,
+)
 from client.meetings.invite_mail import zone_label
 from client.store.db import Store
 from ui.dates import babel_locale
@@ -179,7 +188,8 @@ class InvitationCard(QFrame):
                       and invitation.own_address != event.organizer)
         for button in self.buttons.values():
             button.setVisible(answerable)
-        self.add_button.setVisible(method == "REQUEST" and invitation.verdict.apply
+        self.add_button.setVisible(((method == "REQUEST" and invitation.verdict.apply)
+                                    or (bool(card.file_data) and method in ("REQUEST", "PUBLISH")))
                                    and not card.in_calendar)
 
     def _badge(self, card: Card) -> str:
@@ -228,11 +238,15 @@ class InvitationCard(QFrame):
         if self.card is None or self.db_path is None or word not in ANSWERS:
             return
         db_path, row, zone = self.db_path, self.card.message_row, self.rep_zone
+        file_data = self.card.file_data
         self._busy(True)
         self._say(self.result, self.tr("Sending your answer…"))
 
         def job() -> tuple[str, Card | None]:
             with Store.open(db_path) as store:
+                if file_data:  # the card of an opened .ics file
+                    message_id = answer_file(store, file_data, word, zone)
+                    return message_id, card_for_file(store, file_data, zone)
                 message_id = answer(store, row, word, zone)
                 return message_id, card_for(store, row, store.get_raw(row), zone)
 
@@ -254,10 +268,13 @@ class InvitationCard(QFrame):
         if self.card is None or self.db_path is None:
             return
         db_path, row, zone = self.db_path, self.card.message_row, self.rep_zone
+        file_data = self.card.file_data
         self._busy(True)
 
         def job() -> tuple[bool, str]:
             with Store.open(db_path) as store:
+                if file_data:  # an opened .ics file: imported like `calendar import`
+                    return add_file(store, file_data)
                 return add(store, row, zone)
 
         def done(result: tuple[bool, str]) -> None:

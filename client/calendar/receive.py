@@ -61,8 +61,6 @@ def _stored(row: EventRow | None) -> Stored | None:
 
 def read_invitation(store: Store, message_row: int, rep_zone: str) -> Invitation:
     """The invitation in cached message `message_row`; raises `ReceiveError`."""
-    from zoneinfo import ZoneInfo
-
     row = store.get_message(message_row)
     if row is None:
         raise ReceiveError(f"there is no message {message_row} in the cache")
@@ -73,14 +71,24 @@ def read_invitation(store: Store, message_row: int, rep_zone: str) -> Invitation
     data = calendar_of_message(raw)
     if data is None:
         raise ReceiveError(f"message {message_row} carries no invitation")
+    return invitation_from_data(store, data, sender=(row.from_email or "").lower(),
+                                message_id=row.message_id or "", rep_zone=rep_zone,
+                                where=f"message {message_row}'s calendar")
+
+
+def invitation_from_data(store: Store, data: bytes, *, sender: str, message_id: str,
+                         rep_zone: str, where: str = "the calendar") -> Invitation:
+    """The invitation in the iCalendar bytes ``data`` received from ``sender`` (a message's
+    From, or the organizer for a file the rep opened); raises ``ReceiveError``."""
+    from zoneinfo import ZoneInfo
+
     try:
         parsed = parse_calendar(data)
     except CalendarError as exc:
         raise ReceiveError(f"could not read calendar data: {exc}") from exc
     if not parsed.events:
-        raise ReceiveError(f"message {message_row}'s calendar has no event")
+        raise ReceiveError(f"{where} has no event")
     event = next((e for e in parsed.events if not e.recurrence_id), parsed.events[0])
-    sender = (row.from_email or "").lower()
     mine = own_addresses(store)
     invited = [a.email for a in event.attendees]
     own = next((a for a in invited if a in mine), "")
@@ -108,7 +116,7 @@ def read_invitation(store: Store, message_row: int, rep_zone: str) -> Invitation
             if other.uid != event.uid and other.status != "CANCELLED" \
                     and other.partstat != "DECLINED" and other not in conflicts:
                 conflicts.append(other)
-    return Invitation(row.message_id or "", sender, method, event, own, verdict, rep_time,
+    return Invitation(message_id, sender, method, event, own, verdict, rep_time,
                       organizer_time, organizer_zone, conflicts,
                       list(parsed.warnings) + list(event.warnings))
 

@@ -62,8 +62,13 @@
     </message>
     <message>
         <location filename="../../ui/open_targets.py" line="78"/>
-        <source>Calendar files open as invitations once meetings are installed. This file holds:</source>
-        <translation>安装会议功能后，日历文件将作为邀请打开。此文件包含：</translation>
+        <source>This file holds:</source>
+        <translation>此文件包含：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_targets.py" line="90"/>
+        <source>{0} — calendar file</source>
+        <translation>{0} — 日历文件</translation>
     </message>
     <message>
         <location filename="../../ui/open_targets.py" line="80"/>

@@ -1,6 +1,7 @@
 """What the OS hands to the app opens safely: mailto: in our composer (attack parameters
-refused), an .eml in a read-only reader window without importing it, an .ics as a plain
-summary, a bad file as words; macOS's QFileOpenEvent takes the same path."""
+refused), an .eml in a read-only reader window without importing it, an .ics as the
+invitation card (answered through the outbox, added to the calendar), a bad file as words;
+macOS's QFileOpenEvent takes the same path."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from client.store.db import Store
 from tests.ui.test_html_reader import _page_text, internet  # noqa: F401 (fixture)
@@ -58,17 +59,68 @@ def test_eml_opens_read_only_and_is_not_imported(qtbot, window, tmp_path: Path) 
     viewer.close()
 
 
-def test_ics_shows_the_events_summary(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = tmp_path / "call.ics"
-    path.write_bytes(ICS)
+INVITE = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nMETHOD:REQUEST\r\n"
+          b"BEGIN:VEVENT\r\nUID:invite-7@harbor.example\r\nSEQUENCE:0\r\n"
+          b"DTSTAMP:20261201T080000Z\r\nSUMMARY:Factory audit call\r\n"
+          b"DTSTART:20261210T080000Z\r\nDTEND:20261210T090000Z\r\n"
+          b"ORGANIZER;CN=Zhang San:mailto:zhang@harbor.example\r\n"
+          b"ATTENDEE;RSVP=TRUE;PARTSTAT=NEEDS-ACTION:mailto:REP\r\n"
+          b"END:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+def _calendar_window(qtbot, window, tmp_path: Path, data: bytes):  # type: ignore[no-untyped-def]
+    path = tmp_path / "invite.ics"
+    path.write_bytes(data)
     open_target(window, str(path))
-    qtbot.waitUntil(lambda: bool(_top("calendarSummary")), timeout=20000)
-    [box] = _top("calendarSummary")
-    text = box.text()
-    assert "Container booking call" in text and "2026-12-04T07:00:00+00:00" in text
-    assert "ops@harbor.example" in text and "once meetings are installed" in text
-    assert box.textFormat().name == "PlainText"
-    box.close()
+    qtbot.waitUntil(lambda: bool(_top("calendarFileWindow")), timeout=20000)
+    [viewer] = _top("calendarFileWindow")
+    return viewer
+
+
+def test_ics_opens_the_invitation_card_and_adds_it(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    viewer = _calendar_window(qtbot, window, tmp_path, ICS)
+    card = viewer.card
+    assert "call.ics" not in viewer.windowTitle() and "invite.ics" in viewer.windowTitle()
+    assert card.title.text() == "Invitation: Container booking call"
+    assert "ops@harbor.example" in card.organizer.text()
+    assert card.add_button.isVisible()
+    card.add_button.click()
+    qtbot.waitUntil(lambda: card.result.text() == "Added to your calendar.", timeout=20000)
+    with Store.open(window.db_path) as store:
+        [uid] = [r[0] for r in store.conn.execute("SELECT uid FROM calendar_events")]
+    assert uid == "2@harbor.example"
+    viewer.close()
+
+
+def test_an_invitation_file_is_answered_through_the_outbox(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(window.db_path) as store:
+        rep = store.list_accounts()[0].email
+    viewer = _calendar_window(qtbot, window, tmp_path, INVITE.replace(b"REP", rep.encode()))
+    card = viewer.card
+    assert card.buttons["accept"].isVisible() and card.buttons["decline"].isVisible()
+    card.buttons["accept"].click()
+    qtbot.waitUntil(lambda: "outbox" in card.result.text(), timeout=20000)
+    with Store.open(window.db_path) as store:
+        [raw] = [r[0] for r in store.conn.execute(
+            "SELECT raw FROM outbox WHERE subject LIKE '%Factory audit call%'")]
+    import email
+
+    [ical] = {part.get_payload(decode=True) for part in email.message_from_bytes(raw).walk()
+              if part.get_content_type() == "text/calendar"}
+    assert b"METHOD:REPLY" in ical and b"PARTSTAT=ACCEPTED" in ical
+    assert b"UID:invite-7@harbor.example" in ical and b"zhang@harbor.example" in raw
+    viewer.close()
+
+
+def test_a_calendar_of_several_events_lists_them(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    two = ICS.replace(b"END:VCALENDAR", b"BEGIN:VEVENT\r\nUID:3@harbor.example\r\n"
+                      b"SUMMARY:Loading check\r\nDTSTART:20261205T070000Z\r\n"
+                      b"DTEND:20261205T080000Z\r\nEND:VEVENT\r\nEND:VCALENDAR")
+    viewer = _calendar_window(qtbot, window, tmp_path, two)
+    [listing] = [w for w in viewer.findChildren(QLabel) if w.objectName() == "calendarFileEvents"]
+    assert "Container booking call" in listing.text() and "Loading check" in listing.text()
+    assert listing.textFormat().name == "PlainText"
+    viewer.close()
 
 
 def test_a_broken_file_is_explained(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -139,9 +191,9 @@ def test_targets_given_at_launch_open_with_the_window(qapp, tmp_path: Path, monk
     seen: list[str] = []
 
     def close_when_shown() -> None:
-        boxes = _top("calendarSummary")
+        boxes = _top("calendarFileWindow")
         if boxes:
-            seen.append(boxes[0].text())
+            seen.append(boxes[0].card.title.text())
             for widget in QApplication.topLevelWidgets():
                 widget.close()
         else:
