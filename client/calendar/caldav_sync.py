@@ -10,7 +10,14 @@ worker thread or the CLI, never the GUI thread) first replays the queued changes
   (`conflict_ical`, both visible; the server keeps its own) and the change is settled; the
   rep's next change of that entry is sent normally;
 - a server event we do not have, or whose ETag changed while we had no queued change, is
-  written to the cache without queueing anything.
+  written to the cache without queueing anything;
+- an entry deleted here (a tombstone with a queued `delete`) is deleted on the server, unless
+  the server's copy changed since our last sync: then the server's version comes back (a
+  conflict, reported) rather than losing someone else's change;
+- an entry that was on the server (it has an href) and is gone from it, with no change of
+  ours waiting, is removed here too (deletes are mirrored). When the server lists no event at
+  all while several synced entries exist here, nothing is removed and a problem is reported
+  (a wrong or reset calendar must not empty the rep's).
 A change is removed from the queue only after the server accepted it, so a failure (offline,
 refused) keeps it for the next sync: nothing made offline is lost. Raises `CalDavError` in
 words (`kind`: usage, auth, network, keyring or other) with no secret in the text.
@@ -23,12 +30,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from client import secrets
-from client.calendar.calendar_store import CalendarStore, EventRow
+from client.calendar.calendar_store import DELETED, CalendarStore, EventRow
 from client.meetings.ical_in import CalendarError, parse_calendar
 from client.net.redact import describe_error
 from client.store.db import Store
 
 SETTING = "calendar.caldav"
+#: with more synced entries than this, an empty server calendar removes nothing here
+EMPTY_SERVER_GUARD = 5
 
 
 class CalDavError(Exception):
@@ -43,17 +52,23 @@ class CalDavError(Exception):
 class SyncReport:
     pushed: int = 0
     pulled: int = 0
+    removed: int = 0  # entries deleted on the server, removed here
+    deleted: int = 0  # entries deleted here, removed from the server
     conflicts: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     waiting: int = 0
 
     def as_json(self) -> dict[str, Any]:
-        return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
+        return {"pushed": self.pushed, "pulled": self.pulled, "removed": self.removed,
+                "deleted": self.deleted, "conflicts": self.conflicts,
                 "problems": self.problems, "waiting": self.waiting}
 
     def text(self) -> str:
         lines = [f"Sent {self.pushed} change(s), received {self.pulled}; "
                  f"{self.waiting} still waiting."]
+        if self.removed or self.deleted:
+            lines.append(f"Deleted on the server and removed here: {self.removed}; deleted "
+                         f"here and removed from the server: {self.deleted}.")
         lines += [f"Conflict (both versions kept): {uid}" for uid in self.conflicts]
         lines += [f"Problem: {p}" for p in self.problems]
         return "\n".join(lines)
@@ -136,13 +151,16 @@ def _push(client: Any, cal: Any, calendar: CalendarStore, report: SyncReport,
     by_uid: dict[str, list[int]] = {}
     for change_id, uid, _kind in changes:
         by_uid.setdefault(uid, []).append(change_id)
-    rows = calendar.all()
+    rows = calendar.all(with_deleted=True)
     for uid, ids in by_uid.items():
         mine = [r for r in rows if r.uid == uid]
         if not mine:
             calendar.done(ids)
             continue
         master = next((r for r in mine if not r.recurrence_id), mine[0])
+        if master.status == DELETED:
+            _push_delete(client, cal, calendar, master, ids, report, password)
+            continue
         try:
             if master.href:
                 remote = caldav.Event(client=client, url=master.href, parent=cal)
@@ -174,6 +192,37 @@ def _push(client: Any, cal: Any, calendar: CalendarStore, report: SyncReport,
             report.problems.append(f"{uid}: {_describe(exc, password)}")
 
 
+def _push_delete(client: Any, cal: Any, calendar: CalendarStore, row: EventRow,
+                 ids: list[int], report: SyncReport, password: str) -> None:
+    """Delete the server's copy of the tombstone ``row`` (see the module docstring)."""
+    import caldav as caldav_module
+
+    caldav: Any = caldav_module
+    if not row.href:
+        calendar.forget(row.uid)
+        return
+    try:
+        remote = caldav.Event(client=client, url=row.href, parent=cal)
+        try:
+            remote.load()
+        except Exception:  # already gone from the server: nothing left to delete
+            calendar.forget(row.uid)
+            report.deleted += 1
+            return
+        if remote.etag and row.etag and remote.etag != row.etag:
+            # changed on the server after our last sync: keep that version, not our delete
+            calendar.forget(row.uid)
+            report.conflicts.append(row.uid)
+            return
+        remote.delete()
+        calendar.forget(row.uid)
+        report.deleted += 1
+    except Exception as exc:  # refused or dropped: the delete waits for the next sync
+        for change_id in ids:
+            calendar.failed(change_id, _describe(exc, password))
+        report.problems.append(f"{row.uid}: {_describe(exc, password)}")
+
+
 def _pull(cal: Any, calendar: CalendarStore, report: SyncReport, password: str) -> None:
     waiting = {uid for _, uid, _ in calendar.pending()}
     known = {r.uid: r for r in calendar.all() if not r.recurrence_id}
@@ -182,13 +231,17 @@ def _pull(cal: Any, calendar: CalendarStore, report: SyncReport, password: str) 
     except Exception as exc:
         raise CalDavError(f"the CalDAV server's events cannot be read "
                           f"({_describe(exc, password)})", "network") from exc
+    on_server: set[str] = set()
+    complete = True  # every server event was read: only then is "missing" a delete
     for remote in remote_events:
         data = str(remote.data or "").encode("utf-8")
         try:
             parsed = parse_calendar(data)
         except CalendarError as exc:
             report.problems.append(f"{remote.url}: {exc}")
+            complete = False
             continue
+        on_server.update(e.uid for e in parsed.events if e.uid)
         usable = [e for e in parsed.events if e.uid and not e.unusable]
         if not usable:
             continue
@@ -201,6 +254,24 @@ def _pull(cal: Any, calendar: CalendarStore, report: SyncReport, password: str) 
                           partstat=local.partstat if local is not None else "")
         calendar.set_remote(uid, str(remote.url), remote.etag)
         report.pulled += 1
+    if complete:
+        _mirror_deletes(calendar, known, on_server, waiting, report)
+
+
+def _mirror_deletes(calendar: CalendarStore, known: dict[str, EventRow], on_server: set[str],
+                    waiting: set[str], report: SyncReport) -> None:
+    gone = [uid for uid, row in known.items()
+            if row.href and uid not in on_server and uid not in waiting]
+    synced = sum(1 for row in known.values() if row.href)
+    if not on_server and synced > EMPTY_SERVER_GUARD:
+        report.problems.append(
+            f"the server's calendar lists no event while {synced} entries here came from it; "
+            "nothing was removed here (check the calendar name with `tradewind calendar "
+            "server`)")
+        return
+    for uid in gone:
+        calendar.forget(uid)
+        report.removed += 1
 
 
 def sync_calendar(store: Store) -> SyncReport:

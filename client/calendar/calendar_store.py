@@ -7,7 +7,10 @@ replayed by `caldav_sync` later and never lost. `between(start, end)` lists entr
 bounded instances of recurring ones (`ical_in.expand`). `import_ics(data)` saves every usable
 event of a file in one transaction (unusable ones are listed with the reason; a failure
 leaves nothing half-written);
-`export_ics()` writes them all back as one VCALENDAR with their VTIMEZONEs. Both tables are
+`export_ics()` writes them all back as one VCALENDAR with their VTIMEZONEs. `delete(uid)`
+removes an entry: one never on the CalDAV server goes at once; one that is there stays as a
+tombstone (status `DELETED`, hidden from `get`, `all`, `between` and the export) with a
+`delete` queued, until the sync has removed the server's copy (`forget`). Both tables are
 registered as local tables, so `tradewind cache rebuild` keeps them. Raises `CalendarError`
 (from `ical_in`) for unreadable files and `StoreWriteError` when the disk refuses.
 """
@@ -31,6 +34,8 @@ register_local_table(LocalTable("calendar_changes", "calendar_changes",
                                 "calendar changes waiting for the CalDAV server"))
 
 MAX_LIST = 5000
+#: the status of an entry deleted here whose server copy the next sync removes
+DELETED = "DELETED"
 _COLUMNS = ("id, uid, recurrence_id, summary, start_utc, end_utc, all_day, zone, organizer, "
             "status, partstat, sequence, dtstamp, rrule, location, link, message_id, ical, "
             "href, etag, conflict_ical")
@@ -104,15 +109,45 @@ class CalendarStore:
         self.store = store
 
     def get(self, uid: str, recurrence_id: str = "") -> EventRow | None:
+        """The entry, None when there is none or it is deleted (a tombstone)."""
         found = self.store.conn.execute(
-            f"SELECT {_COLUMNS} FROM calendar_events WHERE uid = ? AND recurrence_id = ?",
-            (uid, recurrence_id)).fetchone()
+            f"SELECT {_COLUMNS} FROM calendar_events WHERE uid = ? AND recurrence_id = ? "
+            "AND status != ?", (uid, recurrence_id, DELETED)).fetchone()
         return _row(tuple(found)) if found else None
 
-    def all(self) -> list[EventRow]:
+    def all(self, *, with_deleted: bool = False) -> list[EventRow]:
+        """Every entry by start; tombstones only with ``with_deleted`` (the sync)."""
+        where = "" if with_deleted else "WHERE status != ? "
         rows = self.store.conn.execute(
-            f"SELECT {_COLUMNS} FROM calendar_events ORDER BY start_utc, id").fetchall()
+            f"SELECT {_COLUMNS} FROM calendar_events {where}ORDER BY start_utc, id",
+            () if with_deleted else (DELETED,)).fetchall()
         return [_row(tuple(r)) for r in rows]
+
+    def delete(self, uid: str) -> int:
+        """Delete the entry ``uid`` with its overridden instances (see the module docstring);
+        the number of rows it had (0: no such entry). Durable; idempotent."""
+        rows = self.store.conn.execute(
+            "SELECT COUNT(*), COUNT(href) FROM calendar_events WHERE uid = ? AND status != ?",
+            (uid, DELETED)).fetchone()
+        count, on_server = int(rows[0]), int(rows[1])
+        if not count:
+            return 0
+        with self.store.transaction(durable=True) as conn:
+            if on_server:
+                conn.execute("UPDATE calendar_events SET status = ?, updated = ? WHERE uid = ?",
+                             (DELETED, time.time(), uid))
+                self._queue(conn, uid, "delete")
+            else:
+                conn.execute("DELETE FROM calendar_events WHERE uid = ?", (uid,))
+                conn.execute("DELETE FROM calendar_changes WHERE uid = ?", (uid,))
+        return count
+
+    def forget(self, uid: str) -> None:
+        """Remove every row of ``uid`` and its queued changes, queueing nothing (the sync:
+        deleted on the server, or our delete done there)."""
+        with self.store.transaction(durable=True) as conn:
+            conn.execute("DELETE FROM calendar_events WHERE uid = ?", (uid,))
+            conn.execute("DELETE FROM calendar_changes WHERE uid = ?", (uid,))
 
     def save(self, event: ParsedEvent, *, partstat: str = "", message_id: str | None = None,
              queue: bool = True, status: str | None = None) -> EventRow:

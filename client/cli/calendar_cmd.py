@@ -1,4 +1,5 @@
-"""`tradewind calendar [--from D] [--to D] | import FILE | export FILE | apply ID | sync`.
+"""`tradewind calendar [--from D] [--to D] | import FILE | export FILE | apply ID | delete UID
+| sync`.
 
 Lists the calendar entries in the cache (recurring ones expanded, bounded) between two UTC
 days; imports and exports .ics files; `apply MESSAGE_ID` applies a cached invitation, update,
@@ -42,6 +43,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                            help="apply a cached invitation, update, cancellation or answer")
     apply.add_argument("message", metavar="MESSAGE_ID")
     apply.set_defaults(handler=cmd_apply)
+    delete = sub.add_parser("delete", parents=[common],
+                            help="delete an entry (and, at the next sync, its server copy)")
+    delete.add_argument("uid", metavar="UID")
+    delete.set_defaults(handler=cmd_delete)
     sync = sub.add_parser("sync", parents=[common], help="two-way sync with the CalDAV server")
     sync.set_defaults(handler=cmd_sync)
     server = sub.add_parser("server", parents=[common],
@@ -117,6 +122,17 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     ctx.emit({"imported": result.saved, "refused": result.refused,
               "warnings": result.warnings},
              f"Imported {result.saved} event(s); {len(result.refused)} refused.")
+    return int(ExitCode.OK)
+
+
+def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
+    from client.calendar.calendar_store import CalendarStore
+
+    removed = CalendarStore(ctx.store()).delete(args.uid)
+    if not removed:
+        raise UsageError(f"there is no calendar entry {safe_text(args.uid)!s}")
+    ctx.emit({"uid": args.uid, "deleted": removed},
+             f"Deleted {safe_text(args.uid)} ({removed} entr{'y' if removed == 1 else 'ies'}).")
     return int(ExitCode.OK)
 
 

@@ -150,3 +150,95 @@ def test_cli_server_and_sync(cli: Callable[..., CliResult],  # noqa: F811
     assert wrong.code == 0
     failed = cli("calendar", "sync")
     assert failed.code == 3 and "wrong-pass-77" not in failed.err
+
+
+def test_deletes_are_mirrored_both_ways(
+        store: Store, radicale: RadicaleServer, login: tuple[str, str]) -> None:
+    user, password = login
+    cal = CalendarStore(store)
+    for n in (1, 2, 3):
+        cal.import_ics(_event(f"del-{n}@example.com", f"Meeting {n}", hour=8 + n))
+    set_server(store, radicale.url, user, password, "Tradewind")
+    assert sync_calendar(store).pushed == 3
+
+    # deleted on the server (another device): removed here, nothing sent back
+    server = _server_calendar(radicale, user, password)
+    server.get_object_by_uid("del-1@example.com").delete()
+    report = sync_calendar(store)
+    assert (report.removed, report.pushed) == (1, 0)
+    assert cal.get("del-1@example.com") is None and cal.pending() == []
+
+    # deleted here while offline: a tombstone waits, hidden from the calendar
+    store.set_setting(SETTING, {**store.get_setting(SETTING), "url": "http://127.0.0.1:9/"})
+    tw_secrets.set_calendar_password("http://127.0.0.1:9/", user, password)
+    assert cal.delete("del-2@example.com") == 1
+    assert cal.get("del-2@example.com") is None
+    assert [r.uid for r in cal.all()] == ["del-3@example.com"]
+    assert [(uid, kind) for _, uid, kind in cal.pending()] == [("del-2@example.com", "delete")]
+    with pytest.raises(CalDavError):
+        sync_calendar(store)
+    assert [uid for _, uid, _ in cal.pending()] == ["del-2@example.com"]  # not lost
+
+    # back online: deleted on the server, the tombstone goes
+    store.set_setting(SETTING, {**store.get_setting(SETTING), "url": radicale.url})
+    report = sync_calendar(store)
+    assert (report.deleted, report.waiting) == (1, 0)
+    uids = {e.icalendar_component["UID"] for e in
+            _server_calendar(radicale, user, password).get_events()}
+    assert uids == {"del-3@example.com"}
+    assert cal.all(with_deleted=True)[0].uid == "del-3@example.com"
+    assert len(cal.all(with_deleted=True)) == 1
+
+
+def test_a_delete_here_never_wipes_a_change_made_on_the_server(
+        store: Store, radicale: RadicaleServer, login: tuple[str, str]) -> None:
+    user, password = login
+    cal = CalendarStore(store)
+    cal.import_ics(_event("kept@example.com", "Original"))
+    set_server(store, radicale.url, user, password, "Tradewind")
+    sync_calendar(store)
+    server_copy = _server_calendar(radicale, user, password).get_object_by_uid("kept@example.com")
+    server_copy.data = server_copy.data.replace("Original", "Moved by the buyer")
+    server_copy.save()
+    cal.delete("kept@example.com")
+
+    report = sync_calendar(store)
+    assert report.conflicts == ["kept@example.com"] and report.deleted == 0
+    row = cal.get("kept@example.com")
+    assert row is not None and row.summary == "Moved by the buyer"  # the server's version back
+    assert "Moved by the buyer" in _server_calendar(radicale, user, password) \
+        .get_object_by_uid("kept@example.com").data
+
+
+def test_an_entry_never_synced_is_deleted_at_once(store: Store) -> None:
+    cal = CalendarStore(store)
+    cal.import_ics(_event("local-only@example.com", "Never synced"))
+    assert cal.delete("local-only@example.com") == 1
+    assert cal.all(with_deleted=True) == [] and cal.pending() == []
+    assert cal.delete("local-only@example.com") == 0  # idempotent
+
+
+def test_an_empty_server_calendar_removes_nothing_here(
+        store: Store, radicale: RadicaleServer, login: tuple[str, str]) -> None:
+    user, password = login
+    cal = CalendarStore(store)
+    for n in range(7):
+        cal.import_ics(_event(f"guard-{n}@example.com", f"Call {n}", hour=8 + n))
+    set_server(store, radicale.url, user, password, "Tradewind")
+    sync_calendar(store)
+    for event in _server_calendar(radicale, user, password).get_events():
+        event.delete()
+    report = sync_calendar(store)
+    assert report.removed == 0 and len(cal.all()) == 7
+    assert any("lists no event" in p for p in report.problems)
+
+
+def test_cli_delete(cli: Callable[..., CliResult], tmp_path: Path) -> None:  # noqa: F811
+    source = tmp_path / "one.ics"
+    source.write_bytes(_event("cli-del@example.com", "Delete me"))
+    assert cli("calendar", "import", str(source)).code == 0
+    deleted = cli("calendar", "delete", "cli-del@example.com", "--json")
+    assert deleted.code == 0, deleted.err
+    assert deleted.json() == {"uid": "cli-del@example.com", "deleted": 1}
+    again = cli("calendar", "delete", "cli-del@example.com")
+    assert again.code == 2 and "no calendar entry" in again.err
