@@ -1,6 +1,6 @@
 """Open what the OS or a second launch hands to the app: `mailto:` in a composer (the safe
-parser, `ui.mailto_compose`), an `.eml` in a read-only reader window (never imported into the
-cache), an `.ics` as a plain read-only summary of its events (meetings' invitation card is not
+parser, `ui.mailto_compose`), an `.eml` in a read-only reader window (imported into a folder only
+when the rep asks: "Import into…", ``client.ops.import_file``), an `.ics` as a plain read-only summary of its events (meetings' invitation card is not
 installed yet). `FileOpenFilter` turns macOS's `QFileOpenEvent` (a URL or a file given to the
 .app) into the same call. GUI thread only; files are read and parsed on the thread pool.
 """
@@ -79,10 +79,92 @@ def show_message_file(window: Any, target: Target, content: Any) -> QMainWindow:
     reader = getattr(window, "reader", None)
     if reader is not None:
         viewer.reader.mailtoRequested.connect(reader.mailtoRequested)
+    db_path = getattr(window, "db_path", None)
+    if db_path is not None:
+        _add_import_action(viewer, db_path, target, subject)
     _open_windows.add(viewer)
     viewer.destroyed.connect(lambda _o=None, v=viewer: _open_windows.discard(v))
     viewer.show()
     return viewer
+
+
+def import_choices(db_path: Any) -> list[tuple[str, int]]:
+    """(shown name, folder id) of every server folder of every account, Inboxes first."""
+    from client.store.db import Store
+
+    choices: list[tuple[int, str, int]] = []
+    with Store.open(db_path) as store:
+        for account in store.list_accounts():
+            for folder in store.folders(account.id):
+                if folder.is_local or any(a.lower() == "\\noselect" for a in folder.attrs):
+                    continue
+                rank = 0 if folder.role == "inbox" else 1
+                choices.append((rank, f"{account.email} — {folder.name}", folder.id))
+    choices.sort(key=lambda c: (c[0], c[1].lower()))
+    return [(name, folder_id) for _rank, name, folder_id in choices]
+
+
+def _add_import_action(viewer: QMainWindow, db_path: Any, target: Target, subject: str) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QInputDialog
+
+    action = QAction(QCoreApplication.translate("OpenTargets", "Import into…"), viewer)
+    action.setObjectName("importMessageFile")
+    tip = QCoreApplication.translate("OpenTargets", "Keep this message in a folder of your mailbox (it is uploaded at the next sync)")
+    action.setToolTip(tip)
+    bar = viewer.addToolBar(QCoreApplication.translate("OpenTargets", "Message file"))
+    bar.setObjectName("messageFileToolbar")
+    bar.addAction(action)
+    raw = target.raw
+
+    def ask() -> None:
+        choices = import_choices(db_path)
+        if not choices:
+            empty = QCoreApplication.translate("OpenTargets", "There is no mail folder to import into yet.")
+            viewer.statusBar().showMessage(empty)
+            return
+        names = [name for name, _ in choices]
+        chosen = viewer.ask_import_folder(names)  # type: ignore[attr-defined]
+        if not chosen:
+            return
+        folder_id = dict(choices)[chosen]
+        action.setEnabled(False)
+
+        def job() -> tuple[int, int, int]:
+            from client import events
+            from client.ops.import_file import import_message
+            from client.store.db import Store
+
+            with Store.open(db_path) as store:
+                row_id = import_message(store, raw, folder_id)
+                folder = store.folder(folder_id)
+                assert folder is not None
+                events.publish(events.FolderChanged(folder.account_id, folder_id,
+                                                    added=(row_id,)))
+                return row_id, folder.account_id, folder_id
+
+        def done(_result: tuple[int, int, int]) -> None:
+            folder = chosen.split(" — ", 1)[-1]
+            viewer.setWindowTitle(QCoreApplication.translate("OpenTargets", "{0} — imported into {1}").format(subject,
+                                                                                      folder))
+            said = QCoreApplication.translate("OpenTargets", "Imported into {0}; it is uploaded at the next sync.")
+            viewer.statusBar().showMessage(said.format(folder))
+
+        def failed(exc: BaseException) -> None:
+            action.setEnabled(True)
+            viewer.statusBar().showMessage(QCoreApplication.translate("OpenTargets", "Not imported: {0}").format(
+                str(exc)[:300]))
+
+        run_in_background(job, done, failed, owner=viewer)
+
+    def ask_folder(names: list[str]) -> str:
+        name, ok = QInputDialog.getItem(viewer, QCoreApplication.translate("OpenTargets", "Import into"),
+                                        QCoreApplication.translate("OpenTargets", "Folder:"), names, 0, False)
+        return str(name) if ok else ""
+
+    viewer.ask_import_folder = ask_folder  # type: ignore[attr-defined]  # tests replace it
+    viewer.import_action = action  # type: ignore[attr-defined]
+    action.triggered.connect(ask)
 
 
 def show_calendar_file(window: Any, target: Target, card: Any) -> QWidget:

@@ -7,8 +7,10 @@ is idempotent: storing the same batch again changes nothing.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from client.store.base import StoreBase
 from client.store.cjk import bigram_text
@@ -168,6 +170,22 @@ class MessagesMixin(StoreBase):
                 (int(watermark_uid), folder_id),
             )
         return InsertResult(added=tuple(added), updated=tuple(updated), replaced=tuple(replaced))
+
+    def insert_local_message(self, folder_id: int, raw: bytes,
+                             flags: tuple[str, ...] = ("\\Seen",)) -> int:
+        """Store ``raw`` as a message on no server yet (an imported .eml): a uid-NULL row of
+        ``folder_id`` with its whole body, listed and searchable at once (body text indexed
+        later, as for fetched mail); the new row id. The caller queues its upload
+        (``client.ops.import_file``). Durable; the caller's thread."""
+        account_id, _ = self._account_of_folder(folder_id)
+        message = IncomingMessage(uid=0, raw=raw, flags=normalize_flags(flags),
+                                  internaldate=time.time())
+        # uid None becomes the row's NULL uid (a local row); _insert_new takes it from the key
+        fresh = cast(dict[int, IncomingMessage], {None: message})
+        parsed = cast(dict[int, HeaderColumns], {None: header_columns(raw)})
+        with self.transaction(durable=True):
+            [row_id] = self._insert_new(account_id, folder_id, fresh, parsed, [])
+        return row_id
 
     def _refresh_existing(
         self,

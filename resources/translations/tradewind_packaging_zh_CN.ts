@@ -105,5 +105,50 @@
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
+    <message>
+        <location filename="../../ui/open_targets.py" line="100"/>
+        <source>Import into…</source>
+        <translation>导入到…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_targets.py" line="100"/>
+        <source>Keep this message in a folder of your mailbox (it is uploaded at the next sync)</source>
+        <translation>将此邮件保存到您邮箱的文件夹中（下次同步时上传）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_targets.py" line="100"/>
+        <source>Message file</source>
+        <translation>邮件文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_targets.py" line="100"/>
+        <source>There is no mail folder to import into yet.</source>
+        <translation>还没有可导入的邮件文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_targets.py" line="100"/>
+        <source>{0} — imported into {1}</source>
+        <translation>{0} — 已导入到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_targets.py" line="100"/>
+        <source>Imported into {0}; it is uploaded at the next sync.</source>
+        <translation>已导入到 {0}；下次同步时上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_targets.py" line="100"/>
+        <source>Not imported: {0}</source>
+        <translation>未导入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_targets.py" line="100"/>
+        <source>Import into</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_targets.py" line="100"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
 </context>
 </TS>

@@ -225,3 +225,31 @@ def test_an_eml_file_loads_no_remote_content(qtbot, window, internet, tmp_path: 
     assert hits == []
     assert "Remote content blocked" in viewer.reader.notice.text()
     viewer.close()
+
+
+def test_eml_is_imported_only_when_asked(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "order.eml"
+    path.write_bytes(EML)
+    open_target(window, str(path))
+    qtbot.waitUntil(lambda: bool(_top("messageFileWindow")), timeout=20000)
+    [viewer] = _top("messageFileWindow")
+    offered: list[list[str]] = []
+
+    def choose(names: list[str]) -> str:
+        offered.append(names)
+        return next(n for n in names if n.endswith("— INBOX"))
+
+    viewer.ask_import_folder = choose
+    viewer.import_action.trigger()
+    qtbot.waitUntil(lambda: "imported into INBOX" in viewer.windowTitle(), timeout=20000)
+    assert offered and offered[0][0].endswith("— INBOX")  # the Inbox first
+    assert "uploaded at the next sync" in viewer.statusBar().currentMessage()
+    with Store.open(window.db_path) as store:
+        [(uid, folder, body)] = store.conn.execute(
+            "SELECT m.uid, f.name, b.raw FROM messages m JOIN folders f ON f.id = m.folder_id "
+            "JOIN bodies b ON b.message_id = m.id WHERE m.message_id = 'order4471@harbor.example'")
+        [kind] = [r[0] for r in store.conn.execute(
+            "SELECT kind FROM pending_ops WHERE state = 'pending' AND message_row = "
+            "(SELECT id FROM messages WHERE message_id = 'order4471@harbor.example')")]
+    assert (uid, folder, body, kind) == (None, "INBOX", EML, "move")
+    viewer.close()

@@ -139,3 +139,27 @@ def test_routing_keeps_commands_and_option_values() -> None:
     assert route_targets(["show", "1"]) == ["show", "1"]
     assert route_targets(["open", "a.ics"]) == ["open", "a.ics"]
     assert route_targets(["templates", "render", "x.eml"]) == ["templates", "render", "x.eml"]
+
+
+def test_eml_is_imported_when_asked(cli: Callable[..., CliResult], tmp_path: Path,
+                                    profile_dir: Path, cache: object) -> None:
+    path = tmp_path / "quote.eml"
+    path.write_bytes(EML)
+    result = cli("open", str(path), "--import", "INBOX", "--json")
+    assert result.code == 0, result.err
+    doc = result.json()
+    assert doc["folder"] == "INBOX" and doc["account"] == "rep@example.test"
+    assert doc["uploaded"] is False
+    with Store.open(profile_dir / "tradewind.db") as store:
+        row = store.get_message(doc["imported"])
+        assert row is not None and row.uid is None and row.message_id == "q1@harbor.example"
+        assert store.get_raw(row.id) == EML
+        [kind] = [r[0] for r in store.conn.execute(
+            "SELECT kind FROM pending_ops WHERE message_row = ?", (row.id,))]
+        assert kind == "move"  # uploaded by the next sync
+    again = cli("open", str(path), "--import", "INBOX")
+    assert again.code == 2 and "already holds this message" in again.err
+    ics = tmp_path / "call.ics"
+    ics.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n")
+    wrong = cli("open", str(ics), "--import", "INBOX")
+    assert wrong.code == 2 and "calendar import" in wrong.err
