@@ -5,7 +5,7 @@ TARGET is a `mailto:` URL, an `.eml` message file or an `.ics` calendar file
 (`client.opening.targets`). With `--json` it prints what would be opened (for a mailto: the
 fields kept and the parameters refused, with the reason) and starts no window. Without it the
 desktop app opens TARGET: a second launch hands it to the app already running on the profile
-(`ui.single_instance`). Bad input: exit 2 with the reason in words. Main thread only.
+(`ui.app.single_instance`). Bad input: exit 2 with the reason in words. Main thread only.
 """
 
 from __future__ import annotations
