@@ -5,7 +5,7 @@ The English text in the code is the message id. Catalogs live in
 ``scripts/update_catalogs.py`` extracts ``_()``/``N_()`` calls from ``client/`` and ``ui/``).
 
 Who sets the language (one per process, ``set_language``; default English):
-- the app, from its UI language (``ui.i18n.install_translators``, also on a switch);
+- the app, from its UI language (``ui.qt.i18n.install_translators``, also on a switch);
 - the CLI, from ``--lang``, else ``TRADEWIND_LANG``, else the locale (``language_from``);
 - the sync child, from the ``language`` of its parent's request (``client.sync.child``).
 

@@ -4,7 +4,7 @@ Checks, in order: every `client` module imports; a fresh cache opens and migrate
 latest schema (in a temporary folder, deleted after); the data files are present (Qt and
 gettext translations, templates, demo mailbox, time-zone data, holiday data, babel locale
 data, the CA store); the OS keyring has an accepted backend (`client.secrets`); then, in the
-desktop part (`ui.selftest_render`, loaded by name so `client` never imports `ui`), every `ui`
+desktop part (`ui.app.selftest_render`, loaded by name so `client` never imports `ui`), every `ui`
 module imports and a demo message renders in the reader offscreen. Exit 0 when all pass, 1
 with each failure's reason in words (`--json`: `{"ok", "version", "checks": [...]}`). Main
 thread only (Qt); never raises for a failed check.
@@ -24,7 +24,7 @@ from typing import TextIO
 
 from client.version import __version__
 
-UI_CHECK_MODULE = "ui.selftest_render"
+UI_CHECK_MODULE = "ui.app.selftest_render"
 
 
 @dataclass(frozen=True)

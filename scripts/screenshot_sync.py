@@ -62,10 +62,10 @@ def shoot(out_dir: Path, count: int) -> int:
 
     from tests.servers.dovecot import DovecotServer
     from tests.support.memory_keyring import MemoryKeyring
-    from tests.ui.sync_gaps import prepare_profile
-    from ui.app import prepare_web_engine
-    from ui.dates import babel_locale
-    from ui.main_window import MainWindow
+    from tests.ui.sync.sync_gaps import prepare_profile
+    from ui.app.main import prepare_web_engine
+    from ui.mainwindow.window import MainWindow
+    from ui.qt.dates import babel_locale
     from ui.sync.driver import SyncDriver
     from ui.sync.window_controls import SyncControls
 

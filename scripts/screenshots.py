@@ -57,7 +57,7 @@ def qt_app() -> object:
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import prepare_web_engine
+    from ui.app.main import prepare_web_engine
 
     prepare_web_engine()
     app = QApplication([sys.argv[0]])
@@ -123,9 +123,9 @@ def render_language(app: object, out_dir: Path, language: str, locale_name: str)
 
     from client.demo import build_demo_profile
     from client.paths import DATABASE_NAME
-    from ui.dates import babel_locale
-    from ui.i18n import install_translators
-    from ui.main_window import MainWindow
+    from ui.mainwindow.window import MainWindow
+    from ui.qt.dates import babel_locale
+    from ui.qt.i18n import install_translators
 
     install_translators(app, language)  # type: ignore[arg-type]
     profile = Path(tempfile.mkdtemp(prefix="tradewind-shots-"))

@@ -64,9 +64,9 @@ def render_language(app: object, out_dir: Path, language: str) -> list[Path]:
     from client.paths import DATABASE_NAME
     from client.store.db import Store
     from ui.composer.window import ComposerWindow
-    from ui.i18n import install_translators
-    from ui.preferences import Preferences
+    from ui.qt.i18n import install_translators
     from ui.settings.dialog import AppSettingsDialog
+    from ui.settings.preferences import Preferences
     from ui.wizard.dialog import PAGE_TEST, AccountWizard
 
     install_translators(app, language)  # type: ignore[arg-type]

@@ -168,7 +168,7 @@ def render(out_dir: Path) -> list[Path]:
         for language, locale_name in (("en", "en_US"), ("zh_CN", "zh_CN")):
             written += render_language(app, out_dir, language, locale_name)
     finally:
-        from ui.html_view import release_locked_profile
+        from ui.reader.html_view import release_locked_profile
 
         release_locked_profile()
     if shutil.which("optipng"):  # smaller files, same pixels
@@ -204,10 +204,10 @@ def render_language(app: Any, out_dir: Path, language: str, locale_name: str) ->
     from PySide6.QtWebEngineCore import QWebEnginePage
     from PySide6.QtWidgets import QMessageBox, QWidget
 
-    from ui.dates import babel_locale
-    from ui.html_content import link_url
-    from ui.i18n import install_translators
-    from ui.main_window import MainWindow
+    from ui.mainwindow.window import MainWindow
+    from ui.qt.dates import babel_locale
+    from ui.qt.i18n import install_translators
+    from ui.reader.html_content import link_url
 
     install_translators(app, language)
     keep = KEEP[(language, SUFFIX)]
@@ -393,8 +393,8 @@ def wizard_certificate(db_path: Path, shot: Callable[[Any, str], None]) -> None:
 
 def settings_signature(db_path: Path, shot: Callable[[Any, str], None]) -> None:
     """Settings > Signature on the demo profile: the locked company signature's preview."""
-    from ui.preferences import Preferences
     from ui.settings.dialog import AppSettingsDialog
+    from ui.settings.preferences import Preferences
 
     settings = AppSettingsDialog(db_path, Preferences())
     settings.resize(*((900, 560) if SUFFIX else (1040, 700)))  # 150 %: what the screen holds
@@ -427,7 +427,7 @@ def _repair(profile: Path, shot: Callable[[Any, str], None]) -> None:
     from client.store.db import Store
     from client.store.errors import StoreCorruptError
     from tests.client.store.test_rebuild import damage_messages_sparing
-    from ui.cache_repair import CacheRepairDialog, cache_problem
+    from ui.app.cache_repair import CacheRepairDialog, cache_problem
 
     db_path = profile / DATABASE_NAME
     damage_messages_sparing(db_path, set())

@@ -34,9 +34,9 @@ def render(out_dir: Path) -> list[Path]:
 def render_language(app: object, out_dir: Path, language: str, locale_name: str) -> Path:
     from client.demo import build_demo_profile
     from client.paths import DATABASE_NAME
-    from ui.dates import babel_locale
-    from ui.i18n import install_translators
-    from ui.main_window import MainWindow
+    from ui.mainwindow.window import MainWindow
+    from ui.qt.dates import babel_locale
+    from ui.qt.i18n import install_translators
 
     install_translators(app, language)  # type: ignore[arg-type]
     profile = Path(tempfile.mkdtemp(prefix="tradewind-shots-"))

@@ -70,10 +70,10 @@ def render(out_dir: Path) -> list[Path]:
 def render_language(app: object, out_dir: Path, language: str) -> list[Path]:
     from client.demo import build_demo_profile
     from client.paths import DATABASE_NAME
-    from ui.i18n import install_translators
+    from ui.qt.i18n import install_translators
+    from ui.qt.tasks import wait_for_background_tasks
     from ui.quotes.picker import QuotePicker
     from ui.quotes.view import QuotesView
-    from ui.tasks import wait_for_background_tasks
 
     install_translators(app, language)  # type: ignore[arg-type]
     profile = Path(tempfile.mkdtemp(prefix="tradewind-quote-shots-"))

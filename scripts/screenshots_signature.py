@@ -46,7 +46,7 @@ def render(out_dir: Path) -> list[Path]:
         for language, suffix in (("en", "en"), ("zh_CN", "zh")):
             written += render_language(app, out_dir, language, suffix)
     finally:
-        from ui.html_view import release_locked_profile
+        from ui.reader.html_view import release_locked_profile
 
         release_locked_profile()
     return written
@@ -62,9 +62,9 @@ def render_language(app: object, out_dir: Path, language: str, suffix: str) -> l
     from client.paths import DATABASE_NAME
     from client.signatures import provision
     from client.store.db import Store
-    from ui.i18n import install_translators
-    from ui.preferences import Preferences
+    from ui.qt.i18n import install_translators
     from ui.settings.dialog import AppSettingsDialog
+    from ui.settings.preferences import Preferences
     from ui.wizard.dialog import PAGE_SIGNATURE, AccountWizard
 
     install_translators(app, language)  # type: ignore[arg-type]

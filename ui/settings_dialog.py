@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.preferences import Preferences
+from ui.settings.preferences import Preferences
 
 
 class SettingsDialog(QDialog):

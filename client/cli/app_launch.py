@@ -1,6 +1,6 @@
 """Start the desktop app (`tradewind` with no command, or `tradewind --demo`).
 
-The app lives in `ui.app.run(argv) -> int`; it is imported here only when asked for, so the
+The app lives in `ui.app.main.run(argv) -> int`; it is imported here only when asked for, so the
 command line never loads PySide6. Main thread only (Qt requires it).
 """
 
@@ -11,11 +11,11 @@ from collections.abc import Sequence
 
 from client.cli.errors import CliError, ExitCode
 
-APP_MODULE = "ui.app"
+APP_MODULE = "ui.app.main"
 
 
 def run_desktop_app(argv: Sequence[str]) -> int:
-    """Hand `argv` (the options given to `tradewind`) to `ui.app.run` and return its exit code.
+    """Hand `argv` (the options given to `tradewind`) to `ui.app.main.run` and return its exit code.
 
     Raises `CliError(UNAVAILABLE)` in words when the desktop app or Qt is not installed.
     """

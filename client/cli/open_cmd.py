@@ -5,7 +5,7 @@ TARGET is a `mailto:` URL, an `.eml` message file or an `.ics` calendar file
 (`client.opening.targets`). With `--json` it prints what would be opened (for a mailto: the
 fields kept and the parameters refused, with the reason) and starts no window. Without it the
 desktop app opens TARGET: a second launch hands it to the app already running on the profile
-(`ui.single_instance`). An `.eml` is never imported unless asked: `--import FOLDER [--account
+(`ui.app.single_instance`). An `.eml` is never imported unless asked: `--import FOLDER [--account
 EMAIL] [--duplicate]` imports it into that folder of the cache and queues its upload to the
 server (`client.ops.import_file`; offline it waits for the next sync) instead of opening a
 window. Bad input: exit 2 with the reason in words. Main thread only.

@@ -1,7 +1,7 @@
 """The allow-list HTML sanitiser (nh3) for received HTML, one body part at a time.
 
 Pure functions, any thread, no Qt; never raise on malformed HTML (nh3 parses like a browser).
-Used by the reader (``ui.html_content``, which rewrites links and ``cid:`` pictures through the
+Used by the reader (``ui.reader.html_content``, which rewrites links and ``cid:`` pictures through the
 ``rewrite`` hook) and by replies, forwards and reopened drafts (``quoted_parts_html``).
 
 Each part is sanitised alone: nh3 closes whatever a part left open, so markup opened in one

@@ -630,7 +630,7 @@ Messages you send wait in the outbox until the outgoing server accepts them; you
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/compose_commands.py" />
+        <location filename="../../ui/mainwindow/compose_commands.py" />
         <source>Select one draft first.</source>
         <translation>请先选择一封草稿。</translation>
     </message>

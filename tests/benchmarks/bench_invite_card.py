@@ -4,7 +4,7 @@
 
 Target (issue 13): under 100 ms. The corpus Teams invitation is cached in a temporary
 profile whose calendar holds 500 entries (the conflict check reads them); one open is what
-the app does: `ui.reader_content.load_reader_content` (the worker's parse, with the card's
+the app does: `ui.reader.content.load_reader_content` (the worker's parse, with the card's
 `client.calendar.card.card_for`) then `ReaderPane.show_content` (the GUI thread fills the
 card). Prints the first open and the best of ``RUNS`` beside the target.
 """
@@ -54,9 +54,9 @@ def main() -> None:
     from babel import Locale
     from PySide6.QtWidgets import QApplication
 
-    from ui.html_view import register_mail_scheme
-    from ui.reader import ReaderPane
-    from ui.reader_content import load_reader_content
+    from ui.reader.content import load_reader_content
+    from ui.reader.html_view import register_mail_scheme
+    from ui.reader.pane import ReaderPane
 
     register_mail_scheme()  # before the QApplication, as the app does
     app = QApplication.instance() or QApplication([])

@@ -4,8 +4,8 @@
 
 Builds (or reuses with ``--keep``) a profile of ``--count`` messages (client.demo.large), then
 prints, for its biggest folder, the best of ``RUNS`` timings of the calls the app makes:
-background queries (``ui.list_queries.folder_ids`` per sort key, flat and by conversation;
-``ui.list_queries.next_unread`` from the top, from past the last unread row so it scans the
+background queries (``ui.mainwindow.list_queries.folder_ids`` per sort key, flat and by conversation;
+``ui.mainwindow.list_queries.next_unread`` from the top, from past the last unread row so it scans the
 whole list and crosses to the next folder, and over search results; the flag state of a
 "select all" for a toggle) and the look-ups the GUI thread makes (a page of 200 rows, the
 unread counts, also with every message unread). Each background call opens its own Store
@@ -38,7 +38,7 @@ def best_ms(call: Callable[[], Any]) -> tuple[float, Any]:
 def run(db: Path) -> None:
     """Print the figures for the biggest folder of the profile at ``db``."""
     from client.store.db import Store
-    from ui import list_queries
+    from ui.mainwindow import list_queries
 
     with Store.open(db) as store:
         total = store.conn.execute("SELECT count(*) FROM messages").fetchone()[0]
@@ -47,7 +47,7 @@ def run(db: Path) -> None:
         ).fetchone()
         order = [f.id for a in store.list_accounts() for f in store.folders(a.id)]
     print(f"profile: {total:,} messages; biggest folder {folder} with {size:,}")
-    print("background (ui.list_queries, own Store per call):")
+    print("background (ui.mainwindow.list_queries, own Store per call):")
     for key in ("date", "from", "subject"):
         for threaded in (False, True):
             for descending in (True, False):
@@ -96,19 +96,19 @@ def window_run(db: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from ui.dates import babel_locale
-    from ui.main_window import MainWindow
+    from ui.mainwindow.window import MainWindow
     from ui.models.message_list import COL_DATE, COL_FROM, COL_SUBJECT
-    from ui.tasks import wait_for_background_tasks
+    from ui.qt.dates import babel_locale
+    from ui.qt.tasks import wait_for_background_tasks
 
     copy = Path(tempfile.mkdtemp(prefix="tradewind-list-bench-window-"))
     for suffix in ("", "-wal"):
         if Path(f"{db}{suffix}").exists():
             shutil.copy(f"{db}{suffix}", copy / f"{db.name}{suffix}")
     app = QApplication.instance() or QApplication([])
-    from ui.gc_on_gui_thread import GuiThreadCollector
+    from ui.qt.gc_on_gui_thread import GuiThreadCollector
 
-    GuiThreadCollector(app)  # as ui.app.run does
+    GuiThreadCollector(app)  # as ui.app.main.run does
     window = MainWindow(copy / db.name, babel_locale("en_US"))
     resets: list[int] = []
     window.message_model.modelReset.connect(lambda: resets.append(1))

@@ -31,13 +31,13 @@ def child(profile: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from client.paths import DATABASE_NAME
-    from ui.dates import babel_locale
-    from ui.main_window import MainWindow
+    from ui.mainwindow.window import MainWindow
+    from ui.qt.dates import babel_locale
 
     app = QApplication([])
-    from ui.gc_on_gui_thread import GuiThreadCollector
+    from ui.qt.gc_on_gui_thread import GuiThreadCollector
 
-    GuiThreadCollector(app)  # as ui.app.run does
+    GuiThreadCollector(app)  # as ui.app.main.run does
     window = MainWindow(profile / DATABASE_NAME, babel_locale("en_US"))
     window.show()
 

@@ -4,7 +4,7 @@
 
 Starts a throwaway loopback Dovecot (root, like the test suite), appends the messages, then
 for each run opens the main window offscreen on a fresh profile with one account and measures
-the gaps of a 10 ms QTimer during the whole start-up sync (``tests.ui.sync_gaps``). Prints each
+the gaps of a 10 ms QTimer during the whole start-up sync (``tests.ui.sync.sync_gaps``). Prints each
 run and the worst gap beside issue 3's target (no gap over 100 ms); exit status 0 when met.
 Uses an in-memory keyring; nothing outside a temporary folder is touched.
 """
@@ -34,15 +34,15 @@ def main() -> int:
 
     from tests.servers.dovecot import DovecotServer
     from tests.support.memory_keyring import MemoryKeyring
-    from tests.ui.sync_gaps import fill_inbox, measure_sync, prepare_profile, spin_until
-    from ui.html_view import register_mail_scheme
+    from tests.ui.sync.sync_gaps import fill_inbox, measure_sync, prepare_profile, spin_until
+    from ui.reader.html_view import register_mail_scheme
 
     register_mail_scheme()
     keyring.set_keyring(MemoryKeyring())
     app = QApplication([])
-    from ui.gc_on_gui_thread import GuiThreadCollector
+    from ui.qt.gc_on_gui_thread import GuiThreadCollector
 
-    GuiThreadCollector(app)  # as ui.app.run does
+    GuiThreadCollector(app)  # as ui.app.main.run does
     workdir = Path(tempfile.mkdtemp(prefix="tradewind-uisync-"))
     worst = 0.0
     with DovecotServer() as server:

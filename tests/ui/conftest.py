@@ -11,7 +11,7 @@ os.environ["TRADEWIND_LANG"] = "en_US"
 # QtWebEngine must be imported, and our URL scheme declared, before the QApplication exists.
 import PySide6.QtWebEngineWidgets  # noqa: E402, F401
 
-from ui.html_view import register_mail_scheme  # noqa: E402
+from ui.reader.html_view import register_mail_scheme  # noqa: E402
 
 register_mail_scheme()
 
@@ -30,8 +30,8 @@ DEMO_ANCHOR = date(2026, 11, 27)
 
 @pytest.fixture(scope="session", autouse=True)
 def _collect_on_the_gui_thread(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """As the app does (ui.app.run): Python's cycle collector runs on the GUI thread only."""
-    from ui.gc_on_gui_thread import GuiThreadCollector
+    """As the app does (ui.app.main.run): Python's cycle collector runs on the GUI thread only."""
+    from ui.qt.gc_on_gui_thread import GuiThreadCollector
 
     collector = GuiThreadCollector(qapp)
     yield
@@ -45,7 +45,7 @@ def _release_web_engine() -> Iterator[None]:
     yield
     from PySide6.QtWidgets import QApplication
 
-    from ui.html_view import release_locked_profile
+    from ui.reader.html_view import release_locked_profile
 
     if QApplication.instance() is not None:
         for widget in QApplication.topLevelWidgets():
@@ -78,9 +78,9 @@ def demo_db(demo_profile: Path) -> Path:
 @pytest.fixture
 def window(qtbot, demo_db: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """The main window on the demo profile, Inbox loaded."""
-    from ui.dates import babel_locale
-    from ui.main_window import MainWindow
-    from ui.tasks import wait_for_background_tasks
+    from ui.mainwindow.window import MainWindow
+    from ui.qt.dates import babel_locale
+    from ui.qt.tasks import wait_for_background_tasks
 
     win = MainWindow(demo_db, babel_locale("en_US"), demo=True)
     qtbot.addWidget(win)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from client.compose.drafts import SavedDraft
 from ui.composer import jobs
-from ui.plain_text import tooltip
-from ui.tasks import run_in_background
+from ui.qt.plain_text import tooltip
+from ui.qt.tasks import run_in_background
 
 _DRAFT_ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -1,4 +1,4 @@
-"""The composer's core work, run off the GUI thread through ``ui.tasks.run_in_background``.
+"""The composer's core work, run off the GUI thread through ``ui.qt.tasks.run_in_background``.
 
 Every function opens its own ``Store`` on the calling (worker) thread and closes it; none touches
 Qt. Errors are raised in words (``ComposeError``, ``PolicyError``, keyring and store errors) for

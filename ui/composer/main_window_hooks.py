@@ -25,7 +25,7 @@ from ui.wizard.dialog import AccountWizard
 
 
 def connect_main_window(window: Any) -> None:
-    """Wire the actions of ``window`` (a ``ui.main_window.MainWindow``); idempotent per window.
+    """Wire the actions of ``window`` (a ``ui.mainwindow.window.MainWindow``); idempotent per window.
     (New message, Reply, Reply all and Forward are the main window's own actions; they open
     ``ComposerWindow``.)"""
     if getattr(window, "add_account_action", None) is not None:

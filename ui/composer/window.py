@@ -44,8 +44,8 @@ from ui.composer.address_field import AddressField
 from ui.composer.editor import ComposeEditor, local_files
 from ui.composer.link_offer import LinkOffer, UploadProgress
 from ui.composer.locked_view import LockedHtmlView
-from ui.screen_fit import fit_to_screen
-from ui.tasks import run_in_background
+from ui.qt.screen_fit import fit_to_screen
+from ui.qt.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 

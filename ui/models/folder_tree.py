@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from client.store.records import Account, Folder
-from ui.plain_text import tooltip
+from ui.qt.plain_text import tooltip
 
 FOLDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 2

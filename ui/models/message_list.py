@@ -28,9 +28,9 @@ from PySide6.QtGui import QFont
 
 from client.mime.sender_checks import list_label
 from client.store.records import MessageRow
-from ui.dates import list_date
-from ui.icons import icon
-from ui.plain_text import tooltip
+from ui.qt.dates import list_date
+from ui.qt.icons import icon
+from ui.qt.plain_text import tooltip
 
 RowLoader = Callable[[list[int]], list[MessageRow]]
 Index = QModelIndex | QPersistentModelIndex

@@ -1,4 +1,4 @@
-"""Quote work for the app, run off the GUI thread through ``ui.tasks.run_in_background``.
+"""Quote work for the app, run off the GUI thread through ``ui.qt.tasks.run_in_background``.
 
 Each function opens its own ``Store`` on ``db_path`` (a Store belongs to one thread) and
 closes it; none touches a widget. Errors are the core's (``QuoteInputError``,

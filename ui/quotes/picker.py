@@ -48,8 +48,8 @@ from client.quotes.reply import QuoteReply, QuoteRequest
 from client.templates import INCOTERMS_2020, RenderedMail
 from client.templates.model import CATEGORIES
 from ui.composer.locked_view import blocked_resource
+from ui.qt.tasks import run_in_background
 from ui.quotes import jobs
-from ui.tasks import run_in_background
 
 PREVIEW_DELAY_MS = 300
 COLUMNS = ("sku", "product", "quantity", "unit", "unit_price")

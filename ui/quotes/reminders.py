@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from client.quotes import money
 from client.quotes.records import Reminder
+from ui.qt.tasks import run_in_background
 from ui.quotes import jobs
-from ui.tasks import run_in_background
 
 
 class QuoteReminders(QObject):

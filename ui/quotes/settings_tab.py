@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
 
+from ui.qt.tasks import run_in_background
 from ui.quotes import jobs
-from ui.tasks import run_in_background
 
 
 class QuoteSettingsTab(QWidget):

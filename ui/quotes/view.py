@@ -86,7 +86,7 @@ class QuotesView(QWidget):
 
     def reload(self) -> None:
         now = time.time()
-        from ui.tasks import run_in_background
+        from ui.qt.tasks import run_in_background
 
         run_in_background(lambda: jobs.load_quotes(self.db_path, now), self._loaded,
                           self._failed, owner=self)
@@ -154,7 +154,7 @@ class QuotesView(QWidget):
         if not number:
             self.status.setText(self.tr("Select a quote first."))
             return
-        from ui.tasks import run_in_background
+        from ui.qt.tasks import run_in_background
 
         run_in_background(lambda: jobs.mark_quote(self.db_path, number, state),
                           lambda _rec: self.reload(), self._failed, owner=self)

@@ -3,7 +3,7 @@
 ``AppSettingsDialog(db_path, prefs, parent)`` loads its values in the background
 (``values.load_settings``; ``loaded`` is emitted then). OK saves in the background and closes
 only once everything is stored (errors in words, the dialog stays open). ``preferences()``
-returns the general tab as ``ui.preferences.Preferences`` for the main window to apply (a new
+returns the general tab as ``ui.settings.preferences.Preferences`` for the main window to apply (a new
 language is applied by the main window at once). Appearance is applied when saved. Accounts are
 added through the account wizard and removed after a confirmation. The Signature tab
 (``ui.settings.signature_tab``) has the rep's own values and a live preview; a value the policy
@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.preferences import Preferences
+from ui.qt.tasks import run_in_background
 from ui.settings import values
+from ui.settings.preferences import Preferences
 from ui.settings.signature_tab import SignatureTab
-from ui.tasks import run_in_background
 
 _palette_forced = False
 

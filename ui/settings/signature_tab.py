@@ -42,8 +42,8 @@ from client.signatures.render import (
     template_for,
 )
 from client.signatures.schema import PolicyError
-from ui.html_view import HtmlView
-from ui.plain_text import tooltip
+from ui.qt.plain_text import tooltip
+from ui.reader.html_view import HtmlView
 from ui.settings import values
 from ui.wizard.signature_step import language_name
 

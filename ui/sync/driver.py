@@ -12,7 +12,7 @@ each job.
 
 Network and disk work happen only in the sync child and on the watcher threads; the worker
 threads only wait on the child's pipe. Results reach the GUI thread
-through ``client.events`` (bridged by ``ui.event_bridge.EventBridge``) and this object's
+through ``client.events`` (bridged by ``ui.qt.event_bridge.EventBridge``) and this object's
 signals, which Qt queues to the GUI thread. ``stop()`` cancels, joins with a timeout and
 releases the lock (idempotent).
 """
@@ -36,7 +36,7 @@ from client.sync.child import sync_in_child
 from client.sync.engine import MB, SyncReport
 from client.sync.watch import IDLE_SECONDS, InboxWatcher
 from client.sync.worker import SyncJob, WorkerPool
-from ui.event_bridge import EventBridge
+from ui.qt.event_bridge import EventBridge
 from ui.settings.values import load_sync_settings
 from ui.sync.status import AccountState, describe
 
@@ -186,7 +186,7 @@ class SyncDriver(QObject):
         automatic retries and keep the backoff."""
         if not self.running:
             return
-        from ui.tasks import run_in_background
+        from ui.qt.tasks import run_in_background
 
         db_path = self.db_path
 
@@ -224,7 +224,7 @@ class SyncDriver(QObject):
                      on_done: Any = None) -> None:
         """Save a re-entered password in the keyring (off the GUI thread), then reconnect the
         account's watcher and sync it."""
-        from ui.tasks import run_in_background
+        from ui.qt.tasks import run_in_background
 
         account = self._accounts.get(account_id)
         if account is None:
@@ -249,7 +249,7 @@ class SyncDriver(QObject):
         """Run the OAuth2 browser sign-in for the account on the thread pool (never the GUI
         thread), keep the new tokens, then reconnect and sync it. ``cancel`` stops the wait;
         ``on_done(None | exception)`` runs on the GUI thread. The outbox is untouched."""
-        from ui.tasks import run_in_background
+        from ui.qt.tasks import run_in_background
 
         account = self._accounts.get(account_id)
         if account is None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QToolButton
 
-from ui.plain_text import tooltip
+from ui.qt.plain_text import tooltip
 from ui.sync.driver import SyncDriver
 from ui.sync.password_dialog import PasswordDialog
 from ui.sync.sign_in_dialog import SignInDialog
@@ -24,7 +24,7 @@ from ui.sync.status import AccountState, summary
 
 
 class SyncControls(QObject):
-    """Wires ``driver`` into ``window`` (a ``ui.main_window.MainWindow``)."""
+    """Wires ``driver`` into ``window`` (a ``ui.mainwindow.window.MainWindow``)."""
 
     def __init__(self, window: Any, driver: SyncDriver) -> None:
         super().__init__(window)

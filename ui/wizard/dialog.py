@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
 from client.accounts.discover import DiscoveryResult
 from client.accounts.presets import preset_by_key, preset_for_domain
 from client.imap.errors import AuthenticationError, ImapError
+from ui.qt.tasks import run_in_background
 from ui.sync.sign_in_dialog import SignInDialog
-from ui.tasks import run_in_background
 from ui.wizard import jobs, safe_login
 from ui.wizard.signature_step import SignatureStep
 

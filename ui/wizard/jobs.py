@@ -1,4 +1,4 @@
-"""The account wizard's core work, run off the GUI thread (``ui.tasks.run_in_background``).
+"""The account wizard's core work, run off the GUI thread (``ui.qt.tasks.run_in_background``).
 
 ``find_settings`` asks presets/autoconfig (``client.accounts.discover``; never raises);
 ``save_and_test`` stores the account (the password only in the keyring, through

@@ -6,7 +6,7 @@ and keeps it in the profile (``provision.use_policy``; idempotent; a refused pol
 nothing, so the previous one stays in force); ``current`` describes the policy already in force.
 ``refusal`` sorts a failure into a kind the wizard titles in words, from the core's typed
 ``PolicyError.code`` (the words themselves are in the rep's language and never matched). ``check``, ``install`` and
-``current`` do blocking I/O (call them through ``ui.tasks.run_in_background``); each opens its
+``current`` do blocking I/O (call them through ``ui.qt.tasks.run_in_background``); each opens its
 own ``Store``. They raise ``PolicyError`` / ``PolicyUnreachable``.
 """
 

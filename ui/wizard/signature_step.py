@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.tasks import run_in_background
+from ui.qt.tasks import run_in_background
 from ui.wizard import signature_jobs as jobs
 
 

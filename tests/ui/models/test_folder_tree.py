@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from client.store.db import Store
 from ui.models.folder_tree import FOLDER_ID_ROLE, UNREAD_ROLE, FolderTreeModel
-from ui.plain_text import tooltip_shown
+from ui.qt.plain_text import tooltip_shown
 
 
 def _load(model: FolderTreeModel, db: Path) -> None:

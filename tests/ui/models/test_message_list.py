@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from client.store.db import Store
 from client.store.records import MessageRow
-from ui.dates import babel_locale
 from ui.models.message_list import (
     COL_DATE,
     COL_FROM,
@@ -18,6 +17,7 @@ from ui.models.message_list import (
     PAGE_SIZE,
     MessageListModel,
 )
+from ui.qt.dates import babel_locale
 
 
 def _row(i: int) -> MessageRow:

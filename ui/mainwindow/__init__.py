@@ -1,0 +1,1 @@
+"""The main window (``ui.mainwindow.window.MainWindow``) and the commands it holds."""

@@ -1,0 +1,534 @@
+"""The main window: folder tree, message list, reader pane, search field, toolbar, status bar.
+
+GUI thread only. The window reads through its own ``Store`` (opened on the GUI thread) only for
+quick indexed look-ups: a page of list rows, unread counts, folders. Anything that can take
+long (building a folder's id array, search, parsing a message, writing flags) runs through
+``ui.qt.tasks.run_in_background`` with its own Store on a worker thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.numbers import format_decimal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QSystemTrayIcon,
+    QTableView,
+    QTreeView,
+)
+
+from client.store.db import Store
+from client.store.errors import SearchSyntaxError
+from client.store.records import MessageRow
+from ui.app.tray import TrayIcon
+from ui.composer.mailto_compose import open_mailto
+from ui.mainwindow import list_queries
+from ui.mainwindow.compose_commands import ComposeCommandsMixin
+from ui.mainwindow.core_events import REFRESH_DELAY_MS, CoreEventsMixin
+from ui.mainwindow.flag_commands import FlagCommandsMixin
+from ui.models.folder_tree import ACCOUNT_ID_ROLE, FOLDER_ID_ROLE, FolderTreeModel
+from ui.models.message_list import (
+    COL_ATTACHMENT,
+    COL_DATE,
+    COL_FLAG,
+    COL_FROM,
+    COL_SUBJECT,
+    COL_UNREAD,
+    MessageListModel,
+)
+from ui.qt.event_bridge import EventBridge
+from ui.qt.screen_fit import fit_to_screen
+from ui.qt.tasks import run_in_background
+from ui.reader import remote_content
+from ui.reader.attachment_actions import AttachmentActions
+from ui.reader.content import ReaderContent, load_reader_content
+from ui.reader.pane import ReaderPane
+from ui.settings.preferences import Preferences, load_preferences, save_preferences
+from ui.settings_dialog import SettingsDialog
+
+SEARCH_DELAY_MS = 300
+
+
+class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMainWindow):
+    """The three-pane window over the cache at ``db_path``."""
+
+    #: the rep chose another UI language in Settings ('system', 'en' or 'zh_CN')
+    languageChanged = Signal(str)
+
+    def __init__(self, db_path: Path, locale: Locale, *, demo: bool = False) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.locale = locale
+        self.demo = demo
+        self.store = Store.open(db_path)
+        self.current_folder: int | None = None
+        self.current_account: int | None = None
+        self.search_text = ""
+        self._generation = 0
+        self._sort = ("date", True)
+        self._closed = False
+        #: what the list shows: ("folder", folder_id) or ("search", text); None while loading
+        self.list_source: tuple[str, object] | None = None
+        self.setWindowTitle(self.tr("Tradewind") + (self.tr(" — demo") if demo else ""))
+        fit_to_screen(self, 1400, 860)
+
+        self.folder_model = FolderTreeModel(self)
+        self.folder_view = QTreeView(self)
+        self.folder_view.setModel(self.folder_model)
+        self.folder_view.setHeaderHidden(True)
+        self.folder_view.setUniformRowHeights(True)
+        self.folder_view.selectionModel().currentChanged.connect(self._folder_changed)
+
+        self.threaded = False
+        self.preferences = load_preferences(self.store)
+        self._quitting = False
+        self.composers: list[Any] = []
+        self.message_model = MessageListModel(self._load_rows, locale, None, self)
+        self.message_model.sortRequested.connect(self._sort_requested)
+        self.message_view = self._make_message_view()
+
+        self.reader = ReaderPane(locale, self)
+        self.reader.invitation_card.db_path = db_path  # its buttons open their own Store
+        self.attachment_actions = AttachmentActions(self, db_path, self.reader, self.statusBar)
+        self.remote_allowed_ids: set[int] = set()  # "load remote content" for these messages
+        self.reader.loadRemoteRequested.connect(self.allow_remote_for_message)
+        self.reader.trustSenderRequested.connect(self.allow_remote_for_sender)
+        self.reader.mailtoRequested.connect(lambda href: open_mailto(self, href))  # H8
+
+        self.search_field = QLineEdit(self)
+        self.search_field.setPlaceholderText(
+            self.tr("Search: words, from:, to:, subject:, has:attachment, is:unread, after:2026-01-31")
+        )
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumWidth(200)  # fits beside the actions at 150 % on a 1440x900 screen
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_field.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_field.returnPressed.connect(self.run_search)
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.message_view)
+        right.addWidget(self.reader)
+        right.setSizes([380, 480])
+        outer = QSplitter(Qt.Orientation.Horizontal, self)
+        outer.addWidget(self.folder_view)
+        outer.addWidget(right)
+        outer.setStretchFactor(1, 1)
+        outer.setSizes([260, 1140])
+        self.setCentralWidget(outer)
+
+        self._make_actions()
+        self._make_status_bar()
+        self._changed_folders: set[int] = set()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self._refresh_changed)
+        self.events = EventBridge(parent=self)
+        self.events.syncProgress.connect(self._on_sync_progress)
+        self.events.accountStatus.connect(self._on_account_status)
+        self.events.folderChanged.connect(self._on_folder_changed)
+        self.tray = TrayIcon(self)
+        self.tray.show()
+        self.reload_folders()
+        self._select_first_inbox()
+        # -- composer, account wizard, Settings (ui/composer, ui/wizard, ui/settings) --
+        from ui.composer.main_window_hooks import connect_main_window
+
+        connect_main_window(self)
+        from ui.quotes.main_window_hooks import connect_quotes  # the Quote action (issue 12)
+
+        connect_quotes(self)
+
+    def _load_rows(self, ids: list[int]) -> list[MessageRow]:
+        return self.store.rows_by_ids(ids, thread_counts=self.threaded)
+
+    # -- construction ---------------------------------------------------------------------------
+    def _make_message_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.message_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().hide()
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        for column in (COL_UNREAD, COL_FLAG, COL_ATTACHMENT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, 26)
+        header.resizeSection(COL_FROM, 220)
+        header.setSectionResizeMode(COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(COL_DATE, 130)
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        return view
+
+    def _action(self, text: str, shortcuts: list[str], slot: Any = None, *,
+                enabled: bool = True, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if slot is not None:
+            action.triggered.connect(slot)
+        action.setEnabled(enabled)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.new_action = self._action(self.tr("New message"), ["Ctrl+N"],
+                                       lambda: self.open_composer("new"))
+        self.reply_action = self._action(self.tr("Reply"), ["Ctrl+R"],
+                                         lambda: self.open_composer("reply"))
+        self.reply_all_action = self._action(self.tr("Reply all"), ["Ctrl+Shift+R"],
+                                             lambda: self.open_composer("reply_all"))
+        self.forward_action = self._action(self.tr("Forward"), ["Ctrl+L", "Ctrl+F"],
+                                           lambda: self.open_composer("forward"))
+        self.delete_action = self._action(self.tr("Delete"), ["Del"], self.delete_selected)
+        self.mark_read_action = self._action(
+            self.tr("Mark read/unread"), ["M", "Ctrl+Q"], self.toggle_read
+        )
+        self.flag_action = self._action(self.tr("Flag"), ["S", "Insert"], self.toggle_flag)
+        self.next_unread_action = self._action(self.tr("Next unread"), ["N"], self.next_unread)
+        self.search_action = self._action(
+            self.tr("Search"), ["Ctrl+K", "Ctrl+E"], self._focus_search
+        )
+        self.quit_action = self._action(self.tr("Quit"), ["Ctrl+Shift+Q"], self.quit)
+        self.settings_action = self._action(self.tr("Settings…"), ["Ctrl+,"], self.open_settings)
+        self.group_action = self._action(
+            self.tr("Group by conversation"), ["Ctrl+Shift+T"], self.set_threaded
+        )
+        self.group_action.setCheckable(True)
+        self.headers_action = self._action(
+            self.tr("All headers"), ["Ctrl+Shift+H"], self.reader.set_show_all_headers
+        )
+        self.headers_action.setCheckable(True)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        for action in (self.new_action, self.reply_action, self.reply_all_action,
+                       self.forward_action, self.delete_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.mark_read_action, self.flag_action, self.next_unread_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_field)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        message_menu = menu.addMenu(self.tr("&Message"))
+        for action in (self.reply_action, self.reply_all_action, self.forward_action,
+                       self.delete_action):
+            message_menu.addAction(action)
+        message_menu.addSeparator()
+        message_menu.addAction(self.mark_read_action)
+        message_menu.addAction(self.flag_action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self.group_action)
+        view_menu.addAction(self.headers_action)
+        go_menu = menu.addMenu(self.tr("&Go"))
+        go_menu.addAction(self.next_unread_action)
+        go_menu.addAction(self.search_action)
+
+    def _make_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.connection_label = QLabel(self)
+        self.count_label = QLabel(self)
+        for status_label in (self.connection_label, self.count_label):
+            status_label.setTextFormat(Qt.TextFormat.PlainText)  # server text (T8)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.connection_label)
+        self._update_connection_label()
+
+    def _update_connection_label(self) -> None:
+        accounts = self.store.list_accounts()
+        if self.demo or all(a.preset == "demo" for a in accounts) and accounts:
+            text = self.tr("Offline — demo account (no server)")
+        elif not accounts:
+            text = self.tr("No account yet")
+        else:
+            text = self.tr("Offline — showing the local cache")
+        self.connection_label.setText(text)
+
+    # -- folders --------------------------------------------------------------------------------
+    def reload_folders(self) -> None:
+        """Rebuild the folder tree from the cache (quick indexed queries)."""
+        accounts = self.store.list_accounts()
+        folders = {a.id: self.store.folders(a.id) for a in accounts}
+        counts = self.store.unread_counts()
+        self.folder_model.load(accounts, folders, counts)
+        self.folder_view.expandAll()
+        self.tray.set_unread(sum(counts.get(f, 0) for f in self._inbox_ids()))
+
+    def refresh_unread_counts(self) -> None:
+        """Update the unread counts shown in the tree and the tray (Inbox folders)."""
+        if self._closed:
+            return
+        counts = self.store.unread_counts()
+        for folder_id, count in counts.items():
+            self.folder_model.set_unread(folder_id, count)
+        self.tray.set_unread(sum(counts.get(f, 0) for f in self._inbox_ids()))
+        self._update_count_label()
+
+    def _inbox_ids(self) -> list[int]:
+        inboxes = (self.store.folder_by_role(a.id, "inbox") for a in self.store.list_accounts())
+        return [f.id for f in inboxes if f is not None]
+
+    def _select_first_inbox(self) -> None:
+        for account in self.store.list_accounts():
+            inbox = self.store.folder_by_role(account.id, "inbox")
+            if inbox is not None:
+                self.select_folder(inbox.id)
+                return
+
+    def select_folder(self, folder_id: int) -> None:
+        """Select a folder in the tree (which loads its messages)."""
+        index = self.folder_model.index_of_folder(folder_id)
+        if index.isValid():
+            self.folder_view.setCurrentIndex(index)
+
+    def _folder_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        folder_id = current.data(FOLDER_ID_ROLE)
+        self.current_account = current.data(ACCOUNT_ID_ROLE)
+        if folder_id is None:
+            return
+        self.current_folder = int(folder_id)
+        self._search_timer.stop()
+        self.search_text = ""
+        if self.search_field.text():
+            self.search_field.blockSignals(True)
+            self.search_field.clear()
+            self.search_field.blockSignals(False)
+        self.load_folder()
+
+    def load_folder(self) -> None:
+        """Build the current folder's id array in the background, then show it."""
+        if self.current_folder is None:
+            return
+        folder_id, db_path, threaded = self.current_folder, self.db_path, self.threaded
+        key, descending = self._sort
+        generation = self._next_generation()
+        self.statusBar().showMessage(self.tr("Loading…"))
+        source = ("folder", folder_id)
+        run_in_background(
+            lambda: list_queries.folder_ids(db_path, folder_id, key, descending, threaded),
+            lambda ids: self._show_ids(generation, ids, source),
+            self._show_failure,
+            owner=self,
+        )
+
+    def _next_generation(self) -> int:
+        self._generation += 1
+        return self._generation
+
+    def _show_ids(self, generation: int, ids: list[int], source: tuple[str, object]) -> None:
+        if generation != self._generation or self._closed:
+            return  # a newer folder or search superseded this one
+        keep = self.reader.shown_id if source == self.list_source else None
+        self.message_model.set_ids(ids)
+        self.list_source = source
+        self.statusBar().clearMessage()
+        self._update_count_label()
+        row = None if keep is None else self.message_model.row_of(keep)
+        if row is not None:  # the same list refreshed: keep the message the rep is reading
+            self.message_view.selectRow(row)
+        else:
+            self.reader.clear()
+            if ids:
+                self.message_view.scrollToTop()
+
+    def _update_count_label(self) -> None:
+        total = format_decimal(self.message_model.rowCount(), locale=self.locale)
+        if self.search_text:
+            self.count_label.setText(self.tr("{0} found").format(total))
+            return
+        unread = 0
+        if self.current_folder is not None:
+            unread = self.store.unread_counts().get(self.current_folder, 0)
+        unread_text = format_decimal(unread, locale=self.locale)
+        if self.threaded:
+            text = self.tr("{0} conversations, {1} unread").format(total, unread_text)
+        else:
+            text = self.tr("{0} messages, {1} unread").format(total, unread_text)
+        self.count_label.setText(text)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        if self._closed:
+            return
+        self.statusBar().showMessage(str(exc), 15000)
+
+    def _sort_requested(self, key: str, descending: bool) -> None:
+        self._sort = (key, descending)
+        if self.search_text:
+            return  # search results stay newest first
+        self.load_folder()
+
+    # -- search ---------------------------------------------------------------------------------
+    def _focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def run_search(self) -> None:
+        """Search the current account with the store's syntax (empty: back to the folder)."""
+        self._search_timer.stop()
+        text = self.search_field.text().strip()
+        if text == self.search_text:
+            return
+        self.search_text = text
+        if not text:
+            self.load_folder()
+            return
+        db_path, account_id = self.db_path, self.current_account
+        generation = self._next_generation()
+        self.statusBar().showMessage(self.tr("Searching…"))
+        source = ("search", text)
+        run_in_background(
+            lambda: list_queries.search_ids(db_path, text, account_id),
+            lambda ids: self._show_ids(generation, ids, source),
+            self._search_failed,
+            owner=self,
+        )
+
+    def _search_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, SearchSyntaxError):
+            self.statusBar().showMessage(self.tr("Search: {0}").format(exc), 15000)
+        else:
+            self._show_failure(exc)
+
+    # -- reading --------------------------------------------------------------------------------
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self._selected_rows()
+        if len(rows) != 1:
+            if not rows:
+                self.reader.clear()
+            return
+        message_id = self.message_model.message_id_at(rows[0])
+        if message_id is None:
+            return
+        self.show_message(message_id)
+
+    def show_message(self, message_id: int) -> None:
+        """Read, parse and show one message in the reader (in the background)."""
+        self.reader.show_loading(message_id)
+        db_path = self.db_path
+        allow = message_id in self.remote_allowed_ids
+        run_in_background(
+            lambda: load_reader_content(db_path, message_id, allow),
+            self._show_content,
+            lambda exc: self.reader.show_error(self.tr("Cannot show this message: {0}").format(exc)),
+            owner=self,
+        )
+
+    def _show_content(self, content: ReaderContent) -> None:
+        if content.row.id != self.reader.shown_id or self._closed:
+            return  # the user moved on
+        self.reader.show_content(content)
+        if not content.row.seen:
+            self.set_seen([content.row.id], True)
+
+    def allow_remote_for_message(self, message_id: int) -> None:
+        """Load this message's remote pictures (for this session only) and show it again."""
+        self.remote_allowed_ids.add(message_id)
+        if self.reader.shown_id == message_id:
+            self.show_message(message_id)
+
+    def allow_remote_for_sender(self, email: str) -> None:
+        """Always load remote pictures in mail from ``email`` (saved in the profile)."""
+        db_path, shown = self.db_path, self.reader.shown_id
+        run_in_background(
+            lambda: remote_content.allow_sender(db_path, email),
+            lambda _r: self.show_message(shown) if shown is not None and not self._closed else None,
+            self._show_failure,
+            owner=self,
+        )
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected messages, in list order."""
+        ids = (self.message_model.message_id_at(r) for r in self._selected_rows())
+        return [mid for mid in ids if mid is not None]
+
+    def _selected_rows(self) -> list[int]:
+        """Selected rows in order, read from the selection's ranges (``selectedRows()`` wraps
+        an index per row: 1.4 s for a 47,000-row "select all")."""
+        rows: set[int] = set()
+        for selected in self.message_view.selectionModel().selection():
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        return sorted(rows)
+
+    # -- conversations and core events ---------------------------------------------------------
+    def set_threaded(self, threaded: bool) -> None:
+        """Show one row per conversation (True) or every message (False)."""
+        self.threaded = bool(threaded)
+        self.group_action.setChecked(self.threaded)
+        if not self.search_text:
+            self.list_source = None
+            self.load_folder()
+
+    # -- settings -------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        """Show the Settings dialog and apply what the rep chose."""
+        dialog = SettingsDialog(self.preferences, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.apply_preferences(dialog.preferences())
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        """Save ``prefs`` (in the background) and apply them; a new language is announced
+        through ``languageChanged`` (the app rebuilds the window in that language)."""
+        old, self.preferences = self.preferences, prefs
+        db_path = self.db_path
+        run_in_background(lambda: save_preferences(db_path, prefs), lambda _r: None,
+                          self._show_failure, owner=self)
+        if prefs.language != old.language:
+            self.languageChanged.emit(prefs.language)
+
+    def quit(self) -> None:
+        """Close for good, even when closing normally only hides to the tray."""
+        self._quitting = True
+        self.close()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        from ui.qt.tasks import wait_for_background_tasks
+
+        if (self.preferences.minimise_to_tray and not self._quitting
+                and QSystemTrayIcon.isSystemTrayAvailable() and self.tray.isVisible()):
+            self.hide()
+            event.ignore()
+            return
+
+        self.events.close()
+        self.tray.hide()
+        self._closed = True
+        wait_for_background_tasks()
+        self.store.close()
+        super().closeEvent(event)
+
