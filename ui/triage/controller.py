@@ -170,7 +170,9 @@ class TriageController(QObject):
         if account is None:
             return None
         store = self.window.store
-        folders = [f for f in store.folders(account.id) if _can_take_mail(f)]
+        order = {f: i for i, f in enumerate(self.window.folder_model.folder_ids_in_tree_order())}
+        folders = sorted((f for f in store.folders(account.id) if _can_take_mail(f)),
+                         key=lambda f: order.get(f.id, len(order)))  # as the tree shows them
         if not copy:
             folders = [f for f in folders if f.id != self.window.current_folder]
         title = self.tr("Copy to folder") if copy else self.tr("Move to folder")
