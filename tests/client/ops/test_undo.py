@@ -4,7 +4,6 @@ restart (a new Store on the same file)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,22 +11,6 @@ import pytest
 from client.ops import queue, undo
 from client.store import Folder, FolderRecord, Store
 from tests.client.store.factories import incoming, make_raw
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "tradewind.db"
-
-
-@pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    with Store.open(db_path) as opened:
-        yield opened
-
-
-@pytest.fixture
-def account_id(store: Store) -> int:
-    return store.add_account("rep@tradewind.example").id
 
 
 @pytest.fixture

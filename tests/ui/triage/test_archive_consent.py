@@ -34,18 +34,29 @@ def _without_archive(env: SyncEnv) -> None:
     assert sync_account(env.store_path, env.account, env.password).error is None
 
 
-def test_archive_asks_before_creating_the_folder(qtbot, sync_env: SyncEnv) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    env = sync_env
-    _synced(env, 2)
+def _archive_without_folder(qtbot, env: SyncEnv, count: int,  # type: ignore[no-untyped-def]
+                            offline: bool = False) -> tuple[MainWindow, int]:
+    """A window on the account (``count`` messages, no archive folder) after A on its first
+    message; ``offline``: its server unreachable."""
+    _synced(env, count)
     _without_archive(env)
+    if offline:
+        with Store.open(env.store_path) as store:
+            store.update_account(env.account.id, imap_port=1)
     win = MainWindow(env.store_path, babel_locale("en_US"))
     qtbot.addWidget(win)
     win.show()
     win.triage.password_for = lambda _account: env.password
-    qtbot.waitUntil(lambda: win.message_model.rowCount() == 2)
+    qtbot.waitUntil(lambda: win.message_model.rowCount() == count)
     win.message_view.selectRow(0)
     message = win.selected_ids()[0]
     win.triage.archive_action.trigger()
+    return win, message
+
+
+def test_archive_asks_before_creating_the_folder(qtbot, sync_env: SyncEnv) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    env = sync_env
+    win, message = _archive_without_folder(qtbot, env, 2)
     box = win.triage.box
     assert box is not None and "has no archive folder" in box.text()
     box.button(QMessageBox.StandardButton.Cancel).click()  # "No": nothing changes
@@ -79,18 +90,7 @@ def test_archive_asks_before_creating_the_folder(qtbot, sync_env: SyncEnv) -> No
 
 def test_creating_the_archive_offline_says_so_and_moves_nothing(qtbot, sync_env: SyncEnv) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     env = sync_env
-    _synced(env, 1)
-    _without_archive(env)
-    with Store.open(env.store_path) as store:
-        store.update_account(env.account.id, imap_port=1)  # the server is unreachable now
-    win = MainWindow(env.store_path, babel_locale("en_US"))
-    qtbot.addWidget(win)
-    win.show()
-    win.triage.password_for = lambda _account: env.password
-    qtbot.waitUntil(lambda: win.message_model.rowCount() == 1)
-    win.message_view.selectRow(0)
-    message = win.selected_ids()[0]
-    win.triage.archive_action.trigger()
+    win, message = _archive_without_folder(qtbot, env, 1, offline=True)
     consent = win.triage.box
     assert consent is not None
     next(b for b in consent.buttons() if b.text() == "Create and archive").click()
