@@ -10,6 +10,9 @@ from client.paths import resolve_profile_dir
 from client.store import Store
 from tests.client.cli.conftest import CliResult
 from tests.client.cli.sample_cache import Cache
+from tests.client.ops.test_replay import _message_ids, _synced
+from tests.client.ops.test_undo_replay import without_archive
+from tests.client.sync.conftest import SyncEnv, sync_env  # noqa: F401  (fixture)
 
 Cli = Callable[..., CliResult]
 
@@ -89,3 +92,23 @@ def test_bad_ids_are_refused_before_anything_changes(cli: Cli, cache: Cache) -> 
     missing = cli("archive", "99999")
     assert missing.code == ExitCode.NOT_FOUND
     assert cli("undo", "--json").json() == {"undone": None}
+
+
+def test_archive_create_and_undo_reach_the_server(cli: Cli, sync_env: SyncEnv) -> None:  # noqa: F811
+    """End to end with the real servers: `archive --create` makes the folder (Cyrus loses its
+    archive here; Dovecot's test config always has one), `sync` replays, `undo` + `sync` bring
+    the message back."""
+    from client import secrets
+    env = sync_env
+    _synced(env, 2)
+    without_archive(env)
+    secrets.set_password(env.account.email, env.password)
+    [first, _second] = [m["id"] for m in cli("ls", "INBOX", "--json").json()["messages"]]
+    result = cli("archive", "--create", str(first), "--json")
+    assert result.code == 0, result.err
+    assert result.json()["created_folder"] is True
+    assert cli("sync", "--json").code == 0
+    assert len(_message_ids(env, "Archive")) == 1
+    assert cli("undo", "--json").json()["undone"]["action"] == "archive"
+    assert cli("sync", "--json").code == 0
+    assert _message_ids(env, "Archive") == [] and len(_message_ids(env, "INBOX")) == 2

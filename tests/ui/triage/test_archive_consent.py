@@ -10,28 +10,11 @@ from client.ops import archive
 from client.store import Store
 from client.sync.engine import sync_account
 from tests.client.ops.test_replay import _message_ids, _synced
+from tests.client.ops.test_undo_replay import without_archive
 from tests.client.sync.conftest import SyncEnv, sync_env  # noqa: F401  (fixture)
-from tests.servers.dovecot import DovecotServer
 from ui.dates import babel_locale
 from ui.main_window import MainWindow
 from ui.tasks import wait_for_background_tasks
-
-
-def _without_archive(env: SyncEnv) -> None:
-    """Cyrus: take the archive folder away on the server. Dovecot's test config re-creates its
-    special folders at every LIST, so there the cache alone forgets it (a cache listed before
-    the folder existed); CREATE then finds it on the server and lists it."""
-    if isinstance(env.server, DovecotServer):
-        with Store.open(env.store_path) as store:
-            folder = archive.archive_folder(store, env.account.id)
-            assert folder is not None
-            store.remove_folder(folder.id)
-        return
-    with env.server.imap_admin(env.user) as imap:
-        wire = env.server.mailbox("Archive")
-        imap.xatom("SETMETADATA", wire, "(/private/specialuse NIL)")
-        assert imap.delete(wire)[0] == "OK"
-    assert sync_account(env.store_path, env.account, env.password).error is None
 
 
 def _archive_without_folder(qtbot, env: SyncEnv, count: int,  # type: ignore[no-untyped-def]
@@ -39,7 +22,7 @@ def _archive_without_folder(qtbot, env: SyncEnv, count: int,  # type: ignore[no-
     """A window on the account (``count`` messages, no archive folder) after A on its first
     message; ``offline``: its server unreachable."""
     _synced(env, count)
-    _without_archive(env)
+    without_archive(env)
     if offline:
         with Store.open(env.store_path) as store:
             store.update_account(env.account.id, imap_port=1)

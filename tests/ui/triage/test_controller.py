@@ -137,6 +137,7 @@ def test_move_to_picker_filters_and_lists_recent_folders(
     assert picker.shown_folders() == [ARCHIVE]
     qtbot.keyClick(picker.filter_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _folder_of(trash_db, moved) == (ARCHIVE, False))
+    qtbot.waitUntil(lambda: _undo_shown(win, "Moved 1 message(s) to “Archive”."))  # job done
     _select(win, 0)
     again = win.triage.pick_folder(copy=True)
     assert again is not None
