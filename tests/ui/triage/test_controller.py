@@ -265,3 +265,36 @@ def test_menus_toolbar_and_context_menu_offer_the_commands(win: MainWindow) -> N
     menu = list_menu(win)
     assert set(triage.context_actions()) <= set(menu.actions())
     menu.deleteLater()
+
+
+def _drop_on_view(win: MainWindow, folder_id: int, data: QMimeData,
+                  modifiers: Qt.KeyboardModifier) -> bool:
+    """A drag entering the folder tree, moving over ``folder_id`` and dropping there, with the
+    keys held (the events a real drag sends the view)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    view = win.folder_view
+    point = view.visualRect(win.folder_model.index_of_folder(folder_id)).center()
+    actions = Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+    buttons = Qt.MouseButton.LeftButton
+    enter = QDragEnterEvent(point, actions, data, buttons, modifiers)
+    QApplication.sendEvent(view.viewport(), enter)
+    move = QDragMoveEvent(point, actions, data, buttons, modifiers)
+    QApplication.sendEvent(view.viewport(), move)
+    drop = QDropEvent(QPointF(point), actions, data, buttons, modifiers)
+    QApplication.sendEvent(view.viewport(), drop)
+    return drop.isAccepted()
+
+
+def test_the_folder_tree_view_takes_the_drop_shift_moves_ctrl_copies(
+        qtbot, win: MainWindow, trash_db: Path) -> None:  # type: ignore[no-untyped-def]
+    moved = _select(win, 0)
+    assert _drop_on_view(win, DUBAI, _drag(win, [0]), Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: _folder_of(trash_db, moved) == (DUBAI, False))
+    copied = _select(win, 0)
+    before = len(_in_folder(trash_db, PROJECTS))
+    assert _drop_on_view(win, PROJECTS, _drag(win, [0]), Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(_in_folder(trash_db, PROJECTS)) == before + 1)
+    assert _folder_of(trash_db, copied) == (INBOX, False)
