@@ -158,3 +158,21 @@ def test_the_history_keeps_the_newest_actions(store: Store, ids: list[int],
     for n in range(5):
         undo.mark(store, [ids[0]], flagged=n % 2 == 0)
     assert len(undo.history(store)) == 3
+
+
+def test_a_replayed_move_whose_row_the_sync_replaced_is_found_by_message_id(
+        store: Store, account_id: int, folders: dict[str, Folder], ids: list[int]) -> None:
+    archive = folders["Archive"].id
+    undo.move(store, [ids[0]], archive)
+    [op] = queue.pending(store, account_id)
+    queue.begin(store, op.id)
+    # the sync fetched the moved message in Archive (UID 9) before the replay recorded it
+    store.insert_messages(archive, [incoming(9, make_raw(1))], 9)
+    queue.complete(store, op.id, 9)
+    assert store.get_message(ids[0]) is None  # the server's row stays, the local one went
+    [server_row] = store.message_ids(archive)
+    result = undo.undo_last(store)
+    assert result is not None and result.restored == [server_row]
+    [back] = queue.pending(store, account_id)
+    assert (back.kind, back.folder_id, back.uid, back.target_folder_id) == (
+        "move", archive, 9, folders["INBOX"].id)
