@@ -126,6 +126,10 @@ def _secret(store: Store, account: Account) -> str:
     return secret
 
 
+_WORDS = {"move": "move", "copy": "copy", "archive": "archiving", "delete": "deletion",
+          "purge": "deletion for good", "flags": "flag change"}
+
+
 def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
     from client.ops import undo
 
@@ -141,7 +145,8 @@ def cmd_undo(ctx: Context, args: argparse.Namespace) -> int:
     if result is None:
         ctx.emit({"undone": None}, "Nothing to undo.")
         return ExitCode.OK
-    lines = [f"Undid the {result.entry.kind} of {len(result.entry.items)} message(s); "
+    what = _WORDS.get(result.entry.kind, result.entry.kind)
+    lines = [f"Undid the {what} of {len(result.entry.items)} message(s); "
              f"{len(result.restored)} put back.", *result.notes]
     ctx.emit({"undone": result.to_json()}, "\n".join(lines))
     return ExitCode.OK

@@ -33,7 +33,7 @@ def test_move_then_undo_puts_it_back_and_leaves_nothing_queued(cli: Cli, cache: 
     assert cli("ls", "Archive", "--json").json()["messages"] == []
     assert cli("mark", "--read", str(cache.inbox_ids[1]), "--json").json()["pending_ops"] == 1
     again = cli("undo")  # the mark now
-    assert again.code == 0 and "Undid the flags of 1 message(s)" in again.out
+    assert again.code == 0 and "Undid the flag change of 1 message(s)" in again.out
     assert cli("undo", "--json").json() == {"undone": None}
     history = cli("undo", "--list", "--json").json()["history"]
     assert [(h["action"], h["undone"] is not None) for h in history] == [
