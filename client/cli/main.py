@@ -35,6 +35,7 @@ from client.cli import (
     storage_cmd,
     sync_cmd,
     templates_cmd,
+    triage_cmd,
     watch_cmd,
 )
 from client.cli.app_launch import run_desktop_app
@@ -61,6 +62,7 @@ COMMAND_MODULES = (
     read_cmd,
     attachment_cmd,
     ops_cmd,
+    triage_cmd,
     send_cmd,
     policy_cmd,
     signature_cmd,

@@ -11,11 +11,11 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from client.cli.context import Context
-from client.cli.errors import ExitCode, UsageError
+from client.cli.errors import UsageError
 from client.cli.lookup import parse_ids, require_messages, resolve_folder
 
 if TYPE_CHECKING:
-    from client.store.db import Store
+    from client.ops.undo import Action
     from client.store.records import MessageRow
 
 
@@ -42,57 +42,39 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "delete", parents=[common], help="delete messages (to Trash when the account has one)"
     )
     delete.add_argument("ids", nargs="+", metavar="ID")
+    delete.add_argument("--for-good", action="store_true",
+                        help="delete for good (expunge), also outside Trash")
     delete.set_defaults(handler=cmd_delete)
 
 
-def _queued(store: Store, rows: list[MessageRow]) -> int:
-    from client.ops import queue
-
-    return sum(len(queue.pending(store, account_id)) for account_id in {r.account_id for r in rows})
-
-
 def _report(
-    ctx: Context, action: str, rows: list[MessageRow], changed: list[int], summary: str
+    ctx: Context, action: str, rows: list[MessageRow], done: Action, summary: str
 ) -> int:
-    store = ctx.store()
-    requested = [r.id for r in rows]
-    unchanged = [i for i in requested if i not in changed]
-    queued = _queued(store, rows)
-    lines = [summary]
-    if unchanged:
-        lines.append(f"Already so, nothing to do for: {', '.join(str(i) for i in unchanged)}.")
-    lines.append(
-        f"{queued} change(s) wait for the server; `tradewind sync` sends them."
-        if queued
-        else "Nothing waits for the server."
-    )
-    ctx.emit(
-        {"action": action, "changed": changed, "unchanged": unchanged, "pending_ops": queued},
-        "\n".join(lines),
-    )
-    return ExitCode.OK
+    from client.cli.triage_cmd import report  # the shape shared with copy/archive (undo_id)
+
+    return report(ctx, action, rows, done.changed, summary, done.entry_id)
 
 
 def cmd_mark(ctx: Context, args: argparse.Namespace) -> int:
     if args.seen is None and args.flagged is None:
         raise UsageError("Say what to mark: --read, --unread, --flag or --unflag.")
-    from client.ops import queue
+    from client.ops import undo
 
     store = ctx.store()
     rows = require_messages(store, parse_ids(args.ids))
-    changed = queue.mark(store, [r.id for r in rows], seen=args.seen, flagged=args.flagged)
+    done = undo.mark(store, [r.id for r in rows], seen=args.seen, flagged=args.flagged)
     words = []
     if args.seen is not None:
         words.append("read" if args.seen else "unread")
     if args.flagged is not None:
         words.append("flagged" if args.flagged else "unflagged")
     return _report(
-        ctx, "mark", rows, changed, f"Marked {len(changed)} message(s) {' and '.join(words)}."
+        ctx, "mark", rows, done, f"Marked {len(done.changed)} message(s) {' and '.join(words)}."
     )
 
 
 def cmd_move(ctx: Context, args: argparse.Namespace) -> int:
-    from client.ops import queue
+    from client.ops import undo
 
     store = ctx.store()
     rows = require_messages(store, parse_ids(args.ids))
@@ -105,16 +87,18 @@ def cmd_move(ctx: Context, args: argparse.Namespace) -> int:
     assert account is not None  # a message row always has its account (foreign key)
     _, folder = resolve_folder(store, args.folder, account.email)
     try:
-        moved = queue.move(store, [r.id for r in rows], folder.id)
+        done = undo.move(store, [r.id for r in rows], folder.id)
     except ValueError as exc:  # e.g. a local-only folder ("Recovered (local)") as the target
         raise UsageError(str(exc)) from None
-    return _report(ctx, "move", rows, moved, f"Moved {len(moved)} message(s) to {folder.name}.")
+    return _report(ctx, "move", rows, done,
+                   f"Moved {len(done.changed)} message(s) to {folder.name}.")
 
 
 def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
-    from client.ops import queue
+    from client.ops import undo
 
     store = ctx.store()
     rows = require_messages(store, parse_ids(args.ids))
-    deleted = queue.delete(store, [r.id for r in rows])
-    return _report(ctx, "delete", rows, deleted, f"Deleted {len(deleted)} message(s).")
+    done = undo.delete(store, [r.id for r in rows], for_good=args.for_good)
+    return _report(ctx, "delete", rows, done, f"Deleted {len(done.changed)} message(s) "
+                   f"({done.to_trash} to Trash, {done.for_good} for good).")

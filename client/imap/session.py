@@ -156,6 +156,19 @@ class ImapSession(Connection):
                 raw = encode_mailbox_name(folder)
         return mailbox_arg(raw)
 
+    def create_folder(self, name: str) -> None:
+        """CREATE a folder (shown name; the namespace prefix and modified UTF-7 are added).
+        A folder that exists already is not an error. Raises ``ProtocolError`` on a refusal."""
+        wire = self._wire(name)
+        try:
+            with self.guard():
+                self._command("CREATE", wire)
+        except ProtocolError as exc:
+            words = str(exc).upper()
+            if "ALREADYEXISTS" not in words and "ALREADY EXISTS" not in words:
+                raise
+        self._listed = False  # the next command on a folder LISTs again
+
     def status(self, folder: str) -> FolderStatus:
         """STATUS of a folder (HIGHESTMODSEQ when CONDSTORE is offered, else None)."""
         items = "MESSAGES UIDNEXT UIDVALIDITY UNSEEN"

@@ -291,9 +291,10 @@ def copy(store: Store, ids: Iterable[int], target_folder_id: int) -> list[int]:
     return created
 
 
-def delete(store: Store, ids: Iterable[int]) -> list[int]:
+def delete(store: Store, ids: Iterable[int], *, for_good: bool = False) -> list[int]:
     """Delete messages: to Trash when the account has one and they are not in it, else flag
-    \\Deleted for expunge. Return the ids that changed (a cancelled local copy included)."""
+    \\Deleted for expunge (``for_good``: always, Shift+Delete). Return the ids that changed
+    (a cancelled local copy included)."""
     changed: list[int] = []
     with store.transaction(durable=True) as conn:
         for row_id in ids:
@@ -314,7 +315,7 @@ def delete(store: Store, ids: Iterable[int]) -> list[int]:
                 "ORDER BY id LIMIT 1",
                 (msg["account_id"],),
             ).fetchone()
-            if trash is not None and int(trash[0]) != msg["folder_id"]:
+            if not for_good and trash is not None and int(trash[0]) != msg["folder_id"]:
                 if _move_one(conn, msg, int(trash[0]), "delete"):
                     changed.append(row_id)
                 continue

@@ -120,6 +120,9 @@ def list_menu(window: Any) -> QMenu:
     menu.addSeparator()
     for action in (window.mark_read_action, window.flag_action, window.delete_action):
         menu.addAction(action)
+    if getattr(window, "triage", None) is not None:  # ui.triage.controller (issue 11)
+        menu.addSeparator()
+        menu.addActions(window.triage.context_actions())
     return menu
 
 

@@ -40,21 +40,26 @@ class FlagCommandsMixin:
         """Flag or unflag messages (shown at once, queued in the background)."""
         self._set_flag(ids, "flagged", flagged)
 
-    def _set_flag(self, ids: list[int], flag: str, value: bool) -> None:
+    def _set_flag(self, ids: list[int], flag: str, value: bool, undoable: bool = False) -> None:
+        """``undoable``: the rep's own toggle, kept in the undo history (not reading)."""
         self.message_model.show_flag(ids, flag, value)  # loads nothing, even for 100,000 ids
         db_path = self.db_path
 
-        def written(_result: object) -> None:
+        def written(count: int) -> None:
             self.message_model.forget_flag(ids, flag, value)
             if flag == "seen":
                 self.refresh_unread_counts()
+            triage = getattr(self, "triage", None)  # ui.triage.controller: the undo notice
+            if undoable and triage is not None and not self._closed:
+                triage.flags_changed(ids, flag, value, count)
 
         def failed(exc: BaseException) -> None:
             self.message_model.forget_flag(ids, flag, value)
             self._flag_failed(exc)
 
         run_in_background(
-            lambda: message_actions.set_flag(db_path, ids, flag, value), written, failed,
+            lambda: message_actions.set_flag(db_path, ids, flag, value, undoable=undoable),
+            written, failed,
             owner=self,
         )
 
@@ -82,7 +87,7 @@ class FlagCommandsMixin:
             run_in_background(
                 lambda: list_queries.flag_counts(db_path, ids, flag),
                 lambda counts: None if self._closed else self._set_flag(
-                    ids, flag, counts[1] < counts[0]),
+                    ids, flag, counts[1] < counts[0], undoable=True),
                 self._show_failure,
                 owner=self,
             )
@@ -91,7 +96,7 @@ class FlagCommandsMixin:
         rows = [model.message(r) for r in map(model.row_of, ids) if r is not None]
         states = [bool(getattr(r, flag)) for r in rows if r is not None]
         if states:
-            self._set_flag(ids, flag, not all(states))
+            self._set_flag(ids, flag, not all(states), undoable=True)
 
     def next_unread(self) -> None:
         """Select the next unread message below the current one; past the last, open the next

@@ -15,11 +15,17 @@ from client.store.db import Store
 FLAGS = ("seen", "flagged")
 
 
-def set_flag(db_path: Path, ids: list[int], flag: str, value: bool) -> int:
-    """Set ``flag`` ('seen' or 'flagged') to ``value`` on ``ids``; returns how many changed."""
+def set_flag(db_path: Path, ids: list[int], flag: str, value: bool, *,
+             undoable: bool = False) -> int:
+    """Set ``flag`` ('seen' or 'flagged') to ``value`` on ``ids``; returns how many changed.
+    ``undoable``: also recorded in the undo history (``client.ops.undo``)."""
     if flag not in FLAGS:
         raise ValueError(f"unknown flag {flag!r}")
     with Store.open(db_path) as store:
+        if undoable:
+            from client.ops import undo
+
+            return len(undo.mark(store, ids, **{flag: value}).changed)
         if flag == "seen":
             return len(queue.mark(store, ids, seen=value))
         return len(queue.mark(store, ids, flagged=value))

@@ -152,6 +152,9 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         from ui.quotes.main_window_hooks import connect_quotes  # the Quote action (issue 12)
 
         connect_quotes(self)
+        from ui.triage.controller import connect_triage  # file, delete, undo (issue 11)
+
+        connect_triage(self)
 
     def _load_rows(self, ids: list[int]) -> list[MessageRow]:
         return self.store.rows_by_ids(ids, thread_counts=self.threaded)

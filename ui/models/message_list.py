@@ -5,11 +5,14 @@ around the one the view needs and keeps at most ``MAX_PAGES`` pages. Loading a p
 indexed query (a few ms), so it runs on the GUI thread; building the id array for a folder or a
 search is done by the caller in the background and handed over with ``set_ids``. A read/flag
 change shows at once through ``show_flag`` without loading rows (even for a 47,000-row
-selection) until the cache write lands (``forget_flag``). GUI thread only.
+selection) until the cache write lands (``forget_flag``). Rows can be dragged: ``mimeData``
+puts the message ids under ``MESSAGE_IDS_MIME`` (read back with ``ids_from_mime``), which the
+folder tree accepts as a move (a copy with Ctrl). GUI thread only.
 """
 
 from __future__ import annotations
 
+import json
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -19,6 +22,7 @@ from babel import Locale
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -43,6 +47,26 @@ COLUMN_COUNT = 6
 SORT_KEYS = {COL_FROM: "from", COL_SUBJECT: "subject", COL_DATE: "date"}
 MESSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+#: the drag format of message rows: JSON {"ids": [message id, ...]}
+MESSAGE_IDS_MIME = "application/x-tradewind-message-ids"
+#: more ids than this in one drop are refused (no selection of the cache is that big)
+MAX_DRAGGED = 1_000_000
+
+
+def ids_from_mime(data: QMimeData) -> list[int]:
+    """The message ids a drag carries ([] for anything that is not our well-formed format)."""
+    if not data.hasFormat(MESSAGE_IDS_MIME):
+        return []
+    try:
+        value = json.loads(bytes(data.data(MESSAGE_IDS_MIME).data()).decode("ascii"))
+    except (ValueError, UnicodeDecodeError):
+        return []
+    ids = value.get("ids") if isinstance(value, dict) else None
+    if not isinstance(ids, list) or len(ids) > MAX_DRAGGED:
+        return []
+    if not all(isinstance(i, int) and not isinstance(i, bool) and i > 0 for i in ids):
+        return []
+    return list(dict.fromkeys(ids))
 
 
 def sender_text(row: MessageRow) -> str:
@@ -172,7 +196,22 @@ class MessageListModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsDragEnabled)
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt name)
+        return [MESSAGE_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802 (Qt name)
+        """The ids of the rows of ``indexes`` (one per row, list order) as a drag."""
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        ids = [self._ids[r] for r in rows if 0 <= r < len(self._ids)]
+        data = QMimeData()
+        data.setData(MESSAGE_IDS_MIME, json.dumps({"ids": ids}).encode("ascii"))
+        return data
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 (Qt name)
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

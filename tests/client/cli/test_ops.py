@@ -23,7 +23,8 @@ def test_mark_read_and_flag_changes_the_cache_and_queues(cli: Cli, cache: Cache)
     target = cache.inbox_ids[1]  # unread, unflagged
     result = cli("mark", "--read", "--flag", str(target), "--json")
     assert result.code == 0, result.err
-    assert result.json() == {"action": "mark", "changed": [target], "unchanged": [], "pending_ops": 1}
+    assert result.json() == {"action": "mark", "changed": [target], "unchanged": [], "pending_ops": 1,
+                             "undo_id": 1}
     assert set(_inbox(cli)[target]["flags"]) == {"\\Seen", "\\Flagged"}
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,22 +9,6 @@ import pytest
 from client.ops import queue
 from client.store import Folder, FolderRecord, Store
 from tests.client.store.factories import incoming, make_raw
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "tradewind.db"
-
-
-@pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    with Store.open(db_path) as opened:
-        yield opened
-
-
-@pytest.fixture
-def account_id(store: Store) -> int:
-    return store.add_account("rep@tradewind.example").id
 
 
 @pytest.fixture

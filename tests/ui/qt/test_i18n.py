@@ -73,7 +73,7 @@ def test_window_in_chinese(qtbot, chinese: None, demo_db: Path) -> None:  # type
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.message_model.rowCount() > 0)
     menus = [a.text() for a in win.menuBar().actions()]
-    assert menus[:2] == ["文件(&F)", "邮件(&M)"]
+    assert menus[:3] == ["文件(&F)", "编辑(&E)", "邮件(&M)"]  # Edit: ui.triage (Undo)
     assert win.message_model.headerData(COL_FROM, Qt.Orientation.Horizontal) == "发件人"
     account = win.folder_model.item(0)
     assert account.child(0).text().startswith("收件箱")
