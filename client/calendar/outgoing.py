@@ -1,7 +1,7 @@
 """Sending invitations, updates, cancellations and answers through the outbox.
 
 `send_invitation(store, account_id, meeting, method, language)` writes the iCalendar
-(`ical_out`), queues the mail with `compose.actions.queue_message` (company signature
+(`ical_out`), queues the mail with `outgoing.pipeline.queue_message` (company signature
 enforced) and then saves the entry in the rep's calendar (organizer: PARTSTAT ACCEPTED), so a
 mail refused before queueing changes nothing. `meeting_of(row)` rebuilds the `Meeting` of a stored entry
 the rep organizes, for `meet update` / `meet cancel` (SEQUENCE raised by the caller).
@@ -21,12 +21,13 @@ from icalendar import Calendar
 
 from client.calendar.calendar_store import CalendarStore, EventRow
 from client.calendar.receive import Invitation, apply_invitation
-from client.compose.actions import QueuedMessage, queue_message
 from client.meetings import ical_out
 from client.meetings.contact_zones import resolve_zone
 from client.meetings.ical_in import parse_calendar
 from client.meetings.ical_out import InviteError, Meeting, Person
 from client.meetings.invite_mail import invitation_fields, reply_fields
+from client.outgoing.message import QueuedMessage
+from client.outgoing.pipeline import queue_message
 from client.store.db import Store
 
 _ONE_ADDRESS = re.compile(r"^[^@\s,;<>\"()]+@[^@\s,;<>\"()]+$")

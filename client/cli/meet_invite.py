@@ -22,8 +22,8 @@ from client.cli.output import safe_text
 
 if TYPE_CHECKING:
     from client.calendar.outgoing import SentInvitation
-    from client.compose.actions import QueuedMessage
     from client.meetings.ical_out import Meeting
+    from client.outgoing.message import QueuedMessage
     from client.store.db import Store
     from client.store.records import Account
 
@@ -148,7 +148,7 @@ def _flush(ctx: Context, store: Store, account: Account, queue_only: bool) -> di
     if queue_only:
         return None
     from client import secrets
-    from client.smtp.account_send import flush_account
+    from client.jobs.after_sync import flush_account
 
     password = secrets.get_password(account.email)
     if password is None:

@@ -143,12 +143,12 @@ def _account_for_sender(store: Store, sender: str) -> Account:
 
 def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
                            queue_only: bool, link_paths: list[str] | None = None) -> int:
-    from client.compose.actions import queue_message
+    from client.outgoing.pipeline import queue_message
 
     store = ctx.store()
     if link_paths:
         from client.cli.uploads_errors import as_cli_error
-        from client.uploads.outgoing import queue_with_links
+        from client.outgoing.links_step import queue_with_links
 
         try:
             queued = queue_with_links(store, account, fields, link_paths,
@@ -195,9 +195,9 @@ def _state_line(item_id: int, state: str, error: str | None) -> str:
 def _flush(ctx: Context, store: Store, account: Account) -> FlushReport | None:
     """The rep's own flush (send, outbox flush/retry, drafts send): every queued message of the
     account is tried now, whatever its backoff (`flush_outbox(manual=True)`)."""
+    from client.jobs.after_sync import flush_account
     from client.oauth.credentials import secret_for
     from client.oauth.errors import OAuthError
-    from client.smtp.account_send import flush_account
     from client.uploads.outgoing import advance
 
     for problem in advance(store, account.id):  # big files first; their messages then queue
@@ -406,7 +406,7 @@ def cmd_drafts(ctx: Context, args: argparse.Namespace) -> int:
     accounts = accounts_in_scope(store, args.account)
     if args.push or args.action == "push":
         from client.oauth.credentials import secret_or_none
-        from client.smtp.account_send import push_account_drafts
+        from client.outgoing.drafts_push import push_account_drafts
 
         for account in accounts:
             password = secret_or_none(account, store)
@@ -426,7 +426,7 @@ def cmd_drafts(ctx: Context, args: argparse.Namespace) -> int:
 def _import_draft(ctx: Context, message_row: int) -> int:
     """A draft saved by another client (a cached message of a Drafts folder) becomes a local
     draft to edit/send; importing it again gives the same draft (as the app's Edit draft)."""
-    from client.compose.draft_open import draft_for_message
+    from client.outgoing.draft_open import draft_for_message
 
     store = ctx.store()
     [row] = require_messages(store, [message_row])
@@ -449,7 +449,7 @@ def _send_draft(ctx: Context, args: argparse.Namespace, draft_id: int) -> int:
     if code == ExitCode.OK:
         delete_local_draft(store, draft_id)
         from client.oauth.credentials import secret_or_none
-        from client.smtp.account_send import push_account_drafts
+        from client.outgoing.drafts_push import push_account_drafts
 
         password = secret_or_none(account, store)
         if password is not None:

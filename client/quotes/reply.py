@@ -10,7 +10,7 @@ library)` then does, in this order:
 2. hand out the number (`numbering.next_number`);
 3. render the mail (`client.templates.render_template`) and the PDF (`pdf.render_pdf`);
 4. in one durable transaction: the reply draft (`compose.drafts.save_draft`) or the outbox
-   item (`compose.actions.queue_message`, which enforces the company signature) and the quote
+   item (`outgoing.pipeline.queue_message`, which enforces the company signature) and the quote
    record (`records.record_quote`).
 A failure in 3 or 4 leaves no draft, no outbox item and no record; the number handed out in 2
 is burnt (never reused), which is why a later quote may skip one. Caller's thread and Store;
@@ -24,8 +24,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from client.compose.actions import load_original, queue_message, reply_fields
+from client.compose.actions import load_original, reply_fields
 from client.compose.build import OutgoingAttachment
+from client.outgoing.pipeline import queue_message
 from client.quotes import money, numbering, pdf, products, records
 from client.quotes.money import MoneyError
 from client.quotes.records import QuoteLine, QuoteRecord

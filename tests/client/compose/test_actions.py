@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from client.compose.actions import forward_fields, queue_message, reply_fields
+from client.compose.actions import forward_fields, reply_fields
 from client.compose.assemble import SignatureBlock
 from client.compose.drafts import DraftFields
 from client.compose.headers import ComposeError
 from client.compose.identities import add_identity, identities, identity_for_reply
+from client.outgoing.pipeline import queue_message
 from client.smtp.outbox import Outbox
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage

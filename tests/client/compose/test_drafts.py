@@ -14,11 +14,11 @@ from client.compose.drafts import (
     draft_from_message,
     get_draft,
     list_drafts,
-    push_drafts,
     save_draft,
 )
 from client.compose.headers import ComposeError, parse_recipients
 from client.imap.models import Endpoint
+from client.outgoing.drafts_push import push_drafts
 from client.smtp.imap_folders import ImapDraftsFolder
 from client.store.db import Store
 from tests.servers.dovecot import DovecotServer, MailUser
