@@ -159,7 +159,10 @@ def layering_problems(root: Path, top: str, layers: tuple[tuple[str, ...], ...],
     problems = []
     units = {p.stem if p.is_file() else p.name for p in (root / top).iterdir()
              if (p.is_file() and p.suffix == ".py" and p.stem != "__init__")
-             or (p.is_dir() and (p / "__init__.py").exists())}
+             or (p.is_dir() and any(p.glob("*.py")))}
+    problems += [f"{top}.{u} has no __init__.py (the wheel and the bundle would leave it out)"
+                 for u in sorted(units) if (root / top / u).is_dir()
+                 and not (root / top / u / "__init__.py").exists()]
     problems += [f"{top}.{u} is in no layer of the table" for u in sorted(units - rank.keys())]
     graph: dict[str, set[str]] = {}
     for source, target, file, line in _imports(root, top):
@@ -231,13 +234,17 @@ def test_layering_check_names_a_planted_upward_import_a_cycle_and_a_new_package(
     (top / "sync" / "back.py").write_text("from typing import TYPE_CHECKING\n"
                                           "if TYPE_CHECKING:\n    from .. import smtp\n")
     (top / "fresh.py").write_text("")
+    (top / "extra" / "__init__.py").unlink()
+    (top / "extra" / "loose.py").write_text("")
     assert layering_problems(tmp_path, "client", layers, {}) == [
+        "client.extra has no __init__.py (the wheel and the bundle would leave it out)",
         "client.fresh is in no layer of the table",
         "client/store/late.py:2: client.store imports client.extra, a higher layer",
         "import cycle: client.smtp, client.sync",
     ]
     allowed = {frozenset({"smtp", "sync"}): "planted"}
     assert layering_problems(tmp_path, "client", layers, allowed) == [
+        "client.extra has no __init__.py (the wheel and the bundle would leave it out)",
         "client.fresh is in no layer of the table",
         "client/store/late.py:2: client.store imports client.extra, a higher layer",
     ]
