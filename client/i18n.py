@@ -7,7 +7,7 @@ The English text in the code is the message id. Catalogs live in
 Who sets the language (one per process, ``set_language``; default English):
 - the app, from its UI language (``ui.qt.i18n.install_translators``, also on a switch);
 - the CLI, from ``--lang``, else ``TRADEWIND_LANG``, else the locale (``language_from``);
-- the sync child, from the ``language`` of its parent's request (``client.sync.child``).
+- the sync child, from the ``language`` of its parent's request (``client.jobs.child``).
 
 When a message is translated: ``_()`` translates at once, in the language current at that
 moment, where the core turns a failure into words (an exception's message, ``SyncReport.error``,

@@ -394,7 +394,7 @@ class AccountManager:
         Raises `AccountNotFoundError`, `MissingPasswordError`, `client.secrets` errors and the
         SMTP transport's `SmtpTLSError` (with `.fingerprint`), `SmtpAuthError`,
         `SmtpUnavailable`. Never retries."""
-        from client.smtp.account_send import smtp_endpoint_for
+        from client.smtp.account_endpoint import smtp_endpoint_for
         from client.smtp.transport import connect, login
 
         account = self.get(email)

@@ -1,9 +1,10 @@
 """Sending invitations, updates, cancellations and answers through the outbox.
 
 `send_invitation(store, account_id, meeting, method, language)` writes the iCalendar
-(`ical_out`), queues the mail with `compose.actions.queue_message` (company signature
-enforced) and then saves the entry in the rep's calendar (organizer: PARTSTAT ACCEPTED), so a
-mail refused before queueing changes nothing. `meeting_of(row)` rebuilds the `Meeting` of a stored entry
+(`ical_out`), queues the mail with `outgoing.pipeline.queue_message` (company signature
+enforced, the iCalendar part checked by its calendar step) and then saves the entry in the
+rep's calendar (organizer: PARTSTAT ACCEPTED), so a mail refused before queueing changes
+nothing. `meeting_of(row)` rebuilds the `Meeting` of a stored entry
 the rep organizes, for `meet update` / `meet cancel` (SEQUENCE raised by the caller).
 `send_reply(store, account_id, invitation, answer, comment)` answers a received invitation
 with one ATTENDEE and records the rep's PARTSTAT. Caller's thread (a Store); raises
@@ -13,7 +14,7 @@ with one ATTENDEE and records the rep's PARTSTAT. Caller's thread (a Store); rai
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,12 +22,15 @@ from icalendar import Calendar
 
 from client.calendar.calendar_store import CalendarStore, EventRow
 from client.calendar.receive import Invitation, apply_invitation
-from client.compose.actions import QueuedMessage, queue_message
+from client.compose.drafts import DraftFields
 from client.meetings import ical_out
 from client.meetings.contact_zones import resolve_zone
 from client.meetings.ical_in import parse_calendar
 from client.meetings.ical_out import InviteError, Meeting, Person
 from client.meetings.invite_mail import invitation_fields, reply_fields
+from client.outgoing.calendar_step import with_calendar
+from client.outgoing.message import QueuedMessage
+from client.outgoing.pipeline import queue_message
 from client.store.db import Store
 
 _ONE_ADDRESS = re.compile(r"^[^@\s,;<>\"()]+@[^@\s,;<>\"()]+$")
@@ -38,6 +42,14 @@ class SentInvitation:
     sequence: int
     method: str
     queued: QueuedMessage
+
+
+def _queue(store: Store, account_id: int, fields: DraftFields) -> QueuedMessage:
+    """Through the outgoing pipeline, the iCalendar part added (and checked) by its calendar
+    step."""
+    assert fields.calendar is not None  # invite_mail always writes one
+    return queue_message(store, account_id, replace(fields, calendar=None),
+                         calendar=with_calendar(fields.calendar))
 
 
 def attendee_zones(store: Store, meeting: Meeting) -> dict[str, str]:
@@ -63,7 +75,7 @@ def send_invitation(store: Store, account_id: int, meeting: Meeting, method: str
     ical = ical_out.request(meeting) if method == "REQUEST" else ical_out.cancel(meeting)
     fields = invitation_fields(meeting, method, ical, sender_name,
                                attendee_zones(store, meeting), language)
-    queued = queue_message(store, account_id, fields)
+    queued = _queue(store, account_id, fields)
     if save:
         event = parse_calendar(ical).events[0]
         CalendarStore(store).save(event, partstat="ACCEPTED", message_id=queued.message_id)
@@ -127,7 +139,7 @@ def send_reply(store: Store, account_id: int, invitation: Invitation, answer: st
     ical = ical_out.reply(calendar_bytes, invitation.own_address, partstat, comment)
     fields = reply_fields(invitation.own_address, invitation.event.organizer,
                           invitation.event.summary, partstat, ical, comment, sender_name)
-    queued = queue_message(store, account_id, fields)
+    queued = _queue(store, account_id, fields)
     apply_invitation(store, invitation)
     calendar = CalendarStore(store)
     if calendar.get(invitation.event.uid, invitation.event.recurrence_id) is not None:

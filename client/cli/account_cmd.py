@@ -321,7 +321,7 @@ def _isatty(stream: Any) -> bool:
 
 
 def cmd_sending(ctx: Context, args: argparse.Namespace) -> int:
-    from client.smtp.account_send import auto_filed, set_sending_options, smtp_security
+    from client.smtp.account_endpoint import auto_filed, set_sending_options, smtp_security
 
     store = ctx.store()
     account = AccountManager(store).get(args.email)

@@ -22,8 +22,8 @@ from client.cli.output import safe_text
 
 if TYPE_CHECKING:
     from client.calendar.outgoing import SentInvitation
-    from client.compose.actions import QueuedMessage
     from client.meetings.ical_out import Meeting
+    from client.outgoing.message import QueuedMessage
     from client.store.db import Store
     from client.store.records import Account
 
@@ -144,34 +144,11 @@ def _account_of(store: Store, address: str) -> Account:
     return account
 
 
-def _flush(ctx: Context, store: Store, account: Account, queue_only: bool) -> dict[str, Any] | None:
-    if queue_only:
-        return None
-    from client import secrets
-    from client.smtp.account_send import flush_account
-
-    password = secrets.get_password(account.email)
-    if password is None:
-        ctx.notice(f"{account.email}: no password in the keyring; the message waits.")
-        return None
-    with ctx.profile.writer_lock():
-        report = flush_account(store, account, password, manual=True)
-    return report.as_json() if report is not None else None
-
-
 def _emit(ctx: Context, store: Store, account: Account, queued: QueuedMessage, extra: dict[str, Any],
           queue_only: bool, line: str) -> int:
-    from client.smtp.outbox import Outbox
+    from client.cli.queue_tail import report_queued
 
-    for note in queued.notices:
-        ctx.notice(f"Note: {note}")
-    flush = _flush(ctx, store, account, queue_only)
-    item = Outbox(store).get(queued.outbox_id)
-    doc = {**extra, "outbox_id": queued.outbox_id, "message_id": queued.message_id,
-           "recipients": list(queued.recipients), "state": item.state,
-           "last_error": item.last_error, "flush": flush, "notices": list(queued.notices)}
-    ctx.emit(doc, f"{line}\nOutbox message {item.id}: {item.state}.")
-    return int(ExitCode.GENERAL) if item.state == "failed" else int(ExitCode.OK)
+    return report_queued(ctx, account, queued, queue_only=queue_only, extra=extra, headline=line)
 
 
 def _send(ctx: Context, account: Account, meeting: Meeting, method: str, lang: str

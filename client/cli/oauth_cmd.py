@@ -68,7 +68,7 @@ def _sign_in(ctx: Context, args: argparse.Namespace, provider: Provider, email: 
 def _mechanisms(store: Store, account: Account) -> dict[str, list[str]]:
     """The SASL mechanisms the IMAP and SMTP servers advertise (before login)."""
     from client.imap.transport import open_client
-    from client.smtp.account_send import smtp_endpoint_for
+    from client.smtp.account_endpoint import smtp_endpoint_for
     from client.smtp.transport import connect
     from client.sync.engine import endpoint_for
 

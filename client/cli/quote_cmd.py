@@ -192,11 +192,11 @@ def _maybe_flush(ctx: Context, outbox_id: int, queue_only: bool) -> tuple[str, A
     item = Outbox(store).get(outbox_id)
     report = None
     if not queue_only:
-        from client.cli.send_cmd import _flush
+        from client.cli.queue_tail import flush_now
 
         account = store.account(item.account_id)
         assert account is not None
-        report = _flush(ctx, store, account)
+        report = flush_now(ctx, store, account)
         item = Outbox(store).get(outbox_id)
     return item.state, (report.as_json() if report is not None else None)
 

@@ -18,10 +18,10 @@ from client import crashpoints
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.lookup import accounts_in_scope, parse_ids, require_messages
+from client.cli.queue_tail import flush_now, report_queued, state_line, uploads_of
 
 if TYPE_CHECKING:
     from client.compose.drafts import DraftFields
-    from client.smtp.sender import FlushReport
     from client.store.db import Store
     from client.store.records import Account
 
@@ -143,12 +143,12 @@ def _account_for_sender(store: Store, sender: str) -> Account:
 
 def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
                            queue_only: bool, link_paths: list[str] | None = None) -> int:
-    from client.compose.actions import queue_message
+    from client.outgoing.pipeline import queue_message
 
     store = ctx.store()
     if link_paths:
         from client.cli.uploads_errors import as_cli_error
-        from client.uploads.outgoing import queue_with_links
+        from client.outgoing.links_step import queue_with_links
 
         try:
             queued = queue_with_links(store, account, fields, link_paths,
@@ -161,57 +161,7 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
     else:
         queued = queue_message(store, account.id, fields)
     crashpoints.hit("send.queued")
-    ctx.notice(f"Queued as outbox message {queued.outbox_id} ({queued.message_id}).")
-    for note in queued.notices:  # the company signature was restored (client.signatures)
-        ctx.notice(f"Note: {note}")
-    report = None if queue_only else _flush(ctx, store, account)
-    from client.smtp.outbox import Outbox
-
-    item = Outbox(store).get(queued.outbox_id)
-    doc = {"outbox_id": queued.outbox_id, "message_id": queued.message_id,
-           "recipients": list(queued.recipients), "state": item.state,
-           "last_error": item.last_error, "uploads": _uploads(store, item),
-           "flush": report.as_json() if report is not None else None,
-           "notices": list(queued.notices)}
-    ctx.emit(doc, _state_line(item.id, item.state, item.last_error))
-    if item.state == "failed":
-        return int(ExitCode.GENERAL)
-    return int(ExitCode.OK)
-
-
-def _state_line(item_id: int, state: str, error: str | None) -> str:
-    words = {
-        "uploading": "waits in the outbox until its files are uploaded as links",
-        "queued": "is waiting in the outbox and will be sent when the server is reachable",
-        "sending": "is being sent", "sent": "was sent (not yet saved to Sent)",
-        "filed": "was sent and saved to Sent",
-        "failed": "was refused and stays in the outbox",
-        "uncertain": "may or may not have been sent",
-    }
-    line = f"Message {item_id} {words.get(state, state)}."
-    return f"{line}\n{error}" if error else line
-
-
-def _flush(ctx: Context, store: Store, account: Account) -> FlushReport | None:
-    """The rep's own flush (send, outbox flush/retry, drafts send): every queued message of the
-    account is tried now, whatever its backoff (`flush_outbox(manual=True)`)."""
-    from client.oauth.credentials import secret_for
-    from client.oauth.errors import OAuthError
-    from client.smtp.account_send import flush_account
-    from client.uploads.outgoing import advance
-
-    for problem in advance(store, account.id):  # big files first; their messages then queue
-        ctx.notice(problem)
-    try:
-        password = secret_for(account, store)
-    except OAuthError as exc:
-        ctx.notice(f"{account.email}: {exc} The message waits in the outbox.")
-        return None
-    if password is None:
-        ctx.notice(f"{account.email}: no password in the keyring; the message waits.")
-        return None
-    with ctx.profile.writer_lock():
-        return flush_account(store, account, password, manual=True)
+    return report_queued(ctx, account, queued, queue_only=queue_only)
 
 
 def _with_body(fields: DraftFields, args: argparse.Namespace) -> DraftFields:
@@ -234,12 +184,6 @@ def _with_body(fields: DraftFields, args: argparse.Namespace) -> DraftFields:
 
 
 # -- commands -------------------------------------------------------------------------------
-
-def _uploads(store: Store, item: Any) -> list[dict[str, object]]:
-    from client.uploads.outgoing import upload_progress
-
-    return upload_progress(store, item)
-
 
 def _block_language(store: Store, fields: DraftFields) -> str:
     """The language of the link block: the one the company signature policy picks for the
@@ -340,27 +284,27 @@ def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
             box.retry(item_id)
             account = store.account(box.get(item_id).account_id)
             assert account is not None
-            _flush(ctx, store, account)
+            flush_now(ctx, store, account)
         else:
             box.discard(item_id)
             ctx.emit({"discarded": item_id}, f"Message {item_id} removed from the outbox.")
             return int(ExitCode.OK)
         item = box.get(item_id)
-        ctx.emit({**item.as_json(), "uploads": _uploads(store, item)},
-                 _state_line(item.id, item.state, item.last_error))
+        ctx.emit({**item.as_json(), "uploads": uploads_of(store, item)},
+                 state_line(item.id, item.state, item.last_error))
         return int(ExitCode.OK)
     accounts = accounts_in_scope(store, args.account)
     reports: dict[str, Any] = {}
     if args.action == "flush":
         for account in accounts:
-            report = _flush(ctx, store, account)
+            report = flush_now(ctx, store, account)
             reports[account.email] = report.as_json() if report is not None else None
     items = [i for a in accounts for i in box.items(a.id)]
     lines = [f"{i.id:>5}  {i.state:<9}  {i.subject[:50]:<50}  {', '.join(i.recipients)[:40]}"
              + "".join(f"\n       {u['file']}: {u['done']} / {u['total']} bytes ({u['state']})"
-                       for u in _uploads(store, i))
+                       for u in uploads_of(store, i))
              + (f"\n       {i.last_error}" if i.last_error else "") for i in items]
-    ctx.emit({"items": [{**i.as_json(), "uploads": _uploads(store, i)} for i in items],
+    ctx.emit({"items": [{**i.as_json(), "uploads": uploads_of(store, i)} for i in items],
               "flush": reports or None},
              "\n".join(lines) if lines else "The outbox is empty.")
     return int(ExitCode.OK)
@@ -406,7 +350,7 @@ def cmd_drafts(ctx: Context, args: argparse.Namespace) -> int:
     accounts = accounts_in_scope(store, args.account)
     if args.push or args.action == "push":
         from client.oauth.credentials import secret_or_none
-        from client.smtp.account_send import push_account_drafts
+        from client.outgoing.drafts_push import push_account_drafts
 
         for account in accounts:
             password = secret_or_none(account, store)
@@ -426,7 +370,7 @@ def cmd_drafts(ctx: Context, args: argparse.Namespace) -> int:
 def _import_draft(ctx: Context, message_row: int) -> int:
     """A draft saved by another client (a cached message of a Drafts folder) becomes a local
     draft to edit/send; importing it again gives the same draft (as the app's Edit draft)."""
-    from client.compose.draft_open import draft_for_message
+    from client.outgoing.draft_open import draft_for_message
 
     store = ctx.store()
     [row] = require_messages(store, [message_row])
@@ -449,7 +393,7 @@ def _send_draft(ctx: Context, args: argparse.Namespace, draft_id: int) -> int:
     if code == ExitCode.OK:
         delete_local_draft(store, draft_id)
         from client.oauth.credentials import secret_or_none
-        from client.smtp.account_send import push_account_drafts
+        from client.outgoing.drafts_push import push_account_drafts
 
         password = secret_or_none(account, store)
         if password is not None:

@@ -245,7 +245,7 @@ def _send_pending(
     sync; problems are reported in the document and in words."""
     if not report.ok or report.cancelled:
         return None, None
-    from client.smtp.account_send import after_sync
+    from client.jobs.after_sync import after_sync
 
     done = after_sync(ctx.store(), account, password)
     flushed = done.flush

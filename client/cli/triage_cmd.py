@@ -96,6 +96,7 @@ def cmd_copy(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_archive(ctx: Context, args: argparse.Namespace) -> int:
     from client.ops import archive, undo
+    from client.sync import archive_create
 
     store = ctx.store()
     rows = require_messages(store, parse_ids(args.ids))
@@ -107,7 +108,7 @@ def cmd_archive(ctx: Context, args: argparse.Namespace) -> int:
             raise UsageError(
                 f"The account {account.email} has no archive folder. Run again with --create "
                 f"to create “{archive.ARCHIVE_NAME}” on the server, or use `tradewind move`.")
-        folder = archive.create_archive_online(store, account, _secret(store, account))
+        folder = archive_create.create_archive_online(store, account, _secret(store, account))
         created = True
     done = undo.archive(store, [r.id for r in rows], folder.id)
     return report(ctx, "archive", rows, done.changed,

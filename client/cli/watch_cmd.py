@@ -1,7 +1,7 @@
 """`tradewind watch [--account E]`: sync everything, then keep INBOX current with IDLE.
 
 Holds the profile's writer lock while it runs. The sync engine and the IDLE watchers run on
-their own threads (`client.sync.watch.watch_accounts`); their events are queued to the main
+their own threads (`client.jobs.watch.watch_accounts`); their events are queued to the main
 thread, which alone prints. Ctrl-C or SIGTERM stops it cleanly (exit 0). Output: one line per
 change or status change; with `--json`, one JSON object per line (JSON Lines, see docs/cli.md).
 """
@@ -129,7 +129,7 @@ def _install_sigterm(stop: threading.Event) -> Callable[[], None]:
 
 
 def cmd_watch(ctx: Context, args: argparse.Namespace) -> int:
-    from client.sync.watch import watch_accounts
+    from client.jobs.watch import watch_accounts
 
     store = ctx.store()
     accounts = accounts_in_scope(store, args.account)

@@ -1,4 +1,4 @@
-"""What the composer, the CLI and one-click replies do with a cached message and the outbox.
+"""What the composer, the CLI and one-click replies prefill from a cached message.
 
 - `reply_fields` / `forward_fields` prefill the composer from a message in the cache: the
   identity the original was addressed to, Reply-To honoured, reply-all without the rep's own
@@ -6,30 +6,18 @@
   body part sanitised alone, `compose.reply`) and text;
   a forward keeps the attachments (inline) or attaches the whole original (as .eml). The
   attribution line and the forward header are in the caller's `language` (English default).
-- `queue_message` validates every address *before* anything is queued, builds the MIME and
-  commits it to the outbox; only after it returns may a UI or CLI say "queued". When a company
-  signature policy is in force, every message goes through `client.signatures.enforce`: the
-  policy's signature replaces any offered or edited one (the rep is told why in
-  `QueuedMessage.notices`) and the built message is checked to carry it exactly before queueing.
+Queueing what the rep wrote is `client.outgoing.pipeline.queue_message`.
 Pure store work on the calling thread (no network).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from client.compose.assemble import SignatureBlock, assemble
 from client.compose.build import (
-    Draft,
     OutgoingAttachment,
-    build_message,
-    envelope_recipients,
-    to_bytes,
 )
 from client.compose.drafts import DraftFields, attachments_of
-from client.compose.headers import ComposeError, Recipient, parse_recipients, received_text
-from client.compose.identities import Identity, identities, identity_for_reply
+from client.compose.headers import ComposeError, Recipient, received_text
+from client.compose.identities import identities, identity_for_reply
 from client.compose.quote_language import DEFAULT_LANGUAGE
 from client.compose.reply import (
     Original,
@@ -44,17 +32,7 @@ from client.compose.reply import (
     threading_headers,
 )
 from client.mime import Address, parse_message
-from client.signatures.enforce import confirm_signature, enforce_signature
-from client.smtp.outbox import Outbox
 from client.store.db import Store
-
-
-@dataclass(frozen=True)
-class QueuedMessage:
-    outbox_id: int
-    message_id: str
-    recipients: tuple[str, ...]
-    notices: tuple[str, ...] = ()  # e.g. "the company signature was restored", for the rep
 
 
 def _people(addresses: tuple[Address, ...]) -> tuple[Recipient, ...]:
@@ -136,53 +114,3 @@ def forward_fields(store: Store, message_row: int, *, as_attachment: bool = Fals
         forward_of_row=message_row,
         references=threading_headers(original)[1],
     )
-
-
-def resolve_identity(store: Store, account_id: int, sender: str) -> Identity:
-    """The identity for a From address of this account; refuses foreign addresses."""
-    for identity in identities(store, account_id):
-        if identity.email.lower() == sender.lower():
-            return identity
-    raise ComposeError(
-        f"{sender} is not one of this account's sending addresses; add it with "
-        f"`tradewind identity add` first."
-    )
-
-
-def queue_message(
-    store: Store, account_id: int, fields: DraftFields, signature: SignatureBlock | None = None,
-    *, hold_for: Callable[[int], str] | None = None,
-) -> QueuedMessage:
-    """Validate, build and durably queue; raises ComposeError before queueing anything bad.
-    `hold_for(outbox_id) -> link_files JSON` (big files sent as links, `client.uploads.outgoing`)
-    runs in the queueing transaction: the message waits `uploading` with its uploads recorded,
-    or nothing is queued when it raises."""
-    identity = resolve_identity(store, account_id, fields.sender)
-    to = tuple(parse_recipients(fields.to, "To")) if fields.to.strip() else ()
-    cc = tuple(parse_recipients(fields.cc, "Cc")) if fields.cc.strip() else ()
-    bcc = tuple(parse_recipients(fields.bcc, "Bcc")) if fields.bcc.strip() else ()
-    reply_to = (Recipient("", identity.reply_to),) if identity.reply_to else ()
-    enforced = enforce_signature(store, identity.email, fields, signature)  # company policy
-    fields, signature = enforced.fields, enforced.signature
-    bodies = assemble(fields.text, fields.html, fields.quote_text, fields.quote_html, signature)
-    draft = Draft(
-        sender=Recipient(fields.sender_name or identity.display_name, identity.email),
-        to=to, cc=cc, bcc=bcc, subject=fields.subject, text=bodies.text, html=bodies.html,
-        reply_to=reply_to, in_reply_to=fields.in_reply_to, references=fields.references,
-        attachments=fields.attachments, inline_images=bodies.images + fields.inline_images,
-        calendar=fields.calendar,
-    )
-    msg = build_message(draft)
-    confirm_signature(msg, enforced, fields)  # raises ComposeError: not queued
-    message_id = str(msg["Message-ID"]).strip("<>")
-    recipients = envelope_recipients(draft)
-    box = Outbox(store)
-    with store.transaction(durable=True):
-        outbox_id = box.enqueue(
-            account_id, to_bytes(msg), message_id=message_id, sender=identity.email,
-            recipients=recipients, subject=fields.subject, reply_to_row=fields.reply_to_row,
-            forward_of_row=fields.forward_of_row, link_files="{}" if hold_for else None,
-        )
-        if hold_for is not None:
-            box.set_link_files(outbox_id, hold_for(outbox_id))
-    return QueuedMessage(outbox_id, message_id, tuple(recipients), enforced.notices)

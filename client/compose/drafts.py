@@ -3,10 +3,7 @@
 - `save_draft` commits the built message durably (the composer calls it every few seconds and
   on close); the row is `dirty` until its server copy is up to date. Keeps one Message-ID per
   draft, so every server copy of the same draft is recognisable.
-- `push_drafts` (worker thread) appends each dirty draft to Drafts with \\Draft \\Seen, then
-  removes every older copy with the same Message-ID, and the copy of another client that the
-  draft continues: the server holds one copy, never a pile. A crash between the two steps
-  leaves an extra copy that the next push removes. Cached rows of removed copies go at once.
+- The drafts push (`client.outgoing.drafts_push`) saves dirty drafts to the server's Drafts.
 - `draft_from_message` opens a draft saved elsewhere (a message of the cached Drafts folder, or
   an outbox message sent back to editing) as composer fields: its HTML is built from the body
   parts, each sanitised alone in its own <div> (never the parts' joined HTML: EFAIL, checklist
@@ -239,43 +236,6 @@ def delete_local_draft(store: Store, draft_id: int) -> None:
             conn.execute("UPDATE drafts SET server_state = 'discard' WHERE id = ?", (draft_id,))
         else:
             conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
-
-
-def push_drafts(store: Store, account_id: int, folder: DraftsFolder) -> list[int]:
-    """Bring the server's Drafts up to date with every dirty local draft; returns their ids."""
-    pushed = []
-    for draft_id, message_id, origin in store.conn.execute(
-        "SELECT id, message_id, origin_message_id FROM drafts WHERE account_id = ? AND"
-        " server_state = 'discard' ORDER BY id", (account_id,),
-    ).fetchall():
-        for mid in filter(None, (message_id, origin)):
-            discard_server_copies(folder, mid)
-        forget_cached_copies(store, account_id, (message_id, origin))
-        with store.transaction(durable=True) as conn:
-            conn.execute("DELETE FROM drafts WHERE id = ? AND server_state = 'discard'", (draft_id,))
-    rows = store.conn.execute(
-        "SELECT id, message_id, raw, updated, origin_message_id FROM drafts WHERE account_id = ?"
-        " AND server_state = 'dirty' ORDER BY id", (account_id,),
-    ).fetchall()
-    for draft_id, message_id, raw, updated, origin in rows:
-        new_uid = folder.append_draft(bytes(raw))
-        stale = [u for u in folder.uids_with_message_id(message_id) if u != new_uid]
-        if new_uid is None and stale:
-            stale = stale[:-1]  # no APPENDUID: the newest copy (highest UID) is the one just made
-            new_uid = folder.uids_with_message_id(message_id)[-1]
-        if stale:
-            folder.expunge(stale)
-        if origin and origin != message_id:  # the other client's copy this draft continues
-            discard_server_copies(folder, origin)
-        forget_cached_copies(store, account_id, (message_id, origin), keep_uid=new_uid)
-        with store.transaction(durable=True) as conn:
-            # Saved again while we were pushing? Then it stays dirty for the next push.
-            conn.execute(
-                "UPDATE drafts SET server_uid = ?, server_state = CASE WHEN updated = ? THEN"
-                " 'saved' ELSE 'dirty' END WHERE id = ?", (new_uid, updated, draft_id),
-            )
-        pushed.append(int(draft_id))
-    return pushed
 
 
 def forget_cached_copies(store: Store, account_id: int, message_ids: Iterable[str | None],

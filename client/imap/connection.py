@@ -29,8 +29,8 @@ from client.imap.errors import (
 from client.imap.models import Endpoint
 from client.imap.parse import ResponseParseError, Segment, uid_in_text
 from client.imap.transport import LiteralTooLarge, open_client
+from client.net import sasl
 from client.net.redact import without_secret
-from client.oauth import sasl
 
 
 class _AdoptedMailBox(BaseMailBox):

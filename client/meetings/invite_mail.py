@@ -1,7 +1,7 @@
 """The mail that carries an invitation: body text with the time in every attendee's zone.
 
 `invitation_fields(meeting, method, ical, sender, zones, language)` returns `DraftFields` for
-`compose.actions.queue_message` (so the company signature is enforced as for any mail): the
+`outgoing.pipeline.queue_message` (so the company signature is enforced as for any mail): the
 text and HTML bodies list the meeting's time for the organizer (in `language`: en, zh_CN,
 de…) and for each attendee in their zone and in the language of that zone's country
 (`reader_language`: the one who reads that line), zone names from CLDR through babel, plus

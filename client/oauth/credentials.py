@@ -6,15 +6,14 @@ access token (refreshed first when expired, `client.oauth.tokens`). The token th
 exactly where a password does (argument, the sync child's stdin line), never argv or a file.
 A refused refresh raises `SignInRequired`; with `store` the account's status becomes
 `NEEDS_LOGIN` with the reason in words first (nothing else changes: the outbox keeps its
-messages). `smtp_refresher(account)` is the callback `SmtpEndpoint.token_refresh` uses for the
-refresh-once rule on a refused token.
+messages). (`client.smtp.account_endpoint.smtp_refresher` wraps it for
+the SMTP refresh-once rule.)
 Blocking (HTTP to the token endpoint); worker thread or CLI. Raises `OAuthError` subclasses and
 `client.secrets` errors.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from client import secrets
@@ -52,26 +51,6 @@ def secret_for(account: Account, store: Store | None = None, *,
         if store is not None:
             store.set_account_status(account.id, NEEDS_LOGIN, str(exc))
         raise
-
-
-def smtp_refresher(account: Account) -> Callable[[], str] | None:
-    """For OAuth2 accounts: a callable returning a newly refreshed token (raising
-    `SmtpAuthError` in words when that is impossible); None for password accounts."""
-    if account.auth != "oauth2":
-        return None
-
-    def refresh() -> str:
-        from client.smtp.transport import SmtpAuthError
-
-        try:
-            token = secret_for(account, force_refresh=True)
-        except OAuthError as exc:
-            raise SmtpAuthError(str(exc)) from None
-        if token is None:  # pragma: no cover - secret_for returns a token or raises for oauth2
-            raise SmtpAuthError(_("{email} is not signed in.", email=account.email))
-        return token
-
-    return refresh
 
 
 def secret_or_none(account: Account, store: Store | None = None) -> str | None:

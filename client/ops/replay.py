@@ -32,6 +32,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from client import crashpoints
 from client.i18n import N_, _
 from client.imap import ImapSession, ProtocolError, ServerUnavailable
 from client.imap.parse import format_uid_set
@@ -39,7 +40,6 @@ from client.ops import queue
 from client.store import Folder, Store
 from client.store.derive import header_columns
 from client.store.records import PendingOp
-from client.sync import crashpoint
 
 log = logging.getLogger(__name__)
 
@@ -274,7 +274,7 @@ def _replay_flag_group(
     """Replay many flag ops with one STORE per flag; return the ops left for one-by-one replay
     (their message was not at its UID). Raises ``ServerUnavailable`` (begun ops are kept)."""
     begun = [op for op in (queue.begin(store, g.id) for g in group) if op is not None]
-    crashpoint.after_commit()
+    crashpoints.after_commit()
     if not begun:
         return []
     folder = store.folder(begun[0].folder_id or 0)
@@ -290,7 +290,7 @@ def _replay_flag_group(
             flag = _FLAG_NAMES.get(name)
             if flag is not None and targets:
                 replayer.session.store_flags(targets, [flag], add=bool(value))
-        crashpoint.after_commit()  # the server did it; ``complete`` not yet recorded
+        crashpoints.after_commit()  # the server did it; ``complete`` not yet recorded
     except ServerUnavailable as exc:
         for op in begun:
             queue.fail(store, op.id, str(exc), permanent=False)
@@ -305,7 +305,7 @@ def _replay_flag_group(
         queue.drop(store, op.id, _(REPLACED_NOTE))
         outcome.dropped += 1
         outcome.notes.append(_(REPLACED_NOTE))
-    crashpoint.after_commit()
+    crashpoints.after_commit()
     return [op for op in begun if op.uid not in ids]
 
 
@@ -338,11 +338,11 @@ def _replay_one(replayer: _Replayer, store: Store, queued: PendingOp,
         op = queue.begin(store, queued.id)
         if op is None:
             return
-        crashpoint.after_commit()
+        crashpoints.after_commit()
     assert op is not None
     try:
         new_uid = replayer.apply(op)
-        crashpoint.after_commit()  # the server did it; ``complete`` not yet recorded
+        crashpoints.after_commit()  # the server did it; ``complete`` not yet recorded
     except (MessageGone, MessageReplaced, FolderLeftCache) as exc:
         queue.drop(store, op.id, str(exc))
         outcome.dropped += 1
@@ -363,5 +363,5 @@ def _replay_one(replayer: _Replayer, store: Store, queued: PendingOp,
             outcome.kept += 1
         return
     queue.complete(store, op.id, new_uid)
-    crashpoint.after_commit()
+    crashpoints.after_commit()
     outcome.done += 1

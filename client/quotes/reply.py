@@ -10,8 +10,8 @@ library)` then does, in this order:
 2. hand out the number (`numbering.next_number`);
 3. render the mail (`client.templates.render_template`) and the PDF (`pdf.render_pdf`);
 4. in one durable transaction: the reply draft (`compose.drafts.save_draft`) or the outbox
-   item (`compose.actions.queue_message`, which enforces the company signature) and the quote
-   record (`records.record_quote`).
+   item (`outgoing.pipeline.queue_message` with the rendered mail as its render step; the
+   company signature is enforced) and the quote record (`records.record_quote`).
 A failure in 3 or 4 leaves no draft, no outbox item and no record; the number handed out in 2
 is burnt (never reused), which is why a later quote may skip one. Caller's thread and Store;
 no network.
@@ -24,8 +24,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from client.compose.actions import load_original, queue_message, reply_fields
+from client.compose.actions import load_original, reply_fields
 from client.compose.build import OutgoingAttachment
+from client.outgoing.pipeline import queue_message
+from client.outgoing.render_step import apply_rendered, from_template
 from client.quotes import money, numbering, pdf, products, records
 from client.quotes.money import MoneyError
 from client.quotes.records import QuoteLine, QuoteRecord
@@ -243,8 +245,7 @@ def create_quote_reply(store: Store, message_row: int, request: QuoteRequest,
         attachments = (*attachments,
                        OutgoingAttachment(pdf_name, pdf.render_pdf(document), "application/pdf"))
 
-    fields = replace(fields, subject=rendered.subject, html=rendered.html, text=rendered.text,
-                     attachments=attachments)
+    fields = replace(fields, attachments=attachments)
     buyer_email = original.reply_to[0].email if original.reply_to else (
         original.sender[0].email if original.sender else "")
     new = records.NewQuote(
@@ -258,12 +259,12 @@ def create_quote_reply(store: Store, message_row: int, request: QuoteRequest,
     notices: tuple[str, ...] = ()
     with store.transaction(durable=True):  # draft/outbox item and record: both or neither
         if request.send:
-            queued = queue_message(store, account_id, fields)
+            queued = queue_message(store, account_id, fields, render=from_template(rendered))
             new = replace(new, outbox_id=queued.outbox_id, message_id=queued.message_id)
             draft_id, outbox_id, message_id = None, queued.outbox_id, queued.message_id
             notices = queued.notices
         else:
-            draft_id = save_draft(store, account_id, fields)
+            draft_id = save_draft(store, account_id, apply_rendered(fields, rendered))
             new = replace(new, draft_id=draft_id)
             outbox_id, message_id = None, None
         record = records.record_quote(store, new)

@@ -1,4 +1,4 @@
-"""Send-time enforcement of the company signature (called by `compose.actions.queue_message`).
+"""Send-time enforcement of the company signature (called by `outgoing.pipeline.queue_message`).
 
 1. `enforce_signature(store, identity, fields, offered)`: when a policy is in force, renders the
    signature for the sending identity (recipient language, reply form) and takes out of the rep's

@@ -257,7 +257,7 @@ def login_oauth2(smtp: smtplib.SMTP, host: str, username: str, token: str) -> No
     A refusal may first come as a 334 challenge holding a JSON error, answered with an empty
     line (RFC 7628 §3.2.3). Raises `SmtpTokenRefused`, `SmtpAuthDisabled`, `SmtpAuthError`,
     `SmtpUnavailable`; no error text holds the token."""
-    from client.oauth import sasl
+    from client.net import sasl
 
     offered = smtp.esmtp_features.get("auth", "").upper().split()
     mechanism = sasl.choose(offered)

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from client import events
+from client import crashpoints, events
 from client.i18n import _, ngettext
 from client.imap import (
     FolderStatus,
@@ -28,7 +28,6 @@ from client.imap import (
 from client.imap.parse import format_uid_set
 from client.store import Folder, IncomingMessage, Store
 from client.store.rows import normalize_flags
-from client.sync import crashpoint
 from client.sync.batches import (
     DEFAULT_BATCH_BYTES,
     DEFAULT_BATCH_COUNT,
@@ -178,12 +177,12 @@ def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
         stale = [int(r) for (r,) in ctx.store.conn.execute(
             "SELECT id FROM messages WHERE folder_id = ? AND uid IS NOT NULL", (folder.id,))]
         report.removed += ctx.store.clear_folder(folder.id)
-        crashpoint.after_commit()
+        crashpoints.after_commit()
         _publish(ctx, folder.id, removed=stale)
         plan = FetchNew(1)
     if folder.uidvalidity != status.uidvalidity:
         ctx.store.save_folder_state(folder.id, uidvalidity=status.uidvalidity)
-        crashpoint.after_commit()
+        crashpoints.after_commit()
     selected = ctx.session.select(info.raw_name)
     if selected.uidvalidity != status.uidvalidity:
         # Reset between STATUS and SELECT: stop here, the next sync rebuilds the folder.
@@ -206,7 +205,7 @@ def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
         last_sync=time.time(),
         last_error=report.error,
     )
-    crashpoint.after_commit()
+    crashpoints.after_commit()
     if rebuilt:
         ctx.store.purge_orphan_bodies(ctx.account_id)  # bodies kept for reuse are spent
     return report
@@ -258,12 +257,12 @@ def _reconcile_known(
     }
     if changes:
         updated = store.update_flags(folder.id, changes)
-        crashpoint.after_commit()
+        crashpoints.after_commit()
         report.updated += len(updated)
         _publish(ctx, folder.id, updated=updated)
     if removed:
         gone = store.remove_uids(folder.id, removed)
-        crashpoint.after_commit()
+        crashpoints.after_commit()
         report.removed += len(gone)
         _publish(ctx, folder.id, removed=gone)
     return holes
@@ -402,7 +401,7 @@ def _store_placeholders(ctx: SyncContext, folder: Folder, unread: dict[int, str]
                         report: FolderReport) -> None:
     """Rows for messages whose metadata could not be read (the watermark stays put)."""
     inserted = ctx.store.insert_messages(folder.id, _placeholders(unread), 0)
-    crashpoint.after_commit()
+    crashpoints.after_commit()
     report.added += len(inserted.added)
     _publish(ctx, folder.id, added=inserted.added)
     _note_skipped(report, folder, unread)
@@ -431,7 +430,7 @@ def _store_all(
         mark.mark_done(index)
         stored.add(index)
         skipped.update(result.unreadable)
-        crashpoint.after_commit()
+        crashpoints.after_commit()
         report.added += len(added)
         report.updated += len(updated)
         progress.done += len(result.batch.uids)

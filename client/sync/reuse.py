@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 
+from client import crashpoints
 from client.imap import ImapSession, MessageMeta
 from client.store import IncomingMessage, Store
 from client.store.derive import header_block, header_columns
 from client.store.rows import normalize_flags
-from client.sync import crashpoint
 
 _CHUNK = 500
 _CHUNK_BYTES = 16 * 1024 * 1024
@@ -38,7 +38,7 @@ def refresh_known(store: Store, folder_id: int, metas: list[MessageMeta]) -> tup
     }
     updated = store.update_flags(folder_id, changes) if changes else []
     if changes:
-        crashpoint.after_commit()
+        crashpoints.after_commit()
     return [m for m in metas if m.uid not in known], updated
 
 
@@ -68,7 +68,7 @@ def reuse_kept_bodies(
     def flush() -> None:  # bodies are stored as they are matched, not all held at once
         if reused:
             added.extend(store.insert_messages(folder_id, reused, 0).added)
-            crashpoint.after_commit()
+            crashpoints.after_commit()
             done.update(m.uid for m in reused)
             reused.clear()
 

@@ -5,10 +5,9 @@ Contract (the caller's Store and thread; blocks on disk and network; never the G
   setting `links.threshold_mb`, default 10 MB); `linked_indexes(sizes, threshold=,
   server_limit=)` also links the largest files while the message would exceed the server's
   SIZE limit (`server_size_limit`: the last EHLO's, recorded by `client.smtp.sender`).
-- `queue_with_links(store, account, fields, paths, language=)`: one durable transaction
-  queues the message as `uploading` with a placeholder where the link block goes (plain and
-  HTML) and records one upload per file (`uploads.outbox_id`); raises `FileChanged` /
-  `StorageNotFound` / `ComposeError` with nothing queued.
+- Queueing such a message is the outgoing pipeline's links step
+  (`client.outgoing.links_step.queue_with_links`): the message waits `uploading` with a
+  placeholder (`MARK` + its token) where the link block goes and its `LinkPlan` as JSON.
 - `advance(store, account_id, engine=)`: for each `uploading` message, runs its unfinished
   uploads; when all have a link, rebuilds the body with the link block and moves it to
   `queued` atomically (`Outbox.finish_uploads`). A failed upload keeps the message
@@ -24,8 +23,7 @@ from __future__ import annotations
 import email
 import json
 import logging
-import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage
 from typing import TYPE_CHECKING, Any
@@ -33,16 +31,14 @@ from typing import TYPE_CHECKING, Any
 from client import crashpoints
 from client.uploads import records
 from client.uploads.block import render_html, render_text
-from client.uploads.config import StorageConfigError, storage_for_account
+from client.uploads.config import StorageConfigError
 from client.uploads.links import LinkBlock, LinkNotFound, link_block
 from client.uploads.provider import UploadError
 
 if TYPE_CHECKING:
-    from client.compose.actions import QueuedMessage
     from client.compose.drafts import DraftFields
     from client.smtp.outbox import OutboxItem
     from client.store.db import Store
-    from client.store.records import Account
     from client.uploads.engine import ProgressCallback, UploadEngine
 
 log = logging.getLogger(__name__)
@@ -51,7 +47,7 @@ DEFAULT_THRESHOLD_MB = 10.0
 SETTING = "links.threshold_mb"
 HEADING_SETTING = "links.heading"  # {language: the rep's first line of the link block}
 MB = 1024 * 1024
-_MARK = "TRADEWIND-LINK-BLOCK-"
+MARK = "TRADEWIND-LINK-BLOCK-"
 
 
 def threshold_bytes(store: Store, override_mb: float | None = None) -> int:
@@ -92,7 +88,7 @@ def server_size_limit(store: Store, account_id: int) -> int | None:
 
 
 @dataclass(frozen=True)
-class _Plan:
+class LinkPlan:
     token: str
     language: str
     uploads: list[int]
@@ -102,45 +98,14 @@ class _Plan:
                            "uploads": self.uploads})
 
 
-def _plan(item: OutboxItem) -> _Plan | None:
+def _plan(item: OutboxItem) -> LinkPlan | None:
     if not item.link_files:
         return None
     doc: dict[str, Any] = json.loads(item.link_files)
     if "token" not in doc:
         return None
-    return _Plan(str(doc["token"]), str(doc.get("language") or "en"),
+    return LinkPlan(str(doc["token"]), str(doc.get("language") or "en"),
                  [int(u) for u in doc.get("uploads", [])])
-
-
-def _with_placeholder(fields: DraftFields, marker: str) -> DraftFields:
-    text = fields.text
-    html = fields.html
-    if html is not None:
-        html = html + f"<div>{marker}</div>"
-    if text is not None or html is None:
-        text = (text or "").rstrip("\n") + f"\n\n{marker}\n"
-    return replace(fields, text=text, html=html)
-
-
-def queue_with_links(store: Store, account: Account, fields: DraftFields,
-                     paths: list[str], *, language: str = "en",
-                     engine: UploadEngine | None = None) -> QueuedMessage:
-    """Queue the message as `uploading` with each of `paths` as an upload (see the module)."""
-    from client.compose.actions import queue_message
-    from client.uploads.engine import UploadEngine
-
-    storage = storage_for_account(store, account.email)
-    engine = engine or UploadEngine(store)
-    token = secrets.token_hex(12)
-    domains = sorted({r.rsplit("@", 1)[-1].lower() for r in recipient_addresses(fields)})
-
-    def hold(outbox_id: int) -> str:
-        ids = [engine.create(storage, path, recipient_domain=domains[0] if len(domains) == 1
-                             else None, outbox_id=outbox_id) for path in paths]
-        return _Plan(token, language, ids).to_json()
-
-    return queue_message(store, account.id, _with_placeholder(fields, _MARK + token),
-                         hold_for=hold)
 
 
 def recipient_addresses(fields: DraftFields) -> list[str]:
@@ -230,7 +195,7 @@ def advance(store: Store, account_id: int, *, engine: UploadEngine | None = None
             box.note_upload_problem(item.id, words)
             problems.append(f"Message {item.id}: {words}")
             continue
-        raw = rebuild(box.raw(item.id), _MARK + plan.token, blocks, plan.language,
+        raw = rebuild(box.raw(item.id), MARK + plan.token, blocks, plan.language,
                       heading_for(store, plan.language))
         crashpoints.hit("outbox.links-ready")
         if not box.finish_uploads(box.get(item.id), raw):

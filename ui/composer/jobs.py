@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from client.compose.actions import QueuedMessage, forward_fields, queue_message, reply_fields
+from client.compose.actions import forward_fields, reply_fields
 from client.compose.assemble import SignatureBlock
 from client.compose.build import OutgoingAttachment
-from client.compose.draft_open import draft_for_message, settle_drafts_without_server
 from client.compose.drafts import (
     DraftFields,
     SavedDraft,
@@ -28,6 +27,9 @@ from client.compose.drafts import (
 from client.compose.headers import ComposeError
 from client.compose.identities import identities
 from client.oauth.credentials import secret_or_none
+from client.outgoing.draft_open import draft_for_message, settle_drafts_without_server
+from client.outgoing.message import QueuedMessage
+from client.outgoing.pipeline import queue_message
 from client.signatures.provision import policy_in_force, rep_values
 from client.signatures.render import SignatureRequest, render_signature
 from client.signatures.schema import PolicyError
@@ -144,7 +146,7 @@ def send(db_path: Path, account_id: int, fields: DraftFields,
     flush uploaded them (raises ``StorageNotFound`` in words without a link storage)."""
     with Store.open(db_path) as store:
         if link_files:
-            from client.uploads.outgoing import queue_with_links
+            from client.outgoing.links_step import queue_with_links
 
             account = store.account(account_id)
             if account is None:
@@ -190,7 +192,7 @@ def discard(db_path: Path, draft_id: int) -> None:
 
 def _push_drafts_now(store: Store, account: Account) -> None:
     """Best effort: a sent or discarded draft's server copies go now, not at the next sync."""
-    from client.smtp.account_send import push_account_drafts
+    from client.outgoing.drafts_push import push_account_drafts
 
     password = secret_or_none(account)
     if password is None:
@@ -209,7 +211,7 @@ def _settle_without_server(store: Store, account_id: int) -> None:
 
 def open_cached_draft(db_path: Path, message_row: int) -> int:
     """The local draft id for a message of a Drafts folder (imported the first time; see
-    ``client.compose.draft_open.draft_for_message``). Raises ``ComposeError`` in words."""
+    ``client.outgoing.draft_open.draft_for_message``). Raises ``ComposeError`` in words."""
     with Store.open(db_path) as store:
         return draft_for_message(store, message_row)
 
@@ -226,7 +228,7 @@ def flush(db_path: Path, account_id: int,
     """Send what this account's outbox holds now (network I/O): the rep pressed Send, so every
     waiting message goes, backoff or not (a manual flush). None for an account without a
     server (the demo) or without a stored password: the message waits in the outbox."""
-    from client.smtp.account_send import flush_account
+    from client.jobs.after_sync import flush_account
 
     with Store.open(db_path) as store:
         account = store.account(account_id)

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.compose.actions import QueuedMessage
 from client.compose.assemble import SignatureBlock
 from client.compose.build import OutgoingAttachment
 from client.compose.drafts import DraftFields
+from client.outgoing.message import QueuedMessage
 from ui.composer import jobs
 from ui.composer.address_field import AddressField
 from ui.composer.editor import ComposeEditor, local_files

@@ -5,8 +5,8 @@ profile's writer lock (``client.paths.ProfileLock``); when another process holds
 stays read-only and says so in the status bar. Otherwise it runs one ``AccountWorker`` per real
 account (demo accounts have no server), a full sync of each at start and every
 ``sync.interval_minutes`` (the QTimer only *submits* jobs), an ``InboxWatcher`` (IDLE) per
-account queueing "sync INBOX" jobs. Each job runs in a child process (``client.sync.child``):
-the sync, then ``client.smtp.account_send.after_sync`` when the server answered, so the outbox
+account queueing "sync INBOX" jobs. Each job runs in a child process (``client.jobs.child``):
+the sync, then ``client.jobs.after_sync.after_sync`` when the server answered, so the outbox
 goes out when the line returns. The attachment cap (``sync.attachment_cache_mb``) is read at
 each job.
 
@@ -30,12 +30,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from client import events, secrets
 from client.i18n import _
 from client.imap import AuthenticationError, PasswordNotSaved
+from client.jobs.child import sync_in_child
+from client.jobs.watch import IDLE_SECONDS, InboxWatcher
+from client.jobs.worker import SyncJob, WorkerPool
 from client.paths import ProfileLock, ProfileLockedError
 from client.store import Account, Store
-from client.sync.child import sync_in_child
 from client.sync.engine import MB, SyncReport
-from client.sync.watch import IDLE_SECONDS, InboxWatcher
-from client.sync.worker import SyncJob, WorkerPool
 from ui.qt.event_bridge import EventBridge
 from ui.settings.values import load_sync_settings
 from ui.sync.status import AccountState, describe
@@ -330,7 +330,7 @@ class SyncDriver(QObject):
                         cancel: threading.Event | None = None,
                         bus: events.EventBus | None = None, **options: Any) -> SyncReport:
         """The worker's sync function: read the attachment cap, then sync and flush the outbox
-        in a child process (``client.sync.child``) so the GUI thread never waits for the GIL
+        in a child process (``client.jobs.child``) so the GUI thread never waits for the GIL
         behind parsing and indexing. Runs on the account's worker thread, which only waits on
         the child's pipe; the child's events arrive on ``bus`` as if the sync ran here."""
         with Store.open(store_path) as store:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from client.ops import archive as archive_ops
 from client.ops import undo
 from client.store import Account, Folder
 from client.store.db import Store
+from client.sync import archive_create as archive_ops
 
 RECENT_KEY = "triage.recent_folders"
 RECENT_MAX = 5

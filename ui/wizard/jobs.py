@@ -28,7 +28,7 @@ from client.imap.errors import (
 )
 from client.net.tls import same_fingerprint
 from client.oauth.errors import OAuthError
-from client.smtp.account_send import set_sending_options
+from client.smtp.account_endpoint import set_sending_options
 from client.store.db import Store
 
 Discover = Callable[[str], DiscoveryResult | None]

@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo
 from client.calendar.calendar_store import CalendarStore
 from client.calendar.outgoing import send_invitation
 from client.calendar.received import apply_received
+from client.jobs.after_sync import after_sync
 from client.meetings import ical_out
 from client.meetings.ical_out import Meeting, Person
-from client.smtp.account_send import after_sync
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
 from tests.client.calendar.test_invite_e2e import Side, sides  # noqa: F401 - shared fixture

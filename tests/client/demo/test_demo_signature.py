@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from client.compose.actions import queue_message, reply_fields
+from client.compose.actions import reply_fields
 from client.compose.drafts import DraftFields
 from client.demo import build_demo_profile
+from client.outgoing.pipeline import queue_message
 from client.paths import DATABASE_NAME, resources_dir
 from client.signatures import provision
 from client.signatures.render import SignatureRequest, render_signature

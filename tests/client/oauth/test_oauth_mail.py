@@ -121,6 +121,20 @@ def test_add_sync_and_send_with_oauth2(cli: Cli, bed: Bed, user: MailUser,  # no
     assert user.username in bed.sub.auth_log
 
 
+def test_an_invitation_from_an_oauth2_account_is_sent_with_its_token(
+        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:  # noqa: F811
+    """`meet invite` flushes as `send` does (one queue-and-flush tail): an OAuth2 account signs
+    in with its token; it used to look for a password, find none and leave the message."""
+    assert _add(cli, bed, user, tmp_path).code == 0
+    sent = cli("meet", "invite", "--from", user.email, "--to", user.email,
+               "--start", "2026-06-02T09:30", "--zone", "Asia/Shanghai", "--duration", "30",
+               "--title", "Sample review", "--json")
+    assert sent.code == 0, sent.err
+    assert sent.json()["state"] in ("sent", "filed"), sent.json()
+    assert user.username in bed.sub.auth_log
+    assert "no password" not in sent.err
+
+
 def test_an_expired_access_token_is_refreshed_and_sync_goes_on(
         cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:  # noqa: F811
     assert _add(cli, bed, user, tmp_path).code == 0
@@ -225,8 +239,8 @@ def test_the_idle_watcher_refreshes_a_refused_token_once(
     """The IDLE connection gets the same rule as sync and send: a refused (but unexpired-looking)
     access token is refreshed once and the login tried once more."""
     from client.config import Profile
+    from client.jobs.watch import InboxWatcher
     from client.oauth.credentials import secret_for
-    from client.sync.watch import InboxWatcher
 
     assert _add(cli, bed, user, tmp_path).code == 0
     with Store.open(Profile.resolve().database) as store:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from client.ops import archive, queue, undo
+from client.ops import queue, undo
+from client.sync import archive_create as archive
 from client.sync.engine import sync_account
 from tests.client.ops.test_replay import _folder_id, _message_ids, _row, _server_flags, _synced
 from tests.client.sync.conftest import (

@@ -25,7 +25,7 @@ from client.compose.assemble import signature_text
 from client.compose.identities import add_identity
 from client.signatures import provision
 from client.signatures.render import SignatureRequest, render_signature
-from client.smtp.account_send import set_sending_options
+from client.smtp.account_endpoint import set_sending_options
 from client.store.db import Store
 from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - shared fixture
 from tests.client.signatures.conftest import Keys, keys, make_policy  # noqa: F401

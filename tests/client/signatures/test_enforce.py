@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from client.compose.actions import queue_message
 from client.compose.assemble import SignatureBlock, signature_html, signature_text
 from client.compose.build import Draft, build_message
 from client.compose.drafts import DraftFields
 from client.compose.headers import ComposeError, Recipient
 from client.compose.identities import add_identity
+from client.outgoing.pipeline import queue_message
 from client.signatures import provision
 from client.signatures.enforce import check_message, split_html, split_html_dashes, split_text
 from client.signatures.render import SignatureRequest, render_signature
@@ -249,9 +249,9 @@ def test_a_draft_saved_with_its_signature_reopens_without_a_second_one(enforced:
     """A draft Tradewind saved to the server elsewhere carries the signature and the quote;
     opened here, the composer shows the company block itself, so the copy comes out and the
     quote stays below it."""
-    from client.compose.draft_open import draft_for_message
     from client.compose.drafts import build_draft_message, get_draft
-    from tests.client.compose.test_draft_open import _cache
+    from client.outgoing.draft_open import draft_for_message
+    from tests.client.outgoing.test_draft_open import _cache
 
     fields = DraftFields(sender=ANNA, to="buyer@importer.example", subject="Re: Quotation",
                          text="Price is firm.\n", html="<p>Price is firm.</p>",

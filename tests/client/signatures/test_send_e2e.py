@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from client.compose.actions import queue_message
 from client.compose.assemble import signature_html, signature_text
 from client.compose.drafts import DraftFields
 from client.compose.identities import add_identity
+from client.outgoing.pipeline import queue_message
 from client.signatures import provision
 from client.signatures.render import SignatureRequest, render_signature
 from client.smtp.sender import flush_outbox

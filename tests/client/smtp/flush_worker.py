@@ -65,7 +65,7 @@ def _pause_at(point: str) -> None:
 
 def main() -> int:
     config = json.loads(sys.stdin.readline())
-    from client.smtp.account_send import after_sync, flush_account
+    from client.jobs.after_sync import after_sync, flush_account
     from client.store.db import Store
 
     if config.get("pause_at"):

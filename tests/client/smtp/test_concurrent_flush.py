@@ -23,7 +23,7 @@ import pytest
 from client.compose.build import Draft, build_message, to_bytes
 from client.compose.headers import Recipient
 from client.crashpoints import ENV_VAR as CRASH_AT
-from client.smtp.account_send import flush_account
+from client.jobs.after_sync import flush_account
 from client.smtp.outbox import Claim, Outbox
 from client.store.db import Store
 from client.store.records import Account

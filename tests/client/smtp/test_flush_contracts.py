@@ -1,6 +1,6 @@
-"""The outbox flush and `after_sync` never raise (any `Exception`, per message and per step:
-recorded in words, the rest goes on), and a manual flush ignores backoff while automatic
-retries keep it. Against the real submission server and Dovecot."""
+"""The outbox flush never raises (any `Exception`, per message: recorded in words, the rest goes
+on), and a manual flush ignores backoff while automatic retries keep it. Against the real
+submission server and Dovecot. (`after_sync`'s own contract: tests/client/jobs.)"""
 
 from __future__ import annotations
 
@@ -12,11 +12,8 @@ from typing import Any
 
 import pytest
 
-import client.smtp.account_send as account_send
 import client.smtp.sender as sender
-from client.smtp.account_send import after_sync
 from client.smtp.outbox import Claim, Outbox
-from client.smtp.sender import FlushReport
 from client.smtp.transport import submit as real_submit
 from tests.client.smtp.claimants import leave_dead_claim
 from tests.client.smtp.test_sender import Rig, rig  # noqa: F401 - the fixture
@@ -108,51 +105,6 @@ def test_the_sent_folder_failing_mid_check_is_recorded(
                                  rig.user.password, lambda: Broken())
     assert item_id in report.uncertain and rig.outbox.get(item_id).state == "uncertain"
     assert report.errors
-
-
-@pytest.mark.parametrize("make_fault", FAULTS, ids=FAULT_IDS)
-@pytest.mark.parametrize("step", ["wake_network_waits", "flush_account", "push_account_drafts",
-                                  "refresh_if_due"])
-def test_after_sync_never_raises_and_reports_each_step_in_words(
-    rig: Rig, monkeypatch: pytest.MonkeyPatch, make_fault: Callable[[], Exception],  # noqa: F811
-    step: str,
-) -> None:
-    def broken(*args: Any, **kwargs: Any) -> Any:
-        raise make_fault()
-
-    if step == "wake_network_waits":
-        monkeypatch.setattr(Outbox, step, broken)
-    elif step == "refresh_if_due":
-        import client.signatures.provision as provision
-
-        monkeypatch.setattr(provision, step, broken)
-    else:
-        monkeypatch.setattr(account_send, step, broken)
-    ran: list[str] = []
-    if step != "flush_account":
-        monkeypatch.setattr(account_send, "flush_account",
-                            lambda *a, **k: ran.append("flush") or FlushReport())
-    if step != "push_account_drafts":
-        monkeypatch.setattr(account_send, "push_account_drafts",
-                            lambda *a, **k: ran.append("drafts") or [])
-    report = after_sync(rig.store, rig.account, SECRET_PART)
-    assert any(type(make_fault()).__name__ in p for p in report.problems), report.problems
-    for problem in report.problems:
-        assert not any(ch in problem for ch in SECRET_PART if not ch.isascii())
-    later = {"wake_network_waits": ["flush", "drafts"], "flush_account": ["drafts"],
-             "push_account_drafts": ["flush"], "refresh_if_due": ["flush", "drafts"]}[step]
-    assert ran == later  # the other steps still ran
-
-
-def test_after_sync_lets_keyboard_interrupt_through(
-    rig: Rig, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
-) -> None:
-    def interrupted(*args: Any, **kwargs: Any) -> Any:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(account_send, "flush_account", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        after_sync(rig.store, rig.account, rig.user.password)
 
 
 def _both_in_backoff(rig: Rig) -> tuple[int, int]:  # noqa: F811

@@ -199,7 +199,7 @@ def test_forward_flags_the_original_and_providers_that_file_sent_are_not_appende
         "Message-ID: <spec-1@factory.example>\r\n\r\nSee the spec.\r\n").encode())
     _setup(cli, dovecot, submission, smtp_user)
     store = Store.open(Profile.resolve(None).database)
-    from client.smtp.account_send import set_sending_options
+    from client.smtp.account_endpoint import set_sending_options
 
     account = store.get_account(smtp_user.email)
     assert account is not None

@@ -101,7 +101,7 @@ def test_a_sync_rederives_old_rows_with_bodies_and_announces_them(sync_env: Sync
 def test_the_apps_sync_child_corrects_an_old_cache(sync_env: SyncEnv) -> None:
     """The desktop app syncs in a child process: the correction runs there and the parent's
     bus hears which rows changed."""
-    from client.sync.child import sync_in_child
+    from client.jobs.child import sync_in_child
 
     env = sync_env
     env.server.append(env.user, "INBOX", QUOTED)

@@ -85,9 +85,9 @@ def test_the_third_notice_an_offered_signature_replaced_in_chinese(  # type: ign
         qapp, window, demo_db: Path, signature_policy: str) -> None:  # noqa: F811
     """A signature offered by the caller that is not the company's (the third notice): said
     in Chinese in the main window's status bar."""
-    from client.compose.actions import queue_message
     from client.compose.assemble import SignatureBlock
     from client.compose.drafts import DraftFields
+    from client.outgoing.pipeline import queue_message
     from ui.composer.main_window_hooks import report_flush
     from ui.qt.i18n import install_translators
 

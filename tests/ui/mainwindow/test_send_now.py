@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from client.compose.actions import queue_message
 from client.compose.drafts import DraftFields
+from client.outgoing.pipeline import queue_message
 from client.paths import DATABASE_NAME
 from client.smtp.outbox import Outbox
 from client.store import Store

@@ -3,7 +3,7 @@
 Issue 3's target is no gap over 100 ms. The normal suite asserts no timings (a loaded CI machine
 would make them flaky), so this test prints the measured figure and checks what makes the target
 hold: the event loop keeps running during the sync, and no sync work runs in the app's process
-(it runs in a child, ``client.sync.child``), so the GUI thread never waits for the GIL behind
+(it runs in a child, ``client.jobs.child``), so the GUI thread never waits for the GIL behind
 parsing and indexing (the cause of the old 250 ms stalls). The strict 100 ms figure is measured by
 ``tests/benchmarks/bench_ui_sync.py`` (``scripts/bench_ui.sh``), which prints it beside the target.
 """

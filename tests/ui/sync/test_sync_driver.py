@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from client import secrets
-from client.compose.actions import queue_message
 from client.compose.drafts import DraftFields
+from client.outgoing.pipeline import queue_message
 from client.paths import DATABASE_NAME, ProfileLock
 from client.store import Account, Store
 from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - fixtures
@@ -327,7 +327,7 @@ def _cached_in(profile_dir: Path, role: str, subject: str) -> bool:
 def test_mail_sent_from_the_composer_is_in_the_cached_sent_folder_at_once(  # type: ignore[no-untyped-def]
         open_app, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
         smtp_user: MailUser, profile_dir: Path, qtbot) -> None:  # noqa: F811
-    from client.smtp.account_send import set_sending_options
+    from client.smtp.account_endpoint import set_sending_options
 
     account = add_account(profile_dir, dovecot, smtp_user, smtp_port=submission.starttls_port)
     with Store.open(profile_dir / DATABASE_NAME) as store:

@@ -7,9 +7,9 @@ import threading
 from pathlib import Path
 
 from client import events
+from client.jobs.worker import AccountWorker, SyncJob, WorkerPool
 from client.store import Account, Store
 from client.sync.engine import SyncReport
-from client.sync.worker import AccountWorker, SyncJob, WorkerPool
 from tests.client.sync.conftest import SyncEnv, add_account, make_message
 from tests.servers.dovecot import DovecotServer, MailUser
 

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from client.compose.draft_open import draft_for_message, settle_drafts_without_server
 from client.compose.drafts import (
     DraftFields,
     delete_local_draft,
     get_draft,
     list_drafts,
-    push_drafts,
     save_draft,
 )
 from client.compose.headers import ComposeError
 from client.imap.models import Endpoint
+from client.outgoing.draft_open import draft_for_message, settle_drafts_without_server
+from client.outgoing.drafts_push import push_drafts
 from client.smtp.imap_folders import ImapDraftsFolder
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage

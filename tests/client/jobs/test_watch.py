@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from client.sync.watch import InboxWatcher
+from client.jobs.watch import InboxWatcher
 from tests.client.sync.conftest import SyncEnv, add_account, make_message
 from tests.servers.faultproxy import FaultProxy
 

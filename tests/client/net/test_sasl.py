@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from client.oauth import sasl
+from client.net import sasl
 
 
 def test_xoauth2_has_the_google_microsoft_layout() -> None:

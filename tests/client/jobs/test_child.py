@@ -14,13 +14,10 @@ import pytest
 from client import events
 from client.calendar.received import ReceivedItem, ReceivedReport
 from client.cli.main import main as cli_main
-from client.compose.actions import queue_message
 from client.compose.drafts import DraftFields, save_draft
-from client.smtp.account_send import AfterSyncReport, set_sending_options
-from client.smtp.sender import FlushReport
-from client.store import Account, Store
-from client.sync.child import CHILD_ARGUMENT, child_command, sync_in_child
-from client.sync.child_wire import (
+from client.jobs.after_sync import AfterSyncReport
+from client.jobs.child import CHILD_ARGUMENT, child_command, sync_in_child
+from client.jobs.child_wire import (
     ChildRequest,
     decode_line,
     decode_request,
@@ -28,6 +25,10 @@ from client.sync.child_wire import (
     encode_request,
     encode_result,
 )
+from client.outgoing.pipeline import queue_message
+from client.smtp.account_endpoint import set_sending_options
+from client.smtp.sender import FlushReport
+from client.store import Account, Store
 from client.sync.engine import SyncReport
 from client.sync.folder_sync import FolderReport
 from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - fixtures

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from client.compose.drafts import draft_from_message, forget_cached_copies, save_draft
 from client.compose.headers import ComposeError
+from client.signatures.enforce import without_signature_copies
 from client.store.db import Store
 
 
@@ -47,8 +48,6 @@ def draft_for_message(store: Store, message_row: int) -> int:
     account = store.account(row.account_id)
     if account is None:
         raise ComposeError(f"There is no message {message_row} in the cache.")
-    from client.signatures.enforce import without_signature_copies  # (it imports compose)
-
     fields = without_signature_copies(store, draft_from_message(raw, account.email))
     return save_draft(store, account.id, fields, origin_message_id=row.message_id)
 

@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterable
 from client import events
 from client.i18n import _
 from client.imap import AuthenticationError, ImapError, ImapSession, TLSVerificationError
+from client.jobs.worker import AccountWorker, PasswordSource, SyncJob, WorkerPool
 from client.store import Account
 from client.sync.engine import endpoint_for, status_for
-from client.sync.worker import AccountWorker, PasswordSource, SyncJob, WorkerPool
 
 log = logging.getLogger(__name__)
 

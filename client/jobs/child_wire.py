@@ -1,4 +1,4 @@
-"""The line protocol between the app and a sync child process (``client.sync.child``).
+"""The line protocol between the app and a sync child process (``client.jobs.child``).
 
 The parent writes one JSON request line to the child's stdin (it carries the password, so it
 never appears in argv, the environment or a file), then optionally the line ``cancel``. The
@@ -15,7 +15,7 @@ from typing import Any
 
 from client import events
 from client.calendar.received import ReceivedItem, ReceivedReport
-from client.smtp.account_send import AfterSyncReport
+from client.jobs.after_sync import AfterSyncReport
 from client.smtp.sender import FlushReport
 from client.sync.engine import SyncReport
 from client.sync.folder_sync import FolderReport

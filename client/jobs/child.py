@@ -9,7 +9,7 @@ during a 5,000-message sync). A child process has its own interpreter; the paren
 waits on a pipe.
 
 ``sync_in_child(...)`` (parent; any thread except the GUI thread — it blocks until the child
-ends) starts ``python -m client.sync.child`` (or the frozen app with ``CHILD_ARGUMENT``), sends
+ends) starts ``python -m client.jobs.child`` (or the frozen app with ``CHILD_ARGUMENT``), sends
 the request on stdin, republishes the child's events on ``bus`` and returns the child's
 ``SyncReport`` and ``AfterSyncReport``. Setting ``cancel`` asks the child to stop at its next
 safe point; a child that does not end within ``CANCEL_GRACE_S`` is killed (the store survives a
@@ -33,9 +33,8 @@ from typing import IO
 
 from client import events, i18n
 from client.i18n import _
-from client.smtp.account_send import AfterSyncReport
-from client.store import Account
-from client.sync.child_wire import (
+from client.jobs.after_sync import AfterSyncReport
+from client.jobs.child_wire import (
     CANCEL_LINE,
     ChildRequest,
     decode_line,
@@ -44,6 +43,7 @@ from client.sync.child_wire import (
     encode_request,
     encode_result,
 )
+from client.store import Account
 from client.sync.engine import SyncReport
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def child_command() -> list[str]:
     """The command that starts a sync child with this interpreter (or the frozen app)."""
     if getattr(sys, "frozen", False):
         return [sys.executable, CHILD_ARGUMENT]
-    return [sys.executable, "-m", "client.sync.child"]
+    return [sys.executable, "-m", "client.jobs.child"]
 
 
 def sync_in_child(
@@ -218,7 +218,7 @@ def child_main(stdin: IO[str] | None = None, stdout: IO[str] | None = None) -> i
 
 def _run_request(request: ChildRequest, cancel: threading.Event,
                  bus: events.EventBus) -> tuple[SyncReport, AfterSyncReport | None]:
-    from client.smtp.account_send import after_sync
+    from client.jobs.after_sync import after_sync
     from client.store import Store, StoreError
     from client.sync.engine import DEFAULT_ATTACHMENT_CAP, DEFAULT_HELPER_CONNECTIONS, sync_account
 

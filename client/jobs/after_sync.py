@@ -1,10 +1,11 @@
-"""Sending for one configured account: SMTP endpoint, Sent filing policy, flushing, drafts push.
+"""What runs for one account after its mail synced, and the account's outbox flush.
 
-Ties the outbox (`client.smtp.sender`) to an `Account` row: the SMTP security comes from
-`accounts.smtp_security` (NULL: 465 → implicit TLS, otherwise STARTTLS; an `insecure-plain`
-account stays plain, for loopback tests only), the certificate rules are the account's (CA file
-and the SMTP server's own pin, `smtp_pinned_sha256`), and providers that file sent mail themselves are not appended to.
-Blocking; worker thread or CLI only.
+- `flush_account(store, account, password, manual=)` ties the outbox (`client.smtp.sender`) to
+  an `Account` row: its SMTP endpoint and Sent filing policy (`client.smtp.account_endpoint`),
+  its IMAP Sent folder, the \\Answered/$Forwarded flag on the original (`client.ops`).
+- `after_sync(store, account, password)` runs the steps that follow a sync, in order, each
+  guarded (see its docstring).
+Blocking; worker thread, sync child or CLI only; never the GUI thread.
 """
 
 from __future__ import annotations
@@ -14,63 +15,17 @@ import time
 from dataclasses import dataclass, field
 
 from client.calendar.received import ReceivedReport, apply_received
-from client.compose.drafts import push_drafts
 from client.imap.models import Endpoint
 from client.net.redact import describe_error
-from client.oauth.credentials import smtp_refresher
-from client.smtp.imap_folders import ImapDraftsFolder, ImapSentFolder
-from client.smtp.sender import FlushReport, SentFolder, files_sent_itself, flush_outbox
-from client.smtp.transport import SmtpEndpoint
+from client.outgoing.drafts_push import push_account_drafts
+from client.smtp.account_endpoint import auto_filed, smtp_endpoint_for
+from client.smtp.imap_folders import ImapSentFolder
+from client.smtp.sender import FlushReport, SentFolder, flush_outbox
 from client.store.db import Store
 from client.store.records import Account
 from client.sync.engine import endpoint_for
 
 log = logging.getLogger(__name__)
-
-
-def smtp_security(store: Store, account: Account) -> str:
-    row = store.conn.execute(
-        "SELECT smtp_security FROM accounts WHERE id = ?", (account.id,)
-    ).fetchone()
-    if row and row[0]:
-        return str(row[0])
-    if account.security == "insecure-plain":
-        return "insecure-plain"
-    return "ssl" if account.smtp_port == 465 else "starttls"
-
-
-def smtp_endpoint_for(store: Store, account: Account, timeout: float = 60.0) -> SmtpEndpoint:
-    return SmtpEndpoint(
-        host=account.smtp_host, port=account.smtp_port, security=smtp_security(store, account),
-        ca_file=account.ca_file, pinned_sha256=account.smtp_pinned_sha256, timeout=timeout,
-        auth=account.auth, token_refresh=smtp_refresher(account),
-    )
-
-
-def auto_filed(store: Store, account: Account) -> bool:
-    """Whether the provider stores sent mail in Sent itself (set per account, else detected)."""
-    row = store.conn.execute(
-        "SELECT files_sent_itself FROM accounts WHERE id = ?", (account.id,)
-    ).fetchone()
-    if row is not None and row[0] is not None:
-        return bool(row[0])
-    return files_sent_itself(account.imap_host, account.preset)
-
-
-def set_sending_options(
-    store: Store, account: Account, *, smtp_security: str | None = None,
-    files_sent_itself: bool | None = None,
-) -> None:
-    """Per-account overrides (None leaves a value as it is)."""
-    with store.transaction() as conn:
-        if smtp_security is not None:
-            if smtp_security not in ("ssl", "starttls", "insecure-plain"):
-                raise ValueError("SMTP security is one of ssl, starttls, insecure-plain.")
-            conn.execute("UPDATE accounts SET smtp_security = ? WHERE id = ?",
-                         (smtp_security, account.id))
-        if files_sent_itself is not None:
-            conn.execute("UPDATE accounts SET files_sent_itself = ? WHERE id = ?",
-                         (int(files_sent_itself), account.id))
 
 
 def _mark_original(store: Store, row: int, flag: str) -> None:
@@ -106,15 +61,6 @@ def flush_account(
                 folder.close()
             except Exception as exc:  # logout on a dead line: nothing left to do
                 log.debug("closing Sent folder: %s", describe_error(exc, password))
-
-
-def push_account_drafts(store: Store, account: Account, password: str) -> list[int]:
-    """Bring the server's Drafts up to date with the local drafts of this account."""
-    folder = ImapDraftsFolder.open(endpoint_for(account), account.username, password)
-    try:
-        return push_drafts(store, account.id, folder)
-    finally:
-        folder.close()
 
 
 @dataclass
