@@ -47,6 +47,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                       help="files over N MB go as links (default: setting links.threshold_mb, "
                            "else 10)")
     send.add_argument("--queue-only", action="store_true", help="queue without sending now")
+    _check_options(send)
     send.set_defaults(handler=cmd_send)
 
     for name, helptext in (("reply", "reply to a cached message"),
@@ -60,8 +61,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         body.add_argument("--html-file", metavar="F")
         p.add_argument("--attach", action="append", default=[], metavar="F")
         p.add_argument("--queue-only", action="store_true")
-        p.add_argument("--lang", default="en", metavar="LANG",
-                       help="language of the quote header and its date (en, zh_CN; default en)")
+        _check_options(p)
+        p.add_argument("--lang", default="auto", metavar="LANG",
+                       help="language of the quote header, its date and the signature variant "
+                            "(en, zh_CN, de…; default auto: the original's language)")
         if name == "reply":
             p.add_argument("--all", action="store_true", help="reply to all (not yourself)")
             p.set_defaults(handler=cmd_reply)
@@ -87,6 +90,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     drafts.add_argument("--account", metavar="EMAIL")
     drafts.add_argument("--push", action="store_true", help="same as the push action")
     drafts.add_argument("--queue-only", action="store_true")
+    _check_options(drafts)
     drafts.set_defaults(handler=cmd_drafts)
 
     identity = subparsers.add_parser("identity", parents=[common],
@@ -99,6 +103,36 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     identity.add_argument("--signature-slot", metavar="SLOT")
     identity.add_argument("--default", action="store_true")
     identity.set_defaults(handler=cmd_identity)
+
+
+def _check_options(parser: argparse.ArgumentParser) -> None:
+    """The checks before sending (``client.compose.checks``): refused with exit 2 unless
+    ``--force``; ``--no-check CHECK`` skips one (repeatable)."""
+    from client.compose.checks import CHECKS
+
+    parser.add_argument("--force", action="store_true",
+                        help="send even when a check before sending finds a problem")
+    parser.add_argument("--no-check", action="append", default=[], metavar="CHECK",
+                        choices=[*CHECKS, "all"],
+                        help=f"skip one check ({', '.join(CHECKS)}, or all)")
+
+
+def _refuse_on_checks(ctx: Context, account: Account, fields: DraftFields,
+                      args: argparse.Namespace | None, links: int) -> None:
+    """Raise a usage error (exit 2) naming every problem the checks find, unless forced."""
+    from client.compose.checks import checks_for, describe
+
+    if args is None or getattr(args, "force", False) or "all" in (args.no_check or []):
+        return
+    found = checks_for(ctx.store(), account.id, fields, link_files=links,
+                       skip=args.no_check or (),
+                       threshold=getattr(args, "as_link", None) is not False)
+    if found:
+        reasons = "\n".join(f"- {describe(f)}" for f in found)
+        raise CliError(
+            f"Not sent; the checks before sending found:\n{reasons}\nCorrect the message, or "
+            "send it anyway with --force (or skip a check with --no-check CHECK).",
+            ExitCode.USAGE, {"checks": [f.as_json() for f in found]})
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -142,9 +176,11 @@ def _account_for_sender(store: Store, sender: str) -> Account:
 
 
 def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
-                           queue_only: bool, link_paths: list[str] | None = None) -> int:
+                           queue_only: bool, link_paths: list[str] | None = None,
+                           args: argparse.Namespace | None = None) -> int:
     from client.compose.actions import queue_message
 
+    _refuse_on_checks(ctx, account, fields, args, len(link_paths or []))
     store = ctx.store()
     if link_paths:
         from client.cli.uploads_errors import as_cli_error
@@ -294,7 +330,7 @@ def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
         html=_read_text(args.html_file) if args.html_file else None,
         attachments=_attachments(attached),
     )
-    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only, linked)
+    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only, linked, args)
 
 
 def _original(ctx: Context, value: str) -> tuple[Store, Account, int]:
@@ -305,12 +341,18 @@ def _original(ctx: Context, value: str) -> tuple[Store, Account, int]:
     return store, account, row.id
 
 
+def _language(value: str) -> str | None:
+    """``--lang``: a locale name, or auto (None: the language of the message answered)."""
+    return None if value.strip().lower() in ("", "auto") else value
+
+
 def cmd_reply(ctx: Context, args: argparse.Namespace) -> int:
     from client.compose.actions import reply_fields
 
     store, account, row = _original(ctx, args.id)
-    fields = _with_body(reply_fields(store, row, reply_all=args.all, language=args.lang), args)
-    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only)
+    fields = _with_body(reply_fields(store, row, reply_all=args.all,
+                                     language=_language(args.lang)), args)
+    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only, args=args)
 
 
 def cmd_forward(ctx: Context, args: argparse.Namespace) -> int:
@@ -320,8 +362,8 @@ def cmd_forward(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError("Say whom to forward to with --to.")
     store, account, row = _original(ctx, args.id)
     fields = _with_body(forward_fields(store, row, as_attachment=args.as_attachment,
-                                       language=args.lang), args)
-    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only)
+                                       language=_language(args.lang)), args)
+    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only, args=args)
 
 
 def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
@@ -445,7 +487,7 @@ def _send_draft(ctx: Context, args: argparse.Namespace, draft_id: int) -> int:
     draft = get_draft(store, draft_id)
     account = store.account(draft.account_id)
     assert account is not None
-    code = _queue_and_maybe_flush(ctx, account, draft.fields, args.queue_only)
+    code = _queue_and_maybe_flush(ctx, account, draft.fields, args.queue_only, args=args)
     if code == ExitCode.OK:
         delete_local_draft(store, draft_id)
         from client.oauth.credentials import secret_or_none
