@@ -61,6 +61,9 @@ class DraftFields:
     inline_images: tuple[InlineImage, ...] = field(default=(), compare=False)
     # an invitation's iCalendar (REQUEST/CANCEL/REPLY), not kept with saved drafts
     calendar: CalendarPart | None = field(default=None, compare=False)
+    # the correspondence's language (en, zh, de…: `compose.correspondence`): the reply header
+    # and the signature's language variant; None: the recipients' domains decide
+    language: str | None = None
 
 
 @dataclass(frozen=True)

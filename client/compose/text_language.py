@@ -1,4 +1,4 @@
-"""The language an inquiry is written in, among the languages the templates have.
+"""The language a text is written in, among candidate languages (an inquiry, a message to answer).
 
 ``text_language(text, candidates)`` returns one of ``candidates`` (base codes: de, es…) when
 py3langid is confident (probability ≥ ``MIN_PROBABILITY``) on at least ``MIN_LETTERS`` letters
