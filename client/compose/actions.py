@@ -27,10 +27,10 @@ from client.compose.build import (
     envelope_recipients,
     to_bytes,
 )
+from client.compose.correspondence import quote_language_of, reply_language
 from client.compose.drafts import DraftFields, attachments_of
 from client.compose.headers import ComposeError, Recipient, parse_recipients, received_text
 from client.compose.identities import Identity, identities, identity_for_reply
-from client.compose.correspondence import quote_language_of, reply_language
 from client.compose.quote_language import DEFAULT_LANGUAGE
 from client.compose.reply import (
     Original,
