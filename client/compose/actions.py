@@ -171,7 +171,8 @@ def queue_message(
     reply_to = (Recipient("", identity.reply_to),) if identity.reply_to else ()
     enforced = enforce_signature(store, identity.email, fields, signature)  # company policy
     fields, signature = enforced.fields, enforced.signature
-    bodies = assemble(fields.text, fields.html, fields.quote_text, fields.quote_html, signature)
+    bodies = assemble(fields.text, fields.html, fields.quote_text, fields.quote_html, signature,
+                      quote_first=fields.reply_style == "bottom")
     draft = Draft(
         sender=Recipient(fields.sender_name or identity.display_name, identity.email),
         to=to, cc=cc, bcc=bcc, subject=fields.subject, text=bodies.text, html=bodies.html,

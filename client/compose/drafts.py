@@ -65,6 +65,8 @@ class DraftFields:
     # the correspondence's language (en, zh, de…: `compose.correspondence`): the reply header
     # and the signature's language variant; None: the recipients' domains decide
     language: str | None = None
+    # where the rep answers: "top" (above the quote), "bottom" (below it), "inline" (in it)
+    reply_style: str = "top"
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,8 @@ def build_draft_message(
     signature: SignatureBlock | None = None,
 ) -> bytes:
     """The draft as MIME (recipients may be empty while writing)."""
-    bodies = assemble(fields.text, fields.html, fields.quote_text, fields.quote_html, signature)
+    bodies = assemble(fields.text, fields.html, fields.quote_text, fields.quote_html, signature,
+                      quote_first=fields.reply_style == "bottom")
     draft = Draft(
         sender=Recipient(draft_header_text(fields.sender_name, "From", display=True),
                          fields.sender),

@@ -308,11 +308,12 @@ def check_message(msg: EmailMessage, block: SignatureBlock, fields: DraftFields)
                               cid=image.content_id))
         if f"cid:{image.content_id}" not in html:
             problems.append(_("the HTML does not reference the logo by cid:"))
+    below = fields.reply_style == "bottom"  # the rep answered below the quote on purpose
     quote_at_text = text.find(fields.quote_text.rstrip("\n")) if fields.quote_text else -1
-    if 0 <= quote_at_text < at_text:
+    if 0 <= quote_at_text < at_text and not below:
         problems.append(_("the signature is not above the quoted text"))
     quote_at_html = html.find(fields.quote_html) if fields.quote_html else -1
-    if 0 <= quote_at_html < at_html:
+    if 0 <= quote_at_html < at_html and not below:
         problems.append(_("the signature is not above the quoted HTML"))
     return problems
 

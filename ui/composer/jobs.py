@@ -69,9 +69,10 @@ class ComposerSetup:
 
 
 def load_setup(db_path: Path, mode: str = "new", message_row: int | None = None,
-               draft_id: int | None = None, language: str = "en") -> ComposerSetup:
+               draft_id: int | None = None, language: str | None = None) -> ComposerSetup:
     """Senders of every account, the prefilled fields for ``mode`` and the address book; a
-    reply's attribution / a forward's header block in ``language`` (the UI's: en, zh_CN).
+    reply's attribution / a forward's header block in ``language`` (None: the language of
+    the message answered, ``client.compose.correspondence``).
     Raises ``ComposeError`` (no such message, no cached body) or ``ValueError`` (bad mode)."""
     if mode not in MODES:
         raise ValueError(f"unknown composer mode {mode!r}")
@@ -97,14 +98,18 @@ def load_setup(db_path: Path, mode: str = "new", message_row: int | None = None,
 
 
 def signature_for(db_path: Path, sender: str, recipients: tuple[str, ...],
-                  reply: bool) -> SignatureBlock | None:
-    """The company signature the policy gives ``sender`` for this message (None without a
-    policy). Raises ``PolicyError`` in words (e.g. a field the rep still has to fill)."""
+                  reply: bool, language: str | None = None) -> SignatureBlock | None:
+    """The company signature the policy gives ``sender`` for this message, in the
+    correspondence's ``language`` variant; without a policy the rep's personal signature
+    (``client.signatures.personal``; a block without pictures), else None. Raises
+    ``PolicyError`` in words (e.g. a field the rep still has to fill)."""
     with Store.open(db_path) as store:
         bundle = policy_in_force(store)
         if bundle is None:
-            return None
-        request = SignatureRequest(sender, recipients, None, reply)
+            from client.signatures.personal import personal_block
+
+            return personal_block(store, sender)
+        request = SignatureRequest(sender, recipients, language, reply)
         return render_signature(bundle, request, rep_values(store, sender)).block
 
 
