@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -44,6 +46,7 @@ from ui.composer.address_field import AddressField
 from ui.composer.editor import ComposeEditor, local_files
 from ui.composer.link_offer import LinkOffer, UploadProgress
 from ui.composer.locked_view import LockedHtmlView
+from ui.composer.on_screen import keep_on_screen
 from ui.composer.quote_edit import QuoteView
 from ui.screen_fit import fit_to_screen
 from ui.tasks import run_in_background
@@ -91,6 +94,7 @@ class ComposerWindow(QWidget):
         self._signature_request = 0
         self._discard_after_save = False
         self._signature_error = ""
+        self._placed = False
         fit_to_screen(self, 900, 760)
         self.setWindowTitle(self.tr("New message"))
         self.setAcceptDrops(True)
@@ -182,7 +186,18 @@ class ComposerWindow(QWidget):
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.send_button)
-        layout = QVBoxLayout(self)
+        # everything but the buttons scrolls when the screen is short (150 %: 960x600 points),
+        # so Send stays on screen whatever the content (address errors, link offer, quote)
+        body = QWidget(self)
+        self.body_scroll = QScrollArea(self)
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.body_scroll, 1)
+        outer.addLayout(bottom)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.main_layout = layout
         layout.addLayout(form)
         layout.addWidget(self.toolbar)
@@ -195,7 +210,6 @@ class ComposerWindow(QWidget):
         layout.addWidget(self.link_offer)
         layout.addWidget(self.upload_progress)
         layout.addWidget(self.error_label)
-        layout.addLayout(bottom)
 
         for field in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
             field.textChanged.connect(self._changed)
@@ -562,6 +576,12 @@ class ComposerWindow(QWidget):
     def _show_error(self, exc: object) -> None:
         self.error_label.setText(str(exc))
         self.error_label.show()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if not self._placed:  # the first show: the whole window on its screen (on_screen.py)
+            self._placed = True
+            keep_on_screen(self)
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
