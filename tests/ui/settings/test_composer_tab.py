@@ -59,7 +59,7 @@ def test_the_tab_saves_checks_style_and_the_personal_signature(qtbot, demo_db: P
     assert "Harbor Lighting, export sales" in again.editor.toPlainText()
 
 
-def test_the_personal_signature_goes_into_new_mail_without_a_policy(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+def test_the_personal_signature_goes_into_new_mail_without_a_policy(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     _without_policy(demo_db)
     _write_signature(qtbot, demo_db)
     composer = open_composer(demo_db)
@@ -79,7 +79,7 @@ def test_the_personal_signature_goes_into_new_mail_without_a_policy(qtbot, demo_
         "Dear buyer,\n\n-- \nMei Lin\nHarbor Lighting, export sales\n")
 
 
-def test_a_company_policy_wins_over_the_personal_signature(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+def test_a_company_policy_wins_over_the_personal_signature(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     tab = _write_signature(qtbot, demo_db)  # the demo profile has the demo company's policy
     assert not tab.policy_note.isHidden()  # the note says the policy replaces it
     assert tab.settings is not None and tab.settings.policy
