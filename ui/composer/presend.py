@@ -58,6 +58,7 @@ class PreSendDialog(QDialog):
         self.setObjectName("preSendDialog")
         self.findings = findings
         self.setWindowTitle(self.tr("Before sending"))
+        self.setMinimumWidth(460)  # a line per finding, not a narrow column
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Please check this message before it goes:"), self)
         layout.addWidget(intro)
