@@ -11,18 +11,6 @@
 <context>
     <name>AnswerControls</name>
     <message>
-        <source>Answer above the quote</source>
-        <translation>在引文上方回复</translation>
-    </message>
-    <message>
-        <source>Answer below the quote</source>
-        <translation>在引文下方回复</translation>
-    </message>
-    <message>
-        <source>Answer inline, in the quote</source>
-        <translation>在引文中逐条回复</translation>
-    </message>
-    <message>
         <source>Company signature (set by your company; it cannot be edited here)</source>
         <translation>公司签名（由公司设定，不能在此编辑）</translation>
     </message>
@@ -49,18 +37,6 @@
 </context>
 <context>
     <name>ComposerSettingsTab</name>
-    <message>
-        <source>Answer above the quote</source>
-        <translation>在引文上方回复</translation>
-    </message>
-    <message>
-        <source>Answer below the quote</source>
-        <translation>在引文下方回复</translation>
-    </message>
-    <message>
-        <source>Answer inline, in the quote</source>
-        <translation>在引文中逐条回复</translation>
-    </message>
     <message>
         <source>Ask when a recipient is a no-reply address</source>
         <translation>收件人是“请勿回复”地址时提醒</translation>
@@ -155,6 +131,21 @@
     <message>
         <source>{0} is over the size for links; it is better sent as a download link.</source>
         <translation>{0} 超过了链接阈值，最好作为下载链接发送。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyStyle</name>
+    <message>
+        <source>Answer above the quote</source>
+        <translation>在引文上方回复</translation>
+    </message>
+    <message>
+        <source>Answer below the quote</source>
+        <translation>在引文下方回复</translation>
+    </message>
+    <message>
+        <source>Answer inline, in the quote</source>
+        <translation>在引文中逐条回复</translation>
     </message>
 </context>
 </TS>

@@ -33,7 +33,7 @@ from client.compose.quote_language import QUOTE_LANGUAGES, base_language
 from ui.composer import jobs
 from ui.composer.address_check import AddressProblems, address_row
 from ui.composer.presend import PreSendDialog, run_checks, switch_off
-from ui.composer.quote_edit import REPLY_STYLES, reply_style
+from ui.composer.quote_edit import REPLY_STYLES, reply_style, style_labels
 from ui.tasks import run_in_background
 
 __all__ = ["AddressProblems", "AnswerControls", "address_row"]
@@ -68,10 +68,7 @@ class AnswerControls(QObject):
         self._show_language_row(False)
         self.style_box = QComboBox(window)
         self.style_box.setObjectName("replyStyle")
-        for style, label in zip(REPLY_STYLES, (self.tr("Answer above the quote"),
-                                               self.tr("Answer below the quote"),
-                                               self.tr("Answer inline, in the quote")),
-                                strict=True):
+        for style, label in zip(REPLY_STYLES, style_labels(), strict=True):
             self.style_box.addItem(label, style)
         self.style_action = window.toolbar.addWidget(self.style_box)
         self.style_action.setVisible(False)

@@ -24,7 +24,7 @@ import html as html_lib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QWidget
 
@@ -34,6 +34,13 @@ from ui.composer.locked_view import LockedHtmlView
 REPLY_STYLES = ("top", "bottom", "inline")
 STYLE_SETTING = "compose.reply_style"
 _QUOTE_STYLE = "margin:0 0 0 .8ex;border-left:1px solid #ccc;padding-left:1ex"
+
+
+def style_labels() -> tuple[str, ...]:
+    """The names of ``REPLY_STYLES`` in the UI language (the composer and Settings)."""
+    return (QCoreApplication.translate("ReplyStyle", "Answer above the quote"),
+            QCoreApplication.translate("ReplyStyle", "Answer below the quote"),
+            QCoreApplication.translate("ReplyStyle", "Answer inline, in the quote"))
 
 
 def reply_style(db_path: Path) -> str:

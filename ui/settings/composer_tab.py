@@ -37,7 +37,7 @@ from client.signatures.provision import policy_in_force
 from client.signatures.schema import PolicyError
 from client.store.db import Store
 from ui.composer.editor import ComposeEditor
-from ui.composer.quote_edit import REPLY_STYLES, STYLE_SETTING
+from ui.composer.quote_edit import REPLY_STYLES, STYLE_SETTING, style_labels
 from ui.tasks import run_in_background
 
 
@@ -110,10 +110,7 @@ class ComposerSettingsTab(QWidget):
             check_layout.addWidget(box)
             self.check_boxes[code] = box
         self.style_box = QComboBox(self)
-        for style, label in zip(REPLY_STYLES, (self.tr("Answer above the quote"),
-                                               self.tr("Answer below the quote"),
-                                               self.tr("Answer inline, in the quote")),
-                                strict=True):
+        for style, label in zip(REPLY_STYLES, style_labels(), strict=True):
             self.style_box.addItem(label, style)
         signature = QGroupBox(self.tr("Your own signature"), self)
         self.address_box = QComboBox(signature)
