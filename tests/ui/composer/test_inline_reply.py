@@ -135,3 +135,40 @@ def test_the_bottom_style_puts_the_answer_below_the_quote(qtbot, open_composer, 
     assert text.index("> Can you ship FOB Ningbo?") < text.index("Yes, six weeks") < text.index(
         "-- \n")
     assert html.index("FOB Ningbo?") < html.index("Yes, six weeks") < html.index("tw-signature")
+
+
+def test_an_edited_quote_is_kept_in_the_draft_and_reopened(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    from client.compose.drafts import list_drafts
+
+    with Store.open(demo_db) as store:
+        inbox = store.folder_by_role(store.list_accounts()[0].id, "inbox")
+        assert inbox is not None
+        uid = max(store.folder_uids(inbox.id)) + 1
+        store.insert_messages(inbox.id, [IncomingMessage(uid=uid, raw=QUESTIONS)], uid)
+        row = store.conn.execute("SELECT id FROM messages WHERE message_id = ?",
+                                 ("q7@kraemer-licht.example",)).fetchone()[0]
+    composer = open_composer(demo_db, "reply", row)
+    view = composer.quote_view
+    cursor = QTextCursor(_block_of(view, "lead time"))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    view.setTextCursor(cursor)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    type_text(view, "Six weeks.")
+    assert view.edited()
+    with qtbot.waitSignal(composer.draftSaved):
+        composer.autosave_timer.timeout.emit()
+    with Store.open(demo_db) as store:
+        [draft] = list_drafts(store)
+    assert "> What is the lead time for 2,400 panels?\nSix weeks.\n" in (
+        draft.fields.quote_text or "")
+    reopened = open_composer(demo_db, "draft", draft_id=draft.id)
+    assert "Six weeks." in reopened.quote_view.toPlainText()
+    quote_text, _html = reopened.quote_view.quote_fields(None, None)  # unedited: as saved
+    assert quote_text is None
+    fields = reopened.fields()
+    assert fields.quote_text == draft.fields.quote_text and fields.reply_style == "top"
+    assert fields.language == "en"
+    reopened.quote_view.document().setModified(True)  # edited again: the same lines come back
+    again, _html = reopened.quote_view.quote_fields(None, "x")
+    assert again == draft.fields.quote_text
