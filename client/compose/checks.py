@@ -6,7 +6,7 @@
 - ``empty-subject``: the subject is blank;
 - ``forgotten-attachment``: the rep's own text mentions an attachment (attached, anbei, Anhang,
   adjunto, anexo, ci-joint, pièce jointe, allegato, вложение, 附件, 添付, مرفق…, ``MENTIONS``)
-  and nothing is attached nor sent as a link. Only the rep's text counts: the quoted original
+  and nothing is attached, pasted as a picture nor sent as a link. Only the rep's text counts: the quoted original
   (lines starting with ">", the "wrote:" line, a forward's header block) and the signature
   (after a "-- " line) are left out; ``detail`` is the word found;
 - ``too-large``: the attachments, base64-encoded, exceed the provider's limit (the SMTP SIZE
@@ -127,7 +127,8 @@ def run_checks(fields: DraftFields, limits: Limits = Limits(), *, link_files: in
     found: list[Finding] = []
     if "empty-subject" not in off and not fields.subject.strip():
         found.append(Finding("empty-subject"))
-    if "forgotten-attachment" not in off and not fields.attachments and not link_files:
+    attached = fields.attachments or fields.inline_images or link_files  # a pasted picture too
+    if "forgotten-attachment" not in off and not attached:
         word = mentioned_attachment(own_text(fields))
         if word:
             found.append(Finding("forgotten-attachment", word))

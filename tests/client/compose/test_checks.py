@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from client.compose.build import OutgoingAttachment
+from client.compose.build import InlineImage, OutgoingAttachment
 from client.compose.checks import (
     CHECKS,
     Limits,
@@ -56,6 +56,8 @@ def test_a_mentioned_attachment_with_nothing_attached_is_found(text: str) -> Non
     with_file = _fields(text=text, attachments=(OutgoingAttachment("prices.pdf", b"%PDF"),))
     assert _codes(with_file) == []
     assert _codes(_fields(text=text), link_files=1) == []  # a file going as a link counts
+    pasted = _fields(text=text, inline_images=(InlineImage("p@x", b"png", "image/png", "p.png"),))
+    assert _codes(pasted) == []  # a pasted picture too
 
 
 def test_words_inside_other_words_and_plain_text_are_not_mentions() -> None:
