@@ -107,11 +107,12 @@ class AnswerControls(QObject):
         run_in_background(lambda: reply_style(db_path), self._set_style, owner=self)
 
     def _set_style(self, style: str) -> None:
+        """The style the composer opens with: not a change of the message (no autosave)."""
         index = self.style_box.findData(style)
-        if index >= 0 and index != self.style_box.currentIndex():
-            self.style_box.setCurrentIndex(index)  # apply_style follows
-        else:
-            self.apply_style(style)
+        self.style_box.blockSignals(True)
+        self.style_box.setCurrentIndex(max(index, 0))
+        self.style_box.blockSignals(False)
+        self.apply_style(self.style(), by_rep=False)
 
     def _language_changed(self, _index: int) -> None:
         if self._filling or not self.window.is_ready:
@@ -150,8 +151,9 @@ class AnswerControls(QObject):
             return "top"
         return str(self.style_box.currentData() or "top")
 
-    def apply_style(self, style: str) -> None:
-        """Order the editor and the quote for ``style``; inline focuses the quote."""
+    def apply_style(self, style: str, by_rep: bool = True) -> None:
+        """Order the editor and the quote for ``style``; inline focuses the quote. A choice
+        ``by_rep`` changes the message (its draft is saved)."""
         w = self.window
         layout = w.main_layout
         layout.removeWidget(w.quote_view)
@@ -163,7 +165,8 @@ class AnswerControls(QObject):
             w.quote_view.put_cursor_in_quote()
         else:
             w.editor.setFocus()
-        w._changed()
+        if by_rep:
+            w._changed()
 
     # -- signature ------------------------------------------------------------------------------
     def signature_shown(self, block: SignatureBlock) -> None:

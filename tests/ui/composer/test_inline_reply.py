@@ -172,3 +172,14 @@ def test_an_edited_quote_is_kept_in_the_draft_and_reopened(qtbot, demo_db: Path,
     reopened.quote_view.document().setModified(True)  # edited again: the same lines come back
     again, _html = reopened.quote_view.quote_fields(None, "x")
     assert again == draft.fields.quote_text
+
+
+def test_opening_a_reply_in_any_style_is_not_a_change(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(demo_db) as store:
+        store.set_setting("compose.reply_style", "inline")
+        row = store.list_messages(None, 5, 0)[0].id
+    composer = open_composer(demo_db, "reply", row)
+    qtbot.waitUntil(lambda: composer.answer.style() == "inline" and composer.quote_view.hasFocus())
+    assert not composer._dirty  # closing it saves no draft
+    composer.answer.style_box.setCurrentIndex(composer.answer.style_box.findData("bottom"))
+    assert composer._dirty  # the rep's own choice is
