@@ -118,9 +118,9 @@ class ComposerWindow(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("From:"), self.sender_box)
         self.address_problems = []
-        for label, field in ((self.tr("To:"), self.to_field), (self.tr("Cc:"), self.cc_field),
-                             (self.tr("Bcc:"), self.bcc_field)):
-            row, problems = answer.address_row(field, self)
+        for label, address in ((self.tr("To:"), self.to_field), (self.tr("Cc:"), self.cc_field),
+                               (self.tr("Bcc:"), self.bcc_field)):
+            row, problems = answer.address_row(address, self)
             form.addRow(label, row)
             self.address_problems.append(problems)
         form.addRow(self.tr("Subject:"), self.subject_field)
