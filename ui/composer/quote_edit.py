@@ -85,9 +85,28 @@ class QuoteView(LockedHtmlView):
         return self.document().isModified()
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
-        super().keyPressEvent(event)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._unquote_current_block()
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        cursor = self.textCursor()
+        if not enter or not is_quoted(cursor.block()) or cursor.hasSelection():
+            super().keyPressEvent(event)
+            if enter:
+                self._unquote_current_block()
+            return
+        # Enter in a quoted line: an empty answer line where the cursor is; the quoted text
+        # before and after it stays quoted (a line split in two is two quoted lines)
+        cursor.beginEditBlock()
+        if not cursor.atBlockStart() and not cursor.atBlockEnd():
+            cursor.insertBlock()  # the tail: a quoted block of its own
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        if cursor.atBlockStart() and cursor.block().length() > 1:
+            cursor.insertBlock()  # the answer line goes above the quoted text
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+        else:
+            cursor.insertBlock()
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self._unquote_current_block()
 
     def _unquote_current_block(self) -> None:
         """The block Enter just made is the rep's answer: not indented, not grey."""

@@ -183,3 +183,27 @@ def test_opening_a_reply_in_any_style_is_not_a_change(qtbot, demo_db: Path, open
     assert not composer._dirty  # closing it saves no draft
     composer.answer.style_box.setCurrentIndex(composer.answer.style_box.findData("bottom"))
     assert composer._dirty  # the rep's own choice is
+
+
+def test_enter_inside_a_quoted_line_keeps_both_halves_quoted(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.composer.quote_edit import QuoteView
+
+    view = QuoteView(300)
+    qtbot.addWidget(view)
+    view.show_html('<div>Hans wrote:</div><blockquote type="cite"><div>Lead time? FOB?</div>'
+                   "</blockquote>")
+    view.show()
+    cursor = QTextCursor(_block_of(view, "Lead time"))
+    cursor.movePosition(QTextCursor.MoveOperation.Right, n=len("Lead time?"))
+    view.setTextCursor(cursor)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    type_text(view, "Six weeks.")
+    cursor = QTextCursor(_block_of(view, "Hans wrote"))
+    view.setTextCursor(cursor)
+    cursor = QTextCursor(_block_of(view, "FOB"))  # Enter at the start of a quoted line
+    view.setTextCursor(cursor)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    type_text(view, "Yes.")
+    text, _html = view.quote_fields(None, "")
+    assert text == "Hans wrote:\n> Lead time?\nSix weeks.\nYes.\n>  FOB?\n"
