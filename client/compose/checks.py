@@ -199,8 +199,9 @@ def describe(finding: Finding) -> str:
     if finding.code == "too-large":
         if finding.limit:
             return (f"The attachments are larger than the provider accepts "
-                    f"({finding.limit / MB:.0f} MB once encoded); send the big files as links.")
-        return f"{finding.detail} is over the link threshold; send it as a link."
+                    f"({finding.limit / MB:.0f} MB once encoded); send the big files as links "
+                    "(--link).")
+        return f"{finding.detail} is over the link threshold; send it as a link (--link)."
     if finding.code == "no-reply":
         return f"{finding.detail} is a no-reply address: nobody will read the message."
     return finding.code

@@ -90,3 +90,23 @@ def test_a_reply_to_a_no_reply_sender_and_a_draft_are_checked(
     assert sent.code == 2 and "attachment" in sent.err
     with Store.open(profile / DATABASE_NAME) as store:
         assert store.conn.execute("SELECT 1 FROM drafts WHERE id = ?", (draft,)).fetchone()
+
+
+def test_attachments_over_the_recorded_smtp_size_are_refused(
+        tmp_path: Path, cli: Callable[..., CliResult]) -> None:  # noqa: F811
+    profile = _profile(tmp_path)
+    body, pdf = tmp_path / "body.txt", tmp_path / "catalogue.pdf"
+    body.write_text("Our catalogue.\n", encoding="utf-8")
+    pdf.write_bytes(b"%PDF" + b"x" * 4000)
+    with Store.open(profile / DATABASE_NAME) as store:
+        account = store.get_account(SENDER)
+        assert account is not None
+        store.set_setting(f"smtp.size_limit.{account.id}", 2000)  # the server's last EHLO SIZE
+    refused = cli("--profile", str(profile), "send", "--from", SENDER, "--to", "a@b.example",
+                  "--subject", "Catalogue", "--body-file", str(body), "--attach", str(pdf),
+                  "--no-link", "--queue-only", "--json")
+    assert refused.code == 2
+    [finding] = refused.json()["error"]["checks"]
+    assert finding == {"check": "too-large", "detail": "catalogue.pdf", "limit": 2000,
+                       "files": [0]}
+    assert "(--link)" in refused.json()["error"]["message"]
