@@ -53,14 +53,21 @@ def _profile(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServe
         account = store.list_accounts()[0]
         add_identity(store, account.id, ANNA, "Anna Li")
         provision.use_policy(store, str(directory), public.read_bytes())
-        folder = store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
-        inbox = store.folder_by_role(account.id, "inbox")
-        assert inbox is not None, folder
-        store.insert_messages(inbox.id, [IncomingMessage(uid=1, raw=QUESTIONS)], 1)
-        row = store.conn.execute("SELECT id FROM messages WHERE message_id = ?",
-                                 ("q7@kraemer-licht.example",)).fetchone()[0]
+        store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
+        row = _insert_questions(store)
         store.set_setting("compose.reply_style", style)
-    return db, int(row)
+    return db, row
+
+
+def _insert_questions(store: Store) -> int:
+    """The buyer's questions in the first account's Inbox; their message row."""
+    inbox = store.folder_by_role(store.list_accounts()[0].id, "inbox")
+    assert inbox is not None
+    uid = max(store.folder_uids(inbox.id), default=0) + 1
+    store.insert_messages(inbox.id, [IncomingMessage(uid=uid, raw=QUESTIONS)], uid)
+    found = store.conn.execute("SELECT id FROM messages WHERE message_id = ?",
+                               ("q7@kraemer-licht.example",)).fetchone()
+    return int(found[0])
 
 
 def _block_of(view, text: str):  # type: ignore[no-untyped-def]
@@ -141,12 +148,7 @@ def test_an_edited_quote_is_kept_in_the_draft_and_reopened(qtbot, demo_db: Path,
     from client.compose.drafts import list_drafts
 
     with Store.open(demo_db) as store:
-        inbox = store.folder_by_role(store.list_accounts()[0].id, "inbox")
-        assert inbox is not None
-        uid = max(store.folder_uids(inbox.id)) + 1
-        store.insert_messages(inbox.id, [IncomingMessage(uid=uid, raw=QUESTIONS)], uid)
-        row = store.conn.execute("SELECT id FROM messages WHERE message_id = ?",
-                                 ("q7@kraemer-licht.example",)).fetchone()[0]
+        row = _insert_questions(store)
     composer = open_composer(demo_db, "reply", row)
     view = composer.quote_view
     cursor = QTextCursor(_block_of(view, "lead time"))
