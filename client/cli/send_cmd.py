@@ -95,13 +95,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     identity = subparsers.add_parser("identity", parents=[common],
                                      help="sending addresses of an account")
-    identity.add_argument("action", choices=["list", "add", "remove"])
+    identity.add_argument("action", choices=["list", "add", "remove", "signature"])
     identity.add_argument("--account", required=True, metavar="EMAIL")
     identity.add_argument("--email", metavar="ADDRESS")
     identity.add_argument("--name", default="", help="display name")
     identity.add_argument("--reply-to", metavar="ADDRESS")
     identity.add_argument("--signature-slot", metavar="SLOT")
     identity.add_argument("--default", action="store_true")
+    identity.add_argument("--html-file", metavar="F",
+                          help="signature: the personal signature as simple HTML (UTF-8)")
+    identity.add_argument("--text-file", metavar="F",
+                          help="signature: its plain-text form (default: the HTML's text)")
+    identity.add_argument("--clear", action="store_true", help="signature: remove it")
     identity.set_defaults(handler=cmd_identity)
 
 
@@ -508,8 +513,10 @@ def cmd_identity(ctx: Context, args: argparse.Namespace) -> int:
 
     store = ctx.store()
     [account] = accounts_in_scope(store, args.account)
-    if args.action in ("add", "remove") and not args.email:
+    if args.action in ("add", "remove", "signature") and not args.email:
         raise UsageError(f"Give the address: tradewind identity {args.action} --email ADDRESS.")
+    if args.action == "signature":
+        return _personal_signature(ctx, store, account, args)
     if args.action == "add":
         add_identity(store, account.id, args.email, args.name, args.reply_to,
                      args.signature_slot, default=args.default)
@@ -519,4 +526,39 @@ def cmd_identity(ctx: Context, args: argparse.Namespace) -> int:
     ctx.emit({"identities": [i.as_json() for i in mine]},
              "\n".join(f"{'*' if i.is_default else ' '} {i.email:<40} {i.display_name}"
                        + (f"  (Reply-To {i.reply_to})" if i.reply_to else "") for i in mine))
+    return int(ExitCode.OK)
+
+
+def _personal_signature(ctx: Context, store: Store, account: Account,
+                        args: argparse.Namespace) -> int:
+    """Show, set (--html-file/--text-file) or remove (--clear) an identity's personal
+    signature (client.signatures.personal); a company policy in force wins over it."""
+    from client.compose.identities import identities
+    from client.signatures.personal import get_personal, set_personal
+    from client.signatures.provision import policy_in_force
+
+    address = args.email.strip().lower()
+    if address not in {i.email.lower() for i in identities(store, account.id)}:
+        raise CliError(f"{args.email} is not a sending address of {account.email}.",
+                       ExitCode.NOT_FOUND)
+    if args.clear:
+        set_personal(store, address, "", "")
+    elif args.html_file or args.text_file:
+        html = _read_text(args.html_file) if args.html_file else ""
+        text = _read_text(args.text_file) if args.text_file else None
+        try:
+            set_personal(store, address, html, text)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    found = get_personal(store, address)
+    try:
+        policy = policy_in_force(store) is not None
+    except Exception:  # noqa: BLE001 - configured but unusable: it still wins at sending
+        policy = True
+    doc = {"identity": address, "signature": None if found is None else {
+        "html": found.html, "text": found.text}, "company_policy": policy}
+    lines = [found.text if found else f"{address} has no personal signature."]
+    if policy:
+        lines.append("(A company signature policy is in force: its signature is used instead.)")
+    ctx.emit(doc, "\n".join(lines))
     return int(ExitCode.OK)
