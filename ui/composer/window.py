@@ -3,10 +3,12 @@
 ``ComposerWindow(db_path, mode, message_row=None, draft_id=None)`` opens empty and fills itself
 from ``jobs.load_setup`` in the background (``ready`` is emitted then). The rep's own text lives
 in ``editor``; the company signature (``signature_view``, locked) and the quoted original
-(``quote_view``, locked) are separate widgets and separate ``DraftFields`` members. The draft is
-saved every ``AUTOSAVE_MS`` while it changes and when the window closes; ``send()`` queues it
-durably (``jobs.send``) and closes only after the outbox holds it, then the account's outbox is
-flushed in the background. Every error is shown in words in ``error_label``; nothing the rep
+(``quote_view``, editable for answering inline: ``quote_edit``) are separate widgets and
+separate ``DraftFields`` members. ``answer`` (``answer.AnswerControls``) adds the Language row,
+the reply style and the checks before sending. The draft is saved every ``AUTOSAVE_MS`` while
+it changes and when the window closes, whatever was typed; ``send()`` checks the addresses and
+runs the checks, then ``queue_now()`` queues it durably (``jobs.send``) and closes only after
+the outbox holds it, then the account's outbox is flushed in the background. Every error is shown in words in ``error_label``; nothing the rep
 typed is lost. GUI thread only; all disk and network work goes through ``run_in_background``.
 """
 
