@@ -11,11 +11,15 @@ from ui.composer.window import ComposerWindow
 def test_reply_from_the_main_window_asks_before_sending(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.message_view.setCurrentIndex(window.message_model.index(0, 0))
     qtbot.waitUntil(lambda: window.reply_action.isEnabled())
+    before = {id(w) for w in QApplication.topLevelWidgets()}  # earlier tests' windows
+
+    def opened() -> list[ComposerWindow]:
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, ComposerWindow) and w.is_ready and id(w) not in before]
+
     window.reply_action.trigger()
-    qtbot.waitUntil(lambda: any(isinstance(w, ComposerWindow) and w.is_ready
-                                for w in QApplication.topLevelWidgets()))
-    [composer] = [w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, ComposerWindow) and w.is_ready]
+    qtbot.waitUntil(lambda: len(opened()) == 1)
+    [composer] = opened()
     assert composer.answer.language_box.isVisibleTo(composer)
     assert composer.answer.style_action.isVisible()
     composer.editor.setPlainText("The drawing is attached.")
