@@ -3,23 +3,17 @@ reply style, checks before sending) wired, as the app uses it."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
-
 from ui.composer.window import ComposerWindow
 
 
 def test_reply_from_the_main_window_asks_before_sending(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.message_view.setCurrentIndex(window.message_model.index(0, 0))
     qtbot.waitUntil(lambda: window.reply_action.isEnabled())
-    before = {id(w) for w in QApplication.topLevelWidgets()}  # earlier tests' windows
-
-    def opened() -> list[ComposerWindow]:
-        return [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, ComposerWindow) and w.is_ready and id(w) not in before]
-
     window.reply_action.trigger()
-    qtbot.waitUntil(lambda: len(opened()) == 1)
-    [composer] = opened()
+    qtbot.waitUntil(lambda: len(window.composers) == 1)  # the main window keeps its composers
+    [composer] = window.composers
+    assert isinstance(composer, ComposerWindow)
+    qtbot.waitUntil(lambda: composer.is_ready)
     assert composer.answer.language_box.isVisibleTo(composer)
     assert composer.answer.style_action.isVisible()
     composer.editor.setPlainText("The drawing is attached.")
