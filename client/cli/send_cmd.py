@@ -47,6 +47,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                       help="files over N MB go as links (default: setting links.threshold_mb, "
                            "else 10)")
     send.add_argument("--queue-only", action="store_true", help="queue without sending now")
+    _check_options(send)
     send.set_defaults(handler=cmd_send)
 
     for name, helptext in (("reply", "reply to a cached message"),
@@ -60,8 +61,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         body.add_argument("--html-file", metavar="F")
         p.add_argument("--attach", action="append", default=[], metavar="F")
         p.add_argument("--queue-only", action="store_true")
-        p.add_argument("--lang", default="en", metavar="LANG",
-                       help="language of the quote header and its date (en, zh_CN; default en)")
+        _check_options(p)
+        p.add_argument("--lang", default="auto", metavar="LANG",
+                       help="language of the quote header, its date and the signature variant "
+                            "(en, zh_CN, de…; default auto: the original's language)")
         if name == "reply":
             p.add_argument("--all", action="store_true", help="reply to all (not yourself)")
             p.set_defaults(handler=cmd_reply)
@@ -87,18 +90,55 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     drafts.add_argument("--account", metavar="EMAIL")
     drafts.add_argument("--push", action="store_true", help="same as the push action")
     drafts.add_argument("--queue-only", action="store_true")
+    _check_options(drafts)
     drafts.set_defaults(handler=cmd_drafts)
 
     identity = subparsers.add_parser("identity", parents=[common],
                                      help="sending addresses of an account")
-    identity.add_argument("action", choices=["list", "add", "remove"])
+    identity.add_argument("action", choices=["list", "add", "remove", "signature"])
     identity.add_argument("--account", required=True, metavar="EMAIL")
     identity.add_argument("--email", metavar="ADDRESS")
     identity.add_argument("--name", default="", help="display name")
     identity.add_argument("--reply-to", metavar="ADDRESS")
     identity.add_argument("--signature-slot", metavar="SLOT")
     identity.add_argument("--default", action="store_true")
+    identity.add_argument("--html-file", metavar="F",
+                          help="signature: the personal signature as simple HTML (UTF-8)")
+    identity.add_argument("--text-file", metavar="F",
+                          help="signature: its plain-text form (default: the HTML's text)")
+    identity.add_argument("--clear", action="store_true", help="signature: remove it")
     identity.set_defaults(handler=cmd_identity)
+
+
+def _check_options(parser: argparse.ArgumentParser) -> None:
+    """The checks before sending (``client.compose.checks``): refused with exit 2 unless
+    ``--force``; ``--no-check CHECK`` skips one (repeatable)."""
+    from client.compose.checks import CHECKS
+
+    parser.add_argument("--force", action="store_true",
+                        help="send even when a check before sending finds a problem")
+    parser.add_argument("--no-check", action="append", default=[], metavar="CHECK",
+                        choices=[*CHECKS, "all"],
+                        help=f"skip one check ({', '.join(CHECKS)}, or all)")
+
+
+def _refuse_on_checks(ctx: Context, account: Account, fields: DraftFields,
+                      args: argparse.Namespace | None, links: int) -> None:
+    """Raise a usage error (exit 2) naming every problem the checks find, unless forced."""
+    from client.compose.checks import describe
+    from client.outgoing.presend import checks_for
+
+    if args is None or getattr(args, "force", False) or "all" in (args.no_check or []):
+        return
+    found = checks_for(ctx.store(), account.id, fields, link_files=links,
+                       skip=args.no_check or (),
+                       threshold=getattr(args, "as_link", None) is not False)
+    if found:
+        reasons = "\n".join(f"- {describe(f)}" for f in found)
+        raise CliError(
+            f"Not sent; the checks before sending found:\n{reasons}\nCorrect the message, or "
+            "send it anyway with --force (or skip a check with --no-check CHECK).",
+            ExitCode.USAGE, {"checks": [f.as_json() for f in found]})
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -142,9 +182,11 @@ def _account_for_sender(store: Store, sender: str) -> Account:
 
 
 def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
-                           queue_only: bool, link_paths: list[str] | None = None) -> int:
+                           queue_only: bool, link_paths: list[str] | None = None,
+                           args: argparse.Namespace | None = None) -> int:
     from client.outgoing.pipeline import queue_message
 
+    _refuse_on_checks(ctx, account, fields, args, len(link_paths or []))
     store = ctx.store()
     if link_paths:
         from client.cli.uploads_errors import as_cli_error
@@ -238,7 +280,7 @@ def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
         html=_read_text(args.html_file) if args.html_file else None,
         attachments=_attachments(attached),
     )
-    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only, linked)
+    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only, linked, args)
 
 
 def _original(ctx: Context, value: str) -> tuple[Store, Account, int]:
@@ -249,23 +291,33 @@ def _original(ctx: Context, value: str) -> tuple[Store, Account, int]:
     return store, account, row.id
 
 
+def _language(value: str) -> str | None:
+    """``--lang``: a locale name, or auto (None: the language of the message answered)."""
+    return None if value.strip().lower() in ("", "auto") else value
+
+
 def cmd_reply(ctx: Context, args: argparse.Namespace) -> int:
     from client.compose.actions import reply_fields
+    from client.signatures.languages import policy_languages
 
     store, account, row = _original(ctx, args.id)
-    fields = _with_body(reply_fields(store, row, reply_all=args.all, language=args.lang), args)
-    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only)
+    fields = _with_body(reply_fields(store, row, reply_all=args.all,
+                                     language=_language(args.lang),
+                                     candidates=policy_languages(store)), args)
+    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only, args=args)
 
 
 def cmd_forward(ctx: Context, args: argparse.Namespace) -> int:
     from client.compose.actions import forward_fields
+    from client.signatures.languages import policy_languages
 
     if not args.to:
         raise UsageError("Say whom to forward to with --to.")
     store, account, row = _original(ctx, args.id)
     fields = _with_body(forward_fields(store, row, as_attachment=args.as_attachment,
-                                       language=args.lang), args)
-    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only)
+                                       language=_language(args.lang),
+                                       candidates=policy_languages(store)), args)
+    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only, args=args)
 
 
 def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
@@ -389,7 +441,7 @@ def _send_draft(ctx: Context, args: argparse.Namespace, draft_id: int) -> int:
     draft = get_draft(store, draft_id)
     account = store.account(draft.account_id)
     assert account is not None
-    code = _queue_and_maybe_flush(ctx, account, draft.fields, args.queue_only)
+    code = _queue_and_maybe_flush(ctx, account, draft.fields, args.queue_only, args=args)
     if code == ExitCode.OK:
         delete_local_draft(store, draft_id)
         from client.oauth.credentials import secret_or_none
@@ -410,8 +462,10 @@ def cmd_identity(ctx: Context, args: argparse.Namespace) -> int:
 
     store = ctx.store()
     [account] = accounts_in_scope(store, args.account)
-    if args.action in ("add", "remove") and not args.email:
+    if args.action in ("add", "remove", "signature") and not args.email:
         raise UsageError(f"Give the address: tradewind identity {args.action} --email ADDRESS.")
+    if args.action == "signature":
+        return _personal_signature(ctx, store, account, args)
     if args.action == "add":
         add_identity(store, account.id, args.email, args.name, args.reply_to,
                      args.signature_slot, default=args.default)
@@ -421,4 +475,39 @@ def cmd_identity(ctx: Context, args: argparse.Namespace) -> int:
     ctx.emit({"identities": [i.as_json() for i in mine]},
              "\n".join(f"{'*' if i.is_default else ' '} {i.email:<40} {i.display_name}"
                        + (f"  (Reply-To {i.reply_to})" if i.reply_to else "") for i in mine))
+    return int(ExitCode.OK)
+
+
+def _personal_signature(ctx: Context, store: Store, account: Account,
+                        args: argparse.Namespace) -> int:
+    """Show, set (--html-file/--text-file) or remove (--clear) an identity's personal
+    signature (client.signatures.personal); a company policy in force wins over it."""
+    from client.compose.identities import identities
+    from client.signatures.personal import get_personal, set_personal
+    from client.signatures.provision import policy_in_force
+
+    address = args.email.strip().lower()
+    if address not in {i.email.lower() for i in identities(store, account.id)}:
+        raise CliError(f"{args.email} is not a sending address of {account.email}.",
+                       ExitCode.NOT_FOUND)
+    if args.clear:
+        set_personal(store, address, "", "")
+    elif args.html_file or args.text_file:
+        html = _read_text(args.html_file) if args.html_file else ""
+        text = _read_text(args.text_file) if args.text_file else None
+        try:
+            set_personal(store, address, html, text)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    found = get_personal(store, address)
+    try:
+        policy = policy_in_force(store) is not None
+    except Exception:  # noqa: BLE001 - configured but unusable: it still wins at sending
+        policy = True
+    doc = {"identity": address, "signature": None if found is None else {
+        "html": found.html, "text": found.text}, "company_policy": policy}
+    lines = [found.text if found else f"{address} has no personal signature."]
+    if policy:
+        lines.append("(A company signature policy is in force: its signature is used instead.)")
+    ctx.emit(doc, "\n".join(lines))
     return int(ExitCode.OK)

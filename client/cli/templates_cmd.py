@@ -127,13 +127,14 @@ def _message_row(text: str) -> int:
 
 
 def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
+    from client.compose.text_language import script_language
     from client.templates import (
         QuoteInputError,
         TemplateError,
         context_from_message,
         render_template,
     )
-    from client.templates.context import country_of, script_language
+    from client.templates.context import country_of
     from client.templates.files import TemplateFileError, check_lang
     from client.templates.quote_context import quote_from_cli
 

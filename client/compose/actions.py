@@ -12,9 +12,12 @@ Pure store work on the calling thread (no network).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from client.compose.build import (
     OutgoingAttachment,
 )
+from client.compose.correspondence import quote_language_of, reply_language
 from client.compose.drafts import DraftFields, attachments_of
 from client.compose.headers import ComposeError, Recipient, received_text
 from client.compose.identities import identities, identity_for_reply
@@ -73,10 +76,15 @@ def _joined(people: tuple[Recipient, ...]) -> str:
 
 
 def reply_fields(store: Store, message_row: int, *, reply_all: bool = False,
-                 language: str = DEFAULT_LANGUAGE) -> DraftFields:
+                 language: str | None = DEFAULT_LANGUAGE,
+                 candidates: Sequence[str] = ()) -> DraftFields:
     """Composer fields for a reply (or reply-all) to a cached message; the attribution line is
-    in ``language`` (a locale name: en, zh_CN…)."""
+    in ``language`` (a locale name: en, zh_CN…; None: the correspondence's language, detected
+    from the original, ``compose.correspondence``, among ``candidates`` too: the signature
+    policy's languages, ``client.signatures.languages.policy_languages``), recorded in
+    ``DraftFields.language``."""
     original, raw, account_id = load_original(store, message_row)
+    language = language or reply_language(store, original, candidates)
     addressed = [p.email for p in (*original.to, *original.cc)]
     identity = identity_for_reply(store, account_id, addressed)
     to, cc = reply_recipients(original, _own_addresses(store, account_id), reply_all)
@@ -84,16 +92,21 @@ def reply_fields(store: Store, message_row: int, *, reply_all: bool = False,
     return DraftFields(
         sender=identity.email, sender_name=identity.display_name, to=_joined(to), cc=_joined(cc),
         subject=reply_subject(original.subject), text="", html="",
-        quote_text=quote_text(original, language), quote_html=quote_html(original, language),
+        quote_text=quote_text(original, quote_language_of(language)),
+        quote_html=quote_html(original, quote_language_of(language)),
         in_reply_to=in_reply_to, references=references, reply_to_row=message_row,
+        language=language,
     )
 
 
 def forward_fields(store: Store, message_row: int, *, as_attachment: bool = False,
-                   language: str = DEFAULT_LANGUAGE) -> DraftFields:
+                   language: str | None = DEFAULT_LANGUAGE,
+                   candidates: Sequence[str] = ()) -> DraftFields:
     """Composer fields for a forward: inline (quoted, attachments kept) or as an .eml attachment;
-    the "Forwarded message" header block is in ``language``."""
+    the "Forwarded message" header block is in ``language`` (None: the original's, detected
+    among ``candidates`` too)."""
     original, raw, account_id = load_original(store, message_row)
+    language = language or reply_language(store, original, candidates)
     addressed = [p.email for p in (*original.to, *original.cc)]
     identity = identity_for_reply(store, account_id, addressed)
     subject = forward_subject(original.subject)
@@ -106,11 +119,12 @@ def forward_fields(store: Store, message_row: int, *, as_attachment: bool = Fals
         quoted_html: str | None = None
     else:
         attachments = attachments_of(raw)  # names cleaned as received text
-        quoted_text = forward_header_block(original, language) + plain_body(original)
-        quoted_html = forward_html(original, language)
+        quoted_text = (forward_header_block(original, quote_language_of(language))
+                       + plain_body(original))
+        quoted_html = forward_html(original, quote_language_of(language))
     return DraftFields(
         sender=identity.email, sender_name=identity.display_name, subject=subject, text="",
         html="", quote_text=quoted_text, quote_html=quoted_html, attachments=attachments,
         forward_of_row=message_row,
-        references=threading_headers(original)[1],
+        references=threading_headers(original)[1], language=language,
     )

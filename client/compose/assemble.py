@@ -44,14 +44,17 @@ def signature_text(block: SignatureBlock) -> str:
 
 def assemble(
     text: str | None, html: str | None, quote_text: str | None, quote_html: str | None,
-    signature: SignatureBlock | None,
+    signature: SignatureBlock | None, *, quote_first: bool = False,
 ) -> Bodies:
-    """New text, then the signature, then the quote; HTML only when something is rich."""
+    """New text, then the signature, then the quote; HTML only when something is rich.
+    ``quote_first`` (a reply written below the quote): the quote, the text, the signature."""
     own_text = text if text is not None else (html_to_text(html) if html is not None else "")
     parts = [own_text.rstrip("\n") + "\n"]
     if signature is not None:
         parts.append("\n" + signature_text(signature))
-    if quote_text:
+    if quote_text and quote_first:
+        parts.insert(0, quote_text.rstrip("\n") + "\n\n")
+    elif quote_text:
         parts.append("\n" + quote_text)
     plain = "".join(parts)
     rich: str | None = None
@@ -61,6 +64,8 @@ def assemble(
         rich = own_html
         if signature is not None:
             rich += signature_html(signature)
-        if quote_html:
+        if quote_html and quote_first:
+            rich = quote_html + rich
+        elif quote_html:
             rich += quote_html
     return Bodies(plain, rich, signature.images if signature is not None else ())

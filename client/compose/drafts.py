@@ -29,7 +29,8 @@ from client.compose.build import (
     new_message_id,
     to_bytes,
 )
-from client.compose.headers import ComposeError, Recipient, parse_recipients, received_text
+from client.compose.draft_safe import draft_header_text, draft_recipients
+from client.compose.headers import ComposeError, Recipient, received_text
 from client.mime import attachment_bytes, parse_message
 from client.security.html_sanitize import quoted_parts_html
 from client.store.db import Store
@@ -58,6 +59,11 @@ class DraftFields:
     inline_images: tuple[InlineImage, ...] = field(default=(), compare=False)
     # an invitation's iCalendar (REQUEST/CANCEL/REPLY), not kept with saved drafts
     calendar: CalendarPart | None = field(default=None, compare=False)
+    # the correspondence's language (en, zh, de…: `compose.correspondence`): the reply header
+    # and the signature's language variant; None: the recipients' domains decide
+    language: str | None = None
+    # where the rep answers: "top" (above the quote), "bottom" (below it), "inline" (in it)
+    reply_style: str = "top"
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,8 @@ class DraftsFolder(Protocol):
 
 
 def _recipients(value: str, field_name: str) -> tuple[Recipient, ...]:
-    return tuple(parse_recipients(value, field_name)) if value.strip() else ()
+    """Drafts never refuse (`compose.draft_safe`): the MIME copy keeps the valid addresses."""
+    return draft_recipients(value, field_name)
 
 
 def build_draft_message(
@@ -90,11 +97,14 @@ def build_draft_message(
     signature: SignatureBlock | None = None,
 ) -> bytes:
     """The draft as MIME (recipients may be empty while writing)."""
-    bodies = assemble(fields.text, fields.html, fields.quote_text, fields.quote_html, signature)
+    bodies = assemble(fields.text, fields.html, fields.quote_text, fields.quote_html, signature,
+                      quote_first=fields.reply_style == "bottom")
     draft = Draft(
-        sender=Recipient(fields.sender_name, fields.sender),
+        sender=Recipient(draft_header_text(fields.sender_name, "From", display=True),
+                         fields.sender),
         to=_recipients(fields.to, "To"), cc=_recipients(fields.cc, "Cc"),
-        bcc=_recipients(fields.bcc, "Bcc"), subject=fields.subject, text=bodies.text,
+        bcc=_recipients(fields.bcc, "Bcc"), subject=draft_header_text(fields.subject, "subject"),
+        text=bodies.text,
         html=bodies.html, in_reply_to=fields.in_reply_to, references=fields.references,
         attachments=fields.attachments, inline_images=bodies.images + fields.inline_images,
         message_id=message_id,
@@ -105,8 +115,9 @@ def build_draft_message(
         del msg["To"]
     else:
         msg = build_message(draft)
-    if fields.bcc.strip():
-        msg["Bcc"] = fields.bcc  # kept in the draft (never in the sent message)
+    bcc = ", ".join(r.formatted("Bcc") for r in draft.bcc)
+    if bcc:
+        msg["Bcc"] = bcc  # kept in the draft (never in the sent message)
     return to_bytes(msg)
 
 

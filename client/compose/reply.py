@@ -153,8 +153,8 @@ def _blockquote(original: Original) -> str:
     inner = quoted_parts_html(original.parts)
     if inner is None:
         # pre-wrap: long lines wrap (in the composer and for the buyer), line breaks stay
-        inner = ('<pre style="white-space:pre-wrap">' + html_lib.escape(original.text or "")
-                 + "</pre>")
+        text = (original.text or "").replace("\r\n", "\n")  # a CR is a line break of its own
+        inner = '<pre style="white-space:pre-wrap">' + html_lib.escape(text) + "</pre>"
     return (f'<blockquote type="cite" style="margin:0 0 0 .8ex;border-left:1px solid #ccc;'
             f'padding-left:1ex">{inner}</blockquote>')
 

@@ -35,7 +35,7 @@ def enqueue(store: Store, message: Outgoing) -> QueuedMessage:
     to, cc, bcc = recipients_of(fields)
     reply_to = (Recipient("", identity.reply_to),) if identity.reply_to else ()
     bodies = assemble(fields.text, fields.html, fields.quote_text, fields.quote_html,
-                      message.signature)
+                      message.signature, quote_first=fields.reply_style == "bottom")
     draft = Draft(
         sender=Recipient(fields.sender_name or identity.display_name, identity.email),
         to=to, cc=cc, bcc=bcc, subject=fields.subject, text=bodies.text, html=bodies.html,

@@ -31,6 +31,7 @@ from client.compose.drafts import DraftFields
 from client.compose.headers import ComposeError
 from client.compose.html_text import html_to_text
 from client.i18n import N_, _
+from client.signatures.personal import personal_block
 from client.signatures.provision import policy_in_force, rep_values
 from client.signatures.render import RenderedSignature, SignatureRequest, render_signature
 from client.signatures.schema import PolicyError
@@ -249,9 +250,10 @@ def enforce_signature(store: Store, identity: str, fields: DraftFields,
     policy cannot be used or the rep's values are incomplete (nothing is queued then)."""
     try:
         bundle = policy_in_force(store)
-        if bundle is None:
-            return Enforced(fields, offered, None, ())
-        request = SignatureRequest(identity, _recipients(fields), None, is_reply(fields))
+        if bundle is None:  # no policy: the rep's own signature, when set (signatures.personal)
+            return Enforced(fields, offered or personal_block(store, identity), None, ())
+        request = SignatureRequest(identity, _recipients(fields), fields.language,
+                                   is_reply(fields))
         rendered = render_signature(bundle, request, rep_values(store, identity))
     except PolicyError as exc:
         raise ComposeError(str(exc)) from exc
@@ -306,11 +308,12 @@ def check_message(msg: EmailMessage, block: SignatureBlock, fields: DraftFields)
                               cid=image.content_id))
         if f"cid:{image.content_id}" not in html:
             problems.append(_("the HTML does not reference the logo by cid:"))
+    below = fields.reply_style == "bottom"  # the rep answered below the quote on purpose
     quote_at_text = text.find(fields.quote_text.rstrip("\n")) if fields.quote_text else -1
-    if 0 <= quote_at_text < at_text:
+    if 0 <= quote_at_text < at_text and not below:
         problems.append(_("the signature is not above the quoted text"))
     quote_at_html = html.find(fields.quote_html) if fields.quote_html else -1
-    if 0 <= quote_at_html < at_html:
+    if 0 <= quote_at_html < at_html and not below:
         problems.append(_("the signature is not above the quoted HTML"))
     return problems
 

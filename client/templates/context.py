@@ -10,7 +10,6 @@ from the sending identity, the company signature directory and the rep's own fie
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -109,29 +108,6 @@ def country_of(email: str) -> str:
         return ""
     code = tld.upper()
     return code if code in Locale("en").territories else ""
-
-
-_SCRIPTS = ((0x0400, 0x04FF, "ru"), (0x0600, 0x06FF, "ar"), (0x0750, 0x077F, "ar"),
-            (0x4E00, 0x9FFF, "zh"), (0x3400, 0x4DBF, "zh"))
-_TOKENS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]|[^\W\d_\u3400-\u4dbf\u4e00-\u9fff]+")
-
-
-def script_language(text: str) -> str | None:
-    """The language a text's non-Latin script points to (Cyrillic → ru, Arabic → ar, Han →
-    zh) when at least a fifth of its words (each Han character counts as one) are in it;
-    None for Latin text."""
-    counts: dict[str, int] = {}
-    tokens = _TOKENS.findall(text[:4000])
-    for token in tokens:
-        code = ord(token[0])
-        for low, high, lang in _SCRIPTS:
-            if low <= code <= high:
-                counts[lang] = counts.get(lang, 0) + 1
-                break
-    if not counts:
-        return None
-    lang, count = max(counts.items(), key=lambda item: item[1])
-    return lang if count * 5 >= len(tokens) else None
 
 
 def buyer_from(name: str, email: str, customer: CustomerRecord | None = None,

@@ -30,6 +30,7 @@ from client.oauth.credentials import secret_or_none
 from client.outgoing.draft_open import draft_for_message, settle_drafts_without_server
 from client.outgoing.message import QueuedMessage
 from client.outgoing.pipeline import queue_message
+from client.signatures.languages import policy_languages
 from client.signatures.provision import policy_in_force, rep_values
 from client.signatures.render import SignatureRequest, render_signature
 from client.signatures.schema import PolicyError
@@ -71,9 +72,10 @@ class ComposerSetup:
 
 
 def load_setup(db_path: Path, mode: str = "new", message_row: int | None = None,
-               draft_id: int | None = None, language: str = "en") -> ComposerSetup:
+               draft_id: int | None = None, language: str | None = None) -> ComposerSetup:
     """Senders of every account, the prefilled fields for ``mode`` and the address book; a
-    reply's attribution / a forward's header block in ``language`` (the UI's: en, zh_CN).
+    reply's attribution / a forward's header block in ``language`` (None: the language of
+    the message answered, ``client.compose.correspondence``).
     Raises ``ComposeError`` (no such message, no cached body) or ``ValueError`` (bad mode)."""
     if mode not in MODES:
         raise ValueError(f"unknown composer mode {mode!r}")
@@ -87,11 +89,13 @@ def load_setup(db_path: Path, mode: str = "new", message_row: int | None = None,
         if mode in ("reply", "reply_all", "forward") and message_row is not None:
             row = store.get_message(message_row)
             account_id = row.account_id if row is not None else None
+            candidates = policy_languages(store)
             if mode == "forward":
-                fields = forward_fields(store, message_row, language=language)
+                fields = forward_fields(store, message_row, language=language,
+                                        candidates=candidates)
             else:
                 fields = reply_fields(store, message_row, reply_all=mode == "reply_all",
-                                      language=language)
+                                      language=language, candidates=candidates)
         elif mode == "draft" and draft_id is not None:
             saved = get_draft(store, draft_id)
             fields, account_id = saved.fields, saved.account_id
@@ -99,14 +103,18 @@ def load_setup(db_path: Path, mode: str = "new", message_row: int | None = None,
 
 
 def signature_for(db_path: Path, sender: str, recipients: tuple[str, ...],
-                  reply: bool) -> SignatureBlock | None:
-    """The company signature the policy gives ``sender`` for this message (None without a
-    policy). Raises ``PolicyError`` in words (e.g. a field the rep still has to fill)."""
+                  reply: bool, language: str | None = None) -> SignatureBlock | None:
+    """The company signature the policy gives ``sender`` for this message, in the
+    correspondence's ``language`` variant; without a policy the rep's personal signature
+    (``client.signatures.personal``; a block without pictures), else None. Raises
+    ``PolicyError`` in words (e.g. a field the rep still has to fill)."""
     with Store.open(db_path) as store:
         bundle = policy_in_force(store)
         if bundle is None:
-            return None
-        request = SignatureRequest(sender, recipients, None, reply)
+            from client.signatures.personal import personal_block
+
+            return personal_block(store, sender)
+        request = SignatureRequest(sender, recipients, language, reply)
         return render_signature(bundle, request, rep_values(store, sender)).block
 
 

@@ -3,10 +3,12 @@
 ``ComposerWindow(db_path, mode, message_row=None, draft_id=None)`` opens empty and fills itself
 from ``jobs.load_setup`` in the background (``ready`` is emitted then). The rep's own text lives
 in ``editor``; the company signature (``signature_view``, locked) and the quoted original
-(``quote_view``, locked) are separate widgets and separate ``DraftFields`` members. The draft is
-saved every ``AUTOSAVE_MS`` while it changes and when the window closes; ``send()`` queues it
-durably (``jobs.send``) and closes only after the outbox holds it, then the account's outbox is
-flushed in the background. Every error is shown in words in ``error_label``; nothing the rep
+(``quote_view``, editable for answering inline: ``quote_edit``) are separate widgets and
+separate ``DraftFields`` members. ``answer`` (``answer.AnswerControls``) adds the Language row,
+the reply style and the checks before sending. The draft is saved every ``AUTOSAVE_MS`` while
+it changes and when the window closes, whatever was typed; ``send()`` checks the addresses and
+runs the checks, then ``queue_now()`` queues it durably (``jobs.send``) and closes only after
+the outbox holds it, then the account's outbox is flushed in the background. Every error is shown in words in ``error_label``; nothing the rep
 typed is lost. GUI thread only; all disk and network work goes through ``run_in_background``.
 """
 
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -39,11 +43,13 @@ from client.compose.assemble import SignatureBlock
 from client.compose.build import OutgoingAttachment
 from client.compose.drafts import DraftFields
 from client.outgoing.message import QueuedMessage
-from ui.composer import jobs
+from ui.composer import answer, jobs
 from ui.composer.address_field import AddressField
 from ui.composer.editor import ComposeEditor, local_files
 from ui.composer.link_offer import LinkOffer, UploadProgress
 from ui.composer.locked_view import LockedHtmlView
+from ui.composer.on_screen import keep_on_screen
+from ui.composer.quote_edit import QuoteView
 from ui.qt.screen_fit import fit_to_screen
 from ui.qt.tasks import run_in_background
 
@@ -90,6 +96,7 @@ class ComposerWindow(QWidget):
         self._signature_request = 0
         self._discard_after_save = False
         self._signature_error = ""
+        self._placed = False
         fit_to_screen(self, 900, 760)
         self.setWindowTitle(self.tr("New message"))
         self.setAcceptDrops(True)
@@ -98,15 +105,10 @@ class ComposerWindow(QWidget):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
-        language = self.quote_language()
+        # the reply header follows the correspondence's language, not the UI's (answer.py)
         run_in_background(
-            lambda: jobs.load_setup(db_path, mode, message_row, draft_id, language),
+            lambda: jobs.load_setup(db_path, mode, message_row, draft_id, None),
             self._setup_loaded, self._show_error, owner=self)
-
-    def quote_language(self) -> str:
-        """The UI language (en, zh_CN) for a reply's "wrote:" line and a forward's header:
-        the installed translation names its own language code."""
-        return self.tr("en", "the language code of this translation (en, zh_CN)")
 
     # -- construction ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -117,10 +119,14 @@ class ComposerWindow(QWidget):
         self.subject_field = QLineEdit(self)
         form = QFormLayout()
         form.addRow(self.tr("From:"), self.sender_box)
-        form.addRow(self.tr("To:"), self.to_field)
-        form.addRow(self.tr("Cc:"), self.cc_field)
-        form.addRow(self.tr("Bcc:"), self.bcc_field)
+        self.address_problems = []
+        for label, address in ((self.tr("To:"), self.to_field), (self.tr("Cc:"), self.cc_field),
+                               (self.tr("Bcc:"), self.bcc_field)):
+            row, problems = answer.address_row(address, self)
+            form.addRow(label, row)
+            self.address_problems.append(problems)
         form.addRow(self.tr("Subject:"), self.subject_field)
+        self.form = form
 
         self.editor = ComposeEditor(self)
         self.editor.setPlaceholderText(self.tr("Write your message here…"))
@@ -141,7 +147,7 @@ class ComposerWindow(QWidget):
         self.signature_view.setObjectName("signature")
         self.signature_caption.hide()
         self.signature_view.hide()
-        self.quote_view = LockedHtmlView(260, self)
+        self.quote_view = QuoteView(260, self)  # editable: answer inline (quote_edit.py)
         self.quote_view.setObjectName("quote")
         self.quote_view.hide()
 
@@ -182,7 +188,19 @@ class ComposerWindow(QWidget):
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.send_button)
-        layout = QVBoxLayout(self)
+        # everything but the buttons scrolls when the screen is short (150 %: 960x600 points),
+        # so Send stays on screen whatever the content (address errors, link offer, quote)
+        body = QWidget(self)
+        self.body_scroll = QScrollArea(self)
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.body_scroll, 1)
+        outer.addLayout(bottom)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.main_layout = layout
         layout.addLayout(form)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.editor, 1)
@@ -194,7 +212,6 @@ class ComposerWindow(QWidget):
         layout.addWidget(self.link_offer)
         layout.addWidget(self.upload_progress)
         layout.addWidget(self.error_label)
-        layout.addLayout(bottom)
 
         for field in (self.to_field, self.cc_field, self.bcc_field, self.subject_field):
             field.textChanged.connect(self._changed)
@@ -203,6 +220,8 @@ class ComposerWindow(QWidget):
         self.subject_field.textChanged.connect(self._update_title)
         self.sender_box.currentIndexChanged.connect(self._sender_changed)
         self.to_field.editingFinished.connect(self.refresh_signature)
+        self.quote_view.textChanged.connect(self._changed)
+        self.answer = answer.AnswerControls(self)  # language, reply style, checks before sending
 
     def _tool(self, text: str, shortcut: str, slot: Any, checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -242,8 +261,7 @@ class ComposerWindow(QWidget):
                 if fields.quote_html:
                     self.quote_view.show_html(fields.quote_html)
                 else:
-                    self.quote_view.setPlainText(fields.quote_text or "")
-                    self.quote_view.fit_height()
+                    self.quote_view.show_text(fields.quote_text or "")
             self.attachments = list(fields.attachments)
             self._show_attachments()
         if not setup.senders:
@@ -252,8 +270,9 @@ class ComposerWindow(QWidget):
         self.send_button.setEnabled(bool(setup.senders))
         self.is_ready = True
         self._dirty = False
-        self.refresh_signature()
         self.editor.setFocus()
+        self.answer.setup_loaded(setup)  # language, reply style (may focus the quote)
+        self.refresh_signature()
         self.ready.emit()
 
     def _select_sender(self, account_id: int | None, email: str) -> None:
@@ -284,7 +303,9 @@ class ComposerWindow(QWidget):
         db_path = self.db_path
         self._signature_request += 1
         request = self._signature_request
-        run_in_background(lambda: jobs.signature_for(db_path, sender.email, recipients, reply),
+        language = self.answer.language()
+        run_in_background(lambda: jobs.signature_for(db_path, sender.email, recipients, reply,
+                                                     language),
                           lambda block: self._signature_rendered(request, block),
                           lambda exc: self._signature_failed(request, exc), owner=self)
 
@@ -302,6 +323,7 @@ class ComposerWindow(QWidget):
         self.signature_view.setVisible(visible)
         if block is not None:
             self.signature_view.show_html(block.html, block.images)
+            self.answer.signature_shown(block)
 
     def _signature_failed(self, request: int, exc: BaseException) -> None:
         if request != self._signature_request:
@@ -320,6 +342,7 @@ class ComposerWindow(QWidget):
         files = [p for p in paths if p.is_file()]
         if not files:
             return
+        self.answer.remember_files(files)  # a too-large finding may send them as links
 
         sender = self.current_sender()
         account_id = sender.account_id if sender is not None else None
@@ -408,6 +431,7 @@ class ComposerWindow(QWidget):
         sender = self.current_sender()
         base = self.base_fields or DraftFields(sender="")
         text = self.editor.toPlainText().replace(_OBJECT, "")
+        quote_text, quote_html = self.quote_view.quote_fields(base.quote_text, base.quote_html)
         return DraftFields(
             sender=sender.email if sender else base.sender,
             sender_name=sender.display_name if sender else base.sender_name,
@@ -416,10 +440,11 @@ class ComposerWindow(QWidget):
             bcc=self.bcc_field.text().strip().rstrip(","),
             subject=self.subject_field.text(),
             text=text, html=self.editor.body_html(),
-            quote_text=base.quote_text, quote_html=base.quote_html,
+            quote_text=quote_text, quote_html=quote_html,
             in_reply_to=base.in_reply_to, references=base.references,
             reply_to_row=base.reply_to_row, forward_of_row=base.forward_of_row,
             attachments=tuple(self.attachments), inline_images=self.editor.inline_images(),
+            language=self.answer.language(), reply_style=self.answer.style(),
         )
 
     def _changed(self, *_args: object) -> None:
@@ -496,6 +521,12 @@ class ComposerWindow(QWidget):
 
     # -- sending --------------------------------------------------------------------------------
     def send(self) -> None:
+        """Check the addresses and run the checks before sending (``answer``), then queue."""
+        if self.current_sender() is None or self._sending or self.sent:
+            return
+        self.answer.send_requested()
+
+    def queue_now(self) -> None:
         """Queue the message durably; the window closes once the outbox holds it."""
         sender = self.current_sender()
         if sender is None or self._sending or self.sent:
@@ -547,6 +578,12 @@ class ComposerWindow(QWidget):
     def _show_error(self, exc: object) -> None:
         self.error_label.setText(str(exc))
         self.error_label.show()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if not self._placed:  # the first show: the whole window on its screen (on_screen.py)
+            self._placed = True
+            keep_on_screen(self)
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from client.compose.text_language import script_language
 from client.quotes import money, products, records
 from client.quotes.reply import (
     ItemSpec,
@@ -32,7 +33,6 @@ from client.templates import (
     load_library,
     render_template,
 )
-from client.templates.context import script_language
 
 LAST_TEMPLATE_KEY = "quotes.last_template"
 

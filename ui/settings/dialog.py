@@ -111,6 +111,11 @@ class AppSettingsDialog(QDialog):
         self.quotes_tab = QuoteSettingsTab(db_path, self)
         self.tabs.addTab(self.quotes_tab, self.quotes_tab.title())
         self.saved.connect(self.quotes_tab.save)
+        from ui.settings.composer_tab import ComposerSettingsTab  # checks, reply style (issue 11)
+
+        self.composer_tab = ComposerSettingsTab(db_path, self)
+        self.tabs.addTab(self.composer_tab, self.composer_tab.title())
+        self.saved.connect(self.composer_tab.save)
         self.error_label = QLabel(self)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # core/server text (T8)
         self.error_label.setWordWrap(True)

@@ -10,11 +10,12 @@ from client.compose.build import OutgoingAttachment
 from client.compose.drafts import (
     DraftFields,
     draft_from_message,
+    draft_raw,
     get_draft,
     list_drafts,
     save_draft,
 )
-from client.compose.headers import ComposeError, parse_recipients
+from client.compose.headers import parse_recipients
 from client.store.db import Store
 
 
@@ -47,12 +48,14 @@ def test_autosave_updates_one_local_draft_and_survives_reopen(store: Store, tmp_
         ("价格表.xlsx", b"PK\x03\x04 sheet")]
 
 
-def test_unsafe_field_is_refused_and_previous_save_kept(store: Store) -> None:
+def test_unsafe_field_is_saved_as_typed_and_injects_no_header(store: Store) -> None:
+    # drafts never refuse (compose.draft_safe): the typed subject is kept, the MIME copy
+    # carries it on one line; sending refuses it (test_headers)
     account_id = store.list_accounts()[0].id
     draft_id = save_draft(store, account_id, _fields())
-    with pytest.raises(ComposeError):
-        save_draft(store, account_id, _fields(subject="x\r\nBcc: evil@example.test"), draft_id)
-    assert get_draft(store, draft_id).fields.subject == "Angebot 报价"
+    save_draft(store, account_id, _fields(subject="x\r\nBcc: evil@example.test"), draft_id)
+    assert get_draft(store, draft_id).fields.subject == "x\r\nBcc: evil@example.test"
+    assert b"\nBcc: evil" not in draft_raw(store, draft_id)
 
 
 def test_draft_saved_elsewhere_opens_with_its_fields() -> None:

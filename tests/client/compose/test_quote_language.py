@@ -57,7 +57,7 @@ def test_attribution_in_english_by_default() -> None:
 def test_unknown_date_and_unknown_language() -> None:
     assert attribution_line("Wang Wei", None, "zh_CN") == "Wang Wei 写道："
     assert attribution_line("Wang Wei", None, "xx_NOPE") == "Wang Wei wrote:"
-    assert words_for("zh-Hans") is words_for("zh_CN") and words_for("de") is words_for("en")
+    assert words_for("zh-Hans") is words_for("zh_CN") and words_for("ko") is words_for("en")
     assert quote_date(None, "zh_CN") == ""
     assert quote_date(datetime(2026, 11, 27, 6, 5, tzinfo=UTC), "en_GB", UTC) == "27 Nov 2026, 06:05"
 

@@ -171,7 +171,7 @@ def test_send_restores_an_edited_signature_and_says_why(
                    "anna.li@company.example", "--name", "Anna Li")
     assert identity.code == 0, identity.err
     body = tmp_path / "body.html"
-    body.write_text('<p>Offer attached.</p><div class="tw-signature">Anna, CEO of everything'
+    body.write_text('<p>Offer below.</p><div class="tw-signature">Anna, CEO of everything'
                     '</div>', encoding="utf-8")
     sent = cli("send", "--from", "anna.li@company.example", "--to", smtp_user.email,
                "--subject", "Offer", "--html-file", str(body))

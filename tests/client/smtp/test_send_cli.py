@@ -250,7 +250,7 @@ def test_sent_copy_that_cannot_be_filed_is_retried_never_resent(
     store.update_account(account.id, imap_port=free_port())  # IMAP unreachable, SMTP fine
     store.close()
     body = tmp_path / "b.txt"
-    body.write_text("invoice attached\n")
+    body.write_text("invoice follows\n")
     result = cli("send", "--from", smtp_user.email, "--to", smtp_user.email, "--subject", "INV",
                  "--body-file", str(body), "--json")
     assert result.code == 0, result.err
@@ -272,7 +272,7 @@ def test_refused_message_is_edited_as_a_draft_and_sent_again(
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     body = tmp_path / "b.txt"
-    body.write_text("Proforma invoice PI-88 attached.\n")
+    body.write_text("Proforma invoice PI-88 follows.\n")
     submission.fail_next = (550, "5.7.1 message content rejected")
     sent = cli("send", "--from", smtp_user.email, "--to", smtp_user.email, "--bcc",
                "boss@example.test", "--subject", "PI-88", "--body-file", str(body), "--json")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from client.compose.text_language import script_language
 from client.config import Profile
 from client.signatures import provision
 from client.store.db import Store
@@ -19,7 +20,6 @@ from client.templates.context import (
     buyer_from,
     context_from_message,
     country_of,
-    script_language,
     split_name,
 )
 from client.templates.library import load_library

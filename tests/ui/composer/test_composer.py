@@ -129,7 +129,9 @@ def test_bad_address_is_refused_in_words_and_the_text_stays(qtbot, demo_db: Path
     composer.editor.setPlainText("Please confirm the sample order.")
     composer.send_button.click()
     qtbot.waitUntil(lambda: composer.error_label.isVisible())
-    assert "To" in composer.error_label.text() and "Not sent" in composer.error_label.text()
+    assert "Not sent" in composer.error_label.text()
+    to_problems = composer.address_problems[0]  # said beside the To field (answer.py)
+    assert to_problems.isVisible() and "hans.kraemer-at-kraemer" in to_problems.text()
     assert composer.isVisible() and not composer.sent and composer.send_button.isEnabled()
     assert composer.editor.toPlainText() == "Please confirm the sample order."
     with Store.open(demo_db) as store:
@@ -200,6 +202,7 @@ def test_company_signature_is_a_locked_block_that_follows_the_identity(qtbot, de
     type_text(composer.editor.viewport(), "Hello")
     assert composer.editor.toPlainText() == "Hello"  # the rep's text holds no signature
     composer.to_field.setText("buyer@importer.example")
+    composer.subject_field.setText("Offer")  # an empty one would be asked about first
     with qtbot.waitSignal(composer.queued) as queued:
         composer.send_button.click()
     with Store.open(demo_db) as store:
@@ -441,21 +444,23 @@ def test_a_drafts_folder_message_saves_in_place_and_sending_removes_it(qtbot, de
         assert item.subject == cached.subject
 
 
-def test_reply_quote_follows_the_ui_language(qtbot, qapp, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+def test_reply_quote_follows_the_messages_language_not_the_ui(qtbot, qapp, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
     from ui.qt.i18n import install_translators
 
-    row = _first_inbox_row(demo_db, "mei.lin@harbor-lighting.example")
-    english = open_composer(demo_db, "reply", row)
-    assert english.quote_language() == "en" and "wrote:" in english.quote_view.toPlainText()
+    row = _first_inbox_row(demo_db, "mei.lin@harbor-lighting.example")  # an English message
     assert install_translators(qapp, "zh_CN")
     try:
-        chinese = open_composer(demo_db, "reply", row)
-        assert chinese.quote_language() == "zh_CN"
-        quote = chinese.quote_view.toPlainText()
-        assert "写道：" in quote and "wrote:" not in quote
+        chinese_ui = open_composer(demo_db, "reply", row)
+        quote = chinese_ui.quote_view.toPlainText()
+        assert "wrote:" in quote and "写道" not in quote  # the buyer's language, not the UI's
+        box = chinese_ui.answer.language_box
+        assert box.isVisible() and box.currentData() == "en"
+        assert chinese_ui.fields().language == "en"
+        box.setCurrentIndex(box.findData("zh"))  # the rep changes it in the composer
+        qtbot.waitUntil(lambda: "写道：" in chinese_ui.quote_view.toPlainText())
+        assert "写道：" in (chinese_ui.fields().quote_text or "")
         forward = open_composer(demo_db, "forward", row)
-        assert "转发的邮件" in forward.quote_view.toPlainText()
-        assert "转发的邮件" in (forward.fields().quote_text or "")
+        assert "Forwarded message" in forward.quote_view.toPlainText()
     finally:
         install_translators(qapp, "en")
 
