@@ -59,7 +59,7 @@ def _probe(package: str, extra_path: Path | None = None) -> dict[str, object]:
 
 def test_no_client_module_loads_pyside6_or_ui() -> None:
     result = _probe("client")
-    assert "client.paths" in result["modules"]  # the walk really ran
+    assert "client.profile.paths" in result["modules"]  # the walk really ran
     assert "client.cli.main" in result["modules"]
     assert result["offender"] is None, (
         f"importing {result['offender']} loaded {result['loaded']}: client/ must stay Qt-free"

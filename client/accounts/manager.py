@@ -1,7 +1,7 @@
 """Account lifecycle for the CLI and the app: add, list, test, trust, remove.
 
 Connection settings live in the store's `accounts` table; the password lives only in the
-keyring (`client.secrets`). Settings come from, first match wins: the user's `--imap/--smtp`
+keyring (`client.profile.secrets`). Settings come from, first match wins: the user's `--imap/--smtp`
 (manual always wins), else a provider preset or discovery for the e-mail's domain
 (`client.accounts.discover.discover`), else the default `imap.DOMAIN`/`smtp.DOMAIN` guess. A
 failed or missing lookup never blocks adding an account; it is only reported in `notes`.
@@ -9,7 +9,7 @@ failed or missing lookup never blocks adding an account; it is only reported in 
 An `AccountManager` wraps one `Store`, so it belongs to the thread that opened that store.
 `test()` and `test_smtp()` do network I/O: never call them on a GUI thread. Errors are in words:
 `InvalidAccountError` (bad input), `AccountExistsError`, `AccountNotFoundError`,
-`MissingPasswordError`, plus `client.secrets` and `client.imap` errors passed through.
+`MissingPasswordError`, plus `client.profile.secrets` and `client.imap` errors passed through.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from client import secrets
 from client.i18n import _
 from client.net import tls
+from client.profile import secrets
 
 if TYPE_CHECKING:
     from client.accounts.discover import DiscoveryResult
@@ -351,7 +351,7 @@ class AccountManager:
     def test(self, email: str, *, timeout: float = 30.0) -> TestResult:
         """Log in once and return the capabilities; records the outcome as the account status.
 
-        Raises `AccountNotFoundError`, `MissingPasswordError`, `client.secrets` errors and the
+        Raises `AccountNotFoundError`, `MissingPasswordError`, `client.profile.secrets` errors and the
         IMAP adapter's `TLSVerificationError` (with `.fingerprint`), `AuthenticationError`,
         `ServerUnavailable`, `ProtocolError`. Never retries.
         """
@@ -391,7 +391,7 @@ class AccountManager:
         """Log in to the account's SMTP server once (TLS verified or matching the SMTP pin, as
         when sending). Does not change the account status (that is the IMAP login's).
 
-        Raises `AccountNotFoundError`, `MissingPasswordError`, `client.secrets` errors and the
+        Raises `AccountNotFoundError`, `MissingPasswordError`, `client.profile.secrets` errors and the
         SMTP transport's `SmtpTLSError` (with `.fingerprint`), `SmtpAuthError`,
         `SmtpUnavailable`. Never retries."""
         from client.smtp.account_send import smtp_endpoint_for

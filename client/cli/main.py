@@ -41,9 +41,9 @@ from client.cli.app_launch import run_desktop_app
 from client.cli.context import Context
 from client.cli.errors import ExitCode, UsageError, classify
 from client.cli.output import dump_json, is_closed_pipe, silence_closed_stream, write_text
-from client.config import Profile, profile_logging
 from client.i18n import UnknownLanguageError, get_language, language_from, set_language
 from client.opening.targets import looks_like_target
+from client.profile.config import Profile, profile_logging
 from client.sync.child import CHILD_ARGUMENT, child_main
 from client.version import version_text
 

@@ -147,7 +147,7 @@ def _account_of(store: Store, address: str) -> Account:
 def _flush(ctx: Context, store: Store, account: Account, queue_only: bool) -> dict[str, Any] | None:
     if queue_only:
         return None
-    from client import secrets
+    from client.profile import secrets
     from client.smtp.account_send import flush_account
 
     password = secrets.get_password(account.email)

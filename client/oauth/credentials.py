@@ -9,7 +9,7 @@ A refused refresh raises `SignInRequired`; with `store` the account's status bec
 messages). `smtp_refresher(account)` is the callback `SmtpEndpoint.token_refresh` uses for the
 refresh-once rule on a refused token.
 Blocking (HTTP to the token endpoint); worker thread or CLI. Raises `OAuthError` subclasses and
-`client.secrets` errors.
+`client.profile.secrets` errors.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from client import secrets
 from client.oauth import tokens
 from client.oauth.errors import OAuthError, ProviderConfigError, SignInRequired
 from client.oauth.providers import Provider, from_public_json
+from client.profile import secrets
 
 if TYPE_CHECKING:
     from client.store.db import Store

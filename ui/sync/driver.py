@@ -1,7 +1,7 @@
 """``SyncDriver``: the app's link to the sync core (workers, IDLE, interval, Send/Receive).
 
 Create, ``start()``, ``attach(window)`` and ``stop()`` on the GUI thread. ``start()`` takes the
-profile's writer lock (``client.paths.ProfileLock``); when another process holds it the driver
+profile's writer lock (``client.profile.paths.ProfileLock``); when another process holds it the driver
 stays read-only and says so in the status bar. Otherwise it runs one ``AccountWorker`` per real
 account (demo accounts have no server), a full sync of each at start and every
 ``sync.interval_minutes`` (the QTimer only *submits* jobs), an ``InboxWatcher`` (IDLE) per
@@ -27,10 +27,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from client import events, secrets
+from client import events
 from client.i18n import _
 from client.imap import AuthenticationError, PasswordNotSaved
-from client.paths import ProfileLock, ProfileLockedError
+from client.profile import secrets
+from client.profile.paths import ProfileLock, ProfileLockedError
 from client.store import Account, Store
 from client.sync.child import sync_in_child
 from client.sync.engine import MB, SyncReport

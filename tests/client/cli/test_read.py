@@ -141,8 +141,8 @@ def test_show_marks_attachments_left_on_the_server_as_not_downloaded(
 ) -> None:
     from datetime import UTC, datetime
 
-    from client.config import Profile
     from client.imap.models import BodyPart, MessageMeta, PartialMessage
+    from client.profile.config import Profile
     from client.store.db import Store
     from client.store.records import IncomingMessage
     from client.sync.partial import assemble_partial, record_parts

@@ -224,8 +224,8 @@ def test_the_idle_watcher_refreshes_a_refused_token_once(
         cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:  # noqa: F811
     """The IDLE connection gets the same rule as sync and send: a refused (but unexpired-looking)
     access token is refreshed once and the login tried once more."""
-    from client.config import Profile
     from client.oauth.credentials import secret_for
+    from client.profile.config import Profile
     from client.sync.watch import InboxWatcher
 
     assert _add(cli, bed, user, tmp_path).code == 0

@@ -2,7 +2,7 @@
 
 A *profile* is one directory holding everything Tradewind keeps locally for one user:
 the SQLite cache (`tradewind.db`), the writer lock (`tradewind.lock`) and logs. Secrets are
-never stored here (see `client.secrets`).
+never stored here (see `client.profile.secrets`).
 
 The directory is chosen, first match wins:
 1. an explicit directory (the CLI's `--profile DIR`, the app's equivalent);
@@ -73,7 +73,7 @@ def resources_dir() -> Path:
 
 @functools.cache
 def _find_resources() -> Path:
-    beside = Path(__file__).resolve().parents[1] / RESOURCES_NAME
+    beside = Path(__file__).resolve().parents[2] / RESOURCES_NAME
     if (beside / "demo").is_dir():
         return beside
     for candidate in _installed_resource_candidates():
