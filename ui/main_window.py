@@ -52,7 +52,6 @@ from ui.preferences import Preferences, load_preferences, save_preferences
 from ui.reader import ReaderPane
 from ui.reader_content import ReaderContent, load_reader_content
 from ui.screen_fit import fit_to_screen
-from ui.settings_dialog import SettingsDialog
 from ui.tasks import run_in_background
 from ui.tray import TrayIcon
 
@@ -495,10 +494,10 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
 
     # -- settings -------------------------------------------------------------------------------
     def open_settings(self) -> None:
-        """Show the Settings dialog and apply what the rep chose."""
-        dialog = SettingsDialog(self.preferences, self)
-        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
-            self.apply_preferences(dialog.preferences())
+        """Show the Settings dialog (``ui.settings``); it applies what the rep chose."""
+        from ui.composer.main_window_hooks import open_settings
+
+        open_settings(self)
 
     def apply_preferences(self, prefs: Preferences) -> None:
         """Save ``prefs`` (in the background) and apply them; a new language is announced

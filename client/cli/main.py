@@ -31,6 +31,7 @@ from client.cli import (
     quote_cmd,
     read_cmd,
     send_cmd,
+    settings_cmd,
     signature_cmd,
     storage_cmd,
     sync_cmd,
@@ -72,6 +73,7 @@ COMMAND_MODULES = (
     links_cmd,
     open_cmd,
     calendar_cmd,
+    settings_cmd,
 )
 
 
