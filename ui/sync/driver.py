@@ -32,9 +32,10 @@ from client.i18n import _
 from client.imap import AuthenticationError, PasswordNotSaved
 from client.profile import secrets
 from client.profile.paths import ProfileLock, ProfileLockedError
+from client.settings import attachment_cap_bytes
 from client.store import Account, Store
 from client.sync.child import sync_in_child
-from client.sync.engine import MB, SyncReport
+from client.sync.engine import SyncReport
 from client.sync.watch import IDLE_SECONDS, InboxWatcher
 from client.sync.worker import SyncJob, WorkerPool
 from ui.event_bridge import EventBridge
@@ -335,7 +336,7 @@ class SyncDriver(QObject):
         behind parsing and indexing. Runs on the account's worker thread, which only waits on
         the child's pipe; the child's events arrive on ``bus`` as if the sync ran here."""
         with Store.open(store_path) as store:
-            cap = load_sync_settings(store).attachment_cache_mb * MB
+            cap = attachment_cap_bytes(store)  # client.settings: one rule for CLI and app
         connections = options.get("connections")
         report, sent = sync_in_child(
             store_path, account, password, folders=folders, cancel=cancel, bus=bus,
