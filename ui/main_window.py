@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from client.security import remote_content
 from client.store.db import Store
 from client.store.errors import SearchSyntaxError
 from client.store.records import MessageRow
-from ui import list_queries, remote_content
+from ui import list_queries
 from ui.attachment_actions import AttachmentActions
 from ui.compose_commands import ComposeCommandsMixin
 from ui.core_events import REFRESH_DELAY_MS, CoreEventsMixin

@@ -17,12 +17,12 @@ from client.meetings.ical_in import calendar_of_message
 from client.mime import Address, Attachment, attachment_bytes, parse_headers, parse_message
 from client.mime.sender_checks import SenderWarning, check_sender, other_senders
 from client.mime.text import html_to_text
+from client.security.remote_content import allowed_senders, senders_allowed
 from client.store.address_book import contact_addresses_named
 from client.store.db import Store
 from client.store.records import MessageRow
 from client.sync.attachments import server_parts
 from ui.html_content import PreparedHtml, plain_text_html, prepare_parts
-from ui.remote_content import allowed_senders
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,8 @@ def load_reader_content(
             raise KeyError(f"Message {message_row} is no longer in the cache.")
         raw = store.get_raw(message_row)
         senders = parse_headers(raw).from_
-        allow_remote = allow_remote or _senders_allowed(senders, row, allowed_senders(store))
+        allow_remote = allow_remote or senders_allowed(  # client.security.remote_content
+            [a.email for a in senders if a.email] or [row.from_email], allowed_senders(store))
         on_server = server_parts(store, message_row) if row.body_state == "partial" else None
         contacts = contact_addresses_named(store, [a.name for a in senders])
         card = _card(store, message_row, raw)
@@ -105,13 +106,6 @@ def _card(store: Store, message_row: int, raw: bytes) -> Card | None:
         except Exception:  # not even the part could be found: no card
             return None
         return Card(message_row, None, False, "", str(exc)[:200], data) if data else None
-
-
-def _senders_allowed(senders: tuple[Address, ...], row: MessageRow, allowed: set[str]) -> bool:
-    """True if every From address of the message is on the allow list (one allowed address
-    beside another sender must not open remote content for both)."""
-    emails = {a.email.lower() for a in senders if a.email}
-    return bool(allowed) and (emails or {row.from_email.lower()}) <= allowed
 
 
 def attached_message_content(db_path: Path, message_row: int, part_id: str) -> ReaderContent:

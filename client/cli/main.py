@@ -30,6 +30,7 @@ from client.cli import (
     policy_cmd,
     quote_cmd,
     read_cmd,
+    security_cmd,
     send_cmd,
     settings_cmd,
     signature_cmd,
@@ -74,6 +75,7 @@ COMMAND_MODULES = (
     open_cmd,
     calendar_cmd,
     settings_cmd,
+    security_cmd,
 )
 
 
