@@ -135,7 +135,11 @@ def _check_number(setting: Setting, value: object) -> int | float:
     return number
 
 
-def _check_line(setting: Setting, language: str, text: object) -> str:
+_LANGUAGE_NAMES = {"en": N_("English"), "zh_CN": N_("Chinese")}
+
+
+def _check_line(setting: Setting, code: str, text: object) -> str:
+    language = translate(_LANGUAGE_NAMES.get(code, code))
     if not isinstance(text, str):
         raise SettingError("wrong-type", setting.key, _(
             "Each text of {name} must be text.", name=setting.key))
@@ -165,7 +169,7 @@ def _check_texts(setting: Setting, value: object) -> dict[str, str]:
             raise SettingError("not-a-choice", setting.key, _(
                 "{name} has texts for {choices} only, not {value}.", name=setting.key,
                 choices=", ".join(TEXT_LANGUAGES), value=language))
-        out[language] = _check_line(setting, language, text)
+        out[language] = _check_line(setting, str(language), text)
     return out
 
 
