@@ -86,3 +86,19 @@ def test_the_message_is_in_chinese_when_the_app_is(qtbot, dialog: AppSettingsDia
         assert "个字符" in dialog.links_tab.heading_problem.text()
     finally:
         i18n.set_language(previous)
+
+
+def test_a_sync_value_refused_by_the_core_is_shown_beside_its_field(qtbot, dialog: AppSettingsDialog, demo_db: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    limits = core_settings.SETTINGS["sync.interval_minutes"]
+    monkeypatch.setitem(core_settings.SETTINGS, "sync.interval_minutes",
+                        core_settings.Setting(limits.key, limits.kind, limits.default,
+                                              limits.label, minimum=1, maximum=10))
+    dialog.interval.setValue(15)
+    dialog.buttons.accepted.emit()
+    label = dialog.sync_problems["sync.interval_minutes"]
+    qtbot.waitUntil(lambda: label.isVisibleTo(dialog))
+    assert label.text() == "sync.interval_minutes must be between 1 and 10; 15 is not."
+    assert dialog.tabs.currentWidget() is dialog.sync_page and dialog.isVisible()
+    assert not dialog.error_label.isVisibleTo(dialog)
+    with Store.open(demo_db) as store:
+        assert store.get_setting("sync.interval_minutes") is None

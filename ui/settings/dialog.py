@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from client.settings import SettingError
 from ui.preferences import Preferences
 from ui.settings import values
-from ui.settings.links_tab import LinksTab
+from ui.settings.links_tab import LinksTab, problem_label
 from ui.settings.signature_tab import SignatureTab
 from ui.tasks import run_in_background
 
@@ -107,7 +107,8 @@ class AppSettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._general_tab(), self.tr("General"))
         self.tabs.addTab(self._accounts_tab(), self.tr("Accounts"))
-        self.tabs.addTab(self._sync_tab(), self.tr("Sync"))
+        self.sync_page = self._sync_tab()
+        self.tabs.addTab(self.sync_page, self.tr("Sync"))
         self.links_tab = LinksTab(self)  # checked by client.settings, reasons beside the fields
         self.tabs.addTab(self.links_tab, self.links_tab.title())
         self.signature_tab = SignatureTab(self.field_label, self)
@@ -186,11 +187,28 @@ class AppSettingsDialog(QDialog):
                               "open them. Servers that support IDLE deliver new mail at once; "
                               "the interval applies to the others."), page)
         note.setWordWrap(True)
+        self.sync_problems = {key: problem_label(page)
+                              for key in (values.CACHE_MB_KEY, values.INTERVAL_KEY)}
         form = QFormLayout(page)
         form.addRow(self.tr("Attachment cache:"), self.cache_mb)
+        form.addRow("", self.sync_problems[values.CACHE_MB_KEY])
         form.addRow(self.tr("Check for mail every:"), self.interval)
+        form.addRow("", self.sync_problems[values.INTERVAL_KEY])
         form.addRow(note)
         return page
+
+    def show_setting_problem(self, exc: SettingError) -> bool:
+        """Show the core's refusal beside the field of its setting (and open that tab);
+        False when no field of this dialog holds that setting."""
+        for tab, labels in ((self.links_tab, self.links_tab.problem_labels),
+                            (self.sync_page, self.sync_problems)):
+            label = labels.get(exc.key)
+            if label is not None:
+                label.setText(str(exc))
+                label.show()
+                self.tabs.setCurrentWidget(tab)
+                return True
+        return False
 
     @property
     def signature_edits(self) -> dict[tuple[str, str], QLineEdit]:
@@ -288,6 +306,8 @@ class AppSettingsDialog(QDialog):
         others = self.links_tab.values()
         self.buttons.setEnabled(False)
         self.error_label.hide()
+        for label in self.sync_problems.values():
+            label.hide()
 
         def done(_result: object) -> None:
             apply_appearance(appearance)
@@ -305,9 +325,7 @@ class AppSettingsDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.buttons.setEnabled(True)
-            if isinstance(exc, SettingError) and exc.key in self.links_tab.problem_labels:
-                self.links_tab.show_problem(exc.key, str(exc))
-                self.tabs.setCurrentWidget(self.links_tab)
+            if isinstance(exc, SettingError) and self.show_setting_problem(exc):
                 return
             self._failed(exc)
 
