@@ -43,6 +43,13 @@ def _refused(exc: settings.SettingError) -> CliError:
     return CliError(str(exc), ExitCode.USAGE, {"setting": exc.key, "reason": exc.code})
 
 
+def _definition(key: str) -> settings.Setting:
+    try:
+        return settings.definition(key)
+    except settings.SettingError as exc:
+        raise _refused(exc) from exc
+
+
 def _entry(store: Any, setting: settings.Setting) -> dict[str, Any]:
     value = settings.read(store, setting.key)
     return {**setting.to_json(), "value": value, "is_default": value == setting.default}
@@ -69,11 +76,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_get(ctx: Context, args: argparse.Namespace) -> int:
-    try:
-        setting = settings.definition(args.key)
-    except settings.SettingError as exc:
-        raise _refused(exc) from exc
-    entry = _entry(ctx.store(), setting)
+    entry = _entry(ctx.store(), _definition(args.key))
     ctx.emit(entry, _shown(entry["value"]))
     return int(ExitCode.OK)
 
@@ -88,10 +91,7 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_reset(ctx: Context, args: argparse.Namespace) -> int:
-    try:
-        setting = settings.definition(args.key)
-    except settings.SettingError as exc:
-        raise _refused(exc) from exc
+    setting = _definition(args.key)
     value = settings.write(ctx.store(), setting.key, setting.default)
     ctx.emit({"key": setting.key, "value": value}, f"{setting.key} = {_shown(value)}")
     return int(ExitCode.OK)
