@@ -34,4 +34,32 @@
         <translation>链接</translation>
     </message>
 </context>
+<context>
+    <name>RemoteContentTab</name>
+    <message>
+        <location filename="../../ui/settings/remote_tab.py" />
+        <source>Pictures from the internet are blocked, since they tell the sender when and where you read the mail. Mail from these senders loads them; @domain allows everyone at that domain.</source>
+        <translation>来自互联网的图片默认被阻止，因为它们会让发件人知道您何时、在何处阅读邮件。以下发件人的邮件会加载这些图片；@域名 表示允许该域名下的所有人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/remote_tab.py" />
+        <source>name@company.com or @company.com</source>
+        <translation>name@company.com 或 @company.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/remote_tab.py" />
+        <source>Allow</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/remote_tab.py" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/remote_tab.py" />
+        <source>Remote content</source>
+        <translation>远程内容</translation>
+    </message>
+</context>
 </TS>

@@ -39,10 +39,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.security.remote_content import SETTING_KEY
 from client.settings import SettingError
 from ui.preferences import Preferences
 from ui.settings import values
 from ui.settings.links_tab import LinksTab, problem_label
+from ui.settings.remote_tab import RemoteContentTab
 from ui.settings.signature_tab import SignatureTab
 from ui.tasks import run_in_background
 
@@ -111,6 +113,8 @@ class AppSettingsDialog(QDialog):
         self.tabs.addTab(self.sync_page, self.tr("Sync"))
         self.links_tab = LinksTab(self)  # checked by client.settings, reasons beside the fields
         self.tabs.addTab(self.links_tab, self.links_tab.title())
+        self.remote_tab = RemoteContentTab(self)  # the allow list of client.security
+        self.tabs.addTab(self.remote_tab, self.remote_tab.title())
         self.signature_tab = SignatureTab(self.field_label, self)
         self.tabs.addTab(self.signature_tab, self.tr("Signature"))
         from ui.quotes.settings_tab import QuoteSettingsTab  # reminder days (issue 12)
@@ -201,7 +205,8 @@ class AppSettingsDialog(QDialog):
         """Show the core's refusal beside the field of its setting (and open that tab);
         False when no field of this dialog holds that setting."""
         for tab, labels in ((self.links_tab, self.links_tab.problem_labels),
-                            (self.sync_page, self.sync_problems)):
+                            (self.sync_page, self.sync_problems),
+                            (self.remote_tab, {SETTING_KEY: self.remote_tab.problem})):
             label = labels.get(exc.key)
             if label is not None:
                 label.setText(str(exc))
@@ -250,7 +255,8 @@ class AppSettingsDialog(QDialog):
             self.interval.setValue(snapshot.sync.interval_minutes)
             self.appearance.setCurrentIndex(max(0, self.appearance.findData(snapshot.appearance)))
             self.signature_tab.fill(snapshot)
-            self.links_tab.fill(snapshot.links)
+            self.links_tab.fill(snapshot.core_values)
+            self.remote_tab.fill(snapshot.core_values)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self.loaded.emit()
 
@@ -303,7 +309,10 @@ class AppSettingsDialog(QDialog):
         if not self.links_tab.check():  # the core's reason is beside the field; nothing saved
             self.tabs.setCurrentWidget(self.links_tab)
             return
-        others = self.links_tab.values()
+        if self.remote_tab.entry.text().strip() and not self.remote_tab.add_entry():
+            self.tabs.setCurrentWidget(self.remote_tab)  # a typed entry the core refuses
+            return
+        others = {**self.links_tab.values(), **self.remote_tab.values()}
         self.buttons.setEnabled(False)
         self.error_label.hide()
         for label in self.sync_problems.values():

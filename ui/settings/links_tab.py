@@ -5,7 +5,7 @@
 Every value is checked by ``client.settings`` (the rules ``tradewind settings set`` applies)
 as the rep types and again before saving; a refused value shows the core's message, in words,
 in a red line beside its field (``problem_labels``) and keeps the dialog open. The tab reads
-its values from the dialog's ``SettingsSnapshot.links`` and gives the dialog ``values()`` to
+its values from the dialog's ``SettingsSnapshot.core_values`` and gives the dialog ``values()`` to
 save. GUI thread only.
 """
 
@@ -74,7 +74,7 @@ class LinksTab(QWidget):
         return self.tr("Links")
 
     def fill(self, links: dict[str, Any]) -> None:
-        """Show the stored values (``SettingsSnapshot.links``)."""
+        """Show the stored values (``SettingsSnapshot.core_values``)."""
         self.threshold.setValue(float(links.get(THRESHOLD_KEY, self.threshold.value())))
         stored = links.get(HEADING_KEY) or {}
         for lang, edit in self.headings.items():

@@ -40,6 +40,8 @@ _DEFS = core_settings.SETTINGS
 DEFAULT_CACHE_MB = _DEFS[CACHE_MB_KEY].default
 DEFAULT_INTERVAL_MIN = _DEFS[INTERVAL_KEY].default
 APPEARANCES = _DEFS[APPEARANCE_KEY].choices
+#: the keys the Links and Remote content tabs edit
+TAB_KEYS = ("links.threshold_mb", "links.heading", "reader.remote_content_senders")
 
 
 def bounds(key: str) -> tuple[float, float]:
@@ -69,8 +71,8 @@ class SettingsSnapshot:
     signature_values: dict[str, dict[str, str]] = field(default_factory=dict)
     policy: PolicyBundle | None = None
     signature_problem: str | None = None
-    #: the link settings (``links.threshold_mb``, ``links.heading``), as client.settings reads them
-    links: dict[str, Any] = field(default_factory=dict)
+    #: more values by client.settings key (the Links and Remote content tabs), as read there
+    core_values: dict[str, Any] = field(default_factory=dict)
 
 
 def load_sync_settings(store: Store) -> SyncSettings:
@@ -99,10 +101,9 @@ def load_settings(db_path: Path) -> SettingsSnapshot:
             for account in accounts:
                 for identity in identities(store, account.id):
                     values[identity.email] = rep_values(store, identity.email)
-        links = {key: core_settings.read(store, key)
-                 for key in ("links.threshold_mb", "links.heading")}
+        core_values = {key: core_settings.read(store, key) for key in TAB_KEYS}
         return SettingsSnapshot(accounts, load_sync_settings(store), load_appearance(store),
-                                fields, values, bundle, problem, links)
+                                fields, values, bundle, problem, core_values)
 
 
 def fixed_values(bundle: PolicyBundle, identity: str,
@@ -134,7 +135,8 @@ def save_settings(db_path: Path, sync: SyncSettings, appearance: str,
                   signature_values: dict[str, dict[str, str]] | None = None,
                   others: dict[str, Any] | None = None) -> None:
     """Write the dialog's values (worker thread); nothing is written if any value is refused.
-    ``others``: more ``client.settings`` keys with their values (the Links fields)."""
+    ``others``: more ``client.settings`` keys with their values (the Links and Remote content
+    tabs)."""
     wanted: dict[str, Any] = {CACHE_MB_KEY: sync.attachment_cache_mb,
                               INTERVAL_KEY: sync.interval_minutes, APPEARANCE_KEY: appearance,
                               **(others or {})}
