@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from client.mime.model import Address
 from client.security.links import LinkAnalysis, analyse_link
-from client.security.signals import reply_to_differs
+from client.security.signals import attachment_sentence, reply_to_differs
 from ui.dates import full_date
 from ui.html_content import Link, link_index
 from ui.link_prompt import link_box, warning_sentences
@@ -234,6 +234,7 @@ class ReaderPane(QWidget):
         self.headers_view.setPlainText(content.header_text)
         self.headers_view.setVisible(self.show_all_headers)
         notices = sender_notices(content.sender_warnings)
+        notices += [attachment_sentence(risk) for risk in content.attachment_risks]  # core words
         if reply_to_differs(row.from_email, [email for _, email in row.reply_to]):
             notices.append(
                 self.tr("Replies go to a different address than the sender: {0}").format(

@@ -17,6 +17,12 @@ from client.meetings.ical_in import calendar_of_message
 from client.mime import Address, Attachment, attachment_bytes, parse_headers, parse_message
 from client.mime.sender_checks import SenderWarning, check_sender, other_senders
 from client.mime.text import html_to_text
+from client.security.attachments import (
+    ARCHIVE_SUFFIXES,
+    MAX_ARCHIVE_BYTES,
+    AttachmentRisk,
+    assess,
+)
 from client.security.remote_content import allowed_senders, senders_allowed
 from client.store.address_book import contact_addresses_named
 from client.store.db import Store
@@ -65,6 +71,8 @@ class ReaderContent:
     refused_charsets: tuple[str, ...] = ()
     #: the invitation card (client.calendar.card.Card) when the message has a calendar part
     invitation: Card | None = None
+    #: attachments that can run code or hide their type (client.security.attachments)
+    attachment_risks: tuple[AttachmentRisk, ...] = ()
 
 
 def load_reader_content(
@@ -92,7 +100,8 @@ def load_reader_content(
         ReaderAttachment(p.filename, p.content_type, p.size, p.part_id, p.downloaded)
         for p in on_server
     )
-    return replace(content, attachments=listed)
+    return replace(content, attachments=listed, attachment_risks=tuple(
+        risk for p in on_server if (risk := assess(p.filename)) is not None))
 
 
 def _card(store: Store, message_row: int, raw: bytes) -> Card | None:
@@ -166,8 +175,23 @@ def build_content(
         row, text, html_only, attachments, parsed.warnings, prepared, inline, header_block(raw),
         allow_remote, key, parsed.headers.from_,
         check_sender(parsed.headers.from_, other_senders(raw), contacts),
-        refused_charsets=refused,
+        refused_charsets=refused, attachment_risks=_risks(raw, parsed.attachments),
     )
+
+
+def _risks(raw: bytes, attachments: tuple[Attachment, ...]) -> tuple[AttachmentRisk, ...]:
+    """The risky attachments; a ZIP or tar archive in the message is looked inside."""
+    def data(attachment: Attachment) -> bytes | None:
+        if attachment.size > MAX_ARCHIVE_BYTES:
+            return None
+        try:
+            return attachment_bytes(raw, attachment.part_id)
+        except KeyError:
+            return None
+
+    found = (assess(a.filename, data(a) if a.filename.lower().endswith(ARCHIVE_SUFFIXES)
+                    else None) for a in attachments if not a.is_message)
+    return tuple(risk for risk in found if risk is not None)
 
 
 def header_block(raw: bytes, limit: int = HEADER_LIMIT) -> str:

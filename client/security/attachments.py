@@ -78,7 +78,9 @@ _DECOYS = frozenset(
     ".zip .rar .7z .mp3 .mp4 .mov .wav .odt .ods".split())
 _HIDDEN = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c"
                     "\u200d\u200e\u200f\u2060\ufeff\u061c")
-_ARCHIVES = frozenset({".zip", ".tar", ".tgz", ".gz"})
+#: names whose bytes ``assess`` looks inside (pass ``data`` for these)
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tgz", ".gz")
+_ARCHIVES = frozenset(ARCHIVE_SUFFIXES)
 MAX_ARCHIVE_MEMBERS = 10_000
 MAX_ARCHIVE_BYTES = 256 * 1024 * 1024
 

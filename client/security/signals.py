@@ -116,6 +116,12 @@ def _index(href: str) -> int | None:
     return int(rest) if rest.isdigit() and len(rest) < 9 else None
 
 
+def attachment_sentence(risk: attachments.AttachmentRisk) -> str:
+    """The sentence for one risky attachment, in the current language of ``client.i18n``."""
+    return translate(_ATTACHMENT_WORDS).format_map(
+        {"filename": risk.filename, "reason": translate(risk.reason)})
+
+
 def _link_signal(analysis: LinkAnalysis, text: str) -> Signal | None:
     warnings = list(analysis.warnings)
     if not warnings:
@@ -160,12 +166,12 @@ def message_signals(
     names = attachment_names if attachment_names is not None else [
         (a.part_id, a.filename) for a in parsed.attachments if not a.is_message]
     for part_id, filename in names:
-        data = attachment_data(part_id) if attachment_data is not None else None
+        inspect = attachment_data is not None and filename.lower().endswith(
+            attachments.ARCHIVE_SUFFIXES)
+        data = attachment_data(part_id) if inspect and attachment_data is not None else None
         risk = attachments.assess(filename, data)
         if risk is not None:
-            words = translate(_ATTACHMENT_WORDS).format_map(
-                {"filename": filename, "reason": translate(risk.reason)})
-            found.append(Signal(ATTACHMENT, risk.code, risk.detail, words,
+            found.append(Signal(ATTACHMENT, risk.code, risk.detail, attachment_sentence(risk),
                                 {"part_id": part_id, "filename": filename}))
     decision = remote_content.decide([a.email for a in senders], remote_count, allowed or set(),
                                      for_message)
