@@ -11,20 +11,14 @@ import pytest
 from client import i18n
 from client import settings as core_settings
 from client.store.db import Store
-from ui.preferences import Preferences
-from ui.settings.dialog import AppSettingsDialog, apply_appearance
+from tests.ui.settings_dialog_fixture import opened_dialog
+from ui.settings.dialog import AppSettingsDialog
 from ui.tasks import wait_for_background_tasks
 
 
 @pytest.fixture
 def dialog(qtbot, demo_db: Path) -> Iterator[AppSettingsDialog]:  # type: ignore[no-untyped-def]
-    opened = AppSettingsDialog(demo_db, Preferences())
-    qtbot.addWidget(opened)
-    with qtbot.waitSignal(opened.loaded):
-        opened.show()
-    yield opened
-    wait_for_background_tasks()
-    apply_appearance("system")
+    yield from opened_dialog(qtbot, demo_db)
 
 
 def _core_message(key: str, value: object) -> str:

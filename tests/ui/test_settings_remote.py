@@ -11,9 +11,9 @@ import pytest
 
 from client.security.remote_content import allowed_senders
 from client.store.db import Store
+from tests.ui.settings_dialog_fixture import opened_dialog
 from tests.ui.test_html_reader import _open_canary_mail, internet  # noqa: F401 (fixture)
 from ui.main_window import MainWindow
-from ui.preferences import Preferences
 from ui.settings.dialog import AppSettingsDialog, apply_appearance
 from ui.tasks import wait_for_background_tasks
 
@@ -22,13 +22,7 @@ from ui.tasks import wait_for_background_tasks
 def dialog(qtbot, demo_db: Path) -> Iterator[AppSettingsDialog]:  # type: ignore[no-untyped-def]
     with Store.open(demo_db) as store:
         store.set_setting("reader.remote_content_senders", ["li.wei@supplier.example"])
-    opened = AppSettingsDialog(demo_db, Preferences())
-    qtbot.addWidget(opened)
-    with qtbot.waitSignal(opened.loaded):
-        opened.show()
-    yield opened
-    wait_for_background_tasks()
-    apply_appearance("system")
+    yield from opened_dialog(qtbot, demo_db)
 
 
 def test_a_refused_entry_shows_the_cores_message_and_is_not_listed(qtbot, dialog: AppSettingsDialog, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
