@@ -10,8 +10,9 @@ table as JSON, stored exactly as before this module existed (no migration).
   (`code`: `unknown-setting`, `wrong-type`, `out-of-range`, `not-a-choice`, `bad-text`,
   `bad-address`; `key`; the message in the rep's language via `client.i18n`). Pure.
 - `parse(key, text) -> value`: a value typed on the command line, then `check`. Pure.
-- `read(store, key)`: the stored value if it passes `check`, else the default. Never raises
-  for a bad stored value (an older or hand-edited profile still opens).
+- `read(store, key)`: the stored value if it passes `check`, else the default (of a stored
+  address list only the bad entries are dropped). Never raises for a bad stored value (an
+  older or hand-edited profile still opens).
 - `write(store, key, value)` / `write_many(store, {key: value})`: `check` everything first,
   then store in one transaction (nothing is written when one value is refused).
 
@@ -246,10 +247,19 @@ def read(store: Store, key: str) -> Any:
     """The stored value when it passes `check`, else the default (caller's thread)."""
     setting = definition(key)
     stored = store.get_setting(key, setting.default)
+    if setting.kind == "address_list" and isinstance(stored, list):
+        stored = [entry for entry in stored[:MAX_ADDRESS_LIST] if _address_or_none(entry)]
     try:
         return check(key, stored)
     except SettingError:
         return setting.default
+
+
+def _address_or_none(entry: object) -> str | None:
+    try:
+        return normalise_address(entry)
+    except SettingError:
+        return None
 
 
 def write(store: Store, key: str, value: object) -> Any:

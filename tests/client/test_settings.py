@@ -136,6 +136,9 @@ def test_read_gives_the_default_for_a_missing_or_bad_stored_value(tmp_path: Path
         assert settings.read(store, "sync.interval_minutes") == 9
         store.set_setting("reader.remote_content_senders", ["not an address"])
         assert settings.read(store, "reader.remote_content_senders") == []
+        # one bad entry (an older version took anything with an @) keeps the others allowed
+        store.set_setting("reader.remote_content_senders", ["news@intranet", "Li@Supplier.example"])
+        assert settings.read(store, "reader.remote_content_senders") == ["li@supplier.example"]
 
 
 def test_write_many_stores_nothing_when_one_value_is_refused(tmp_path: Path) -> None:
