@@ -14,23 +14,13 @@ import tempfile
 from pathlib import Path
 
 from client.mime import safe_filename
+from client.security.attachments import is_risky
 from client.store.records import Account
 from client.sync.attachments import attachment_data
 
-#: Extensions that run code when opened; the reader asks before opening them (checklist B9).
-RISKY_EXTENSIONS = frozenset(
-    {
-        ".exe", ".com", ".bat", ".cmd", ".scr", ".pif", ".msi", ".msp", ".lnk", ".js", ".jse",
-        ".vbs", ".vbe", ".wsf", ".wsh", ".hta", ".ps1", ".psm1", ".jar", ".reg", ".cpl",
-        ".dll", ".html", ".htm", ".svg", ".xhtml", ".docm", ".xlsm", ".pptm", ".iso", ".img",
-        ".app", ".command", ".sh", ".desktop", ".appimage",
-    }
-)
-
-
-def is_risky(filename: str) -> bool:
-    """True if opening ``filename`` could run a program or a script."""
-    return Path(filename.lower()).suffix in RISKY_EXTENSIONS
+#: whether opening a file could run code: the list and its reasons are client.security.attachments
+__all__ = ["attachment_content", "extract_for_opening", "free_path", "is_risky", "save_all",
+           "save_attachment"]
 
 
 def free_path(folder: Path, filename: str) -> Path:

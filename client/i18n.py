@@ -36,7 +36,7 @@ from collections.abc import Mapping
 from gettext import NullTranslations
 from pathlib import Path
 
-from client.paths import resources_dir
+from client.resources import resources_dir
 
 log = logging.getLogger(__name__)
 

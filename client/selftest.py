@@ -3,7 +3,7 @@
 Checks, in order: every `client` module imports; a fresh cache opens and migrates to the
 latest schema (in a temporary folder, deleted after); the data files are present (Qt and
 gettext translations, templates, demo mailbox, time-zone data, holiday data, babel locale
-data, the CA store); the OS keyring has an accepted backend (`client.secrets`); then, in the
+data, the CA store); the OS keyring has an accepted backend (`client.profile.secrets`); then, in the
 desktop part (`ui.app.selftest_render`, loaded by name so `client` never imports `ui`), every `ui`
 module imports and a demo message renders in the reader offscreen. Exit 0 when all pass, 1
 with each failure's reason in words (`--json`: `{"ok", "version", "checks": [...]}`). Main
@@ -62,7 +62,7 @@ def import_all(package_name: str) -> Check:
 
 def fresh_cache() -> Check:
     """Create a cache in a temporary folder and migrate it to the latest schema."""
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
     from client.store.db import Store
     from client.store.migrations import LATEST
 
@@ -78,7 +78,7 @@ def fresh_cache() -> Check:
 
 def data_files() -> Check:
     """Translations, templates, demo, zones, holidays, locale data and CA certificates."""
-    from client.paths import resources_dir
+    from client.profile.paths import resources_dir
 
     problems: list[str] = []
     resources = resources_dir()
@@ -149,7 +149,7 @@ def _ca_store() -> None:
 
 def keyring_backend() -> Check:
     """The OS keyring has a backend Tradewind accepts for passwords."""
-    from client.secrets import SecretsError, backend_description, check_backend
+    from client.profile.secrets import SecretsError, backend_description, check_backend
 
     try:
         check_backend()

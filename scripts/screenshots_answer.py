@@ -85,7 +85,7 @@ def render_language(app: object, out_dir: Path, language: str) -> list[Path]:
     from PySide6.QtWidgets import QWidget
 
     from client.demo import build_demo_profile
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
     from ui.composer.window import ComposerWindow
     from ui.qt.i18n import install_translators
     from ui.settings.dialog import AppSettingsDialog

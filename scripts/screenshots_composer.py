@@ -61,7 +61,7 @@ def render_language(app: object, out_dir: Path, language: str) -> list[Path]:
 
     from client.demo import build_demo_profile
     from client.imap.errors import TLSVerificationError
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
     from client.store.db import Store
     from ui.composer.window import ComposerWindow
     from ui.qt.i18n import install_translators

@@ -140,7 +140,7 @@ def example_messages() -> list[bytes]:
 def build_profile(profile: Path) -> Path:
     """The demo profile (fixed anchor) with the example messages in its Inbox; the database."""
     from client.demo import build_demo_profile
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
     from client.store.db import Store
     from client.store.records import IncomingMessage
 
@@ -423,7 +423,7 @@ def cache_repair(work: Path, shot: Callable[[Any, str], None]) -> None:
 
 
 def _repair(profile: Path, shot: Callable[[Any, str], None]) -> None:
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
     from client.store.db import Store
     from client.store.errors import StoreCorruptError
     from tests.client.store.test_rebuild import damage_messages_sparing

@@ -33,7 +33,7 @@ def render(out_dir: Path) -> list[Path]:
 
 def render_language(app: object, out_dir: Path, language: str, locale_name: str) -> Path:
     from client.demo import build_demo_profile
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
     from ui.mainwindow.window import MainWindow
     from ui.qt.dates import babel_locale
     from ui.qt.i18n import install_translators

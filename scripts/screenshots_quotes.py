@@ -69,7 +69,7 @@ def render(out_dir: Path) -> list[Path]:
 
 def render_language(app: object, out_dir: Path, language: str) -> list[Path]:
     from client.demo import build_demo_profile
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
     from ui.qt.i18n import install_translators
     from ui.qt.tasks import wait_for_background_tasks
     from ui.quotes.picker import QuotePicker

@@ -59,7 +59,7 @@ def render_language(app: object, out_dir: Path, language: str, suffix: str) -> l
 
     from client.compose.identities import add_identity
     from client.demo import build_demo_profile
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
     from client.signatures import provision
     from client.store.db import Store
     from ui.qt.i18n import install_translators

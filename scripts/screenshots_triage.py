@@ -31,7 +31,7 @@ def render(out_dir: Path) -> list[Path]:
 
 def render_language(app: object, out_dir: Path, language: str, locale_name: str) -> list[Path]:
     from client.demo import build_demo_profile
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
     from client.store import FolderRecord, Store
     from ui.composer.main_window_hooks import list_menu
     from ui.mainwindow.window import MainWindow

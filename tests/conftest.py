@@ -21,14 +21,14 @@ from pathlib import Path  # noqa: E402
 import keyring  # noqa: E402
 import pytest  # noqa: E402
 
-from client import secrets as client_secrets  # noqa: E402
+from client.profile import secrets as client_secrets  # noqa: E402
 from tests.servers.cyrus import CyrusServer, cyrus_root, find_cyrus  # noqa: E402
 from tests.servers.dovecot import DovecotServer, MailUser, find_dovecot  # noqa: E402
 from tests.servers.faultproxy import FaultProxy  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 
 _SERVER_FIXTURES = {"dovecot", "imap_user", "make_dovecot"}
-# The test suite's own keyring is exempt from the priority rule (client/secrets.py explains
+# The test suite's own keyring is exempt from the priority rule (client/profile/secrets.py explains
 # why only a registration from this tree can grant that).
 client_secrets.allow_test_backend(MemoryKeyring)
 _CYRUS_FIXTURES = {"cyrus", "cyrus_user"}

@@ -52,7 +52,7 @@ def test_wheel_carries_the_demo_mailbox_translations_and_icons(wheel: Path) -> N
     assert DATA + "icons/flag.svg" in names and DATA + "signature-example/policy.json" in names
     assert DATA + "locale/zh_CN/LC_MESSAGES/tradewind.mo" in names  # the core's messages
     assert DATA + "fonts/NotoSansSC-Regular.otf" in names  # PDF quotations (client/quotes/pdf)
-    assert "client/paths.py" in names and "ui/mainwindow/window.py" in names
+    assert "client/profile/paths.py" in names and "ui/mainwindow/window.py" in names
     assert not any(n.startswith("resources/") for n in names)  # no generic top-level folder
 
 
@@ -95,7 +95,7 @@ def test_an_installed_wheel_finds_its_resources_without_the_source_tree(
     probe = (
         "import client, sys\n"
         "from pathlib import Path\n"
-        "from client.paths import resources_dir\n"
+        "from client.profile.paths import resources_dir\n"
         "from client.demo import build_demo_profile\n"
         "from client.store.db import Store\n"
         "from ui.qt.i18n import TRANSLATIONS_DIR\n"

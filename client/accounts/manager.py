@@ -1,7 +1,7 @@
 """Account lifecycle for the CLI and the app: add, list, test, trust, remove.
 
 Connection settings live in the store's `accounts` table; the password lives only in the
-keyring (`client.secrets`). Settings come from, first match wins: the user's `--imap/--smtp`
+keyring (`client.profile.secrets`). Settings come from, first match wins: the user's `--imap/--smtp`
 (manual always wins), else a provider preset or discovery for the e-mail's domain
 (`client.accounts.discover.discover`), else the default `imap.DOMAIN`/`smtp.DOMAIN` guess. A
 failed or missing lookup never blocks adding an account; it is only reported in `notes`.
@@ -9,7 +9,7 @@ failed or missing lookup never blocks adding an account; it is only reported in 
 An `AccountManager` wraps one `Store`, so it belongs to the thread that opened that store.
 `test()` and `test_smtp()` do network I/O: never call them on a GUI thread. Errors are in words:
 `InvalidAccountError` (bad input), `AccountExistsError`, `AccountNotFoundError`,
-`MissingPasswordError`, plus `client.secrets` and `client.imap` errors passed through.
+`MissingPasswordError`, plus `client.profile.secrets` and `client.imap` errors passed through.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from client import secrets
 from client.i18n import _
 from client.net import tls
+from client.profile import secrets
 
 if TYPE_CHECKING:
     from client.accounts.discover import DiscoveryResult
@@ -184,9 +184,32 @@ class AccountManager:
         (checked before anything is written). If the keyring write fails, the new row is
         removed again, so a failure leaves nothing behind.
         """
-        address = normalise_email(email)
         if not password:
             raise InvalidAccountError(_("A password is needed to add an account."))
+        return self._add_row(
+            email, lambda address: secrets.set_password(address, password), imap=imap,
+            smtp=smtp, security=security, username=username, ca_file=ca_file,
+            display_name=display_name, lookup=lookup)
+
+    def _add_row(
+        self,
+        email: str,
+        store_secret: Callable[[str], None],
+        *,
+        imap: str | None,
+        smtp: str | None,
+        security: str | None,
+        username: str | None,
+        ca_file: str | None,
+        display_name: str,
+        lookup: bool,
+        **row: Any,
+    ) -> AddResult:
+        """The account-row code `add` and `add_oauth` share: check the input and the keyring,
+        find the servers, insert the row (`row`: extra columns such as `auth`), then
+        `store_secret(address)`; when that fails the row is removed again and the error
+        passes. Raises `InvalidAccountError`, `AccountExistsError`, keyring errors."""
+        address = normalise_email(email)
         if security is not None and security not in SECURITIES:
             raise InvalidAccountError(_("{mode!r} is not a security mode; use one of {choices}.",
                                         mode=security, choices=", ".join(SECURITIES)))
@@ -214,15 +237,16 @@ class AccountManager:
                 username=(username or settings.get("username") or address),
                 ca_file=ca_file,
                 preset=settings.get("preset"),
+                **row,
             )
         except ValueError as exc:
             raise AccountExistsError(str(exc)) from None
         try:
-            secrets.set_password(address, password)
+            store_secret(address)
         except BaseException:
             self.store.remove_account(account.id)
             raise
-        log.info("account added: %s (%s)", address, source)
+        log.info("account added: %s (%s, %s)", address, row.get("auth", "password"), source)
         return AddResult(account, source, tuple(notes))
 
     def _settings_for(
@@ -297,38 +321,10 @@ class AccountManager:
         the row is removed again. Raises as `add`."""
         from client.oauth import tokens as token_store
 
-        address = normalise_email(email)
-        if security is not None and security not in SECURITIES:
-            raise InvalidAccountError(
-                f"{security!r} is not a security mode; use one of {', '.join(SECURITIES)}.")
-        if ca_file is not None:
-            ca_file = _check_ca_file(ca_file)
-        imap_hp = parse_host_port(imap) if imap else None
-        smtp_hp = parse_host_port(smtp) if smtp else None
-        if self.store.get_account(address) is not None:
-            raise AccountExistsError(f"An account for {address} already exists.")
-        secrets.check_backend()
-        settings, source, notes = self._settings_for(address, imap_hp, smtp_hp, security, lookup)
-        mode = security or settings.get("security") or "ssl"
-        try:
-            account = self.store.add_account(
-                address, display_name=display_name, imap_host=settings["imap_host"],
-                imap_port=int(settings.get("imap_port") or DEFAULT_IMAP_PORT[mode]),
-                smtp_host=settings["smtp_host"],
-                smtp_port=int(settings.get("smtp_port") or DEFAULT_SMTP_PORT[mode]),
-                security=mode, username=(username or settings.get("username") or address),
-                ca_file=ca_file, preset=settings.get("preset"), auth="oauth2",
-                oauth_provider=provider.public_json(),
-            )
-        except ValueError as exc:
-            raise AccountExistsError(str(exc)) from None
-        try:
-            token_store.save(address, tokens)
-        except BaseException:
-            self.store.remove_account(account.id)
-            raise
-        log.info("OAuth2 account added: %s (%s)", address, source)
-        return AddResult(account, source, tuple(notes))
+        return self._add_row(
+            email, lambda address: token_store.save(address, tokens), imap=imap, smtp=smtp,
+            security=security, username=username, ca_file=ca_file, display_name=display_name,
+            lookup=lookup, auth="oauth2", oauth_provider=provider.public_json())
 
     def relogin(self, email: str, tokens: TokenSet, provider: Provider | None = None) -> Account:
         """Keep the tokens of a new sign-in (and the provider, when given): the account leaves
@@ -351,7 +347,7 @@ class AccountManager:
     def test(self, email: str, *, timeout: float = 30.0) -> TestResult:
         """Log in once and return the capabilities; records the outcome as the account status.
 
-        Raises `AccountNotFoundError`, `MissingPasswordError`, `client.secrets` errors and the
+        Raises `AccountNotFoundError`, `MissingPasswordError`, `client.profile.secrets` errors and the
         IMAP adapter's `TLSVerificationError` (with `.fingerprint`), `AuthenticationError`,
         `ServerUnavailable`, `ProtocolError`. Never retries.
         """
@@ -391,7 +387,7 @@ class AccountManager:
         """Log in to the account's SMTP server once (TLS verified or matching the SMTP pin, as
         when sending). Does not change the account status (that is the IMAP login's).
 
-        Raises `AccountNotFoundError`, `MissingPasswordError`, `client.secrets` errors and the
+        Raises `AccountNotFoundError`, `MissingPasswordError`, `client.profile.secrets` errors and the
         SMTP transport's `SmtpTLSError` (with `.fingerprint`), `SmtpAuthError`,
         `SmtpUnavailable`. Never retries."""
         from client.smtp.account_endpoint import smtp_endpoint_for

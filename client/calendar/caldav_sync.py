@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from client import secrets
 from client.calendar.calendar_store import DELETED, CalendarStore, EventRow
 from client.meetings.ical_in import CalendarError, parse_calendar
 from client.net.redact import describe_error
+from client.profile import secrets
 from client.store.db import Store
 
 SETTING = "calendar.caldav"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 from client.cli.output import Progress, dump_json, write_text
-from client.config import Profile
+from client.profile.config import Profile
 
 if TYPE_CHECKING:
     from client.store.db import Store

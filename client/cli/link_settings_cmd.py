@@ -11,11 +11,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from client import settings
 from client.cli.context import Context
 from client.cli.errors import ExitCode, UsageError
-from client.uploads.outgoing import DEFAULT_THRESHOLD_MB, HEADING_SETTING, SETTING
-
-MAX_HEADING = 200
+from client.uploads.outgoing import HEADING_SETTING, SETTING
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -33,24 +32,25 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_settings(ctx: Context, args: argparse.Namespace) -> int:
+    """Checks go through `client.settings` (the rules `tradewind settings set` applies)."""
     store = ctx.store()
-    if args.threshold_mb is not None:
-        if not 0 <= args.threshold_mb <= 100_000:
-            raise UsageError("--threshold-mb must be between 0 and 100000.")
-        store.set_setting(SETTING, args.threshold_mb)
-    headings: dict[str, str] = dict(store.get_setting(HEADING_SETTING) or {})
     if args.heading is not None and args.reset_heading:
         raise UsageError("Give --heading or --reset-heading, not both.")
+    wanted: dict[str, Any] = {}
+    if args.threshold_mb is not None:
+        wanted[SETTING] = args.threshold_mb
+    headings: dict[str, str] = dict(settings.read(store, HEADING_SETTING))
     if args.heading is not None:
-        text = " ".join(args.heading.split())
-        if not text or len(text) > MAX_HEADING:
-            raise UsageError(f"The heading must be 1 to {MAX_HEADING} characters on one line.")
-        headings[args.lang] = text
-        store.set_setting(HEADING_SETTING, headings)
+        wanted[HEADING_SETTING] = {**headings, args.lang: args.heading}
     elif args.reset_heading:
         headings.pop(args.lang, None)
-        store.set_setting(HEADING_SETTING, headings)
-    threshold = store.get_setting(SETTING, DEFAULT_THRESHOLD_MB)
+        wanted[HEADING_SETTING] = headings
+    try:
+        settings.write_many(store, wanted)
+    except settings.SettingError as exc:
+        raise UsageError(str(exc)) from exc
+    threshold = settings.read(store, SETTING)
+    headings = settings.read(store, HEADING_SETTING)
     doc = {"threshold_mb": threshold, "heading": headings}
     lines = [f"Files over {threshold} MB go as links."]
     lines += [f"Heading ({lang}): {text}" for lang, text in sorted(headings.items())]

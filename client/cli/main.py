@@ -30,7 +30,9 @@ from client.cli import (
     policy_cmd,
     quote_cmd,
     read_cmd,
+    security_cmd,
     send_cmd,
+    settings_cmd,
     signature_cmd,
     storage_cmd,
     sync_cmd,
@@ -42,10 +44,10 @@ from client.cli.app_launch import run_desktop_app
 from client.cli.context import Context
 from client.cli.errors import ExitCode, UsageError, classify
 from client.cli.output import dump_json, is_closed_pipe, silence_closed_stream, write_text
-from client.config import Profile, profile_logging
 from client.i18n import UnknownLanguageError, get_language, language_from, set_language
 from client.jobs.child import CHILD_ARGUMENT, child_main
 from client.opening.targets import looks_like_target
+from client.profile.config import Profile, profile_logging
 from client.version import version_text
 
 if TYPE_CHECKING:
@@ -74,6 +76,8 @@ COMMAND_MODULES = (
     links_cmd,
     open_cmd,
     calendar_cmd,
+    settings_cmd,
+    security_cmd,
 )
 
 

@@ -115,7 +115,7 @@ def add_with_oauth(ctx: Context, args: argparse.Namespace) -> int:
                          f"run: tradewind account login {args.email.strip()}")
     if args.password_stdin:
         raise UsageError("--oauth signs in in the browser; --password-stdin does not apply.")
-    from client import secrets
+    from client.profile import secrets
 
     secrets.check_backend()  # before the browser: tokens can only go to a safe keyring
     provider = _provider(ctx, args)

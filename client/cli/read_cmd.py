@@ -258,7 +258,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     from client.store.address_book import contact_addresses_named
 
     senders = parsed.headers.from_ if parsed else (Address(row.from_name, row.from_email),)
-    document = {
+    document: dict[str, Any] = {
         "message": {
             **shapes.message_summary(row),
             "account": account.email if account else None,
@@ -281,6 +281,10 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
                                   contact_addresses_named(store, [a.name for a in senders]))
         ],
     }
+    from client.cli.message_signals import signals_of_row
+
+    security = signals_of_row(store, row)  # client.security: the same signals as the reader
+    document["security"] = security.to_json() if security is not None else None
     ctx.emit(document, lambda: _show_text(document, raw is not None))
     return ExitCode.OK
 
@@ -325,7 +329,10 @@ def _show_text(document: dict[str, Any], have_body: bool) -> str:
                 f"  {item['part_id']}  {safe_text(item['filename'] or '(no name)', 60)}  "
                 f"{item['content_type']}  {_size(item['size'])}{state}"
             )
-    for warning in [w["message"] for w in document["sender_warnings"]] + document["warnings"]:
+    security = document.get("security") or {"signals": []}
+    cautions = [s["message"] for s in security["signals"] if s["kind"] != "sender"]
+    for warning in ([w["message"] for w in document["sender_warnings"]] + cautions
+                    + document["warnings"]):
         lines.append(f"Warning: {safe_text(visible_text(warning), 200)}")
     return "\n".join(lines)
 

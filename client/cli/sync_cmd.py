@@ -129,7 +129,7 @@ def _run_one(
     def on_progress(event: SyncProgress) -> None:
         progress.update(f"{event.folder} ({account.email})", event.done, event.total)
 
-    from client.sync.preferences import attachment_cap_bytes
+    from client.settings import attachment_cap_bytes
 
     cap = attachment_cap_bytes(ctx.store())
     outcome: dict[str, Any] = {}

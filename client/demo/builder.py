@@ -22,7 +22,7 @@ from pathlib import Path
 from client.demo.expand import DemoMessage, expand
 from client.demo.signature import install_demo_policy
 from client.demo.spec import DemoSpecError, default_resource_dir, load_spec
-from client.paths import DATABASE_NAME
+from client.profile.paths import DATABASE_NAME
 from client.signatures import provision
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage

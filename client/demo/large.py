@@ -17,7 +17,7 @@ from pathlib import Path
 from client.demo.builder import IMAP_FLAGS, DemoProfileError, build_demo_profile
 from client.demo.expand import DemoMessage, expand_generated
 from client.demo.spec import load_spec
-from client.paths import DATABASE_NAME
+from client.profile.paths import DATABASE_NAME
 from client.store.db import Store
 from client.store.records import IncomingMessage
 

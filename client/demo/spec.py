@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from client.paths import resources_dir
+from client.profile.paths import resources_dir
 
 SPEC_FORMAT = 1
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -24,7 +24,7 @@ class DemoSpecError(Exception):
 
 
 def default_resource_dir() -> Path:
-    """``resources/demo`` (in the source tree or an installed wheel: ``client.paths``)."""
+    """``resources/demo`` (in the source tree or an installed wheel: ``client.profile.paths``)."""
     return resources_dir() / "demo"
 
 

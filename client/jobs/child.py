@@ -219,18 +219,20 @@ def child_main(stdin: IO[str] | None = None, stdout: IO[str] | None = None) -> i
 def _run_request(request: ChildRequest, cancel: threading.Event,
                  bus: events.EventBus) -> tuple[SyncReport, AfterSyncReport | None]:
     from client.jobs.after_sync import after_sync
+    from client.settings import attachment_cap_bytes
     from client.store import Store, StoreError
-    from client.sync.engine import DEFAULT_ATTACHMENT_CAP, DEFAULT_HELPER_CONNECTIONS, sync_account
+    from client.sync.engine import DEFAULT_HELPER_CONNECTIONS, sync_account
 
     try:
         with Store.open(request.store_path) as store:
             account = store.account(request.account_id)
+            cap = (request.attachment_cap if request.attachment_cap is not None
+                   else attachment_cap_bytes(store))  # client.settings, as the CLI reads it
     except StoreError as exc:
         return SyncReport(request.account_id, error=str(exc), status="error"), None
     if account is None:
         return SyncReport(request.account_id, error=_("The account was removed."),
                           status="error"), None
-    cap = request.attachment_cap if request.attachment_cap is not None else DEFAULT_ATTACHMENT_CAP
     connections = (request.connections if request.connections is not None
                    else DEFAULT_HELPER_CONNECTIONS)
     report = sync_account(request.store_path, account, request.password, folders=request.folders,

@@ -9,18 +9,18 @@ A refused refresh raises `SignInRequired`; with `store` the account's status bec
 messages). (`client.smtp.account_endpoint.smtp_refresher` wraps it for
 the SMTP refresh-once rule.)
 Blocking (HTTP to the token endpoint); worker thread or CLI. Raises `OAuthError` subclasses and
-`client.secrets` errors.
+`client.profile.secrets` errors.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from client import secrets
 from client.i18n import _
 from client.oauth import tokens
 from client.oauth.errors import OAuthError, ProviderConfigError, SignInRequired
 from client.oauth.providers import Provider, from_public_json
+from client.profile import secrets
 
 if TYPE_CHECKING:
     from client.store.db import Store

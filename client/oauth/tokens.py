@@ -1,7 +1,7 @@
 """OAuth2 tokens of an account: keyring storage, expiry and the refresh-once rule.
 
 The token record (refresh token, access token, its expiry, and the provider's client secret
-when it has one) is JSON kept only in the OS keyring through `client.secrets`'
+when it has one) is JSON kept only in the OS keyring through `client.profile.secrets`'
 `set_token_entry` / `get_token_entry` (chunked for Windows' limit, scheme documented there);
 never in SQLite, config, logs or a command line.
 
@@ -24,10 +24,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any, TypeVar
 
-from client import secrets
 from client.i18n import _
 from client.oauth.errors import OAuthError, SignInRequired, TokenServiceUnavailable, explain
 from client.oauth.providers import Provider
+from client.profile import secrets
 
 log = logging.getLogger(__name__)
 EXPIRY_MARGIN_S = 60.0
@@ -67,7 +67,7 @@ class TokenSet:
 
 
 def save(email: str, tokens: TokenSet) -> None:
-    """Store the record (replacing any). Raises `client.secrets.SecretsError`."""
+    """Store the record (replacing any). Raises `client.profile.secrets.SecretsError`."""
     secrets.set_token_entry(email, json.dumps(asdict(tokens)))
 
 

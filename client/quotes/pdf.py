@@ -28,7 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from client.paths import resources_dir
+from client.profile.paths import resources_dir
 from client.quotes import money
 from client.quotes.records import QuoteLine
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from client.paths import resources_dir
+from client.profile.paths import resources_dir
 from client.templates.engine import TemplateError, compile_variant
 from client.templates.files import (
     FILE_SUFFIX,
@@ -188,7 +188,7 @@ def company_files_from_policy(store: Store) -> tuple[dict[str, bytes], list[Libr
 def load_library(profile: object, *, store: Store | None = None, bundled: Path | None = None,
                  company: Path | None = None, company_files: Mapping[str, bytes] | None = None,
                  problems: list[LibraryProblem] | None = None) -> TemplateLibrary:
-    """Read the layers for `profile` (a `client.config.Profile` or its directory). With
+    """Read the layers for `profile` (a `client.profile.config.Profile` or its directory). With
     `store` (on its thread) the templates signed into the company policy are read too
     (`company_files_from_policy`; or pass `company_files`); they win over the company
     folder. Never raises for bad files (see `problems`)."""

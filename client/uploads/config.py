@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from client import secrets
+from client.profile import secrets
 from client.uploads.provider import MAX_S3_EXPIRY_S as MAX_EXPIRY_S
 from client.uploads.provider import Provider
 

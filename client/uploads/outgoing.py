@@ -52,11 +52,9 @@ MARK = "TRADEWIND-LINK-BLOCK-"
 
 def threshold_bytes(store: Store, override_mb: float | None = None) -> int:
     """The link threshold in bytes: `override_mb`, else the setting, else 10 MB."""
-    value = override_mb if override_mb is not None else store.get_setting(SETTING)
-    try:
-        mb = float(value) if value is not None else DEFAULT_THRESHOLD_MB
-    except (TypeError, ValueError):
-        mb = DEFAULT_THRESHOLD_MB
+    from client.settings import read
+
+    mb = float(override_mb if override_mb is not None else read(store, SETTING))
     return int(max(mb, 0.0) * MB)
 
 
@@ -121,9 +119,9 @@ def recipient_addresses(fields: DraftFields) -> list[str]:
 
 def heading_for(store: Store, language: str) -> str | None:
     """The rep's own first line of the link block for `language` (None: the built-in one)."""
-    value = store.get_setting(HEADING_SETTING) or {}
-    if not isinstance(value, dict):
-        return None
+    from client.settings import read
+
+    value = read(store, HEADING_SETTING)
     key = "zh_CN" if language.replace("-", "_").lower().startswith("zh") else "en"
     text = value.get(key)
     return str(text) if isinstance(text, str) and text.strip() else None

@@ -174,7 +174,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="reuse/keep the profile in this folder")
     args = parser.parse_args()
     from client.demo.large import build_large_profile
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
 
     profile = args.keep or Path(tempfile.mkdtemp(prefix="tradewind-list-bench-")) / "large"
     if not (profile / DATABASE_NAME).exists():

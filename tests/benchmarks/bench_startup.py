@@ -30,7 +30,7 @@ def child(profile: Path) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
     from ui.mainwindow.window import MainWindow
     from ui.qt.dates import babel_locale
 
@@ -100,7 +100,7 @@ def main() -> int:
         return child(args.child)
     from client.demo import build_demo_profile
     from client.demo.large import build_large_profile
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
 
     base = Path(tempfile.mkdtemp(prefix="tradewind-bench-"))
     demo = base / "demo"

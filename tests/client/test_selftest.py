@@ -49,7 +49,7 @@ def test_a_refused_keyring_fails_with_the_reason(monkeypatch: pytest.MonkeyPatch
 
 def test_missing_data_files_are_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     (tmp_path / "demo").mkdir()
-    monkeypatch.setattr("client.paths.resources_dir", lambda: tmp_path)
+    monkeypatch.setattr("client.profile.paths.resources_dir", lambda: tmp_path)
     check = selftest.data_files()
     assert not check.ok
     assert "Qt translations missing" in check.detail and "templates missing" in check.detail

@@ -10,7 +10,7 @@ tests start the child with::
 The backend is viable only while ``TRADEWIND_TEST_KEYRING`` is set (its ``priority`` raises
 otherwise, which is keyring's way of saying "not usable"), so it can never become active by
 accident. It stores secrets in plain JSON: that is acceptable only because the file is a
-throw-away fixture. The module registers the class with ``client.secrets.allow_test_backend``
+throw-away fixture. The module registers the class with ``client.profile.secrets.allow_test_backend``
 when keyring imports it (which accepts it only because this file lies in the running source
 tree's ``tests`` folder). Safe across processes (an flock guards each read-modify-write).
 """
@@ -27,7 +27,7 @@ from keyring.backend import KeyringBackend
 from keyring.compat import properties
 from keyring.errors import PasswordDeleteError
 
-from client.secrets import allow_test_backend
+from client.profile.secrets import allow_test_backend
 
 ENV_VAR = "TRADEWIND_TEST_KEYRING"
 BACKEND_NAME = "tests.support.file_keyring.FileKeyring"

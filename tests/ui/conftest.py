@@ -22,7 +22,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from client.demo import build_demo_profile  # noqa: E402
-from client.paths import DATABASE_NAME  # noqa: E402
+from client.profile.paths import DATABASE_NAME  # noqa: E402
 from client.store import Store  # noqa: E402
 
 DEMO_ANCHOR = date(2026, 11, 27)

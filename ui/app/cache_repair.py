@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.paths import ProfileLock, ProfileLockedError
+from client.profile.paths import ProfileLock, ProfileLockedError
 from client.quotes import local_rows as _quote_rows  # noqa: F401 - a rebuild keeps the quote tables
 from client.store.check import check_cache
 from client.store.damage_mark import damage_mark

@@ -20,7 +20,7 @@ from typing import Any
 
 from babel import Locale
 
-from client.paths import (
+from client.profile.paths import (
     DATABASE_NAME,
     ProfileError,
     ProfileLock,

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from client.security import remote_content
 from client.store.db import Store
 from client.store.errors import SearchSyntaxError
 from client.store.records import MessageRow
@@ -50,12 +51,10 @@ from ui.models.message_list import (
 from ui.qt.event_bridge import EventBridge
 from ui.qt.screen_fit import fit_to_screen
 from ui.qt.tasks import run_in_background
-from ui.reader import remote_content
 from ui.reader.attachment_actions import AttachmentActions
 from ui.reader.content import ReaderContent, load_reader_content
 from ui.reader.pane import ReaderPane
 from ui.settings.preferences import Preferences, load_preferences, save_preferences
-from ui.settings_dialog import SettingsDialog
 
 SEARCH_DELAY_MS = 300
 
@@ -499,10 +498,10 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
 
     # -- settings -------------------------------------------------------------------------------
     def open_settings(self) -> None:
-        """Show the Settings dialog and apply what the rep chose."""
-        dialog = SettingsDialog(self.preferences, self)
-        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
-            self.apply_preferences(dialog.preferences())
+        """Show the Settings dialog (``ui.settings``); it applies what the rep chose."""
+        from ui.composer.main_window_hooks import open_settings
+
+        open_settings(self)
 
     def apply_preferences(self, prefs: Preferences) -> None:
         """Save ``prefs`` (in the background) and apply them; a new language is announced

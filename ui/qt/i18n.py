@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from client import i18n as client_i18n
-from client.paths import resources_dir
+from client.profile.paths import resources_dir
 
 TRANSLATIONS_DIR = resources_dir() / "translations"
 LANGUAGES = ("en", "zh_CN")

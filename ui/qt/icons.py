@@ -6,7 +6,7 @@ from functools import cache
 
 from PySide6.QtGui import QIcon
 
-from client.paths import resources_dir
+from client.profile.paths import resources_dir
 
 ICON_DIR = resources_dir() / "icons"
 

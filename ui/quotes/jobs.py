@@ -195,15 +195,11 @@ class ReminderSettings:
     days_unanswered: int = DEFAULT_DAYS_UNANSWERED
 
 
-def _days(value: object, default: int) -> int:
-    return value if isinstance(value, int) and 0 <= value <= 365 else default
-
-
 def reminder_settings(store: Store) -> ReminderSettings:
     """The reminder days from ``settings`` (a missing or bad value gives the default)."""
-    return ReminderSettings(
-        _days(store.get_setting(REMIND_BEFORE_KEY), DEFAULT_DAYS_BEFORE),
-        _days(store.get_setting(REMIND_UNANSWERED_KEY), DEFAULT_DAYS_UNANSWERED))
+    from client.settings import read
+
+    return ReminderSettings(read(store, REMIND_BEFORE_KEY), read(store, REMIND_UNANSWERED_KEY))
 
 
 @dataclass(frozen=True)
@@ -275,17 +271,13 @@ def new_reminders(db_path: Path, now: float) -> list[records.Reminder]:
 
 
 def save_reminder_settings(db_path: Path, settings: ReminderSettings) -> None:
-    """Worker thread: store the reminder days (0 to 365 each). Raises ``ValueError`` for a
-    value outside; idempotent."""
-    for value in (settings.days_before, settings.days_unanswered):
-        if not 0 <= value <= 365:
-            raise ValueError("Reminder days must be 0 to 365.")
-    store = Store.open(db_path)
-    try:
-        store.set_setting(REMIND_BEFORE_KEY, settings.days_before)
-        store.set_setting(REMIND_UNANSWERED_KEY, settings.days_unanswered)
-    finally:
-        store.close()
+    """Worker thread: store the reminder days (0 to 365 each, ``client.settings``). Raises
+    ``SettingError`` (a ValueError) for a value outside; idempotent."""
+    from client.settings import write_many
+
+    with Store.open(db_path) as store:
+        write_many(store, {REMIND_BEFORE_KEY: settings.days_before,
+                           REMIND_UNANSWERED_KEY: settings.days_unanswered})
 
 
 def load_reminder_settings(db_path: Path) -> ReminderSettings:

@@ -17,12 +17,18 @@ from client.meetings.ical_in import calendar_of_message
 from client.mime import Address, Attachment, attachment_bytes, parse_headers, parse_message
 from client.mime.sender_checks import SenderWarning, check_sender, other_senders
 from client.mime.text import html_to_text
+from client.security.attachments import (
+    ARCHIVE_SUFFIXES,
+    MAX_ARCHIVE_BYTES,
+    AttachmentRisk,
+    assess,
+)
+from client.security.remote_content import allowed_senders, senders_allowed
 from client.store.address_book import contact_addresses_named
 from client.store.db import Store
 from client.store.records import MessageRow
 from client.sync.attachments import server_parts
 from ui.reader.html_content import PreparedHtml, plain_text_html, prepare_parts
-from ui.reader.remote_content import allowed_senders
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +71,8 @@ class ReaderContent:
     refused_charsets: tuple[str, ...] = ()
     #: the invitation card (client.calendar.card.Card) when the message has a calendar part
     invitation: Card | None = None
+    #: attachments that can run code or hide their type (client.security.attachments)
+    attachment_risks: tuple[AttachmentRisk, ...] = ()
 
 
 def load_reader_content(
@@ -78,7 +86,8 @@ def load_reader_content(
             raise KeyError(f"Message {message_row} is no longer in the cache.")
         raw = store.get_raw(message_row)
         senders = parse_headers(raw).from_
-        allow_remote = allow_remote or _senders_allowed(senders, row, allowed_senders(store))
+        allow_remote = allow_remote or senders_allowed(  # client.security.remote_content
+            [a.email for a in senders if a.email] or [row.from_email], allowed_senders(store))
         on_server = server_parts(store, message_row) if row.body_state == "partial" else None
         contacts = contact_addresses_named(store, [a.name for a in senders])
         card = _card(store, message_row, raw)
@@ -91,7 +100,8 @@ def load_reader_content(
         ReaderAttachment(p.filename, p.content_type, p.size, p.part_id, p.downloaded)
         for p in on_server
     )
-    return replace(content, attachments=listed)
+    return replace(content, attachments=listed, attachment_risks=tuple(
+        risk for p in on_server if (risk := assess(p.filename)) is not None))
 
 
 def _card(store: Store, message_row: int, raw: bytes) -> Card | None:
@@ -105,13 +115,6 @@ def _card(store: Store, message_row: int, raw: bytes) -> Card | None:
         except Exception:  # not even the part could be found: no card
             return None
         return Card(message_row, None, False, "", str(exc)[:200], data) if data else None
-
-
-def _senders_allowed(senders: tuple[Address, ...], row: MessageRow, allowed: set[str]) -> bool:
-    """True if every From address of the message is on the allow list (one allowed address
-    beside another sender must not open remote content for both)."""
-    emails = {a.email.lower() for a in senders if a.email}
-    return bool(allowed) and (emails or {row.from_email.lower()}) <= allowed
 
 
 def attached_message_content(db_path: Path, message_row: int, part_id: str) -> ReaderContent:
@@ -172,8 +175,23 @@ def build_content(
         row, text, html_only, attachments, parsed.warnings, prepared, inline, header_block(raw),
         allow_remote, key, parsed.headers.from_,
         check_sender(parsed.headers.from_, other_senders(raw), contacts),
-        refused_charsets=refused,
+        refused_charsets=refused, attachment_risks=_risks(raw, parsed.attachments),
     )
+
+
+def _risks(raw: bytes, attachments: tuple[Attachment, ...]) -> tuple[AttachmentRisk, ...]:
+    """The risky attachments; a ZIP or tar archive in the message is looked inside."""
+    def data(attachment: Attachment) -> bytes | None:
+        if attachment.size > MAX_ARCHIVE_BYTES:
+            return None
+        try:
+            return attachment_bytes(raw, attachment.part_id)
+        except KeyError:
+            return None
+
+    found = (assess(a.filename, data(a) if a.filename.lower().endswith(ARCHIVE_SUFFIXES)
+                    else None) for a in attachments if not a.is_message)
+    return tuple(risk for risk in found if risk is not None)
 
 
 def header_block(raw: bytes, limit: int = HEADER_LIMIT) -> str:

@@ -21,7 +21,6 @@ import html as html_lib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import quote
 
 from client.security.html_sanitize import (
@@ -30,6 +29,8 @@ from client.security.html_sanitize import (
     DataImageBudget,
     sanitise_part,
 )
+from client.security.link_texts import anchor_texts
+from client.security.remote_content import is_remote_reference
 
 __all__ = ["MAIL_SCHEME", "MAX_DATA_DOCUMENT_CHARS", "MAX_DATA_IMAGE_CHARS", "Link", "PreparedHtml",
            "cid_url", "link_index", "link_url", "plain_text_html", "prepare_html",
@@ -37,7 +38,6 @@ __all__ = ["MAIL_SCHEME", "MAX_DATA_DOCUMENT_CHARS", "MAX_DATA_IMAGE_CHARS", "Li
 
 MAIL_SCHEME = "twmail"
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
-_REMOTE = ("http:", "https:", "//", "ftp:")
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def _sanitise(html: str, document_key: str, found: PreparedHtml) -> str:
         if tag == "a" and attr == "href":
             found._link_targets.append(value)
             return link_url(document_key, len(found._link_targets) - 1)
-        if tag == "img" and attr == "src" and lowered.startswith(_REMOTE):
+        if is_remote_reference(tag, attr, value):  # client.security.remote_content's rule
             found.remote_urls.append(value)
         return value
 
@@ -133,37 +133,9 @@ def _sanitise(html: str, document_key: str, found: PreparedHtml) -> str:
     return cleaned
 
 
-class _LinkTextParser(HTMLParser):
-    """Collects the text inside each of our ``<a href="twmail://…/link/N">`` (nh3 output is
-    well formed, so no nesting)."""
-
-    def __init__(self, document_key: str, count: int) -> None:
-        super().__init__(convert_charrefs=True)
-        self.key = document_key
-        self.texts = [""] * count
-        self.current: int | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "a":
-            href = dict(attrs).get("href") or ""
-            index = link_index(href, self.key)
-            self.current = index if index is not None and index < len(self.texts) else None
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a":
-            self.current = None
-
-    def handle_data(self, data: str) -> None:
-        if self.current is not None:
-            self.texts[self.current] += data
-
-
 def _link_texts(html: str, document_key: str, targets: list[str]) -> list[Link]:
-    parser = _LinkTextParser(document_key, len(targets))
-    parser.feed(html)
-    parser.close()
-    pairs = zip(targets, parser.texts, strict=True)
-    return [Link(href, " ".join(text.split())) for href, text in pairs]
+    texts = anchor_texts(html, lambda href: link_index(href, document_key), len(targets))
+    return [Link(href, text) for href, text in zip(targets, texts, strict=True)]
 
 
 def plain_text_html(text: str) -> str:

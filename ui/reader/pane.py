@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from client.mime.model import Address
 from client.security.links import LinkAnalysis, analyse_link
+from client.security.signals import attachment_sentence, reply_to_differs
 from ui.qt.dates import full_date
 from ui.qt.plain_text import tooltip
 from ui.qt.wrapping_label import WrappingLabel
@@ -73,10 +74,6 @@ def _format_size(size: int, locale: Locale) -> str:
 
 def _addresses(pairs: tuple[tuple[str, str], ...]) -> str:
     return sender_line([Address(name, email) for name, email in pairs]) if pairs else ""
-
-
-def _domain(address: str) -> str:
-    return address.rsplit("@", 1)[-1].lower() if "@" in address else ""
 
 
 class ReaderPane(QWidget):
@@ -237,8 +234,8 @@ class ReaderPane(QWidget):
         self.headers_view.setPlainText(content.header_text)
         self.headers_view.setVisible(self.show_all_headers)
         notices = sender_notices(content.sender_warnings)
-        reply_domains = {_domain(email) for _, email in row.reply_to}
-        if reply_domains and reply_domains != {_domain(row.from_email)}:
+        notices += [attachment_sentence(risk) for risk in content.attachment_risks]  # core words
+        if reply_to_differs(row.from_email, [email for _, email in row.reply_to]):
             notices.append(
                 self.tr("Replies go to a different address than the sender: {0}").format(
                     _addresses(row.reply_to)

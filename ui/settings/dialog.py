@@ -1,4 +1,4 @@
-"""The Settings dialog: general (language, tray), accounts, sync, appearance, signature.
+"""The Settings dialog: general (language, tray), accounts, sync, links, appearance, signature.
 
 ``AppSettingsDialog(db_path, prefs, parent)`` loads its values in the background
 (``values.load_settings``; ``loaded`` is emitted then). OK saves in the background and closes
@@ -8,7 +8,8 @@ language is applied by the main window at once). Appearance is applied when save
 added through the account wizard and removed after a confirmation. The Signature tab
 (``ui.settings.signature_tab``) has the rep's own values and a live preview; a value the policy
 refuses is said in words beside its field and is not saved (everything else is; the dialog then
-stays open). GUI thread only.
+stays open). Every general, sync and link value is checked by ``client.settings``; a value it
+refuses shows its message beside the field (``ui.settings.links_tab``). GUI thread only.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,9 +39,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.security.remote_content import SETTING_KEY
+from client.settings import SettingError
 from ui.qt.tasks import run_in_background
 from ui.settings import values
+from ui.settings.links_tab import LinksTab, problem_label
 from ui.settings.preferences import Preferences
+from ui.settings.remote_tab import RemoteContentTab
 from ui.settings.signature_tab import SignatureTab
 
 _palette_forced = False
@@ -103,7 +109,12 @@ class AppSettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._general_tab(), self.tr("General"))
         self.tabs.addTab(self._accounts_tab(), self.tr("Accounts"))
-        self.tabs.addTab(self._sync_tab(), self.tr("Sync"))
+        self.sync_page = self._sync_tab()
+        self.tabs.addTab(self.sync_page, self.tr("Sync"))
+        self.links_tab = LinksTab(self)  # checked by client.settings, reasons beside the fields
+        self.tabs.addTab(self.links_tab, self.links_tab.title())
+        self.remote_tab = RemoteContentTab(self)  # the allow list of client.security
+        self.tabs.addTab(self.remote_tab, self.remote_tab.title())
         self.signature_tab = SignatureTab(self.field_label, self)
         self.tabs.addTab(self.signature_tab, self.tr("Signature"))
         from ui.quotes.settings_tab import QuoteSettingsTab  # reminder days (issue 12)
@@ -171,23 +182,43 @@ class AppSettingsDialog(QDialog):
 
     def _sync_tab(self) -> QWidget:
         page = QWidget(self)
-        self.cache_mb = QSpinBox(page)
-        self.cache_mb.setRange(*values.CACHE_MB_RANGE)
+        self.cache_mb = QDoubleSpinBox(page)
+        self.cache_mb.setDecimals(1)
+        self.cache_mb.setRange(*values.bounds(values.CACHE_MB_KEY))
         self.cache_mb.setSuffix(" MB")
         self.cache_mb.setValue(values.DEFAULT_CACHE_MB)
         self.interval = QSpinBox(page)
-        self.interval.setRange(*values.INTERVAL_RANGE)
+        low, high = values.bounds(values.INTERVAL_KEY)
+        self.interval.setRange(int(low), int(high))
         self.interval.setSuffix(self.tr(" min"))
         self.interval.setValue(values.DEFAULT_INTERVAL_MIN)
         note = QLabel(self.tr("Attachments larger than the cache size are downloaded when you "
                               "open them. Servers that support IDLE deliver new mail at once; "
                               "the interval applies to the others."), page)
         note.setWordWrap(True)
+        self.sync_problems = {key: problem_label(page)
+                              for key in (values.CACHE_MB_KEY, values.INTERVAL_KEY)}
         form = QFormLayout(page)
         form.addRow(self.tr("Attachment cache:"), self.cache_mb)
+        form.addRow("", self.sync_problems[values.CACHE_MB_KEY])
         form.addRow(self.tr("Check for mail every:"), self.interval)
+        form.addRow("", self.sync_problems[values.INTERVAL_KEY])
         form.addRow(note)
         return page
+
+    def show_setting_problem(self, exc: SettingError) -> bool:
+        """Show the core's refusal beside the field of its setting (and open that tab);
+        False when no field of this dialog holds that setting."""
+        for tab, labels in ((self.links_tab, self.links_tab.problem_labels),
+                            (self.sync_page, self.sync_problems),
+                            (self.remote_tab, {SETTING_KEY: self.remote_tab.problem})):
+            label = labels.get(exc.key)
+            if label is not None:
+                label.setText(str(exc))
+                label.show()
+                self.tabs.setCurrentWidget(tab)
+                return True
+        return False
 
     @property
     def signature_edits(self) -> dict[tuple[str, str], QLineEdit]:
@@ -229,6 +260,8 @@ class AppSettingsDialog(QDialog):
             self.interval.setValue(snapshot.sync.interval_minutes)
             self.appearance.setCurrentIndex(max(0, self.appearance.findData(snapshot.appearance)))
             self.signature_tab.fill(snapshot)
+            self.links_tab.fill(snapshot.core_values)
+            self.remote_tab.fill(snapshot.core_values)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self.loaded.emit()
 
@@ -278,8 +311,17 @@ class AppSettingsDialog(QDialog):
         appearance = str(self.appearance.currentData())
         signature, db_path = self.signature_values(), self.db_path
         refused = self.signature_tab.invalid_fields()
+        if not self.links_tab.check():  # the core's reason is beside the field; nothing saved
+            self.tabs.setCurrentWidget(self.links_tab)
+            return
+        if self.remote_tab.entry.text().strip() and not self.remote_tab.add_entry():
+            self.tabs.setCurrentWidget(self.remote_tab)  # a typed entry the core refuses
+            return
+        others = {**self.links_tab.values(), **self.remote_tab.values()}
         self.buttons.setEnabled(False)
         self.error_label.hide()
+        for label in self.sync_problems.values():
+            label.hide()
 
         def done(_result: object) -> None:
             apply_appearance(appearance)
@@ -297,7 +339,10 @@ class AppSettingsDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.buttons.setEnabled(True)
+            if isinstance(exc, SettingError) and self.show_setting_problem(exc):
+                return
             self._failed(exc)
 
-        run_in_background(lambda: values.save_settings(db_path, sync, appearance, signature),
-                          done, failed, owner=self)
+        run_in_background(
+            lambda: values.save_settings(db_path, sync, appearance, signature, others),
+            done, failed, owner=self)

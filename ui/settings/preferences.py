@@ -2,6 +2,7 @@
 
 ``load_preferences(store)`` reads them (defaults for anything missing or malformed);
 ``save_preferences(db_path, prefs)`` writes them from a worker thread (opens its own Store).
+Both go through ``client.settings``, the one definition of every setting.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from client import settings
 from client.store.db import Store
 
 LANGUAGE_KEY = "ui.language"
 TRAY_KEY = "ui.minimise_to_tray"
-LANGUAGE_CHOICES = ("system", "en", "zh_CN")
+LANGUAGE_CHOICES = settings.SETTINGS[LANGUAGE_KEY].choices
 
 
 @dataclass(frozen=True)
@@ -26,18 +28,13 @@ class Preferences:
 
 def load_preferences(store: Store) -> Preferences:
     """The saved preferences (defaults where nothing valid is saved)."""
-    language = store.get_setting(LANGUAGE_KEY, "system")
-    tray = store.get_setting(TRAY_KEY, False)
-    return Preferences(
-        language=language if language in LANGUAGE_CHOICES else "system",
-        minimise_to_tray=tray is True,
-    )
+    return Preferences(language=settings.read(store, LANGUAGE_KEY),
+                       minimise_to_tray=settings.read(store, TRAY_KEY))
 
 
 def save_preferences(db_path: Path, prefs: Preferences) -> None:
-    """Save ``prefs`` (worker thread); raises ValueError for an unknown language."""
-    if prefs.language not in LANGUAGE_CHOICES:
-        raise ValueError(f"unknown language {prefs.language!r}")
-    with Store.open(db_path) as store, store.transaction():
-        store.set_setting(LANGUAGE_KEY, prefs.language)
-        store.set_setting(TRAY_KEY, bool(prefs.minimise_to_tray))
+    """Save ``prefs`` (worker thread); raises ``SettingError`` (a ValueError) for an unknown
+    language."""
+    wanted = {LANGUAGE_KEY: prefs.language, TRAY_KEY: bool(prefs.minimise_to_tray)}
+    with Store.open(db_path) as store:
+        settings.write_many(store, wanted)

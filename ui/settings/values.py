@@ -1,12 +1,13 @@
 """What the Settings dialog reads and writes, kept in the profile's ``settings`` table. Qt-free.
 
-Keys: ``sync.attachment_cache_mb`` (cap of the attachment cache, MB, default 25),
-``sync.interval_minutes`` (how often to check for mail without IDLE, default 5),
-``ui.appearance`` ('system', 'light' or 'dark'), and the signature values the company policy
-lets the rep fill (``client.signatures.provision.set_rep_value``, key ``signature.rep_values``).
+Every general, sync and link value is defined, read and checked by ``client.settings`` (the
+same rules as ``tradewind settings``); this module only gathers them for the dialog. The
+signature values the company policy lets the rep fill go through
+``client.signatures.provision`` (key ``signature.rep_values``).
 ``load_settings`` and ``save_settings`` open their own ``Store``: call them on a worker thread.
-``save_settings`` checks everything before writing anything and raises ``ValueError`` /
-``PolicyError`` in words. ``fixed_values`` and ``value_problem`` are pure (any thread): what the
+``save_settings`` checks everything before writing anything and raises
+``client.settings.SettingError`` (its ``key`` names the field) / ``PolicyError`` in words.
+``fixed_values`` and ``value_problem`` are pure (any thread): what the
 policy sets for a sending address over the rep's values (shown read-only; the company-wide
 values are only defaults a rep may override where allowed) and why a rep's value is refused.
 """
@@ -15,7 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from client import settings as core_settings
 from client.compose.identities import identities
 from client.signatures.bundle import PolicyBundle
 from client.signatures.fields import FIELD_KINDS
@@ -33,16 +36,24 @@ from client.store.records import Account
 CACHE_MB_KEY = "sync.attachment_cache_mb"
 INTERVAL_KEY = "sync.interval_minutes"
 APPEARANCE_KEY = "ui.appearance"
-DEFAULT_CACHE_MB = 25
-DEFAULT_INTERVAL_MIN = 5
-APPEARANCES = ("system", "light", "dark")
-CACHE_MB_RANGE = (1, 10_000)
-INTERVAL_RANGE = (1, 24 * 60)
+_DEFS = core_settings.SETTINGS
+DEFAULT_CACHE_MB = _DEFS[CACHE_MB_KEY].default
+DEFAULT_INTERVAL_MIN = _DEFS[INTERVAL_KEY].default
+APPEARANCES = _DEFS[APPEARANCE_KEY].choices
+#: the keys the Links and Remote content tabs edit
+TAB_KEYS = ("links.threshold_mb", "links.heading", "reader.remote_content_senders")
+
+
+def bounds(key: str) -> tuple[float, float]:
+    """The (minimum, maximum) of a numeric setting, for a spin box's range."""
+    setting = _DEFS[key]
+    assert setting.minimum is not None and setting.maximum is not None
+    return setting.minimum, setting.maximum
 
 
 @dataclass(frozen=True)
 class SyncSettings:
-    attachment_cache_mb: int = DEFAULT_CACHE_MB
+    attachment_cache_mb: float = DEFAULT_CACHE_MB
     interval_minutes: int = DEFAULT_INTERVAL_MIN
 
 
@@ -60,25 +71,18 @@ class SettingsSnapshot:
     signature_values: dict[str, dict[str, str]] = field(default_factory=dict)
     policy: PolicyBundle | None = None
     signature_problem: str | None = None
-
-
-def _int_setting(store: Store, key: str, default: int, bounds: tuple[int, int]) -> int:
-    value = store.get_setting(key, default)
-    if isinstance(value, bool) or not isinstance(value, int):
-        return default
-    return value if bounds[0] <= value <= bounds[1] else default
+    #: more values by client.settings key (the Links and Remote content tabs), as read there
+    core_values: dict[str, Any] = field(default_factory=dict)
 
 
 def load_sync_settings(store: Store) -> SyncSettings:
-    return SyncSettings(
-        _int_setting(store, CACHE_MB_KEY, DEFAULT_CACHE_MB, CACHE_MB_RANGE),
-        _int_setting(store, INTERVAL_KEY, DEFAULT_INTERVAL_MIN, INTERVAL_RANGE),
-    )
+    """The sync values in force (defaults for a missing or refused stored value)."""
+    return SyncSettings(core_settings.read(store, CACHE_MB_KEY),
+                        core_settings.read(store, INTERVAL_KEY))
 
 
 def load_appearance(store: Store) -> str:
-    value = store.get_setting(APPEARANCE_KEY, "system")
-    return value if value in APPEARANCES else "system"
+    return str(core_settings.read(store, APPEARANCE_KEY))
 
 
 def load_settings(db_path: Path) -> SettingsSnapshot:
@@ -97,8 +101,9 @@ def load_settings(db_path: Path) -> SettingsSnapshot:
             for account in accounts:
                 for identity in identities(store, account.id):
                     values[identity.email] = rep_values(store, identity.email)
+        core_values = {key: core_settings.read(store, key) for key in TAB_KEYS}
         return SettingsSnapshot(accounts, load_sync_settings(store), load_appearance(store),
-                                fields, values, bundle, problem)
+                                fields, values, bundle, problem, core_values)
 
 
 def fixed_values(bundle: PolicyBundle, identity: str,
@@ -127,24 +132,23 @@ def value_problem(bundle: PolicyBundle, name: str, value: str) -> str | None:
 
 
 def save_settings(db_path: Path, sync: SyncSettings, appearance: str,
-                  signature_values: dict[str, dict[str, str]] | None = None) -> None:
-    """Write the dialog's values (worker thread); nothing is written if any value is refused."""
-    for value, bounds, what in ((sync.attachment_cache_mb, CACHE_MB_RANGE, "attachment cache"),
-                                (sync.interval_minutes, INTERVAL_RANGE, "sync interval")):
-        if not bounds[0] <= value <= bounds[1]:
-            raise ValueError(f"The {what} must be between {bounds[0]} and {bounds[1]}.")
-    if appearance not in APPEARANCES:
-        raise ValueError(f"Unknown appearance {appearance!r}.")
+                  signature_values: dict[str, dict[str, str]] | None = None,
+                  others: dict[str, Any] | None = None) -> None:
+    """Write the dialog's values (worker thread); nothing is written if any value is refused.
+    ``others``: more ``client.settings`` keys with their values (the Links and Remote content
+    tabs)."""
+    wanted: dict[str, Any] = {CACHE_MB_KEY: sync.attachment_cache_mb,
+                              INTERVAL_KEY: sync.interval_minutes, APPEARANCE_KEY: appearance,
+                              **(others or {})}
+    for key, value in wanted.items():
+        core_settings.check(key, value)  # raises SettingError in words, naming its key
     with Store.open(db_path) as store:
         bundle = policy_in_force(store) if signature_values else None
         if bundle is not None and signature_values:
             for filled in signature_values.values():
                 for name, text in filled.items():
                     check_rep_value(bundle, name, text)  # raises PolicyError in words
-        with store.transaction():
-            store.set_setting(CACHE_MB_KEY, sync.attachment_cache_mb)
-            store.set_setting(INTERVAL_KEY, sync.interval_minutes)
-            store.set_setting(APPEARANCE_KEY, appearance)
+        core_settings.write_many(store, wanted)
         if bundle is not None and signature_values:
             for address, filled in signature_values.items():
                 for name, text in filled.items():

@@ -1,7 +1,7 @@
 """``SyncDriver``: the app's link to the sync core (workers, IDLE, interval, Send/Receive).
 
 Create, ``start()``, ``attach(window)`` and ``stop()`` on the GUI thread. ``start()`` takes the
-profile's writer lock (``client.paths.ProfileLock``); when another process holds it the driver
+profile's writer lock (``client.profile.paths.ProfileLock``); when another process holds it the driver
 stays read-only and says so in the status bar. Otherwise it runs one ``AccountWorker`` per real
 account (demo accounts have no server), a full sync of each at start and every
 ``sync.interval_minutes`` (the QTimer only *submits* jobs), an ``InboxWatcher`` (IDLE) per
@@ -27,15 +27,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from client import events, secrets
+from client import events
 from client.i18n import _
 from client.imap import AuthenticationError, PasswordNotSaved
 from client.jobs.child import sync_in_child
 from client.jobs.watch import IDLE_SECONDS, InboxWatcher
 from client.jobs.worker import SyncJob, WorkerPool
-from client.paths import ProfileLock, ProfileLockedError
+from client.profile import secrets
+from client.profile.paths import ProfileLock, ProfileLockedError
+from client.settings import attachment_cap_bytes
 from client.store import Account, Store
-from client.sync.engine import MB, SyncReport
+from client.sync.engine import SyncReport
 from ui.qt.event_bridge import EventBridge
 from ui.settings.values import load_sync_settings
 from ui.sync.status import AccountState, describe
@@ -334,7 +336,7 @@ class SyncDriver(QObject):
         behind parsing and indexing. Runs on the account's worker thread, which only waits on
         the child's pipe; the child's events arrive on ``bus`` as if the sync ran here."""
         with Store.open(store_path) as store:
-            cap = load_sync_settings(store).attachment_cache_mb * MB
+            cap = attachment_cap_bytes(store)  # client.settings: one rule for CLI and app
         connections = options.get("connections")
         report, sent = sync_in_child(
             store_path, account, password, folders=folders, cancel=cancel, bus=bus,

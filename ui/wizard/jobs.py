@@ -2,7 +2,7 @@
 
 ``find_settings`` asks presets/autoconfig (``client.accounts.discover``; never raises);
 ``save_and_test`` stores the account (the password only in the keyring, through
-``AccountManager``/``client.secrets``), or updates the one this wizard already stored, then logs
+``AccountManager``/``client.profile.secrets``), or updates the one this wizard already stored, then logs
 in once to the incoming server and checks the outgoing one (its problems are reported, not
 fatal: mail waits in the outbox; an untrusted outgoing certificate is reported with its
 fingerprint); ``trust_and_test`` pins exactly the certificate fingerprint the rep approved, for
@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from client import secrets
 from client.accounts.discover import DiscoveryResult, discover
 from client.accounts.manager import AccountError, AccountManager, TestResult
 from client.i18n import _
@@ -28,6 +27,7 @@ from client.imap.errors import (
 )
 from client.net.tls import same_fingerprint
 from client.oauth.errors import OAuthError
+from client.profile import secrets
 from client.smtp.account_endpoint import set_sending_options
 from client.store.db import Store
 

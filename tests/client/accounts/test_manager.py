@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-from client import secrets
 from client.accounts import manager as manager_module
 from client.accounts.discover import DiscoveryResult
 from client.accounts.manager import (
@@ -20,6 +19,7 @@ from client.accounts.manager import (
     parse_host_port,
 )
 from client.accounts.presets import ServerSettings
+from client.profile import secrets
 from client.store.db import Store
 
 

@@ -11,8 +11,9 @@ import keyring
 import pytest
 from keyring.backends import null
 
-from client import i18n, secrets
+from client import i18n
 from client.accounts.manager import AccountExistsError, AccountManager, InvalidAccountError
+from client.profile import secrets
 from client.store.db import Store
 
 

@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 import caldav
 import pytest
 
-from client import secrets as tw_secrets
 from client.calendar.caldav_sync import SETTING, CalDavError, set_server, sync_calendar
 from client.calendar.calendar_store import CalendarStore
 from client.meetings import ical_out
 from client.meetings.ical_in import parse_calendar
 from client.meetings.ical_out import Meeting, Person
+from client.profile import secrets as tw_secrets
 from client.store.db import Store
 from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - shared fixture
 from tests.servers.radicale import RadicaleServer

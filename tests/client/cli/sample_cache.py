@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from client.config import Profile
+from client.profile.config import Profile
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
 

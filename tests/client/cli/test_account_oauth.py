@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from client.config import Profile
+from client.profile.config import Profile
 from client.store.db import Store
 from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
 from tests.client.cli.test_account import add_account

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from client.cli.errors import ExitCode
-from client.config import Profile
+from client.profile.config import Profile
 from client.store.db import Store
 from tests.client.cli.conftest import CliResult
 from tests.client.cli.test_account import add_account

@@ -11,7 +11,7 @@ from email import policy
 
 from client.cli.errors import ExitCode
 from client.compose.drafts import DraftFields, save_draft
-from client.config import Profile
+from client.profile.config import Profile
 from client.smtp.outbox import Outbox
 from client.store.db import Store
 from tests.client.cli.conftest import CliResult

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from client.config import Profile
+from client.profile.config import Profile
 from client.smtp.outbox import Outbox
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage

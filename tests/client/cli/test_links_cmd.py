@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from client.config import Profile
+from client.profile.config import Profile
 from client.store.db import Store
 from tests.client.cli.conftest import REPO_ROOT, CliResult, console_script
 from tests.servers import link_fixtures
@@ -170,7 +170,7 @@ def test_wrong_credentials_exit_3_keep_the_upload_and_retry_finishes_it(
     assert "Wrong-pw-55" not in failed.err + failed.out and "links retry 1" in failed.err
     (upload,) = cli("links", "uploads", "--json").json()["uploads"]
     assert upload["state"] == "failed" and "refused" in upload["error"]
-    from client import secrets
+    from client.profile import secrets
 
     storage_id = cli("storage", "list", "--json").json()["storages"][0]["id"]
     secrets.set_storage_secret(storage_id, account, nextcloud_server.password)

@@ -66,8 +66,8 @@ def test_json_mode_errors_are_a_json_document(cli: Cli) -> None:
 
 
 def test_classify_maps_core_errors_by_class_name() -> None:
-    from client.paths import ProfileLockedError
-    from client.secrets import KeyringUnavailableError
+    from client.profile.paths import ProfileLockedError
+    from client.profile.secrets import KeyringUnavailableError
 
     locked = classify(ProfileLockedError(__import__("pathlib").Path("/p"), 42))
     assert locked is not None and locked.code == ExitCode.LOCKED and "42" in locked.message

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from client.config import Profile
+from client.profile.config import Profile
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
 from tests.client.cli.conftest import CliResult

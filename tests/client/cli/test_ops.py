@@ -60,7 +60,7 @@ def test_move_takes_the_message_to_the_folder(cli: Cli, cache: Cache) -> None:
 
 
 def test_move_into_a_local_only_folder_is_refused_in_words(cli: Cli, cache: Cache) -> None:
-    from client.config import Profile
+    from client.profile.config import Profile
     from client.store import Store
 
     with Store.open(Profile.resolve().database) as store:

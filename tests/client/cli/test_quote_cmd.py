@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from client.compose.drafts import draft_raw
-from client.config import Profile
+from client.profile.config import Profile
 from client.quotes import pdf as quote_pdf
 from client.smtp.outbox import Outbox
 from client.store.db import Store

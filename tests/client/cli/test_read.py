@@ -76,7 +76,7 @@ def test_show_plain_text_message(cli: Cli, cache: Cache) -> None:
 def test_show_html_reduced_to_text(cli: Cli, cache: Cache) -> None:
     document = cli("show", str(cache.inbox_ids[1]), "--json").json()
     assert set(document) == {"message", "text", "text_source", "attachments", "warnings",
-                             "senders", "sender_warnings"}
+                             "senders", "sender_warnings", "security"}
     assert document["text_source"] == "html"
     assert "Please confirm the order." in document["text"]
     assert "alert" not in document["text"] and "<" not in document["text"]
@@ -141,8 +141,8 @@ def test_show_marks_attachments_left_on_the_server_as_not_downloaded(
 ) -> None:
     from datetime import UTC, datetime
 
-    from client.config import Profile
     from client.imap.models import BodyPart, MessageMeta, PartialMessage
+    from client.profile.config import Profile
     from client.store.db import Store
     from client.store.records import IncomingMessage
     from client.sync.partial import assemble_partial, record_parts

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from client.compose.drafts import DraftFields, save_draft
 from client.demo import build_demo_profile
-from client.paths import DATABASE_NAME
+from client.profile.paths import DATABASE_NAME
 from client.smtp.outbox import Outbox
 from client.store.db import Store
 from client.store.records import IncomingMessage

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from client.config import Profile
+from client.profile.config import Profile
 from client.store.db import Store
 from tests.client.cli.conftest import CliResult
 from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
@@ -105,7 +105,7 @@ def test_wrong_credentials_keep_it_in_the_outbox_and_retry_sends_it(
     assert "not-the-password" not in sent.out + sent.err
     assert _folder(dovecot, smtp_user, "INBOX") == []
 
-    from client import secrets
+    from client.profile import secrets
 
     secrets.set_storage_secret(storage, smtp_user.email, wsgidav_server.password)
     retried = cli("outbox", "retry", str(doc["outbox_id"]), "--json")

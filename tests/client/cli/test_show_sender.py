@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from client.config import Profile
+from client.profile.config import Profile
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
 from tests.client.cli.conftest import CliResult

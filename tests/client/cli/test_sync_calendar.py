@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from client.calendar.calendar_store import CalendarStore
-from client.config import Profile
 from client.meetings import ical_out
 from client.meetings.ical_out import Meeting, Person
+from client.profile.config import Profile
 from client.store.db import Store
 from tests.client.cli.conftest import CliResult
 from tests.client.cli.test_account import add_account

@@ -9,8 +9,8 @@ import pytest
 
 from client.cli.errors import ExitCode
 from client.cli.shapes import MESSAGE_KEYS
-from client.config import Profile
-from client.paths import ProfileLock
+from client.profile.config import Profile
+from client.profile.paths import ProfileLock
 from client.store.db import Store
 from tests.client.cli.conftest import CliResult
 from tests.client.cli.test_account import add_account

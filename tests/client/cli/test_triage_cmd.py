@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from client.cli.errors import ExitCode
-from client.paths import resolve_profile_dir
+from client.profile.paths import resolve_profile_dir
 from client.store import Store
 from tests.client.cli.conftest import CliResult
 from tests.client.cli.sample_cache import Cache
@@ -66,7 +66,7 @@ def test_archive_without_an_archive_folder_asks_for_create_and_changes_nothing(
     assert result.code == ExitCode.USAGE
     assert "--create" in result.err and "no archive folder" in result.err
     assert _ids(cli, "INBOX") == sorted(cache.inbox_ids)
-    from client import secrets
+    from client.profile import secrets
 
     secrets.set_password("rep@example.test", "secret")
     offline = cli("archive", "--create", str(cache.inbox_ids[0]))  # its server is port 1
@@ -98,7 +98,7 @@ def test_archive_create_and_undo_reach_the_server(cli: Cli, sync_env: SyncEnv) -
     """End to end with the real servers: `archive --create` makes the folder (Cyrus loses its
     archive here; Dovecot's test config always has one), `sync` replays, `undo` + `sync` bring
     the message back."""
-    from client import secrets
+    from client.profile import secrets
     env = sync_env
     _synced(env, 2)
     without_archive(env)

@@ -90,7 +90,7 @@ def test_plain_watch_lines_drop_repeats_and_the_first_ok(tmp_path: Path) -> None
     from client import events
     from client.cli.context import Context
     from client.cli.watch_cmd import _Printer
-    from client.config import Profile
+    from client.profile.config import Profile
 
     out = io.StringIO()
     ctx = Context(Profile(tmp_path), False, io.StringIO(), out, io.StringIO())

@@ -20,7 +20,7 @@ from client.compose.reply import (
     quote_text,
 )
 from client.demo import build_demo_profile
-from client.paths import DATABASE_NAME
+from client.profile.paths import DATABASE_NAME
 from client.smtp.outbox import Outbox
 from client.store.db import Store
 from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture

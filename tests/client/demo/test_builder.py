@@ -10,7 +10,7 @@ import pytest
 
 from client.demo import DemoProfileError, build_demo_profile
 from client.mime import parse_message
-from client.paths import DATABASE_NAME
+from client.profile.paths import DATABASE_NAME
 from client.store.db import Store
 
 ANCHOR = date(2026, 11, 27)

@@ -15,7 +15,7 @@ from client.compose.actions import reply_fields
 from client.compose.drafts import DraftFields
 from client.demo import build_demo_profile
 from client.outgoing.pipeline import queue_message
-from client.paths import DATABASE_NAME, resources_dir
+from client.profile.paths import DATABASE_NAME, resources_dir
 from client.signatures import provision
 from client.signatures.render import SignatureRequest, render_signature
 from client.smtp.outbox import Outbox

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from client.demo.large import build_large_profile
-from client.paths import DATABASE_NAME
+from client.profile.paths import DATABASE_NAME
 from client.store.db import Store
 
 ANCHOR = date(2026, 11, 27)

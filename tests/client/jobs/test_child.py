@@ -96,6 +96,27 @@ def test_real_sync_in_a_child_stores_the_mail_and_relays_the_events(sync_env: Sy
     assert again.ok and again.added == 0  # idempotent through the child too
 
 
+def test_the_child_reads_the_attachment_cap_from_the_settings(sync_env: SyncEnv) -> None:
+    """Without a cap in the request the child uses `sync.attachment_cache_mb`
+    (client.settings), as `tradewind sync` does, not a default of its own."""
+    big = (b"From: Buyer <buyer@example.net>\r\nTo: rep@example.test\r\nSubject: Catalogue\r\n"
+           b"Message-ID: <cap-1@example.net>\r\nMIME-Version: 1.0\r\n"
+           b"Content-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\n"
+           b"Content-Type: text/plain\r\n\r\nThe catalogue is attached.\r\n--B\r\n"
+           b"Content-Type: application/pdf\r\nContent-Disposition: attachment; "
+           b"filename=catalogue.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+           + b"JVBERi0xLjQK" * 20_000 + b"\r\n--B--\r\n")
+    sync_env.server.append(sync_env.user, "INBOX", big)
+    with Store.open(sync_env.store_path) as store:
+        store.set_setting("sync.attachment_cache_mb", 0.1)  # 100 KB; the message is ~240 KB
+    report, _after = sync_in_child(sync_env.store_path, sync_env.account, sync_env.password,
+                                   bus=events.EventBus(), after_sync=False)
+    assert report.ok and report.added == 1
+    with Store.open(sync_env.store_path) as store:
+        (state,) = store.conn.execute("SELECT body_state FROM messages").fetchone()
+    assert state == "partial"
+
+
 def test_wrong_password_comes_back_in_words(sync_env: SyncEnv) -> None:
     bus = events.EventBus()
     seen = _collect(bus)

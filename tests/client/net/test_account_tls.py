@@ -18,7 +18,7 @@ import pytest
 
 from client.accounts.manager import AccountManager, format_fingerprint
 from client.cli.errors import ExitCode
-from client.config import Profile
+from client.profile.config import Profile
 from client.store.db import Store
 from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - shared fixture
 from tests.servers.certs import ServerCert, issue_server_cert

@@ -96,7 +96,7 @@ def _add(cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> CliResult:  # no
 
 def _send(cli: Cli, user: MailUser, subject: str, tmp_path: Path) -> CliResult:  # noqa: F811
     body = tmp_path / "body.txt"
-    body.write_text("Quotation attached.\n", encoding="utf-8")
+    body.write_text("Our quotation follows below.\n", encoding="utf-8")
     return cli("send", "--from", user.email, "--to", user.email, "--subject", subject,
                "--body-file", str(body), "--json")
 
@@ -238,9 +238,9 @@ def test_the_idle_watcher_refreshes_a_refused_token_once(
         cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:  # noqa: F811
     """The IDLE connection gets the same rule as sync and send: a refused (but unexpired-looking)
     access token is refreshed once and the login tried once more."""
-    from client.config import Profile
     from client.jobs.watch import InboxWatcher
     from client.oauth.credentials import secret_for
+    from client.profile.config import Profile
 
     assert _add(cli, bed, user, tmp_path).code == 0
     with Store.open(Profile.resolve().database) as store:

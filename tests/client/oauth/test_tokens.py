@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 import pytest
 
-from client import secrets
 from client.oauth import tokens
 from client.oauth.errors import SignInRequired
 from client.oauth.pkce_flow import sign_in
 from client.oauth.providers import Provider
+from client.profile import secrets
 from tests.servers.oauth_server import OAuthServer
 from tests.support.memory_keyring import MemoryKeyring
 

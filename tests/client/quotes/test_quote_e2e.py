@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from client import secrets
 from client.compose.assemble import signature_text
 from client.compose.identities import add_identity
+from client.profile import secrets
 from client.signatures import provision
 from client.signatures.render import SignatureRequest, render_signature
 from client.smtp.account_endpoint import set_sending_options

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from client.config import Profile
+from client.profile.config import Profile
 from client.smtp.outbox import Outbox
 from client.store.db import Store
 from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture

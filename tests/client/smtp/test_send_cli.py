@@ -8,7 +8,7 @@ from email import policy
 from pathlib import Path
 
 from client.cli.errors import ExitCode
-from client.config import Profile
+from client.profile.config import Profile
 from client.store.db import Store
 from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
 from tests.client.cli.test_account import add_account

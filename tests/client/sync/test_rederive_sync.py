@@ -122,7 +122,7 @@ def test_the_apps_sync_child_corrects_an_old_cache(sync_env: SyncEnv) -> None:
 
 
 def test_the_cli_sync_corrects_an_old_cache(sync_env: SyncEnv) -> None:
-    from client import secrets
+    from client.profile import secrets
 
     env = sync_env
     env.server.append(env.user, "INBOX", QUOTED)

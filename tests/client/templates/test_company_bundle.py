@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from client.config import Profile
+from client.profile.config import Profile
 from client.signatures import provision
 from client.store.db import Store
 from client.templates.library import company_files_from_policy, load_library

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from client.compose.text_language import script_language
-from client.config import Profile
+from client.profile.config import Profile
 from client.signatures import provision
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from client.config import Profile
+from client.profile.config import Profile
 from client.store.db import Store
 from client.uploads import config
 from client.uploads.engine import UploadEngine

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from client import secrets
+from client.profile import secrets
 from client.store.db import Store
 from client.uploads import config, links, records
 from client.uploads.engine import UploadEngine

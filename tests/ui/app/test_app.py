@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from client.paths import DATABASE_NAME
+from client.profile.paths import DATABASE_NAME
 from client.store.db import Store
 from ui.app.main import create_window, parse_app_args, prepare_profile
 from ui.qt.dates import babel_locale

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from client.paths import DATABASE_NAME, ProfileLock
+from client.profile.paths import DATABASE_NAME, ProfileLock
 from client.store.damage_mark import damage_mark
 from client.store.db import Store
 from client.store.errors import StoreCorruptError

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from client.compose.drafts import DraftFields
 from client.outgoing.pipeline import queue_message
-from client.paths import DATABASE_NAME
+from client.profile.paths import DATABASE_NAME
 from client.smtp.outbox import Outbox
 from client.store import Store
 from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - fixtures

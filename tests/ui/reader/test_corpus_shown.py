@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from client.cli.main import main
-from client.paths import DATABASE_NAME
+from client.profile.paths import DATABASE_NAME
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
 from tests.client.mime.corpus import corpus_messages

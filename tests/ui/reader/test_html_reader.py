@@ -187,7 +187,7 @@ def test_load_remote_content_for_this_message_lets_only_pictures_through(qtbot, 
 
 
 def test_always_for_this_sender_is_saved_per_address(qtbot, window: MainWindow, demo_db: Path, internet) -> None:  # type: ignore[no-untyped-def]
-    from ui.reader.remote_content import allowed_senders
+    from client.security.remote_content import allowed_senders
 
     base, hits = internet
     _open_canary_mail(qtbot, window, demo_db, base)

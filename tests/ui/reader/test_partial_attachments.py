@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from client import secrets
 from client.attachment_files import attachment_content
+from client.profile import secrets
 from client.sync.attachments import NotDownloaded
 from client.sync.engine import sync_account
 from tests.client.sync.conftest import add_account

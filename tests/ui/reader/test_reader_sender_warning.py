@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from babel import Locale
 
+from client.security.remote_content import allow_sender
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
 from ui.models.message_list import sender_text
 from ui.reader.content import load_reader_content
 from ui.reader.pane import ReaderPane
-from ui.reader.remote_content import allow_sender
 
 HTML_TAIL = (
     b"Subject: Invoice\r\nMessage-ID: <s@x.example>\r\nContent-Type: text/html\r\n\r\n"

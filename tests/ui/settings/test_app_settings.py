@@ -67,7 +67,7 @@ def test_defaults_then_values_persist_in_the_profile(qtbot, demo_db: Path, open_
 def test_out_of_range_values_are_refused_in_words_and_nothing_is_written(tmp_path: Path) -> None:
     db = tmp_path / "tradewind.db"
     Store.open(db).close()
-    with pytest.raises(ValueError, match="attachment cache must be between 1 and 10000"):
+    with pytest.raises(ValueError, match=r"sync.attachment_cache_mb must be between 0.1 and 10000"):
         values.save_settings(db, values.SyncSettings(0, 5), "system")
     with pytest.raises(ValueError, match="appearance"):
         values.save_settings(db, values.SyncSettings(25, 5), "purple")

@@ -13,16 +13,6 @@ from ui.app.main import WindowKeeper, ui_locale_name
 from ui.mainwindow.window import MainWindow
 from ui.qt.i18n import install_translators, ui_language
 from ui.settings.preferences import Preferences, load_preferences
-from ui.settings_dialog import SettingsDialog
-
-
-def test_dialog_shows_and_returns_preferences(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = SettingsDialog(Preferences("zh_CN", True))
-    qtbot.addWidget(dialog)
-    assert dialog.preferences() == Preferences("zh_CN", True)
-    dialog.language.setCurrentIndex(dialog.language.findData("en"))
-    dialog.minimise_to_tray.setChecked(False)
-    assert dialog.preferences() == Preferences("en", False)
 
 
 def test_choosing_a_language_is_saved_and_announced(qtbot, window: MainWindow, demo_db: Path) -> None:  # type: ignore[no-untyped-def]

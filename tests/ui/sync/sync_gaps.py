@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from client.paths import DATABASE_NAME
+from client.profile.paths import DATABASE_NAME
 from client.store import Store
 from tests.servers.dovecot import DovecotServer, MailUser
 
@@ -132,7 +132,7 @@ def measure_sync(profile: Path, wait: Wait, *, timeout_ms: int = 600_000) -> Gap
 
 def prepare_profile(profile: Path, server: DovecotServer, user: MailUser) -> None:
     """One account on ``server`` for ``user``, password in the (test) keyring."""
-    from client import secrets
+    from client.profile import secrets
 
     profile.mkdir(parents=True, exist_ok=True)
     with Store.open(profile / DATABASE_NAME) as store:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from client.calendar.calendar_store import CalendarStore
 from client.meetings import ical_out
 from client.meetings.ical_out import Meeting, Person
-from client.paths import DATABASE_NAME
+from client.profile.paths import DATABASE_NAME
 from client.store import Store
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.ui.sync.test_sync_driver import WAIT_MS, add_account, open_app  # noqa: F401 - fixture

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from client import secrets
 from client.compose.drafts import DraftFields
 from client.outgoing.pipeline import queue_message
-from client.paths import DATABASE_NAME, ProfileLock
+from client.profile import secrets
+from client.profile.paths import DATABASE_NAME, ProfileLock
 from client.store import Account, Store
 from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - fixtures
 from tests.client.sync.conftest import make_message

@@ -40,7 +40,7 @@ def test_a_revoked_sign_in_shows_sign_in_again_and_one_click_brings_the_account_
 
     from client.accounts.manager import AccountManager
     from client.oauth.pkce_flow import sign_in
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
     from tests.client.sync.conftest import make_message
 
     provider = from_metadata(bed.oauth.provider_json(), name="testbed")
@@ -75,7 +75,7 @@ def test_a_revoked_sign_in_shows_sign_in_again_and_one_click_brings_the_account_
 
 def test_cancel_leaves_the_account_waiting_for_a_sign_in(  # type: ignore[no-untyped-def]
         open_app, bed, user, profile_dir: Path, qtbot) -> None:  # noqa: F811
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
 
     provider = from_metadata(bed.oauth.provider_json(), name="testbed")
     with Store.open(profile_dir / DATABASE_NAME) as store:
@@ -101,7 +101,7 @@ def test_a_refused_access_token_is_refreshed_once_by_the_app(  # type: ignore[no
 
     from client.accounts.manager import AccountManager
     from client.oauth.pkce_flow import sign_in
-    from client.paths import DATABASE_NAME
+    from client.profile.paths import DATABASE_NAME
     from tests.client.sync.conftest import make_message
 
     provider = from_metadata(bed.oauth.provider_json(), name="testbed")

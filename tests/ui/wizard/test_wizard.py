@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from client import secrets
 from client.accounts.discover import DiscoveryResult
 from client.accounts.manager import format_fingerprint
 from client.accounts.presets import ServerSettings
+from client.profile import secrets
 from client.signatures import provision
 from client.store.db import Store
 from tests.client.signatures.conftest import Keys, edit_json, keys, make_policy  # noqa: F401

@@ -78,7 +78,7 @@ def test_suite_dir() -> Path | None:
     """The `tests/` folder of the source tree this `client` package runs from, or None (an
     installed wheel or a frozen bundle). The tree is recognised by a `pyproject.toml` beside
     `client/` that names the `tradewind` project. Cached; any thread."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     try:
         with open(root / "pyproject.toml", "rb") as handle:
             name = tomllib.load(handle).get("project", {}).get("name")

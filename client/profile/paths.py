@@ -2,7 +2,7 @@
 
 A *profile* is one directory holding everything Tradewind keeps locally for one user:
 the SQLite cache (`tradewind.db`), the writer lock (`tradewind.lock`) and logs. Secrets are
-never stored here (see `client.secrets`).
+never stored here (see `client.profile.secrets`).
 
 The directory is chosen, first match wins:
 1. an explicit directory (the CLI's `--profile DIR`, the app's equivalent);
@@ -21,11 +21,8 @@ Any thread may call these functions; a `ProfileLock` object itself is not thread
 
 from __future__ import annotations
 
-import functools
-import importlib.metadata
 import os
 import sys
-import sysconfig
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
@@ -33,13 +30,13 @@ from typing import IO
 
 import platformdirs
 
+from client.resources import resources_dir  # noqa: F401 - part of this module's API
+
 APP_NAME = "Tradewind"
 PROFILE_ENV = "TRADEWIND_PROFILE"
 DATABASE_NAME = "tradewind.db"
 LOCK_NAME = "tradewind.lock"
 LOGS_DIR_NAME = "logs"
-RESOURCES_NAME = "resources"
-DISTRIBUTION_NAME = "tradewind"
 
 # Windows locks a byte range; lock one byte far beyond the pid text so readers can still read it.
 _WINDOWS_LOCK_OFFSET = 1 << 20
@@ -60,49 +57,6 @@ class ProfileLockedError(ProfileError):
         )
         self.profile_dir = profile_dir
         self.holder_pid = holder_pid
-
-
-def resources_dir() -> Path:
-    """The read-only ``resources/`` folder (demo mailbox, translations, icons, signature
-    example): next to the ``client`` package in a source tree, an editable install or a
-    PyInstaller bundle; for an installed wheel, the copy it put under ``PREFIX/share/tradewind``
-    (``[tool.setuptools.data-files]``). Any thread; never raises: when no copy is found, the
-    source-tree path is returned and the caller's "file missing" error names it."""
-    return _find_resources()
-
-
-@functools.cache
-def _find_resources() -> Path:
-    beside = Path(__file__).resolve().parents[1] / RESOURCES_NAME
-    if (beside / "demo").is_dir():
-        return beside
-    for candidate in _installed_resource_candidates():
-        if (candidate / "demo").is_dir():
-            return candidate
-    return beside
-
-
-def _installed_resource_candidates() -> list[Path]:
-    """Where a wheel's data files may be: the distribution's own record first (exact for
-    venv, --user and --prefix installs), then the usual data directories."""
-    found: list[Path] = []
-    try:
-        files = importlib.metadata.distribution(DISTRIBUTION_NAME).files or []
-    except importlib.metadata.PackageNotFoundError:
-        files = []
-    for entry in files:
-        if "share" not in entry.parts or RESOURCES_NAME not in entry.parts:
-            continue
-        for folder in Path(str(entry.locate())).resolve().parents:
-            if folder.name == RESOURCES_NAME and folder.parent.name == "tradewind" \
-                    and folder.parent.parent.name == "share":
-                found.append(folder)
-                break
-        if found:
-            break
-    for base in (sysconfig.get_path("data"), sys.prefix, sys.base_prefix):
-        found.append(Path(base) / "share" / "tradewind" / RESOURCES_NAME)
-    return found
 
 
 def default_profile_dir() -> Path:

@@ -1,9 +1,9 @@
 """The resolved profile a process works on, and where its log goes.
 
-`Profile.resolve(explicit)` applies the `client.paths` rules (`--profile`, then
+`Profile.resolve(explicit)` applies the `client.profile.paths` rules (`--profile`, then
 `TRADEWIND_PROFILE`, then the platform default) and gives every path the core needs. User
 preferences live in the store's `settings` table, not in files here; secrets live only in the
-keyring (`client.secrets`).
+keyring (`client.profile.secrets`).
 
 Thread-safety: `Profile` is immutable and may be shared. `profile_logging` is entered once,
 from the main thread, around a whole run (the CLI does so for every command).
@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from client import paths
+from client.profile import paths
 
 LOG_FILE_NAME = "tradewind.log"
 _LOG_FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"

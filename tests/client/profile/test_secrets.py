@@ -1,4 +1,4 @@
-"""`client.secrets`: keyring round trip and the backend acceptance rule (T11)."""
+"""`client.profile.secrets`: keyring round trip and the backend acceptance rule (T11)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
-from client import secrets
+from client.profile import secrets
 from tests.support.memory_keyring import MemoryKeyring
 
 
@@ -145,7 +145,7 @@ def test_a_tests_package_backend_from_outside_the_repo_is_refused(tmp_path: Path
 
 def test_only_the_running_source_tree_has_a_test_suite() -> None:
     tests_dir = secrets.test_suite_dir()
-    assert tests_dir == Path(__file__).resolve().parents[1]
+    assert tests_dir == Path(__file__).resolve().parents[2]
     assert (tests_dir.parent / "pyproject.toml").is_file()
 
 

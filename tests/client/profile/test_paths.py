@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from client import paths
-from client.config import Profile, profile_logging
+from client.profile import paths
+from client.profile.config import Profile, profile_logging
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_explicit_directory_wins_over_environment(tmp_path: Path) -> None:
@@ -87,7 +87,7 @@ def test_acquire_and_release_are_idempotent(tmp_path: Path) -> None:
 
 
 _HOLDER = (
-    "import sys; from pathlib import Path; from client.paths import ProfileLock\n"
+    "import sys; from pathlib import Path; from client.profile.paths import ProfileLock\n"
     "lock = ProfileLock(Path(sys.argv[1])).acquire()\n"
     "print('locked', flush=True)\n"
     "sys.stdin.read()\n"
