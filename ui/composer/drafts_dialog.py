@@ -40,7 +40,7 @@ class LocalDraftsDialog(QDialog):
 
     def __init__(self, db_path: Path, locale: Locale, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.locale = locale
+        self.babel_locale = locale
         self.setWindowTitle(self.tr("Local drafts"))
         self.resize(760, 420)
         self.table = QTreeWidget(self)
@@ -71,7 +71,7 @@ class LocalDraftsDialog(QDialog):
         for draft, account in drafts:
             fields = draft.fields
             saved = format_datetime(datetime.fromtimestamp(draft.updated).astimezone(),
-                                    format="short", locale=self.locale)
+                                    format="short", locale=self.babel_locale)
             where = (self.tr("Saved to the server") if draft.server_state == "saved"
                      else self.tr("Only on this computer"))
             item = QTreeWidgetItem([fields.subject.strip() or self.tr("(no subject)"),

@@ -2,7 +2,7 @@
 
 ``open_mailto(window, href)`` parses the link with ``client.security.mailto`` (only to, cc,
 bcc, subject, body and in-reply-to are used; attach=, from= and other headers never are),
-opens a new composer through ``window.open_composer("new")`` and fills it once it is ready.
+opens a new composer through ``window.compose.open_composer("new")`` and fills it once it is ready.
 Every field stays visible (Bcc included) and nothing is sent until the rep clicks Send; the
 refused parameters, and a Bcc the link asks for, are listed above the fields as plain text. GUI thread only.
 """
@@ -51,7 +51,7 @@ def open_mailto(window: Any, href: str) -> Any:
         fields = mailto.parse_mailto(href)
     except mailto.MailtoError:
         return None
-    composer = window.open_composer("new")
+    composer = window.compose.open_composer("new")
     if composer is None:
         return None
     ready = getattr(composer, "ready", None)
