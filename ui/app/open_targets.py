@@ -7,7 +7,7 @@ installed yet). `FileOpenFilter` turns macOS's `QFileOpenEvent` (a URL or a file
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
@@ -16,10 +16,13 @@ from client.opening.targets import OpenTargetError, Target, describe, target_kin
 from ui.qt.plain_text import message_box
 from ui.qt.tasks import run_in_background
 
+if TYPE_CHECKING:
+    from ui.mainwindow.window import MainWindow
+
 _open_windows: set[QWidget] = set()
 
 
-def open_target(window: Any, arg: str) -> None:
+def open_target(window: MainWindow, arg: str) -> None:
     """Open `arg` from the main window `window`; problems are told in a message box."""
     if target_kind(arg) == "mailto":
         from ui.composer.mailto_compose import open_mailto
@@ -42,7 +45,7 @@ def _prepare(arg: str) -> tuple[Target, Any]:
                                  f"file-{abs(hash(str(target.path)))}")
 
 
-def _show(window: Any, result: tuple[Target, Any]) -> None:
+def _show(window: MainWindow, result: tuple[Target, Any]) -> None:
     target, content = result
     if target.kind == "eml":
         show_message_file(window, target, content)
@@ -50,23 +53,16 @@ def _show(window: Any, result: tuple[Target, Any]) -> None:
         show_calendar_summary(window, target)
 
 
-def show_message_file(window: Any, target: Target, content: Any) -> QMainWindow:
+def show_message_file(window: MainWindow, target: Target, content: Any) -> QMainWindow:
     """A reader window over the file's message; its mailto: links open our composer."""
     from ui.reader.attached_message import AttachedMessageWindow
 
-    locale = getattr(getattr(window, "reader", None), "babel_locale", None)
-    if locale is None:
-        from babel import Locale
-
-        locale = Locale.parse("en")
-    viewer = AttachedMessageWindow(content, locale)
+    viewer = AttachedMessageWindow(content, window.reader.babel_locale)
     subject = content.row.subject or QCoreApplication.translate("OpenTargets", "(no subject)")
     viewer.setWindowTitle(QCoreApplication.translate("OpenTargets", "{0} — message file, not imported").format(subject))
     viewer.setObjectName("messageFileWindow")
     viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    reader = getattr(window, "reader", None)
-    if reader is not None:
-        viewer.reader.mailtoRequested.connect(reader.mailtoRequested)
+    viewer.reader.mailtoRequested.connect(window.reader.mailtoRequested)
     _open_windows.add(viewer)
     viewer.destroyed.connect(lambda _o=None, v=viewer: _open_windows.discard(v))
     viewer.show()
@@ -87,7 +83,7 @@ def calendar_summary_text(target: Target) -> str:
     return "\n".join(lines)
 
 
-def show_calendar_summary(window: Any, target: Target) -> QMessageBox:
+def show_calendar_summary(window: QWidget | None, target: Target) -> QMessageBox:
     box = message_box(window, QMessageBox.Icon.Information, QCoreApplication.translate("OpenTargets", "Calendar file"),
                       calendar_summary_text(target))
     box.setObjectName("calendarSummary")
@@ -96,7 +92,7 @@ def show_calendar_summary(window: Any, target: Target) -> QMessageBox:
     return box
 
 
-def _problem(window: Any, text: str) -> None:
+def _problem(window: QWidget | None, text: str) -> None:
     box = message_box(window, QMessageBox.Icon.Warning, QCoreApplication.translate("OpenTargets", "Cannot open"), text)
     box.setObjectName("openProblem")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -10,7 +10,7 @@ refused parameters, and a Bcc the link asks for, are listed above the fields as 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
@@ -18,6 +18,10 @@ from PySide6.QtWidgets import QLabel
 from client.compose.drafts import DraftFields
 from client.security import mailto
 from ui.qt.plain_text import clean, set_plain
+
+if TYPE_CHECKING:
+    from ui.mainwindow.compose_commands import Composer
+    from ui.mainwindow.window import MainWindow
 
 
 def refused_sentences(fields: mailto.MailtoFields) -> list[str]:
@@ -44,7 +48,7 @@ def refused_sentences(fields: mailto.MailtoFields) -> list[str]:
     return [reasons[r.reason].format(r.name, clean(r.value, 120)) for r in fields.refused]
 
 
-def open_mailto(window: Any, href: str) -> Any:
+def open_mailto(window: MainWindow, href: str) -> Composer | None:
     """Open a composer from ``window`` (the main window) prefilled from ``href``; returns the
     composer (None if the link is not a mailto: link)."""
     try:

@@ -15,6 +15,7 @@ to Tradewind's own composer (``ui.composer.mailto_compose``, H8).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from babel import Locale
@@ -327,8 +328,8 @@ class ReaderPane(QWidget):
             button.setToolTip(tooltip(attachment.content_type))
             button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             menu = QMenu(button)
-            menu.addAction(self.tr("Open"), lambda a=attachment: self.openRequested.emit(a))
-            menu.addAction(self.tr("Save as…"), lambda a=attachment: self.saveRequested.emit(a))
+            menu.addAction(self.tr("Open"), partial(self.openRequested.emit, attachment))
+            menu.addAction(self.tr("Save as…"), partial(self.saveRequested.emit, attachment))
             button.setMenu(menu)
             button.clicked.connect(lambda _c=False, a=attachment: self.openRequested.emit(a))
             self._bar_layout.addWidget(button)
