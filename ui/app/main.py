@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from babel import Locale
 
@@ -31,6 +31,7 @@ from ui.qt.dates import babel_locale
 from ui.qt.i18n import install_translators, ui_language
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
     from ui.mainwindow.window import MainWindow
@@ -160,7 +161,7 @@ def prepare_web_engine() -> bool:
     return True
 
 
-def _cache_usable(app: Any, profile: Path) -> bool:
+def _cache_usable(app: QApplication, profile: Path) -> bool:
     """The start-up cache check (``ui.app.cache_repair``), in the saved language when the cache
     can still tell it. False when the cache is damaged and the rep chose Quit."""
     from client.store.errors import StoreError
@@ -198,7 +199,8 @@ def _handed_over(args: argparse.Namespace) -> int | None:
     return 1
 
 
-def _listen_for_targets(app: Any, keeper: WindowKeeper, profile: Path | None) -> tuple[Any, ...]:
+def _listen_for_targets(app: QApplication, keeper: WindowKeeper,
+                        profile: Path | None) -> tuple[QObject, ...]:
     """Hand-overs from later launches and macOS's QFileOpenEvent open in the current window.
     Returns the objects to keep alive."""
     from ui.app.open_targets import FileOpenFilter, open_target
@@ -223,7 +225,7 @@ def _listen_for_targets(app: Any, keeper: WindowKeeper, profile: Path | None) ->
     return file_events, server
 
 
-def _stop_listening(app: Any, listeners: tuple[Any, ...]) -> None:
+def _stop_listening(app: QApplication, listeners: tuple[QObject, ...]) -> None:
     """Undo `_listen_for_targets` (an app-wide event filter must not outlive the run)."""
     for listener in listeners:
         if hasattr(listener, "eventFilter"):
@@ -267,7 +269,7 @@ def run(argv: Sequence[str]) -> int:
         message_box(None, QMessageBox.Icon.Critical, "Tradewind", message).exec()
         return 1
     driver = None
-    listeners: tuple[Any, ...] = ()
+    listeners: tuple[QObject, ...] = ()
     try:
         # -- damaged cache (S3): say what happened, offer Rebuild or Quit, before anything
         # else opens it --

@@ -27,8 +27,9 @@ menu. See docs/internals.md, "The desktop app (ui/)", for where a new command go
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.numbers import format_decimal
@@ -212,7 +213,7 @@ class MainWindow(QMainWindow):
         view.selectionModel().selectionChanged.connect(self._selection_changed)
         return view
 
-    def _action(self, text: str, shortcuts: list[str], slot: Any = None, *,
+    def _action(self, text: str, shortcuts: list[str], slot: Callable[..., object] | None = None, *,
                 enabled: bool = True, tip: str = "") -> QAction:
         """A window-wide action (its shortcuts work wherever the focus is)."""
         action = QAction(text, self)
