@@ -67,7 +67,6 @@ def shoot(out_dir: Path, count: int) -> int:
     from ui.mainwindow.window import MainWindow
     from ui.qt.dates import babel_locale
     from ui.sync.driver import SyncDriver
-    from ui.sync.window_controls import SyncControls
 
     prepare_web_engine()
     app = QApplication([sys.argv[0]])
@@ -78,9 +77,8 @@ def shoot(out_dir: Path, count: int) -> int:
         user = server.add_user("li.wei", secrets.token_urlsafe(12))
         server.append_many(user, "INBOX", mail(count))
         prepare_profile(profile, server, user)
-        window = MainWindow(profile / "tradewind.db", babel_locale("en_US"))
         driver = SyncDriver(profile / "tradewind.db", profile, idle_seconds=3600)
-        SyncControls(window, driver)
+        window = MainWindow(profile / "tradewind.db", babel_locale("en_US"), driver=driver)
         window.resize(*SIZE)
         window.show()
         driver.start()

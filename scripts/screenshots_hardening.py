@@ -296,8 +296,8 @@ def render_language(app: Any, out_dir: Path, language: str, locale_name: str) ->
     url = link_url(reader._document_key, link_number("mailto:"))
     reader.html_view.locked_page.acceptNavigationRequest(
         QUrl(url), QWebEnginePage.NavigationType.NavigationTypeLinkClicked, True)
-    wait_for(lambda: bool(window.composers), "the composer")
-    composer = window.composers[-1]
+    wait_for(lambda: bool(window.compose.composers), "the composer")
+    composer = window.compose.composers[-1]
     wait_for(lambda: getattr(composer, "mailto_notice", None) is not None
              and composer.signature is not None, "the mailto composer", 600)
     composer.resize(*_scaled((1000, 820)))
@@ -308,7 +308,7 @@ def render_language(app: Any, out_dir: Path, language: str, locale_name: str) ->
 
     # a reply to the buyer: the demo company's locked signature under the reply
     select("克雷默订单交期问题")
-    reply = window.open_composer("reply")
+    reply = window.compose.open_composer("reply")
     wait_for(lambda: reply.is_ready and reply.signature is not None, "the reply", 600)
     reply.resize(*_scaled((1000, 820)))
     QTest.qWait(200)
@@ -316,7 +316,7 @@ def render_language(app: Any, out_dir: Path, language: str, locale_name: str) ->
     reply.sent = True
     reply.close()
 
-    for open_composer in list(window.composers):
+    for open_composer in list(window.compose.composers):
         open_composer.sent = True
         open_composer.close()
     select(SUBJECT_BANK, html=True)

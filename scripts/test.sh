@@ -4,7 +4,7 @@
 # Works on a fresh Debian 12 machine as root with no display: installs the Debian packages the
 # tests need when any is missing (without letting their services start), creates .venv if
 # missing, installs the project with its test extras when pyproject.toml changed, then runs
-# ruff, mypy, the PyInstaller bundle and its self-test (packaging/build.sh; skipped with
+# ruff, mypy (client and ui), the PyInstaller bundle and its self-test (packaging/build.sh; skipped with
 # TRADEWIND_SKIP_BUNDLE=1, never when CI=true) and pytest.
 # Exits non-zero when any of them fails.
 set -uo pipefail
@@ -119,8 +119,8 @@ status=0
 failed=()
 log "ruff check client ui tests"
 .venv/bin/ruff check client ui tests || { status=1; failed+=(ruff); }
-log "mypy client"
-.venv/bin/mypy client || { status=1; failed+=(mypy); }
+log "mypy client ui"
+.venv/bin/mypy client ui || { status=1; failed+=(mypy); }
 
 # The installable product: the one-folder bundle and its self-test (a separate step whose
 # failure fails the run). About a minute here; see packaging/README.md. It runs before pytest

@@ -582,47 +582,47 @@ Messages you send wait in the outbox until the outgoing server accepts them; you
 <context>
     <name>MainWindowHooks</name>
     <message>
-        <location filename="../../ui/composer/main_window_hooks.py" line="32" />
+        <location filename="../../ui/mainwindow/account_commands.py" line="32" />
         <source>Add account…</source>
         <translation>添加账户…</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/main_window_hooks.py" line="57" />
+        <location filename="../../ui/mainwindow/compose_commands.py" line="57" />
         <source>The message waits in the outbox until the account can send.</source>
         <translation>邮件留在发件箱中，等账户可以发送时再发出。</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/main_window_hooks.py" line="61" />
+        <location filename="../../ui/mainwindow/compose_commands.py" line="61" />
         <source>Not sent yet; it stays in the outbox: {0}</source>
         <translation>尚未发送，邮件仍在发件箱中：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/main_window_hooks.py" line="63" />
+        <location filename="../../ui/mainwindow/compose_commands.py" line="63" />
         <source>the server asked to try again later</source>
         <translation>服务器要求稍后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/main_window_hooks.py" line="66" />
+        <location filename="../../ui/mainwindow/compose_commands.py" line="66" />
         <source>Message sent.</source>
         <translation>邮件已发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/main_window_hooks.py" />
+        <location filename="../../ui/mainwindow/compose_commands.py" />
         <source>Edit draft</source>
         <translation>编辑草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/main_window_hooks.py" />
+        <location filename="../../ui/mainwindow/compose_commands.py" />
         <source>Continue writing the selected draft in the composer</source>
         <translation>在撰写窗口中继续编写所选草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/main_window_hooks.py" />
+        <location filename="../../ui/mainwindow/compose_commands.py" />
         <source>Local drafts…</source>
         <translation>本地草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/composer/main_window_hooks.py" />
+        <location filename="../../ui/mainwindow/compose_commands.py" />
         <source>Drafts saved on this computer, also those not yet on the server</source>
         <translation>保存在本机的草稿，包括尚未保存到服务器的草稿</translation>
     </message>

@@ -3,37 +3,37 @@
 <context>
     <name>QuoteActions</name>
     <message>
-        <location filename="../../ui/quotes/main_window_hooks.py" line="34" />
+        <location filename="../../ui/quotes/window_controls.py" line="34" />
         <source>Quote…</source>
         <translation>报价…</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/main_window_hooks.py" line="36" />
+        <location filename="../../ui/quotes/window_controls.py" line="36" />
         <source>Answer the message with a quotation from a template</source>
         <translation>用模板中的报价回复此邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/main_window_hooks.py" line="53" />
+        <location filename="../../ui/quotes/window_controls.py" line="53" />
         <source>Quotes…</source>
         <translation>报价列表…</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/main_window_hooks.py" line="54" />
+        <location filename="../../ui/quotes/window_controls.py" line="54" />
         <source>Open, expiring and expired quotes</source>
         <translation>进行中、即将到期和已过期的报价</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/main_window_hooks.py" line="108" />
+        <location filename="../../ui/quotes/window_controls.py" line="108" />
         <source>Quote with {0}</source>
         <translation>用“{0}”报价</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/main_window_hooks.py" line="127" />
+        <location filename="../../ui/quotes/window_controls.py" line="127" />
         <source>Select the message to quote first.</source>
         <translation>请先选择要报价的邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/quotes/main_window_hooks.py" line="141" />
+        <location filename="../../ui/quotes/window_controls.py" line="141" />
         <source>Quote {0} created; edit and send the reply.</source>
         <translation>已生成报价 {0}；请编辑并发送回复。</translation>
     </message>

@@ -145,23 +145,23 @@ def window_run(db: Path) -> None:
         if rows:
             view.selectRow(rows[0] - 1 if rows[0] else rows[0])
             start_row = view.currentIndex().row()
-            ms = until(lambda: view.currentIndex().row() != start_row) if not window.next_unread() else 0.0
+            ms = until(lambda: view.currentIndex().row() != start_row) if not window.messages.next_unread() else 0.0
             print(f"  next unread (row {start_row} -> {view.currentIndex().row()}): {ms:7.1f} ms")
             view.selectRow(rows[-1])
-            ms = until(lambda: window._unread_wait is None
+            ms = until(lambda: window.messages._unread_wait is None
                        and window.list_source != ("folder", folder)
-                       and view.currentIndex().row() >= 0) if not window.next_unread() else 0.0
+                       and view.currentIndex().row() >= 0) if not window.messages.next_unread() else 0.0
             print(f"  next unread past the last one, into the next folder: {ms:7.1f} ms")
             window.select_folder(folder)
             until(lambda: window.list_source == ("folder", folder))
         started = time.perf_counter()
         view.selectAll()
-        window.toggle_flag()
+        window.messages.toggle_flag()
         blocked = (time.perf_counter() - started) * 1000
         print(f"  select all {model.rowCount():,} + flag toggle, GUI thread: {blocked:7.1f} ms")
         wait_for_background_tasks(120_000)
         app.processEvents()
-        window.toggle_flag()  # back as it was (on the copy anyway)
+        window.messages.toggle_flag()  # back as it was (on the copy anyway)
         wait_for_background_tasks(120_000)
     finally:
         window.quit()

@@ -13,10 +13,10 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from babel import Locale
 
@@ -29,6 +29,13 @@ from client.profile.paths import (
 )
 from ui.qt.dates import babel_locale
 from ui.qt.i18n import install_translators, ui_language
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QApplication
+
+    from ui.mainwindow.window import MainWindow
+    from ui.sync.driver import SyncDriver
 
 
 def parse_app_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -84,11 +91,13 @@ def formatting_locale(locale_name: str, language: str) -> str:
     return locale_name if ui_language(locale_name) == language else language
 
 
-def create_window(profile: Path, locale: Locale, *, demo: bool):  # type: ignore[no-untyped-def]
-    """The main window over ``profile`` (QApplication must exist)."""
+def create_window(profile: Path, locale: Locale, *, demo: bool,
+                  driver: SyncDriver | None = None) -> MainWindow:
+    """The main window over ``profile`` (QApplication must exist); with ``driver`` it has
+    the sync controls (``ui.sync.window_controls``)."""
     from ui.mainwindow.window import MainWindow
 
-    return MainWindow(profile / DATABASE_NAME, locale, demo=demo)
+    return MainWindow(profile / DATABASE_NAME, locale, demo=demo, driver=driver)
 
 
 def saved_language(profile: Path) -> str:
@@ -100,30 +109,28 @@ def saved_language(profile: Path) -> str:
         return load_preferences(store).language
 
 
-def open_localised_window(app: Any, profile: Path, preference: str, *, demo: bool) -> Any:
+def open_localised_window(app: QApplication, profile: Path, preference: str, *, demo: bool,
+                          driver: SyncDriver | None = None) -> MainWindow:
     """Install the translators for ``preference`` and create a main window in that language."""
     locale_name = ui_locale_name(preference)
     language = ui_language(locale_name)
     install_translators(app, language)
-    return create_window(profile, babel_locale(formatting_locale(locale_name, language)), demo=demo)
+    return create_window(profile, babel_locale(formatting_locale(locale_name, language)),
+                         demo=demo, driver=driver)
 
 
 class WindowKeeper:
     """Holds the current main window and rebuilds it when the rep switches language."""
 
-    def __init__(self, app: Any, profile: Path, *, demo: bool,
-                 on_window: Callable[[Any], object] | None = None) -> None:
+    def __init__(self, app: QApplication, profile: Path, *, demo: bool,
+                 driver: SyncDriver | None = None) -> None:
         self.app, self.profile, self.demo = app, profile, demo
-        self.on_window = on_window  # sync driver: wires each (re)built window (ui.sync)
+        self.driver = driver  # each (re)built window gets its sync controls (ui.sync)
         self.window = self._open(saved_language(profile))
 
-    def _open(self, preference: str) -> Any:
-        window = open_localised_window(self.app, self.profile, preference, demo=self.demo)
-        from ui.mainwindow.about import install_help_menu
-
-        install_help_menu(window)
-        if self.on_window is not None:
-            self.on_window(window)
+    def _open(self, preference: str) -> MainWindow:
+        window = open_localised_window(self.app, self.profile, preference, demo=self.demo,
+                                       driver=self.driver)
         window.preferences = replace(window.preferences, language=preference)  # saving may lag
         window.languageChanged.connect(self.switch_language)
         return window
@@ -154,7 +161,7 @@ def prepare_web_engine() -> bool:
     return True
 
 
-def _cache_usable(app: Any, profile: Path) -> bool:
+def _cache_usable(app: QApplication, profile: Path) -> bool:
     """The start-up cache check (``ui.app.cache_repair``), in the saved language when the cache
     can still tell it. False when the cache is damaged and the rep chose Quit."""
     from client.store.errors import StoreError
@@ -192,7 +199,8 @@ def _handed_over(args: argparse.Namespace) -> int | None:
     return 1
 
 
-def _listen_for_targets(app: Any, keeper: WindowKeeper, profile: Path | None) -> tuple[Any, ...]:
+def _listen_for_targets(app: QApplication, keeper: WindowKeeper,
+                        profile: Path | None) -> tuple[QObject, ...]:
     """Hand-overs from later launches and macOS's QFileOpenEvent open in the current window.
     Returns the objects to keep alive."""
     from ui.app.open_targets import FileOpenFilter, open_target
@@ -217,7 +225,7 @@ def _listen_for_targets(app: Any, keeper: WindowKeeper, profile: Path | None) ->
     return file_events, server
 
 
-def _stop_listening(app: Any, listeners: tuple[Any, ...]) -> None:
+def _stop_listening(app: QApplication, listeners: tuple[QObject, ...]) -> None:
     """Undo `_listen_for_targets` (an app-wide event filter must not outlive the run)."""
     for listener in listeners:
         if hasattr(listener, "eventFilter"):
@@ -261,7 +269,7 @@ def run(argv: Sequence[str]) -> int:
         message_box(None, QMessageBox.Icon.Critical, "Tradewind", message).exec()
         return 1
     driver = None
-    listeners: tuple[Any, ...] = ()
+    listeners: tuple[QObject, ...] = ()
     try:
         # -- damaged cache (S3): say what happened, offer Rebuild or Quit, before anything
         # else opens it --
@@ -270,12 +278,10 @@ def run(argv: Sequence[str]) -> int:
         # -- sync driver (ui/sync): workers, IDLE, interval, Send/Receive --
         if not demo:
             from ui.sync.driver import SyncDriver
-            from ui.sync.window_controls import SyncControls
 
             driver = SyncDriver(profile / DATABASE_NAME, profile)
             app.aboutToQuit.connect(driver.stop)
-        keeper = WindowKeeper(app, profile, demo=demo, on_window=(
-            None if driver is None else lambda window: SyncControls(window, driver)))
+        keeper = WindowKeeper(app, profile, demo=demo, driver=driver)
         keeper.window.show()
         from ui.app.cache_repair import DamageWatcher
 

@@ -9,7 +9,7 @@ turns macOS's `QFileOpenEvent` (a URL or a file given to the
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
@@ -18,10 +18,13 @@ from client.opening.targets import OpenTargetError, Target, describe, target_kin
 from ui.qt.plain_text import message_box
 from ui.qt.tasks import run_in_background
 
+if TYPE_CHECKING:
+    from ui.mainwindow.window import MainWindow
+
 _open_windows: set[QWidget] = set()
 
 
-def open_target(window: Any, arg: str) -> None:
+def open_target(window: MainWindow, arg: str) -> None:
     """Open `arg` from the main window `window`; problems are told in a message box."""
     if target_kind(arg) == "mailto":
         from ui.composer.mailto_compose import open_mailto
@@ -54,7 +57,7 @@ def _prepare(arg: str, db_path: Any = None) -> tuple[Target, Any]:
                                  f"file-{abs(hash(str(target.path)))}")
 
 
-def _show(window: Any, result: tuple[Target, Any]) -> None:
+def _show(window: MainWindow, result: tuple[Target, Any]) -> None:
     target, content = result
     if target.kind == "eml":
         show_message_file(window, target, content)
@@ -64,16 +67,11 @@ def _show(window: Any, result: tuple[Target, Any]) -> None:
         show_calendar_summary(window, target)
 
 
-def show_message_file(window: Any, target: Target, content: Any) -> QMainWindow:
+def show_message_file(window: MainWindow, target: Target, content: Any) -> QMainWindow:
     """A reader window over the file's message; its mailto: links open our composer."""
     from ui.reader.attached_message import AttachedMessageWindow
 
-    locale = getattr(getattr(window, "reader", None), "babel_locale", None)
-    if locale is None:
-        from babel import Locale
-
-        locale = Locale.parse("en")
-    viewer = AttachedMessageWindow(content, locale)
+    viewer = AttachedMessageWindow(content, window.reader.babel_locale)
     subject = content.row.subject or QCoreApplication.translate("OpenTargets", "(no subject)")
     viewer.setWindowTitle(QCoreApplication.translate("OpenTargets", "{0} — message file, not imported").format(subject))
     viewer.setObjectName("messageFileWindow")
@@ -169,7 +167,7 @@ def _add_import_action(viewer: QMainWindow, db_path: Any, target: Target, subjec
     action.triggered.connect(ask)
 
 
-def show_calendar_file(window: Any, target: Target, card: Any) -> QWidget:
+def show_calendar_file(window: MainWindow, target: Target, card: Any) -> QWidget:
     """A window with the invitation card of an opened `.ics` file; for a file of several
     events, their list below it ("Add to calendar" imports them all)."""
     from PySide6.QtWidgets import QLabel, QVBoxLayout
@@ -224,7 +222,7 @@ def calendar_summary_text(target: Target) -> str:
     return "\n".join(lines)
 
 
-def show_calendar_summary(window: Any, target: Target) -> QMessageBox:
+def show_calendar_summary(window: QWidget | None, target: Target) -> QMessageBox:
     box = message_box(window, QMessageBox.Icon.Information, QCoreApplication.translate("OpenTargets", "Calendar file"),
                       calendar_summary_text(target))
     box.setObjectName("calendarSummary")
@@ -233,7 +231,7 @@ def show_calendar_summary(window: Any, target: Target) -> QMessageBox:
     return box
 
 
-def _problem(window: Any, text: str) -> None:
+def _problem(window: QWidget | None, text: str) -> None:
     box = message_box(window, QMessageBox.Icon.Warning, QCoreApplication.translate("OpenTargets", "Cannot open"), text)
     box.setObjectName("openProblem")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

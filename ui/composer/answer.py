@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from PySide6.QtCore import QObject
@@ -35,6 +35,10 @@ from ui.composer.address_check import AddressProblems, address_row
 from ui.composer.presend import PreSendDialog, run_checks, switch_off
 from ui.composer.quote_edit import REPLY_STYLES, reply_style, style_labels
 from ui.qt.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from ui.composer.window import ComposerWindow
+
 
 __all__ = ["AddressProblems", "AnswerControls", "address_row"]
 
@@ -54,7 +58,7 @@ def language_name(code: str) -> str:
 class AnswerControls(QObject):
     """See the module docstring."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ComposerWindow) -> None:
         super().__init__(window)
         self.window = window
         self.dialog: PreSendDialog | None = None

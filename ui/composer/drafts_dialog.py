@@ -40,7 +40,7 @@ class LocalDraftsDialog(QDialog):
 
     def __init__(self, db_path: Path, locale: Locale, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.locale = locale
+        self.babel_locale = locale
         self.setWindowTitle(self.tr("Local drafts"))
         self.resize(760, 420)
         self.table = QTreeWidget(self)
@@ -71,7 +71,7 @@ class LocalDraftsDialog(QDialog):
         for draft, account in drafts:
             fields = draft.fields
             saved = format_datetime(datetime.fromtimestamp(draft.updated).astimezone(),
-                                    format="short", locale=self.locale)
+                                    format="short", locale=self.babel_locale)
             where = (self.tr("Saved to the server") if draft.server_state == "saved"
                      else self.tr("Only on this computer"))
             item = QTreeWidgetItem([fields.subject.strip() or self.tr("(no subject)"),
@@ -82,7 +82,9 @@ class LocalDraftsDialog(QDialog):
         self.table.resizeColumnToContents(2)
         if drafts:
             self.message_label.setText(self.tr("Double-click a draft to continue writing it."))
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+            first = self.table.topLevelItem(0)
+            if first is not None:
+                self.table.setCurrentItem(first)
         else:
             self.message_label.setText(self.tr("There are no drafts on this computer."))
         self.open_button.setEnabled(bool(drafts))
@@ -93,8 +95,8 @@ class LocalDraftsDialog(QDialog):
 
     def draft_ids(self) -> list[int]:
         """The listed drafts' ids, in list order."""
-        return [int(self.table.topLevelItem(i).data(0, _DRAFT_ID_ROLE))
-                for i in range(self.table.topLevelItemCount())]
+        items = (self.table.topLevelItem(i) for i in range(self.table.topLevelItemCount()))
+        return [int(item.data(0, _DRAFT_ID_ROLE)) for item in items if item is not None]
 
     def open_current(self) -> None:
         """Open the selected draft (in a composer, through ``openRequested``) and close."""

@@ -2,7 +2,7 @@
 
 ``open_mailto(window, href)`` parses the link with ``client.security.mailto`` (only to, cc,
 bcc, subject, body and in-reply-to are used; attach=, from= and other headers never are),
-opens a new composer through ``window.open_composer("new")`` and fills it once it is ready.
+opens a new composer through ``window.compose.open_composer("new")`` and fills it once it is ready.
 Every field stays visible (Bcc included) and nothing is sent until the rep clicks Send; the
 refused parameters, and a Bcc the link asks for, are listed above the fields as plain text. GUI thread only.
 """
@@ -10,7 +10,7 @@ refused parameters, and a Bcc the link asks for, are listed above the fields as 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
@@ -18,6 +18,10 @@ from PySide6.QtWidgets import QLabel
 from client.compose.drafts import DraftFields
 from client.security import mailto
 from ui.qt.plain_text import clean, set_plain
+
+if TYPE_CHECKING:
+    from ui.mainwindow.compose_commands import Composer
+    from ui.mainwindow.window import MainWindow
 
 
 def refused_sentences(fields: mailto.MailtoFields) -> list[str]:
@@ -44,14 +48,14 @@ def refused_sentences(fields: mailto.MailtoFields) -> list[str]:
     return [reasons[r.reason].format(r.name, clean(r.value, 120)) for r in fields.refused]
 
 
-def open_mailto(window: Any, href: str) -> Any:
+def open_mailto(window: MainWindow, href: str) -> Composer | None:
     """Open a composer from ``window`` (the main window) prefilled from ``href``; returns the
     composer (None if the link is not a mailto: link)."""
     try:
         fields = mailto.parse_mailto(href)
     except mailto.MailtoError:
         return None
-    composer = window.open_composer("new")
+    composer = window.compose.open_composer("new")
     if composer is None:
         return None
     ready = getattr(composer, "ready", None)

@@ -1,14 +1,21 @@
 """Help → About Tradewind: the version and the licences of the bundled libraries
 (`client.licences`); on Windows also Default mail app… (`ui.mainwindow.default_apps`).
-`install_help_menu(window)` adds the menu to a main window. GUI thread."""
+`HelpMenu(window)` (`window.help_menu`) adds the menu to a main window. GUI thread."""
 
 from __future__ import annotations
 
 import sys
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from client.licences import bundled_licences
 from client.version import __version__
@@ -17,7 +24,7 @@ from client.version import __version__
 class AboutDialog(QDialog):
     """Shows `Tradewind VERSION` and one line per bundled library."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About Tradewind"))
@@ -36,12 +43,16 @@ class AboutDialog(QDialog):
         self.resize(560, 420)
 
 
-def install_help_menu(window: Any, platform: str = sys.platform) -> None:
-    """Add Help → About Tradewind (and, on Windows, Default mail app…) to `window`."""
-    from ui.mainwindow.default_apps import add_default_apps_action
+class HelpMenu(QObject):
+    """Help → About Tradewind (and, on Windows, Default mail app…) in `window`'s menu bar;
+    `about_action`, `default_apps_action` (None elsewhere)."""
 
-    menu = window.menuBar().addMenu(QCoreApplication.translate("AboutDialog", "&Help"))
-    window.default_apps_action = add_default_apps_action(menu, window, platform)
-    action = menu.addAction(QCoreApplication.translate("AboutDialog", "About Tradewind"))
-    action.triggered.connect(lambda: AboutDialog(window).exec())
-    window.about_action = action
+    def __init__(self, window: QMainWindow, platform: str = sys.platform) -> None:
+        from ui.mainwindow.default_apps import add_default_apps_action
+
+        super().__init__(window)
+        self.menu = window.menuBar().addMenu(QCoreApplication.translate("AboutDialog", "&Help"))
+        self.default_apps_action = add_default_apps_action(self.menu, window, platform)
+        self.about_action = self.menu.addAction(
+            QCoreApplication.translate("AboutDialog", "About Tradewind"))
+        self.about_action.triggered.connect(lambda: AboutDialog(window).exec())

@@ -1,27 +1,34 @@
-"""The main window's reactions to the core's change events (mixin).
+"""The main window's reactions to the core's change events.
 
-``CoreEventsMixin`` is mixed into ``ui.mainwindow.window.MainWindow``: sync progress in the status
-bar, the account's online/offline state, and folder changes coalesced into one refresh per
-``REFRESH_DELAY_MS`` (plus a tray notification for new unread Inbox mail). GUI thread only.
+``CoreEvents(window)`` (``window.core_events``, a child of ``ui.mainwindow.window.MainWindow``)
+connects the window's ``EventBridge``: sync progress in the status bar and folder changes
+coalesced into one refresh per ``REFRESH_DELAY_MS`` (plus a tray notification for new unread
+Inbox mail). ``show_account_status`` words an account's online/offline state; the window
+connects it only when it has no ``SyncControls`` (which show every account's state). GUI
+thread only.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from client.events import AccountStatus, FolderChanged, SyncProgress
 from client.mime.sender_checks import list_label
+from client.store.db import Store
 from client.store.records import MessageRow
 from ui.qt.plain_text import clean, tooltip
+
+if TYPE_CHECKING:
+    from ui.mainwindow.window import MainWindow
 
 REFRESH_DELAY_MS = 250
 
 
-def unseen_summary(store: Any, ids: tuple[int, ...]) -> tuple[int, MessageRow | None]:
+def unseen_summary(store: Store, ids: tuple[int, ...]) -> tuple[int, MessageRow | None]:
     """How many of ``ids`` are unread and the newest unread row, in one indexed query (a first
     sync adds thousands of rows per event: loading them all froze the GUI thread ~300 ms)."""
     found = store.conn.execute(
@@ -36,37 +43,40 @@ def unseen_summary(store: Any, ids: tuple[int, ...]) -> tuple[int, MessageRow | 
     return int(found[0]), (rows[0] if rows else None)
 
 
-class CoreEventsMixin:
-    """Slots for ``ui.qt.event_bridge.EventBridge`` signals."""
+class CoreEvents(QObject):
+    """Slots for ``ui.qt.event_bridge.EventBridge`` signals, for ``window``."""
 
-    locale: Any
-    progress: Any
-    connection_label: Any
-    store: Any
-    tray: Any
-    current_folder: int | None
-    search_text: str
-    _closed: bool
-    _changed_folders: set[int]
-    _refresh_timer: Any
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._changed_folders: set[int] = set()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self._refresh_changed)
+        window.events.syncProgress.connect(self.show_sync_progress)
+        window.events.folderChanged.connect(self.folder_changed)
 
-    def _on_sync_progress(self, event: SyncProgress) -> None:
+    def show_sync_progress(self, event: SyncProgress) -> None:
+        """The progress bar in the status bar (hidden when done)."""
+        progress, locale = self.window.progress, self.window.babel_locale
         if event.total <= 0 or event.done >= event.total:
-            self.progress.hide()
+            progress.hide()
             return
-        self.progress.setRange(0, event.total)
-        self.progress.setValue(event.done)
-        self.progress.setFormat(
+        progress.setRange(0, event.total)
+        progress.setValue(event.done)
+        progress.setFormat(
             QCoreApplication.translate("MainWindow", "{0}: {1} of {2}").format(
                 event.folder,
-                format_decimal(event.done, locale=self.locale),
-                format_decimal(event.total, locale=self.locale),
+                format_decimal(event.done, locale=locale),
+                format_decimal(event.total, locale=locale),
             )
         )
-        self.progress.setTextVisible(True)
-        self.progress.show()
+        progress.setTextVisible(True)
+        progress.show()
 
-    def _on_account_status(self, event: AccountStatus) -> None:
+    def show_account_status(self, event: AccountStatus) -> None:
+        """The account's state in the connection label (a window without sync controls)."""
         texts = {
             "syncing": QCoreApplication.translate("MainWindow", "Online — syncing"),
             "ok": QCoreApplication.translate("MainWindow", "Online"),
@@ -74,26 +84,28 @@ class CoreEventsMixin:
             "error": QCoreApplication.translate("MainWindow", "Error: {0}").format(
                 clean(event.message, 300)),
         }
-        self.connection_label.setText(texts.get(event.state, event.state))
-        self.connection_label.setToolTip(tooltip(event.message))  # server text (T8)
+        self.window.connection_label.setText(texts.get(event.state, event.state))
+        self.window.connection_label.setToolTip(tooltip(event.message))  # server text (T8)
 
-    def _on_folder_changed(self, event: FolderChanged) -> None:
+    def folder_changed(self, event: FolderChanged) -> None:
         """Coalesce the core's change events: one refresh per ``REFRESH_DELAY_MS`` at most."""
-        if self._closed:
+        window = self.window
+        if window.closed:
             return
         self._changed_folders.add(event.folder_id)
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
-        if event.added and event.folder_id in self._inbox_ids():
-            count, newest = unseen_summary(self.store, event.added)
+        if event.added and event.folder_id in window.inbox_ids():
+            count, newest = unseen_summary(window.store, event.added)
             if newest is not None:
-                self.tray.notify_new_mail(count, list_label(newest.from_name, newest.from_email),
+                window.tray.notify_new_mail(count, list_label(newest.from_name, newest.from_email),
                                           newest.subject)
 
     def _refresh_changed(self) -> None:
         changed, self._changed_folders = self._changed_folders, set()
-        if self._closed:
+        window = self.window
+        if window.closed:
             return
-        self.refresh_unread_counts()
-        if self.current_folder in changed and not self.search_text:
-            self.load_folder()
+        window.refresh_unread_counts()
+        if window.current_folder in changed and not window.search_text:
+            window.load_folder()

@@ -6,11 +6,11 @@ where the rep picks it. Elsewhere the menu entry is not added. GUI thread only.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from ui.qt.plain_text import message_box
 
@@ -23,7 +23,8 @@ def default_apps_url(platform: str = sys.platform) -> str | None:
     return DEFAULT_APPS_URL if platform == "win32" else None
 
 
-def offer_default_apps(parent: Any, open_url: Any = None) -> bool:
+def offer_default_apps(parent: QWidget | None,
+                       open_url: Callable[[QUrl], object] | None = None) -> bool:
     """Ask, then open the default-apps page; True when it was opened."""
     url = DEFAULT_APPS_URL
     box = message_box(
@@ -43,7 +44,8 @@ def offer_default_apps(parent: Any, open_url: Any = None) -> bool:
     return True
 
 
-def add_default_apps_action(menu: Any, parent: Any, platform: str = sys.platform) -> Any:
+def add_default_apps_action(menu: QMenu, parent: QWidget | None,
+                            platform: str = sys.platform) -> QAction | None:
     """Add the menu entry on Windows; returns the action (None elsewhere)."""
     if default_apps_url(platform) is None:
         return None

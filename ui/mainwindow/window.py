@@ -4,23 +4,44 @@ GUI thread only. The window reads through its own ``Store`` (opened on the GUI t
 quick indexed look-ups: a page of list rows, unread counts, folders. Anything that can take
 long (building a folder's id array, search, parsing a message, writing flags) runs through
 ``ui.qt.tasks.run_in_background`` with its own Store on a worker thread.
+
+``MainWindow.__init__`` is the one place the window is put together: its panes, menus
+(``file_menu``, ``message_menu``, ``view_menu``, ``go_menu``) and toolbar, then the named
+controllers that own its commands, each a class holding the window:
+
+- ``messages`` (``ui.mainwindow.flag_commands.FlagCommands``): read/unread, flag, delete,
+  next unread;
+- ``compose`` (``ui.mainwindow.compose_commands.ComposeCommands``): new, reply, forward,
+  drafts, what became of a sent message;
+- ``core_events`` (``ui.mainwindow.core_events.CoreEvents``): the core's change events;
+- ``accounts`` (``ui.mainwindow.account_commands.AccountCommands``): Add account…, Settings…;
+- ``quotes`` (``ui.quotes.window_controls.QuoteControls``): Quote…, the Quotes view, reminders;
+- ``help_menu`` (``ui.mainwindow.about.HelpMenu``): Help → About, Default mail app…;
+- ``sync`` (``ui.sync.window_controls.SyncControls``, None without a ``SyncDriver``, e.g. the
+  demo): Send/Receive, the accounts' state, the fix button.
+
+Nothing changes the window after construction; ``list_menu()`` is the message list's context
+menu. See docs/internals.md, "The desktop app (ui/)", for where a new command goes.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.numbers import format_decimal
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QSplitter,
     QSystemTrayIcon,
@@ -35,9 +56,11 @@ from client.store.records import MessageRow
 from ui.app.tray import TrayIcon
 from ui.composer.mailto_compose import open_mailto
 from ui.mainwindow import list_queries
-from ui.mainwindow.compose_commands import ComposeCommandsMixin
-from ui.mainwindow.core_events import REFRESH_DELAY_MS, CoreEventsMixin
-from ui.mainwindow.flag_commands import FlagCommandsMixin
+from ui.mainwindow.about import HelpMenu
+from ui.mainwindow.account_commands import AccountCommands
+from ui.mainwindow.compose_commands import ComposeCommands
+from ui.mainwindow.core_events import CoreEvents
+from ui.mainwindow.flag_commands import FlagCommands
 from ui.models.folder_tree import ACCOUNT_ID_ROLE, FOLDER_ID_ROLE, FolderTreeModel
 from ui.models.message_list import (
     COL_ATTACHMENT,
@@ -51,32 +74,41 @@ from ui.models.message_list import (
 from ui.qt.event_bridge import EventBridge
 from ui.qt.screen_fit import fit_to_screen
 from ui.qt.tasks import run_in_background
+from ui.quotes.window_controls import QuoteControls
 from ui.reader.attachment_actions import AttachmentActions
 from ui.reader.content import ReaderContent, load_reader_content
 from ui.reader.pane import ReaderPane
 from ui.settings.preferences import Preferences, load_preferences, save_preferences
 
+if TYPE_CHECKING:
+    from ui.sync.driver import SyncDriver
+    from ui.sync.window_controls import SyncControls
+
 SEARCH_DELAY_MS = 300
 
 
-class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMainWindow):
-    """The three-pane window over the cache at ``db_path``."""
+class MainWindow(QMainWindow):
+    """The three-pane window over the cache at ``db_path`` (see the module docstring)."""
 
     #: the rep chose another UI language in Settings ('system', 'en' or 'zh_CN')
     languageChanged = Signal(str)
 
-    def __init__(self, db_path: Path, locale: Locale, *, demo: bool = False) -> None:
+    def __init__(self, db_path: Path, babel_locale: Locale, *, demo: bool = False,
+                 driver: SyncDriver | None = None, platform: str = sys.platform) -> None:
         super().__init__()
         self.db_path = db_path
-        self.locale = locale
+        #: dates and numbers (babel); not ``locale``, which is ``QWidget.locale()``
+        self.babel_locale = babel_locale
         self.demo = demo
         self.store = Store.open(db_path)
         self.current_folder: int | None = None
         self.current_account: int | None = None
         self.search_text = ""
-        self._generation = 0
+        #: counts list loads and searches; a result of an older one is dropped
+        self.generation = 0
         self._sort = ("date", True)
-        self._closed = False
+        #: set once the window closed for good: late background results are dropped
+        self.closed = False
         #: what the list shows: ("folder", folder_id) or ("search", text); None while loading
         self.list_source: tuple[str, object] | None = None
         self.setWindowTitle(self.tr("Tradewind") + (self.tr(" — demo") if demo else ""))
@@ -92,12 +124,11 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         self.threaded = False
         self.preferences = load_preferences(self.store)
         self._quitting = False
-        self.composers: list[Any] = []
-        self.message_model = MessageListModel(self._load_rows, locale, None, self)
+        self.message_model = MessageListModel(self._load_rows, babel_locale, None, self)
         self.message_model.sortRequested.connect(self._sort_requested)
         self.message_view = self._make_message_view()
 
-        self.reader = ReaderPane(locale, self)
+        self.reader = ReaderPane(babel_locale, self)
         self.reader.invitation_card.db_path = db_path  # its buttons open their own Store
         self.attachment_actions = AttachmentActions(self, db_path, self.reader, self.statusBar)
         self.remote_allowed_ids: set[int] = set()  # "load remote content" for these messages
@@ -129,31 +160,33 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         outer.setSizes([260, 1140])
         self.setCentralWidget(outer)
 
-        self._make_actions()
-        self._make_status_bar()
-        self._changed_folders: set[int] = set()
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self._refresh_changed)
         self.events = EventBridge(parent=self)
-        self.events.syncProgress.connect(self._on_sync_progress)
-        self.events.accountStatus.connect(self._on_account_status)
-        self.events.folderChanged.connect(self._on_folder_changed)
         self.tray = TrayIcon(self)
+        # -- the controllers that own the window's commands (module docstring) --
+        self.messages = FlagCommands(self)
+        self._make_actions()
+        self.compose = ComposeCommands(self)
+        self.core_events = CoreEvents(self)
+        self._make_status_bar()
         self.tray.show()
         self.reload_folders()
         self._select_first_inbox()
-        # -- composer, account wizard, Settings (ui/composer, ui/wizard, ui/settings) --
-        from ui.composer.main_window_hooks import connect_main_window
+        self.accounts = AccountCommands(self)
+        self.quotes = QuoteControls(self)
+        self.help_menu = HelpMenu(self, platform)
+        self.sync: SyncControls | None = None
+        if driver is not None:
+            from ui.sync.window_controls import SyncControls
 
-        connect_main_window(self)
-        from ui.quotes.main_window_hooks import connect_quotes  # the Quote action (issue 12)
+            self.sync = SyncControls(self, driver)  # the accounts' states in the status bar
+        else:
+            self.events.accountStatus.connect(self.core_events.show_account_status)
+        self.message_view.activated.connect(self.compose.message_activated)
+        self.message_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.message_view.customContextMenuRequested.connect(self._show_list_menu)
+        from ui.triage.controller import TriageController  # file, delete, undo (issue 11)
 
-        connect_quotes(self)
-        from ui.triage.controller import connect_triage  # file, delete, undo (issue 11)
-
-        connect_triage(self)
+        self.triage = TriageController(self)
 
     def _load_rows(self, ids: list[int]) -> list[MessageRow]:
         return self.store.rows_by_ids(ids, thread_counts=self.threaded)
@@ -183,8 +216,9 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         view.selectionModel().selectionChanged.connect(self._selection_changed)
         return view
 
-    def _action(self, text: str, shortcuts: list[str], slot: Any = None, *,
+    def _action(self, text: str, shortcuts: list[str], slot: Callable[..., object] | None = None, *,
                 enabled: bool = True, tip: str = "") -> QAction:
+        """A window-wide action (its shortcuts work wherever the focus is)."""
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
         if slot is not None:
@@ -198,24 +232,29 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
 
     def _make_actions(self) -> None:
         self.new_action = self._action(self.tr("New message"), ["Ctrl+N"],
-                                       lambda: self.open_composer("new"))
+                                       lambda: self.compose.open_composer("new"))
         self.reply_action = self._action(self.tr("Reply"), ["Ctrl+R"],
-                                         lambda: self.open_composer("reply"))
+                                         lambda: self.compose.open_composer("reply"))
         self.reply_all_action = self._action(self.tr("Reply all"), ["Ctrl+Shift+R"],
-                                             lambda: self.open_composer("reply_all"))
+                                             lambda: self.compose.open_composer("reply_all"))
         self.forward_action = self._action(self.tr("Forward"), ["Ctrl+L", "Ctrl+F"],
-                                           lambda: self.open_composer("forward"))
-        self.delete_action = self._action(self.tr("Delete"), ["Del"], self.delete_selected)
+                                           lambda: self.compose.open_composer("forward"))
+        self.delete_action = self._action(self.tr("Delete"), ["Del"],
+                                          self.messages.delete_selected)
         self.mark_read_action = self._action(
-            self.tr("Mark read/unread"), ["M", "Ctrl+Q"], self.toggle_read
+            self.tr("Mark read/unread"), ["M", "Ctrl+Q"], self.messages.toggle_read
         )
-        self.flag_action = self._action(self.tr("Flag"), ["S", "Insert"], self.toggle_flag)
-        self.next_unread_action = self._action(self.tr("Next unread"), ["N"], self.next_unread)
+        self.flag_action = self._action(self.tr("Flag"), ["S", "Insert"],
+                                        self.messages.toggle_flag)
+        self.next_unread_action = self._action(self.tr("Next unread"), ["N"],
+                                               self.messages.next_unread)
         self.search_action = self._action(
             self.tr("Search"), ["Ctrl+K", "Ctrl+E"], self._focus_search
         )
         self.quit_action = self._action(self.tr("Quit"), ["Ctrl+Shift+Q"], self.quit)
-        self.settings_action = self._action(self.tr("Settings…"), ["Ctrl+,"], self.open_settings)
+        # Settings… opens ui.settings.dialog.AppSettingsDialog (``accounts``, built later)
+        self.settings_action = self._action(self.tr("Settings…"), ["Ctrl+,"],
+                                            lambda: self.accounts.open_settings())
         self.group_action = self._action(
             self.tr("Group by conversation"), ["Ctrl+Shift+T"], self.set_threaded
         )
@@ -225,7 +264,7 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         )
         self.headers_action.setCheckable(True)
 
-        toolbar = self.addToolBar(self.tr("Main"))
+        self.toolbar = toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         for action in (self.new_action, self.reply_action, self.reply_all_action,
@@ -234,27 +273,32 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         toolbar.addSeparator()
         for action in (self.mark_read_action, self.flag_action, self.next_unread_action):
             toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.search_field)
+        # the search field has its own row: beside the actions it went into the toolbar's
+        # overflow menu at 150 % (960 points wide), out of sight
+        self.addToolBarBreak()
+        self.search_bar = self.addToolBar(self.tr("Search"))
+        self.search_bar.setObjectName("search-toolbar")
+        self.search_bar.setMovable(False)
+        self.search_bar.addWidget(self.search_field)
 
         menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
+        self.file_menu = file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        message_menu = menu.addMenu(self.tr("&Message"))
+        self.message_menu = message_menu = menu.addMenu(self.tr("&Message"))
         for action in (self.reply_action, self.reply_all_action, self.forward_action,
                        self.delete_action):
             message_menu.addAction(action)
         message_menu.addSeparator()
         message_menu.addAction(self.mark_read_action)
         message_menu.addAction(self.flag_action)
-        view_menu = menu.addMenu(self.tr("&View"))
+        self.view_menu = view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.group_action)
         view_menu.addAction(self.headers_action)
-        go_menu = menu.addMenu(self.tr("&Go"))
+        self.go_menu = go_menu = menu.addMenu(self.tr("&Go"))
         go_menu.addAction(self.next_unread_action)
         go_menu.addAction(self.search_action)
 
@@ -290,19 +334,19 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         counts = self.store.unread_counts()
         self.folder_model.load(accounts, folders, counts)
         self.folder_view.expandAll()
-        self.tray.set_unread(sum(counts.get(f, 0) for f in self._inbox_ids()))
+        self.tray.set_unread(sum(counts.get(f, 0) for f in self.inbox_ids()))
 
     def refresh_unread_counts(self) -> None:
         """Update the unread counts shown in the tree and the tray (Inbox folders)."""
-        if self._closed:
+        if self.closed:
             return
         counts = self.store.unread_counts()
         for folder_id, count in counts.items():
             self.folder_model.set_unread(folder_id, count)
-        self.tray.set_unread(sum(counts.get(f, 0) for f in self._inbox_ids()))
+        self.tray.set_unread(sum(counts.get(f, 0) for f in self.inbox_ids()))
         self._update_count_label()
 
-    def _inbox_ids(self) -> list[int]:
+    def inbox_ids(self) -> list[int]:
         inboxes = (self.store.folder_by_role(a.id, "inbox") for a in self.store.list_accounts())
         return [f.id for f in inboxes if f is not None]
 
@@ -345,16 +389,16 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         run_in_background(
             lambda: list_queries.folder_ids(db_path, folder_id, key, descending, threaded),
             lambda ids: self._show_ids(generation, ids, source),
-            self._show_failure,
+            self.show_failure,
             owner=self,
         )
 
     def _next_generation(self) -> int:
-        self._generation += 1
-        return self._generation
+        self.generation += 1
+        return self.generation
 
     def _show_ids(self, generation: int, ids: list[int], source: tuple[str, object]) -> None:
-        if generation != self._generation or self._closed:
+        if generation != self.generation or self.closed:
             return  # a newer folder or search superseded this one
         keep = self.reader.shown_id if source == self.list_source else None
         self.message_model.set_ids(ids)
@@ -370,22 +414,22 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
                 self.message_view.scrollToTop()
 
     def _update_count_label(self) -> None:
-        total = format_decimal(self.message_model.rowCount(), locale=self.locale)
+        total = format_decimal(self.message_model.rowCount(), locale=self.babel_locale)
         if self.search_text:
             self.count_label.setText(self.tr("{0} found").format(total))
             return
         unread = 0
         if self.current_folder is not None:
             unread = self.store.unread_counts().get(self.current_folder, 0)
-        unread_text = format_decimal(unread, locale=self.locale)
+        unread_text = format_decimal(unread, locale=self.babel_locale)
         if self.threaded:
             text = self.tr("{0} conversations, {1} unread").format(total, unread_text)
         else:
             text = self.tr("{0} messages, {1} unread").format(total, unread_text)
         self.count_label.setText(text)
 
-    def _show_failure(self, exc: BaseException) -> None:
-        if self._closed:
+    def show_failure(self, exc: BaseException) -> None:
+        if self.closed:
             return
         self.statusBar().showMessage(str(exc), 15000)
 
@@ -425,7 +469,7 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         if isinstance(exc, SearchSyntaxError):
             self.statusBar().showMessage(self.tr("Search: {0}").format(exc), 15000)
         else:
-            self._show_failure(exc)
+            self.show_failure(exc)
 
     # -- reading --------------------------------------------------------------------------------
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -452,11 +496,11 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         )
 
     def _show_content(self, content: ReaderContent) -> None:
-        if content.row.id != self.reader.shown_id or self._closed:
+        if content.row.id != self.reader.shown_id or self.closed:
             return  # the user moved on
         self.reader.show_content(content)
         if not content.row.seen:
-            self.set_seen([content.row.id], True)
+            self.messages.set_seen([content.row.id], True)
 
     def allow_remote_for_message(self, message_id: int) -> None:
         """Load this message's remote pictures (for this session only) and show it again."""
@@ -469,8 +513,8 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         db_path, shown = self.db_path, self.reader.shown_id
         run_in_background(
             lambda: remote_content.allow_sender(db_path, email),
-            lambda _r: self.show_message(shown) if shown is not None and not self._closed else None,
-            self._show_failure,
+            lambda _r: self.show_message(shown) if shown is not None and not self.closed else None,
+            self.show_failure,
             owner=self,
         )
 
@@ -483,11 +527,13 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         """Selected rows in order, read from the selection's ranges (``selectedRows()`` wraps
         an index per row: 1.4 s for a 47,000-row "select all")."""
         rows: set[int] = set()
-        for selected in self.message_view.selectionModel().selection():
+        selection = self.message_view.selectionModel().selection()
+        for i in range(selection.count()):
+            selected = selection.at(i)
             rows.update(range(selected.top(), selected.bottom() + 1))
         return sorted(rows)
 
-    # -- conversations and core events ---------------------------------------------------------
+    # -- conversations ---------------------------------------------------------
     def set_threaded(self, threaded: bool) -> None:
         """Show one row per conversation (True) or every message (False)."""
         self.threaded = bool(threaded)
@@ -496,29 +542,46 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
             self.list_source = None
             self.load_folder()
 
-    # -- settings -------------------------------------------------------------------------------
-    def open_settings(self) -> None:
-        """Show the Settings dialog (``ui.settings``); it applies what the rep chose."""
-        from ui.composer.main_window_hooks import open_settings
-
-        open_settings(self)
-
+    # -- settings and the list's context menu ---------------------------------------------------
     def apply_preferences(self, prefs: Preferences) -> None:
         """Save ``prefs`` (in the background) and apply them; a new language is announced
         through ``languageChanged`` (the app rebuilds the window in that language)."""
         old, self.preferences = self.preferences, prefs
         db_path = self.db_path
         run_in_background(lambda: save_preferences(db_path, prefs), lambda _r: None,
-                          self._show_failure, owner=self)
+                          self.show_failure, owner=self)
         if prefs.language != old.language:
             self.languageChanged.emit(prefs.language)
+
+    def list_menu(self) -> QMenu:
+        """The message list's context menu for the current selection: Edit draft (only for a
+        message of a Drafts folder), reply and forward, quoting, then read, flag and delete."""
+        menu = QMenu(self.message_view)
+        ids = self.selected_ids()
+        if len(ids) == 1 and self.compose.is_draft_message(ids[0]):
+            menu.addAction(self.compose.edit_draft_action)
+            menu.addSeparator()
+        for action in (self.reply_action, self.reply_all_action, self.forward_action):
+            menu.addAction(action)
+        menu.addActions(self.quotes.context_actions())
+        menu.addSeparator()
+        for action in (self.mark_read_action, self.flag_action, self.delete_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addActions(self.triage.context_actions())
+        return menu
+
+    def _show_list_menu(self, pos: QPoint) -> None:
+        menu = self.list_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.message_view.viewport().mapToGlobal(pos))
 
     def quit(self) -> None:
         """Close for good, even when closing normally only hides to the tray."""
         self._quitting = True
         self.close()
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         from ui.qt.tasks import wait_for_background_tasks
 
         if (self.preferences.minimise_to_tray and not self._quitting
@@ -529,7 +592,7 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
 
         self.events.close()
         self.tray.hide()
-        self._closed = True
+        self.closed = True
         wait_for_background_tasks()
         self.store.close()
         super().closeEvent(event)

@@ -76,6 +76,15 @@ def sender_text(row: MessageRow) -> str:
             or QCoreApplication.translate("MessageListModel", "(no sender)"))
 
 
+
+def _with_flag(row: MessageRow, flag: str, value: bool) -> MessageRow:
+    """``row`` with its ``seen`` or ``flagged`` flag set to ``value``."""
+    if flag == "seen":
+        return replace(row, seen=value)
+    if flag == "flagged":
+        return replace(row, flagged=value)
+    raise ValueError(f"not a list flag: {flag}")
+
 class MessageListModel(QAbstractTableModel):
     """Rows are messages in the order of the id array; see the module docstring."""
 
@@ -142,7 +151,7 @@ class MessageListModel(QAbstractTableModel):
         page = {r.id: r for r in self._loader(chunk)}
         for flag, shown in self._shown_flags.items():
             for message_id in shown.keys() & page.keys():
-                page[message_id] = replace(page[message_id], **{flag: shown[message_id]})
+                page[message_id] = _with_flag(page[message_id], flag, shown[message_id])
         self._pages[page_no] = page
         self.pages_loaded += 1
         while len(self._pages) > MAX_PAGES:
@@ -171,7 +180,7 @@ class MessageListModel(QAbstractTableModel):
                 del self._pages[page_no]
                 continue
             for message_id in hit:
-                page[message_id] = replace(page[message_id], **{flag: value})
+                page[message_id] = _with_flag(page[message_id], flag, value)
         position = self._position
         rows = [position[i] for i in wanted if i in position]
         if rows:

@@ -45,13 +45,6 @@ def set_plain(label: QLabel, text: object, limit: int = MAX_CHARS) -> None:
     label.setText(clean(text, limit))
 
 
-def plain_label(text: object = "", parent: QWidget | None = None) -> QLabel:
-    """A new QLabel showing ``text`` as plain text."""
-    label = QLabel(parent)
-    set_plain(label, text)
-    return label
-
-
 def make_plain(box: QMessageBox) -> QMessageBox:
     """Switch the box and every label in it (text, informative text) to plain text."""
     box.setTextFormat(Qt.TextFormat.PlainText)

@@ -34,13 +34,13 @@ class _Relay(QObject):
     def __init__(
         self,
         fn: Callable[[], Any],
-        on_done: Callable[[Any], None],
+        on_done: Callable[[Any], object],
         on_error: Callable[[BaseException], None] | None,
         owner: QObject | None,
     ) -> None:
         super().__init__()
         self._fn: Callable[[], Any] | None = fn
-        self._on_done: Callable[[Any], None] | None = on_done
+        self._on_done: Callable[[Any], object] | None = on_done
         self._on_error = on_error
         self._owner_gone = False
         if owner is not None:
@@ -52,7 +52,7 @@ class _Relay(QObject):
     def _forget_owner(self) -> None:
         self._owner_gone = True
 
-    def _take(self) -> tuple[Callable[[Any], None] | None,
+    def _take(self) -> tuple[Callable[[Any], object] | None,
                              Callable[[BaseException], None] | None]:
         """The callbacks, forgotten here (GUI thread) together with the job."""
         callbacks = (self._on_done, self._on_error)
@@ -101,7 +101,7 @@ class _Task(QRunnable):
 
 def run_in_background(
     fn: Callable[[], Any],
-    on_done: Callable[[Any], None],
+    on_done: Callable[[Any], object],
     on_error: Callable[[BaseException], None] | None = None,
     *,
     owner: QObject | None = None,

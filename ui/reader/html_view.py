@@ -158,7 +158,9 @@ class LockedPage(QWebEnginePage):
             return False
         return is_main_frame and url.scheme() == MAIL_SCHEME
 
-    def createWindow(self, _kind: QWebEnginePage.WebWindowType) -> None:  # noqa: N802 (Qt)
+    def createWindow(  # type: ignore[override] # noqa: N802 (Qt name)
+            self, _kind: QWebEnginePage.WebWindowType) -> None:
+        """No new windows: Qt takes a null page as "refused" (the stubs say it never is)."""
         return None
 
     def javaScriptConsoleMessage(self, *_args: object) -> None:  # noqa: N802 (Qt)

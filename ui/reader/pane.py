@@ -15,6 +15,7 @@ to Tradewind's own composer (``ui.composer.mailto_compose``, H8).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from babel import Locale
@@ -104,7 +105,7 @@ class ReaderPane(QWidget):
         #: hands a confirmed web address to the system browser (tests replace it)
         self.open_external: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.subject = self._label(bold=True, size_delta=3)
-        self.sender = self._label()
+        self.from_label = self._label()
         self.recipients = self._label()
         self.date = self._label()
         self.notice = self._label()
@@ -153,7 +154,7 @@ class ReaderPane(QWidget):
         header_layout.setSpacing(2)
         self.invitation_card = InvitationCard(locale, self)  # in the chrome, never the HTML
         self.invitation_card.linkRequested.connect(self._invitation_link)
-        for widget in (self.subject, self.sender, self.recipients, self.date, self.headers_view,
+        for widget in (self.subject, self.from_label, self.recipients, self.date, self.headers_view,
                        self.attachment_bar, self.notice_bar, self.invitation_card):
             header_layout.addWidget(widget)
         layout = QVBoxLayout(self)
@@ -181,7 +182,7 @@ class ReaderPane(QWidget):
         """Show the empty state."""
         self.shown_id: int | None = None
         self.subject.setText(self.tr("No message selected"))
-        for label in (self.sender, self.recipients, self.date, self.attachments, self.notice):
+        for label in (self.from_label, self.recipients, self.date, self.attachments, self.notice):
             label.clear()
             label.hide()
         self.headers_view.clear()
@@ -223,13 +224,13 @@ class ReaderPane(QWidget):
         self.link_hint.hide()
         self.subject.setText(row.subject or self.tr("(no subject)"))
         senders = senders_of(row, content.senders)
-        self.sender.setText(self.tr("From: {0}").format(sender_line(senders)))
+        self.from_label.setText(self.tr("From: {0}").format(sender_line(senders)))
         recipients = self.tr("To: {0}").format(_addresses(row.to))
         if row.cc:
             recipients += "\n" + self.tr("Cc: {0}").format(_addresses(row.cc))
         self.recipients.setText(recipients)
         self.date.setText(full_date(row.date or row.internaldate, self._locale, None))
-        for label in (self.sender, self.recipients, self.date):
+        for label in (self.from_label, self.recipients, self.date):
             label.show()
         self.headers_view.setPlainText(content.header_text)
         self.headers_view.setVisible(self.show_all_headers)
@@ -324,8 +325,8 @@ class ReaderPane(QWidget):
             button.setToolTip(tooltip(attachment.content_type))
             button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             menu = QMenu(button)
-            menu.addAction(self.tr("Open"), lambda a=attachment: self.openRequested.emit(a))
-            menu.addAction(self.tr("Save as…"), lambda a=attachment: self.saveRequested.emit(a))
+            menu.addAction(self.tr("Open"), partial(self.openRequested.emit, attachment))
+            menu.addAction(self.tr("Save as…"), partial(self.saveRequested.emit, attachment))
             button.setMenu(menu)
             button.clicked.connect(lambda _c=False, a=attachment: self.openRequested.emit(a))
             self._bar_layout.addWidget(button)

@@ -28,10 +28,6 @@ class AccountState:
     text: str
     fix: str = ""
 
-    @property
-    def healthy(self) -> bool:
-        return self.state in ("ok", "syncing")
-
 
 def describe(email: str, state: str, message: str = "") -> AccountState:
     """The words shown for ``state``; ``message`` is the core's explanation (tooltip)."""

@@ -2,19 +2,20 @@
 state in the status bar, and a button to fix what the rep can fix (re-enter a refused password,
 open the account settings for an untrusted certificate).
 
-``SyncControls(window, driver)`` is a child of the window (it goes with it when the window is
-rebuilt for another language). It takes over the window's connection label from
-``CoreEventsMixin._on_account_status``. GUI thread only.
+``SyncControls(window, driver)`` is made by ``ui.mainwindow.window.MainWindow`` when it is
+given a ``SyncDriver`` (``window.sync``; a child of the window, so it goes with it when the
+window is rebuilt for another language). It owns the window's connection label (the window
+then leaves the core's account status to it). GUI thread only.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar, QToolButton
+from PySide6.QtWidgets import QToolButton
 
 from ui.qt.plain_text import tooltip
 from ui.sync.driver import SyncDriver
@@ -22,14 +23,19 @@ from ui.sync.password_dialog import PasswordDialog
 from ui.sync.sign_in_dialog import SignInDialog
 from ui.sync.status import AccountState, summary
 
+if TYPE_CHECKING:
+    from client.events import FolderChanged
+    from client.jobs.after_sync import AfterSyncReport
+    from client.sync.engine import SyncReport
+    from ui.mainwindow.window import MainWindow
+
 
 class SyncControls(QObject):
     """Wires ``driver`` into ``window`` (a ``ui.mainwindow.window.MainWindow``)."""
 
-    def __init__(self, window: Any, driver: SyncDriver) -> None:
+    def __init__(self, window: MainWindow, driver: SyncDriver) -> None:
         super().__init__(window)
         self.window, self.driver = window, driver
-        window.sync_controls = self
         self.password_dialog: PasswordDialog | None = None
         self.sign_in_dialog: SignInDialog | None = None
         self.sync_action = QAction(self.tr("Send/Receive"), window)
@@ -38,32 +44,27 @@ class SyncControls(QObject):
         self.sync_action.triggered.connect(driver.send_receive)  # the rep asks: no backoff
         self.sync_action.setEnabled(driver.running)
         window.addAction(self.sync_action)
-        window.sync_action = self.sync_action
-        toolbar = window.findChild(QToolBar, "main-toolbar")
-        if toolbar is not None:
-            first = toolbar.actions()[0] if toolbar.actions() else None
-            toolbar.insertAction(first, self.sync_action)
-            if first is not None:
-                toolbar.insertSeparator(first)
-        file_menu = window.menuBar().actions()[0].menu() if window.menuBar().actions() else None
-        if file_menu is not None:
-            file_menu.insertAction(file_menu.actions()[0] if file_menu.actions() else None,
-                                   self.sync_action)
+        toolbar = window.toolbar
+        first = toolbar.actions()[0] if toolbar.actions() else None
+        toolbar.insertAction(first, self.sync_action)  # type: ignore[arg-type] # None: append
+        if first is not None:
+            toolbar.insertSeparator(first)
+        file_menu = window.file_menu
+        file_menu.insertAction(file_menu.actions()[0] if file_menu.actions() else None,  # type: ignore[arg-type]
+                               self.sync_action)
         self.fix_button = QToolButton(window)
         self.fix_button.hide()
         self.fix_button.clicked.connect(self.fix_first_problem)
         window.statusBar().addPermanentWidget(self.fix_button)
-        window.events.accountStatus.disconnect(window._on_account_status)
         driver.statesChanged.connect(self.show_states)
         driver.accountSynced.connect(self.account_synced)
-        if getattr(window, "quote_reminders", None) is not None:  # ui.quotes (issue 12)
-            driver.accountSynced.connect(window.quote_reminders.check)
+        driver.accountSynced.connect(window.quotes.reminders.check)  # ui.quotes (issue 12)
         window.events.folderChanged.connect(self.folder_changed)
         driver.outboxFlushed.connect(self.outbox_flushed)
         self.show_states()
         # babel loads a locale's number data on first use (~100 ms): do it now, not in the
         # middle of the first sync's progress updates.
-        format_decimal(0, locale=window.locale)
+        format_decimal(0, locale=window.babel_locale)
 
     def account_added(self) -> None:
         """An account was added (wizard): sync it now, not at the next tick."""
@@ -82,22 +83,22 @@ class SyncControls(QObject):
         """Settings were saved: a changed interval applies at once."""
         self.driver.apply_settings()
 
-    def folder_changed(self, event: Any) -> None:
+    def folder_changed(self, event: FolderChanged) -> None:
         """Mail stored in a folder the tree does not show yet (a first sync lists folders
         before their mail): rebuild the tree now, so the rep sees mail while it arrives."""
-        if getattr(self.window, "_closed", False):
+        if self.window.closed:
             return
         if not self.window.folder_model.index_of_folder(event.folder_id).isValid():
             self._reload_tree(event.account_id)
 
-    def outbox_flushed(self, _account_id: int, report: Any) -> None:
+    def outbox_flushed(self, _account_id: int, report: AfterSyncReport) -> None:
         """Tell the rep what the outbox did after a sync (nothing is said when it was empty);
         an invitation card on show is read again when the sync applied invitations."""
-        if getattr(self.window, "_closed", False):
+        if self.window.closed:
             return
-        calendar = getattr(report, "calendar", None)
+        calendar = report.calendar
         shown = self.window.reader.shown_id
-        if calendar is not None and calendar.applied and shown is not None \
+        if calendar.applied and shown is not None \
                 and self.window.reader.invitation_card.card is not None:
             self.window.show_message(shown)  # its card shows the calendar as it is now
         flush = report.flush
@@ -109,10 +110,10 @@ class SyncControls(QObject):
                 self.tr("The outbox could not send yet: {0}").format(
                     "; ".join(report.problems) or flush.stopped), 15000)
 
-    def account_synced(self, account_id: int, report: Any) -> None:
+    def account_synced(self, account_id: int, report: SyncReport) -> None:
         """New, renamed or removed folders appear in the tree; the first Inbox is opened when
         nothing is selected yet (a fresh profile's first sync)."""
-        if getattr(self.window, "_closed", False):
+        if self.window.closed:
             return
         if report.created_folders or report.renamed_folders or report.removed_folders:
             self._reload_tree(account_id)
@@ -173,9 +174,7 @@ class SyncControls(QObject):
         elif state.fix == "login":
             self.sign_in_again(account_id, state.email)
         else:
-            from ui.composer.main_window_hooks import open_wizard
-
-            open_wizard(self.window)
+            self.window.accounts.open_wizard()
 
     def sign_in_again(self, account_id: int, email: str) -> SignInDialog:
         """Show the waiting dialog (non-modal, with Cancel) and run the browser sign-in on the

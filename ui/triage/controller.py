@@ -18,11 +18,11 @@ settings) through the window's Store. Confirmations are window-modal boxes opene
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QToolBar
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox
 
 from client.ops.archive import ARCHIVE_NAME
 from client.ops.undo import Action, UndoResult
@@ -34,8 +34,11 @@ from ui.triage.folder_picker import FolderPicker, shown_path
 from ui.triage.next_selection import next_after
 from ui.triage.undo_bar import UndoBar
 
+if TYPE_CHECKING:
+    from ui.mainwindow.window import MainWindow
 
-def connect_triage(window: Any, password_for: Callable[[Account], str] | None = None) -> Any:
+
+def connect_triage(window: MainWindow, password_for: Callable[[Account], str] | None = None) -> Any:
     """See the module docstring; returns the controller (``window.triage``)."""
     if getattr(window, "triage", None) is None:
         window.triage = TriageController(window, password_for)
@@ -51,7 +54,7 @@ def _keyring_password(account: Account) -> str:
 class TriageController(QObject):
     """See the module docstring."""
 
-    def __init__(self, window: Any, password_for: Callable[[Account], str] | None = None) -> None:
+    def __init__(self, window: MainWindow, password_for: Callable[[Account], str] | None = None) -> None:
         super().__init__(window)
         self.window = window
         #: the account's password or token for creating the archive folder (worker thread)
@@ -97,27 +100,25 @@ class TriageController(QObject):
         w.delete_action.triggered.disconnect()
         w.delete_action.triggered.connect(lambda _checked=False: self.delete())
         w.delete_action.setToolTip(self.tr("Move the selected messages to Trash"))
-        message_menu = _menu_with(w, w.delete_action)
-        if message_menu is not None:
-            for action in (self.archive_action, self.move_action, self.copy_action):
-                message_menu.insertAction(w.delete_action, action)
-            following = _after(message_menu, w.delete_action)
-            if following is not None:
-                message_menu.insertAction(following, self.delete_for_good_action)
-            else:
-                message_menu.addAction(self.delete_for_good_action)
+        message_menu = w.message_menu
+        for action in (self.archive_action, self.move_action, self.copy_action):
+            message_menu.insertAction(w.delete_action, action)
+        following = _after(message_menu, w.delete_action)
+        if following is not None:
+            message_menu.insertAction(following, self.delete_for_good_action)
+        else:
+            message_menu.addAction(self.delete_for_good_action)
         edit_menu = w.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         menus = [a for a in w.menuBar().actions() if a.menu() is not None]
         if len(menus) > 1:  # File, Edit, Message, …
             w.menuBar().insertAction(menus[1], edit_menu.menuAction())
-        toolbar = w.findChild(QToolBar, "main-toolbar")
-        if toolbar is not None:
-            toolbar.insertAction(w.delete_action, self.archive_action)
-            toolbar.insertAction(w.delete_action, self.move_action)
-            following = _after(toolbar, w.delete_action)
-            if following is not None:
-                toolbar.insertAction(following, self.undo_action)
+        toolbar = w.toolbar
+        toolbar.insertAction(w.delete_action, self.archive_action)
+        toolbar.insertAction(w.delete_action, self.move_action)
+        following = _after(toolbar, w.delete_action)
+        if following is not None:
+            toolbar.insertAction(following, self.undo_action)
 
     def context_actions(self) -> list[QAction]:
         """What the message list's context menu offers for filing."""
@@ -236,14 +237,14 @@ class TriageController(QObject):
         self._status(self.tr("Creating the archive folder on the server…"), 0)
 
         def done(result: tuple[Folder, Action]) -> None:
-            if self.window._closed:
+            if self.window.closed:
                 return
             self.window.reload_folders()
             self._finished(result[1], self.tr("Created “{0}” and archived {1} message(s).")
                            .format(clean(result[0].name, 200), len(result[1].changed)))
 
         def failed(exc: BaseException) -> None:
-            if not self.window._closed:
+            if not self.window.closed:
                 self._status(self.tr("The archive folder could not be created, nothing was "
                                      "moved: {0}").format(clean(exc, 300)), 20000)
 
@@ -308,7 +309,7 @@ class TriageController(QObject):
                           self._failed, owner=self.window)
 
     def _undone(self, result: UndoResult | None) -> None:
-        if self.window._closed:
+        if self.window.closed:
             return
         if result is None:
             self._status(self.tr("Nothing to undo."))
@@ -346,16 +347,16 @@ class TriageController(QObject):
                           owner=self.window)
 
     def _finished(self, done: Action, text: str) -> None:
-        if self.window._closed:
+        if self.window.closed:
             return
         self._refresh()
         if done.entry_id is not None:
             self.undo_bar.show_notice(text)
 
     def _failed(self, exc: BaseException) -> None:
-        if self.window._closed:
+        if self.window.closed:
             return
-        self.window._show_failure(exc)
+        self.window.show_failure(exc)
         self._refresh()  # show the stored truth again
 
     def _refresh(self) -> None:
@@ -400,14 +401,6 @@ class TriageController(QObject):
 
 def _can_take_mail(folder: Folder) -> bool:
     return not folder.is_local and "\\NOSELECT" not in {a.upper() for a in folder.attrs}
-
-
-def _menu_with(window: Any, action: QAction) -> Any:
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        if menu is not None and action in menu.actions():
-            return menu
-    return None
 
 
 def _after(widget: Any, action: QAction) -> QAction | None:

@@ -142,8 +142,10 @@ def oauth_sign_in_and_test(
         settings = oauth_settings(store)
         secrets.check_backend()  # before the browser: the tokens need a safe keyring
     provider = load_provider(provider_name, settings)
-    tokens = sign_in(provider, open_url=lambda url: open_url(url), login_hint=email,
-                     cancel=cancel)
+    def open_in_browser(url: str) -> None:
+        open_url(url)
+
+    tokens = sign_in(provider, open_url=open_in_browser, login_hint=email, cancel=cancel)
     with Store.open(db_path) as store:
         manager = AccountManager(store)
         if stored:

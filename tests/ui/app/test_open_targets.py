@@ -31,11 +31,11 @@ def _top(name: str) -> list:  # type: ignore[type-arg]
 
 
 def test_mailto_opens_a_filled_composer_without_the_attachment(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    before = len(window.composers)
+    before = len(window.compose.composers)
     open_target(window, "mailto:buyer@customer.example?subject=Quote&body=Hello"
                         "&attach=/etc/passwd&from=ceo@harbor.example")
-    assert len(window.composers) == before + 1
-    composer = window.composers[-1]
+    assert len(window.compose.composers) == before + 1
+    composer = window.compose.composers[-1]
     qtbot.waitUntil(lambda: composer.is_ready and composer.to_field.text() != "", timeout=20000)
     assert composer.subject_field.text() == "Quote"
     assert composer.editor.toPlainText() == "Hello" and composer.attachments == []

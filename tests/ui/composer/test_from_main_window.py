@@ -10,8 +10,8 @@ def test_reply_from_the_main_window_asks_before_sending(qtbot, window) -> None: 
     window.message_view.setCurrentIndex(window.message_model.index(0, 0))
     qtbot.waitUntil(lambda: window.reply_action.isEnabled())
     window.reply_action.trigger()
-    qtbot.waitUntil(lambda: len(window.composers) == 1)  # the main window keeps its composers
-    [composer] = window.composers
+    qtbot.waitUntil(lambda: len(window.compose.composers) == 1)  # the main window keeps its composers
+    [composer] = window.compose.composers
     assert isinstance(composer, ComposerWindow)
     qtbot.waitUntil(lambda: composer.is_ready)
     assert composer.answer.language_box.isVisibleTo(composer)

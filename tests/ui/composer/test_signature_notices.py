@@ -15,7 +15,7 @@ from ui.qt.tasks import wait_for_background_tasks
 
 def test_a_changed_signature_is_restored_and_the_rep_is_told_why(  # type: ignore[no-untyped-def]
         qtbot, window, demo_db: Path, signature_policy: str) -> None:  # noqa: F811
-    composer = window.composer_factory(demo_db, "new", None)
+    composer = window.compose.composer_factory(demo_db, "new", None)
     composer.show()
     qtbot.waitUntil(lambda: composer.is_ready)
     index = [c.email for c in composer.senders].index(signature_policy)
@@ -60,7 +60,7 @@ def test_with_the_ui_in_chinese_the_rep_is_told_in_chinese(  # type: ignore[no-u
 
     assert install_translators(qapp, "zh_CN")
     try:
-        composer = window.composer_factory(demo_db, "new", None)
+        composer = window.compose.composer_factory(demo_db, "new", None)
         composer.show()
         qtbot.waitUntil(lambda: composer.is_ready)
         index = [c.email for c in composer.senders].index(signature_policy)
@@ -88,7 +88,6 @@ def test_the_third_notice_an_offered_signature_replaced_in_chinese(  # type: ign
     from client.compose.assemble import SignatureBlock
     from client.compose.drafts import DraftFields
     from client.outgoing.pipeline import queue_message
-    from ui.composer.main_window_hooks import report_flush
     from ui.qt.i18n import install_translators
 
     assert install_translators(qapp, "zh_CN")
@@ -98,7 +97,7 @@ def test_the_third_notice_an_offered_signature_replaced_in_chinese(  # type: ign
             queued = queue_message(store, account_id, DraftFields(
                 sender=signature_policy, to="buyer@importer.example", subject="报价",
                 text="您好。\n"), SignatureBlock("<p>Anna the Great</p>", "Anna the Great"))
-        report_flush(window, None, queued.notices)
+        window.compose.report_flush(None, queued.notices)
         shown = window.statusBar().currentMessage()
     finally:
         install_translators(qapp, "en")

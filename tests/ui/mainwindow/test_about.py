@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from client.licences import bundled_licences
 from client.version import __version__
-from ui.mainwindow.about import AboutDialog, install_help_menu
+from ui.mainwindow.about import AboutDialog, HelpMenu
 
 
 def test_about_lists_version_and_licences(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    install_help_menu(window)
-    assert window.about_action.text() == "About Tradewind"
+    assert window.help_menu.about_action.text() == "About Tradewind"  # the window's own
     dialog = AboutDialog(window)
     qtbot.addWidget(dialog)
     assert dialog.version_label.text() == f"Tradewind {__version__}"
@@ -24,8 +23,7 @@ def test_windows_offers_the_default_apps_page(qtbot, window, monkeypatch) -> Non
 
     from ui.mainwindow import default_apps
 
-    install_help_menu(window, platform="win32")
-    assert window.default_apps_action is not None
+    assert HelpMenu(window, platform="win32").default_apps_action is not None
     opened: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Open)
     assert default_apps.offer_default_apps(window, lambda url: opened.append(url.toString()))
@@ -36,5 +34,4 @@ def test_windows_offers_the_default_apps_page(qtbot, window, monkeypatch) -> Non
 
 
 def test_no_default_apps_entry_elsewhere(window) -> None:  # type: ignore[no-untyped-def]
-    install_help_menu(window, platform="darwin")
-    assert window.default_apps_action is None
+    assert HelpMenu(window, platform="darwin").default_apps_action is None

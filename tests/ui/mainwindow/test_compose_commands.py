@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from client.compose.drafts import DraftFields, list_drafts, save_draft
 from client.store.db import Store
-from ui.composer.main_window_hooks import list_menu
 from ui.mainwindow.window import MainWindow
 from ui.qt.tasks import wait_for_background_tasks
 
@@ -46,7 +45,7 @@ class FakeComposer(QObject):
 def fake_composer(window: MainWindow) -> type[FakeComposer]:
     FakeComposer.opened = []
     FakeComposer.drafts = []
-    window.composer_factory = FakeComposer
+    window.compose.composer_factory = FakeComposer
     return FakeComposer
 
 
@@ -61,11 +60,11 @@ def test_reply_reply_all_forward_open_the_composer_for_the_shown_message(qtbot, 
         action.trigger()
     assert fake_composer.opened == [(demo_db, "reply", shown), (demo_db, "reply_all", shown),
                                     (demo_db, "forward", shown), (demo_db, "new", None)]
-    assert len(window.composers) == 4
+    assert len(window.compose.composers) == 4
 
 
 def test_queued_message_is_reported(qtbot, window: MainWindow, fake_composer) -> None:  # type: ignore[no-untyped-def]
-    composer = window.open_composer("new")
+    composer = window.compose.open_composer("new")
 
     class Queued:
         recipients = ("hans.kraemer@kraemer-licht.example",)
@@ -118,10 +117,10 @@ def test_enter_on_a_message_of_drafts_opens_it_as_a_draft_once(qtbot, window: Ma
     qtbot.waitUntil(lambda: len(fake_composer.drafts) == 1)
     [draft_id] = fake_composer.drafts
     assert fake_composer.opened == [(demo_db, "draft", None)]
-    [composer] = window.composers
-    window.edit_draft_action.trigger()  # Message → Edit draft on the same message
+    [composer] = window.compose.composers
+    window.compose.edit_draft_action.trigger()  # Message → Edit draft on the same message
     qtbot.waitUntil(lambda: composer.raised == 1)  # the open composer comes to the front
-    assert fake_composer.drafts == [draft_id] and window.composers == [composer]
+    assert fake_composer.drafts == [draft_id] and window.compose.composers == [composer]
     with Store.open(demo_db) as store:
         [draft] = list_drafts(store)
         cached = store.get_message(rows[0])
@@ -132,17 +131,17 @@ def test_enter_on_a_message_of_drafts_opens_it_as_a_draft_once(qtbot, window: Ma
 
 def test_edit_draft_is_in_the_message_menu_and_the_context_menu_of_drafts(qtbot, window: MainWindow, fake_composer) -> None:  # type: ignore[no-untyped-def]
     menus = {a.text(): a.menu().actions() for a in window.menuBar().actions() if a.menu()}
-    assert window.edit_draft_action in menus["&Message"]
-    assert window.local_drafts_action in menus["&File"]
+    assert window.compose.edit_draft_action in menus["&Message"]
+    assert window.compose.local_drafts_action in menus["&File"]
     window.message_view.selectRow(0)
-    inbox_menu = list_menu(window)
-    assert window.edit_draft_action not in inbox_menu.actions()
+    inbox_menu = window.list_menu()
+    assert window.compose.edit_draft_action not in inbox_menu.actions()
     assert window.reply_action in inbox_menu.actions()
     _show_drafts_folder(qtbot, window)
     window.message_view.selectRow(0)
-    assert list_menu(window).actions()[0] is window.edit_draft_action
+    assert window.list_menu().actions()[0] is window.compose.edit_draft_action
     window.message_view.clearSelection()
-    window.edit_draft_action.trigger()
+    window.compose.edit_draft_action.trigger()
     assert "Select one draft" in window.statusBar().currentMessage()
     assert fake_composer.opened == []
 
@@ -152,7 +151,7 @@ def test_local_only_drafts_are_listed_and_open(qtbot, window: MainWindow, demo_d
         account = store.list_accounts()[0]
         draft_id = save_draft(store, account.id, DraftFields(
             sender=account.email, to="hans@example.de", subject="Only here", text="not pushed"))
-    dialog = window.show_local_drafts()
+    dialog = window.compose.show_local_drafts()
     qtbot.waitUntil(lambda: dialog.open_button.isEnabled())
     assert dialog.draft_ids() == [draft_id]
     assert dialog.table.topLevelItem(0).text(0) == "Only here"

@@ -26,10 +26,10 @@ def test_select_all_and_toggle_flag_from_a_store_query(qtbot, window: MainWindow
 
     before = flagged()
     assert 0 < before < len(ids)  # the demo Inbox has some flagged mail: not all of it
-    window.toggle_flag()
+    window.messages.toggle_flag()
     qtbot.waitUntil(lambda: flagged() == len(ids))
     assert window.message_model.message(len(ids) - 1).flagged  # type: ignore[union-attr]
-    window.toggle_flag()  # all flagged now: unflag all
+    window.messages.toggle_flag()  # all flagged now: unflag all
     qtbot.waitUntil(lambda: flagged() == 0)
     assert window.message_model.pages_loaded - pages <= 2  # only the rows looked at again
 

@@ -86,7 +86,7 @@ def test_reading_a_message_shows_headers_body_and_reply_to_warning(qtbot, window
     _select_subject(qtbot, window, "Bankverbindung")
     reader = window.reader
     assert "Bankverbindung" in reader.subject.text()
-    assert "hans.kraemer@kraemer-llcht.example" in reader.sender.text()
+    assert "hans.kraemer@kraemer-llcht.example" in reader.from_label.text()
     assert reader.notice.isVisibleTo(window)
     assert "securemail-box.example" in reader.notice.text()
     assert "bank account has changed" in reader.body.toPlainText()
@@ -95,7 +95,7 @@ def test_reading_a_message_shows_headers_body_and_reply_to_warning(qtbot, window
 def test_reading_chinese_gb18030_and_japanese_mail(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     _select_subject(qtbot, window, "克雷默订单交期问题", exact=True)  # GB18030 from the factory
     assert "克雷默的订单（2400片面板）" in window.reader.body.toPlainText()
-    assert "王强" in window.reader.sender.text()
+    assert "王强" in window.reader.from_label.text()
     _select_subject(qtbot, window, "LEDダウンライトのサンプル依頼", exact=True)  # ISO-2022-JP
     assert "東邦照明商事" in window.reader.body.toPlainText()
 
@@ -177,7 +177,7 @@ def test_reading_marks_read_offline_and_queues_the_change(qtbot, window: MainWin
     assert ops and ops[0][0] == "flags" and '"seen": true' in ops[0][1]
     assert window.message_model.index(row, 0).data(ROW_ROLE).seen
 
-    window.toggle_read()  # M: back to unread, the queued op cancels out
+    window.messages.toggle_read()  # M: back to unread, the queued op cancels out
     qtbot.waitUntil(lambda: window.folder_model.index_of_folder(inbox).data(
         Qt.ItemDataRole.DisplayRole) == f"Inbox ({before})")
     with Store.open(demo_db) as store:
@@ -188,7 +188,7 @@ def test_flag_toggle_and_next_unread(qtbot, window: MainWindow, demo_db: Path) -
     window.message_view.selectRow(0)
     message_id = window.message_model.message_id_at(0)
     was = window.message_model.message(0).flagged  # type: ignore[union-attr]
-    window.toggle_flag()
+    window.messages.toggle_flag()
     assert window.message_model.message(0).flagged is (not was)  # type: ignore[union-attr]
 
     def stored_flag() -> bool:
@@ -198,7 +198,7 @@ def test_flag_toggle_and_next_unread(qtbot, window: MainWindow, demo_db: Path) -
     qtbot.waitUntil(lambda: stored_flag() is (not was))
     model = window.message_model
     expected = next(r for r in range(1, model.rowCount()) if not model.message(r).seen)  # type: ignore[union-attr]
-    window.next_unread()  # the look-up runs in the background
+    window.messages.next_unread()  # the look-up runs in the background
     qtbot.waitUntil(lambda: window.message_view.currentIndex().row() == expected)
 
 

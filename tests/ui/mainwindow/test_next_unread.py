@@ -24,7 +24,7 @@ def test_next_unread_crosses_to_the_next_folder_and_back(qtbot, window: MainWind
     assert window.list_source == ("folder", inbox)
     last = _unread_rows(window)[-1]
     window.message_view.selectRow(last)
-    window.next_unread()  # nothing below in the Inbox: the next folder in the tree with unread
+    window.messages.next_unread()  # nothing below in the Inbox: the next folder in the tree with unread
     qtbot.waitUntil(lambda: window.list_source == ("folder", dubai)
                     and window.message_model.message_id_at(
                         window.message_view.currentIndex().row()) == dubai_unread)
@@ -32,7 +32,7 @@ def test_next_unread_crosses_to_the_next_folder_and_back(qtbot, window: MainWind
     qtbot.waitUntil(lambda: window.message_model.message(
         window.message_view.currentIndex().row()).seen)  # type: ignore[union-attr]
     first_unread = _inbox_first_unread(demo_db, inbox)
-    window.next_unread()  # past the last folder: wraps to the Inbox's first unread
+    window.messages.next_unread()  # past the last folder: wraps to the Inbox's first unread
     qtbot.waitUntil(lambda: window.list_source == ("folder", inbox)
                     and window.message_model.message_id_at(
                         window.message_view.currentIndex().row()) == first_unread)
@@ -49,7 +49,7 @@ def test_next_unread_says_when_there_is_none(qtbot, window: MainWindow, demo_db:
     with Store.open(demo_db) as store:
         store.conn.execute("UPDATE messages SET seen = 1")
     window.message_view.selectRow(0)
-    window.next_unread()
+    window.messages.next_unread()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "No more unread messages.")
     assert window.message_view.currentIndex().row() == 0
 
@@ -60,9 +60,9 @@ def test_opening_another_folder_meanwhile_cancels_the_jump(qtbot, window: MainWi
         dubai = store.folder_by_name(1, "Projects/Al Noor Hotel Dubai").id  # type: ignore[union-attr]
         sent = store.folder_by_role(1, "sent").id  # type: ignore[union-attr]
     source = window.list_source
-    window._unread_found(source, window.message_model.ids(), NextUnread(folder_id=dubai))
+    window.messages._unread_found(source, window.message_model.ids(), NextUnread(folder_id=dubai))
     window.select_folder(sent)  # the rep clicks Sent before Dubai is shown
     qtbot.waitUntil(lambda: window.list_source == ("folder", sent))
     qtbot.wait(50)
-    assert window._unread_wait is None
+    assert window.messages._unread_wait is None
     assert not window.message_view.selectionModel().hasSelection()

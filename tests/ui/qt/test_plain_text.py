@@ -58,7 +58,7 @@ def test_folder_names_and_connection_errors_show_literally(qtbot, demo_db: Path)
         todo += [item.child(r) for r in range(item.rowCount())]
     evil = [i for i in items if EVIL_FOLDER in i.text()]
     assert evil and shown(evil[0].toolTip()) == EVIL_FOLDER
-    window._on_account_status(AccountStatus(1, "error", EVIL))
+    window.core_events.show_account_status(AccountStatus(1, "error", EVIL))
     label = window.connection_label
     assert label.textFormat() == Qt.TextFormat.PlainText and EVIL in label.text()
     assert shown(label.toolTip()) == EVIL

@@ -205,35 +205,32 @@ def test_the_preview_loads_no_remote_picture(qtbot, demo_profile, demo_db):
 
 def test_quote_is_in_the_message_menu_toolbar_and_context_menu_with_its_shortcut(qtbot, window):
     from PySide6.QtWidgets import QToolBar
-
-    from ui.composer.main_window_hooks import list_menu
-
     menus = {a.text(): a.menu().actions() for a in window.menuBar().actions() if a.menu()}
-    assert window.quote_action in menus["&Message"]
-    assert window.quote_action.shortcut().toString() == "Ctrl+Shift+Q"
+    assert window.quotes.quote_action in menus["&Message"]
+    assert window.quotes.quote_action.shortcut().toString() == "Ctrl+Shift+Q"
     toolbar = window.findChild(QToolBar, "main-toolbar")
-    assert window.quote_action in toolbar.actions()
+    assert window.quotes.quote_action in toolbar.actions()
     window.message_view.selectRow(0)
-    assert window.quote_action in list_menu(window).actions()
-    assert not window.quote_last_action.isVisible()  # no template used yet
+    assert window.quotes.quote_action in window.list_menu().actions()
+    assert not window.quotes.quote_last_action.isVisible()  # no template used yet
 
 
 def test_quote_without_a_message_asks_for_one(qtbot, window):
     window.message_view.clearSelection()
     window.reader.shown_id = None
-    window.quote_action.trigger()
-    assert window.quote_picker is None
+    window.quotes.quote_action.trigger()
+    assert window.quotes.picker is None
     assert "Select the message" in window.statusBar().currentMessage()
 
 
 def test_quote_opens_the_picker_then_the_composer_on_the_created_draft(qtbot, window, demo_db):
     opened: list[int] = []
-    window.open_draft = opened.append  # the composer itself is tested in test_composer
+    window.compose.open_draft = opened.append  # the composer itself is tested in test_composer
     row = _row(demo_db, ENGLISH_INQUIRY)
     window.show_message(row)
     qtbot.waitUntil(lambda: window.reader.shown_id == row)
-    window.quote_action.trigger()
-    picker = window.quote_picker
+    window.quotes.quote_action.trigger()
+    picker = window.quotes.picker
     assert picker is not None and picker.message_row == row
     qtbot.waitUntil(lambda: picker.create_button.isEnabled(), timeout=15000)
     with qtbot.waitSignal(picker.created, timeout=30000) as created:
@@ -241,14 +238,12 @@ def test_quote_opens_the_picker_then_the_composer_on_the_created_draft(qtbot, wi
     assert opened == [created.args[0].draft_id]
     assert created.args[0].record.number in window.statusBar().currentMessage()
     # the last-used template is now one click away, here and in the context menu
-    assert window.quote_last_action.isVisible()
-    assert window.quote_last_action.text() == "Quote with quotation"
-    from ui.composer.main_window_hooks import list_menu
-
-    assert window.quote_last_action in list_menu(window).actions()
-    window.quote_last_action.trigger()
-    assert window.quote_picker is not picker
-    assert window.quote_picker.wanted_template == "quotation"
+    assert window.quotes.quote_last_action.isVisible()
+    assert window.quotes.quote_last_action.text() == "Quote with quotation"
+    assert window.quotes.quote_last_action in window.list_menu().actions()
+    window.quotes.quote_last_action.trigger()
+    assert window.quotes.picker is not picker
+    assert window.quotes.picker.wanted_template == "quotation"
     wait_for_background_tasks()
 
 
@@ -257,13 +252,13 @@ def test_the_created_reply_opens_in_the_real_composer_with_pdf_quote_and_signatu
     row = _row(demo_db, ENGLISH_INQUIRY)
     window.show_message(row)
     qtbot.waitUntil(lambda: window.reader.shown_id == row)
-    window.quote_action.trigger()
-    picker = window.quote_picker
+    window.quotes.quote_action.trigger()
+    picker = window.quotes.picker
     qtbot.waitUntil(lambda: picker.create_button.isEnabled(), timeout=15000)
     with qtbot.waitSignal(picker.created, timeout=30000) as created:
         picker.create_button.click()
     reply = created.args[0]
-    [composer] = [c for c in window.composers if getattr(c, "draft_id", None) == reply.draft_id]
+    [composer] = [c for c in window.compose.composers if getattr(c, "draft_id", None) == reply.draft_id]
     qtbot.waitUntil(lambda: composer.is_ready, timeout=15000)
     assert composer.subject_field.text() == reply.subject
     assert [a.filename for a in composer.attachments] == [reply.pdf_name]

@@ -143,13 +143,13 @@ def test_reminders_fire_once_per_quote_and_reason(qtbot, demo_db, quotes):
 
 def test_the_main_window_has_the_quotes_view_and_checks_reminders(qtbot, window, demo_db):
     menus = {a.text(): a.menu().actions() for a in window.menuBar().actions() if a.menu()}
-    assert window.quotes_view_action in menus["&View"]
-    window.quotes_view_action.trigger()
-    view = window.quotes_view
+    assert window.quotes.quotes_view_action in menus["&View"]
+    window.quotes.quotes_view_action.trigger()
+    view = window.quotes.view
     assert view is not None and view.isVisible()
     qtbot.waitUntil(lambda: bool(view.status.text()), timeout=15000)
     assert view.status.text() == "0 of 0 quotes shown"
-    assert window.quote_reminders is not None
+    assert window.quotes.reminders is not None
 
 
 def test_the_reminder_days_are_set_in_settings(qtbot, demo_db):

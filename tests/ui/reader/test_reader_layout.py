@@ -48,7 +48,7 @@ def test_a_message_with_long_warnings_keeps_the_window_size(qtbot, demo_db: Path
     qtbot.wait(100)  # let the layouts settle
     assert window.size().toTuple() == (960, 580)
     assert window.minimumSizeHint().height() <= 580
-    for label in (window.reader.subject, window.reader.sender, window.reader.notice):
+    for label in (window.reader.subject, window.reader.from_label, window.reader.notice):
         assert label.height() >= label.heightForWidth(label.width()), label.text()
     window.close()
     wait_for_background_tasks()

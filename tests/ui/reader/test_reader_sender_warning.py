@@ -63,7 +63,7 @@ def _shown(qtbot, tmp_path: Path, head: bytes) -> ReaderPane:  # type: ignore[no
 
 def test_a_name_holding_an_address_is_shown_as_written_with_a_warning(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pane = _shown(qtbot, tmp_path, QUOTED)
-    assert pane.sender.text() == (
+    assert pane.from_label.text() == (
         'From: "Anna Huber <anna.huber@kunde.example>" <billing@kunde-invoices.example>'
     )
     assert pane.notice.isVisibleTo(pane)
@@ -74,26 +74,26 @@ def test_a_name_holding_an_address_is_shown_as_written_with_a_warning(qtbot, tmp
 
 def test_a_comment_is_not_shown_as_the_sender(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pane = _shown(qtbot, tmp_path, COMMENT)
-    assert pane.sender.text() == "From: x@evil.example"
+    assert pane.from_label.text() == "From: x@evil.example"
     assert "ceo@yourco.com" not in pane.notice.text()
 
 
 def test_every_from_address_is_shown_with_a_warning(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pane = _shown(qtbot, tmp_path, TWO_FROM)
-    assert pane.sender.text() == "From: boss@yourco.example, x@evil.example"
+    assert pane.from_label.text() == "From: boss@yourco.example, x@evil.example"
     assert "several senders: boss@yourco.example, x@evil.example" in pane.notice.text()
 
 
 def test_bidi_controls_are_made_visible_with_a_warning(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pane = _shown(qtbot, tmp_path, BIDI)
-    assert "\u202e" not in pane.sender.text()
-    assert pane.sender.text() == "From: Anna [U+202E]elpmaxe[U+202C] <x@evil.example>"
+    assert "\u202e" not in pane.from_label.text()
+    assert pane.from_label.text() == "From: Anna [U+202E]elpmaxe[U+202C] <x@evil.example>"
     assert "text-direction characters (U+202E U+202C)" in pane.notice.text()
 
 
 def test_a_clean_sender_has_no_sender_warning(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pane = _shown(qtbot, tmp_path, CLEAN)
-    assert pane.sender.text() == "From: Anna Huber <anna.huber@kunde.example>"
+    assert pane.from_label.text() == "From: Anna Huber <anna.huber@kunde.example>"
     assert "sender" not in pane.notice.text().lower()
 
 
@@ -123,7 +123,7 @@ def test_sender_without_from_is_shown_as_a_candidate(qtbot, tmp_path: Path) -> N
     pane = _shown(qtbot, tmp_path, b"Sender: Mallory <m@evil.example>\r\n")
     assert ("This message has no From address; its Sender or Resent-From header names "
             "m@evil.example.") in pane.notice.text()
-    assert pane.sender.text() == "From: (no sender address)"
+    assert pane.from_label.text() == "From: (no sender address)"
 
 
 def test_one_allowed_address_beside_another_sender_does_not_open_remote_content(

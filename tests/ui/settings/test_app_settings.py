@@ -119,9 +119,9 @@ def test_signature_values_the_policy_lets_the_rep_fill(qtbot, demo_db: Path, ope
 def test_main_window_menu_opens_settings_and_the_wizard(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     file_menu = window.menuBar().actions()[0].menu()
     actions = file_menu.actions()
-    assert window.add_account_action in actions
-    assert actions.index(window.add_account_action) < actions.index(window.settings_action)
-    window.add_account_action.trigger()
+    assert window.accounts.add_account_action in actions
+    assert actions.index(window.accounts.add_account_action) < actions.index(window.settings_action)
+    window.accounts.add_account_action.trigger()
     wizards = window.findChildren(AccountWizard)
     assert len(wizards) == 1 and wizards[0].isVisible()
     wizards[0].reject()
@@ -133,17 +133,16 @@ def test_main_window_menu_opens_settings_and_the_wizard(qtbot, window: MainWindo
 
 def test_main_window_reports_what_became_of_a_sent_message(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from client.smtp.sender import FlushReport
-    from ui.composer.main_window_hooks import report_flush
     from ui.composer.window import ComposerWindow
 
-    composer = window.open_composer("new")
+    composer = window.compose.open_composer("new")
     assert isinstance(composer, ComposerWindow)
     qtbot.waitUntil(lambda: composer.is_ready)
     composer.flushed.emit(None)  # the demo account has no server
     assert "waits in the outbox" in window.statusBar().currentMessage()
-    report_flush(window, FlushReport(sent=[1], filed=[1]))
+    window.compose.report_flush(FlushReport(sent=[1], filed=[1]))
     assert window.statusBar().currentMessage() == "Message sent."
-    report_flush(window, FlushReport(failed={2: "550 mailbox unavailable"}))
+    window.compose.report_flush(FlushReport(failed={2: "550 mailbox unavailable"}))
     assert "550 mailbox unavailable" in window.statusBar().currentMessage()
     composer.sent = True
     composer.close()

@@ -49,7 +49,7 @@ def test_window_is_rebuilt_in_the_new_language(qtbot, qapp: QApplication, demo_p
         first.apply_preferences(Preferences("zh_CN"))
         assert keeper.window is not first
         assert keeper.window.menuBar().actions()[0].text() == "文件(&F)"
-        assert first._closed
+        assert first.closed
         qtbot.waitUntil(lambda: keeper.window.list_source is not None)
         keeper.window.apply_preferences(Preferences("system"))
         assert keeper.window.menuBar().actions()[0].text() == "&File"
@@ -62,6 +62,6 @@ def test_minimise_to_tray_hides_instead_of_closing(qtbot, window: MainWindow, mo
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
     window.apply_preferences(Preferences("system", True))
     window.close()
-    assert not window.isVisible() and not window._closed
+    assert not window.isVisible() and not window.closed
     window.quit()
-    assert window._closed
+    assert window.closed

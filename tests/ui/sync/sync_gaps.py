@@ -91,12 +91,10 @@ def measure_sync(profile: Path, wait: Wait, *, timeout_ms: int = 600_000) -> Gap
     from ui.qt.dates import babel_locale
     from ui.qt.tasks import wait_for_background_tasks
     from ui.sync.driver import SyncDriver
-    from ui.sync.window_controls import SyncControls
 
     db = profile / DATABASE_NAME
-    window = MainWindow(db, babel_locale("en_US"))
     driver = SyncDriver(db, profile, idle_seconds=3600)
-    SyncControls(window, driver)
+    window = MainWindow(db, babel_locale("en_US"), driver=driver)
     window.show()
     gaps = Gaps()
     clock = QElapsedTimer()

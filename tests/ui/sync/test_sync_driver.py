@@ -57,17 +57,16 @@ def open_app(qtbot, profile_dir: Path) -> Iterator[Callable[..., App]]:  # type:
     from ui.qt.dates import babel_locale
     from ui.qt.tasks import wait_for_background_tasks
     from ui.sync.driver import SyncDriver
-    from ui.sync.window_controls import SyncControls
 
     opened: list[App] = []
 
     def factory(**options: object) -> App:
         with Store.open(profile_dir / DATABASE_NAME):
             pass  # the schema exists before the window opens it
-        window = MainWindow(profile_dir / DATABASE_NAME, babel_locale("en_US"))
-        qtbot.addWidget(window)
         driver = SyncDriver(profile_dir / DATABASE_NAME, profile_dir, **options)  # type: ignore[arg-type]
-        controls = SyncControls(window, driver)
+        window = MainWindow(profile_dir / DATABASE_NAME, babel_locale("en_US"), driver=driver)
+        qtbot.addWidget(window)
+        controls = window.sync
         window.show()
         driver.start()
         app = App(window, driver, controls)
@@ -275,11 +274,9 @@ def test_the_app_entry_point_syncs_a_real_profile_and_releases_it(  # type: igno
 
 def test_account_added_in_the_wizard_syncs_at_once(  # type: ignore[no-untyped-def]
         open_app, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path, qtbot) -> None:
-    from ui.composer.main_window_hooks import open_wizard
-
     app = open_app()  # no account yet: nothing to sync, the interval is minutes away
     dovecot.append(imap_user, "INBOX", make_message(4, subject="New buyer in Lagos"))
-    wizard = open_wizard(app.window)
+    wizard = app.window.accounts.open_wizard()
     add_account(profile_dir, dovecot, imap_user)  # what the wizard's Finish stores
     wizard.accountAdded.emit(imap_user.email)
     wizard.close()
@@ -289,12 +286,10 @@ def test_account_added_in_the_wizard_syncs_at_once(  # type: ignore[no-untyped-d
 
 def test_a_changed_interval_applies_when_settings_are_saved(  # type: ignore[no-untyped-def]
         open_app, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path, qtbot) -> None:
-    from ui.composer.main_window_hooks import open_settings
-
     add_account(profile_dir, dovecot, imap_user)
     app = open_app()
     assert app.driver._timer.interval() != 3 * 60_000
-    dialog = open_settings(app.window)
+    dialog = app.window.accounts.open_settings()
     qtbot.waitUntil(lambda: dialog.snapshot is not None, timeout=WAIT_MS)
     dialog.interval.setValue(3)
     dialog.save()
@@ -307,7 +302,7 @@ def _composer_once_synced(app: App, profile_dir: Path, qtbot, to: str, subject: 
     """A filled-in composer, opened from the window once the start-up sync is done."""
     qtbot.waitUntil(lambda: app.window.current_folder is not None  # type: ignore[attr-defined]
                     and not app.driver.busy(), timeout=WAIT_MS)  # type: ignore[attr-defined]
-    composer = app.window.composer_factory(profile_dir / DATABASE_NAME, "new", None)  # type: ignore[attr-defined]
+    composer = app.window.compose.composer_factory(profile_dir / DATABASE_NAME, "new", None)  # type: ignore[attr-defined]
     composer.show()
     qtbot.waitUntil(lambda: composer.is_ready, timeout=WAIT_MS)
     composer.to_field.setText(to)

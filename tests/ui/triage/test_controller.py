@@ -209,10 +209,10 @@ def test_flag_and_read_toggles_are_undone(qtbot, win: MainWindow, trash_db: Path
 
     qtbot.waitUntil(lambda: flags()[0])  # opening it marked it read (not undoable)
     seen, flagged = flags()
-    win.toggle_flag()
+    win.messages.toggle_flag()
     qtbot.waitUntil(lambda: flags() == (seen, not flagged))
     qtbot.waitUntil(lambda: _undo_shown(win, "lagged 1 message(s)."))
-    win.toggle_read()
+    win.messages.toggle_read()
     qtbot.waitUntil(lambda: flags() == (False, not flagged))
     win.triage.undo()  # the read change
     qtbot.waitUntil(lambda: flags() == (True, not flagged))
@@ -249,8 +249,6 @@ def test_deleting_the_last_message_selects_the_one_above(
 
 
 def test_menus_toolbar_and_context_menu_offer_the_commands(win: MainWindow) -> None:
-    from ui.composer.main_window_hooks import list_menu
-
     triage = win.triage
     menus = {a.text(): a.menu() for a in win.menuBar().actions() if a.menu()}
     assert list(menus)[:3] == ["&File", "&Edit", "&Message"]
@@ -262,7 +260,7 @@ def test_menus_toolbar_and_context_menu_offer_the_commands(win: MainWindow) -> N
     assert {triage.archive_action, triage.move_action, triage.undo_action} <= set(
         toolbar.actions())
     _select(win, 0)
-    menu = list_menu(win)
+    menu = win.list_menu()
     assert set(triage.context_actions()) <= set(menu.actions())
     menu.deleteLater()
 
