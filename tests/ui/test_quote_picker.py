@@ -293,3 +293,12 @@ def test_text_language_needs_enough_text_and_stays_within_the_candidates():
     assert text_language(german, ["en", "es"]) in (None, "en", "es")  # never a missing one
     assert text_language("LED 9 W", ["en", "de"]) is None  # too short to tell
     assert text_language(german, []) is None
+
+
+def test_the_first_preview_does_not_wait_for_the_typing_delay(qtbot, demo_db, monkeypatch):
+    from ui.quotes import picker as picker_module
+
+    monkeypatch.setattr(picker_module, "PREVIEW_DELAY_MS", 600_000)  # ten minutes
+    picker = _open(qtbot, demo_db, ENGLISH_INQUIRY)  # waits at most 15 s for the preview
+    assert picker.rendered is not None, picker.preview_error
+    assert not picker._timer.isActive()

@@ -2,8 +2,9 @@
 
 ``QuotePicker(db_path, message_row)`` loads the library, the inquiry's data and the price list
 off the GUI thread (``ready`` when done), preselects the last-used template (else the first
-quotation) in the buyer's language (``jobs.guess_languages``; the rep may change it), and
-re-renders the preview ``PREVIEW_DELAY_MS`` after the last change, off the GUI thread; a stale
+quotation) in the buyer's language (``jobs.guess_languages``; the rep may change it), renders
+the first preview as soon as that is loaded and re-renders it ``PREVIEW_DELAY_MS`` after the
+last change, off the GUI thread; a stale
 result is dropped. A template that does not render (syntax error, unknown variable, bad item)
 shows the error in words in the preview, with the template's name and line, and "Create reply"
 stays disabled. "Create reply" runs ``jobs.create_reply`` (number, draft, PDF if ticked, record)
@@ -279,6 +280,12 @@ class QuotePicker(QDialog):
             self.add_item(data.products[0].sku if data.products else "", quantity="1")
         self.ready.emit()
         self.schedule_preview()
+        self._timer.stop()  # the first preview at once: nothing is being typed yet
+        self._render()
+        if self.attach_pdf.isChecked():  # the first PDF of a process pays for font loading
+            from client.quotes.pdf_fonts import preload
+
+            run_in_background(preload, lambda _r: None, lambda _e: None, owner=self)
 
     def _load_failed(self, exc: BaseException) -> None:
         self._show_error(self.tr("The templates could not be loaded: {0}").format(exc))
