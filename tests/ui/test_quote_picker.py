@@ -210,7 +210,7 @@ def test_quote_is_in_the_message_menu_toolbar_and_context_menu_with_its_shortcut
 
     menus = {a.text(): a.menu().actions() for a in window.menuBar().actions() if a.menu()}
     assert window.quote_action in menus["&Message"]
-    assert window.quote_action.shortcut().toString() == "Ctrl+Shift+Q"
+    assert window.quote_action.shortcut().toString() == "Ctrl+Shift+O"
     toolbar = window.findChild(QToolBar, "main-toolbar")
     assert window.quote_action in toolbar.actions()
     window.message_view.selectRow(0)
@@ -246,9 +246,9 @@ def test_quote_opens_the_picker_then_the_composer_on_the_created_draft(qtbot, wi
     from ui.composer.main_window_hooks import list_menu
 
     assert window.quote_last_action in list_menu(window).actions()
-    window.quote_last_action.trigger()
-    assert window.quote_picker is not picker
-    assert window.quote_picker.wanted_template == "quotation"
+    window.quote_last_action.trigger()  # one click: the next reply at once, no picker
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=30000)
+    assert window.quote_picker is picker and opened[1] != opened[0]
     wait_for_background_tasks()
 
 

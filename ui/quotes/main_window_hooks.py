@@ -1,10 +1,13 @@
-"""The Quote action on the main window and the Quotes view's menu entry.
+"""The Quote actions on the main window and the Quotes view's menu entry.
 
 ``connect_quotes(window)`` (called once at the end of ``MainWindow.__init__``) adds
-Message → Quote… (Ctrl+Shift+Q, also on the toolbar and in the message list's context menu)
-and "Quote with <last template>" once a template was used; both open ``QuotePicker`` on the
-shown (else the one selected) message, and a created reply opens in the composer as the
-saved draft (``window.open_draft``). View → Quotes… opens ``QuotesView``; ``QuoteReminders``
+Message → Quote… (Ctrl+Shift+O, also on the toolbar and in the message list's context menu),
+which opens ``QuotePicker`` on the shown (else the one selected) message, and, once a quote
+was made, "Quote with <last template>" (Ctrl+Alt+Shift+O, toolbar, context menu): the reply
+is created at once off the GUI thread with the last template in this buyer's language and the
+rep's last choices (``jobs.quick_reply``), no picker in between; without last choices it
+opens the picker. A created reply opens in the composer as the saved draft
+(``window.open_draft``). (Ctrl+Shift+Q is Quit's: sharing it made both shortcuts dead.) View → Quotes… opens ``QuotesView``; ``QuoteReminders``
 checks on start and after each sync job (``window.quote_reminders.check``). GUI thread only; idempotent per window.
 """
 
@@ -22,7 +25,8 @@ from ui.quotes.picker import QuotePicker
 from ui.quotes.reminders import QuoteReminders
 from ui.quotes.view import QuotesView
 
-SHORTCUT = "Ctrl+Shift+Q"
+SHORTCUT = "Ctrl+Shift+O"
+LAST_SHORTCUT = "Ctrl+Alt+Shift+O"
 
 
 def connect_quotes(window: Any) -> None:
@@ -37,9 +41,12 @@ def connect_quotes(window: Any) -> None:
         "QuoteActions", "Answer the message with a quotation from a template"))
     window.quote_action.triggered.connect(lambda: open_picker(window))
     window.quote_last_action = QAction(window)
-    window.quote_last_action.triggered.connect(
-        lambda: open_picker(window, window.quote_last_action.data()))
+    window.quote_last_action.setShortcut(QKeySequence(LAST_SHORTCUT))
+    window.quote_last_action.setStatusTip(QCoreApplication.translate(
+        "QuoteActions", "Create the quote reply at once with the last template and choices"))
+    window.quote_last_action.triggered.connect(lambda: quick_quote(window))
     window.addAction(window.quote_action)
+    window.addAction(window.quote_last_action)
     update_last_template(window, _last_template(window))
     message_menu = _menu(window, window.reply_action)
     if message_menu is not None:
@@ -48,6 +55,7 @@ def connect_quotes(window: Any) -> None:
     toolbar = window.findChild(QToolBar, "main-toolbar")
     if toolbar is not None:
         toolbar.insertAction(window.delete_action, window.quote_action)
+        toolbar.insertAction(window.delete_action, window.quote_last_action)
     window.quotes_view = None
     window.quotes_view_action = QAction(
         QCoreApplication.translate("QuoteActions", "Quotes…"), window)
@@ -117,8 +125,8 @@ def context_actions(window: Any) -> list[QAction]:
     return actions
 
 
-def open_picker(window: Any, template: str | None = None) -> QuotePicker | None:
-    """Open the picker for the shown message (else the single selected one)."""
+def _message_row(window: Any) -> int | None:
+    """The shown message, else the single selected one; None says so in the status bar."""
     row = window.reader.shown_id
     if row is None:
         ids = window.selected_ids()
@@ -126,6 +134,45 @@ def open_picker(window: Any, template: str | None = None) -> QuotePicker | None:
     if row is None:
         window.statusBar().showMessage(QCoreApplication.translate(
             "QuoteActions", "Select the message to quote first."), 5000)
+    return int(row) if row is not None else None
+
+
+def quick_quote(window: Any) -> bool:
+    """The one-click quote on the shown (else selected) message; False when there is none.
+    The reply is made on the thread pool; a failure is shown in the status bar in words and
+    saves nothing; no last choices (or the template is gone) opens the picker instead."""
+    from ui.tasks import run_in_background
+
+    row = _message_row(window)
+    if row is None:
+        return False
+    template = str(window.quote_last_action.data() or "")
+    window.quote_last_action.setEnabled(False)
+    window.statusBar().showMessage(QCoreApplication.translate(
+        "QuoteActions", "Creating the quote reply with {0}…").format(template))
+
+    def done(reply: QuoteReply | None) -> None:
+        window.quote_last_action.setEnabled(True)
+        if reply is None:
+            open_picker(window, template or None)
+        else:
+            _created(window, template, reply)
+
+    def failed(exc: BaseException) -> None:
+        window.quote_last_action.setEnabled(True)
+        message = QCoreApplication.translate(
+            "QuoteActions", "The quote reply was not created: {0}").format(exc)
+        window.statusBar().showMessage(message, 15000)
+        window.quote_failed = message
+
+    run_in_background(lambda: jobs.quick_reply(window.db_path, row), done, failed, owner=window)
+    return True
+
+
+def open_picker(window: Any, template: str | None = None) -> QuotePicker | None:
+    """Open the picker for the shown message (else the single selected one)."""
+    row = _message_row(window)
+    if row is None:
         return None
     picker = QuotePicker(window.db_path, row, window, template=template or None)
     picker.created.connect(lambda reply: _created(window, picker.template_name(), reply))

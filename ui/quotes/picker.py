@@ -276,6 +276,8 @@ class QuotePicker(QDialog):
                           if data.library.templates[n].category == "quotation"]
             wanted = quotations[0] if quotations else ""
         self.select_template(wanted)
+        if data.last_choices is not None:
+            self._use_choices(data.last_choices)
         if self.items_model.rowCount() == 0:
             self.add_item(data.products[0].sku if data.products else "", quantity="1")
         self.ready.emit()
@@ -286,6 +288,18 @@ class QuotePicker(QDialog):
             from client.quotes.pdf_fonts import preload
 
             run_in_background(preload, lambda _r: None, lambda _e: None, owner=self)
+
+    def _use_choices(self, choices: Any) -> None:
+        """Start from the rep's last currency, Incoterm, place, payment, validity, lead time
+        and PDF choice (``client.quotes.last_choices``); the items start empty."""
+        self.currency.setText(choices.currency)
+        index = self.incoterm.findData(choices.incoterm)
+        self.incoterm.setCurrentIndex(max(index, 0))
+        self.place.setText(choices.place)
+        self.payment.setText(choices.payment_terms)
+        self.validity.setValue(choices.valid_days)
+        self.lead_time.setText(choices.lead_time)
+        self.attach_pdf.setChecked(choices.with_pdf)
 
     def _load_failed(self, exc: BaseException) -> None:
         self._show_error(self.tr("The templates could not be loaded: {0}").format(exc))

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from client.quotes import pdf as quote_pdf
 from client.quotes import pdf_fonts
 from client.quotes.pdf import Party, QuotationDocument, QuotePdfError, render_pdf
 from client.quotes.records import make_line
