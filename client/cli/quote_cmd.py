@@ -98,15 +98,26 @@ def cmd_products_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_products_list(ctx: Context, args: argparse.Namespace) -> int:
-    from client.quotes.products import list_products
+    from client.quotes.company_products import company_price_list, listed_products
 
-    items = list_products(ctx.store())
-    doc = {"products": [p.as_json() for p in items]}
-    ctx.emit(doc, lambda: format_table(
-        ("SKU", "NAME", "UNIT", "PRICES"),
-        [(safe_text(p.sku), safe_text(p.name_for(None)), safe_text(p.unit),
-          " ".join(f"{c} {format(v, 'f')}" for c, v in sorted(p.prices.items())))
-         for p in items]) if items else "The price list is empty.")
+    company = company_price_list(ctx.store())
+    items = listed_products(ctx.store(), company)
+    doc: dict[str, Any] = {"products": [li.as_json() for li in items],
+                           "company_file": company.file, "company_problem": company.problem}
+
+    def source(li: Any) -> str:
+        return ("personal (the company's wins)" if li.overridden else li.source)
+
+    def text() -> str:
+        table = format_table(
+            ("SKU", "NAME", "UNIT", "PRICES", "SOURCE"),
+            [(safe_text(li.product.sku), safe_text(li.product.name_for(None)),
+              safe_text(li.product.unit),
+              " ".join(f"{c} {format(v, 'f')}" for c, v in sorted(li.product.prices.items())),
+              source(li)) for li in items]) if items else "The price list is empty."
+        return table + (f"\n{company.problem}" if company.problem else "")
+
+    ctx.emit(doc, text)
     return ExitCode.OK
 
 

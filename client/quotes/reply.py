@@ -19,7 +19,7 @@ no network.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -92,13 +92,20 @@ def item_specs(texts: Sequence[str]) -> tuple[ItemSpec, ...]:
 
 
 def price_items(store: Store, specs: Sequence[ItemSpec], currency: str,
-                lang: str) -> tuple[QuoteLine, ...]:
-    """Lines with totals rounded to the currency; SKUs priced from the price list."""
+                lang: str, catalog: Mapping[str, products.Product] | None = None
+                ) -> tuple[QuoteLine, ...]:
+    """Lines with totals rounded to the currency; SKUs priced from the price list (the
+    company's and the rep's, `company_products.catalog`; pass `catalog` to reuse one)."""
+    from client.quotes import company_products
+
+    if catalog is None and any(spec.sku for spec in specs):
+        catalog = company_products.catalog(store)
     lines = []
     for spec in specs:
         if spec.sku:
+            assert catalog is not None
             try:
-                product = products.get_product(store, spec.sku)
+                product = company_products.find_product(catalog, spec.sku)
             except products.UnknownProductError as exc:
                 raise QuoteInputError(f"Item {spec.text!r}: {exc}") from None
             price = product.prices.get(currency)

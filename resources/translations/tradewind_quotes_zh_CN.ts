@@ -15,4 +15,11 @@
         <translation>未创建报价回复：{0}</translation>
     </message>
 </context>
+<context>
+    <name>QuotePicker</name>
+    <message>
+        <source>company price list</source>
+        <translation>公司价目表</translation>
+    </message>
+</context>
 </TS>

@@ -7,12 +7,12 @@ closes it; none touches a widget. Errors are the core's (``QuoteInputError``,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from client.quotes import last_choices, money, products, records
+from client.quotes import company_products, last_choices, money, products, records
 from client.quotes.reply import (
     ItemSpec,
     QuoteReply,
@@ -48,6 +48,8 @@ class PickerData:
     wanted_languages: tuple[str, ...]
     last_template: str
     last_choices: last_choices.LastChoices | None = None
+    catalog: Mapping[str, products.Product] | None = None  # SKU → product quotes use
+    company_skus: frozenset[str] = frozenset()  # casefolded SKUs from the company list
 
 
 def guess_languages(context: TemplateContext,
@@ -83,14 +85,18 @@ def load_picker_data(db_path: Path, message_row: int) -> PickerData:
     try:
         library = load_library(_profile_dir(db_path), store=store)
         context = context_from_message(store, message_row)
-        price_list = tuple(products.list_products(store))
+        company = company_products.company_price_list(store)
+        listed = company_products.listed_products(store, company)
+        catalog = company_products.catalog(store, company)
         last = store.get_setting(LAST_TEMPLATE_KEY, "")
         choices = last_choices.last(store)
     finally:
         store.close()
+    price_list = tuple(li.product for li in listed if not li.overridden)
     languages = sorted({lang for t in library.templates.values() for lang in t.languages})
     return PickerData(library, context, price_list, guess_languages(context, languages),
-                      last if isinstance(last, str) else "", choices)
+                      last if isinstance(last, str) else "", choices, catalog,
+                      frozenset(p.sku.casefold() for p in company.products))
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,7 @@ def preview(db_path: Path, data: PickerData, fields: PreviewInput) -> RenderedMa
     locale = data.context.locale_for(fields.lang)
     store = Store.open(db_path)
     try:
-        lines = price_items(store, fields.items, currency, locale)
+        lines = price_items(store, fields.items, currency, locale, data.catalog)
     finally:
         store.close()
     quote = QuoteContext(

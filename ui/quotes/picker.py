@@ -261,13 +261,20 @@ class QuotePicker(QDialog):
     # -- loading --------------------------------------------------------------------------------
     def _loaded(self, data: jobs.PickerData) -> None:
         self.data = data
-        self.sku_delegate.entries = [f"{p.sku} — {p.name_for(None)}" for p in data.products]
+        company = self.tr("company price list")
+        self.sku_delegate.entries = [
+            f"{p.sku} — {p.name_for(None)}"
+            + (f" ({company})" if p.sku.casefold() in data.company_skus else "")
+            for p in data.products]
         langs = sorted({lang for t in data.library.templates.values() for lang in t.languages})
         for lang in langs:
             self.language_filter.addItem(language_label(lang), lang)
+        from client.i18n import get_language
+
         for name in data.library.names():
             template = data.library.templates[name]
-            item = QListWidgetItem(f"{template.title} ({name})", self.templates)
+            item = QListWidgetItem(f"{template.title_for(get_language())} ({name})",
+                                   self.templates)
             item.setData(NAME_ROLE, name)
             item.setToolTip(", ".join(template.languages))
         wanted = self.wanted_template or data.last_template
