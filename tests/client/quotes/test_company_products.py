@@ -31,7 +31,8 @@ PERSONAL_CSV = ("sku,name,unit,price_USD\n"
                 "MY-1,My own gasket,set,0.85\n")
 
 
-def _company_policy(make_policy: Callable[..., Path], keys: Keys, csv: str = COMPANY_CSV) -> Path:
+def _company_policy(make_policy: Callable[..., Path], keys: Keys,  # noqa: F811
+                    csv: str = COMPANY_CSV) -> Path:
     directory = make_policy(sign=False)
     (directory / "products.csv").write_text(csv, encoding="utf-8")
     sign_dir(directory, keys.private)
