@@ -59,8 +59,9 @@ def build_demo_profile(
     quotes: bool = False,
 ) -> DemoSummary:
     """Create the demo account, folders and messages in ``profile_dir`` and index them.
-    ``quotes``: also a quote in each state (``client.demo.quotes``; the app's ``--demo``
-    asks for them, tests that count quotes start without)."""
+    ``quotes``: also a quote in each state (``client.demo.quotes``, dated from today, since
+    the quotes view counts days left from now; the app's ``--demo`` asks for them, tests that
+    count quotes start without)."""
     try:
         spec = load_spec(resource_dir)
     except DemoSpecError as exc:
@@ -79,7 +80,7 @@ def build_demo_profile(
                 _install_demo_template(profile_dir, demo_dir)
                 install_demo_products(store)
                 if quotes:
-                    install_demo_quotes(store, existing[0].id, anchor)
+                    install_demo_quotes(store, existing[0].id, None)
                 return DemoSummary(existing[0].email, existing[0].id, counts)
             raise DemoProfileError(
                 f"The profile {profile_dir} already holds real accounts; the demo is built "
@@ -121,7 +122,7 @@ def build_demo_profile(
         _install_demo_template(profile_dir, demo_dir)
         install_demo_products(store)
         if quotes:
-            install_demo_quotes(store, account.id, anchor)
+            install_demo_quotes(store, account.id, None)
         return DemoSummary(account.email, account.id, _counts(store, account.id))
 
 

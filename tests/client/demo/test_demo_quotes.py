@@ -35,7 +35,8 @@ def test_the_apps_demo_has_a_quote_in_each_state(tmp_path: Path) -> None:
     profile = tmp_path / "demo"
     build_demo_profile(profile, anchor=ANCHOR, quotes=True)
     build_demo_profile(profile, anchor=ANCHOR, quotes=True)  # idempotent
-    now = datetime.combine(ANCHOR, time(12, 0)).timestamp()
+    today = date.today()  # the quotes are dated from today (the view counts from now)
+    now = datetime.combine(today, time(12, 0)).timestamp()
     with Store.open(profile / "tradewind.db") as store:
         assert records.refresh_states(store, now) == []  # consistent as recorded
         quotes = records.list_quotes(store)
@@ -43,6 +44,6 @@ def test_the_apps_demo_has_a_quote_in_each_state(tmp_path: Path) -> None:
     assert states == sorted(["draft", "sent", "sent", "answered", "won", "lost", "expired"])
     assert len({q.number for q in quotes}) == 7
     expiring = [q for q in quotes if q.state == "sent" and q.valid_until is not None
-                and 0 <= (q.valid_until - ANCHOR).days <= 3]
+                and 0 <= (q.valid_until - today).days <= 3]
     assert len(expiring) == 1
     assert all(q.inquiry_row is not None and q.total > 0 for q in quotes)
