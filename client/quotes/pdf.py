@@ -188,6 +188,19 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     lang = doc.lang
 
     class _Pdf(FPDF):
+        def multi_cell(self, w: float, h: float | None = None, text: str = "",
+                       *args: Any, **kwargs: Any) -> Any:
+            """Shape with HarfBuzz only the cells whose text needs it: fpdf2 shapes every
+            character again while breaking lines, so on an Arabic page the numbers and
+            Latin cells of the items table cost as much as the Arabic ones."""
+            if self.text_shaping is None or _SHAPED.search(str(text or "")):
+                return super().multi_cell(w, h, text, *args, **kwargs)
+            kept, self.text_shaping = self.text_shaping, None
+            try:
+                return super().multi_cell(w, h, text, *args, **kwargs)
+            finally:
+                self.text_shaping = kept
+
         def footer(self) -> None:
             self.set_y(-12)
             _select_body(self, "", 8)
