@@ -64,9 +64,14 @@ class Product:
     prices: dict[str, Decimal] = field(default_factory=dict)
 
     def name_for(self, lang: str | None) -> str:
-        """The name in `lang` (zh_CN, then zh), else the default name, else any."""
+        """The name in `lang` (zh_Hans_CN → zh_Hans_CN, zh_CN, zh, then another zh_*), else
+        the default name, else any."""
         tag = (lang or "").replace("-", "_")
-        for key in (tag, tag.split("_")[0], ""):
+        parts = tag.split("_")
+        no_script = "_".join(p for p in parts if len(p) != 4)  # a locale's script: Hans, Cyrl
+        base = parts[0]
+        same_language = sorted(k for k in self.names if k.split("_")[0] == base)
+        for key in (tag, no_script, base, *same_language, ""):
             if key in self.names and self.names[key]:
                 return self.names[key]
         return next((n for n in self.names.values() if n), self.sku)
