@@ -48,3 +48,17 @@ def test_a_chinese_ui_lists_chinese_titles(qtbot, demo_db, chinese) -> None:  # 
              for i in range(picker.templates.count())}
     assert shown["quotation"] == "报价 (quotation)"
     assert shown["follow-up"] == "跟进 (follow-up)"
+
+
+def test_the_sku_completion_marks_company_products(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(demo_db) as store:
+        row = int(store.conn.execute("SELECT min(id) FROM messages").fetchone()[0])
+    picker = QuotePicker(demo_db, row)
+    qtbot.addWidget(picker)
+    with qtbot.waitSignal(picker.ready, timeout=15000):
+        picker.show()
+    entries = picker.sku_delegate.entries
+    assert "HL-HB-150 — LED high bay 150W IP65 (company price list)" in entries
+    assert "DRV-40W — Constant-current driver 40 W" in entries  # the rep's own
+    assert sum(e.startswith("LED-PNL-60 ") for e in entries) == 1  # the company's wins
+    wait_for_background_tasks()
