@@ -50,3 +50,12 @@ def test_the_cli_says_it_in_chinese(cli: Callable[..., CliResult], tmp_path: Pat
     assert chinese.code == 2 and "未导入任何内容" in chinese.err and "第 2 行" in chinese.err
     english = cli("--lang", "en", "products", "import", str(bad))
     assert english.code == 2 and "Nothing was imported" in english.err and "row 2" in english.err
+
+
+def test_a_broken_template_file_is_named_with_its_line_in_chinese(chinese: None) -> None:
+    from client.templates.files import TemplateFileError, parse_template_text
+
+    with pytest.raises(TemplateFileError) as info:
+        parse_template_text('+++\nname = "x"\nlang = "en"\nsubject = "S"\ncolour = "red"\n+++\n'
+                            "<p>x</p>\n", "x.en.tpl")
+    assert str(info.value).startswith("模板 x.en.tpl") and "未知的前置信息键 colour" in str(info.value)
