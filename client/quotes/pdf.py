@@ -28,6 +28,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from client.i18n import _
 from client.quotes import money, pdf_fonts
 from client.quotes.records import QuoteLine
 
@@ -180,9 +181,9 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     from fpdf.fonts import FontFace
 
     if doc.paper not in PAPERS:
-        raise QuotePdfError(f"Paper {doc.paper!r}: use A4 or Letter.")
+        raise QuotePdfError(_("Paper {paper}: use A4 or Letter.", paper=repr(doc.paper)))
     if not doc.items:
-        raise QuotePdfError("A quotation needs at least one item.")
+        raise QuotePdfError(_("A quotation needs at least one item."))
     words = labels_for(doc.lang)
     words.update(doc.labels)
     lang = doc.lang
@@ -206,7 +207,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
             _select_body(self, "", 8)
             self.set_text_color(120, 120, 120)
             # "{nb}" (the page count) is replaced after shaping: keep it in a cell of its own
-            before, _, after = words["page"].format(page=self.page_no(), pages="\0").partition(
+            before, _sep, after = words["page"].format(page=self.page_no(), pages="\0").partition(
                 "\0")
             parts = [_clean(f"{doc.number}  ·  {before}"), "{nb}", _clean(after)]
             widths = [self.get_string_width(parts[0]), self.get_string_width("999"),
@@ -222,7 +223,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     pdf.set_margins(16, 16, 16)
     pdf.set_auto_page_break(True, margin=20)
     try:
-        choices = pdf_fonts.fonts_for(_clean(value) for _, value in _texts(doc, words))
+        choices = pdf_fonts.fonts_for(_clean(value) for _where, value in _texts(doc, words))
         for choice in choices:
             pdf_fonts.attach(pdf, choice)
     except pdf_fonts.FontFileError as exc:
@@ -233,7 +234,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     # HarfBuzz shaping only where a script needs it (Arabic joining, Indic, combining marks):
     # fpdf2 shapes each character again while it breaks lines, which was most of the time of
     # a Latin, Cyrillic or Chinese quote, where shaping changes nothing
-    shaping = any(_SHAPED.search(value) for _, value in _texts(doc, words))
+    shaping = any(_SHAPED.search(value) for _where, value in _texts(doc, words))
     pdf.set_text_shaping(shaping)
     pdf.alias_nb_pages()
     pdf.add_page()
@@ -284,7 +285,8 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         try:
             pdf.image(io.BytesIO(doc.logo), x=at(x0, min(logo_w, left_w)), y=top, h=16)
         except Exception as exc:  # noqa: BLE001 - not an image fpdf2 can read
-            raise QuotePdfError(f"The company logo cannot be used as an image ({exc}).") from exc
+            raise QuotePdfError(_("The company logo cannot be used as an image ({reason}).",
+                                  reason=exc)) from exc
         pdf.set_y(top + 18)
     pdf.set_left_margin(at(x0, left_w))
     pdf.set_x(at(x0, left_w))
@@ -442,7 +444,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     try:
         return bytes(pdf.output())
     except Exception as exc:  # noqa: BLE001 - fpdf2 refuses something: in words
-        raise QuotePdfError(f"The PDF could not be written: {exc}") from exc
+        raise QuotePdfError(_("The PDF could not be written: {reason}", reason=exc)) from exc
 
 
 def _select_body(pdf: Any, style: str, size: float) -> None:
@@ -464,7 +466,8 @@ def _logo_width(data: bytes, height: float) -> float:
         with Image.open(io.BytesIO(data)) as image:
             w, h = image.size
     except (UnidentifiedImageError, OSError, ValueError) as exc:
-        raise QuotePdfError(f"The company logo cannot be used as an image ({exc}).") from exc
+        raise QuotePdfError(_("The company logo cannot be used as an image ({reason}).",
+                              reason=exc)) from exc
     return height * w / h if h else height
 
 
@@ -499,10 +502,11 @@ def _refuse_uncovered(doc: QuotationDocument, words: dict[str, str],
     if missing:
         shown = ", ".join(f"{ch!r} (U+{ord(ch):04X}, {where})"
                           for ch, where in list(missing.items())[:8])
-        more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
-        raise PdfTextError(
-            f"The PDF fonts cannot show {shown}{more}; that text would be missing from the "
-            f"quotation. Write it another way, or send the quote without --pdf.")
+        if len(missing) > 8:
+            shown = _("{shown} and {count} more", shown=shown, count=len(missing) - 8)
+        raise PdfTextError(_(
+            "The PDF fonts cannot show {shown}; that text would be missing from the "
+            "quotation. Write it another way, or send the quote without --pdf.", shown=shown))
 
 
 def _precise(price: Decimal, currency: str, lang: str) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from client.i18n import _
 from client.paths import resources_dir
 
 REGULAR = "DejaVuSans.ttf"
@@ -60,12 +61,13 @@ def _template(file: str, style: str) -> Any:
             return found
         path = fonts_dir() / file
         if not path.is_file():
-            raise FontFileError(f"The quotation font {file} is missing (in {path.parent}); "
-                                "reinstall Tradewind.")
+            raise FontFileError(_("The quotation font {file} is missing (in {folder}); "
+                                  "reinstall Tradewind.", file=file, folder=path.parent))
         try:
             font = TTFFont(FPDF(), path, file, style)
         except Exception as exc:  # noqa: BLE001 - a damaged font file, in words
-            raise FontFileError(f"The quotation font {file} cannot be read: {exc}") from exc
+            raise FontFileError(_("The quotation font {file} cannot be read: {reason}",
+                                  file=file, reason=exc)) from exc
         font.ttfont.close()  # each document opens its own copy
         _templates[file] = font
         return font
@@ -107,7 +109,8 @@ def attach(pdf: Any, choice: FontChoice) -> None:
     try:
         font.ttfont = ttLib.TTFont(template.ttffile, recalcTimestamp=False, lazy=True)
     except Exception as exc:  # noqa: BLE001 - the file changed since: in words
-        raise FontFileError(f"The quotation font {choice.file} cannot be read: {exc}") from exc
+        raise FontFileError(_("The quotation font {file} cannot be read: {reason}",
+                              file=choice.file, reason=exc)) from exc
     font.cw = copy.copy(template.cw)  # a defaultdict: reads of missing keys write
     font.missing_glyphs = []
     font.biggest_size_pt = 0

@@ -59,3 +59,11 @@ def test_a_broken_template_file_is_named_with_its_line_in_chinese(chinese: None)
         parse_template_text('+++\nname = "x"\nlang = "en"\nsubject = "S"\ncolour = "red"\n+++\n'
                             "<p>x</p>\n", "x.en.tpl")
     assert str(info.value).startswith("模板 x.en.tpl") and "未知的前置信息键 colour" in str(info.value)
+
+
+def test_text_the_pdf_cannot_show_is_refused_in_chinese(chinese: None) -> None:
+    from client.quotes.pdf import Party, PdfTextError, render_pdf
+    from tests.client.quotes.test_pdf import _doc
+
+    with pytest.raises(PdfTextError, match="PDF 字体无法显示 '한'"):
+        render_pdf(_doc(buyer=Party("한국무역 주식회사", ("Seoul",))))
