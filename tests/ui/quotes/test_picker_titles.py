@@ -29,6 +29,16 @@ def test_title_for_picks_the_ui_languages_variant() -> None:
     assert template.title_for("en") == "Quotation" and template.title_for("") == "Quotation"
 
 
+def _loaded_picker(qtbot, demo_db):  # type: ignore[no-untyped-def]
+    with Store.open(demo_db) as store:
+        row = int(store.conn.execute("SELECT min(id) FROM messages").fetchone()[0])
+    picker = QuotePicker(demo_db, row)
+    qtbot.addWidget(picker)
+    with qtbot.waitSignal(picker.ready, timeout=15000):
+        picker.show()
+    return picker
+
+
 @pytest.fixture
 def chinese() -> Iterator[None]:
     i18n.set_language("zh_CN")
@@ -38,12 +48,7 @@ def chinese() -> Iterator[None]:
 
 
 def test_a_chinese_ui_lists_chinese_titles(qtbot, demo_db, chinese) -> None:  # type: ignore[no-untyped-def]
-    with Store.open(demo_db) as store:
-        row = int(store.conn.execute("SELECT min(id) FROM messages").fetchone()[0])
-    picker = QuotePicker(demo_db, row)
-    qtbot.addWidget(picker)
-    with qtbot.waitSignal(picker.ready, timeout=15000):
-        picker.show()
+    picker = _loaded_picker(qtbot, demo_db)
     shown = {str(picker.templates.item(i).data(NAME_ROLE)): picker.templates.item(i).text()
              for i in range(picker.templates.count())}
     assert shown["quotation"] == "报价 (quotation)"
@@ -51,12 +56,7 @@ def test_a_chinese_ui_lists_chinese_titles(qtbot, demo_db, chinese) -> None:  # 
 
 
 def test_the_sku_completion_marks_company_products(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
-    with Store.open(demo_db) as store:
-        row = int(store.conn.execute("SELECT min(id) FROM messages").fetchone()[0])
-    picker = QuotePicker(demo_db, row)
-    qtbot.addWidget(picker)
-    with qtbot.waitSignal(picker.ready, timeout=15000):
-        picker.show()
+    picker = _loaded_picker(qtbot, demo_db)
     entries = picker.sku_delegate.entries
     assert "HL-HB-150 — LED high bay 150W IP65 (company price list)" in entries
     assert "DRV-40W — Constant-current driver 40 W" in entries  # the rep's own
