@@ -33,7 +33,6 @@ def render_language(app: object, out_dir: Path, language: str, locale_name: str)
     from client.demo import build_demo_profile
     from client.profile.paths import DATABASE_NAME
     from client.store import FolderRecord, Store
-    from ui.composer.main_window_hooks import list_menu
     from ui.mainwindow.window import MainWindow
     from ui.qt.dates import babel_locale
     from ui.qt.i18n import install_translators
@@ -57,7 +56,7 @@ def render_language(app: object, out_dir: Path, language: str, locale_name: str)
 
     view, model = window.message_view, window.message_model
     window.message_view.selectRow(2)
-    menu = list_menu(window)
+    menu = window.list_menu()
     menu.popup(view.viewport().mapToGlobal(view.visualRect(model.index(2, 4)).center()))
     wait_for(menu.isVisible, "the context menu")
     shot(menu, "context-menu")

@@ -134,6 +134,7 @@ def cmd_sign(ctx: Context, args: argparse.Namespace) -> int:
         key = load_private_key(Path(args.key))
         files = policy_files(directory)
         check_contents(files)  # never sign a policy clients would refuse
+        _check_price_list(files)
         manifest = sign_files(files, key)
         target = directory / MANIFEST_NAME
         tmp = target.with_name(f".{MANIFEST_NAME}.tmp")
@@ -143,6 +144,19 @@ def cmd_sign(ctx: Context, args: argparse.Namespace) -> int:
     ctx.emit(summary(bundle), f"Signed {directory} ({len(files)} files).\n"
              + _summary_text(bundle))
     return ExitCode.OK
+
+
+def _check_price_list(files: Any) -> None:
+    """A company price list in the folder must read before it is signed (exit 2)."""
+    from client.quotes.company_products import check_signed_price_list
+    from client.quotes.products import ProductImportError
+
+    try:
+        check_signed_price_list(files)
+    except ProductImportError as exc:
+        raise CliError(f"The company price list is not signed: {exc}", ExitCode.USAGE,
+                       {"problems": [{"row": r, "message": m} for r, m in exc.problems]}
+                       ) from None
 
 
 def _public_key_pem(path: str) -> bytes:

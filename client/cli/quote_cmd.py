@@ -18,7 +18,10 @@ from typing import TYPE_CHECKING, Any
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.output import format_table, safe_text
-from client.quotes import local_rows  # noqa: F401 - a cache rebuild keeps the quote tables
+from client.quotes import (
+    last_choices,
+    local_rows,  # noqa: F401 - a cache rebuild keeps the quote tables
+)
 
 if TYPE_CHECKING:
     from client.quotes.records import QuoteRecord
@@ -39,18 +42,21 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     quote = subparsers.add_parser("quote", parents=[common],
                                   help="answer an inquiry with a quotation (draft or --send)")
     quote.add_argument("id", metavar="MESSAGE_ID", help="the inquiry (a number from `ls`)")
-    quote.add_argument("--template", required=True, metavar="NAME", help="e.g. quotation")
+    quote.add_argument("--template", metavar="NAME", help="e.g. quotation")
+    quote.add_argument("--last", action="store_true",
+                       help="the template and choices of the last quote (the app's one click); "
+                            "options given here win")
     quote.add_argument("--lang", metavar="L",
                        help="template language (default: the buyer's country, else English)")
     quote.add_argument("--item", action="append", default=[],
                        metavar="SKU;QTY | PRODUCT;SPEC;QTY;UNIT;UNIT_PRICE",
                        help="a quote line (repeat for more)")
-    quote.add_argument("--currency", required=True, metavar="CODE", help="e.g. USD, EUR, CNY")
+    quote.add_argument("--currency", metavar="CODE", help="e.g. USD, EUR, CNY")
     quote.add_argument("--incoterm", default="", metavar="RULE",
                        help="Incoterms 2020 rule: EXW FCA FAS FOB CFR CIF CPT CIP DAP DPU DDP")
     quote.add_argument("--place", default="", metavar="PLACE", help="named place or port")
     quote.add_argument("--payment", default="", metavar="TEXT", help="payment terms")
-    quote.add_argument("--valid-days", type=int, default=30, metavar="N",
+    quote.add_argument("--valid-days", type=int, default=None, metavar="N",
                        help="validity in days from today (30)")
     quote.add_argument("--lead-time", default="", metavar="TEXT")
     quote.add_argument("--remarks", default="", metavar="TEXT")
@@ -98,15 +104,26 @@ def cmd_products_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_products_list(ctx: Context, args: argparse.Namespace) -> int:
-    from client.quotes.products import list_products
+    from client.quotes.company_products import company_price_list, listed_products
 
-    items = list_products(ctx.store())
-    doc = {"products": [p.as_json() for p in items]}
-    ctx.emit(doc, lambda: format_table(
-        ("SKU", "NAME", "UNIT", "PRICES"),
-        [(safe_text(p.sku), safe_text(p.name_for(None)), safe_text(p.unit),
-          " ".join(f"{c} {format(v, 'f')}" for c, v in sorted(p.prices.items())))
-         for p in items]) if items else "The price list is empty.")
+    company = company_price_list(ctx.store())
+    items = listed_products(ctx.store(), company)
+    doc: dict[str, Any] = {"products": [li.as_json() for li in items],
+                           "company_file": company.file, "company_problem": company.problem}
+
+    def source(li: Any) -> str:
+        return ("personal (the company's wins)" if li.overridden else li.source)
+
+    def text() -> str:
+        table = format_table(
+            ("SKU", "NAME", "UNIT", "PRICES", "SOURCE"),
+            [(safe_text(li.product.sku), safe_text(li.product.name_for(None)),
+              safe_text(li.product.unit),
+              " ".join(f"{c} {format(v, 'f')}" for c, v in sorted(li.product.prices.items())),
+              source(li)) for li in items]) if items else "The price list is empty."
+        return table + (f"\n{company.problem}" if company.problem else "")
+
+    ctx.emit(doc, text)
     return ExitCode.OK
 
 
@@ -114,6 +131,24 @@ def _message_row(text: str) -> int:
     if not text.strip().isdigit():
         raise UsageError(f"{text!r} is not a message id (a number from `tradewind ls`).")
     return int(text)
+
+
+def _fill_from_last(store: Any, args: argparse.Namespace) -> None:
+    """`--last`: every option not given takes the last quote's choice
+    (`client.quotes.last_choices`); exit 2 when no quote was made yet."""
+    choices = last_choices.last(store)
+    if choices is None:
+        raise UsageError("There is no last quote to repeat yet; give --template, --currency "
+                         "and --item.")
+    args.template = args.template or choices.template
+    args.item = args.item or list(choices.items)
+    args.currency = args.currency or choices.currency
+    args.incoterm = args.incoterm or choices.incoterm
+    args.place = args.place or choices.place
+    args.payment = args.payment or choices.payment_terms
+    args.valid_days = choices.valid_days if args.valid_days is None else args.valid_days
+    args.lead_time = args.lead_time or choices.lead_time
+    args.pdf = args.pdf or choices.with_pdf
 
 
 def cmd_quote(ctx: Context, args: argparse.Namespace) -> int:
@@ -125,24 +160,31 @@ def cmd_quote(ctx: Context, args: argparse.Namespace) -> int:
 
     if args.queue_only and not args.send:
         raise UsageError("--queue-only goes with --send.")
+    row = _message_row(args.id)
+    store = ctx.store()
+    if args.last:
+        _fill_from_last(store, args)
     if args.save_pdf and not args.pdf:
         raise UsageError("--save-pdf goes with --pdf.")
-    row = _message_row(args.id)
+    if not args.template or not args.currency:
+        raise UsageError("Give --template and --currency (or --last, to repeat the last "
+                         "quote's choices).")
     try:
         request = QuoteRequest(
             template=args.template, items=item_specs(args.item), currency=args.currency,
             incoterm=args.incoterm, place=args.place, lang=args.lang,
-            payment_terms=args.payment, valid_days=args.valid_days, lead_time=args.lead_time,
-            remarks=args.remarks, buyer_address=tuple(args.buyer_address), with_pdf=args.pdf,
-            paper=args.paper, send=args.send)
+            payment_terms=args.payment, valid_days=30 if args.valid_days is None
+            else args.valid_days, lead_time=args.lead_time, remarks=args.remarks,
+            buyer_address=tuple(args.buyer_address), with_pdf=args.pdf, paper=args.paper,
+            send=args.send)
     except QuoteInputError as exc:
         raise _bad(exc) from None
-    store = ctx.store()
     if store.get_message(row) is None:
         raise CliError(f"There is no message {row} in the cache.", ExitCode.NOT_FOUND)
-    library = load_library(ctx.profile)
+    library = load_library(ctx.profile, store=store)  # with the company's signed templates
     try:
         result = create_quote_reply(store, row, request, library)
+        last_choices.remember(store, request)
     except (QuoteInputError, TemplateError, ComposeError, PdfTextError) as exc:
         raise _bad(exc) from None
     except QuotePdfError as exc:

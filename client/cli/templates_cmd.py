@@ -43,7 +43,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                         help="formatting locale for money and dates (default: language + the "
                              "buyer's country, e.g. de_DE)")
     render.add_argument("--item", action="append", default=[],
-                        metavar="PRODUCT;SPEC;QTY;UNIT;UNIT_PRICE", help="a quote line")
+                        metavar="SKU;QTY | PRODUCT;SPEC;QTY;UNIT;UNIT_PRICE",
+                        help="a quote line (a SKU is priced from the price list)")
     for option, meta, text in (
             ("--number", "NO", "quote number"), ("--currency", "CODE", "e.g. USD (default)"),
             ("--incoterm", "RULE", "Incoterms 2020 rule: EXW, FCA, FAS, FOB, CFR, CIF, CPT, CIP, "
@@ -128,6 +129,7 @@ def _message_row(text: str) -> int:
 
 def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
     from client.compose.text_language import script_language
+    from client.quotes.render_items import is_sku_item, quote_with_price_list
     from client.templates import (
         QuoteInputError,
         TemplateError,
@@ -144,11 +146,12 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
     try:
         if args.locale:
             check_lang(args.locale, "--locale")
-        quote = quote_from_cli(args.item, {
+        options = {
             "number": args.number, "currency": args.currency, "incoterm": args.incoterm,
             "place": args.place, "payment_terms": args.payment_terms,
             "valid_until": args.valid_until, "lead_time": args.lead_time, "moq": args.moq,
-            "remarks": args.remarks})
+            "remarks": args.remarks}
+        quote = quote_from_cli([i for i in args.item if not is_sku_item(i)], options)
     except (QuoteInputError, TemplateFileError) as exc:
         raise _bad_input(exc) from None
     store = ctx.store()
@@ -160,6 +163,11 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
     if by_script:
         wanted.append(by_script)
     lang = args.lang or library.best_language(args.name, wanted)
+    if any(is_sku_item(i) for i in args.item):  # "SKU;QTY": priced from the price list
+        try:
+            quote = quote_with_price_list(store, args.item, options, lang)
+        except QuoteInputError as exc:
+            raise _bad_input(exc) from None
     context = context_from_message(store, row_id, lang=lang, quote=quote, locale=args.locale)
     try:
         mail = render_template(args.name, lang, context, library)

@@ -55,9 +55,13 @@ def demo_messages(anchor: date | None = None, resource_dir: Path | None = None) 
 
 
 def build_demo_profile(
-    profile_dir: Path, *, anchor: date | None = None, resource_dir: Path | None = None
+    profile_dir: Path, *, anchor: date | None = None, resource_dir: Path | None = None,
+    quotes: bool = False,
 ) -> DemoSummary:
-    """Create the demo account, folders and messages in ``profile_dir`` and index them."""
+    """Create the demo account, folders and messages in ``profile_dir`` and index them.
+    ``quotes``: also a quote in each state (``client.demo.quotes``, dated from today, since
+    the quotes view counts days left from now; the app's ``--demo`` asks for them, tests that
+    count quotes start without)."""
     try:
         spec = load_spec(resource_dir)
     except DemoSpecError as exc:
@@ -75,6 +79,8 @@ def build_demo_profile(
                 counts = _counts(store, existing[0].id)
                 _install_demo_template(profile_dir, demo_dir)
                 install_demo_products(store)
+                if quotes:
+                    install_demo_quotes(store, existing[0].id, None)
                 return DemoSummary(existing[0].email, existing[0].id, counts)
             raise DemoProfileError(
                 f"The profile {profile_dir} already holds real accounts; the demo is built "
@@ -115,10 +121,18 @@ def build_demo_profile(
         install_demo_policy(store, profile_dir, demo_dir)
         _install_demo_template(profile_dir, demo_dir)
         install_demo_products(store)
+        if quotes:
+            install_demo_quotes(store, account.id, None)
         return DemoSummary(account.email, account.id, _counts(store, account.id))
 
 
 DEMO_TEMPLATE = "price-update.en.tpl"
+
+
+def install_demo_quotes(store: Store, account_id: int, anchor: date | None) -> None:
+    from client.demo.quotes import install_demo_quotes as install
+
+    install(store, account_id, anchor)
 
 
 def _install_demo_template(profile_dir: Path, resource_dir: Path) -> None:

@@ -4,7 +4,7 @@
 dates, the items table (repeated heading on each page) with its total, the terms, the
 validity and two signature fields; page numbers in the footer. Labels are in the quote's
 language (`LABELS`: en, de, es, fr, pt, ru, zh, ja, ar; else English); amounts, quantities and
-dates through `client.quotes.money` in the buyer's locale.
+dates through `client.money` in the buyer's locale.
 
 Fonts ship in `resources/fonts/` and are embedded as subsets, so every viewer shows the same
 page: DejaVu Sans (Latin, Greek, Cyrillic, Arabic) with Noto Sans SC (Chinese, Japanese kana)
@@ -14,7 +14,8 @@ a page in Arabic, Hebrew, Persian or Urdu is mirrored (seller and title swap sid
 table starts with # on the right, labels right-aligned).
 Raises `QuotePdfError` in words (missing font files, a logo that is not an image, text no
 shipped font can show — Korean, Thai, Devanagari, most emoji — which would otherwise vanish). Pure and
-Qt-free (the CLI and the app make the same file); any thread; about a second per page.
+Qt-free (the CLI and the app make the same file); any thread. Fonts: `pdf_fonts` (only
+those the text needs, each parsed once per process).
 """
 
 from __future__ import annotations
@@ -25,17 +26,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from client.profile.paths import resources_dir
-from client.quotes import money
+from client import money
+from client.i18n import _
+from client.quotes import pdf_fonts
 from client.quotes.records import QuoteLine
 
 _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_SHAPED = re.compile(r"[\u0300-\u036f\u0590-\u08ff\u0900-\u0dff\ufb1d-\ufdff\ufe70-\ufefc]")
 _BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c"), None)
-FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
-              "cjk": "NotoSansSC-Regular.otf"}
 PAPERS = ("A4", "Letter")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -170,20 +170,6 @@ def labels_for(lang: str) -> dict[str, str]:
     return base
 
 
-def fonts_dir() -> Path:
-    return resources_dir() / "fonts"
-
-
-def _font_paths() -> dict[str, Path]:
-    folder = fonts_dir()
-    paths = {k: folder / v for k, v in FONT_FILES.items()}
-    missing = [p.name for p in paths.values() if not p.is_file()]
-    if missing:
-        raise QuotePdfError(f"The quotation fonts are missing ({', '.join(missing)} in "
-                            f"{folder}); reinstall Tradewind.")
-    return paths
-
-
 def _clean(text: str) -> str:
     """No control characters (they have no glyph); bidi marks are handled by the layout."""
     return "".join(ch for ch in text.translate(_BIDI_MARKS)
@@ -196,21 +182,33 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     from fpdf.fonts import FontFace
 
     if doc.paper not in PAPERS:
-        raise QuotePdfError(f"Paper {doc.paper!r}: use A4 or Letter.")
+        raise QuotePdfError(_("Paper {paper}: use A4 or Letter.", paper=repr(doc.paper)))
     if not doc.items:
-        raise QuotePdfError("A quotation needs at least one item.")
-    paths = _font_paths()
+        raise QuotePdfError(_("A quotation needs at least one item."))
     words = labels_for(doc.lang)
     words.update(doc.labels)
     lang = doc.lang
 
     class _Pdf(FPDF):
+        def multi_cell(self, w: float, h: float | None = None, text: str = "",
+                       *args: Any, **kwargs: Any) -> Any:
+            """Shape with HarfBuzz only the cells whose text needs it: fpdf2 shapes every
+            character again while breaking lines, so on an Arabic page the numbers and
+            Latin cells of the items table cost as much as the Arabic ones."""
+            if self.text_shaping is None or _SHAPED.search(str(text or "")):
+                return super().multi_cell(w, h, text, *args, **kwargs)
+            kept, self.text_shaping = self.text_shaping, None
+            try:
+                return super().multi_cell(w, h, text, *args, **kwargs)
+            finally:
+                self.text_shaping = kept
+
         def footer(self) -> None:
             self.set_y(-12)
             _select_body(self, "", 8)
             self.set_text_color(120, 120, 120)
             # "{nb}" (the page count) is replaced after shaping: keep it in a cell of its own
-            before, _, after = words["page"].format(page=self.page_no(), pages="\0").partition(
+            before, _sep, after = words["page"].format(page=self.page_no(), pages="\0").partition(
                 "\0")
             parts = [_clean(f"{doc.number}  ·  {before}"), "{nb}", _clean(after)]
             widths = [self.get_string_width(parts[0]), self.get_string_width("999"),
@@ -226,14 +224,19 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     pdf.set_margins(16, 16, 16)
     pdf.set_auto_page_break(True, margin=20)
     try:
-        pdf.add_font("body", "", str(paths["regular"]))
-        pdf.add_font("body", "B", str(paths["bold"]))
-        pdf.add_font("cjk", "", str(paths["cjk"]))
-    except Exception as exc:  # noqa: BLE001 - a damaged font file, in words
-        raise QuotePdfError(f"A quotation font cannot be read: {exc}") from exc
-    _refuse_uncovered(doc, words, [set(getattr(f, "cmap", {}) or {}) for f in pdf.fonts.values()])
-    pdf.set_fallback_fonts(["cjk"], exact_match=False)  # no bold CJK shipped: regular glyphs
-    pdf.set_text_shaping(True)
+        choices = pdf_fonts.fonts_for(_clean(value) for _where, value in _texts(doc, words))
+        for choice in choices:
+            pdf_fonts.attach(pdf, choice)
+    except pdf_fonts.FontFileError as exc:
+        raise QuotePdfError(str(exc)) from exc
+    _refuse_uncovered(doc, words, [pdf_fonts.cmap_of(c.file) for c in choices])
+    if "cjk" in pdf.fonts:
+        pdf.set_fallback_fonts(["cjk"], exact_match=False)  # no bold CJK: regular glyphs
+    # HarfBuzz shaping only where a script needs it (Arabic joining, Indic, combining marks):
+    # fpdf2 shapes each character again while it breaks lines, which was most of the time of
+    # a Latin, Cyrillic or Chinese quote, where shaping changes nothing
+    shaping = any(_SHAPED.search(value) for _where, value in _texts(doc, words))
+    pdf.set_text_shaping(shaping)
     pdf.alias_nb_pages()
     pdf.add_page()
     width = pdf.epw
@@ -270,7 +273,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
             pdf.set_text_shaping(True, direction="rtl")
             pdf.multi_cell(w, h, value, align="R" if align == "L" else align,
                            new_x="LMARGIN", new_y="NEXT")
-            pdf.set_text_shaping(True)
+            pdf.set_text_shaping(shaping)
         else:
             pdf.multi_cell(w, h, value, align=align, new_x="LMARGIN", new_y="NEXT")
 
@@ -283,7 +286,8 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         try:
             pdf.image(io.BytesIO(doc.logo), x=at(x0, min(logo_w, left_w)), y=top, h=16)
         except Exception as exc:  # noqa: BLE001 - not an image fpdf2 can read
-            raise QuotePdfError(f"The company logo cannot be used as an image ({exc}).") from exc
+            raise QuotePdfError(_("The company logo cannot be used as an image ({reason}).",
+                                  reason=exc)) from exc
         pdf.set_y(top + 18)
     pdf.set_left_margin(at(x0, left_w))
     pdf.set_x(at(x0, left_w))
@@ -301,7 +305,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     if rtl(title):
         pdf.set_text_shaping(True, direction="rtl")
     pdf.multi_cell(right_w, 9, title, align=al("R"), new_x="LEFT", new_y="NEXT")
-    pdf.set_text_shaping(True)
+    pdf.set_text_shaping(shaping)
     pdf.ln(1)
     facts = [(words["number"], doc.number), (words["date"], money.format_day(doc.quote_date, lang))]
     if doc.valid_until:
@@ -441,11 +445,12 @@ def render_pdf(doc: QuotationDocument) -> bytes:
     try:
         return bytes(pdf.output())
     except Exception as exc:  # noqa: BLE001 - fpdf2 refuses something: in words
-        raise QuotePdfError(f"The PDF could not be written: {exc}") from exc
+        raise QuotePdfError(_("The PDF could not be written: {reason}", reason=exc)) from exc
 
 
 def _select_body(pdf: Any, style: str, size: float) -> None:
-    pdf.set_font("cjk", "", size)  # a real change, so the next call is never a no-op
+    # a real change, so the next call is never a no-op
+    pdf.set_font("body", "B" if style != "B" else "", size)
     pdf.set_font("body", style, size)
 
 
@@ -462,7 +467,8 @@ def _logo_width(data: bytes, height: float) -> float:
         with Image.open(io.BytesIO(data)) as image:
             w, h = image.size
     except (UnidentifiedImageError, OSError, ValueError) as exc:
-        raise QuotePdfError(f"The company logo cannot be used as an image ({exc}).") from exc
+        raise QuotePdfError(_("The company logo cannot be used as an image ({reason}).",
+                              reason=exc)) from exc
     return height * w / h if h else height
 
 
@@ -472,7 +478,11 @@ def _texts(doc: QuotationDocument, words: dict[str, str]) -> list[tuple[str, str
            ("buyer", doc.buyer.name), *(("buyer", x) for x in doc.buyer.lines),
            ("number", doc.number), ("Incoterm place", doc.place),
            ("payment terms", doc.payment_terms), ("lead time", doc.lead_time),
-           ("MOQ", doc.moq), ("remarks", doc.remarks), ("labels", " ".join(words.values()))]
+           ("MOQ", doc.moq), ("remarks", doc.remarks), ("labels", " ".join(words.values())),
+           ("date", money.format_day(doc.quote_date, doc.lang)),
+           ("total", money.format_money(doc.total, doc.currency, doc.lang))]
+    if doc.valid_until:
+        out.append(("date", money.format_day(doc.valid_until, doc.lang)))
     for n, item in enumerate(doc.items, start=1):
         out += [(f"item {n}", item.product), (f"item {n}", item.specification),
                 (f"item {n}", item.unit)]
@@ -493,10 +503,11 @@ def _refuse_uncovered(doc: QuotationDocument, words: dict[str, str],
     if missing:
         shown = ", ".join(f"{ch!r} (U+{ord(ch):04X}, {where})"
                           for ch, where in list(missing.items())[:8])
-        more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
-        raise PdfTextError(
-            f"The PDF fonts cannot show {shown}{more}; that text would be missing from the "
-            f"quotation. Write it another way, or send the quote without --pdf.")
+        if len(missing) > 8:
+            shown = _("{shown} and {count} more", shown=shown, count=len(missing) - 8)
+        raise PdfTextError(_(
+            "The PDF fonts cannot show {shown}; that text would be missing from the "
+            "quotation. Write it another way, or send the quote without --pdf.", shown=shown))
 
 
 def _precise(price: Decimal, currency: str, lang: str) -> str:

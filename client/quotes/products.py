@@ -28,7 +28,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from client.quotes.money import MoneyError, currency_code, parse_price
+from client.i18n import _
+from client.money import MoneyError, currency_code, parse_price
 from client.store.db import Store
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -63,9 +64,14 @@ class Product:
     prices: dict[str, Decimal] = field(default_factory=dict)
 
     def name_for(self, lang: str | None) -> str:
-        """The name in `lang` (zh_CN, then zh), else the default name, else any."""
+        """The name in `lang` (zh_Hans_CN → zh_Hans_CN, zh_CN, zh, then another zh_*), else
+        the default name, else any."""
         tag = (lang or "").replace("-", "_")
-        for key in (tag, tag.split("_")[0], ""):
+        parts = tag.split("_")
+        no_script = "_".join(p for p in parts if len(p) != 4)  # a locale's script: Hans, Cyrl
+        base = parts[0]
+        same_language = sorted(k for k in self.names if k.split("_")[0] == base)
+        for key in (tag, no_script, base, *same_language, ""):
             if key in self.names and self.names[key]:
                 return self.names[key]
         return next((n for n in self.names.values() if n), self.sku)
@@ -103,23 +109,25 @@ def _columns(header: Sequence[Any]) -> list[tuple[str, str]]:
             try:
                 kind = ("price", currency_code(price.group(1)))
             except MoneyError as exc:
-                raise ProductImportError(f"Column {name!r}: {exc}") from None
+                raise ProductImportError(_("Column {name}: {reason}", name=repr(name),
+                                           reason=exc)) from None
         elif not low:
             kind = ("skip", "")
         else:
-            raise ProductImportError(
-                f"Unknown column {name!r}. Use sku, name, name_<lang>, specification, unit, "
-                f"price_<CURRENCY>, moq, lead_time.")
+            raise ProductImportError(_(
+                "Unknown column {name}. Use sku, name, name_<lang>, specification, unit, "
+                "price_<CURRENCY>, moq, lead_time.", name=repr(name)))
         if kind[0] != "skip" and kind in seen:
-            raise ProductImportError(f"Column {name!r} appears twice.")
+            raise ProductImportError(_("Column {name} appears twice.", name=repr(name)))
         seen.add(kind)
         kinds.append(kind)
     if ("sku", "") not in seen:
-        raise ProductImportError("The first row must name the columns, with a 'sku' column.")
+        raise ProductImportError(_("The first row must name the columns, with a 'sku' column."))
     if not any(k == "name" for k, _ in seen):
-        raise ProductImportError("There is no name column (name or name_<lang>).")
+        raise ProductImportError(_("There is no name column (name or name_<lang>)."))
     if not any(k == "price" for k, _ in seen):
-        raise ProductImportError("There is no price column (price_<CURRENCY>, e.g. price_USD).")
+        raise ProductImportError(_("There is no price column (price_<CURRENCY>, e.g. "
+                                   "price_USD)."))
     return kinds
 
 
@@ -138,14 +146,15 @@ def parse_rows(rows: Iterable[Sequence[Any]]) -> list[Product]:
     iterator = iter(rows)
     header = next(iterator, None)
     if header is None:
-        raise ProductImportError("The file is empty.")
+        raise ProductImportError(_("The file is empty."))
     kinds = _columns(header)
     products: list[Product] = []
     problems: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
     for number, row in enumerate(iterator, start=2):
         if number - 1 > MAX_ROWS:
-            raise ProductImportError(f"The file has more than {MAX_ROWS} products.")
+            raise ProductImportError(_("The file has more than {count} products.",
+                                       count=MAX_ROWS))
         cells = [_cell(v) for v in row]
         if not any(cells):
             continue
@@ -153,21 +162,23 @@ def parse_rows(rows: Iterable[Sequence[Any]]) -> list[Product]:
         if problem is None and product is not None:
             earlier = seen.get(product.sku.lower())
             if earlier is not None:
-                problem = f"SKU {product.sku!r} already appears in row {earlier}."
+                problem = _("SKU {sku} already appears in row {row}.", sku=repr(product.sku),
+                            row=earlier)
             else:
                 seen[product.sku.lower()] = number
                 products.append(product)
         if problem is not None:
             problems.append((number, problem))
     if problems:
-        shown = "\n".join(f"  row {n}: {p}" for n, p in problems[:_PROBLEMS_SHOWN])
+        shown = "\n".join("  " + _("row {row}: {problem}", row=n, problem=p)
+                          for n, p in problems[:_PROBLEMS_SHOWN])
         more = len(problems) - _PROBLEMS_SHOWN
-        tail = f"\n  … and {more} more." if more > 0 else ""
+        tail = "\n  " + _("… and {count} more.", count=more) if more > 0 else ""
         raise ProductImportError(
-            f"Nothing was imported: {len(problems)} row(s) cannot be used:\n{shown}{tail}",
-            problems)
+            _("Nothing was imported: {count} row(s) cannot be used:", count=len(problems))
+            + f"\n{shown}{tail}", problems)
     if not products:
-        raise ProductImportError("The file has no products below its header row.")
+        raise ProductImportError(_("The file has no products below its header row."))
     return products
 
 
@@ -176,30 +187,31 @@ def _product(kinds: list[tuple[str, str]], cells: list[str]) -> tuple[Product | 
     names: dict[str, str] = {}
     prices: dict[str, Decimal] = {}
     if len(cells) > len(kinds) and any(cells[len(kinds):]):
-        return None, "it has more cells than the header has columns."
+        return None, _("it has more cells than the header has columns.")
     for (kind, key), text in zip(kinds, cells, strict=False):
         if len(text) > MAX_CELL:
-            return None, f"a cell is longer than {MAX_CELL} characters."
+            return None, _("a cell is longer than {count} characters.", count=MAX_CELL)
         if kind == "name":
             if text:
                 names[key] = text
         elif kind == "price":
             if text:
                 try:
-                    prices[key] = parse_price(text, f"The {key} price")
+                    prices[key] = parse_price(text, _("The {currency} price", currency=key))
                 except MoneyError as exc:
                     return None, str(exc)
         elif kind != "skip":
             values[kind] = text
     sku = values.get("sku", "")
     if not sku:
-        return None, "the SKU is empty."
+        return None, _("the SKU is empty.")
     if any(ch.isspace() for ch in sku) or ";" in sku or len(sku) > 64:
-        return None, f"SKU {sku!r} must be at most 64 characters without spaces or ';'."
+        return None, _("SKU {sku} must be at most 64 characters without spaces or ';'.",
+                       sku=repr(sku))
     if not names:
-        return None, f"SKU {sku!r} has no name."
+        return None, _("SKU {sku} has no name.", sku=repr(sku))
     if not prices:
-        return None, f"SKU {sku!r} has no price."
+        return None, _("SKU {sku} has no price.", sku=repr(sku))
     return Product(sku=sku, names=names, specification=values.get("specification", ""),
                    unit=values.get("unit", ""), moq=values.get("moq", ""),
                    lead_time=values.get("lead_time", ""), prices=prices), None
@@ -234,7 +246,7 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252")  # Excel's "CSV" on a Western Windows
     except UnicodeDecodeError:
         raise ProductImportError(
-            "The CSV file is not text in a known encoding (save it as CSV UTF-8).") from None
+            _("The CSV file is not text in a known encoding (save it as CSV UTF-8).")) from None
 
 
 def read_csv(data: bytes) -> list[list[str]]:
@@ -248,7 +260,8 @@ def read_csv(data: bytes) -> list[list[str]]:
     try:
         return [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
     except csv.Error as exc:
-        raise ProductImportError(f"The CSV file cannot be read: {exc}.") from None
+        raise ProductImportError(_("The CSV file cannot be read: {reason}.",
+                                   reason=exc)) from None
 
 
 def read_xlsx(data: bytes) -> list[list[Any]]:
@@ -260,7 +273,8 @@ def read_xlsx(data: bytes) -> list[list[Any]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ProductImportError(f"The file is not a readable .xlsx workbook ({exc}).") from None
+        raise ProductImportError(_("The file is not a readable .xlsx workbook ({reason}).",
+                                   reason=exc)) from None
     try:
         sheet = book.worksheets[0]
         rows: list[list[Any]] = []
@@ -277,15 +291,16 @@ def read_file(path: Path) -> list[Product]:
     """Products from a .csv or .xlsx file; raises `ProductImportError` in words."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".txt", ".xlsx", ".xlsm"):
-        raise ProductImportError(f"{path.name}: use a .csv or .xlsx file.")
+        raise ProductImportError(_("{name}: use a .csv or .xlsx file.", name=path.name))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ProductImportError(
-                f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+            raise ProductImportError(_("{name} is larger than {size} MB.", name=path.name,
+                                       size=MAX_FILE_BYTES // (1024 * 1024)))
         data = path.read_bytes()
     except OSError as exc:
-        raise ProductImportError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
+        raise ProductImportError(_("{name} cannot be read: {reason}.", name=path.name,
+                                   reason=exc.strerror or exc)) from None
     rows = read_xlsx(data) if suffix in (".xlsx", ".xlsm") else read_csv(data)
     return parse_rows(rows)
 
@@ -346,7 +361,7 @@ def get_product(store: Store, sku: str) -> Product:
     """The product with this SKU (case-insensitive); raises `UnknownProductError`."""
     found = _load(store, "WHERE sku = ?", (sku.strip(),))
     if not found:
-        raise UnknownProductError(
-            f"There is no product {sku.strip()!r} in the price list "
-            f"(see `tradewind products list`; import one with `tradewind products import`).")
+        raise UnknownProductError(_(
+            "There is no product '{sku}' in the price list (see `tradewind products list`; "
+            "import one with `tradewind products import`).", sku=sku.strip()))
     return found[0]

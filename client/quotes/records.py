@@ -19,7 +19,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from client.quotes import money
+from client import money
+from client.i18n import _
 from client.store.db import Store
 
 STATES = ("draft", "sent", "answered", "won", "lost", "expired")
@@ -173,9 +174,9 @@ def _record(store: Store, row: Sequence[Any]) -> QuoteRecord:
 def record_quote(store: Store, quote: NewQuote) -> QuoteRecord:
     """Store a quote and its lines (state `draft`) in one durable transaction."""
     if not quote.items:
-        raise QuoteRecordError("A quote needs at least one item.")
+        raise QuoteRecordError(_("A quote needs at least one item."))
     if len(quote.items) > MAX_ITEMS:
-        raise QuoteRecordError(f"A quote holds at most {MAX_ITEMS} items.")
+        raise QuoteRecordError(_("A quote holds at most {count} items.", count=MAX_ITEMS))
     currency = money.currency_code(quote.currency)
     with store.transaction(durable=True) as conn:
         cur = conn.execute(
@@ -206,7 +207,8 @@ def get_quote(store: Store, number: str) -> QuoteRecord:
     row = store.conn.execute(f"SELECT {_COLUMNS} FROM quotes WHERE number = ?",
                              (number.strip(),)).fetchone()
     if row is None:
-        raise QuoteNotFound(f"There is no quote {number.strip()!r} (see `tradewind quotes`).")
+        raise QuoteNotFound(_("There is no quote {number} (see `tradewind quotes`).",
+                              number=repr(number.strip())))
     return _record(store, row)
 
 
@@ -214,7 +216,8 @@ def list_quotes(store: Store, states: Sequence[str] = ()) -> list[QuoteRecord]:
     """Quotes, newest first, optionally only those in `states`."""
     for state in states:
         if state not in STATES:
-            raise QuoteRecordError(f"{state!r} is not a quote state ({', '.join(STATES)}).")
+            raise QuoteRecordError(_("{state} is not a quote state ({states}).",
+                                     state=repr(state), states=", ".join(STATES)))
     where = f" WHERE state IN ({', '.join('?' * len(states))})" if states else ""
     rows = store.conn.execute(f"SELECT {_COLUMNS} FROM quotes{where} ORDER BY id DESC",
                               tuple(states)).fetchall()
@@ -234,7 +237,8 @@ def set_links(store: Store, number: str, *, draft_id: int | None = None,
 def mark(store: Store, number: str, state: str, now: float | None = None) -> QuoteRecord:
     """The rep closes a quote as `won` or `lost` (also after it expired). Idempotent."""
     if state not in ("won", "lost"):
-        raise QuoteRecordError(f"A quote can be marked won or lost, not {state!r}.")
+        raise QuoteRecordError(_("A quote can be marked won or lost, not {state}.",
+                                 state=repr(state)))
     get_quote(store, number)
     with store.transaction() as conn:
         conn.execute("UPDATE quotes SET state = ?, closed_at = ? WHERE number = ?",

@@ -19,17 +19,19 @@ no network.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from client import money
 from client.compose.actions import load_original, reply_fields
 from client.compose.build import OutgoingAttachment
+from client.i18n import _
+from client.money import MoneyError
 from client.outgoing.pipeline import queue_message
 from client.outgoing.render_step import apply_rendered, from_template
-from client.quotes import money, numbering, pdf, products, records
-from client.quotes.money import MoneyError
+from client.quotes import numbering, pdf, products, records
 from client.quotes.records import QuoteLine, QuoteRecord
 from client.store.db import Store
 from client.templates import (
@@ -66,49 +68,60 @@ def parse_item(text: str) -> ItemSpec:
     try:
         if len(parts) == 2:
             if not parts[0]:
-                raise QuoteInputError(f"Item {text!r} has no SKU.")
-            return ItemSpec(text, money.parse_quantity(parts[1], f"Item {text!r}: the quantity"),
-                            sku=parts[0])
+                raise QuoteInputError(_("Item {item} has no SKU.", item=repr(text)))
+            return ItemSpec(text, money.parse_quantity(parts[1], _(
+                "Item {item}: the quantity", item=repr(text))), sku=parts[0])
         if len(parts) == 5:
             product, spec, qty, unit, price = parts
             if not product:
-                raise QuoteInputError(f"Item {text!r} has no product.")
-            return ItemSpec(text, money.parse_quantity(qty, f"Item {text!r}: the quantity"),
-                            product=product, specification=spec, unit=unit,
-                            unit_price=money.parse_price(price, f"Item {text!r}: the unit price"))
+                raise QuoteInputError(_("Item {item} has no product.", item=repr(text)))
+            return ItemSpec(
+                text, money.parse_quantity(qty, _("Item {item}: the quantity", item=repr(text))),
+                product=product, specification=spec, unit=unit,
+                unit_price=money.parse_price(price, _("Item {item}: the unit price",
+                                                      item=repr(text))))
     except MoneyError as exc:
         raise QuoteInputError(str(exc)) from None
-    raise QuoteInputError(
-        f"Item {text!r} must be SKU;QTY or PRODUCT;SPEC;QTY;UNIT;UNIT_PRICE "
-        f"(it has {len(parts)} parts).")
+    raise QuoteInputError(_(
+        "Item {item} must be SKU;QTY or PRODUCT;SPEC;QTY;UNIT;UNIT_PRICE (it has {count} parts).",
+        item=repr(text), count=len(parts)))
 
 
 def item_specs(texts: Sequence[str]) -> tuple[ItemSpec, ...]:
     """Every `--item`, checked; raises `QuoteInputError` for the first bad one."""
     if not texts:
-        raise QuoteInputError("Give at least one --item (SKU;QTY or "
-                              "PRODUCT;SPEC;QTY;UNIT;UNIT_PRICE).")
+        raise QuoteInputError(_("Give at least one --item (SKU;QTY or "
+                                "PRODUCT;SPEC;QTY;UNIT;UNIT_PRICE)."))
     if len(texts) > MAX_ITEMS:
-        raise QuoteInputError(f"A quote holds at most {MAX_ITEMS} items.")
+        raise QuoteInputError(_("A quote holds at most {count} items.", count=MAX_ITEMS))
     return tuple(parse_item(t) for t in texts)
 
 
 def price_items(store: Store, specs: Sequence[ItemSpec], currency: str,
-                lang: str) -> tuple[QuoteLine, ...]:
-    """Lines with totals rounded to the currency; SKUs priced from the price list."""
+                lang: str, catalog: Mapping[str, products.Product] | None = None
+                ) -> tuple[QuoteLine, ...]:
+    """Lines with totals rounded to the currency; SKUs priced from the price list (the
+    company's and the rep's, `company_products.catalog`; pass `catalog` to reuse one)."""
+    from client.quotes import company_products
+
+    if catalog is None and any(spec.sku for spec in specs):
+        catalog = company_products.catalog(store)
     lines = []
     for spec in specs:
         if spec.sku:
+            assert catalog is not None
             try:
-                product = products.get_product(store, spec.sku)
+                product = company_products.find_product(catalog, spec.sku)
             except products.UnknownProductError as exc:
-                raise QuoteInputError(f"Item {spec.text!r}: {exc}") from None
+                raise QuoteInputError(_("Item {item}: {reason}", item=repr(spec.text),
+                                        reason=exc)) from None
             price = product.prices.get(currency)
             if price is None:
-                have = ", ".join(sorted(product.prices)) or "none"
-                raise QuoteInputError(
-                    f"Item {spec.text!r}: the price list has no {currency} price for "
-                    f"{product.sku} (it has: {have}).")
+                have = ", ".join(sorted(product.prices)) or _("none")
+                raise QuoteInputError(_(
+                    "Item {item}: the price list has no {currency} price for {sku} (it has: "
+                    "{have}).", item=repr(spec.text), currency=currency, sku=product.sku,
+                    have=have))
             lines.append(records.make_line(
                 product.name_for(lang), spec.quantity, price, currency,
                 specification=product.specification, unit=product.unit, sku=product.sku))
@@ -156,12 +169,13 @@ def _check(request: QuoteRequest) -> tuple[str, str]:
         raise QuoteInputError(str(exc)) from None
     incoterm = request.incoterm.strip().upper()
     if incoterm and incoterm not in INCOTERMS_2020:
-        raise QuoteInputError(f"{request.incoterm!r} is not an Incoterms 2020 rule (use one of "
-                              f"{', '.join(INCOTERMS_2020)}).")
+        raise QuoteInputError(_("{incoterm} is not an Incoterms 2020 rule (use one of "
+                                "{rules}).", incoterm=repr(request.incoterm),
+                                rules=", ".join(INCOTERMS_2020)))
     if not 0 < request.valid_days <= MAX_VALID_DAYS:
-        raise QuoteInputError(f"The validity must be 1 to {MAX_VALID_DAYS} days.")
+        raise QuoteInputError(_("The validity must be 1 to {days} days.", days=MAX_VALID_DAYS))
     if request.paper not in pdf.PAPERS:
-        raise QuoteInputError(f"Paper {request.paper!r}: use A4 or Letter.")
+        raise QuoteInputError(_("Paper {paper}: use A4 or Letter.", paper=repr(request.paper)))
     return currency, incoterm
 
 
@@ -172,8 +186,9 @@ def _language(library: TemplateLibrary, name: str, wanted: str | None,
         if wanted:
             chosen = library.best_language(name, [wanted])
             if chosen.split("_")[0] != wanted.replace("-", "_").split("_")[0].lower():
-                raise QuoteInputError(f"Template {name!r} has no {wanted!r} variant "
-                                      f"(languages: {', '.join(langs)}).")
+                raise QuoteInputError(_("Template {name} has no {lang} variant (languages: "
+                                        "{langs}).", name=repr(name), lang=repr(wanted),
+                                        langs=", ".join(langs)))
             return chosen
         return library.best_language(name, country_langs)
     except TemplateNotFound as exc:
@@ -200,7 +215,7 @@ def create_quote_reply(store: Store, message_row: int, request: QuoteRequest,
     locale = probe.locale_for(lang) if probe.buyer.country else lang
     lines = price_items(store, request.items, currency, locale)
     if any(money.round_money(li.line_total, currency) != li.line_total for li in lines):
-        raise QuoteInputError("A line total does not fit the currency's precision.")
+        raise QuoteInputError(_("A line total does not fit the currency's precision."))
     today = request.today or date.today()
     valid_until = today + timedelta(days=request.valid_days)
     fields = reply_fields(store, message_row, language=lang)

@@ -32,6 +32,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
 from client.compose.html_text import html_to_text
+from client.i18n import N_, _
 from client.templates.model import Variant
 
 MAX_OUTPUT_CHARS = 256_000  # one rendered part
@@ -63,8 +64,13 @@ class TemplateError(ValueError):
     """A template that cannot be compiled or rendered; the message says which and where."""
 
     def __init__(self, where: str, part: str, line: int | None, message: str) -> None:
-        at = f", {part}" + (f" line {line}" if line else "")
-        super().__init__(f"Template {where}{at}: {message}")
+        if line:
+            text = _("Template {where}, {part} line {line}: {message}", where=where, part=part,
+                     line=line, message=message)
+        else:
+            text = _("Template {where}, {part}: {message}", where=where, part=part,
+                     message=message)
+        super().__init__(text)
         self.where, self.part, self.line, self.reason = where, part, line, message
 
 
@@ -121,15 +127,16 @@ def _step() -> None:
     state = _state()
     state.steps += 1
     if state.steps > MAX_STEPS:
-        raise _Refused(f"the template does more than {MAX_STEPS:,} operations", OutputTooLarge)
+        raise _Refused(_("the template does more than {count} operations",
+                         count=format(MAX_STEPS, ",")), OutputTooLarge)
 
 
 def _add_work(size: int) -> None:
     state = _state()
     state.work += size
     if state.work > MAX_WORK_CHARS:
-        raise _Refused(f"the template produces more than {MAX_WORK_CHARS:,} characters",
-                       OutputTooLarge)
+        raise _Refused(_("the template produces more than {count} characters",
+                         count=format(MAX_WORK_CHARS, ",")), OutputTooLarge)
 
 
 def _size(value: Any) -> int:
@@ -153,8 +160,8 @@ class _Environment(ImmutableSandboxedEnvironment):
         return None  # str.format/format_map are not on the allowed list (width bombs)
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
-        raise _Refused(f"access to {attribute!r} of a {type(obj).__name__} value is not "
-                       "allowed in templates")
+        raise _Refused(_("access to {attribute} of a {kind} value is not allowed in templates",
+                         attribute=repr(attribute), kind=type(obj).__name__))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         _step()
@@ -175,7 +182,7 @@ class _Environment(ImmutableSandboxedEnvironment):
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
         _step()
         if operator_name == "%" and isinstance(left, str):
-            raise _Refused("'%' formatting of text is not available; use the filters")
+            raise _Refused(_("'%' formatting of text is not available; use the filters"))
         if operator_name == "**" and isinstance(right, (int, float, Decimal)) and (
                 abs(right) > MAX_POWER):  # type: ignore[operator]
             raise _Refused(f"powers above {MAX_POWER} are not allowed")
@@ -222,10 +229,10 @@ class _Environment(ImmutableSandboxedEnvironment):
 
 
 _FORBIDDEN_NODES: tuple[tuple[type[nodes.Node], str], ...] = (
-    (nodes.Include, "templates may not include other files"),
-    (nodes.Import, "templates may not import other files"),
-    (nodes.FromImport, "templates may not import other files"),
-    (nodes.Extends, "templates may not extend other files"),
+    (nodes.Include, N_("templates may not include other files")),
+    (nodes.Import, N_("templates may not import other files")),
+    (nodes.FromImport, N_("templates may not import other files")),
+    (nodes.Extends, N_("templates may not extend other files")),
 )
 
 
@@ -354,10 +361,12 @@ def _compile(variant: Variant, part: str, source: str, first_line: int,
     try:
         return _compile_checked(variant, part, source, first_line, html)
     except (RecursionError, MemoryError):
-        raise SandboxViolation(variant.where, part, None, "the template nests too deeply") from None
+        raise SandboxViolation(variant.where, part, None,
+                               _("the template nests too deeply")) from None
     except SyntaxError as exc:  # Python's own limits on the generated code (nested blocks)
         raise SandboxViolation(variant.where, part, None,
-                               f"the template nests too deeply ({exc.msg})") from None
+                               _("the template nests too deeply ({detail})",
+                                 detail=exc.msg)) from None
 
 
 def _compile_checked(variant: Variant, part: str, source: str, first_line: int,
@@ -369,22 +378,22 @@ def _compile_checked(variant: Variant, part: str, source: str, first_line: int,
     except JinjaSyntaxError as exc:
         raise TemplateSyntaxProblem(variant.where, part, _file_line((part, first_line),
                                                                    exc.lineno),
-                                    exc.message or "syntax error") from None
+                                    exc.message or _("syntax error")) from None
     for node_type, why in _FORBIDDEN_NODES:
         found = next(iter(tree.find_all(node_type)), None)
         if found is not None:
-            raise SandboxViolation(variant.where, part, first_line + found.lineno - 1, why)
+            raise SandboxViolation(variant.where, part, first_line + found.lineno - 1, _(why))
     for name_node in tree.find_all(nodes.Name):
         if name_node.name == "self":
             raise SandboxViolation(variant.where, part, first_line + name_node.lineno - 1,
-                                   "'self' is not available in templates")
+                                   _("'self' is not available in templates"))
     tree = _Guard().visit(tree)
     try:
         code = env.compile(tree, variant.name, filename)
     except JinjaSyntaxError as exc:
         raise TemplateSyntaxProblem(variant.where, part,
                                     _file_line((part, first_line), exc.lineno),
-                                    exc.message or "syntax error") from None
+                                    exc.message or _("syntax error")) from None
     template = env.template_class.from_code(env, code, env.make_globals(None), None)
     return CompiledPart(part, first_line, template, filename)
 
@@ -426,15 +435,18 @@ def _render_part(compiled: CompiledVariant, part: CompiledPart,
         raise exc.kind(where, part.part, line, str(exc)) from None
     except SecurityError as exc:
         line = _file_line(part, _template_line(exc.__traceback__, part.filename))
-        raise SandboxViolation(where, part.part, line, f"refused by the sandbox: {exc}") from None
+        raise SandboxViolation(where, part.part, line,
+                               _("refused by the sandbox: {detail}", detail=exc)) from None
     except UndefinedError as exc:
         line = _file_line(part, _template_line(exc.__traceback__, part.filename))
-        raise UnknownVariableError(where, part.part, line, f"unknown variable: {exc}") from None
+        raise UnknownVariableError(where, part.part, line,
+                                   _("unknown variable: {detail}", detail=exc)) from None
     except JinjaError as exc:
         line = _file_line(part, _template_line(exc.__traceback__, part.filename))
         raise RenderProblem(where, part.part, line, str(exc)) from None
     except RecursionError:
-        raise SandboxViolation(where, part.part, None, "the template nests too deeply") from None
+        raise SandboxViolation(where, part.part, None,
+                               _("the template nests too deeply")) from None
     except (ArithmeticError, TypeError, ValueError, LookupError, OverflowError) as exc:
         line = _file_line(part, _template_line(exc.__traceback__, part.filename))
         raise RenderProblem(where, part.part, line,

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
+from client.i18n import _
 from client.templates.model import CATEGORIES, ORIGINS, Variant
 
 FILE_SUFFIX = ".tpl"
@@ -40,8 +41,12 @@ class TemplateFileError(ValueError):
     """A template file that cannot be used; `str()` names the file and, when known, the line."""
 
     def __init__(self, where: str, message: str, line: int | None = None) -> None:
-        at = f", line {line}" if line else ""
-        super().__init__(f"Template {where}{at}: {message}")
+        if line:
+            text = _("Template {where}, line {line}: {message}", where=where, line=line,
+                     message=message)
+        else:
+            text = _("Template {where}: {message}", where=where, message=message)
+        super().__init__(text)
         self.where = where
         self.line = line
 
@@ -49,12 +54,13 @@ class TemplateFileError(ValueError):
 def check_lang(lang: str, where: str) -> str:
     """`lang` if it is a locale name babel knows; raises `TemplateFileError`."""
     if not _LANG.match(lang):
-        raise TemplateFileError(where, f"lang {lang!r} is not a locale name such as en, de or "
-                                       "pt_BR.")
+        raise TemplateFileError(where, _("lang {lang} is not a locale name such as en, de or "
+                                         "pt_BR.", lang=repr(lang)))
     try:
         Locale.parse(lang)
     except (UnknownLocaleError, ValueError):
-        raise TemplateFileError(where, f"lang {lang!r} is not a language Tradewind knows.") from None
+        raise TemplateFileError(where, _("lang {lang} is not a language Tradewind knows.",
+                                         lang=repr(lang))) from None
     return lang
 
 
@@ -71,48 +77,51 @@ def parse_template_text(text: str, where: str, *, path: Path | None = None,
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     lines = text.split("\n")
     if not lines or lines[0].strip() != FENCE:
-        raise TemplateFileError(where, "the file must start with a '+++' line, then the front "
-                                       "matter (TOML), then another '+++' line.", 1)
+        raise TemplateFileError(where, _("the file must start with a '+++' line, then the "
+                                         "front matter (TOML), then another '+++' line."), 1)
     try:
         close = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
     except StopIteration:
-        raise TemplateFileError(where, "the front matter has no closing '+++' line.") from None
+        raise TemplateFileError(where, _("the front matter has no closing '+++' line.")) from None
     front = "\n".join(lines[1:close])
     try:
         meta = tomllib.loads(front)
     except tomllib.TOMLDecodeError as exc:
         line = _toml_line(str(exc))
-        raise TemplateFileError(where, f"the front matter is not valid TOML ({exc}).",
-                                line + 1 if line else None) from None
+        raise TemplateFileError(where, _("the front matter is not valid TOML ({detail}).",
+                                         detail=exc), line + 1 if line else None) from None
     unknown = sorted(set(meta) - _KEYS)
     if unknown:
-        raise TemplateFileError(where, f"unknown front matter key(s) {', '.join(unknown)} "
-                                       f"(known: {', '.join(sorted(_KEYS))}).")
+        raise TemplateFileError(where, _("unknown front matter key(s) {keys} (known: {known}).",
+                                         keys=", ".join(unknown), known=", ".join(sorted(_KEYS))))
     for key in ("name", "lang", "subject"):
         if not isinstance(meta.get(key), str) or not meta[key].strip():
-            raise TemplateFileError(where, f"the front matter needs {key} = \"...\" (text).")
+            raise TemplateFileError(where, _("the front matter needs {key} = \"...\" (text).",
+                                             key=key))
     for key in ("category", "title"):
         if key in meta and not isinstance(meta[key], str):
-            raise TemplateFileError(where, f"{key} in the front matter must be text.")
+            raise TemplateFileError(where, _("{key} in the front matter must be text.", key=key))
     name, lang = meta["name"].strip(), meta["lang"].strip()
     if not _NAME.match(name):
-        raise TemplateFileError(where, f"name {name!r} may hold only lower-case letters, digits "
-                                       "and dashes (at most 64).")
+        raise TemplateFileError(where, _("name {name} may hold only lower-case letters, digits "
+                                         "and dashes (at most 64).", name=repr(name)))
     check_lang(lang, where)
     category = str(meta.get("category", "other")).strip()
     if category not in CATEGORIES:
-        raise TemplateFileError(where, f"category {category!r} is not one of "
-                                       f"{', '.join(CATEGORIES)}.")
+        raise TemplateFileError(where, _("category {category} is not one of {categories}.",
+                                         category=repr(category),
+                                         categories=", ".join(CATEGORIES)))
     subject = meta["subject"]
     if "\n" in subject.strip():
-        raise TemplateFileError(where, "the subject must be one line.")
+        raise TemplateFileError(where, _("the subject must be one line."))
     rest = lines[close + 1:]
     split = next((i for i, line in enumerate(rest) if line.strip() == TEXT_FENCE), None)
     html_lines = rest if split is None else rest[:split]
     plain = None if split is None else "\n".join(rest[split + 1:]).strip("\n") + "\n"
     html = "\n".join(html_lines).strip("\n") + "\n"
     if not html.strip():
-        raise TemplateFileError(where, "the HTML body (after the second '+++' line) is empty.")
+        raise TemplateFileError(where, _("the HTML body (after the second '+++' line) is "
+                                         "empty."))
     subject_line = next((i + 1 for i, line in enumerate(lines[:close])
                          if line.lstrip().startswith("subject")), 1)
     first_html = close + 2 + _leading_blank(html_lines)
@@ -131,15 +140,18 @@ def parse_template_file(path: Path, *, origin: str = "personal") -> Variant:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise TemplateFileError(where, f"the file is {size:,} bytes; a template may be at "
-                                           f"most {MAX_FILE_BYTES:,}.")
+            raise TemplateFileError(where, _("the file is {size} bytes; a template may be at "
+                                             "most {limit}.", size=format(size, ","),
+                                             limit=format(MAX_FILE_BYTES, ",")))
         data = path.read_bytes()
     except OSError as exc:
-        raise TemplateFileError(where, f"cannot be read ({exc.strerror or exc}).") from None
+        raise TemplateFileError(where, _("cannot be read ({reason}).",
+                                         reason=exc.strerror or exc)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise TemplateFileError(where, f"the file is not UTF-8 text (byte {exc.start}).") from None
+        raise TemplateFileError(where, _("the file is not UTF-8 text (byte {byte}).",
+                                         byte=exc.start)) from None
     return parse_template_text(text, where, path=path, origin=origin)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from client.i18n import _
 from client.profile.paths import resources_dir
 from client.templates.engine import TemplateError, compile_variant
 from client.templates.files import (
@@ -152,11 +153,12 @@ def _read_signed(files: Mapping[str, bytes],
         where = f"{name} (company signature policy)"
         try:
             if len(data) > MAX_FILE_BYTES:
-                raise TemplateFileError(where, f"the file is larger than {MAX_FILE_BYTES:,} bytes.")
+                raise TemplateFileError(where, _("the file is larger than {limit} bytes.",
+                                                 limit=format(MAX_FILE_BYTES, ",")))
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
-                raise TemplateFileError(where, "the file is not UTF-8 text.") from None
+                raise TemplateFileError(where, _("the file is not UTF-8 text.")) from None
             variant = parse_template_text(text, where, origin="company")
         except TemplateFileError as exc:
             problems.append(LibraryProblem(name, "company", str(exc)))

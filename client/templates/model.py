@@ -50,6 +50,18 @@ class Template:
     def languages(self) -> list[str]:
         return sorted(self.variants)
 
+    def title_for(self, ui_language: str) -> str:
+        """The title to show a rep whose UI is in `ui_language` (zh_CN → the zh variant's
+        title, e.g. "报价"): the variant of that language (exact, then the language alone),
+        else the English one, else `title`. Pure."""
+        wanted = (ui_language or "").replace("-", "_")
+        exact = self.variants.get(wanted)
+        by_base = {lang.split("_")[0].lower(): v for lang, v in sorted(self.variants.items())}
+        for variant in (exact, by_base.get(wanted.split("_")[0].lower()), by_base.get("en")):
+            if variant is not None and variant.title and variant.title != self.name:
+                return variant.title
+        return self.title
+
 
 @dataclass(frozen=True)
 class RenderedMail:

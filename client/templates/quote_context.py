@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 # Incoterms 2020 (ICC): the eleven rules.
 INCOTERMS_2020 = ("EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP")
@@ -69,13 +69,14 @@ class QuoteContext:
 
 
 def _decimal(text: str, what: str, item: str) -> Decimal:
+    """A number of zero or more read as `client.money` reads prices: "1,250.00" and
+    "3,20" (a decimal comma) are understood, an ambiguous "1,250" is refused (dropping the
+    comma made "3,20" a price of 320)."""
+    from client import money
     try:
-        value = Decimal(text.strip().replace(",", ""))
-    except InvalidOperation:
-        raise QuoteInputError(f"Item {item!r}: {what} {text.strip()!r} is not a number.") from None
-    if not value.is_finite() or value < 0:
-        raise QuoteInputError(f"Item {item!r}: {what} must be a number of zero or more.")
-    return value
+        return money.parse_price(text, f"Item {item!r}: {what}")
+    except money.MoneyError as exc:
+        raise QuoteInputError(str(exc)) from None
 
 
 def parse_item(text: str) -> QuoteItem:

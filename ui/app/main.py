@@ -68,7 +68,7 @@ def prepare_profile(args: argparse.Namespace) -> PreparedProfile:
         temporary = args.profile is None
         profile = args.profile or Path(tempfile.mkdtemp(prefix="tradewind-demo-"))
         profile = ensure_profile_dir(profile)
-        build_demo_profile(profile)
+        build_demo_profile(profile, quotes=True)
         return PreparedProfile(profile, True, temporary)
     return PreparedProfile(ensure_profile_dir(resolve_profile_dir(args.profile)), False)
 

@@ -7,13 +7,15 @@ closes it; none touches a widget. Errors are the core's (``QuoteInputError``,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from client import money
 from client.compose.text_language import script_language
-from client.quotes import money, products, records
+from client.quotes import company_products, last_choices, products, records
+from client.quotes.products import Product
 from client.quotes.reply import (
     ItemSpec,
     QuoteReply,
@@ -34,7 +36,7 @@ from client.templates import (
     render_template,
 )
 
-LAST_TEMPLATE_KEY = "quotes.last_template"
+LAST_TEMPLATE_KEY = last_choices.LAST_TEMPLATE_KEY
 
 
 @dataclass(frozen=True)
@@ -44,9 +46,12 @@ class PickerData:
 
     library: TemplateLibrary
     context: TemplateContext
-    products: tuple[products.Product, ...]
+    products: tuple[Product, ...]
     wanted_languages: tuple[str, ...]
     last_template: str
+    last_choices: last_choices.LastChoices | None = None
+    catalog: Mapping[str, Product] | None = None  # SKU → product quotes use
+    company_skus: frozenset[str] = frozenset()  # casefolded SKUs from the company list
 
 
 def guess_languages(context: TemplateContext,
@@ -82,13 +87,18 @@ def load_picker_data(db_path: Path, message_row: int) -> PickerData:
     try:
         library = load_library(_profile_dir(db_path), store=store)
         context = context_from_message(store, message_row)
-        price_list = tuple(products.list_products(store))
+        company = company_products.company_price_list(store)
+        listed = company_products.listed_products(store, company)
+        catalog = company_products.catalog(store, company)
         last = store.get_setting(LAST_TEMPLATE_KEY, "")
+        choices = last_choices.last(store)
     finally:
         store.close()
+    price_list = tuple(li.product for li in listed if not li.overridden)
     languages = sorted({lang for t in library.templates.values() for lang in t.languages})
     return PickerData(library, context, price_list, guess_languages(context, languages),
-                      last if isinstance(last, str) else "")
+                      last if isinstance(last, str) else "", choices, catalog,
+                      frozenset(p.sku.casefold() for p in company.products))
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,7 @@ def preview(db_path: Path, data: PickerData, fields: PreviewInput) -> RenderedMa
     locale = data.context.locale_for(fields.lang)
     store = Store.open(db_path)
     try:
-        lines = price_items(store, fields.items, currency, locale)
+        lines = price_items(store, fields.items, currency, locale, data.catalog)
     finally:
         store.close()
     quote = QuoteContext(
@@ -140,14 +150,33 @@ def create_reply(db_path: Path, message_row: int, request: QuoteRequest,
                  library: TemplateLibrary) -> QuoteReply:
     """Worker thread: ``client.quotes.reply.create_quote_reply`` (the number, the rendered
     reply draft, the PDF if asked, the record — all or nothing), then remembers the template
-    as the last used. Raises what it raises."""
+    and the other choices as the last used (``client.quotes.last_choices``). Raises what it
+    raises."""
     store = Store.open(db_path)
     try:
         reply = create_quote_reply(store, message_row, request, library)
-        store.set_setting(LAST_TEMPLATE_KEY, request.template)
+        last_choices.remember(store, request)
     finally:
         store.close()
     return reply
+
+
+def quick_reply(db_path: Path, message_row: int) -> QuoteReply | None:
+    """Worker thread: the one-click quote ("Quote with <last template>"): the last choices
+    (``last_choices.last``) in the template's variant for this buyer (``guess_languages``, as
+    the picker preselects it), created at once with ``create_reply``. None when no quote was
+    made yet or the last template is gone (the caller opens the picker instead). Raises what
+    ``create_reply`` raises; bad input changes nothing."""
+    data = load_picker_data(db_path, message_row)
+    store = Store.open(db_path)
+    try:
+        choices = last_choices.last(store)
+    finally:
+        store.close()
+    if choices is None or choices.template not in data.library.templates:
+        return None
+    lang = data.library.best_language(choices.template, list(data.wanted_languages))
+    return create_reply(db_path, message_row, choices.request(lang), data.library)
 
 
 def item_spec(sku: str, product: str, quantity: str, unit: str, unit_price: str,

@@ -2,8 +2,9 @@
 
 ``QuotePicker(db_path, message_row)`` loads the library, the inquiry's data and the price list
 off the GUI thread (``ready`` when done), preselects the last-used template (else the first
-quotation) in the buyer's language (``jobs.guess_languages``; the rep may change it), and
-re-renders the preview ``PREVIEW_DELAY_MS`` after the last change, off the GUI thread; a stale
+quotation) in the buyer's language (``jobs.guess_languages``; the rep may change it), renders
+the first preview as soon as that is loaded and re-renders it ``PREVIEW_DELAY_MS`` after the
+last change, off the GUI thread; a stale
 result is dropped. A template that does not render (syntax error, unknown variable, bad item)
 shows the error in words in the preview, with the template's name and line, and "Create reply"
 stays disabled. "Create reply" runs ``jobs.create_reply`` (number, draft, PDF if ticked, record)
@@ -260,13 +261,20 @@ class QuotePicker(QDialog):
     # -- loading --------------------------------------------------------------------------------
     def _loaded(self, data: jobs.PickerData) -> None:
         self.data = data
-        self.sku_delegate.entries = [f"{p.sku} — {p.name_for(None)}" for p in data.products]
+        company = self.tr("company price list")
+        self.sku_delegate.entries = [
+            f"{p.sku} — {p.name_for(None)}"
+            + (f" ({company})" if p.sku.casefold() in data.company_skus else "")
+            for p in data.products]
         langs = sorted({lang for t in data.library.templates.values() for lang in t.languages})
         for lang in langs:
             self.language_filter.addItem(language_label(lang), lang)
+        from client.i18n import get_language
+
         for name in data.library.names():
             template = data.library.templates[name]
-            item = QListWidgetItem(f"{template.title} ({name})", self.templates)
+            item = QListWidgetItem(f"{template.title_for(get_language())} ({name})",
+                                   self.templates)
             item.setData(NAME_ROLE, name)
             item.setToolTip(", ".join(template.languages))
         wanted = self.wanted_template or data.last_template
@@ -275,10 +283,30 @@ class QuotePicker(QDialog):
                           if data.library.templates[n].category == "quotation"]
             wanted = quotations[0] if quotations else ""
         self.select_template(wanted)
+        if data.last_choices is not None:
+            self._use_choices(data.last_choices)
         if self.items_model.rowCount() == 0:
             self.add_item(data.products[0].sku if data.products else "", quantity="1")
         self.ready.emit()
         self.schedule_preview()
+        self._timer.stop()  # the first preview at once: nothing is being typed yet
+        self._render()
+        if self.attach_pdf.isChecked():  # the first PDF of a process pays for font loading
+            from client.quotes.pdf_fonts import preload
+
+            run_in_background(preload, lambda _r: None, lambda _e: None, owner=self)
+
+    def _use_choices(self, choices: Any) -> None:
+        """Start from the rep's last currency, Incoterm, place, payment, validity, lead time
+        and PDF choice (``client.quotes.last_choices``); the items start empty."""
+        self.currency.setText(choices.currency)
+        index = self.incoterm.findData(choices.incoterm)
+        self.incoterm.setCurrentIndex(max(index, 0))
+        self.place.setText(choices.place)
+        self.payment.setText(choices.payment_terms)
+        self.validity.setValue(choices.valid_days)
+        self.lead_time.setText(choices.lead_time)
+        self.attach_pdf.setChecked(choices.with_pdf)
 
     def _load_failed(self, exc: BaseException) -> None:
         self._show_error(self.tr("The templates could not be loaded: {0}").format(exc))

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from client.quotes import money
+from client import money
 from client.quotes.records import Reminder
 from ui.qt.tasks import run_in_background
 from ui.quotes import jobs

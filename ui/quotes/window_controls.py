@@ -1,10 +1,13 @@
 """The Quote action on the main window and the Quotes view's menu entry.
 
 ``QuoteControls(window)`` (``window.quotes``, a child of ``ui.mainwindow.window.MainWindow``)
-adds Message → Quote… (Ctrl+Shift+Q, also on the toolbar and in the message list's context menu
-through ``context_actions``) and "Quote with <last template>" once a template was used; both
-open ``QuotePicker`` on the shown (else the one selected) message, and a created reply opens in
-the composer as the saved draft (``window.compose.open_draft``). View → Quotes… opens
+adds Message → Quote… (Ctrl+Shift+O, also on the toolbar and in the message list's context menu
+through ``context_actions``), which opens ``QuotePicker`` on the shown (else the one selected)
+message, and, once a quote was made, "Quote with <last template>" (Ctrl+Alt+Shift+O, toolbar,
+context menu): the reply is created at once off the GUI thread with the last template in this
+buyer's language and the rep's last choices (``jobs.quick_reply``), no picker in between;
+without last choices it opens the picker. A created reply opens in the composer as the saved
+draft (``window.compose.open_draft``). (Ctrl+Shift+Q is Quit's: sharing it made both dead.) View → Quotes… opens
 ``QuotesView``; ``reminders`` (``QuoteReminders``) checks on start and after each sync job
 (connected by ``ui.sync.window_controls``). GUI thread only.
 """
@@ -25,7 +28,8 @@ from ui.quotes.view import QuotesView
 if TYPE_CHECKING:
     from ui.mainwindow.window import MainWindow
 
-SHORTCUT = "Ctrl+Shift+Q"
+SHORTCUT = "Ctrl+Shift+O"
+LAST_SHORTCUT = "Ctrl+Alt+Shift+O"
 
 
 class QuoteControls(QObject):
@@ -43,13 +47,19 @@ class QuoteControls(QObject):
             "QuoteActions", "Answer the message with a quotation from a template"))
         self.quote_action.triggered.connect(lambda: self.open_picker())
         self.quote_last_action = QAction(window)
-        self.quote_last_action.triggered.connect(
-            lambda: self.open_picker(self.quote_last_action.data()))
+        self.quote_last_action.setShortcut(QKeySequence(LAST_SHORTCUT))
+        self.quote_last_action.setStatusTip(QCoreApplication.translate(
+            "QuoteActions", "Create the quote reply at once with the last template and choices"))
+        self.quote_last_action.triggered.connect(lambda: self.quick_quote())
+        #: the last one-click failure in words (tests read it; the status bar shows it)
+        self.failed_text = ""
         window.addAction(self.quote_action)
+        window.addAction(self.quote_last_action)
         self.update_last_template(self._last_template())
         window.message_menu.insertAction(window.forward_action, self.quote_action)
         window.message_menu.insertAction(window.forward_action, self.quote_last_action)
         window.toolbar.insertAction(window.delete_action, self.quote_action)
+        window.toolbar.insertAction(window.delete_action, self.quote_last_action)
         self.quotes_view_action = QAction(
             QCoreApplication.translate("QuoteActions", "Quotes…"), window)
         self.quotes_view_action.setStatusTip(QCoreApplication.translate(
@@ -102,8 +112,8 @@ class QuoteControls(QObject):
             actions.append(self.quote_last_action)
         return actions
 
-    def open_picker(self, template: str | None = None) -> QuotePicker | None:
-        """Open the picker for the shown message (else the single selected one)."""
+    def _message_row(self) -> int | None:
+        """The shown message, else the single selected one; None says so in the status bar."""
         window = self.window
         row = window.reader.shown_id
         if row is None:
@@ -112,6 +122,46 @@ class QuoteControls(QObject):
         if row is None:
             window.statusBar().showMessage(QCoreApplication.translate(
                 "QuoteActions", "Select the message to quote first."), 5000)
+        return int(row) if row is not None else None
+
+    def quick_quote(self) -> bool:
+        """The one-click quote on the shown (else selected) message; False when there is none.
+        The reply is made on the thread pool; a failure is shown in the status bar in words and
+        saves nothing; no last choices (or the template is gone) opens the picker instead."""
+        from ui.qt.tasks import run_in_background
+
+        window = self.window
+        row = self._message_row()
+        if row is None:
+            return False
+        template = str(self.quote_last_action.data() or "")
+        self.quote_last_action.setEnabled(False)
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "QuoteActions", "Creating the quote reply with {0}…").format(template))
+
+        def done(reply: QuoteReply | None) -> None:
+            self.quote_last_action.setEnabled(True)
+            if reply is None:
+                self.open_picker(template or None)
+            else:
+                self._created(template, reply)
+
+        def failed(exc: BaseException) -> None:
+            self.quote_last_action.setEnabled(True)
+            message = QCoreApplication.translate(
+                "QuoteActions", "The quote reply was not created: {0}").format(exc)
+            window.statusBar().showMessage(message, 15000)
+            self.failed_text = message
+
+        db_path = window.db_path
+        run_in_background(lambda: jobs.quick_reply(db_path, row), done, failed, owner=window)
+        return True
+
+    def open_picker(self, template: str | None = None) -> QuotePicker | None:
+        """Open the picker for the shown message (else the single selected one)."""
+        window = self.window
+        row = self._message_row()
+        if row is None:
             return None
         picker = QuotePicker(window.db_path, row, window, template=template or None)
         picker.created.connect(lambda reply: self._created(picker.template_name(), reply))

@@ -77,7 +77,7 @@ def test_products_import_refuses_bad_rows_with_their_numbers(
     assert result.json()["error"]["problems"] == [
         {"row": 2, "message": "The USD price 'abc' is not a number."},
         {"row": 3, "message": "the SKU is empty."}]
-    assert cli("products", "list", "--json").json() == {"products": []}
+    assert cli("products", "list", "--json").json()["products"] == []
 
 
 def test_quote_saves_a_reply_draft_with_the_pdf(cli: Callable[..., CliResult], inquiry: int,

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from client.quotes import money
-from client.quotes.money import MoneyError
+from client import money
+from client.money import MoneyError
 from client.quotes.records import make_line
 
 D = Decimal

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from client.quotes import pdf as quote_pdf
+from client.quotes import pdf_fonts
 from client.quotes.pdf import Party, QuotationDocument, QuotePdfError, render_pdf
 from client.quotes.records import make_line
 
@@ -120,8 +120,9 @@ def test_refusals_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         render_pdf(_doc(paper="A3"))
     with pytest.raises(QuotePdfError, match="at least one item"):
         render_pdf(_doc(items=()))
-    monkeypatch.setattr(quote_pdf, "fonts_dir", lambda: tmp_path / "nothing")
-    with pytest.raises(QuotePdfError, match="fonts are missing"):
+    monkeypatch.setattr(pdf_fonts, "fonts_dir", lambda: tmp_path / "nothing")
+    monkeypatch.setattr(pdf_fonts, "_templates", {})
+    with pytest.raises(QuotePdfError, match="DejaVuSans.ttf is missing"):
         render_pdf(_doc())
 
 

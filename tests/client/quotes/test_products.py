@@ -38,6 +38,9 @@ def test_csv_import_with_names_in_several_languages(store: Store, tmp_path: Path
     assert valve.sku == "NB-V100"
     assert valve.name_for("de_DE") == "Kugelhahn DN50"
     assert valve.name_for("zh_CN") == "球阀 DN50"
+    # a quote's locale has a script (zh_Hans_CN) and a template language none (zh): both
+    # find the name_zh_CN column, not the English default
+    assert valve.name_for("zh_Hans_CN") == "球阀 DN50" and valve.name_for("zh") == "球阀 DN50"
     assert valve.name_for("fr") == "Ball valve DN50"
     assert valve.prices == {"USD": Decimal("12.50"), "EUR": Decimal("11.20")}
     assert (valve.specification, valve.unit, valve.moq, valve.lead_time) == (

@@ -58,11 +58,12 @@ def _pdf_tool(tool: str, data: bytes, tmp: Path) -> str:
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
-def test_quote_reply_round_trip(
-        cli: Callable[..., CliResult], dovecot: DovecotServer,  # noqa: F811
-        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
-        make_policy: Callable[..., Path], keys: Keys,  # noqa: F811
-        profile_dir: Path, tmp_path: Path) -> None:
+def rep_with_inquiry(cli: Callable[..., CliResult], dovecot: DovecotServer,  # noqa: F811
+                     submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
+                     make_policy: Callable[..., Path], keys: Keys,  # noqa: F811
+                     profile_dir: Path, tmp_path: Path) -> tuple[MailUser, str, int]:
+    """The rep's account on Dovecot + the submission server with the company policy and the
+    price list, and a buyer's inquiry synced into its INBOX: (buyer, inquiry Message-ID, row)."""
     buyer = dovecot.add_user(f"quote-buyer-{next(_buyers)}", "buyer-pw-1")
     with Store.open(profile_dir / "tradewind.db") as store:
         account = store.add_account(
@@ -85,10 +86,19 @@ def test_quote_reply_round_trip(
     synced = cli("sync", "--json")
     assert synced.code == 0, synced.err
     with Store.open(profile_dir / "tradewind.db") as store:
-        [row] = store.conn.execute("SELECT id FROM messages WHERE message_id = ?",
-                                   (inquiry_id,)).fetchall()
+        [(row,)] = store.conn.execute("SELECT id FROM messages WHERE message_id = ?",
+                                      (inquiry_id,)).fetchall()
+    return buyer, inquiry_id, int(row)
 
-    result = cli("quote", str(row[0]), "--template", "quotation", "--lang", "en",
+
+def test_quote_reply_round_trip(
+        cli: Callable[..., CliResult], dovecot: DovecotServer,  # noqa: F811
+        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
+        make_policy: Callable[..., Path], keys: Keys,  # noqa: F811
+        profile_dir: Path, tmp_path: Path) -> None:
+    buyer, inquiry_id, row = rep_with_inquiry(cli, dovecot, submission, smtp_user, make_policy,
+                                              keys, profile_dir, tmp_path)
+    result = cli("quote", str(row), "--template", "quotation", "--lang", "en",
                  "--item", "NB-V100;1000", "--item", "NB-S200;200",
                  "--item", "Custom flange;DN50 PN16, 304;200;pcs;3.20",
                  "--currency", "USD", "--incoterm", "FOB", "--place", "Ningbo",

@@ -124,7 +124,7 @@ def test_filters_hide_templates(qtbot, demo_db):
                 for r in range(picker.templates.count()) if not picker.templates.item(r).isHidden()]
 
     picker.search.setText("sample")
-    assert visible() == ["sample-offer"]
+    assert visible() == ["faq-moq", "sample-offer"]  # the demo company's "MOQ and samples"
     picker.search.clear()
     picker.category.setCurrentIndex(picker.category.findData("price-update"))
     assert visible() == ["price-update"]
@@ -207,7 +207,7 @@ def test_quote_is_in_the_message_menu_toolbar_and_context_menu_with_its_shortcut
     from PySide6.QtWidgets import QToolBar
     menus = {a.text(): a.menu().actions() for a in window.menuBar().actions() if a.menu()}
     assert window.quotes.quote_action in menus["&Message"]
-    assert window.quotes.quote_action.shortcut().toString() == "Ctrl+Shift+Q"
+    assert window.quotes.quote_action.shortcut().toString() == "Ctrl+Shift+O"
     toolbar = window.findChild(QToolBar, "main-toolbar")
     assert window.quotes.quote_action in toolbar.actions()
     window.message_view.selectRow(0)
@@ -241,9 +241,9 @@ def test_quote_opens_the_picker_then_the_composer_on_the_created_draft(qtbot, wi
     assert window.quotes.quote_last_action.isVisible()
     assert window.quotes.quote_last_action.text() == "Quote with quotation"
     assert window.quotes.quote_last_action in window.list_menu().actions()
-    window.quotes.quote_last_action.trigger()
-    assert window.quotes.picker is not picker
-    assert window.quotes.picker.wanted_template == "quotation"
+    window.quotes.quote_last_action.trigger()  # one click: the next reply at once, no picker
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=30000)
+    assert window.quotes.picker is picker and opened[1] != opened[0]
     wait_for_background_tasks()
 
 
@@ -288,3 +288,12 @@ def test_text_language_needs_enough_text_and_stays_within_the_candidates():
     assert text_language(german, ["en", "es"]) in (None, "en", "es")  # never a missing one
     assert text_language("LED 9 W", ["en", "de"]) is None  # too short to tell
     assert text_language(german, []) is None
+
+
+def test_the_first_preview_does_not_wait_for_the_typing_delay(qtbot, demo_db, monkeypatch):
+    from ui.quotes import picker as picker_module
+
+    monkeypatch.setattr(picker_module, "PREVIEW_DELAY_MS", 600_000)  # ten minutes
+    picker = _open(qtbot, demo_db, ENGLISH_INQUIRY)  # waits at most 15 s for the preview
+    assert picker.rendered is not None, picker.preview_error
+    assert not picker._timer.isActive()

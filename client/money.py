@@ -20,6 +20,8 @@ from babel.core import get_global
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_currency, format_decimal, get_currency_precision, list_currencies
 
+from client.i18n import _
+
 MAX_DIGITS = 18  # digits before the decimal point: far above any trade amount, far below abuse
 DEFAULT_LOCALE = "en_US"
 
@@ -33,7 +35,8 @@ def currency_code(text: str) -> str:
     `MoneyError` for anything babel does not know as a currency."""
     code = (text or "").strip().upper()
     if len(code) != 3 or not code.isalpha() or code not in list_currencies():
-        raise MoneyError(f"{(text or '').strip()!r} is not a currency code such as USD, EUR or CNY.")
+        raise MoneyError(_("{code} is not a currency code such as USD, EUR or CNY.",
+                            code=repr((text or "").strip())))
     return code
 
 
@@ -63,7 +66,7 @@ _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d{1,2}$|^[+-]?\d+,\d{4,}$")
 
 def _decimal(text: str | int | Decimal, what: str) -> Decimal:
     if isinstance(text, float):
-        raise MoneyError(f"{what} must be given as text or Decimal, not a float.")
+        raise MoneyError(_("{what} must be given as text or Decimal, not a float.", what=what))
     shown = str(text).strip()
     raw = shown.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     if "," in raw:
@@ -72,32 +75,39 @@ def _decimal(text: str | int | Decimal, what: str) -> Decimal:
         elif _DECIMAL_COMMA.match(raw):
             raw = raw.replace(",", ".")  # 12,5 written the European way
         else:
-            raise MoneyError(f"{what} {shown!r} is ambiguous: write it without thousands "
-                             f"separators, with a point for decimals (e.g. 16700.00).")
+            raise MoneyError(_("{what} {value} is ambiguous: write it without thousands "
+                               "separators, with a point for decimals (e.g. 16700.00).",
+                               what=what, value=repr(shown)))
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        raise MoneyError(f"{what} {shown!r} is not a number.") from None
+        raise MoneyError(_("{what} {value} is not a number.", what=what,
+                            value=repr(shown))) from None
     if not value.is_finite():
-        raise MoneyError(f"{what} {shown!r} is not a number.")
+        raise MoneyError(_("{what} {value} is not a number.", what=what, value=repr(shown)))
     if value and value.adjusted() >= MAX_DIGITS:
-        raise MoneyError(f"{what} {shown!r} is too large.")
+        raise MoneyError(_("{what} {value} is too large.", what=what, value=repr(shown)))
     return value
 
 
-def parse_price(text: str | int | Decimal, what: str = "The unit price") -> Decimal:
-    """A unit price of zero or more ("12.50", "1,250.00", "12,5"); raises `MoneyError`."""
+def parse_price(text: str | int | Decimal, what: str | None = None) -> Decimal:
+    """A unit price of zero or more ("12.50", "1,250.00", "12,5"); raises `MoneyError`.
+    `what` names it in the error, already in the rep's language."""
+    what = what or _("The unit price")
     value = _decimal(text, what)
     if value < 0:
-        raise MoneyError(f"{what} {str(text).strip()!r} is negative.")
+        raise MoneyError(_("{what} {value} is negative.", what=what,
+                            value=repr(str(text).strip())))
     return value
 
 
-def parse_quantity(text: str | int | Decimal, what: str = "The quantity") -> Decimal:
-    """A quantity greater than zero; raises `MoneyError`."""
+def parse_quantity(text: str | int | Decimal, what: str | None = None) -> Decimal:
+    """A quantity greater than zero; raises `MoneyError` (`what` as for `parse_price`)."""
+    what = what or _("The quantity")
     value = _decimal(text, what)
     if value <= 0:
-        raise MoneyError(f"{what} {str(text).strip()!r} must be greater than zero.")
+        raise MoneyError(_("{what} {value} must be greater than zero.", what=what,
+                            value=repr(str(text).strip())))
     return value
 
 
@@ -108,7 +118,8 @@ def locale_for(lang: str | None) -> Locale:
     try:
         loc = Locale.parse(tag)
     except (UnknownLocaleError, ValueError, TypeError):
-        raise MoneyError(f"{lang!r} is not a language such as en, de_DE or zh_CN.") from None
+        raise MoneyError(_("{lang} is not a language such as en, de_DE or zh_CN.",
+                            lang=repr(lang))) from None
     if loc.territory is None:
         likely = str(get_global("likely_subtags").get(loc.language, "")).split("_")
         territory = next((p for p in likely[1:] if len(p) == 2 and p.isupper()), None)

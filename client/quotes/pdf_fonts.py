@@ -1,0 +1,141 @@
+"""The quotation PDF's fonts: which shipped files a text needs, each parsed once per process.
+
+`fonts_for(texts) -> tuple[FontChoice, ...]`: DejaVu Sans regular and bold always (Latin,
+Greek, Cyrillic, Arabic, Hebrew); a CJK fallback only when some character is not in DejaVu:
+`NotoSansSC-Common.otf` (GB 2312 + JIS X 0208, 2.8 MB) when it has every such character,
+else the full `NotoSansSC-Regular.otf`. `attach(pdf, choice)` adds one to an `fpdf.FPDF` as
+`pdf.add_font` would, from a per-process template (fpdf2's `TTFFont` with the cmap and
+widths of all glyphs already read, which is most of `add_font`'s time): the document gets its
+own lazily opened fontTools font (fpdf2 subsets it in place at `output()`), its own widths,
+subset map and HarfBuzz font, and shares only the read-only cmap and glyph ids.
+Any thread (templates are built under a lock); raises `QuotePdfError` for a missing or
+unreadable font file. Relies on fpdf2 2.8's `TTFFont` attributes (pinned `<3`; the PDF tests
+catch a change).
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from client.i18n import _
+from client.profile.paths import resources_dir
+
+REGULAR = "DejaVuSans.ttf"
+BOLD = "DejaVuSans-Bold.ttf"
+CJK_COMMON = "NotoSansSC-Common.otf"
+CJK_FULL = "NotoSansSC-Regular.otf"
+
+
+class FontFileError(RuntimeError):
+    """A shipped font file is missing or unreadable; `str()` says which."""
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    family: str  # "body" or "cjk"
+    style: str  # "" or "B"
+    file: str
+
+
+_lock = threading.Lock()
+_templates: dict[str, Any] = {}
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def _template(file: str, style: str) -> Any:
+    """The parsed font (fpdf2 `TTFFont`), made once per process and file."""
+    from fpdf import FPDF
+    from fpdf.fonts import TTFFont
+
+    with _lock:
+        found = _templates.get(file)
+        if found is not None:
+            return found
+        path = fonts_dir() / file
+        if not path.is_file():
+            raise FontFileError(_("The quotation font {file} is missing (in {folder}); "
+                                  "reinstall Tradewind.", file=file, folder=path.parent))
+        try:
+            font = TTFFont(FPDF(), path, file, style)
+        except Exception as exc:  # noqa: BLE001 - a damaged font file, in words
+            raise FontFileError(_("The quotation font {file} cannot be read: {reason}",
+                                  file=file, reason=exc)) from exc
+        font.ttfont.close()  # each document opens its own copy
+        _templates[file] = font
+        return font
+
+
+def covered(file: str, text: str) -> bool:
+    """Whether the font file has a glyph for every non-space character of `text`."""
+    cmap = _template(file, "").cmap
+    return all(ch.isspace() or ord(ch) in cmap for ch in text)
+
+
+def cmap_of(file: str) -> set[int]:
+    return set(_template(file, "").cmap)
+
+
+def fonts_for(texts: Iterable[str]) -> tuple[FontChoice, ...]:
+    """The fonts a page with these texts needs (see the module docstring)."""
+    body = _template(REGULAR, "").cmap
+    chosen = [FontChoice("body", "", REGULAR), FontChoice("body", "B", BOLD)]
+    others = {ch for text in texts for ch in text if not ch.isspace() and ord(ch) not in body}
+    if others:
+        common = _template(CJK_COMMON, "").cmap
+        wide = any(ord(ch) not in common for ch in others)
+        chosen.append(FontChoice("cjk", "", CJK_FULL if wide else CJK_COMMON))
+    return tuple(chosen)
+
+
+def attach(pdf: Any, choice: FontChoice) -> None:
+    """Add `choice` to `pdf` (an `fpdf.FPDF`) under `choice.family`/`choice.style`."""
+    from fontTools import ttLib
+    from fpdf.enums import TextEmphasis
+    from fpdf.fonts import SubsetMap
+
+    template = _template(choice.file, choice.style)
+    font = copy.copy(template)
+    font.i = len(pdf.fonts) + 1
+    font.fontkey = f"{choice.family}{choice.style}"
+    font.emphasis = TextEmphasis.coerce(choice.style)
+    try:
+        font.ttfont = ttLib.TTFont(template.ttffile, recalcTimestamp=False, lazy=True)
+    except Exception as exc:  # noqa: BLE001 - the file changed since: in words
+        raise FontFileError(_("The quotation font {file} cannot be read: {reason}",
+                              file=choice.file, reason=exc)) from exc
+    font.cw = copy.copy(template.cw)  # a defaultdict: reads of missing keys write
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    font._hbfont = None  # HarfBuzz fonts are changed while shaping (size): one per document
+    font.color_font = None
+    font.subset = SubsetMap(font)
+    pdf.fonts[font.fontkey] = font
+    if font.is_cff and font.is_cid_keyed:
+        pdf._set_min_pdf_version("1.6")
+
+
+def preload() -> None:
+    """Pay the once-per-process cost of a first PDF (importing fpdf2 and fontTools' subsetter,
+    parsing DejaVu and the common CJK file) ahead of time: renders a one-line quotation and
+    drops it. Any thread; idempotent; never raises (a real render reports the problem)."""
+    from datetime import date
+    from decimal import Decimal
+
+    from client.quotes.pdf import Party, QuotationDocument, render_pdf
+    from client.quotes.records import make_line
+
+    try:
+        render_pdf(QuotationDocument(
+            number="Q-0", quote_date=date(2026, 1, 1), currency="USD", lang="en",
+            seller=Party("Tradewind"), buyer=Party("报价"),
+            items=(make_line("Warm-up", Decimal(1), Decimal(1), "USD"),)))
+    except Exception:  # noqa: BLE001, S110 - only a warm-up; the real render says why
+        pass
