@@ -44,6 +44,7 @@ from client.compose.reply import (
     threading_headers,
 )
 from client.mime import Address, parse_message
+from client.mime.msgid import normalize_msgid
 from client.signatures.enforce import confirm_signature, enforce_signature
 from client.smtp.outbox import Outbox
 from client.store.db import Store
@@ -174,7 +175,7 @@ def queue_message(
     )
     msg = build_message(draft)
     confirm_signature(msg, enforced, fields)  # raises ComposeError: not queued
-    message_id = str(msg["Message-ID"]).strip("<>")
+    message_id = normalize_msgid(str(msg["Message-ID"])) or ""
     recipients = envelope_recipients(draft)
     box = Outbox(store)
     with store.transaction(durable=True):

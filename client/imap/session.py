@@ -56,6 +56,7 @@ from client.imap.parse import (
     uid_in_text,
 )
 from client.imap.utf7 import encode_mailbox_name
+from client.mime.msgid import normalize_msgid
 
 log = logging.getLogger(__name__)
 #: Messages a reply may list beyond the folder's EXISTS (mail arriving meanwhile).
@@ -265,7 +266,7 @@ class ImapSession(Connection):
     def find_message_id(self, message_id: str) -> list[int]:
         """UIDs in the selected folder whose Message-ID header contains ``message_id`` (given
         with or without angle brackets). Used to settle an interrupted send against Sent."""
-        value = message_id.strip().strip("<>")
+        value = normalize_msgid(message_id) or ""
         if not value or any(ch in value for ch in '"\\\r\n\x00'):
             raise ProtocolError(_("A Message-ID with quotes or line breaks cannot be searched for."))
         with self.guard():

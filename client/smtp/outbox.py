@@ -48,6 +48,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from client.mime.msgid import normalize_msgid
 from client.smtp import claim as claims
 from client.store.db import Store
 
@@ -173,7 +174,7 @@ class Outbox:
                 "INSERT INTO outbox (account_id, message_id, sender, recipients_json, subject, raw,"
                 " size, state, attempts, next_attempt, refused_json, reply_to_row, forward_of_row,"
                 " created, link_files_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '{}', ?, ?, ?, ?)",
-                (account_id, message_id.strip("<>"), sender, json.dumps(recipients), subject, raw,
+                (account_id, normalize_msgid(message_id) or "", sender, json.dumps(recipients), subject, raw,
                  len(raw), "uploading" if link_files else "queued", now, reply_to_row,
                  forward_of_row, now, link_files),
             )
