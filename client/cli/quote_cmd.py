@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.output import format_table, safe_text
-from client.quotes import local_rows  # noqa: F401 - a cache rebuild keeps the quote tables
 
 if TYPE_CHECKING:
     from client.quotes.records import QuoteRecord
