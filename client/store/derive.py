@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from client.mime import parse_headers
 from client.mime.msgid import msgid_list, normalize_msgid
 
 #: Version of the code that derives header columns (``header_columns`` and the keys below).
@@ -125,6 +124,8 @@ def _timestamp(value: datetime | None) -> float | None:
 def header_columns(raw: bytes) -> HeaderColumns:
     """Parse the header of ``raw`` with ``client.mime.parse_headers``; never raises."""
     head = header_block(raw)
+    from client.mime import parse_headers  # loaded on the first header, not by `ls`
+
     parsed = parse_headers(head)
     from_list = tuple(parsed.from_ or ())
     from_name, from_email = _addr(from_list[0]) if from_list else ("", "")

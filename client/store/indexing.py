@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
-from client.mime import DEFAULT_LIMITS, body_search_text, parse_message, preview_text
+from client.mime.model import DEFAULT_LIMITS
 from client.store.base import StoreBase
 from client.store.cjk import bigram_text
 from client.store.derive import address_text
@@ -43,6 +43,8 @@ def extract(row_id: int, subject: str, addresses: str, raw: bytes | None) -> Ind
     """Parse one body into searchable text; never raises (state 2 on a parser failure)."""
     if not raw:
         return IndexedText(row_id, subject, addresses, "", "", "", False, 1)
+    from client.mime import body_search_text, parse_message, preview_text
+
     try:
         parsed = parse_message(raw, INDEX_LIMITS)
         body = str(body_search_text(parsed) or "")[:BODY_INDEX_CHARS]
