@@ -13,7 +13,6 @@ from typing import Any
 
 from client.cli.context import Context
 from client.cli.errors import ExitCode, UsageError
-from client.uploads.outgoing import DEFAULT_THRESHOLD_MB, HEADING_SETTING, SETTING
 
 MAX_HEADING = 200
 
@@ -33,6 +32,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_settings(ctx: Context, args: argparse.Namespace) -> int:
+    from client.uploads.outgoing import DEFAULT_THRESHOLD_MB, HEADING_SETTING, SETTING
+
     store = ctx.store()
     if args.threshold_mb is not None:
         if not 0 <= args.threshold_mb <= 100_000:

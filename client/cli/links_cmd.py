@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import argparse
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client.cli.context import Context
 from client.cli.output import safe_text
 from client.cli.uploads_errors import as_cli_error
-from client.uploads import config, links, records
-from client.uploads.engine import Progress, UploadEngine, UploadResult
+
+if TYPE_CHECKING:  # the upload code (keyring, HTTP, boto3) loads only for a `links` command
+    from client.uploads.engine import Progress, UploadResult
+    from client.uploads.links import LinkView
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -80,7 +82,9 @@ def _size(n: int) -> str:
     return str(n)
 
 
-def _view(ctx: Context, link_id: int) -> links.LinkView:
+def _view(ctx: Context, link_id: int) -> LinkView:
+    from client.uploads import links
+
     return next(v for v in links.list_links(ctx.store()) if v.id == link_id)
 
 
@@ -104,6 +108,9 @@ def _emit_result(ctx: Context, result: UploadResult) -> None:
 
 
 def cmd_upload(ctx: Context, args: argparse.Namespace) -> int:
+    from client.uploads import config
+    from client.uploads.engine import UploadEngine
+
     store = ctx.store()
     storage = _guarded(lambda: config.storage_for_account(store, args.account, args.storage))
     engine = UploadEngine(store)
@@ -124,6 +131,8 @@ def cmd_upload(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_retry(ctx: Context, args: argparse.Namespace) -> int:
+    from client.uploads.engine import UploadEngine
+
     engine = UploadEngine(ctx.store())
     result = _guarded(lambda: _run(ctx, lambda p: engine.run(args.id, progress=p), "Uploading"),
                       args.id)
@@ -136,6 +145,8 @@ def _iso(stamp: float | None) -> str:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from client.uploads import links
+
     views = links.list_links(ctx.store(), account_email=args.account)
 
     def text() -> str:
@@ -149,6 +160,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_uploads(ctx: Context, args: argparse.Namespace) -> int:
+    from client.uploads import records
+
     items = records.uploads_where(ctx.store(), "1", ())
     docs = [{"id": u.id, "storage_id": u.storage_id, "file": u.file_name, "path": u.path,
              "size": u.size, "sha256": u.sha256, "state": u.state, "error": u.last_error,
@@ -169,6 +182,8 @@ def cmd_uploads(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(ctx: Context, args: argparse.Namespace) -> int:
+    from client.uploads import links
+
     view = _guarded(lambda: links.revoke(ctx.store(), args.id))
     ctx.emit({"link": view.to_json()}, f"Link {view.id} revoked: {safe_text(view.file)} is no "
              "longer reachable through it.")
@@ -176,6 +191,8 @@ def cmd_revoke(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_purge(ctx: Context, args: argparse.Namespace) -> int:
+    from client.uploads import links
+
     report = _guarded(lambda: links.purge_expired(ctx.store()))
     ctx.emit({"expired": report.expired, "deleted": report.deleted, "problems": report.problems},
              f"{len(report.expired)} link(s) expired, {len(report.deleted)} file(s) deleted."
