@@ -50,8 +50,8 @@ from typing import Any
 
 from client.mime.msgid import normalize_msgid
 from client.smtp import claim as claims
-from client.store.updates import marks, update_sql
 from client.store.db import Store
+from client.store.updates import marks, update_sql
 
 STATES = ("uploading", "queued", "sending", "uncertain", "failed", "sent", "filed")
 BACKOFF_BASE_S = 30.0

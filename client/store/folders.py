@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from client.store.base import StoreBase
-from client.store.updates import update_sql
 from client.store.records import (
     FOLDER_ROLES,
     LOCAL_FOLDER_ATTR,
@@ -15,6 +14,7 @@ from client.store.records import (
     Folder,
     FolderRecord,
 )
+from client.store.updates import update_sql
 
 _FOLDER_COLUMNS = (
     "id, account_id, name, delimiter, role, attrs_json, subscribed, uidvalidity, uidnext, "
