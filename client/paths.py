@@ -22,7 +22,6 @@ Any thread may call these functions; a `ProfileLock` object itself is not thread
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import os
 import sys
 import sysconfig
@@ -85,6 +84,8 @@ def _find_resources() -> Path:
 def _installed_resource_candidates() -> list[Path]:
     """Where a wheel's data files may be: the distribution's own record first (exact for
     venv, --user and --prefix installs), then the usual data directories."""
+    import importlib.metadata  # zipfile, csv, email: only when the resources are looked for
+
     found: list[Path] = []
     try:
         files = importlib.metadata.distribution(DISTRIBUTION_NAME).files or []
