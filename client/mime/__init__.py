@@ -4,6 +4,14 @@ Every entry point is a pure function, safe from any thread, and never raises on 
 (except `attachment_bytes`, which raises KeyError for an unknown part id). Problems are
 reported in `warnings`; pathological input is cut off with `truncated=True` (checklist M1-M9).
 
+Why hand-written, not the standard `email` package: on the 998 corpus messages
+(`tests/benchmarks/bench_mime_parse.py`, 2 cores shared with other work) `parse_message`
+took 0.24 s where `email.message_from_bytes(policy=default)` plus reading the same headers and
+decoding every part took 5.0 s: 20.7× on the whole corpus, 6.1× without the three messages on
+which the standard package is worse than linear (2.5 s for one 3 MB message with an endless
+enclosed part), 6.3× for the median message; and the standard package raised on 49 headers or
+parts, where this parser records a warning (an earlier measurement gave about 10×).
+
 The names below load on first use (PEP 562), so a module that needs only a light part
 (``client.mime.msgid``, ``client.mime.model``) does not pay for the parsers and
 charset_normalizer: `tradewind ls` never parses a message.
