@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from client.cli.context import Context
 from client.cli.output import safe_text
-from client.cli.uploads_errors import as_cli_error
+from client.cli.uploads_errors import as_cli_error, guarded
 
 if TYPE_CHECKING:  # the upload code (keyring, HTTP, boto3) loads only for a `links` command
     from client.uploads.engine import Progress, UploadResult
@@ -64,16 +64,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     link_settings_cmd.register(sub, common)
 
 
-def _guarded(action: Any, upload_id: int | None = None) -> Any:
-    try:
-        return action()
-    except Exception as exc:
-        known = as_cli_error(exc, upload_id)
-        if known is None:
-            raise
-        raise known from None
-
-
 def _size(n: int) -> str:
     for unit in ("B", "KiB", "MiB", "GiB"):
         if n < 1024 or unit == "GiB":
@@ -112,7 +102,7 @@ def cmd_upload(ctx: Context, args: argparse.Namespace) -> int:
     from client.uploads.engine import UploadEngine
 
     store = ctx.store()
-    storage = _guarded(lambda: config.storage_for_account(store, args.account, args.storage))
+    storage = guarded(lambda: config.storage_for_account(store, args.account, args.storage))
     engine = UploadEngine(store)
 
     def attempt(progress: Any) -> UploadResult:
@@ -134,7 +124,7 @@ def cmd_retry(ctx: Context, args: argparse.Namespace) -> int:
     from client.uploads.engine import UploadEngine
 
     engine = UploadEngine(ctx.store())
-    result = _guarded(lambda: _run(ctx, lambda p: engine.run(args.id, progress=p), "Uploading"),
+    result = guarded(lambda: _run(ctx, lambda p: engine.run(args.id, progress=p), "Uploading"),
                       args.id)
     _emit_result(ctx, result)
     return 0
@@ -184,7 +174,7 @@ def cmd_uploads(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_revoke(ctx: Context, args: argparse.Namespace) -> int:
     from client.uploads import links
 
-    view = _guarded(lambda: links.revoke(ctx.store(), args.id))
+    view = guarded(lambda: links.revoke(ctx.store(), args.id))
     ctx.emit({"link": view.to_json()}, f"Link {view.id} revoked: {safe_text(view.file)} is no "
              "longer reachable through it.")
     return 0
@@ -193,7 +183,7 @@ def cmd_revoke(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_purge(ctx: Context, args: argparse.Namespace) -> int:
     from client.uploads import links
 
-    report = _guarded(lambda: links.purge_expired(ctx.store()))
+    report = guarded(lambda: links.purge_expired(ctx.store()))
     ctx.emit({"expired": report.expired, "deleted": report.deleted, "problems": report.problems},
              f"{len(report.expired)} link(s) expired, {len(report.deleted)} file(s) deleted."
              + "".join(f"\n{safe_text(p)}" for p in report.problems))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from client.cli.context import Context
 from client.cli.errors import UsageError
 from client.cli.output import safe_text
-from client.cli.uploads_errors import as_cli_error
+from client.cli.uploads_errors import guarded
 from client.uploads.provider import KINDS
 
 if TYPE_CHECKING:
@@ -83,16 +83,6 @@ def _read_secret(ctx: Context, args: argparse.Namespace) -> str:
     return secret
 
 
-def _guarded(action: Any) -> Any:
-    try:
-        return action()
-    except Exception as exc:
-        known = as_cli_error(exc)
-        if known is None:
-            raise
-        raise known from None
-
-
 def _text(item: StorageConfig) -> str:
     where = item.bucket and f" bucket {item.bucket}" or ""
     return (f"{item.id}\t{item.account_email}\t{item.kind}\t{safe_text(item.url)}{where}\t"
@@ -106,9 +96,9 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
         kind=args.kind, url=args.url.strip(), public_url=(args.public_url or "").strip() or None,
         bucket=args.bucket, region=args.region, username=args.username or args.access_key,
         expiry_days=args.expiry_days, delete_expired=not args.keep_expired)
-    _guarded(lambda: config.validate(spec))
+    guarded(lambda: config.validate(spec))
     secret = _read_secret(ctx, args)
-    item = _guarded(lambda: config.add_storage(ctx.store(), args.account, spec, secret))
+    item = guarded(lambda: config.add_storage(ctx.store(), args.account, spec, secret))
     ctx.emit({"storage": item.describe()}, f"Added link storage {item.id} ({item.kind}) to "
              f"{item.account_email}. Check it with `tradewind storage test {item.id}`.")
     return 0
@@ -126,8 +116,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_test(ctx: Context, args: argparse.Namespace) -> int:
     from client.uploads import config  # keyring and HTTP code: only for this command
 
-    item = _guarded(lambda: config.get_storage(ctx.store(), args.id))
-    text = _guarded(lambda: config.open_provider(item).test())
+    item = guarded(lambda: config.get_storage(ctx.store(), args.id))
+    text = guarded(lambda: config.open_provider(item).test())
     ctx.emit({"storage": item.describe(), "ok": True, "message": text}, text)
     return 0
 
@@ -135,6 +125,6 @@ def cmd_test(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_remove(ctx: Context, args: argparse.Namespace) -> int:
     from client.uploads import config  # keyring and HTTP code: only for this command
 
-    _guarded(lambda: config.remove_storage(ctx.store(), args.id))
+    guarded(lambda: config.remove_storage(ctx.store(), args.id))
     ctx.emit({"removed": args.id}, f"Removed link storage {args.id} and its secret.")
     return 0
