@@ -59,9 +59,16 @@ def _local_work(path: Path) -> None:
                          " '2026-12-03T08:00:00Z', '2026-12-03T09:00:00Z', 'BEGIN:VCALENDAR', 1)")
             conn.execute("INSERT INTO calendar_changes (id, uid, kind, created)"
                          " VALUES (1, 'w@example.com', 'put', 1)")
+            conn.execute("INSERT INTO storages (id, account_id, kind, url, created)"
+                         " VALUES (2, ?, 'webdav', 'https://dav.example/files', 1)", (account.id,))
+            conn.execute("INSERT INTO uploads (id, storage_id, path, file_name, size, mtime_ns,"
+                         " state, part_size, created, updated) VALUES (4, 2, 'files/catalogue.pdf',"
+                         " 'catalogue.pdf', 10, 1, 'shared', 8, 1, 1)")
+            conn.execute("INSERT INTO links (id, upload_id, url, created) VALUES"
+                         " (6, 4, 'https://dav.example/s/abc', 1)")
 
 
-def test_a_rebuild_in_a_process_with_only_the_store_keeps_quotes_and_calendar(
+def test_a_rebuild_in_a_process_with_only_the_store_keeps_quotes_calendar_and_uploads(
         tmp_path: Path) -> None:
     path = tmp_path / "tradewind.db"
     _local_work(path)
@@ -71,13 +78,16 @@ def test_a_rebuild_in_a_process_with_only_the_store_keeps_quotes_and_calendar(
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["loaded"] == []  # nothing but the store was imported
-    assert {k: report["exported"][k] for k in ("products", "quotes", "quote_items",
-                                               "calendar_events", "calendar_changes")} == {
-        "products": 1, "quotes": 1, "quote_items": 1, "calendar_events": 1,
-        "calendar_changes": 1}
+    kept = ("products", "quotes", "quote_items", "calendar_events", "calendar_changes",
+            "link_storages", "uploads", "links")
+    assert {k: report["exported"].get(k) for k in kept} == dict.fromkeys(kept, 1)
     with Store.open(path) as store:
         assert store.conn.execute("SELECT number FROM quotes").fetchall() == [("Q-2026-0003",)]
         assert store.conn.execute("SELECT product FROM quote_items").fetchall() == [("LED panel",)]
         assert store.conn.execute("SELECT summary FROM calendar_events").fetchall() == [
             ("Sample review",)]
         assert store.conn.execute("SELECT kind FROM calendar_changes").fetchall() == [("put",)]
+        assert store.conn.execute("SELECT file_name FROM uploads").fetchall() == [
+            ("catalogue.pdf",)]
+        assert store.conn.execute("SELECT url FROM links").fetchall() == [
+            ("https://dav.example/s/abc",)]
