@@ -17,7 +17,7 @@ from client.mime.msgid import msgid_list, normalize_msgid
 from client.ops.replay import _Replayer
 from client.store import FolderRecord, IncomingMessage, Store
 
-from .corpus import corpus_files
+from .corpus import corpus_files, local
 
 _HEADER_ID = re.compile(rb"(?im)^message-id:[ \t]*<([!-;=?-~]{1,200})>[ \t]*\r?$")
 
@@ -116,3 +116,16 @@ def test_references_keep_order_once_each_and_the_last_500() -> None:
     assert len(listed) == 500 and listed[0] == "r100@x" and listed[-1] == "r599@x"
     assert msgid_list(["<a@x>", "b@x", "<a@x> <c@x>"]) == ("a@x", "b@x", "c@x")
     assert normalize_msgid("") is None and normalize_msgid("(only a comment) <>") is None
+
+
+def test_two_message_ids_the_first_counts_everywhere() -> None:
+    """Checklist M7 (thunderbird/message-window/evil.eml holds two Message-ID headers): the
+    parser, the store's columns and the replay's server check all take the first."""
+    raw = local("thunderbird/message-window/evil.eml")
+    first = "11111111-bdfd-ca83-6479-3427940164a8@invalid"
+    assert "multiple Message-ID headers" in parse_headers(raw).warnings
+    assert parse_headers(raw).message_id == first
+    assert derive.header_columns(raw).message_id == first
+    replayer: Any = _Replayer.__new__(_Replayer)
+    replayer.session = _Server(raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0] + b"\r\n\r\n")
+    assert replayer.server_ids([1]) == {1: first}
