@@ -7,7 +7,6 @@ from it) and ``client.profile`` (which uses ``client.i18n``) do not import each 
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import sys
 import sysconfig
 from pathlib import Path
@@ -39,6 +38,8 @@ def _find_resources() -> Path:
 def _installed_resource_candidates() -> list[Path]:
     """Where a wheel's data files may be: the distribution's own record first (exact for
     venv, --user and --prefix installs), then the usual data directories."""
+    import importlib.metadata  # zipfile, csv, email: only when the resources are looked for
+
     found: list[Path] = []
     try:
         files = importlib.metadata.distribution(DISTRIBUTION_NAME).files or []

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
+from client.accounts.choices import SECURITIES, SERVERS
 from client.i18n import _
 from client.net import tls
 from client.profile import secrets
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SECURITIES = ("ssl", "starttls", "insecure-plain")
-SERVERS = ("imap", "smtp")  # the two servers of an account; each has its own certificate pin
 DEFAULT_IMAP_PORT = {"ssl": 993, "starttls": 143, "insecure-plain": 143}
 DEFAULT_SMTP_PORT = {"ssl": 465, "starttls": 587, "insecure-plain": 587}
 _EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")

@@ -26,12 +26,6 @@ from datetime import UTC, datetime
 from client.meetings.ical_in import ParsedEvent, expand, parse_calendar
 from client.meetings.vtimezone import vtimezone
 from client.store.db import Store
-from client.store.local_tables import LocalTable, register_local_table
-
-register_local_table(LocalTable("calendar_events", "calendar_events", "calendar entries",
-                                replace=True))
-register_local_table(LocalTable("calendar_changes", "calendar_changes",
-                                "calendar changes waiting for the CalDAV server"))
 
 MAX_LIST = 5000
 #: the status of an entry deleted here whose server copy the next sync removes

@@ -11,14 +11,29 @@ import getpass
 import shlex
 from typing import TYPE_CHECKING, Any
 
-from client.accounts.manager import SECURITIES, SERVERS, AccountManager, format_fingerprint
+from client.accounts.choices import SECURITIES, SERVERS
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.output import format_table, safe_text
 from client.i18n import _
 
 if TYPE_CHECKING:
+    from client.accounts.manager import AccountManager
+    from client.store.db import Store
     from client.store.records import Account
+
+
+def _manager(store: Store) -> AccountManager:
+    """The account manager (imported here: it loads the keyring and the IMAP/SMTP code)."""
+    from client.accounts.manager import AccountManager
+
+    return AccountManager(store)
+
+
+def _fingerprint(value: str) -> str:
+    from client.accounts.manager import format_fingerprint
+
+    return format_fingerprint(value)
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -153,7 +168,7 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
 
         return add_with_oauth(ctx, args)
     password = read_password(ctx, args)
-    manager = AccountManager(ctx.store())
+    manager = _manager(ctx.store())
     result = manager.add(
         args.email,
         password,
@@ -187,7 +202,7 @@ def cmd_login(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
-    accounts = AccountManager(ctx.store()).list_accounts()
+    accounts = _manager(ctx.store()).list_accounts()
 
     def text() -> str:
         if not accounts:
@@ -215,7 +230,7 @@ def _pinned(account: Account) -> str:
 
 
 def cmd_test(ctx: Context, args: argparse.Namespace) -> int:
-    manager = AccountManager(ctx.store())
+    manager = _manager(ctx.store())
     server = getattr(args, "server", "imap")
     try:
         result = manager.test_smtp(args.email) if server == "smtp" else manager.test(args.email)
@@ -250,7 +265,7 @@ def cmd_test(ctx: Context, args: argparse.Namespace) -> int:
 def _untrusted(ctx: Context, args: argparse.Namespace, exc: Exception) -> CliError:
     """The TLS failure in words, with the fingerprint and the exact command to pin it (for
     the server that presented it)."""
-    account = AccountManager(ctx.store()).get(args.email)
+    account = _manager(ctx.store()).get(args.email)
     server = getattr(args, "server", "imap")
     fingerprint = getattr(exc, "fingerprint", None)
     reason = getattr(exc, "reason", None) or str(exc)
@@ -261,7 +276,7 @@ def _untrusted(ctx: Context, args: argparse.Namespace, exc: Exception) -> CliErr
                reason=safe_text(reason, 200))]
     details: dict[str, Any] = {"fingerprint": None, "trust_command": None}
     if fingerprint:
-        shown = format_fingerprint(fingerprint)
+        shown = _fingerprint(fingerprint)
         profile = f" --profile {shlex.quote(str(ctx.profile.directory))}" if args.profile else ""
         which = " --server smtp" if server == "smtp" else ""
         command = f"tradewind{profile} account trust {shlex.quote(account.email)} {shown}{which}"
@@ -276,9 +291,9 @@ def _untrusted(ctx: Context, args: argparse.Namespace, exc: Exception) -> CliErr
 
 def cmd_trust(ctx: Context, args: argparse.Namespace) -> int:
     server = args.server
-    account = AccountManager(ctx.store()).trust(args.email, args.fingerprint, server=server)
+    account = _manager(ctx.store()).trust(args.email, args.fingerprint, server=server)
     pin = account.smtp_pinned_sha256 if server == "smtp" else account.pinned_sha256
-    shown = format_fingerprint(pin or "")
+    shown = _fingerprint(pin or "")
     which = " --server smtp" if server == "smtp" else ""
     ctx.emit(
         {"account": account_json(account), "server": server},
@@ -290,7 +305,7 @@ def cmd_trust(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_remove(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.store()
-    target = AccountManager(store).get(args.email)
+    target = _manager(store).get(args.email)
     if not args.force:
         from client.compose.drafts import list_drafts
         from client.smtp.outbox import Outbox
@@ -305,7 +320,7 @@ def cmd_remove(ctx: Context, args: argparse.Namespace) -> int:
                 ExitCode.GENERAL,
             )
     with ctx.profile.writer_lock():
-        account = AccountManager(store).remove(args.email)
+        account = _manager(store).remove(args.email)
     ctx.emit(
         {"removed": account.email},
         f"Removed {account.email}, its cached mail and its stored password.",
@@ -324,7 +339,7 @@ def cmd_sending(ctx: Context, args: argparse.Namespace) -> int:
     from client.smtp.account_endpoint import auto_filed, set_sending_options, smtp_security
 
     store = ctx.store()
-    account = AccountManager(store).get(args.email)
+    account = _manager(store).get(args.email)
     files = None if args.files_sent_itself is None else args.files_sent_itself == "yes"
     set_sending_options(store, account, smtp_security=args.smtp_security, files_sent_itself=files)
     document = {"email": account.email, "smtp_security": smtp_security(store, account),

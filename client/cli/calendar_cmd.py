@@ -154,19 +154,11 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_apply(ctx: Context, args: argparse.Namespace) -> int:
-    from client.calendar.receive import ReceiveError, apply_invitation, read_invitation
-    from client.cli.meet_cmd import _local_zone
+    from client.calendar.receive import apply_invitation
+    from client.cli.meet_invite import invitation_of
 
-    try:
-        row_id = int(args.message)
-    except ValueError:
-        raise UsageError(f"{safe_text(args.message, 30)!r} is not a message id") from None
     store = ctx.store()
-    try:
-        invitation = read_invitation(store, row_id, _local_zone())
-    except ReceiveError as exc:
-        raise CliError(str(exc), ExitCode.NOT_FOUND if "no message" in str(exc)
-                       else ExitCode.USAGE) from exc
+    _row_id, invitation = invitation_of(store, args.message)
     applied = apply_invitation(store, invitation)
     event = invitation.event
     doc = {

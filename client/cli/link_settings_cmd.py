@@ -14,7 +14,6 @@ from typing import Any
 from client import settings
 from client.cli.context import Context
 from client.cli.errors import ExitCode, UsageError
-from client.uploads.outgoing import HEADING_SETTING, SETTING
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -33,6 +32,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_settings(ctx: Context, args: argparse.Namespace) -> int:
     """Checks go through `client.settings` (the rules `tradewind settings set` applies)."""
+    from client.uploads.outgoing import HEADING_SETTING, SETTING  # keyring: only when used
+
     store = ctx.store()
     if args.heading is not None and args.reset_heading:
         raise UsageError("Give --heading or --reset-heading, not both.")

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import argparse
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client.cli.context import Context
 from client.cli.output import safe_text
-from client.cli.uploads_errors import as_cli_error
-from client.uploads import config, links, records
-from client.uploads.engine import Progress, UploadEngine, UploadResult
+from client.cli.uploads_errors import as_cli_error, guarded
+
+if TYPE_CHECKING:  # the upload code (keyring, HTTP, boto3) loads only for a `links` command
+    from client.uploads.engine import Progress, UploadResult
+    from client.uploads.links import LinkView
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -62,16 +64,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     link_settings_cmd.register(sub, common)
 
 
-def _guarded(action: Any, upload_id: int | None = None) -> Any:
-    try:
-        return action()
-    except Exception as exc:
-        known = as_cli_error(exc, upload_id)
-        if known is None:
-            raise
-        raise known from None
-
-
 def _size(n: int) -> str:
     for unit in ("B", "KiB", "MiB", "GiB"):
         if n < 1024 or unit == "GiB":
@@ -80,7 +72,9 @@ def _size(n: int) -> str:
     return str(n)
 
 
-def _view(ctx: Context, link_id: int) -> links.LinkView:
+def _view(ctx: Context, link_id: int) -> LinkView:
+    from client.uploads import links
+
     return next(v for v in links.list_links(ctx.store()) if v.id == link_id)
 
 
@@ -104,8 +98,11 @@ def _emit_result(ctx: Context, result: UploadResult) -> None:
 
 
 def cmd_upload(ctx: Context, args: argparse.Namespace) -> int:
+    from client.uploads import config
+    from client.uploads.engine import UploadEngine
+
     store = ctx.store()
-    storage = _guarded(lambda: config.storage_for_account(store, args.account, args.storage))
+    storage = guarded(lambda: config.storage_for_account(store, args.account, args.storage))
     engine = UploadEngine(store)
 
     def attempt(progress: Any) -> UploadResult:
@@ -124,8 +121,10 @@ def cmd_upload(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_retry(ctx: Context, args: argparse.Namespace) -> int:
+    from client.uploads.engine import UploadEngine
+
     engine = UploadEngine(ctx.store())
-    result = _guarded(lambda: _run(ctx, lambda p: engine.run(args.id, progress=p), "Uploading"),
+    result = guarded(lambda: _run(ctx, lambda p: engine.run(args.id, progress=p), "Uploading"),
                       args.id)
     _emit_result(ctx, result)
     return 0
@@ -136,6 +135,8 @@ def _iso(stamp: float | None) -> str:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from client.uploads import links
+
     views = links.list_links(ctx.store(), account_email=args.account)
 
     def text() -> str:
@@ -149,6 +150,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_uploads(ctx: Context, args: argparse.Namespace) -> int:
+    from client.uploads import records
+
     items = records.uploads_where(ctx.store(), "1", ())
     docs = [{"id": u.id, "storage_id": u.storage_id, "file": u.file_name, "path": u.path,
              "size": u.size, "sha256": u.sha256, "state": u.state, "error": u.last_error,
@@ -169,14 +172,18 @@ def cmd_uploads(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(ctx: Context, args: argparse.Namespace) -> int:
-    view = _guarded(lambda: links.revoke(ctx.store(), args.id))
+    from client.uploads import links
+
+    view = guarded(lambda: links.revoke(ctx.store(), args.id))
     ctx.emit({"link": view.to_json()}, f"Link {view.id} revoked: {safe_text(view.file)} is no "
              "longer reachable through it.")
     return 0
 
 
 def cmd_purge(ctx: Context, args: argparse.Namespace) -> int:
-    report = _guarded(lambda: links.purge_expired(ctx.store()))
+    from client.uploads import links
+
+    report = guarded(lambda: links.purge_expired(ctx.store()))
     ctx.emit({"expired": report.expired, "deleted": report.deleted, "problems": report.problems},
              f"{len(report.expired)} link(s) expired, {len(report.deleted)} file(s) deleted."
              + "".join(f"\n{safe_text(p)}" for p in report.problems))

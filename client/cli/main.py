@@ -18,35 +18,12 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
-from client.cli import (
-    account_cmd,
-    attachment_cmd,
-    cache_cmd,
-    calendar_cmd,
-    links_cmd,
-    meet_cmd,
-    open_cmd,
-    ops_cmd,
-    policy_cmd,
-    quote_cmd,
-    read_cmd,
-    security_cmd,
-    send_cmd,
-    settings_cmd,
-    signature_cmd,
-    storage_cmd,
-    sync_cmd,
-    templates_cmd,
-    triage_cmd,
-    watch_cmd,
-)
+from client.cli import registry
 from client.cli.app_launch import run_desktop_app
 from client.cli.context import Context
 from client.cli.errors import ExitCode, UsageError, classify
 from client.cli.output import dump_json, is_closed_pipe, silence_closed_stream, write_text
 from client.i18n import UnknownLanguageError, get_language, language_from, set_language
-from client.jobs.child import CHILD_ARGUMENT, child_main
-from client.opening.targets import looks_like_target
 from client.profile.config import Profile, profile_logging
 from client.version import version_text
 
@@ -55,30 +32,10 @@ if TYPE_CHECKING:
 
 PROG = "tradewind"
 
-# Each command group module provides `register(subparsers, common_parent)`.
-# One module a line, so that adding a command touches one line.
-COMMAND_MODULES = (
-    account_cmd,
-    sync_cmd,
-    watch_cmd,
-    read_cmd,
-    attachment_cmd,
-    ops_cmd,
-    triage_cmd,
-    send_cmd,
-    policy_cmd,
-    signature_cmd,
-    cache_cmd,
-    meet_cmd,
-    templates_cmd,
-    quote_cmd,
-    storage_cmd,
-    links_cmd,
-    open_cmd,
-    calendar_cmd,
-    settings_cmd,
-    security_cmd,
-)
+# Each command group module provides `register(subparsers, common_parent)`; which module has
+# which command is `client.cli.registry.COMMAND_MODULES` (a run imports only its own).
+#: `client.jobs.child.CHILD_ARGUMENT`, spelt out so a command run never imports the sync child.
+SYNC_CHILD_ARGUMENT = "--sync-child"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -113,8 +70,9 @@ def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
     return parent
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command tree. Pure; safe to call repeatedly."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command tree: with a known ``command`` only the subcommands of its module (the
+    others are not imported), else the whole tree. Pure; safe to call repeatedly."""
     parser = _Parser(
         prog=PROG,
         parents=[_common_options(top_level=True)],
@@ -135,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = _common_options(top_level=False)
-    for module in COMMAND_MODULES:
+    for module in registry.modules_for(command):
         module.register(subparsers, common)
     return parser
 
@@ -150,7 +108,9 @@ def main(
     """Run one `tradewind` invocation and return its exit code (never raises for expected
     errors). Streams default to the process's; tests pass their own."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == [CHILD_ARGUMENT]:  # the app's sync process (frozen builds; not for users)
+    if args_list[:1] == [SYNC_CHILD_ARGUMENT]:  # the app's sync process (frozen builds only)
+        from client.jobs.child import child_main
+
         return child_main(stdin, stdout)
     out = stdout or sys.stdout
     err = stderr or sys.stderr
@@ -167,25 +127,20 @@ def main(
 def route_targets(args_list: list[str]) -> list[str]:
     """`tradewind [OPTIONS] mailto:…|FILE.eml|FILE.ics` is `tradewind [OPTIONS] open TARGET`:
     the first bare argument that names a target (not a command) gets `open` put before it."""
-    for index, arg in enumerate(args_list):
-        if arg == "--":
-            return args_list
-        if arg.startswith("-"):
-            continue
-        if index > 0 and args_list[index - 1] in _VALUE_OPTIONS:
-            continue
-        if looks_like_target(arg):
-            return [*args_list[:index], "open", *args_list[index:]]
+    index = registry.command_index(args_list)
+    if index is None or args_list[index] in registry.COMMANDS:
         return args_list  # a command name comes first
+
+    from client.opening.targets import looks_like_target
+
+    if looks_like_target(args_list[index]):
+        return [*args_list[:index], "open", *args_list[index:]]
     return args_list
-
-
-_VALUE_OPTIONS = ("--profile", "--lang")
 
 
 def _main(args_list: list[str], stdin: TextIO | None, out: TextIO, err: TextIO) -> int:
     args_list = route_targets(args_list)
-    parser = build_parser()
+    parser = build_parser(registry.command_in(args_list))
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = parser.parse_args(args_list)

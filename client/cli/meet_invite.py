@@ -22,6 +22,7 @@ from client.cli.output import safe_text
 
 if TYPE_CHECKING:
     from client.calendar.outgoing import SentInvitation
+    from client.calendar.receive import Invitation
     from client.meetings.ical_out import Meeting
     from client.outgoing.message import QueuedMessage
     from client.store.db import Store
@@ -260,22 +261,29 @@ def cmd_cancel(ctx: Context, args: argparse.Namespace) -> int:
                  args.queue_only, f"Cancellation of {sent.uid} queued.")
 
 
-def cmd_reply(ctx: Context, args: argparse.Namespace) -> int:
-    from client.calendar.outgoing import send_reply
+def invitation_of(store: Store, message: str) -> tuple[int, Invitation]:
+    """The invitation in the cached message whose id is the argument ``message``, read in the
+    rep's zone; ``UsageError``/``CliError`` (not found, not an invitation) in words."""
     from client.calendar.receive import ReceiveError, read_invitation
     from client.cli.meet_cmd import _local_zone
-    from client.meetings.ical_out import InviteError
 
     try:
-        row_id = int(args.message)
+        row_id = int(message)
     except ValueError:
-        raise UsageError(f"{safe_text(args.message, 30)!r} is not a message id") from None
-    store = ctx.store()
+        raise UsageError(f"{safe_text(message, 30)!r} is not a message id") from None
     try:
-        invitation = read_invitation(store, row_id, _local_zone())
+        return row_id, read_invitation(store, row_id, _local_zone())
     except ReceiveError as exc:
         raise CliError(str(exc), ExitCode.NOT_FOUND if "no message" in str(exc)
                        else ExitCode.USAGE) from exc
+
+
+def cmd_reply(ctx: Context, args: argparse.Namespace) -> int:
+    from client.calendar.outgoing import send_reply
+    from client.meetings.ical_out import InviteError
+
+    store = ctx.store()
+    row_id, invitation = invitation_of(store, args.message)
     message = store.get_message(row_id)
     assert message is not None
     account = store.account(message.account_id)

@@ -19,7 +19,6 @@ from typing import Any
 from client.cli.app_launch import run_desktop_app
 from client.cli.context import Context
 from client.cli.errors import UsageError
-from client.opening.targets import OpenTargetError, describe
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -39,6 +38,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_open(ctx: Context, args: argparse.Namespace) -> int:
+    from client.opening.targets import OpenTargetError, describe  # the MIME and iCalendar readers
+
     try:
         target = describe(args.target)
     except OpenTargetError as exc:

@@ -18,10 +18,6 @@ from typing import TYPE_CHECKING, Any
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.output import format_table, safe_text
-from client.quotes import (
-    last_choices,
-    local_rows,  # noqa: F401 - a cache rebuild keeps the quote tables
-)
 
 if TYPE_CHECKING:
     from client.quotes.records import QuoteRecord
@@ -136,6 +132,8 @@ def _message_row(text: str) -> int:
 def _fill_from_last(store: Any, args: argparse.Namespace) -> None:
     """`--last`: every option not given takes the last quote's choice
     (`client.quotes.last_choices`); exit 2 when no quote was made yet."""
+    from client.quotes import last_choices
+
     choices = last_choices.last(store)
     if choices is None:
         raise UsageError("There is no last quote to repeat yet; give --template, --currency "
@@ -184,6 +182,8 @@ def cmd_quote(ctx: Context, args: argparse.Namespace) -> int:
     library = load_library(ctx.profile, store=store)  # with the company's signed templates
     try:
         result = create_quote_reply(store, row, request, library)
+        from client.quotes import last_choices
+
         last_choices.remember(store, request)
     except (QuoteInputError, TemplateError, ComposeError, PdfTextError) as exc:
         raise _bad(exc) from None

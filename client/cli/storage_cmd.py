@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import argparse
 import getpass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client.cli.context import Context
 from client.cli.errors import UsageError
 from client.cli.output import safe_text
-from client.cli.uploads_errors import as_cli_error
-from client.uploads import config
+from client.cli.uploads_errors import guarded
+from client.uploads.provider import KINDS
+
+if TYPE_CHECKING:
+    from client.uploads.config import StorageConfig
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -27,7 +30,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     add = sub.add_parser("add", parents=[common], help="add a link storage to an account")
     add.add_argument("--account", required=True, metavar="EMAIL")
-    add.add_argument("--kind", required=True, choices=config.KINDS)
+    add.add_argument("--kind", required=True, choices=KINDS)
     add.add_argument("--url", required=True, metavar="URL",
                      help="WebDAV folder, Nextcloud server root, or S3 endpoint")
     add.add_argument("--public-url", metavar="PREFIX",
@@ -80,36 +83,30 @@ def _read_secret(ctx: Context, args: argparse.Namespace) -> str:
     return secret
 
 
-def _guarded(action: Any) -> Any:
-    try:
-        return action()
-    except Exception as exc:
-        known = as_cli_error(exc)
-        if known is None:
-            raise
-        raise known from None
-
-
-def _text(item: config.StorageConfig) -> str:
+def _text(item: StorageConfig) -> str:
     where = item.bucket and f" bucket {item.bucket}" or ""
     return (f"{item.id}\t{item.account_email}\t{item.kind}\t{safe_text(item.url)}{where}\t"
             f"{item.expiry_days} days")
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    from client.uploads import config  # keyring and HTTP code: only for this command
+
     spec = config.StorageSpec(
         kind=args.kind, url=args.url.strip(), public_url=(args.public_url or "").strip() or None,
         bucket=args.bucket, region=args.region, username=args.username or args.access_key,
         expiry_days=args.expiry_days, delete_expired=not args.keep_expired)
-    _guarded(lambda: config.validate(spec))
+    guarded(lambda: config.validate(spec))
     secret = _read_secret(ctx, args)
-    item = _guarded(lambda: config.add_storage(ctx.store(), args.account, spec, secret))
+    item = guarded(lambda: config.add_storage(ctx.store(), args.account, spec, secret))
     ctx.emit({"storage": item.describe()}, f"Added link storage {item.id} ({item.kind}) to "
              f"{item.account_email}. Check it with `tradewind storage test {item.id}`.")
     return 0
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from client.uploads import config  # keyring and HTTP code: only for this command
+
     items = config.list_storages(ctx.store(), args.account)
     ctx.emit({"storages": [i.describe() for i in items]},
              lambda: "\n".join(_text(i) for i in items) or "No link storages.")
@@ -117,13 +114,17 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_test(ctx: Context, args: argparse.Namespace) -> int:
-    item = _guarded(lambda: config.get_storage(ctx.store(), args.id))
-    text = _guarded(lambda: config.open_provider(item).test())
+    from client.uploads import config  # keyring and HTTP code: only for this command
+
+    item = guarded(lambda: config.get_storage(ctx.store(), args.id))
+    text = guarded(lambda: config.open_provider(item).test())
     ctx.emit({"storage": item.describe(), "ok": True, "message": text}, text)
     return 0
 
 
 def cmd_remove(ctx: Context, args: argparse.Namespace) -> int:
-    _guarded(lambda: config.remove_storage(ctx.store(), args.id))
+    from client.uploads import config  # keyring and HTTP code: only for this command
+
+    guarded(lambda: config.remove_storage(ctx.store(), args.id))
     ctx.emit({"removed": args.id}, f"Removed link storage {args.id} and its secret.")
     return 0

@@ -1,10 +1,16 @@
 """Exit codes for the link-storage commands (`storage`, `links`): the upload errors of
-`client.uploads` become `CliError`s in words. Pure; any thread.
+`client.uploads` become `CliError`s in words (`as_cli_error`; `guarded` runs an action and
+raises that error instead). Pure; any thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from client.cli.errors import CliError, ExitCode
+
+T = TypeVar("T")
 
 _CODES = {
     "AuthError": ExitCode.AUTH,
@@ -33,3 +39,14 @@ def as_cli_error(exc: Exception, upload_id: int | None = None) -> CliError | Non
                 details["upload_id"] = upload_id
             return CliError(message, code, details)
     return None
+
+
+def guarded(action: Callable[[], T], upload_id: int | None = None) -> T:
+    """``action()``; a link-storage error becomes its ``CliError`` (other errors pass)."""
+    try:
+        return action()
+    except Exception as exc:
+        known = as_cli_error(exc, upload_id)
+        if known is None:
+            raise
+        raise known from None

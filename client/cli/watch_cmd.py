@@ -18,7 +18,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from client import events
-from client.accounts.manager import MissingPasswordError
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode
 from client.cli.lookup import accounts_in_scope
@@ -41,6 +40,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _password_source(account: Account) -> str:
+    from client.accounts.manager import MissingPasswordError
     from client.imap.errors import AuthenticationError
     from client.oauth.credentials import secret_for
     from client.oauth.errors import OAuthError

@@ -26,6 +26,7 @@ from client.compose.headers import (
     received_text,
 )
 from client.compose.html_text import html_to_text
+from client.mime.msgid import normalize_msgid
 
 SMTP_POLICY = policy.SMTP.clone(max_line_length=78, refold_source="none")
 
@@ -104,8 +105,9 @@ def _set_addresses(msg: EmailMessage, name: str, people: tuple[Recipient, ...]) 
 
 def _msg_id(value: str) -> str:
     """A Message-ID from received mail (In-Reply-To, References): unsafe characters and inner
-    spaces removed, so a reply to a message with a broken ID still goes out."""
-    return "".join(received_text(value, "Message-ID").split()).strip("<>")
+    spaces removed, so a reply to a message with a broken ID still goes out; the stored form of
+    ``client.mime.msgid``, so threading finds the reply."""
+    return normalize_msgid(received_text(value, "Message-ID")) or ""
 
 
 def _rfc2231_param(param: str, value: str) -> str:

@@ -28,10 +28,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from email.utils import getaddresses
+from typing import TYPE_CHECKING
 
-from client.compose.drafts import DraftFields
-from client.compose.html_text import html_to_text
 from client.store.db import Store
+
+if TYPE_CHECKING:  # the names only: `tradewind --help` lists CHECKS without the parsers
+    from client.compose.drafts import DraftFields
 
 CHECKS = ("empty-subject", "forgotten-attachment", "too-large", "no-reply")
 SETTING = "compose.checks.disabled"
@@ -95,6 +97,8 @@ def is_no_reply(address: str) -> bool:
 def own_text(fields: DraftFields) -> str:
     """The rep's own words: the new text and, for an answer written into the quote, its
     unquoted lines; without the quoted original, its "wrote:" line and the signature."""
+    from client.mime.html_text import html_to_text
+
     text = fields.text if fields.text is not None else html_to_text(fields.html or "")
     pieces = [_without_signature(text)]
     if fields.quote_text:

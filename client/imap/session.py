@@ -56,6 +56,7 @@ from client.imap.parse import (
     uid_in_text,
 )
 from client.imap.utf7 import encode_mailbox_name
+from client.mime.msgid import normalize_msgid
 
 log = logging.getLogger(__name__)
 #: Messages a reply may list beyond the folder's EXISTS (mail arriving meanwhile).
@@ -278,7 +279,7 @@ class ImapSession(Connection):
     def find_message_id(self, message_id: str) -> list[int]:
         """UIDs in the selected folder whose Message-ID header contains ``message_id`` (given
         with or without angle brackets). Used to settle an interrupted send against Sent."""
-        value = message_id.strip().strip("<>")
+        value = normalize_msgid(message_id) or ""
         if not value or any(ch in value for ch in '"\\\r\n\x00'):
             raise ProtocolError(_("A Message-ID with quotes or line breaks cannot be searched for."))
         with self.guard():
@@ -339,42 +340,48 @@ class ImapSession(Connection):
                             "folder holds")
         return list(out.values())
 
+    def _fetch_items(self, uid_set: str, items: str, *more: str) -> Iterator[dict[str, Token]]:
+        """The items of each FETCH response to ``UID FETCH uid_set (items)``, as they arrive
+        (unreadable responses skipped, see ``_items``); the caller holds ``guard()``.
+        Abandoning the iterator reads and discards the rest of the reply."""
+        stream = self._stream("UID", "FETCH", uid_set, f"({items})", *more)
+        try:
+            for segs in stream:
+                found = self._items(segs)
+                if found:
+                    yield found
+        finally:
+            stream.close()
+
+    def _fetch_with_meta(self, uids: Sequence[int], item: str,
+                         key: str) -> Iterator[tuple[MessageMeta, bytes]]:
+        """Metadata and the literal ``key`` of ``item`` for all ``uids`` in ONE command,
+        yielded as each arrives; missing UIDs are skipped."""
+        if not uids:
+            return
+        with self.guard():
+            stream = self._stream("UID", "FETCH", format_uid_set(list(uids)),
+                                  f"({self._meta_items()} {item})")
+            try:
+                for segs in stream:
+                    items, meta = self._meta_of(segs)
+                    value = items.get(key)
+                    if meta is not None and isinstance(value, bytes):
+                        yield meta, value
+            finally:
+                stream.close()
+
     def fetch_raw(self, uids: Sequence[int]) -> Iterator[tuple[MessageMeta, bytes]]:
         """Whole messages (``BODY.PEEK[]``, never marks seen) in ONE command for all ``uids``,
         yielded as each arrives. Missing (expunged) UIDs are skipped. Abandoning the iterator
         reads and discards the rest of the reply."""
-        if not uids:
-            return
-        uid_set = format_uid_set(list(uids))
-        with self.guard():
-            stream = self._stream("UID", "FETCH", uid_set, f"({self._meta_items()} BODY.PEEK[])")
-            try:
-                for segs in stream:
-                    items, meta = self._meta_of(segs)
-                    body = items.get("BODY[]")
-                    if meta is not None and isinstance(body, bytes):
-                        yield meta, body
-            finally:
-                stream.close()
+        return self._fetch_with_meta(uids, "BODY.PEEK[]", "BODY[]")
 
     def fetch_headers(self, uids: Sequence[int]) -> Iterator[tuple[MessageMeta, bytes]]:
         """Top-level headers (``BODY.PEEK[HEADER]``) with metadata for all ``uids`` in ONE
         command, yielded as each arrives (the sync lists new mail before bodies arrive).
         Missing UIDs are skipped; abandoning the iterator discards the rest of the reply."""
-        if not uids:
-            return
-        uid_set = format_uid_set(list(uids))
-        with self.guard():
-            stream = self._stream("UID", "FETCH", uid_set,
-                                  f"({self._meta_items()} BODY.PEEK[HEADER])")
-            try:
-                for segs in stream:
-                    items, meta = self._meta_of(segs)
-                    header = items.get("BODY[HEADER]")
-                    if meta is not None and isinstance(header, bytes):
-                        yield meta, header
-            finally:
-                stream.close()
+        return self._fetch_with_meta(uids, "BODY.PEEK[HEADER]", "BODY[HEADER]")
 
     def fetch_message_ids(self, uid_set: str) -> dict[int, bytes]:
         """``{uid: raw Message-ID header line}`` for a UID set in ONE command (the sync matches
@@ -383,9 +390,7 @@ class ImapSession(Connection):
             raise ValueError(f"not an IMAP UID set: {uid_set!r:.60}")
         out: dict[int, bytes] = {}
         with self.guard():
-            for segs in self._stream("UID", "FETCH", uid_set,
-                                     "(UID BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])"):
-                items = self._items(segs)
+            for items in self._fetch_items(uid_set, "UID BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"):
                 uid = items.get("UID")
                 value = next((v for k, v in items.items()
                               if k.upper().startswith("BODY[HEADER.FIELDS")), None)
@@ -400,8 +405,7 @@ class ImapSession(Connection):
             raise ValueError(f"not an IMAP body section: {section!r:.60}")
         key = f"BODY[{section}]"
         with self.guard():
-            for segs in self._stream("UID", "FETCH", str(int(uid)), f"(UID BODY.PEEK[{section}])"):
-                items = self._items(segs)
+            for items in self._fetch_items(str(int(uid)), f"UID BODY.PEEK[{section}]"):
                 if items.get("UID") == str(int(uid)) and key in items:
                     value = items[key]
                     return value if isinstance(value, bytes) else b""
@@ -415,9 +419,8 @@ class ImapSession(Connection):
         command."""
         with self.guard():
             first = None
-            for segs in self._stream("UID", "FETCH", str(int(uid)),
-                                     f"({self._meta_items()} BODYSTRUCTURE BODY.PEEK[HEADER])"):
-                items = self._items(segs)
+            for items in self._fetch_items(str(int(uid)),
+                                           f"{self._meta_items()} BODYSTRUCTURE BODY.PEEK[HEADER]"):
                 if items.get("UID") == str(int(uid)) and "BODYSTRUCTURE" in items:
                     first = items
             if first is None:
@@ -441,8 +444,7 @@ class ImapSession(Connection):
             if wanted:
                 items_arg = " ".join(f"BODY.PEEK[{p.section}]" for p in wanted)
                 got: dict[str, bytes] = {}
-                for segs in self._stream("UID", "FETCH", str(int(uid)), f"(UID {items_arg})"):
-                    items = self._items(segs)
+                for items in self._fetch_items(str(int(uid)), f"UID {items_arg}"):
                     for p in wanted:
                         value = items.get(f"BODY[{p.section}]")
                         if isinstance(value, bytes):
@@ -463,8 +465,7 @@ class ImapSession(Connection):
         ranges: list[tuple[int, int]] = []
         with self.guard():
             self._client.untagged_responses.pop("VANISHED", None)
-            for _segs in self._stream("UID", "FETCH", "1:*", "(UID)",
-                                      f"(CHANGEDSINCE {int(modseq)} VANISHED)"):
+            for _items in self._fetch_items("1:*", "UID", f"(CHANGEDSINCE {int(modseq)} VANISHED)"):
                 pass
             for segs in self._untagged("VANISHED"):
                 ranges.extend(parse_vanished(segs))

@@ -13,12 +13,11 @@ from .addresses import parse_address_list
 from .encoded_words import choose_raw_codec, decode_encoded_words, raw_to_utf8
 from .header_block import HeaderBlock, split_header_block
 from .model import DEFAULT_LIMITS, Address, Limits, ParsedHeaders
+from .msgid import msgid_list, normalize_msgid
 
 _CHARSET = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:+-]{1,40})", re.IGNORECASE)
-_MSGID = re.compile(r"<([^<>\s]{1,998})>")
 _SINGLE = {"from": "From", "subject": "Subject", "date": "Date", "message-id": "Message-ID"}
 _ADDRESS_FIELDS = ("from", "to", "cc", "bcc", "reply-to")
-_MAX_REFERENCES = 500
 
 
 def parse_headers(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedHeaders:
@@ -103,9 +102,9 @@ def headers_from_block(block: HeaderBlock, raw: bytes, limits: Limits) -> Parsed
     date_raw = block.first("date")
     in_reply_to_raw = block.first("in-reply-to")
     references_raw = block.all("references")
-    references = _message_ids(decoder.plain(b" ".join(references_raw))) if references_raw else []
+    references = msgid_list(decoder.plain(b" ".join(references_raw))) if references_raw else ()
     message_id_raw = block.first("message-id")
-    in_reply_to_ids = _message_ids(decoder.plain(in_reply_to_raw)) if in_reply_to_raw else []
+    in_reply_to = normalize_msgid(decoder.plain(in_reply_to_raw)) if in_reply_to_raw else None
     warnings.extend(decoder.warnings)
     return ParsedHeaders(
         subject=subject,
@@ -115,9 +114,9 @@ def headers_from_block(block: HeaderBlock, raw: bytes, limits: Limits) -> Parsed
         bcc=addresses["bcc"],
         reply_to=addresses["reply-to"],
         date=parse_date(decoder.plain(date_raw)) if date_raw is not None else None,
-        message_id=_first_id(decoder.plain(message_id_raw)) if message_id_raw else None,
-        in_reply_to=in_reply_to_ids[0] if in_reply_to_ids else None,
-        references=tuple(references[-_MAX_REFERENCES:]),
+        message_id=normalize_msgid(decoder.plain(message_id_raw)) if message_id_raw else None,
+        in_reply_to=in_reply_to,
+        references=references,
         warnings=tuple(dict.fromkeys(warnings)),
     )
 
@@ -131,18 +130,6 @@ def parse_date(value: str) -> datetime | None:
         return parsed.astimezone(UTC)
     except Exception:  # noqa: BLE001 - any garbage date means "no date"
         return None
-
-
-def _message_ids(value: str) -> list[str]:
-    found = _MSGID.findall(value)
-    if found:
-        return found
-    return [token.strip("<>") for token in value.split() if token.strip("<>")][:_MAX_REFERENCES]
-
-
-def _first_id(value: str) -> str | None:
-    ids = _message_ids(value)
-    return ids[0] if ids else None
 
 
 def _collapse(text: str) -> str:

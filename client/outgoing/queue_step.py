@@ -13,6 +13,7 @@ from client.compose.assemble import assemble
 from client.compose.build import Draft, build_message, envelope_recipients, to_bytes
 from client.compose.drafts import DraftFields
 from client.compose.headers import Recipient, parse_recipients
+from client.mime.msgid import normalize_msgid
 from client.outgoing.message import Outgoing, QueuedMessage
 from client.signatures.enforce import confirm_signature
 from client.smtp.outbox import Outbox
@@ -46,7 +47,7 @@ def enqueue(store: Store, message: Outgoing) -> QueuedMessage:
     msg = build_message(draft)
     if message.enforced is not None:
         confirm_signature(msg, message.enforced, fields)  # raises ComposeError: not queued
-    message_id = str(msg["Message-ID"]).strip("<>")
+    message_id = normalize_msgid(str(msg["Message-ID"])) or ""
     recipients = envelope_recipients(draft)
     box = Outbox(store)
     hold_for = message.hold_for

@@ -277,6 +277,19 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         else:
             pdf.multi_cell(w, h, value, align=align, new_x="LMARGIN", new_y="NEXT")
 
+    def party_block(x: float, w: float, name: str, lines: Sequence[str], *, name_h: float,
+                    name_size: float, colour: tuple[int, int, int] = ink) -> float:
+        """A party's name in bold and its address lines below, in the column of width `w` at
+        `x` (wrapped lines stay in it); returns where the block ends."""
+        pdf.set_left_margin(x)
+        pdf.set_x(x)
+        cell_line(w, name_h, name, style="B", size=name_size, align=al("L"))
+        for line in lines:
+            pdf.set_x(x)
+            cell_line(w, 4.4, line, size=8.5, colour=colour, align=al("L"))
+        pdf.set_left_margin(x0)
+        return pdf.get_y()
+
     # --- heading: logo + seller on the left, title + number on the right -------------------
     top = pdf.get_y()
     left_w = width * 0.58
@@ -289,14 +302,8 @@ def render_pdf(doc: QuotationDocument) -> bytes:
             raise QuotePdfError(_("The company logo cannot be used as an image ({reason}).",
                                   reason=exc)) from exc
         pdf.set_y(top + 18)
-    pdf.set_left_margin(at(x0, left_w))
-    pdf.set_x(at(x0, left_w))
-    cell_line(left_w, 6, doc.seller.name, style="B", size=12, align=al("L"))
-    for line in doc.seller.lines:
-        pdf.set_x(at(x0, left_w))
-        cell_line(left_w, 4.4, line, size=8.5, colour=muted, align=al("L"))
-    pdf.set_left_margin(x0)
-    left_end = pdf.get_y()
+    left_end = party_block(at(x0, left_w), left_w, doc.seller.name, doc.seller.lines,
+                           name_h=6, name_size=12, colour=muted)
 
     pdf.set_xy(at(x0 + left_w, right_w), top)
     title = text(words["title"])
@@ -336,14 +343,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         font("B", 7.5)
         pdf.set_text_color(*muted)
         pdf.cell(half, 4.5, text(label.upper()), align=al("L"), new_x="LEFT", new_y="NEXT")
-        pdf.set_x(x)
-        pdf.set_left_margin(x)
-        cell_line(half, 5, party.name, style="B", size=10, align=al("L"))
-        for line in party.lines:
-            pdf.set_x(x)
-            cell_line(half, 4.4, line, size=8.5, align=al("L"))
-        pdf.set_left_margin(x0)
-        ends.append(pdf.get_y())
+        ends.append(party_block(x, half, party.name, party.lines, name_h=5, name_size=10))
     pdf.set_y(max(ends) + 6)
 
     # --- items ----------------------------------------------------------------------------

@@ -48,12 +48,20 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from client.mime.msgid import normalize_msgid
 from client.smtp import claim as claims
 from client.store.db import Store
+from client.store.updates import marks, update_sql
 
 STATES = ("uploading", "queued", "sending", "uncertain", "failed", "sent", "filed")
 BACKOFF_BASE_S = 30.0
 BACKOFF_CAP_S = 3600.0
+#: The columns a state change may set (``update_sql``'s allow-list); never id, account or Message-ID.
+_CHANGING = frozenset({
+    "state", "attempts", "next_attempt", "last_error", "waiting_for", "refused_json", "sent_at",
+    "raw", "size", "recipients_json", "subject", "link_files_json", "claim_pid", "claim_started",
+    "claim_token", "claimed_at", "handed_over_at",
+})
 
 
 class OutboxError(Exception):
@@ -173,7 +181,7 @@ class Outbox:
                 "INSERT INTO outbox (account_id, message_id, sender, recipients_json, subject, raw,"
                 " size, state, attempts, next_attempt, refused_json, reply_to_row, forward_of_row,"
                 " created, link_files_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '{}', ?, ?, ?, ?)",
-                (account_id, message_id.strip("<>"), sender, json.dumps(recipients), subject, raw,
+                (account_id, normalize_msgid(message_id) or "", sender, json.dumps(recipients), subject, raw,
                  len(raw), "uploading" if link_files else "queued", now, reply_to_row,
                  forward_of_row, now, link_files),
             )
@@ -296,15 +304,12 @@ class Outbox:
         if release:
             fields.update(claim_pid=None, claim_started=None, claim_token=None,
                           claimed_at=None, handed_over_at=None)
-        assignments = ", ".join([*(f"{key} = ?" for key in fields), "version = version + 1"])
-        marks = ", ".join("?" for _ in states)
+        sql, values = update_sql(
+            "outbox", fields, _CHANGING, f"id = ? AND claim_token = ? AND state IN"
+            f" ({marks(len(states))}){condition}", also=("version = version + 1",))
         try:
             with self.store.transaction(durable=True) as conn:
-                cur = conn.execute(
-                    f"UPDATE outbox SET {assignments} WHERE id = ? AND claim_token = ?"
-                    f" AND state IN ({marks}){condition}",
-                    (*fields.values(), claim.item_id, claim.token, *states),
-                )
+                cur = conn.execute(sql, (*values, claim.item_id, claim.token, *states))
                 changed = cur.rowcount == 1
         finally:
             if release:
@@ -317,14 +322,12 @@ class Outbox:
     # -- transitions ----------------------------------------------------------------------
     def _set(self, item_id: int, states: tuple[str, ...], **fields: object) -> bool:
         """Change an unclaimed row in one of `states`; False when none matched."""
-        assignments = ", ".join([*(f"{key} = ?" for key in fields), "version = version + 1"])
-        marks = ", ".join("?" for _ in states)
+        sql, values = update_sql(
+            "outbox", fields, _CHANGING,
+            f"id = ? AND claim_token IS NULL AND state IN ({marks(len(states))})",
+            also=("version = version + 1",))
         with self.store.transaction(durable=True) as conn:
-            cur = conn.execute(
-                f"UPDATE outbox SET {assignments} WHERE id = ? AND claim_token IS NULL"
-                f" AND state IN ({marks})", (*fields.values(), item_id, *states),
-            )
-            return cur.rowcount == 1
+            return conn.execute(sql, (*values, item_id, *states)).rowcount == 1
 
     def mark_sent(self, claim: Claim, refused: dict[str, tuple[int, str]] | None = None) -> None:
         """The server accepted the message (final 250). The claim goes on while it is filed."""

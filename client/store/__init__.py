@@ -1,7 +1,12 @@
 """SQLite cache of accounts, folders, messages and offline operations (see docs/internals.md).
 
-Open one ``Store`` per thread with ``Store.open(path)``.
+Open one ``Store`` per thread with ``Store.open(path)``. The rebuild (``quarantine_and_rebuild``,
+``QuarantineResult``) loads on first use, so opening the cache does not import it.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from client.store.db import Store
 from client.store.errors import (
@@ -20,7 +25,9 @@ from client.store.records import (
     MessageRow,
     PendingOp,
 )
-from client.store.recovery import QuarantineResult, quarantine_and_rebuild
+
+if TYPE_CHECKING:
+    from client.store.recovery import QuarantineResult, quarantine_and_rebuild
 
 __all__ = [
     "Account",
@@ -39,3 +46,13 @@ __all__ = [
     "StoreWriteError",
     "quarantine_and_rebuild",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name in ("QuarantineResult", "quarantine_and_rebuild"):
+        from client.store import recovery
+
+        value = getattr(recovery, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

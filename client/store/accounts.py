@@ -7,6 +7,7 @@ import time
 
 from client.store.base import StoreBase
 from client.store.records import Account
+from client.store.updates import update_sql
 
 _ACCOUNT_COLUMNS = (
     "id, email, display_name, imap_host, imap_port, smtp_host, smtp_port, security, username, "
@@ -89,16 +90,11 @@ class AccountsMixin(StoreBase):
 
     def update_account(self, account_id: int, **fields: object) -> None:
         """Change connection settings (``display_name``, hosts, ports, ``security``, …)."""
-        unknown = set(fields) - _EDITABLE
-        if unknown:
-            raise ValueError(f"cannot update account fields {sorted(unknown)}")
         if not fields:
             return
-        assignments = ", ".join(f"{name} = ?" for name in fields)
+        sql, values = update_sql("accounts", fields, _EDITABLE, "id = ?")  # ValueError: unknown
         with self.transaction() as conn:
-            conn.execute(
-                f"UPDATE accounts SET {assignments} WHERE id = ?", (*fields.values(), account_id)
-            )
+            conn.execute(sql, (*values, account_id))
 
     def set_account_status(
         self, account_id: int, status: str, last_error: str | None = None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from client.mime import parse_headers
+from client.mime.msgid import msgid_list, normalize_msgid
 
 #: Version of the code that derives header columns (``header_columns`` and the keys below).
 #: Rows store it in ``messages.header_version``; rows below it are re-derived from their stored
@@ -19,7 +19,6 @@ from client.mime import parse_headers
 #: together with a migration that recreates the partial index ``messages_header_stale``.
 HEADER_VERSION = 1
 
-_MSGID = re.compile(r"<([^<>\s]+)>")
 _MIXED = re.compile(rb"(?im)^content-type:[ \t]*multipart/mixed")
 _REPLY_PREFIX = re.compile(
     r"^\s*(?:(?:re|fwd?|aw|wg|sv|vs|tr|rif|réf|ref|antw|odp)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]"
@@ -27,31 +26,6 @@ _REPLY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _LIST_TAG = re.compile(r"^\s*\[[^\]]{1,40}\]\s*")
-
-
-def normalize_msgid(value: str | None) -> str | None:
-    """``<abc@host>`` -> ``abc@host`` (stored form); None for empty input."""
-    if not value:
-        return None
-    found = _MSGID.search(value)
-    text = found.group(1) if found else value.strip().strip("<>").strip()
-    return text or None
-
-
-def msgid_list(value: object) -> tuple[str, ...]:
-    """Message-IDs from a header string (``<a> <b>``) or a sequence of ids, in order, unique."""
-    items: list[str] = []
-    if isinstance(value, str):
-        items = _MSGID.findall(value) or value.split()
-    elif isinstance(value, list | tuple):
-        for item in value:
-            items.extend(msgid_list(item) if isinstance(item, str) and "<" in item else [item])
-    out: list[str] = []
-    for item in items:
-        norm = normalize_msgid(str(item))
-        if norm and norm not in out:
-            out.append(norm)
-    return tuple(out)
 
 
 def subject_key(subject: str) -> tuple[str, bool]:
@@ -150,6 +124,8 @@ def _timestamp(value: datetime | None) -> float | None:
 def header_columns(raw: bytes) -> HeaderColumns:
     """Parse the header of ``raw`` with ``client.mime.parse_headers``; never raises."""
     head = header_block(raw)
+    from client.mime import parse_headers  # loaded on the first header, not by `ls`
+
     parsed = parse_headers(head)
     from_list = tuple(parsed.from_ or ())
     from_name, from_email = _addr(from_list[0]) if from_list else ("", "")

@@ -14,6 +14,7 @@ from client.store.records import (
     Folder,
     FolderRecord,
 )
+from client.store.updates import update_sql
 
 _FOLDER_COLUMNS = (
     "id, account_id, name, delimiter, role, attrs_json, subscribed, uidvalidity, uidnext, "
@@ -185,16 +186,11 @@ class FoldersMixin(StoreBase):
         ``exists_count``."""
         if "exists" in state:
             state["exists_count"] = state.pop("exists")
-        unknown = set(state) - _STATE_FIELDS
-        if unknown:
-            raise ValueError(f"unknown folder state fields {sorted(unknown)}")
         if not state:
             return
-        assignments = ", ".join(f"{name} = ?" for name in state)
+        sql, values = update_sql("folders", state, _STATE_FIELDS, "id = ?")  # ValueError: unknown
         with self.transaction() as conn:
-            conn.execute(
-                f"UPDATE folders SET {assignments} WHERE id = ?", (*state.values(), folder_id)
-            )
+            conn.execute(sql, (*values, folder_id))
 
     def unread_counts(self, account_id: int | None = None) -> dict[int, int]:
         """{folder_id: unread, not deleted messages} for every folder (0 included)."""

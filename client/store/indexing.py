@@ -12,14 +12,25 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING
 
-from client.mime import DEFAULT_LIMITS, body_search_text, parse_message, preview_text
 from client.store.base import StoreBase
 from client.store.cjk import bigram_text
 from client.store.derive import address_text
 
-# Search needs bodies and attachment names, not attachment bytes: skip decoding them.
-INDEX_LIMITS = replace(DEFAULT_LIMITS, decode_attachments=False)
+if TYPE_CHECKING:
+    from client.mime.model import Limits
+
+
+@cache
+def index_limits() -> Limits:
+    """The parser's limits for indexing: search needs bodies and attachment names, not
+    attachment bytes, so those are not decoded (the MIME model loads on the first call)."""
+    from client.mime.model import DEFAULT_LIMITS
+
+    return replace(DEFAULT_LIMITS, decode_attachments=False)
+
 
 PREVIEW_CHARS = 200
 BODY_INDEX_CHARS = 200_000
@@ -43,8 +54,10 @@ def extract(row_id: int, subject: str, addresses: str, raw: bytes | None) -> Ind
     """Parse one body into searchable text; never raises (state 2 on a parser failure)."""
     if not raw:
         return IndexedText(row_id, subject, addresses, "", "", "", False, 1)
+    from client.mime import body_search_text, parse_message, preview_text
+
     try:
-        parsed = parse_message(raw, INDEX_LIMITS)
+        parsed = parse_message(raw, index_limits())
         body = str(body_search_text(parsed) or "")[:BODY_INDEX_CHARS]
         names = [a.filename for a in parsed.attachments if a.filename and not a.inline]
         has_attachments = any(not a.inline for a in parsed.attachments)

@@ -5,8 +5,10 @@ Each ``LocalTable`` says where its rows live (``table`` + optional ``where``), h
 back into a fresh cache (columns to ``reset``, references that must exist or become NULL, what
 to do on a key conflict, an optional ``after_insert`` hook) and in which order: entries are
 imported in list order, so a table comes after the tables it references (accounts first).
-A later feature (quotes, calendar entries) adds its table with ``register_local_table``; a
-table that does not exist in a cache is simply skipped. Pure data; any thread.
+The list is explicit and complete: every local-only table of every feature is named here (not
+registered by the feature's module at import, which made a rebuild's contents depend on what the
+process had imported). A table that does not exist in a cache is simply skipped. Pure data; any
+thread.
 """
 
 from __future__ import annotations
@@ -104,14 +106,24 @@ LOCAL_TABLES: list[LocalTable] = [
     LocalTable("upload_parts", "upload_parts", "confirmed upload parts",
                required={"upload_id": "uploads"}),
     LocalTable("links", "links", "links to uploaded files", required={"upload_id": "uploads"}),
+    # Quotes (client/quotes, schema 11): the price list, number counters, quotes and lines.
+    LocalTable("products", "products", "price list products"),
+    LocalTable("product_prices", "product_prices", "price list prices",
+               required={"product_id": "products"}),
+    LocalTable("quote_sequences", "quote_sequences", "quote number counters", replace=True),
+    LocalTable("quotes", "quotes", "quotes",
+               optional={"account_id": "accounts", "inquiry_row": "messages"}),
+    LocalTable("quote_items", "quote_items", "quote lines", required={"quote_id": "quotes"}),
+    # Calendar (client/calendar, schema 14): entries and changes waiting for the CalDAV server.
+    LocalTable("calendar_events", "calendar_events", "calendar entries", replace=True),
+    LocalTable("calendar_changes", "calendar_changes",
+               "calendar changes waiting for the CalDAV server"),
 ]
 
-
-def register_local_table(entry: LocalTable) -> None:
-    """Add (or replace, by name) a local table; it is imported after the ones before it.
-    Call at import time of the feature's module, before any rebuild runs."""
-    for index, existing in enumerate(LOCAL_TABLES):
-        if existing.name == entry.name:
-            LOCAL_TABLES[index] = entry
-            return
-    LOCAL_TABLES.append(entry)
+#: Tables with no local-only rows: they come from the server again (``parts``), are rebuilt
+#: from the imported rows (``message_refs``, the search index) or are a cache of server data
+#: (``orphan_bodies``). ``undo_log`` (schema 16) names message row ids, which a rebuild does not
+#: keep, so a rebuilt cache starts with an empty undo history. With ``LOCAL_TABLES`` these name
+#: every table of the schema (tests/client/store/test_local_tables.py), so a new table has to
+#: be classified.
+SERVER_TABLES = frozenset({"parts", "message_refs", "orphan_bodies", "messages_fts", "undo_log"})

@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from client.profile import secrets
+from client.uploads.provider import KINDS, Provider
 from client.uploads.provider import MAX_S3_EXPIRY_S as MAX_EXPIRY_S
-from client.uploads.provider import Provider
 
 if TYPE_CHECKING:
     from client.store.db import Store
 
-KINDS = ("webdav", "nextcloud", "s3")
 MAX_EXPIRY_DAYS = 365
 
 

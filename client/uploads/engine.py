@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from client import crashpoints, events
+from client.store.updates import update_sql
 from client.uploads import records
 from client.uploads.config import StorageConfig, get_storage, open_provider
 from client.uploads.names import safe_name
@@ -59,6 +60,9 @@ if TYPE_CHECKING:
 
 STREAM_CHUNK = 4 * 1024 * 1024
 REUSE_MIN_LEFT_S = 24 * 3600  # a link that expires within a day is not reused
+#: The columns ``_set`` may change (``update_sql``'s allow-list).
+_CHANGING = frozenset({"state", "last_error", "attempts", "sha256", "remote_path", "session_json",
+                       "updated"})
 
 
 class FileChanged(PermanentError):
@@ -225,9 +229,9 @@ class UploadEngine:
 
     def _set(self, upload_id: int, **fields: object) -> None:
         fields["updated"] = time.time()
-        names = ", ".join(f"{name} = ?" for name in fields)
+        sql, values = update_sql("uploads", fields, _CHANGING, "id = ?")
         with self.store.transaction(durable=True) as conn:
-            conn.execute(f"UPDATE uploads SET {names} WHERE id = ?", (*fields.values(), upload_id))
+            conn.execute(sql, (*values, upload_id))
 
     def _fail(self, record: UploadRecord, error: UploadError) -> None:
         self._set(record.id, state="failed", last_error=str(error), attempts=record.attempts + 1)

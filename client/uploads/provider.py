@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+KINDS = ("webdav", "nextcloud", "s3")  # the storage kinds `client.uploads.config` opens
+
 MiB = 1024 * 1024
 MAX_S3_EXPIRY_S = 7 * 24 * 3600  # SigV4 presigned URLs live at most 7 days
 

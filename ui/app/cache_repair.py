@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from client.profile.paths import ProfileLock, ProfileLockedError
-from client.quotes import local_rows as _quote_rows  # noqa: F401 - a rebuild keeps the quote tables
 from client.store.check import check_cache
 from client.store.damage_mark import damage_mark
 from client.store.db import Store

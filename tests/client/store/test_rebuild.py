@@ -14,7 +14,7 @@ from client.ops import queue
 from client.smtp.outbox import Outbox
 from client.store import FolderRecord, Store, StoreVersionError, quarantine_and_rebuild
 from client.store.damage_mark import damage_mark
-from client.store.local_tables import LOCAL_TABLES, LocalTable, register_local_table
+from client.store.local_tables import LOCAL_TABLES, LocalTable
 from client.store.migrations import LATEST
 
 from .damage import scribble, table_leaf_pages
@@ -160,7 +160,7 @@ def test_rows_on_a_damaged_page_are_skipped_and_listed(db_path: Path) -> None:
     assert {row["id"] for row in listed} == lost
 
 
-def test_a_registered_local_table_is_exported_and_imported(db_path: Path) -> None:
+def test_a_listed_table_missing_from_the_fresh_schema_is_kept_in_the_export(db_path: Path) -> None:
     with Store.open(db_path) as store:
         account = store.add_account("rep@tradewind.example")
         with store.transaction() as conn:
@@ -168,8 +168,8 @@ def test_a_registered_local_table_is_exported_and_imported(db_path: Path) -> Non
                          "NOT NULL REFERENCES accounts(id), number TEXT NOT NULL)")
             conn.execute("INSERT INTO calendar_entries VALUES (5, ?, 'Q-2026-118')", (account.id,))
     saved = list(LOCAL_TABLES)
-    register_local_table(LocalTable("calendar_entries", "calendar_entries", "calendar entries",
-                                    required={"account_id": "accounts"}))
+    LOCAL_TABLES.append(LocalTable("calendar_entries", "calendar_entries", "calendar entries",
+                                   required={"account_id": "accounts"}))
     try:
         result = quarantine_and_rebuild(db_path)
     finally:
