@@ -12,20 +12,20 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
-import itertools  # noqa: E402
-import re  # noqa: E402
-import secrets  # noqa: E402
-from collections.abc import Callable, Generator, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import itertools
+import re
+import secrets
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
 
-import keyring  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import pytest
 
-from client import secrets as client_secrets  # noqa: E402
-from tests.servers.cyrus import CyrusServer, cyrus_root, find_cyrus  # noqa: E402
-from tests.servers.dovecot import DovecotServer, MailUser, find_dovecot  # noqa: E402
-from tests.servers.faultproxy import FaultProxy  # noqa: E402
-from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
+from client import secrets as client_secrets
+from tests.servers.cyrus import CyrusServer, cyrus_root, find_cyrus
+from tests.servers.dovecot import DovecotServer, MailUser, find_dovecot
+from tests.servers.faultproxy import FaultProxy
+from tests.support.memory_keyring import MemoryKeyring
 
 _SERVER_FIXTURES = {"dovecot", "imap_user", "make_dovecot"}
 # The test suite's own keyring is exempt from the priority rule (client/secrets.py explains

@@ -149,7 +149,7 @@ def _push(client: Any, cal: Any, calendar: CalendarStore, report: SyncReport,
                 try:
                     remote.load()
                     server_etag = remote.etag
-                except Exception:  # gone from the server: put ours back
+                except Exception:  # noqa: BLE001 - gone from the server: put ours back
                     server_etag = None
                 if server_etag and master.etag and server_etag != master.etag:
                     calendar.keep_conflict(uid, str(remote.data).encode("utf-8"))
@@ -168,7 +168,7 @@ def _push(client: Any, cal: Any, calendar: CalendarStore, report: SyncReport,
             calendar.set_remote(uid, str(fresh.url or saved.url), fresh.etag)
             calendar.done(ids)
             report.pushed += 1
-        except Exception as exc:  # refused or dropped: keep the change for the next sync
+        except Exception as exc:  # noqa: BLE001 - refused or dropped: keep the change for the next sync
             for change_id in ids:
                 calendar.failed(change_id, _describe(exc, password))
             report.problems.append(f"{uid}: {_describe(exc, password)}")

@@ -75,7 +75,7 @@ def html_to_text(html: str) -> str:
     try:
         parser.feed(html)
         parser.close()
-    except Exception:  # HTMLParser is lenient; anything else still yields what was collected
+    except Exception:  # noqa: BLE001 - HTMLParser is lenient; anything else still yields what was collected
         pass
     text = "".join(parser.out)
     lines = [line.rstrip() for line in text.split("\n")]

@@ -229,7 +229,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         pdf.add_font("body", "", str(paths["regular"]))
         pdf.add_font("body", "B", str(paths["bold"]))
         pdf.add_font("cjk", "", str(paths["cjk"]))
-    except Exception as exc:  # noqa: BLE001 - a damaged font file, in words
+    except Exception as exc:
         raise QuotePdfError(f"A quotation font cannot be read: {exc}") from exc
     _refuse_uncovered(doc, words, [set(getattr(f, "cmap", {}) or {}) for f in pdf.fonts.values()])
     pdf.set_fallback_fonts(["cjk"], exact_match=False)  # no bold CJK shipped: regular glyphs
@@ -282,7 +282,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         logo_w = _logo_width(doc.logo, 16)
         try:
             pdf.image(io.BytesIO(doc.logo), x=at(x0, min(logo_w, left_w)), y=top, h=16)
-        except Exception as exc:  # noqa: BLE001 - not an image fpdf2 can read
+        except Exception as exc:
             raise QuotePdfError(f"The company logo cannot be used as an image ({exc}).") from exc
         pdf.set_y(top + 18)
     pdf.set_left_margin(at(x0, left_w))
@@ -440,7 +440,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         pdf.cell(half, 4, text(words["sign"]), align=al("L"))
     try:
         return bytes(pdf.output())
-    except Exception as exc:  # noqa: BLE001 - fpdf2 refuses something: in words
+    except Exception as exc:
         raise QuotePdfError(f"The PDF could not be written: {exc}") from exc
 
 

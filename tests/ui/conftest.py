@@ -9,9 +9,9 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ["TRADEWIND_LANG"] = "en_US"
 
 # QtWebEngine must be imported, and our URL scheme declared, before the QApplication exists.
-import PySide6.QtWebEngineWidgets  # noqa: E402, F401
+import PySide6.QtWebEngineWidgets  # noqa: F401
 
-from ui.html_view import register_mail_scheme  # noqa: E402
+from ui.html_view import register_mail_scheme
 
 register_mail_scheme()
 

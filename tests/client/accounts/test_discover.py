@@ -140,7 +140,7 @@ class _Handler(BaseHTTPRequestHandler):
     served: dict[str, bytes] = {}
     requests: list[str] = []
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         type(self).requests.append(self.path)
         body = self.served.get(self.path.split("?")[0])
         if body is None:

@@ -45,7 +45,7 @@ def _server_messages(dovecot: DovecotServer, user: MailUser, folder: str) -> lis
         return found
 
 
-def test_damaged_cache_is_rebuilt_and_the_queued_mail_goes_out_once(  # noqa: PLR0915
+def test_damaged_cache_is_rebuilt_and_the_queued_mail_goes_out_once(
     cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
     smtp_user: MailUser, tmp_path,  # noqa: F811
 ) -> None:

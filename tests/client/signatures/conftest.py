@@ -98,7 +98,7 @@ class HttpsServer:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     log_list: list[str]
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         self.log_list.append(self.path)
 
 
