@@ -16,7 +16,6 @@ from client.compose.identities import add_identity
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
 from tests.client.compose.test_reply_parts import SECRET, three_parts
-from tests.ui.test_html_reader import internet  # noqa: F401 (fixture)
 from ui.composer.editor import ComposeEditor
 from ui.composer.locked_view import LockedHtmlView
 from ui.composer.window import ComposerWindow
@@ -43,7 +42,7 @@ def _with_remote_content(base: str, to: str) -> bytes:
 
 
 @pytest.fixture
-def reply_db(tmp_path: Path, internet) -> tuple[Path, int, list[str]]:  # type: ignore[no-untyped-def]  # noqa: F811
+def reply_db(tmp_path: Path, internet) -> tuple[Path, int, list[str]]:  # type: ignore[no-untyped-def]
     base, hits = internet
     db = tmp_path / "tw.db"
     with Store.open(db) as store:

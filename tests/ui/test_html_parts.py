@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.test_html_reader import _page_text, internet  # noqa: F401 (fixture)
+from tests.ui.test_html_reader import _page_text
 from ui.dates import babel_locale
 from ui.reader import ReaderPane
 from ui.reader_content import build_content, row_from_headers
@@ -25,7 +25,7 @@ def _three_parts(base: str) -> bytes:
 
 
 @pytest.mark.parametrize("allow_remote", [False, True])
-def test_split_img_tag_across_parts_sends_nothing(qtbot, internet, allow_remote: bool) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_split_img_tag_across_parts_sends_nothing(qtbot, internet, allow_remote: bool) -> None:  # type: ignore[no-untyped-def]
     base, hits = internet
     raw = _three_parts(base)
     content = build_content(row_from_headers(raw), raw, allow_remote, f"efail{int(allow_remote)}")
@@ -60,7 +60,7 @@ def test_utf7_html_part_is_shown_as_text_with_a_notice(qtbot) -> None:  # type: 
     assert "<b>Offer</b><script>" in pane.body.toPlainText()  # literally, as text
 
 
-def test_data_pictures_are_shown_not_blocked(qtbot, internet) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_data_pictures_are_shown_not_blocked(qtbot, internet) -> None:  # type: ignore[no-untyped-def]
     base, hits = internet
     gif = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
     raw = (

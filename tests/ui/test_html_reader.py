@@ -5,9 +5,6 @@ A loopback HTTP server stands in for "the internet": every test asserts it recei
 
 from __future__ import annotations
 
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,34 +25,6 @@ def _html_corpus_files() -> list[Path]:
     if SHARED_HTML_GPL.is_dir():
         files += [p for p in SHARED_HTML_GPL.rglob("*") if p.is_file()]
     return sorted(files)
-
-
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
-
-    def do_GET(self) -> None:
-        type(self).hits.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/gif")
-        self.end_headers()
-
-    do_POST = do_GET  # noqa: N815 - http.server's name
-
-    def log_message(self, *_args: object) -> None:
-        return None
-
-
-@pytest.fixture
-def internet() -> Iterator[tuple[str, list[str]]]:
-    """A loopback HTTP server; yields its base URL and the list of requests it received."""
-    hits: list[str] = []
-    handler = type("Recorder", (_Recorder,), {"hits": hits})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    server.shutdown()
-    server.server_close()
 
 
 def _canaries(base: str) -> str:

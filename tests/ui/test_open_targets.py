@@ -12,7 +12,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from client.store.db import Store
-from tests.ui.test_html_reader import _page_text, internet  # noqa: F401 (fixture)
+from tests.ui.test_html_reader import _page_text
 from ui.open_targets import FileOpenFilter, open_target
 from ui.tasks import wait_for_background_tasks
 
@@ -152,7 +152,7 @@ def test_targets_given_at_launch_open_with_the_window(qapp, tmp_path: Path, monk
     assert seen and "Container booking call" in seen[0]
 
 
-def test_an_eml_file_loads_no_remote_content(qtbot, window, internet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_an_eml_file_loads_no_remote_content(qtbot, window, internet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Checklist H3: the .eml viewer blocks remote pictures like the reader does."""
     base, hits = internet
     raw = ("From: Buyer <buyer@attacker.example>\r\nTo: rep@tradewind.example\r\n"

@@ -13,13 +13,12 @@ from client.accounts.discover import DiscoveryResult
 from client.accounts.presets import ServerSettings
 from client.oauth import providers, tokens
 from client.store.db import Store
-from tests.client.oauth.test_oauth_mail import Bed, bed, user  # noqa: F401 - fixtures
+from tests.client.oauth.bed import Bed
 from tests.servers.dovecot import MailUser
-from tests.ui.test_wizard import db, make_wizard  # noqa: F401 - fixtures
 
 
 @pytest.fixture
-def microsoft_is_the_test_bed(bed: Bed, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def microsoft_is_the_test_bed(bed: Bed, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     base = bed.oauth.base_url
     monkeypatch.setitem(providers.BUILTIN, "microsoft", providers._Template(
         label="Microsoft", authorization_endpoint=base + "/authorize",
@@ -28,7 +27,7 @@ def microsoft_is_the_test_bed(bed: Bed, db: Path, monkeypatch: pytest.MonkeyPatc
         store.set_setting("oauth.microsoft.client_id", bed.oauth.client_id)
 
 
-def _found_at_microsoft(bed: Bed, user: MailUser):  # type: ignore[no-untyped-def]  # noqa: F811
+def _found_at_microsoft(bed: Bed, user: MailUser):  # type: ignore[no-untyped-def]
     def discover(email: str) -> DiscoveryResult:
         return DiscoveryResult(
             email, ServerSettings(bed.dovecot.host, bed.dovecot.imaps_port, "ssl"),
@@ -38,7 +37,7 @@ def _found_at_microsoft(bed: Bed, user: MailUser):  # type: ignore[no-untyped-de
 
 
 def test_sign_in_with_microsoft_adds_and_tests_the_account(  # type: ignore[no-untyped-def]
-        qtbot, make_wizard, db: Path, bed: Bed, user: MailUser,  # noqa: F811
+        qtbot, make_wizard, db: Path, bed: Bed, user: MailUser,
         microsoft_is_the_test_bed: None) -> None:
     wizard = make_wizard(db, _found_at_microsoft(bed, user))
     wizard.email_field.setText(user.email)
@@ -74,7 +73,7 @@ def test_sign_in_with_microsoft_adds_and_tests_the_account(  # type: ignore[no-u
 
 
 def test_without_a_registered_app_the_wizard_says_what_is_missing(  # type: ignore[no-untyped-def]
-        qtbot, make_wizard, db: Path) -> None:  # noqa: F811
+        qtbot, make_wizard, db: Path) -> None:
     wizard = make_wizard(db, lambda email: None)
     wizard.email_field.setText("mei.lin@outlook.com")
     assert wizard.oauth_button.isVisible()
@@ -86,7 +85,7 @@ def test_without_a_registered_app_the_wizard_says_what_is_missing(  # type: igno
 
 
 def test_cancel_stops_the_wait_and_stores_nothing(  # type: ignore[no-untyped-def]
-        qtbot, make_wizard, db: Path, bed: Bed, user: MailUser,  # noqa: F811
+        qtbot, make_wizard, db: Path, bed: Bed, user: MailUser,
         microsoft_is_the_test_bed: None) -> None:
     wizard = make_wizard(db, _found_at_microsoft(bed, user))
     wizard.email_field.setText("mei.lin@outlook.com")

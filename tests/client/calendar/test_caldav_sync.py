@@ -18,7 +18,7 @@ from client.meetings import ical_out
 from client.meetings.ical_in import parse_calendar
 from client.meetings.ical_out import Meeting, Person
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - shared fixture
+from tests.client.cli.fixtures import CliResult
 from tests.servers.radicale import RadicaleServer
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -132,7 +132,7 @@ def test_no_server_set_is_explained(store: Store) -> None:
         sync_calendar(store)
 
 
-def test_cli_server_and_sync(cli: Callable[..., CliResult],  # noqa: F811
+def test_cli_server_and_sync(cli: Callable[..., CliResult],
                              radicale: RadicaleServer, login: tuple[str, str],
                              tmp_path: Path) -> None:
     user, password = login

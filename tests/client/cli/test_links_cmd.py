@@ -15,7 +15,7 @@ import pytest
 
 from client.config import Profile
 from client.store.db import Store
-from tests.client.cli.conftest import REPO_ROOT, CliResult, console_script
+from tests.client.cli.fixtures import REPO_ROOT, CliResult, console_script
 from tests.servers import link_fixtures
 from tests.servers.link_fixtures import BUCKET, MiB, download_sha, write_random
 from tests.servers.nextcloud import NextcloudServer

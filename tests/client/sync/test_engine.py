@@ -9,7 +9,7 @@ import pytest
 
 from client import events
 from client.sync.engine import sync_account
-from tests.client.sync.conftest import SyncEnv, cache_snapshot, make_message, server_snapshot
+from tests.client.sync.env import SyncEnv, cache_snapshot, make_message, server_snapshot
 
 
 def _bodies(env: SyncEnv) -> set[tuple[str, int, str]]:

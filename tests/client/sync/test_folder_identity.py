@@ -10,7 +10,7 @@ import pytest
 from client.imap import ImapSession
 from client.ops import queue
 from client.sync.engine import endpoint_for, sync_account
-from tests.client.sync.conftest import SyncEnv, cache_snapshot, make_message, server_snapshot
+from tests.client.sync.env import SyncEnv, cache_snapshot, make_message, server_snapshot
 from tests.servers.cyrus import CyrusServer
 
 ROLES = {"INBOX": "inbox", "Sent": "sent", "Drafts": "drafts", "Trash": "trash", "Junk": "junk",

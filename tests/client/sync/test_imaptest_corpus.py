@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from client.sync.engine import sync_account
-from tests.client.sync.conftest import SyncEnv
+from tests.client.sync.env import SyncEnv
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus" / "mime" / "dovecot-imaptest"
 

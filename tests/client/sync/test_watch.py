@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 
 from client.sync.watch import InboxWatcher
-from tests.client.sync.conftest import SyncEnv, add_account, make_message
+from tests.client.sync.env import SyncEnv, add_account, make_message
 from tests.servers.faultproxy import FaultProxy
 
 
