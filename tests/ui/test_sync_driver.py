@@ -106,9 +106,12 @@ def test_wrong_password_marks_only_that_account(  # type: ignore[no-untyped-def]
     dovecot.deliver(imap_user, make_message(5, subject="For the first account"))
     app = open_app()
     driver = app.driver
-    qtbot.waitUntil(lambda: bad.id in driver.states and driver.states[bad.id].fix == "password",
-                    timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: any(s.state == "ok" for k, s in driver.states.items() if k != bad.id),
+    # Both the IDLE watcher and the worker report the refusal; the watcher's may come first,
+    # while the worker's sync still says "syncing". Wait until no sync runs any more and both
+    # accounts show their final state, so the label below reads the settled states.
+    qtbot.waitUntil(lambda: not driver.busy()
+                    and bad.id in driver.states and driver.states[bad.id].fix == "password"
+                    and any(s.state == "ok" for k, s in driver.states.items() if k != bad.id),
                     timeout=WAIT_MS)
     label = app.window.connection_label.text()
     assert f"{imap_user.email}: password refused" in label and "Online" in label
