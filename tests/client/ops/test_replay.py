@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from client.imap import Endpoint, ImapSession
 from client.ops import queue
 from client.ops.replay import replay_pending
 from client.store import Store
 from client.sync.engine import sync_account
 from tests.client.sync.env import SyncEnv, cache_snapshot, make_message, server_snapshot
+
+pytestmark = pytest.mark.server_identity  # how replayed MOVE/COPY/STORE/EXPUNGE land
 
 
 def _row(store: Store, folder: str, uid: int) -> int:

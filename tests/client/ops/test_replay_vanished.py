@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from client.cli.sync_cmd import report_json
 from client.ops import queue
 from client.store import Store
 from client.sync.engine import sync_account
 from tests.client.sync.env import SyncEnv, cache_snapshot, make_message, server_snapshot
+
+pytestmark = pytest.mark.server_identity  # deleted and renamed folders on the server
 
 
 def _row(store: Store, folder: str, message_id: str) -> int:
