@@ -97,7 +97,7 @@ def issue_tls(tls_dir: Path, kind: str = "valid", owner: int | None = None) -> t
     file and the lowercase hex SHA-256 of the certificate's DER bytes."""
     if kind not in CERT_KINDS:
         raise ValueError(f"cert must be one of {CERT_KINDS}, not {kind!r}")
-    tls_dir.mkdir(mode=0o755)
+    tls_dir.mkdir(mode=0o755, parents=True, exist_ok=True)
     ca = trustme.CA()
     if kind == "expired":
         now = dt.datetime.now(dt.UTC)

@@ -12,7 +12,6 @@ import shiboken6
 from client.accounts.manager import AccountManager
 from client.store.db import Store
 from client.uploads.config import StorageSpec, add_storage
-from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.link_fixtures import MiB, download_sha, write_random
 from tests.servers.submission import SubmissionServer
@@ -20,8 +19,6 @@ from tests.servers.wsgidav_server import WsgiDavServer
 from tests.ui.test_composer import _message
 from ui.composer.window import ComposerWindow
 from ui.tasks import wait_for_background_tasks
-
-wsgidav_server = link_fixtures.wsgidav_server
 
 
 @pytest.fixture

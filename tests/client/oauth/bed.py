@@ -20,8 +20,10 @@ class Bed:
         self.oauth, self.dovecot, self.sub = oauth, dovecot, sub
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def bed() -> Iterator[Bed]:
+    """One bed for the session (it was one per module: three Dovecot starts); tests share it
+    through a fresh ``user`` each and compare the servers' logs from their own offsets."""
     _require_dovecot()
     oauth = OAuthServer().start()
     dovecot = DovecotServer(oauth2_introspection_url=oauth.base_url + "/introspect").start()
