@@ -12,13 +12,11 @@ import pytest
 from client.crashpoints import ENV_VAR
 from tests.client.cli.fixtures import CliResult
 from tests.client.smtp.test_send_cli import _folder
-from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.link_fixtures import MiB, download_sha, write_random
 from tests.servers.submission import SubmissionServer
 from tests.servers.wsgidav_server import WsgiDavServer
 
-wsgidav_server = link_fixtures.wsgidav_server
 Run = Callable[..., CliResult]
 
 

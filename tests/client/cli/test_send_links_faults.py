@@ -9,14 +9,11 @@ from pathlib import Path
 
 from tests.client.cli.fixtures import CliResult
 from tests.client.smtp.test_send_cli import _folder, _setup
-from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.link_fixtures import MiB, download_sha, write_random
 from tests.servers.nextcloud import NextcloudServer
 from tests.servers.submission import SubmissionServer
 
-nextcloud_session = link_fixtures.nextcloud_session
-nextcloud_server = link_fixtures.nextcloud_server
 Cli = Callable[..., CliResult]
 
 
