@@ -37,8 +37,9 @@ def test_split_img_tag_across_parts_sends_nothing(qtbot, internet, allow_remote:
     pane.show_content(content)
     view = pane.html_view
     assert view is not None and pane.stack.currentWidget() is view
-    qtbot.waitUntil(lambda: "SECRET-BANK-CODE 4711" in _page_text(qtbot, view), timeout=20000)
-    qtbot.wait(300)  # let any late picture request reach the server
+    with qtbot.waitSignal(view.loadFinished, timeout=20000):
+        pass  # the load show_content started ends in the event loop: its pictures requested
+    assert "SECRET-BANK-CODE 4711" in _page_text(qtbot, view)
     assert hits == []
     assert not any("SECRET" in url for url in view.interceptor.blocked() + view.interceptor.loaded())
 
@@ -75,7 +76,8 @@ def test_data_pictures_are_shown_not_blocked(qtbot, internet) -> None:  # type: 
     pane.show()
     pane.show_content(content)
     view = pane.html_view
-    qtbot.waitUntil(lambda: "logo" in _page_text(qtbot, view), timeout=20000)
-    qtbot.wait(200)
+    with qtbot.waitSignal(view.loadFinished, timeout=20000):
+        pass  # the load show_content started ends in the event loop: its pictures requested
+    assert "logo" in _page_text(qtbot, view)
     assert not any(url.startswith("data:") for url in view.interceptor.blocked())
     assert hits == []

@@ -146,9 +146,11 @@ def test_reader_shows_html_mail_with_blocked_remote_notice(qtbot, window: MainWi
 def test_load_remote_content_for_this_message_lets_only_pictures_through(qtbot, window: MainWindow, demo_db: Path, internet) -> None:  # type: ignore[no-untyped-def]
     base, hits = internet
     _open_canary_mail(qtbot, window, demo_db, base)
-    window.reader.load_remote_button.click()
+    view = window.reader.html_view
+    assert view is not None
+    with qtbot.waitSignal(view.loadFinished, timeout=20000):  # its requests made or refused
+        window.reader.load_remote_button.click()
     qtbot.waitUntil(lambda: "/img.png" in hits, timeout=20000)
-    qtbot.wait(200)
     assert not window.reader.notice_bar.isVisibleTo(window)
     assert set(hits) <= {"/img.png", "/poster"}  # pictures only: no script, CSS, frame, refresh
     assert window.reader.html_view.page().title() != "script-ran"
