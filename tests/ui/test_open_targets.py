@@ -169,7 +169,8 @@ def test_an_eml_file_loads_no_remote_content(qtbot, window, internet, tmp_path: 
     view = viewer.reader.html_view
     assert view is not None
     qtbot.waitUntil(lambda: "VISIBLE-TEXT-9931" in _page_text(qtbot, view), timeout=20000)
-    qtbot.wait(300)  # let any late picture request reach the server
+    # the page's load is over (its pictures requested or refused), not a fixed 300 ms
+    qtbot.waitUntil(lambda: not view.page().isLoading(), timeout=20000)
     assert hits == []
     assert "Remote content blocked" in viewer.reader.notice.text()
     viewer.close()
