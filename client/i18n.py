@@ -138,7 +138,7 @@ def _catalog(language: str) -> NullTranslations:
 
         try:
             catalog = Translations.load(str(locale_dir()), [language], DOMAIN)
-        except Exception as exc:  # a damaged .mo must not take the app down: speak English
+        except Exception as exc:  # noqa: BLE001 - a damaged .mo must not take the app down: speak English
             log.warning("the %s messages cannot be read (%s); using English", language,
                         type(exc).__name__)
             catalog = NullTranslations()

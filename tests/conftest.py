@@ -8,24 +8,40 @@ headless as root is set before anything imports Qt.
 from __future__ import annotations
 
 import os
+import warnings
+
+from tests.servers.submission import SubmissionServer
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
-import itertools  # noqa: E402
-import re  # noqa: E402
-import secrets  # noqa: E402
-from collections.abc import Callable, Generator, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import itertools
+import re
+import secrets
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
 
-import keyring  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import pytest
 
-from client.profile import secrets as client_secrets  # noqa: E402
-from tests.servers.cyrus import CyrusServer, cyrus_root, find_cyrus  # noqa: E402
-from tests.servers.dovecot import DovecotServer, MailUser, find_dovecot  # noqa: E402
-from tests.servers.faultproxy import FaultProxy  # noqa: E402
-from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
+from client.profile import secrets as client_secrets
+from tests.servers.cyrus import CyrusServer, cyrus_root, find_cyrus
+from tests.servers.dovecot import DovecotServer, MailUser, find_dovecot
+from tests.servers.faultproxy import FaultProxy
+from tests.support.memory_keyring import MemoryKeyring
+
+# Fixtures shared across test packages live in these modules (not in a sub-folder's
+# conftest.py): a test module uses them by naming them as parameters, without importing them,
+# so no fixture import shadows a parameter (ruff F401/F811). A conftest.py keeps the fixtures
+# of its own folder only. pytest allows pytest_plugins in this root conftest only.
+pytest_plugins = (
+    "tests.client.cli.fixtures",  # cli, cli_process, keyring_file, process_env, cache
+    "tests.client.signatures.fixtures",  # keys, other_keys, make_policy, https_policy_server
+    "tests.client.sync.env",  # sync_env: every sync/replay test on Dovecot and Cyrus
+    "tests.client.oauth.bed",  # bed, user: OAuth2 server + Dovecot + submission
+    "tests.servers.link_fixtures",  # link storages: WebDAV, nginx, S3, Nextcloud
+    "tests.client.smtp.rig",  # rig: one account, the real submission server and Dovecot
+)
 
 _SERVER_FIXTURES = {"dovecot", "imap_user", "make_dovecot"}
 # The test suite's own keyring is exempt from the priority rule (client/profile/secrets.py explains
@@ -194,3 +210,20 @@ def profile_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         xdg.mkdir(parents=True)
         monkeypatch.setenv(var, str(xdg))
     return profile
+
+
+@pytest.fixture(scope="session")
+def submission(dovecot: DovecotServer) -> Iterator[SubmissionServer]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # aiosmtpd warns about AUTH on the implicit-TLS listener
+        server = SubmissionServer(dovecot).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def smtp_user(submission: SubmissionServer, imap_user: MailUser) -> Iterator[MailUser]:
+    submission.reset()
+    submission.allow(imap_user.username, imap_user.password)
+    yield imap_user
+    submission.reset()

@@ -103,7 +103,7 @@ class DnsPythonResolver:
             resolver = dns.resolver.Resolver()
             resolver.lifetime = self.lifetime
             return list(resolver.resolve(name, rdtype))
-        except Exception as exc:  # NXDOMAIN, timeouts, no network, no resolv.conf …
+        except Exception as exc:  # noqa: BLE001 - NXDOMAIN, timeouts, no network, no resolv.conf …
             log.debug("DNS %s %s failed: %s", rdtype, name, exc)
             return []
 
@@ -147,7 +147,7 @@ def discover(email: str, resolver: Resolver | None = None, http_get: HttpGet | N
     """Settings for ``email`` or None (see the module docstring). Never raises."""
     try:
         return _discover(email, resolver, http_get, use_network)
-    except Exception as exc:  # a bug or a surprise from a library must not block setup
+    except Exception as exc:  # noqa: BLE001 - a bug or a surprise from a library must not block setup
         log.warning("settings discovery for %s failed: %s", email, exc)
         return None
 

@@ -403,7 +403,7 @@ class AccountManager:
         finally:
             try:
                 smtp.quit()
-            except Exception:  # the check is done; a rude close changes nothing
+            except Exception:  # noqa: BLE001 - the check is done; a rude close changes nothing
                 smtp.close()
         return TestResult(account.email, endpoint.host, endpoint.port, endpoint.security, features)
 
@@ -484,7 +484,7 @@ def _lookup(address: str) -> tuple[dict[str, Any], str, list[str]]:
         return {}, "guess", ["Automatic discovery is not available in this build."]
     try:
         result = discover(address)
-    except Exception as exc:  # discover() promises not to raise; a lookup never blocks adding
+    except Exception as exc:  # noqa: BLE001 - discover() promises not to raise; a lookup never blocks adding
         log.warning("discovery failed for %s: %s", address, exc)
         return {}, "guess", [f"Looking up the settings failed ({exc})."]
     if result is None:

@@ -43,7 +43,7 @@ def cname_says_microsoft(domain: str, cname: Callable[[str], list[str]]) -> bool
     """True when ``autodiscover.DOMAIN`` is a CNAME of Microsoft's autodiscover service."""
     try:
         targets = cname(f"autodiscover.{domain}")
-    except Exception as exc:  # a resolver failing in any way means "no hint"
+    except Exception as exc:  # noqa: BLE001 - a resolver failing in any way means "no hint"
         log.debug("CNAME autodiscover.%s failed: %s", domain, exc)
         return False
     return any(t.rstrip(".").lower() in MICROSOFT_AUTODISCOVER_HOSTS for t in targets)
@@ -57,7 +57,7 @@ def autodiscover_says_microsoft(address: str, http_get: Callable[[str], bytes | 
     url = url_template.format(address=quote(address, safe="@"))
     try:
         body = http_get(url)
-    except Exception as exc:  # the getter is injectable; keep the never-raise contract
+    except Exception as exc:  # noqa: BLE001 - an injectable getter: never raise
         log.debug("autodiscover v2 for %s failed: %s", address, exc)
         return False
     if not body:

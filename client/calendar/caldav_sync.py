@@ -167,7 +167,7 @@ def _push(client: Any, cal: Any, calendar: CalendarStore, report: SyncReport,
                 try:
                     remote.load()
                     server_etag = remote.etag
-                except Exception:  # gone from the server: put ours back
+                except Exception:  # noqa: BLE001 - gone from the server: put ours back
                     server_etag = None
                 if server_etag and master.etag and server_etag != master.etag:
                     calendar.keep_conflict(uid, str(remote.data).encode("utf-8"))
@@ -186,7 +186,7 @@ def _push(client: Any, cal: Any, calendar: CalendarStore, report: SyncReport,
             calendar.set_remote(uid, str(fresh.url or saved.url), fresh.etag)
             calendar.done(ids)
             report.pushed += 1
-        except Exception as exc:  # refused or dropped: keep the change for the next sync
+        except Exception as exc:  # noqa: BLE001 - refused or dropped: keep the change for the next sync
             for change_id in ids:
                 calendar.failed(change_id, _describe(exc, password))
             report.problems.append(f"{uid}: {_describe(exc, password)}")
@@ -205,7 +205,7 @@ def _push_delete(client: Any, cal: Any, calendar: CalendarStore, row: EventRow,
         remote = caldav.Event(client=client, url=row.href, parent=cal)
         try:
             remote.load()
-        except Exception:  # already gone from the server: nothing left to delete
+        except Exception:  # noqa: BLE001 - caldav raises many kinds: gone, nothing to delete
             calendar.forget(row.uid)
             report.deleted += 1
             return
@@ -217,7 +217,7 @@ def _push_delete(client: Any, cal: Any, calendar: CalendarStore, row: EventRow,
         remote.delete()
         calendar.forget(row.uid)
         report.deleted += 1
-    except Exception as exc:  # refused or dropped: the delete waits for the next sync
+    except Exception as exc:  # noqa: BLE001 - refused or dropped: the delete waits
         for change_id in ids:
             calendar.failed(change_id, _describe(exc, password))
         report.problems.append(f"{row.uid}: {_describe(exc, password)}")

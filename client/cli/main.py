@@ -116,7 +116,7 @@ def main(
     err = stderr or sys.stderr
     try:
         return _main(args_list, stdin, out, err)
-    except BaseException as exc:  # noqa: BLE001 - only a closed pipe is handled here
+    except BaseException as exc:  # only a closed pipe is handled here; the rest is re-raised
         if not is_closed_pipe(exc):
             raise
         # The reader went away: stop quietly (no traceback, no "Exception ignored" at exit).
@@ -201,7 +201,7 @@ def _run_guarded(
         if out is not None:
             out.flush()  # what is still buffered meets a closed pipe here, not at exit
         return code
-    except BaseException as exc:  # noqa: BLE001 - every outcome becomes an exit code
+    except BaseException as exc:  # every outcome becomes an exit code
         if is_closed_pipe(exc):
             raise
         if isinstance(exc, SystemExit):
@@ -216,7 +216,7 @@ def _run_guarded(
         if json_out is not None:
             try:
                 dump_json(known.to_json(), json_out)
-            except BaseException as write_error:  # noqa: BLE001
+            except BaseException as write_error:
                 if not is_closed_pipe(write_error):
                     raise
                 silence_closed_stream(json_out)

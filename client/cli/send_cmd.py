@@ -238,7 +238,7 @@ def _block_language(store: Store, fields: DraftFields) -> str:
         bundle = policy_in_force(store)
         if bundle is not None:
             return recipient_language(bundle, tuple(recipient_addresses(fields))) or "en"
-    except Exception:  # no policy, or a damaged one: the block is in English
+    except Exception:  # noqa: BLE001 - no policy, or a damaged one: the block is in English
         pass
     return "en"
 
@@ -452,7 +452,7 @@ def _send_draft(ctx: Context, args: argparse.Namespace, draft_id: int) -> int:
             try:
                 with ctx.profile.writer_lock():
                     push_account_drafts(store, account, password)
-            except Exception as exc:  # offline: the server copy goes at the next push/sync
+            except Exception as exc:  # noqa: BLE001 - offline: the server copy goes at the next push/sync
                 ctx.notice(f"The draft's server copy stays until the next sync ({exc}).")
     return code
 

@@ -145,7 +145,7 @@ def _run_one(
                 cancel=cancel,
                 attachment_cap=cap,
             )
-        except BaseException as exc:  # handed to the main thread, which decides
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread, which decides
             outcome["error"] = exc
 
     worker = threading.Thread(target=work, name=f"sync {account.email}", daemon=True)

@@ -148,7 +148,7 @@ def cmd_watch(ctx: Context, args: argparse.Namespace) -> int:
     def run() -> None:
         try:
             watch_accounts(ctx.profile.database, accounts, _password_source, stop)
-        except BaseException as exc:  # handed to the main thread
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread
             failure.append(exc)
             stop.set()
 

@@ -35,7 +35,7 @@ def _identifier() -> Any:
 
                 _model = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE,
                                                            norm_probs=True)
-            except Exception as exc:  # a bundle without the model still quotes
+            except Exception as exc:  # noqa: BLE001 - a bundle without the model still quotes
                 log.warning("language model not available: %s", exc)
                 _failed = True
         return _model
@@ -54,7 +54,7 @@ def text_language(text: str, candidates: Iterable[str]) -> str | None:
         try:
             model.set_languages(wanted)
             lang, probability = model.classify(sample)
-        except Exception as exc:  # an unknown candidate code and the like
+        except Exception as exc:  # noqa: BLE001 - an unknown candidate code and the like
             log.warning("language detection failed: %s", exc)
             return None
     return str(lang) if float(probability) >= MIN_PROBABILITY else None

@@ -600,9 +600,9 @@ class ImapSession(Connection):
         self._broken = True
         try:
             self._client.logout()
-        except Exception:
+        except Exception:  # noqa: BLE001 - closing a session that failed: any error means 'drop it'
             try:
                 self._client.shutdown()
-            except Exception:
+            except Exception:  # noqa: BLE001 - best effort: the socket may be gone already
                 pass
 

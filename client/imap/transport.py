@@ -193,7 +193,7 @@ def open_client(endpoint: Endpoint) -> imaplib.IMAP4:
         return client
     except ImapError:
         raise
-    except BaseException as exc:
+    except BaseException as exc:  # noqa: BLE001 - every connect failure becomes an ImapError in words
         raise translate_connect_error(endpoint, exc) from None
 
 

@@ -59,7 +59,7 @@ def flush_account(
         for folder in opened:
             try:
                 folder.close()
-            except Exception as exc:  # logout on a dead line: nothing left to do
+            except Exception as exc:  # noqa: BLE001 - logout on a dead line: nothing left to do
                 log.debug("closing Sent folder: %s", describe_error(exc, password))
 
 
@@ -105,38 +105,38 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
 
     try:
         Outbox(store).wake_network_waits(account.id)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - one after-sync step failing never stops the others
         failed("messages waiting for the network could not be woken", exc)
     try:  # big files of `uploading` messages go to the link storage; those done get queued
         from client.uploads.outgoing import advance
 
         problems += [f"{account.email}: {p}" for p in advance(store, account.id)]
-    except Exception as exc:  # the messages stay `uploading`; the next sync tries again
+    except Exception as exc:  # noqa: BLE001 - the messages stay `uploading`; the next sync tries again
         failed("link uploads not finished", exc)
     try:
         flushed = flush_account(store, account, password)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - the messages stay queued; the failure is reported in words
         flushed = FlushReport(stopped=f"The outbox was not sent: {describe_error(exc, password)}.")
         failed("the outbox was not sent", exc)
     problems += [*flushed.failed.values(), *flushed.uncertain.values(), *flushed.errors]
     pushed: list[int] = []
     try:
         pushed = push_account_drafts(store, account, password)
-    except Exception as exc:  # drafts stay dirty locally and go next time
+    except Exception as exc:  # noqa: BLE001 - drafts stay dirty locally and go next time
         failed("drafts not saved to the server yet", exc)
     try:
         provision.refresh_if_due(store)
-    except Exception as exc:  # the last valid policy stays in force
+    except Exception as exc:  # noqa: BLE001 - the last valid policy stays in force
         failed("signature policy not refreshed", exc)
     try:  # quotes: sent once the outbox sent them, answered once the buyer's reply is cached
         from client.quotes.records import refresh_states
 
         refresh_states(store)
-    except Exception as exc:  # tried again after the next sync
+    except Exception as exc:  # noqa: BLE001 - tried again after the next sync
         failed("quote states not updated", exc)
     calendar = ReceivedReport()
     try:  # invitations, updates, cancellations and answers the sync brought
         calendar = apply_received(store, account.id)
-    except Exception as exc:  # looked at again after the next sync
+    except Exception as exc:  # noqa: BLE001 - looked at again after the next sync
         failed("received invitations not applied", exc)
     return AfterSyncReport(flushed, problems, pushed, calendar)

@@ -208,7 +208,7 @@ def child_main(stdin: IO[str] | None = None, stdout: IO[str] | None = None) -> i
     bus.subscribe(lambda event: emit(encode_event(event)))
     try:
         report, after = _run_request(request, cancel, bus)
-    except Exception as exc:  # noqa: BLE001 - the parent gets it in words, not a dead pipe
+    except Exception as exc:
         logging.getLogger(__name__).exception("sync child failed")
         message = _("The sync failed unexpectedly: {detail}", detail=exc)
         report, after = SyncReport(request.account_id, error=message, status="error"), None

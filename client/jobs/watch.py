@@ -59,6 +59,7 @@ class InboxWatcher:
         self._stop = threading.Event()
         self._session: ImapSession | None = None
         self._lock = threading.Lock()
+        self._report_lock = threading.RLock()  # a subscriber may call stop() from _report
         self._thread: threading.Thread | None = None
         self.connections = 0
         self.idle_commands = 0
@@ -74,7 +75,8 @@ class InboxWatcher:
     def stop(self, timeout: float | None = 10.0) -> bool:
         """End the loop: shuts the IDLE connection under it (idempotent, any thread). Returns
         True once the thread has ended."""
-        self._stop.set()
+        with self._report_lock:  # once set, _report publishes nothing more
+            self._stop.set()
         with self._lock:
             session = self._session
         if session is not None:
@@ -157,7 +159,13 @@ class InboxWatcher:
             log.exception("watch callback failed")
 
     def _report(self, exc: ImapError) -> None:
-        self._bus.publish(events.AccountStatus(self.account.id, status_for(exc), str(exc)))
+        """Publish the account's status, unless stopped: a stopped watcher's late failure (a
+        login with the password read before the rep re-entered it) would land after the new
+        watcher's and the worker's reports and mark the fixed account refused again."""
+        with self._report_lock:
+            if not self._stop.is_set():
+                self._bus.publish(events.AccountStatus(self.account.id, status_for(exc),
+                                                       str(exc)))
 
 
 def _inbox_job(worker: AccountWorker) -> Callable[[], None]:

@@ -130,7 +130,7 @@ class AccountWorker:
     def _run_job(self, job: SyncJob) -> SyncReport:
         try:
             password = self._password_source(self.account)
-        except Exception as exc:  # keyring trouble is this account's problem only
+        except Exception as exc:  # noqa: BLE001 - keyring trouble is this account's problem only
             message = _("The password for {email} could not be read: {detail}",
                         email=self.account.email, detail=exc)
             # a refused sign-in (an OAuth2 refresh the provider refused) is the account's

@@ -350,13 +350,13 @@ def parse_calendar(data: bytes) -> ParsedCalendar:
     for tz in list(cal.walk("VTIMEZONE"))[:200]:
         try:
             zones[str(tz.get("TZID", ""))] = bytes(tz.to_ical())
-        except Exception:  # an unreadable VTIMEZONE is just not carried along
+        except Exception:  # noqa: BLE001 - an unreadable VTIMEZONE is just not carried along
             continue
     events = []
     for component in components:
         try:
             parsed = _event(component)  # type: ignore[arg-type]  # walk('VEVENT')
-        except Exception as exc:  # one broken event never hides the others
+        except Exception as exc:  # noqa: BLE001 - one broken event never hides the others
             warnings.append(f"an event could not be read ({_clean(exc, 160)})")
             continue
         parsed.timezones = b"".join(

@@ -62,10 +62,10 @@ class _Listener(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: _Listener
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - base signature
+    def log_message(self, format: str, *args: object) -> None:  # the base class's parameter names
         return  # the query holds the code: never log requests
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server hook name
+    def do_GET(self) -> None:  # http.server's hook name
         parts = urlsplit(self.path)
         query = {k: v[0] for k, v in parse_qs(parts.query).items() if v}
         if parts.path != "/" or query.get("state") != self.server.expected_state:

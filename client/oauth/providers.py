@@ -221,7 +221,7 @@ def fetch_metadata(issuer: str, *, get: Callable[[str], Any] | None = None) -> d
             return reply.json()
     try:
         data = get(url)
-    except Exception as exc:  # requests, JSON and socket errors all mean "cannot use it"
+    except Exception as exc:  # noqa: BLE001 - requests, JSON and socket errors all mean "cannot use it"
         raise ProviderConfigError(f"Cannot read the sign-in settings at {url} "
                                   f"({type(exc).__name__}).") from None
     if not isinstance(data, dict):

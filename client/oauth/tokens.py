@@ -151,7 +151,7 @@ def revoke(email: str, provider: Provider) -> bool:
         reply = _session(provider, stored.client_secret or provider.client_secret).revoke_token(
             provider.revocation_endpoint, token=stored.refresh_token,
             token_type_hint="refresh_token", timeout=10)
-    except Exception as exc:  # offline, refused: the token then simply expires
+    except Exception as exc:  # noqa: BLE001 - offline, refused: the token then simply expires
         log.info("the sign-in of %s was not revoked at %s (%s)", email, provider.shown_name,
                  type(exc).__name__)
         return False

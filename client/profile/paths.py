@@ -137,7 +137,7 @@ class ProfileLock:
         if self._file is not None:
             return self
         ensure_profile_dir(self.profile_dir)
-        handle = open(self.path, "a+", encoding="ascii")  # noqa: SIM115 - kept open while held
+        handle = open(self.path, "a+", encoding="ascii")  # kept open while the lock is held
         try:
             _lock_file(handle)
         except OSError:

@@ -131,7 +131,7 @@ def refusal_reason(backend: KeyringBackend) -> str | None:
                  "protected file", name=name)
     try:
         priority = float(target.priority)
-    except Exception:  # a backend signals "not viable" by raising from priority
+    except Exception:  # noqa: BLE001 - a backend signals "not viable" by raising from priority
         return _("the keyring backend {name} is not usable on this system", name=name)
     if priority < 1:
         shown = f"{priority:g}"
@@ -144,7 +144,7 @@ def _active_backend() -> KeyringBackend:
     """keyring's active backend; a configured one that cannot load is a refusal, not a crash."""
     try:
         return keyring.get_keyring()
-    except Exception as exc:  # e.g. PYTHON_KEYRING_BACKEND naming a missing or unviable class
+    except Exception as exc:  # noqa: BLE001 - e.g. PYTHON_KEYRING_BACKEND naming a missing or unviable class
         raise KeyringUnavailableError(_(
             "The configured keyring backend cannot be used ({detail}). Check "
             "PYTHON_KEYRING_BACKEND and keyringrc.cfg, or remove them to use the system keyring.",

@@ -298,7 +298,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         logo_w = _logo_width(doc.logo, 16)
         try:
             pdf.image(io.BytesIO(doc.logo), x=at(x0, min(logo_w, left_w)), y=top, h=16)
-        except Exception as exc:  # noqa: BLE001 - not an image fpdf2 can read
+        except Exception as exc:
             raise QuotePdfError(_("The company logo cannot be used as an image ({reason}).",
                                   reason=exc)) from exc
         pdf.set_y(top + 18)
@@ -444,7 +444,7 @@ def render_pdf(doc: QuotationDocument) -> bytes:
         pdf.cell(half, 4, text(words["sign"]), align=al("L"))
     try:
         return bytes(pdf.output())
-    except Exception as exc:  # noqa: BLE001 - fpdf2 refuses something: in words
+    except Exception as exc:
         raise QuotePdfError(_("The PDF could not be written: {reason}", reason=exc)) from exc
 
 

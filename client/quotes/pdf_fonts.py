@@ -65,7 +65,7 @@ def _template(file: str, style: str) -> Any:
                                   "reinstall Tradewind.", file=file, folder=path.parent))
         try:
             font = TTFFont(FPDF(), path, file, style)
-        except Exception as exc:  # noqa: BLE001 - a damaged font file, in words
+        except Exception as exc:
             raise FontFileError(_("The quotation font {file} cannot be read: {reason}",
                                   file=file, reason=exc)) from exc
         font.ttfont.close()  # each document opens its own copy
@@ -108,7 +108,7 @@ def attach(pdf: Any, choice: FontChoice) -> None:
     font.emphasis = TextEmphasis.coerce(choice.style)
     try:
         font.ttfont = ttLib.TTFont(template.ttffile, recalcTimestamp=False, lazy=True)
-    except Exception as exc:  # noqa: BLE001 - the file changed since: in words
+    except Exception as exc:
         raise FontFileError(_("The quotation font {file} cannot be read: {reason}",
                               file=choice.file, reason=exc)) from exc
     font.cw = copy.copy(template.cw)  # a defaultdict: reads of missing keys write
@@ -137,5 +137,5 @@ def preload() -> None:
             number="Q-0", quote_date=date(2026, 1, 1), currency="USD", lang="en",
             seller=Party("Tradewind"), buyer=Party("报价"),
             items=(make_line("Warm-up", Decimal(1), Decimal(1), "USD"),)))
-    except Exception:  # noqa: BLE001, S110 - only a warm-up; the real render says why
+    except Exception:  # noqa: BLE001 - only a warm-up; the real render says why
         pass

@@ -105,7 +105,7 @@ def flush_outbox(
         if not folder_cache:
             try:
                 folder_cache.append(sent_folder())
-            except Exception as exc:  # IMAP unreachable: settle/filing waits for the next flush
+            except Exception as exc:  # noqa: BLE001 - IMAP unreachable: settle/filing waits for the next flush
                 log.info("Sent folder not reachable: %s", describe_error(exc, password))
                 folder_cache.append(None)
         return folder_cache[0]
@@ -115,13 +115,13 @@ def flush_outbox(
     at = time.time() if now is None else now
     try:
         waiting = outbox.queued(account_id) if manual else outbox.due(account_id, at)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - the outbox stays as it is; reported in words
         _unexpected(report, "The outbox could not be read", exc, password)
         return report
     for item in waiting:
         try:
             claim = outbox.claim(item, due_by=None if manual else at)
-        except Exception as exc:  # nothing was taken: the message waits for the next flush
+        except Exception as exc:  # noqa: BLE001 - nothing was taken: the message waits for the next flush
             _unexpected(report, f"Message {item.id} could not be taken for sending", exc,
                         password)
             continue
@@ -150,7 +150,7 @@ def _send_and_file(
     except ClaimLost as exc:  # another flusher recovered it before the hand-over: theirs
         log.warning("%s", exc)
         return False
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - recorded on the message (retry or failed), never lost
         _record_failure(outbox, claim, exc, password, report, now)
         return False
     if report.sent and report.sent[-1] == item.id:
@@ -158,7 +158,7 @@ def _send_and_file(
             _mark_original(item, mark_original)
         try:
             _file_one(outbox, outbox.get(item.id), claim, folder, auto_filed, report, password)
-        except Exception as exc:  # sent is sent: filing is retried by the next flush
+        except Exception as exc:  # noqa: BLE001 - sent is sent: filing is retried by the next flush
             _unexpected(report, f"Message {item.id} was sent but not saved to Sent yet",
                         exc, password)
     return False
@@ -226,7 +226,7 @@ def remember_size_limit(store: Store, account_id: int, limit: int | None) -> Non
     try:
         if store.get_setting(key) != limit:
             store.set_setting(key, limit)
-    except Exception as exc:  # a hint only: the message's own outcome is recorded already
+    except Exception as exc:  # noqa: BLE001 - a hint only: the message's own outcome is recorded already
         log.info("SIZE limit not recorded: %s", type(exc).__name__)
 
 
@@ -259,7 +259,7 @@ def _record_failure(
             outbox.retry_later(item_id, f"{words} Tradewind tries again later.", now,
                                claim=claim)
             report.retrying.append(item_id)
-    except Exception as again:  # the store itself fails: the next flush settles the state
+    except Exception as again:  # noqa: BLE001 - the store itself fails: the next flush settles the state
         _unexpected(report, f"The state of message {item_id} could not be saved", again,
                     password)
 
@@ -270,7 +270,7 @@ def _mark_original(item: OutboxItem, mark_original: Callable[[int, str], None]) 
             mark_original(item.reply_to_row, "\\Answered")
         if item.forward_of_row is not None:
             mark_original(item.forward_of_row, "$Forwarded")
-    except Exception as exc:  # the original may be gone from the cache; sending still counts
+    except Exception as exc:  # noqa: BLE001 - the original may be gone from the cache; sending still counts
         log.info("Could not flag the original of outbox %s: %s", item.id, describe_error(exc))
 
 
@@ -280,13 +280,13 @@ def _settle_interrupted(
 ) -> None:
     try:
         interrupted = outbox.in_state(account_id, "sending")
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - checked again by the next flush; reported in words
         _unexpected(report, "Interrupted sends could not be checked", exc, password)
         return
     for item in interrupted:
         try:
             _settle_one(outbox, item, folder, report, password)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - one message's trouble never stops settling the others
             _unexpected(report, f"Message {item.id} (interrupted while sending) could not be "
                         "settled; it is checked again next time", exc, password)
 
@@ -318,7 +318,7 @@ def _check_sent(
     if sent is not None:
         try:
             found = sent.contains(item.message_id)
-        except Exception as exc:  # the Sent folder cannot be searched: treat as unchecked
+        except Exception as exc:  # noqa: BLE001 - the Sent folder cannot be searched: treat as unchecked
             _unexpected(report, f"The Sent folder could not be searched for message {item.id}",
                         exc, password)
             sent = None
@@ -347,7 +347,7 @@ def _file_sent(
 ) -> None:
     try:
         accepted = outbox.in_state(account_id, "sent")
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - filing waits for the next flush; reported in words
         _unexpected(report, "Sent messages could not be listed for filing", exc, password)
         return
     for item in accepted:
@@ -359,7 +359,7 @@ def _file_sent(
                 _file_one(outbox, item, claim, folder, auto_filed, report, password)
             finally:
                 claim.forget()
-        except Exception as exc:  # filing is retried by the next flush; never resent
+        except Exception as exc:  # noqa: BLE001 - filing is retried by the next flush; never resent
             _unexpected(report, f"Message {item.id} was sent but not saved to Sent yet", exc,
                         password)
 
@@ -379,7 +379,7 @@ def _file_one(
     try:
         if not sent.contains(item.message_id):
             sent.append(outbox.raw(item.id))
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - noted on the message; filing is retried, never resent
         outbox.note_filing_problem(claim, describe_error(exc, password))
         return
     outbox.mark_filed(claim)

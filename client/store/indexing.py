@@ -64,7 +64,7 @@ def extract(row_id: int, subject: str, addresses: str, raw: bytes | None) -> Ind
         preview = " ".join(str(preview_text(parsed) or "").split())[:PREVIEW_CHARS]
         return IndexedText(row_id, subject, addresses, body, " ".join(names), preview,
                            has_attachments, 1)
-    except Exception:  # a parser bug must not stop indexing of the other messages
+    except Exception:  # noqa: BLE001 - a parser bug must not stop indexing of the other messages
         return IndexedText(row_id, subject, addresses, "", "", "", False, 2)
 
 

@@ -147,7 +147,7 @@ class FetchPool:
                     if session.selected != folder:
                         session.select(folder)
                     result = fetch_batch(session, batch)
-                except BaseException as exc:  # reported to the writer thread
+                except BaseException as exc:  # noqa: BLE001 - reported to the writer thread
                     if session is not None:
                         session.logout()
                     session = None

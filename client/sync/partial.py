@@ -65,7 +65,7 @@ def _part_header(part: BodyPart, *, placeholder: bool) -> bytes:
 def assemble_partial(message: PartialMessage) -> bytes:
     """Header + text parts + attachment placeholders as one parseable MIME message."""
     head = _strip_mime_headers(message.header)
-    boundary = "tw-partial-" + hashlib.sha1(message.header).hexdigest()[:16]  # noqa: S324
+    boundary = "tw-partial-" + hashlib.sha1(message.header).hexdigest()[:16]
     out = [
         head,
         b"\r\nMIME-Version: 1.0\r\n",

@@ -178,7 +178,7 @@ def advance(store: Store, account_id: int, *, engine: UploadEngine | None = None
                 engine.run(upload_id, progress=progress)
             except (UploadError, StorageConfigError) as exc:  # words without a secret
                 reasons.append(f"{record.file_name}: {exc}")
-            except Exception as exc:  # e.g. the keyring failed: named, never its text
+            except Exception as exc:  # noqa: BLE001 - e.g. the keyring failed: named, never its text
                 log.warning("upload %s: %s", upload_id, type(exc).__name__)
                 reasons.append(f"{record.file_name}: an unexpected error "
                                f"({type(exc).__name__})")

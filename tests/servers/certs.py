@@ -7,14 +7,10 @@ calls give two unrelated CAs: a client that trusts one does not trust the other'
 
 from __future__ import annotations
 
-import hashlib
-import ssl
 from dataclasses import dataclass
 from pathlib import Path
 
-import trustme
-
-from tests.servers.dovecot import HOST
+from tests.servers.instance import issue_tls
 
 
 @dataclass(frozen=True)
@@ -33,14 +29,5 @@ class ServerCert:
 
 
 def issue_server_cert(directory: Path) -> ServerCert:
-    directory.mkdir(parents=True, exist_ok=True)
-    ca = trustme.CA()
-    leaf = ca.issue_cert(HOST, "localhost")
-    ca_file = directory / "ca.pem"
-    ca.cert_pem.write_to_path(str(ca_file))
-    leaf.private_key_pem.write_to_path(str(directory / "key.pem"))
-    with open(directory / "cert.pem", "wb") as handle:
-        for blob in leaf.cert_chain_pems:
-            handle.write(blob.bytes())
-    der = ssl.PEM_cert_to_DER_cert(leaf.cert_chain_pems[0].bytes().decode("ascii"))
-    return ServerCert(directory, ca_file, hashlib.sha256(der).hexdigest())
+    ca_file, cert_sha256 = issue_tls(directory)
+    return ServerCert(directory, ca_file, cert_sha256)

@@ -31,27 +31,22 @@ LOGIN only, a wrong password is refused.  Errors raise :class:`CyrusError`.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import secrets
-import shutil
-import signal
 import socket
-import ssl
 import subprocess
-import tempfile
 import threading
 import time
 from pathlib import Path
 
-import trustme
 from imap_tools.imap_utf7 import utf7_decode, utf7_encode
 
-from tests.servers.dovecot import MAIL_DOMAIN, SPECIAL_USE, MailUser, free_port
+from tests.servers import instance
+from tests.servers.dovecot import MAIL_DOMAIN, SPECIAL_USE, MailUser
 from tests.servers.dovecot_mail import DovecotError, DovecotMailMixin
+from tests.servers.instance import HOST, NOBODY, ServerInstance, spawn_master
 
-HOST = "127.0.0.1"
 PERSONAL_PREFIX = "INBOX."
 SEPARATOR = "."
 _START_TIMEOUT_S = 15.0
@@ -80,28 +75,17 @@ def find_cyrus() -> Path | None:
 
 def sweep_stale_instances() -> int:
     """Delete instance dirs left by test processes that died without stopping their server
-    (the server died with them, see ``_die_with_parent``). Returns how many went."""
-    removed = 0
-    for candidate in Path(tempfile.gettempdir()).glob(_DIR_PREFIX + "*"):
-        try:
-            os.kill(int((candidate / "owner.pid").read_text()), 0)
-        except ProcessLookupError:
-            shutil.rmtree(candidate, ignore_errors=True)
-            removed += 1
-        except (OSError, ValueError):
-            continue
-    return removed
+    (the server died with them). Returns how many went."""
+    return instance.sweep_stale_instances(_DIR_PREFIX)
 
 
-def _die_with_parent() -> None:
-    from tests.servers.dovecot import _die_with_parent as die
-
-    die()
-
-
-class CyrusServer(DovecotMailMixin):
+class CyrusServer(ServerInstance, DovecotMailMixin):
     """One private Cyrus instance.  ``start()`` then ``stop()`` (idempotent); the mail helpers
-    may be called from any thread."""
+    may be called from any thread.  Start, stop, ports, TLS files: ``instance.py``."""
+
+    _NAME = "cyrus master"
+    _DIR_PREFIX = _DIR_PREFIX
+    _ERROR = CyrusError
 
     def __init__(self, root: Path | None = None) -> None:
         found = root or find_cyrus()
@@ -110,54 +94,22 @@ class CyrusServer(DovecotMailMixin):
                 f"Cyrus IMAP is not unpacked in {cyrus_root()}: run scripts/test.sh (it "
                 "downloads cyrus-common, cyrus-imapd and sasl2-bin with apt-get download)")
         self.bin_root = found
-        self.host = HOST
-        self.imaps_port = self.imap_port = self.lmtp_port = 0
-        sweep_stale_instances()
-        self.root = Path(tempfile.mkdtemp(prefix=_DIR_PREFIX))
-        os.chmod(self.root, 0o755)
-        (self.root / "owner.pid").write_text(str(os.getpid()))
+        self._init_instance(tls_owner=NOBODY)
         self.config_file = self.root / "imapd.conf"
         self.cyrus_conf = self.root / "cyrus.conf"
         self.sasldb = self.root / "sasldb2"
-        self.ca_file = self.root / "tls" / "ca.pem"
-        self.cert_sha256 = ""
         self.mail_root = self.root / "spool"
         self._admin = MailUser("cyradmin", secrets.token_urlsafe(12), f"cyradmin@{MAIL_DOMAIN}")
-        self._proc: subprocess.Popen[bytes] | None = None
         self._users: dict[str, MailUser] = {}
         self._lock = threading.Lock()
-        self._make_tls()
         for sub in ("conf", "spool", "run"):
             (self.root / sub).mkdir(mode=0o755)
         self._set_password(self._admin)
 
     # ---------------------------------------------------------------- lifecycle
 
-    def start(self) -> CyrusServer:
-        """Start ``master`` in its own process group and wait for the greeting on every port;
-        retries with new ports when one was taken.  Raises CyrusError."""
-        error = ""
-        for _attempt in range(5):
-            self.imaps_port, self.imap_port, self.lmtp_port = free_port(), free_port(), free_port()
-            if len({self.imaps_port, self.imap_port, self.lmtp_port}) < 3:
-                continue
-            self._write_config()
-            if self._launch():
-                return self
-            error = self.log_text()[-2000:]
-            self._kill_group()
-        raise CyrusError(f"cyrus master did not start: {error}")
-
-    def stop(self) -> None:
-        """Kill the process group and delete the instance directory.  Idempotent."""
-        self._kill_group()
-        shutil.rmtree(self.root, ignore_errors=True)
-
-    def __enter__(self) -> CyrusServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+    def _startup_error(self) -> str:
+        return self.log_text()[-2000:]
 
     def log_text(self) -> str:
         """What master wrote on stderr (Cyrus logs to syslog, which the test bed lacks)."""
@@ -223,9 +175,6 @@ class CyrusServer(DovecotMailMixin):
         if refused:
             raise CyrusError(f"LMTP refused {user.username}: {refused}")
 
-    def client_ssl_context(self) -> ssl.SSLContext:
-        return ssl.create_default_context(cafile=str(self.ca_file))
-
     def doveadm(self, *args: str) -> str:
         raise CyrusError("doveadm is a Dovecot tool; the Cyrus test server has no equivalent")
 
@@ -247,23 +196,8 @@ class CyrusServer(DovecotMailMixin):
         if proc.returncode != 0:
             raise CyrusError(f"saslpasswd2 failed for {user.username!r}: "
                              f"{proc.stderr.decode(errors='replace').strip()}")
-        os.chown(self.sasldb, 65534, 65534)
+        os.chown(self.sasldb, NOBODY, NOBODY)
         os.chmod(self.sasldb, 0o600)
-
-    def _make_tls(self) -> None:
-        tls_dir = self.root / "tls"
-        tls_dir.mkdir(mode=0o755)
-        ca = trustme.CA()
-        leaf = ca.issue_cert(HOST, "localhost")
-        ca.cert_pem.write_to_path(str(self.ca_file))
-        leaf.private_key_pem.write_to_path(str(tls_dir / "key.pem"))
-        with open(tls_dir / "cert.pem", "wb") as fh:
-            for blob in leaf.cert_chain_pems:
-                fh.write(blob.bytes())
-        for path in tls_dir.iterdir():
-            os.chown(path, 65534, 65534)
-        der = ssl.PEM_cert_to_DER_cert(leaf.cert_chain_pems[0].bytes().decode("ascii"))
-        self.cert_sha256 = hashlib.sha256(der).hexdigest()
 
     def _write_config(self) -> None:
         root, bins = self.root, self.bin_root / "usr/lib/cyrus/bin"
@@ -312,15 +246,14 @@ EVENTS {{
             os.chmod(path, 0o644)
         for sub in ("conf", "spool", "run"):
             for dirpath, _dirs, _files in os.walk(root / sub):
-                os.chown(dirpath, 65534, 65534)
+                os.chown(dirpath, NOBODY, NOBODY)
 
     def _launch(self) -> bool:
         with open(self.root / "master.log", "ab") as log:
-            self._proc = subprocess.Popen(
+            self._proc = spawn_master(
                 [str(self.bin_root / "usr/lib/cyrus/bin/master"), "-C", str(self.config_file),
                  "-M", str(self.cyrus_conf), "-p", str(self.root / "run" / "master.pid")],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=self._tool_env(),
-                start_new_session=True, preexec_fn=_die_with_parent)
+                stdout=log, stderr=log, env=self._tool_env())
         deadline = time.monotonic() + _START_TIMEOUT_S
         pending = [self.imap_port, self.lmtp_port]
         while pending and time.monotonic() < deadline:
@@ -342,17 +275,6 @@ EVENTS {{
                 return tls.recv(200).startswith(b"* OK")
         except OSError:
             return False
-
-    def _kill_group(self) -> None:
-        proc, self._proc = self._proc, None
-        if proc is None:
-            return
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait(timeout=10.0)
-
 
 __all__ = ["CyrusError", "CyrusServer", "PERSONAL_PREFIX", "SEPARATOR", "cyrus_root",
            "find_cyrus"]

@@ -66,33 +66,25 @@ Errors: :class:`DovecotError` when the server cannot start or a helper's command
 
 from __future__ import annotations
 
-import ctypes
-import datetime as dt
-import hashlib
 import os
 import re
 import shutil
-import signal
 import socket
-import ssl
 import subprocess
-import tempfile
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import trustme
-
+from tests.servers import instance
 from tests.servers.dovecot_mail import AdminIMAP, DovecotError, DovecotMailMixin, imap_quote
+from tests.servers.instance import CERT_KINDS, HOST, ServerInstance, free_port, spawn_master
 
 __all__ = [
     "AdminIMAP", "DovecotError", "DovecotServer", "MailUser", "SPECIAL_USE", "find_dovecot",
     "free_port", "imap_quote",
 ]
 
-HOST = "127.0.0.1"
 MAIL_DOMAIN = "example.test"
 SPECIAL_USE = {
     "Sent": "\\Sent",
@@ -101,10 +93,8 @@ SPECIAL_USE = {
     "Junk": "\\Junk",
     "Archive": "\\Archive",
 }
-CERT_KINDS = ("valid", "expired", "wrong-host")
 _START_TIMEOUT_S = 15.0
 _DIR_PREFIX = "tw-dovecot-"
-_OWNER_FILE = "owner.pid"
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")  # lowercase: LMTP lowercases (%Ln)
 
 
@@ -123,53 +113,19 @@ def find_dovecot() -> str | None:
     return shutil.which("dovecot", path=path)
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that was free a moment ago (the caller retries on a clash)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
 def sweep_stale_instances() -> int:
     """Delete instance dirs left by test processes that died without stopping their server
     (their Dovecot died with them).  Dirs of live processes are kept.  Returns how many went."""
-    removed = 0
-    for candidate in Path(tempfile.gettempdir()).glob(_DIR_PREFIX + "*"):
-        try:
-            owner = int((candidate / _OWNER_FILE).read_text())
-        except (OSError, ValueError):
-            continue
-        try:
-            os.kill(owner, 0)
-        except ProcessLookupError:
-            shutil.rmtree(candidate, ignore_errors=True)
-            removed += 1
-        except PermissionError:
-            continue
-    return removed
+    return instance.sweep_stale_instances(_DIR_PREFIX)
 
 
-def _load_prctl() -> Callable[..., int] | None:
-    try:
-        prctl: Callable[..., int] = ctypes.CDLL(None, use_errno=True).prctl
-        return prctl
-    except (OSError, AttributeError):
-        return None
-
-
-_PRCTL = _load_prctl()  # resolved here: the forked child must not import or load anything
-
-
-def _die_with_parent() -> None:
-    """In the child before exec: SIGKILL the server if the test process dies (Linux), so a
-    killed pytest run leaves no server behind.  The workers exit when their master is gone."""
-    if _PRCTL is not None:
-        _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-
-class DovecotServer(DovecotMailMixin):
+class DovecotServer(ServerInstance, DovecotMailMixin):
     """One private Dovecot instance.  ``start()`` then ``stop()`` (idempotent); not thread-safe
     to start or stop concurrently, but its mail helpers may be called from any thread."""
+
+    _NAME = "dovecot"
+    _DIR_PREFIX = _DIR_PREFIX
+    _ERROR = DovecotError
 
     def __init__(self, cert: str = "valid", dovecot_binary: str | None = None,
                  oauth2_introspection_url: str | None = None) -> None:
@@ -181,46 +137,21 @@ class DovecotServer(DovecotMailMixin):
         self.binary = binary
         self.cert_kind = cert
         self.oauth2_introspection_url = oauth2_introspection_url
-        self.host = HOST
-        self.imaps_port = 0
-        self.imap_port = 0
-        self.lmtp_port = 0
-        sweep_stale_instances()
-        self.root = Path(tempfile.mkdtemp(prefix=_DIR_PREFIX))
-        os.chmod(self.root, 0o755)
-        (self.root / _OWNER_FILE).write_text(str(os.getpid()))
+        self._init_instance(cert)
         self.config_file = self.root / "dovecot.conf"
         self.users_dir = self.root / "users"
         self.log_file = self.root / "dovecot.log"
         self.mail_root = self.root / "mail"
-        self.ca_file = self.root / "tls" / "ca.pem"
-        self.cert_sha256 = ""
-        self._proc: subprocess.Popen[bytes] | None = None
         self._log_offset = 0
         self._users: dict[str, MailUser] = {}
         self._users_lock = threading.Lock()
-        self._make_tls()
         self._make_dirs()
 
     # ---------------------------------------------------------------- lifecycle
+    # start(), stop(), client_ssl_context(), the TLS files and the process group: instance.py
 
-    def start(self) -> DovecotServer:
-        """Start the server and wait until all listeners accept connections.
-
-        Retries with new ports if another process grabbed one.  Raises DovecotError."""
-        last_error = ""
-        for _attempt in range(5):
-            self.imaps_port, self.imap_port, self.lmtp_port = free_port(), free_port(), free_port()
-            if len({self.imaps_port, self.imap_port, self.lmtp_port}) < 3:
-                continue
-            self._write_config()
-            if self._launch():
-                return self
-            last_error = self._startup_error()
-            self._kill_group(wait_ports=False)  # it never listened: a port may be another's
-            if "in use" not in last_error:
-                break
-        raise DovecotError(f"dovecot did not start: {last_error}")
+    def _may_retry(self, error: str) -> bool:
+        return "in use" in error  # another process grabbed a port: new ports help
 
     def crash(self) -> None:
         """Kill the server at once, as if it crashed or lost power: open connections drop, new
@@ -236,17 +167,6 @@ class DovecotServer(DovecotMailMixin):
             self._kill_group(wait_ports=False)
             raise DovecotError(f"dovecot did not restart: {error}")
         return self
-
-    def stop(self) -> None:
-        """Stop the whole process group and delete the instance directory.  Idempotent."""
-        self._kill_group()
-        shutil.rmtree(self.root, ignore_errors=True)
-
-    def __enter__(self) -> DovecotServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     def log_text(self) -> str:
         """Everything Dovecot logged so far (for assertion messages)."""
@@ -279,10 +199,6 @@ class DovecotServer(DovecotMailMixin):
             self._users[name] = user
         return user
 
-    def client_ssl_context(self) -> ssl.SSLContext:
-        """A verifying client context that trusts only this server's CA."""
-        return ssl.create_default_context(cafile=str(self.ca_file))
-
     def doveadm(self, *args: str) -> str:
         """Run ``doveadm -c CONFIG args...`` and return stdout.  Raises DovecotError on failure."""
         doveadm = shutil.which("doveadm", path=str(Path(self.binary).parent) + os.pathsep + "/usr/bin")
@@ -302,29 +218,6 @@ class DovecotServer(DovecotMailMixin):
         return proc.stdout.decode(errors="replace")
 
     # ---------------------------------------------------------------- internals
-
-    def _make_tls(self) -> None:
-        tls_dir = self.root / "tls"
-        tls_dir.mkdir(mode=0o755)
-        ca = trustme.CA()
-        if self.cert_kind == "expired":
-            now = dt.datetime.now(dt.UTC)
-            leaf = ca.issue_cert(
-                HOST, "localhost",
-                not_before=now - dt.timedelta(days=30),
-                not_after=now - dt.timedelta(days=1),
-            )
-        elif self.cert_kind == "wrong-host":
-            leaf = ca.issue_cert("wrong.example.test")
-        else:
-            leaf = ca.issue_cert(HOST, "localhost")
-        ca.cert_pem.write_to_path(str(self.ca_file))
-        leaf.private_key_pem.write_to_path(str(tls_dir / "key.pem"))
-        with open(tls_dir / "cert.pem", "wb") as fh:
-            for blob in leaf.cert_chain_pems:
-                fh.write(blob.bytes())
-        der = ssl.PEM_cert_to_DER_cert(leaf.cert_chain_pems[0].bytes().decode("ascii"))
-        self.cert_sha256 = hashlib.sha256(der).hexdigest()
 
     def _make_dirs(self) -> None:
         for sub in ("run", "state"):
@@ -360,14 +253,8 @@ class DovecotServer(DovecotMailMixin):
         """Run the master in its own process group; True once it is ready (see _wait_ready)."""
         self._log_offset = self.log_file.stat().st_size if self.log_file.exists() else 0
         with open(self.root / "stderr.log", "wb") as stderr:
-            self._proc = subprocess.Popen(
-                [self.binary, "-F", "-c", str(self.config_file)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=stderr,
-                start_new_session=True,  # its own process group: stop() signals the group
-                preexec_fn=_die_with_parent,
-            )
+            self._proc = spawn_master([self.binary, "-F", "-c", str(self.config_file)],
+                                      stdout=subprocess.DEVNULL, stderr=stderr)
         return self._wait_ready()
 
     def _log_since_launch(self) -> str:
@@ -399,30 +286,3 @@ class DovecotServer(DovecotMailMixin):
     def _startup_error(self) -> str:
         stderr = (self.root / "stderr.log").read_text(errors="replace") if (self.root / "stderr.log").exists() else ""
         return (stderr + "\n" + self._log_since_launch()).strip()[-2000:]
-
-    def _kill_group(self, wait_ports: bool = True) -> None:
-        # SIGKILL to the whole group: nothing of a throwaway instance needs a clean shutdown,
-        # and a SIGTERM'd master can take seconds to exit.
-        proc, self._proc = self._proc, None
-        if proc is None:
-            return
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait(timeout=10.0)
-        if wait_ports:
-            self._wait_ports_closed()
-
-    def _wait_ports_closed(self) -> None:
-        """Login processes hold the listening sockets too and may outlive the master by a few
-        milliseconds: only return once no port accepts connections (at most 5 s)."""
-        deadline = time.monotonic() + 5.0
-        for port in (self.imaps_port, self.imap_port, self.lmtp_port):
-            while port and time.monotonic() < deadline:
-                try:
-                    with socket.create_connection((HOST, port), timeout=0.5):
-                        pass
-                except OSError:
-                    break
-                time.sleep(0.01)

@@ -203,7 +203,7 @@ class OAuthServer:
 class _Handler(BaseHTTPRequestHandler):
     owner: OAuthServer
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         return
 
     def _send(self, code: int, body: bytes, headers: dict[str, str] | None = None,
@@ -216,7 +216,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         parts = urlsplit(self.path)
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
         if parts.path == "/authorize":
@@ -231,7 +231,7 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._send(404, b"{}")
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
         path = urlsplit(self.path).path

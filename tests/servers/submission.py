@@ -189,6 +189,11 @@ class SubmissionServer:
         self._controllers.clear()
 
     def reset(self) -> None:
+        """Forget what earlier tests delivered and set: the server is shared by the session."""
+        with self._lock:
+            self.received.clear()
+            self.auth_log.clear()
+        self.oauth_refusals = 0
         self.smtp_auth_disabled = False
         self.fail_next = None
         self.refuse_rcpt = {}

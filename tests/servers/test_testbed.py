@@ -415,13 +415,13 @@ def test_missing_dovecot_skips_locally_and_fails_in_ci(monkeypatch: pytest.Monke
 
 
 def test_start_retries_when_a_port_is_taken(monkeypatch: pytest.MonkeyPatch, dovecot: DovecotServer) -> None:
-    import tests.servers.dovecot as dovecot_module
+    import tests.servers.instance as instance_module  # start() and its free ports live there
 
     with socket.socket() as blocker:
         blocker.bind(("127.0.0.1", 0))
         blocker.listen(1)
         taken = blocker.getsockname()[1]
-        real_free_port = dovecot_module.free_port
+        real_free_port = instance_module.free_port
         handed_out: list[int] = []
 
         def first_port_taken() -> int:
@@ -429,7 +429,7 @@ def test_start_retries_when_a_port_is_taken(monkeypatch: pytest.MonkeyPatch, dov
             handed_out.append(port)
             return port
 
-        monkeypatch.setattr(dovecot_module, "free_port", first_port_taken)
+        monkeypatch.setattr(instance_module, "free_port", first_port_taken)
         server = DovecotServer().start()
         try:
             assert taken not in (server.imaps_port, server.imap_port, server.lmtp_port)

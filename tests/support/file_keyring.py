@@ -81,7 +81,7 @@ class FileKeyring(KeyringBackend):
     """Secrets in the JSON file named by ``TRADEWIND_TEST_KEYRING``."""
 
     @properties.classproperty
-    def priority(cls) -> float:
+    def priority(cls) -> float:  # noqa: N805 - keyring's classproperty passes the class
         _path()  # raises RuntimeError when not configured: the backend is not viable
         return 1
 

@@ -196,10 +196,10 @@ class MessageListModel(QAbstractTableModel):
                 del shown[message_id]
 
     # -- Qt model interface ---------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt name)
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt name)
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -222,7 +222,7 @@ class MessageListModel(QAbstractTableModel):
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 (Qt name)
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
-    def headerData(
+    def headerData(  # noqa: N802 (Qt name)
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:

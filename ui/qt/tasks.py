@@ -91,7 +91,7 @@ class _Task(QRunnable):
         assert fn is not None and relay is not None
         try:
             result = fn()
-        except BaseException as exc:  # delivered to the GUI thread, never lost
+        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, never lost
             del fn
             relay.failed.emit(exc)
         else:

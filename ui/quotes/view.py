@@ -36,8 +36,8 @@ class QuotesView(QWidget):
     """See the module docstring."""
 
     loaded = Signal()
-    openDraft = Signal(int)  # noqa: N815 (Qt signal name)
-    openMessage = Signal(int)  # noqa: N815
+    openDraft = Signal(int)
+    openMessage = Signal(int)
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)

@@ -108,11 +108,11 @@ def _card(store: Store, message_row: int, raw: bytes) -> Card | None:
     """The invitation card; a failure of the calendar code never hides the mail (C5)."""
     try:
         return card_for(store, message_row, raw, local_zone())
-    except Exception as exc:  # shown as "could not read calendar data", the mail still shows
+    except Exception as exc:  # noqa: BLE001 - shown as "could not read calendar data", the mail still shows
         log.warning("invitation card of message %s: %s", message_row, type(exc).__name__)
         try:
             data = calendar_of_message(raw) or b""
-        except Exception:  # not even the part could be found: no card
+        except Exception:  # noqa: BLE001 - not even the part could be found: no card
             return None
         return Card(message_row, None, False, "", str(exc)[:200], data) if data else None
 

@@ -149,7 +149,7 @@ class _Handler(BaseHTTPRequestHandler):
     redirects: dict[str, str] = {}
     requests: list[str] = []
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         type(self).requests.append(self.path)
         target = self.redirects.get(self.path.split("?")[0])
         if target is not None:

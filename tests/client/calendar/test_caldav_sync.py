@@ -18,7 +18,7 @@ from client.meetings.ical_in import parse_calendar
 from client.meetings.ical_out import Meeting, Person
 from client.profile import secrets as tw_secrets
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - shared fixture
+from tests.client.cli.fixtures import CliResult
 from tests.servers.radicale import RadicaleServer
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -132,7 +132,7 @@ def test_no_server_set_is_explained(store: Store) -> None:
         sync_calendar(store)
 
 
-def test_cli_server_and_sync(cli: Callable[..., CliResult],  # noqa: F811
+def test_cli_server_and_sync(cli: Callable[..., CliResult],
                              radicale: RadicaleServer, login: tuple[str, str],
                              tmp_path: Path) -> None:
     user, password = login
@@ -233,7 +233,7 @@ def test_an_empty_server_calendar_removes_nothing_here(
     assert any("lists no event" in p for p in report.problems)
 
 
-def test_cli_delete(cli: Callable[..., CliResult], tmp_path: Path) -> None:  # noqa: F811
+def test_cli_delete(cli: Callable[..., CliResult], tmp_path: Path) -> None:
     source = tmp_path / "one.ics"
     source.write_bytes(_event("cli-del@example.com", "Delete me"))
     assert cli("calendar", "import", str(source)).code == 0

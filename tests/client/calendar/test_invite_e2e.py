@@ -12,66 +12,16 @@ import secrets
 from dataclasses import replace
 from datetime import datetime, timedelta
 from email import policy as email_policy
-from pathlib import Path
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from client.calendar.calendar_store import CalendarStore
 from client.calendar.outgoing import meeting_of, send_invitation, send_reply
 from client.calendar.receive import apply_invitation, attendee_answers, read_invitation
 from client.meetings.ical_out import Meeting, Person
-from client.smtp.sender import flush_outbox
-from client.smtp.transport import SmtpEndpoint
-from client.store.db import Store
-from client.sync.engine import sync_account
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
+from tests.client.calendar.sides import Side
 from tests.servers.dovecot import DovecotServer, MailUser
-from tests.servers.submission import SubmissionServer
 
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-class Side:
-    """One person's profile: store, account, SMTP endpoint."""
-
-    def __init__(self, path: Path, dovecot: DovecotServer, sub: SubmissionServer,
-                 user: MailUser) -> None:
-        self.path, self.user = path, user
-        self.store = Store.open(path)
-        self.account = self.store.add_account(
-            user.email, imap_host=dovecot.host, imap_port=dovecot.imaps_port,
-            smtp_host="127.0.0.1", security="ssl", username=user.username,
-            ca_file=str(dovecot.ca_file))
-        self.smtp = SmtpEndpoint("127.0.0.1", sub.starttls_port, "starttls",
-                                 ca_file=str(dovecot.ca_file), timeout=10)
-
-    def flush(self) -> None:
-        report = flush_outbox(self.store, self.account.id, self.smtp, self.user.username,
-                              self.user.password, lambda: None, auto_filed=True)
-        assert report.sent and not report.errors, report
-
-    def receive(self, message_id: str) -> int:
-        report = sync_account(self.path, self.account, self.user.password, folders=["INBOX"],
-                              connections=0)
-        assert report.error is None, report
-        row = self.store.conn.execute(
-            "SELECT id FROM messages WHERE message_id = ?", (message_id,)).fetchone()
-        assert row is not None, message_id
-        return int(row[0])
-
-
-@pytest.fixture
-def sides(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-          smtp_user: MailUser, request: pytest.FixtureRequest  # noqa: F811
-          ) -> tuple[Side, Side]:
-    other = dovecot.add_user(f"att{secrets.token_hex(4)}", secrets.token_urlsafe(12))
-    submission.allow(other.username, other.password)
-    organizer = Side(tmp_path / "org.db", dovecot, submission, smtp_user)
-    attendee = Side(tmp_path / "att.db", dovecot, submission, other)
-    yield organizer, attendee  # type: ignore[misc]
-    organizer.store.close()
-    attendee.store.close()
 
 
 def _received_raw(dovecot: DovecotServer, user: MailUser, message_id: str) -> bytes:

@@ -21,8 +21,7 @@ from client.meetings import ical_out
 from client.meetings.ical_out import Meeting, Person
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
-from tests.client.calendar.test_invite_e2e import Side, sides  # noqa: F401 - shared fixture
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
+from tests.client.calendar.sides import Side
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -35,7 +34,7 @@ def _meeting(organizer: str, attendee: str) -> Meeting:
         attendees=(Person(attendee),), link="https://meet.google.com/abc-defg-hij")
 
 
-def test_sync_applies_an_invitation_and_its_update(sides: tuple[Side, Side]) -> None:  # noqa: F811
+def test_sync_applies_an_invitation_and_its_update(sides: tuple[Side, Side]) -> None:
     org, att = sides
     meeting = _meeting(org.user.email, att.user.email)
     sent = send_invitation(org.store, org.account.id, meeting)
@@ -65,7 +64,7 @@ def test_sync_applies_an_invitation_and_its_update(sides: tuple[Side, Side]) -> 
 
 
 def test_sync_shows_but_does_not_apply_a_cancel_from_someone_else(
-        sides: tuple[Side, Side]) -> None:  # noqa: F811
+        sides: tuple[Side, Side]) -> None:
     org, att = sides
     from client.meetings.ical_in import parse_calendar
 

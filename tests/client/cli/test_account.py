@@ -12,7 +12,7 @@ from keyring.backends import null
 
 from client.accounts.manager import format_fingerprint
 from client.cli.errors import ExitCode
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.servers.dovecot import DovecotServer, MailUser, free_port
 from tests.support.memory_keyring import MemoryKeyring
 

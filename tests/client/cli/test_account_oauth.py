@@ -8,14 +8,14 @@ from pathlib import Path
 
 from client.profile.config import Profile
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_account import add_account
 from tests.servers.dovecot import DovecotServer, MailUser
 
 Cli = Callable[..., CliResult]
 
 
-def test_an_outlook_address_signs_in_with_oauth2_by_default(cli: Cli) -> None:  # noqa: F811
+def test_an_outlook_address_signs_in_with_oauth2_by_default(cli: Cli) -> None:
     result = cli("account", "add", "--email", "rep@outlook.com", "--no-browser")
     assert result.code == 2
     assert "ships no client id" in result.err and "--client-id" in result.err
@@ -24,7 +24,7 @@ def test_an_outlook_address_signs_in_with_oauth2_by_default(cli: Cli) -> None:  
     assert listing["accounts"] == []  # nothing half-added
 
 
-def test_an_app_password_still_works_for_gmail(cli: Cli) -> None:  # noqa: F811
+def test_an_app_password_still_works_for_gmail(cli: Cli) -> None:
     result = cli("account", "add", "--email", "rep@gmail.com", "--password-stdin", "--json",
                  input="app-password-1234\n")
     assert result.code == 0, result.err
@@ -32,7 +32,7 @@ def test_an_app_password_still_works_for_gmail(cli: Cli) -> None:  # noqa: F811
 
 
 def test_a_netease_refusal_repeats_the_authorization_code_advice(
-        cli: Cli, dovecot: DovecotServer, imap_user: MailUser) -> None:  # noqa: F811
+        cli: Cli, dovecot: DovecotServer, imap_user: MailUser) -> None:
     added = add_account(cli, dovecot, imap_user, password="the-web-password")
     assert added.code == 0, added.err
     with Store.open(Profile.resolve().database) as store:
@@ -46,7 +46,7 @@ def test_a_netease_refusal_repeats_the_authorization_code_advice(
 
 
 def test_a_refused_keyring_stops_before_the_browser_opens(
-        cli: Cli, tmp_path: Path) -> None:  # noqa: F811
+        cli: Cli, tmp_path: Path) -> None:
     import json
 
     import keyring

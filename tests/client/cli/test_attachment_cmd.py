@@ -9,7 +9,7 @@ from pathlib import Path
 from client.cli.errors import ExitCode
 from client.profile.config import Profile
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_account import add_account
 from tests.servers.dovecot import DovecotServer, MailUser
 

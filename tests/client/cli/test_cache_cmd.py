@@ -12,7 +12,7 @@ from client.cli.errors import ExitCode
 from client.profile.config import Profile
 from client.profile.paths import ProfileLock
 from client.store.damage_mark import damage_mark
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.store.test_rebuild import build_cache_with_local_work, damage_messages_sparing
 
 Cli = Callable[..., CliResult]

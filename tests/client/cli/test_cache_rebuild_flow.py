@@ -14,9 +14,8 @@ from client.compose.drafts import DraftFields, save_draft
 from client.profile.config import Profile
 from client.smtp.outbox import Outbox
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_account import add_account
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - fixtures
 from tests.client.store.test_rebuild import damage_messages_sparing
 from tests.servers.dovecot import DovecotServer, MailUser, free_port
 from tests.servers.submission import SubmissionServer
@@ -45,9 +44,9 @@ def _server_messages(dovecot: DovecotServer, user: MailUser, folder: str) -> lis
         return found
 
 
-def test_damaged_cache_is_rebuilt_and_the_queued_mail_goes_out_once(  # noqa: PLR0915
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path,  # noqa: F811
+def test_damaged_cache_is_rebuilt_and_the_queued_mail_goes_out_once(
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path,
 ) -> None:
     user = smtp_user
     dovecot.append_many(user, "INBOX", (_message(n) for n in range(1, COUNT + 1)))

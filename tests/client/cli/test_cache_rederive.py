@@ -10,7 +10,7 @@ from client.profile.config import Profile
 from client.store.db import Store
 from client.store.derive import HEADER_VERSION, header_columns
 from client.store.records import FolderRecord, IncomingMessage
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.store.old_cache import (
     COMMENT,
     GENUINE,

@@ -15,7 +15,7 @@ from client.profile.config import Profile
 from client.smtp.outbox import Outbox
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.meetings.ics_data import LOCAL_ICS, shared_ics
 
 Run = Callable[..., CliResult]

@@ -18,7 +18,7 @@ import pytest
 from client.profile.config import Profile
 from client.store.db import Store
 from client.store.records import IncomingMessage
-from tests.client.cli.conftest import REPO_ROOT, console_script
+from tests.client.cli.fixtures import REPO_ROOT, console_script
 from tests.client.cli.sample_cache import Cache
 
 PIPE_CLOSED = 141

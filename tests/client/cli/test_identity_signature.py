@@ -11,11 +11,11 @@ from pathlib import Path
 from client.signatures import provision
 from client.smtp.outbox import Outbox
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_send_checks import SENDER, _profile
 
 
-def test_set_show_send_and_clear(tmp_path: Path, cli: Callable[..., CliResult]) -> None:  # noqa: F811
+def test_set_show_send_and_clear(tmp_path: Path, cli: Callable[..., CliResult]) -> None:
     profile = _profile(tmp_path)
     db = profile / "tradewind.db"
     with Store.open(db) as store, store.transaction() as conn:  # no company policy here

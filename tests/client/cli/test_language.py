@@ -9,7 +9,7 @@ import pytest
 
 from client import i18n
 from client.cli.errors import ExitCode
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_account import add_account
 from tests.servers.dovecot import DovecotServer, MailUser
 

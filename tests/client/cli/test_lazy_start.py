@@ -18,7 +18,7 @@ from client.cli import main as cli_main
 from client.cli import registry
 from client.profile.config import Profile
 from client.store.db import Store
-from tests.client.cli.conftest import REPO_ROOT
+from tests.client.cli.fixtures import REPO_ROOT
 from tests.client.cli.sample_cache import Cache
 
 #: Libraries and parts of Tradewind that only some commands need.

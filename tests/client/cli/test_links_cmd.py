@@ -15,21 +15,13 @@ import pytest
 
 from client.profile.config import Profile
 from client.store.db import Store
-from tests.client.cli.conftest import REPO_ROOT, CliResult, console_script
-from tests.servers import link_fixtures
+from tests.client.cli.fixtures import REPO_ROOT, CliResult, console_script
 from tests.servers.link_fixtures import BUCKET, MiB, download_sha, write_random
 from tests.servers.nextcloud import NextcloudServer
 from tests.servers.s3 import ACCESS_KEY, SECRET_KEY, S3Server
 from tests.servers.wsgidav_server import WsgiDavServer
 
-# the link-storage server fixtures (session-scoped servers, per-test fault reset)
-file_200mb = link_fixtures.file_200mb
-nextcloud_session = link_fixtures.nextcloud_session
-nextcloud_server = link_fixtures.nextcloud_server
-nginx_server = link_fixtures.nginx_server
-s3_session = link_fixtures.s3_session
-s3_server = link_fixtures.s3_server
-wsgidav_server = link_fixtures.wsgidav_server
+# the link-storage servers come from tests/servers/link_fixtures.py (a root plugin)
 
 ACCOUNT = "rep@example.test"
 Cli = Callable[..., CliResult]

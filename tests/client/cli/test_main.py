@@ -10,7 +10,7 @@ import pytest
 
 from client.cli import app_launch
 from client.cli.errors import CliError, ExitCode, classify
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 
 Cli = Callable[..., CliResult]
 

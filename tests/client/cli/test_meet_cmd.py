@@ -10,7 +10,7 @@ import pytest
 from client.profile.config import Profile
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 
 Run = Callable[..., CliResult]
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
+from tests.client.cli.fixtures import CliResult
 from tests.client.smtp.test_send_cli import _folder, _setup
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
@@ -14,8 +13,8 @@ Cli = Callable[..., CliResult]
 
 
 def test_invite_and_cancel_arrive_as_invitations(
-        cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-        smtp_user: MailUser) -> None:  # noqa: F811
+        cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+        smtp_user: MailUser) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     sent = cli("meet", "invite", "--from", smtp_user.email, "--to", smtp_user.email,
                "--start", "2026-06-02T09:30", "--zone", "China Standard Time",

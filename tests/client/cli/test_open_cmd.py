@@ -12,7 +12,7 @@ import pytest
 from client.cli.main import route_targets
 from client.opening.targets import OpenTargetError, describe, looks_like_target
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 
 EML = (b"From: =?utf-8?b?5byg5LiJ?= <zhang@harbor.example>\r\n"
        b"To: rep@tradewind.example\r\nSubject: Quote for 40'HQ\r\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from client.cli.errors import ExitCode
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.sample_cache import Cache
 
 Cli = Callable[..., CliResult]

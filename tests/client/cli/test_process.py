@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.client.cli.conftest import REPO_ROOT, CliResult, console_script
+from tests.client.cli.fixtures import REPO_ROOT, CliResult, console_script
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.faultproxy import FaultProxy
 from tests.support.file_keyring import read_entries

@@ -19,7 +19,7 @@ from client.quotes import pdf as quote_pdf
 from client.smtp.outbox import Outbox
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "quotes"
 INQUIRY = (

@@ -11,7 +11,7 @@ import pytest
 
 from client.cli.errors import ExitCode
 from client.cli.shapes import MESSAGE_KEYS
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.sample_cache import Cache
 
 Cli = Callable[..., CliResult]

@@ -11,7 +11,7 @@ from pathlib import Path
 from client.profile.config import Profile
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 
 Cli = Callable[..., CliResult]
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus" / "mime"

@@ -12,7 +12,7 @@ from client.profile.paths import DATABASE_NAME
 from client.smtp.outbox import Outbox
 from client.store.db import Store
 from client.store.records import IncomingMessage
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
+from tests.client.cli.fixtures import CliResult
 
 SENDER = "mei.lin@harbor-lighting.example"
 
@@ -29,7 +29,7 @@ def _queued(profile: Path) -> int:
 
 
 def test_send_is_refused_with_the_reasons_and_nothing_is_queued(
-        tmp_path: Path, cli: Callable[..., CliResult]) -> None:  # noqa: F811
+        tmp_path: Path, cli: Callable[..., CliResult]) -> None:
     profile = _profile(tmp_path)
     body = tmp_path / "body.txt"
     body.write_text("Sehr geehrter Herr Kraemer,\nanbei unser Angebot.\n", encoding="utf-8")
@@ -55,7 +55,7 @@ def test_send_is_refused_with_the_reasons_and_nothing_is_queued(
 
 
 def test_a_check_switched_off_in_the_settings_is_not_run(
-        tmp_path: Path, cli: Callable[..., CliResult]) -> None:  # noqa: F811
+        tmp_path: Path, cli: Callable[..., CliResult]) -> None:
     from client.compose.checks import set_check_enabled
 
     profile = _profile(tmp_path)
@@ -69,7 +69,7 @@ def test_a_check_switched_off_in_the_settings_is_not_run(
 
 
 def test_a_reply_to_a_no_reply_sender_and_a_draft_are_checked(
-        tmp_path: Path, cli: Callable[..., CliResult]) -> None:  # noqa: F811
+        tmp_path: Path, cli: Callable[..., CliResult]) -> None:
     profile = _profile(tmp_path)
     raw = (b"From: Shop <no-reply@shop.example>\r\nTo: " + SENDER.encode() + b"\r\n"
            b"Subject: Your order\r\nMessage-ID: <order@shop.example>\r\n\r\nThanks.\r\n")
@@ -93,7 +93,7 @@ def test_a_reply_to_a_no_reply_sender_and_a_draft_are_checked(
 
 
 def test_attachments_over_the_recorded_smtp_size_are_refused(
-        tmp_path: Path, cli: Callable[..., CliResult]) -> None:  # noqa: F811
+        tmp_path: Path, cli: Callable[..., CliResult]) -> None:
     profile = _profile(tmp_path)
     body, pdf = tmp_path / "body.txt", tmp_path / "catalogue.pdf"
     body.write_text("Our catalogue.\n", encoding="utf-8")

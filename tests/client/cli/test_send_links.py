@@ -10,16 +10,13 @@ from pathlib import Path
 
 from client.profile.config import Profile
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
+from tests.client.cli.fixtures import CliResult
 from tests.client.smtp.test_send_cli import _folder, _setup
-from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.link_fixtures import MiB, download_sha, write_random
 from tests.servers.submission import SubmissionServer
 from tests.servers.wsgidav_server import WsgiDavServer
 
-wsgidav_server = link_fixtures.wsgidav_server
 Cli = Callable[..., CliResult]
 
 
@@ -39,8 +36,8 @@ def _send(cli: Cli, user: MailUser, tmp_path: Path, path: Path, *extra: str) -> 
 
 
 def test_a_30_mb_file_goes_as_a_link_and_the_mail_carries_it(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     _storage(cli, smtp_user, wsgidav_server)
@@ -73,8 +70,8 @@ def test_a_30_mb_file_goes_as_a_link_and_the_mail_carries_it(
 
 
 def test_under_the_threshold_it_stays_an_attachment_and_no_link_forces_it(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     _storage(cli, smtp_user, wsgidav_server)
@@ -91,8 +88,8 @@ def test_under_the_threshold_it_stays_an_attachment_and_no_link_forces_it(
 
 
 def test_wrong_credentials_keep_it_in_the_outbox_and_retry_sends_it(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     storage = _storage(cli, smtp_user, wsgidav_server, secret="not-the-password")
@@ -116,8 +113,8 @@ def test_wrong_credentials_keep_it_in_the_outbox_and_retry_sends_it(
 
 
 def test_a_file_changed_before_upload_is_refused_and_nothing_is_sent(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     _storage(cli, smtp_user, wsgidav_server)
@@ -140,8 +137,8 @@ def test_a_file_changed_before_upload_is_refused_and_nothing_is_sent(
 
 
 def test_a_file_that_would_pass_the_servers_size_goes_as_a_link(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     _storage(cli, smtp_user, wsgidav_server)
@@ -160,8 +157,8 @@ def test_a_file_that_would_pass_the_servers_size_goes_as_a_link(
 
 
 def test_the_threshold_and_the_reps_own_heading_come_from_the_settings(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     _storage(cli, smtp_user, wsgidav_server)
@@ -182,8 +179,8 @@ def test_the_threshold_and_the_reps_own_heading_come_from_the_settings(
 
 
 def test_without_a_link_storage_a_big_file_is_refused_and_nothing_queued(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     path = tmp_path / "video.bin"
@@ -197,8 +194,8 @@ def test_without_a_link_storage_a_big_file_is_refused_and_nothing_queued(
 
 
 def test_a_message_queued_offline_is_uploaded_and_sent_by_the_next_sync(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     _storage(cli, smtp_user, wsgidav_server)
@@ -215,8 +212,8 @@ def test_a_message_queued_offline_is_uploaded_and_sent_by_the_next_sync(
 
 
 def test_an_unreachable_storage_keeps_it_in_the_outbox_with_words(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     import socket
 

@@ -10,29 +10,21 @@ from pathlib import Path
 import pytest
 
 from client.crashpoints import ENV_VAR
-from tests.client.cli.conftest import (  # noqa: F401 - fixtures
-    CliResult,
-    cli_process,
-    keyring_file,
-    process_env,
-)
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
+from tests.client.cli.fixtures import CliResult
 from tests.client.smtp.test_send_cli import _folder
-from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.link_fixtures import MiB, download_sha, write_random
 from tests.servers.submission import SubmissionServer
 from tests.servers.wsgidav_server import WsgiDavServer
 
-wsgidav_server = link_fixtures.wsgidav_server
 Run = Callable[..., CliResult]
 
 
 @pytest.mark.parametrize("point", ["upload-complete", "outbox.links-ready"])
 def test_killed_while_its_file_uploads_it_is_sent_once_after_the_restart(
-    point: str, cli_process: Run, process_env: dict[str, str],  # noqa: F811
-    dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+    point: str, cli_process: Run, process_env: dict[str, str],
+    dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,
 ) -> None:
     added = cli_process(
         "account", "add", "--email", smtp_user.email, "--username", smtp_user.username,

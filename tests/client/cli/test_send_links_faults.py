@@ -7,21 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.client.cli.conftest import CliResult
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
+from tests.client.cli.fixtures import CliResult
 from tests.client.smtp.test_send_cli import _folder, _setup
-from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.link_fixtures import MiB, download_sha, write_random
 from tests.servers.nextcloud import NextcloudServer
 from tests.servers.submission import SubmissionServer
 
-nextcloud_session = link_fixtures.nextcloud_session
-nextcloud_server = link_fixtures.nextcloud_server
 Cli = Callable[..., CliResult]
 
 
-def _prepare(cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+def _prepare(cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
              user: MailUser, server: NextcloudServer, tmp_path: Path) -> tuple[Path, str, Path]:
     _setup(cli, dovecot, submission, user)
     added = cli("storage", "add", "--account", user.email, "--kind", "nextcloud", "--url",
@@ -41,8 +37,8 @@ def _send(cli: Cli, user: MailUser, path: Path, body: Path) -> CliResult:
 
 
 def test_a_full_storage_keeps_it_in_the_outbox_until_a_retry(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, nextcloud_server: NextcloudServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, nextcloud_server: NextcloudServer,
 ) -> None:
     path, digest, body = _prepare(cli, dovecot, submission, smtp_user, nextcloud_server,
                                   tmp_path)
@@ -66,8 +62,8 @@ def test_a_full_storage_keeps_it_in_the_outbox_until_a_retry(
 
 
 def test_a_short_5xx_storm_is_retried_and_the_message_goes_once(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, nextcloud_server: NextcloudServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, nextcloud_server: NextcloudServer,
 ) -> None:
     path, digest, body = _prepare(cli, dovecot, submission, smtp_user, nextcloud_server,
                                   tmp_path)

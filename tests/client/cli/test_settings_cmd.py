@@ -8,7 +8,7 @@ from collections.abc import Callable
 from client import settings
 from client.profile.config import Profile
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from ui.settings.preferences import load_preferences
 from ui.settings.values import load_sync_settings
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from client.profile.config import Profile
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.compose.test_reply_parts import SECRET, three_parts
 
 Cli = Callable[..., CliResult]

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from client.profile.config import Profile
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 
 Cli = Callable[..., CliResult]
 

@@ -16,7 +16,7 @@ from client.meetings import ical_out
 from client.meetings.ical_out import Meeting, Person
 from client.profile.config import Profile
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_account import add_account
 from tests.servers.dovecot import DovecotServer, MailUser
 

@@ -11,7 +11,7 @@ import pytest
 
 from client.cli.errors import ExitCode
 from client.sync import engine
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 
 Cli = Callable[..., CliResult]
 

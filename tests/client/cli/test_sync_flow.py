@@ -12,7 +12,7 @@ from client.cli.shapes import MESSAGE_KEYS
 from client.profile.config import Profile
 from client.profile.paths import ProfileLock
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_account import add_account
 from tests.servers.dovecot import DovecotServer, MailUser, free_port
 from tests.support.memory_keyring import MemoryKeyring

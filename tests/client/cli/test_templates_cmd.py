@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.sample_cache import Cache
 
 GOOD = ('+++\nname = "price-news"\nlang = "en"\ncategory = "price-update"\n'

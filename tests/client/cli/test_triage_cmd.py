@@ -8,11 +8,11 @@ from collections.abc import Callable
 from client.cli.errors import ExitCode
 from client.profile.paths import resolve_profile_dir
 from client.store import Store
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.sample_cache import Cache
 from tests.client.ops.test_replay import _message_ids, _synced
 from tests.client.ops.test_undo_replay import without_archive
-from tests.client.sync.conftest import SyncEnv, sync_env  # noqa: F401  (fixture)
+from tests.client.sync.env import SyncEnv
 
 Cli = Callable[..., CliResult]
 
@@ -94,7 +94,7 @@ def test_bad_ids_are_refused_before_anything_changes(cli: Cli, cache: Cache) -> 
     assert cli("undo", "--json").json() == {"undone": None}
 
 
-def test_archive_create_and_undo_reach_the_server(cli: Cli, sync_env: SyncEnv) -> None:  # noqa: F811
+def test_archive_create_and_undo_reach_the_server(cli: Cli, sync_env: SyncEnv) -> None:
     """End to end with the real servers: `archive --create` makes the folder (Cyrus loses its
     archive here; Dovecot's test config always has one), `sync` replays, `undo` + `sync` bring
     the message back."""

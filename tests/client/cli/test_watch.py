@@ -11,7 +11,7 @@ from typing import IO, Any
 
 import pytest
 
-from tests.client.cli.conftest import REPO_ROOT, CliResult, console_script
+from tests.client.cli.fixtures import REPO_ROOT, CliResult, console_script
 from tests.servers.dovecot import DovecotServer, MailUser
 
 RunCli = Callable[..., CliResult]

@@ -23,7 +23,7 @@ from client.demo import build_demo_profile
 from client.profile.paths import DATABASE_NAME
 from client.smtp.outbox import Outbox
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
+from tests.client.cli.fixtures import CliResult
 
 BEIJING = timezone(timedelta(hours=8))
 WANG = Recipient("Wang Wei", "wang.wei@importer.cn")
@@ -96,7 +96,7 @@ def test_reply_and_forward_fields_follow_the_language(tmp_path: Path) -> None:
     assert "发件人：" in (zh_forward.quote_html or "")
 
 
-def test_cli_reply_takes_lang(tmp_path: Path, cli: Callable[..., CliResult]) -> None:  # noqa: F811
+def test_cli_reply_takes_lang(tmp_path: Path, cli: Callable[..., CliResult]) -> None:
     profile, row = _demo(tmp_path)
     for lang in ("zh_CN", None):
         extra = ("--lang", lang) if lang else ()

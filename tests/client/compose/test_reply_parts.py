@@ -18,9 +18,8 @@ from client.compose.drafts import build_draft_message, draft_from_message
 from client.compose.identities import add_identity
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_account import add_account
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - the fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
 
@@ -91,15 +90,15 @@ def test_a_draft_saved_elsewhere_opens_with_each_part_alone() -> None:
     assert_secret_is_text(saved.get_body(("html",)).get_content())  # type: ignore[union-attr]
 
 
-def _sent_html(submission: SubmissionServer, before: int) -> str:  # noqa: F811
+def _sent_html(submission: SubmissionServer, before: int) -> str:
     [delivery] = submission.received[before:]
     sent = email.message_from_bytes(delivery.data, policy=policy.default)
     return sent.get_body(("html",)).get_content()  # type: ignore[union-attr,no-any-return]
 
 
 def test_sent_reply_and_forward_carry_the_middle_part_as_text(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     dovecot.deliver(smtp_user, three_parts("http://127.0.0.1:9", smtp_user.email))
     result = add_account(cli, dovecot, smtp_user,

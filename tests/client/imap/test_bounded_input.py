@@ -13,7 +13,7 @@ import pytest
 from client.imap import Endpoint, ImapSession, OversizedResponse, ProtocolError
 from client.store import Store
 from client.sync.engine import sync_account
-from tests.client.sync.conftest import make_message
+from tests.client.sync.env import make_message
 from tests.servers.scripted_mailbox import MailboxMessage, MailboxScript, ScriptedMailbox, literal
 
 PASSWORD = "scripted-secret"

@@ -13,15 +13,15 @@ import client.jobs.after_sync as after_sync_module
 from client.jobs.after_sync import after_sync
 from client.smtp.outbox import Outbox
 from client.smtp.sender import FlushReport
+from tests.client.smtp.rig import Rig
 from tests.client.smtp.test_flush_contracts import FAULT_IDS, FAULTS, SECRET_PART
-from tests.client.smtp.test_sender import Rig, rig  # noqa: F401 - the fixture
 
 
 @pytest.mark.parametrize("make_fault", FAULTS, ids=FAULT_IDS)
 @pytest.mark.parametrize("step", ["wake_network_waits", "flush_account", "push_account_drafts",
                                   "refresh_if_due"])
 def test_after_sync_never_raises_and_reports_each_step_in_words(
-    rig: Rig, monkeypatch: pytest.MonkeyPatch, make_fault: Callable[[], Exception],  # noqa: F811
+    rig: Rig, monkeypatch: pytest.MonkeyPatch, make_fault: Callable[[], Exception],
     step: str,
 ) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
@@ -52,7 +52,7 @@ def test_after_sync_never_raises_and_reports_each_step_in_words(
 
 
 def test_after_sync_lets_keyboard_interrupt_through(
-    rig: Rig, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+    rig: Rig, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def interrupted(*args: Any, **kwargs: Any) -> Any:
         raise KeyboardInterrupt

@@ -31,8 +31,7 @@ from client.smtp.sender import FlushReport
 from client.store import Account, Store
 from client.sync.engine import SyncReport
 from client.sync.folder_sync import FolderReport
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - fixtures
-from tests.client.sync.conftest import SyncEnv, make_message
+from tests.client.sync.env import SyncEnv, make_message
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
 
@@ -205,8 +204,8 @@ def test_removed_account_and_bad_request(tmp_path: Path) -> None:
 
 
 def test_sent_mail_and_saved_drafts_are_in_the_cache_when_the_child_returns(
-        dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-        smtp_user: MailUser, profile_dir: Path) -> None:  # noqa: F811
+        dovecot: DovecotServer, submission: SubmissionServer,
+        smtp_user: MailUser, profile_dir: Path) -> None:
     """The outbox flush files sent mail and pushes drafts after the sync; the child syncs Sent
     and Drafts again, so the rep sees both without waiting for the next check."""
     store_path = profile_dir / "tradewind.db"

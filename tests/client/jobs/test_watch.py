@@ -6,8 +6,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+import pytest
+
 from client.jobs.watch import InboxWatcher
-from tests.client.sync.conftest import SyncEnv, add_account, make_message
+from tests.client.sync.env import SyncEnv, add_account, make_message
 from tests.servers.faultproxy import FaultProxy
 
 
@@ -26,6 +28,7 @@ class Counter:
             return self.cond.wait_for(lambda: self.count >= n, timeout=30)
 
 
+@pytest.mark.server_identity  # the server's IDLE notifications
 def test_new_mail_during_idle_queues_a_sync(sync_env: SyncEnv) -> None:
     env = sync_env
     changes = Counter()

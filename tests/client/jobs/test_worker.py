@@ -10,7 +10,7 @@ from client import events
 from client.jobs.worker import AccountWorker, SyncJob, WorkerPool
 from client.store import Account, Store
 from client.sync.engine import SyncReport
-from tests.client.sync.conftest import SyncEnv, add_account, make_message
+from tests.client.sync.env import SyncEnv, add_account, make_message
 from tests.servers.dovecot import DovecotServer, MailUser
 
 

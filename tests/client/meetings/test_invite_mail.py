@@ -21,7 +21,7 @@ from client.signatures import provision
 from client.signatures.render import SignatureRequest, render_signature
 from client.smtp.outbox import Outbox
 from client.store.db import Store
-from tests.client.signatures.conftest import Keys, keys, make_policy  # noqa: F401
+from tests.client.signatures.fixtures import Keys
 
 ANNA = "anna.li@company.example"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -62,7 +62,7 @@ def test_time_lines_name_the_zone_in_the_readers_language() -> None:
 
 
 def test_invitation_mail_lists_each_attendees_time_and_carries_the_signature(
-        store: Store, make_policy: Callable[..., Path], keys: Keys) -> None:  # noqa: F811
+        store: Store, make_policy: Callable[..., Path], keys: Keys) -> None:
     account = store.add_account(ANNA, imap_host="127.0.0.1", smtp_host="127.0.0.1")
     provision.use_policy(store, str(make_policy()), keys.public.read_bytes())
     remember_zone(store, "li@factory.cn", "Asia/Shanghai", source="given")

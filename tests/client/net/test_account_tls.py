@@ -20,7 +20,7 @@ from client.accounts.manager import AccountManager, format_fingerprint
 from client.cli.errors import ExitCode
 from client.profile.config import Profile
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - shared fixture
+from tests.client.cli.fixtures import CliResult
 from tests.servers.certs import ServerCert, issue_server_cert
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
@@ -56,7 +56,7 @@ def user(own_dovecot: DovecotServer, own_submission: SubmissionServer) -> MailUs
     return mail_user
 
 
-def _add(cli: Cli, dovecot: DovecotServer, submission: SubmissionServer, user: MailUser,  # noqa: F811
+def _add(cli: Cli, dovecot: DovecotServer, submission: SubmissionServer, user: MailUser,
          *extra: str) -> None:
     added = cli(
         "account", "add", "--email", user.email, "--username", user.username,
@@ -75,7 +75,7 @@ def _pin_columns(email: str) -> tuple[str | None, str | None]:
 
 
 def test_imap_and_smtp_certificates_are_pinned_and_checked_separately(
-    cli: Cli, own_dovecot: DovecotServer, own_submission: SubmissionServer,  # noqa: F811
+    cli: Cli, own_dovecot: DovecotServer, own_submission: SubmissionServer,
     user: MailUser,
 ) -> None:
     assert own_dovecot.cert_sha256 != own_submission.cert_sha256
@@ -122,7 +122,7 @@ def test_imap_and_smtp_certificates_are_pinned_and_checked_separately(
 
 
 def test_sending_uses_the_smtp_pin(
-    cli: Cli, own_dovecot: DovecotServer, own_submission: SubmissionServer,  # noqa: F811
+    cli: Cli, own_dovecot: DovecotServer, own_submission: SubmissionServer,
     user: MailUser, tmp_path: Path,
 ) -> None:
     _add(cli, own_dovecot, own_submission, user)
@@ -138,7 +138,7 @@ def test_sending_uses_the_smtp_pin(
 
 @pytest.mark.parametrize("store_side", ["imap", "smtp"])
 def test_the_ca_file_is_added_to_the_system_store_for_both_servers(
-    store_side: str, cli: Cli, own_dovecot: DovecotServer,  # noqa: F811
+    store_side: str, cli: Cli, own_dovecot: DovecotServer,
     own_submission: SubmissionServer, user: MailUser, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """One server is trusted by the system store, the other by the account's CA file: both
@@ -154,7 +154,7 @@ def test_the_ca_file_is_added_to_the_system_store_for_both_servers(
 
 
 def test_a_ca_file_for_one_server_does_not_trust_the_other(
-    cli: Cli, own_dovecot: DovecotServer, own_submission: SubmissionServer,  # noqa: F811
+    cli: Cli, own_dovecot: DovecotServer, own_submission: SubmissionServer,
     user: MailUser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     empty_store = issue_server_cert(tmp_path / "unrelated").ca_file
@@ -166,7 +166,7 @@ def test_a_ca_file_for_one_server_does_not_trust_the_other(
     assert format_fingerprint(own_submission.cert_sha256) in smtp.err
 
 
-def test_trust_rejects_an_unknown_server_kind(cli: Cli, own_dovecot: DovecotServer,  # noqa: F811
+def test_trust_rejects_an_unknown_server_kind(cli: Cli, own_dovecot: DovecotServer,
                                               own_submission: SubmissionServer,
                                               user: MailUser) -> None:
     _add(cli, own_dovecot, own_submission, user)

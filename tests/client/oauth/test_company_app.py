@@ -13,7 +13,7 @@ from client.oauth.errors import ProviderConfigError
 from client.oauth.providers import load_provider
 from client.signatures import provision
 from client.store.db import Store
-from tests.client.signatures.conftest import Keys, keys, make_policy, sign_dir  # noqa: F401
+from tests.client.signatures.fixtures import Keys, sign_dir
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
         yield opened
 
 
-def _provision(store: Store, make_policy: Callable[..., Path], keys: Keys,  # noqa: F811
+def _provision(store: Store, make_policy: Callable[..., Path], keys: Keys,
                oauth: dict[str, object]) -> None:
     directory = make_policy(sign=False)
     (directory / "oauth.json").write_text(json.dumps(oauth), encoding="utf-8")
@@ -31,7 +31,7 @@ def _provision(store: Store, make_policy: Callable[..., Path], keys: Keys,  # no
 
 
 def test_the_signed_bundle_gives_every_rep_the_company_client_id(
-        store: Store, make_policy: Callable[..., Path], keys: Keys) -> None:  # noqa: F811
+        store: Store, make_policy: Callable[..., Path], keys: Keys) -> None:
     _provision(store, make_policy, keys, {"schema_version": 1, "providers": {
         "microsoft": {"client_id": "company-app"},
         "google": {"client_id": "g-app", "client_secret": "g-desktop"}}})
@@ -40,7 +40,7 @@ def test_the_signed_bundle_gives_every_rep_the_company_client_id(
 
 
 def test_the_profiles_own_setting_wins(
-        store: Store, make_policy: Callable[..., Path], keys: Keys) -> None:  # noqa: F811
+        store: Store, make_policy: Callable[..., Path], keys: Keys) -> None:
     _provision(store, make_policy, keys, {"schema_version": 1, "providers": {
         "microsoft": {"client_id": "company-app"}}})
     store.set_setting("oauth.microsoft.client_id", "my-own")

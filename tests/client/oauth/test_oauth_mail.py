@@ -8,19 +8,16 @@ from __future__ import annotations
 import json
 import threading
 import time
-import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import requests
 
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
-from tests.conftest import _require_dovecot, unique_user_name
-from tests.servers.dovecot import DovecotServer, MailUser
-from tests.servers.oauth_server import OAuthServer
-from tests.servers.submission import SubmissionServer
+from tests.client.cli.fixtures import CliResult
+from tests.client.oauth.bed import Bed
+from tests.servers.dovecot import MailUser
 from tests.support.memory_keyring import MemoryKeyring
 
 pytestmark = pytest.mark.dovecot
@@ -28,41 +25,12 @@ Cli = Callable[..., CliResult]
 PREFIX = "Open this address to sign in: "
 
 
-class Bed:
-    def __init__(self, oauth: OAuthServer, dovecot: DovecotServer, sub: SubmissionServer) -> None:
-        self.oauth, self.dovecot, self.sub = oauth, dovecot, sub
-
-
-@pytest.fixture(scope="module")
-def bed() -> Iterator[Bed]:
-    _require_dovecot()
-    oauth = OAuthServer().start()
-    dovecot = DovecotServer(oauth2_introspection_url=oauth.base_url + "/introspect").start()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        sub = SubmissionServer(dovecot, oauth=oauth).start()
-    try:
-        yield Bed(oauth, dovecot, sub)
-    finally:
-        sub.stop()
-        dovecot.stop()
-        oauth.stop()
-
-
-@pytest.fixture
-def user(bed: Bed, request: pytest.FixtureRequest) -> MailUser:
-    mail_user = bed.dovecot.add_user(unique_user_name(request), "unused-password-" + "x" * 8)
-    bed.oauth.user = mail_user.username
-    bed.sub.reset()
-    return mail_user
-
-
-def _run_with_browser(cli: Cli, *args: str) -> CliResult:  # noqa: F811
+def _run_with_browser(cli: Cli, *args: str) -> CliResult:
     """Run the command; a "browser" thread follows the printed address when it appears."""
     import io
 
     from client.cli.main import main
-    from tests.client.cli.conftest import _Stream
+    from tests.client.cli.fixtures import _Stream
 
     err = _Stream("", False)
     out = io.StringIO()
@@ -84,7 +52,7 @@ def _run_with_browser(cli: Cli, *args: str) -> CliResult:  # noqa: F811
     return CliResult(result.get("code", -1), out.getvalue(), err.getvalue())
 
 
-def _add(cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> CliResult:  # noqa: F811
+def _add(cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> CliResult:
     provider = tmp_path / "testbed-idp.json"
     provider.write_text(json.dumps(bed.oauth.provider_json()))
     return _run_with_browser(
@@ -94,14 +62,14 @@ def _add(cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> CliResult:  # no
         "--oauth", str(provider), "--no-browser", "--timeout", "60", "--json")
 
 
-def _send(cli: Cli, user: MailUser, subject: str, tmp_path: Path) -> CliResult:  # noqa: F811
+def _send(cli: Cli, user: MailUser, subject: str, tmp_path: Path) -> CliResult:
     body = tmp_path / "body.txt"
     body.write_text("Our quotation follows below.\n", encoding="utf-8")
     return cli("send", "--from", user.email, "--to", user.email, "--subject", subject,
                "--body-file", str(body), "--json")
 
 
-def test_add_sync_and_send_with_oauth2(cli: Cli, bed: Bed, user: MailUser,  # noqa: F811
+def test_add_sync_and_send_with_oauth2(cli: Cli, bed: Bed, user: MailUser,
                                        tmp_path: Path) -> None:
     added = _add(cli, bed, user, tmp_path)
     assert added.code == 0, added.err
@@ -122,7 +90,7 @@ def test_add_sync_and_send_with_oauth2(cli: Cli, bed: Bed, user: MailUser,  # no
 
 
 def test_an_invitation_from_an_oauth2_account_is_sent_with_its_token(
-        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:  # noqa: F811
+        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:
     """`meet invite` flushes as `send` does (one queue-and-flush tail): an OAuth2 account signs
     in with its token; it used to look for a password, find none and leave the message."""
     assert _add(cli, bed, user, tmp_path).code == 0
@@ -136,7 +104,7 @@ def test_an_invitation_from_an_oauth2_account_is_sent_with_its_token(
 
 
 def test_an_expired_access_token_is_refreshed_and_sync_goes_on(
-        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:  # noqa: F811
+        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:
     assert _add(cli, bed, user, tmp_path).code == 0
     bed.oauth.expire_access_tokens()  # the stored token still looks valid to the client
     grants = len(bed.oauth.grants)
@@ -150,7 +118,7 @@ def test_an_expired_access_token_is_refreshed_and_sync_goes_on(
 
 
 def test_a_revoked_sign_in_needs_login_and_keeps_the_outbox(
-        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:  # noqa: F811
+        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:
     assert _add(cli, bed, user, tmp_path).code == 0
     bed.oauth.revoke_refresh_tokens()
     bed.oauth.expire_access_tokens()
@@ -173,7 +141,7 @@ def test_a_revoked_sign_in_needs_login_and_keeps_the_outbox(
 
 
 def test_no_token_reaches_the_cache_the_profile_or_the_logs(
-        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path, profile_dir: Path,  # noqa: F811
+        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path, profile_dir: Path,
         memory_keyring: MemoryKeyring, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level("DEBUG")
     added = _add(cli, bed, user, tmp_path)
@@ -195,7 +163,7 @@ def test_no_token_reaches_the_cache_the_profile_or_the_logs(
 
 
 def test_smtp_auth_disabled_for_the_tenant_says_what_the_admin_must_do(
-        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:  # noqa: F811
+        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:
     assert _add(cli, bed, user, tmp_path).code == 0
     bed.sub.smtp_auth_disabled = True
     result = cli("account", "test", user.email, "--server", "smtp")
@@ -204,7 +172,7 @@ def test_smtp_auth_disabled_for_the_tenant_says_what_the_admin_must_do(
 
 
 def test_a_wrong_password_never_reaches_the_token_check(
-        cli: Cli, bed: Bed, user: MailUser) -> None:  # noqa: F811
+        cli: Cli, bed: Bed, user: MailUser) -> None:
     import imaplib
     import ssl
 
@@ -217,7 +185,7 @@ def test_a_wrong_password_never_reaches_the_token_check(
 
 
 def test_switching_a_password_account_to_oauth2_forgets_the_password(
-        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path,  # noqa: F811
+        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path,
         memory_keyring: MemoryKeyring) -> None:
     added = cli("account", "add", "--email", user.email, "--username", user.username,
                 "--imap", f"{bed.dovecot.host}:{bed.dovecot.imaps_port}", "--security", "ssl",
@@ -235,7 +203,7 @@ def test_switching_a_password_account_to_oauth2_forgets_the_password(
 
 
 def test_the_idle_watcher_refreshes_a_refused_token_once(
-        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:  # noqa: F811
+        cli: Cli, bed: Bed, user: MailUser, tmp_path: Path) -> None:
     """The IDLE connection gets the same rule as sync and send: a refused (but unexpired-looking)
     access token is refreshed once and the login tried once more."""
     from client.jobs.watch import InboxWatcher

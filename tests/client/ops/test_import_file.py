@@ -9,7 +9,7 @@ from client.ops import queue
 from client.ops.import_file import ImportRefused, import_message
 from client.store import Store
 from client.sync.engine import sync_account
-from tests.client.sync.conftest import (
+from tests.client.sync.env import (
     SyncEnv,
     make_message,
     sync_env,  # noqa: F401  (fixture)

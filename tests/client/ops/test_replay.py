@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from client.imap import Endpoint, ImapSession
 from client.ops import queue
 from client.ops.replay import replay_pending
 from client.store import Store
 from client.sync.engine import sync_account
-from tests.client.sync.conftest import (
-    SyncEnv,
-    cache_snapshot,
-    make_message,
-    server_snapshot,
-    sync_env,  # noqa: F401  (fixture)
-)
+from tests.client.sync.env import SyncEnv, cache_snapshot, make_message, server_snapshot
+
+pytestmark = pytest.mark.server_identity  # how replayed MOVE/COPY/STORE/EXPUNGE land
 
 
 def _row(store: Store, folder: str, uid: int) -> int:
@@ -64,7 +62,7 @@ def _synced(env: SyncEnv, n: int) -> None:
     assert report.error is None, report.error
 
 
-def test_offline_flags_move_copy_delete_replayed_after_restart(sync_env: SyncEnv) -> None:  # noqa: F811
+def test_offline_flags_move_copy_delete_replayed_after_restart(sync_env: SyncEnv) -> None:
     env = sync_env
     _synced(env, 4)
     with env.open() as store:  # "offline": only the local half runs, then the app quits
@@ -91,7 +89,7 @@ def test_offline_flags_move_copy_delete_replayed_after_restart(sync_env: SyncEnv
     assert (again.added, again.removed, again.replayed) == (0, 0, 0)
 
 
-def test_message_deleted_on_server_drops_the_op_with_a_note(sync_env: SyncEnv) -> None:  # noqa: F811
+def test_message_deleted_on_server_drops_the_op_with_a_note(sync_env: SyncEnv) -> None:
     env = sync_env
     _synced(env, 2)
     with env.open() as store:
@@ -111,7 +109,7 @@ def test_message_deleted_on_server_drops_the_op_with_a_note(sync_env: SyncEnv) -
     assert uids == [(2,)]
 
 
-def test_message_moved_on_server_is_found_by_message_id(sync_env: SyncEnv) -> None:  # noqa: F811
+def test_message_moved_on_server_is_found_by_message_id(sync_env: SyncEnv) -> None:
     env = sync_env
     _synced(env, 2)
     with env.open() as store:
@@ -124,7 +122,7 @@ def test_message_moved_on_server_is_found_by_message_id(sync_env: SyncEnv) -> No
     assert _server_flags(env, "Junk")[1] >= {"\\Seen"}
 
 
-def test_interrupted_move_already_done_on_server_is_not_repeated(sync_env: SyncEnv) -> None:  # noqa: F811
+def test_interrupted_move_already_done_on_server_is_not_repeated(sync_env: SyncEnv) -> None:
     env = sync_env
     _synced(env, 2)
     with env.open() as store:
@@ -147,7 +145,7 @@ def test_interrupted_move_already_done_on_server_is_not_repeated(sync_env: SyncE
     assert rows == [("Archive", 1)]
 
 
-def test_interrupted_copy_is_not_doubled(sync_env: SyncEnv) -> None:  # noqa: F811
+def test_interrupted_copy_is_not_doubled(sync_env: SyncEnv) -> None:
     env = sync_env
     _synced(env, 1)
     with env.open() as store:
@@ -162,7 +160,7 @@ def test_interrupted_copy_is_not_doubled(sync_env: SyncEnv) -> None:  # noqa: F8
     assert _message_ids(env, "Archive") == ["m0@example.net"]
 
 
-def test_move_to_a_folder_deleted_on_server_is_dropped_and_undone(sync_env: SyncEnv) -> None:  # noqa: F811
+def test_move_to_a_folder_deleted_on_server_is_dropped_and_undone(sync_env: SyncEnv) -> None:
     env = sync_env
     env.server.create_folder(env.user, "Old")
     _synced(env, 1)
@@ -191,7 +189,7 @@ def test_move_to_a_folder_deleted_on_server_is_dropped_and_undone(sync_env: Sync
     assert report.replay_notes == [ended.last_error]
 
 
-def test_many_flag_changes_go_to_the_server_in_one_store(sync_env: SyncEnv) -> None:  # noqa: F811
+def test_many_flag_changes_go_to_the_server_in_one_store(sync_env: SyncEnv) -> None:
     from client.sync.engine import endpoint_for
 
     env = sync_env

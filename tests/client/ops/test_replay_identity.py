@@ -12,11 +12,7 @@ from client.ops import queue
 from client.store import Store
 from client.sync.engine import sync_account
 from tests.client.ops.test_replay import _folder_id, _message_ids, _row, _server_flags
-from tests.client.sync.conftest import (
-    SyncEnv,
-    make_message,
-    sync_env,  # noqa: F401  (fixture)
-)
+from tests.client.sync.env import SyncEnv, make_message
 from tests.servers import dovecot_mail
 
 
@@ -34,7 +30,7 @@ def _dropped(store: Store, account_id: int) -> dict[int, str]:
 
 @pytest.mark.dovecot_only  # rewrites Dovecot's uidlist file
 def test_changes_queued_for_a_uid_that_now_holds_another_message_are_dropped(
-        sync_env: SyncEnv) -> None:  # noqa: F811
+        sync_env: SyncEnv) -> None:
     env = sync_env
     env.server.append_many(env.user, "INBOX", [
         make_message(n, message_id=f"<m{n}@example.net>") for n in range(5)])
@@ -62,7 +58,7 @@ def test_changes_queued_for_a_uid_that_now_holds_another_message_are_dropped(
 
 
 @pytest.mark.dovecot_only  # rewrites Dovecot's uidlist file
-def test_delete_of_a_uid_that_now_holds_another_message_is_dropped(sync_env: SyncEnv) -> None:  # noqa: F811
+def test_delete_of_a_uid_that_now_holds_another_message_is_dropped(sync_env: SyncEnv) -> None:
     env = sync_env
     env.server.append_many(env.user, "Trash", [
         make_message(n, message_id=f"<t{n}@example.net>") for n in range(3)])

@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from client.cli.sync_cmd import report_json
 from client.ops import queue
 from client.store import Store
 from client.sync.engine import sync_account
-from tests.client.sync.conftest import (
-    SyncEnv,
-    cache_snapshot,
-    make_message,
-    server_snapshot,
-    sync_env,  # noqa: F401  (fixture)
-)
+from tests.client.sync.env import SyncEnv, cache_snapshot, make_message, server_snapshot
+
+pytestmark = pytest.mark.server_identity  # deleted and renamed folders on the server
 
 
 def _row(store: Store, folder: str, message_id: str) -> int:
@@ -53,7 +51,7 @@ def _server_ids(env: SyncEnv, folder: str) -> dict[int, bytes]:
             for uid in env.server.uids(env.user, folder)}
 
 
-def test_ops_on_deleted_folders_are_dropped_with_a_note_and_undone(sync_env: SyncEnv) -> None:  # noqa: F811
+def test_ops_on_deleted_folders_are_dropped_with_a_note_and_undone(sync_env: SyncEnv) -> None:
     env = sync_env
     env.server.create_folder(env.user, "Orders")
     env.server.create_folder(env.user, "Samples")
@@ -108,7 +106,7 @@ def test_ops_on_deleted_folders_are_dropped_with_a_note_and_undone(sync_env: Syn
     assert (again.added, again.removed, again.replayed, again.replay_notes) == (0, 0, 0, [])
 
 
-def test_local_only_rows_of_a_deleted_folder_are_kept_and_can_be_uploaded(sync_env: SyncEnv) -> None:  # noqa: F811
+def test_local_only_rows_of_a_deleted_folder_are_kept_and_can_be_uploaded(sync_env: SyncEnv) -> None:
     env = sync_env
     env.server.create_folder(env.user, "Orders")
     env.server.append(env.user, "Orders", make_message(1, message_id="<o1@example.net>"))
@@ -189,7 +187,7 @@ def test_local_only_rows_of_a_deleted_folder_are_kept_and_can_be_uploaded(sync_e
     assert cached == server_snapshot(env.server, env.user)
 
 
-def test_ops_on_a_folder_renamed_on_the_server_are_kept_and_replayed(sync_env: SyncEnv) -> None:  # noqa: F811
+def test_ops_on_a_folder_renamed_on_the_server_are_kept_and_replayed(sync_env: SyncEnv) -> None:
     env = sync_env
     env.server.create_folder(env.user, "Orders")
     for n in (1, 2):
@@ -222,7 +220,7 @@ def test_ops_on_a_folder_renamed_on_the_server_are_kept_and_replayed(sync_env: S
         assert queue.failures(store, env.account.id) == []
 
 
-def test_an_op_whose_folder_left_the_cache_is_dropped_not_applied_elsewhere(sync_env: SyncEnv) -> None:  # noqa: F811
+def test_an_op_whose_folder_left_the_cache_is_dropped_not_applied_elsewhere(sync_env: SyncEnv) -> None:
     """A cache from an older Tradewind: the folder was removed while its op stayed queued
     (folder NULL). The same message also sits in Archive; it must not get the change."""
     env = sync_env

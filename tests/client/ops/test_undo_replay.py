@@ -10,7 +10,7 @@ from client.ops import queue, undo
 from client.sync import archive_create as archive
 from client.sync.engine import sync_account
 from tests.client.ops.test_replay import _folder_id, _message_ids, _row, _server_flags, _synced
-from tests.client.sync.conftest import (
+from tests.client.sync.env import (
     SyncEnv,
     cache_snapshot,
     server_snapshot,

@@ -29,7 +29,7 @@ from client.smtp.outbox import Outbox
 from client.store.db import Store
 from client.templates.model import RenderedMail
 from client.uploads.outgoing import MARK
-from tests.client.signatures.conftest import Keys, keys, make_policy  # noqa: F401 - fixtures
+from tests.client.signatures.fixtures import Keys
 from tests.client.signatures.test_enforce import ANNA, Profile
 
 INVITE = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tradewind//EN\r\nMETHOD:REQUEST\r\n"
@@ -179,7 +179,7 @@ def test_a_failing_upload_record_queues_nothing(store: Store) -> None:
 
 
 def test_the_link_placeholder_survives_a_typed_signature_under_a_policy(
-    tmp_path: Path, make_policy: Any, keys: Keys,  # noqa: F811
+    tmp_path: Path, make_policy: Any, keys: Keys,
 ) -> None:
     """The links step runs after the signature step: the policy takes the rep's typed "-- "
     signature out, the placeholder stays (added first, it went out with the typed copy and the

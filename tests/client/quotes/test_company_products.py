@@ -13,8 +13,8 @@ from pathlib import Path
 from client.quotes import company_products
 from client.quotes.reply import item_specs, price_items
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - shared fixture
-from tests.client.signatures.conftest import (  # noqa: F401 - shared fixtures
+from tests.client.cli.fixtures import CliResult
+from tests.client.signatures.fixtures import (  # noqa: F401 - shared fixtures
     HttpsServer,
     Keys,
     https_policy_server,
@@ -45,7 +45,7 @@ def _use(cli: Callable[..., CliResult], location: str, keys: Keys,  # noqa: F811
     assert used.code == 0, used.err
 
 
-def _listed(cli: Callable[..., CliResult]) -> list[tuple[str, str, bool, str]]:  # noqa: F811
+def _listed(cli: Callable[..., CliResult]) -> list[tuple[str, str, bool, str]]:
     doc = cli("products", "list", "--json").json()
     return [(p["sku"], p["source"], p["overridden"], p["prices"].get("USD", ""))
             for p in doc["products"]]

@@ -12,7 +12,7 @@ import pytest
 from client import i18n
 from client.quotes.reply import QuoteRequest, item_specs, parse_item
 from client.templates import QuoteInputError, TemplateError, render_template
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - shared fixture
+from tests.client.cli.fixtures import CliResult
 from tests.client.templates.helpers import context, variant
 
 
@@ -43,7 +43,7 @@ def test_a_template_error_names_the_template_and_line_in_chinese(chinese: None) 
     assert message.startswith("模板 ") and "第 " in message and "未知变量" in message
 
 
-def test_the_cli_says_it_in_chinese(cli: Callable[..., CliResult], tmp_path: Path) -> None:  # noqa: F811
+def test_the_cli_says_it_in_chinese(cli: Callable[..., CliResult], tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("sku,name,price_USD\nA-1,Valve,abc\n", encoding="utf-8")
     chinese = cli("--lang", "zh_CN", "products", "import", str(bad))

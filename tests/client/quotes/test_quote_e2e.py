@@ -27,9 +27,8 @@ from client.signatures import provision
 from client.signatures.render import SignatureRequest, render_signature
 from client.smtp.account_endpoint import set_sending_options
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - shared fixture
-from tests.client.signatures.conftest import Keys, keys, make_policy  # noqa: F401
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401
+from tests.client.cli.fixtures import CliResult
+from tests.client.signatures.fixtures import Keys
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
 
@@ -58,9 +57,9 @@ def _pdf_tool(tool: str, data: bytes, tmp: Path) -> str:
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
-def rep_with_inquiry(cli: Callable[..., CliResult], dovecot: DovecotServer,  # noqa: F811
-                     submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
-                     make_policy: Callable[..., Path], keys: Keys,  # noqa: F811
+def rep_with_inquiry(cli: Callable[..., CliResult], dovecot: DovecotServer,
+                     submission: SubmissionServer, smtp_user: MailUser,
+                     make_policy: Callable[..., Path], keys: Keys,
                      profile_dir: Path, tmp_path: Path) -> tuple[MailUser, str, int]:
     """The rep's account on Dovecot + the submission server with the company policy and the
     price list, and a buyer's inquiry synced into its INBOX: (buyer, inquiry Message-ID, row)."""
@@ -92,9 +91,9 @@ def rep_with_inquiry(cli: Callable[..., CliResult], dovecot: DovecotServer,  # n
 
 
 def test_quote_reply_round_trip(
-        cli: Callable[..., CliResult], dovecot: DovecotServer,  # noqa: F811
-        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
-        make_policy: Callable[..., Path], keys: Keys,  # noqa: F811
+        cli: Callable[..., CliResult], dovecot: DovecotServer,
+        submission: SubmissionServer, smtp_user: MailUser,
+        make_policy: Callable[..., Path], keys: Keys,
         profile_dir: Path, tmp_path: Path) -> None:
     buyer, inquiry_id, row = rep_with_inquiry(cli, dovecot, submission, smtp_user, make_policy,
                                               keys, profile_dir, tmp_path)

@@ -11,16 +11,16 @@ from pathlib import Path
 from client.profile.config import Profile
 from client.quotes import last_choices
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_quote_cmd import _counts, inquiry  # noqa: F401
-from tests.client.signatures.conftest import Keys, keys, make_policy, sign_dir  # noqa: F401
+from tests.client.signatures.fixtures import Keys, sign_dir
 
 COMPANY_DE = ('+++\nname = "quotation"\nlang = "de"\ncategory = "quotation"\n'
               'title = "Angebot (Firma)"\nsubject = "Firmenangebot {{ quote.number }}"\n+++\n'
               '<p>Sehr geehrte Damen und Herren, anbei unser Firmenangebot.</p>\n')
 
 
-def test_last_repeats_the_previous_quotes_choices(cli: Callable[..., CliResult],  # noqa: F811
+def test_last_repeats_the_previous_quotes_choices(cli: Callable[..., CliResult],
                                                   inquiry: int) -> None:  # noqa: F811
     none_yet = cli("quote", str(inquiry), "--last", "--json")
     assert none_yet.code == 2 and "no last quote" in none_yet.json()["error"]["message"]
@@ -45,10 +45,10 @@ def test_last_repeats_the_previous_quotes_choices(cli: Callable[..., CliResult],
     assert doc["pdf"] and doc["valid_until"] == first.json()["valid_until"]
 
 
-def test_the_cli_quotes_with_the_company_template(cli: Callable[..., CliResult],  # noqa: F811
+def test_the_cli_quotes_with_the_company_template(cli: Callable[..., CliResult],
                                                   inquiry: int,  # noqa: F811
-                                                  make_policy: Callable[..., Path],  # noqa: F811
-                                                  keys: Keys) -> None:  # noqa: F811
+                                                  make_policy: Callable[..., Path],
+                                                  keys: Keys) -> None:
     directory = make_policy(sign=False)
     (directory / "quotation.de.tpl").write_text(COMPANY_DE, encoding="utf-8")
     sign_dir(directory, keys.private)

@@ -8,12 +8,12 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.client.cli.conftest import Cache, CliResult, cache, cli  # noqa: F401
+from tests.client.cli.fixtures import Cache, CliResult
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "quotes"
 
 
-def test_render_prices_skus_from_the_price_list(cache: Cache, cli: Callable[..., CliResult],  # noqa: F811
+def test_render_prices_skus_from_the_price_list(cache: Cache, cli: Callable[..., CliResult],
                                                 tmp_path: Path) -> None:
     assert cli("products", "import", str(shutil.copy(DATA / "pricelist.csv",
                                                       tmp_path / "p.csv"))).code == 0

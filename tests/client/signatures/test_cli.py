@@ -9,9 +9,9 @@ from pathlib import Path
 
 from client.cli.errors import ExitCode
 from client.signatures.example import example_files
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_account import add_account
-from tests.client.signatures.conftest import HttpsServer, edit_json
+from tests.client.signatures.fixtures import HttpsServer, edit_json
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
 

@@ -21,7 +21,7 @@ from client.signatures.enforce import check_message, split_html, split_html_dash
 from client.signatures.render import SignatureRequest, render_signature
 from client.smtp.outbox import Outbox
 from client.store.db import Store
-from tests.client.signatures.conftest import Keys
+from tests.client.signatures.fixtures import Keys
 
 ANNA = "anna.li@company.example"
 

@@ -12,7 +12,7 @@ from client import i18n
 from client.signatures import provision
 from client.signatures.schema import PolicyError
 from client.store.db import Store
-from tests.client.signatures.conftest import Keys
+from tests.client.signatures.fixtures import Keys
 
 
 @pytest.fixture

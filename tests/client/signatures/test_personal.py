@@ -13,7 +13,7 @@ from client.compose.drafts import DraftFields
 from client.signatures import provision
 from client.signatures.personal import get_personal, personal_block, set_personal
 from client.store.db import Store
-from tests.client.signatures.conftest import Keys
+from tests.client.signatures.fixtures import Keys
 from tests.client.signatures.test_enforce import ANNA, Profile, _bodies
 
 

@@ -16,7 +16,7 @@ from client.signatures.fetch import PolicyUnreachable, read_location
 from client.signatures.integrity import generate_keys, load_public_key, policy_files
 from client.signatures.schema import PolicyError
 from client.store.db import Store
-from tests.client.signatures.conftest import HttpsServer, Keys, edit_json, sign_dir
+from tests.client.signatures.fixtures import HttpsServer, Keys, edit_json, sign_dir
 
 
 @pytest.fixture

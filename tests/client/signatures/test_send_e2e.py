@@ -26,7 +26,7 @@ from client.signatures.render import SignatureRequest, render_signature
 from client.smtp.sender import flush_outbox
 from client.smtp.transport import SmtpEndpoint
 from client.store.db import Store
-from tests.client.signatures.conftest import Keys, edit_json
+from tests.client.signatures.fixtures import Keys, edit_json
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
 

@@ -202,7 +202,7 @@ def _flush_in_threads(profile: Profile) -> list[Any]:
             assert isinstance(account, Account)
             start.wait()
             reports.append(flush_account(store, account, profile.user.password, manual=manual))
-        except BaseException as exc:  # reported to the test thread below
+        except BaseException as exc:  # noqa: BLE001 - reported to the test thread below
             problems.append(exc)
         finally:
             store.close()

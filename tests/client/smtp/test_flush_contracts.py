@@ -16,7 +16,7 @@ import client.smtp.sender as sender
 from client.smtp.outbox import Claim, Outbox
 from client.smtp.transport import submit as real_submit
 from tests.client.smtp.claimants import leave_dead_claim
-from tests.client.smtp.test_sender import Rig, rig  # noqa: F401 - the fixture
+from tests.client.smtp.rig import Rig
 
 SECRET_PART = "pässwörd密码"
 
@@ -47,7 +47,7 @@ def _failing_once(fault: Exception) -> Callable[..., Any]:
 
 @pytest.mark.parametrize("make_fault", FAULTS, ids=FAULT_IDS)
 def test_an_unexpected_error_on_one_message_is_recorded_and_the_next_is_sent(
-    rig: Rig, monkeypatch: pytest.MonkeyPatch, make_fault: Callable[[], Exception],  # noqa: F811
+    rig: Rig, monkeypatch: pytest.MonkeyPatch, make_fault: Callable[[], Exception],
 ) -> None:
     first, _ = rig.queue("first")
     second, _ = rig.queue("second")
@@ -66,7 +66,7 @@ def test_an_unexpected_error_on_one_message_is_recorded_and_the_next_is_sent(
 
 @pytest.mark.parametrize("make_fault", FAULTS, ids=FAULT_IDS)
 def test_a_failing_bookkeeping_step_never_escapes_the_flush(
-    rig: Rig, monkeypatch: pytest.MonkeyPatch, make_fault: Callable[[], Exception],  # noqa: F811
+    rig: Rig, monkeypatch: pytest.MonkeyPatch, make_fault: Callable[[], Exception],
 ) -> None:
     first, _ = rig.queue("first")
     second, _ = rig.queue("second")
@@ -89,7 +89,7 @@ def test_a_failing_bookkeeping_step_never_escapes_the_flush(
 
 @pytest.mark.parametrize("make_fault", FAULTS, ids=FAULT_IDS)
 def test_the_sent_folder_failing_mid_check_is_recorded(
-    rig: Rig, make_fault: Callable[[], Exception],  # noqa: F811
+    rig: Rig, make_fault: Callable[[], Exception],
 ) -> None:
     item_id, _ = rig.queue()
     leave_dead_claim(rig.store.path, item_id, handed_over=True)  # a crash left it mid-send
@@ -107,7 +107,7 @@ def test_the_sent_folder_failing_mid_check_is_recorded(
     assert report.errors
 
 
-def _both_in_backoff(rig: Rig) -> tuple[int, int]:  # noqa: F811
+def _both_in_backoff(rig: Rig) -> tuple[int, int]:
     rig.sub.received.clear()  # the server is shared by the session: count from here
     first, _ = rig.queue("first")
     second, _ = rig.queue("second")
@@ -120,13 +120,13 @@ def _both_in_backoff(rig: Rig) -> tuple[int, int]:  # noqa: F811
     return first, second
 
 
-def test_an_automatic_flush_keeps_the_backoff(rig: Rig) -> None:  # noqa: F811
+def test_an_automatic_flush_keeps_the_backoff(rig: Rig) -> None:
     _both_in_backoff(rig)
     report = rig.flush()
     assert report.sent == [] and rig.sub.received == []
 
 
-def test_a_manual_flush_tries_every_waiting_message_at_once(rig: Rig) -> None:  # noqa: F811
+def test_a_manual_flush_tries_every_waiting_message_at_once(rig: Rig) -> None:
     first, second = _both_in_backoff(rig)
     try:
         report = sender.flush_outbox(rig.store, rig.account.id, rig.smtp, rig.user.username,
@@ -140,7 +140,7 @@ def test_a_manual_flush_tries_every_waiting_message_at_once(rig: Rig) -> None:  
 
 
 def test_a_manual_flush_leaves_permanent_failures_and_uncertain_ones_alone(
-    rig: Rig, tmp_path: Path,  # noqa: F811
+    rig: Rig, tmp_path: Path,
 ) -> None:
     refused, _ = rig.queue("refused")
     rig.sub.fail_next = (554, "5.7.1 rejected by content policy")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from client.cli.errors import ExitCode
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
+from tests.client.cli.fixtures import CliResult
 from tests.client.compose.test_actions import _encoded
 from tests.client.smtp.test_send_cli import _setup
 from tests.servers.dovecot import DovecotServer, MailUser
@@ -52,7 +52,7 @@ def _check_wire(data: bytes) -> email.message.EmailMessage:
 
 
 def test_reply_all_and_forward_of_hostile_headers_go_out_without_injection(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     dovecot.deliver(smtp_user, _hostile(smtp_user))
@@ -82,7 +82,7 @@ def test_reply_all_and_forward_of_hostile_headers_go_out_without_injection(
 @pytest.mark.parametrize("char", ["\r\n", "\x0b", "\x1b", "\x7f", "\x85", "\u2028", "\u2029"],
                          ids=lambda c: f"U+{ord(c[-1]):04X}")
 def test_typed_values_with_separators_exit_2_and_queue_nothing(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser, tmp_path: Path, char: str,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
@@ -111,7 +111,7 @@ def test_typed_values_with_separators_exit_2_and_queue_nothing(
 
 
 def test_identity_with_a_separator_in_its_name_is_refused(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)

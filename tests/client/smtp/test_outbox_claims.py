@@ -59,7 +59,7 @@ def _at_once(db: Path, work: Callable[[Outbox], T], threads: int = THREADS) -> l
                 box = Outbox(store)
                 start.wait()
                 results.append(work(box))
-        except BaseException as exc:  # reported to the test thread below
+        except BaseException as exc:  # noqa: BLE001 - reported to the test thread below
             problems.append(exc)
 
     running = [threading.Thread(target=run) for _ in range(threads)]

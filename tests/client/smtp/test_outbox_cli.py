@@ -10,7 +10,7 @@ from pathlib import Path
 from client.profile.config import Profile
 from client.smtp.outbox import Outbox
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
+from tests.client.cli.fixtures import CliResult
 from tests.client.smtp.test_send_cli import _setup
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
@@ -19,7 +19,7 @@ Cli = Callable[..., CliResult]
 
 
 def test_outbox_flush_sends_what_waits_for_backoff_and_sync_does_not(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)

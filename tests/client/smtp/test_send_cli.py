@@ -10,7 +10,7 @@ from pathlib import Path
 from client.cli.errors import ExitCode
 from client.profile.config import Profile
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_account import add_account
 from tests.servers.dovecot import DovecotServer, MailUser, free_port
 from tests.servers.submission import SubmissionServer
@@ -31,7 +31,7 @@ def _folder(dovecot: DovecotServer, user: MailUser, name: str) -> list[email.mes
         return out  # type: ignore[return-value]
 
 
-def _setup(cli: Cli, dovecot: DovecotServer, sub: SubmissionServer, user: MailUser,  # noqa: F811
+def _setup(cli: Cli, dovecot: DovecotServer, sub: SubmissionServer, user: MailUser,
            smtp_port: int | None = None) -> None:
     port = smtp_port if smtp_port is not None else sub.starttls_port
     result = add_account(cli, dovecot, user, extra=("--smtp", f"127.0.0.1:{port}"))
@@ -39,7 +39,7 @@ def _setup(cli: Cli, dovecot: DovecotServer, sub: SubmissionServer, user: MailUs
 
 
 def test_send_with_attachment_arrives_once_and_is_filed(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
@@ -64,7 +64,7 @@ def test_send_with_attachment_arrives_once_and_is_filed(
 
 
 def test_offline_send_waits_and_goes_out_once_when_the_server_is_back(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user, smtp_port=free_port())  # nothing listens there
@@ -93,7 +93,7 @@ def test_offline_send_waits_and_goes_out_once_when_the_server_is_back(
 
 
 def test_bad_address_is_refused_before_queueing(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
@@ -110,7 +110,7 @@ def test_bad_address_is_refused_before_queueing(
 
 
 def test_reply_after_sync_threads_and_marks_the_original_answered(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     dovecot.deliver(smtp_user, (
@@ -142,7 +142,7 @@ def test_reply_after_sync_threads_and_marks_the_original_answered(
 
 
 def test_identities_and_sending_from_a_market_alias(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
@@ -166,7 +166,7 @@ def test_identities_and_sending_from_a_market_alias(
 
 
 def test_draft_saved_elsewhere_opens_and_sends_then_leaves_drafts(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser,
 ) -> None:
     dovecot.append(smtp_user, "Drafts", (
@@ -191,7 +191,7 @@ def test_draft_saved_elsewhere_opens_and_sends_then_leaves_drafts(
 
 
 def test_forward_flags_the_original_and_providers_that_file_sent_are_not_appended_to(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser,
 ) -> None:
     dovecot.deliver(smtp_user, (
@@ -219,7 +219,7 @@ def test_forward_flags_the_original_and_providers_that_file_sent_are_not_appende
 
 
 def test_account_with_unsent_mail_is_not_removed_without_force_and_sending_options(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user, smtp_port=free_port())
@@ -239,7 +239,7 @@ def test_account_with_unsent_mail_is_not_removed_without_force_and_sending_optio
 
 
 def test_sent_copy_that_cannot_be_filed_is_retried_never_resent(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     """Checklist O7: APPEND to Sent fails after SMTP succeeded."""
@@ -267,7 +267,7 @@ def test_sent_copy_that_cannot_be_filed_is_retried_never_resent(
 
 
 def test_refused_message_is_edited_as_a_draft_and_sent_again(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
     smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)

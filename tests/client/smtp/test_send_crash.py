@@ -10,12 +10,7 @@ from pathlib import Path
 import pytest
 
 from client.crashpoints import ENV_VAR
-from tests.client.cli.conftest import (  # noqa: F401 - fixtures
-    CliResult,
-    cli_process,
-    keyring_file,
-    process_env,
-)
+from tests.client.cli.fixtures import CliResult
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
 
@@ -40,7 +35,7 @@ def _inbox_count(dovecot: DovecotServer, user: MailUser) -> int:
 
 @pytest.mark.parametrize("point", list(POINTS))
 def test_kill_at_every_step_of_sending(
-    point: str, cli_process: Run, process_env: dict[str, str],  # noqa: F811
+    point: str, cli_process: Run, process_env: dict[str, str],
     dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser, tmp_path: Path,
 ) -> None:
     added = cli_process(

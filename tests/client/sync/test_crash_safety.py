@@ -17,7 +17,7 @@ import pytest
 
 from client.store import Store
 from client.sync.engine import sync_account
-from tests.client.sync.conftest import SyncEnv, add_account, cache_snapshot, make_message
+from tests.client.sync.env import SyncEnv, add_account, cache_snapshot, make_message
 from tests.servers.dovecot import DovecotServer, MailUser
 
 REPO = Path(__file__).resolve().parents[3]

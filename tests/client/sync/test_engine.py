@@ -9,13 +9,14 @@ import pytest
 
 from client import events
 from client.sync.engine import sync_account
-from tests.client.sync.conftest import SyncEnv, cache_snapshot, make_message, server_snapshot
+from tests.client.sync.env import SyncEnv, cache_snapshot, make_message, server_snapshot
 
 
 def _bodies(env: SyncEnv) -> set[tuple[str, int, str]]:
     return {(f, uid, h.split(":")[0]) for f, uid, _m, _fl, h in cache_snapshot(env.store_path, env.account.id)}
 
 
+@pytest.mark.server_identity  # FETCH, flags and BODYSTRUCTURE as the server gives them
 def test_initial_sync_stores_every_message_with_flags(sync_env: SyncEnv) -> None:
     env = sync_env
     for n in range(5):
@@ -37,6 +38,7 @@ def test_initial_sync_stores_every_message_with_flags(sync_env: SyncEnv) -> None
         assert store.pending_index_count() == 0
 
 
+@pytest.mark.server_identity  # STATUS and HIGHESTMODSEQ
 def test_unchanged_account_needs_no_fetch_and_changes_nothing(sync_env: SyncEnv) -> None:
     env = sync_env
     for n in range(3):
@@ -50,6 +52,7 @@ def test_unchanged_account_needs_no_fetch_and_changes_nothing(sync_env: SyncEnv)
     assert cache_snapshot(env.store_path, env.account.id) == before
 
 
+@pytest.mark.server_identity  # UIDs, flags and expunges (VANISHED)
 def test_new_mail_flags_and_expunge_by_another_client(sync_env: SyncEnv) -> None:
     env = sync_env
     for n in range(6):
@@ -79,6 +82,7 @@ def test_new_mail_flags_and_expunge_by_another_client(sync_env: SyncEnv) -> None
     assert {"FolderChanged", "AccountStatus"} <= kinds
 
 
+@pytest.mark.server_identity  # MODSEQ and CHANGEDSINCE
 def test_flags_changed_without_new_mail_use_changedsince(sync_env: SyncEnv) -> None:
     env = sync_env
     for n in range(3):
@@ -120,6 +124,7 @@ def test_uidvalidity_change_rebuilds_without_duplicates(sync_env: SyncEnv) -> No
     assert count == 3
 
 
+@pytest.mark.server_identity  # folder identity
 def test_folder_created_renamed_and_removed_on_server(sync_env: SyncEnv) -> None:
     env = sync_env
     env.server.create_folder(env.user, "Customers/Hamburg")
@@ -141,6 +146,7 @@ def test_folder_created_renamed_and_removed_on_server(sync_env: SyncEnv) -> None
     assert _bodies(env) == server_snapshot(env.server, env.user)
 
 
+@pytest.mark.server_identity  # the server's BODYSTRUCTURE and sections
 def test_big_message_is_stored_partial_with_attachments_listed(sync_env: SyncEnv) -> None:
     env = sync_env
     big = (
@@ -187,6 +193,7 @@ def _drawings_message(message_id: str) -> bytes:
     )
 
 
+@pytest.mark.server_identity  # the server's BODYSTRUCTURE and sections
 def test_attachment_of_a_partial_message_is_downloaded_on_demand(sync_env: SyncEnv) -> None:
     import base64
 
@@ -208,6 +215,7 @@ def test_attachment_of_a_partial_message_is_downloaded_on_demand(sync_env: SyncE
     assert again == data
 
 
+@pytest.mark.server_identity  # the server's BODYSTRUCTURE and sections
 def test_attachment_data_decodes_cached_and_on_demand_parts(sync_env: SyncEnv) -> None:
     """What the reader and `tradewind save-attachment` use: decoded bytes from the raw message,
     or from the server on demand for a message over the cap (NotDownloaded without a password)."""
@@ -239,6 +247,7 @@ def test_attachment_data_decodes_cached_and_on_demand_parts(sync_env: SyncEnv) -
     [(), ("QRESYNC",), ("QRESYNC", "CONDSTORE")],
     ids=["qresync", "condstore-only", "no-condstore"],
 )
+@pytest.mark.server_identity  # the planner's paths follow the server's UID/MODSEQ state
 def test_every_plan_path_converges_with_the_server(sync_env: SyncEnv, hidden: tuple[str, ...]) -> None:
     """The same changes by another client, seen through servers with fewer extensions (the
     capabilities are hidden from the client), end in the same cache."""
@@ -277,6 +286,7 @@ def test_every_plan_path_converges_with_the_server(sync_env: SyncEnv, hidden: tu
     assert flags == {1: "00", 3: "10", 4: "10", 5: "01", 7: "00", 8: "00", 9: "00"}
 
 
+@pytest.mark.server_identity  # MODSEQ while we sync
 def test_server_changes_during_our_sync_converge_next_time(
     sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -14,7 +14,7 @@ from client import events
 from client.store import Store, StoreWriteError
 from client.sync import engine, folder_sync
 from client.sync.engine import sync_account
-from tests.client.sync.conftest import (
+from tests.client.sync.env import (
     SyncEnv,
     add_account,
     cache_snapshot,

@@ -10,8 +10,11 @@ import pytest
 from client.imap import ImapSession
 from client.ops import queue
 from client.sync.engine import endpoint_for, sync_account
-from tests.client.sync.conftest import SyncEnv, cache_snapshot, make_message, server_snapshot
+from tests.client.sync.env import SyncEnv, cache_snapshot, make_message, server_snapshot
 from tests.servers.cyrus import CyrusServer
+
+pytestmark = pytest.mark.server_identity  # folder identity, MAILBOXID, the namespace
+
 
 ROLES = {"INBOX": "inbox", "Sent": "sent", "Drafts": "drafts", "Trash": "trash", "Junk": "junk",
          "Archive": "archive"}

@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from client.sync.engine import sync_account
-from tests.client.sync.conftest import SyncEnv
+from tests.client.sync.env import SyncEnv
+
+pytestmark = pytest.mark.server_identity  # what the server makes of each message (BODYSTRUCTURE)
+
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus" / "mime" / "dovecot-imaptest"
 

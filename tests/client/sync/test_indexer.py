@@ -7,7 +7,7 @@ from pathlib import Path
 
 from client.store import FolderRecord, IncomingMessage, Store
 from client.sync.indexer import BackgroundIndexer
-from tests.client.sync.conftest import make_message
+from tests.client.sync.env import make_message
 
 
 def _store_with_messages(path: Path, count: int) -> None:

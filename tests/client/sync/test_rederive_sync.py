@@ -16,7 +16,7 @@ from client.store.derive import HEADER_VERSION
 from client.sync import engine, folder_sync
 from client.sync.engine import sync_account
 from tests.client.store.old_cache import make_old
-from tests.client.sync.conftest import SyncEnv
+from tests.client.sync.env import SyncEnv
 from tests.client.sync.test_sender_spoof_sync import COMMENT, QUOTED
 
 OLD = {"Invoice 4711": ("Anna Huber", "anna.huber@kunde.example"),

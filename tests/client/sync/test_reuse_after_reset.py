@@ -8,7 +8,7 @@ import pytest
 from client.imap import ImapSession
 from client.sync import folder_sync
 from client.sync.engine import endpoint_for, sync_account
-from tests.client.sync.conftest import SyncEnv, cache_snapshot, make_message, server_snapshot
+from tests.client.sync.env import SyncEnv, cache_snapshot, make_message, server_snapshot
 
 
 def _counting_connect(env: SyncEnv, downloaded: list[int]):  # type: ignore[no-untyped-def]

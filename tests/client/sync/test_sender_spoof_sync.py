@@ -12,7 +12,7 @@ import pytest
 from client.cli.main import main
 from client.sync import folder_sync
 from client.sync.engine import sync_account
-from tests.client.sync.conftest import SyncEnv
+from tests.client.sync.env import SyncEnv
 
 QUOTED = (
     b'From: "Anna Huber <anna.huber@kunde.example>" <billing@kunde-invoices.example>\r\n'

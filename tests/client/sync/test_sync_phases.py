@@ -11,7 +11,7 @@ from client.sync.engine import sync_account
 from client.sync.fetch_pool import FetchedBatch
 from client.sync.folder_sync import SyncContext
 from client.sync.indexer import BackgroundIndexer
-from tests.client.sync.conftest import SyncEnv, make_message
+from tests.client.sync.env import SyncEnv, make_message
 
 
 @pytest.mark.parametrize("helpers", [0, 2])

@@ -13,7 +13,7 @@ import pytest
 from client import events
 from client.store import Account, Store
 from client.sync.engine import sync_account
-from tests.client.sync.conftest import make_message
+from tests.client.sync.env import make_message
 from tests.servers.scripted_mailbox import MailboxMessage, MailboxScript, ScriptedMailbox
 
 PASSWORD = "scripted-secret"

@@ -10,8 +10,8 @@ from client.profile.config import Profile
 from client.signatures import provision
 from client.store.db import Store
 from client.templates.library import company_files_from_policy, load_library
-from tests.client.cli.conftest import CliResult
-from tests.client.signatures.conftest import Keys, sign_dir
+from tests.client.cli.fixtures import CliResult
+from tests.client.signatures.fixtures import Keys, sign_dir
 
 COMPANY_DE = ('+++\nname = "quotation"\nlang = "de"\ncategory = "quotation"\n'
               'title = "Angebot (Firma)"\nsubject = "Firmenangebot {{ quote.number }}"\n+++\n'

@@ -12,16 +12,7 @@ from client.profile.config import Profile
 from client.store.db import Store
 from client.uploads import config
 from client.uploads.engine import UploadEngine
-from tests.servers.link_fixtures import (  # noqa: F401 - fixtures
-    BUCKET,
-    file_200mb,
-    nextcloud_server,
-    nextcloud_session,
-    nginx_server,
-    s3_server,
-    s3_session,
-    wsgidav_server,
-)
+from tests.servers.link_fixtures import BUCKET
 from tests.servers.s3 import ACCESS_KEY, SECRET_KEY
 
 ACCOUNT = "rep@example.test"

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from client.store.db import Store
-from tests.ui.reader.test_html_reader import _page_text, internet  # noqa: F401 (fixture)
+from tests.ui.reader.test_html_reader import _page_text
 from ui.app.open_targets import FileOpenFilter, open_target
 from ui.qt.tasks import wait_for_background_tasks
 
@@ -204,7 +204,7 @@ def test_targets_given_at_launch_open_with_the_window(qapp, tmp_path: Path, monk
     assert seen and "Container booking call" in seen[0]
 
 
-def test_an_eml_file_loads_no_remote_content(qtbot, window, internet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_an_eml_file_loads_no_remote_content(qtbot, window, internet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Checklist H3: the .eml viewer blocks remote pictures like the reader does."""
     base, hits = internet
     raw = ("From: Buyer <buyer@attacker.example>\r\nTo: rep@tradewind.example\r\n"
@@ -221,7 +221,8 @@ def test_an_eml_file_loads_no_remote_content(qtbot, window, internet, tmp_path: 
     view = viewer.reader.html_view
     assert view is not None
     qtbot.waitUntil(lambda: "VISIBLE-TEXT-9931" in _page_text(qtbot, view), timeout=20000)
-    qtbot.wait(300)  # let any late picture request reach the server
+    # the page's load is over (its pictures requested or refused), not a fixed 300 ms
+    qtbot.waitUntil(lambda: not view.page().isLoading(), timeout=20000)
     assert hits == []
     assert "Remote content blocked" in viewer.reader.notice.text()
     viewer.close()

@@ -4,14 +4,11 @@ pictures, the locked company signature, and sending through the real submission 
 from __future__ import annotations
 
 import email
-from collections.abc import Iterator
 from email import policy as email_policy
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
-import pytest
-import shiboken6
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -19,19 +16,12 @@ from PySide6.QtWidgets import QApplication
 from client.accounts.manager import AccountManager
 from client.compose.drafts import list_drafts
 from client.compose.identities import add_identity
-from client.signatures import provision
-from client.signatures.example import write_example
-from client.signatures.integrity import generate_keys
 from client.smtp.outbox import Outbox
 from client.store.db import Store
-from tests.client.signatures.conftest import sign_dir
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
 from ui.composer.window import ComposerWindow
 from ui.qt.tasks import wait_for_background_tasks
-
-ANNA = "anna.li@company.example"  # a person in the example signature policy's directory
 
 
 def type_text(widget: object, text: str) -> None:
@@ -39,27 +29,6 @@ def type_text(widget: object, text: str) -> None:
     for char in text:
         QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, 0,  # type: ignore[arg-type]
                                                  Qt.KeyboardModifier.NoModifier, char))
-
-
-@pytest.fixture
-def open_composer(qtbot) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    opened: list[ComposerWindow] = []
-
-    def factory(db: Path, mode: str = "new", row: int | None = None,
-                draft_id: int | None = None) -> ComposerWindow:
-        composer = ComposerWindow(db, mode, row, draft_id)
-        composer.show()
-        qtbot.waitUntil(lambda: composer.is_ready)
-        opened.append(composer)
-        return composer
-
-    yield factory
-    wait_for_background_tasks()
-    for composer in opened:  # a closed composer deletes itself (pytest-qt cannot close those)
-        if shiboken6.isValid(composer):
-            composer.sent = True  # no save-on-close during teardown
-            composer.close()
-    wait_for_background_tasks()
 
 
 def _first_inbox_row(db: Path, to: str | None = None) -> int:
@@ -173,19 +142,6 @@ def test_drop_and_paste_add_attachments_and_inline_pictures(qtbot, demo_db: Path
     assert image.data.startswith(b"\x89PNG")
 
 
-@pytest.fixture
-def signature_policy(demo_db: Path, tmp_path: Path) -> str:
-    """The example company policy in force on the demo profile, and Anna's identity there."""
-    private, public = generate_keys(tmp_path / "keys")
-    directory = tmp_path / "policy"
-    write_example(directory)
-    sign_dir(directory, private)
-    with Store.open(demo_db) as store:
-        provision.use_policy(store, str(directory), public.read_bytes())
-        add_identity(store, store.list_accounts()[0].id, ANNA, "Anna Li")
-    return ANNA
-
-
 def test_company_signature_is_a_locked_block_that_follows_the_identity(qtbot, demo_db: Path, open_composer, signature_policy: str) -> None:  # type: ignore[no-untyped-def]
     composer = open_composer(demo_db)
     index = [c.email for c in composer.senders].index(signature_policy)
@@ -223,7 +179,7 @@ def _message(dovecot: DovecotServer, user: MailUser, folder: str) -> list[EmailM
         return out
 
 
-def test_compose_and_send_through_the_real_submission_server(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_compose_and_send_through_the_real_submission_server(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser) -> None:  # type: ignore[no-untyped-def]
     db = tmp_path / "send-profile" / "tradewind.db"
     db.parent.mkdir()
     with Store.open(db) as store:
@@ -465,7 +421,7 @@ def test_reply_quote_follows_the_messages_language_not_the_ui(qtbot, qapp, demo_
         install_translators(qapp, "en")
 
 
-def _server_draft_in_cache(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, user: MailUser) -> tuple[Path, int]:  # noqa: F811
+def _server_draft_in_cache(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, user: MailUser) -> tuple[Path, int]:
     """A draft another client saved in the server's Drafts, cached as a sync would cache it."""
     from client.store.records import FolderRecord, IncomingMessage
 
@@ -487,7 +443,7 @@ def _server_draft_in_cache(tmp_path: Path, dovecot: DovecotServer, submission: S
     return db, cached.id
 
 
-def test_a_draft_of_another_client_is_sent_and_leaves_the_servers_drafts(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_draft_of_another_client_is_sent_and_leaves_the_servers_drafts(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser) -> None:  # type: ignore[no-untyped-def]
     from ui.composer import jobs
 
     db, cached = _server_draft_in_cache(tmp_path, dovecot, submission, smtp_user)
@@ -506,7 +462,7 @@ def test_a_draft_of_another_client_is_sent_and_leaves_the_servers_drafts(qtbot, 
         assert store.get_message(cached) is None and list_drafts(store) == []
 
 
-def test_a_discarded_draft_of_another_client_leaves_the_servers_drafts(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_discarded_draft_of_another_client_leaves_the_servers_drafts(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
     from ui.composer import jobs

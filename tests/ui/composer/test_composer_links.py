@@ -12,8 +12,6 @@ import shiboken6
 from client.accounts.manager import AccountManager
 from client.store.db import Store
 from client.uploads.config import StorageSpec, add_storage
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
-from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.link_fixtures import MiB, download_sha, write_random
 from tests.servers.submission import SubmissionServer
@@ -21,8 +19,6 @@ from tests.servers.wsgidav_server import WsgiDavServer
 from tests.ui.composer.test_composer import _message
 from ui.composer.window import ComposerWindow
 from ui.qt.tasks import wait_for_background_tasks
-
-wsgidav_server = link_fixtures.wsgidav_server
 
 
 @pytest.fixture
@@ -47,7 +43,7 @@ def _open(qtbot, db: Path, opened: list[ComposerWindow]) -> ComposerWindow:  # t
 
 def test_a_big_file_is_offered_as_a_link_and_sent_as_one(  # type: ignore[no-untyped-def]
         qtbot, composers, tmp_path: Path, dovecot: DovecotServer,
-        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
+        submission: SubmissionServer, smtp_user: MailUser,
         wsgidav_server: WsgiDavServer) -> None:
     db = tmp_path / "links-profile" / "tradewind.db"
     db.parent.mkdir()

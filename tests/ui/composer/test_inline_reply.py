@@ -21,8 +21,7 @@ from client.signatures.integrity import generate_keys
 from client.signatures.render import SignatureRequest, render_signature
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
-from tests.client.signatures.conftest import sign_dir
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
+from tests.client.signatures.fixtures import sign_dir
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
 from tests.ui.composer.test_composer import type_text
@@ -37,7 +36,7 @@ QUESTIONS = ("From: Hans Kraemer <hans@kraemer-licht.example>\r\nTo: Anna Li <" 
              "Can you ship FOB Ningbo?\r\n").encode()
 
 
-def _profile(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+def _profile(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,
              user: MailUser, style: str) -> tuple[Path, int]:
     db = tmp_path / "inline-profile" / "tradewind.db"
     db.parent.mkdir()
@@ -78,7 +77,7 @@ def _block_of(view, text: str):  # type: ignore[no-untyped-def]
     return block
 
 
-def _received(submission: SubmissionServer) -> tuple[str, str]:  # noqa: F811
+def _received(submission: SubmissionServer) -> tuple[str, str]:
     """What the submission server received (the bytes on the wire)."""
     delivery = submission.received[-1]  # the server is shared by the tests of a session
     assert delivery.rcpt_tos == ["hans@kraemer-licht.example"]
@@ -90,7 +89,7 @@ def _received(submission: SubmissionServer) -> tuple[str, str]:  # noqa: F811
             str(html.get_content()).replace("\r\n", "\n"))
 
 
-def test_an_inline_answer_keeps_the_signature_byte_for_byte(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_an_inline_answer_keeps_the_signature_byte_for_byte(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser) -> None:  # type: ignore[no-untyped-def]
     db, row = _profile(tmp_path, dovecot, submission, smtp_user, "inline")
     composer = open_composer(db, "reply", row)
     qtbot.waitUntil(lambda: composer.signature is not None and composer.quote_view.isVisible())
@@ -129,7 +128,7 @@ def test_an_inline_answer_keeps_the_signature_byte_for_byte(qtbot, open_composer
     assert "Six weeks after the deposit." in html
 
 
-def test_the_bottom_style_puts_the_answer_below_the_quote(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_bottom_style_puts_the_answer_below_the_quote(qtbot, open_composer, tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser) -> None:  # type: ignore[no-untyped-def]
     db, row = _profile(tmp_path, dovecot, submission, smtp_user, "bottom")
     composer = open_composer(db, "reply", row)
     qtbot.waitUntil(lambda: composer.signature is not None and composer.answer.style() == "bottom")

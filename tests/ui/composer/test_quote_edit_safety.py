@@ -9,13 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
-from tests.ui.reader.test_html_reader import internet  # noqa: F401 (fixture)
 from ui.composer.quote_edit import QuoteView
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 
 
-def test_html_pasted_into_the_quote_fetches_nothing(qtbot, tmp_path: Path, internet) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_html_pasted_into_the_quote_fetches_nothing(qtbot, tmp_path: Path, internet) -> None:  # type: ignore[no-untyped-def]
     base, hits = internet
     picture = tmp_path / "local.png"
     image = QImage(20, 20, QImage.Format.Format_RGB32)

@@ -9,12 +9,11 @@ import shiboken6
 
 from client.smtp.outbox import Outbox
 from client.store.db import Store
-from tests.ui.composer.test_composer import signature_policy  # noqa: F401 - shared fixture
 from ui.qt.tasks import wait_for_background_tasks
 
 
 def test_a_changed_signature_is_restored_and_the_rep_is_told_why(  # type: ignore[no-untyped-def]
-        qtbot, window, demo_db: Path, signature_policy: str) -> None:  # noqa: F811
+        qtbot, window, demo_db: Path, signature_policy: str) -> None:
     composer = window.compose.composer_factory(demo_db, "new", None)
     composer.show()
     qtbot.waitUntil(lambda: composer.is_ready)
@@ -55,7 +54,7 @@ def test_the_fixed_notices_are_translated() -> None:
 
 
 def test_with_the_ui_in_chinese_the_rep_is_told_in_chinese(  # type: ignore[no-untyped-def]
-        qtbot, qapp, window, demo_db: Path, signature_policy: str) -> None:  # noqa: F811
+        qtbot, qapp, window, demo_db: Path, signature_policy: str) -> None:
     from ui.qt.i18n import install_translators
 
     assert install_translators(qapp, "zh_CN")
@@ -82,7 +81,7 @@ def test_with_the_ui_in_chinese_the_rep_is_told_in_chinese(  # type: ignore[no-u
 
 
 def test_the_third_notice_an_offered_signature_replaced_in_chinese(  # type: ignore[no-untyped-def]
-        qapp, window, demo_db: Path, signature_policy: str) -> None:  # noqa: F811
+        qapp, window, demo_db: Path, signature_policy: str) -> None:
     """A signature offered by the caller that is not the company's (the third notice): said
     in Chinese in the main window's status bar."""
     from client.compose.assemble import SignatureBlock

@@ -11,10 +11,9 @@ from client.outgoing.pipeline import queue_message
 from client.profile.paths import DATABASE_NAME
 from client.smtp.outbox import Outbox
 from client.store import Store
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
-from tests.ui.sync.test_sync_driver import WAIT_MS, add_account, open_app  # noqa: F401 - fixture
+from tests.ui.sync.test_sync_driver import WAIT_MS, add_account
 
 
 def _queue_in_backoff(profile: Path, account_id: int, user: MailUser, subject: str) -> int:
@@ -26,8 +25,8 @@ def _queue_in_backoff(profile: Path, account_id: int, user: MailUser, subject: s
 
 
 def test_send_receive_sends_what_waits_for_backoff_and_the_start_up_sync_does_not(  # type: ignore[no-untyped-def]
-        open_app, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-        smtp_user: MailUser, profile_dir: Path, qtbot) -> None:  # noqa: F811
+        open_app, dovecot: DovecotServer, submission: SubmissionServer,
+        smtp_user: MailUser, profile_dir: Path, qtbot) -> None:
     account = add_account(profile_dir, dovecot, smtp_user, smtp_port=submission.starttls_port)
     _queue_in_backoff(profile_dir, account.id, smtp_user, "Price list 2027")
     submission.received.clear()
@@ -44,8 +43,8 @@ def test_send_receive_sends_what_waits_for_backoff_and_the_start_up_sync_does_no
 
 
 def test_the_composer_send_flush_tries_every_waiting_message(  # type: ignore[no-untyped-def]
-        dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-        smtp_user: MailUser, profile_dir: Path) -> None:  # noqa: F811
+        dovecot: DovecotServer, submission: SubmissionServer,
+        smtp_user: MailUser, profile_dir: Path) -> None:
     from ui.composer import jobs
 
     account = add_account(profile_dir, dovecot, smtp_user, smtp_port=submission.starttls_port)

@@ -6,6 +6,7 @@ import threading
 
 from PySide6.QtCore import QObject
 
+from tests.ui.settle import deliver_background_results
 from ui.qt.tasks import run_in_background
 
 
@@ -46,10 +47,10 @@ def test_callbacks_of_a_destroyed_owner_are_dropped(qtbot) -> None:  # type: ign
     got: list[int] = []
     run_in_background(lambda: release.wait(5) and 1, got.append, owner=owner)
     finished: list[int] = []
-    owner.deleteLater()
-    qtbot.waitSignal(owner.destroyed, timeout=5000)
+    with qtbot.waitSignal(owner.destroyed, timeout=5000):
+        owner.deleteLater()
     release.set()
-    run_in_background(lambda: 2, finished.append)  # queued after the first one's result
-    qtbot.waitUntil(lambda: finished == [2])
-    qtbot.wait(50)
+    run_in_background(lambda: 2, finished.append)
+    deliver_background_results()  # both results delivered: the first one's dropped
+    assert finished == [2]
     assert got == []

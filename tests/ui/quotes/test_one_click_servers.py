@@ -17,13 +17,12 @@ from client.quotes.reply import QuoteRequest, item_specs
 from client.signatures import provision
 from client.signatures.render import SignatureRequest, render_signature
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - shared fixture
+from tests.client.cli.fixtures import CliResult
 from tests.client.quotes.test_quote_e2e import ANNA, _fetch, _pdf_tool, pytestmark, rep_with_inquiry
-from tests.client.signatures.conftest import Keys, keys, make_policy  # noqa: F401
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401
+from tests.client.signatures.fixtures import Keys
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
-from tests.ui.sync.test_sync_driver import WAIT_MS, open_app  # noqa: F401 - fixture
+from tests.ui.sync.test_sync_driver import WAIT_MS
 from ui.quotes import jobs
 
 __all__ = ["pytestmark"]
@@ -61,9 +60,9 @@ def _remember(db: Path) -> None:
 
 
 def test_one_click_quote_reaches_the_buyer_and_the_record_is_sent(
-        cli: Callable[..., CliResult], dovecot: DovecotServer,  # noqa: F811
-        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
-        make_policy: Callable[..., Path], keys: Keys,  # noqa: F811
+        cli: Callable[..., CliResult], dovecot: DovecotServer,
+        submission: SubmissionServer, smtp_user: MailUser,
+        make_policy: Callable[..., Path], keys: Keys,
         profile_dir: Path, tmp_path: Path) -> None:
     buyer, inquiry_id, row = rep_with_inquiry(cli, dovecot, submission, smtp_user, make_policy,
                                               keys, profile_dir, tmp_path)
@@ -83,10 +82,10 @@ def test_one_click_quote_reaches_the_buyer_and_the_record_is_sent(
 
 
 def test_one_click_in_the_app_sends_through_the_composer(  # type: ignore[no-untyped-def]
-        cli: Callable[..., CliResult], dovecot: DovecotServer,  # noqa: F811
-        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
-        make_policy: Callable[..., Path], keys: Keys,  # noqa: F811
-        profile_dir: Path, tmp_path: Path, open_app, qtbot) -> None:  # noqa: F811
+        cli: Callable[..., CliResult], dovecot: DovecotServer,
+        submission: SubmissionServer, smtp_user: MailUser,
+        make_policy: Callable[..., Path], keys: Keys,
+        profile_dir: Path, tmp_path: Path, open_app, qtbot) -> None:
     buyer, inquiry_id, row = rep_with_inquiry(cli, dovecot, submission, smtp_user, make_policy,
                                               keys, profile_dir, tmp_path)
     db = profile_dir / "tradewind.db"

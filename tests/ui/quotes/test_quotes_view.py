@@ -112,8 +112,8 @@ def test_double_click_opens_the_draft_or_the_inquiry(qtbot, demo_db, quotes):
     with Store.open(demo_db) as store:
         store.conn.execute("UPDATE quotes SET inquiry_row = ? WHERE number = 'T-SENT'",
                            (quotes["inquiry"],))
-    view.reload()
-    qtbot.waitSignal(view.loaded, timeout=15000).wait()
+    with qtbot.waitSignal(view.loaded, timeout=15000):
+        view.reload()
     with qtbot.waitSignal(view.openMessage) as message:
         view.table.doubleClicked.emit(view.model.index(_numbers(view).index("T-SENT"), 1))
     assert message.args == [quotes["inquiry"]]

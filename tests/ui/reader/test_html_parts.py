@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.reader.test_html_reader import _page_text, internet  # noqa: F401 (fixture)
+from tests.ui.reader.test_html_reader import _page_text
 from ui.qt.dates import babel_locale
 from ui.reader.content import build_content, row_from_headers
 from ui.reader.pane import ReaderPane
@@ -25,7 +25,7 @@ def _three_parts(base: str) -> bytes:
 
 
 @pytest.mark.parametrize("allow_remote", [False, True])
-def test_split_img_tag_across_parts_sends_nothing(qtbot, internet, allow_remote: bool) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_split_img_tag_across_parts_sends_nothing(qtbot, internet, allow_remote: bool) -> None:  # type: ignore[no-untyped-def]
     base, hits = internet
     raw = _three_parts(base)
     content = build_content(row_from_headers(raw), raw, allow_remote, f"efail{int(allow_remote)}")
@@ -37,8 +37,9 @@ def test_split_img_tag_across_parts_sends_nothing(qtbot, internet, allow_remote:
     pane.show_content(content)
     view = pane.html_view
     assert view is not None and pane.stack.currentWidget() is view
-    qtbot.waitUntil(lambda: "SECRET-BANK-CODE 4711" in _page_text(qtbot, view), timeout=20000)
-    qtbot.wait(300)  # let any late picture request reach the server
+    with qtbot.waitSignal(view.loadFinished, timeout=20000):
+        pass  # the load show_content started ends in the event loop: its pictures requested
+    assert "SECRET-BANK-CODE 4711" in _page_text(qtbot, view)
     assert hits == []
     assert not any("SECRET" in url for url in view.interceptor.blocked() + view.interceptor.loaded())
 
@@ -60,7 +61,7 @@ def test_utf7_html_part_is_shown_as_text_with_a_notice(qtbot) -> None:  # type: 
     assert "<b>Offer</b><script>" in pane.body.toPlainText()  # literally, as text
 
 
-def test_data_pictures_are_shown_not_blocked(qtbot, internet) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_data_pictures_are_shown_not_blocked(qtbot, internet) -> None:  # type: ignore[no-untyped-def]
     base, hits = internet
     gif = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
     raw = (
@@ -75,7 +76,8 @@ def test_data_pictures_are_shown_not_blocked(qtbot, internet) -> None:  # type: 
     pane.show()
     pane.show_content(content)
     view = pane.html_view
-    qtbot.waitUntil(lambda: "logo" in _page_text(qtbot, view), timeout=20000)
-    qtbot.wait(200)
+    with qtbot.waitSignal(view.loadFinished, timeout=20000):
+        pass  # the load show_content started ends in the event loop: its pictures requested
+    assert "logo" in _page_text(qtbot, view)
     assert not any(url.startswith("data:") for url in view.interceptor.blocked())
     assert hits == []

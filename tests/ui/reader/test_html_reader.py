@@ -5,9 +5,6 @@ A loopback HTTP server stands in for "the internet": every test asserts it recei
 
 from __future__ import annotations
 
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,34 +27,6 @@ def _html_corpus_files() -> list[Path]:
     return sorted(files)
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
-
-    def do_GET(self) -> None:  # noqa: N802
-        type(self).hits.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/gif")
-        self.end_headers()
-
-    do_POST = do_GET
-
-    def log_message(self, *_args: object) -> None:
-        return None
-
-
-@pytest.fixture
-def internet() -> Iterator[tuple[str, list[str]]]:
-    """A loopback HTTP server; yields its base URL and the list of requests it received."""
-    hits: list[str] = []
-    handler = type("Recorder", (_Recorder,), {"hits": hits})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    server.shutdown()
-    server.server_close()
-
-
 def _canaries(base: str) -> str:
     return (
         f"<script>document.title='script-ran';new Image().src='{base}/script'</script>"
@@ -70,9 +39,9 @@ def _canaries(base: str) -> str:
 
 
 def _show(qtbot, view: HtmlView, key: str, html: str, parts=None) -> None:  # type: ignore[no-untyped-def]
+    """Show the document and wait for its load (its subresources requested or refused)."""
     with qtbot.waitSignal(view.loadFinished, timeout=20000):
         view.show_document(key, html, parts or {})
-    qtbot.wait(100)  # let late subresource requests reach the interceptor
 
 
 def _page_text(qtbot, view: HtmlView) -> str:  # type: ignore[no-untyped-def]
@@ -95,9 +64,10 @@ def test_unsanitised_html_runs_no_script_and_fetches_nothing(qtbot, view: HtmlVi
     base, hits = internet
     _show(qtbot, view, "raw", f"<html><head><title>mail</title></head><body>{_canaries(base)}</body></html>")
     assert view.page().title() == "mail"  # the script canary never ran
+    # the picture canary was requested and refused by the interceptor, so never fetched
+    qtbot.waitUntil(lambda: any(url.endswith("/img.png") for url in view.interceptor.blocked()))
     assert hits == []
     blocked = view.interceptor.blocked()
-    assert any(url.endswith("/img.png") for url in blocked)  # the interceptor did the refusing
     assert all(url.startswith(base) for url in blocked)
 
 
@@ -176,9 +146,11 @@ def test_reader_shows_html_mail_with_blocked_remote_notice(qtbot, window: MainWi
 def test_load_remote_content_for_this_message_lets_only_pictures_through(qtbot, window: MainWindow, demo_db: Path, internet) -> None:  # type: ignore[no-untyped-def]
     base, hits = internet
     _open_canary_mail(qtbot, window, demo_db, base)
-    window.reader.load_remote_button.click()
+    view = window.reader.html_view
+    assert view is not None
+    with qtbot.waitSignal(view.loadFinished, timeout=20000):  # its requests made or refused
+        window.reader.load_remote_button.click()
     qtbot.waitUntil(lambda: "/img.png" in hits, timeout=20000)
-    qtbot.wait(200)
     assert not window.reader.notice_bar.isVisibleTo(window)
     assert set(hits) <= {"/img.png", "/poster"}  # pictures only: no script, CSS, frame, refresh
     assert window.reader.html_view.page().title() != "script-ran"

@@ -24,7 +24,7 @@ from client.meetings.ical_out import Meeting, Person
 from client.smtp.outbox import Outbox
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
-from ui.qt.tasks import wait_for_background_tasks
+from tests.ui.settle import deliver_background_results
 from ui.reader.content import load_reader_content
 from ui.reader.pane import ReaderPane
 
@@ -56,8 +56,7 @@ def _pane(qtbot, path: Path, row: int, language: str = "en_US") -> ReaderPane:  
 
 
 def _finish(qtbot) -> None:  # type: ignore[no-untyped-def]
-    assert wait_for_background_tasks()
-    qtbot.wait(50)  # the queued result reaches the GUI thread
+    deliver_background_results()
 
 
 def _stored_meeting(path: Path) -> ParsedEvent:

@@ -12,7 +12,7 @@ from client.attachment_files import attachment_content
 from client.profile import secrets
 from client.sync.attachments import NotDownloaded
 from client.sync.engine import sync_account
-from tests.client.sync.conftest import add_account
+from tests.client.sync.env import add_account
 from tests.servers.dovecot import DovecotServer, MailUser
 from ui.reader.content import load_reader_content
 

@@ -16,7 +16,7 @@ from client.signatures import provision
 from client.signatures.example import write_example
 from client.signatures.integrity import generate_keys
 from client.store.db import Store
-from tests.client.signatures.conftest import sign_dir
+from tests.client.signatures.fixtures import sign_dir
 from ui.mainwindow.window import MainWindow
 from ui.qt.tasks import wait_for_background_tasks
 from ui.settings import values

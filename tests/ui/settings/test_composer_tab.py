@@ -13,7 +13,6 @@ from client.signatures import provision
 from client.signatures.personal import get_personal
 from client.smtp.outbox import Outbox
 from client.store.db import Store
-from tests.ui.composer.test_composer import open_composer  # noqa: F401 - the shared fixture
 from ui.settings.composer_tab import ComposerSettingsTab
 
 MEI = "mei.lin@harbor-lighting.example"  # the demo account
@@ -70,7 +69,7 @@ def test_the_tab_saves_checks_style_and_the_personal_signature(qtbot, demo_db: P
     assert "Harbor Lighting, export sales" in again.editor.toPlainText()
 
 
-def test_the_personal_signature_goes_into_new_mail_without_a_policy(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_personal_signature_goes_into_new_mail_without_a_policy(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
     _without_policy(demo_db)
     _write_signature(qtbot, demo_db)
     composer = open_composer(demo_db)
@@ -84,7 +83,7 @@ def test_the_personal_signature_goes_into_new_mail_without_a_policy(qtbot, demo_
         "Dear buyer,\n\n-- \nMei Lin\nHarbor Lighting, export sales\n")
 
 
-def test_a_company_policy_wins_over_the_personal_signature(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_company_policy_wins_over_the_personal_signature(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
     tab = _write_signature(qtbot, demo_db)  # the demo profile has the demo company's policy
     assert not tab.policy_note.isHidden()  # the note says the policy replaces it
     assert tab.settings is not None and tab.settings.policy

@@ -11,7 +11,7 @@ import pytest
 from client.signatures import provision
 from client.signatures.render import SignatureRequest, render_signature
 from client.store.db import Store
-from tests.ui.composer.test_composer import _first_inbox_row, open_composer  # noqa: F401 - shared fixture
+from tests.ui.composer.test_composer import _first_inbox_row
 from tests.ui.settings.test_settings_signature import _page_html, _select
 from ui.qt.tasks import wait_for_background_tasks
 from ui.settings.dialog import AppSettingsDialog, apply_appearance
@@ -27,7 +27,7 @@ def _expected(db: Path, reply: bool) -> str:
         return render_signature(bundle, SignatureRequest(MEI, reply=reply)).block.text
 
 
-def test_new_mail_in_the_demo_shows_the_locked_company_signature(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_new_mail_in_the_demo_shows_the_locked_company_signature(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
     composer = open_composer(demo_db)
     qtbot.waitUntil(lambda: composer.signature is not None and composer.signature_view.isVisible())
     shown = composer.signature_view.toPlainText()
@@ -38,7 +38,7 @@ def test_new_mail_in_the_demo_shows_the_locked_company_signature(qtbot, demo_db:
     assert composer.signature_view.isReadOnly() and not composer.error_label.isVisible()
 
 
-def test_a_reply_in_the_demo_shows_the_reply_form_of_the_signature(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_reply_in_the_demo_shows_the_reply_form_of_the_signature(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
     composer = open_composer(demo_db, "reply", _first_inbox_row(demo_db, MEI))
     qtbot.waitUntil(lambda: composer.signature is not None and composer.signature_view.isVisible())
     shown = composer.signature_view.toPlainText()

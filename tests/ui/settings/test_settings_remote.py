@@ -11,7 +11,7 @@ import pytest
 
 from client.security.remote_content import allowed_senders
 from client.store.db import Store
-from tests.ui.reader.test_html_reader import _open_canary_mail, internet  # noqa: F401 (fixture)
+from tests.ui.reader.test_html_reader import _open_canary_mail
 from tests.ui.settings.settings_dialog_fixture import opened_dialog
 from ui.mainwindow.window import MainWindow
 from ui.qt.tasks import wait_for_background_tasks
@@ -53,7 +53,7 @@ def test_entries_added_and_removed_are_saved(qtbot, dialog: AppSettingsDialog, d
         assert allowed_senders(store) == {"@fair.example"}
 
 
-def test_a_domain_allowed_in_settings_loads_pictures_in_the_reader(qtbot, window: MainWindow, demo_db: Path, internet) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_domain_allowed_in_settings_loads_pictures_in_the_reader(qtbot, window: MainWindow, demo_db: Path, internet) -> None:  # type: ignore[no-untyped-def]
     base, hits = internet
     dialog = AppSettingsDialog(demo_db, window.preferences, window)
     qtbot.addWidget(dialog)

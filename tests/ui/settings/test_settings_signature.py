@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel
 from client.compose.identities import add_identity
 from client.signatures import provision
 from client.store.db import Store
-from tests.client.signatures.conftest import Keys, keys, make_policy  # noqa: F401
+from tests.client.signatures.fixtures import Keys
 from ui.qt.tasks import wait_for_background_tasks
 from ui.settings.dialog import AppSettingsDialog, apply_appearance
 from ui.settings.preferences import Preferences
@@ -24,7 +24,7 @@ OMAR = "omar.haddad@company.example"
 
 
 @pytest.fixture
-def dialog(qtbot, demo_db: Path, make_policy: Callable[..., Path], keys: Keys) -> Iterator[AppSettingsDialog]:  # type: ignore[no-untyped-def]  # noqa: F811
+def dialog(qtbot, demo_db: Path, make_policy: Callable[..., Path], keys: Keys) -> Iterator[AppSettingsDialog]:  # type: ignore[no-untyped-def]
     with Store.open(demo_db) as store:
         policy = make_policy(edit=lambda _p, d: d["people"][ANNA].pop("wechat"))
         provision.use_policy(store, str(policy), keys.public.read_bytes())
@@ -139,7 +139,7 @@ def test_chinese_and_arabic_variants(qtbot, dialog: AppSettingsDialog) -> None: 
     assert "عمر حداد" in page and 'dir="rtl"' in page
 
 
-def test_a_kept_policy_that_no_longer_verifies_is_said_not_crashed_on(qtbot, demo_db: Path, make_policy: Callable[..., Path], keys: Keys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_kept_policy_that_no_longer_verifies_is_said_not_crashed_on(qtbot, demo_db: Path, make_policy: Callable[..., Path], keys: Keys) -> None:  # type: ignore[no-untyped-def]
     with Store.open(demo_db) as store:
         provision.use_policy(store, str(make_policy()), keys.public.read_bytes())
         store.set_setting(provision.CURRENT_KEY, {"files": {}})  # a damaged profile

@@ -13,11 +13,11 @@ from client.meetings.ical_out import Meeting, Person
 from client.profile.paths import DATABASE_NAME
 from client.store import Store
 from tests.servers.dovecot import DovecotServer, MailUser
-from tests.ui.sync.test_sync_driver import WAIT_MS, add_account, open_app  # noqa: F401 - fixture
+from tests.ui.sync.test_sync_driver import WAIT_MS, add_account
 
 
 def test_the_apps_sync_applies_the_invitation_and_the_card_says_so(  # type: ignore[no-untyped-def]
-        open_app, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path,  # noqa: F811
+        open_app, dovecot: DovecotServer, imap_user: MailUser, profile_dir: Path,
         qtbot) -> None:
     meeting = Meeting(uid="app-sync-1@example.cn", summary="Sample review",
                       start=datetime(2026, 12, 3, 15, tzinfo=ZoneInfo("Asia/Dubai")),

@@ -5,8 +5,7 @@ only, a read-only profile, and a clean quit."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,25 +16,13 @@ from client.outgoing.pipeline import queue_message
 from client.profile import secrets
 from client.profile.paths import DATABASE_NAME, ProfileLock
 from client.store import Account, Store
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - fixtures
-from tests.client.sync.conftest import make_message
+from tests.client.sync.env import make_message
 from tests.servers.dovecot import DovecotServer, MailUser, free_port
 from tests.servers.submission import SubmissionServer
+from tests.ui.conftest import App
 from ui.qt.plain_text import tooltip_shown
 
 WAIT_MS = 30_000
-
-
-@dataclass
-class App:
-    window: object
-    driver: object
-    controls: object
-
-    def subjects(self) -> list[str]:
-        model = self.window.message_model  # type: ignore[attr-defined]
-        ids = [model.message_id_at(r) for r in range(model.rowCount())]
-        return [row.subject for row in self.window.store.rows_by_ids(ids)]  # type: ignore[attr-defined]
 
 
 def add_account(profile: Path, server: DovecotServer, user: MailUser, *,
@@ -48,35 +35,6 @@ def add_account(profile: Path, server: DovecotServer, user: MailUser, *,
         )
     secrets.set_password(user.email, password or user.password)
     return account
-
-
-@pytest.fixture
-def open_app(qtbot, profile_dir: Path) -> Iterator[Callable[..., App]]:  # type: ignore[no-untyped-def]
-    """Opens the main window on ``profile_dir`` with a started sync driver, as ``ui.app.main`` does."""
-    from ui.mainwindow.window import MainWindow
-    from ui.qt.dates import babel_locale
-    from ui.qt.tasks import wait_for_background_tasks
-    from ui.sync.driver import SyncDriver
-
-    opened: list[App] = []
-
-    def factory(**options: object) -> App:
-        with Store.open(profile_dir / DATABASE_NAME):
-            pass  # the schema exists before the window opens it
-        driver = SyncDriver(profile_dir / DATABASE_NAME, profile_dir, **options)  # type: ignore[arg-type]
-        window = MainWindow(profile_dir / DATABASE_NAME, babel_locale("en_US"), driver=driver)
-        qtbot.addWidget(window)
-        controls = window.sync
-        window.show()
-        driver.start()
-        app = App(window, driver, controls)
-        opened.append(app)
-        return app
-
-    yield factory
-    for app in opened:
-        app.driver.stop()  # type: ignore[attr-defined]
-    wait_for_background_tasks()
 
 
 def test_syncs_at_start_and_shows_the_mail(open_app, dovecot: DovecotServer,  # type: ignore[no-untyped-def]
@@ -118,8 +76,8 @@ def test_f5_syncs_now(open_app, dovecot: DovecotServer, imap_user: MailUser,  # 
 
 
 def test_mail_queued_offline_goes_out_when_the_server_is_back(  # type: ignore[no-untyped-def]
-        open_app, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-        smtp_user: MailUser,  # noqa: F811
+        open_app, dovecot: DovecotServer, submission: SubmissionServer,
+        smtp_user: MailUser,
         profile_dir: Path, qtbot) -> None:
     account = add_account(profile_dir, dovecot, smtp_user, smtp_port=free_port())  # nobody there
     with Store.open(profile_dir / DATABASE_NAME) as store:
@@ -148,9 +106,12 @@ def test_wrong_password_marks_only_that_account(  # type: ignore[no-untyped-def]
     dovecot.deliver(imap_user, make_message(5, subject="For the first account"))
     app = open_app()
     driver = app.driver
-    qtbot.waitUntil(lambda: bad.id in driver.states and driver.states[bad.id].fix == "password",
-                    timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: any(s.state == "ok" for k, s in driver.states.items() if k != bad.id),
+    # Both the IDLE watcher and the worker report the refusal; the watcher's may come first,
+    # while the worker's sync still says "syncing". Wait until no sync runs any more and both
+    # accounts show their final state, so the label below reads the settled states.
+    qtbot.waitUntil(lambda: not driver.busy()
+                    and bad.id in driver.states and driver.states[bad.id].fix == "password"
+                    and any(s.state == "ok" for k, s in driver.states.items() if k != bad.id),
                     timeout=WAIT_MS)
     label = app.window.connection_label.text()
     assert f"{imap_user.email}: password refused" in label and "Online" in label
@@ -320,8 +281,8 @@ def _cached_in(profile_dir: Path, role: str, subject: str) -> bool:
 
 
 def test_mail_sent_from_the_composer_is_in_the_cached_sent_folder_at_once(  # type: ignore[no-untyped-def]
-        open_app, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-        smtp_user: MailUser, profile_dir: Path, qtbot) -> None:  # noqa: F811
+        open_app, dovecot: DovecotServer, submission: SubmissionServer,
+        smtp_user: MailUser, profile_dir: Path, qtbot) -> None:
     from client.smtp.account_endpoint import set_sending_options
 
     account = add_account(profile_dir, dovecot, smtp_user, smtp_port=submission.starttls_port)

@@ -11,9 +11,8 @@ from client.imap.errors import AuthenticationError
 from client.oauth import tokens
 from client.oauth.providers import from_metadata
 from client.store.db import Store
-from tests.client.oauth.test_oauth_mail import bed, user  # noqa: F401 - fixtures
 from tests.servers.oauth_server import OAuthServer
-from tests.ui.sync.test_sync_driver import WAIT_MS, open_app  # noqa: F401 - fixture
+from tests.ui.sync.test_sync_driver import WAIT_MS
 from ui.sync.driver import keyring_password
 
 
@@ -35,13 +34,13 @@ def test_an_oauth_account_gets_a_token_and_a_revoked_one_an_auth_error(tmp_path:
 
 
 def test_a_revoked_sign_in_shows_sign_in_again_and_one_click_brings_the_account_back(  # type: ignore[no-untyped-def]
-        open_app, bed, user, profile_dir: Path, qtbot) -> None:  # noqa: F811
+        open_app, bed, user, profile_dir: Path, qtbot) -> None:
     import requests
 
     from client.accounts.manager import AccountManager
     from client.oauth.pkce_flow import sign_in
     from client.profile.paths import DATABASE_NAME
-    from tests.client.sync.conftest import make_message
+    from tests.client.sync.env import make_message
 
     provider = from_metadata(bed.oauth.provider_json(), name="testbed")
     record = sign_in(provider, open_url=lambda url: requests.get(url, timeout=30), timeout=30)
@@ -74,7 +73,7 @@ def test_a_revoked_sign_in_shows_sign_in_again_and_one_click_brings_the_account_
 
 
 def test_cancel_leaves_the_account_waiting_for_a_sign_in(  # type: ignore[no-untyped-def]
-        open_app, bed, user, profile_dir: Path, qtbot) -> None:  # noqa: F811
+        open_app, bed, user, profile_dir: Path, qtbot) -> None:
     from client.profile.paths import DATABASE_NAME
 
     provider = from_metadata(bed.oauth.provider_json(), name="testbed")
@@ -96,13 +95,13 @@ def test_cancel_leaves_the_account_waiting_for_a_sign_in(  # type: ignore[no-unt
 
 
 def test_a_refused_access_token_is_refreshed_once_by_the_app(  # type: ignore[no-untyped-def]
-        open_app, bed, user, profile_dir: Path, qtbot) -> None:  # noqa: F811
+        open_app, bed, user, profile_dir: Path, qtbot) -> None:
     import requests
 
     from client.accounts.manager import AccountManager
     from client.oauth.pkce_flow import sign_in
     from client.profile.paths import DATABASE_NAME
-    from tests.client.sync.conftest import make_message
+    from tests.client.sync.env import make_message
 
     provider = from_metadata(bed.oauth.provider_json(), name="testbed")
     record = sign_in(provider, open_url=lambda url: requests.get(url, timeout=30), timeout=30)

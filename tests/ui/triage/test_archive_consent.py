@@ -11,7 +11,7 @@ from client.store import Store
 from client.sync.engine import sync_account
 from tests.client.ops.test_replay import _message_ids, _synced
 from tests.client.ops.test_undo_replay import without_archive
-from tests.client.sync.conftest import SyncEnv, sync_env  # noqa: F401  (fixture)
+from tests.client.sync.env import SyncEnv
 from ui.mainwindow.window import MainWindow
 from ui.qt.dates import babel_locale
 from ui.qt.tasks import wait_for_background_tasks
@@ -37,7 +37,7 @@ def _archive_without_folder(qtbot, env: SyncEnv, count: int,  # type: ignore[no-
     return win, message
 
 
-def test_archive_asks_before_creating_the_folder(qtbot, sync_env: SyncEnv) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_archive_asks_before_creating_the_folder(qtbot, sync_env: SyncEnv) -> None:  # type: ignore[no-untyped-def]
     env = sync_env
     win, message = _archive_without_folder(qtbot, env, 2)
     box = win.triage.box
@@ -71,7 +71,7 @@ def test_archive_asks_before_creating_the_folder(qtbot, sync_env: SyncEnv) -> No
     win.close()
 
 
-def test_creating_the_archive_offline_says_so_and_moves_nothing(qtbot, sync_env: SyncEnv) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_creating_the_archive_offline_says_so_and_moves_nothing(qtbot, sync_env: SyncEnv) -> None:  # type: ignore[no-untyped-def]
     env = sync_env
     win, message = _archive_without_folder(qtbot, env, 1, offline=True)
     consent = win.triage.box

@@ -15,8 +15,7 @@ from client.accounts.presets import ServerSettings
 from client.profile import secrets
 from client.signatures import provision
 from client.store.db import Store
-from tests.client.signatures.conftest import Keys, edit_json, keys, make_policy  # noqa: F401
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
+from tests.client.signatures.fixtures import Keys, edit_json
 from tests.servers.dovecot import DovecotServer, MailUser, free_port
 from tests.servers.submission import SubmissionServer
 from tests.support.memory_keyring import MemoryKeyring
@@ -37,23 +36,6 @@ def found_at(server: DovecotServer, smtp_port: int | None = None) -> Discover:
     return discover
 
 
-@pytest.fixture
-def db(empty_profile_db: Path) -> Path:
-    return empty_profile_db
-
-
-@pytest.fixture
-def make_wizard(qtbot) -> Iterator[Callable[..., AccountWizard]]:  # type: ignore[no-untyped-def]
-    def factory(db: Path, discover: Discover) -> AccountWizard:
-        wizard = AccountWizard(db, discover_fn=discover)
-        qtbot.addWidget(wizard)
-        wizard.show()
-        return wizard
-
-    yield factory
-    wait_for_background_tasks()
-
-
 def _start(qtbot, wizard: AccountWizard, user: MailUser, password: str) -> str:  # type: ignore[no-untyped-def]
     wizard.name_field.setText("Mei Lin")
     wizard.email_field.setText(user.email)
@@ -67,7 +49,7 @@ def _start(qtbot, wizard: AccountWizard, user: MailUser, password: str) -> str: 
     return str(tested.args[0])
 
 
-def test_untrusted_certificate_shows_its_fingerprint_and_trusting_it_passes(qtbot, make_wizard, db: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser, memory_keyring: MemoryKeyring) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_untrusted_certificate_shows_its_fingerprint_and_trusting_it_passes(qtbot, make_wizard, db: Path, dovecot: DovecotServer, submission: SubmissionServer, smtp_user: MailUser, memory_keyring: MemoryKeyring) -> None:  # type: ignore[no-untyped-def]
     imap_user = smtp_user
     wizard = make_wizard(db, found_at(dovecot, submission.starttls_port))
     assert _start(qtbot, wizard, imap_user, imap_user.password) == "failed"
@@ -198,7 +180,7 @@ def _in_directory(email: str) -> Callable[[dict[str, Any], dict[str, Any]], None
     return edit
 
 
-def test_signature_step_checks_then_provisions_a_signed_policy(qtbot, make_wizard, db: Path, dovecot: DovecotServer, imap_user: MailUser, make_policy, keys: Keys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_signature_step_checks_then_provisions_a_signed_policy(qtbot, make_wizard, db: Path, dovecot: DovecotServer, imap_user: MailUser, make_policy, keys: Keys) -> None:  # type: ignore[no-untyped-def]
     policy_dir = make_policy(edit=_in_directory(imap_user.email))
     wizard = make_wizard(db, found_at(dovecot))
     assert _to_signature_step(qtbot, wizard, imap_user) == "none"
@@ -224,7 +206,7 @@ def test_signature_step_checks_then_provisions_a_signed_policy(qtbot, make_wizar
         assert bundle is not None and bundle.directory.person(imap_user.email) is not None
 
 
-def test_signature_step_refuses_a_tampered_policy_and_keeps_the_one_in_force(qtbot, make_wizard, db: Path, dovecot: DovecotServer, imap_user: MailUser, make_policy, keys: Keys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_signature_step_refuses_a_tampered_policy_and_keeps_the_one_in_force(qtbot, make_wizard, db: Path, dovecot: DovecotServer, imap_user: MailUser, make_policy, keys: Keys) -> None:  # type: ignore[no-untyped-def]
     good = make_policy("good")
     with Store.open(db) as store:
         provision.use_policy(store, str(good), keys.public.read_bytes())

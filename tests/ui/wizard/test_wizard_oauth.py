@@ -13,13 +13,12 @@ from client.accounts.discover import DiscoveryResult
 from client.accounts.presets import ServerSettings
 from client.oauth import providers, tokens
 from client.store.db import Store
-from tests.client.oauth.test_oauth_mail import Bed, bed, user  # noqa: F401 - fixtures
+from tests.client.oauth.bed import Bed
 from tests.servers.dovecot import MailUser
-from tests.ui.wizard.test_wizard import db, make_wizard  # noqa: F401 - fixtures
 
 
 @pytest.fixture
-def microsoft_is_the_test_bed(bed: Bed, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def microsoft_is_the_test_bed(bed: Bed, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     base = bed.oauth.base_url
     monkeypatch.setitem(providers.BUILTIN, "microsoft", providers._Template(
         label="Microsoft", authorization_endpoint=base + "/authorize",
@@ -28,7 +27,7 @@ def microsoft_is_the_test_bed(bed: Bed, db: Path, monkeypatch: pytest.MonkeyPatc
         store.set_setting("oauth.microsoft.client_id", bed.oauth.client_id)
 
 
-def _found_at_microsoft(bed: Bed, user: MailUser):  # type: ignore[no-untyped-def]  # noqa: F811
+def _found_at_microsoft(bed: Bed, user: MailUser):  # type: ignore[no-untyped-def]
     def discover(email: str) -> DiscoveryResult:
         return DiscoveryResult(
             email, ServerSettings(bed.dovecot.host, bed.dovecot.imaps_port, "ssl"),
@@ -38,16 +37,18 @@ def _found_at_microsoft(bed: Bed, user: MailUser):  # type: ignore[no-untyped-de
 
 
 def test_sign_in_with_microsoft_adds_and_tests_the_account(  # type: ignore[no-untyped-def]
-        qtbot, make_wizard, db: Path, bed: Bed, user: MailUser,  # noqa: F811
+        qtbot, make_wizard, db: Path, bed: Bed, user: MailUser,
         microsoft_is_the_test_bed: None) -> None:
     wizard = make_wizard(db, _found_at_microsoft(bed, user))
     wizard.email_field.setText(user.email)
     assert not wizard.oauth_button.isVisible()  # a company domain: known only after discovery
     wizard.password_field.setText("not-a-password")
-    with qtbot.waitSignal(wizard.stepFinished) as found:
-        wizard.next_button.click()
-    assert found.args == ["found"]
-    qtbot.waitSignal(wizard.stepFinished, timeout=20000).wait()
+    # the outer blocker listens before the click, so the test's outcome cannot be missed
+    with qtbot.waitSignal(wizard.stepFinished, timeout=20000,
+                          check_params_cb=lambda step: step != "found"):
+        with qtbot.waitSignal(wizard.stepFinished) as found:
+            wizard.next_button.click()
+        assert found.args == ["found"]
     wizard.back_button.click()
     wizard.back_button.click()
     assert wizard.oauth_button.isVisible() and wizard.oauth_button.text() == "Sign in with Microsoft"
@@ -74,7 +75,7 @@ def test_sign_in_with_microsoft_adds_and_tests_the_account(  # type: ignore[no-u
 
 
 def test_without_a_registered_app_the_wizard_says_what_is_missing(  # type: ignore[no-untyped-def]
-        qtbot, make_wizard, db: Path) -> None:  # noqa: F811
+        qtbot, make_wizard, db: Path) -> None:
     wizard = make_wizard(db, lambda email: None)
     wizard.email_field.setText("mei.lin@outlook.com")
     assert wizard.oauth_button.isVisible()
@@ -86,7 +87,7 @@ def test_without_a_registered_app_the_wizard_says_what_is_missing(  # type: igno
 
 
 def test_cancel_stops_the_wait_and_stores_nothing(  # type: ignore[no-untyped-def]
-        qtbot, make_wizard, db: Path, bed: Bed, user: MailUser,  # noqa: F811
+        qtbot, make_wizard, db: Path, bed: Bed, user: MailUser,
         microsoft_is_the_test_bed: None) -> None:
     wizard = make_wizard(db, _found_at_microsoft(bed, user))
     wizard.email_field.setText("mei.lin@outlook.com")
@@ -101,7 +102,7 @@ def test_cancel_stops_the_wait_and_stores_nothing(  # type: ignore[no-untyped-de
 
 
 def test_microsoft_365_behind_a_mail_filter_is_offered_the_microsoft_sign_in(  # type: ignore[no-untyped-def]
-        qtbot, make_wizard, db: Path) -> None:  # noqa: F811
+        qtbot, make_wizard, db: Path) -> None:
     # The real discovery, with a resolver that answers like a company whose MX is a filter
     # and whose autodiscover CNAME points at Microsoft.
     from client.accounts.discover import discover

@@ -14,7 +14,7 @@ from client.store.db import Store
 from tests.servers.certs import issue_server_cert
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
-from tests.ui.wizard.test_wizard import _start, db, found_at, make_wizard  # noqa: F401 - shared fixtures
+from tests.ui.wizard.test_wizard import _start, found_at
 from ui.wizard.dialog import AccountWizard
 
 
@@ -32,7 +32,7 @@ def servers(make_dovecot: Callable[..., DovecotServer],
 
 
 def test_each_trust_click_pins_the_server_whose_certificate_is_shown(  # type: ignore[no-untyped-def]
-    qtbot, make_wizard, db: Path,  # noqa: F811
+    qtbot, make_wizard, db: Path,
     servers: tuple[DovecotServer, SubmissionServer, MailUser],
 ) -> None:
     imap, smtp, user = servers

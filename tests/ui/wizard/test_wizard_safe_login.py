@@ -13,7 +13,7 @@ from client.accounts.discover import DiscoveryResult
 from client.accounts.login_advice import ADVICE
 from client.accounts.presets import ServerSettings
 from tests.servers.dovecot import DovecotServer, MailUser, free_port
-from tests.ui.wizard.test_wizard import _start, db, make_wizard  # noqa: F401 - fixtures
+from tests.ui.wizard.test_wizard import _start
 from ui.qt.i18n import install_translators
 from ui.wizard import safe_login
 
@@ -36,7 +36,7 @@ def test_the_wizard_text_is_the_core_advice_in_chinese(chinese: None) -> None:
 
 
 def test_a_qq_address_shows_the_advice_before_the_password_is_tried(  # type: ignore[no-untyped-def]
-        qtbot, make_wizard, db: Path, chinese: None) -> None:  # noqa: F811
+        qtbot, make_wizard, db: Path, chinese: None) -> None:
     wizard = make_wizard(db, lambda email: None)
     wizard.email_field.setText("mei.lin@qq.com")
     assert wizard.safe_login_hint.isVisible()
@@ -46,7 +46,7 @@ def test_a_qq_address_shows_the_advice_before_the_password_is_tried(  # type: ig
 
 
 def test_the_providers_refusal_repeats_the_advice(  # type: ignore[no-untyped-def]
-        qtbot, make_wizard, db: Path, dovecot: DovecotServer, imap_user: MailUser) -> None:  # noqa: F811
+        qtbot, make_wizard, db: Path, dovecot: DovecotServer, imap_user: MailUser) -> None:
     def discover(email: str) -> DiscoveryResult:  # a NetEase Qiye domain hosted on the test bed
         return DiscoveryResult(email, ServerSettings(dovecot.host, dovecot.imaps_port, "ssl"),
                                ServerSettings(dovecot.host, free_port(), "starttls"),

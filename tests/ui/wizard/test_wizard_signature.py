@@ -11,14 +11,7 @@ import pytest
 
 from client.signatures import provision
 from client.store.db import Store
-from tests.client.signatures.conftest import (  # noqa: F401 - shared fixtures
-    HttpsServer,
-    Keys,
-    https_policy_server,
-    keys,
-    make_policy,
-    other_keys,
-)
+from tests.client.signatures.fixtures import HttpsServer, Keys
 from ui.qt.tasks import wait_for_background_tasks
 from ui.wizard.signature_jobs import PolicyKey, check, refusal
 from ui.wizard.signature_step import SignatureStep
@@ -52,7 +45,7 @@ def _check(qtbot, step: SignatureStep, location: str, key: str = "", pasted: str
     return str(done.args[0])
 
 
-def test_valid_policy_names_the_template_and_its_language_variants(qtbot, step: SignatureStep, make_policy: Callable[..., Path], keys: Keys, db: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_valid_policy_names_the_template_and_its_language_variants(qtbot, step: SignatureStep, make_policy: Callable[..., Path], keys: Keys, db: Path) -> None:  # type: ignore[no-untyped-def]
     assert _check(qtbot, step, str(make_policy()), str(keys.public)) == "checked"
     words = step.result_detail.text()
     assert "gets the template “global”" in words and "Replies get a shorter form." in words
@@ -68,7 +61,7 @@ def test_valid_policy_names_the_template_and_its_language_variants(qtbot, step: 
     ("gone", "unreachable", "cannot be found"),
     ("unsigned", "signature", "not signed"),
 ])
-def test_refusals_are_said_in_words_and_change_nothing(qtbot, step: SignatureStep, make_policy: Callable[..., Path], keys: Keys, db: Path, tmp_path: Path, damage: str, kind: str, words: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_refusals_are_said_in_words_and_change_nothing(qtbot, step: SignatureStep, make_policy: Callable[..., Path], keys: Keys, db: Path, tmp_path: Path, damage: str, kind: str, words: str) -> None:  # type: ignore[no-untyped-def]
     if damage == "schema":
         directory = make_policy(edit=lambda p, d: p.update(schema_version=2))
     elif damage == "unsigned":
@@ -91,7 +84,7 @@ def test_refusals_are_said_in_words_and_change_nothing(qtbot, step: SignatureSte
         assert provision.source(store) is None
 
 
-def test_wrong_or_missing_key_is_refused(qtbot, step: SignatureStep, make_policy: Callable[..., Path], other_keys: Keys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_wrong_or_missing_key_is_refused(qtbot, step: SignatureStep, make_policy: Callable[..., Path], other_keys: Keys) -> None:  # type: ignore[no-untyped-def]
     directory = str(make_policy())
     assert _check(qtbot, step, directory, pasted=other_keys.public.read_text()) == "refused"
     assert step.last_refusal == "signature" and "signed with key" in step.result_detail.text()
@@ -101,7 +94,7 @@ def test_wrong_or_missing_key_is_refused(qtbot, step: SignatureStep, make_policy
     assert step.last_refusal == "location"
 
 
-def test_https_location_is_checked_with_the_system_trust_store(qtbot, step: SignatureStep, make_policy: Callable[..., Path], keys: Keys, https_policy_server: HttpsServer, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_https_location_is_checked_with_the_system_trust_store(qtbot, step: SignatureStep, make_policy: Callable[..., Path], keys: Keys, https_policy_server: HttpsServer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shutil.copytree(make_policy(), https_policy_server.root / "signature")
     url = https_policy_server.url + "signature/"
     assert _check(qtbot, step, url, str(keys.public)) == "refused"  # the test CA is not trusted
@@ -112,7 +105,7 @@ def test_https_location_is_checked_with_the_system_trust_store(qtbot, step: Sign
     assert "/signature/signature.json" in https_policy_server.requests
 
 
-def test_policy_in_force_is_offered_to_keep_and_install_is_idempotent(qtbot, db: Path, make_policy: Callable[..., Path], keys: Keys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_policy_in_force_is_offered_to_keep_and_install_is_idempotent(qtbot, db: Path, make_policy: Callable[..., Path], keys: Keys) -> None:  # type: ignore[no-untyped-def]
     directory = make_policy()
     with Store.open(db) as store:
         provision.use_policy(store, str(directory), keys.public.read_bytes())
@@ -135,7 +128,7 @@ def test_policy_in_force_is_offered_to_keep_and_install_is_idempotent(qtbot, db:
     wait_for_background_tasks()
 
 
-def test_refusal_kinds_without_qt(make_policy: Callable[..., Path], keys: Keys) -> None:  # noqa: F811
+def test_refusal_kinds_without_qt(make_policy: Callable[..., Path], keys: Keys) -> None:
     summary = check(str(make_policy()), PolicyKey(file=str(keys.public)),
                     "anna@us.company.example")
     assert summary.template == "us" and summary.problem is None
@@ -181,7 +174,7 @@ def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     ("no-key", "key", "公钥", "请选择公司的公钥文件，或直接粘贴公钥。"),
     ("no-location", "location", "策略位置", "请输入公司存放签名策略的位置"),
 ])
-def test_refusals_in_chinese_are_told_apart_by_their_code(qtbot, chinese: None, step: SignatureStep, make_policy: Callable[..., Path], keys: Keys, other_keys: Keys, tmp_path: Path, damage: str, kind: str, title: str, words: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_refusals_in_chinese_are_told_apart_by_their_code(qtbot, chinese: None, step: SignatureStep, make_policy: Callable[..., Path], keys: Keys, other_keys: Keys, tmp_path: Path, damage: str, kind: str, title: str, words: str) -> None:  # type: ignore[no-untyped-def]
     """The core's words are Chinese here, so a wizard that matched English text would get
     every kind wrong; it branches on ``PolicyError.code``."""
     if damage == "schema":
@@ -209,7 +202,7 @@ def test_refusals_in_chinese_are_told_apart_by_their_code(qtbot, chinese: None, 
     assert step.result_detail.text().endswith("未做任何更改。")
 
 
-def test_what_an_address_still_needs_is_said_in_chinese(make_policy: Callable[..., Path], keys: Keys) -> None:  # noqa: F811
+def test_what_an_address_still_needs_is_said_in_chinese(make_policy: Callable[..., Path], keys: Keys) -> None:
     from client import i18n
 
     i18n.set_language("zh_CN")

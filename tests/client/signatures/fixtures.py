@@ -28,13 +28,6 @@ from client.signatures.integrity import (
     policy_files,
     sign_files,
 )
-from tests.client.cli.conftest import (  # noqa: F401 - shared fixtures
-    cli,
-    cli_process,
-    keyring_file,
-    process_env,
-)
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
 
 Edit = Callable[[dict[str, Any], dict[str, Any]], None]
 
@@ -98,7 +91,7 @@ class HttpsServer:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     log_list: list[str]
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         self.log_list.append(self.path)
 
 

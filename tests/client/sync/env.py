@@ -1,11 +1,24 @@
-"""Shared helpers for sync tests: a profile store with an account on a real test server.
+"""Shared helpers for sync tests: a profile store with an account on a real test server
+(a plugin of tests/conftest.py).
 
-``sync_env`` runs each test twice, against Dovecot and against Cyrus IMAP (the second real
-server: same-second UIDVALIDITYs, MAILBOXIDs, the ``INBOX.`` namespace). Folder names in
-tests are Dovecot-style (``"Customers/Hamburg"``); ``env.server.mailbox(name)`` gives the
-wire name for raw commands and ``env.server.shown_name(name)`` what the cache holds. A test
-that needs a Dovecot-only helper (``reset_uidvalidity``, ``crash``, ``doveadm``) is marked
-``@pytest.mark.dovecot_only``.
+``sync_env`` runs a test against Dovecot; a test marked ``@pytest.mark.server_identity`` runs
+against Cyrus IMAP too (the second real server: same-second UIDVALIDITYs, MAILBOXIDs, the
+``INBOX.`` namespace with ``.`` as separator, its own BODYSTRUCTURE, CONDSTORE/QRESYNC and
+IDLE). Folder names in tests are Dovecot-style (``"Customers/Hamburg"``);
+``env.server.mailbox(name)`` gives the wire name for raw commands and
+``env.server.shown_name(name)`` what the cache holds.
+
+The rule for ``server_identity`` (the Cyrus run costs as much as the Dovecot one): mark a test
+when what it checks depends on how the server behaves: folder identity (renames, deletes,
+MAILBOXID, the namespace prefix), UIDVALIDITY, UID/MODSEQ and VANISHED behaviour (flag
+changes, expunges, CHANGEDSINCE, the sync planner's paths), how replayed operations land
+(MOVE, COPY, STORE, deleted or renamed target folders), what the server makes of messages
+(BODYSTRUCTURE, sections, partial bodies, the imaptest corpus) and IDLE notifications. Leave
+it off when the test checks the client's own logic over any server: crash and kill points,
+injected faults, the sync child and its wire, workers, cancel, re-derivation of old caches,
+body reuse, sync phases and indexing, sender checks, TLS. ``@pytest.mark.dovecot_only``
+(a test that needs ``reset_uidvalidity``, ``crash`` or ``doveadm``) keeps Cyrus out even when
+marked ``server_identity``.
 """
 
 from __future__ import annotations
@@ -58,12 +71,22 @@ def add_account(store_path: Path, server: ImapTestServer, user: MailUser, *,
         )
 
 
-@pytest.fixture(params=[pytest.param("dovecot", marks=pytest.mark.dovecot),
-                        pytest.param("cyrus", marks=pytest.mark.cyrus)])
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrize ``sync_env`` with the servers the test runs on (see the module docstring)."""
+    if "sync_env" not in metafunc.fixturenames:
+        return
+    servers = ["dovecot"]
+    node = metafunc.definition
+    if node.get_closest_marker("server_identity") and not node.get_closest_marker("dovecot_only"):
+        servers.append("cyrus")
+    metafunc.parametrize(
+        "sync_env", [pytest.param(name, marks=getattr(pytest.mark, name)) for name in servers],
+        indirect=True)
+
+
+@pytest.fixture
 def sync_env(request: pytest.FixtureRequest, profile_dir: Path) -> SyncEnv:
-    """An account with a fresh user on Dovecot, then on Cyrus (the test runs once for each)."""
-    if request.param == "cyrus" and request.node.get_closest_marker("dovecot_only"):
-        pytest.skip("needs a Dovecot-only helper of the test bed")
+    """An account with a fresh user on the server ``pytest_generate_tests`` chose."""
     server: ImapTestServer = request.getfixturevalue(request.param)
     user = server.add_user(unique_user_name(request), secrets.token_urlsafe(12))
     store_path = profile_dir / "tradewind.db"
