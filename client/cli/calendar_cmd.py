@@ -155,7 +155,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_apply(ctx: Context, args: argparse.Namespace) -> int:
     from client.calendar.receive import ReceiveError, apply_invitation, read_invitation
-    from client.cli.meet_cmd import _local_zone
+    from client.meetings.rep_zone import rep_zone
 
     try:
         row_id = int(args.message)
@@ -163,7 +163,7 @@ def cmd_apply(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError(f"{safe_text(args.message, 30)!r} is not a message id") from None
     store = ctx.store()
     try:
-        invitation = read_invitation(store, row_id, _local_zone())
+        invitation = read_invitation(store, row_id, rep_zone(store).zone)
     except ReceiveError as exc:
         raise CliError(str(exc), ExitCode.NOT_FOUND if "no message" in str(exc)
                        else ExitCode.USAGE) from exc

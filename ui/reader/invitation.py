@@ -141,6 +141,9 @@ class InvitationCard(QFrame):
         if card is None:
             self.hide()
             return
+        if card.invitation is not None and card.invitation.rep_time is not None:
+            # the card's times are in the rep's zone setting (client.meetings.rep_zone)
+            self.rep_zone = getattr(card.invitation.rep_time[0].tzinfo, "key", self.rep_zone)
         for label in (self.badge, self.rep_time, self.organizer_time, self.organizer,
                       self.conflicts):
             label.clear()
