@@ -307,8 +307,8 @@ def cmd_cancel(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_reply(ctx: Context, args: argparse.Namespace) -> int:
     from client.calendar.outgoing import send_reply
     from client.calendar.receive import ReceiveError, read_invitation
-    from client.meetings.rep_zone import rep_zone
     from client.meetings.ical_out import InviteError
+    from client.meetings.rep_zone import rep_zone
 
     try:
         row_id = int(args.message)

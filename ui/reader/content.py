@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from client.calendar.card import Card, card_for
-from client.meetings.rep_zone import rep_zone
 from client.meetings.ical_in import calendar_of_message
+from client.meetings.rep_zone import rep_zone
 from client.mime import Address, Attachment, attachment_bytes, parse_headers, parse_message
 from client.mime.sender_checks import SenderWarning, check_sender, other_senders
 from client.mime.text import html_to_text
