@@ -1,8 +1,9 @@
 """Each attendee's local hours over the planner's window, column by column (the app's grid).
 
-`hours_grid(attendees, organizer_zone=, first_day=, days=, step=) -> Grid`: the columns are the
-organizer's wall-clock steps from `first_day` 00:00 for `days` days (each a UTC instant:
-`Grid.starts`); each attendee has one `Row` of cell states over them: "work" (the whole step
+`hours_grid(attendees, organizer_zone=, first_day=, days=, step=) -> Grid`: the columns are
+steps of real time from `first_day` 00:00 in the organizer's zone to the end of the `days`-th
+day there (each a UTC instant, `Grid.starts`; a day when the organizer's clocks change has one
+or two hours fewer or more); each attendee has one `Row` of cell states over them: "work" (the whole step
 inside their hours on one of their working days), "off" (a working day, outside their hours),
 "weekend" or "holiday" (a non-working day of their country; `Row.day_names` names the holiday
 of each local date). `Grid.overlap[k]` is True when every attendee is at work for all of

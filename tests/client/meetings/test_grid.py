@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -10,11 +11,15 @@ from client.meetings.grid import HOLIDAY, OFF, WEEKEND, WORK, hours_grid
 from client.meetings.planner import Attendee, plan
 
 
-def _cell(grid, row: int, hhmm: str, day: int = 0) -> str:  # type: ignore[no-untyped-def]
-    steps_per_day = timedelta(days=1) // grid.step
-    h, m = map(int, hhmm.split(":"))
-    return str(grid.rows[row].states[day * steps_per_day + (h * 60 + m) //
-                                     (grid.step // timedelta(minutes=1))])
+def _cell(grid, row: int, hhmm: str, day: int = 0,  # type: ignore[no-untyped-def]
+          zone: str = "Europe/Berlin") -> str:
+    """The state at the organizer's wall-clock `hhmm` on the `day`-th local day."""
+    tz = ZoneInfo(zone)
+    first = grid.starts[0].astimezone(tz).date()
+    wanted = (first + timedelta(days=day), hhmm)
+    [k] = [k for k, s in enumerate(grid.starts)
+           if (s.astimezone(tz).date(), f"{s.astimezone(tz):%H:%M}") == wanted]
+    return str(grid.rows[row].states[k])
 
 
 def test_kathmandu_hours_fall_on_the_quarter_hour_of_berlin() -> None:
@@ -43,6 +48,7 @@ def test_weekend_holiday_and_the_dst_week_of_new_york() -> None:
     assert _cell(grid, 2, "10:00", day=4) == WEEKEND  # Friday 27 March in Riyadh
     assert _cell(grid, 0, "10:00", day=4) == WORK
     assert _cell(grid, 0, "10:00", day=5) == WEEKEND  # Saturday in Berlin
+    assert len(grid.starts) == 14 * 48 - 2  # 29 March has 23 hours in Berlin
     assert not any(grid.overlap[k] for k in range(4 * 48, 5 * 48))  # no overlap on a Friday
 
 
@@ -50,7 +56,7 @@ def test_a_public_holiday_is_marked_and_named() -> None:
     people = [Attendee(None, "Asia/Shanghai", "CN")]
     grid = hours_grid(people, organizer_zone="Asia/Shanghai", first_day=date(2026, 10, 1),
                       days=1)
-    assert _cell(grid, 0, "10:00") == HOLIDAY
+    assert _cell(grid, 0, "10:00", zone="Asia/Shanghai") == HOLIDAY
     assert grid.rows[0].day_names[date(2026, 10, 1)]
 
 
