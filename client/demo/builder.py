@@ -115,6 +115,9 @@ def build_demo_profile(
         install_demo_policy(store, profile_dir, demo_dir)
         _install_demo_template(profile_dir, demo_dir)
         install_demo_products(store)
+        from client.demo.calendar import install_demo_calendar  # entries, zones (issue 13)
+
+        install_demo_calendar(store, account.email, anchor or datetime.now(UTC).date())
         return DemoSummary(account.email, account.id, _counts(store, account.id))
 
 

@@ -155,6 +155,9 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         from ui.triage.controller import connect_triage  # file, delete, undo (issue 11)
 
         connect_triage(self)
+        from ui.meetings.controller import connect_meetings  # planner, calendar (issue 13)
+
+        connect_meetings(self)
 
     def _load_rows(self, ids: list[int]) -> list[MessageRow]:
         return self.store.rows_by_ids(ids, thread_counts=self.threaded)
