@@ -408,92 +408,92 @@
 <context>
     <name>MeetingsController</name>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="56" />
+        <location filename="../../ui/meetings/controller.py" line="62" />
         <source>New meeting…</source>
         <translation>新建会议…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="56" />
+        <location filename="../../ui/meetings/controller.py" line="62" />
         <source>Plan a meeting across time zones and invite</source>
         <translation>跨时区安排会议并发送邀请</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="59" />
+        <location filename="../../ui/meetings/controller.py" line="65" />
         <source>Plan a meeting with these people…</source>
         <translation>与这些人安排会议…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="60" />
+        <location filename="../../ui/meetings/controller.py" line="66" />
         <source>Plan a meeting with the sender and recipients of this message</source>
         <translation>与这封邮件的发件人和收件人安排会议</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="63" />
+        <location filename="../../ui/meetings/controller.py" line="69" />
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="63" />
+        <location filename="../../ui/meetings/controller.py" line="69" />
         <source>Your agenda and week</source>
         <translation>您的日程和周视图</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="66" />
+        <location filename="../../ui/meetings/controller.py" line="72" />
         <source>Import .ics…</source>
         <translation>导入 .ics…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="66" />
+        <location filename="../../ui/meetings/controller.py" line="72" />
         <source>Add the events of a calendar file</source>
         <translation>添加日历文件中的日程</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="69" />
+        <location filename="../../ui/meetings/controller.py" line="75" />
         <source>Export .ics…</source>
         <translation>导出 .ics…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="69" />
+        <location filename="../../ui/meetings/controller.py" line="75" />
         <source>Write your calendar to a file</source>
         <translation>将日历写入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="72" />
+        <location filename="../../ui/meetings/controller.py" line="78" />
         <source>Sync calendar</source>
         <translation>同步日历</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="72" />
+        <location filename="../../ui/meetings/controller.py" line="78" />
         <source>Send and receive calendar changes (CalDAV)</source>
         <translation>发送和接收日历更改（CalDAV）</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="75" />
+        <location filename="../../ui/meetings/controller.py" line="81" />
         <source>Your time zone…</source>
         <translation>您的时区…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="76" />
+        <location filename="../../ui/meetings/controller.py" line="82" />
         <source>The zone your calendar, invitations and planner use</source>
         <translation>日历、邀请和会议规划使用的时区</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="77" />
+        <location filename="../../ui/meetings/controller.py" line="83" />
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="124" />
+        <location filename="../../ui/meetings/controller.py" line="130" />
         <source>Your time zone</source>
         <translation>您的时区</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="125" />
+        <location filename="../../ui/meetings/controller.py" line="131" />
         <source>Zone such as Asia/Shanghai (empty: this computer's zone)</source>
         <translation>时区，例如 Asia/Shanghai（留空：使用本机时区）</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/controller.py" line="136" />
+        <location filename="../../ui/meetings/controller.py" line="142" />
         <source>Your time zone: {0}</source>
         <translation>您的时区：{0}</translation>
     </message>
@@ -596,100 +596,105 @@
         <translation>建议时间（最佳在前）</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="205" />
-        <location filename="../../ui/meetings/planner.py" line="286" />
+        <location filename="../../ui/meetings/planner.py" line="206" />
+        <location filename="../../ui/meetings/planner.py" line="287" />
         <source>Times in your zone: {0}</source>
         <translation>时间按您的时区：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="207" />
-        <location filename="../../ui/meetings/planner.py" line="354" />
-        <location filename="../../ui/meetings/planner.py" line="375" />
+        <location filename="../../ui/meetings/planner.py" line="208" />
+        <location filename="../../ui/meetings/planner.py" line="356" />
+        <location filename="../../ui/meetings/planner.py" line="377" />
         <source>You</source>
         <translation>您</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="221" />
+        <location filename="../../ui/meetings/planner.py" line="222" />
         <source>remembered</source>
         <translation>已记住</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="222" />
+        <location filename="../../ui/meetings/planner.py" line="223" />
         <source>given</source>
         <translation>已指定</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="223" />
+        <location filename="../../ui/meetings/planner.py" line="224" />
         <source>guessed from their mail's times</source>
         <translation>根据对方邮件的时间推测</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="224" />
+        <location filename="../../ui/meetings/planner.py" line="225" />
         <source>guessed from the country domain</source>
         <translation>根据国家域名推测</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="225" />
+        <location filename="../../ui/meetings/planner.py" line="226" />
         <source>your zone (no guess)</source>
         <translation>您的时区（无法推测）</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="226" />
+        <location filename="../../ui/meetings/planner.py" line="227" />
         <source>your zone</source>
         <translation>您的时区</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="307" />
+        <location filename="../../ui/meetings/planner.py" line="308" />
         <source>Working hours must look like 09:00-18:00</source>
         <translation>工作时间的格式应为 09:00-18:00</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="357" />
+        <location filename="../../ui/meetings/planner.py" line="328" />
+        <source>Planning…</source>
+        <translation>正在规划…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings/planner.py" line="359" />
         <source>weekend {0}</source>
         <translation>周末 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="365" />
+        <location filename="../../ui/meetings/planner.py" line="367" />
         <source>inside everyone's hours</source>
-        <translation>都在每个人的工作时间内</translation>
+        <translation>全员工作时间内</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="366" />
+        <location filename="../../ui/meetings/planner.py" line="368" />
         <source>{0} outside their hours</source>
         <translation>{0} 人在工作时间以外</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="370" />
+        <location filename="../../ui/meetings/planner.py" line="372" />
         <source>inside hours</source>
         <translation>工作时间内</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="370" />
+        <location filename="../../ui/meetings/planner.py" line="372" />
         <source>weekend</source>
         <translation>周末</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="371" />
+        <location filename="../../ui/meetings/planner.py" line="373" />
         <source>public holiday</source>
         <translation>公共假日</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="372" />
+        <location filename="../../ui/meetings/planner.py" line="374" />
         <source>before working hours</source>
         <translation>上班前</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="373" />
+        <location filename="../../ui/meetings/planner.py" line="375" />
         <source>after working hours</source>
         <translation>下班后</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="391" />
+        <location filename="../../ui/meetings/planner.py" line="393" />
         <source>Start: {0}</source>
         <translation>开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="424" />
+        <location filename="../../ui/meetings/planner.py" line="426" />
         <source>Could not plan: {0}</source>
         <translation>无法规划：{0}</translation>
     </message>

@@ -184,6 +184,7 @@ class PlannerDialog(QDialog):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.setSizes([700, 330])
         buttons = QHBoxLayout()
         buttons.addWidget(self.chosen_label, 1)
         buttons.addWidget(self.invite_button)
@@ -324,6 +325,7 @@ class PlannerDialog(QDialog):
         if not people:
             return
         self._generation += 1
+        self.notes.setText(self.tr("Planning…"))
         generation, zone, first = self._generation, self.organizer_zone, self.first()
         duration = timedelta(minutes=self.duration.value())
         step = timedelta(minutes=int(self.step.currentData()))
