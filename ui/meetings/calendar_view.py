@@ -62,6 +62,7 @@ class CalendarView(QWidget):
         self.instances: list[Instance] = []
         self.selected: Instance | None = None
         self._generation = 0
+        self.has_server = False
         today = date.today()
         self.monday = today - timedelta(days=today.weekday())
         self.ask_open_path = lambda: QFileDialog.getOpenFileName(
@@ -165,6 +166,7 @@ class CalendarView(QWidget):
         first = jobs.day_start(self.monday, zone)
         last = first + timedelta(days=AGENDA_DAYS)
         self.instances = [i for i in instances if i[2] > first and i[1] < last]
+        self.has_server = has_server
         self.sync_button.setEnabled(has_server)
         self.week_label.setText(self.tr("Week of {0} — times in {1}").format(
             format_date(self.monday, "d MMMM y", locale=self.locale), self._zone_name(zone)))
@@ -363,5 +365,5 @@ class CalendarView(QWidget):
         self._done(text)
 
     def _sync_failed(self, exc: BaseException) -> None:
-        self.sync_button.setEnabled(True)
+        self.sync_button.setEnabled(self.has_server)
         self.status.setText(self.tr("The calendar was not synced: {0}").format(str(exc)[:300]))

@@ -155,3 +155,18 @@ def _parsed(ical: bytes, recurrence_id: str):  # type: ignore[no-untyped-def]
     from client.meetings.ical_in import parse_calendar
 
     return next(e for e in parse_calendar(ical).events if e.recurrence_id == recurrence_id)
+
+
+def test_sync_from_the_menu_without_a_server_says_how_to_set_one(qtbot, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.mainwindow.window import MainWindow
+    from ui.qt.dates import babel_locale
+
+    win = MainWindow(demo_db, babel_locale("en_US"), demo=True)
+    qtbot.addWidget(win)
+    win.meetings.sync_action.trigger()
+    view = win.meetings.calendar
+    assert view is not None
+    qtbot.waitUntil(lambda: "not synced" in view.status.text(), timeout=10000)
+    assert "tradewind calendar server" in view.status.text()
+    assert not view.sync_button.isEnabled()
+    view.close()
