@@ -56,7 +56,7 @@ class CalendarView(QWidget):
 
     def __init__(self, db_path: Path, locale: Locale, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.db_path, self.locale = db_path, locale
+        self.db_path, self.babel_locale = db_path, locale
         self.setWindowTitle(self.tr("Calendar"))
         self.zone = "UTC"
         self.instances: list[Instance] = []
@@ -169,7 +169,7 @@ class CalendarView(QWidget):
         self.has_server = has_server
         self.sync_button.setEnabled(has_server)
         self.week_label.setText(self.tr("Week of {0} — times in {1}").format(
-            format_date(self.monday, "d MMMM y", locale=self.locale), self._zone_name(zone)))
+            format_date(self.monday, "d MMMM y", locale=self.babel_locale), self._zone_name(zone)))
         self._fill_agenda(tz)
         self._fill_week(tz)
         self.show_details(None)
@@ -177,7 +177,7 @@ class CalendarView(QWidget):
 
     def _zone_name(self, zone: str) -> str:
         try:
-            return get_timezone_name(ZoneInfo(zone), locale=self.locale)
+            return get_timezone_name(ZoneInfo(zone), locale=self.babel_locale)
         except (LookupError, ValueError):
             return zone
 
@@ -192,7 +192,7 @@ class CalendarView(QWidget):
         self.agenda.clear()
         for index, (row, start, end) in enumerate(self.instances):
             local, local_end = start.astimezone(tz), end.astimezone(tz)
-            when = format_datetime(local, "EEE d MMM HH:mm", locale=self.locale) \
+            when = format_datetime(local, "EEE d MMM HH:mm", locale=self.babel_locale) \
                 + f"–{local_end:%H:%M}"
             theirs = ""
             if row.zone and row.zone != str(tz.key) and "/" in row.zone:
@@ -213,7 +213,7 @@ class CalendarView(QWidget):
         self.week.clearContents()
         days = [self.monday + timedelta(days=i) for i in range(7)]
         self.week.setHorizontalHeaderLabels(
-            [format_date(d, "EEE d/M", locale=self.locale) for d in days])
+            [format_date(d, "EEE d/M", locale=self.babel_locale) for d in days])
         for index, (row, start, end) in enumerate(self.instances):
             local = start.astimezone(tz)
             if local.date() not in days:
@@ -256,12 +256,12 @@ class CalendarView(QWidget):
         lines = [row.summary,
                  self.tr("Your time: {0}").format(
                      format_datetime(start.astimezone(tz), "EEEE d MMMM y HH:mm",
-                                     locale=self.locale)
+                                     locale=self.babel_locale)
                      + f"–{end.astimezone(tz):%H:%M} ({self._zone_name(self.zone)})")]
         if row.zone and "/" in row.zone:
             theirs = start.astimezone(ZoneInfo(row.zone))
             lines.append(self.tr("Organizer's time: {0}").format(
-                format_datetime(theirs, "EEEE d MMMM HH:mm", locale=self.locale)
+                format_datetime(theirs, "EEEE d MMMM HH:mm", locale=self.babel_locale)
                 + f" ({self._zone_name(row.zone)}, {row.zone})"))
         if row.organizer:
             lines.append(self.tr("Organizer: {0}").format(row.organizer))

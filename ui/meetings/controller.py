@@ -106,9 +106,12 @@ class MeetingsController(QObject):
             self.open_planner([])
             return
         db_path = w.db_path
-        run_in_background(lambda: jobs.participants(db_path, int(message)), self.open_planner,
+        run_in_background(lambda: jobs.participants(db_path, int(message)), self._plan_with,
                           lambda exc: w.statusBar().showMessage(str(exc)[:200], 8000),
                           owner=self)
+
+    def _plan_with(self, people: list[str]) -> None:
+        self.open_planner(people)
 
     def open_calendar(self) -> CalendarView:
         w = self.window

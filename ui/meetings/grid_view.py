@@ -33,7 +33,7 @@ class HoursModel(QAbstractTableModel):
 
     def __init__(self, locale: Locale, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.locale = locale
+        self.babel_locale = locale
         self.grid: Grid | None = None
         self.zone = ZoneInfo("UTC")
         self.labels: list[str] = []
@@ -75,7 +75,7 @@ class HoursModel(QAbstractTableModel):
             words = {WORK: self.tr("at work"), OFF: self.tr("outside working hours"),
                      WEEKEND: self.tr("weekend"), HOLIDAY: self.tr("public holiday")}[state]
             name = row.day_names.get(moment.date())
-            when = format_datetime(moment, "EEE d MMM HH:mm", locale=self.locale)
+            when = format_datetime(moment, "EEE d MMM HH:mm", locale=self.babel_locale)
             return f"{when} ({row.attendee.zone}): {words}" + (f" — {name}" if name else "")
         return None
 
@@ -90,10 +90,10 @@ class HoursModel(QAbstractTableModel):
         moment = self.local(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if moment.hour == 0 and moment.minute == 0:
-                return format_date(moment.date(), "d/M", locale=self.locale)
+                return format_date(moment.date(), "d/M", locale=self.babel_locale)
             return f"{moment:%H}" if moment.minute == 0 else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return format_datetime(moment, "EEEE d MMMM HH:mm", locale=self.locale)
+            return format_datetime(moment, "EEEE d MMMM HH:mm", locale=self.babel_locale)
         return None
 
     def first_column_of(self, day: date) -> int | None:

@@ -49,7 +49,7 @@ class InviteDialog(QDialog):
                  attendees: list[str], start: datetime, zone: str, minutes: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db_path, self.locale = db_path, locale
+        self.db_path, self.babel_locale = db_path, locale
         self.account_id, self.organizer, self.zone = account_id, organizer, zone
         self.setWindowTitle(self.tr("Meeting invitation"))
         self.title = QLineEdit(self)
@@ -137,7 +137,7 @@ class InviteDialog(QDialog):
             return
         self.send_button.setEnabled(False)
         self.status.setText(self.tr("Sending…"))
-        db_path, account_id, language = self.db_path, self.account_id, str(self.locale)
+        db_path, account_id, language = self.db_path, self.account_id, str(self.babel_locale)
         run_in_background(lambda: jobs.send(db_path, account_id, meeting, language),
                           self._sent, self._refused, owner=self)
 

@@ -77,7 +77,7 @@ class PlannerDialog(QDialog):
     def __init__(self, db_path: Path, locale: Locale, addresses: list[str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db_path, self.locale = db_path, locale
+        self.db_path, self.babel_locale = db_path, locale
         self.setWindowTitle(self.tr("Plan a meeting"))
         self.organizer = ""
         self.account_id: int | None = None
@@ -214,7 +214,7 @@ class PlannerDialog(QDialog):
 
     def _zone_name(self, zone: str) -> str:
         try:
-            return f"{get_timezone_name(ZoneInfo(zone), locale=self.locale)} ({zone})"
+            return f"{get_timezone_name(ZoneInfo(zone), locale=self.babel_locale)} ({zone})"
         except (LookupError, ValueError):
             return zone
 
@@ -354,14 +354,14 @@ class PlannerDialog(QDialog):
 
     def _row_label(self, person: Attendee) -> str:
         who = person.address or self.tr("You")
-        weekend = weekend_words(person.country, self.first(), self.locale)
+        weekend = weekend_words(person.country, self.first(), self.babel_locale)
         country = person.country or "—"
         return f"{who}\n{person.zone} · {country} · " + self.tr("weekend {0}").format(weekend)
 
     def _slot_text(self, slot: Slot, zone: str) -> str:
         local = slot.start.astimezone(ZoneInfo(zone))
         end = slot.end.astimezone(ZoneInfo(zone))
-        when = format_datetime(local, "EEE d MMM HH:mm", locale=self.locale) + f"–{end:%H:%M}"
+        when = format_datetime(local, "EEE d MMM HH:mm", locale=self.babel_locale) + f"–{end:%H:%M}"
         outside = slot.outside_count
         if not outside:
             return when + " · " + self.tr("inside everyone's hours")
@@ -378,7 +378,7 @@ class PlannerDialog(QDialog):
             text = reasons.get(person.reason, person.reason or "")
             if person.day_name:
                 text += f" ({person.day_name})"
-            start = format_datetime(person.local_start, "EEE HH:mm", locale=self.locale)
+            start = format_datetime(person.local_start, "EEE HH:mm", locale=self.babel_locale)
             lines.append(f"{who}: {start}–{person.local_end:%H:%M} "
                          f"{person.attendee.zone} — {text}")
         return "\n".join(lines)
@@ -391,7 +391,7 @@ class PlannerDialog(QDialog):
         self.chosen = start
         local = start.astimezone(ZoneInfo(self.organizer_zone))
         self.chosen_label.setText(self.tr("Start: {0}").format(
-            format_datetime(local, "EEEE d MMMM HH:mm", locale=self.locale)))
+            format_datetime(local, "EEEE d MMMM HH:mm", locale=self.babel_locale)))
         self.invite_button.setEnabled(self.account_id is not None and bool(self.addresses()))
         self.grid_view.select_start(start)
         self._update_day_label()
@@ -402,13 +402,13 @@ class PlannerDialog(QDialog):
                      self.first() + timedelta(days=DAYS - 1))
         self.grid_view.show_day(target)
         self.day_label.setText(format_datetime(
-            datetime.combine(target, time(12)), "EEEE d MMMM y", locale=self.locale))
+            datetime.combine(target, time(12)), "EEEE d MMMM y", locale=self.babel_locale))
 
     def _update_day_label(self) -> None:
         shown = self.grid_view.shown_day()
         if shown is not None:
             self.day_label.setText(format_datetime(
-                datetime.combine(shown, time(12)), "EEEE d MMMM y", locale=self.locale))
+                datetime.combine(shown, time(12)), "EEEE d MMMM y", locale=self.babel_locale))
 
     # -- invitation ----------------------------------------------------------------------------
     def open_invite(self) -> None:
@@ -416,7 +416,7 @@ class PlannerDialog(QDialog):
 
         if self.chosen is None or self.account_id is None:
             return
-        dialog = InviteDialog(self.db_path, self.locale, self.account_id, self.organizer,
+        dialog = InviteDialog(self.db_path, self.babel_locale, self.account_id, self.organizer,
                               self.addresses(), self.chosen, self.organizer_zone,
                               self.duration.value(), self)
         self.invite_dialog = dialog
