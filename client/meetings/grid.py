@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from client.meetings.planner import Attendee
+from client.meetings.planner import Attendee, search_window
 from client.meetings.workweek import DayInfo, WorkCalendar
 
 WORK, OFF, WEEKEND, HOLIDAY = "work", "off", "weekend", "holiday"
@@ -87,13 +87,9 @@ def _row(person: Attendee, calendar: WorkCalendar, starts: Sequence[int], length
 def hours_grid(attendees: Sequence[Attendee], *, organizer_zone: str, first_day: date,
                days: int = 14, step: timedelta = timedelta(minutes=30)) -> Grid:
     """See the module docstring."""
-    if days <= 0 or step <= timedelta(0):
+    if step <= timedelta(0):
         raise ValueError("days and step must be positive")
-    if not attendees:
-        raise ValueError("a meeting needs at least one attendee")
-    org = ZoneInfo(organizer_zone)
-    first = _epoch(first_day, time(0), org)
-    last = _epoch(first_day + timedelta(days=days), time(0), org)
+    first, last = search_window(attendees, organizer_zone, first_day, days)
     length = int(step.total_seconds())
     starts = list(range(first, last, length))
     calendars: dict[str | None, WorkCalendar] = {}
