@@ -6,6 +6,8 @@ builds a ``client.meetings.ical_out.Meeting`` (new UID under the organizer's dom
 ``tradewind meet invite`` (the mail queued with the company signature, the entry saved in the
 rep's calendar, the outbox sent now; it waits there offline). A refused invitation (a bad
 address, link or rule) is shown in words and the dialog stays open with everything typed.
+For a weekly series it says who sees the meeting's local time move with a clock change, and
+from when (``recurrence.weekly_dst_shifts`` over the planner's attendees and zones).
 ``sent`` is emitted after a successful queue. GUI thread only.
 """
 
@@ -16,6 +18,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel import Locale
+from babel.dates import format_date
 from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from client.meetings.ical_out import InviteError, Meeting, Person
+from client.meetings.planner import Attendee
+from client.meetings.recurrence import weekly_dst_shifts
 from ui.meetings import jobs
 from ui.qt.tasks import run_in_background
 
@@ -47,8 +52,10 @@ class InviteDialog(QDialog):
 
     def __init__(self, db_path: Path, locale: Locale, account_id: int, organizer: str,
                  attendees: list[str], start: datetime, zone: str, minutes: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, people: list[Attendee] | None = None) -> None:
         super().__init__(parent)
+        #: everyone with their zone (the planner's rows), for the DST check of a weekly series
+        self.people = list(people or [])
         self.db_path, self.babel_locale = db_path, locale
         self.account_id, self.organizer, self.zone = account_id, organizer, zone
         self.setWindowTitle(self.tr("Meeting invitation"))
@@ -81,6 +88,13 @@ class InviteDialog(QDialog):
         self.count.setEnabled(False)
         self.repeat.currentIndexChanged.connect(
             lambda _i: self.count.setEnabled(bool(self.repeat.currentData())))
+        self.dst_note = QLabel(self)
+        self.dst_note.setObjectName("dstNote")
+        self.dst_note.setWordWrap(True)
+        self.dst_note.setTextFormat(Qt.TextFormat.PlainText)
+        for signal in (self.repeat.currentIndexChanged, self.count.valueChanged,
+                       self.start.dateTimeChanged):
+            signal.connect(lambda *_a: self.check_dst())
         self.to = QLineEdit(", ".join(attendees), self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -96,6 +110,7 @@ class InviteDialog(QDialog):
         form.addRow(self.tr("Location"), self.location)
         form.addRow(self.tr("Online meeting link"), self.link)
         form.addRow(self.tr("Repeats"), repeat_row)
+        form.addRow("", self.dst_note)
         self.buttons = QDialogButtonBox(self)
         self.send_button = self.buttons.addButton(self.tr("Send invitation"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
@@ -107,6 +122,23 @@ class InviteDialog(QDialog):
         box.addWidget(self.status)
         box.addWidget(self.buttons)
         self.resize(560, 360)
+
+    def check_dst(self) -> None:
+        """For a weekly series: who sees its local time move with a clock change, and when
+        (`recurrence.weekly_dst_shifts`, pure and bounded to the series' count)."""
+        if self.repeat.currentData() != "FREQ=WEEKLY" or not self.people:
+            self.dst_note.clear()
+            return
+        start = datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch(),
+                                       ZoneInfo(self.zone))
+        shifts = weekly_dst_shifts(start, self.zone, self.people, self.count.value())
+        lines = [self.tr("{0}: from {1} the meeting is at {2} instead of {3} (a clock "
+                         "change)").format(s.address or self.tr("You"),
+                                           format_date(s.date, "d MMM y",
+                                                       locale=self.babel_locale),
+                                           s.to_local, s.from_local)
+                 for s in shifts[:6]]
+        self.dst_note.setText("\n".join(lines))
 
     def meeting(self) -> Meeting:
         """The meeting as typed; raises `InviteError` in words."""

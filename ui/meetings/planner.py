@@ -418,7 +418,7 @@ class PlannerDialog(QDialog):
             return
         dialog = InviteDialog(self.db_path, self.babel_locale, self.account_id, self.organizer,
                               self.addresses(), self.chosen, self.organizer_zone,
-                              self.duration.value(), self)
+                              self.duration.value(), self, people=self.attendees() or [])
         self.invite_dialog = dialog
         dialog.open()
 

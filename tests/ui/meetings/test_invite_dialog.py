@@ -76,3 +76,23 @@ def test_a_refused_invitation_queues_nothing_and_keeps_the_text(  # type: ignore
     with Store.open(demo_db) as store:
         assert Outbox(store).items(include_filed=True) == []
         assert all(e.summary != "Tender" for e in CalendarStore(store).all())
+
+
+def test_a_weekly_series_says_who_a_clock_change_moves(qtbot, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    from client.meetings.planner import Attendee
+
+    people = [Attendee(None, "Asia/Shanghai", "CN"), Attendee("hans@x.de", "Europe/Berlin", "DE"),
+              Attendee("jo@x.com", "America/New_York", "US")]
+    start = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)  # Tuesday 15:00 in Shanghai
+    dialog = InviteDialog(demo_db, Locale.parse("en_US"), 1, "mei.lin@harbor-lighting.example",
+                          ["hans@x.de", "jo@x.com"], start, "Asia/Shanghai", 60, people=people)
+    qtbot.addWidget(dialog)
+    assert dialog.dst_note.text() == ""  # not repeating
+    dialog.repeat.setCurrentIndex(2)  # every week
+    dialog.count.setValue(6)
+    lines = dialog.dst_note.text().splitlines()
+    assert lines == [
+        "hans@x.de: from 31 Mar 2026 the meeting is at 09:00 instead of 08:00 (a clock change)",
+        "jo@x.com: from 10 Mar 2026 the meeting is at 03:00 instead of 02:00 (a clock change)"]
+    dialog.count.setValue(3)  # the series ends before Europe changes its clocks
+    assert [line.split(":")[0] for line in dialog.dst_note.text().splitlines()] == ["jo@x.com"]
