@@ -108,7 +108,7 @@ def render_language(app: Any, out_dir: Path, language: str, locale_name: str) ->
                          else "LED panel order 2027")
     dialog.link.setText("https://meet.google.com/hbl-order-2027")
     dialog.repeat.setCurrentIndex(2)
-    dialog.count.setValue(6)
+    dialog.count.setValue(20)  # into April: Europe changes its clocks on 29 March
     wait_for(lambda: dialog.isVisible(), "the invitation dialog", 300)
     save(dialog, "meetings-invite")
     dialog.reject()
