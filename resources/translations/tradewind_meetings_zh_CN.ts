@@ -704,7 +704,22 @@
         <translation>开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/planner.py" line="426" />
+        <location filename="../../ui/meetings/planner.py" line="428" />
+        <source>Invitation sent; the meeting is in your calendar.</source>
+        <translation>邀请已发送，会议已加入您的日历。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings/planner.py" line="430" />
+        <source>Invitation queued; it is sent at the next sync. The meeting is in your calendar.</source>
+        <translation>邀请已排队，将在下次同步时发送。会议已加入您的日历。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings/planner.py" line="433" />
+        <source>Invitation queued; it waits in the outbox: {0}</source>
+        <translation>邀请已排队，正在发件箱中等待：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings/planner.py" line="437" />
         <source>Could not plan: {0}</source>
         <translation>无法规划：{0}</translation>
     </message>

@@ -47,7 +47,7 @@ RULES = ("", "FREQ=DAILY", "FREQ=WEEKLY", "FREQ=WEEKLY;INTERVAL=2", "FREQ=MONTHL
 class InviteDialog(QDialog):
     """See the module docstring."""
 
-    sent = Signal(object)  # None when it went, else why it waits in the outbox
+    sent = Signal(object)  # None when it went, "" or the server's reason when it waits
     failed = Signal(str)
 
     def __init__(self, db_path: Path, locale: Locale, account_id: int, organizer: str,

@@ -102,7 +102,8 @@ def compute(attendees: list[Attendee], organizer_zone: str, first_day: date, day
 def send(db_path: Path, account_id: int, meeting: Meeting, language: str) -> str | None:
     """Queue the invitation (as `tradewind meet invite`: company signature, the entry saved;
     raises `InviteError`/`ComposeError` and then nothing is queued), then send the account's
-    outbox now. None when that went, else why it waits in the outbox (queued either way)."""
+    outbox now. None when that went, "" when the account has no server or password here (it
+    waits in the outbox), else the server's reason it waits (queued either way)."""
     from client.calendar.outgoing import send_invitation
     from ui.composer import jobs as composer_jobs
 
@@ -114,7 +115,7 @@ def send(db_path: Path, account_id: int, meeting: Meeting, language: str) -> str
         log.warning("sending the invitation now failed (it stays queued): %s", exc)
         return str(exc)[:300]
     if report is None:
-        return "no server or password: it waits in the outbox"
+        return ""
     problems = [*report.failed.values(), *report.errors] + (
         [report.stopped] if report.stopped else [])
     return "; ".join(problems)[:300] if problems else None

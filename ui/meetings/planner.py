@@ -420,7 +420,18 @@ class PlannerDialog(QDialog):
                               self.addresses(), self.chosen, self.organizer_zone,
                               self.duration.value(), self, people=self.attendees() or [])
         self.invite_dialog = dialog
+        dialog.sent.connect(self._invited)
         dialog.open()
+
+    def _invited(self, waiting: object) -> None:
+        if waiting is None:
+            text = self.tr("Invitation sent; the meeting is in your calendar.")
+        elif not waiting:
+            text = self.tr("Invitation queued; it is sent at the next sync. The meeting is in "
+                           "your calendar.")
+        else:
+            text = self.tr("Invitation queued; it waits in the outbox: {0}").format(waiting)
+        self.notes.setText(text)
 
     def _failed(self, exc: BaseException) -> None:
         self.notes.setText(self.tr("Could not plan: {0}").format(str(exc)[:300]))

@@ -119,3 +119,22 @@ def test_plan_a_meeting_from_a_message_takes_its_people(qtbot, demo_db: Path) ->
     assert HANS in win.meetings.planner.addresses()
     assert "mei.lin@harbor-lighting.example" not in win.meetings.planner.addresses()
     win.meetings.planner.close()
+
+
+def test_invite_from_the_planner_queues_it_and_says_so(qtbot, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    from client.calendar.calendar_store import CalendarStore
+    from client.smtp.outbox import Outbox
+
+    dialog = _planner(qtbot, demo_db, [HANS])
+    dialog.slots.setCurrentRow(0)
+    dialog.invite_button.click()
+    invite = dialog.invite_dialog
+    assert invite is not None and invite.to.text() == HANS
+    invite.title.setText("Price review")
+    with qtbot.waitSignal(invite.sent, timeout=10000):
+        invite.send_button.click()
+    assert "sent at the next sync" in dialog.notes.text()  # the demo account has no server
+    with Store.open(demo_db) as store:
+        [item] = Outbox(store).items()
+        entry = next(e for e in CalendarStore(store).all() if e.summary == "Price review")
+    assert item.state == "queued" and entry.start == dialog.chosen
