@@ -117,6 +117,13 @@ class CalendarStore:
             () if with_deleted else (DELETED,)).fetchall()
         return [_row(tuple(r)) for r in rows]
 
+    def rows_of(self, uid: str) -> list[EventRow]:
+        """The series row and its overridden occurrences (not tombstones), series first."""
+        rows = self.store.conn.execute(
+            f"SELECT {_COLUMNS} FROM calendar_events WHERE uid = ? AND status != ? "
+            "ORDER BY recurrence_id != '', start_utc, id", (uid, DELETED)).fetchall()
+        return [_row(tuple(r)) for r in rows]
+
     def delete(self, uid: str) -> int:
         """Delete the entry ``uid`` with its overridden instances (see the module docstring);
         the number of rows it had (0: no such entry). Durable; idempotent."""

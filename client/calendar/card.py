@@ -53,15 +53,11 @@ class Card:
 
 
 def local_zone() -> str:
-    """The computer's IANA zone (babel's reading of the OS), UTC when unknown."""
-    from babel.localtime import get_localzone
+    """This computer's IANA zone (UTC when unknown); the rep's chosen zone is
+    `client.meetings.rep_zone.rep_zone(store)`."""
+    from client.meetings.rep_zone import computer_zone
 
-    from client.meetings.zones import ZoneError, validate_zone
-
-    try:
-        return validate_zone(str(getattr(get_localzone(), "key", "")))
-    except (ZoneError, LookupError, OSError, ValueError):
-        return "UTC"
+    return computer_zone()
 
 
 def card_for(store: Store, message_row: int, raw: bytes, rep_zone: str) -> Card | None:

@@ -5,7 +5,9 @@
 enforced, the iCalendar part checked by its calendar step) and then saves the entry in the
 rep's calendar (organizer: PARTSTAT ACCEPTED), so a mail refused before queueing changes
 nothing. `meeting_of(row)` rebuilds the `Meeting` of a stored entry
-the rep organizes, for `meet update` / `meet cancel` (SEQUENCE raised by the caller).
+the rep organizes, for `meet update` / `meet cancel` (SEQUENCE raised by the caller:
+`next_sequence`); `occurrence_of(store, series, original)` is one occurrence's exception
+(RECURRENCE-ID), sent and saved as its own row.
 `send_reply(store, account_id, invitation, answer, comment)` answers a received invitation
 with one ATTENDEE and records the rep's PARTSTAT. Caller's thread (a Store); raises
 `InviteError` / `ComposeError` in words; no network (the caller flushes).
@@ -25,7 +27,7 @@ from client.calendar.receive import Invitation, apply_invitation
 from client.compose.drafts import DraftFields
 from client.meetings import ical_out
 from client.meetings.contact_zones import resolve_zone
-from client.meetings.ical_in import parse_calendar
+from client.meetings.ical_in import expand, parse_calendar
 from client.meetings.ical_out import InviteError, Meeting, Person
 from client.meetings.invite_mail import invitation_fields, reply_fields
 from client.outgoing.calendar_step import with_calendar
@@ -110,6 +112,30 @@ def meeting_of(row: EventRow) -> Meeting:
         attendees=people, sequence=row.sequence, location=row.location,
         link=str(event.get("URL", "")) or row.link, rrule=row.rrule,
         description=_description(event, str(event.get("URL", ""))), exdates=tuple(exdates))
+
+
+def next_sequence(store: Store, uid: str) -> int:
+    """One above the highest SEQUENCE of the series and its changed occurrences."""
+    return max((r.sequence for r in CalendarStore(store).rows_of(uid)), default=-1) + 1
+
+
+def occurrence_of(store: Store, series: EventRow, original: datetime) -> Meeting:
+    """The exception for the one occurrence of `series` that originally starts at `original`
+    (aware): its current state (an earlier change of it kept), `recurrence_id` set, no RRULE,
+    SEQUENCE raised. Raises `InviteError` when the meeting does not repeat or has no
+    occurrence then."""
+    if not series.rrule or series.recurrence_id:
+        raise InviteError("this meeting does not repeat: change it without --occurrence")
+    master = next((e for e in parse_calendar(series.ical).events if not e.recurrence_id), None)
+    utc = original.astimezone(UTC)
+    if master is None or not any(begin == utc for begin, _ in
+                                 expand(master, utc, utc + timedelta(seconds=1))):
+        raise InviteError(f"the meeting has no occurrence starting at "
+                          f"{original:%Y-%m-%d %H:%M} ({series.zone})")
+    changed = CalendarStore(store).get(series.uid, utc.strftime("%Y%m%dT%H%M%SZ"))
+    base = meeting_of(changed) if changed else replace(meeting_of(series), start=original)
+    return replace(base, rrule="", exdates=(), recurrence_id=original,
+                   sequence=next_sequence(store, series.uid))
 
 
 def _description(event: Any, link: str) -> str:

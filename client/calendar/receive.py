@@ -4,8 +4,9 @@
 and returns an `Invitation`: method, the event, its time in the rep's zone and the
 organizer's, the join link, the rep's entries it overlaps, and the `itip.judge` verdict.
 `apply_invitation(store, invitation)` changes the calendar only when the verdict allows it:
-REQUEST saves the entry (the rep's PARTSTAT kept on an update), CANCEL marks it cancelled,
-REPLY records that attendee's answer in the stored entry; otherwise nothing changes and the
+REQUEST saves the entry (the rep's PARTSTAT kept on an update), CANCEL marks it cancelled;
+one carrying RECURRENCE-ID changes that occurrence only (its own row, judged against the
+series the first time), REPLY records that attendee's answer in the stored entry; otherwise nothing changes and the
 verdict's reason says why. The sender is the cached row's From address, which the store
 derives from the header the sending server authenticated. Caller's thread (a Store);
 raises `ReceiveError` in words.
@@ -94,7 +95,10 @@ def invitation_from_data(store: Store, data: bytes, *, sender: str, message_id: 
     own = next((a for a in invited if a in mine), "")
     if not own and event.organizer in mine:
         own = event.organizer
-    stored = CalendarStore(store).get(event.uid, event.recurrence_id)
+    calendar = CalendarStore(store)
+    stored = calendar.get(event.uid, event.recurrence_id)
+    if stored is None and event.recurrence_id:  # a first change of one occurrence: judged
+        stored = calendar.get(event.uid)  # against the series (its organizer, SEQUENCE)
     method = parsed.method or "PUBLISH"
     incoming = Incoming(event.uid, event.organizer, event.sequence, event.dtstamp,
                         tuple(invited))
@@ -128,12 +132,20 @@ def apply_invitation(store: Store, invitation: Invitation) -> bool:
     calendar = CalendarStore(store)
     event = invitation.event
     if invitation.method == "REQUEST":
-        old = calendar.get(event.uid, event.recurrence_id)
+        old = calendar.get(event.uid, event.recurrence_id) or (
+            calendar.get(event.uid) if event.recurrence_id else None)
         own = next((a for a in event.attendees if a.email == invitation.own_address), None)
         partstat = old.partstat if old and old.partstat else (own.partstat if own else "")
         calendar.save(event, partstat=partstat, message_id=invitation.message_id or None)
         return True
     if invitation.method == "CANCEL":
+        if event.recurrence_id:  # one occurrence: its own row, the series untouched
+            if event.start is None or event.end is None:
+                return False
+            old = calendar.get(event.uid, event.recurrence_id) or calendar.get(event.uid)
+            calendar.save(event, partstat=old.partstat if old else "", status="CANCELLED",
+                          message_id=invitation.message_id or None)
+            return True
         calendar.mark_cancelled(event.uid)
         return True
     if invitation.method == "REPLY":

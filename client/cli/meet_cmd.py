@@ -67,6 +67,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     zone.add_argument("--forget", action="store_true", help="forget ADDR's remembered zone")
     zone.set_defaults(handler=cmd_zone)
 
+    mine = sub.add_parser("my-zone", parents=[common],
+                          help="show or set your own time zone (default: the computer's)")
+    mine.add_argument("zone", nargs="?", metavar="ZONE")
+    mine.add_argument("--computer", action="store_true",
+                      help="forget the setting: use the computer's zone")
+    mine.set_defaults(handler=cmd_my_zone)
+
     from client.cli import meet_invite
 
     meet_invite.register(sub, common)  # invite, update, cancel, reply
@@ -114,17 +121,6 @@ def parse_attendee(text: str) -> _Spec:
     return _Spec(normal, zone, hours)
 
 
-def _local_zone() -> str:
-    from babel.localtime import get_localzone
-
-    from client.meetings.zones import ZoneError, validate_zone
-
-    try:
-        return validate_zone(str(getattr(get_localzone(), "key", "")))
-    except (ZoneError, LookupError, OSError, ValueError):
-        return "UTC"
-
-
 def _attendees(ctx: Context, args: argparse.Namespace) -> tuple[list[Attendee], str]:
     """The organizer first, then each attendee once; zones resolved; errors in words."""
     from client.meetings.contact_zones import remember_zone, resolve_zone
@@ -160,7 +156,10 @@ def _attendees(ctx: Context, args: argparse.Namespace) -> tuple[list[Attendee], 
     if organizer_zone is None and org_choice is not None:
         organizer_zone, source = org_choice.zone, org_choice.source
     if organizer_zone is None:
-        organizer_zone = _local_zone()
+        from client.meetings.rep_zone import rep_zone
+
+        mine = rep_zone(store if store is not None else ctx.store())
+        organizer_zone, source = mine.zone, mine.source
     people.append(Attendee(
         organizer.address if organizer else None, organizer_zone,
         country_of_zone(organizer_zone)
@@ -290,6 +289,7 @@ _SOURCE_WORDS = {
     "date-offsets": "guessed from their mail's Date headers",
     "domain": "guessed from the country domain",
     "computer": "this computer's zone",
+    "setting": "your time zone setting",
 }
 
 
@@ -363,4 +363,27 @@ def cmd_zone(ctx: Context, args: argparse.Namespace) -> int:
     ctx.emit({"address": address, "zone": choice.zone, "source": choice.source,
               "country": choice.country},
              f"{address}: {choice.zone} ({choice.source})")
+    return 0
+
+
+def cmd_my_zone(ctx: Context, args: argparse.Namespace) -> int:
+    """`meet my-zone [ZONE] [--computer]`: the rep's zone setting (client.meetings.rep_zone)."""
+    from client.meetings.rep_zone import rep_zone, set_rep_zone
+    from client.meetings.zones import ZoneError
+
+    if args.zone and args.computer:
+        raise UsageError("give a ZONE or --computer, not both")
+    store = ctx.store()
+    try:
+        if args.computer:
+            current = set_rep_zone(store, None)
+        elif args.zone:
+            current = set_rep_zone(store, args.zone)
+        else:
+            current = rep_zone(store)
+    except ZoneError as exc:
+        raise UsageError(f"ZONE: {exc}") from exc
+    how = "your setting" if current.source == "setting" else "this computer's zone"
+    ctx.emit({"zone": current.zone, "source": current.source},
+             f"Your time zone: {current.zone} ({how}).")
     return 0

@@ -3,7 +3,8 @@
 `invite` writes a METHOD:REQUEST (new UID, SEQUENCE 0) for `--to` attendees, saves the entry
 in the rep's calendar and queues the mail (company signature enforced); `update UID` sends the
 stored meeting again with the given changes and SEQUENCE + 1; `cancel UID` sends METHOD:CANCEL
-with SEQUENCE + 1 and marks the entry cancelled; `reply MESSAGE_ID accept|tentative|decline`
+with SEQUENCE + 1 and marks the entry cancelled; with `--occurrence` both change one
+occurrence of a recurring meeting only (an exception carrying RECURRENCE-ID, its own row); `reply MESSAGE_ID accept|tentative|decline`
 answers a cached invitation with METHOD:REPLY. Each flushes the account's outbox unless
 `--queue-only`. Bad input exits 2 in words; JSON shapes in docs/cli.md. Main thread.
 """
@@ -51,11 +52,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     update.add_argument("--zone", metavar="ZONE")
     update.add_argument("--duration", type=int, metavar="MINUTES")
     update.add_argument("--title")
+    update.add_argument("--occurrence", metavar="YYYY-MM-DDTHH:MM",
+                        help="change only this occurrence of a recurring meeting (its "
+                             "original start, in the meeting's zone)")
     _common_details(update)
     update.set_defaults(handler=cmd_update)
 
     cancel = sub.add_parser("cancel", parents=[common], help="cancel a meeting you organize")
     cancel.add_argument("uid", metavar="UID")
+    cancel.add_argument("--occurrence", metavar="YYYY-MM-DDTHH:MM",
+                        help="cancel only this occurrence (its original start, in the "
+                             "meeting's zone)")
     cancel.add_argument("--lang", default="en", metavar="LANG")
     cancel.add_argument("--queue-only", action="store_true")
     cancel.set_defaults(handler=cmd_cancel)
@@ -201,18 +208,32 @@ def _organized(store: Store, uid: str) -> Any:
     return row
 
 
-def cmd_update(ctx: Context, args: argparse.Namespace) -> int:
-    from client.calendar.outgoing import meeting_of
+def _target(store: Store, uid: str, occurrence: str | None) -> tuple[Meeting, datetime | None]:
+    """The meeting to change, SEQUENCE already raised above every row of the UID: the series,
+    or with `occurrence` that one instance as an exception (RECURRENCE-ID)."""
+    from client.calendar.outgoing import meeting_of, next_sequence, occurrence_of
     from client.meetings.ical_out import InviteError
 
-    store = ctx.store()
-    row = _organized(store, args.uid)
+    row = _organized(store, uid)
     try:
-        meeting = meeting_of(row)
+        meeting = replace(meeting_of(row), sequence=next_sequence(store, uid))
+        if occurrence is not None:
+            original = _local_time(occurrence, meeting.zone, "--occurrence")
+            meeting = occurrence_of(store, row, original)
     except InviteError as exc:
         raise UsageError(str(exc)) from exc
+    return meeting, meeting.recurrence_id
+
+
+def _occurrence_json(when: datetime | None) -> str | None:
+    return when.astimezone(UTC).isoformat(timespec="seconds") if when else None
+
+
+def cmd_update(ctx: Context, args: argparse.Namespace) -> int:
+    store = ctx.store()
+    meeting, occurrence = _target(store, args.uid, args.occurrence)
     zone = _zone(args.zone) if args.zone else meeting.zone
-    changes: dict[str, Any] = {"sequence": meeting.sequence + 1, "zone": zone, "dtstamp": None}
+    changes: dict[str, Any] = {"sequence": meeting.sequence, "zone": zone, "dtstamp": None}
     if args.start:
         changes["start"] = _local_time(args.start, zone, "--start")
     if args.duration is not None:
@@ -221,6 +242,8 @@ def cmd_update(ctx: Context, args: argparse.Namespace) -> int:
         changes["summary"] = args.title
     if args.to:
         changes["attendees"] = _people(args.to)
+    if occurrence is not None and (args.rrule is not None or args.exdate):
+        raise UsageError("--rrule and --exdate change the whole series, not one --occurrence")
     for name in ("location", "link", "rrule"):
         if getattr(args, name) is not None:
             changes[name] = getattr(args, name)
@@ -238,26 +261,24 @@ def cmd_update(ctx: Context, args: argparse.Namespace) -> int:
                         args.lang, save=False)
     return _emit(ctx, store, account, sent.queued,
                  {"uid": sent.uid, "sequence": sent.sequence, "method": "REQUEST",
+                  "occurrence": _occurrence_json(occurrence),
                   "dropped": [p.email for p in dropped]},
                  args.queue_only, f"Update {sent.sequence} of {sent.uid} queued.")
 
 
 def cmd_cancel(ctx: Context, args: argparse.Namespace) -> int:
     from client.calendar.calendar_store import CalendarStore
-    from client.calendar.outgoing import meeting_of
-    from client.meetings.ical_out import InviteError
 
     store = ctx.store()
-    row = _organized(store, args.uid)
-    try:
-        meeting = replace(meeting_of(row), sequence=row.sequence + 1, dtstamp=None)
-    except InviteError as exc:
-        raise UsageError(str(exc)) from exc
+    meeting, occurrence = _target(store, args.uid, args.occurrence)
+    meeting = replace(meeting, dtstamp=None)
     account = _account_of(store, meeting.organizer.email)
     sent = _send(ctx, account, meeting, "CANCEL", args.lang)
-    CalendarStore(store).mark_cancelled(row.uid)
+    if occurrence is None:  # one occurrence's CANCEL saved its own row as cancelled
+        CalendarStore(store).mark_cancelled(meeting.uid)
     return _emit(ctx, store, account, sent.queued,
-                 {"uid": sent.uid, "sequence": sent.sequence, "method": "CANCEL"},
+                 {"uid": sent.uid, "sequence": sent.sequence, "method": "CANCEL",
+                  "occurrence": _occurrence_json(occurrence)},
                  args.queue_only, f"Cancellation of {sent.uid} queued.")
 
 
@@ -265,14 +286,14 @@ def invitation_of(store: Store, message: str) -> tuple[int, Invitation]:
     """The invitation in the cached message whose id is the argument ``message``, read in the
     rep's zone; ``UsageError``/``CliError`` (not found, not an invitation) in words."""
     from client.calendar.receive import ReceiveError, read_invitation
-    from client.cli.meet_cmd import _local_zone
+    from client.meetings.rep_zone import rep_zone
 
     try:
         row_id = int(message)
     except ValueError:
         raise UsageError(f"{safe_text(message, 30)!r} is not a message id") from None
     try:
-        return row_id, read_invitation(store, row_id, _local_zone())
+        return row_id, read_invitation(store, row_id, rep_zone(store).zone)
     except ReceiveError as exc:
         raise CliError(str(exc), ExitCode.NOT_FOUND if "no message" in str(exc)
                        else ExitCode.USAGE) from exc

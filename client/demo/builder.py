@@ -123,6 +123,9 @@ def build_demo_profile(
         install_demo_products(store)
         if quotes:
             install_demo_quotes(store, account.id, None)
+        from client.demo.calendar import install_demo_calendar  # entries, zones (issue 13)
+
+        install_demo_calendar(store, account.email, anchor or datetime.now(UTC).date())
         return DemoSummary(account.email, account.id, _counts(store, account.id))
 
 

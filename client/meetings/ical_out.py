@@ -4,7 +4,9 @@
 `cancel(meeting)` return the calendar bytes with one VTIMEZONE (RRULE-style, see
 `vtimezone`), `UID`, `SEQUENCE`, `DTSTAMP`, `ORGANIZER`, one `ATTENDEE;RSVP=TRUE;
 PARTSTAT=NEEDS-ACTION` per attendee, LOCATION and/or an online-meeting link (URL plus
-`X-MICROSOFT-SKYPETEAMSMEETINGURL`-free plain `URL`), an optional RRULE with EXDATE exceptions.
+`X-MICROSOFT-SKYPETEAMSMEETINGURL`-free plain `URL`), an optional RRULE with EXDATE exceptions;
+with `recurrence_id` the document is the exception for that one occurrence only
+(RECURRENCE-ID in the meeting's zone, no RRULE).
 `reply(event_ical, attendee, partstat, comment)` answers a received invitation: the same UID,
 SEQUENCE and RECURRENCE-ID, exactly one ATTENDEE. `check_rrule(text)` validates a rule typed by
 the rep. Raises `InviteError` in words. Pure, any thread.
@@ -61,6 +63,9 @@ class Meeting:
     exdates: tuple[datetime, ...] = ()
     dtstamp: datetime | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    #: the original start of the one occurrence this document changes (an exception:
+    #: RECURRENCE-ID, no RRULE/EXDATE); None for the whole meeting
+    recurrence_id: datetime | None = None
 
 
 def new_uid(domain: str) -> str:
@@ -141,7 +146,11 @@ def _event(meeting: Meeting, *, cancelled: bool) -> Event:
         description = (description + "\n\n" if description else "") + meeting.link
     if description:
         event.add("DESCRIPTION", description)
-    if meeting.rrule:
+    if meeting.recurrence_id is not None:
+        if meeting.recurrence_id.tzinfo is None:
+            raise InviteError("the occurrence's original start needs a time zone")
+        event.add("RECURRENCE-ID", meeting.recurrence_id.astimezone(zone))
+    elif meeting.rrule:
         event.add("RRULE", check_rrule(meeting.rrule))
         for day in meeting.exdates:
             event.add("EXDATE", day.astimezone(zone))

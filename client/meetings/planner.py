@@ -161,6 +161,19 @@ def _epoch(day: date, clock: time, zone: ZoneInfo) -> int:
     return int(datetime.combine(day, clock, tzinfo=zone).timestamp())
 
 
+def search_window(attendees: Sequence[Attendee], organizer_zone: str, first_day: date,
+                  days: int) -> tuple[int, int]:
+    """UTC seconds of the organizer's midnight of `first_day` and of `days` days later;
+    `ValueError` for no attendee or a non-positive `days`."""
+    if days <= 0:
+        raise ValueError("days, duration and step must be positive")
+    if not attendees:
+        raise ValueError("a meeting needs at least one attendee")
+    org = ZoneInfo(organizer_zone)
+    return (_epoch(first_day, time(0), org),
+            _epoch(first_day + timedelta(days=days), time(0), org))
+
+
 def plan(
     attendees: Sequence[Attendee],
     *,
@@ -173,13 +186,9 @@ def plan(
     distinct: bool = True,
 ) -> Plan:
     """Ranked slots for `attendees` (the organizer among them) over the window."""
-    if days <= 0 or duration <= timedelta(0) or step <= timedelta(0):
+    if duration <= timedelta(0) or step <= timedelta(0):
         raise ValueError("days, duration and step must be positive")
-    if not attendees:
-        raise ValueError("a meeting needs at least one attendee")
-    org = ZoneInfo(organizer_zone)
-    window_start = _epoch(first_day, time(0), org)
-    window_end = _epoch(first_day + timedelta(days=days), time(0), org)
+    window_start, window_end = search_window(attendees, organizer_zone, first_day, days)
     length, stride = int(duration.total_seconds()), int(step.total_seconds())
 
     calendars: dict[str | None, WorkCalendar] = {}

@@ -44,11 +44,12 @@ def _prepare(arg: str, db_path: Any = None) -> tuple[Target, Any]:
     if target.kind == "ics":
         if db_path is None:
             return target, None
-        from client.calendar.card import card_for_file, local_zone
+        from client.calendar.card import card_for_file
+        from client.meetings.rep_zone import rep_zone
         from client.store.db import Store
 
         with Store.open(db_path) as store:
-            return target, card_for_file(store, target.raw, local_zone())
+            return target, card_for_file(store, target.raw, rep_zone(store).zone)
     if target.kind != "eml":
         return target, None
     from ui.reader.content import build_content, row_from_headers

@@ -187,6 +187,9 @@ class MainWindow(QMainWindow):
         from ui.triage.controller import TriageController  # file, delete, undo (issue 11)
 
         self.triage = TriageController(self)
+        from ui.meetings.controller import MeetingsController  # planner, calendar (issue 13)
+
+        self.meetings = MeetingsController(self)
 
     def _load_rows(self, ids: list[int]) -> list[MessageRow]:
         return self.store.rows_by_ids(ids, thread_counts=self.threaded)

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from client.calendar.card import Card, card_for, local_zone
+from client.calendar.card import Card, card_for
 from client.meetings.ical_in import calendar_of_message
+from client.meetings.rep_zone import rep_zone
 from client.mime import Address, Attachment, attachment_bytes, parse_headers, parse_message
 from client.mime.sender_checks import SenderWarning, check_sender, other_senders
 from client.mime.text import html_to_text
@@ -107,7 +108,7 @@ def load_reader_content(
 def _card(store: Store, message_row: int, raw: bytes) -> Card | None:
     """The invitation card; a failure of the calendar code never hides the mail (C5)."""
     try:
-        return card_for(store, message_row, raw, local_zone())
+        return card_for(store, message_row, raw, rep_zone(store).zone)
     except Exception as exc:  # noqa: BLE001 - shown as "could not read calendar data", the mail still shows
         log.warning("invitation card of message %s: %s", message_row, type(exc).__name__)
         try:

@@ -80,7 +80,8 @@ class InvitationCard(QFrame):
             " QLabel#badge { color: #7a2e00; font-weight: bold; }")
         self._language = str(locale)
         self.db_path: Path | None = None
-        self.rep_zone = local_zone()
+        self._chosen_zone: str | None = None  # set by `rep_zone = …` (tests, screenshots)
+        self._card_zone: str | None = None
         self.card: Card | None = None
         #: asks where to save the raw .ics (tests replace it); "" = cancelled
         self.ask_save_path: Callable[[str], str] = lambda name: QFileDialog.getSaveFileName(
@@ -133,6 +134,16 @@ class InvitationCard(QFrame):
             label.setFont(font)
         return label
 
+    @property
+    def rep_zone(self) -> str:
+        """The zone the rep's times are shown in: one set on the card, else the zone the
+        shown card was read in (the rep's setting), else the computer's."""
+        return self._chosen_zone or self._card_zone or local_zone()
+
+    @rep_zone.setter
+    def rep_zone(self, zone: str) -> None:
+        self._chosen_zone = zone
+
     def show_card(self, card: Card | None) -> None:
         """Fill the card from ``card`` (None: hide it)."""
         self.card = card
@@ -141,6 +152,9 @@ class InvitationCard(QFrame):
         if card is None:
             self.hide()
             return
+        if card.invitation is not None and card.invitation.rep_time is not None:
+            # the zone the card was read in: the rep's setting (client.meetings.rep_zone)
+            self._card_zone = getattr(card.invitation.rep_time[0].tzinfo, "key", None)
         for label in (self.badge, self.rep_time, self.organizer_time, self.organizer,
                       self.conflicts):
             label.clear()

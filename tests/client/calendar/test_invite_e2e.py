@@ -129,3 +129,62 @@ def test_a_cancel_from_someone_else_changes_nothing(sides: tuple[Side, Side]) ->
     assert not apply_invitation(att.store, verdict)
     entry = CalendarStore(att.store).get(foreign.uid)
     assert entry is not None and entry.status != "CANCELLED"
+
+
+def test_one_occurrence_moved_and_cancelled_reaches_only_that_instance(
+        sides: tuple[Side, Side]) -> None:
+    from client.calendar.outgoing import occurrence_of
+
+    org, att = sides
+    series = Meeting(
+        uid=f"{secrets.token_hex(6)}@example.com", summary="Weekly buyers call",
+        start=datetime(2026, 3, 17, 10, tzinfo=BERLIN), zone="Europe/Berlin",
+        duration=timedelta(minutes=30), organizer=Person(org.user.email),
+        attendees=(Person(att.user.email),), rrule="FREQ=WEEKLY;COUNT=4")
+    sent = send_invitation(org.store, org.account.id, series)
+    org.flush()
+    first = read_invitation(att.store, att.receive(sent.queued.message_id), "Asia/Shanghai")
+    send_reply(att.store, att.account.id, first, "accept")
+
+    # the organizer moves the 24 March occurrence (across the EU clock change) to 11:00
+    stored = CalendarStore(org.store).get(series.uid)
+    assert stored is not None
+    moved = replace(occurrence_of(org.store, stored, datetime(2026, 3, 24, 10, tzinfo=BERLIN)),
+                    start=datetime(2026, 3, 24, 11, tzinfo=BERLIN))
+    assert moved.sequence == 1 and not moved.rrule
+    update = send_invitation(org.store, org.account.id, moved)
+    org.flush()
+    change = read_invitation(att.store, att.receive(update.queued.message_id), "Asia/Shanghai")
+    assert change.event.recurrence_id == "20260324T090000Z"
+    assert change.verdict.apply, change.verdict
+    assert apply_invitation(att.store, change)
+
+    # a cancel of the 31 March occurrence, then one sent by someone else for 7 April
+    stored = CalendarStore(org.store).get(series.uid)
+    assert stored is not None
+    gone = occurrence_of(org.store, stored, datetime(2026, 3, 31, 10, tzinfo=BERLIN))
+    assert gone.sequence == 2
+    cancelled = send_invitation(org.store, org.account.id, gone, method="CANCEL")
+    org.flush()
+    cancel = read_invitation(att.store, att.receive(cancelled.queued.message_id),
+                             "Asia/Shanghai")
+    assert cancel.verdict.apply, cancel.verdict
+    assert apply_invitation(att.store, cancel)
+    spoof = replace(gone, organizer=Person(att.user.email), attendees=(Person(att.user.email),),
+                    recurrence_id=datetime(2026, 4, 7, 10, tzinfo=BERLIN), sequence=9)
+    spoofed = send_invitation(att.store, att.account.id, spoof, method="CANCEL", save=False)
+    att.flush()
+    forged = read_invitation(att.store, att.receive(spoofed.queued.message_id), "Asia/Shanghai")
+    assert not apply_invitation(att.store, forged)
+
+    calendar = CalendarStore(att.store)
+    master = calendar.get(series.uid)
+    assert master is not None and master.status != "CANCELLED" and master.partstat == "ACCEPTED"
+    instances = [(begin.astimezone(BERLIN).strftime("%m-%d %H:%M"), row.status)
+                 for row, begin, _ in calendar.between(datetime(2026, 3, 1, tzinfo=BERLIN),
+                                                       datetime(2026, 5, 1, tzinfo=BERLIN))
+                 if row.uid == series.uid]
+    assert instances == [("03-17 10:00", "CONFIRMED"), ("03-24 11:00", "CONFIRMED"),
+                         ("03-31 10:00", "CANCELLED"), ("04-07 10:00", "CONFIRMED")], instances
+    override = calendar.get(series.uid, "20260324T090000Z")
+    assert override is not None and override.sequence == 1 and override.partstat == "ACCEPTED"

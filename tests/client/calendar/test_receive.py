@@ -105,3 +105,52 @@ def test_an_invitation_that_does_not_name_the_rep_is_shown_not_applied(store: St
     invitation = read_invitation(store, row, "UTC")
     assert not invitation.verdict.apply and "not among" in invitation.verdict.reason
     assert not apply_invitation(store, invitation)
+
+
+def _series(uid: str, extra: str = "", sequence: int = 0) -> str:
+    return (f"BEGIN:VEVENT\r\nUID:{uid}\r\nSEQUENCE:{sequence}\r\nDTSTAMP:20260301T000000Z\r\n"
+            "DTSTART;TZID=W. Europe Standard Time:20260310T090000\r\n"
+            "DTEND;TZID=W. Europe Standard Time:20260310T100000\r\n"
+            f"{extra}SUMMARY:{uid}\r\nORGANIZER:mailto:boss@firm.cn\r\n"
+            f"ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:{REP}\r\nEND:VEVENT\r\n")
+
+
+def _override(uid: str, day: str, sequence: int, organizer: str = "boss@firm.cn") -> str:
+    return (f"BEGIN:VEVENT\r\nUID:{uid}\r\nSEQUENCE:{sequence}\r\nDTSTAMP:20260305T000000Z\r\n"
+            "RECURRENCE-ID;TZID=W. Europe Standard Time:20260317T090000\r\n"
+            f"DTSTART;TZID=W. Europe Standard Time:{day}T140000\r\n"
+            f"DTEND;TZID=W. Europe Standard Time:{day}T150000\r\nSUMMARY:{uid} moved\r\n"
+            f"ORGANIZER:mailto:{organizer}\r\nATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:{REP}\r\n"
+            "END:VEVENT\r\n")
+
+
+def test_a_received_occurrence_change_applies_to_that_instance_only(store: Store) -> None:
+    series = _cache(store, 1, "boss@firm.cn", _series("w", "RRULE:FREQ=WEEKLY;COUNT=3\r\n"))
+    assert apply_invitation(store, read_invitation(store, series, "UTC"))
+    CalendarStore(store).set_partstat("w", "ACCEPTED")
+    # someone else's change of the 17 March occurrence is shown, not applied
+    forged = _cache(store, 2, "mallory@evil.example",
+                    _override("w", "20260318", 1, organizer="mallory@evil.example"))
+    verdict = read_invitation(store, forged, "UTC")
+    assert not verdict.verdict.apply and not apply_invitation(store, verdict)
+    # the organizer's is: that occurrence moves, the others stay, the rep's answer carries
+    moved = _cache(store, 3, "boss@firm.cn", _override("w", "20260318", 1))
+    change = read_invitation(store, moved, "UTC")
+    assert change.verdict.apply, change.verdict
+    assert apply_invitation(store, change)
+    calendar = CalendarStore(store)
+    starts = [(b.isoformat(), r.recurrence_id) for r, b, _ in calendar.between(
+        datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 4, 1, tzinfo=UTC))]
+    assert starts == [("2026-03-10T08:00:00+00:00", ""),
+                      ("2026-03-18T13:00:00+00:00", "20260317T080000Z"),
+                      ("2026-03-24T08:00:00+00:00", "")]
+    override = calendar.get("w", "20260317T080000Z")
+    assert override is not None and override.partstat == "ACCEPTED"
+    # a CANCEL of that one occurrence cancels it, not the series
+    gone = _cache(store, 4, "boss@firm.cn", _override("w", "20260318", 2), method="CANCEL")
+    cancel = read_invitation(store, gone, "UTC")
+    assert cancel.verdict.apply and apply_invitation(store, cancel)
+    master = calendar.get("w")
+    assert master is not None and master.status != "CANCELLED"
+    override = calendar.get("w", "20260317T080000Z")
+    assert override is not None and override.status == "CANCELLED"

@@ -123,3 +123,18 @@ def test_bad_input_exits_2_in_words(cli: Run, args: list[str], words: str) -> No
 def test_bad_zone_is_not_remembered(cli: Run) -> None:
     assert cli("meet", "zone", "a@b.de", "CST").code == 2
     assert cli("meet", "zone", "--json").json() == {"zones": []}
+
+
+def test_my_zone_is_the_plan_organizer_zone_without_organizer_zone(cli: Run) -> None:
+    set_zone = cli("meet", "my-zone", "Asia/Kathmandu", "--json")
+    assert set_zone.code == 0, set_zone.err
+    assert set_zone.json() == {"zone": "Asia/Kathmandu", "source": "setting"}
+    result = cli("meet", "plan", "--json", "--from", "2026-03-10", "--days", "1",
+                 "--attendee", "jo@firm.example=Europe/Berlin")
+    assert result.code == 0, result.err
+    organizer = result.json()["attendees"][0]
+    assert organizer["zone"] == "Asia/Kathmandu" and organizer["zone_source"] == "setting"
+    bad = cli("meet", "my-zone", "CST", "--json")
+    assert bad.code == 2 and "CST" in bad.err
+    back = cli("meet", "my-zone", "--computer", "--json")
+    assert back.code == 0 and back.json()["source"] == "computer"

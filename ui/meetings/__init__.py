@@ -1,0 +1,1 @@
+"""Meetings in the app: the planner, the invitation dialog, the calendar views (issue 13)."""
