@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from client import crashpoints
+from client.cli import send_links
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.lookup import accounts_in_scope, parse_ids, require_messages
@@ -46,6 +47,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     send.add_argument("--link-threshold-mb", type=float, metavar="N",
                       help="files over N MB go as links (default: setting links.threshold_mb, "
                            "else 10)")
+    send_links.add_arguments(send)
     send.add_argument("--queue-only", action="store_true", help="queue without sending now")
     send.set_defaults(handler=cmd_send)
 
@@ -142,7 +144,8 @@ def _account_for_sender(store: Store, sender: str) -> Account:
 
 
 def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
-                           queue_only: bool, link_paths: list[str] | None = None) -> int:
+                           queue_only: bool, link_paths: list[str] | None = None,
+                           links: send_links.SendLinks | None = None) -> int:
     from client.outgoing.pipeline import queue_message
 
     store = ctx.store()
@@ -152,7 +155,8 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
 
         try:
             queued = queue_with_links(store, account, fields, link_paths,
-                                      language=_block_language(store, fields))
+                                      language=_block_language(store, fields),
+                                      options=links.options if links else None)
         except Exception as exc:  # no storage, a file gone: in words, nothing queued
             known = as_cli_error(exc)
             if known is None:
@@ -161,7 +165,12 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
     else:
         queued = queue_message(store, account.id, fields)
     crashpoints.hit("send.queued")
-    return report_queued(ctx, account, queued, queue_only=queue_only)
+    extra = None
+    if links is not None and links.generated_password:  # shown once, never stored in clear
+        ctx.notice(f"Link password (give it to the recipients; it is shown only now): "
+                   f"{links.generated_password}")
+        extra = {"link_password": links.generated_password}
+    return report_queued(ctx, account, queued, queue_only=queue_only, extra=extra)
 
 
 def _with_body(fields: DraftFields, args: argparse.Namespace) -> DraftFields:
@@ -201,28 +210,6 @@ def _block_language(store: Store, fields: DraftFields) -> str:
     return "en"
 
 
-def _split_links(store: Store, account: Account,
-                 args: argparse.Namespace) -> tuple[list[str], list[str]]:
-    """(attached, linked) paths by the threshold rule (`--link`/`--no-link` force it)."""
-    from client.uploads.outgoing import linked_indexes, server_size_limit, threshold_bytes
-
-    if args.link_threshold_mb is not None and args.link_threshold_mb < 0:
-        raise UsageError("--link-threshold-mb must be 0 or more.")
-    sizes = []
-    for path in args.attach:
-        try:
-            sizes.append(Path(path).stat().st_size)
-        except OSError as exc:
-            raise UsageError(f"Cannot read attachment {path}: {exc.strerror or exc}.") from None
-    if args.as_link is not None:
-        return ([], list(args.attach)) if args.as_link else (list(args.attach), [])
-    threshold = threshold_bytes(store, args.link_threshold_mb)
-    linked = linked_indexes(sizes, threshold=threshold,
-                            server_limit=server_size_limit(store, account.id))
-    return ([p for i, p in enumerate(args.attach) if i not in linked],
-            [p for i, p in enumerate(args.attach) if i in linked])
-
-
 def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
     from client.compose.drafts import DraftFields
 
@@ -230,7 +217,8 @@ def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
     account = _account_for_sender(store, args.sender)
     if not (args.to or args.cc or args.bcc):
         raise UsageError("Give at least one recipient with --to, --cc or --bcc.")
-    attached, linked = _split_links(store, account, args)
+    links = send_links.split(store, account, args, ctx.stdin)
+    attached, linked = links.attached, links.linked
     fields = DraftFields(
         sender=args.sender, to=", ".join(args.to), cc=", ".join(args.cc),
         bcc=", ".join(args.bcc), subject=args.subject,
@@ -238,7 +226,7 @@ def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
         html=_read_text(args.html_file) if args.html_file else None,
         attachments=_attachments(attached),
     )
-    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only, linked)
+    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only, linked, links)
 
 
 def _original(ctx: Context, value: str) -> tuple[Store, Account, int]:

@@ -288,8 +288,10 @@ class UploadEngine:
         return None
 
     def run(self, upload_id: int, *, password: str | None = None,
-            progress: ProgressCallback | None = None) -> UploadResult:
-        """Upload (or resume, or retry) and share; see the module docstring."""
+            progress: ProgressCallback | None = None,
+            expiry_days: int | None = None) -> UploadResult:
+        """Upload (or resume, or retry) and share; see the module docstring. `expiry_days`
+        replaces the storage's (the company policy's), capped by the provider (S3: 7)."""
         record = self.get(upload_id)
         if record.state == "shared":
             links = records.links_where(self.store, "upload_id = ? ORDER BY id DESC LIMIT 1",
@@ -302,7 +304,7 @@ class UploadEngine:
             if record.state != "uploaded":
                 self._transfer(record, provider, progress)
             record = self.get(upload_id)
-            link = self._share(record, provider, storage, password)
+            link = self._share(record, provider, storage, password, expiry_days)
         except UploadError as exc:
             self._fail(self.get(upload_id), exc)
             exc.upload_id = upload_id
@@ -503,12 +505,12 @@ class UploadEngine:
 
     # ------------------------------------------------------------------ share
     def _share(self, record: UploadRecord, provider: Provider, storage: StorageConfig,
-               password: str | None) -> LinkRecord:
+               password: str | None, expiry_days: int | None = None) -> LinkRecord:
         if record.remote_path is None:
             raise PermanentError("The upload has no file on the server; retry it.")
         remote = record.remote_path
-        link: Link = self._retrying_link(lambda: provider.share(
-            remote, storage.expiry_days * 86400, password))
+        expiry_s = (expiry_days or storage.expiry_days) * 86400  # S3 caps it at 7 days
+        link: Link = self._retrying_link(lambda: provider.share(remote, expiry_s, password))
         now = time.time()
         with self.store.transaction(durable=True) as conn:
             cursor = conn.execute(
