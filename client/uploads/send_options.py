@@ -74,6 +74,11 @@ def _threshold(store: Store, policy: LinkPolicy | None, override_mb: float | Non
     return threshold_bytes(store, override_mb)
 
 
+def rule_threshold(store: Store, policy: LinkPolicy | None) -> int:
+    """The threshold in bytes without a rep's override: the policy's, else the setting."""
+    return _threshold(store, policy, None)
+
+
 def decide(store: Store, account_id: int, account_email: str, recipients: Sequence[str],
            sizes: Sequence[int], names: Sequence[str] | None = None, *,
            force: bool | None = None, threshold_mb: float | None = None,

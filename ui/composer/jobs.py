@@ -37,6 +37,7 @@ from client.smtp.sender import FlushReport
 from client.store.address_book import AddressBook, load_address_book
 from client.store.db import Store
 from client.store.records import Account
+from ui.composer import link_jobs
 
 if TYPE_CHECKING:
     from client.uploads.engine import Progress
@@ -118,19 +119,12 @@ def save(db_path: Path, account_id: int, fields: DraftFields, draft_id: int | No
 
 def split_for_links(db_path: Path, account_id: int | None,
                     paths: list[Path]) -> tuple[list[OutgoingAttachment], list[Path]]:
-    """Read the files to attach; those over the link threshold (the setting
-    ``links.threshold_mb``) or that would push the message over the server's SIZE are
-    returned unread, to be offered as links. Raises ``OSError`` for an unreadable file."""
-    from client.uploads.outgoing import linked_indexes, server_size_limit, threshold_bytes
-
-    with Store.open(db_path) as store:
-        threshold = threshold_bytes(store)
-        limit = server_size_limit(store, account_id) if account_id is not None else None
-    sizes = [p.stat().st_size for p in paths]
-    big = linked_indexes(sizes, threshold=threshold, server_limit=limit)
-    attached = [OutgoingAttachment(p.name, p.read_bytes())
-                for i, p in enumerate(paths) if i not in big]
-    return attached, [p for i, p in enumerate(paths) if i in big]
+    """Read the files to attach; those over the link threshold (the company policy's, else
+    the setting ``links.threshold_mb``) or that would push the message over the server's
+    SIZE are returned unread, to be offered as links (``link_jobs.split`` also says the
+    policy's rule). Raises ``OSError`` for an unreadable file."""
+    found = link_jobs.split(db_path, account_id, paths)
+    return found.attached, found.big
 
 
 def read_files(paths: list[Path]) -> list[OutgoingAttachment]:
@@ -139,11 +133,14 @@ def read_files(paths: list[Path]) -> list[OutgoingAttachment]:
 
 
 def send(db_path: Path, account_id: int, fields: DraftFields,
-         draft_id: int | None, link_files: tuple[Path, ...] = ()) -> QueuedMessage:
+         draft_id: int | None, link_files: tuple[Path, ...] = (),
+         link_password: tuple[str | None, str] = (None, "separate")) -> QueuedMessage:
     """Queue the message durably (validated, signature policy applied), then drop its local
     draft. Returns only once the outbox holds it; raises ``ComposeError`` before queueing
     anything bad. ``link_files`` go as links: the message waits ``uploading`` until the next
     flush uploaded them (raises ``StorageNotFound`` in words without a link storage)."""
+    options = (link_jobs.send_options(db_path, account_id, fields, link_files, *link_password)
+               if link_files else None)
     with Store.open(db_path) as store:
         if link_files:
             from client.outgoing.links_step import queue_with_links
@@ -152,7 +149,7 @@ def send(db_path: Path, account_id: int, fields: DraftFields,
             if account is None:
                 raise ComposeError("The account of this message is gone.")
             queued = queue_with_links(store, account, fields, [str(p) for p in link_files],
-                                      language=_block_language(store, fields))
+                                      language=_block_language(store, fields), options=options)
         else:
             queued = queue_message(store, account_id, fields)
         if draft_id is not None:
