@@ -377,9 +377,11 @@ def _send_draft(ctx: Context, args: argparse.Namespace, draft_id: int) -> int:
     draft = get_draft(store, draft_id)
     account = store.account(draft.account_id)
     assert account is not None
-    code = _queue_and_maybe_flush(ctx, account, draft.fields, args.queue_only)
+    linked = send_links.draft_link_paths(store, draft_id)  # its "send as link" files
+    code = _queue_and_maybe_flush(ctx, account, draft.fields, args.queue_only, linked)
     if code == ExitCode.OK:
         delete_local_draft(store, draft_id)
+        send_links.forget_draft(store, draft_id)
         from client.oauth.credentials import secret_or_none
         from client.outgoing.drafts_push import push_account_drafts
 

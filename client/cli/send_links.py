@@ -6,7 +6,8 @@ the link password, within the company's link policy (`client.uploads.send_option
 (put it under the links instead of "sent separately"). `split(store, account, args, stdin)
 -> SendLinks` measures the files and decides; bad input (a file that cannot be read, a policy
 refusal, a storage that cannot protect links) raises `UsageError`/`CliError` in words, nothing
-queued. CLI main thread.
+queued. `draft_link_paths(store, draft_id)` (`drafts send`): the draft's link files, or
+`UsageError` when one is gone. CLI main thread.
 """
 
 from __future__ import annotations
@@ -97,3 +98,22 @@ def split(store: Store, account: Account, args: argparse.Namespace,
     return SendLinks([p for i, p in enumerate(args.attach) if i not in decision.linked],
                      linked, decision.options if linked else None,
                      decision.options.password if decision.password_generated else None)
+
+
+def draft_link_paths(store: Store, draft_id: int) -> list[str]:
+    """The files a draft sends as links; `UsageError` (the draft kept) when one is gone."""
+    from client.uploads.draft_links import load
+
+    found = load(store, draft_id)
+    if found.gone:
+        raise UsageError(f"Draft {draft_id} sends {', '.join(found.gone)} as a link, but the "
+                         "file is no longer there or changed since the draft was saved; the "
+                         "draft is kept: open it in the app and add the file again.")
+    return [str(p) for p in found.present]
+
+
+def forget_draft(store: Store, draft_id: int) -> None:
+    """The sent draft's link files are the queued message's now."""
+    from client.uploads.draft_links import forget
+
+    forget(store, draft_id)

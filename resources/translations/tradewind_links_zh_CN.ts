@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ComposerWindow</name>
+    <message>
+        <location filename="../../ui/composer/window.py" line="258" />
+        <source>No longer on this computer or changed since the draft was saved, so not sent: {0}. Add them again to send them.</source>
+        <translation>以下文件已不在本机，或在保存草稿后被修改，因此不会发送：{0}。如需发送，请重新添加。</translation>
+    </message>
+</context>
+<context>
     <name>LinkOffer</name>
     <message>
         <location filename="../../ui/composer/link_offer.py" line="57" />

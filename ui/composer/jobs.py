@@ -37,6 +37,7 @@ from client.smtp.sender import FlushReport
 from client.store.address_book import AddressBook, load_address_book
 from client.store.db import Store
 from client.store.records import Account
+from client.uploads import draft_links
 from ui.composer import link_jobs
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ class ComposerSetup:
     account_id: int | None  # the account the prefilled fields belong to
     draft_id: int | None
     address_book: AddressBook
+    link_files: tuple[Path, ...] = ()  # a draft's files sent as links (still on disk)
+    link_files_gone: tuple[str, ...] = ()  # ... and the names of those gone or changed
 
 
 def load_setup(db_path: Path, mode: str = "new", message_row: int | None = None,
@@ -93,10 +96,13 @@ def load_setup(db_path: Path, mode: str = "new", message_row: int | None = None,
             else:
                 fields = reply_fields(store, message_row, reply_all=mode == "reply_all",
                                       language=language)
-        elif mode == "draft" and draft_id is not None:
+        links = draft_links.DraftLinkFiles()
+        if mode == "draft" and draft_id is not None:
             saved = get_draft(store, draft_id)
             fields, account_id = saved.fields, saved.account_id
-        return ComposerSetup(senders, fields, account_id, draft_id, load_address_book(store))
+            links = draft_links.load(store, draft_id)
+        return ComposerSetup(senders, fields, account_id, draft_id, load_address_book(store),
+                             links.present, links.gone)
 
 
 def signature_for(db_path: Path, sender: str, recipients: tuple[str, ...],
@@ -111,10 +117,14 @@ def signature_for(db_path: Path, sender: str, recipients: tuple[str, ...],
         return render_signature(bundle, request, rep_values(store, sender)).block
 
 
-def save(db_path: Path, account_id: int, fields: DraftFields, draft_id: int | None) -> int:
-    """Save the draft durably (create or update); returns its id. Raises ``ComposeError``."""
+def save(db_path: Path, account_id: int, fields: DraftFields, draft_id: int | None,
+         link_files: tuple[Path, ...] = ()) -> int:
+    """Save the draft durably (create or update) with the references of its link files;
+    returns its id. Raises ``ComposeError``."""
     with Store.open(db_path) as store:
-        return save_draft(store, account_id, fields, draft_id)
+        saved = save_draft(store, account_id, fields, draft_id)
+        draft_links.save(store, saved, link_files)
+        return saved
 
 
 def split_for_links(db_path: Path, account_id: int | None,
@@ -154,6 +164,7 @@ def send(db_path: Path, account_id: int, fields: DraftFields,
             queued = queue_message(store, account_id, fields)
         if draft_id is not None:
             delete_local_draft(store, draft_id)
+            draft_links.forget(store, draft_id)
             _settle_without_server(store, account_id)
         return queued
 
@@ -179,6 +190,7 @@ def discard(db_path: Path, draft_id: int) -> None:
         owner = store.conn.execute("SELECT account_id FROM drafts WHERE id = ?",
                                    (draft_id,)).fetchone()
         delete_local_draft(store, draft_id)
+        draft_links.forget(store, draft_id)
         if owner is None:
             return
         _settle_without_server(store, int(owner[0]))

@@ -248,7 +248,13 @@ class ComposerWindow(QWidget):
                     self.quote_view.setPlainText(fields.quote_text or "")
                     self.quote_view.fit_height()
             self.attachments = list(fields.attachments)
+            self.link_files = list(setup.link_files)
             self._show_attachments()
+            if setup.link_files_gone:
+                self._show_error(self.tr(
+                    "No longer on this computer or changed since the draft was saved, so not "
+                    "sent: {0}. Add them again to send them.").format(
+                        ", ".join(setup.link_files_gone)))
         if not setup.senders:
             self._show_error(self.tr("There is no account to send from yet: add one first "
                                      "(File → Add account…)."))
@@ -454,7 +460,8 @@ class ComposerWindow(QWidget):
         fields, draft_id, db_path = self.fields(), self.draft_id, self.db_path
         self.account_id = sender.account_id
         account_id = sender.account_id
-        run_in_background(lambda: jobs.save(db_path, account_id, fields, draft_id),
+        links = tuple(self.link_files)  # their references, not their bytes
+        run_in_background(lambda: jobs.save(db_path, account_id, fields, draft_id, links),
                           self._saved, self._save_failed, owner=self)
 
     def _saved(self, draft_id: int) -> None:
