@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 import queue
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -71,6 +72,10 @@ class UploadNotFound(UploadError):
     retryable = False
 
 
+class UploadCancelled(UploadNotFound):
+    """The rep cancelled the message while its upload ran (its record is gone): stop."""
+
+
 @dataclass(frozen=True)
 class Progress:
     """Bytes `done` of `total`; `speed` in bytes/s over this run; `eta_s` None when unknown."""
@@ -99,6 +104,10 @@ def _stat(path: str) -> os.stat_result:
         raise FileChanged(f"The file {Path(path).name} is no longer on the disk.") from None
     except OSError as exc:
         raise FileChanged(f"The file {Path(path).name} cannot be read: {exc.strerror}.") from None
+
+
+def _cancelled(record: UploadRecord) -> UploadCancelled:
+    return UploadCancelled(f"The upload of {record.file_name} was cancelled.")
 
 
 def hash_file(path: str) -> str:
@@ -305,6 +314,8 @@ class UploadEngine:
                 self._transfer(record, provider, progress)
             record = self.get(upload_id)
             link = self._share(record, provider, storage, password, expiry_days)
+        except UploadCancelled:
+            raise  # its record is gone: nothing to note
         except UploadError as exc:
             self._fail(self.get(upload_id), exc)
             exc.upload_id = upload_id
@@ -408,11 +419,15 @@ class UploadEngine:
                 except BaseException as exc:  # noqa: BLE001 - raised after the others settle
                     failure = failure or exc
                     continue
-                with self.store.transaction(durable=True) as conn:
-                    conn.execute(
-                        "INSERT OR REPLACE INTO upload_parts (upload_id, number, offset, size, "
-                        "etag, sha256) VALUES (?,?,?,?,?,?)",
-                        (record.id, number, offset, size, etag, part_sha))
+                try:
+                    with self.store.transaction(durable=True) as conn:
+                        conn.execute(
+                            "INSERT OR REPLACE INTO upload_parts (upload_id, number, offset, "
+                            "size, etag, sha256) VALUES (?,?,?,?,?,?)",
+                            (record.id, number, offset, size, etag, part_sha))
+                except sqlite3.IntegrityError:  # the record went: cancelled meanwhile
+                    failure = failure or _cancelled(record)
+                    continue
                 confirmed[number] = etag
                 crashpoints.hit(f"upload-part-{number}")
                 meter.add(size)
@@ -439,6 +454,8 @@ class UploadEngine:
                         continue
                     while len(inflight) >= workers and failure is None:
                         settle(block=True)
+                    if failure is None and records.get_upload(self.store, record.id) is None:
+                        failure = _cancelled(record)
                     if failure is not None:
                         break
                     future = pool.submit(self._send_part, provider, session, number, offset,

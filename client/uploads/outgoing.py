@@ -122,6 +122,11 @@ def _plan(item: OutboxItem) -> LinkPlan | None:
                     int(expiry) if isinstance(expiry, int) else None)
 
 
+def plan_of(item: OutboxItem) -> LinkPlan | None:
+    """The link plan of an outbox message (None: it has no link files)."""
+    return _plan(item)
+
+
 def recipient_addresses(fields: DraftFields) -> list[str]:
     """Every To/Cc/Bcc address of the fields (ASCII form); raises `ComposeError`."""
     from client.compose.headers import parse_recipients
@@ -177,7 +182,7 @@ def advance(store: Store, account_id: int, *, engine: UploadEngine | None = None
     there. Returns the problems in words (also each message's `last_error`). `progress` gets
     the engine's `Progress` (bytes, speed, time left) on this thread, per part."""
     from client.smtp.outbox import Outbox
-    from client.uploads.engine import UploadEngine
+    from client.uploads.engine import UploadEngine, UploadNotFound
 
     box = Outbox(store)
     engine = engine or UploadEngine(store)
@@ -192,19 +197,26 @@ def advance(store: Store, account_id: int, *, engine: UploadEngine | None = None
             password, reason = _password_of(plan)
             if reason:
                 reasons.append(reason)
+        cancelled = False
         for upload_id in plan.uploads if not reasons else ():
-            record = engine.get(upload_id)
-            if record.state == "shared":
-                continue
             try:
+                record = engine.get(upload_id)
+                if record.state == "shared":
+                    continue
                 engine.run(upload_id, progress=progress, password=password,
                            expiry_days=plan.expiry_days)
+            except UploadNotFound:  # the rep cancelled the message meanwhile
+                cancelled = True
+                break
             except (UploadError, StorageConfigError) as exc:  # words without a secret
                 reasons.append(f"{record.file_name}: {exc}")
             except Exception as exc:  # e.g. the keyring failed: named, never its text
                 log.warning("upload %s: %s", upload_id, type(exc).__name__)
                 reasons.append(f"{record.file_name}: an unexpected error "
                                f"({type(exc).__name__})")
+        if cancelled:
+            log.info("outbox %s was cancelled while its files uploaded", item.id)
+            continue
         if not reasons:
             try:
                 blocks = [link_block(store, upload_id) for upload_id in plan.uploads]
