@@ -40,4 +40,145 @@
         <translation>公司要求共享链接必须设置密码。</translation>
     </message>
 </context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>Progress or reason</source>
+        <translation>进度或原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>The outbox is empty: every message was sent.</source>
+        <translation>发件箱为空：所有邮件都已发出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>Send now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>Cancel sending</source>
+        <translation>取消发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>Uploading its files</source>
+        <translation>正在上传文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>Sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>Sent, not yet in Sent</source>
+        <translation>已发送，尚未存入“已发送”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>May have been sent</source>
+        <translation>可能已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/view.py" line="1" />
+        <source>{0:.1f} of {1:.1f} MB</source>
+        <translation>{0:.1f} / {1:.1f} MB</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxController</name>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>Outbox ({0})</source>
+        <translation>发件箱（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>The outbox could not be read: {0}</source>
+        <translation>无法读取发件箱：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>The outbox was sent.</source>
+        <translation>发件箱中的邮件已发出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>Not sent now: the server cannot be reached or the password is missing; it will be sent with the next sync.</source>
+        <translation>现在未发送：无法连接服务器或缺少密码；将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>Back in the drafts: change it, then send it.</source>
+        <translation>已退回草稿：修改后再发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>Cancel sending</source>
+        <translation>取消发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>Cancel this message? It is removed from the outbox and the files uploaded for it are deleted from the storage.</source>
+        <translation>取消这封邮件吗？它会从发件箱中移除，为它上传的文件也会从存储中删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>Cancelled; the message was removed from the outbox.</source>
+        <translation>已取消；邮件已从发件箱中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>The storage could not be cleaned up: {0}</source>
+        <translation>无法清理存储：{0}</translation>
+    </message>
+</context>
 </TS>

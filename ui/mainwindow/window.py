@@ -155,6 +155,9 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         from ui.triage.controller import connect_triage  # file, delete, undo (issue 11)
 
         connect_triage(self)
+        from ui.outbox.controller import connect_outbox  # the Outbox entry (issue 14)
+
+        connect_outbox(self)
 
     def _load_rows(self, ids: list[int]) -> list[MessageRow]:
         return self.store.rows_by_ids(ids, thread_counts=self.threaded)
@@ -290,6 +293,8 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         folders = {a.id: self.store.folders(a.id) for a in accounts}
         counts = self.store.unread_counts()
         self.folder_model.load(accounts, folders, counts)
+        if getattr(self, "outbox", None) is not None:  # its tree entry (ui/outbox, issue 14)
+            self.outbox.tree_reloaded()
         self.folder_view.expandAll()
         self.tray.set_unread(sum(counts.get(f, 0) for f in self._inbox_ids()))
 
