@@ -78,11 +78,19 @@ class OutboxController(QObject):
 
     def _tree_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         showing = bool(current.data(OUTBOX_ROLE))
+        if showing == self.view.isVisible():
+            return
+        sizes = self.splitter.sizes()
+        mine = self.splitter.indexOf(self.view)
         for index in range(self.splitter.count()):
             widget = self.splitter.widget(index)
             if widget is not self.window.folder_view and widget is not self.view:
                 widget.setVisible(not showing)
+                # the view takes the list's and reader's width; the folder tree keeps its own
+                sizes[mine], sizes[index] = ((sizes[index], 0) if showing
+                                             else (0, sizes[mine]))
         self.view.setVisible(showing)
+        self.splitter.setSizes(sizes)
         if showing:
             self.refresh()
             self.timer.start()

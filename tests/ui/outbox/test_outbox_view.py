@@ -92,9 +92,11 @@ def test_the_outbox_lists_states_reasons_and_upload_progress(  # type: ignore[no
         Outbox(store).fail(refused, "The server refused it: 552 message too large.")
     window.outbox.refresh()
     qtbot.waitUntil(lambda: window.outbox.entry.text() == "Outbox (2)")
+    tree_width = window.folder_view.width()
     window.outbox.show_outbox()
     view = window.outbox.view
     assert view.isVisible() and not window.message_view.isVisible()
+    assert abs(window.folder_view.width() - tree_width) <= 2  # the view takes the list's place
     qtbot.waitUntil(lambda: len(_rows(window)) == 2)
     rows = _rows(window)
     assert rows["Price list"] == ("Failed", "The server refused it: 552 message too large.")
