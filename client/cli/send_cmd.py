@@ -266,6 +266,8 @@ def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
             raise UsageError(f"Give the outbox message id: tradewind outbox {args.action} ID.")
         [item_id] = parse_ids([args.item])
         box.get(item_id)  # refuses unknown ids in words
+        if args.action == "edit" and box.get(item_id).link_files:
+            return send_links.edit_linked(ctx, store, item_id)  # also while `uploading`
         if args.action == "edit":
             return _edit_outbox_item(ctx, store, item_id)
         if args.action == "retry":
@@ -273,6 +275,8 @@ def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
             account = store.account(box.get(item_id).account_id)
             assert account is not None
             flush_now(ctx, store, account)
+        elif box.get(item_id).link_files:  # its uploads stop and leave the storage too
+            return send_links.discard_linked(ctx, store, item_id)
         else:
             box.discard(item_id)
             ctx.emit({"discarded": item_id}, f"Message {item_id} removed from the outbox.")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from client.cli.errors import UsageError
 
 if TYPE_CHECKING:
+    from client.cli.context import Context
     from client.store.db import Store
     from client.store.records import Account
     from client.uploads.send_options import LinkOptions
@@ -117,3 +118,29 @@ def forget_draft(store: Store, draft_id: int) -> None:
     from client.uploads.draft_links import forget
 
     forget(store, draft_id)
+
+
+def discard_linked(ctx: Context, store: Store, item_id: int) -> int:
+    """`outbox discard ID` of a message with link files: `outbox_actions.cancel` (its uploads
+    are aborted, files deleted, links revoked). JSON `{"discarded", "uploads", "problems"}`."""
+    from client.uploads.outbox_actions import cancel
+
+    report = cancel(store, item_id)
+    for problem in report.problems:
+        ctx.notice(f"Not cleaned up on the storage: {problem}")
+    ctx.emit({"discarded": item_id, "uploads": report.uploads, "problems": report.problems},
+             f"Message {item_id} removed from the outbox; its {report.uploads} upload(s) "
+             "stopped and removed from the storage.")
+    return 0
+
+
+def edit_linked(ctx: Context, store: Store, item_id: int) -> int:
+    """`outbox edit ID` of a message with link files (also `uploading`): a draft with its
+    text and its files as "send as link" files (`outbox_actions.edit_as_draft`)."""
+    from client.uploads.outbox_actions import edit_as_draft
+
+    draft_id = edit_as_draft(store, item_id)
+    ctx.emit({"draft_id": draft_id, "from_outbox": item_id},
+             f"Message {item_id} is now draft {draft_id} (its files still go as links); change "
+             f"it, then `tradewind drafts send {draft_id}`.")
+    return 0

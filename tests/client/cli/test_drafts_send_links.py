@@ -72,3 +72,36 @@ def test_a_drafts_link_file_gone_keeps_the_draft_and_says_so(
     assert "catalogue.bin as a link" in refused.err and "draft is kept" in refused.err
     assert [d["id"] for d in cli("drafts", "--json").json()["drafts"]] == [draft_id]
     assert cli("outbox", "--json").json()["items"] == []
+
+
+def test_outbox_edit_and_discard_of_an_uploading_message(
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+) -> None:
+    from tests.client.cli.test_send_links import _send
+
+    _setup(cli, dovecot, submission, smtp_user)
+    _storage(cli, smtp_user, wsgidav_server)
+    path = tmp_path / "tour.bin"
+    digest = write_random(path, 12 * MiB)
+    queued = _send(cli, smtp_user, tmp_path, path, "--queue-only")
+    assert queued.code == 0 and queued.json()["state"] == "uploading", queued.err
+    edited = cli("outbox", "edit", str(queued.json()["outbox_id"]), "--json")
+    assert edited.code == 0, edited.err
+    draft_id = edited.json()["draft_id"]
+    assert cli("outbox", "--json").json()["items"] == []
+    sent = cli("drafts", "send", str(draft_id), "--json")
+    assert sent.code == 0 and sent.json()["state"] == "filed", sent.err
+    [received] = _folder(dovecot, smtp_user, "INBOX")
+    text = received.get_body(("plain",)).get_content()
+    assert "TRADEWIND-LINK-BLOCK" not in text and text.count("Files shared as links:") == 1
+    assert download_sha(next(w for w in text.split() if w.startswith("http"))) == (200, digest)
+
+    again = _send(cli, smtp_user, tmp_path, path, "--queue-only")
+    discarded = cli("outbox", "discard", str(again.json()["outbox_id"]), "--json")
+    assert discarded.code == 0, discarded.err
+    assert discarded.json() == {"discarded": again.json()["outbox_id"], "uploads": 1,
+                                "problems": []}
+    with Store.open(Profile.resolve().database) as store:
+        assert store.conn.execute("SELECT count(*) FROM uploads WHERE outbox_id = ?",
+                                  (again.json()["outbox_id"],)).fetchone()[0] == 0
