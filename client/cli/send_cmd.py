@@ -266,8 +266,6 @@ def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
             raise UsageError(f"Give the outbox message id: tradewind outbox {args.action} ID.")
         [item_id] = parse_ids([args.item])
         box.get(item_id)  # refuses unknown ids in words
-        if args.action == "edit" and box.get(item_id).link_files:
-            return send_links.edit_linked(ctx, store, item_id)  # also while `uploading`
         if args.action == "edit":
             return _edit_outbox_item(ctx, store, item_id)
         if args.action == "retry":
@@ -303,27 +301,12 @@ def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _edit_outbox_item(ctx: Context, store: Store, item_id: int) -> int:
-    """A waiting, refused or uncertain message goes back to the drafts, to be edited and sent
-    again (`drafts send`). The draft is committed before the outbox item is removed."""
-    from client.compose.drafts import draft_from_message, save_draft
-    from client.smtp.outbox import Outbox, OutboxError
+    """A waiting, refused or uncertain message (or one still uploading its link files) goes
+    back to the drafts, to be edited and sent again (`drafts send`); the draft is committed
+    before the outbox item is removed (`client.uploads.outbox_actions.edit_as_draft`)."""
+    from client.uploads.outbox_actions import edit_as_draft
 
-    box = Outbox(store)
-    item = box.get(item_id)
-    if item.state not in ("queued", "failed", "uncertain"):
-        raise OutboxError(f"Message {item_id} is {item.state} and can no longer be edited.")
-    fields = draft_from_message(box.raw(item_id), item.sender)
-    from dataclasses import replace
-
-    from client.compose.headers import parse_recipients
-
-    visible = {p.ascii_email for f in (fields.to, fields.cc) if f.strip()
-               for p in parse_recipients(f)}
-    hidden = [r for r in item.recipients if r not in visible]  # Bcc lives only in the envelope
-    if hidden:
-        fields = replace(fields, bcc=", ".join(hidden))
-    draft_id = save_draft(store, item.account_id, fields)
-    box.discard(item_id)
+    draft_id = edit_as_draft(store, item_id)
     ctx.emit({"draft_id": draft_id, "from_outbox": item_id},
              f"Message {item_id} is now draft {draft_id}; change it, then "
              f"`tradewind drafts send {draft_id}`.")

@@ -133,14 +133,3 @@ def discard_linked(ctx: Context, store: Store, item_id: int) -> int:
              "stopped and removed from the storage.")
     return 0
 
-
-def edit_linked(ctx: Context, store: Store, item_id: int) -> int:
-    """`outbox edit ID` of a message with link files (also `uploading`): a draft with its
-    text and its files as "send as link" files (`outbox_actions.edit_as_draft`)."""
-    from client.uploads.outbox_actions import edit_as_draft
-
-    draft_id = edit_as_draft(store, item_id)
-    ctx.emit({"draft_id": draft_id, "from_outbox": item_id},
-             f"Message {item_id} is now draft {draft_id} (its files still go as links); change "
-             f"it, then `tradewind drafts send {draft_id}`.")
-    return 0

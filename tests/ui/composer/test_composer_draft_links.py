@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from client.accounts.manager import AccountManager
 from client.store.db import Store
 from client.uploads import draft_links
-from client.uploads.config import StorageSpec, add_storage
+from client.uploads.config import StorageSpec
 from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
 from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.link_fixtures import MiB, download_sha, write_random
 from tests.servers.submission import SubmissionServer
 from tests.servers.wsgidav_server import WsgiDavServer
+from tests.ui.composer.link_profile import link_profile
 from tests.ui.composer.test_composer import _message
 from tests.ui.composer.test_composer_links import _open, composers  # noqa: F401 - fixture
 from ui.composer.window import ComposerWindow
@@ -25,16 +25,10 @@ wsgidav_server = link_fixtures.wsgidav_server
 
 def _profile(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
              user: MailUser, server: WsgiDavServer) -> Path:
-    db = tmp_path / "draft-links-profile" / "tradewind.db"
-    db.parent.mkdir()
+    db = link_profile(tmp_path / "draft-links-profile", dovecot, submission, user, StorageSpec(
+        "webdav", server.url, public_url=server.public_url, username=server.user),
+        server.password)
     with Store.open(db) as store:
-        AccountManager(store).add(
-            user.email, user.password, imap=f"127.0.0.1:{dovecot.imaps_port}",
-            smtp=f"127.0.0.1:{submission.starttls_port}", security="ssl",
-            username=user.username, ca_file=str(dovecot.ca_file), lookup=False)
-        add_storage(store, user.email, StorageSpec(
-            "webdav", server.url, public_url=server.public_url, username=server.user),
-            server.password)
         store.set_setting("links.threshold_mb", 2)
     return db
 

@@ -10,13 +10,12 @@ import json
 import re
 from pathlib import Path
 
-from client.accounts.manager import AccountManager
 from client.signatures import provision
 from client.signatures.example import write_example
 from client.signatures.integrity import generate_keys
 from client.smtp.outbox import Outbox
 from client.store.db import Store
-from client.uploads.config import StorageSpec, add_storage
+from client.uploads.config import StorageSpec
 from tests.client.signatures.conftest import sign_dir
 from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
 from tests.servers import link_fixtures
@@ -25,6 +24,7 @@ from tests.servers.link_fixtures import MiB, download_sha, write_random
 from tests.servers.nextcloud import NextcloudServer
 from tests.servers.submission import SubmissionServer
 from tests.servers.wsgidav_server import WsgiDavServer
+from tests.ui.composer.link_profile import link_profile
 from tests.ui.composer.test_composer import _message
 from tests.ui.composer.test_composer_links import _open, composers  # noqa: F401 - fixture
 
@@ -35,15 +35,7 @@ wsgidav_server = link_fixtures.wsgidav_server
 
 def _profile(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
              user: MailUser, spec: StorageSpec, secret: str) -> Path:
-    db = tmp_path / "links-profile" / "tradewind.db"
-    db.parent.mkdir()
-    with Store.open(db) as store:
-        AccountManager(store).add(
-            user.email, user.password, imap=f"127.0.0.1:{dovecot.imaps_port}",
-            smtp=f"127.0.0.1:{submission.starttls_port}", security="ssl",
-            username=user.username, ca_file=str(dovecot.ca_file), lookup=False)
-        add_storage(store, user.email, spec, secret)
-    return db
+    return link_profile(tmp_path / "links-profile", dovecot, submission, user, spec, secret)
 
 
 def _policy(db: Path, tmp_path: Path, rules: dict[str, object], rep: str) -> None:

@@ -11,19 +11,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from client.accounts.manager import AccountManager
 from client.compose.drafts import DraftFields
 from client.outgoing.links_step import queue_with_links
 from client.outgoing.pipeline import queue_message
 from client.smtp.outbox import Outbox
 from client.store.db import Store
-from client.uploads.config import StorageSpec, add_storage
+from client.uploads.config import StorageSpec
 from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
 from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.link_fixtures import MiB, download_sha, write_random
 from tests.servers.nextcloud import NextcloudServer
 from tests.servers.submission import SubmissionServer
+from tests.ui.composer.link_profile import link_profile
 from tests.ui.composer.test_composer import _message
 from ui.mainwindow.window import MainWindow
 from ui.outbox.view import COL_DETAILS, COL_STATE, COL_SUBJECT
@@ -37,17 +37,9 @@ nextcloud_server = link_fixtures.nextcloud_server
 @pytest.fixture
 def profile(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
             smtp_user: MailUser, nextcloud_server: NextcloudServer) -> Path:  # noqa: F811
-    db = tmp_path / "outbox-profile" / "tradewind.db"
-    db.parent.mkdir()
-    with Store.open(db) as store:
-        AccountManager(store).add(
-            smtp_user.email, smtp_user.password, imap=f"127.0.0.1:{dovecot.imaps_port}",
-            smtp=f"127.0.0.1:{submission.starttls_port}", security="ssl",
-            username=smtp_user.username, ca_file=str(dovecot.ca_file), lookup=False)
-        add_storage(store, smtp_user.email, StorageSpec(
-            "nextcloud", nextcloud_server.url, username=nextcloud_server.user),
-            nextcloud_server.password)
-    return db
+    return link_profile(tmp_path / "outbox-profile", dovecot, submission, smtp_user,
+                        StorageSpec("nextcloud", nextcloud_server.url,
+                                    username=nextcloud_server.user), nextcloud_server.password)
 
 
 @pytest.fixture
