@@ -250,6 +250,10 @@ class ComposerWindow(QWidget):
             self.attachments = list(fields.attachments)
             self.link_files = list(setup.link_files)
             self._show_attachments()
+            if setup.link_files:  # the company's password rule for them (off the GUI thread)
+                db_path, account_id = self.db_path, setup.account_id
+                run_in_background(lambda: link_jobs.split(db_path, account_id, []),
+                                  self._files_split, self._show_error, owner=self)
             if setup.link_files_gone:
                 self._show_error(self.tr(
                     "No longer on this computer or changed since the draft was saved, so not "

@@ -189,3 +189,31 @@ def test_the_password_box_and_the_policy_note_speak_chinese(qtbot, qapp) -> None
         assert offer.attach_button.isHidden() and offer.link_button.isHidden()
     finally:
         install_translators(qapp, "en")
+
+
+def test_a_reopened_draft_with_policy_links_gets_the_password_rule(  # type: ignore[no-untyped-def]
+        qtbot, composers, tmp_path: Path, dovecot: DovecotServer,  # noqa: F811
+        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
+        nextcloud_server: NextcloudServer) -> None:
+    from ui.composer.window import ComposerWindow
+
+    db = _profile(tmp_path, dovecot, submission, smtp_user, _nextcloud(nextcloud_server),
+                  nextcloud_server.password)
+    _policy(db, tmp_path, {"threshold_mb": 1, "automatic": True, "password": "required"},
+            smtp_user.email)
+    big = tmp_path / "catalogue.bin"
+    write_random(big, 2 * MiB)
+    first = _open(qtbot, db, composers)
+    first.add_files([big])
+    qtbot.waitUntil(lambda: first.link_files == [big])
+    with qtbot.waitSignal(first.draftSaved, timeout=10000) as saved:
+        first.save_now()
+    first.close()
+    qtbot.waitUntil(lambda: not first.isVisible())
+    reopened = ComposerWindow(db, "draft", draft_id=int(saved.args[0]))
+    reopened.show()
+    composers.append(reopened)
+    qtbot.waitUntil(lambda: reopened.is_ready and reopened.link_files == [big])
+    box = reopened.link_password
+    qtbot.waitUntil(lambda: box.check.isChecked() and not box.check.isEnabled())
+    assert box.isVisible() and len(box.password_field.text()) == 16
