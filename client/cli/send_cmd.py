@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from client import crashpoints
+from client.cli import send_links
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.lookup import accounts_in_scope, parse_ids, require_messages
@@ -46,6 +47,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     send.add_argument("--link-threshold-mb", type=float, metavar="N",
                       help="files over N MB go as links (default: setting links.threshold_mb, "
                            "else 10)")
+    send_links.add_arguments(send)
     send.add_argument("--queue-only", action="store_true", help="queue without sending now")
     _check_options(send)
     send.set_defaults(handler=cmd_send)
@@ -183,7 +185,8 @@ def _account_for_sender(store: Store, sender: str) -> Account:
 
 def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
                            queue_only: bool, link_paths: list[str] | None = None,
-                           args: argparse.Namespace | None = None) -> int:
+                           args: argparse.Namespace | None = None,
+                           links: send_links.SendLinks | None = None) -> int:
     from client.outgoing.pipeline import queue_message
 
     _refuse_on_checks(ctx, account, fields, args, len(link_paths or []))
@@ -194,7 +197,8 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
 
         try:
             queued = queue_with_links(store, account, fields, link_paths,
-                                      language=_block_language(store, fields))
+                                      language=_block_language(store, fields),
+                                      options=links.options if links else None)
         except Exception as exc:  # no storage, a file gone: in words, nothing queued
             known = as_cli_error(exc)
             if known is None:
@@ -203,7 +207,12 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
     else:
         queued = queue_message(store, account.id, fields)
     crashpoints.hit("send.queued")
-    return report_queued(ctx, account, queued, queue_only=queue_only)
+    extra = None
+    if links is not None and links.generated_password:  # shown once, never stored in clear
+        ctx.notice(f"Link password (give it to the recipients; it is shown only now): "
+                   f"{links.generated_password}")
+        extra = {"link_password": links.generated_password}
+    return report_queued(ctx, account, queued, queue_only=queue_only, extra=extra)
 
 
 def _with_body(fields: DraftFields, args: argparse.Namespace) -> DraftFields:
@@ -243,28 +252,6 @@ def _block_language(store: Store, fields: DraftFields) -> str:
     return "en"
 
 
-def _split_links(store: Store, account: Account,
-                 args: argparse.Namespace) -> tuple[list[str], list[str]]:
-    """(attached, linked) paths by the threshold rule (`--link`/`--no-link` force it)."""
-    from client.uploads.outgoing import linked_indexes, server_size_limit, threshold_bytes
-
-    if args.link_threshold_mb is not None and args.link_threshold_mb < 0:
-        raise UsageError("--link-threshold-mb must be 0 or more.")
-    sizes = []
-    for path in args.attach:
-        try:
-            sizes.append(Path(path).stat().st_size)
-        except OSError as exc:
-            raise UsageError(f"Cannot read attachment {path}: {exc.strerror or exc}.") from None
-    if args.as_link is not None:
-        return ([], list(args.attach)) if args.as_link else (list(args.attach), [])
-    threshold = threshold_bytes(store, args.link_threshold_mb)
-    linked = linked_indexes(sizes, threshold=threshold,
-                            server_limit=server_size_limit(store, account.id))
-    return ([p for i, p in enumerate(args.attach) if i not in linked],
-            [p for i, p in enumerate(args.attach) if i in linked])
-
-
 def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
     from client.compose.drafts import DraftFields
 
@@ -272,7 +259,8 @@ def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
     account = _account_for_sender(store, args.sender)
     if not (args.to or args.cc or args.bcc):
         raise UsageError("Give at least one recipient with --to, --cc or --bcc.")
-    attached, linked = _split_links(store, account, args)
+    links = send_links.split(store, account, args, ctx.stdin)
+    attached, linked = links.attached, links.linked
     fields = DraftFields(
         sender=args.sender, to=", ".join(args.to), cc=", ".join(args.cc),
         bcc=", ".join(args.bcc), subject=args.subject,
@@ -280,7 +268,7 @@ def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
         html=_read_text(args.html_file) if args.html_file else None,
         attachments=_attachments(attached),
     )
-    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only, linked, args)
+    return _queue_and_maybe_flush(ctx, account, fields, args.queue_only, linked, args, links)
 
 
 def _original(ctx: Context, value: str) -> tuple[Store, Account, int]:
@@ -337,6 +325,8 @@ def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
             account = store.account(box.get(item_id).account_id)
             assert account is not None
             flush_now(ctx, store, account)
+        elif box.get(item_id).link_files:  # its uploads stop and leave the storage too
+            return send_links.discard_linked(ctx, store, item_id)
         else:
             box.discard(item_id)
             ctx.emit({"discarded": item_id}, f"Message {item_id} removed from the outbox.")
@@ -363,27 +353,12 @@ def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _edit_outbox_item(ctx: Context, store: Store, item_id: int) -> int:
-    """A waiting, refused or uncertain message goes back to the drafts, to be edited and sent
-    again (`drafts send`). The draft is committed before the outbox item is removed."""
-    from client.compose.drafts import draft_from_message, save_draft
-    from client.smtp.outbox import Outbox, OutboxError
+    """A waiting, refused or uncertain message (or one still uploading its link files) goes
+    back to the drafts, to be edited and sent again (`drafts send`); the draft is committed
+    before the outbox item is removed (`client.uploads.outbox_actions.edit_as_draft`)."""
+    from client.uploads.outbox_actions import edit_as_draft
 
-    box = Outbox(store)
-    item = box.get(item_id)
-    if item.state not in ("queued", "failed", "uncertain"):
-        raise OutboxError(f"Message {item_id} is {item.state} and can no longer be edited.")
-    fields = draft_from_message(box.raw(item_id), item.sender)
-    from dataclasses import replace
-
-    from client.compose.headers import parse_recipients
-
-    visible = {p.ascii_email for f in (fields.to, fields.cc) if f.strip()
-               for p in parse_recipients(f)}
-    hidden = [r for r in item.recipients if r not in visible]  # Bcc lives only in the envelope
-    if hidden:
-        fields = replace(fields, bcc=", ".join(hidden))
-    draft_id = save_draft(store, item.account_id, fields)
-    box.discard(item_id)
+    draft_id = edit_as_draft(store, item_id)
     ctx.emit({"draft_id": draft_id, "from_outbox": item_id},
              f"Message {item_id} is now draft {draft_id}; change it, then "
              f"`tradewind drafts send {draft_id}`.")
@@ -441,9 +416,11 @@ def _send_draft(ctx: Context, args: argparse.Namespace, draft_id: int) -> int:
     draft = get_draft(store, draft_id)
     account = store.account(draft.account_id)
     assert account is not None
-    code = _queue_and_maybe_flush(ctx, account, draft.fields, args.queue_only, args=args)
+    linked = send_links.draft_link_paths(store, draft_id)  # its "send as link" files
+    code = _queue_and_maybe_flush(ctx, account, draft.fields, args.queue_only, linked, args=args)
     if code == ExitCode.OK:
         delete_local_draft(store, draft_id)
+        send_links.forget_draft(store, draft_id)
         from client.oauth.credentials import secret_or_none
         from client.outgoing.drafts_push import push_account_drafts
 

@@ -20,6 +20,7 @@ from client.outgoing.pipeline import queue_message
 from client.store.db import Store
 from client.uploads.config import StorageConfig, storage_for_account
 from client.uploads.outgoing import MARK, LinkPlan, recipient_addresses
+from client.uploads.send_options import LinkOptions
 
 if TYPE_CHECKING:
     from client.store.records import Account
@@ -46,6 +47,8 @@ class LinkUploads:
     engine: UploadEngine
     language: str = "en"
     token: str = field(default_factory=lambda: secrets.token_hex(12))
+    password_place: str | None = None  # "separate" / "body" when the links have a password
+    expiry_days: int | None = None  # the company policy's, else the storage's
 
     def __call__(self, store: Store, message: Outgoing, /) -> Outgoing:
         domains = sorted({r.rsplit("@", 1)[-1].lower()
@@ -55,7 +58,8 @@ class LinkUploads:
         def hold(outbox_id: int) -> str:
             ids = [self.engine.create(self.storage, path, recipient_domain=domain,
                                       outbox_id=outbox_id) for path in self.paths]
-            return LinkPlan(self.token, self.language, ids).to_json()
+            return LinkPlan(self.token, self.language, ids, self.password_place,
+                            self.expiry_days).to_json()
 
         return replace(message, fields=with_placeholder(message.fields, MARK + self.token),
                        hold_for=hold)
@@ -63,10 +67,25 @@ class LinkUploads:
 
 def queue_with_links(store: Store, account: Account, fields: DraftFields,
                      paths: list[str], *, language: str = "en",
-                     engine: UploadEngine | None = None) -> QueuedMessage:
-    """Queue the message as `uploading` with each of `paths` as an upload (see the module)."""
+                     engine: UploadEngine | None = None,
+                     options: LinkOptions | None = None) -> QueuedMessage:
+    """Queue the message as `uploading` with each of `paths` as an upload (see the module).
+    `options` (`client.uploads.send_options`): the storage, password and expiry to use; a
+    password is kept in the keyring (forgotten again when nothing is queued)."""
+    from client.uploads import share_password
     from client.uploads.engine import UploadEngine
 
-    storage = storage_for_account(store, account.email)
-    step = LinkUploads(tuple(paths), storage, engine or UploadEngine(store), language)
-    return queue_message(store, account.id, fields, links=step)
+    options = options or LinkOptions()
+    storage = options.storage or storage_for_account(store, account.email)
+    step = LinkUploads(tuple(paths), storage, engine or UploadEngine(store), language,
+                       password_place=options.password_place if options.password else None,
+                       expiry_days=options.expiry_days)
+    if options.password:
+        share_password.check_supported(storage)
+        share_password.remember(step.token, options.password)
+    try:
+        return queue_message(store, account.id, fields, links=step)
+    except BaseException:
+        if options.password:
+            share_password.forget(step.token)
+        raise

@@ -27,16 +27,19 @@ class BlockWords:
     sha256: str
     password: str
     colon: str
+    password_here: str
 
 
 _ENGLISH = BlockWords(
     heading="Files shared as links:", size="Size", expires="Available until",
     never="no expiry date", sha256="SHA-256", colon=": ",
     password="The password for this link is sent to you separately.",
+    password_here="Password",
 )
 _CHINESE = BlockWords(
     heading="以链接方式共享的文件：", size="大小", expires="有效期至", never="无到期日",
     sha256="SHA-256", colon="：", password="此链接的密码将另行发送给您。",
+    password_here="密码",
 )
 
 
@@ -71,21 +74,31 @@ def _lines(block: LinkBlock, language: str) -> list[tuple[str, str]]:
     return rows
 
 
-def render_text(blocks: list[LinkBlock], language: str, heading: str | None = None) -> str:
-    """The plain-text link block (ends with a newline); `heading`: the rep's first line."""
+def _password_rows(block: LinkBlock, w: BlockWords, password: str | None) -> list[str]:
+    """The block's password line: the password itself (`password` given: the rep put it in
+    the message), or that it is sent separately; nothing for a link without one."""
+    if not block.password_sent_separately:
+        return []
+    return [f"{w.password_here}{w.colon}{password}"] if password else [w.password]
+
+
+def render_text(blocks: list[LinkBlock], language: str, heading: str | None = None,
+                password: str | None = None) -> str:
+    """The plain-text link block (ends with a newline); `heading`: the rep's first line;
+    `password`: shown under each protected link instead of "sent separately"."""
     w = words_for(language)
     out = [heading or w.heading, ""]
     for block in blocks:
         out.append(f"{block.file_name}")
         out.append(f"  {block.url}")
         out += [f"  {label}{w.colon}{value}" for label, value in _lines(block, language)]
-        if block.password_sent_separately:
-            out.append(f"  {w.password}")
+        out += [f"  {row}" for row in _password_rows(block, w, password)]
         out.append("")
     return "\n".join(out)
 
 
-def render_html(blocks: list[LinkBlock], language: str, heading: str | None = None) -> str:
+def render_html(blocks: list[LinkBlock], language: str, heading: str | None = None,
+                password: str | None = None) -> str:
     """The HTML link block: a heading and one list item per file; text and links only."""
     w = words_for(language)
     esc = html.escape
@@ -93,7 +106,7 @@ def render_html(blocks: list[LinkBlock], language: str, heading: str | None = No
     for block in blocks:
         details = "".join(f"<br>{esc(label)}{esc(w.colon)}{esc(value)}"
                           for label, value in _lines(block, language))
-        note = f"<br>{esc(w.password)}" if block.password_sent_separately else ""
+        note = "".join(f"<br>{esc(row)}" for row in _password_rows(block, w, password))
         items.append(f'<li><a href="{esc(block.url, quote=True)}">{esc(block.file_name)}</a>'
                      f"{details}{note}</li>")
     return (f'<div class="tradewind-links"><p>{esc(heading or w.heading)}</p><ul>{"".join(items)}</ul>'

@@ -29,7 +29,7 @@ from email.message import EmailMessage
 from typing import TYPE_CHECKING, Any
 
 from client import crashpoints
-from client.uploads import records
+from client.uploads import records, share_password
 from client.uploads.block import render_html, render_text
 from client.uploads.config import StorageConfigError
 from client.uploads.links import LinkBlock, LinkNotFound, link_block
@@ -87,13 +87,24 @@ def server_size_limit(store: Store, account_id: int) -> int | None:
 
 @dataclass(frozen=True)
 class LinkPlan:
+    """`password`: None, or where the link password goes ("separate": the block says it is
+    sent separately; "body": the block shows it), the password itself in the keyring
+    (`share_password`); `expiry_days`: the company policy's, replacing the storage's."""
+
     token: str
     language: str
     uploads: list[int]
+    password: str | None = None
+    expiry_days: int | None = None
 
     def to_json(self) -> str:
-        return json.dumps({"token": self.token, "language": self.language,
-                           "uploads": self.uploads})
+        doc: dict[str, object] = {"token": self.token, "language": self.language,
+                                  "uploads": self.uploads}
+        if self.password:
+            doc["password"] = self.password
+        if self.expiry_days:
+            doc["expiry_days"] = self.expiry_days
+        return json.dumps(doc)
 
 
 def _plan(item: OutboxItem) -> LinkPlan | None:
@@ -102,8 +113,16 @@ def _plan(item: OutboxItem) -> LinkPlan | None:
     doc: dict[str, Any] = json.loads(item.link_files)
     if "token" not in doc:
         return None
+    expiry = doc.get("expiry_days")
     return LinkPlan(str(doc["token"]), str(doc.get("language") or "en"),
-                 [int(u) for u in doc.get("uploads", [])])
+                    [int(u) for u in doc.get("uploads", [])],
+                    str(doc["password"]) if doc.get("password") else None,
+                    int(expiry) if isinstance(expiry, int) else None)
+
+
+def plan_of(item: OutboxItem) -> LinkPlan | None:
+    """The link plan of an outbox message (None: it has no link files)."""
+    return _plan(item)
 
 
 def recipient_addresses(fields: DraftFields) -> list[str]:
@@ -128,14 +147,15 @@ def heading_for(store: Store, language: str) -> str | None:
 
 
 def rebuild(raw: bytes, marker: str, blocks: list[LinkBlock], language: str,
-            heading: str | None = None) -> bytes:
-    """The message with its placeholder replaced by the link block in every text part."""
+            heading: str | None = None, password: str | None = None) -> bytes:
+    """The message with its placeholder replaced by the link block in every text part
+    (`password`: shown in the block, for a rep who chose to put it in the message)."""
     from client.compose.build import to_bytes
 
     msg = email.message_from_bytes(raw, policy=policy.default)
     assert isinstance(msg, EmailMessage)
-    text = render_text(blocks, language, heading)
-    rich = render_html(blocks, language, heading)
+    text = render_text(blocks, language, heading, password)
+    rich = render_html(blocks, language, heading, password)
     for part in msg.walk():
         if part.is_multipart() or part.get_content_disposition() == "attachment":
             continue
@@ -160,7 +180,7 @@ def advance(store: Store, account_id: int, *, engine: UploadEngine | None = None
     there. Returns the problems in words (also each message's `last_error`). `progress` gets
     the engine's `Progress` (bytes, speed, time left) on this thread, per part."""
     from client.smtp.outbox import Outbox
-    from client.uploads.engine import UploadEngine
+    from client.uploads.engine import UploadEngine, UploadNotFound
 
     box = Outbox(store)
     engine = engine or UploadEngine(store)
@@ -170,18 +190,31 @@ def advance(store: Store, account_id: int, *, engine: UploadEngine | None = None
         if plan is None or item.claim_token is not None:
             continue
         reasons = []
-        for upload_id in plan.uploads:
-            record = engine.get(upload_id)
-            if record.state == "shared":
-                continue
+        password = None
+        if plan.password:
+            password, reason = _password_of(plan)
+            if reason:
+                reasons.append(reason)
+        cancelled = False
+        for upload_id in plan.uploads if not reasons else ():
             try:
-                engine.run(upload_id, progress=progress)
+                record = engine.get(upload_id)
+                if record.state == "shared":
+                    continue
+                engine.run(upload_id, progress=progress, password=password,
+                           expiry_days=plan.expiry_days)
+            except UploadNotFound:  # the rep cancelled the message meanwhile
+                cancelled = True
+                break
             except (UploadError, StorageConfigError) as exc:  # words without a secret
                 reasons.append(f"{record.file_name}: {exc}")
             except Exception as exc:  # noqa: BLE001 - e.g. the keyring failed: named, never its text
                 log.warning("upload %s: %s", upload_id, type(exc).__name__)
                 reasons.append(f"{record.file_name}: an unexpected error "
                                f"({type(exc).__name__})")
+        if cancelled:
+            log.info("outbox %s was cancelled while its files uploaded", item.id)
+            continue
         if not reasons:
             try:
                 blocks = [link_block(store, upload_id) for upload_id in plan.uploads]
@@ -194,12 +227,29 @@ def advance(store: Store, account_id: int, *, engine: UploadEngine | None = None
             problems.append(f"Message {item.id}: {words}")
             continue
         raw = rebuild(box.raw(item.id), MARK + plan.token, blocks, plan.language,
-                      heading_for(store, plan.language))
+                      heading_for(store, plan.language),
+                      password if plan.password == "body" else None)
         crashpoints.hit("outbox.links-ready")
         if not box.finish_uploads(box.get(item.id), raw):
             log.info("outbox %s changed while its links were put in; left for next time",
                      item.id)
+        elif plan.password:
+            share_password.forget(plan.token)
     return problems
+
+
+def _password_of(plan: LinkPlan) -> tuple[str | None, str | None]:
+    """(the message's link password, None) or (None, why it cannot be had, in words)."""
+    from client.profile.secrets import SecretsError
+
+    try:
+        found = share_password.recall(plan.token)
+    except SecretsError as exc:
+        return None, str(exc)
+    if not found:
+        return None, ("the link password is no longer in the keyring; discard the message "
+                      "and send it again with a new password")
+    return found, None
 
 
 def upload_progress(store: Store, item: OutboxItem) -> list[dict[str, object]]:

@@ -38,6 +38,8 @@ from client.smtp.sender import FlushReport
 from client.store.address_book import AddressBook, load_address_book
 from client.store.db import Store
 from client.store.records import Account
+from client.uploads import draft_links
+from ui.composer import link_jobs
 
 if TYPE_CHECKING:
     from client.uploads.engine import Progress
@@ -69,6 +71,8 @@ class ComposerSetup:
     account_id: int | None  # the account the prefilled fields belong to
     draft_id: int | None
     address_book: AddressBook
+    link_files: tuple[Path, ...] = ()  # a draft's files sent as links (still on disk)
+    link_files_gone: tuple[str, ...] = ()  # ... and the names of those gone or changed
 
 
 def load_setup(db_path: Path, mode: str = "new", message_row: int | None = None,
@@ -96,10 +100,13 @@ def load_setup(db_path: Path, mode: str = "new", message_row: int | None = None,
             else:
                 fields = reply_fields(store, message_row, reply_all=mode == "reply_all",
                                       language=language, candidates=candidates)
-        elif mode == "draft" and draft_id is not None:
+        links = draft_links.DraftLinkFiles()
+        if mode == "draft" and draft_id is not None:
             saved = get_draft(store, draft_id)
             fields, account_id = saved.fields, saved.account_id
-        return ComposerSetup(senders, fields, account_id, draft_id, load_address_book(store))
+            links = draft_links.load(store, draft_id)
+        return ComposerSetup(senders, fields, account_id, draft_id, load_address_book(store),
+                             links.present, links.gone)
 
 
 def signature_for(db_path: Path, sender: str, recipients: tuple[str, ...],
@@ -118,27 +125,24 @@ def signature_for(db_path: Path, sender: str, recipients: tuple[str, ...],
         return render_signature(bundle, request, rep_values(store, sender)).block
 
 
-def save(db_path: Path, account_id: int, fields: DraftFields, draft_id: int | None) -> int:
-    """Save the draft durably (create or update); returns its id. Raises ``ComposeError``."""
+def save(db_path: Path, account_id: int, fields: DraftFields, draft_id: int | None,
+         link_files: tuple[Path, ...] = ()) -> int:
+    """Save the draft durably (create or update) with the references of its link files;
+    returns its id. Raises ``ComposeError``."""
     with Store.open(db_path) as store:
-        return save_draft(store, account_id, fields, draft_id)
+        saved = save_draft(store, account_id, fields, draft_id)
+        draft_links.save(store, saved, link_files)
+        return saved
 
 
 def split_for_links(db_path: Path, account_id: int | None,
                     paths: list[Path]) -> tuple[list[OutgoingAttachment], list[Path]]:
-    """Read the files to attach; those over the link threshold (the setting
-    ``links.threshold_mb``) or that would push the message over the server's SIZE are
-    returned unread, to be offered as links. Raises ``OSError`` for an unreadable file."""
-    from client.uploads.outgoing import linked_indexes, server_size_limit, threshold_bytes
-
-    with Store.open(db_path) as store:
-        threshold = threshold_bytes(store)
-        limit = server_size_limit(store, account_id) if account_id is not None else None
-    sizes = [p.stat().st_size for p in paths]
-    big = linked_indexes(sizes, threshold=threshold, server_limit=limit)
-    attached = [OutgoingAttachment(p.name, p.read_bytes())
-                for i, p in enumerate(paths) if i not in big]
-    return attached, [p for i, p in enumerate(paths) if i in big]
+    """Read the files to attach; those over the link threshold (the company policy's, else
+    the setting ``links.threshold_mb``) or that would push the message over the server's
+    SIZE are returned unread, to be offered as links (``link_jobs.split`` also says the
+    policy's rule). Raises ``OSError`` for an unreadable file."""
+    found = link_jobs.split(db_path, account_id, paths)
+    return found.attached, found.big
 
 
 def read_files(paths: list[Path]) -> list[OutgoingAttachment]:
@@ -147,11 +151,14 @@ def read_files(paths: list[Path]) -> list[OutgoingAttachment]:
 
 
 def send(db_path: Path, account_id: int, fields: DraftFields,
-         draft_id: int | None, link_files: tuple[Path, ...] = ()) -> QueuedMessage:
+         draft_id: int | None, link_files: tuple[Path, ...] = (),
+         link_password: tuple[str | None, str] = (None, "separate")) -> QueuedMessage:
     """Queue the message durably (validated, signature policy applied), then drop its local
     draft. Returns only once the outbox holds it; raises ``ComposeError`` before queueing
     anything bad. ``link_files`` go as links: the message waits ``uploading`` until the next
     flush uploaded them (raises ``StorageNotFound`` in words without a link storage)."""
+    options = (link_jobs.send_options(db_path, account_id, fields, link_files, *link_password)
+               if link_files else None)
     with Store.open(db_path) as store:
         if link_files:
             from client.outgoing.links_step import queue_with_links
@@ -160,11 +167,12 @@ def send(db_path: Path, account_id: int, fields: DraftFields,
             if account is None:
                 raise ComposeError("The account of this message is gone.")
             queued = queue_with_links(store, account, fields, [str(p) for p in link_files],
-                                      language=_block_language(store, fields))
+                                      language=_block_language(store, fields), options=options)
         else:
             queued = queue_message(store, account_id, fields)
         if draft_id is not None:
             delete_local_draft(store, draft_id)
+            draft_links.forget(store, draft_id)
             _settle_without_server(store, account_id)
         return queued
 
@@ -190,6 +198,7 @@ def discard(db_path: Path, draft_id: int) -> None:
         owner = store.conn.execute("SELECT account_id FROM drafts WHERE id = ?",
                                    (draft_id,)).fetchone()
         delete_local_draft(store, draft_id)
+        draft_links.forget(store, draft_id)
         if owner is None:
             return
         _settle_without_server(store, int(owner[0]))

@@ -45,10 +45,25 @@ class LinkOffer(QFrame):
         """Offer these files (too big to attach well) as links."""
         self.paths = list(paths)
         names = ", ".join(p.name for p in paths)
+        self.link_button.show()
+        self.attach_button.show()
         self.label.setText(self.tr(
             "{0}: too large to attach well (over the link size, or more than the mail server "
             "accepts). Send as a download link? The message waits in the outbox until the "
             "upload is done.").format(names))
+        self.show()
+
+    def inform(self, paths: list[Path], threshold_mb: float, allow_attach: bool) -> None:
+        """Say that these files go as links by the company's policy (no question asked);
+        "Attach anyway" only when the policy lets the rep keep them attached."""
+        self.paths = list(paths)
+        names = ", ".join(p.name for p in paths)
+        self.label.setText(self.tr(
+            "{0}: sent as download links, as your company's policy asks for files over "
+            "{1} MB. The message waits in the outbox until the upload is done.").format(
+                names, f"{threshold_mb:g}"))
+        self.link_button.hide()
+        self.attach_button.setVisible(allow_attach)
         self.show()
 
     def _choose(self, as_link: bool) -> None:

@@ -43,10 +43,11 @@ from client.compose.assemble import SignatureBlock
 from client.compose.build import OutgoingAttachment
 from client.compose.drafts import DraftFields
 from client.outgoing.message import QueuedMessage
-from ui.composer import answer, jobs
+from ui.composer import answer, jobs, link_jobs
 from ui.composer.address_field import AddressField
 from ui.composer.editor import ComposeEditor, local_files
 from ui.composer.link_offer import LinkOffer, UploadProgress
+from ui.composer.link_password import LinkPasswordBox
 from ui.composer.locked_view import LockedHtmlView
 from ui.composer.on_screen import keep_on_screen
 from ui.composer.quote_edit import QuoteView
@@ -161,6 +162,7 @@ class ComposerWindow(QWidget):
         self.link_button = self.link_offer.link_button
         self.attach_anyway_button = self.link_offer.attach_button
         self.link_offer.chosen.connect(self._link_choice)
+        self.link_password = LinkPasswordBox(self)
         self.upload_progress = UploadProgress(self)
         self.uploadProgress.connect(self.upload_progress.show_progress)  # queued across threads
 
@@ -210,6 +212,7 @@ class ComposerWindow(QWidget):
         layout.addWidget(self.attachment_list)
         layout.addWidget(self.remove_attachment_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.link_offer)
+        layout.addWidget(self.link_password)
         layout.addWidget(self.upload_progress)
         layout.addWidget(self.error_label)
 
@@ -263,7 +266,17 @@ class ComposerWindow(QWidget):
                 else:
                     self.quote_view.show_text(fields.quote_text or "")
             self.attachments = list(fields.attachments)
+            self.link_files = list(setup.link_files)
             self._show_attachments()
+            if setup.link_files:  # the company's password rule for them (off the GUI thread)
+                db_path, account_id = self.db_path, setup.account_id
+                run_in_background(lambda: link_jobs.split(db_path, account_id, []),
+                                  self._files_split, self._show_error, owner=self)
+            if setup.link_files_gone:
+                self._show_error(self.tr(
+                    "No longer on this computer or changed since the draft was saved, so not "
+                    "sent: {0}. Add them again to send them.").format(
+                        ", ".join(setup.link_files_gone)))
         if not setup.senders:
             self._show_error(self.tr("There is no account to send from yet: add one first "
                                      "(File → Add account…)."))
@@ -348,18 +361,23 @@ class ComposerWindow(QWidget):
         account_id = sender.account_id if sender is not None else None
         db_path = self.db_path
 
-        def read() -> tuple[list[OutgoingAttachment], list[Path]]:
-            return jobs.split_for_links(db_path, account_id, files)
+        def read() -> link_jobs.LinkSplit:
+            return link_jobs.split(db_path, account_id, files)
 
         self.status_label.setText(self.tr("Attaching…"))
         run_in_background(read, self._files_split, self._show_error, owner=self)
 
-    def _files_split(self, result: tuple[list[OutgoingAttachment], list[Path]]) -> None:
-        attachments, big = result
-        self._files_read(attachments)
-        if big:
+    def _files_split(self, result: link_jobs.LinkSplit) -> None:
+        big = result.big
+        self.link_password.set_rules(required=result.password == "required",
+                                     allowed=result.password != "off")
+        if big and result.automatic:  # the company's policy: links without asking
+            self.link_files.extend(p for p in big if p not in self.link_files)
+            self.link_offer.inform(self.link_files, result.threshold_mb, result.allow_attach)
+        elif big:
             self.link_offer.offer([*self.link_offer.paths, *big]
                                   if self.link_offer.isVisible() else big)
+        self._files_read(result.attached)
 
     def _link_choice(self, as_link: bool) -> None:
         paths = self.link_offer.paths
@@ -368,6 +386,7 @@ class ComposerWindow(QWidget):
             self._show_attachments()
             self._changed()
             return
+        self.link_files = [p for p in self.link_files if p not in paths]  # policy's links
         self.status_label.setText(self.tr("Attaching…"))
         run_in_background(lambda: jobs.read_files(paths), self._files_read, self._show_error,
                           owner=self)
@@ -392,6 +411,7 @@ class ComposerWindow(QWidget):
             rows * self.attachment_list.sizeHintForRow(0) + 2 * self.attachment_list.frameWidth()
             + 4 if count else 0)
         self.attachment_list.setVisible(bool(count))
+        self.link_password.show_for(bool(self.link_files))
         self.remove_attachment_button.setVisible(bool(count))
 
     def remove_selected_attachment(self) -> None:
@@ -469,7 +489,8 @@ class ComposerWindow(QWidget):
         fields, draft_id, db_path = self.fields(), self.draft_id, self.db_path
         self.account_id = sender.account_id
         account_id = sender.account_id
-        run_in_background(lambda: jobs.save(db_path, account_id, fields, draft_id),
+        links = tuple(self.link_files)  # their references, not their bytes
+        run_in_background(lambda: jobs.save(db_path, account_id, fields, draft_id, links),
                           self._saved, self._save_failed, owner=self)
 
     def _saved(self, draft_id: int) -> None:
@@ -537,8 +558,9 @@ class ComposerWindow(QWidget):
         self.status_label.setText(self.tr("Queueing…"))
         fields, draft_id, db_path = self.fields(), self.draft_id, self.db_path
         account_id = sender.account_id
-        links = tuple(self.link_files)
-        run_in_background(lambda: jobs.send(db_path, account_id, fields, draft_id, links),
+        links, password = tuple(self.link_files), self.link_password.choice()
+        run_in_background(lambda: jobs.send(db_path, account_id, fields, draft_id, links,
+                                            password),
                           lambda queued: self._queued(account_id, queued), self._send_failed,
                           owner=self)
 

@@ -190,6 +190,9 @@ class MainWindow(QMainWindow):
         from ui.meetings.controller import MeetingsController  # planner, calendar (issue 13)
 
         self.meetings = MeetingsController(self)
+        from ui.outbox.controller import OutboxController  # the Outbox entry (issue 14)
+
+        self.outbox = OutboxController(self)
 
     def _load_rows(self, ids: list[int]) -> list[MessageRow]:
         return self.store.rows_by_ids(ids, thread_counts=self.threaded)
@@ -336,6 +339,8 @@ class MainWindow(QMainWindow):
         folders = {a.id: self.store.folders(a.id) for a in accounts}
         counts = self.store.unread_counts()
         self.folder_model.load(accounts, folders, counts)
+        if getattr(self, "outbox", None) is not None:  # its tree entry (ui/outbox, issue 14)
+            self.outbox.tree_reloaded()
         self.folder_view.expandAll()
         self.tray.set_unread(sum(counts.get(f, 0) for f in self.inbox_ids()))
 
