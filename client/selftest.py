@@ -13,6 +13,7 @@ thread only (Qt); never raises for a failed check.
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 import ssl
 import tempfile
@@ -20,7 +21,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from client.version import __version__
 
@@ -188,17 +189,22 @@ def _guarded(action: Callable[[], Check]) -> Check:
 
 
 def run_selftest(profile: str | None, as_json: bool, out: TextIO, *,
-                 desktop: bool = True) -> int:
+                 desktop: bool = True,
+                 write_json: Callable[[Any, TextIO], None] | None = None) -> int:
     """Run every check, print the outcome and return the exit code (0 all passed, 1 not).
-    `profile` is accepted for symmetry and not touched: the self-test uses a temporary cache."""
+    `profile` is accepted for symmetry and not touched: the self-test uses a temporary cache.
+    `write_json(document, out)` prints the `--json` document (the CLI passes its writer, so
+    the self-test does not import the CLI, which runs it)."""
     del profile
     checks = core_checks() + (desktop_checks() if desktop else [])
     ok = all(c.ok for c in checks)
     if as_json:
-        from client.cli.output import dump_json
-
-        dump_json({"ok": ok, "version": __version__, "checks": [c.to_json() for c in checks]},
-                  out)
+        document = {"ok": ok, "version": __version__, "checks": [c.to_json() for c in checks]}
+        if write_json is not None:
+            write_json(document, out)
+        else:
+            out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+            out.flush()
     else:
         for check in checks:
             out.write(f"{'ok  ' if check.ok else 'FAIL'} {check.name}: {check.detail}\n")

@@ -153,7 +153,8 @@ def _main(args_list: list[str], stdin: TextIO | None, out: TextIO, err: TextIO) 
     if args.selftest:
         from client.selftest import run_selftest
 
-        return _run_guarded(lambda: run_selftest(args.profile, bool(args.json), out), err, None)
+        return _run_guarded(lambda: run_selftest(args.profile, bool(args.json), out,
+                                                 write_json=dump_json), err, None)
     if args.command is None:
         return _run_guarded(lambda: run_desktop_app(args_list), err, None)
     try:

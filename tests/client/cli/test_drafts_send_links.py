@@ -13,7 +13,6 @@ from client.store.db import Store
 from client.uploads import draft_links
 from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_send_links import _storage
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
 from tests.client.smtp.test_send_cli import _folder, _setup
 from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
@@ -37,8 +36,8 @@ def _draft(user: MailUser, path: Path) -> int:
 
 
 def test_drafts_send_sends_the_drafts_link_files_as_links(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     _storage(cli, smtp_user, wsgidav_server)
@@ -58,8 +57,8 @@ def test_drafts_send_sends_the_drafts_link_files_as_links(
 
 
 def test_a_drafts_link_file_gone_keeps_the_draft_and_says_so(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     _storage(cli, smtp_user, wsgidav_server)
@@ -75,8 +74,8 @@ def test_a_drafts_link_file_gone_keeps_the_draft_and_says_so(
 
 
 def test_outbox_edit_and_discard_of_an_uploading_message(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, wsgidav_server: WsgiDavServer,
 ) -> None:
     from tests.client.cli.test_send_links import _send
 

@@ -15,7 +15,6 @@ from client.profile.config import Profile
 from client.store.db import Store
 from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_send_links import _send
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
 from tests.client.smtp.test_send_cli import _folder, _setup
 from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
@@ -51,8 +50,8 @@ def _kept(keys: MemoryKeyring) -> list[str]:
 
 
 def test_a_generated_password_protects_the_share_and_is_sent_separately(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, nextcloud_server: NextcloudServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, nextcloud_server: NextcloudServer,
     memory_keyring: MemoryKeyring,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
@@ -95,8 +94,8 @@ def test_a_generated_password_protects_the_share_and_is_sent_separately(
 
 
 def test_the_reps_own_password_can_go_in_the_message(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, nextcloud_server: NextcloudServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, nextcloud_server: NextcloudServer,
     memory_keyring: MemoryKeyring,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
@@ -123,8 +122,8 @@ def test_the_reps_own_password_can_go_in_the_message(
 
 
 def test_s3_and_plain_webdav_refuse_a_link_password_in_words_and_queue_nothing(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, s3_server: S3Server, wsgidav_server: WsgiDavServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, s3_server: S3Server, wsgidav_server: WsgiDavServer,
 ) -> None:
     _setup(cli, dovecot, submission, smtp_user)
     path = tmp_path / "catalogue.bin"
@@ -151,8 +150,8 @@ def test_s3_and_plain_webdav_refuse_a_link_password_in_words_and_queue_nothing(
 
 
 def test_a_policy_that_forbids_attaching_refuses_no_link(
-    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-    smtp_user: MailUser, tmp_path: Path, nextcloud_server: NextcloudServer,  # noqa: F811
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,
+    smtp_user: MailUser, tmp_path: Path, nextcloud_server: NextcloudServer,
 ) -> None:
     from client.signatures import provision
     from client.signatures.example import write_example

@@ -9,7 +9,6 @@ from pathlib import Path
 from client.store.db import Store
 from client.uploads import draft_links
 from client.uploads.config import StorageSpec
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
 from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.link_fixtures import MiB, download_sha, write_random
@@ -23,7 +22,7 @@ from ui.composer.window import ComposerWindow
 wsgidav_server = link_fixtures.wsgidav_server
 
 
-def _profile(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+def _profile(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,
              user: MailUser, server: WsgiDavServer) -> Path:
     db = link_profile(tmp_path / "draft-links-profile", dovecot, submission, user, StorageSpec(
         "webdav", server.url, public_url=server.public_url, username=server.user),
@@ -50,7 +49,7 @@ def _draft_with_link(qtbot, db: Path, opened: list[ComposerWindow], to: str,  # 
 
 def test_a_link_file_survives_autosave_and_reopening_and_is_sent_as_a_link(  # type: ignore[no-untyped-def]
         qtbot, composers, tmp_path: Path, dovecot: DovecotServer,  # noqa: F811
-        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
+        submission: SubmissionServer, smtp_user: MailUser,
         wsgidav_server: WsgiDavServer) -> None:
     db = _profile(tmp_path, dovecot, submission, smtp_user, wsgidav_server)
     big = tmp_path / "inspection report.bin"
@@ -81,7 +80,7 @@ def test_a_link_file_survives_autosave_and_reopening_and_is_sent_as_a_link(  # t
 
 def test_a_link_file_gone_since_the_draft_was_saved_is_named(  # type: ignore[no-untyped-def]
         qtbot, composers, tmp_path: Path, dovecot: DovecotServer,  # noqa: F811
-        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
+        submission: SubmissionServer, smtp_user: MailUser,
         wsgidav_server: WsgiDavServer) -> None:
     db = _profile(tmp_path, dovecot, submission, smtp_user, wsgidav_server)
     big = tmp_path / "factory video.bin"

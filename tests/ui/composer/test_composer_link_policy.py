@@ -17,7 +17,6 @@ from client.smtp.outbox import Outbox
 from client.store.db import Store
 from client.uploads.config import StorageSpec
 from tests.client.signatures.fixtures import sign_dir
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
 from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.link_fixtures import MiB, download_sha, write_random
@@ -33,7 +32,7 @@ nextcloud_server = link_fixtures.nextcloud_server
 wsgidav_server = link_fixtures.wsgidav_server
 
 
-def _profile(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+def _profile(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,
              user: MailUser, spec: StorageSpec, secret: str) -> Path:
     return link_profile(tmp_path / "links-profile", dovecot, submission, user, spec, secret)
 
@@ -63,7 +62,7 @@ def _token(url: str) -> str:
 
 def test_policy_links_need_no_question_and_a_required_password_is_shown_and_used(  # type: ignore[no-untyped-def]
         qtbot, composers, tmp_path: Path, dovecot: DovecotServer,  # noqa: F811
-        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
+        submission: SubmissionServer, smtp_user: MailUser,
         nextcloud_server: NextcloudServer) -> None:
     db = _profile(tmp_path, dovecot, submission, smtp_user, _nextcloud(nextcloud_server),
                   nextcloud_server.password)
@@ -97,7 +96,7 @@ def test_policy_links_need_no_question_and_a_required_password_is_shown_and_used
 
 def test_an_allowed_attach_anyway_keeps_a_policy_link_as_an_attachment(  # type: ignore[no-untyped-def]
         qtbot, composers, tmp_path: Path, dovecot: DovecotServer,  # noqa: F811
-        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
+        submission: SubmissionServer, smtp_user: MailUser,
         nextcloud_server: NextcloudServer) -> None:
     db = _profile(tmp_path, dovecot, submission, smtp_user, _nextcloud(nextcloud_server),
                   nextcloud_server.password)
@@ -115,7 +114,7 @@ def test_an_allowed_attach_anyway_keeps_a_policy_link_as_an_attachment(  # type:
 
 def test_a_chosen_password_goes_in_the_message(  # type: ignore[no-untyped-def]
         qtbot, composers, tmp_path: Path, dovecot: DovecotServer,  # noqa: F811
-        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
+        submission: SubmissionServer, smtp_user: MailUser,
         nextcloud_server: NextcloudServer) -> None:
     db = _profile(tmp_path, dovecot, submission, smtp_user, _nextcloud(nextcloud_server),
                   nextcloud_server.password)
@@ -146,7 +145,7 @@ def test_a_chosen_password_goes_in_the_message(  # type: ignore[no-untyped-def]
 
 def test_a_storage_that_cannot_protect_links_refuses_in_words(  # type: ignore[no-untyped-def]
         qtbot, composers, tmp_path: Path, dovecot: DovecotServer,  # noqa: F811
-        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
+        submission: SubmissionServer, smtp_user: MailUser,
         wsgidav_server: WsgiDavServer) -> None:
     db = _profile(tmp_path, dovecot, submission, smtp_user, StorageSpec(
         "webdav", wsgidav_server.url, public_url=wsgidav_server.public_url,
@@ -193,7 +192,7 @@ def test_the_password_box_and_the_policy_note_speak_chinese(qtbot, qapp) -> None
 
 def test_a_reopened_draft_with_policy_links_gets_the_password_rule(  # type: ignore[no-untyped-def]
         qtbot, composers, tmp_path: Path, dovecot: DovecotServer,  # noqa: F811
-        submission: SubmissionServer, smtp_user: MailUser,  # noqa: F811
+        submission: SubmissionServer, smtp_user: MailUser,
         nextcloud_server: NextcloudServer) -> None:
     from ui.composer.window import ComposerWindow
 

@@ -15,7 +15,6 @@ from client.calendar.calendar_store import CalendarStore
 from client.profile.paths import DATABASE_NAME
 from client.smtp.outbox import Outbox
 from client.store import Store
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.submission import SubmissionServer
 from tests.ui.sync.test_sync_driver import add_account
@@ -34,8 +33,8 @@ def _dialog(qtbot, db: Path, account_id: int, organizer: str,  # type: ignore[no
 
 
 def test_the_invitation_arrives_and_is_in_the_calendar(  # type: ignore[no-untyped-def]
-        qtbot, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-        smtp_user: MailUser, profile_dir: Path) -> None:  # noqa: F811
+        qtbot, dovecot: DovecotServer, submission: SubmissionServer,
+        smtp_user: MailUser, profile_dir: Path) -> None:
     account = add_account(profile_dir, dovecot, smtp_user, smtp_port=submission.starttls_port)
     db = profile_dir / DATABASE_NAME
     dialog = _dialog(qtbot, db, account.id, smtp_user.email, [smtp_user.email])

@@ -17,7 +17,6 @@ from client.outgoing.pipeline import queue_message
 from client.smtp.outbox import Outbox
 from client.store.db import Store
 from client.uploads.config import StorageSpec
-from tests.client.smtp.conftest import smtp_user, submission  # noqa: F401 - shared fixtures
 from tests.servers import link_fixtures
 from tests.servers.dovecot import DovecotServer, MailUser
 from tests.servers.link_fixtures import MiB, download_sha, write_random
@@ -35,8 +34,8 @@ nextcloud_server = link_fixtures.nextcloud_server
 
 
 @pytest.fixture
-def profile(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
-            smtp_user: MailUser, nextcloud_server: NextcloudServer) -> Path:  # noqa: F811
+def profile(tmp_path: Path, dovecot: DovecotServer, submission: SubmissionServer,
+            smtp_user: MailUser, nextcloud_server: NextcloudServer) -> Path:
     return link_profile(tmp_path / "outbox-profile", dovecot, submission, smtp_user,
                         StorageSpec("nextcloud", nextcloud_server.url,
                                     username=nextcloud_server.user), nextcloud_server.password)
@@ -74,7 +73,7 @@ def _rows(win: MainWindow) -> dict[str, tuple[str, str]]:
 
 
 def test_the_outbox_lists_states_reasons_and_upload_progress(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow, profile: Path, smtp_user: MailUser,  # noqa: F811
+        qtbot, window: MainWindow, profile: Path, smtp_user: MailUser,
         dovecot: DovecotServer, tmp_path: Path) -> None:
     big = tmp_path / "factory video.bin"
     digest = write_random(big, 20 * MiB)
@@ -116,7 +115,7 @@ def test_the_outbox_lists_states_reasons_and_upload_progress(  # type: ignore[no
 
 
 def test_edit_opens_a_draft_and_cancel_removes_the_message_and_its_uploads(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow, profile: Path, smtp_user: MailUser,  # noqa: F811
+        qtbot, window: MainWindow, profile: Path, smtp_user: MailUser,
         tmp_path: Path) -> None:
     big = tmp_path / "drawings.bin"
     write_random(big, 20 * MiB)
