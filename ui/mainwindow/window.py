@@ -64,6 +64,8 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
 
     #: the rep chose another UI language in Settings ('system', 'en' or 'zh_CN')
     languageChanged = Signal(str)
+    #: a folder or search result was put in the list (``list_source`` says which)
+    listShown = Signal()
 
     def __init__(self, db_path: Path, locale: Locale, *, demo: bool = False) -> None:
         super().__init__()
@@ -154,6 +156,9 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         from ui.triage.controller import connect_triage  # file, delete, undo (issue 11)
 
         connect_triage(self)
+        from ui.everyday.controller import connect_everyday  # lists, reader window, keys (11)
+
+        connect_everyday(self)
 
     def _load_rows(self, ids: list[int]) -> list[MessageRow]:
         return self.store.rows_by_ids(ids, thread_counts=self.threaded)
@@ -368,6 +373,7 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
             self.reader.clear()
             if ids:
                 self.message_view.scrollToTop()
+        self.listShown.emit()
 
     def _update_count_label(self) -> None:
         total = format_decimal(self.message_model.rowCount(), locale=self.locale)
