@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 #: a visible frame around the focused pane, in the palette's highlight colour (light and dark)
 FOCUS_STYLE = "{0}:focus {{ border: 2px solid palette(highlight); }}"
@@ -50,7 +51,13 @@ class KeyboardNavigation(QObject):
             w.count_label: self.tr("Message count"),
             w.connection_label: self.tr("Connection"),
             w.progress: self.tr("Progress"),
+            w.message_view.horizontalHeader(): self.tr("Message list columns"),
         }
+        for toolbar in w.findChildren(QToolBar):
+            toolbar.setAccessibleName(toolbar.windowTitle())
+            more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+            if more is not None:
+                names[more] = self.tr("More commands")
         for widget, name in names.items():
             widget.setAccessibleName(name)
 

@@ -79,6 +79,8 @@ class ListFit(QObject):
         view.viewport().installEventFilter(self)
         window.listShown.connect(self.list_shown)
         self.header.setSectionHidden(COL_FOLDER, True)
+        #: the layout of a list never arranged by the rep (the window's own widths)
+        self.default_state = self.header.saveState()
 
     # -- what the list shows --------------------------------------------------------------------
     def list_shown(self) -> None:
@@ -156,6 +158,7 @@ class ListFit(QObject):
         self._restoring = True
         try:
             if not (saved and self.header.restoreState(decode_state(saved))):
+                self.header.restoreState(self.default_state)
                 self.header.setSectionHidden(COL_FOLDER, not searching)
         finally:
             self._restoring = False
