@@ -71,11 +71,9 @@ class EverydayCommands(QObject):
                                               lambda: self.layout.zoom_by(0))
         message_menu = _menu_with(w, w.reply_action)
         if message_menu is not None:
-            first = message_menu.actions()[0] if message_menu.actions() else None
-            message_menu.insertAction(first, self.open_action)
-            message_menu.insertAction(first, self.conversation_action)
-            if first is not None:
-                message_menu.insertSeparator(first)
+            first = message_menu.actions()[0]  # the menu holds Reply at least
+            message_menu.insertActions(first, [self.open_action, self.conversation_action])
+            message_menu.insertSeparator(first)
         view_menu = _menu_with(w, w.group_action)
         if view_menu is not None:
             view_menu.addSeparator()

@@ -26,10 +26,10 @@ from client.store.db import Store
 from ui.mainwindow.list_queries import SEARCH_LIMIT
 from ui.models.message_list import sender_text
 from ui.qt.dates import full_date
-from ui.reader.html_content import plain_text_html
 from ui.qt.screen_fit import fit_to_screen
 from ui.qt.tasks import run_in_background
 from ui.reader.content import ReaderContent, load_reader_content
+from ui.reader.html_content import plain_text_html
 
 
 def conversation_ids(db_path: Path, message_id: int) -> list[int]:
@@ -112,7 +112,7 @@ class ConversationWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.locale = locale
+        self.babel_locale = locale
         self.cards: list[MessageCard] = []
         self._closed = False
         self.setWindowTitle(self.tr("Conversation"))
@@ -140,7 +140,7 @@ class ConversationWindow(QMainWindow):
             self.setWindowTitle(contents[-1].row.subject or self.tr("(no subject)"))
         for position, content in enumerate(contents):
             opened = position == len(contents) - 1 or not content.row.seen
-            card = MessageCard(content, self.locale, opened, self.column)
+            card = MessageCard(content, self.babel_locale, opened, self.column)
             self.cards.append(card)
             self.column_layout.addWidget(card)
         self.column_layout.addStretch(1)

@@ -73,7 +73,7 @@ class HighlightDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        widget = opt.widget  # type: ignore[attr-defined]
+        widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
@@ -84,10 +84,10 @@ class HighlightDelegate(QStyledItemDelegate):
     def _paint_spans(painter: QPainter, opt: QStyleOptionViewItem, rect: QRect, text: str,
                      spans: list[tuple[int, int]]) -> None:
         painter.save()
-        painter.setFont(opt.font)  # type: ignore[attr-defined]
+        painter.setFont(opt.font)
         metrics = painter.fontMetrics()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette = opt.palette  # type: ignore[attr-defined]
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = opt.palette
         normal = palette.color(QPalette.ColorRole.HighlightedText if selected
                                else QPalette.ColorRole.Text)
         mark = QColor("#ffe066")

@@ -105,8 +105,14 @@ class WindowLayout(QObject):
         run_in_background(write, lambda _r: None, self.window._show_failure, owner=self.window)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if watched is self.window and event.type() in (QEvent.Type.Close, QEvent.Type.Hide) \
-                and self.window.isVisible():
+        window: Any = self.window
+        if event.type() not in (QEvent.Type.Close, QEvent.Type.Hide) or watched is not window:
+            return False
+        try:
+            visible = window.isVisible()
+        except RuntimeError:  # the window is being destroyed
+            return False
+        if visible:
             self.save()
         return False
 

@@ -40,7 +40,7 @@ class ReaderWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.db_path = db_path
         self.message_id = message_id
-        self.locale = locale
+        self.babel_locale = locale
         self.font_size = font_size
         self.zoom_steps = 0
         self.content: ReaderContent | None = None
@@ -70,11 +70,11 @@ class ReaderWindow(QMainWindow):
     def _make_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.save_action = self._add(file_menu, self.tr("Save as .eml…"),
-                                     [QKeySequence.StandardKey.Save], self.save_as)
+                                     [QKeySequence(QKeySequence.StandardKey.Save)], self.save_as)
         self.preview_action = self._add(file_menu, self.tr("Print preview…"),
                                         ["Ctrl+Shift+P"], self.print_preview)
         self.print_action = self._add(file_menu, self.tr("Print…"),
-                                      [QKeySequence.StandardKey.Print], self.print_message)
+                                      [QKeySequence(QKeySequence.StandardKey.Print)], self.print_message)
         file_menu.addSeparator()
         self.close_action = self._add(file_menu, self.tr("Close"), ["Esc", "Ctrl+W"], self.close)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -114,7 +114,7 @@ class ReaderWindow(QMainWindow):
         """The printable document of the shown message (None before it is shown)."""
         if self.content is None:
             return None
-        return print_export.print_document(self.content, self.locale)
+        return print_export.print_document(self.content, self.babel_locale)
 
     def print_message(self) -> None:
         document = self.print_document()
