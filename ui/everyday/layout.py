@@ -105,16 +105,16 @@ class WindowLayout(QObject):
         run_in_background(write, lambda _r: None, self.window._show_failure, owner=self.window)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        window: Any = self.window
-        if event.type() not in (QEvent.Type.Close, QEvent.Type.Hide) or watched is not window:
-            return False
-        try:
-            visible = window.isVisible()
-        except RuntimeError:  # the window is being destroyed
-            return False
-        if visible:
+        if event.type() in (QEvent.Type.Close, QEvent.Type.Hide) and watched is self.window \
+                and self._window_visible():
             self.save()
         return False
+
+    def _window_visible(self) -> bool:
+        try:
+            return bool(self.window.isVisible())
+        except RuntimeError:  # the window is being destroyed
+            return False
 
     # -- reading pane ---------------------------------------------------------------------------
     def set_reading_pane(self, where: str, *, save: bool = True) -> None:
