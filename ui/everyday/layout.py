@@ -17,11 +17,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from client import settings
-from client.store.db import Store
 from ui.everyday import zoom
 from ui.everyday.list_fit import decode_state, encode_state
+from ui.everyday.settings_writer import writer_for
 from ui.qt.screen_fit import FRAME, fit_to_screen
-from ui.qt.tasks import run_in_background
 
 LAYOUT_KEY = "ui.window_layout"
 PANE_KEY = "ui.reading_pane"
@@ -96,13 +95,7 @@ class WindowLayout(QObject):
         self._write({LAYOUT_KEY: dict(self.saved)})
 
     def _write(self, values: dict[str, object]) -> None:
-        db_path = self.window.db_path
-
-        def write() -> None:
-            with Store.open(db_path) as store:
-                settings.write_many(store, values)
-
-        run_in_background(write, lambda _r: None, self.window._show_failure, owner=self.window)
+        writer_for(self.window).write(values)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() in (QEvent.Type.Close, QEvent.Type.Hide) and watched is self.window \

@@ -17,10 +17,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QLabel, QMenu
 
 from client import settings
-from client.store.db import Store
 from ui.everyday.highlight import HighlightDelegate, search_terms
+from ui.everyday.settings_writer import writer_for
 from ui.models.message_list import COL_FOLDER, COL_SUBJECT, COLUMN_COUNT
-from ui.qt.tasks import run_in_background
 
 COLUMNS_KEY = "ui.list_columns"
 #: folder roles whose list shows the recipients (To) instead of the sender
@@ -177,11 +176,5 @@ class ListFit(QObject):
             self.save()
 
     def save(self) -> None:
-        """Write every remembered layout (worker thread; idempotent)."""
-        db_path, layouts = self.window.db_path, dict(self.layouts)
-
-        def write() -> None:
-            with Store.open(db_path) as store:
-                settings.write(store, COLUMNS_KEY, layouts)
-
-        run_in_background(write, lambda _r: None, self.window._show_failure, owner=self.window)
+        """Write every remembered layout (worker thread write; idempotent)."""
+        writer_for(self.window).write({COLUMNS_KEY: dict(self.layouts)})
