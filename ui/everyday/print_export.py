@@ -43,18 +43,19 @@ def _addresses(pairs: tuple[tuple[str, str], ...]) -> str:
 
 def print_document(content: ReaderContent, locale: Locale) -> QTextDocument:
     """The message as a printable document (headers with the time zone, then the text)."""
-    tr = QCoreApplication.translate
     row = content.row
     moment = row.date or row.internaldate
-    lines = [
-        (tr("PrintExport", "From"), _addresses(((row.from_name, row.from_email),))),
-        (tr("PrintExport", "To"), _addresses(row.to)),
-    ]
-    if row.cc:
-        lines.append((tr("PrintExport", "Cc"), _addresses(row.cc)))
     when = full_date(moment, locale, None)
-    lines.append((tr("PrintExport", "Date"), f"{when} ({zone_text(moment)})" if when else ""))
-    subject = row.subject or tr("PrintExport", "(no subject)")
+    lines = [
+        (QCoreApplication.translate("PrintExport", "From"),
+         _addresses(((row.from_name, row.from_email),))),
+        (QCoreApplication.translate("PrintExport", "To"), _addresses(row.to)),
+        (QCoreApplication.translate("PrintExport", "Cc"), _addresses(row.cc)),
+        (QCoreApplication.translate("PrintExport", "Date"),
+         f"{when} ({zone_text(moment)})" if when else ""),
+    ]
+    lines = [(name, value) for name, value in lines if value]
+    subject = row.subject or QCoreApplication.translate("PrintExport", "(no subject)")
     head = "".join(f"<tr><td><b>{html.escape(k)}:</b></td><td>{html.escape(v)}</td></tr>"
                    for k, v in lines)
     body = html.escape(content.text).replace("\n", "<br>")

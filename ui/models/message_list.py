@@ -326,19 +326,19 @@ class MessageListModel(QAbstractTableModel):
     def _cell_name(self, message: MessageRow, index: Index) -> str:
         """What a screen reader speaks for one cell: words for the icon columns too."""
         column = index.column()
-        tr = QCoreApplication.translate
         if column == COL_UNREAD:
-            return tr("MessageListModel", "Read") if message.seen else tr("MessageListModel",
-                                                                          "Unread")
+            return (QCoreApplication.translate("MessageListModel", "Read") if message.seen
+                    else QCoreApplication.translate("MessageListModel", "Unread"))
         if column == COL_FLAG:
-            return tr("MessageListModel", "Flagged") if message.flagged else tr(
-                "MessageListModel", "Not flagged")
+            return (QCoreApplication.translate("MessageListModel", "Flagged") if message.flagged
+                    else QCoreApplication.translate("MessageListModel", "Not flagged"))
         if column == COL_ATTACHMENT:
-            return tr("MessageListModel", "Has attachments") if message.has_attachments else tr(
-                "MessageListModel", "No attachments")
+            return (QCoreApplication.translate("MessageListModel", "Has attachments")
+                    if message.has_attachments
+                    else QCoreApplication.translate("MessageListModel", "No attachments"))
         text = str(self.data(index, Qt.ItemDataRole.DisplayRole) or "")
         if column == COL_SUBJECT and message.answered:
-            text += " — " + tr("MessageListModel", "answered")
+            text += " — " + QCoreApplication.translate("MessageListModel", "answered")
         return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
