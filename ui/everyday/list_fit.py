@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMenu
 from client import settings
 from ui.everyday.highlight import HighlightDelegate, search_terms
 from ui.everyday.settings_writer import writer_for
-from ui.models.message_list import COL_FOLDER, COL_SUBJECT, COLUMN_COUNT
+from ui.models.message_list import COL_DATE, COL_FOLDER, COL_SUBJECT, COLUMN_COUNT, SORT_KEYS
 
 COLUMNS_KEY = "ui.list_columns"
 #: folder roles whose list shows the recipients (To) instead of the sender
@@ -155,11 +155,18 @@ class ListFit(QObject):
         self._key = key
         saved = self.layouts.get(key)
         self._restoring = True
+        model = self.window.message_model
+        model.blockSignals(True)  # a restored sort indicator must not re-sort (reload) the list
         try:
             if not (saved and self.header.restoreState(decode_state(saved))):
                 self.header.restoreState(self.default_state)
                 self.header.setSectionHidden(COL_FOLDER, not searching)
+            key, descending = self.window._sort
+            column = next((c for c, k in SORT_KEYS.items() if k == key), COL_DATE)
+            self.header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending
+                                         else Qt.SortOrder.AscendingOrder)
         finally:
+            model.blockSignals(False)
             self._restoring = False
 
     def _layout_changed(self, *_args: object) -> None:

@@ -132,3 +132,18 @@ def test_column_chooser_is_remembered_per_folder(qtbot, demo_db: Path) -> None: 
     assert header.visualIndex(COL_DATE) == 0
     again.quit()
     wait_for_background_tasks()
+
+
+def test_restoring_a_layout_neither_reloads_nor_resorts_the_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.message_view.sortByColumn(COL_SUBJECT, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: window._sort == ("subject", False))
+    window.everyday.list_fit.set_column_shown(COL_FLAG, False)  # the Inbox has a saved layout
+    show_folder(qtbot, window, "sent")
+    generation = window._generation
+    show_folder(qtbot, window, "inbox")
+    assert window._generation == generation + 1  # one load, no second one from a re-sort
+    header = window.message_view.horizontalHeader()
+    assert header.isSectionHidden(COL_FLAG)
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        COL_SUBJECT, Qt.SortOrder.AscendingOrder)
+    assert window._sort == ("subject", False)
