@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from client.store.db import Store
+from ui.mainwindow import list_queries
 
 
 def folder_id(db: Path, role: str) -> int:
@@ -19,8 +20,8 @@ def folder_id(db: Path, role: str) -> int:
 def show_folder(qtbot: Any, win: Any, role: str) -> int:
     """Select the folder with ``role`` and wait until the list shows exactly its messages."""
     wanted = folder_id(win.db_path, role)
-    with Store.open(win.db_path) as store:
-        expected = store.message_ids(wanted)
+    key, descending = win._sort
+    expected = list_queries.folder_ids(win.db_path, wanted, key, descending, win.threaded)
     win.select_folder(wanted)
     qtbot.waitUntil(lambda: win.list_source == ("folder", wanted)
                     and win.message_model.ids() == expected)
