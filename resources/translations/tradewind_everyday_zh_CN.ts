@@ -297,4 +297,15 @@
         <translation>无法保存邮件：{0}</translation>
     </message>
 </context>
+<context>
+    <name>ThreadExpander</name>
+    <message>
+        <source>Expand conversation</source>
+        <translation>展开会话</translation>
+    </message>
+    <message>
+        <source>Collapse conversation</source>
+        <translation>折叠会话</translation>
+    </message>
+</context>
 </TS>

@@ -20,6 +20,7 @@ from ui.everyday.keyboard import KeyboardNavigation
 from ui.everyday.layout import PANE_CHOICES, WindowLayout
 from ui.everyday.list_fit import ListFit
 from ui.everyday.reader_window import ReaderWindow
+from ui.everyday.thread_expand import ThreadExpander
 
 FONT_SIZES = (0, 10, 11, 12, 14, 16, 18, 20, 24)
 
@@ -32,6 +33,15 @@ def _menu_with(window: Any, action: QAction) -> QMenu | None:
     return None
 
 
+def _insert_after(menu: QMenu, anchor: QAction, action: QAction) -> None:
+    actions = menu.actions()
+    at = actions.index(anchor) + 1
+    if at < len(actions):
+        menu.insertAction(actions[at], action)
+    else:
+        menu.addAction(action)
+
+
 class EverydayCommands(QObject):
     """See the module docstring; ``window.everyday`` holds it."""
 
@@ -41,6 +51,7 @@ class EverydayCommands(QObject):
         self.list_fit = ListFit(window)
         self.keyboard = KeyboardNavigation(window)
         self.layout = WindowLayout(window)
+        self.threads = ThreadExpander(window)
         self.windows: list[Any] = []
         window.message_view.activated.connect(self.open_index)
         self._make_actions()
@@ -76,6 +87,8 @@ class EverydayCommands(QObject):
             message_menu.insertSeparator(first)
         view_menu = _menu_with(w, w.group_action)
         if view_menu is not None:
+            _insert_after(view_menu, w.group_action, self.threads.expand_action)
+            _insert_after(view_menu, self.threads.expand_action, self.threads.collapse_action)
             view_menu.addSeparator()
             view_menu.addMenu(self._pane_menu())
             view_menu.addMenu(self._columns_menu())

@@ -116,6 +116,8 @@ class MessageListModel(QAbstractTableModel):
         self.pages_loaded = 0
         self.show_recipients = False
         self.folder_names: dict[int, str] = {}
+        #: rows of an expanded conversation (``ui.everyday.thread_expand``): shown indented
+        self.child_ids: set[int] = set()
 
     def set_view(self, *, show_recipients: bool, folder_names: dict[int, str]) -> None:
         """Show To instead of From (``show_recipients``) and these folder names; repaints."""
@@ -307,6 +309,8 @@ class MessageListModel(QAbstractTableModel):
             return self.folder_names.get(message.folder_id, "")
         if column == COL_SUBJECT:
             subject = message.subject or QCoreApplication.translate("MessageListModel", "(no subject)")
+            if message.id in self.child_ids:
+                return f"    ↳ {subject}"
             return f"{subject}  ({message.thread_count})" if message.thread_count > 1 else subject
         if column == COL_DATE:
             return list_date(message.date or message.internaldate, self._now, self._locale, self._zone)

@@ -67,3 +67,37 @@ def test_enter_on_a_grouped_row_opens_the_conversation(qtbot, window: MainWindow
     qtbot.waitUntil(lambda: [c.content.row.id for c in conversation.cards] == wanted)
     assert len(wanted) >= model.message(row).thread_count  # type: ignore[union-attr]
     conversation.close()
+
+
+def test_a_conversation_expands_in_the_list_with_the_sent_replies(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    inbox_id, thread = _thread_with_sent_reply(window.db_path)
+    sent = folder_id(window.db_path, "sent")
+    window.group_action.trigger()
+    qtbot.waitUntil(lambda: window.threaded and window.list_source is not None
+                    and window.message_model.rowCount() > 0)
+    model = window.message_model
+    head_row = next(r for r in range(model.rowCount()) if model.message_id_at(r) in thread)
+    head = model.message_id_at(head_row)
+    before = model.ids()
+    window.message_view.setFocus()
+    window.message_view.selectRow(head_row)
+    qtbot.waitUntil(lambda: window.message_view.currentIndex().row() == head_row)
+    qtbot.keyClick(window.message_view, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: model.rowCount() > len(before))
+    children = [i for i in thread if i != head]
+    assert model.ids()[head_row + 1 : head_row + 1 + len(children)] == children
+    with Store.open(window.db_path) as store:
+        assert any(store.get_message(i).folder_id == sent for i in children)  # type: ignore[union-attr]
+    subject = model.index(head_row + 1, 4).data()
+    assert subject.startswith("    ↳ ")
+    assert model.row_of(head) == head_row and window.message_view.currentIndex().row() == head_row
+    qtbot.keyClick(window.message_view, Qt.Key.Key_Right)  # already open: nothing changes
+    qtbot.keyClick(window.message_view, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: model.ids() == before)
+    assert window.everyday.threads.expanded == {}
+    assert "Expand conversation" in [a.text() for a in _view_menu(window).actions()]
+
+
+def _view_menu(window: MainWindow):  # type: ignore[no-untyped-def]
+    return next(a.menu() for a in window.menuBar().actions()
+                if a.menu() is not None and window.group_action in a.menu().actions())
