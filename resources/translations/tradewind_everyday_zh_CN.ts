@@ -55,6 +55,10 @@
         <translation>实际大小</translation>
     </message>
     <message>
+        <source>Text under toolbar icons</source>
+        <translation>工具栏图标下显示文字</translation>
+    </message>
+    <message>
         <source>Reading pane</source>
         <translation>阅读窗格</translation>
     </message>

@@ -53,6 +53,8 @@ CASES: dict[str, tuple[list[tuple[object, object]], list[tuple[object, str]]]] =
                         [("left", "not-a-choice"), (None, "not-a-choice")]),
     "reader.font_size": ([(0, 0), (12, 12), (48, 48)],
                          [(-1, "out-of-range"), (49, "out-of-range"), ("12", "wrong-type")]),
+    "ui.toolbar_style": ([("icons", "icons"), ("text_under", "text_under")],
+                         [("text", "not-a-choice")]),
     "ui.window_layout": ([({}, {}), ({"main": "AdnQywAD+/=="}, {"main": "AdnQywAD+/=="})],
                          [([], "wrong-type"), ({"main": "not base64!"}, "bad-text"),
                           ({"": "AA=="}, "bad-text"), ({"x" * 65: "AA=="}, "bad-text"),

@@ -15,12 +15,14 @@ from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from client import settings
 from ui.everyday.conversation import ConversationWindow
 from ui.everyday.keyboard import KeyboardNavigation
 from ui.everyday.layout import PANE_CHOICES, WindowLayout
 from ui.everyday.list_fit import ListFit
 from ui.everyday.reader_window import ReaderWindow
 from ui.everyday.thread_expand import ThreadExpander
+from ui.everyday.toolbar_icons import STYLE_KEY, ToolbarIcons
 
 FONT_SIZES = (0, 10, 11, 12, 14, 16, 18, 20, 24)
 
@@ -52,6 +54,7 @@ class EverydayCommands(QObject):
         self.keyboard = KeyboardNavigation(window)
         self.layout = WindowLayout(window)
         self.threads = ThreadExpander(window)
+        self.icons = ToolbarIcons(window, settings.read(window.store, STYLE_KEY))
         self.windows: list[Any] = []
         window.message_view.activated.connect(self.open_index)
         self._make_actions()
@@ -96,6 +99,13 @@ class EverydayCommands(QObject):
             for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
                 view_menu.addAction(action)
             view_menu.addMenu(self._font_menu())
+            view_menu.addSeparator()
+            self.text_under_action = QAction(self.tr("Text under toolbar icons"), view_menu)
+            self.text_under_action.setCheckable(True)
+            self.text_under_action.setChecked(self.icons.style == "text_under")
+            self.text_under_action.toggled.connect(
+                lambda on: self.icons.set_style("text_under" if on else "icons"))
+            view_menu.addAction(self.text_under_action)
         go_menu = _menu_with(w, w.next_unread_action)
         if go_menu is not None:
             go_menu.addAction(self.page_action)
