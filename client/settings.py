@@ -54,7 +54,8 @@ class Setting:
     """One setting. `kind`: int, number (int or float), bool, choice, text_by_language
     ({language: one line}) or address_list (addresses and @domains, lower-cased).
     `minimum`/`maximum` bound numbers and text lengths; `label` is an `N_` message id.
-    `layout` is {name: base64 text}, state the app saves (window geometry, list columns)."""
+    `layout` is {name: base64 text}, state the app saves (window geometry, list columns);
+    `flag_map` is {folder id as text: true/false}."""
 
     key: str
     kind: str
@@ -109,6 +110,11 @@ _DEFINITIONS = (
     Setting("ui.toolbar_style", "choice", "icons",
             N_("Toolbar buttons: icons only, or text under the icons"),
             choices=("icons", "text_under")),
+    Setting("notify.do_not_disturb", "bool", False,
+            N_("Do not disturb: no desktop notifications for new mail")),
+    Setting("notify.folders", "flag_map", {},
+            N_("Folders that notify about new mail (folder id: true or false; Inboxes notify "
+               "unless set to false)")),
     Setting("ui.window_layout", "layout", {},
             N_("Size, position and splitters of the main window (saved by the app)")),
     Setting("ui.list_columns", "layout", {},
@@ -235,6 +241,20 @@ def _check_layout(setting: Setting, value: object) -> dict[str, str]:
     return dict(value)
 
 
+def _check_flag_map(setting: Setting, value: object) -> dict[str, bool]:
+    if not isinstance(value, dict) or len(value) > MAX_LAYOUT_ENTRIES:
+        raise SettingError("wrong-type", setting.key, _(
+            "{name} must be a JSON object such as {example}.", name=setting.key,
+            example='{"12": true, "3": false}'))
+    for name, flag in value.items():
+        if not (isinstance(name, str) and name.isdigit() and len(name) <= 18
+                and isinstance(flag, bool)):
+            raise SettingError("wrong-type", setting.key, _(
+                "Each entry of {name} must be a folder id with true or false.",
+                name=setting.key))
+    return dict(value)
+
+
 def check(key: str, value: object) -> Any:
     """The value as stored, or `SettingError` in words (see the module docstring). Pure."""
     setting = definition(key)
@@ -254,6 +274,8 @@ def check(key: str, value: object) -> Any:
         return _check_texts(setting, value)
     if setting.kind == "layout":
         return _check_layout(setting, value)
+    if setting.kind == "flag_map":
+        return _check_flag_map(setting, value)
     return _check_addresses(setting, value)
 
 
@@ -274,7 +296,7 @@ def parse(key: str, text: str) -> Any:
     elif setting.kind == "bool":
         lowered = text.strip().lower()
         value = True if lowered in _TRUE else False if lowered in _FALSE else text
-    elif setting.kind in ("text_by_language", "address_list", "layout"):
+    elif setting.kind in ("text_by_language", "address_list", "layout", "flag_map"):
         try:
             value = json.loads(text)
         except ValueError:

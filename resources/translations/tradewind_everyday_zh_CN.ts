@@ -200,6 +200,21 @@
     </message>
 </context>
 <context>
+    <name>Notifications</name>
+    <message>
+        <source>Do not disturb</source>
+        <translation>勿扰</translation>
+    </message>
+    <message>
+        <source>No desktop notifications for new mail</source>
+        <translation>新邮件不显示桌面通知</translation>
+    </message>
+    <message>
+        <source>Notify about new mail here</source>
+        <translation>此文件夹有新邮件时通知</translation>
+    </message>
+</context>
+<context>
     <name>PrintExport</name>
     <message>
         <source>From</source>

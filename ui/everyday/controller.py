@@ -20,6 +20,7 @@ from ui.everyday.conversation import ConversationWindow
 from ui.everyday.keyboard import KeyboardNavigation
 from ui.everyday.layout import PANE_CHOICES, WindowLayout
 from ui.everyday.list_fit import ListFit
+from ui.everyday.notifications import Notifications
 from ui.everyday.reader_window import ReaderWindow
 from ui.everyday.thread_expand import ThreadExpander
 from ui.everyday.toolbar_icons import STYLE_KEY, ToolbarIcons
@@ -55,6 +56,7 @@ class EverydayCommands(QObject):
         self.layout = WindowLayout(window)
         self.threads = ThreadExpander(window)
         self.icons = ToolbarIcons(window, settings.read(window.store, STYLE_KEY))
+        self.notifications = Notifications(window)
         self.windows: list[Any] = []
         window.message_view.activated.connect(self.open_index)
         self._make_actions()
@@ -106,6 +108,7 @@ class EverydayCommands(QObject):
             self.text_under_action.toggled.connect(
                 lambda on: self.icons.set_style("text_under" if on else "icons"))
             view_menu.addAction(self.text_under_action)
+            view_menu.addAction(self.notifications.quiet_action)
         go_menu = _menu_with(w, w.next_unread_action)
         if go_menu is not None:
             go_menu.addAction(self.page_action)

@@ -84,7 +84,9 @@ class CoreEventsMixin:
         self._changed_folders.add(event.folder_id)
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
-        if event.added and event.folder_id in self._inbox_ids():
+        wants = getattr(self, "should_notify", None)  # ui.everyday.notifications (issue 11)
+        if event.added and (wants(event.folder_id) if wants is not None
+                            else event.folder_id in self._inbox_ids()):
             count, newest = unseen_summary(self.store, event.added)
             if newest is not None:
                 self.tray.notify_new_mail(count, list_label(newest.from_name, newest.from_email),
