@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from client import settings
+from ui.everyday.colours import ReadableColours
 from ui.everyday.conversation import ConversationWindow
 from ui.everyday.keyboard import KeyboardNavigation
 from ui.everyday.layout import PANE_CHOICES, WindowLayout
@@ -57,6 +58,7 @@ class EverydayCommands(QObject):
         self.threads = ThreadExpander(window)
         self.icons = ToolbarIcons(window, settings.read(window.store, STYLE_KEY))
         self.notifications = Notifications(window)
+        self.colours = ReadableColours(window)
         self.windows: list[Any] = []
         window.message_view.activated.connect(self.open_index)
         self._make_actions()
