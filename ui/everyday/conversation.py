@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QScrollArea,
+    QSizePolicy,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -68,6 +69,7 @@ class MessageCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.toggle = QToolButton(self)
         self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if opened else Qt.ArrowType.RightArrow)
         when = full_date(row.date or row.internaldate, locale, None)
@@ -77,8 +79,10 @@ class MessageCard(QFrame):
         font = self.toggle.font()
         font.setBold(not row.seen)
         self.toggle.setFont(font)
-        self.preview = QLabel(row.preview[:200], self)
-        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview = QLabel(" ".join(row.preview.split())[:200], self)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)  # the sender's text (T8)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.preview.setStyleSheet("QLabel { color: palette(placeholder-text); }")
         self.text = QTextBrowser(self)
         self.text.setOpenLinks(False)
         self.text.setHtml(plain_text_html(content.text))
@@ -122,6 +126,7 @@ class ConversationWindow(QMainWindow):
         self.column_layout.addWidget(self.status)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.column)
         self.setCentralWidget(scroll)
         close = QAction(self.tr("Close"), self)
@@ -135,9 +140,15 @@ class ConversationWindow(QMainWindow):
     def _show(self, contents: list[ReaderContent]) -> None:
         if self._closed:
             return
-        self.status.hide()
         if contents:
-            self.setWindowTitle(contents[-1].row.subject or self.tr("(no subject)"))
+            subject = contents[-1].row.subject or self.tr("(no subject)")
+            self.setWindowTitle(subject)
+            self.status.setText(subject)
+            font = self.status.font()
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() + 3)
+            self.status.setFont(font)
+            self.status.setTextFormat(Qt.TextFormat.PlainText)
         for position, content in enumerate(contents):
             opened = position == len(contents) - 1 or not content.row.seen
             card = MessageCard(content, self.babel_locale, opened, self.column)

@@ -68,6 +68,10 @@ class WindowLayout(QObject):
         window.reader.stack.currentChanged.connect(lambda _i: self.apply_zoom())
 
     # -- geometry -------------------------------------------------------------------------------
+    def keep_on_screen_now(self) -> None:
+        """Fit the window onto its screen again (after it was shown: the frame is known)."""
+        keep_on_screen(self.window)
+
     def restore(self) -> None:
         """Apply the remembered geometry, splitters and reading pane (or fit to the screen)."""
         w = self.window

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMenu
 from client import settings
 from ui.everyday.highlight import HighlightDelegate, search_terms
 from ui.everyday.settings_writer import writer_for
-from ui.models.message_list import COL_DATE, COL_FOLDER, COL_SUBJECT, COLUMN_COUNT, SORT_KEYS
+from ui.models.message_list import (
+    COL_DATE,
+    COL_FOLDER,
+    COL_FROM,
+    COL_SUBJECT,
+    COLUMN_COUNT,
+    SORT_KEYS,
+)
 
 COLUMNS_KEY = "ui.list_columns"
 #: folder roles whose list shows the recipients (To) instead of the sender
@@ -161,6 +168,7 @@ class ListFit(QObject):
             if not (saved and self.header.restoreState(decode_state(saved))):
                 self.header.restoreState(self.default_state)
                 self.header.setSectionHidden(COL_FOLDER, not searching)
+                self._fit_widths(searching)
             key, descending = self.window._sort
             column = next((c for c, k in SORT_KEYS.items() if k == key), COL_DATE)
             self.header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending
@@ -168,6 +176,16 @@ class ListFit(QObject):
         finally:
             model.blockSignals(False)
             self._restoring = False
+
+    def _fit_widths(self, searching: bool) -> None:
+        """Widths for a list the rep never arranged: From, Date (and Folder) take a share of
+        the list's width so the Subject keeps room at 150 % on a small screen."""
+        room = max(self.window.message_view.viewport().width(), 300)
+        shares = {COL_FROM: (90, 220, 0.22), COL_DATE: (80, 130, 0.16)}
+        if searching:
+            shares[COL_FOLDER] = (60, 120, 0.12)
+        for column, (low, high, share) in shares.items():
+            self.header.resizeSection(column, int(max(low, min(high, room * share))))
 
     def _layout_changed(self, *_args: object) -> None:
         if not self._restoring and self._key:

@@ -147,3 +147,12 @@ def test_restoring_a_layout_neither_reloads_nor_resorts_the_list(qtbot, window: 
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
         COL_SUBJECT, Qt.SortOrder.AscendingOrder)
     assert window._sort == ("subject", False)
+
+
+def test_the_subject_keeps_room_in_a_narrow_search_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.resize(760, 520)  # 150 % on a 1280x720 screen leaves about this much
+    qtbot.waitUntil(lambda: window.message_view.viewport().width() < 600)
+    search(qtbot, window, "LED")
+    header = window.message_view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(COL_SUBJECT) >= 0.3 * window.message_view.viewport().width())
+    assert not header.isSectionHidden(COL_FOLDER)
