@@ -55,6 +55,18 @@
         <translation>实际大小</translation>
     </message>
     <message>
+        <source>Save as .eml…</source>
+        <translation>另存为 .eml…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <source>Text under toolbar icons</source>
         <translation>工具栏图标下显示文字</translation>
     </message>
@@ -162,6 +174,29 @@
     <message>
         <source>Message text</source>
         <translation>邮件正文</translation>
+    </message>
+</context>
+<context>
+    <name>MessageExport</name>
+    <message>
+        <source>Save message as</source>
+        <translation>邮件另存为</translation>
+    </message>
+    <message>
+        <source>Email message (*.eml)</source>
+        <translation>电子邮件 (*.eml)</translation>
+    </message>
+    <message>
+        <source>Select a message first.</source>
+        <translation>请先选择一封邮件。</translation>
+    </message>
+    <message>
+        <source>Saved as {0}</source>
+        <translation>已保存为 {0}</translation>
+    </message>
+    <message>
+        <source>Could not save the message: {0}</source>
+        <translation>无法保存邮件：{0}</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from ui.everyday.conversation import ConversationWindow
 from ui.everyday.keyboard import KeyboardNavigation
 from ui.everyday.layout import PANE_CHOICES, WindowLayout
 from ui.everyday.list_fit import ListFit
+from ui.everyday.message_export import MessageExport
 from ui.everyday.notifications import Notifications
 from ui.everyday.reader_window import ReaderWindow
 from ui.everyday.thread_expand import ThreadExpander
@@ -59,6 +60,7 @@ class EverydayCommands(QObject):
         self.icons = ToolbarIcons(window, settings.read(window.store, STYLE_KEY))
         self.notifications = Notifications(window)
         self.colours = ReadableColours(window)
+        self.export = MessageExport(window)
         self.windows: list[Any] = []
         window.message_view.activated.connect(self.open_index)
         self._make_actions()
@@ -87,6 +89,18 @@ class EverydayCommands(QObject):
                                             lambda: self.layout.zoom_by(-1))
         self.zoom_reset_action = self._action(self.tr("Actual size"), ["Ctrl+0"],
                                               lambda: self.layout.zoom_by(0))
+        self.save_action = self._action(self.tr("Save as .eml…"), ["Ctrl+S"],
+                                        lambda: self.export.save_as())
+        self.preview_action = self._action(self.tr("Print preview…"), ["Ctrl+Shift+P"],
+                                           lambda: self.export.preview())
+        self.print_action = self._action(self.tr("Print…"), ["Ctrl+P"],
+                                         lambda: self.export.print_message())
+        file_menu = _menu_with(w, w.settings_action)
+        if file_menu is not None:
+            first = file_menu.actions()[0]
+            _insert_after(file_menu, first, self.print_action)
+            _insert_after(file_menu, first, self.preview_action)
+            _insert_after(file_menu, first, self.save_action)
         message_menu = _menu_with(w, w.reply_action)
         if message_menu is not None:
             first = message_menu.actions()[0]  # the menu holds Reply at least

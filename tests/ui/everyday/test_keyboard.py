@@ -106,3 +106,19 @@ def test_focus_is_framed_and_every_control_has_a_spoken_name(window: MainWindow)
         if face is None or not face.text(QAccessible.Text.Name).strip():
             unnamed.append(f"{type(widget).__name__} {widget.objectName()}")
     assert unnamed == []
+
+
+def test_the_everyday_shortcuts_clash_with_no_other_command(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    ours = {id(a) for a in vars(window.everyday).values() if isinstance(a, QAction)}
+    ours |= {id(window.everyday.threads.expand_action), id(window.everyday.threads.collapse_action)}
+    assert len(ours) >= 10
+    by_key: dict[str, set[int]] = {}
+    actions = set(window.actions()) | set(window.message_view.actions())
+    actions |= set(window.findChildren(QAction))
+    for action in actions:
+        for key in action.shortcuts():
+            by_key.setdefault(key.toString(), set()).add(id(action))
+    clashes = [key for key, owners in by_key.items() if len(owners) > 1 and owners & ours]
+    assert clashes == []

@@ -136,3 +136,37 @@ def test_zoom_changes_the_text_size_and_ctrl_0_resets(qtbot, window: MainWindow)
     assert reader.pane.body.font().pointSizeF() < start
     assert [s.toString() for s in reader.zoom_in_action.shortcuts()] == ["Ctrl++", "Ctrl+="]
     reader.close()
+
+
+def test_print_preview_and_save_from_the_main_window(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    export = window.everyday.export
+    window.reader.clear()
+    export.save_as()  # nothing shown: said in words, nothing asked
+    assert window.statusBar().currentMessage() == "Select a message first."
+    window.message_view.selectRow(0)
+    message_id = window.message_model.message_id_at(0)
+    qtbot.waitUntil(lambda: window.reader.shown_id == message_id)
+    previews: list[object] = []
+    export.show_preview = previews.append
+    window.everyday.preview_action.trigger()
+    qtbot.waitUntil(lambda: bool(previews))
+    pages: list[int] = []
+    previews[0].paintRequested.connect(lambda _p: pages.append(1))  # type: ignore[attr-defined]
+    previews[0].open()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(pages))
+    previews[0].close()  # type: ignore[attr-defined]
+    printed: list[str] = []
+    export.print_with_dialog = lambda _parent, document: printed.append(document.toPlainText())
+    window.everyday.print_action.trigger()
+    qtbot.waitUntil(lambda: bool(printed))
+    row = window.message_model.message(0)
+    assert row is not None and row.subject in printed[0] and "UTC" in printed[0]
+    target = tmp_path / "main.eml"
+    export.ask_save_path = lambda _parent, _name: str(target)
+    window.everyday.save_action.trigger()
+    qtbot.waitUntil(lambda: "Saved as main.eml" in window.statusBar().currentMessage())
+    with Store.open(window.db_path) as store:
+        assert target.read_bytes() == store.get_raw(message_id)  # type: ignore[arg-type]
+    file_menu = window.menuBar().actions()[0].menu()
+    assert [a.text() for a in file_menu.actions()][1:4] == ["Save as .eml…", "Print preview…",
+                                                             "Print…"]
