@@ -190,14 +190,6 @@
         <source>Select a message first.</source>
         <translation>请先选择一封邮件。</translation>
     </message>
-    <message>
-        <source>Saved as {0}</source>
-        <translation>已保存为 {0}</translation>
-    </message>
-    <message>
-        <source>Could not save the message: {0}</source>
-        <translation>无法保存邮件：{0}</translation>
-    </message>
 </context>
 <context>
     <name>MessageListModel</name>
@@ -271,6 +263,14 @@
         <source>(no subject)</source>
         <translation>（无主题）</translation>
     </message>
+    <message>
+        <source>Could not save the message: {0}</source>
+        <translation>无法保存邮件：{0}</translation>
+    </message>
+    <message>
+        <source>Saved as {0}</source>
+        <translation>已保存为 {0}</translation>
+    </message>
 </context>
 <context>
     <name>ReaderWindow</name>
@@ -341,14 +341,6 @@
     <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
-    </message>
-    <message>
-        <source>Saved as {0}</source>
-        <translation>已保存为 {0}</translation>
-    </message>
-    <message>
-        <source>Could not save the message: {0}</source>
-        <translation>无法保存邮件：{0}</translation>
     </message>
 </context>
 <context>

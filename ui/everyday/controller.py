@@ -130,19 +130,34 @@ class EverydayCommands(QObject):
             go_menu.addAction(self.page_action)
             go_menu.addAction(self.clear_search_action)
 
-    def _pane_menu(self) -> QMenu:
-        menu = QMenu(self.tr("Reading pane"), self.window)
+    def _choice_menu(self, title: str, choices: dict[Any, str], current: Any,
+                     choose: Any) -> tuple[QMenu, dict[Any, QAction]]:
+        """A submenu of exclusive, checkable choices ({value: label}); ``choose(value)``."""
+        menu = QMenu(title, self.window)
         group = QActionGroup(menu)
-        labels = {"right": self.tr("Right"), "bottom": self.tr("Bottom"), "off": self.tr("Off")}
-        self.pane_actions: dict[str, QAction] = {}
-        for where in PANE_CHOICES:
-            action = QAction(labels[where], menu)
+        actions: dict[Any, QAction] = {}
+        for value, label in choices.items():
+            action = QAction(label, menu)
             action.setCheckable(True)
-            action.setChecked(where == self.layout.pane)
-            action.triggered.connect(lambda _c=False, x=where: self.layout.set_reading_pane(x))
+            action.setChecked(value == current)
+            action.triggered.connect(lambda _c=False, v=value: choose(v))
             group.addAction(action)
             menu.addAction(action)
-            self.pane_actions[where] = action
+            actions[value] = action
+        return menu, actions
+
+    def _pane_menu(self) -> QMenu:
+        labels = {"right": self.tr("Right"), "bottom": self.tr("Bottom"), "off": self.tr("Off")}
+        menu, self.pane_actions = self._choice_menu(
+            self.tr("Reading pane"), {where: labels[where] for where in PANE_CHOICES},
+            self.layout.pane, self.layout.set_reading_pane)
+        return menu
+
+    def _font_menu(self) -> QMenu:
+        sizes = {size: self.tr("System size") if size == 0
+                 else self.tr("{0} points").format(size) for size in FONT_SIZES}
+        menu, self.font_actions = self._choice_menu(
+            self.tr("Text size"), sizes, self.layout.font_size, self.layout.set_font_size)
         return menu
 
     def _columns_menu(self) -> QMenu:
@@ -155,21 +170,6 @@ class EverydayCommands(QObject):
                 menu.addAction(action)
 
         menu.aboutToShow.connect(fill)
-        return menu
-
-    def _font_menu(self) -> QMenu:
-        menu = QMenu(self.tr("Text size"), self.window)
-        group = QActionGroup(menu)
-        self.font_actions: dict[int, QAction] = {}
-        for size in FONT_SIZES:
-            text = self.tr("System size") if size == 0 else self.tr("{0} points").format(size)
-            action = QAction(text, menu)
-            action.setCheckable(True)
-            action.setChecked(size == self.layout.font_size)
-            action.triggered.connect(lambda _c=False, s=size: self.layout.set_font_size(s))
-            group.addAction(action)
-            menu.addAction(action)
-            self.font_actions[size] = action
         return menu
 
     # -- opening --------------------------------------------------------------------------------

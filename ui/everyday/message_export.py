@@ -69,12 +69,5 @@ class MessageExport(QObject):
         chosen = self.ask_save_path(self.window, eml_name(row.subject))
         if not chosen:
             return
-        db_path, path = self.window.db_path, Path(chosen)
-        run_in_background(
-            lambda: print_export.save_eml(db_path, message_id, path),
-            lambda _n: self.window.statusBar().showMessage(
-                self.tr("Saved as {0}").format(path.name), 8000),
-            lambda exc: self.window.statusBar().showMessage(
-                self.tr("Could not save the message: {0}").format(
-                    exc.strerror if isinstance(exc, OSError) and exc.strerror else exc), 15000),
-            owner=self.window)
+        print_export.save_eml_in_background(self.window, self.window.db_path, message_id,
+                                            Path(chosen), self.window.statusBar().showMessage)

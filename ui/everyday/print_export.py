@@ -13,17 +13,19 @@ from __future__ import annotations
 import html
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from babel import Locale
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from client.store.db import Store
 from ui.qt.dates import full_date
+from ui.qt.tasks import run_in_background
 from ui.reader.content import ReaderContent
 
 
@@ -99,3 +101,18 @@ def save_eml(db_path: Path, message_id: int, path: Path) -> int:
         Path(temporary).unlink(missing_ok=True)
         raise
     return len(raw)
+
+
+def save_eml_in_background(owner: QObject, db_path: Path, message_id: int, path: Path,
+                           report: Callable[[str, int], object]) -> None:
+    """``save_eml`` on a worker thread; ``report(text, msecs)`` gets "Saved as …" or why not,
+    in words (GUI thread, skipped once ``owner`` is gone)."""
+    def failed(exc: BaseException) -> None:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        report(QCoreApplication.translate("PrintExport", "Could not save the message: {0}")
+               .format(reason), 15000)
+
+    def saved(_written: int) -> None:
+        report(QCoreApplication.translate("PrintExport", "Saved as {0}").format(path.name), 8000)
+
+    run_in_background(lambda: save_eml(db_path, message_id, path), saved, failed, owner=owner)

@@ -134,21 +134,13 @@ class ReaderWindow(QMainWindow):
         chosen = self.ask_save_path(self, eml_name(self.content.row.subject))
         if not chosen:
             return
-        db_path, message_id, path = self.db_path, self.message_id, Path(chosen)
         self.statusBar().showMessage(self.tr("Saving…"))
-        run_in_background(lambda: print_export.save_eml(db_path, message_id, path),
-                          lambda _n: self._saved(path), self._save_failed, owner=self)
+        print_export.save_eml_in_background(self, self.db_path, self.message_id, Path(chosen),
+                                            self._report)
 
-    def _saved(self, path: Path) -> None:
+    def _report(self, text: str, msecs: int) -> None:
         if not self._closed:
-            self.statusBar().showMessage(self.tr("Saved as {0}").format(path.name), 8000)
-
-    def _save_failed(self, exc: BaseException) -> None:
-        if self._closed:
-            return
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        self.statusBar().showMessage(self.tr("Could not save the message: {0}").format(reason),
-                                     15000)
+            self.statusBar().showMessage(text, msecs)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         self._closed = True
