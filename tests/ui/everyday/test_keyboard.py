@@ -122,3 +122,41 @@ def test_the_everyday_shortcuts_clash_with_no_other_command(window: MainWindow) 
             by_key.setdefault(key.toString(), set()).add(id(action))
     clashes = [key for key, owners in by_key.items() if len(owners) > 1 and owners & ours]
     assert clashes == []
+
+
+def test_space_pages_an_html_message_too(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from client.store.db import Store
+    from client.store.records import FolderRecord, IncomingMessage
+    from ui.qt.dates import babel_locale
+    from ui.qt.tasks import wait_for_background_tasks
+
+    body = "".join(f"<p>paragraph {n}</p>" for n in range(300)).encode()
+    raws = [(b"From: Li Wei <li.wei@supplier.example>\r\nTo: rep@tradewind.example\r\n"
+             b"Subject: Long " + str(n).encode() + b"\r\nMessage-ID: <long" + str(n).encode()
+             + b"@supplier.example>\r\nDate: Thu, 26 Nov 2026 1" + str(n).encode()
+             + b":00:00 +0800\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8"
+             b"\r\n\r\n" + body) for n in range(2)]
+    db = tmp_path / "tradewind.db"
+    with Store.open(db) as store:
+        account = store.add_account("rep@tradewind.example")
+        inbox = store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
+        store.insert_messages(inbox.id, [IncomingMessage(uid=n + 1, raw=r)
+                                         for n, r in enumerate(raws)], 2)
+    win = MainWindow(db, babel_locale("en_US"))
+    qtbot.addWidget(win)
+    win.resize(1000, 600)
+    win.show()
+    qtbot.waitUntil(lambda: win.message_model.rowCount() == 2)
+    win.message_view.selectRow(0)
+    first = win.message_model.message_id_at(0)
+    qtbot.waitUntil(lambda: win.reader.shown_id == first and win.reader.html_view is not None
+                    and win.reader.stack.currentWidget() is win.reader.html_view)
+    page = win.reader.html_view.page()
+    qtbot.waitUntil(lambda: page.contentsSize().height() > 2 * win.reader.html_view.height(),
+                    timeout=10000)
+    win.message_view.setFocus()
+    qtbot.keyClick(win.message_view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.scrollPosition().y() > 0, timeout=10000)
+    assert win.reader.shown_id == first
+    win.quit()
+    wait_for_background_tasks()
