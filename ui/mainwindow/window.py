@@ -461,7 +461,7 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         if content.row.id != self.reader.shown_id or self._closed:
             return  # the user moved on
         self.reader.show_content(content)
-        if not content.row.seen:
+        if not content.row.seen and self.reader.isVisibleTo(self):  # pane off: stays unread
             self.set_seen([content.row.id], True)
 
     def allow_remote_for_message(self, message_id: int) -> None:

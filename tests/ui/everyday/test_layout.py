@@ -98,3 +98,16 @@ def test_a_window_is_kept_on_its_screen(qtbot, window: MainWindow) -> None:  # t
     frame = window.frameGeometry()
     assert room.contains(frame.topLeft()) and frame.right() <= room.right() + 1
     assert frame.bottom() <= room.bottom() + 1 and window.height() <= room.height()
+
+
+def test_with_the_reading_pane_off_selecting_leaves_a_message_unread(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    model = window.message_model
+    rows = [r for r in range(model.rowCount()) if not model.message(r).seen]  # type: ignore[union-attr]
+    window.everyday.pane_actions["off"].trigger()
+    window.message_view.selectRow(rows[0])
+    subject = model.message(rows[0]).subject  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.reader.subject.text() == subject)
+    assert not model.message(rows[0]).seen  # type: ignore[union-attr]
+    window.everyday.pane_actions["bottom"].trigger()
+    window.message_view.selectRow(rows[1])
+    qtbot.waitUntil(lambda: model.message(rows[1]).seen)  # type: ignore[union-attr]
