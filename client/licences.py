@@ -27,8 +27,15 @@ class Licence:
     licence: str
 
 
+#: artwork bundled as files, not as a Python distribution (licence text beside the files)
+BUNDLED_FILES = (
+    Licence("Lucide icons (toolbar, resources/icons/toolbar)", "1.62.0",
+            "ISC; icons derived from Feather: MIT"),
+)
+
+
 def bundled_licences() -> list[Licence]:
-    """One entry per installed library of BUNDLED, in that order."""
+    """One entry per installed library of BUNDLED, in that order, then BUNDLED_FILES."""
     found = []
     for name in BUNDLED:
         try:
@@ -37,7 +44,7 @@ def bundled_licences() -> list[Licence]:
             continue
         found.append(Licence(meta.get("Name") or name, meta.get("Version") or "?",
                              _licence_of(meta)))
-    return found
+    return found + list(BUNDLED_FILES)
 
 
 def _licence_of(meta: Any) -> str:

@@ -33,6 +33,11 @@ from client.store.db import Store
 #: the languages a per-language text (the link block's first line) may be given for
 TEXT_LANGUAGES = ("en", "zh_CN")
 MAX_ADDRESS_LIST = 5000
+#: a layout (window or column state saved by the app): at most this many entries, each a
+#: short name and a base64 text of at most MAX_LAYOUT_TEXT characters
+MAX_LAYOUT_ENTRIES = 2000
+MAX_LAYOUT_TEXT = 16_384
+_BASE64 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 
 
 class SettingError(ValueError):
@@ -48,7 +53,9 @@ class SettingError(ValueError):
 class Setting:
     """One setting. `kind`: int, number (int or float), bool, choice, text_by_language
     ({language: one line}) or address_list (addresses and @domains, lower-cased).
-    `minimum`/`maximum` bound numbers and text lengths; `label` is an `N_` message id."""
+    `minimum`/`maximum` bound numbers and text lengths; `label` is an `N_` message id.
+    `layout` is {name: base64 text}, state the app saves (window geometry, list columns);
+    `flag_map` is {folder id as text: true/false}."""
 
     key: str
     kind: str
@@ -94,6 +101,24 @@ _DEFINITIONS = (
             minimum=0, maximum=365),
     Setting("reader.remote_content_senders", "address_list", [],
             N_("Senders (addresses or @domains) whose mail may load remote pictures")),
+    Setting("ui.reading_pane", "choice", "bottom",
+            N_("Where the reading pane sits: right of the list, below it, or off"),
+            choices=("right", "bottom", "off")),
+    Setting("reader.font_size", "int", 0,
+            N_("Font size of the message text in points (0: the system size)"),
+            minimum=0, maximum=48),
+    Setting("ui.toolbar_style", "choice", "icons",
+            N_("Toolbar buttons: icons only, or text under the icons"),
+            choices=("icons", "text_under")),
+    Setting("notify.do_not_disturb", "bool", False,
+            N_("Do not disturb: no desktop notifications for new mail")),
+    Setting("notify.folders", "flag_map", {},
+            N_("Folders that notify about new mail (folder id: true or false; Inboxes notify "
+               "unless set to false)")),
+    Setting("ui.window_layout", "layout", {},
+            N_("Size, position and splitters of the main window (saved by the app)")),
+    Setting("ui.list_columns", "layout", {},
+            N_("Shown columns, their order and width, per folder (saved by the app)")),
 )
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in _DEFINITIONS}
@@ -197,6 +222,39 @@ def _check_addresses(setting: Setting, value: object) -> list[str]:
     return sorted({normalise_address(entry) for entry in value})
 
 
+def _check_layout(setting: Setting, value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise SettingError("wrong-type", setting.key, _(
+            "{name} must be a JSON object such as {example}.", name=setting.key,
+            example='{"main": "AdnQywAD…"}'))
+    if len(value) > MAX_LAYOUT_ENTRIES:
+        raise SettingError("out-of-range", setting.key, _(
+            "{name} holds at most {high} entries.", name=setting.key, high=MAX_LAYOUT_ENTRIES))
+    for name, text in value.items():
+        if not isinstance(name, str) or not 0 < len(name) <= 64 or not name.isprintable():
+            raise SettingError("bad-text", setting.key, _(
+                "Each name in {name} must be 1 to 64 printable characters.", name=setting.key))
+        if not isinstance(text, str) or len(text) > MAX_LAYOUT_TEXT or not set(text) <= _BASE64:
+            raise SettingError("bad-text", setting.key, _(
+                "Each entry of {name} must be base64 text of at most {high} characters.",
+                name=setting.key, high=MAX_LAYOUT_TEXT))
+    return dict(value)
+
+
+def _check_flag_map(setting: Setting, value: object) -> dict[str, bool]:
+    if not isinstance(value, dict) or len(value) > MAX_LAYOUT_ENTRIES:
+        raise SettingError("wrong-type", setting.key, _(
+            "{name} must be a JSON object such as {example}.", name=setting.key,
+            example='{"12": true, "3": false}'))
+    for name, flag in value.items():
+        if not (isinstance(name, str) and name.isdigit() and len(name) <= 18
+                and isinstance(flag, bool)):
+            raise SettingError("wrong-type", setting.key, _(
+                "Each entry of {name} must be a folder id with true or false.",
+                name=setting.key))
+    return dict(value)
+
+
 def check(key: str, value: object) -> Any:
     """The value as stored, or `SettingError` in words (see the module docstring). Pure."""
     setting = definition(key)
@@ -214,6 +272,10 @@ def check(key: str, value: object) -> Any:
         return value
     if setting.kind == "text_by_language":
         return _check_texts(setting, value)
+    if setting.kind == "layout":
+        return _check_layout(setting, value)
+    if setting.kind == "flag_map":
+        return _check_flag_map(setting, value)
     return _check_addresses(setting, value)
 
 
@@ -234,7 +296,7 @@ def parse(key: str, text: str) -> Any:
     elif setting.kind == "bool":
         lowered = text.strip().lower()
         value = True if lowered in _TRUE else False if lowered in _FALSE else text
-    elif setting.kind in ("text_by_language", "address_list"):
+    elif setting.kind in ("text_by_language", "address_list", "layout", "flag_map"):
         try:
             value = json.loads(text)
         except ValueError:

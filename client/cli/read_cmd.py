@@ -99,7 +99,12 @@ def cmd_folders(ctx: Context, args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _summary_table(rows: list[MessageRow], folder_names: dict[int, str] | None = None) -> str:
+#: folders whose list shows the recipients (TO) instead of the sender, as the app does
+OUTGOING_ROLES = frozenset({"sent", "drafts", "outbox"})
+
+
+def _summary_table(rows: list[MessageRow], folder_names: dict[int, str] | None = None,
+                   recipients: bool = False) -> str:
     from client.mime.sender_checks import list_label
 
     table = []
@@ -110,7 +115,8 @@ def _summary_table(rows: list[MessageRow], folder_names: dict[int, str] | None =
             + ("F" if row.flagged else " ")
             + ("@" if row.has_attachments else " ")
         )
-        sender = list_label(row.from_name, row.from_email)
+        sender = (", ".join(list_label(n, e) for n, e in row.to) if recipients
+                  else list_label(row.from_name, row.from_email))
         cells: list[object] = [row.id, flags, when.strftime("%Y-%m-%d %H:%M") if when else ""]
         if folder_names is not None:
             cells.append(safe_text(folder_names.get(row.folder_id, ""), 20))
@@ -121,7 +127,7 @@ def _summary_table(rows: list[MessageRow], folder_names: dict[int, str] | None =
         "NFA",
         "DATE (UTC)",
         *(["FOLDER"] if folder_names is not None else []),
-        "FROM",
+        "TO" if recipients else "FROM",
         "SUBJECT",
     ]
     return format_table(headers, table)
@@ -137,7 +143,8 @@ def cmd_ls(ctx: Context, args: argparse.Namespace) -> int:
             "folder": folder.name,
             "messages": [shapes.message_summary(r) for r in rows],
         },
-        lambda: _summary_table(rows) if rows else f"{folder.name} has no cached messages.",
+        lambda: _summary_table(rows, recipients=folder.role in OUTGOING_ROLES)
+        if rows else f"{folder.name} has no cached messages.",
     )
     return ExitCode.OK
 

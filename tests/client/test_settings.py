@@ -49,6 +49,23 @@ CASES: dict[str, tuple[list[tuple[object, object]], list[tuple[object, str]]]] =
          (["a@@b.example"], "bad-address"), (["a@.example"], "bad-address"),
          ("a@b.example", "wrong-type"), (["x@y.example"] * 2 + [f"{n}@x.example" for n in range(5000)],
                                          "out-of-range")]),
+    "ui.reading_pane": ([("right", "right"), ("bottom", "bottom"), ("off", "off")],
+                        [("left", "not-a-choice"), (None, "not-a-choice")]),
+    "reader.font_size": ([(0, 0), (12, 12), (48, 48)],
+                         [(-1, "out-of-range"), (49, "out-of-range"), ("12", "wrong-type")]),
+    "ui.toolbar_style": ([("icons", "icons"), ("text_under", "text_under")],
+                         [("text", "not-a-choice")]),
+    "notify.do_not_disturb": ([(True, True), (False, False)], [("yes", "wrong-type")]),
+    "notify.folders": ([({}, {}), ({"12": True, "3": False}, {"12": True, "3": False})],
+                       [([], "wrong-type"), ({"x": True}, "wrong-type"), ({"12": 1}, "wrong-type"),
+                        ({"-1": True}, "wrong-type")]),
+    "ui.window_layout": ([({}, {}), ({"main": "AdnQywAD+/=="}, {"main": "AdnQywAD+/=="})],
+                         [([], "wrong-type"), ({"main": "not base64!"}, "bad-text"),
+                          ({"": "AA=="}, "bad-text"), ({"x" * 65: "AA=="}, "bad-text"),
+                          ({"main": "A" * 16_385}, "bad-text"), ({"main": 5}, "bad-text"),
+                          ({str(n): "AA==" for n in range(2001)}, "out-of-range")]),
+    "ui.list_columns": ([({"12": "AAAA"}, {"12": "AAAA"})],
+                        [({"12": "<script>"}, "bad-text"), ({"a\nb": "AA=="}, "bad-text")]),
 }
 
 

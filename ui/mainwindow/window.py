@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
 
     #: the rep chose another UI language in Settings ('system', 'en' or 'zh_CN')
     languageChanged = Signal(str)
+    #: a folder or search result was put in the list (``list_source`` says which)
+    listShown = Signal()
 
     def __init__(self, db_path: Path, babel_locale: Locale, *, demo: bool = False,
                  driver: SyncDriver | None = None, platform: str = sys.platform) -> None:
@@ -193,6 +195,9 @@ class MainWindow(QMainWindow):
         from ui.outbox.controller import OutboxController  # the Outbox entry (issue 14)
 
         self.outbox = OutboxController(self)
+        from ui.everyday.controller import EverydayCommands  # lists, reader window, keys (11)
+
+        self.everyday = EverydayCommands(self)
 
     def _load_rows(self, ids: list[int]) -> list[MessageRow]:
         return self.store.rows_by_ids(ids, thread_counts=self.threaded)
@@ -420,6 +425,7 @@ class MainWindow(QMainWindow):
             self.reader.clear()
             if ids:
                 self.message_view.scrollToTop()
+        self.listShown.emit()
 
     def _update_count_label(self) -> None:
         total = format_decimal(self.message_model.rowCount(), locale=self.babel_locale)
@@ -507,7 +513,7 @@ class MainWindow(QMainWindow):
         if content.row.id != self.reader.shown_id or self.closed:
             return  # the user moved on
         self.reader.show_content(content)
-        if not content.row.seen:
+        if not content.row.seen and self.reader.isVisibleTo(self):  # pane off: stays unread
             self.messages.set_seen([content.row.id], True)
 
     def allow_remote_for_message(self, message_id: int) -> None:

@@ -42,8 +42,8 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 MAX_PAGES = 16
 
-COL_UNREAD, COL_FLAG, COL_ATTACHMENT, COL_FROM, COL_SUBJECT, COL_DATE = range(6)
-COLUMN_COUNT = 6
+COL_UNREAD, COL_FLAG, COL_ATTACHMENT, COL_FROM, COL_SUBJECT, COL_DATE, COL_FOLDER = range(7)
+COLUMN_COUNT = 7
 SORT_KEYS = {COL_FROM: "from", COL_SUBJECT: "subject", COL_DATE: "date"}
 MESSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -85,8 +85,21 @@ def _with_flag(row: MessageRow, flag: str, value: bool) -> MessageRow:
         return replace(row, flagged=value)
     raise ValueError(f"not a list flag: {flag}")
 
+
+def recipients_text(row: MessageRow) -> str:
+    """What the To column shows in Sent, Drafts and the outbox: the recipients' names (the
+    address when there is none), comma-separated."""
+    names = [list_label(name, email) for name, email in row.to]
+    return ", ".join(n for n in names if n) or QCoreApplication.translate(
+        "MessageListModel", "(no recipient)")
+
+
 class MessageListModel(QAbstractTableModel):
-    """Rows are messages in the order of the id array; see the module docstring."""
+    """Rows are messages in the order of the id array; see the module docstring.
+
+    ``show_recipients`` turns the From column into To (outgoing folders); ``folder_names``
+    ({folder id: name}) fills the Folder column (search results). Set them with
+    ``set_view`` (``ui.everyday.list_fit``)."""
 
     #: (sort key 'date'|'from'|'subject', descending) asked for by a header click.
     sortRequested = Signal(str, bool)
@@ -111,6 +124,19 @@ class MessageListModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self.pages_loaded = 0
+        self.show_recipients = False
+        self.folder_names: dict[int, str] = {}
+        #: rows of an expanded conversation (``ui.everyday.thread_expand``): shown indented
+        self.child_ids: set[int] = set()
+
+    def set_view(self, *, show_recipients: bool, folder_names: dict[int, str]) -> None:
+        """Show To instead of From (``show_recipients``) and these folder names; repaints."""
+        self.show_recipients = show_recipients
+        self.folder_names = dict(folder_names)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, COLUMN_COUNT - 1))
 
     # -- content ------------------------------------------------------------------------------
     def set_ids(self, ids: Sequence[int]) -> None:
@@ -229,10 +255,14 @@ class MessageListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                COL_FROM: QCoreApplication.translate("MessageListModel", "From"),
+                COL_FROM: QCoreApplication.translate("MessageListModel", "To")
+                if self.show_recipients else QCoreApplication.translate("MessageListModel", "From"),
                 COL_SUBJECT: QCoreApplication.translate("MessageListModel", "Subject"),
                 COL_DATE: QCoreApplication.translate("MessageListModel", "Date"),
+                COL_FOLDER: QCoreApplication.translate("MessageListModel", "Folder"),
             }.get(section, "")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._header_name(section)
         if role == Qt.ItemDataRole.DecorationRole:
             return {COL_UNREAD: icon("unread"), COL_FLAG: icon("flag"),
                     COL_ATTACHMENT: icon("attachment")}.get(section)
@@ -254,6 +284,7 @@ class MessageListModel(QAbstractTableModel):
             Qt.ItemDataRole.DecorationRole,
             Qt.ItemDataRole.FontRole,
             Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
             ROW_ROLE,
         ):
             return None
@@ -277,16 +308,52 @@ class MessageListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_FROM:
-                return tooltip(message.from_email)
+                return tooltip(", ".join(e for _n, e in message.to) if self.show_recipients
+                               else message.from_email)
             return None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._cell_name(message, index)
         if column == COL_FROM:
-            return sender_text(message)
+            return recipients_text(message) if self.show_recipients else sender_text(message)
+        if column == COL_FOLDER:
+            return self.folder_names.get(message.folder_id, "")
         if column == COL_SUBJECT:
             subject = message.subject or QCoreApplication.translate("MessageListModel", "(no subject)")
+            if message.id in self.child_ids:
+                return f"    ↳ {subject}"
             return f"{subject}  ({message.thread_count})" if message.thread_count > 1 else subject
         if column == COL_DATE:
             return list_date(message.date or message.internaldate, self._now, self._locale, self._zone)
         return None
+
+    def _header_name(self, section: int) -> str:
+        """The column's name for a screen reader (the icon columns have no text)."""
+        names = {
+            COL_UNREAD: QCoreApplication.translate("MessageListModel", "Unread"),
+            COL_FLAG: QCoreApplication.translate("MessageListModel", "Flagged"),
+            COL_ATTACHMENT: QCoreApplication.translate("MessageListModel", "Attachments"),
+        }
+        if section in names:
+            return names[section]
+        return str(self.headerData(section, Qt.Orientation.Horizontal))
+
+    def _cell_name(self, message: MessageRow, index: Index) -> str:
+        """What a screen reader speaks for one cell: words for the icon columns too."""
+        column = index.column()
+        if column == COL_UNREAD:
+            return (QCoreApplication.translate("MessageListModel", "Read") if message.seen
+                    else QCoreApplication.translate("MessageListModel", "Unread"))
+        if column == COL_FLAG:
+            return (QCoreApplication.translate("MessageListModel", "Flagged") if message.flagged
+                    else QCoreApplication.translate("MessageListModel", "Not flagged"))
+        if column == COL_ATTACHMENT:
+            return (QCoreApplication.translate("MessageListModel", "Has attachments")
+                    if message.has_attachments
+                    else QCoreApplication.translate("MessageListModel", "No attachments"))
+        text = str(self.data(index, Qt.ItemDataRole.DisplayRole) or "")
+        if column == COL_SUBJECT and message.answered:
+            text += " — " + QCoreApplication.translate("MessageListModel", "answered")
+        return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Ask the owner (through ``sortRequested``) for a new id array in this order."""

@@ -54,6 +54,14 @@ def test_ls_limit_role_names_and_case(cli: Cli, cache: Cache) -> None:
     assert bad_limit.code == ExitCode.USAGE
 
 
+def test_ls_text_shows_to_in_sent_and_from_in_the_inbox(cli: Cli, cache: Cache) -> None:
+    sent = cli("ls", "sent").out.splitlines()
+    assert "TO" in sent[0].split() and "FROM" not in sent[0].split()
+    assert "Rep" in sent[-1] and "Li Wei" not in sent[-1]
+    inbox = cli("ls", "INBOX").out.splitlines()
+    assert "FROM" in inbox[0].split() and "Li Wei" in "\n".join(inbox)
+
+
 def test_ls_unknown_folder_lists_known_ones(cli: Cli, cache: Cache) -> None:
     result = cli("ls", "Nope")
     assert result.code == ExitCode.NOT_FOUND
