@@ -285,6 +285,10 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
     security = signals_of_row(store, row)  # client.security: the same signals as the reader
     document["security"] = security.to_json() if security is not None else None
+    from client.security.assess import risk_of_row  # issue 19: the fraud risk, cached
+
+    risk = risk_of_row(store, row) if raw is not None else None
+    document["risk"] = risk.to_json() if risk is not None else None
     ctx.emit(document, lambda: _show_text(document, raw is not None))
     return ExitCode.OK
 
