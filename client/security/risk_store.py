@@ -106,6 +106,21 @@ def allow_entry(entry: str) -> str:
     raise ValueError(f"“{entry}” is not an address or a domain.")
 
 
+#: mail services where anyone can get an address: trusting one trusts the address, not the domain
+FREEMAIL = frozenset({
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com",
+    "aol.com", "icloud.com", "qq.com", "163.com", "126.com", "sina.com", "sohu.com",
+    "yeah.net", "foxmail.com", "mail.ru", "yandex.ru", "gmx.de", "web.de", "gmx.net",
+    "proton.me", "protonmail.com", "zoho.com", "naver.com", "rediffmail.com"})
+
+
+def trust_entry_for(address: str) -> str:
+    """What "this is really our buyer" trusts for a sender: the domain, or the address itself
+    at a freemail service (FREEMAIL)."""
+    domain = domain_of(address)
+    return address.lower() if domain in FREEMAIL else "@" + domain
+
+
 def allowed(store: Store) -> set[str]:
     """The allow list: addresses and ``@domain`` entries."""
     return {row[0] for row in store.conn.execute("SELECT entry FROM risk_allow")}

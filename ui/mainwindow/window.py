@@ -53,6 +53,7 @@ from ui.qt.screen_fit import fit_to_screen
 from ui.qt.tasks import run_in_background
 from ui.reader.attachment_actions import AttachmentActions
 from ui.reader.content import ReaderContent, load_reader_content
+from ui.reader.fraud_hooks import hook_fraud_guard
 from ui.reader.pane import ReaderPane
 from ui.settings.preferences import Preferences, load_preferences, save_preferences
 
@@ -99,6 +100,7 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
 
         self.reader = ReaderPane(locale, self)
         self.reader.invitation_card.db_path = db_path  # its buttons open their own Store
+        hook_fraud_guard(self.reader, self.message_model, db_path, lambda: self.store)  # issue 19
         self.attachment_actions = AttachmentActions(self, db_path, self.reader, self.statusBar)
         self.remote_allowed_ids: set[int] = set()  # "load remote content" for these messages
         self.reader.loadRemoteRequested.connect(self.allow_remote_for_message)

@@ -34,6 +34,7 @@ from client.mime.sender_checks import list_label
 from client.store.records import MessageRow
 from ui.qt.dates import list_date
 from ui.qt.icons import icon
+from ui.models.risk_marks import RiskMarks
 from ui.qt.plain_text import tooltip
 
 RowLoader = Callable[[list[int]], list[MessageRow]]
@@ -102,6 +103,7 @@ class MessageListModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self.pages_loaded = 0
+        self.risk_marks = RiskMarks()  # issue 19: the fraud icon in the From column
 
     # -- content ------------------------------------------------------------------------------
     def set_ids(self, ids: Sequence[int]) -> None:
@@ -140,6 +142,7 @@ class MessageListModel(QAbstractTableModel):
     def _load_page(self, page_no: int) -> dict[int, MessageRow]:
         chunk = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
         page = {r.id: r for r in self._loader(chunk)}
+        self.risk_marks.load(chunk)
         for flag, shown in self._shown_flags.items():
             for message_id in shown.keys() & page.keys():
                 page[message_id] = replace(page[message_id], **{flag: shown[message_id]})
@@ -148,6 +151,13 @@ class MessageListModel(QAbstractTableModel):
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
         return page
+
+    def set_risk(self, message_id: int, level: str) -> None:
+        """Show the fraud risk the reader computed for ``message_id`` (``RiskMarks``)."""
+        self.risk_marks.set(message_id, level)
+        row = self._position.get(message_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, COL_FROM), self.index(row, COL_FROM))
 
     def set_seen(self, message_id: int, seen: bool) -> None:
         """Show ``message_id`` as read/unread without reloading it."""
@@ -265,10 +275,13 @@ class MessageListModel(QAbstractTableModel):
                 return icon("attachment")
             if column == COL_SUBJECT and message.answered:
                 return icon("answered")
+            if column == COL_FROM:
+                return self.risk_marks.icon_for(message.id)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_FROM:
-                return tooltip(message.from_email)
+                warning = self.risk_marks.tooltip_for(message.id)
+                return tooltip(message.from_email + (f"\n{warning}" if warning else ""))
             return None
         if column == COL_FROM:
             return sender_text(message)

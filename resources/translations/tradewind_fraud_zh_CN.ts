@@ -1,0 +1,77 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>RiskBar</name>
+    <message>
+        <location filename="../../ui/reader/risk_bar.py" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/risk_bar.py" />
+        <source>Known bank details…</source>
+        <translation>已知银行信息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/risk_bar.py" />
+        <source>Caution: this may be a payment fraud attempt ({0}/100).</source>
+        <translation>注意：这可能是付款诈骗（{0}/100）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/risk_bar.py" />
+        <source>Check this message before you act on it ({0}/100).</source>
+        <translation>请先核实这封邮件再采取行动（{0}/100）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/risk_bar.py" />
+        <source>This is really our buyer ({0})</source>
+        <translation>这确实是我们的客户（{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>BankDetailsDialog</name>
+    <message>
+        <location filename="../../ui/reader/bank_details_dialog.py" />
+        <source>Known bank details of {0}</source>
+        <translation>{0} 的已知银行信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/bank_details_dialog.py" />
+        <source>Confirmed for this company:</source>
+        <translation>已为该公司确认：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/bank_details_dialog.py" />
+        <source>In this message:</source>
+        <translation>本邮件中：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/bank_details_dialog.py" />
+        <source>Confirm new details only after you checked them by phone with a number you already have.</source>
+        <translation>请先用您已有的电话号码打电话核实，再确认新的银行信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/bank_details_dialog.py" />
+        <source>Confirm the details of this message</source>
+        <translation>确认本邮件中的银行信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/bank_details_dialog.py" />
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+</context>
+<context>
+    <name>RiskMarks</name>
+    <message>
+        <location filename="../../ui/models/risk_marks.py" />
+        <source>High risk of payment fraud</source>
+        <translation>付款诈骗风险高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/risk_marks.py" />
+        <source>Check before acting: possible fraud</source>
+        <translation>行动前请核实：可能是诈骗</translation>
+    </message>
+</context>
+</TS>
