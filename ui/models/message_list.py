@@ -32,9 +32,9 @@ from PySide6.QtGui import QFont
 
 from client.mime.sender_checks import list_label
 from client.store.records import MessageRow
+from ui.models.risk_marks import RiskMarks
 from ui.qt.dates import list_date
 from ui.qt.icons import icon
-from ui.models.risk_marks import RiskMarks
 from ui.qt.plain_text import tooltip
 
 RowLoader = Callable[[list[int]], list[MessageRow]]

@@ -121,7 +121,7 @@ class RiskBar(QFrame):
     def _run_change(self, entry: str, trusted: bool) -> None:
         if self.db_path is None or self.row is None:
             return
-        db_path, row = self.db_path, self.row
+        db_path = self.db_path
 
         def done(_result: object) -> None:
             self._trusted_entry = entry if trusted else ""
