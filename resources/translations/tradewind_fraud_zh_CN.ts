@@ -74,4 +74,37 @@
         <translation>行动前请核实：可能是诈骗</translation>
     </message>
 </context>
+<context>
+    <name>RecipientRisk</name>
+    <message>
+        <location filename="../../ui/composer/recipient_risk.py" />
+        <source>{0} is at a domain that imitates {1}, a company you correspond with.</source>
+        <translation>{0} 所在的域名在模仿您的往来公司 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/recipient_risk.py" />
+        <source>This reply goes to {0}, not to {1} where the original came from.</source>
+        <translation>这封回复将发往 {0}，而不是原邮件所来自的 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/recipient_risk.py" />
+        <source>Check the recipients</source>
+        <translation>请核实收件人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/recipient_risk.py" />
+        <source>Fraudsters divert replies to look-alike addresses. Send anyway?</source>
+        <translation>诈骗者会把回复转到相似的地址。仍要发送吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/recipient_risk.py" />
+        <source>Send anyway</source>
+        <translation>仍然发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composer/recipient_risk.py" />
+        <source>Back to the message</source>
+        <translation>返回邮件</translation>
+    </message>
+</context>
 </TS>
