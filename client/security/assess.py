@@ -5,7 +5,7 @@ rep's history (``client.security.history``), the allow list, the known bank deta
 account's trusted authserv-id (``client.security.risk_store``). ``risk_of_row(store, row) ->
 Risk | None`` reads the cache first (``risk_cache``, rules ``risk.RULES_VERSION``) and stores
 what it computes: lazy, on first display or ``tradewind show``/``risk``; None when the body is
-not downloaded yet. Caller's ``Store`` on its thread (the reader calls it on a worker);
+not downloaded yet (or the row is a placeholder for a message the server did not let us read). Caller's ``Store`` on its thread (the reader calls it on a worker);
 idempotent; raises only the store's errors.
 
 Signals reused from ``client.security.signals`` (sender warnings, risky attachments, deceptive
@@ -186,6 +186,8 @@ def risk_of_row(store: Store, row: MessageRow, use_cache: bool = True) -> Risk |
     try:
         raw = store.get_raw(row.id)
     except KeyError:
+        return None
+    if row.body_state == "none" or not raw.strip():  # a placeholder: nothing to judge yet
         return None
     result = assess(store, row, parse_message(raw), raw)
     risk_store.cache_risk(store, row.id, RULES_VERSION, result.stored())
