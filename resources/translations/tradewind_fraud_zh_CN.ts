@@ -14,8 +14,18 @@
     </message>
     <message>
         <location filename="../../ui/reader/risk_bar.py" />
-        <source>Caution: this may be a payment fraud attempt ({0}/100).</source>
-        <translation>注意：这可能是付款诈骗（{0}/100）。</translation>
+        <source>Caution: possible payment fraud ({0}/100).</source>
+        <translation>注意：可能是付款诈骗（{0}/100）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/risk_bar.py" />
+        <source>(and {0} more: point here to see them)</source>
+        <translation>（另有 {0} 条：指向此处查看）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/risk_bar.py" />
+        <source>Trust {0}: no more lookalike, first-time or Reply-To warnings for it</source>
+        <translation>信任 {0}：不再对其发出仿冒域名、首次来信或回复地址的警告</translation>
     </message>
     <message>
         <location filename="../../ui/reader/risk_bar.py" />
@@ -24,8 +34,8 @@
     </message>
     <message>
         <location filename="../../ui/reader/risk_bar.py" />
-        <source>This is really our buyer ({0})</source>
-        <translation>这确实是我们的客户（{0}）</translation>
+        <source>This is really our buyer</source>
+        <translation>这确实是我们的客户</translation>
     </message>
 </context>
 <context>

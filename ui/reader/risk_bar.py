@@ -6,7 +6,8 @@ really our buyer" (stored, with Undo) and the known bank details of the sender's
 otherwise; the message itself is never hidden or changed. ``db_path`` must be set by the owner
 (the main window) for the buttons, which write through ``client.security.risk_store`` on the
 thread pool (``ui.qt.tasks``) and then recompute the shown message's risk there.
-``riskShown(message id, level)`` fires for every risk shown, so the list can update its icon.
+The strongest reason is written out (all of them in the tooltip), so the bar fits a small
+screen. ``riskShown(message id, level)`` fires for every risk shown, so the list can update its icon.
 GUI thread only.
 """
 
@@ -16,14 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from client.security.lookalike import domain_of
 from client.security.risk_store import trust_entry_for
 from client.store.records import MessageRow
 from ui.qt.tasks import run_in_background
+from ui.qt.wrapping_label import WrappingLabel
 
 WARN_LEVELS = ("warning", "high")
+SHOWN_REASONS = 1
 _STYLES = {
     "warning": "QFrame#risk { background: #fff0d0; border: 1px solid #e0a030; }"
                " QFrame#risk QLabel { color: #3d2800; }",
@@ -66,20 +69,22 @@ class RiskBar(QFrame):
         self.row: MessageRow | None = None
         self.risk: dict[str, Any] | None = None
         self._trusted_entry = ""
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(3)
-        self.title = QLabel(self)
+        layout = QVBoxLayout(self)  # compact: the header must fit a small screen at 150 %
+        layout.setContentsMargins(8, 3, 8, 3)
+        layout.setSpacing(1)
+        top = QHBoxLayout()
+        top.setSpacing(4)
+        self.title = WrappingLabel(self)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.reasons = QLabel(self)
-        self.advice = QLabel(self)
+        self.reasons = WrappingLabel(self)
+        self.advice = WrappingLabel(self)
         for label in (self.title, self.reasons, self.advice):
             label.setTextFormat(label.textFormat().PlainText)  # reasons quote the mail
             label.setWordWrap(True)
-            layout.addWidget(label)
-        buttons = QHBoxLayout()
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        top.addWidget(self.title, 1)
         self.trust_button = QPushButton(self)
         self.undo_button = QPushButton(self.tr("Undo"), self)
         self.details_button = QPushButton(self.tr("Known bank details…"), self)
@@ -87,9 +92,10 @@ class RiskBar(QFrame):
         self.undo_button.clicked.connect(self._undo_clicked)
         self.details_button.clicked.connect(self._details_clicked)
         for button in (self.trust_button, self.undo_button, self.details_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+            top.addWidget(button)
+        layout.addLayout(top)
+        layout.addWidget(self.reasons)
+        layout.addWidget(self.advice)
         self.undo_button.hide()
         self.hide()
 
@@ -106,14 +112,22 @@ class RiskBar(QFrame):
             return
         self.setStyleSheet(_STYLES[level])
         self.title.setText(
-            self.tr("Caution: this may be a payment fraud attempt ({0}/100).")
+            self.tr("Caution: possible payment fraud ({0}/100).")
             .format(risk["score"]) if level == "high" else
             self.tr("Check this message before you act on it ({0}/100).").format(risk["score"]))
-        self.reasons.setText("\n".join(f"• {r['text']}" for r in risk["reasons"]))
+        lines = [f"• {r['text']}" for r in risk["reasons"]]
+        shown = "  ".join(lines[:SHOWN_REASONS])  # the strongest; all in the tooltip
+        if len(lines) > SHOWN_REASONS:
+            shown += "  " + self.tr("(and {0} more: point here to see them)").format(
+                len(lines) - SHOWN_REASONS)
+        self.reasons.setText(shown)
+        self.reasons.setToolTip("\n".join(lines))
         self.advice.setText(str(risk.get("advice", "")))
         domain = domain_of(row.from_email)
         entry = trust_entry_for(row.from_email).lstrip("@") if domain else ""
-        self.trust_button.setText(self.tr("This is really our buyer ({0})").format(entry))
+        self.trust_button.setText(self.tr("This is really our buyer"))
+        self.trust_button.setToolTip(self.tr("Trust {0}: no more lookalike, first-time or "
+                                             "Reply-To warnings for it").format(entry))
         self.trust_button.setVisible(bool(domain))
         self.details_button.setVisible(bool(domain))
         self.show()

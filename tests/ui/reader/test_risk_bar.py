@@ -35,10 +35,14 @@ def test_the_bar_shows_reasons_and_advice_and_never_hides_the_message(
     bar = pane.risk_bar
     assert not bar.isHidden()
     assert "payment fraud" in bar.title.text()
-    assert "imitates one you correspond with" in bar.reasons.text()
+    assert bar.reasons.text().startswith("• The sender's domain imitates one you correspond "
+                                         "with: acme-tradinq.com ≈ acme-trading.com.")
+    assert "(and 3 more: point here to see them)" in bar.reasons.text()
+    assert bar.reasons.toolTip().count("•") == 4 and "new bank account" in bar.reasons.toolTip()
     assert "by phone" in bar.advice.text()
     assert "new bank account" in pane.body.toPlainText()  # the message is shown as it is
-    assert bar.trust_button.text() == "This is really our buyer (acme-tradinq.com)"
+    assert bar.trust_button.text() == "This is really our buyer"
+    assert "Trust acme-tradinq.com:" in bar.trust_button.toolTip()
     pane.show_content(load_reader_content(path, ids["thread reply 0 (acme-trading.com)"]))
     assert bar.isHidden()
 
@@ -68,8 +72,8 @@ def test_a_freemail_impostor_is_trusted_by_address_only(qtbot, tmp_path: Path) -
     qtbot.addWidget(pane)
     pane.show_content(load_reader_content(
         path, ids["display name of the buyer, other address (acme-trading.com)"]))
-    assert pane.risk_bar.trust_button.text() == \
-        "This is really our buyer (john.acme-trading@gmail.com)"
+    assert pane.risk_bar.trust_button.toolTip().startswith(
+        "Trust john.acme-trading@gmail.com:")
 
 
 def test_the_dialog_confirms_and_removes_bank_details(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
