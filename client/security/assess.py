@@ -11,7 +11,9 @@ idempotent; raises only the store's errors.
 Signals reused from ``client.security.signals`` (sender warnings, risky attachments, deceptive
 links) keep their meaning; an allowed sender or domain ("this is really our buyer") raises no
 identity signal (lookalike, first-time, Reply-To, thread, IDN) but still the bank and
-authentication ones, since a real mailbox can be taken over.
+authentication ones, since a real mailbox can be taken over. A thread counts as hijacked when
+a domain that never took part writes into it without copying in any earlier correspondent
+(a new party that keeps the buyer in Cc is how legitimate threads grow).
 """
 
 from __future__ import annotations
@@ -102,7 +104,8 @@ def _identity(row: MessageRow, parsed: ParsedMessage, raw: bytes, past: History,
     elif past.first_time_sender(sender, when):
         yield Reason("first-time-sender", sender)
     earlier = thread_domains(store, row, past.own_domain)
-    if earlier and domain not in earlier and domain != past.own_domain:
+    copied = {domain_of(a[1]) for a in row.to + row.cc}  # a new party copying the old one in
+    if earlier and domain not in earlier and domain != past.own_domain and not copied & earlier:
         yield Reason("thread-hijack", ", ".join(sorted(earlier)))
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from client.i18n import N_, translate
 
-RULES_VERSION = 1
+RULES_VERSION = 2
 WARNING, HIGH = 40, 70
 NONE_LEVEL, LOW_LEVEL, WARNING_LEVEL, HIGH_LEVEL = "none", "low", "warning", "high"
 

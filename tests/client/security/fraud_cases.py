@@ -7,7 +7,8 @@ rep's quotation (Sent), the buyer's reply and an invoice whose IBAN the rep conf
 bodies are the texts of clean corpus messages (thunderbird/mailnews-test-data, MPL-2.0, see
 tests/data/SOURCES.md) with the trade text added. Then it adds two groups of messages and
 returns them as `Case(row_id, label, kind)`:
-- `clean`: more thread messages, legitimate Reply-To use by a mailing list and help desks,
+- `clean`: more thread messages, a new party joining a thread with the buyer in Cc,
+  legitimate Reply-To use by a mailing list and help desks,
   legitimate bank wording in every language ("our bank details are unchanged"), first
   inquiries from new companies, newsletters whose bounces go to a mailing service;
 - `fraud`: the same threads mutated: lookalike sender domains (edit distance, confusables,
@@ -126,7 +127,7 @@ class _Writer:
         return self.texts[self.serial % len(self.texts)]
 
     def add(self, sender: str, to: str, subject: str, body: str, *, name: str = "",
-            reply_to: str = "", parent: str = "", sent: bool = False,
+            reply_to: str = "", parent: str = "", sent: bool = False, cc: str = "",
             headers: tuple[tuple[str, str], ...] = (),
             attachment: tuple[str, bytes] | None = None) -> tuple[int, str]:
         self.when += timedelta(hours=3)
@@ -136,6 +137,8 @@ class _Writer:
             msg[key] = value
         msg["From"] = f"{name} <{sender}>" if name else sender
         msg["To"] = to
+        if cc:
+            msg["Cc"] = cc
         msg["Subject"] = subject
         msg["Date"] = format_datetime(self.when)
         message_id = f"m{self.serial}@{sender.split('@')[1]}"
@@ -241,6 +244,9 @@ def build_cases(store: Store) -> list[Case]:
         clean(f"urgent but legitimate order ({domain})", w.add(
             buyer, REP, "Urgent: shipping date", f"Please confirm the ETD urgently.\n{w.text()}",
             name=person, headers=ok))
+        clean(f"a new party copies the buyer in ({domain})", w.add(
+            f"projects@site-contractor{w.serial}.com", REP, "Re: Quotation 2026-117", w.text(),
+            cc=f"{person} <{buyer}>", parent=threads[domain]))
         fake = LOOKALIKES[domain]
         fraud(f"lookalike domain {fake}", w.add(
             f"accounts@{fake}", REP, "Re: Quotation 2026-117", w.text(), name=person,
