@@ -103,7 +103,8 @@ class MessageListModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self.pages_loaded = 0
-        self.risk_marks = RiskMarks()  # issue 19: the fraud icon in the From column
+        self.risk_marks = RiskMarks(self)  # issue 19: the fraud icon in the From column
+        self.risk_marks.changed = self._risks_changed
 
     # -- content ------------------------------------------------------------------------------
     def set_ids(self, ids: Sequence[int]) -> None:
@@ -158,6 +159,11 @@ class MessageListModel(QAbstractTableModel):
         row = self._position.get(message_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, COL_FROM), self.index(row, COL_FROM))
+
+    def _risks_changed(self, ids: list[int]) -> None:
+        rows = [self._position[i] for i in ids if i in self._position]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), COL_FROM), self.index(max(rows), COL_FROM))
 
     def set_seen(self, message_id: int, seen: bool) -> None:
         """Show ``message_id`` as read/unread without reloading it."""

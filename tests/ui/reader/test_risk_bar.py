@@ -124,3 +124,29 @@ def test_the_list_shows_an_icon_for_risky_messages(qtbot, tmp_path: Path) -> Non
         assert model.data(model.index(1, COL_FROM), decoration) is not None
     finally:
         store.close()
+
+
+def test_the_list_computes_missing_risks_in_the_background(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from ui.models.risk_marks import compute_levels
+
+    path, ids = _profile(tmp_path)
+    fraud = ids["bank change from a lookalike, zh"]
+    clean = ids["bank details unchanged, zh"]
+    store = Store.open(path)
+    try:
+        model = MessageListModel(lambda wanted: store.rows_by_ids(wanted), Locale.parse("en"))
+        model.risk_marks.source = lambda wanted: risk_store.cached_levels(store, wanted,
+                                                                          RULES_VERSION)
+        model.risk_marks.compute = lambda wanted: compute_levels(path, wanted)
+        model.set_ids([fraud, clean])
+        decoration = Qt.ItemDataRole.DecorationRole
+        with qtbot.waitSignal(model.dataChanged, timeout=10_000):
+            assert model.data(model.index(0, COL_FROM), decoration) is None  # not known yet
+        icon = model.data(model.index(0, COL_FROM), decoration)
+        assert icon is not None and not icon.isNull()
+        assert model.data(model.index(1, COL_FROM), decoration) is None
+        assert risk_store.cached_risk(store, fraud, RULES_VERSION) is not None  # for the reader
+    finally:
+        store.close()
