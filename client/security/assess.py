@@ -19,6 +19,7 @@ a domain that never took part writes into it without copying in any earlier corr
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 
 import nh3
@@ -39,6 +40,7 @@ from client.store.records import MessageRow
 
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx")
 _IDENTITY_CODES = {"lookalike-domain", "reply-to-lookalike", "reply-to-other-domain",
+                   "reply-to-freemail", "file-share-link",
                    "return-path-other-domain", "first-time-domain", "first-time-sender",
                    "thread-hijack", "idn-domain", "name-matches-contact"}
 
@@ -92,6 +94,8 @@ def _identity(row: MessageRow, parsed: ParsedMessage, raw: bytes, past: History,
         look = lookalike_of(other, known)
         if look is not None:
             yield Reason("reply-to-lookalike", f"{address} ({look.domain} ≈ {look.known})")
+        elif other in risk_store.FREEMAIL and domain not in risk_store.FREEMAIL:
+            yield Reason("reply-to-freemail", address)
         elif other not in known and not listed:
             yield Reason("reply-to-other-domain", address)
     for value in _header(raw, "return-path")[:1]:
@@ -109,10 +113,28 @@ def _identity(row: MessageRow, parsed: ParsedMessage, raw: bytes, past: History,
         yield Reason("thread-hijack", ", ".join(sorted(earlier)))
 
 
+#: file-sharing hosts a first-time sender's "shared file" link points to (checklist A4)
+FILE_SHARE = re.compile(
+    r"https?://(?:[\w-]+\.)*(wetransfer\.com|we\.tl|dropbox\.com|drive\.google\.com|"
+    r"docs\.google\.com|onedrive\.live\.com|1drv\.ms|sharepoint\.com|box\.com|mega\.nz|"
+    r"mediafire\.com|sendspace\.com|pan\.baidu\.com|weiyun\.com)\b", re.IGNORECASE)
+
+
+def _country_of(domain: str) -> str:
+    """The country of a ccTLD domain (``.de`` → ``DE``; ``.uk`` → ``GB``), "" for others."""
+    tld = domain.rsplit(".", 1)[-1].upper()
+    return {"UK": "GB"}.get(tld, tld) if len(tld) == 2 and tld.isalpha() else ""
+
+
 def _bank(store: Store, domain: str, details: list[BankDetail]) -> Iterator[Reason]:
     accounts = [d for d in details if d.kind != "beneficiary"]
     if not accounts:
         return
+    country = _country_of(domain)
+    abroad = [d.value[:2] for d in accounts if d.kind == "iban" and country
+              and d.value[:2] != country]
+    if abroad:
+        yield Reason("bank-country-differs", f"{abroad[0]} ≠ {country}")
     confirmed = risk_store.known_details(store, domain) if domain else []
     by_kind = {k.kind for k in confirmed}
     fingerprints = {k.fingerprint for k in confirmed}
@@ -169,6 +191,9 @@ def assess(store: Store, row: MessageRow, parsed: ParsedMessage, raw: bytes) -> 
     text = message_text(parsed)
     documents = list(_document_texts(parsed, raw))
     every_text = "\n".join([parsed.headers.subject, text, *documents])
+    shared = FILE_SHARE.search(text + "\n" + (parsed.html or ""))
+    if shared and past.first_time_domain(sender, row.sort_date) and not trusted:
+        reasons.append(Reason("file-share-link", shared.group(1).lower()))
     phrase = wording.payment_change(every_text)
     if phrase:
         reasons.append(Reason("payment-change", phrase))

@@ -19,7 +19,7 @@ from typing import Any
 
 from client.i18n import N_, translate
 
-RULES_VERSION = 2
+RULES_VERSION = 3
 WARNING, HIGH = 40, 70
 NONE_LEVEL, LOW_LEVEL, WARNING_LEVEL, HIGH_LEVEL = "none", "low", "warning", "high"
 
@@ -50,6 +50,12 @@ RULES: dict[str, tuple[int, str]] = {
     "invisible-characters": (25, N_("The sender's name hides characters ({detail}).")),
     "reply-to-other-domain": (20, N_("Replies would go to another domain than the sender's: "
                                      "{detail}.")),
+    "reply-to-freemail": (30, N_("Replies would go to a free mail address instead of the "
+                                 "sender's company: {detail}.")),
+    "file-share-link": (20, N_("A first message from this sender links to a file-sharing "
+                               "service: {detail}.")),
+    "bank-country-differs": (15, N_("The bank account is in another country than the "
+                                    "sender's domain: {detail}.")),
     "return-path-other-domain": (5, N_("Bounces go to another domain than the sender's: "
                                        "{detail}.")),
     "first-time-domain": (15, N_("This is the first message from the domain {detail}.")),
@@ -63,7 +69,7 @@ RULES: dict[str, tuple[int, str]] = {
 ADVICE = N_("Before you pay or change anything, confirm the bank details by phone with a number "
             "you already have (not one from this message).")
 _BANK = {"payment-change", "bank-details-changed"}
-_IDENTITY = {"lookalike-domain", "reply-to-lookalike", "first-time-domain", "thread-hijack",
+_IDENTITY = {"lookalike-domain", "reply-to-lookalike", "reply-to-freemail", "first-time-domain", "thread-hijack",
              "auth-dmarc-fail", "auth-spf-dkim-fail", "name-matches-contact",
              "name-contains-address"}
 

@@ -70,3 +70,18 @@ def test_no_body_no_risk(cache: tuple[Store, int]) -> None:
     store.insert_messages(folder, [IncomingMessage(uid=4, raw=b"", fetch_error="gone")], 4)
     [row] = [r for r in store.list_messages(folder, limit=10) if r.uid == 4]
     assert risk_of_row(store, row) is None
+
+
+def test_replies_to_freemail_file_share_links_and_a_foreign_bank(cache: tuple[Store, int]) -> None:
+    store, folder = cache
+    raw = (HEAD.format(sender="anna@kunde.de", uid=5)
+           + "Reply-To: anna.kunde@gmail.com\r\nContent-Type: text/plain\r\n\r\n"
+           "The documents: https://www.dropbox.com/s/abc/invoice.pdf\r\n"
+           "IBAN: GB33BUKB20201555555555\r\n").encode()
+    codes, _score = _codes(store, folder, 5, raw)
+    assert {"reply-to-freemail", "file-share-link", "bank-country-differs"} <= set(codes)
+    assert "reply-to-other-domain" not in codes
+    same = (HEAD.format(sender="anna@kunde.de", uid=6)
+            + "Content-Type: text/plain\r\n\r\nIBAN: DE89 3704 0044 0532 0130 00\r\n").encode()
+    codes, _score = _codes(store, folder, 6, same)
+    assert "bank-country-differs" not in codes and "file-share-link" not in codes
