@@ -56,11 +56,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     tsub = trusted.add_subparsers(dest="trusted_command", metavar="ACTION", required=True)
     tsub.add_parser("list", parents=[common], help="the trusted addresses and domains"
                     ).set_defaults(handler=cmd_trusted_list)
-    for name, handler, words in (("add", cmd_trusted_add, "trust an address or domain"),
-                                 ("remove", cmd_trusted_remove, "undo a trust")):
+    for name, words in (("add", "trust an address or domain"), ("remove", "undo a trust")):
         action = tsub.add_parser(name, parents=[common], help=words)
         action.add_argument("entry", metavar="ADDRESS_OR_DOMAIN")
-        action.set_defaults(handler=handler)
+        action.set_defaults(handler=cmd_trusted_change)
     serv = tsub.add_parser("authserv", parents=[common],
                            help="whose Authentication-Results to trust for an account")
     serv.add_argument("account", metavar="ACCOUNT")
@@ -147,17 +146,11 @@ def cmd_trusted_list(ctx: Context, args: argparse.Namespace) -> int:
     return _emit_trusted(ctx)
 
 
-def cmd_trusted_add(ctx: Context, args: argparse.Namespace) -> int:
+def cmd_trusted_change(ctx: Context, args: argparse.Namespace) -> int:
+    """`trusted add` / `trusted remove` (the undo), by `args.trusted_command`."""
+    change = risk_store.allow if args.trusted_command == "add" else risk_store.disallow
     try:
-        risk_store.allow(ctx.store(), args.entry)
-    except ValueError as error:
-        raise UsageError(str(error)) from error
-    return _emit_trusted(ctx)
-
-
-def cmd_trusted_remove(ctx: Context, args: argparse.Namespace) -> int:
-    try:
-        risk_store.disallow(ctx.store(), args.entry)
+        change(ctx.store(), args.entry)
     except ValueError as error:
         raise UsageError(str(error)) from error
     return _emit_trusted(ctx)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from client.smtp.outbox import Outbox
 from client.store.db import Store
 from tests.client.security.fraud_cases import build_cases
+from tests.ui.composer.test_presend import _outbox
 from ui.composer.window import ComposerWindow
 
 
@@ -17,11 +17,6 @@ def _profile(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     path = tmp_path / "tradewind.db"
     with Store.open(path) as store:
         return path, {c.label: c.row_id for c in build_cases(store)}
-
-
-def _outbox(db: Path) -> int:
-    with Store.open(db) as store:
-        return len(Outbox(store).items())
 
 
 def _box(qtbot, composer: ComposerWindow) -> QMessageBox:  # type: ignore[no-untyped-def]
