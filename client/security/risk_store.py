@@ -4,8 +4,8 @@ authserv-id per account and the risk cache.
 All functions take the caller's ``Store`` and run on its thread; writes are one transaction
 each and idempotent (adding what exists, removing what is absent: no error). Every change to
 the bank details, the allow list or an authserv-id clears ``risk_cache``, so the next display
-recomputes. ``ValueError`` (in words) for an entry that is not an address or ``@domain``, or a
-bank detail that does not validate.
+recomputes. ``ValueError`` (in words, in the current language of ``client.i18n``) for an
+entry that is not an address or ``@domain``, or a bank detail that does not validate.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from client.i18n import _
 from client.security.bank_details import KINDS, BankDetail, extract, normalise
 from client.security.lookalike import domain_of, registrable
 from client.store.db import Store
@@ -60,7 +61,7 @@ def add_detail(store: Store, domain: str, detail: BankDetail, source: str = "") 
     """Remember ``detail`` as confirmed for ``domain`` (a domain or an address)."""
     company = domain_of(domain) if "@" in domain else registrable(domain)
     if not company or "." not in company:
-        raise ValueError(f"“{domain}” is not a domain or an address.")
+        raise ValueError(_("“{value}” is not a domain or an address.", value=domain))
     with store.transaction():
         store.conn.execute(
             "INSERT OR IGNORE INTO known_bank_details (domain, kind, fingerprint, masked, "
@@ -73,16 +74,16 @@ def add_detail(store: Store, domain: str, detail: BankDetail, source: str = "") 
 def parse_detail(kind: str, value: str) -> BankDetail:
     """A detail the rep typed: an IBAN or BIC must validate; ValueError in words if not."""
     if kind not in KINDS:
-        raise ValueError(f"“{kind}” is not one of {', '.join(KINDS)}.")
+        raise ValueError(_("“{value}” is not one of {kinds}.", value=kind, kinds=", ".join(KINDS)))
     if kind in ("iban", "bic"):
         label = "IBAN" if kind == "iban" else "SWIFT"
         found = [d for d in extract(f"{label}: {value}") if d.kind == kind]
         if not found:
-            raise ValueError(f"“{value}” is not a valid {kind.upper()}.")
+            raise ValueError(_("“{value}” is not a valid {kind}.", value=value, kind=kind.upper()))
         return found[0]
     clean = normalise(kind, value)
     if not clean:
-        raise ValueError("The value is empty.")
+        raise ValueError(_("The value is empty."))
     return BankDetail(kind, clean)
 
 
@@ -103,7 +104,7 @@ def allow_entry(entry: str) -> str:
         return text
     if "@" not in text and "." in text:
         return "@" + registrable(text)
-    raise ValueError(f"“{entry}” is not an address or a domain.")
+    raise ValueError(_("“{value}” is not an address or a domain.", value=entry))
 
 
 #: mail services where anyone can get an address: trusting one trusts the address, not the domain

@@ -70,6 +70,26 @@
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
+    <message>
+        <location filename="../../ui/reader/bank_details_dialog.py" />
+        <source>Account number</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/bank_details_dialog.py" />
+        <source>Beneficiary</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/bank_details_dialog.py" />
+        <source>Value confirmed by phone</source>
+        <translation>电话核实过的信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/bank_details_dialog.py" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
 </context>
 <context>
     <name>RiskMarks</name>
@@ -82,6 +102,14 @@
         <location filename="../../ui/models/risk_marks.py" />
         <source>Check before acting: possible fraud</source>
         <translation>行动前请核实：可能是诈骗</translation>
+    </message>
+</context>
+<context>
+    <name>FraudHooks</name>
+    <message>
+        <location filename="../../ui/reader/fraud_hooks.py" />
+        <source>Known bank details of the sender…</source>
+        <translation>发件人的已知银行信息…</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,9 @@
 
 ``BankDetailsDialog(db_path, row, parent)`` lists the confirmed details of the registrable
 domain of ``row``'s sender (``client.security.risk_store``) and those found in the message,
-with "Confirm the details of this message" (after checking them by phone) and "Remove" for a
-selected known one. Reads and writes run on the thread pool; ``changed`` fires after a write.
+with "Confirm the details of this message" (after checking them by phone), "Remove" for a
+selected known one, and a kind + value row to add one typed in (an IBAN or BIC must validate;
+a refused value is said in words under the row and nothing is stored). Reads and writes run on the thread pool; ``changed`` fires after a write.
 GUI thread only.
 """
 
@@ -14,9 +15,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -55,6 +59,16 @@ def _confirm(db_path: Path, row: MessageRow) -> None:
                                   source=f"message {row.message_id or row.id}")
 
 
+def _add(db_path: Path, row: MessageRow, kind: str, value: str) -> None:
+    """Worker thread: remember a typed detail; ValueError (in words) if it does not validate."""
+    from client.security import risk_store
+    from client.store.db import Store
+
+    detail = risk_store.parse_detail(kind, value)
+    with Store.open(db_path) as store:
+        risk_store.add_detail(store, row.from_email, detail, source="typed")
+
+
 def _remove(db_path: Path, detail_id: int) -> None:
     from client.security import risk_store
     from client.store.db import Store
@@ -89,6 +103,24 @@ class BankDetailsDialog(QDialog):
         self.remove_button.clicked.connect(self._remove_clicked)
         layout.addWidget(self.confirm_button)
         layout.addWidget(self.remove_button)
+        add_row = QHBoxLayout()
+        self.kind_box = QComboBox(self)
+        for kind, label in (("iban", "IBAN"), ("bic", "SWIFT/BIC"),
+                            ("account", self.tr("Account number")),
+                            ("beneficiary", self.tr("Beneficiary"))):
+            self.kind_box.addItem(label, kind)
+        self.value_field = QLineEdit(self)
+        self.value_field.setPlaceholderText(self.tr("Value confirmed by phone"))
+        self.add_button = QPushButton(self.tr("Add"), self)
+        self.add_button.clicked.connect(self._add_clicked)
+        for widget in (self.kind_box, self.value_field, self.add_button):
+            add_row.addWidget(widget)
+        layout.addLayout(add_row)
+        self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        layout.addWidget(self.error)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
@@ -121,6 +153,23 @@ class BankDetailsDialog(QDialog):
         db_path, row = self.db_path, self.row
         self.loaded = False
         run_in_background(lambda: _confirm(db_path, row), self._after_write, None, owner=self)
+
+    def _add_clicked(self) -> None:
+        kind, value = str(self.kind_box.currentData()), self.value_field.text()
+        db_path, row = self.db_path, self.row
+
+        def failed(exc: BaseException) -> None:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.loaded = True
+
+        def added(result: object) -> None:
+            self.error.hide()
+            self.value_field.clear()
+            self._after_write(result)
+
+        self.loaded = False
+        run_in_background(lambda: _add(db_path, row, kind, value), added, failed, owner=self)
 
     def _remove_clicked(self) -> None:
         item = self.known.currentItem()

@@ -74,6 +74,8 @@ def test_trusted_is_stored_and_undoable(cli: Cli, profile_dir: object) -> None:
     assert cli("risk", str(case.row_id), "--json").json()["level"] == "high"
     bad = cli("trusted", "add", "not an address", "--json")
     assert bad.code == 2 and "not an address or a domain" in bad.err
+    chinese = cli("--lang", "zh_CN", "trusted", "add", "not an address")
+    assert chinese.code == 2 and "不是地址或域名" in chinese.err
     assert cli("trusted", "add", "Accounts@ACME-tradinq.com", "--json").json() == {
         "trusted": ["accounts@acme-tradinq.com"]}
     assert cli("risk", str(case.row_id), "--json").json()["level"] in ("none", "low")

@@ -150,3 +150,51 @@ def test_the_list_computes_missing_risks_in_the_background(qtbot, tmp_path: Path
         assert risk_store.cached_risk(store, fraud, RULES_VERSION) is not None  # for the reader
     finally:
         store.close()
+
+
+def test_the_dialog_adds_a_typed_detail_and_refuses_a_bad_one(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path, ids = _profile(tmp_path)
+    with Store.open(path) as store:
+        row = store.get_message(ids["thread reply 0 (acme-trading.com)"])
+    assert row is not None
+    dialog = BankDetailsDialog(path, row)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
+    assert not dialog.confirm_button.isEnabled()  # nothing to confirm in this message
+    dialog.value_field.setText("GB82 WEST 1234 5698 7654 33")  # a wrong checksum
+    dialog.add_button.click()
+    qtbot.waitUntil(lambda: dialog.loaded and not dialog.error.isHidden(), timeout=10_000)
+    assert "not a valid IBAN" in dialog.error.text()
+    assert dialog.value_field.text()  # the rep's text stays to be corrected
+    dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("bic"))
+    dialog.value_field.setText("BUKBGB22")
+    with qtbot.waitSignal(dialog.changed, timeout=10_000):
+        dialog.add_button.click()
+    qtbot.waitUntil(lambda: dialog.loaded and dialog.known.count() == 2, timeout=10_000)
+    assert dialog.error.isHidden() and dialog.value_field.text() == ""
+    with Store.open(path) as store:
+        assert ("bic", "BUKBGB22") in {(k.kind, k.masked)
+                                       for k in risk_store.known_details(store, "acme-trading.com")}
+
+
+def test_the_message_menu_opens_the_dialog(qtbot, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.mainwindow.window import MainWindow
+    from ui.qt.dates import babel_locale
+    from ui.qt.tasks import wait_for_background_tasks
+
+    window = MainWindow(demo_db, babel_locale("en_US"), demo=True)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.list_source is not None, timeout=20_000)
+    first = window.message_model.message_id_at(0)
+    assert first is not None
+    window.show_message(first)
+    qtbot.waitUntil(lambda: window.reader.shown_id == first, timeout=20_000)
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Message")
+    action = next(a for a in menu.actions() if a.text() == "Known bank details of the sender…")
+    action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "bank_details_dialog", None) is not None
+                    and window.bank_details_dialog.loaded, timeout=10_000)
+    assert window.bank_details_dialog.isVisible()
+    window.bank_details_dialog.reject()
+    window.close()
+    wait_for_background_tasks()
