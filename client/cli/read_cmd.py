@@ -338,6 +338,10 @@ def _show_text(document: dict[str, Any], have_body: bool) -> str:
     for warning in ([w["message"] for w in document["sender_warnings"]] + cautions
                     + document["warnings"]):
         lines.append(f"Warning: {safe_text(visible_text(warning), 200)}")
+    risk = document.get("risk")  # issue 19: the fraud risk at warning/high, with the advice
+    if risk and risk["level"] in ("warning", "high"):
+        lines.append(f"Fraud risk: {risk['level']} ({risk['score']}/100). "
+                     f"{safe_text(risk['advice'], 300)}")
     return "\n".join(lines)
 
 

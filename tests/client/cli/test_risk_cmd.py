@@ -32,6 +32,7 @@ def test_risk_of_a_bank_change_from_a_lookalike(cli: Cli, profile_dir: object) -
     assert shown["risk"] == {k: v for k, v in doc.items() if k != "id"}
     text = cli("risk", str(case.row_id)).out
     assert text.startswith("Risk: high") and "imitates" in text
+    assert "Fraud risk: high (" in cli("show", str(case.row_id)).out
     chinese = cli("--lang", "zh_CN", "risk", str(case.row_id), "--json").json()
     assert [r["code"] for r in chinese["reasons"]] == codes
     assert chinese["reasons"][0]["text"] != doc["reasons"][0]["text"]

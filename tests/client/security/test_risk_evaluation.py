@@ -42,6 +42,11 @@ def test_every_fraud_warns_and_at_most_one_percent_of_clean_mail_does(
     false_alarms = [(c.label, _risk(store, c).to_json()) for c in cleans
                     if _risk(store, c).score >= WARNING]
     assert len(false_alarms) <= len(cleans) // 100, false_alarms
+    flagged = len(frauds) - len(missed) + len(false_alarms)
+    precision, recall = (len(frauds) - len(missed)) / flagged, 1 - len(missed) / len(frauds)
+    print(f"evaluation: {len(frauds)} fraud, {len(cleans)} clean; precision {precision:.3f}, "
+          f"recall {recall:.3f}")  # shown with pytest -s; the benchmark prints it too
+    assert recall == 1.0 and precision >= 0.98
 
 
 def test_reasons_name_the_signal(built: tuple[Store, list[Case]]) -> None:
