@@ -4,9 +4,11 @@
 rep's history (``client.security.history``), the allow list, the known bank details and the
 account's trusted authserv-id (``client.security.risk_store``). ``risk_of_row(store, row) ->
 Risk | None`` reads the cache first (``risk_cache``, rules ``risk.RULES_VERSION``) and stores
-what it computes: lazy, on first display or ``tradewind show``/``risk``; None when the body is
-not downloaded yet (or the row is a placeholder for a message the server did not let us read). Caller's ``Store`` on its thread (the reader calls it on a worker);
-idempotent; raises only the store's errors.
+what it computes (a cache write the disk refuses is logged, the risk still returned): lazy, on
+first display, in the list's background fill or in ``tradewind show``/``risk``. None when the
+body is not downloaded yet or the row is a placeholder for a message the server did not let
+us read. Caller's ``Store`` on its thread (the reader calls it on a worker); idempotent;
+raises only the store's read errors.
 
 Signals reused from ``client.security.signals`` (sender warnings, risky attachments, deceptive
 links) keep their meaning; an allowed sender or domain ("this is really our buyer") raises no
@@ -19,7 +21,9 @@ a domain that never took part writes into it without copying in any earlier corr
 from __future__ import annotations
 
 import html
+import logging
 import re
+import sqlite3
 from collections.abc import Iterator
 
 import nh3
@@ -36,7 +40,10 @@ from client.security.risk import RULES_VERSION, Reason, Risk, score
 from client.security.signals import ATTACHMENT, LINK, SENDER, message_signals
 from client.store.address_book import contact_addresses_named
 from client.store.db import Store
+from client.store.errors import StoreWriteError
 from client.store.records import MessageRow
+
+log = logging.getLogger(__name__)
 
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx")
 _IDENTITY_CODES = {"lookalike-domain", "reply-to-lookalike", "reply-to-other-domain",
@@ -218,7 +225,10 @@ def risk_of_row(store: Store, row: MessageRow, use_cache: bool = True) -> Risk |
     if row.body_state == "none" or not raw.strip():  # a placeholder: nothing to judge yet
         return None
     result = assess(store, row, parse_message(raw), raw)
-    risk_store.cache_risk(store, row.id, RULES_VERSION, result.stored())
+    try:
+        risk_store.cache_risk(store, row.id, RULES_VERSION, result.stored())
+    except (StoreWriteError, sqlite3.OperationalError) as exc:  # full disk, busy: not cached
+        log.warning("fraud risk of message %s not cached: %s", row.id, exc)
     return result
 
 

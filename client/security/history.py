@@ -11,6 +11,7 @@ thread. Caller's ``Store``, on its thread; pure reads.
 
 from __future__ import annotations
 
+import threading
 import weakref
 from dataclasses import dataclass, field
 
@@ -70,14 +71,16 @@ class History:
 
 _cache: weakref.WeakKeyDictionary[Store, dict[int, tuple[tuple[int, int], History]]] = (
     weakref.WeakKeyDictionary())
+_lock = threading.Lock()  # each thread has its own Store, but they share this dict
 
 
 def history(store: Store, account_id: int) -> History:
     """The (cached) history of one account; see the module docstring."""
     stamp_row = store.conn.execute("SELECT coalesce(max(id), 0), count(*) FROM messages").fetchone()
     stamp = (int(stamp_row[0]), int(stamp_row[1]))
-    per_store = _cache.setdefault(store, {})
-    hit = per_store.get(account_id)
+    with _lock:
+        per_store = _cache.setdefault(store, {})
+        hit = per_store.get(account_id)
     if hit is not None and hit[0] == stamp:
         return hit[1]
     account = store.account(account_id)
@@ -95,7 +98,8 @@ def history(store: Store, account_id: int) -> History:
         domain = domain_of(address)
         if domain and when < result.domain_first_seen.get(domain, float("inf")):
             result.domain_first_seen[domain] = when
-    per_store[account_id] = (stamp, result)
+    with _lock:
+        per_store[account_id] = (stamp, result)
     return result
 
 

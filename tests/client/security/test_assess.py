@@ -85,3 +85,20 @@ def test_replies_to_freemail_file_share_links_and_a_foreign_bank(cache: tuple[St
             + "Content-Type: text/plain\r\n\r\nIBAN: DE89 3704 0044 0532 0130 00\r\n").encode()
     codes, _score = _codes(store, folder, 6, same)
     assert "bank-country-differs" not in codes and "file-share-link" not in codes
+
+
+def test_a_refused_cache_write_still_gives_the_risk(cache: tuple[Store, int],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from client.security import risk_store
+    from client.store.errors import StoreWriteError
+
+    store, folder = cache
+
+    def refuse(*_args: object) -> None:
+        raise StoreWriteError("The disk is full.")
+
+    monkeypatch.setattr(risk_store, "cache_risk", refuse)
+    raw = (HEAD.format(sender="x@new-company.example", uid=7)
+           + "Content-Type: text/plain\r\n\r\nPlease note our new bank account.\r\n").encode()
+    codes, score = _codes(store, folder, 7, raw)
+    assert "payment-change" in codes and score >= 40
