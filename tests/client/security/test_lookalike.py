@@ -51,3 +51,13 @@ def test_edit_distance_counts_a_transposition_once() -> None:
     assert damerau_levenshtein("acme", "amce") == 1
     assert damerau_levenshtein("kitten", "sitting") == 3
     assert damerau_levenshtein("", "abc") == 3
+
+
+def test_the_selftest_finds_the_fraud_guard_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    from client import selftest
+    from client.security import lookalike
+
+    selftest._fraud_data()  # shipped here
+    monkeypatch.setattr(lookalike, "registrable", lambda host: host)  # as without the list
+    with pytest.raises(ValueError, match="Public Suffix List"):
+        selftest._fraud_data()
