@@ -23,6 +23,18 @@ def _profile(tmp_path: Path) -> tuple[Path, dict[str, int]]:
         return path, {c.label: c.row_id for c in build_cases(store)}
 
 
+def _dialog(qtbot, tmp_path: Path, label: str) -> tuple[Path, BankDetailsDialog]:  # type: ignore[no-untyped-def]
+    """The bank-details dialog of one message of the set, its lists loaded."""
+    path, ids = _profile(tmp_path)
+    with Store.open(path) as store:
+        row = store.get_message(ids[label])
+    assert row is not None
+    dialog = BankDetailsDialog(path, row)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
+    return path, dialog
+
+
 def test_the_bar_shows_reasons_and_advice_and_never_hides_the_message(
         qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path, ids = _profile(tmp_path)
@@ -77,13 +89,7 @@ def test_a_freemail_impostor_is_trusted_by_address_only(qtbot, tmp_path: Path) -
 
 
 def test_the_dialog_confirms_and_removes_bank_details(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path, ids = _profile(tmp_path)
-    with Store.open(path) as store:
-        row = store.get_message(ids["PDF invoice with a changed IBAN (lyonvins.fr)"])
-    assert row is not None
-    dialog = BankDetailsDialog(path, row)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
+    path, dialog = _dialog(qtbot, tmp_path, "PDF invoice with a changed IBAN (lyonvins.fr)")
     assert [dialog.known.item(i).text() for i in range(dialog.known.count())] == [
         "IBAN  FR14…2606  (test)"]
     assert dialog.found.item(0).text() == "IBAN  FR76…0189"
@@ -153,13 +159,7 @@ def test_the_list_computes_missing_risks_in_the_background(qtbot, tmp_path: Path
 
 
 def test_the_dialog_adds_a_typed_detail_and_refuses_a_bad_one(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path, ids = _profile(tmp_path)
-    with Store.open(path) as store:
-        row = store.get_message(ids["thread reply 0 (acme-trading.com)"])
-    assert row is not None
-    dialog = BankDetailsDialog(path, row)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
+    path, dialog = _dialog(qtbot, tmp_path, "thread reply 0 (acme-trading.com)")
     assert not dialog.confirm_button.isEnabled()  # nothing to confirm in this message
     dialog.value_field.setText("GB82 WEST 1234 5698 7654 33")  # a wrong checksum
     dialog.add_button.click()
