@@ -16,7 +16,8 @@ from typing import Any
 BUNDLED = ("PySide6", "shiboken6", "imap-tools", "keyring", "icalendar", "sqlite-utils",
            "babel", "holidays", "tzdata", "platformdirs", "charset-normalizer", "tnefparse",
            "dnspython", "nh3", "cryptography", "psutil", "Jinja2", "MarkupSafe", "idna",
-           "confusable-homoglyphs", "python-dateutil", "SecretStorage", "jeepney", "certifi",
+           "confusable-homoglyphs", "authres", "schwifty", "pycountry", "publicsuffixlist",
+           "pypdf", "python-docx", "python-dateutil", "SecretStorage", "jeepney", "certifi",
            "pyinstaller")
 
 

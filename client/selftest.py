@@ -3,7 +3,7 @@
 Checks, in order: every `client` module imports; a fresh cache opens and migrates to the
 latest schema (in a temporary folder, deleted after); the data files are present (Qt and
 gettext translations, templates, demo mailbox, time-zone data, holiday data, babel locale
-data, the CA store); the OS keyring has an accepted backend (`client.profile.secrets`); then, in the
+data, the CA store, the fraud guard's suffix list, IBAN registry and confusables); the OS keyring has an accepted backend (`client.profile.secrets`); then, in the
 desktop part (`ui.app.selftest_render`, loaded by name so `client` never imports `ui`), every `ui`
 module imports and a demo message renders in the reader offscreen. Exit 0 when all pass, 1
 with each failure's reason in words (`--json`: `{"ok", "version", "checks": [...]}`). Main
@@ -96,6 +96,7 @@ def data_files() -> Check:
     _probe(problems, "holiday data", _holiday_data)
     _probe(problems, "locale data", _locale_data)
     _probe(problems, "CA certificates", _ca_store)
+    _probe(problems, "fraud-guard data", _fraud_data)  # issue 19: PSL, IBAN registry, PDF/DOCX
     if problems:
         return Check("data files", False, "; ".join(problems))
     return Check("data files", True, f"resources in {resources}, zones, holidays, locales, CAs")
@@ -129,6 +130,20 @@ def _locale_data() -> None:
 
     if Locale.parse("zh_CN").territories.get("CN") is None:
         raise ValueError("babel has no territory names for zh_CN")
+
+
+def _fraud_data() -> None:
+    """The Public Suffix List, the IBAN/BIC registry and the confusables table ship with the
+    installation (the bundle must collect their data files)."""
+    from client.security.bank_details import extract
+    from client.security.lookalike import lookalike_of, registrable
+
+    if registrable("mail.buyer.com.cn") != "buyer.com.cn":
+        raise ValueError("the Public Suffix List is missing")
+    if not extract("IBAN: DE89 3704 0044 0532 0130 00 SWIFT: DEUTDEFF")[1:]:
+        raise ValueError("the IBAN/BIC registry is missing")
+    if lookalike_of("\u0430cme.com", {"acme.com"}) is None:
+        raise ValueError("the confusables table is missing")
 
 
 def _ca_store() -> None:

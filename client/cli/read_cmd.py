@@ -292,6 +292,10 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
     security = signals_of_row(store, row)  # client.security: the same signals as the reader
     document["security"] = security.to_json() if security is not None else None
+    from client.security.assess import risk_of_row  # issue 19: the fraud risk, cached
+
+    risk = risk_of_row(store, row) if raw is not None else None
+    document["risk"] = risk.to_json() if risk is not None else None
     ctx.emit(document, lambda: _show_text(document, raw is not None))
     return ExitCode.OK
 
@@ -341,6 +345,10 @@ def _show_text(document: dict[str, Any], have_body: bool) -> str:
     for warning in ([w["message"] for w in document["sender_warnings"]] + cautions
                     + document["warnings"]):
         lines.append(f"Warning: {safe_text(visible_text(warning), 200)}")
+    risk = document.get("risk")  # issue 19: the fraud risk at warning/high, with the advice
+    if risk and risk["level"] in ("warning", "high"):
+        lines.append(f"Fraud risk: {risk['level']} ({risk['score']}/100). "
+                     f"{safe_text(risk['advice'], 300)}")
     return "\n".join(lines)
 
 

@@ -38,6 +38,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "client.cli.calendar_cmd": ("calendar",),
     "client.cli.settings_cmd": ("settings",),
     "client.cli.security_cmd": ("security",),
+    "client.cli.risk_cmd": ("risk", "bank-details", "trusted"),
 }
 
 #: command name -> module name

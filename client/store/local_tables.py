@@ -118,6 +118,11 @@ LOCAL_TABLES: list[LocalTable] = [
     LocalTable("calendar_events", "calendar_events", "calendar entries", replace=True),
     LocalTable("calendar_changes", "calendar_changes",
                "calendar changes waiting for the CalDAV server"),
+    # Fraud guard (client/security/risk_store.py, schema 17): what the rep confirmed or trusts.
+    LocalTable("known_bank_details", "known_bank_details", "known bank details"),
+    LocalTable("risk_allow", "risk_allow", "trusted senders (fraud guard)"),
+    LocalTable("risk_settings", "risk_settings", "trusted authserv-ids",
+               required={"account_id": "accounts"}),
 ]
 
 #: Tables with no local-only rows: they come from the server again (``parts``), are rebuilt
@@ -126,4 +131,5 @@ LOCAL_TABLES: list[LocalTable] = [
 #: keep, so a rebuilt cache starts with an empty undo history. With ``LOCAL_TABLES`` these name
 #: every table of the schema (tests/client/store/test_local_tables.py), so a new table has to
 #: be classified.
-SERVER_TABLES = frozenset({"parts", "message_refs", "orphan_bodies", "messages_fts", "undo_log"})
+SERVER_TABLES = frozenset({"parts", "message_refs", "orphan_bodies", "messages_fts", "undo_log",
+                           "risk_cache"})  # risk_cache: recomputed from the mail

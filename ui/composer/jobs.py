@@ -30,12 +30,13 @@ from client.oauth.credentials import secret_or_none
 from client.outgoing.draft_open import draft_for_message, settle_drafts_without_server
 from client.outgoing.message import QueuedMessage
 from client.outgoing.pipeline import queue_message
+from client.security.recipient_checks import ranked_address_book
 from client.signatures.languages import policy_languages
 from client.signatures.provision import policy_in_force, rep_values
 from client.signatures.render import SignatureRequest, render_signature
 from client.signatures.schema import PolicyError
 from client.smtp.sender import FlushReport
-from client.store.address_book import AddressBook, load_address_book
+from client.store.address_book import AddressBook
 from client.store.db import Store
 from client.store.records import Account
 from client.uploads import draft_links
@@ -105,7 +106,8 @@ def load_setup(db_path: Path, mode: str = "new", message_row: int | None = None,
             saved = get_draft(store, draft_id)
             fields, account_id = saved.fields, saved.account_id
             links = draft_links.load(store, draft_id)
-        return ComposerSetup(senders, fields, account_id, draft_id, load_address_book(store),
+        return ComposerSetup(senders, fields, account_id, draft_id,
+                             ranked_address_book(store, account_id),  # issue 19
                              links.present, links.gone)
 
 

@@ -51,6 +51,7 @@ from ui.composer.link_password import LinkPasswordBox
 from ui.composer.locked_view import LockedHtmlView
 from ui.composer.on_screen import keep_on_screen
 from ui.composer.quote_edit import QuoteView
+from ui.composer.recipient_risk import RecipientRisk
 from ui.qt.screen_fit import fit_to_screen
 from ui.qt.tasks import run_in_background
 
@@ -126,6 +127,8 @@ class ComposerWindow(QWidget):
             row, problems = answer.address_row(address, self)
             form.addRow(label, row)
             self.address_problems.append(problems)
+        self.recipient_risk = RecipientRisk(self)  # issue 19: Reply-To diversion, lookalikes
+        form.addRow("", self.recipient_risk)
         form.addRow(self.tr("Subject:"), self.subject_field)
         self.form = form
 
@@ -545,7 +548,7 @@ class ComposerWindow(QWidget):
         """Check the addresses and run the checks before sending (``answer``), then queue."""
         if self.current_sender() is None or self._sending or self.sent:
             return
-        self.answer.send_requested()
+        self.recipient_risk.before_send(self.answer.send_requested)  # issue 19
 
     def queue_now(self) -> None:
         """Queue the message durably; the window closes once the outbox holds it."""

@@ -77,6 +77,7 @@ from ui.qt.tasks import run_in_background
 from ui.quotes.window_controls import QuoteControls
 from ui.reader.attachment_actions import AttachmentActions
 from ui.reader.content import ReaderContent, load_reader_content
+from ui.reader.fraud_hooks import bank_details_action, hook_fraud_guard
 from ui.reader.pane import ReaderPane
 from ui.settings.preferences import Preferences, load_preferences, save_preferences
 
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
 
         self.reader = ReaderPane(babel_locale, self)
         self.reader.invitation_card.db_path = db_path  # its buttons open their own Store
+        hook_fraud_guard(self.reader, self.message_model, db_path, lambda: self.store)  # issue 19
         self.attachment_actions = AttachmentActions(self, db_path, self.reader, self.statusBar)
         self.remote_allowed_ids: set[int] = set()  # "load remote content" for these messages
         self.reader.loadRemoteRequested.connect(self.allow_remote_for_message)
@@ -306,6 +308,7 @@ class MainWindow(QMainWindow):
         message_menu.addSeparator()
         message_menu.addAction(self.mark_read_action)
         message_menu.addAction(self.flag_action)
+        message_menu.addAction(bank_details_action(self))  # issue 19
         self.view_menu = view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.group_action)
         view_menu.addAction(self.headers_action)

@@ -32,6 +32,7 @@ from PySide6.QtGui import QFont
 
 from client.mime.sender_checks import list_label
 from client.store.records import MessageRow
+from ui.models.risk_marks import RiskMarks
 from ui.qt.dates import list_date
 from ui.qt.icons import icon
 from ui.qt.plain_text import tooltip
@@ -128,6 +129,8 @@ class MessageListModel(QAbstractTableModel):
         self.folder_names: dict[int, str] = {}
         #: rows of an expanded conversation (``ui.everyday.thread_expand``): shown indented
         self.child_ids: set[int] = set()
+        self.risk_marks = RiskMarks(self)  # issue 19: the fraud icon in the From column
+        self.risk_marks.changed = self._risks_changed
 
     def set_view(self, *, show_recipients: bool, folder_names: dict[int, str]) -> None:
         """Show To instead of From (``show_recipients``) and these folder names; repaints."""
@@ -175,6 +178,7 @@ class MessageListModel(QAbstractTableModel):
     def _load_page(self, page_no: int) -> dict[int, MessageRow]:
         chunk = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
         page = {r.id: r for r in self._loader(chunk)}
+        self.risk_marks.load(chunk)
         for flag, shown in self._shown_flags.items():
             for message_id in shown.keys() & page.keys():
                 page[message_id] = _with_flag(page[message_id], flag, shown[message_id])
@@ -183,6 +187,18 @@ class MessageListModel(QAbstractTableModel):
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
         return page
+
+    def set_risk(self, message_id: int, level: str) -> None:
+        """Show the fraud risk the reader computed for ``message_id`` (``RiskMarks``)."""
+        self.risk_marks.set(message_id, level)
+        row = self._position.get(message_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, COL_FROM), self.index(row, COL_FROM))
+
+    def _risks_changed(self, ids: list[int]) -> None:
+        rows = [self._position[i] for i in ids if i in self._position]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), COL_FROM), self.index(max(rows), COL_FROM))
 
     def set_seen(self, message_id: int, seen: bool) -> None:
         """Show ``message_id`` as read/unread without reloading it."""
@@ -305,11 +321,15 @@ class MessageListModel(QAbstractTableModel):
                 return icon("attachment")
             if column == COL_SUBJECT and message.answered:
                 return icon("answered")
+            if column == COL_FROM:
+                return self.risk_marks.icon_for(message.id)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_FROM:
-                return tooltip(", ".join(e for _n, e in message.to) if self.show_recipients
-                               else message.from_email)
+                warning = self.risk_marks.tooltip_for(message.id)
+                shown = (", ".join(e for _n, e in message.to) if self.show_recipients
+                         else message.from_email)
+                return tooltip(shown + (f"\n{warning}" if warning else ""))
             return None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._cell_name(message, index)

@@ -30,6 +30,7 @@ from client.store.db import Store
 from client.store.records import MessageRow
 from client.sync.attachments import server_parts
 from ui.reader.html_content import PreparedHtml, plain_text_html, prepare_parts
+from ui.reader.risk_content import message_risk
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,8 @@ class ReaderContent:
     invitation: Card | None = None
     #: attachments that can run code or hide their type (client.security.attachments)
     attachment_risks: tuple[AttachmentRisk, ...] = ()
+    #: the fraud risk (client.security.risk.Risk.to_json(); ui.reader.risk_bar), None if unknown
+    risk: dict[str, Any] | None = None
 
 
 def load_reader_content(
@@ -92,8 +95,9 @@ def load_reader_content(
         on_server = server_parts(store, message_row) if row.body_state == "partial" else None
         contacts = contact_addresses_named(store, [a.name for a in senders])
         card = _card(store, message_row, raw)
+        risk = message_risk(store, row)  # issue 19, computed once and cached
     content = replace(build_content(row, raw, allow_remote, str(message_row), contacts),
-                      invitation=card)
+                      invitation=card, risk=risk)
     if on_server is None:
         return content
     # A message over the cache cap: its attachments are listed from what the server holds.
@@ -102,7 +106,7 @@ def load_reader_content(
         for p in on_server
     )
     return replace(content, attachments=listed, attachment_risks=tuple(
-        risk for p in on_server if (risk := assess(p.filename)) is not None))
+        found for p in on_server if (found := assess(p.filename)) is not None))
 
 
 def _card(store: Store, message_row: int, raw: bytes) -> Card | None:

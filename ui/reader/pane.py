@@ -47,6 +47,7 @@ from ui.reader.content import ReaderAttachment, ReaderContent, plain_text_html
 from ui.reader.html_content import Link, link_index
 from ui.reader.invitation import InvitationCard
 from ui.reader.link_prompt import link_box, warning_sentences
+from ui.reader.risk_bar import RiskBar
 from ui.reader.sender_warning import sender_line, sender_notices, senders_of
 
 
@@ -154,8 +155,10 @@ class ReaderPane(QWidget):
         header_layout.setSpacing(2)
         self.invitation_card = InvitationCard(locale, self)  # in the chrome, never the HTML
         self.invitation_card.linkRequested.connect(self._invitation_link)
+        self.risk_bar = RiskBar(self)  # issue 19: fraud warning, in the chrome, never the HTML
         for widget in (self.subject, self.from_label, self.recipients, self.date, self.headers_view,
-                       self.attachment_bar, self.notice_bar, self.invitation_card):
+                       self.attachment_bar, self.risk_bar, self.notice_bar,
+                       self.invitation_card):
             header_layout.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -188,6 +191,7 @@ class ReaderPane(QWidget):
         self.headers_view.clear()
         self.headers_view.hide()
         self.notice_bar.hide()
+        self.risk_bar.show_risk(None, None)
         self.invitation_card.show_card(None)
         self._fill_attachment_bar(())
         self.body.clear()
@@ -266,6 +270,7 @@ class ReaderPane(QWidget):
         self.notice.setVisible(bool(notices))
         self.notice_bar.setVisible(bool(notices))
         self._fill_attachment_bar(content.attachments)
+        self.risk_bar.show_risk(content.risk, row)
         self.invitation_card.show_card(content.invitation)
         self._links = list(content.html.links) if content.html is not None else []
         self._document_key = content.document_key or str(row.id)

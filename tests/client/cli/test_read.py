@@ -84,7 +84,7 @@ def test_show_plain_text_message(cli: Cli, cache: Cache) -> None:
 def test_show_html_reduced_to_text(cli: Cli, cache: Cache) -> None:
     document = cli("show", str(cache.inbox_ids[1]), "--json").json()
     assert set(document) == {"message", "text", "text_source", "attachments", "warnings",
-                             "senders", "sender_warnings", "security"}
+                             "senders", "sender_warnings", "security", "risk"}
     assert document["text_source"] == "html"
     assert "Please confirm the order." in document["text"]
     assert "alert" not in document["text"] and "<" not in document["text"]

@@ -156,6 +156,7 @@ def test_a_storage_that_cannot_protect_links_refuses_in_words(  # type: ignore[n
     write_random(big, 2 * MiB)
     composer = _open(qtbot, db, composers)
     composer.to_field.setText(smtp_user.email)
+    composer.subject_field.setText("Factory video")  # no check before sending asks first
     composer.add_files([big])
     qtbot.waitUntil(lambda: composer.link_offer.isVisible())
     composer.link_button.click()

@@ -48,7 +48,7 @@ def window(qtbot, profile: Path) -> Iterator[MainWindow]:  # type: ignore[no-unt
     win.show()
     yield win
     wait_for_background_tasks()
-    for composer in list(win.composers):
+    for composer in list(win.compose.composers):
         composer.sent = True
         composer.close()
     wait_for_background_tasks()
@@ -127,8 +127,8 @@ def test_edit_opens_a_draft_and_cancel_removes_the_message_and_its_uploads(  # t
 
     view.select(quote)
     view.edit_button.click()
-    qtbot.waitUntil(lambda: len(window.composers) == 1 and window.composers[0].is_ready)
-    assert window.composers[0].subject_field.text() == "Quotation"
+    qtbot.waitUntil(lambda: len(window.compose.composers) == 1 and window.compose.composers[0].is_ready)
+    assert window.compose.composers[0].subject_field.text() == "Quotation"
     qtbot.waitUntil(lambda: list(_rows(window)) == ["Drawings"])
 
     view.select(drawings)

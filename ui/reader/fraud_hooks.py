@@ -1,0 +1,55 @@
+"""Wires the fraud guard (issue 19) into the main window, so the window keeps two hook lines.
+
+``hook_fraud_guard``: the reader's risk bar gets the cache path for its buttons; the list's
+risk icons read the cached levels of each page it loads (the window's GUI-thread Store, one
+indexed query) and compute the missing ones on the thread pool; a risk the reader shows
+updates the list's icon at once. ``bank_details_action(window)`` is the Message menu's
+"Known bank details of the sender…" (the dialog for the shown message). GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+
+from client.security.risk import RULES_VERSION
+from client.security.risk_store import cached_levels
+from client.store.db import Store
+from ui.models.message_list import MessageListModel
+from ui.models.risk_marks import compute_levels
+from ui.reader.pane import ReaderPane
+
+
+def hook_fraud_guard(reader: ReaderPane, model: MessageListModel, db_path: Path,
+                     store: Callable[[], Store]) -> None:
+    """See the module docstring."""
+    reader.risk_bar.db_path = db_path
+    model.risk_marks.source = lambda ids: cached_levels(store(), ids, RULES_VERSION)
+    model.risk_marks.compute = lambda ids: compute_levels(db_path, ids)
+    reader.risk_bar.riskShown.connect(model.set_risk)
+
+
+def bank_details_action(window: Any) -> QAction:
+    """The menu action that opens ``BankDetailsDialog`` for the message the reader shows
+    (disabled while none is shown)."""
+    from ui.reader.bank_details_dialog import BankDetailsDialog
+
+    action = QAction(QCoreApplication.translate("FraudHooks", "Known bank details of the "
+                                                "sender…"), window)
+
+    def open_dialog() -> None:
+        shown = window.reader.shown_id
+        row = window.store.get_message(shown) if shown is not None else None
+        if row is None or "@" not in row.from_email:
+            return
+        dialog = BankDetailsDialog(window.db_path, row, window)
+        dialog.changed.connect(window.reader.risk_bar.refresh)
+        window.bank_details_dialog = dialog
+        dialog.open()
+
+    action.triggered.connect(open_dialog)
+    return action
