@@ -23,6 +23,7 @@ from client.cli import (
     attachment_cmd,
     cache_cmd,
     calendar_cmd,
+    customers_cmd,
     links_cmd,
     meet_cmd,
     open_cmd,
@@ -78,6 +79,7 @@ COMMAND_MODULES = (
     calendar_cmd,
     settings_cmd,
     security_cmd,
+    customers_cmd,
 )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from client import crashpoints
+from client.cli import send_later
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.lookup import accounts_in_scope, parse_ids, require_messages
@@ -47,6 +48,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                       help="files over N MB go as links (default: setting links.threshold_mb, "
                            "else 10)")
     send.add_argument("--queue-only", action="store_true", help="queue without sending now")
+    send_later.add_options(send)
     _check_options(send)
     send.set_defaults(handler=cmd_send)
 
@@ -61,6 +63,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         body.add_argument("--html-file", metavar="F")
         p.add_argument("--attach", action="append", default=[], metavar="F")
         p.add_argument("--queue-only", action="store_true")
+        send_later.add_options(p)
         _check_options(p)
         p.add_argument("--lang", default="auto", metavar="LANG",
                        help="language of the quote header, its date and the signature variant "
@@ -188,6 +191,16 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
 
     _refuse_on_checks(ctx, account, fields, args, len(link_paths or []))
     store = ctx.store()
+    send_at = send_later.send_at_for(store, fields, args) if args is not None else None
+    if send_at is not None and link_paths:
+        raise UsageError("--at cannot be used with files sent as links yet; attach them "
+                         "(--no-link) or send now.")
+    if send_at is not None:
+        queued = send_later.queue_later(
+            store, lambda: queue_message(store, account.id, fields), send_at)
+        ctx.notice(send_later.later_line(send_at))
+        return report_queued(ctx, account, queued, queue_only=True,
+                             extra={"send_at": send_later.utc_iso(send_at)})
     if link_paths:
         from client.cli.uploads_errors import as_cli_error
         from client.outgoing.links_step import queue_with_links

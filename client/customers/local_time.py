@@ -1,0 +1,92 @@
+"""The buyer's local time: clock, weekday, working hours, weekend or public holiday.
+
+`buyer_zone(store, address) -> ZoneChoice | None`: the customer's own zone when the rep set
+one (`customers edit --zone`), else `client.meetings.contact_zones.resolve_zone` (remembered
+zone, Date-header offsets, the domain's country). `local_time(zone, country, at) ->
+LocalTime` for a UTC instant; `label()` is the short English line ("Tue 14:05, outside
+working hours (holiday: Christmas Day)"); the app builds its own translated line from the
+fields. Working hours are the meeting planner's (`DEFAULT_HOURS`, 09:00–18:00) on a working
+day of `client.meetings.workweek`. Pure but `buyer_zone` (the caller's Store and thread).
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from client.meetings.contact_zones import ZoneChoice, resolve_zone
+from client.meetings.planner import DEFAULT_HOURS
+from client.meetings.workweek import WorkCalendar
+from client.meetings.zones import country_of_zone
+from client.store.db import Store
+
+
+@dataclass(frozen=True, slots=True)
+class LocalTime:
+    """One instant in the buyer's zone. `reason`: None (inside working hours), "weekend",
+    "holiday", "before-hours" or "after-hours"; `holiday` names the holiday."""
+
+    zone: str
+    local: datetime
+    working_day: bool
+    inside_hours: bool
+    reason: str | None
+    holiday: str | None
+
+    @property
+    def clock(self) -> str:
+        return self.local.strftime("%H:%M")
+
+    @property
+    def weekday(self) -> int:
+        """0 = Monday."""
+        return self.local.weekday()
+
+    def label(self) -> str:
+        """Short English description (the CLI's; the app translates its own)."""
+        text = f"{self.local.strftime('%a')} {self.clock} ({self.zone})"
+        if self.inside_hours:
+            return text
+        if self.reason == "holiday":
+            return f"{text}, outside working hours (holiday: {self.holiday})"
+        if self.reason == "weekend":
+            return f"{text}, outside working hours (weekend)"
+        return f"{text}, outside working hours"
+
+    def as_json(self) -> dict[str, object]:
+        return {"zone": self.zone, "local": self.local.isoformat(), "clock": self.clock,
+                "weekday": self.weekday, "working_day": self.working_day,
+                "inside_hours": self.inside_hours, "reason": self.reason,
+                "holiday": self.holiday}
+
+
+def local_time(zone: str, country: str | None, at: datetime | float,
+               calendar: WorkCalendar | None = None) -> LocalTime:
+    """`at` (aware datetime or UTC epoch) in `zone`; weekends and holidays of `country` (the
+    zone's country when None). Raises `zoneinfo.ZoneInfoNotFoundError` for an unknown zone."""
+    instant = datetime.fromtimestamp(at, UTC) if isinstance(at, (int, float)) else at
+    local = instant.astimezone(zoneinfo.ZoneInfo(zone))
+    work = calendar or WorkCalendar(country or country_of_zone(zone))
+    day = work.day(local.date())
+    start, end = DEFAULT_HOURS
+    now = local.time().replace(tzinfo=None)
+    if not day.working:
+        return LocalTime(zone, local, False, False, day.reason, day.name)
+    if now < start:
+        return LocalTime(zone, local, True, False, "before-hours", None)
+    if now >= end:
+        return LocalTime(zone, local, True, False, "after-hours", None)
+    return LocalTime(zone, local, True, True, None, None)
+
+
+def buyer_zone(store: Store | None, address: str) -> ZoneChoice | None:
+    """The zone to show the buyer's time in (see the module), or None when nothing is known."""
+    if store is not None:
+        from client.customers.records import customer_of_address
+
+        customer = customer_of_address(store, address)
+        if customer is not None and customer.zone:
+            return ZoneChoice(address.strip().lower(), customer.zone, "customer",
+                              customer.country or country_of_zone(customer.zone))
+    return resolve_zone(store, address)
