@@ -1,0 +1,115 @@
+"""`tradewind customers [list|show|edit|merge|duplicates|build] --json` and `tradewind export
+--customer ID --mbox FILE | --eml DIR`: the documented JSON shapes and exit codes."""
+
+from __future__ import annotations
+
+import mailbox
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from client.profile.config import Profile
+from client.store.db import Store
+from client.store.records import FolderRecord, IncomingMessage
+from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
+from tests.client.customers.conftest import REP, raw_mail
+
+Cli = Callable[..., CliResult]
+
+
+def _seed() -> None:
+    store = Store.open(Profile.resolve(None).database)
+    account = store.add_account(REP)
+    inbox = store.upsert_folder(account.id, FolderRecord("INBOX", "/", "inbox"))
+    sent = store.upsert_folder(account.id, FolderRecord("Sent", "/", "sent"))
+    store.insert_messages(inbox.id, [
+        IncomingMessage(uid=1, raw=raw_mail(1, "Li <li@sales.shenzhen-led.com.cn>", REP,
+                                            "LED panels", "Mon, 30 Nov 2026 09:00:00 +0800"),
+                        internaldate=datetime(2026, 11, 30)),
+        IncomingMessage(uid=2, raw=raw_mail(2, "Jo <jo@gmail.com>", REP, "Price?",
+                                            "Tue, 01 Dec 2026 09:00:00 +0000"),
+                        internaldate=datetime(2026, 12, 1)),
+        IncomingMessage(uid=3, raw=raw_mail(3, "Ann <ann@acme.de>", REP, "Pumps",
+                                            "Tue, 01 Dec 2026 10:00:00 +0100"),
+                        internaldate=datetime(2026, 12, 1)),
+        IncomingMessage(uid=4, raw=raw_mail(4, "Bo <bo@acme.com>", REP, "Pumps too",
+                                            "Tue, 01 Dec 2026 11:00:00 +0100"),
+                        internaldate=datetime(2026, 12, 1)),
+    ], 4)
+    store.insert_messages(sent.id, [
+        IncomingMessage(uid=1, raw=raw_mail(5, REP, "li@sales.shenzhen-led.com.cn",
+                                            "Re: LED panels", "Wed, 02 Dec 2026 08:00:00 +0800"),
+                        internaldate=datetime(2026, 12, 2)),
+    ], 1)
+    store.close()
+
+
+def _by_domain(cli: Cli) -> dict[str | None, dict[str, object]]:  # noqa: F811
+    result = cli("customers", "--json")
+    assert result.code == 0, result.err
+    return {c["domain"] or c["addresses"][0]: c for c in result.json()["customers"]}
+
+
+def test_list_show_edit_merge_shapes(cli: Cli) -> None:  # noqa: F811
+    _seed()
+    found = _by_domain(cli)
+    assert set(found) == {"shenzhen-led.com.cn", "jo@gmail.com", "acme.de", "acme.com"}
+    led = found["shenzhen-led.com.cn"]
+    assert set(led) == {"id", "kind", "domain", "name", "country", "zone", "stage", "owner",
+                        "phone", "notes", "addresses"}
+    assert (led["kind"], led["country"], led["stage"]) == ("company", "CN", "lead")
+    shown = cli("customers", "show", str(led["id"]), "--json")
+    assert shown.code == 0, shown.err
+    doc = shown.json()
+    assert doc["messages"] == 2 and len(doc["threads"]) == 1
+    assert doc["threads"][0]["messages"] == 2 and doc["threads"][0]["inbound"] == 1
+    assert doc["first_contact"] == doc["last_inbound"] < doc["last_outbound"]
+    assert doc["quotes"] == [] and doc["open_quotes"] == [] and doc["meetings"] == []
+    edited = cli("customers", "edit", str(led["id"]), "--stage", "prospect", "--zone",
+                 "Asia/Shanghai", "--json")
+    assert edited.code == 0, edited.err
+    assert edited.json()["customer"]["stage"] == "prospect"
+    dup = cli("customers", "duplicates", "--json").json()["duplicates"]
+    pair = sorted([found["acme.de"]["id"], found["acme.com"]["id"]])
+    assert dup == [{"first": pair[0], "second": pair[1], "reason": "same domain"}]
+    merged = cli("customers", "merge", str(pair[0]), str(pair[1]), "--json")
+    assert merged.code == 0, merged.err
+    assert merged.json()["merged"] == pair[1]
+    assert set(merged.json()["customer"]["addresses"]) == {"ann@acme.de", "bo@acme.com"}
+    assert len(_by_domain(cli)) == 3
+
+
+def test_bad_input_exits_2_unknown_id_6(cli: Cli) -> None:  # noqa: F811
+    _seed()
+    led = _by_domain(cli)["shenzhen-led.com.cn"]
+    for args, code, words in (
+        (("customers", "edit", str(led["id"]), "--stage", "friend"), 2, "invalid choice"),
+        (("customers", "edit", str(led["id"]), "--zone", "CST"), 2, "CST"),
+        (("customers", "edit", str(led["id"])), 2, "Give what to change"),
+        (("customers", "show", "abc"), 2, "not a customer id"),
+        (("customers", "show", "999"), 6, "no customer 999"),
+        (("customers", "merge", str(led["id"])), 2, "takes 2 ids"),
+        (("customers", "merge", str(led["id"]), str(led["id"])), 2, "already the same"),
+    ):
+        result = cli(*args)
+        assert result.code == code and words in result.err, (args, result.err)
+        assert "Traceback" not in result.err
+    assert _by_domain(cli)["shenzhen-led.com.cn"]["zone"] is None  # nothing changed
+
+
+def test_export_mbox_and_eml(cli: Cli, tmp_path: Path) -> None:  # noqa: F811
+    _seed()
+    led = _by_domain(cli)["shenzhen-led.com.cn"]
+    target = tmp_path / "led.mbox"
+    result = cli("export", "--customer", str(led["id"]), "--mbox", str(target), "--json")
+    assert result.code == 0, result.err
+    assert result.json() == {"customer": led["id"], "target": str(target), "written": 2,
+                             "missing": 0}
+    subjects = [m["Subject"] for m in mailbox.mbox(str(target))]
+    assert subjects == ["LED panels", "Re: LED panels"]
+    eml = tmp_path / "eml"
+    result = cli("export", "--customer", str(led["id"]), "--eml", str(eml), "--json")
+    assert result.code == 0 and result.json()["written"] == 2
+    assert len(list(eml.glob("*.eml"))) == 2
+    missing = cli("export", "--customer", "999", "--mbox", str(tmp_path / "x.mbox"))
+    assert missing.code == 6 and not (tmp_path / "x.mbox").exists()
