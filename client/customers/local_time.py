@@ -90,3 +90,20 @@ def buyer_zone(store: Store | None, address: str) -> ZoneChoice | None:
             return ZoneChoice(address.strip().lower(), customer.zone, "customer",
                               customer.country or country_of_zone(customer.zone))
     return resolve_zone(store, address)
+
+
+def buyer_time_now(store: Store, address: str, now: float | None = None) -> LocalTime | None:
+    """The buyer's local time now for a message from `address` (the reader header, the list
+    column): None when the address is the rep's own, belongs to no customer, or has no zone."""
+    import time
+
+    from client.customers.build import own_addresses
+    from client.customers.records import customer_of_address
+
+    normal = address.strip().lower()
+    if not normal or normal in own_addresses(store) or customer_of_address(store, normal) is None:
+        return None
+    choice = buyer_zone(store, normal)
+    if choice is None:
+        return None
+    return local_time(choice.zone, choice.country, time.time() if now is None else now)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from client.calendar.card import Card, card_for, local_zone
+from client.customers.local_time import LocalTime, buyer_time_now
 from client.meetings.ical_in import calendar_of_message
 from client.mime import Address, Attachment, attachment_bytes, parse_headers, parse_message
 from client.mime.sender_checks import SenderWarning, check_sender, other_senders
@@ -73,6 +74,8 @@ class ReaderContent:
     invitation: Card | None = None
     #: attachments that can run code or hide their type (client.security.attachments)
     attachment_risks: tuple[AttachmentRisk, ...] = ()
+    #: the buyer's local time now (client.customers.local_time), for a customer's message
+    buyer_time: LocalTime | None = None
 
 
 def load_reader_content(
@@ -91,8 +94,9 @@ def load_reader_content(
         on_server = server_parts(store, message_row) if row.body_state == "partial" else None
         contacts = contact_addresses_named(store, [a.name for a in senders])
         card = _card(store, message_row, raw)
+        buyer = _buyer_time(store, row.from_email)
     content = replace(build_content(row, raw, allow_remote, str(message_row), contacts),
-                      invitation=card)
+                      invitation=card, buyer_time=buyer)
     if on_server is None:
         return content
     # A message over the cache cap: its attachments are listed from what the server holds.
@@ -102,6 +106,14 @@ def load_reader_content(
     )
     return replace(content, attachments=listed, attachment_risks=tuple(
         risk for p in on_server if (risk := assess(p.filename)) is not None))
+
+
+def _buyer_time(store: Store, address: str) -> LocalTime | None:
+    """The buyer's time line; a failure there never hides the mail."""
+    try:
+        return buyer_time_now(store, address)
+    except Exception:  # no zone data, a damaged customer row: the header shows no time
+        return None
 
 
 def _card(store: Store, message_row: int, raw: bytes) -> Card | None:
