@@ -16,10 +16,10 @@ from client import settings
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.lookup import parse_ids, require_messages
+from client.cli.message_signals import signals_of_row
 from client.cli.output import format_table, safe_text
 from client.i18n import translate
 from client.security import attachments, remote_content
-from client.cli.message_signals import signals_of_row
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

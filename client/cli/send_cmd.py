@@ -196,7 +196,9 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
         raise UsageError("--at cannot be used with files sent as links yet; attach them "
                          "(--no-link) or send now.")
     if send_at is not None:
-        queued = send_later.queue_later(
+        from client.customers.later import queue_later
+
+        queued = queue_later(
             store, lambda: queue_message(store, account.id, fields), send_at)
         ctx.notice(send_later.later_line(send_at))
         return report_queued(ctx, account, queued, queue_only=True,

@@ -3,22 +3,19 @@
 `add_options(parser)`; `send_at_for(store, fields, args) -> float | None` checks the value
 before anything is queued (exit 2 in words: a past time, an unknown zone, a missing zone, a
 time the clocks skip); `buyer-morning` is the next 09:00 on a working day in the first
-recipient's zone (`client.customers.local_time.buyer_zone`). `queue_later(store, queue,
-send_at)` runs the queueing and `Outbox.schedule` in one durable transaction, so no flusher
-ever sees the message `queued` before its time. Main thread of the CLI.
+recipient's zone (`client.customers.local_time.buyer_zone`). `client.customers.later.queue_later`
+queues and schedules in one durable transaction. Main thread of the CLI.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from client.cli.errors import UsageError
 
 if TYPE_CHECKING:
     from client.compose.drafts import DraftFields
-    from client.outgoing.message import QueuedMessage
     from client.store.db import Store
 
 
@@ -52,16 +49,6 @@ def send_at_for(store: Store, fields: DraftFields, args: argparse.Namespace) -> 
         return parse_at(at, zone, country=country)
     except SendTimeError as exc:
         raise UsageError(str(exc)) from None
-
-
-def queue_later(store: Store, queue: Callable[[], QueuedMessage], send_at: float) -> QueuedMessage:
-    """Queue and schedule in one durable transaction (see the module)."""
-    from client.smtp.outbox import Outbox
-
-    with store.transaction(durable=True):
-        queued = queue()
-        Outbox(store).schedule(queued.outbox_id, send_at)
-    return queued
 
 
 def utc_iso(send_at: float) -> str:

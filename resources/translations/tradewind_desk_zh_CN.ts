@@ -15,4 +15,20 @@
     <message><source>outside working hours</source><translation>非工作时间</translation></message>
     <message><source>{0}, {1}</source><translation>{0}，{1}</translation></message>
 </context>
+<context>
+    <name>ChooseTimeDialog</name>
+    <message><source>Send later</source><translation>稍后发送</translation></message>
+</context>
+<context>
+    <name>SendLaterButton</name>
+    <message><source>Send later</source><translation>稍后发送</translation></message>
+    <message><source>At their 09:00</source><translation>在对方时间 09:00</translation></message>
+    <message><source>Tomorrow at 09:00 (my time)</source><translation>明天 09:00（我的时间）</translation></message>
+    <message><source>Choose a time…</source><translation>选择时间…</translation></message>
+    <message><source>Will be sent at {0} your time (09:00 in {1}).</source><translation>将于您的时间 {0} 发送（{1} 的 09:00）。</translation></message>
+    <message><source>Will be sent at {0}.</source><translation>将于 {0} 发送。</translation></message>
+    <message><source>Give a recipient first.</source><translation>请先填写收件人。</translation></message>
+    <message><source>The time zone of {0} is not known; choose a time instead.</source><translation>不知道 {0} 的时区；请改为选择时间。</translation></message>
+    <message><source>Not scheduled: {0}</source><translation>未能定时：{0}</translation></message>
+</context>
 </TS>

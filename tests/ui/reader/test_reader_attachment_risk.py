@@ -12,8 +12,8 @@ from babel import Locale
 
 from client.store.db import Store
 from client.store.records import FolderRecord, IncomingMessage
-from ui.reader.pane import ReaderPane
 from ui.reader.content import load_reader_content
+from ui.reader.pane import ReaderPane
 
 
 def _zip_holding(name: str) -> bytes:
