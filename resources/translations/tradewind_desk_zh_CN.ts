@@ -31,4 +31,43 @@
     <message><source>The time zone of {0} is not known; choose a time instead.</source><translation>不知道 {0} 的时区；请改为选择时间。</translation></message>
     <message><source>Not scheduled: {0}</source><translation>未能定时：{0}</translation></message>
 </context>
+<context>
+    <name>CustomersWindow</name>
+    <message><source>Customers</source><translation>客户</translation></message>
+    <message><source>Name</source><translation>名称</translation></message>
+    <message><source>Kind</source><translation>类型</translation></message>
+    <message><source>Country</source><translation>国家</translation></message>
+    <message><source>Stage</source><translation>阶段</translation></message>
+    <message><source>Merge</source><translation>合并</translation></message>
+    <message><source>Lead</source><translation>线索</translation></message>
+    <message><source>Prospect</source><translation>潜在客户</translation></message>
+    <message><source>Customer</source><translation>客户</translation></message>
+    <message><source>Lost</source><translation>已流失</translation></message>
+    <message><source>Save</source><translation>保存</translation></message>
+    <message><source>Company name:</source><translation>公司名称：</translation></message>
+    <message><source>Country:</source><translation>国家：</translation></message>
+    <message><source>Time zone:</source><translation>时区：</translation></message>
+    <message><source>Stage:</source><translation>阶段：</translation></message>
+    <message><source>Owner:</source><translation>负责人：</translation></message>
+    <message><source>Phone:</source><translation>电话：</translation></message>
+    <message><source>Notes:</source><translation>备注：</translation></message>
+    <message><source>Threads</source><translation>会话</translation></message>
+    <message><source>Quotes</source><translation>报价</translation></message>
+    <message><source>Meetings</source><translation>会议</translation></message>
+    <message><source>Company</source><translation>公司</translation></message>
+    <message><source>Contact</source><translation>个人联系人</translation></message>
+    <message><source>May be the same buyer as another customer</source><translation>可能与另一位客户是同一买家</translation></message>
+    <message><source>{0} customers; * may be duplicates.</source><translation>{0} 位客户；* 表示可能重复。</translation></message>
+    <message><source>{0} customers.</source><translation>{0} 位客户。</translation></message>
+    <message><source>{0} messages · first contact {1} · last from them {2} · last from you {3} · open quotes: {4}</source><translation>{0} 封邮件 · 首次联系 {1} · 对方最近来信 {2} · 您最近发信 {3} · 未结报价：{4}</translation></message>
+    <message><source>(no subject)</source><translation>（无主题）</translation></message>
+    <message><source>Saved {0}.</source><translation>已保存 {0}。</translation></message>
+    <message><source>Merged into {0}.</source><translation>已合并到 {0}。</translation></message>
+    <message><source>Not done: {0}</source><translation>未完成：{0}</translation></message>
+</context>
+<context>
+    <name>CustomersActions</name>
+    <message><source>Customers…</source><translation>客户…</translation></message>
+    <message><source>Buyers built from your mail, with every thread, quote and meeting</source><translation>根据邮件整理的买家，含全部会话、报价和会议</translation></message>
+</context>
 </TS>

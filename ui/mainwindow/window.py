@@ -151,6 +151,9 @@ class MainWindow(FlagCommandsMixin, CoreEventsMixin, ComposeCommandsMixin, QMain
         from ui.quotes.main_window_hooks import connect_quotes  # the Quote action (issue 12)
 
         connect_quotes(self)
+        from ui.customers.window import connect_customers  # View → Customers… (issue 18)
+
+        connect_customers(self)
         from ui.triage.controller import connect_triage  # file, delete, undo (issue 11)
 
         connect_triage(self)

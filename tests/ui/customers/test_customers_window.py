@@ -1,0 +1,102 @@
+"""The customers window: the list built from the mail, a customer's history, editing the
+stage, merging two customers, a bad value said in words (nothing changed)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from client.customers.records import customer_of_address, get_customer
+from client.store.db import Store
+from client.store.records import FolderRecord, IncomingMessage
+from tests.client.customers.conftest import REP, raw_mail
+from ui.customers.window import CustomersWindow
+
+
+def _cache(tmp_path: Path) -> Path:
+    path = tmp_path / "tradewind.db"
+    with Store.open(path) as store:
+        account = store.add_account(REP)
+        inbox = store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
+        sent = store.upsert_folder(account.id, FolderRecord("Sent", role="sent"))
+        store.insert_messages(inbox.id, [
+            IncomingMessage(uid=1, raw=raw_mail(1, "Hans <hans@kunde.de>", REP, "Pumps",
+                                                "Mon, 30 Nov 2026 09:00:00 +0100"),
+                            internaldate=datetime(2026, 11, 30)),
+            IncomingMessage(uid=2, raw=raw_mail(2, "Jo <jo@kunde.com>", REP, "Valves",
+                                                "Tue, 01 Dec 2026 09:00:00 +0100"),
+                            internaldate=datetime(2026, 12, 1)),
+            IncomingMessage(uid=3, raw=raw_mail(3, "Li <li@163.com>", REP, "询价",
+                                                "Tue, 01 Dec 2026 09:00:00 +0800"),
+                            internaldate=datetime(2026, 12, 1)),
+        ], 3)
+        store.insert_messages(sent.id, [IncomingMessage(
+            uid=1, raw=raw_mail(4, REP, "hans@kunde.de", "Re: Pumps",
+                                "Wed, 02 Dec 2026 09:00:00 +0800"),
+            internaldate=datetime(2026, 12, 2))], 1)
+    return path
+
+
+def _open(qtbot, path: Path) -> CustomersWindow:  # type: ignore[no-untyped-def]
+    window = CustomersWindow(path)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=10000):
+        window.show()
+    return window
+
+
+def test_list_view_and_stage_edit(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _cache(tmp_path)
+    window = _open(qtbot, path)
+    names = [window.table.item(r, 0).text() for r in range(window.table.rowCount())]
+    assert sorted(names) == ["Kunde *", "Kunde *", "Li"]  # kunde.de and kunde.com: duplicates?
+    with Store.open(path) as store:
+        hans = customer_of_address(store, "hans@kunde.de")
+    assert hans is not None
+    with qtbot.waitSignal(window.viewShown, timeout=10000):
+        window.select_customer(hans.id)
+    assert window.threads.count() == 1 and "(2)" in window.threads.item(0).text()
+    assert "2 messages" in window.dates.text() and "2026-11-30" in window.dates.text()
+    window.stage_field.setCurrentIndex(window.stage_field.findData("prospect"))
+    window.zone_field.setText("Europe/Berlin")
+    with qtbot.waitSignal(window.loaded, timeout=10000):
+        window.save_button.click()
+    with Store.open(path) as store:
+        saved = get_customer(store, hans.id)
+    assert (saved.stage, saved.zone) == ("prospect", "Europe/Berlin")
+    with qtbot.waitSignal(window.openMessage) as opened:
+        window.threads.itemDoubleClicked.emit(window.threads.item(0))
+    assert opened.args[0] == window.view.threads[0].last_row  # type: ignore[union-attr]
+
+
+def test_bad_zone_is_said_and_nothing_changes(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _cache(tmp_path)
+    window = _open(qtbot, path)
+    with Store.open(path) as store:
+        li = customer_of_address(store, "li@163.com")
+    assert li is not None
+    with qtbot.waitSignal(window.viewShown, timeout=10000):
+        window.select_customer(li.id)
+    window.zone_field.setText("CST")
+    window.save_button.click()
+    qtbot.waitUntil(lambda: window.status.text().startswith("Not done"))
+    with Store.open(path) as store:
+        assert get_customer(store, li.id).zone is None
+
+
+def test_merge_two_selected(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _cache(tmp_path)
+    window = _open(qtbot, path)
+    rows = [r for r in range(window.table.rowCount())
+            if window.table.item(r, 0).text().startswith("Kunde")]
+    window.table.setSelectionMode(window.table.SelectionMode.MultiSelection)
+    for r in rows:
+        window.table.selectRow(r)
+    assert window.merge_button.isEnabled()
+    with qtbot.waitSignal(window.loaded, timeout=10000):
+        window.merge_button.click()
+    assert window.table.rowCount() == 2
+    with Store.open(path) as store:
+        one = customer_of_address(store, "hans@kunde.de")
+        two = customer_of_address(store, "jo@kunde.com")
+    assert one is not None and two is not None and one.id == two.id
