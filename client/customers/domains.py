@@ -1,7 +1,9 @@
 """An address's registrable domain (public-suffix list) and whether it is a free-mail host.
 
 `registrable_domain("a@sales.acme.com.cn") -> "acme.com.cn"` uses `tldextract` with the
-public-suffix snapshot bundled in the package: never any network, never a cache directory.
+public-suffix snapshot bundled in the package: never any network, never a cache directory. A
+host under no listed suffix (`.example`, `.local`) gives its last two labels; an IP address,
+a bare suffix or a one-label host gives ''.
 `is_free_mail(domain)` reads `resources/customers/free_mail_domains.txt` (its source is named
 in the file). Pure; any thread (the extractor is built once and only read).
 """
@@ -34,7 +36,14 @@ def registrable_domain(address_or_host: str) -> str:
     if not host:
         return ""
     parts = _extractor()(host)  # type: ignore[operator]
-    if not parts.suffix or not parts.domain:
+    if not parts.suffix:
+        # a name outside the public list (`.example`, `.test`, a company's `.local`): its last
+        # two labels, so `sales.kunde.example` is still one company with `kunde.example`
+        labels = [label for label in host.split(".") if label]
+        if len(labels) < 2 or all(label.isdigit() for label in labels):
+            return ""
+        return ".".join(labels[-2:])
+    if not parts.domain:
         return ""
     return f"{parts.domain}.{parts.suffix}"
 

@@ -16,6 +16,9 @@ from client.customers.domains import is_free_mail, registrable_domain
     ("a@b.c.d.example.com.au", "example.com.au"),
     ("k@kobe-trading.co.jp", "kobe-trading.co.jp"),
     ("nobody@localhost", ""),
+    ("hans@sales.kraemer-licht.example", "kraemer-licht.example"),  # no listed suffix
+    ("it@mail.corp.local", "corp.local"),
+    ("x@192.168.1.20", ""),
     ("no-at-sign", ""),
     ("x@co.uk", ""),  # a bare public suffix is nobody's company
 ])
