@@ -70,4 +70,9 @@
     <message><source>Customers…</source><translation>客户…</translation></message>
     <message><source>Buyers built from your mail, with every thread, quote and meeting</source><translation>根据邮件整理的买家，含全部会话、报价和会议</translation></message>
 </context>
+<context>
+    <name>ScheduledSender</name>
+    <message><source>Scheduled message {0} sent.</source><translation>定时邮件 {0} 已发送。</translation></message>
+    <message><source>Scheduled message {0} sent now, {1} min late: Tradewind was not running at its time.</source><translation>定时邮件 {0} 现已发送，晚了 {1} 分钟：预定时间时 Tradewind 未在运行。</translation></message>
+</context>
 </TS>

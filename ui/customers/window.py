@@ -253,7 +253,8 @@ class CustomersWindow(QWidget):
 
 
 def connect_customers(window: Any) -> None:
-    """View → Customers… on the main window (idempotent); a thread opens in the main window."""
+    """View → Customers… on the main window (idempotent); a thread opens in the main window.
+    Also starts the send-later timer (`ui.customers.send_timer`)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QAction
 
@@ -276,6 +277,9 @@ def connect_customers(window: Any) -> None:
         window.customers_window.raise_()
 
     action.triggered.connect(open_window)
+    from ui.customers.send_timer import connect_scheduled_sender
+
+    connect_scheduled_sender(window)  # send later: at their time while the app runs
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
         if menu is not None and window.group_action in menu.actions():
