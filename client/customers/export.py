@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import mailbox
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,36 +41,35 @@ def export_customer(store: Store, customer_id: int, *, mbox: Path | None = None,
     rows = [int(r[0]) for r in store.conn.execute(
         "SELECT c.message_row FROM customer_messages c JOIN messages m ON m.id = c.message_row"
         " WHERE c.customer_id = ? ORDER BY m.date_utc, m.id", (customer.id,))]
-    written = missing = 0
+    missing: list[int] = []
+
+    def cached() -> Iterator[tuple[int, bytes]]:  # one body at a time, never all in memory
+        for row in rows:
+            try:
+                yield row, store.get_raw(row)
+            except KeyError:  # the body is not cached yet
+                missing.append(row)
+
+    written = 0
     if mbox is not None:
         temp = mbox.with_name(mbox.name + ".part")
         temp.unlink(missing_ok=True)
         box = mailbox.mbox(str(temp), create=True)
         try:
-            for row in rows:
-                try:
-                    raw = store.get_raw(row)
-                except KeyError:
-                    missing += 1
-                    continue
+            for _, raw in cached():
                 box.add(mailbox.mboxMessage(raw))
                 written += 1
             box.flush()
         finally:
             box.close()
         os.replace(temp, mbox)
-        return ExportReport(customer.id, str(mbox), written, missing)
+        return ExportReport(customer.id, str(mbox), written, len(missing))
     assert eml_dir is not None
     eml_dir.mkdir(parents=True, exist_ok=True)
-    for row in rows:
-        try:
-            raw = store.get_raw(row)
-        except KeyError:
-            missing += 1
-            continue
+    for row, raw in cached():
         path = eml_dir / f"{row}.eml"
         if path.exists() and path.read_bytes() != raw:
             raise FileExistsError(17, "a different file is already there", str(path))
         path.write_bytes(raw)
         written += 1
-    return ExportReport(customer.id, str(eml_dir), written, missing)
+    return ExportReport(customer.id, str(eml_dir), written, len(missing))
