@@ -368,6 +368,7 @@ def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
             reports[account.email] = report.as_json() if report is not None else None
     items = [i for a in accounts for i in box.items(a.id)]
     lines = [f"{i.id:>5}  {i.state:<9}  {i.subject[:50]:<50}  {', '.join(i.recipients)[:40]}"
+             + (f"\n       {send_later.later_line(i.send_at)}" if i.send_at else "")
              + "".join(f"\n       {u['file']}: {u['done']} / {u['total']} bytes ({u['state']})"
                        for u in uploads_of(store, i))
              + (f"\n       {i.last_error}" if i.last_error else "") for i in items]

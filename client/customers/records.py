@@ -191,7 +191,9 @@ def merge_customers(store: Store, keep: int, other: int) -> Customer:
 
 @dataclass(frozen=True, slots=True)
 class Duplicate:
-    """Two customers that may be one, and why (`same domain`, `similar names`, `same phone`)."""
+    """Two customers that may be one, and why: `same domain`, `similar names`, `same phone`,
+    or `lookalike domain` (one letter or so apart: may be an impostor, check before merging,
+    security checklist B1)."""
 
     first: int
     second: int
@@ -213,8 +215,9 @@ def name_key(name: str) -> str:
 
 def find_duplicates(store: Store, *, similarity: float = 0.85) -> list[Duplicate]:
     """Pairs that may be the same buyer: the same registrable domain label under two suffixes
-    (`acme.de`, `acme.com`), names alike after legal forms are removed, or the same phone
-    (digits only, 7 or more). Read-only; every pair once, lower id first."""
+    (`acme.de`, `acme.com`), domain labels alike (`kraemer-licht`, `kraemer-llcht`: reported
+    as a lookalike, which may be an impostor), names alike after legal forms are removed, or
+    the same phone (digits only, 7 or more). Read-only; every pair once, lower id first."""
     people = list_customers(store)
     found: dict[tuple[int, int], str] = {}
 
@@ -224,8 +227,13 @@ def find_duplicates(store: Store, *, similarity: float = 0.85) -> list[Duplicate
 
     for i, x in enumerate(people):
         for y in people[i + 1:]:
-            if x.domain and y.domain and x.domain.split(".")[0] == y.domain.split(".")[0]:
+            lx = x.domain.split(".")[0] if x.domain else ""
+            ly = y.domain.split(".")[0] if y.domain else ""
+            if lx and lx == ly:
                 add(x, y, "same domain")
+                continue
+            if lx and ly and difflib.SequenceMatcher(None, lx, ly).ratio() >= similarity:
+                add(x, y, "lookalike domain")
                 continue
             px, py = re.sub(r"\D", "", x.phone), re.sub(r"\D", "", y.phone)
             if len(px) >= 7 and px[-9:] == py[-9:]:

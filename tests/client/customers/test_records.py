@@ -70,12 +70,14 @@ def test_merge_moves_addresses_and_mail_and_keeps_fields(
 def test_duplicates_by_domain_name_and_phone(
     desk_store: Store, add_mail: Callable[..., int],
 ) -> None:
-    for sender in ("a@acme.de", "b@acme.com", "c@globex.com", "d@globex-intl.cn",
-                   "e@initech.co.uk", "boss@gmail.com", "f@unrelated.fr"):
+    for sender in ("a@acme.de", "b@acme.com", "c@globex.com", "d@gbx-intl.cn",
+                   "e@initech.co.uk", "boss@gmail.com", "f@unrelated.fr",
+                   "hans@kraemer-licht.de", "hans@kraemer-llcht.de"):
         add_mail(sender, REP)
-    acme_de, acme_com, globex, globex_cn, initech, boss, unrelated = _ids(
-        desk_store, "a@acme.de", "b@acme.com", "c@globex.com", "d@globex-intl.cn",
-        "e@initech.co.uk", "boss@gmail.com", "f@unrelated.fr")
+    acme_de, acme_com, globex, globex_cn, initech, boss, unrelated, real, fake = _ids(
+        desk_store, "a@acme.de", "b@acme.com", "c@globex.com", "d@gbx-intl.cn",
+        "e@initech.co.uk", "boss@gmail.com", "f@unrelated.fr", "hans@kraemer-licht.de",
+        "hans@kraemer-llcht.de")
     edit_customer(desk_store, globex, name="Globex Corporation")
     edit_customer(desk_store, globex_cn, name="GLOBEX Ltd.")
     edit_customer(desk_store, initech, phone="+44 20 7946 0958")
@@ -85,5 +87,6 @@ def test_duplicates_by_domain_name_and_phone(
         (acme_de, acme_com): "same domain",
         (globex, globex_cn): "similar names",
         (initech, boss): "same phone",
+        (real, fake): "lookalike domain",
     }
     assert all(unrelated not in pair for pair in pairs)
