@@ -56,6 +56,7 @@
     <message><source>Meetings</source><translation>会议</translation></message>
     <message><source>Company</source><translation>公司</translation></message>
     <message><source>Contact</source><translation>个人联系人</translation></message>
+    <message><source>Its domain looks like another customer's: it may be an impostor. Check before merging.</source><translation>其域名与另一位客户的相似：可能是冒充者。合并前请核实。</translation></message>
     <message><source>May be the same buyer as another customer</source><translation>可能与另一位客户是同一买家</translation></message>
     <message><source>{0} customers; * may be duplicates.</source><translation>{0} 位客户；* 表示可能重复。</translation></message>
     <message><source>{0} customers.</source><translation>{0} 位客户。</translation></message>

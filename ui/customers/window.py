@@ -142,6 +142,8 @@ class CustomersWindow(QWidget):
         customers, duplicates = result
         chosen = self.view.customer.id if self.view is not None else None
         doubtful = {d.first for d in duplicates} | {d.second for d in duplicates}
+        lookalike = {i for d in duplicates if d.reason == "lookalike domain"
+                     for i in (d.first, d.second)}
         self.customers = customers
         kinds = {"company": self.tr("Company"), "contact": self.tr("Contact")}
         stages = {self.stage_field.itemData(i): self.stage_field.itemText(i)
@@ -154,7 +156,10 @@ class CustomersWindow(QWidget):
                                            stages[customer.stage])):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, customer.id)
-                if column == 0 and customer.id in doubtful:
+                if column == 0 and customer.id in lookalike:
+                    item.setToolTip(self.tr("Its domain looks like another customer's: it may "
+                                            "be an impostor. Check before merging."))
+                elif column == 0 and customer.id in doubtful:
                     item.setToolTip(self.tr("May be the same buyer as another customer"))
                 self.table.setItem(row, column, item)
             if customer.id == chosen:

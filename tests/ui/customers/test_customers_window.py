@@ -100,3 +100,17 @@ def test_merge_two_selected(qtbot, tmp_path: Path) -> None:  # type: ignore[no-u
         one = customer_of_address(store, "hans@kunde.de")
         two = customer_of_address(store, "jo@kunde.com")
     assert one is not None and two is not None and one.id == two.id
+
+
+def test_a_lookalike_domain_is_marked_as_a_possible_impostor(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _cache(tmp_path)
+    with Store.open(path) as store:
+        inbox = store.folder_by_role(store.list_accounts()[0].id, "inbox")
+        assert inbox is not None
+        store.insert_messages(inbox.id, [IncomingMessage(
+            uid=9, raw=raw_mail(9, "Hans <hans@kvnde.de>", REP, "Bank details changed",
+                                "Wed, 02 Dec 2026 09:00:00 +0100"))], 9)
+    window = _open(qtbot, path)
+    tips = {window.table.item(r, 0).text(): window.table.item(r, 0).toolTip()
+            for r in range(window.table.rowCount())}
+    assert "impostor" in tips["Kvnde *"]
