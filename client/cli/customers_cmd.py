@@ -13,12 +13,16 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.output import format_table, safe_text
 from client.customers import local_rows  # noqa: F401 - a cache rebuild keeps the rows
+
+if TYPE_CHECKING:
+    from client.customers.local_time import LocalTime
+    from client.store.db import Store
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -119,7 +123,10 @@ def cmd_customers(ctx: Context, args: argparse.Namespace) -> int:
             raise _not_found(exc) from None
         raise CliError(str(exc), ExitCode.USAGE) from None
     c = view.customer
+    now = _local_time_now(store, c.addresses)
+    doc = {**view.as_json(), "local_time": now.as_json() if now is not None else None}
     lines = [f"{c.id}  {c.name}  ({c.kind}, {c.stage})",
+             f"their time: {now.label() if now is not None else 'zone not known'}",
              f"domain: {c.domain or '-'}  country: {c.country or '-'}  zone: {c.zone or '-'}",
              f"addresses: {', '.join(c.addresses)}",
              f"messages: {view.messages}  first contact: {_day(view.first_contact)}  "
@@ -128,9 +135,20 @@ def cmd_customers(ctx: Context, args: argparse.Namespace) -> int:
     lines += [f"  {_day(t.last_date)}  {t.messages:>3}  {safe_text(t.subject, 60)}"
               for t in view.threads[:50]]
     lines += [f"  meeting {m.start_utc}  {safe_text(m.summary, 60)}" for m in view.meetings]
-    ctx.emit(view.as_json(), "\n".join(safe_text(line) if i < 5 else line
-                                       for i, line in enumerate(lines)))
+    ctx.emit(doc, "\n".join(safe_text(line) if i < 6 else line
+                             for i, line in enumerate(lines)))
     return ExitCode.OK
+
+
+def _local_time_now(store: Store, addresses: tuple[str, ...]) -> LocalTime | None:
+    """The buyer's local time now (their first address with a known zone), or None."""
+    from client.customers.local_time import buyer_zone, local_time
+
+    for address in addresses:
+        choice = buyer_zone(store, address)
+        if choice is not None:
+            return local_time(choice.zone, choice.country, datetime.now(UTC))
+    return None
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:

@@ -386,7 +386,7 @@ def _edit_outbox_item(ctx: Context, store: Store, item_id: int) -> int:
 
     box = Outbox(store)
     item = box.get(item_id)
-    if item.state not in ("queued", "failed", "uncertain"):
+    if item.state not in ("queued", "scheduled", "failed", "uncertain"):
         raise OutboxError(f"Message {item_id} is {item.state} and can no longer be edited.")
     fields = draft_from_message(box.raw(item_id), item.sender)
     from dataclasses import replace

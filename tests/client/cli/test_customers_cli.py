@@ -65,6 +65,9 @@ def test_list_show_edit_merge_shapes(cli: Cli) -> None:  # noqa: F811
     assert doc["threads"][0]["messages"] == 2 and doc["threads"][0]["inbound"] == 1
     assert doc["first_contact"] == doc["last_inbound"] < doc["last_outbound"]
     assert doc["quotes"] == [] and doc["open_quotes"] == [] and doc["meetings"] == []
+    assert doc["local_time"]["zone"] == "Asia/Shanghai"  # guessed from the domain and Date
+    assert set(doc["local_time"]) == {"zone", "local", "clock", "weekday", "working_day",
+                                      "inside_hours", "reason", "holiday"}
     edited = cli("customers", "edit", str(led["id"]), "--stage", "prospect", "--zone",
                  "Asia/Shanghai", "--json")
     assert edited.code == 0, edited.err
