@@ -155,3 +155,21 @@ def test_bad_at_values_exit_2_and_queue_nothing(
         assert result.code == 2 and words in result.err, (extra, result.err)
         assert "Traceback" not in result.err
     assert cli("outbox", "--json").json()["items"] == []
+
+
+def test_a_scheduled_message_can_go_back_to_the_drafts(
+    cli: Cli, dovecot: DovecotServer, submission: SubmissionServer,  # noqa: F811
+    smtp_user: MailUser, tmp_path: Path,
+) -> None:
+    _setup(cli, dovecot, submission, smtp_user)
+    body = tmp_path / "b.txt"
+    body.write_text("draft me\n")
+    doc = cli("send", "--from", smtp_user.email, "--to", smtp_user.email, "--subject", "Later",
+              "--body-file", str(body), "--at", "2030-01-07T09:00", "--zone", "UTC",
+              "--json").json()
+    edited = cli("outbox", "edit", str(doc["outbox_id"]), "--json")
+    assert edited.code == 0, edited.err
+    assert edited.json()["from_outbox"] == doc["outbox_id"]
+    assert cli("outbox", "--json").json()["items"] == []
+    drafts = cli("drafts", "--json").json()
+    assert any(d["subject"] == "Later" for d in drafts["drafts"])
