@@ -107,3 +107,28 @@ def buyer_time_now(store: Store, address: str, now: float | None = None) -> Loca
     if choice is None:
         return None
     return local_time(choice.zone, choice.country, time.time() if now is None else now)
+
+
+def known_zones(store: Store) -> dict[str, tuple[str, str | None]]:
+    """address → (zone, country) for every customer address whose zone is known without
+    reading mail: the customer's zone, else the zone remembered for the address (`meet zone`),
+    else the main zone of the customer's country. For the list column (a few queries, no
+    Date-header guessing); the rep's own addresses are left out."""
+    from client.customers.build import own_addresses
+    from client.meetings.contact_zones import remembered_zones
+    from client.meetings.zones import primary_zone
+
+    own = own_addresses(store)
+    remembered = {r.address: r.zone for r in remembered_zones(store)}
+    found: dict[str, tuple[str, str | None]] = {}
+    rows = store.conn.execute(
+        "SELECT a.address, c.zone, c.country FROM customer_addresses a"
+        " JOIN customers c ON c.id = a.customer_id")
+    for address, zone, country in rows:
+        address = str(address).lower()
+        if address in own:
+            continue
+        chosen = zone or remembered.get(address) or (primary_zone(country) if country else None)
+        if chosen:
+            found[address] = (str(chosen), country or country_of_zone(str(chosen)))
+    return found

@@ -76,4 +76,22 @@
     <message><source>Scheduled message {0} sent.</source><translation>定时邮件 {0} 已发送。</translation></message>
     <message><source>Scheduled message {0} sent now, {1} min late: Tradewind was not running at its time.</source><translation>定时邮件 {0} 现已发送，晚了 {1} 分钟：预定时间时 Tradewind 未在运行。</translation></message>
 </context>
+<context>
+    <name>MessageListModel</name>
+    <message><source>Their time</source><translation>对方时间</translation></message>
+</context>
+<context>
+    <name>TheirTimeColumn</name>
+    <message><source>Mon</source><translation>周一</translation></message>
+    <message><source>Tue</source><translation>周二</translation></message>
+    <message><source>Wed</source><translation>周三</translation></message>
+    <message><source>Thu</source><translation>周四</translation></message>
+    <message><source>Fri</source><translation>周五</translation></message>
+    <message><source>Sat</source><translation>周六</translation></message>
+    <message><source>Sun</source><translation>周日</translation></message>
+    <message><source>{0} {1}</source><translation>{0} {1}</translation></message>
+    <message><source>{0}, off hours</source><translation>{0}，非工作时间</translation></message>
+    <message><source>Their time column</source><translation>对方时间列</translation></message>
+    <message><source>Show the buyer's local time beside each customer's message</source><translation>在每封客户邮件旁显示买家的当地时间</translation></message>
+</context>
 </TS>

@@ -285,6 +285,9 @@ def connect_customers(window: Any) -> None:
     from ui.customers.send_timer import connect_scheduled_sender
 
     connect_scheduled_sender(window)  # send later: at their time while the app runs
+    from ui.customers.time_column import connect_time_column
+
+    connect_time_column(window)  # View → Their time column (optional, off by default)
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
         if menu is not None and window.group_action in menu.actions():

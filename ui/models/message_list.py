@@ -42,8 +42,8 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 MAX_PAGES = 16
 
-COL_UNREAD, COL_FLAG, COL_ATTACHMENT, COL_FROM, COL_SUBJECT, COL_DATE = range(6)
-COLUMN_COUNT = 6
+COL_UNREAD, COL_FLAG, COL_ATTACHMENT, COL_FROM, COL_SUBJECT, COL_DATE, COL_THEIR_TIME = range(7)
+COLUMN_COUNT = 7  # COL_THEIR_TIME: the buyer's local time, optional (ui.customers.time_column)
 SORT_KEYS = {COL_FROM: "from", COL_SUBJECT: "subject", COL_DATE: "date"}
 MESSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -102,6 +102,8 @@ class MessageListModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self.pages_loaded = 0
+        #: the text of the buyer's-time column for a row (set by ui.customers.time_column)
+        self.their_time: Callable[[MessageRow], str | None] | None = None
 
     # -- content ------------------------------------------------------------------------------
     def set_ids(self, ids: Sequence[int]) -> None:
@@ -223,6 +225,7 @@ class MessageListModel(QAbstractTableModel):
                 COL_FROM: QCoreApplication.translate("MessageListModel", "From"),
                 COL_SUBJECT: QCoreApplication.translate("MessageListModel", "Subject"),
                 COL_DATE: QCoreApplication.translate("MessageListModel", "Date"),
+                COL_THEIR_TIME: QCoreApplication.translate("MessageListModel", "Their time"),
             }.get(section, "")
         if role == Qt.ItemDataRole.DecorationRole:
             return {COL_UNREAD: icon("unread"), COL_FLAG: icon("flag"),
@@ -277,6 +280,8 @@ class MessageListModel(QAbstractTableModel):
             return f"{subject}  ({message.thread_count})" if message.thread_count > 1 else subject
         if column == COL_DATE:
             return list_date(message.date or message.internaldate, self._now, self._locale, self._zone)
+        if column == COL_THEIR_TIME and self.their_time is not None:
+            return self.their_time(message)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
