@@ -4,6 +4,7 @@
 `customers.built_upto` (all rows with `full=True`, or when that row is gone), in id order:
 - a message from someone who is not the rep (no account or identity of the profile) belongs
   to its sender ("in"); one from the rep to its first outside To/Cc recipient ("out");
+  colleagues (the registrable domain of one of the rep's business addresses) are no buyers;
 - the address's customer is found by `customer_addresses`, else by its registrable domain
   (`domains.registrable_domain`, public-suffix list: `sales.acme.com.cn` → `acme.com.cn`),
   following merges, else created: a company for a business domain (named after the domain,
@@ -57,14 +58,21 @@ def _country(domain: str) -> str | None:
     return country_of_address("x@" + domain)
 
 
-def _customer_for(store: Store, address: str, name: str, report: BuildReport) -> int | None:
+def own_domains(own: set[str]) -> set[str]:
+    """The registrable domains of the rep's own business addresses (colleagues are no buyers)."""
+    domains = {registrable_domain(domain_of(a)) for a in own}
+    return {d for d in domains if d and not is_free_mail(d)}
+
+
+def _customer_for(store: Store, address: str, name: str, report: BuildReport,
+                  colleagues: set[str]) -> int | None:
     row = store.conn.execute("SELECT customer_id FROM customer_addresses WHERE address = ?",
                              (address,)).fetchone()
     if row is not None:
         return records.resolve(store, int(row[0]))
     domain = registrable_domain(domain_of(address))
-    if not domain:
-        return None  # no usable host: not a buyer we can name
+    if not domain or domain in colleagues:
+        return None  # no usable host, or the rep's own company: not a buyer
     if is_free_mail(domain):
         cid = records.create_customer(store, "contact", None, name or address, None)
         report.created.append(cid)
@@ -84,7 +92,8 @@ def _customer_for(store: Store, address: str, name: str, report: BuildReport) ->
     return cid
 
 
-def _outside_recipient(to_json: str, cc_json: str, own: set[str]) -> tuple[str, str] | None:
+def _outside_recipient(to_json: str, cc_json: str, own: set[str],
+                       colleagues: set[str]) -> tuple[str, str] | None:
     for text in (to_json, cc_json):
         try:
             pairs = json.loads(text or "[]")
@@ -93,7 +102,7 @@ def _outside_recipient(to_json: str, cc_json: str, own: set[str]) -> tuple[str, 
         for pair in pairs:
             if isinstance(pair, list) and len(pair) == 2 and pair[1]:
                 address = str(pair[1]).strip().lower()
-                if address not in own:
+                if address not in own and registrable_domain(domain_of(address)) not in colleagues:
                     return str(pair[0] or ""), address
     return None
 
@@ -102,6 +111,7 @@ def build_customers(store: Store, *, full: bool = False) -> BuildReport:
     """Classify new message rows (see the module); returns what changed."""
     report = BuildReport()
     own = own_addresses(store)
+    colleagues = own_domains(own)
     upto = 0 if full else int(store.get_setting(UPTO_KEY, 0) or 0)
     if upto and store.conn.execute("SELECT 1 FROM messages WHERE id = ?",
                                    (upto,)).fetchone() is None:
@@ -120,11 +130,11 @@ def build_customers(store: Store, *, full: bool = False) -> BuildReport:
                     target: tuple[str, str] | None = (str(from_name or ""), sender)
                     direction = "in"
                 else:
-                    target = _outside_recipient(str(to_json), str(cc_json), own)
+                    target = _outside_recipient(str(to_json), str(cc_json), own, colleagues)
                     direction = "out"
                 if target is None:
                     continue
-                cid = _customer_for(store, target[1], target[0], report)
+                cid = _customer_for(store, target[1], target[0], report, colleagues)
                 if cid is None:
                     continue
                 cur = conn.execute(

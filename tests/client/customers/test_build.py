@@ -69,3 +69,13 @@ def test_mail_at_a_merged_domain_goes_to_the_survivor(
     found = customer_of_address(desk_store, "c@acme-group.com")
     assert found is not None and found.id == de.id
     assert [c.id for c in list_customers(desk_store)] == [de.id]
+
+
+def test_colleagues_at_the_rep_company_are_not_customers(
+    desk_store: Store, add_mail: Callable[..., int],
+) -> None:
+    add_mail("Wang <wang@sales.tradewind-export.example>", REP, "Stock list")
+    add_mail(REP, "wang@tradewind-export.example, buyer@importer.de", "Fwd: offer",
+             folder="Sent")
+    build_customers(desk_store)
+    assert [c.domain for c in list_customers(desk_store)] == ["importer.de"]
