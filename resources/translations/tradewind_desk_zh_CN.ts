@@ -82,13 +82,6 @@
 </context>
 <context>
     <name>TheirTimeColumn</name>
-    <message><source>Mon</source><translation>周一</translation></message>
-    <message><source>Tue</source><translation>周二</translation></message>
-    <message><source>Wed</source><translation>周三</translation></message>
-    <message><source>Thu</source><translation>周四</translation></message>
-    <message><source>Fri</source><translation>周五</translation></message>
-    <message><source>Sat</source><translation>周六</translation></message>
-    <message><source>Sun</source><translation>周日</translation></message>
     <message><source>{0} {1}</source><translation>{0} {1}</translation></message>
     <message><source>{0}, off hours</source><translation>{0}，非工作时间</translation></message>
     <message><source>Their time column</source><translation>对方时间列</translation></message>

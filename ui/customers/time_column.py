@@ -22,8 +22,7 @@ from client.store.db import Store
 from client.store.records import MessageRow
 from ui.models.message_list import COL_THEIR_TIME
 from ui.qt.tasks import run_in_background
-
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+from ui.reader.buyer_time import weekday_name
 
 
 def _tr(text: str) -> str:
@@ -44,8 +43,7 @@ class TheirTimeColumn:
         zone, country = known
         calendar = self._calendars.setdefault(country, WorkCalendar(country))
         lt = local_time(zone, country, time.time(), calendar)
-        names = [_tr(d) for d in _DAYS]
-        shown = _tr("{0} {1}").format(names[lt.weekday], lt.clock)
+        shown = _tr("{0} {1}").format(weekday_name(lt.weekday), lt.clock)
         return shown if lt.inside_hours else _tr("{0}, off hours").format(shown)
 
 

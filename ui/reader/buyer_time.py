@@ -8,9 +8,22 @@ in `ui.reader.content.load_reader_content`). Plain text only.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from client.customers.local_time import LocalTime
+
+
+def weekday_name(day: int) -> str:
+    """The short weekday name (0 = Monday) in the UI language (also the list column's)."""
+    names = (QCoreApplication.translate("BuyerTimeLabel", "Mon"),
+             QCoreApplication.translate("BuyerTimeLabel", "Tue"),
+             QCoreApplication.translate("BuyerTimeLabel", "Wed"),
+             QCoreApplication.translate("BuyerTimeLabel", "Thu"),
+             QCoreApplication.translate("BuyerTimeLabel", "Fri"),
+             QCoreApplication.translate("BuyerTimeLabel", "Sat"),
+             QCoreApplication.translate("BuyerTimeLabel", "Sun"))
+    return names[day]
 
 
 class BuyerTimeLabel(QLabel):
@@ -23,9 +36,7 @@ class BuyerTimeLabel(QLabel):
         self.hide()
 
     def weekday_name(self, day: int) -> str:
-        names = (self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
-                 self.tr("Sat"), self.tr("Sun"))
-        return names[day]
+        return weekday_name(day)
 
     def describe(self, lt: LocalTime) -> str:
         """The translated line for `lt`."""
