@@ -5,43 +5,23 @@ from __future__ import annotations
 
 import mailbox
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from client.profile.config import Profile
-from client.store.db import Store
-from client.store.records import FolderRecord, IncomingMessage
 from tests.client.cli.conftest import CliResult, cli  # noqa: F401 - the fixture
-from tests.client.customers.conftest import REP, raw_mail
+from tests.client.customers.conftest import REP, seed
 
 Cli = Callable[..., CliResult]
 
 
 def _seed() -> None:
-    store = Store.open(Profile.resolve(None).database)
-    account = store.add_account(REP)
-    inbox = store.upsert_folder(account.id, FolderRecord("INBOX", "/", "inbox"))
-    sent = store.upsert_folder(account.id, FolderRecord("Sent", "/", "sent"))
-    store.insert_messages(inbox.id, [
-        IncomingMessage(uid=1, raw=raw_mail(1, "Li <li@sales.shenzhen-led.com.cn>", REP,
-                                            "LED panels", "Mon, 30 Nov 2026 09:00:00 +0800"),
-                        internaldate=datetime(2026, 11, 30)),
-        IncomingMessage(uid=2, raw=raw_mail(2, "Jo <jo@gmail.com>", REP, "Price?",
-                                            "Tue, 01 Dec 2026 09:00:00 +0000"),
-                        internaldate=datetime(2026, 12, 1)),
-        IncomingMessage(uid=3, raw=raw_mail(3, "Ann <ann@acme.de>", REP, "Pumps",
-                                            "Tue, 01 Dec 2026 10:00:00 +0100"),
-                        internaldate=datetime(2026, 12, 1)),
-        IncomingMessage(uid=4, raw=raw_mail(4, "Bo <bo@acme.com>", REP, "Pumps too",
-                                            "Tue, 01 Dec 2026 11:00:00 +0100"),
-                        internaldate=datetime(2026, 12, 1)),
-    ], 4)
-    store.insert_messages(sent.id, [
-        IncomingMessage(uid=1, raw=raw_mail(5, REP, "li@sales.shenzhen-led.com.cn",
-                                            "Re: LED panels", "Wed, 02 Dec 2026 08:00:00 +0800"),
-                        internaldate=datetime(2026, 12, 2)),
-    ], 1)
-    store.close()
+    seed(Profile.resolve(None).database, [
+        ("Li <li@sales.shenzhen-led.com.cn>", REP, "LED panels", "Mon, 30 Nov 2026 09:00:00 +0800"),
+        ("Jo <jo@gmail.com>", REP, "Price?", "Tue, 01 Dec 2026 09:00:00 +0000"),
+        ("Ann <ann@acme.de>", REP, "Pumps", "Tue, 01 Dec 2026 10:00:00 +0100"),
+        ("Bo <bo@acme.com>", REP, "Pumps too", "Tue, 01 Dec 2026 11:00:00 +0100"),
+    ], [(REP, "li@sales.shenzhen-led.com.cn", "Re: LED panels",
+         "Wed, 02 Dec 2026 08:00:00 +0800")])
 
 
 def _by_domain(cli: Cli) -> dict[str | None, dict[str, object]]:  # noqa: F811

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -50,3 +50,20 @@ def add_mail(desk_store: Store) -> Callable[..., int]:
         return int(row[0])
 
     return add
+
+
+def seed(path: Path, inbox: Sequence[tuple[str, str, str, str]],
+         sent: Sequence[tuple[str, str, str, str]] = ()) -> None:
+    """A cache at `path` with the rep's account and (sender, to, subject, date) messages."""
+    with Store.open(path) as store:
+        account = store.add_account(REP)
+        uid = 0
+        for name, role, mails in (("INBOX", "inbox", inbox), ("Sent", "sent", sent)):
+            folder = store.upsert_folder(account.id, FolderRecord(name, "/", role))
+            batch = []
+            for n, (sender, to, subject, date) in enumerate(mails, 1):
+                uid += 1
+                batch.append(IncomingMessage(uid=n, raw=raw_mail(uid, sender, to, subject, date),
+                                             internaldate=datetime(2026, 12, 1)))
+            if batch:
+                store.insert_messages(folder.id, batch, len(batch))

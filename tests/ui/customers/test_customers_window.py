@@ -3,37 +3,22 @@ stage, merging two customers, a bad value said in words (nothing changed)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from client.customers.records import customer_of_address, get_customer
 from client.store.db import Store
-from client.store.records import FolderRecord, IncomingMessage
-from tests.client.customers.conftest import REP, raw_mail
+from client.store.records import IncomingMessage
+from tests.client.customers.conftest import REP, raw_mail, seed
 from ui.customers.window import CustomersWindow
 
 
 def _cache(tmp_path: Path) -> Path:
     path = tmp_path / "tradewind.db"
-    with Store.open(path) as store:
-        account = store.add_account(REP)
-        inbox = store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
-        sent = store.upsert_folder(account.id, FolderRecord("Sent", role="sent"))
-        store.insert_messages(inbox.id, [
-            IncomingMessage(uid=1, raw=raw_mail(1, "Hans <hans@kunde.de>", REP, "Pumps",
-                                                "Mon, 30 Nov 2026 09:00:00 +0100"),
-                            internaldate=datetime(2026, 11, 30)),
-            IncomingMessage(uid=2, raw=raw_mail(2, "Jo <jo@kunde.com>", REP, "Valves",
-                                                "Tue, 01 Dec 2026 09:00:00 +0100"),
-                            internaldate=datetime(2026, 12, 1)),
-            IncomingMessage(uid=3, raw=raw_mail(3, "Li <li@163.com>", REP, "询价",
-                                                "Tue, 01 Dec 2026 09:00:00 +0800"),
-                            internaldate=datetime(2026, 12, 1)),
-        ], 3)
-        store.insert_messages(sent.id, [IncomingMessage(
-            uid=1, raw=raw_mail(4, REP, "hans@kunde.de", "Re: Pumps",
-                                "Wed, 02 Dec 2026 09:00:00 +0800"),
-            internaldate=datetime(2026, 12, 2))], 1)
+    seed(path, [
+        ("Hans <hans@kunde.de>", REP, "Pumps", "Mon, 30 Nov 2026 09:00:00 +0100"),
+        ("Jo <jo@kunde.com>", REP, "Valves", "Tue, 01 Dec 2026 09:00:00 +0100"),
+        ("Li <li@163.com>", REP, "询价", "Tue, 01 Dec 2026 09:00:00 +0800"),
+    ], [(REP, "hans@kunde.de", "Re: Pumps", "Wed, 02 Dec 2026 09:00:00 +0800")])
     return path
 
 
