@@ -98,7 +98,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("sync", "smtp", "signatures", "oauth", "templates"),
     ("uploads", "accounts", "attachment_files"),
     ("outgoing",),
-    ("calendar", "quotes"),
+    ("calendar", "quotes", "customers"),
     ("jobs", "demo"),
     ("cli", "selftest"),
 )

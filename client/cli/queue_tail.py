@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from client.store.records import Account
 
 _STATE_WORDS = {
+    "scheduled": "waits in the outbox until its send time (send later)",
     "uploading": "waits in the outbox until its files are uploaded as links",
     "queued": "is waiting in the outbox and will be sent when the server is reachable",
     "sending": "is being sent", "sent": "was sent (not yet saved to Sent)",

@@ -39,6 +39,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "client.cli.settings_cmd": ("settings",),
     "client.cli.security_cmd": ("security",),
     "client.cli.risk_cmd": ("risk", "bank-details", "trusted"),
+    "client.cli.customers_cmd": ("customers", "export"),
 }
 
 #: command name -> module name

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from client import crashpoints
-from client.cli import send_links
+from client.cli import send_later, send_links
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.lookup import accounts_in_scope, parse_ids, require_messages
@@ -49,6 +49,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                            "else 10)")
     send_links.add_arguments(send)
     send.add_argument("--queue-only", action="store_true", help="queue without sending now")
+    send_later.add_options(send)
     _check_options(send)
     send.set_defaults(handler=cmd_send)
 
@@ -63,6 +64,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         body.add_argument("--html-file", metavar="F")
         p.add_argument("--attach", action="append", default=[], metavar="F")
         p.add_argument("--queue-only", action="store_true")
+        send_later.add_options(p)
         _check_options(p)
         p.add_argument("--lang", default="auto", metavar="LANG",
                        help="language of the quote header, its date and the signature variant "
@@ -191,6 +193,18 @@ def _queue_and_maybe_flush(ctx: Context, account: Account, fields: DraftFields,
 
     _refuse_on_checks(ctx, account, fields, args, len(link_paths or []))
     store = ctx.store()
+    send_at = send_later.send_at_for(store, fields, args) if args is not None else None
+    if send_at is not None and link_paths:
+        raise UsageError("--at cannot be used with files sent as links yet; attach them "
+                         "(--no-link) or send now.")
+    if send_at is not None:
+        from client.customers.later import queue_later
+
+        queued = queue_later(
+            store, lambda: queue_message(store, account.id, fields), send_at)
+        ctx.notice(send_later.later_line(send_at))
+        return report_queued(ctx, account, queued, queue_only=True,
+                             extra={"send_at": send_later.utc_iso(send_at)})
     if link_paths:
         from client.cli.uploads_errors import as_cli_error
         from client.outgoing.links_step import queue_with_links
@@ -343,6 +357,7 @@ def cmd_outbox(ctx: Context, args: argparse.Namespace) -> int:
             reports[account.email] = report.as_json() if report is not None else None
     items = [i for a in accounts for i in box.items(a.id)]
     lines = [f"{i.id:>5}  {i.state:<9}  {i.subject[:50]:<50}  {', '.join(i.recipients)[:40]}"
+             + (f"\n       {send_later.later_line(i.send_at)}" if i.send_at else "")
              + "".join(f"\n       {u['file']}: {u['done']} / {u['total']} bytes ({u['state']})"
                        for u in uploads_of(store, i))
              + (f"\n       {i.last_error}" if i.last_error else "") for i in items]

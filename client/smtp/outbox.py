@@ -1,6 +1,11 @@
 """The durable outbox: messages the rep pressed Send on, until they are sent and filed.
 
 States and their meaning:
+- `scheduled`: send later: the message waits, unclaimed, until `send_at` (UTC epoch); no flush
+  sends it early, not even a manual one. `schedule` puts a `queued` message there (call it in
+  the queueing transaction, so no flusher ever sees it `queued`); `release_due` (every flush,
+  first) moves those whose time came to `queued`, due at once; one whose time passed while no
+  Tradewind ran is released the same way and reported as late (`Released.late_s`);
 - `uploading`: its big files go out as links and are not all uploaded yet (`link_files`, the
   JSON of `client.uploads.outgoing`); never claimed or sent. `finish_uploads` puts the body
   with the real links in and moves it to `queued` in one compare-and-set; a failed upload
@@ -53,7 +58,7 @@ from client.smtp import claim as claims
 from client.store.db import Store
 from client.store.updates import marks, update_sql
 
-STATES = ("uploading", "queued", "sending", "uncertain", "failed", "sent", "filed")
+STATES = ("scheduled", "uploading", "queued", "sending", "uncertain", "failed", "sent", "filed")
 BACKOFF_BASE_S = 30.0
 BACKOFF_CAP_S = 3600.0
 #: The columns a state change may set (``update_sql``'s allow-list); never id, account or Message-ID.
@@ -111,6 +116,7 @@ class OutboxItem:
     claimed_at: float | None = None
     handed_over_at: float | None = None
     link_files: str | None = None
+    send_at: float | None = None
 
     @property
     def handed_over(self) -> bool:
@@ -129,14 +135,34 @@ class OutboxItem:
             "next_attempt": self.next_attempt, "last_error": self.last_error,
             "refused": {k: list(v) for k, v in self.refused.items()},
             "created": self.created, "sent_at": self.sent_at,
+            "send_at": _utc_iso(self.send_at),
         }
+
+
+def _utc_iso(epoch: float | None) -> str | None:
+    """`2027-01-05T08:00:00Z` (UTC, ISO 8601), or None."""
+    if epoch is None:
+        return None
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True, slots=True)
+class Released:
+    """A scheduled message whose time came (`release_due`); `late_s` > 0 when its time passed
+    while no flush ran (the laptop was closed): it goes out now, and the caller says so."""
+
+    item_id: int
+    send_at: float
+    late_s: float
 
 
 _COLUMNS = (
     "id, account_id, message_id, sender, recipients_json, subject, size, state, attempts, "
     "next_attempt, last_error, refused_json, reply_to_row, forward_of_row, created, sent_at, "
     "version, claim_pid, claim_started, claim_token, claimed_at, handed_over_at, "
-    "link_files_json"
+    "link_files_json, send_at"
 )
 
 
@@ -156,6 +182,7 @@ def _item(row: tuple[Any, ...]) -> OutboxItem:
         claimed_at=None if row[20] is None else float(row[20]),
         handed_over_at=None if row[21] is None else float(row[21]),
         link_files=None if row[22] is None else str(row[22]),
+        send_at=None if row[23] is None else float(row[23]),
     )
 
 
@@ -418,6 +445,52 @@ class Outbox:
             raise OutboxError(f"Message {item_id} is {self.get(item_id).state}; it cannot be "
                               "marked uncertain.")
 
+    # -- send later -----------------------------------------------------------------------
+    def schedule(self, item_id: int, send_at: float) -> None:
+        """Send later: a `queued`, unclaimed message (or a `scheduled` one, to move it) waits
+        as `scheduled` until `send_at`. Raises `OutboxError` in words for any other state.
+        Idempotent for the same time."""
+        if not self._set(item_id, ("queued", "scheduled"), state="scheduled", send_at=send_at,
+                         next_attempt=send_at, last_error=None):
+            item = self.get(item_id)
+            raise OutboxError(f"Message {item_id} is {item.state}; only a message waiting to "
+                              "be sent can be scheduled.")
+
+    def send_now(self, item_id: int) -> None:
+        """The rep no longer waits: a `scheduled` message becomes `queued`, due at once."""
+        if not self._set(item_id, ("scheduled",), state="queued", next_attempt=0.0,
+                         send_at=None):
+            item = self.get(item_id)
+            raise OutboxError(f"Message {item_id} is {item.state}, not scheduled.")
+
+    def next_scheduled(self, account_id: int | None = None) -> float | None:
+        """The earliest `send_at` of a scheduled message (the app's timer), or None."""
+        row = self.store.conn.execute(
+            "SELECT MIN(send_at) FROM outbox WHERE state = 'scheduled'"
+            " AND (? IS NULL OR account_id = ?)", (account_id, account_id)).fetchone()
+        return None if row is None or row[0] is None else float(row[0])
+
+    def release_due(self, account_id: int, now: float | None = None, *,
+                    grace_s: float = 120.0) -> list[Released]:
+        """Scheduled messages whose time came become `queued` and due at once, in one durable
+        transaction (compare-and-set per row: of two flushers each message is released once).
+        A message more than `grace_s` past its time is `late_s` > 0. Idempotent."""
+        at = time.time() if now is None else now
+        released: list[Released] = []
+        with self.store.transaction(durable=True) as conn:
+            rows = conn.execute(
+                "SELECT id, send_at FROM outbox WHERE account_id = ? AND state = 'scheduled'"
+                " AND send_at <= ? ORDER BY send_at, id", (account_id, at)).fetchall()
+            for item_id, send_at in rows:
+                cur = conn.execute(
+                    "UPDATE outbox SET state = 'queued', next_attempt = 0, version = version + 1"
+                    " WHERE id = ? AND state = 'scheduled' AND claim_token IS NULL", (item_id,))
+                if cur.rowcount == 1:
+                    late = at - float(send_at)
+                    released.append(Released(int(item_id), float(send_at),
+                                             late if late > grace_s else 0.0))
+        return released
+
     # -- link uploads ---------------------------------------------------------------------
     def set_link_files(self, item_id: int, link_files: str) -> None:
         """Record the uploads of an `uploading` message (the queueing transaction)."""
@@ -455,7 +528,8 @@ class Outbox:
 
     def replace(self, item_id: int, raw: bytes, recipients: list[str], subject: str) -> None:
         """Store an edited version (only while not being sent)."""
-        if not self._set(item_id, ("queued", "failed", "uncertain"), raw=raw, size=len(raw),
+        if not self._set(item_id, ("queued", "scheduled", "failed", "uncertain"), raw=raw,
+                         size=len(raw),
                          recipients_json=json.dumps(recipients), subject=subject):
             item = self.get(item_id)
             raise OutboxError(f"Message {item_id} is {item.state} and can no longer be edited.")

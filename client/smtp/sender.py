@@ -61,14 +61,26 @@ class FlushReport:
     uncertain: dict[int, str] = field(default_factory=dict)
     stopped: str | None = None  # why the flush stopped early (server unreachable, login refused)
     errors: list[str] = field(default_factory=list)  # unexpected errors, in words (see flush)
+    # scheduled messages released late (their time passed while nothing ran): id → words
+    late: dict[int, str] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, object]:
         return {
             "sent": self.sent, "filed": self.filed, "retrying": self.retrying,
             "failed": {str(k): v for k, v in self.failed.items()},
             "uncertain": {str(k): v for k, v in self.uncertain.items()}, "stopped": self.stopped,
-            "errors": self.errors,
+            "errors": self.errors, "late": {str(k): v for k, v in self.late.items()},
         }
+
+
+def late_words(send_at: float, late_s: float) -> str:
+    """The sentence for a scheduled message sent late (Tradewind was not running then)."""
+    from datetime import UTC, datetime
+
+    when = datetime.fromtimestamp(send_at, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    minutes = max(1, round(late_s / 60))
+    return (f"It was scheduled for {when} and is sent now, {minutes} min late, because "
+            "Tradewind was not running at that time.")
 
 
 def files_sent_itself(imap_host: str, preset: str | None) -> bool:
@@ -113,6 +125,12 @@ def flush_outbox(
     _settle_interrupted(outbox, account_id, folder, report, password)
     _file_sent(outbox, account_id, folder, auto_filed, report, password)
     at = time.time() if now is None else now
+    try:  # send later: messages whose time came are queued first (a missed time: now, said so)
+        for done in outbox.release_due(account_id, at):
+            if done.late_s:
+                report.late[done.item_id] = late_words(done.send_at, done.late_s)
+    except Exception as exc:  # noqa: BLE001 - they stay scheduled; the next flush releases them
+        _unexpected(report, "Scheduled messages could not be released", exc, password)
     try:
         waiting = outbox.queued(account_id) if manual else outbox.due(account_id, at)
     except Exception as exc:  # noqa: BLE001 - the outbox stays as it is; reported in words

@@ -123,6 +123,10 @@ LOCAL_TABLES: list[LocalTable] = [
     LocalTable("risk_allow", "risk_allow", "trusted senders (fraud guard)"),
     LocalTable("risk_settings", "risk_settings", "trusted authserv-ids",
                required={"account_id": "accounts"}),
+    # Customers (client/customers, schema 18): the rep's stages, owners, notes and merges.
+    LocalTable("customers", "customers", "customers", optional={"merged_into": "customers"}),
+    LocalTable("customer_addresses", "customer_addresses", "customer addresses",
+               required={"customer_id": "customers"}),
 ]
 
 #: Tables with no local-only rows: they come from the server again (``parts``), are rebuilt
@@ -132,4 +136,5 @@ LOCAL_TABLES: list[LocalTable] = [
 #: every table of the schema (tests/client/store/test_local_tables.py), so a new table has to
 #: be classified.
 SERVER_TABLES = frozenset({"parts", "message_refs", "orphan_bodies", "messages_fts", "undo_log",
-                           "risk_cache"})  # risk_cache: recomputed from the mail
+                           "risk_cache", "customer_messages"})
+# risk_cache and customer_messages: recomputed from the mail

@@ -102,7 +102,8 @@ def edit_as_draft(store: Store, item_id: int) -> int:
 
     box = Outbox(store)
     item = box.get(item_id)
-    if item.state not in ("queued", "failed", "uncertain", "uploading") or item.claim_is_live():
+    if item.state not in ("queued", "scheduled", "failed", "uncertain", "uploading") \
+            or item.claim_is_live():
         raise OutboxError(f"Message {item_id} is {item.state} and can no longer be edited.")
     fields = draft_from_message(box.raw(item_id), item.sender)
     visible = {p.ascii_email for f in (fields.to, fields.cc) if f.strip()

@@ -69,6 +69,9 @@ def prepare_profile(args: argparse.Namespace) -> PreparedProfile:
         profile = args.profile or Path(tempfile.mkdtemp(prefix="tradewind-demo-"))
         profile = ensure_profile_dir(profile)
         build_demo_profile(profile, quotes=True)
+        from client.demo.desk import schedule_demo_message  # one send-later message (issue 18)
+
+        schedule_demo_message(profile)
         return PreparedProfile(profile, True, temporary)
     return PreparedProfile(ensure_profile_dir(resolve_profile_dir(args.profile)), False)
 

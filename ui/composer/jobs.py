@@ -154,15 +154,21 @@ def read_files(paths: list[Path]) -> list[OutgoingAttachment]:
 
 def send(db_path: Path, account_id: int, fields: DraftFields,
          draft_id: int | None, link_files: tuple[Path, ...] = (),
-         link_password: tuple[str | None, str] = (None, "separate")) -> QueuedMessage:
+         link_password: tuple[str | None, str] = (None, "separate"),
+         send_at: float | None = None) -> QueuedMessage:
     """Queue the message durably (validated, signature policy applied), then drop its local
     draft. Returns only once the outbox holds it; raises ``ComposeError`` before queueing
     anything bad. ``link_files`` go as links: the message waits ``uploading`` until the next
-    flush uploaded them (raises ``StorageNotFound`` in words without a link storage)."""
+    flush uploaded them (raises ``StorageNotFound`` in words without a link storage).
+    ``send_at`` (UTC epoch): send later, queued as ``scheduled`` (``client.customers.later``)."""
     options = (link_jobs.send_options(db_path, account_id, fields, link_files, *link_password)
                if link_files else None)
     with Store.open(db_path) as store:
-        if link_files:
+        if send_at is not None:
+            from ui.composer.send_later import queue_scheduled
+
+            queued = queue_scheduled(store, account_id, fields, bool(link_files), send_at)
+        elif link_files:
             from client.outgoing.links_step import queue_with_links
 
             account = store.account(account_id)

@@ -52,6 +52,7 @@ from ui.composer.locked_view import LockedHtmlView
 from ui.composer.on_screen import keep_on_screen
 from ui.composer.quote_edit import QuoteView
 from ui.composer.recipient_risk import RecipientRisk
+from ui.composer.send_later import SendLaterButton
 from ui.qt.screen_fit import fit_to_screen
 from ui.qt.tasks import run_in_background
 
@@ -178,11 +179,13 @@ class ComposerWindow(QWidget):
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.send_button = QPushButton(self.tr("Send"), self)
         self.send_button.setEnabled(False)
-        self.send_button.clicked.connect(self.send)
+        self.send_button.clicked.connect(self.send_now)
         send_shortcut = QAction(self)
         send_shortcut.setShortcut(QKeySequence("Ctrl+Return"))
-        send_shortcut.triggered.connect(self.send)
+        send_shortcut.triggered.connect(self.send_now)
         self.addAction(send_shortcut)
+        self.send_at: float | None = None  # send later (ui.composer.send_later), UTC epoch
+        self.send_later_button = SendLaterButton(self)
         self.save_button = QPushButton(self.tr("Save draft"), self)
         self.save_button.clicked.connect(self.save_now)
         self.discard_button = QPushButton(self.tr("Discard"), self)
@@ -192,6 +195,7 @@ class ComposerWindow(QWidget):
         bottom.addWidget(self.discard_button)
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.save_button)
+        bottom.addWidget(self.send_later_button)
         bottom.addWidget(self.send_button)
         # everything but the buttons scrolls when the screen is short (150 %: 960x600 points),
         # so Send stays on screen whatever the content (address errors, link offer, quote)
@@ -550,6 +554,12 @@ class ComposerWindow(QWidget):
             return
         self.recipient_risk.before_send(self.answer.send_requested)  # issue 19
 
+    def send_now(self) -> None:
+        """Send (not later): forgets a send-later time the checks stopped before."""
+        if not self._sending:
+            self.send_at = None
+        self.send()
+
     def queue_now(self) -> None:
         """Queue the message durably; the window closes once the outbox holds it."""
         sender = self.current_sender()
@@ -562,8 +572,9 @@ class ComposerWindow(QWidget):
         fields, draft_id, db_path = self.fields(), self.draft_id, self.db_path
         account_id = sender.account_id
         links, password = tuple(self.link_files), self.link_password.choice()
+        send_at = self.send_at
         run_in_background(lambda: jobs.send(db_path, account_id, fields, draft_id, links,
-                                            password),
+                                            password, send_at),
                           lambda queued: self._queued(account_id, queued), self._send_failed,
                           owner=self)
 
@@ -573,6 +584,10 @@ class ComposerWindow(QWidget):
         self.autosave_timer.stop()
         self.queued.emit(queued)
         db_path = self.db_path
+        if self.send_at is not None:  # scheduled: the flush at its time sends it
+            self.close()
+            self.deleteLater()
+            return
         if not self.link_files:
             run_in_background(lambda: jobs.flush(db_path, account_id), self._flushed,
                               self._flush_failed, owner=self)
@@ -596,6 +611,7 @@ class ComposerWindow(QWidget):
 
     def _send_failed(self, exc: BaseException) -> None:
         self._sending = False
+        self.send_at = None
         self.send_button.setEnabled(True)
         self.status_label.clear()
         self._show_error(self.tr("Not sent: {0}").format(exc))

@@ -191,6 +191,9 @@ class MainWindow(QMainWindow):
         from ui.triage.controller import TriageController  # file, delete, undo (issue 11)
 
         self.triage = TriageController(self)
+        from ui.customers.window import CustomersControls  # View → Customers… (issue 18)
+
+        self.customers = CustomersControls(self)
         from ui.meetings.controller import MeetingsController  # planner, calendar (issue 13)
 
         self.meetings = MeetingsController(self)

@@ -43,8 +43,9 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 MAX_PAGES = 16
 
-COL_UNREAD, COL_FLAG, COL_ATTACHMENT, COL_FROM, COL_SUBJECT, COL_DATE, COL_FOLDER = range(7)
-COLUMN_COUNT = 7
+COL_UNREAD, COL_FLAG, COL_ATTACHMENT, COL_FROM, COL_SUBJECT, COL_DATE, COL_FOLDER, \
+    COL_THEIR_TIME = range(8)
+COLUMN_COUNT = 8  # COL_THEIR_TIME: the buyer's local time, optional (ui.customers.time_column)
 SORT_KEYS = {COL_FROM: "from", COL_SUBJECT: "subject", COL_DATE: "date"}
 MESSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -140,6 +141,8 @@ class MessageListModel(QAbstractTableModel):
         if self._ids:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, COLUMN_COUNT - 1))
+        #: the text of the buyer's-time column for a row (set by ui.customers.time_column)
+        self.their_time: Callable[[MessageRow], str | None] | None = None
 
     # -- content ------------------------------------------------------------------------------
     def set_ids(self, ids: Sequence[int]) -> None:
@@ -276,6 +279,7 @@ class MessageListModel(QAbstractTableModel):
                 COL_SUBJECT: QCoreApplication.translate("MessageListModel", "Subject"),
                 COL_DATE: QCoreApplication.translate("MessageListModel", "Date"),
                 COL_FOLDER: QCoreApplication.translate("MessageListModel", "Folder"),
+                COL_THEIR_TIME: QCoreApplication.translate("MessageListModel", "Their time"),
             }.get(section, "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._header_name(section)
@@ -344,6 +348,8 @@ class MessageListModel(QAbstractTableModel):
             return f"{subject}  ({message.thread_count})" if message.thread_count > 1 else subject
         if column == COL_DATE:
             return list_date(message.date or message.internaldate, self._now, self._locale, self._zone)
+        if column == COL_THEIR_TIME and self.their_time is not None:
+            return self.their_time(message)
         return None
 
     def _header_name(self, section: int) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from client.calendar.card import Card, card_for
+from client.customers.local_time import LocalTime, buyer_time_now
 from client.meetings.ical_in import calendar_of_message
 from client.meetings.rep_zone import rep_zone
 from client.mime import Address, Attachment, attachment_bytes, parse_headers, parse_message
@@ -77,6 +78,8 @@ class ReaderContent:
     attachment_risks: tuple[AttachmentRisk, ...] = ()
     #: the fraud risk (client.security.risk.Risk.to_json(); ui.reader.risk_bar), None if unknown
     risk: dict[str, Any] | None = None
+    #: the buyer's local time now (client.customers.local_time), for a customer's message
+    buyer_time: LocalTime | None = None
 
 
 def load_reader_content(
@@ -96,8 +99,9 @@ def load_reader_content(
         contacts = contact_addresses_named(store, [a.name for a in senders])
         card = _card(store, message_row, raw)
         risk = message_risk(store, row)  # issue 19, computed once and cached
+        buyer = _buyer_time(store, row.from_email)
     content = replace(build_content(row, raw, allow_remote, str(message_row), contacts),
-                      invitation=card, risk=risk)
+                      invitation=card, risk=risk, buyer_time=buyer)
     if on_server is None:
         return content
     # A message over the cache cap: its attachments are listed from what the server holds.
@@ -107,6 +111,14 @@ def load_reader_content(
     )
     return replace(content, attachments=listed, attachment_risks=tuple(
         found for p in on_server if (found := assess(p.filename)) is not None))
+
+
+def _buyer_time(store: Store, address: str) -> LocalTime | None:
+    """The buyer's time line; a failure there never hides the mail."""
+    try:
+        return buyer_time_now(store, address)
+    except Exception:  # noqa: BLE001 - no zone data, a damaged customer row: no time shown
+        return None
 
 
 def _card(store: Store, message_row: int, raw: bytes) -> Card | None:

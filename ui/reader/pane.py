@@ -43,6 +43,7 @@ from client.security.signals import attachment_sentence, reply_to_differs
 from ui.qt.dates import full_date
 from ui.qt.plain_text import tooltip
 from ui.qt.wrapping_label import WrappingLabel
+from ui.reader.buyer_time import BuyerTimeLabel
 from ui.reader.content import ReaderAttachment, ReaderContent, plain_text_html
 from ui.reader.html_content import Link, link_index
 from ui.reader.invitation import InvitationCard
@@ -109,6 +110,7 @@ class ReaderPane(QWidget):
         self.from_label = self._label()
         self.recipients = self._label()
         self.date = self._label()
+        self.buyer_time = BuyerTimeLabel(self)  # the customer's clock (ui.reader.buyer_time)
         self.notice = self._label()
         self.notice_bar = QFrame(self)
         self.notice_bar.setObjectName("notice")
@@ -156,8 +158,8 @@ class ReaderPane(QWidget):
         self.invitation_card = InvitationCard(locale, self)  # in the chrome, never the HTML
         self.invitation_card.linkRequested.connect(self._invitation_link)
         self.risk_bar = RiskBar(self)  # issue 19: fraud warning, in the chrome, never the HTML
-        for widget in (self.subject, self.from_label, self.recipients, self.date, self.headers_view,
-                       self.attachment_bar, self.risk_bar, self.notice_bar,
+        for widget in (self.subject, self.from_label, self.recipients, self.date, self.buyer_time,
+                       self.headers_view, self.attachment_bar, self.risk_bar, self.notice_bar,
                        self.invitation_card):
             header_layout.addWidget(widget)
         layout = QVBoxLayout(self)
@@ -190,6 +192,7 @@ class ReaderPane(QWidget):
             label.hide()
         self.headers_view.clear()
         self.headers_view.hide()
+        self.buyer_time.show_time(None)
         self.notice_bar.hide()
         self.risk_bar.show_risk(None, None)
         self.invitation_card.show_card(None)
@@ -236,6 +239,7 @@ class ReaderPane(QWidget):
         self.date.setText(full_date(row.date or row.internaldate, self._locale, None))
         for label in (self.from_label, self.recipients, self.date):
             label.show()
+        self.buyer_time.show_time(content.buyer_time)
         self.headers_view.setPlainText(content.header_text)
         self.headers_view.setVisible(self.show_all_headers)
         notices = sender_notices(content.sender_warnings)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from client.profile.config import Profile
 from client.store.db import Store
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.security.fraud_cases import Case, build_cases
 
 Cli = Callable[..., CliResult]

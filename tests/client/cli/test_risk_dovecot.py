@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from email.message import EmailMessage
 
-from tests.client.cli.conftest import CliResult
+from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_account import add_account
 from tests.client.security.fraud_cases import invoice_document
 from tests.servers.dovecot import DovecotServer, MailUser
