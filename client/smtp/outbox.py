@@ -65,7 +65,7 @@ BACKOFF_CAP_S = 3600.0
 _CHANGING = frozenset({
     "state", "attempts", "next_attempt", "last_error", "waiting_for", "refused_json", "sent_at",
     "raw", "size", "recipients_json", "subject", "link_files_json", "claim_pid", "claim_started",
-    "claim_token", "claimed_at", "handed_over_at",
+    "claim_token", "claimed_at", "handed_over_at", "send_at",
 })
 
 

@@ -14,13 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from email.utils import getaddresses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from client.security.recipient_checks import LOOKALIKE_RECIPIENT, RecipientWarning
 from ui.qt.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from ui.composer.window import ComposerWindow
 
 
 def _check(db_path: Path, account_id: int, addresses: list[str],
@@ -36,7 +39,7 @@ def _check(db_path: Path, account_id: int, addresses: list[str],
 class RecipientRisk(QLabel):
     """See the module docstring."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: ComposerWindow) -> None:
         super().__init__(window)
         self.composer = window
         self.warnings: list[RecipientWarning] = []

@@ -24,10 +24,12 @@ if TYPE_CHECKING:
 
 STYLE_KEY = "ui.toolbar_style"
 TOOLBAR_ICONS = resources_dir() / "icons" / "toolbar"
-#: window attribute (or ``triage.`` attribute) -> Lucide icon name
+#: window attribute (or a controller's: ``triage.``, ``quotes.``, ``meetings.``) -> icon name
 ACTION_ICONS = {
     "new_action": "square-pen", "reply_action": "reply", "reply_all_action": "reply-all",
-    "forward_action": "forward", "quote_action": "receipt-text", "delete_action": "trash-2",
+    "forward_action": "forward", "quotes.quote_action": "receipt-text",
+    "quotes.quote_last_action": "receipt-text", "meetings.new_meeting_action": "calendar-plus",
+    "delete_action": "trash-2",
     "mark_read_action": "mail-open", "flag_action": "flag", "next_unread_action": "chevrons-down",
     "triage.archive_action": "archive", "triage.move_action": "folder-input",
     "triage.undo_action": "undo-2",

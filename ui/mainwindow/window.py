@@ -289,13 +289,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         for action in (self.mark_read_action, self.flag_action, self.next_unread_action):
             toolbar.addAction(action)
-        # the search field has its own row: beside the actions it went into the toolbar's
-        # overflow menu at 150 % (960 points wide), out of sight
-        self.addToolBarBreak()
-        self.search_bar = self.addToolBar(self.tr("Search"))
-        self.search_bar.setObjectName("search-toolbar")
-        self.search_bar.setMovable(False)
-        self.search_bar.addWidget(self.search_field)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_field)  # fits at 150 %: the actions show icons only
 
         menu = self.menuBar()
         self.file_menu = file_menu = menu.addMenu(self.tr("&File"))

@@ -132,6 +132,8 @@ class MessageListModel(QAbstractTableModel):
         self.child_ids: set[int] = set()
         self.risk_marks = RiskMarks(self)  # issue 19: the fraud icon in the From column
         self.risk_marks.changed = self._risks_changed
+        #: the text of the buyer's-time column for a row (set by ui.customers.time_column)
+        self.their_time: Callable[[MessageRow], str | None] | None = None
 
     def set_view(self, *, show_recipients: bool, folder_names: dict[int, str]) -> None:
         """Show To instead of From (``show_recipients``) and these folder names; repaints."""
@@ -141,8 +143,6 @@ class MessageListModel(QAbstractTableModel):
         if self._ids:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, COLUMN_COUNT - 1))
-        #: the text of the buyer's-time column for a row (set by ui.customers.time_column)
-        self.their_time: Callable[[MessageRow], str | None] | None = None
 
     # -- content ------------------------------------------------------------------------------
     def set_ids(self, ids: Sequence[int]) -> None:

@@ -1,9 +1,9 @@
 """The Quote action on the main window and the Quotes view's menu entry.
 
 ``QuoteControls(window)`` (``window.quotes``, a child of ``ui.mainwindow.window.MainWindow``)
-adds Message → Quote… (Ctrl+Shift+O, also on the toolbar and in the message list's context menu
+adds Message → Quote… (Ctrl+Alt+Q, also on the toolbar and in the message list's context menu
 through ``context_actions``), which opens ``QuotePicker`` on the shown (else the one selected)
-message, and, once a quote was made, "Quote with <last template>" (Ctrl+Alt+Shift+O, toolbar,
+message, and, once a quote was made, "Quote with <last template>" (Ctrl+Alt+Shift+Q, toolbar,
 context menu): the reply is created at once off the GUI thread with the last template in this
 buyer's language and the rep's last choices (``jobs.quick_reply``), no picker in between;
 without last choices it opens the picker. A created reply opens in the composer as the saved
@@ -28,8 +28,8 @@ from ui.quotes.view import QuotesView
 if TYPE_CHECKING:
     from ui.mainwindow.window import MainWindow
 
-SHORTCUT = "Ctrl+Shift+O"
-LAST_SHORTCUT = "Ctrl+Alt+Shift+O"
+SHORTCUT = "Ctrl+Alt+Q"
+LAST_SHORTCUT = "Ctrl+Alt+Shift+Q"
 
 
 class QuoteControls(QObject):

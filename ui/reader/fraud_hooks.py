@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
@@ -23,6 +23,9 @@ from ui.models.message_list import MessageListModel
 from ui.models.risk_marks import compute_levels
 from ui.reader.pane import ReaderPane
 
+if TYPE_CHECKING:
+    from ui.mainwindow.window import MainWindow
+
 
 def hook_fraud_guard(reader: ReaderPane, model: MessageListModel, db_path: Path,
                      store: Callable[[], Store]) -> None:
@@ -33,7 +36,7 @@ def hook_fraud_guard(reader: ReaderPane, model: MessageListModel, db_path: Path,
     reader.risk_bar.riskShown.connect(model.set_risk)
 
 
-def bank_details_action(window: Any) -> QAction:
+def bank_details_action(window: MainWindow) -> QAction:
     """The menu action that opens ``BankDetailsDialog`` for the message the reader shows
     (disabled while none is shown)."""
     from ui.reader.bank_details_dialog import BankDetailsDialog

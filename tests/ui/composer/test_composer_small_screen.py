@@ -36,14 +36,13 @@ def test_a_reply_with_signature_and_quote_keeps_a_small_window(qtbot, demo_db: P
     composer.show()
     qtbot.waitUntil(lambda: composer.is_ready and composer.signature is not None
                     and composer.quote_view.isVisible(), timeout=20000)
-    qtbot.wait(100)
-    assert composer.size().toTuple() == (660, 540)
-    for view in (composer.signature_view, composer.quote_view):
-        assert view.height() >= 40, view.objectName()
+    qtbot.waitUntil(lambda: composer.size().toTuple() == (660, 540)
+                    and min(v.height() for v in (composer.signature_view,
+                                                 composer.quote_view)) >= 40)
     assert composer.send_button.geometry().bottom() <= composer.height()
     composer.resize(900, 1100)  # room again: the blocks get their full height back
-    qtbot.wait(100)
-    assert composer.quote_view.height() == composer.quote_view.maximumHeight()  # its content
+    qtbot.waitUntil(lambda: composer.quote_view.height()
+                    == composer.quote_view.maximumHeight())  # its content
     composer.sent = True
     composer.close()
     wait_for_background_tasks()
@@ -65,9 +64,8 @@ def test_a_plain_text_quote_wraps_its_long_lines(qtbot, demo_db: Path) -> None: 
     qtbot.addWidget(composer)
     composer.resize(800, 760)
     composer.show()
-    qtbot.waitUntil(lambda: composer.is_ready and composer.quote_view.isVisible(), timeout=20000)
-    qtbot.wait(100)
-    assert "RE-26-4471" in composer.quote_view.toPlainText()
+    qtbot.waitUntil(lambda: composer.is_ready and composer.quote_view.isVisible()
+                    and "RE-26-4471" in composer.quote_view.toPlainText(), timeout=20000)
     assert composer.quote_view.horizontalScrollBar().maximum() == 0
     composer.sent = True
     composer.close()

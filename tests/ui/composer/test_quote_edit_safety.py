@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
+from tests.ui.settle import deliver_background_results
 from ui.composer.quote_edit import QuoteView
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
@@ -31,7 +32,8 @@ def test_html_pasted_into_the_quote_fetches_nothing(qtbot, tmp_path: Path, inter
                  f"<div style=\"background:url({base}/css)\">x</div><img src='//127.0.0.1:1/s'>")
     view.insertFromMimeData(mime)
     view.fit_height()
-    qtbot.wait(300)  # let any late request reach the server
+    view.viewport().repaint()  # painting is when a document asks for its pictures
+    deliver_background_results()
     assert hits == []
     for name in (f"{base}/pasted.png", local):
         loaded = view.document().resource(IMAGE, QUrl(name))

@@ -139,9 +139,9 @@ def test_restoring_a_layout_neither_reloads_nor_resorts_the_list(qtbot, window: 
     qtbot.waitUntil(lambda: window._sort == ("subject", False))
     window.everyday.list_fit.set_column_shown(COL_FLAG, False)  # the Inbox has a saved layout
     show_folder(qtbot, window, "sent")
-    generation = window._generation
+    generation = window.generation
     show_folder(qtbot, window, "inbox")
-    assert window._generation == generation + 1  # one load, no second one from a re-sort
+    assert window.generation == generation + 1  # one load, no second one from a re-sort
     header = window.message_view.horizontalHeader()
     assert header.isSectionHidden(COL_FLAG)
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (

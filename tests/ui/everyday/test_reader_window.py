@@ -42,7 +42,7 @@ def test_enter_opens_the_message_in_its_own_window_and_marks_it_read(qtbot, wind
     assert reader.content.row.id == message_id
     assert reader.windowTitle() == reader.content.row.subject
     assert reader.isVisible() and reader.isWindow()
-    assert reader.content.row.from_email in reader.pane.sender.text()
+    assert reader.content.row.from_email in reader.pane.from_label.text()
     with Store.open(window.db_path) as store:
         qtbot.waitUntil(lambda: store.get_message(message_id).seen)  # type: ignore[union-attr]
     reader.activateWindow()

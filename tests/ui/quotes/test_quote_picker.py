@@ -207,7 +207,7 @@ def test_quote_is_in_the_message_menu_toolbar_and_context_menu_with_its_shortcut
     from PySide6.QtWidgets import QToolBar
     menus = {a.text(): a.menu().actions() for a in window.menuBar().actions() if a.menu()}
     assert window.quotes.quote_action in menus["&Message"]
-    assert window.quotes.quote_action.shortcut().toString() == "Ctrl+Shift+O"
+    assert window.quotes.quote_action.shortcut().toString() == "Ctrl+Alt+Q"
     toolbar = window.findChild(QToolBar, "main-toolbar")
     assert window.quotes.quote_action in toolbar.actions()
     window.message_view.selectRow(0)

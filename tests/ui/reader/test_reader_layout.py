@@ -45,8 +45,7 @@ def test_a_message_with_long_warnings_keeps_the_window_size(qtbot, demo_db: Path
     assert window.reader.notice_bar.isVisibleTo(window)
     window.reader.body.highlighted.emit(QUrl("https://www.deutsche-bank.example@pay-check.example/login"))
     assert window.reader.link_hint.isVisibleTo(window)
-    qtbot.wait(100)  # let the layouts settle
-    assert window.size().toTuple() == (960, 580)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (960, 580))  # the layouts settled
     assert window.minimumSizeHint().height() <= 580
     for label in (window.reader.subject, window.reader.from_label, window.reader.notice):
         assert label.height() >= label.heightForWidth(label.width()), label.text()
@@ -58,7 +57,7 @@ def test_the_search_field_fits_a_small_window(qtbot, window: MainWindow) -> None
     # at 150 % a 1440x900 screen is 960 points wide: the field went into the toolbar's
     # overflow menu, out of sight
     window.resize(960, 580)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (960, 580))
     assert window.search_field.isVisible()
     assert window.search_field.width() >= 200
 
