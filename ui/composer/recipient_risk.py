@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from email.utils import getaddresses
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
