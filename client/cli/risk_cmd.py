@@ -17,11 +17,10 @@ from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.lookup import accounts_in_scope, parse_ids, require_messages
 from client.cli.output import format_table, safe_text
-from client.security import risk_store
-from client.security.assess import details_of_row, risk_of_row
-from client.security.auth_results import default_authserv_id
-from client.security.bank_details import KINDS
-from client.security.lookalike import domain_of
+from client.security.bank_kinds import KINDS
+
+# The fraud guard's modules (schwifty, authres, the parsers) load in the handlers only, so
+# `tradewind --help` and the other commands stay fast (tests/client/cli/test_lazy_start.py).
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -69,6 +68,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_risk(ctx: Context, args: argparse.Namespace) -> int:
+    from client.security.assess import risk_of_row
+
     store = ctx.store()
     (message_id,) = parse_ids([args.id])
     (row,) = require_messages(store, [message_id])
@@ -90,6 +91,8 @@ def cmd_risk(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _emit_details(ctx: Context, domain: str | None) -> int:
+    from client.security import risk_store
+
     rows = [k.to_json() for k in risk_store.known_details(ctx.store(), domain)]
     ctx.emit({"bank_details": rows}, lambda: format_table(
         ["ID", "DOMAIN", "KIND", "VALUE", "SOURCE"],
@@ -103,6 +106,9 @@ def cmd_bank_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_bank_add(ctx: Context, args: argparse.Namespace) -> int:
+    from client.security import risk_store
+    from client.security.lookalike import domain_of
+
     try:
         detail = risk_store.parse_detail(args.kind, args.value)
         risk_store.add_detail(ctx.store(), args.domain, detail, source="typed")
@@ -112,6 +118,10 @@ def cmd_bank_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_bank_confirm(ctx: Context, args: argparse.Namespace) -> int:
+    from client.security import risk_store
+    from client.security.assess import details_of_row
+    from client.security.lookalike import domain_of
+
     store = ctx.store()
     (message_id,) = parse_ids([args.id])
     (row,) = require_messages(store, [message_id])
@@ -131,12 +141,16 @@ def cmd_bank_confirm(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_bank_remove(ctx: Context, args: argparse.Namespace) -> int:
+    from client.security import risk_store
+
     if not risk_store.remove_detail(ctx.store(), args.detail_id):
         raise CliError(f"There is no known bank detail {args.detail_id}.", ExitCode.NOT_FOUND)
     return _emit_details(ctx, None)
 
 
 def _emit_trusted(ctx: Context) -> int:
+    from client.security import risk_store
+
     entries = sorted(risk_store.allowed(ctx.store()))
     ctx.emit({"trusted": entries}, "\n".join(entries) or "No sender is marked as trusted.")
     return int(ExitCode.OK)
@@ -148,6 +162,8 @@ def cmd_trusted_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_trusted_change(ctx: Context, args: argparse.Namespace) -> int:
     """`trusted add` / `trusted remove` (the undo), by `args.trusted_command`."""
+    from client.security import risk_store
+
     change = risk_store.allow if args.trusted_command == "add" else risk_store.disallow
     try:
         change(ctx.store(), args.entry)
@@ -157,6 +173,9 @@ def cmd_trusted_change(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_authserv(ctx: Context, args: argparse.Namespace) -> int:
+    from client.security import risk_store
+    from client.security.auth_results import default_authserv_id
+
     store = ctx.store()
     (account,) = accounts_in_scope(store, args.account)
     if args.default or args.value:

@@ -16,7 +16,6 @@ from client import settings
 from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.lookup import parse_ids, require_messages
-from client.cli.message_signals import signals_of_row
 from client.cli.output import format_table, safe_text
 from client.i18n import translate
 from client.security import attachments, remote_content
@@ -48,6 +47,8 @@ def cmd_signals(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.store()
     (message_id,) = parse_ids([args.id])
     (row,) = require_messages(store, [message_id])
+
+    from client.cli.message_signals import signals_of_row  # the parsers: only when used
 
     found = signals_of_row(store, row)
     if found is None:

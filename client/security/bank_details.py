@@ -20,8 +20,14 @@ from dataclasses import dataclass
 
 from schwifty import BIC, IBAN
 
-IBAN_KIND, BIC_KIND, ACCOUNT_KIND, BENEFICIARY_KIND = ("iban", "bic", "account", "beneficiary")
-KINDS = (IBAN_KIND, BIC_KIND, ACCOUNT_KIND, BENEFICIARY_KIND)
+from client.security.bank_kinds import (  # noqa: F401 - part of this module's API
+    ACCOUNT_KIND,
+    BENEFICIARY_KIND,
+    BIC_KIND,
+    IBAN_KIND,
+    KINDS,
+)
+
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 MAX_TEXT_CHARS = 200_000
 
