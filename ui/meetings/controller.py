@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLineEdit
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 
 from ui.meetings import jobs
 from ui.meetings.calendar_view import CalendarView
@@ -77,7 +77,8 @@ class MeetingsController(QObject):
         self.zone_action = self._action(
             self.tr("Your time zone…"),
             self.tr("The zone your calendar, invitations and planner use"), self.ask_zone)
-        menu = w.menuBar().addMenu(self.tr("&Calendar"))
+        menu = QMenu(self.tr("&Calendar"), w)
+        w.menuBar().insertMenu(w.help_menu.menu.menuAction(), menu)  # Help stays last
         for action in (self.new_meeting_action, self.plan_from_message_action, None,
                        self.calendar_action, self.import_action, self.export_action,
                        self.sync_action, None, self.zone_action):
