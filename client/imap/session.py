@@ -23,7 +23,6 @@ from types import TracebackType
 from imap_tools import BaseMailBox
 
 from client.i18n import _
-from client.imap.bodystructure import is_readable_text, leaf_parts
 from client.imap.connection import Connection, server_text
 from client.imap.errors import ProtocolError
 from client.imap.fetch_values import MAX_NZ_NUMBER, checked_status, meta_of_items
@@ -55,6 +54,7 @@ from client.imap.parse import (
     tokenize,
     uid_in_text,
 )
+from client.imap.partial_fetch import fetch_header_and_text
 from client.imap.utf7 import encode_mailbox_name
 from client.mime.msgid import normalize_msgid
 
@@ -413,48 +413,9 @@ class ImapSession(Connection):
                                uid=uid, section=section))
 
     def fetch_header_and_text(self, uid: int, max_part: int) -> PartialMessage:
-        """For oversize messages: the header, every text/plain or text/html part up to
-        ``max_part`` octets (raw, still transfer-encoded) and the list of all other parts with
-        sizes (see ``PartialMessage``). Two round trips: structure+header, then the texts in one
-        command."""
-        with self.guard():
-            first = None
-            for items in self._fetch_items(str(int(uid)),
-                                           f"{self._meta_items()} BODYSTRUCTURE BODY.PEEK[HEADER]"):
-                if items.get("UID") == str(int(uid)) and "BODYSTRUCTURE" in items:
-                    first = items
-            if first is None:
-                raise ProtocolError(_("Message {uid} is no longer on the server.", uid=uid))
-            try:
-                meta = meta_of_items(first)
-            except ResponseParseError as exc:
-                self.unreadable[int(uid)] = str(exc)
-                raise
-            header = first.get("BODY[HEADER]")
-            if meta is None or not isinstance(header, bytes):
-                raise ProtocolError(_("The server sent an incomplete reply for message {uid}.",
-                                      uid=uid))
-            try:
-                parts = leaf_parts(first["BODYSTRUCTURE"])
-            except ResponseParseError as exc:
-                self.unreadable[int(uid)] = f"BODYSTRUCTURE: {exc}"
-                raise
-            wanted = [p for p in parts if is_readable_text(p) and p.size <= max_part]
-            texts: list[tuple[object, bytes]] = []
-            if wanted:
-                items_arg = " ".join(f"BODY.PEEK[{p.section}]" for p in wanted)
-                got: dict[str, bytes] = {}
-                for items in self._fetch_items(str(int(uid)), f"UID {items_arg}"):
-                    for p in wanted:
-                        value = items.get(f"BODY[{p.section}]")
-                        if isinstance(value, bytes):
-                            got[p.section] = value
-                texts = [(p, got.get(p.section, b"")) for p in wanted]
-        fetched = {p.section for p in wanted}
-        return PartialMessage(
-            meta=meta, header=header,
-            texts=tuple((p, data) for p, data in texts),  # type: ignore[misc]
-            others=tuple(p for p in parts if p.section not in fetched))
+        """For oversize messages: the header, the text parts up to ``max_part`` octets and the
+        list of the other parts (``client.imap.partial_fetch``)."""
+        return fetch_header_and_text(self, uid, max_part)
 
     def vanished_since(self, modseq: int, among: Iterable[int]) -> list[int] | None:
         """The UIDs of ``among`` (the cached ones) expunged from the selected folder since

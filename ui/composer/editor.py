@@ -13,12 +13,21 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QUrl, Signal
-from PySide6.QtGui import QFont, QImage, QTextCharFormat, QTextDocument, QTextListFormat
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QImage,
+    QKeySequence,
+    QTextCharFormat,
+    QTextDocument,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QToolBar, QWidget
 
 from client.compose.build import InlineImage
 from ui.composer.locked_view import blocked_resource
@@ -142,3 +151,16 @@ class ComposeEditor(QTextEdit):
 
     def is_empty(self) -> bool:
         return not self.toPlainText().strip() and not self._images
+
+
+def toolbar_action(toolbar: QToolBar, text: str, shortcut: str, slot: Callable[..., object],
+                   checkable: bool = False) -> QAction:
+    """A formatting or attach action on the composer's ``toolbar`` (its shortcut works in the
+    composer window)."""
+    action = QAction(text, toolbar)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setCheckable(checkable)
+    action.triggered.connect(slot)
+    toolbar.addAction(action)
+    return action

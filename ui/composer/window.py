@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -45,7 +44,9 @@ from client.compose.drafts import DraftFields
 from client.outgoing.message import QueuedMessage
 from ui.composer import answer, jobs, link_jobs
 from ui.composer.address_field import AddressField
-from ui.composer.editor import ComposeEditor, local_files
+from ui.composer.attachment_rows import remove_attachment, show_attachments
+from ui.composer.current_fields import composer_fields
+from ui.composer.editor import ComposeEditor, local_files, toolbar_action
 from ui.composer.link_offer import LinkOffer, UploadProgress
 from ui.composer.link_password import LinkPasswordBox
 from ui.composer.locked_view import LockedHtmlView
@@ -59,11 +60,6 @@ from ui.qt.tasks import run_in_background
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 5000
-_OBJECT = "\ufffc"  # the placeholder QTextEdit's plain text shows for an inline picture
-
-
-def _size_text(size: int) -> str:
-    return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{max(1, size // 1024)} KB"
 
 
 class ComposerWindow(QWidget):
@@ -137,13 +133,13 @@ class ComposerWindow(QWidget):
         self.editor.setPlaceholderText(self.tr("Write your message here…"))
         self.editor.filesDropped.connect(self.add_files)
         self.toolbar = QToolBar(self)
-        self.bold_action = self._tool(self.tr("Bold"), "Ctrl+B", self.editor.set_bold, True)
-        self.italic_action = self._tool(self.tr("Italic"), "Ctrl+I", self.editor.set_italic, True)
-        self._tool(self.tr("Bullets"), "", lambda: self.editor.make_list(False))
-        self._tool(self.tr("Numbering"), "", lambda: self.editor.make_list(True))
-        self._tool(self.tr("Link…"), "Ctrl+Shift+K", self.ask_link)
+        self.bold_action = toolbar_action(self.toolbar, self.tr("Bold"), "Ctrl+B", self.editor.set_bold, True)
+        self.italic_action = toolbar_action(self.toolbar, self.tr("Italic"), "Ctrl+I", self.editor.set_italic, True)
+        toolbar_action(self.toolbar, self.tr("Bullets"), "", lambda: self.editor.make_list(False))
+        toolbar_action(self.toolbar, self.tr("Numbering"), "", lambda: self.editor.make_list(True))
+        toolbar_action(self.toolbar, self.tr("Link…"), "Ctrl+Shift+K", self.ask_link)
         self.toolbar.addSeparator()
-        self._tool(self.tr("Attach…"), "Ctrl+Shift+A", self.choose_files)
+        toolbar_action(self.toolbar, self.tr("Attach…"), "Ctrl+Shift+A", self.choose_files)
 
         self.signature_caption = QLabel(self.tr("Company signature (set by your company; it "
                                                 "cannot be edited here)"), self)
@@ -232,15 +228,6 @@ class ComposerWindow(QWidget):
         self.to_field.editingFinished.connect(self.refresh_signature)
         self.quote_view.textChanged.connect(self._changed)
         self.answer = answer.AnswerControls(self)  # language, reply style, checks before sending
-
-    def _tool(self, text: str, shortcut: str, slot: Any, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.toolbar.addAction(action)
-        return action
 
     def _format_changed(self, fmt: QTextCharFormat) -> None:
         self.bold_action.setChecked(fmt.fontWeight() >= QFont.Weight.Bold.value)
@@ -405,40 +392,21 @@ class ComposerWindow(QWidget):
         self._changed()
 
     def _show_attachments(self) -> None:
-        self.attachment_list.clear()
-        for att in self.attachments:
-            item = QListWidgetItem(f"{att.filename} ({_size_text(len(att.data))})")
-            self.attachment_list.addItem(item)
-        for path in self.link_files:
-            self.attachment_list.addItem(QListWidgetItem(
-                self.tr("{0} (sent as a download link)").format(path.name)))
-        count = len(self.attachments) + len(self.link_files)
-        rows = min(4, max(1, count))
-        self.attachment_list.setFixedHeight(
-            rows * self.attachment_list.sizeHintForRow(0) + 2 * self.attachment_list.frameWidth()
-            + 4 if count else 0)
-        self.attachment_list.setVisible(bool(count))
+        count = show_attachments(self.attachment_list, self.attachments, self.link_files)
         self.link_password.show_for(bool(self.link_files))
         self.remove_attachment_button.setVisible(bool(count))
 
     def remove_selected_attachment(self) -> None:
-        row = self.attachment_list.currentRow()
-        if 0 <= row < len(self.attachments):
-            del self.attachments[row]
-        elif 0 <= row - len(self.attachments) < len(self.link_files):
-            del self.link_files[row - len(self.attachments)]
-        else:
-            return
-        self._show_attachments()
-        self._changed()
+        if remove_attachment(self.attachment_list.currentRow(), self.attachments,
+                             self.link_files):
+            self._show_attachments()
+            self._changed()
 
     def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         if local_files(event.mimeData()):
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
-        if local_files(event.mimeData()):
-            event.acceptProposedAction()
+    dragMoveEvent = dragEnterEvent
 
     def dropEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         files = local_files(event.mimeData())
@@ -455,24 +423,7 @@ class ComposerWindow(QWidget):
 
     def fields(self) -> DraftFields:
         """What the window holds now, as composer fields (GUI thread; cheap)."""
-        sender = self.current_sender()
-        base = self.base_fields or DraftFields(sender="")
-        text = self.editor.toPlainText().replace(_OBJECT, "")
-        quote_text, quote_html = self.quote_view.quote_fields(base.quote_text, base.quote_html)
-        return DraftFields(
-            sender=sender.email if sender else base.sender,
-            sender_name=sender.display_name if sender else base.sender_name,
-            to=self.to_field.text().strip().rstrip(","),
-            cc=self.cc_field.text().strip().rstrip(","),
-            bcc=self.bcc_field.text().strip().rstrip(","),
-            subject=self.subject_field.text(),
-            text=text, html=self.editor.body_html(),
-            quote_text=quote_text, quote_html=quote_html,
-            in_reply_to=base.in_reply_to, references=base.references,
-            reply_to_row=base.reply_to_row, forward_of_row=base.forward_of_row,
-            attachments=tuple(self.attachments), inline_images=self.editor.inline_images(),
-            language=self.answer.language(), reply_style=self.answer.style(),
-        )
+        return composer_fields(self)
 
     def _changed(self, *_args: object) -> None:
         if self.is_ready:

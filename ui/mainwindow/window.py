@@ -36,8 +36,6 @@ from babel.numbers import format_decimal
 from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -61,14 +59,9 @@ from ui.mainwindow.account_commands import AccountCommands
 from ui.mainwindow.compose_commands import ComposeCommands
 from ui.mainwindow.core_events import CoreEvents
 from ui.mainwindow.flag_commands import FlagCommands
+from ui.mainwindow.message_table import message_table
 from ui.models.folder_tree import ACCOUNT_ID_ROLE, FOLDER_ID_ROLE, FolderTreeModel
 from ui.models.message_list import (
-    COL_ATTACHMENT,
-    COL_DATE,
-    COL_FLAG,
-    COL_FROM,
-    COL_SUBJECT,
-    COL_UNREAD,
     MessageListModel,
 )
 from ui.qt.event_bridge import EventBridge
@@ -209,26 +202,7 @@ class MainWindow(QMainWindow):
 
     # -- construction ---------------------------------------------------------------------------
     def _make_message_view(self) -> QTableView:
-        view = QTableView(self)
-        view.setModel(self.message_model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setShowGrid(False)
-        view.setWordWrap(False)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().hide()
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        view.setSortingEnabled(True)
-        view.horizontalHeader().setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
-        header = view.horizontalHeader()
-        header.setHighlightSections(False)
-        for column in (COL_UNREAD, COL_FLAG, COL_ATTACHMENT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, 26)
-        header.resizeSection(COL_FROM, 220)
-        header.setSectionResizeMode(COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_DATE, 130)
+        view = message_table(self.message_model, self)
         view.selectionModel().selectionChanged.connect(self._selection_changed)
         return view
 
