@@ -11,7 +11,7 @@ import html as html_lib
 from dataclasses import dataclass
 
 from client.compose.build import InlineImage
-from client.compose.html_text import html_to_text
+from client.mime.html_text import html_to_text
 
 SIGNATURE_CLASS = "tw-signature"
 

@@ -25,7 +25,7 @@ from client.compose.headers import (
     header_value,
     received_text,
 )
-from client.compose.html_text import html_to_text
+from client.mime.html_text import html_to_text
 from client.mime.msgid import normalize_msgid
 
 SMTP_POLICY = policy.SMTP.clone(max_line_length=78, refold_source="none")

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from client.compose.headers import Recipient
-from client.compose.html_text import html_to_text
 from client.compose.quote_language import (
     DEFAULT_LANGUAGE,
     attribution_line,
@@ -30,6 +29,7 @@ from client.compose.quote_language import (
     words_for,
 )
 from client.mime.addresses import format_address
+from client.mime.html_text import html_to_text
 from client.mime.model import BodyPart
 from client.security.html_sanitize import quoted_parts_html
 

@@ -29,8 +29,8 @@ from html.parser import HTMLParser
 from client.compose.assemble import SIGNATURE_CLASS, SignatureBlock, signature_html, signature_text
 from client.compose.drafts import DraftFields
 from client.compose.headers import ComposeError
-from client.compose.html_text import html_to_text
 from client.i18n import N_, _
+from client.mime.html_text import html_to_text
 from client.signatures.personal import personal_block
 from client.signatures.provision import policy_in_force, rep_values
 from client.signatures.render import RenderedSignature, SignatureRequest, render_signature

@@ -16,7 +16,7 @@ import html as html_lib
 from dataclasses import dataclass
 
 from client.compose.assemble import SignatureBlock
-from client.compose.html_text import html_to_text
+from client.mime.html_text import html_to_text
 from client.security.html_sanitize import DataImageBudget, sanitise_part
 from client.store.db import Store
 

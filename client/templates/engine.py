@@ -31,8 +31,8 @@ from jinja2.exceptions import TemplateError as JinjaError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
-from client.compose.html_text import html_to_text
 from client.i18n import N_, _
+from client.mime.html_text import html_to_text
 from client.templates.model import Variant
 
 MAX_OUTPUT_CHARS = 256_000  # one rendered part

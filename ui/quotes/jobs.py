@@ -61,7 +61,7 @@ def guess_languages(context: TemplateContext,
     official languages of the sender's country domain (babel), then English."""
     from babel.languages import get_official_languages
 
-    from ui.quotes.text_language import text_language
+    from client.compose.text_language import text_language
 
     wanted: list[str] = []
     script = script_language(context.inquiry.text)

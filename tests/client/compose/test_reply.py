@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 import pytest
 
 from client.compose.headers import Recipient
-from client.compose.html_text import html_to_text
 from client.compose.reply import (
     Original,
     forward_subject,
@@ -17,6 +16,7 @@ from client.compose.reply import (
     reply_subject,
     threading_headers,
 )
+from client.mime.html_text import html_to_text
 
 ME = Recipient("Anna", "anna@us.company.com")
 BUYER = Recipient("Buyer", "buyer@importer.de")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import client.compose.html_text as compose_text
+import client.compose.build as compose_build
 import client.mime.text as mime_text
 from client.mime import ParsedHeaders, ParsedMessage, body_search_text, preview_text
 from client.mime.html_text import html_to_text
@@ -15,7 +15,7 @@ def _html_only(html: str) -> ParsedMessage:
 
 
 def test_the_composer_and_the_reader_use_the_same_converter() -> None:
-    assert compose_text.html_to_text is html_to_text
+    assert compose_build.html_to_text is html_to_text
     assert mime_text.html_to_text is html_to_text
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from client.compose.html_text import html_to_text
+from client.mime.html_text import html_to_text
 from client.templates import (
     Buyer,
     OutputTooLarge,

@@ -281,7 +281,7 @@ def test_a_message_that_is_not_cached_is_said_in_words(qtbot, demo_db):
 
 
 def test_text_language_needs_enough_text_and_stays_within_the_candidates():
-    from ui.quotes.text_language import text_language
+    from client.compose.text_language import text_language
 
     german = "Sehr geehrte Damen und Herren, wir benötigen ein Angebot für 500 Stück."
     assert text_language(german, ["en", "de", "fr"]) == "de"
