@@ -1,0 +1,187 @@
+"""Which channel rules a message matches, and why.
+
+`MessageFacts` is what the rules look at: the sender, recipients, subject, and (read only when
+a rule needs them, from the raw bytes) the header fields and the readable text.
+`evaluate(rules, facts, leads) -> [Match]` gives every enabled rule that matches, in rule
+order, with its tag and a reason in words ("the sender webform@acme.com is the rule's
+address"); a tag appears once (the first rule wins). A platform match carries the `Buyer`
+its notification names. `facts_of_row(store, row_id)` builds the facts of a cached message.
+Pure apart from `facts_of_row` (caller's Store and thread); never raises on odd mail.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from client.channels.platforms import PLATFORMS, Buyer, parse_notification, platform_of_sender
+from client.channels.rules import Rule
+from client.store.db import Store
+
+
+@dataclass
+class MessageFacts:
+    """One message as the rules see it; ``raw`` (the message bytes, or None when no body is
+    cached) is parsed on first need."""
+
+    row_id: int
+    from_email: str
+    from_name: str = ""
+    subject: str = ""
+    recipients: tuple[str, ...] = ()  # To, Cc and Reply-To addresses, lower case
+    raw: bytes | None = None
+    _headers: list[tuple[str, str]] | None = field(default=None, repr=False)
+    _text: str | None = field(default=None, repr=False)
+
+    def headers(self) -> list[tuple[str, str]]:
+        """(lower-case name, decoded value) of every header field."""
+        if self._headers is None:
+            from client.mime.encoded_words import decode_encoded_words
+            from client.mime.header_block import split_header_block
+            from client.mime.model import DEFAULT_LIMITS
+
+            block = split_header_block(self.raw or b"", DEFAULT_LIMITS)
+            warnings: list[str] = []
+            self._headers = [(name, decode_encoded_words(value, warnings).strip())
+                             for name, value in block.fields]
+        return self._headers
+
+    def text(self) -> str:
+        """The readable text of every body part (HTML as text, one table cell a line)."""
+        if self._text is None:
+            if not self.raw:
+                self._text = ""
+            else:
+                from client.mime.html_text import html_to_text
+                from client.mime.message import parse_message
+
+                parsed = parse_message(self.raw)
+                self._text = "\n".join(
+                    html_to_text(p.content, links=False) if p.kind == "html" else p.content
+                    for p in parsed.parts)
+        return self._text
+
+
+@dataclass(frozen=True)
+class Match:
+    """One rule that matched: the tag it sets, why, and the buyer a notification named."""
+
+    rule: Rule
+    tag: str
+    reason: str
+    buyer: Buyer | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {"rule": self.rule.as_json(), "tag": self.tag, "reason": self.reason,
+                "buyer": self.buyer.as_json() if self.buyer else None}
+
+
+#: list name -> is this address on it (lower case)
+LeadLookup = Callable[[str, str], bool]
+
+
+def _sender(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> str | None:
+    sender = facts.from_email.lower()
+    if rule.match.startswith("@"):
+        host = sender.rpartition("@")[2]
+        domain = rule.match[1:]
+        if host == domain or host.endswith("." + domain):
+            return f"the sender {sender} is at {rule.match}"
+        return None
+    return f"the sender {sender} is the rule's address" if sender == rule.match else None
+
+
+def _header(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> str | None:
+    name, colon, wanted = rule.match.partition(":")
+    name, wanted = name.strip().lower(), wanted.strip().lower()
+    for key, value in facts.headers():
+        if key != name:
+            continue
+        if not colon or not wanted:
+            return f"the message has the header {name.title()} ({value[:60]!r})"
+        if wanted in value.lower():
+            return f"its header {name.title()} is {value[:60]!r}, which contains {wanted!r}"
+    return None
+
+
+def _lead_list(rule: Rule, facts: MessageFacts, leads: LeadLookup) -> str | None:
+    sender = facts.from_email.lower()
+    if sender and leads(rule.match, sender):
+        return f"the sender {sender} is on the lead list {rule.match!r}"
+    return None
+
+
+def _phrase(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> str | None:
+    phrase = rule.match.lower()
+    if phrase in facts.subject.lower():
+        return f"the subject contains {rule.match!r}"
+    if phrase in " ".join(facts.text().lower().split()):
+        return f"the text contains {rule.match!r}"
+    return None
+
+
+def _referrer(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> str | None:
+    if facts.from_email.lower() == rule.match:
+        return f"the referrer {rule.match} sent it"
+    if rule.match in facts.recipients:
+        return f"the referrer {rule.match} is among its recipients"
+    return None
+
+
+_CHECKS: dict[str, Callable[[Rule, MessageFacts, LeadLookup], str | None]] = {
+    "sender": _sender, "header": _header, "lead-list": _lead_list,
+    "referral-phrase": _phrase, "referral-address": _referrer,
+}
+
+
+def evaluate(rules: Iterable[Rule], facts: MessageFacts, leads: LeadLookup) -> list[Match]:
+    """The enabled rules ``facts`` matches, in order (see the module)."""
+    found: list[Match] = []
+    tags: set[str] = set()
+    for rule in rules:
+        if not rule.enabled or rule.tag in tags:
+            continue
+        buyer: Buyer | None = None
+        if rule.kind == "platform":
+            platform = platform_of_sender(facts.from_email)
+            if platform is None or platform.key != rule.match:
+                continue
+            buyer = parse_notification(platform, facts.text())
+            reason = (f"the sender {facts.from_email.lower()} is a notification address of "
+                      f"{PLATFORMS[rule.match].name}")
+        else:
+            check = _CHECKS.get(rule.kind)
+            why = check(rule, facts, leads) if check else None
+            if why is None:
+                continue
+            reason = why
+        tags.add(rule.tag)
+        found.append(Match(rule, rule.tag, reason, buyer))
+    return found
+
+
+def _addresses(*texts: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for text in texts:
+        try:
+            pairs = json.loads(text or "[]")
+        except ValueError:
+            continue
+        out += [str(p[1]).strip().lower() for p in pairs
+                if isinstance(p, list) and len(p) == 2 and p[1]]
+    return tuple(out)
+
+
+def facts_of_row(store: Store, row_id: int) -> MessageFacts | None:
+    """The facts of cached message ``row_id`` (None when there is no such row)."""
+    row = store.conn.execute(
+        "SELECT m.from_email, m.from_name, m.subject, m.to_json, m.cc_json, m.reply_to_json,"
+        " b.raw FROM messages m LEFT JOIN bodies b ON b.message_id = m.id WHERE m.id = ?",
+        (row_id,)).fetchone()
+    if row is None:
+        return None
+    from_email, from_name, subject, to_json, cc_json, reply_json, raw = row
+    return MessageFacts(row_id, str(from_email or ""), str(from_name or ""), str(subject or ""),
+                        _addresses(str(to_json), str(cc_json), str(reply_json)),
+                        bytes(raw) if raw is not None else None)
