@@ -90,7 +90,7 @@ def _apply(store: Store, rows: Sequence[tuple[int, int, str, float]], rules: lis
                 _write(store, row_id, account_id, received, matches, report)
 
 
-_SELECT = ("SELECT id, account_id, from_email, coalesce(internaldate, date_utc, sort_date)"
+_SELECT = ("SELECT id, account_id, from_email, sort_date"
            " FROM messages WHERE id > ?")
 
 

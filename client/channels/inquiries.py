@@ -44,8 +44,8 @@ def _first_reply(store: Store, thread_id: int, after: float,
                  own: set[str]) -> tuple[float | None, int | None]:
     best: tuple[float | None, int | None] = (None, None)
     for row_id, when, sender in store.conn.execute(
-            "SELECT id, coalesce(date_utc, internaldate, sort_date), lower(from_email)"
-            " FROM messages WHERE thread_id = ? AND coalesce(date_utc, internaldate, sort_date)"
+            "SELECT id, sort_date, lower(from_email)"
+            " FROM messages WHERE thread_id = ? AND sort_date"
             " > ? ORDER BY 2, id", (thread_id, after)):
         if str(sender or "") in own:
             best = (float(when), int(row_id))
