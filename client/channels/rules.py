@@ -37,6 +37,10 @@ class RuleError(Exception):
     """A rule cannot be added or changed (bad kind, match, tag, unknown id); `str()` says why."""
 
 
+class RuleNotFound(RuleError):
+    """There is no rule with that id."""
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: int
@@ -108,7 +112,7 @@ def get_rule(store: Store, rule_id: int) -> Rule:
     row = store.conn.execute(f"SELECT {_COLUMNS} FROM channel_rules WHERE id = ?",
                              (rule_id,)).fetchone()
     if row is None:
-        raise RuleError(f"There is no rule {rule_id}; `tradewind rules list` shows them.")
+        raise RuleNotFound(f"There is no rule {rule_id}; `tradewind rules list` shows them.")
     return _rule(row)
 
 

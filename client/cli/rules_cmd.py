@@ -134,6 +134,8 @@ def cmd_rules(ctx: Context, args: argparse.Namespace) -> int:
             bad = "".join(f"\n  row {n}: {safe_text(why)} (skipped)" for n, why in report.bad)
             ctx.emit(report.as_json(),
                      f"Imported {report.imported} addresses as {report.tag!r}.{bad}")
+    except model.RuleNotFound as exc:
+        raise CliError(str(exc), ExitCode.NOT_FOUND) from None
     except model.RuleError as exc:
         raise UsageError(str(exc)) from None
     except LeadImportError as exc:
