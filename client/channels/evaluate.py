@@ -3,8 +3,8 @@
 `MessageFacts` is what the rules look at: the sender, recipients, subject, and (read only when
 a rule needs them, from the raw bytes) the header fields and the readable text.
 `evaluate(rules, facts, leads) -> [Match]` gives every enabled rule that matches, in rule
-order, with its tag and a reason in words ("the sender webform@acme.com is the rule's
-address"); a tag appears once (the first rule wins). A platform match carries the `Buyer`
+order, with its tag, a reason code (`REASONS`) and the reason in English words ("the sender
+webform@acme.com is the rule's address"); a tag appears once (the first rule wins). A platform match carries the `Buyer`
 its notification names. `facts_of_row(store, row_id)` builds the facts of a cached message.
 Pure apart from `facts_of_row` (caller's Store and thread); never raises on odd mail.
 """
@@ -69,67 +69,84 @@ class Match:
 
     rule: Rule
     tag: str
-    reason: str
+    reason: str  # English words (`REASONS[code]` filled with `values`)
     buyer: Buyer | None = None
+    code: str = ""
+    values: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
         return {"rule": self.rule.as_json(), "tag": self.tag, "reason": self.reason,
-                "buyer": self.buyer.as_json() if self.buyer else None}
+                "code": self.code, "buyer": self.buyer.as_json() if self.buyer else None}
 
 
 #: list name -> is this address on it (lower case)
 LeadLookup = Callable[[str, str], bool]
+#: why a rule matched (``Match.code``) -> the English reason, filled with ``Match.values``;
+#: the app words the same codes in the rep's language (ui.channels.explain_text)
+REASONS = {
+    "sender-address": "the sender {0} is the rule's address",
+    "sender-domain": "the sender {0} is at {1}",
+    "header-present": "the message has the header {0} ({1!r})",
+    "header-value": "its header {0} is {1!r}, which contains {2!r}",
+    "lead-list": "the sender {0} is on the lead list {1!r}",
+    "phrase-subject": "the subject contains {0!r}",
+    "phrase-text": "the text contains {0!r}",
+    "referrer-sender": "the referrer {0} sent it",
+    "referrer-recipient": "the referrer {0} is among its recipients",
+    "platform": "the sender {0} is a notification address of {1}",
+}
+Why = tuple[str, tuple[str, ...]] | None
 
 
-def _sender(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> str | None:
+def _sender(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> Why:
     sender = facts.from_email.lower()
     if rule.match.startswith("@"):
         host = sender.rpartition("@")[2]
         domain = rule.match[1:]
         if host == domain or host.endswith("." + domain):
-            return f"the sender {sender} is at {rule.match}"
+            return "sender-domain", (sender, rule.match)
         return None
-    return f"the sender {sender} is the rule's address" if sender == rule.match else None
+    return ("sender-address", (sender,)) if sender == rule.match else None
 
 
-def _header(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> str | None:
+def _header(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> Why:
     name, colon, wanted = rule.match.partition(":")
     name, wanted = name.strip().lower(), wanted.strip().lower()
     for key, value in facts.headers():
         if key != name:
             continue
         if not colon or not wanted:
-            return f"the message has the header {name.title()} ({value[:60]!r})"
+            return "header-present", (name.title(), value[:60])
         if wanted in value.lower():
-            return f"its header {name.title()} is {value[:60]!r}, which contains {wanted!r}"
+            return "header-value", (name.title(), value[:60], wanted)
     return None
 
 
-def _lead_list(rule: Rule, facts: MessageFacts, leads: LeadLookup) -> str | None:
+def _lead_list(rule: Rule, facts: MessageFacts, leads: LeadLookup) -> Why:
     sender = facts.from_email.lower()
     if sender and leads(rule.match, sender):
-        return f"the sender {sender} is on the lead list {rule.match!r}"
+        return "lead-list", (sender, rule.match)
     return None
 
 
-def _phrase(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> str | None:
+def _phrase(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> Why:
     phrase = rule.match.lower()
     if phrase in facts.subject.lower():
-        return f"the subject contains {rule.match!r}"
+        return "phrase-subject", (rule.match,)
     if phrase in " ".join(facts.text().lower().split()):
-        return f"the text contains {rule.match!r}"
+        return "phrase-text", (rule.match,)
     return None
 
 
-def _referrer(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> str | None:
+def _referrer(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> Why:
     if facts.from_email.lower() == rule.match:
-        return f"the referrer {rule.match} sent it"
+        return "referrer-sender", (rule.match,)
     if rule.match in facts.recipients:
-        return f"the referrer {rule.match} is among its recipients"
+        return "referrer-recipient", (rule.match,)
     return None
 
 
-_CHECKS: dict[str, Callable[[Rule, MessageFacts, LeadLookup], str | None]] = {
+_CHECKS: dict[str, Callable[[Rule, MessageFacts, LeadLookup], Why]] = {
     "sender": _sender, "header": _header, "lead-list": _lead_list,
     "referral-phrase": _phrase, "referral-address": _referrer,
 }
@@ -148,16 +165,15 @@ def evaluate(rules: Iterable[Rule], facts: MessageFacts, leads: LeadLookup) -> l
             if platform is None or platform.key != rule.match:
                 continue
             buyer = parse_notification(platform, facts.text())
-            reason = (f"the sender {facts.from_email.lower()} is a notification address of "
-                      f"{PLATFORMS[rule.match].name}")
+            why: Why = ("platform", (facts.from_email.lower(), PLATFORMS[rule.match].name))
         else:
             check = _CHECKS.get(rule.kind)
             why = check(rule, facts, leads) if check else None
-            if why is None:
-                continue
-            reason = why
+        if why is None:
+            continue
+        code, values = why
         tags.add(rule.tag)
-        found.append(Match(rule, rule.tag, reason, buyer))
+        found.append(Match(rule, rule.tag, REASONS[code].format(*values), buyer, code, values))
     return found
 
 

@@ -134,6 +134,13 @@ def import_leads(store: Store, path: Path, tag: str) -> LeadReport:
     """See the module."""
     stored = normalise_tag(tag)
     leads = read_leads(path)
+    return LeadReport(stored, add_leads(store, stored, leads.rows), leads.bad)
+
+
+def add_leads(store: Store, tag: str, leads: list[Lead]) -> int:
+    """Put ``leads`` on the list ``tag`` (and its rule, see the module); returns how many
+    distinct addresses were given."""
+    stored = normalise_tag(tag)
     now = time.time()
     with store.transaction(durable=True) as conn:
         conn.executemany(
@@ -141,13 +148,13 @@ def import_leads(store: Store, path: Path, tag: str) -> LeadReport:
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(tag, address) DO UPDATE SET"
             " name = excluded.name, company = excluded.company, country = excluded.country",
             [(stored, lead.address, lead.name, lead.company, lead.country, now)
-             for lead in leads.rows])
+             for lead in leads])
         if conn.execute("SELECT 1 FROM channel_rules WHERE kind = 'lead-list' AND match = ?",
                         (stored,)).fetchone() is None:
             from client.channels.rules import add_rule
 
             add_rule(store, "lead-list", stored, stored)  # the list tags its senders
-    return LeadReport(stored, len({lead.address for lead in leads.rows}), leads.bad)
+    return len({lead.address for lead in leads})
 
 
 def lead_lists(store: Store) -> dict[str, int]:
