@@ -6,7 +6,8 @@
   its buyer rather than to the platform.
 - `run_rules(store, folder_id=None) -> ApplyReport`: every cached row (of one folder), for
   rules added later (`tradewind rules run`, the rule editor's "Run on existing mail").
-Only incoming mail is tagged (not the rep's own: accounts and identities). For each matching
+A referral phrase is looked up in the search index for rows whose body is indexed (one
+query per phrase and batch), else in the parsed text. Only incoming mail is tagged (not the rep's own: accounts and identities). For each matching
 rule a `message_tags` row (`rule_id`, the reason); the message becomes an inquiry
 (`inquiries`: its received time, the first tag, the buyer of a platform notification), and a
 buyer with an address becomes a customer (`client.channels.buyers`). Existing tags are kept
@@ -22,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from client.channels.buyers import record_buyer
-from client.channels.evaluate import LeadLookup, Match, evaluate, facts_of_row
+from client.channels.evaluate import LeadLookup, Match, evaluate, facts_of_rows
 from client.channels.leads import on_list
 from client.channels.rules import Rule, list_rules
 from client.customers.build import own_addresses
@@ -75,16 +76,42 @@ def _write(store: Store, row_id: int, account_id: int, received: float,
             report.customers.add(cid)
 
 
+def _phrase_hits(store: Store, rows: Sequence[tuple[int, int, str, float]],
+                 rules: list[Rule]) -> dict[int, set[str]]:
+    """Row -> the referral phrases the search index finds in its body, for the rows whose
+    body is indexed (`indexed` = 1); the others are absent (their text is parsed)."""
+    phrases = {r.match.lower() for r in rules if r.kind == "referral-phrase"}
+    if not phrases:
+        return {}
+    from client.store.cjk import fts_term
+
+    ids = [int(r[0]) for r in rows]
+    marks = ",".join("?" * len(ids))
+    hits: dict[int, set[str]] = {int(i): set() for (i,) in store.conn.execute(
+        f"SELECT id FROM messages WHERE indexed = 1 AND id IN ({marks})", ids)}
+    for phrase in phrases:
+        term = fts_term(phrase, "body")
+        if term is None:
+            continue
+        for (row,) in store.conn.execute(
+                f"SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? AND rowid IN ({marks})",
+                (term, *ids)):
+            if int(row) in hits:
+                hits[int(row)].add(phrase)
+    return hits
+
+
 def _apply(store: Store, rows: Sequence[tuple[int, int, str, float]], rules: list[Rule],
            leads: LeadLookup, own: set[str], report: ApplyReport) -> None:
+    hits = _phrase_hits(store, rows, rules)
+    report.rows += len(rows)
+    incoming = {int(r[0]): r for r in rows if r[2] and str(r[2]).lower() not in own}
+    facts_list = facts_of_rows(store, list(incoming),
+                               head=any(r.kind == "header" for r in rules))
     with store.transaction(durable=True):
-        for row_id, account_id, sender, received in rows:
-            report.rows += 1
-            if not sender or sender.lower() in own:
-                continue
-            facts = facts_of_row(store, row_id)
-            if facts is None:
-                continue
+        for facts in facts_list:
+            row_id, account_id, _sender, received = incoming[facts.row_id]
+            facts.phrases = hits.get(row_id)
             matches = evaluate(rules, facts, leads)
             if matches:
                 _write(store, row_id, account_id, received, matches, report)

@@ -12,18 +12,30 @@ Pure apart from `facts_of_row` (caller's Store and thread); never raises on odd 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from client.channels.platforms import PLATFORMS, Buyer, parse_notification, platform_of_sender
+from client.channels.platforms import (
+    PLATFORMS,
+    Buyer,
+    Platform,
+    parse_notification,
+    platform_of_sender,
+)
 from client.channels.rules import Rule
 from client.store.db import Store
+
+HEADER_BYTES = 64 * 1024  # the header rules read at most this much of a message
+HEAD_BYTES = 8 * 1024  # read with the row for the quick header check (`may_have_header`)
 
 
 @dataclass
 class MessageFacts:
-    """One message as the rules see it; ``raw`` (the message bytes, or None when no body is
-    cached) is parsed on first need."""
+    """One message as the rules see it. The bytes are read on first need: ``raw`` (the whole
+    message, or None when no body is cached) or, for a cached row, ``load_raw(limit)`` (the
+    first ``limit`` bytes, None for all; the header block needs only the start).
+    ``phrases``: the referral phrases (lower case) the search index found in the row, or
+    None when unknown (then the text is parsed)."""
 
     row_id: int
     from_email: str
@@ -31,8 +43,37 @@ class MessageFacts:
     subject: str = ""
     recipients: tuple[str, ...] = ()  # To, Cc and Reply-To addresses, lower case
     raw: bytes | None = None
+    load_raw: Callable[[int | None], bytes | None] | None = field(default=None, repr=False)
+    phrases: set[str] | None = None
+    head: bytes | None = None  # the start of the message, when the caller read it already
+    _platform: Platform | None | bool = field(default=False, repr=False)
     _headers: list[tuple[str, str]] | None = field(default=None, repr=False)
     _text: str | None = field(default=None, repr=False)
+
+    def _bytes(self, limit: int | None) -> bytes:
+        if self.raw is not None or self.load_raw is None:
+            return self.raw or b""
+        data = self.load_raw(limit)
+        if limit is None or (data is not None and len(data) < limit):
+            self.raw, self.load_raw = data, None  # that was everything
+        return data or b""
+
+    def platform(self) -> Platform | None:
+        """The B2B platform that sent the message (`platforms.platform_of_sender`), or None."""
+        if self._platform is False:
+            self._platform = platform_of_sender(self.from_email)
+        return self._platform if isinstance(self._platform, Platform) else None
+
+    def may_have_header(self, name: str) -> bool:
+        """False when the header block surely has no field ``name`` (a byte search, no
+        parsing); True when it may."""
+        head = self.head if self.head is not None else self._bytes(HEADER_BYTES)
+        end = head.find(b"\r\n\r\n")
+        end = head.find(b"\n\n") if end < 0 else end
+        if end < 0 and len(head) >= HEADER_BYTES // 8:
+            return True  # a long header block: let the parser decide
+        block = b"\n" + (head if end < 0 else head[:end]).lower()
+        return b"\n" + name.encode("ascii", "replace").lower() in block
 
     def headers(self) -> list[tuple[str, str]]:
         """(lower-case name, decoded value) of every header field."""
@@ -41,7 +82,7 @@ class MessageFacts:
             from client.mime.header_block import split_header_block
             from client.mime.model import DEFAULT_LIMITS
 
-            block = split_header_block(self.raw or b"", DEFAULT_LIMITS)
+            block = split_header_block(self._bytes(HEADER_BYTES), DEFAULT_LIMITS)
             warnings: list[str] = []
             self._headers = [(name, decode_encoded_words(value, warnings).strip())
                              for name, value in block.fields]
@@ -50,13 +91,14 @@ class MessageFacts:
     def text(self) -> str:
         """The readable text of every body part (HTML as text, one table cell a line)."""
         if self._text is None:
-            if not self.raw:
+            raw = self._bytes(None)
+            if not raw:
                 self._text = ""
             else:
                 from client.mime.html_text import html_to_text
                 from client.mime.message import parse_message
 
-                parsed = parse_message(self.raw)
+                parsed = parse_message(raw)
                 self._text = "\n".join(
                     html_to_text(p.content, links=False) if p.kind == "html" else p.content
                     for p in parsed.parts)
@@ -112,6 +154,8 @@ def _sender(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> Why:
 def _header(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> Why:
     name, colon, wanted = rule.match.partition(":")
     name, wanted = name.strip().lower(), wanted.strip().lower()
+    if not facts.may_have_header(name):
+        return None
     for key, value in facts.headers():
         if key != name:
             continue
@@ -133,6 +177,8 @@ def _phrase(rule: Rule, facts: MessageFacts, _leads: LeadLookup) -> Why:
     phrase = rule.match.lower()
     if phrase in facts.subject.lower():
         return "phrase-subject", (rule.match,)
+    if facts.phrases is not None:
+        return ("phrase-text", (rule.match,)) if phrase in facts.phrases else None
     if phrase in " ".join(facts.text().lower().split()):
         return "phrase-text", (rule.match,)
     return None
@@ -161,7 +207,7 @@ def evaluate(rules: Iterable[Rule], facts: MessageFacts, leads: LeadLookup) -> l
             continue
         buyer: Buyer | None = None
         if rule.kind == "platform":
-            platform = platform_of_sender(facts.from_email)
+            platform = facts.platform()
             if platform is None or platform.key != rule.match:
                 continue
             buyer = parse_notification(platform, facts.text())
@@ -189,15 +235,50 @@ def _addresses(*texts: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def facts_of_rows(store: Store, row_ids: Sequence[int], *, head: bool) -> list[MessageFacts]:
+    """The facts of many cached rows in one query, in id order; ``head``: with the first
+    `HEAD_BYTES` of each message read at once (for header rules)."""
+    if not row_ids:
+        return []
+    marks = ",".join("?" * len(row_ids))
+    prefix = (", (SELECT substr(b.raw, 1, ?) FROM bodies b WHERE b.message_id = m.id)"
+              if head else ", NULL")
+    params: list[object] = [HEAD_BYTES] if head else []
+    out = []
+    for row in store.conn.execute(
+            "SELECT m.id, m.from_email, m.from_name, m.subject, m.to_json, m.cc_json,"
+            f" m.reply_to_json{prefix} FROM messages m WHERE m.id IN ({marks}) ORDER BY m.id",
+            [*params, *row_ids]):
+        row_id, from_email, from_name, subject, to_json, cc_json, reply_json, start = row
+        facts = MessageFacts(int(row_id), str(from_email or ""), str(from_name or ""),
+                             str(subject or ""),
+                             _addresses(str(to_json), str(cc_json), str(reply_json)),
+                             load_raw=_loader(store, int(row_id)))
+        if start is not None:
+            facts.head = bytes(start)
+        out.append(facts)
+    return out
+
+
+def _loader(store: Store, row_id: int) -> Callable[[int | None], bytes | None]:
+    def load(limit: int | None) -> bytes | None:
+        sql = ("SELECT raw FROM bodies WHERE message_id = ?" if limit is None else
+               "SELECT substr(raw, 1, ?) FROM bodies WHERE message_id = ?")
+        found = store.conn.execute(sql, (row_id,) if limit is None else (limit, row_id)).fetchone()
+        return None if found is None or found[0] is None else bytes(found[0])
+
+    return load
+
+
 def facts_of_row(store: Store, row_id: int) -> MessageFacts | None:
-    """The facts of cached message ``row_id`` (None when there is no such row)."""
+    """The facts of cached message ``row_id`` (None when there is no such row); its bytes are
+    read from ``bodies`` only when a rule needs them."""
     row = store.conn.execute(
-        "SELECT m.from_email, m.from_name, m.subject, m.to_json, m.cc_json, m.reply_to_json,"
-        " b.raw FROM messages m LEFT JOIN bodies b ON b.message_id = m.id WHERE m.id = ?",
-        (row_id,)).fetchone()
+        "SELECT from_email, from_name, subject, to_json, cc_json, reply_to_json FROM messages"
+        " WHERE id = ?", (row_id,)).fetchone()
     if row is None:
         return None
-    from_email, from_name, subject, to_json, cc_json, reply_json, raw = row
+    from_email, from_name, subject, to_json, cc_json, reply_json = row
     return MessageFacts(row_id, str(from_email or ""), str(from_name or ""), str(subject or ""),
                         _addresses(str(to_json), str(cc_json), str(reply_json)),
-                        bytes(raw) if raw is not None else None)
+                        load_raw=_loader(store, row_id))

@@ -67,18 +67,17 @@ class Buyer:
                 "email": self.email, "product": self.product}
 
 
-def _domain_matches(host: str, domain: str) -> bool:
-    return host == domain or host.endswith("." + domain)
+_BY_DOMAIN = {domain: p for p in PLATFORMS.values() for domain in p.domains}
 
 
 def platform_of_sender(address: str) -> Platform | None:
     """The platform that sends from ``address`` (see the module), or None."""
     host = address.strip().lower().rpartition("@")[2]
-    if not host:
-        return None
-    for platform in PLATFORMS.values():
-        if any(_domain_matches(host, d) for d in platform.domains):
-            return platform
+    while host:
+        found = _BY_DOMAIN.get(host)
+        if found is not None:
+            return found
+        host = host.partition(".")[2]  # notice.alibaba.com -> alibaba.com
     return None
 
 

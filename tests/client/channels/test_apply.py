@@ -130,3 +130,19 @@ def test_tag_search(store: Store, add_raw: AddRaw) -> None:
     assert [r.id for r in store.search("tag:GlobalSources baking")] == [gs]
     assert store.search("tag:alibaba") == []
     assert len(store.search("tag:ec21 OR tag:x")) == 0  # terms combine with AND
+
+
+def test_referral_phrase_from_the_index_and_from_the_text(store: Store, add_raw: AddRaw) -> None:
+    indexed = add_raw(mail("a@one.example", body="Mr. Chen RECOMMENDED, by the way,\r\n"
+                                                  "you; he recommended by name."))
+    while store.index_pending():
+        pass
+    waiting = add_raw(mail("b@two.example", body="Your firm was recommended\r\nby Mr. Chen."))
+    add_raw(mail("c@three.example", body="recommended products by category"))
+    assert store.conn.execute("SELECT indexed FROM messages WHERE id = ?",
+                              (waiting,)).fetchone()[0] == 0
+    add_rule(store, "referral-phrase", "Recommended by", "referral")
+    run_rules(store)
+    tagged = tags_for(store, [indexed, waiting])
+    assert tagged == {indexed: ["referral"], waiting: ["referral"]}
+    assert len(tags_for(store, range(1, 10))) == 2  # "recommended products by" is no match
