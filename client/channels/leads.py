@@ -24,6 +24,7 @@ from pathlib import Path
 
 from client.channels.evaluate import LeadLookup
 from client.channels.rules import normalise_tag
+from client.i18n import _
 from client.store.db import Store
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -67,13 +68,14 @@ class LeadReport:
 
 def _decode(data: bytes, path: Path) -> str:
     if b"\x00" in data[:4096]:
-        raise LeadImportError(f"{path.name} is not a CSV text file (it holds binary data).")
+        raise LeadImportError(_("{file} is not a CSV text file (it holds binary data).",
+                                file=path.name))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise LeadImportError(f"{path.name} is neither UTF-8 nor GB18030 text.")
+    raise LeadImportError(_("{file} is neither UTF-8 nor GB18030 text.", file=path.name))
 
 
 def _header_map(first: list[str]) -> dict[str, int] | None:
@@ -87,10 +89,12 @@ def read_leads(path: Path) -> LeadFile:
     """See the module."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise LeadImportError(f"{path.name} is larger than 20 MB; split the list.")
+            raise LeadImportError(_("{file} is larger than 20 MB; split the list.",
+                                    file=path.name))
         data = path.read_bytes()
     except OSError as exc:
-        raise LeadImportError(f"{path.name} cannot be read ({exc.strerror or exc}).") from None
+        raise LeadImportError(_("{file} cannot be read ({reason}).", file=path.name,
+                                reason=exc.strerror or exc)) from None
     text = _decode(data, path)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], ",;\t")
@@ -99,7 +103,8 @@ def read_leads(path: Path) -> LeadFile:
     try:
         table = list(csv.reader(io.StringIO(text), dialect))
     except csv.Error as exc:
-        raise LeadImportError(f"{path.name} is not a readable CSV file ({exc}).") from None
+        raise LeadImportError(_("{file} is not a readable CSV file ({reason}).",
+                                file=path.name, reason=exc)) from None
     out = LeadFile()
     columns = _header_map(table[0]) if table else None
     start = 1 if columns else 0
@@ -118,15 +123,19 @@ def read_leads(path: Path) -> LeadFile:
 
         address = cell("email").strip("<>").lower()
         if not address:
-            out.bad.append((number, "no e-mail address"))
+            out.bad.append((number, _("no e-mail address")))
         elif not _ADDRESS.match(address):
-            out.bad.append((number, f"{address[:80]!r} is not an e-mail address"))
+            out.bad.append((number, _("“{address}” is not an e-mail address",
+                                      address=address[:80])))
         else:
             out.rows.append(Lead(address, cell("name")[:200], cell("company")[:200],
                                  cell("country")[:80]))
     if not out.rows:
-        detail = f" (row {out.bad[0][0]}: {out.bad[0][1]})" if out.bad else ""
-        raise LeadImportError(f"{path.name} has no row with an e-mail address{detail}.")
+        if out.bad:
+            raise LeadImportError(_("{file} has no row with an e-mail address (row {row}: "
+                                    "{reason}).", file=path.name, row=out.bad[0][0],
+                                    reason=out.bad[0][1]))
+        raise LeadImportError(_("{file} has no row with an e-mail address.", file=path.name))
     return out
 
 

@@ -24,6 +24,7 @@ import time
 from dataclasses import dataclass
 
 from client.channels.platforms import PLATFORMS
+from client.i18n import _
 from client.store.db import Store
 
 KINDS = ("sender", "header", "lead-list", "platform", "referral-phrase", "referral-address")
@@ -59,8 +60,8 @@ def normalise_tag(tag: str) -> str:
     """The stored form of a tag; raises `RuleError` when it is not a usable tag."""
     value = tag.strip().lower().replace(" ", "-")
     if not _TAG.match(value):
-        raise RuleError(f"The tag {tag!r} is not usable: use letters, digits, '-', '_' or '.'"
-                        " (at most 64), such as fair-canton-2026.")
+        raise RuleError(_("The tag “{tag}” is not usable: use letters, digits, '-', '_' or '.'"
+                          " (at most 64), such as fair-canton-2026.", tag=tag))
     return value
 
 
@@ -68,24 +69,29 @@ def check_rule(kind: str, match: str) -> str:
     """The stored form of ``match`` for ``kind``; raises `RuleError` in words."""
     value = match.strip()
     if kind not in KINDS:
-        raise RuleError(f"The rule kind must be one of {', '.join(KINDS)}, not {kind!r}.")
+        raise RuleError(_("The rule kind must be one of {kinds}, not “{kind}”.",
+                          kinds=", ".join(KINDS), kind=kind))
     if not value:
-        raise RuleError("The rule needs something to match.")
+        raise RuleError(_("The rule needs something to match."))
     if any(ord(c) < 32 for c in value) or len(value) > 500:
-        raise RuleError("The match holds a control character or is longer than 500 characters.")
+        raise RuleError(_("The match holds a control character or is longer than 500 "
+                          "characters."))
     if kind in ("sender", "referral-address"):
         value = value.lower()
         if not (_ADDRESS.match(value) or (kind == "sender" and _DOMAIN.match(value))):
-            raise RuleError(f"{match!r} is not an e-mail address"
-                            + (" or @domain." if kind == "sender" else "."))
+            raise RuleError(_("“{match}” is not an e-mail address or @domain.", match=match)
+                            if kind == "sender" else
+                            _("“{match}” is not an e-mail address.", match=match))
     elif kind == "header":
         name = value.partition(":")[0].strip()
         if not _HEADER.match(name):
-            raise RuleError(f"{name!r} is not a header name (such as X-Form-Name).")
+            raise RuleError(_("“{name}” is not a header name (such as X-Form-Name).",
+                              name=name))
     elif kind == "platform":
         value = value.lower()
         if value not in PLATFORMS:
-            raise RuleError(f"Unknown platform {match!r}; known: {', '.join(PLATFORMS)}.")
+            raise RuleError(_("Unknown platform “{match}”; known: {known}.", match=match,
+                              known=", ".join(PLATFORMS)))
     elif kind == "lead-list":
         value = normalise_tag(value)
     return value
@@ -112,7 +118,8 @@ def get_rule(store: Store, rule_id: int) -> Rule:
     row = store.conn.execute(f"SELECT {_COLUMNS} FROM channel_rules WHERE id = ?",
                              (rule_id,)).fetchone()
     if row is None:
-        raise RuleNotFound(f"There is no rule {rule_id}; `tradewind rules list` shows them.")
+        raise RuleNotFound(_("There is no rule {id}; `tradewind rules list` shows them.",
+                             id=rule_id))
     return _rule(row)
 
 

@@ -38,6 +38,7 @@ def test_platform_buyer_becomes_the_customer(store: Store, add_raw: AddRaw) -> N
         "company", "iluminacion-andina.com.pe", "Iluminación Andina S.A.C.", "PE")
     assert store.conn.execute("SELECT customer_id FROM customer_messages WHERE message_row = ?",
                               (row,)).fetchone()[0] == buyer.id
+    assert [c.domain for c in list_customers(store)] == ["iluminacion-andina.com.pe"]  # no platform
     inquiry = store.conn.execute(
         "SELECT tag, platform, buyer_email, buyer_name, buyer_country, product FROM inquiries"
     ).fetchone()

@@ -18,7 +18,7 @@ def test_import_with_header_bad_rows_and_the_rule(store: Store, tmp_path: Path) 
                     "Nobody,Y,,FR\n", encoding="utf-8")
     report = import_leads(store, path, "Fair Canton 2026")
     assert report.tag == "fair-canton-2026" and report.imported == 2
-    assert report.bad == [(3, "'not-an-address' is not an e-mail address"),
+    assert report.bad == [(3, "“not-an-address” is not an e-mail address"),
                           (7, "no e-mail address")]
     assert lead_lists(store) == {"fair-canton-2026": 2}
     lookup = on_list(store)
@@ -43,7 +43,7 @@ def test_chinese_excel_export_without_header(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("content", "words"), [
     (b"", "no row with an e-mail address"),
-    (b"Name,Email\nA,broken\n", "row 2: 'broken' is not an e-mail address"),
+    (b"Name,Email\nA,broken\n", "row 2: “broken” is not an e-mail address"),
     (b"\x00\x01PK\x03\x04", "binary data"),
 ])
 def test_unusable_files_are_refused_and_nothing_is_written(

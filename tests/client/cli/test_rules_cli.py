@@ -32,7 +32,7 @@ def test_sync_tags_new_mail_and_rules_explain(cli: Cli, dovecot: DovecotServer,
     imported = cli("rules", "import-leads", str(leads), "--tag", "fair-canton-2026", "--json")
     assert imported.code == 0, imported.err
     assert imported.json() == {"tag": "fair-canton-2026", "imported": 1, "bad_rows": [
-        {"row": 3, "reason": "'broken' is not an e-mail address"}]}
+        {"row": 3, "reason": "“broken” is not an e-mail address"}]}
 
     synced = cli("sync")
     assert synced.code == 0, synced.err
