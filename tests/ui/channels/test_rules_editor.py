@@ -58,6 +58,17 @@ def test_editor_adds_tests_moves_and_removes(qtbot, window, demo_db: Path,  # ty
     assert dialog.current_rule() is not None
     assert dialog.current_rule().match == "forms@harbor-lighting.example"  # type: ignore[union-attr]
     added = dialog.current_rule()
+    dialog.tag.setText("Web Form")  # edit the selected rule
+    dialog.enabled.setChecked(False)
+    with qtbot.waitSignal(dialog.changed, timeout=10000):
+        dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.busy == 0 and dialog.table.item(count, 3).text() == "web-form",
+                    timeout=10000)
+    assert dialog.table.item(count, 0).text() == "off"
+    with Store.open(demo_db) as store:
+        saved = [r for r in list_rules(store) if r.id == added.id]  # type: ignore[union-attr]
+    assert [(r.tag, r.enabled) for r in saved] == [("web-form", False)]
+    dialog.table.selectRow(count)
     dialog.up_button.click()
     qtbot.waitUntil(lambda: dialog.busy == 0 and dialog.rules[-2].id == added.id, timeout=10000)  # type: ignore[union-attr]
     dialog.remove_button.click()
