@@ -5,7 +5,8 @@ Inquiry channel rules (`client.channels`): `add KIND MATCH --tag TAG [--position
 (which rules match the cached message and why, and the tags it has), `run [--folder F
 [--account A]]` (apply the enabled rules to cached mail), `import-leads FILE.csv --tag NAME`
 (a trade-show lead list; bad rows are listed with their row number, the good ones imported),
-`kinds` (the rule kinds and the bundled platforms). Bad input exits 2 in words and changes
+`kinds` (the rule kinds and the bundled platforms), `inquiries [--open]` (each inquiry
+conversation, when it came in and the rep's first reply: the first-reply timer). Bad input exits 2 in words and changes
 nothing; an unknown rule or message exits 6. JSON shapes: docs/cli.md. Main thread.
 """
 
@@ -20,7 +21,7 @@ from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.output import format_table, safe_text
 
 ACTIONS = ("list", "add", "remove", "enable", "disable", "move", "test", "run",
-           "import-leads", "kinds")
+           "import-leads", "kinds", "inquiries")
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -36,6 +37,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     rules.add_argument("--disabled", action="store_true", help="add: the rule starts disabled")
     rules.add_argument("--folder", metavar="FOLDER", help="run: only this folder")
     rules.add_argument("--account", metavar="EMAIL", help="run: the folder's account")
+    rules.add_argument("--open", action="store_true",
+                       help="inquiries: only those without a first reply yet")
     rules.set_defaults(handler=cmd_rules)
 
 
@@ -124,6 +127,8 @@ def cmd_rules(ctx: Context, args: argparse.Namespace) -> int:
             return _test(ctx, store, args)
         elif action == "run":
             return _run(ctx, store, args)
+        elif action == "inquiries":
+            return _inquiries(ctx, store, args)
         else:  # import-leads
             from client.channels.leads import import_leads
 
@@ -172,4 +177,22 @@ def _run(ctx: Context, store: Any, args: argparse.Namespace) -> int:
     tags = ", ".join(f"{t} {n}" for t, n in sorted(report.tags.items()))
     ctx.emit(report.as_json(), f"Looked at {report.rows} messages; tagged {report.tagged}"
              + (f" ({tags})." if tags else "."))
+    return ExitCode.OK
+
+
+def _when(epoch: float | None) -> str:
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d %H:%M") if epoch else "-"
+
+
+def _inquiries(ctx: Context, store: Any, args: argparse.Namespace) -> int:
+    from client.channels.inquiries import inquiry_threads
+
+    found = [t for t in inquiry_threads(store) if t.open or not args.open]
+    rows = [[str(t.first_row), ", ".join(t.tags), _when(t.received_at),
+             _when(t.first_reply_at) if not t.open else "open"] for t in found]
+    ctx.emit({"inquiries": [t.as_json() for t in found]},
+             lambda: format_table(["MESSAGE", "TAGS", "RECEIVED (UTC)", "FIRST REPLY"], rows)
+             if rows else "No inquiries.")
     return ExitCode.OK

@@ -57,6 +57,8 @@ def test_sync_tags_new_mail_and_rules_explain(cli: Cli, dovecot: DovecotServer,
     assert test["tags"][0]["tag"] == "globalsources" and test["tags"][0]["rule_id"] == 3
     words = cli("rules", "test", str(gs))
     assert "rule 3 (platform globalsources) tags it 'globalsources'" in words.out
+    opened = cli("rules", "inquiries", "--open", "--json").json()["inquiries"]
+    assert len(opened) == 4 and all(i["first_reply_at"] is None for i in opened)
     customers = cli("customers", "--json").json()["customers"]
     buyer = next(c for c in customers if "emily.carter@carterkitchen.com" in c["addresses"])
     assert (buyer["name"], buyer["country"]) == ("Carter Kitchenware Inc.", "US")
@@ -89,3 +91,28 @@ def test_rules_run_remove_and_bad_input(cli: Cli, dovecot: DovecotServer,
     assert gone.code == ExitCode.NOT_FOUND and "no cached message" in gone.err
     missing = cli("rules", "import-leads", "/nonexistent/x.csv", "--tag", "fair")
     assert missing.code == ExitCode.USAGE and "cannot be read" in missing.err
+
+
+def test_the_first_reply_closes_an_inquiry(cli: Cli, dovecot: DovecotServer,
+                                           imap_user: MailUser) -> None:
+    rep = imap_user.email
+    dovecot.deliver(imap_user, mail("Buyer <b@importer-gmbh.example>", "Pumps 50 pcs", to=rep,
+                                    msgid="q1@importer-gmbh.example",
+                                    date="Mon, 30 Nov 2026 08:00:00 +0000"))
+    dovecot.deliver(imap_user, mail("Other <o@importer-gmbh.example>", "Valves", to=rep,
+                                    msgid="q2@importer-gmbh.example",
+                                    date="Mon, 30 Nov 2026 09:00:00 +0000"))
+    assert add_account(cli, dovecot, imap_user).code == 0
+    assert cli("rules", "add", "sender", "@importer-gmbh.example", "--tag", "webform").code == 0
+    assert cli("sync").code == 0
+    assert len(cli("rules", "inquiries", "--open", "--json").json()["inquiries"]) == 2
+    dovecot.append(imap_user, "Sent", mail(rep, "Re: Pumps 50 pcs", to="b@importer-gmbh.example",
+                                           msgid="r1@rep.example", in_reply_to="q1@importer-gmbh.example",
+                                           date="Mon, 30 Nov 2026 10:30:00 +0000"))
+    assert cli("sync").code == 0
+    every = {i["message"]: i for i in cli("rules", "inquiries", "--json").json()["inquiries"]}
+    answered = [i for i in every.values() if not i["open"]]
+    (one,) = answered
+    assert one["first_reply_at"] - one["received_at"] == 9000 and one["tags"] == ["webform"]
+    (still,) = cli("rules", "inquiries", "--open", "--json").json()["inquiries"]
+    assert still["message"] != one["message"]
