@@ -137,11 +137,14 @@ def cmd_ls(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.store()
     account, folder = resolve_folder(store, args.folder, args.account)
     rows = store.list_messages(folder.id, limit=args.limit)
+    from client.channels.tags import tags_for
+
+    tags = tags_for(store, [r.id for r in rows])
     ctx.emit(
         {
             "account": account.email,
             "folder": folder.name,
-            "messages": [shapes.message_summary(r) for r in rows],
+            "messages": [shapes.message_summary(r, tags.get(r.id, ())) for r in rows],
         },
         lambda: _summary_table(rows, recipients=folder.role in OUTGOING_ROLES)
         if rows else f"{folder.name} has no cached messages.",
@@ -163,8 +166,11 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
     emails = {a.id: a.email for a in store.list_accounts()}
     folder_names = {f.id: f.name for a in store.list_accounts() for f in store.folders(a.id)}
     results = []
+    from client.channels.tags import tags_for
+
+    tags = tags_for(store, [r.id for r in rows])
     for row in rows:
-        entry = shapes.message_summary(row)
+        entry = shapes.message_summary(row, tags.get(row.id, ()))
         entry["account"] = emails.get(row.account_id)
         entry["folder"] = folder_names.get(row.folder_id)
         results.append(entry)
@@ -265,9 +271,11 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     from client.store.address_book import contact_addresses_named
 
     senders = parsed.headers.from_ if parsed else (Address(row.from_name, row.from_email),)
+    from client.channels.tags import tags_for
+
     document: dict[str, Any] = {
         "message": {
-            **shapes.message_summary(row),
+            **shapes.message_summary(row, tags_for(store, [row.id]).get(row.id, ())),
             "account": account.email if account else None,
             "folder": folder.name if folder else None,
             "cc": [shapes.address(a) for a in row.cc],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -10,7 +11,7 @@ if TYPE_CHECKING:
 
 MESSAGE_KEYS = (
     "id", "uid", "message_id", "date", "from", "to", "subject", "flags", "has_attachments",
-    "thread_id",
+    "thread_id", "tags",
 )  # fmt: skip
 
 
@@ -35,8 +36,9 @@ def message_date(row: MessageRow) -> datetime | None:
     return row.date or row.internaldate
 
 
-def message_summary(row: MessageRow) -> dict[str, Any]:
-    """One message as `ls` prints it: exactly `MESSAGE_KEYS`."""
+def message_summary(row: MessageRow, tags: Sequence[str] = ()) -> dict[str, Any]:
+    """One message as `ls` prints it: exactly `MESSAGE_KEYS` (``tags``: its channel tags,
+    `client.channels.tags.tags_for`)."""
     return {
         "id": row.id,
         "uid": row.uid,
@@ -48,6 +50,7 @@ def message_summary(row: MessageRow) -> dict[str, Any]:
         "flags": list(row.flags),
         "has_attachments": row.has_attachments,
         "thread_id": row.thread_id,
+        "tags": list(tags),
     }
 
 

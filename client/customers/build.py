@@ -10,7 +10,10 @@
   following merges, else created: a company for a business domain (named after the domain,
   the country of a country-code suffix), a contact for a free-mail address (named after the
   sender's display name);
-- `customer_messages` records the message's customer and direction.
+- `customer_messages` records the message's customer and direction;
+- a B2B platform's notification (an `inquiries` row with a platform, `client.channels`, which
+  runs first after a sync) is skipped: the platform is no buyer, the notification's buyer
+  is recorded by `client.channels.buyers`.
 Idempotent (re-running changes nothing; a row is classified once). One durable transaction per
 batch of 2,000 rows, so an interruption keeps whole batches. Called by the after-sync jobs
 (`client.jobs.after_sync`) and `tradewind customers build`. Caller's Store and thread.
@@ -119,6 +122,7 @@ def build_customers(store: Store, *, full: bool = False) -> BuildReport:
     while True:
         rows = store.conn.execute(
             "SELECT id, from_name, from_email, to_json, cc_json FROM messages WHERE id > ?"
+            " AND id NOT IN (SELECT message_row FROM inquiries WHERE platform IS NOT NULL)"
             " ORDER BY id LIMIT ?", (upto, BATCH)).fetchall()
         if not rows:
             break

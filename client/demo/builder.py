@@ -128,6 +128,9 @@ def build_demo_profile(
         from client.demo.calendar import install_demo_calendar  # entries, zones (issue 13)
 
         install_demo_calendar(store, account.email, anchor or datetime.now(UTC).date())
+        from client.demo.channels import install_demo_channels  # tagged inquiries (issue 18)
+
+        install_demo_channels(store, account.id, anchor or datetime.now(UTC).date())
         install_demo_customers(store)  # customers with stages (issue 18)
         return DemoSummary(account.email, account.id, _counts(store, account.id))
 

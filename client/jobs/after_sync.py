@@ -88,7 +88,8 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
     the line, upload the big files of `uploading` messages (`client.uploads.outgoing.advance`),
     send the outbox (an automatic flush: backoff is kept), save local drafts to the
     Drafts folder, refresh the signature policy when due, move quote records along
-    (`client.quotes.records.refresh_states`), add the new mail to customers
+    (`client.quotes.records.refresh_states`), tag the new mail by channel
+    (`client.channels.apply.apply_new`), add the new mail to customers
     (`client.customers.build`), apply received invitations as the iTIP rules
     allow (`client.calendar.received.apply_received`). Never raises an `Exception`: each
     step's failure, whatever its type, is reported in words (without any part of the password)
@@ -135,6 +136,12 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
         refresh_states(store)
     except Exception as exc:  # noqa: BLE001 - tried again after the next sync
         failed("quote states not updated", exc)
+    try:  # channel tags, inquiries and platform buyers (before customers: buyer, not platform)
+        from client.channels.apply import apply_new
+
+        apply_new(store)
+    except Exception as exc:  # noqa: BLE001 - the same rows are looked at after the next sync
+        failed("inquiry channel rules not applied", exc)
     try:  # customers from the new mail (client.customers.build, incremental)
         from client.customers.build import build_customers
 

@@ -127,6 +127,9 @@ LOCAL_TABLES: list[LocalTable] = [
     LocalTable("customers", "customers", "customers", optional={"merged_into": "customers"}),
     LocalTable("customer_addresses", "customer_addresses", "customer addresses",
                required={"customer_id": "customers"}),
+    # Inquiry channels (client/channels, schema 19): the rep's rules and imported lead lists.
+    LocalTable("channel_rules", "channel_rules", "channel rules", replace=True),
+    LocalTable("lead_addresses", "lead_addresses", "lead lists", replace=True),
 ]
 
 #: Tables with no local-only rows: they come from the server again (``parts``), are rebuilt
@@ -136,5 +139,6 @@ LOCAL_TABLES: list[LocalTable] = [
 #: every table of the schema (tests/client/store/test_local_tables.py), so a new table has to
 #: be classified.
 SERVER_TABLES = frozenset({"parts", "message_refs", "orphan_bodies", "messages_fts", "undo_log",
-                           "risk_cache", "customer_messages"})
-# risk_cache and customer_messages: recomputed from the mail
+                           "risk_cache", "customer_messages", "message_tags", "inquiries"})
+# risk_cache, customer_messages, message_tags and inquiries: recomputed from the mail (tags
+# set by hand name message row ids, which a rebuild does not keep)

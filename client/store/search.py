@@ -4,7 +4,8 @@ Syntax (terms combine with AND): bare words, ``"quoted phrases"``, ``from:`` ``t
 ``subject:`` (each takes a word or a quoted phrase), ``has:attachment``, ``before:YYYY-MM-DD``
 (strictly before that UTC day) and ``after:YYYY-MM-DD`` (that UTC day or later),
 ``is:unread`` / ``is:read`` / ``is:flagged``, ``folder:`` (a folder name or a role such as
-``inbox``/``sent``). An unknown ``word:thing`` is searched as text. User text reaches SQLite
+``inbox``/``sent``), ``tag:`` (a channel tag, ``tag:alibaba``: table ``message_tags``, schema
+19). An unknown ``word:thing`` is searched as text. User text reaches SQLite
 only as bound parameters and FTS5 string literals, so no query can inject SQL or FTS syntax.
 Subject and addresses are searchable at once; body words once ``index_pending`` ran.
 Bad dates raise ``SearchSyntaxError`` with a message in words.
@@ -24,7 +25,7 @@ from client.store.rows import ROW_COLUMNS, row_to_message
 
 #: Above this many text matches, walking the date index beats sorting the matches.
 DATE_SCAN_THRESHOLD = 2000
-_KEYS = ("from", "to", "subject", "has", "before", "after", "is", "folder")
+_KEYS = ("from", "to", "subject", "has", "before", "after", "is", "folder", "tag")
 _DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 
 
@@ -37,6 +38,7 @@ class ParsedQuery:
     to: list[str] = field(default_factory=list)
     subject: list[str] = field(default_factory=list)
     folders: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
     has_attachment: bool = False
     before: float | None = None
     after: float | None = None
@@ -46,6 +48,7 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         """True when the query asks for nothing at all."""
         return not (self.words or self.from_ or self.to or self.subject or self.folders
+                    or self.tags
                     or self.has_attachment or self.before is not None
                     or self.after is not None or self.seen is not None
                     or self.flagged is not None)
@@ -104,6 +107,8 @@ def parse_query(text: str) -> ParsedQuery:
             query.subject.append(value)
         elif key == "folder":
             query.folders.append(value.strip())
+        elif key == "tag":
+            query.tags.append(lowered)
         elif key == "has" and lowered in ("attachment", "attachments"):
             query.has_attachment = True
         elif key == "before":
@@ -169,7 +174,8 @@ def compile_query(
                 where.append("(lower(m.to_json) LIKE ? ESCAPE '\\' "
                              "OR lower(m.cc_json) LIKE ? ESCAPE '\\')")
                 params += [_like(value), _like(value)]
-    has_filter = bool(query.from_ or query.to or query.folders or query.has_attachment
+    has_filter = bool(query.from_ or query.to or query.folders or query.tags
+                      or query.has_attachment
                       or query.before is not None or query.after is not None
                       or query.seen is not None or query.flagged)
     if not fts and not has_filter:
@@ -202,6 +208,9 @@ def compile_query(
         params += [name, name.lower()]
         if account_id is not None:
             params.append(account_id)
+    for tag in query.tags:
+        where.append("m.id IN (SELECT t.message_row FROM message_tags t WHERE t.tag = ?)")
+        params.append(tag)
     hint = " INDEXED BY messages_sort" if date_scan else ""
     sql = (
         f"SELECT {ROW_COLUMNS} FROM messages m{hint} WHERE {' AND '.join(where)} "

@@ -187,6 +187,9 @@ class MainWindow(QMainWindow):
         from ui.customers.window import CustomersControls  # View → Customers… (issue 18)
 
         self.customers = CustomersControls(self)
+        from ui.channels.controller import ChannelsController  # channel rules, Tags (issue 18)
+
+        self.channels = ChannelsController(self)
         from ui.meetings.controller import MeetingsController  # planner, calendar (issue 13)
 
         self.meetings = MeetingsController(self)

@@ -44,8 +44,9 @@ PAGE_SIZE = 200
 MAX_PAGES = 16
 
 COL_UNREAD, COL_FLAG, COL_ATTACHMENT, COL_FROM, COL_SUBJECT, COL_DATE, COL_FOLDER, \
-    COL_THEIR_TIME = range(8)
-COLUMN_COUNT = 8  # COL_THEIR_TIME: the buyer's local time, optional (ui.customers.time_column)
+    COL_THEIR_TIME, COL_TAGS = range(9)
+COLUMN_COUNT = 9  # COL_THEIR_TIME: the buyer's local time, optional (ui.customers.time_column)
+# COL_TAGS: the inquiry channel tags (ui.channels.tags_column)
 SORT_KEYS = {COL_FROM: "from", COL_SUBJECT: "subject", COL_DATE: "date"}
 MESSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -134,6 +135,8 @@ class MessageListModel(QAbstractTableModel):
         self.risk_marks.changed = self._risks_changed
         #: the text of the buyer's-time column for a row (set by ui.customers.time_column)
         self.their_time: Callable[[MessageRow], str | None] | None = None
+        #: the channel tags of a row, for the Tags column (set by ui.channels.tags_column)
+        self.tags: Callable[[MessageRow], str | None] | None = None
 
     def set_view(self, *, show_recipients: bool, folder_names: dict[int, str]) -> None:
         """Show To instead of From (``show_recipients``) and these folder names; repaints."""
@@ -280,6 +283,7 @@ class MessageListModel(QAbstractTableModel):
                 COL_DATE: QCoreApplication.translate("MessageListModel", "Date"),
                 COL_FOLDER: QCoreApplication.translate("MessageListModel", "Folder"),
                 COL_THEIR_TIME: QCoreApplication.translate("MessageListModel", "Their time"),
+                COL_TAGS: QCoreApplication.translate("MessageListModel", "Tags"),
             }.get(section, "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._header_name(section)
@@ -350,6 +354,8 @@ class MessageListModel(QAbstractTableModel):
             return list_date(message.date or message.internaldate, self._now, self._locale, self._zone)
         if column == COL_THEIR_TIME and self.their_time is not None:
             return self.their_time(message)
+        if column == COL_TAGS and self.tags is not None:
+            return self.tags(message)
         return None
 
     def _header_name(self, section: int) -> str:
