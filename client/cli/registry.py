@@ -40,6 +40,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "client.cli.security_cmd": ("security",),
     "client.cli.risk_cmd": ("risk", "bank-details", "trusted"),
     "client.cli.customers_cmd": ("customers", "export"),
+    "client.cli.spell_cmd": ("spell",),
 }
 
 #: command name -> module name

@@ -63,7 +63,7 @@ class SpellChecker:
             try:
                 self._hunspell = hunspell.Hunspell(self.code,
                                                    hunspell_data_dir=str(self.folder))
-            except Exception as exc:  # noqa: BLE001 - the binding raises several kinds
+            except Exception as exc:  # the binding raises several kinds
                 raise SpellingError(_("The {language} dictionary cannot be read: {reason}")
                                     .format(language=self.code, reason=exc)) from exc
         return self._hunspell

@@ -81,3 +81,8 @@ def resolve(code: str | None, installed: Mapping[str, Path]) -> str | None:
 def script_of(code: str) -> str:
     """"cyrillic" or "latin": the alphabet of the dictionary ``code``'s words."""
     return "cyrillic" if normalise(code).split("_")[0] in CYRILLIC else "latin"
+
+
+def profile_dictionaries(profile_dir: Path) -> Path:
+    """The profile's own dictionary folder (``<code>/<code>.dic`` and ``.aff`` inside)."""
+    return Path(profile_dir) / DICTIONARIES_NAME
