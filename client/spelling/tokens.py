@@ -11,6 +11,7 @@ Apostrophes and hyphens inside a word belong to it (``don't``, ``e-mail``). Pure
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -25,6 +26,8 @@ _NOT_PROSE = re.compile(
 # a run of word characters with inner apostrophes or hyphens; digits and underscores are kept
 # in the run so that a code such as AB-1234 or SKU_9 is seen whole (and then left out)
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
+# what any span of _NOT_PROSE contains: most lines have none, and skip the costly search
+_MAYBE_NOT_PROSE = re.compile(r"[@:]|www\.|\w\.\w", re.IGNORECASE)
 _INNER_CAPITAL = re.compile(r".[^\W\d_]*[A-ZÀ-ÞА-ЯЁ]")
 
 
@@ -50,8 +53,10 @@ def _script(word: str) -> str:
     return scripts.pop() if len(scripts) == 1 else "other"
 
 
+@functools.lru_cache(maxsize=65_536)
 def is_prose_word(word: str, script: str) -> bool:
-    """Whether ``word`` (one token) is worth checking in a dictionary of ``script``."""
+    """Whether ``word`` (one token) is worth checking in a dictionary of ``script`` (cached:
+    a long reply repeats its words)."""
     if len(word) < 2 or any(c.isdigit() or c == "_" for c in word):
         return False
     if word.isupper():
@@ -64,7 +69,9 @@ def is_prose_word(word: str, script: str) -> bool:
 
 def words(text: str, script: str = "latin") -> Iterator[Word]:
     """The words of ``text`` to check (see the module docstring), in order."""
-    masked = _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), text)
+    masked = text
+    if _MAYBE_NOT_PROSE.search(text):
+        masked = _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), text)
     for match in _TOKEN.finditer(masked):
         word = match.group(0)
         if is_prose_word(word, script):

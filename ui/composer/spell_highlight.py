@@ -1,28 +1,35 @@
 """Red wavy underlines under misspelled words, as the rep types.
 
-``SpellHighlighter(document, skip)`` is a ``QSyntaxHighlighter``: ``highlightBlock`` only looks
-words up in its per-word cache (no dictionary call on the GUI thread, so typing never waits);
-words it has not seen yet are checked together on the thread pool
-(``SpellChecker.unknown``), then the blocks are highlighted again and ``checked`` is emitted.
-``skip(block)`` leaves blocks out (the quote's original lines and its "wrote:" header). What
-is marked never changes the document: the underline is a layout overlay, not text format.
-``set_checker`` switches the language (``None``: off) and re-checks; ``set_personal`` and
-``ignore`` take words out. ``misspelled_at(block, position)`` is the marked word under the
-mouse, for the context menu. GUI thread only.
+``SpellHighlighter(document, quote=False)`` is a ``QSyntaxHighlighter``: ``highlightBlock``
+only looks words up in its per-word cache (no dictionary call on the GUI thread, so typing
+never waits); words it has not seen yet are checked together on the thread pool
+(``SpellChecker.unknown``), then only the blocks holding a newly found misspelling are
+highlighted again and ``checked`` is emitted. With ``quote=True`` (the quote of a reply) only
+the rep's own lines are checked: never the original's quoted lines (``is_quoted``) nor the
+header above the first of them ("On … wrote:", a forward's header block); the block state
+carries "the original has begun" from block to block. What is marked never changes the
+document: the underline is a layout overlay, not text format. ``set_checker`` switches the
+language (``None``: off) and re-checks; ``set_personal`` and ``ignore`` take words out.
+``misspelled_at(block, position)`` is the marked word under the mouse, for the context menu.
+GUI thread only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from client.spelling.checker import SpellChecker, SpellingError, is_personal
 from client.spelling.tokens import Word, words
+from ui.composer.quote_edit import is_quoted
 from ui.qt.tasks import run_in_background
 
 UNDERLINE = Qt.GlobalColor.red
+_BEGUN = 1  # block state in a quote: the original began at or before this block
+_TEXT_CACHE = 20_000  # block texts whose words are remembered
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -37,14 +44,14 @@ class SpellHighlighter(QSyntaxHighlighter):
     checked = Signal()
     failed = Signal(str)
 
-    def __init__(self, document: QTextDocument,
-                 skip: Callable[[QTextBlock], bool] | None = None) -> None:
+    def __init__(self, document: QTextDocument, quote: bool = False) -> None:
         super().__init__(document)
-        self.skip = skip
+        self.quote = quote
         self.checker: SpellChecker | None = None
         self.known: dict[str, bool] = {}
         self.personal: Collection[str] = frozenset()
         self.ignored: set[str] = set()
+        self._words: dict[str, list[Word]] = {}  # block text -> its words to check
         self._pending: set[str] = set()
         self._in_flight = False
         self._generation = 0
@@ -64,29 +71,76 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.checker = checker
         self._generation += 1
         self.known = {}
+        self._words = {}
         self._pending.clear()
         self._in_flight = False
-        self.rehighlight()
+        with self._quiet():
+            self.rehighlight()
+
+    @contextmanager
+    def _quiet(self) -> Iterator[None]:
+        """Re-highlighting emits the document's contentsChanged (so the editor's textChanged)
+        although no text changed: hold it back, or every check would mark the draft changed.
+        The layout still repaints (it is told directly, not by that signal)."""
+        document = self.document()
+        was = document.blockSignals(True)
+        try:
+            yield
+        finally:
+            document.blockSignals(was)
 
     def set_personal(self, personal: Collection[str]) -> None:
+        added = set(personal) - set(self.personal)
         self.personal = personal
-        self.rehighlight()
+        self.rehighlight_words(added)
 
     def ignore(self, word: str) -> None:
         self.ignored.add(word)
-        self.rehighlight()
+        self.rehighlight_words({word})
+
+    def rehighlight_words(self, changed: Iterable[str]) -> None:
+        """Highlight again the blocks that hold one of ``changed`` (all others stay)."""
+        wanted = [w for w in changed if w]
+        if not wanted:
+            return
+        lowered = [w.lower() for w in wanted]
+        block = self.document().begin()
+        with self._quiet():
+            while block.isValid():
+                text = block.text()
+                folded = text.lower()
+                if any(w in text for w in wanted) or any(w in folded for w in lowered):
+                    self.rehighlightBlock(block)
+                block = block.next()
 
     def _skipped(self, word: str) -> bool:
         return word in self.ignored or is_personal(word, self.personal)
 
-    def _block_words(self, block: QTextBlock) -> list[Word]:
-        if self.checker is None or (self.skip is not None and self.skip(block)):
+    def _text_words(self, text: str) -> list[Word]:
+        found = self._words.get(text)
+        if found is None:
+            assert self.checker is not None
+            found = list(words(text, self.checker.script))
+            if len(self._words) >= _TEXT_CACHE:
+                self._words.clear()
+            self._words[text] = found
+        return found
+
+    def _checked_words(self, text: str, skip_block: bool) -> list[Word]:
+        if self.checker is None or skip_block:
             return []
-        return [w for w in words(block.text(), self.checker.script) if not self._skipped(w.text)]
+        return [w for w in self._text_words(text) if not self._skipped(w.text)]
 
     # -- QSyntaxHighlighter ---------------------------------------------------------------------
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
-        for word in self._block_words(self.currentBlock()):
+        skip = False
+        if self.quote:
+            block = self.currentBlock()
+            quoted = is_quoted(block)
+            begun = quoted or self.previousBlockState() == _BEGUN
+            self.setCurrentBlockState(_BEGUN if begun else 0)
+            skip = quoted or not begun
+        for word in self._checked_words(text, skip):
             known = self.known.get(word.text)
             if known is None:
                 self._pending.add(word.text)
@@ -113,7 +167,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._in_flight = False
         for word in batch:
             self.known[word] = word not in unknown
-        self.rehighlight()
+        self.rehighlight_words(unknown)  # correct words need no new format
         if self._pending:
             self._timer.start()
         else:
@@ -130,7 +184,8 @@ class SpellHighlighter(QSyntaxHighlighter):
     def misspelled_at(self, block: QTextBlock, position: int) -> tuple[Word, int] | None:
         """The marked word at ``position`` (UTF-16, in ``block``) and where the block starts."""
         text = block.text()
-        for word in self._block_words(block):
+        skip = self.quote and (is_quoted(block) or block.userState() != _BEGUN)
+        for word in self._checked_words(text, skip):
             start, end = utf16_offset(text, word.start), utf16_offset(text, word.end)
             if start <= position <= end and self.known.get(word.text) is False:
                 return word, block.position()
@@ -138,10 +193,7 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def marked(self, block: QTextBlock) -> list[str]:
         """The words marked in ``block`` now (tests, the screenshots)."""
-        layout = block.layout()
-        text = block.text()
-        out = []
-        for rng in layout.formats():
-            if rng.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
-                out.append(text[rng.start:rng.start + rng.length])
-        return out
+        units = block.text().encode("utf-16-le")  # the ranges count UTF-16 units
+        return [units[2 * r.start:2 * (r.start + r.length)].decode("utf-16-le")
+                for r in block.layout().formats()
+                if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QTextBlock, QTextCursor
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QTextEdit
 
 from client import settings
@@ -29,7 +29,6 @@ from client.spelling.language import guess_language
 from client.spelling.personal import add_word, personal_words
 from client.store.db import Store
 from ui.composer.answer import language_name
-from ui.composer.quote_edit import is_quoted
 from ui.composer.spell_highlight import SpellHighlighter, utf16_offset
 from ui.qt.tasks import run_in_background
 
@@ -39,18 +38,6 @@ if TYPE_CHECKING:
 #: words the rep chose to ignore, for as long as the app runs (every composer)
 IGNORED: set[str] = set()
 GUESS_AFTER_MS = 1500
-
-
-def in_quote_header_or_quoted(block: QTextBlock) -> bool:
-    """The quote's blocks that are not the rep's: quoted lines and the header above them."""
-    if is_quoted(block):
-        return True
-    earlier = block.previous()
-    while earlier.isValid():
-        if is_quoted(earlier):
-            return False  # after the original began: an answer between its lines
-        earlier = earlier.previous()
-    return True
 
 
 def load_spell_state(db_path: Path) -> tuple[bool, frozenset[str], dict[str, Path]]:
@@ -86,8 +73,7 @@ class SpellControls(QObject):
         self.chosen_by_rep = False
         self.menu: QMenu | None = None
         self.editor_highlighter = SpellHighlighter(window.editor.document())
-        self.quote_highlighter = SpellHighlighter(window.quote_view.document(),
-                                                  in_quote_header_or_quoted)
+        self.quote_highlighter = SpellHighlighter(window.quote_view.document(), quote=True)
         self.highlighters = (self.editor_highlighter, self.quote_highlighter)
         for highlighter in self.highlighters:
             highlighter.ignored = IGNORED
@@ -264,7 +250,7 @@ class SpellControls(QObject):
     def ignore(self, word: str) -> None:
         IGNORED.add(word)
         for highlighter in self.highlighters:
-            highlighter.rehighlight()
+            highlighter.rehighlight_words({word})
 
     def add_to_dictionary(self, word: str) -> None:
         db_path = self.window.db_path

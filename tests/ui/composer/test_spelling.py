@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu
 
 from client import settings
 from client.spelling.personal import personal_words
@@ -70,6 +70,8 @@ def test_a_misspelled_word_is_underlined_and_a_correct_one_is_not(qtbot, demo_db
     assert ranges[0].format.underlineColor().name() == "#ff0000"
     assert composer.editor.toPlainText().startswith("We will recieve")  # the text is untouched
     assert "recieve" in composer.fields().text  # and what is saved is the rep's text
+    composer.editor.setPlainText("👍👍 Thanks, we will recieve them")  # UTF-16 places
+    qtbot.waitUntil(lambda: marked(composer.editor, controls.editor_highlighter) == ["recieve"])
 
 
 def test_the_menu_offers_the_suggestion_and_choosing_it_replaces_the_word(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
@@ -79,8 +81,11 @@ def test_the_menu_offers_the_suggestion_and_choosing_it_replaces_the_word(qtbot,
     composer.editor.setFocus()
     type_text(composer.editor, "Please confirm the shipment tomorow.")
     qtbot.waitUntil(lambda: marked(composer.editor, controls.editor_highlighter) == ["tomorow"])
-    with qtbot.waitSignal(controls.menuShown) as shown:
-        controls.context_menu(composer.editor, word_point(composer.editor, "tomorow"))
+    point = word_point(composer.editor, "tomorow")
+    viewport = composer.editor.viewport()
+    with qtbot.waitSignal(controls.menuShown) as shown:  # a right-click, as the mouse sends it
+        QApplication.sendEvent(viewport, QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, point, viewport.mapToGlobal(point)))
     menu: QMenu = shown.args[0]
     suggestions = [a.text() for a in menu.actions() if a.objectName() == "spellSuggestion"]
     assert suggestions[0] == "tomorrow" and len(suggestions) <= 5
@@ -123,9 +128,12 @@ def test_a_german_reply_is_checked_in_german_and_switching_checks_again(qtbot, d
     type_text(composer.editor, "Vielen Dank, die Liefrung kommt morgen")
     highlighter = controls.editor_highlighter
     qtbot.waitUntil(lambda: marked(composer.editor, highlighter) == ["Liefrung"])
+    composer._dirty = False  # as after an autosave
     controls.box.setCurrentIndex(controls.box.findData("en_US"))  # the rep switches
     qtbot.waitUntil(lambda: "Vielen" in marked(composer.editor, highlighter))
     assert "Liefrung" in marked(composer.editor, highlighter) and controls.chosen_by_rep
+    assert not composer._dirty  # marking words is no change of the message (no draft saved)
+    assert not composer.quote_view.edited()
 
 
 def test_the_signature_and_the_quoted_original_are_never_marked_but_an_inline_answer_is(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
