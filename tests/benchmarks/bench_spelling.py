@@ -27,7 +27,7 @@ WRONG = "recieve"
 
 
 def _load() -> str:
-    return "load %.2f" % os.getloadavg()[0]
+    return f"load {os.getloadavg()[0]:.2f}"
 
 
 def _best(fn: object, runs: int = RUNS) -> float:
@@ -89,7 +89,7 @@ def main() -> int:
         print(f"{lines} lines: full re-highlight, words cached, no format change, GUI thread: "
               f"{warm:.1f} ms ({warm / lines * 1000:.1f} us a block) ({_load()})")
 
-        def marks_again() -> None:
+        def marks_again(highlighter: SpellHighlighter = highlighter) -> None:
             highlighter.known[WRONG] = True
             highlighter.rehighlight_words({WRONG})
             highlighter.known[WRONG] = False
