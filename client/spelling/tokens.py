@@ -5,7 +5,8 @@ each word written in ``script`` ("latin" or "cyrillic"), leaving out what is not
 addresses (``https://…``, ``www.…``), e-mail addresses, file and domain names (``spec.pdf``,
 ``acme.de``), numbers, SKUs and codes with a digit or an underscore (``AB-1234``, ``PO#55``),
 ALL-CAPS acronyms (``FOB``, ``EXW``), words with a capital inside (``iPhone``, ``TradeWind``),
-single letters and words in another script (a Chinese or Russian name in an English mail).
+single letters, runs of over ``MAX_WORD`` letters (a pasted base64 line) and words in
+another script (a Chinese or Russian name in an English mail).
 Apostrophes and hyphens inside a word belong to it (``don't``, ``e-mail``). Pure; any thread.
 """
 
@@ -29,6 +30,10 @@ _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 # what any span of _NOT_PROSE contains: most lines have none, and skip the costly search
 _MAYBE_NOT_PROSE = re.compile(r"[@:]|www\.|\w\.\w", re.IGNORECASE)
 _INNER_CAPITAL = re.compile(r".[^\W\d_]*[A-ZÀ-ÞА-ЯЁ]")
+
+
+#: longer runs of letters are no word (a pasted hash, a base64 line): Hunspell stops at 100 bytes
+MAX_WORD = 60
 
 
 class Word(NamedTuple):
@@ -57,7 +62,7 @@ def _script(word: str) -> str:
 def is_prose_word(word: str, script: str) -> bool:
     """Whether ``word`` (one token) is worth checking in a dictionary of ``script`` (cached:
     a long reply repeats its words)."""
-    if len(word) < 2 or any(c.isdigit() or c == "_" for c in word):
+    if not 2 <= len(word) <= MAX_WORD or any(c.isdigit() or c == "_" for c in word):
         return False
     if word.isupper():
         return False  # an acronym

@@ -100,3 +100,13 @@ def test_a_profile_dictionary_is_found_and_a_broken_one_fails_in_words(tmp_path:
     (extra / "xx_XX" / "xx_XX.dic").mkdir()  # unreadable: a folder where the file should be
     with pytest.raises(SpellingError):
         checker_for("xx_XX", [extra]).check("anything here")
+
+
+def test_pasted_junk_is_no_word_and_a_huge_text_is_checked_whole() -> None:
+    """Checklist M6 (resource exhaustion): a 200,000-letter run (a pasted base64 line) or a
+    chain of @ and dots is not sent to Hunspell; a long text is still checked to its end."""
+    checker = checker_for("en_US")
+    assert checker.check("a" * 200_000) == []
+    assert checker.check("a@" * 50_000 + " " + "x." * 50_000) == []
+    text = "We will ship the lamps, see x@y.example. " * 5000 + "Last line with a mispeled word"
+    assert [(m.word, m.start) for m in checker.check(text)] == [("mispeled", len(text) - 13)]
