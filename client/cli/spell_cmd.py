@@ -4,7 +4,8 @@ the language the text is written in (``client.spelling.language``). ``-`` reads 
 from standard input. Words of the profile's personal dictionary are not reported;
 ``--add WORD`` puts a word there (and checks nothing else). An unknown language or a word
 that cannot be added exits 2 with the reason in words (``--json``: the error document plus
-``reason``: ``no-dictionary`` or ``bad-word``). Main thread.
+``reason``: ``no-dictionary``, ``no-text`` or ``bad-word``); where the Hunspell binding is
+not installed it exits 1 (``no-engine``). Main thread.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_spell(ctx: Context, args: argparse.Namespace) -> int:
     from client.spelling import dictionaries
-    from client.spelling.checker import SpellingError, checker_for
+    from client.spelling.checker import EngineMissing, SpellingError, checker_for
     from client.spelling.language import guess_language
     from client.spelling.personal import add_word, personal_words
 
@@ -56,6 +57,8 @@ def cmd_spell(ctx: Context, args: argparse.Namespace) -> int:
         found = checker.check(text, personal_words(ctx.store()))
         entries: list[dict[str, Any]] = [{"word": m.word, "start": m.start, "end": m.end,
                     "suggestions": checker.suggest(m.word)} for m in found]
+    except EngineMissing as exc:
+        raise CliError(str(exc), ExitCode.GENERAL, {"reason": "no-engine"}) from exc
     except SpellingError as exc:
         raise CliError(str(exc), ExitCode.USAGE, {"reason": "no-dictionary"}) from exc
 

@@ -9,11 +9,15 @@ Hunspell C++ library). ``spell(word)`` and ``suggest(word)`` are cached per word
 leaving out what ``tokens.words`` leaves out and the rep's own words (``personal``, see
 ``client.spelling.personal``). Every method may be called from any thread (one lock per
 checker: calls to one language run one at a time); idempotent; raises only
-``SpellingError`` (a dictionary that cannot be read).
+``SpellingError`` (a dictionary that cannot be read; ``EngineMissing`` where the binding has
+no wheel, e.g. Intel Macs: ``engine_available()`` says so beforehand, and the app then hides
+spell checking).
 """
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import threading
 from collections.abc import Collection, Iterable
 from pathlib import Path
@@ -29,6 +33,17 @@ _CACHE_LIMIT = 50_000  # words remembered per language before the cache starts a
 
 class SpellingError(ValueError):
     """No dictionary for a language, or one that cannot be read; ``str()`` says which."""
+
+
+class EngineMissing(SpellingError):
+    """The Hunspell binding is not installed (no wheel for this computer: Intel Macs)."""
+
+
+def engine_available() -> bool:
+    """Whether the Hunspell binding (chunspell, module ``hunspell``) can be imported."""
+    if "hunspell" in sys.modules:
+        return sys.modules["hunspell"] is not None
+    return importlib.util.find_spec("hunspell") is not None
 
 
 class Misspelling(NamedTuple):
@@ -58,8 +73,11 @@ class SpellChecker:
     def _engine(self) -> Any:
         """The loaded Hunspell object (call with the lock held)."""
         if self._hunspell is None:
-            import hunspell  # chunspell; imported here so the CLI's start stays light
-
+            try:
+                import hunspell  # chunspell; imported here so the CLI's start stays light
+            except ImportError as exc:
+                raise EngineMissing(_("Spell checking is not available on this computer: the "
+                                      "Hunspell library is not installed")) from exc
             try:
                 self._hunspell = hunspell.Hunspell(self.code,
                                                    hunspell_data_dir=str(self.folder))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QTextEdit
 
 from client import settings
 from client.spelling import dictionaries
-from client.spelling.checker import SpellChecker, checker_for
+from client.spelling.checker import SpellChecker, checker_for, engine_available
 from client.spelling.language import guess_language
 from client.spelling.personal import add_word, personal_words
 from client.store.db import Store
@@ -41,9 +41,10 @@ GUESS_AFTER_MS = 1500
 
 
 def load_spell_state(db_path: Path) -> tuple[bool, frozenset[str], dict[str, Path]]:
-    """Worker thread: (spell.enabled, the personal words, the installed dictionaries)."""
+    """Worker thread: (spell.enabled and the Hunspell binding installed, the personal words,
+    the installed dictionaries)."""
     with Store.open(db_path) as store:
-        enabled = bool(settings.read(store, "spell.enabled"))
+        enabled = bool(settings.read(store, "spell.enabled")) and engine_available()
         words = personal_words(store)
     return enabled, words, dictionaries.available([profile_folder(db_path)])
 

@@ -55,3 +55,16 @@ def test_bad_input_exits_2_in_words(cli: Cli, profile_dir: object) -> None:
     assert "Traceback" not in unknown.err + bad_word.err
     missing = cli("spell")
     assert missing.code == 2 and "TEXT" in missing.err
+
+
+def test_without_the_hunspell_binding_it_exits_1_in_words(
+        cli: Cli, profile_dir: object, monkeypatch: object) -> None:
+    import sys
+
+    from client.spelling import checker
+
+    monkeypatch.setitem(sys.modules, "hunspell", None)  # type: ignore[attr-defined]
+    monkeypatch.setattr(checker, "_checkers", {})  # type: ignore[attr-defined]
+    result = cli("spell", "--json", "We will recieve it")
+    assert result.code == 1 and "not available on this computer" in result.err
+    assert "Traceback" not in result.err

@@ -5,12 +5,20 @@ refused in words."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from client.spelling import dictionaries
-from client.spelling.checker import Misspelling, SpellingError, checker_for
+from client.spelling.checker import (
+    EngineMissing,
+    Misspelling,
+    SpellChecker,
+    SpellingError,
+    checker_for,
+    engine_available,
+)
 from client.spelling.tokens import words
 
 # language: (text with one misspelled word, that word, the correction among the suggestions)
@@ -110,3 +118,14 @@ def test_pasted_junk_is_no_word_and_a_huge_text_is_checked_whole() -> None:
     assert checker.check("a@" * 50_000 + " " + "x." * 50_000) == []
     text = "We will ship the lamps, see x@y.example. " * 5000 + "Last line with a mispeled word"
     assert [(m.word, m.start) for m in checker.check(text)] == [("mispeled", len(text) - 13)]
+
+
+def test_without_the_hunspell_binding_checking_says_so_in_words(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Intel Macs have no chunspell wheel: the app installs without it and says why."""
+    assert engine_available()
+    monkeypatch.setitem(sys.modules, "hunspell", None)  # import hunspell -> ImportError
+    assert not engine_available()
+    fresh = SpellChecker("en_US", dictionaries.available()["en_US"])
+    with pytest.raises(EngineMissing, match="not available on this computer"):
+        fresh.check("We will recieve it")

@@ -166,3 +166,15 @@ def test_the_setting_turns_spell_checking_off(qtbot, demo_db: Path, open_compose
     type_text(composer.editor, "We will recieve it")
     assert controls.code is None and not controls.box_action.isVisible()
     assert underlines(composer.editor) == 0
+
+
+def test_without_the_hunspell_binding_the_composer_hides_spelling(qtbot, demo_db: Path, open_composer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    monkeypatch.setitem(sys.modules, "hunspell", None)
+    composer = open_composer(demo_db)
+    controls = composer.spelling
+    qtbot.waitUntil(lambda: controls._state_read)
+    type_text(composer.editor, "We will recieve it")
+    assert controls.code is None and not controls.box_action.isVisible()
+    assert underlines(composer.editor) == 0 and not composer.error_label.isVisible()
