@@ -48,6 +48,15 @@ def reply_to(demo_db: Path, open_composer, subject_start: str):  # type: ignore[
     return open_composer(demo_db, "reply", row.id)
 
 
+def typed_in_new(qtbot, demo_db: Path, open_composer, text: str):  # type: ignore[no-untyped-def]
+    """A new message (English to start) with ``text`` typed into it."""
+    composer = open_composer(demo_db)
+    qtbot.waitUntil(lambda: composer.spelling.code == "en_US")
+    composer.editor.setFocus()
+    type_text(composer.editor, text)
+    return composer, composer.spelling
+
+
 def word_point(edit: object, word: str) -> QPoint:
     """The viewport point in the middle of the first ``word`` of ``edit``."""
     index = edit.toPlainText().index(word) + len(word) // 2  # type: ignore[attr-defined]
@@ -75,11 +84,8 @@ def test_a_misspelled_word_is_underlined_and_a_correct_one_is_not(qtbot, demo_db
 
 
 def test_the_menu_offers_the_suggestion_and_choosing_it_replaces_the_word(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
-    composer = open_composer(demo_db)
-    controls = composer.spelling
-    qtbot.waitUntil(lambda: controls.code == "en_US")
-    composer.editor.setFocus()
-    type_text(composer.editor, "Please confirm the shipment tomorow.")
+    composer, controls = typed_in_new(qtbot, demo_db, open_composer,
+                                      "Please confirm the shipment tomorow.")
     qtbot.waitUntil(lambda: marked(composer.editor, controls.editor_highlighter) == ["tomorow"])
     point = word_point(composer.editor, "tomorow")
     viewport = composer.editor.viewport()
@@ -100,11 +106,8 @@ def test_the_menu_offers_the_suggestion_and_choosing_it_replaces_the_word(qtbot,
 
 
 def test_add_to_dictionary_keeps_the_word_in_the_profile_and_ignore_hides_it(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
-    composer = open_composer(demo_db)
-    controls = composer.spelling
-    qtbot.waitUntil(lambda: controls.code == "en_US")
-    composer.editor.setFocus()
-    type_text(composer.editor, "Our Hualumen panels and the Zorblax driver")
+    composer, controls = typed_in_new(qtbot, demo_db, open_composer,
+                                      "Our Hualumen panels and the Zorblax driver")
     qtbot.waitUntil(lambda: sorted(marked(composer.editor, controls.editor_highlighter))
                     == ["Hualumen", "Zorblax"])
     with qtbot.waitSignal(controls.menuShown) as shown:
