@@ -134,7 +134,7 @@ class SpellControls(QObject):
             self._show_picker(False)
             return
         self._show_picker(True)
-        detected = self.window.answer.language()
+        detected = self._correspondence()
         text = self.window.editor.toPlainText()
         code = dictionaries.resolve(detected, self.installed)
         self.set_language(code or guess_language(text, self.installed), by_rep=False)
@@ -163,13 +163,18 @@ class SpellControls(QObject):
         if data:
             self.set_language(str(data))
 
+    def _correspondence(self) -> str | None:
+        """The correspondence's language of a reply or forward (None for a new message, whose
+        Language row is hidden but still holds a first entry)."""
+        answer = self.window.answer
+        return None if answer.language_box.isHidden() else answer.language()
+
     def _correspondence_changed(self, _index: int) -> None:
-        if self.code is not None:
-            self.set_language(self.window.answer.language(), by_rep=False)
+        if self.code is not None and self._correspondence() is not None:
+            self.set_language(self._correspondence(), by_rep=False)
 
     def _text_changed(self) -> None:
-        if self.code is not None and not self.chosen_by_rep \
-                and self.window.answer.language() is None:
+        if self.code is not None and not self.chosen_by_rep and self._correspondence() is None:
             self._guess_timer.start()
 
     def _guess(self) -> None:
@@ -178,7 +183,7 @@ class SpellControls(QObject):
         run_in_background(lambda: guess_language(text, installed), self._guessed, owner=self)
 
     def _guessed(self, code: str | None) -> None:
-        if code and not self.chosen_by_rep and self.window.answer.language() is None:
+        if code and not self.chosen_by_rep and self._correspondence() is None:
             self.set_language(code, by_rep=False)
 
     # -- the right-click menu -------------------------------------------------------------------

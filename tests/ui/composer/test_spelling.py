@@ -122,11 +122,25 @@ def test_add_to_dictionary_keeps_the_word_in_the_profile_and_ignore_hides_it(qtb
     spelling.IGNORED.discard("Zorblax")
 
 
+def test_a_new_message_follows_the_language_the_rep_writes_in(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    composer, controls = typed_in_new(
+        qtbot, demo_db, open_composer,
+        "Estimado señor García, le enviamos la oferta de las lámparas y el catálogo nuevo.")
+    qtbot.waitUntil(lambda: controls.code == "es_ES", timeout=20_000)
+    assert controls.box.currentData() == "es_ES" and not controls.chosen_by_rep
+    qtbot.waitUntil(lambda: marked(composer.editor, controls.editor_highlighter) == [])
+
+
 def test_a_german_reply_is_checked_in_german_and_switching_checks_again(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
     composer = reply_to(demo_db, open_composer, "Anfrage: LED-Panels")
     controls = composer.spelling
     assert composer.answer.language() == "de"
     qtbot.waitUntil(lambda: controls.code == "de_DE")
+    language_box = composer.answer.language_box  # the correspondence's language changes
+    language_box.setCurrentIndex(language_box.findData("es"))
+    qtbot.waitUntil(lambda: controls.code == "es_ES")
+    language_box.setCurrentIndex(language_box.findData("de"))
+    qtbot.waitUntil(lambda: controls.code == "de_DE" and not controls.chosen_by_rep)
     composer.editor.setFocus()
     type_text(composer.editor, "Vielen Dank, die Liefrung kommt morgen")
     highlighter = controls.editor_highlighter
