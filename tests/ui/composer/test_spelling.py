@@ -103,6 +103,10 @@ def test_the_menu_offers_the_suggestion_and_choosing_it_replaces_the_word(qtbot,
     menu.close()
     assert composer.editor.toPlainText() == "Please confirm the shipment tomorrow."
     qtbot.waitUntil(lambda: marked(composer.editor, controls.editor_highlighter) == [])
+    german = next(a for a in languages.actions() if a.text() == "Deutsch (Deutschland)")
+    german.trigger()  # the menu's language submenu: checked in German from now on
+    assert controls.code == "de_DE" and controls.box.currentData() == "de_DE"
+    qtbot.waitUntil(lambda: "confirm" in marked(composer.editor, controls.editor_highlighter))
 
 
 def test_add_to_dictionary_keeps_the_word_in_the_profile_and_ignore_hides_it(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
@@ -136,11 +140,6 @@ def test_a_german_reply_is_checked_in_german_and_switching_checks_again(qtbot, d
     controls = composer.spelling
     assert composer.answer.language() == "de"
     qtbot.waitUntil(lambda: controls.code == "de_DE")
-    language_box = composer.answer.language_box  # the correspondence's language changes
-    language_box.setCurrentIndex(language_box.findData("es"))
-    qtbot.waitUntil(lambda: controls.code == "es_ES")
-    language_box.setCurrentIndex(language_box.findData("de"))
-    qtbot.waitUntil(lambda: controls.code == "de_DE" and not controls.chosen_by_rep)
     composer.editor.setFocus()
     type_text(composer.editor, "Vielen Dank, die Liefrung kommt morgen")
     highlighter = controls.editor_highlighter
@@ -151,6 +150,16 @@ def test_a_german_reply_is_checked_in_german_and_switching_checks_again(qtbot, d
     assert "Liefrung" in marked(composer.editor, highlighter) and controls.chosen_by_rep
     assert not composer._dirty  # marking words is no change of the message (no draft saved)
     assert not composer.quote_view.edited()
+
+
+def test_the_spelling_follows_a_change_of_the_replys_language(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
+    composer = reply_to(demo_db, open_composer, "Anfrage: LED-Panels")
+    controls = composer.spelling
+    qtbot.waitUntil(lambda: controls.code == "de_DE")
+    language_box = composer.answer.language_box  # the rep changes the correspondence's language
+    language_box.setCurrentIndex(language_box.findData("es"))
+    qtbot.waitUntil(lambda: controls.code == "es_ES")
+    assert controls.box.currentData() == "es_ES" and not controls.chosen_by_rep
 
 
 def test_the_signature_and_the_quoted_original_are_never_marked_but_an_inline_answer_is(qtbot, demo_db: Path, open_composer) -> None:  # type: ignore[no-untyped-def]
