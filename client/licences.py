@@ -18,7 +18,7 @@ BUNDLED = ("PySide6", "shiboken6", "imap-tools", "keyring", "icalendar", "sqlite
            "dnspython", "nh3", "cryptography", "psutil", "Jinja2", "MarkupSafe", "idna",
            "confusable-homoglyphs", "authres", "schwifty", "pycountry", "publicsuffixlist",
            "pypdf", "python-docx", "python-dateutil", "SecretStorage", "jeepney", "certifi",
-           "pyinstaller")
+           "chunspell", "pyinstaller")
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,14 @@ class Licence:
 BUNDLED_FILES = (
     Licence("Lucide icons (toolbar, resources/icons/toolbar)", "1.62.0",
             "ISC; icons derived from Feather: MIT"),
+    # the Hunspell dictionaries of resources/dictionaries (LICENCE.txt in each folder)
+    Licence("Spelling dictionary en_US, en_GB (SCOWL)", "2020.12.07", "SCOWL (MIT-like)"),
+    Licence("Spelling dictionary de_DE (igerman98)", "20161207", "GPL-2.0-or-later"),
+    Licence("Spelling dictionary es_ES (RLA-ES)", "7.5.0", "MPL-1.1"),
+    Licence("Spelling dictionary fr_FR (Dicollecte)", "7.0", "MPL-2.0"),
+    Licence("Spelling dictionary pt_PT (Natura)", "7.5.0", "MPL-1.1"),
+    Licence("Spelling dictionary pt_BR (VERO)", "7.5.0", "MPL-1.1"),
+    Licence("Spelling dictionary ru_RU (A. I. Lebedev)", "7.5.0", "BSD-style"),
 )
 
 

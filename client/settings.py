@@ -115,6 +115,8 @@ _DEFINITIONS = (
     Setting("notify.folders", "flag_map", {},
             N_("Folders that notify about new mail (folder id: true or false; Inboxes notify "
                "unless set to false)")),
+    Setting("spell.enabled", "bool", True,
+            N_("Check the spelling while typing in the composer")),
     Setting("ui.window_layout", "layout", {},
             N_("Size, position and splitters of the main window (saved by the app)")),
     Setting("ui.list_columns", "layout", {},

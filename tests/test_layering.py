@@ -94,7 +94,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("mime", "money"),
     ("store", "settings"),
     ("security", "opening"),
-    ("imap", "compose", "ops", "meetings"),
+    ("imap", "compose", "ops", "meetings", "spelling"),
     ("sync", "smtp", "signatures", "oauth", "templates"),
     ("uploads", "accounts", "attachment_files"),
     ("outgoing",),

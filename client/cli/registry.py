@@ -41,6 +41,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "client.cli.risk_cmd": ("risk", "bank-details", "trusted"),
     "client.cli.customers_cmd": ("customers", "export"),
     "client.cli.rules_cmd": ("rules",),
+    "client.cli.spell_cmd": ("spell",),
 }
 
 #: command name -> module name

@@ -42,7 +42,7 @@ from client.compose.assemble import SignatureBlock
 from client.compose.build import OutgoingAttachment
 from client.compose.drafts import DraftFields
 from client.outgoing.message import QueuedMessage
-from ui.composer import answer, jobs, link_jobs
+from ui.composer import answer, jobs, link_jobs, spelling
 from ui.composer.address_field import AddressField
 from ui.composer.attachment_rows import remove_attachment, show_attachments
 from ui.composer.current_fields import composer_fields
@@ -228,6 +228,7 @@ class ComposerWindow(QWidget):
         self.to_field.editingFinished.connect(self.refresh_signature)
         self.quote_view.textChanged.connect(self._changed)
         self.answer = answer.AnswerControls(self)  # language, reply style, checks before sending
+        self.spelling = spelling.SpellControls(self)  # underlines, suggestions, its language
 
     def _format_changed(self, fmt: QTextCharFormat) -> None:
         self.bold_action.setChecked(fmt.fontWeight() >= QFont.Weight.Bold.value)

@@ -39,6 +39,7 @@ from client.store.db import Store
 from ui.composer.editor import ComposeEditor
 from ui.composer.quote_edit import REPLY_STYLES, STYLE_SETTING, style_labels
 from ui.qt.tasks import run_in_background
+from ui.settings.spell_box import SpellSettingBox
 
 
 @dataclass
@@ -142,6 +143,8 @@ class ComposerSettingsTab(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Reply style:"), self.style_box)
         layout.addLayout(form)
+        self.spell_box = SpellSettingBox(self.db_path, self)  # spell.enabled (spell_box.py)
+        layout.addWidget(self.spell_box)
         layout.addWidget(signature, 1)
         self.address_box.currentIndexChanged.connect(self._address_changed)
         db = self.db_path
@@ -193,6 +196,7 @@ class ComposerSettingsTab(QWidget):
 
     def save(self) -> None:
         """Store the shown values (background); nothing before they were read."""
+        self.spell_box.save()
         if self.settings is None:
             return
         self._keep_current()
