@@ -36,7 +36,8 @@ from client.security.auth_results import default_authserv_id, header_values, tru
 from client.security.bank_details import BankDetail, attachment_text, extract
 from client.security.history import History, history, thread_domains
 from client.security.lookalike import domain_of, is_idn, lookalike_of, registrable
-from client.security.risk import RULES_VERSION, Reason, Risk, score
+from client.security.mixed_script import mixed_domain, mixed_words
+from client.security.risk import RULES_VERSION, TRUSTED_DROPS, Reason, Risk, score
 from client.security.signals import ATTACHMENT, LINK, SENDER, message_signals
 from client.store.address_book import contact_addresses_named
 from client.store.db import Store
@@ -46,10 +47,6 @@ from client.store.records import MessageRow
 log = logging.getLogger(__name__)
 
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx")
-_IDENTITY_CODES = {"lookalike-domain", "reply-to-lookalike", "reply-to-other-domain",
-                   "reply-to-freemail", "file-share-link",
-                   "return-path-other-domain", "first-time-domain", "first-time-sender",
-                   "thread-hijack", "idn-domain", "name-matches-contact"}
 
 
 def message_text(parsed: ParsedMessage) -> str:
@@ -91,8 +88,14 @@ def _identity(row: MessageRow, parsed: ParsedMessage, raw: bytes, past: History,
     look = lookalike_of(domain, known)
     if look is not None:
         yield Reason("lookalike-domain", f"{look.domain} ≈ {look.known}")
-    elif is_idn(domain):
+    mixed = mixed_domain(domain)
+    if mixed:
+        yield Reason("mixed-script-domain", mixed)
+    elif look is None and is_idn(domain):
         yield Reason("idn-domain", domain)
+    words = mixed_words(" ".join(a.name for a in parsed.headers.from_))
+    if words:
+        yield Reason("mixed-script-name", " ".join(words))
     listed = bool(_header(raw, "list-id"))
     for address in dict.fromkeys(a.email.lower() for a in parsed.headers.reply_to):
         other = domain_of(address)
@@ -186,10 +189,10 @@ def assess(store: Store, row: MessageRow, parsed: ParsedMessage, raw: bytes) -> 
     reasons: list[Reason] = []
     trusted = risk_store.is_allowed(allowed, sender)
     for reason in _identity(row, parsed, raw, past, store):
-        if not trusted or reason.code not in _IDENTITY_CODES:
+        if not trusted or reason.code not in TRUSTED_DROPS:
             reasons.append(reason)
     reasons += [r for r in _reused(parsed, raw, store)
-                if not trusted or r.code not in _IDENTITY_CODES]
+                if not trusted or r.code not in TRUSTED_DROPS]
     account = store.account(row.account_id)
     serv_id = risk_store.authserv_id(store, row.account_id) or default_authserv_id(
         account.imap_host if account else "")
