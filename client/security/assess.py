@@ -180,8 +180,15 @@ def _reused(parsed: ParsedMessage, raw: bytes, store: Store) -> Iterator[Reason]
                                           f"{signal.extra.get('href', signal.detail)}")
 
 
-def assess(store: Store, row: MessageRow, parsed: ParsedMessage, raw: bytes) -> Risk:
-    """The risk of one message (see module docstring)."""
+def has_documents(parsed: ParsedMessage) -> bool:
+    """True when the message has a PDF, DOCX or XLSX attachment (whose text ``assess`` reads)."""
+    return any(a.filename.lower().endswith(DOCUMENT_SUFFIXES) for a in parsed.attachments)
+
+
+def assess(store: Store, row: MessageRow, parsed: ParsedMessage, raw: bytes,
+           with_documents: bool = True) -> Risk:
+    """The risk of one message (see module docstring); ``with_documents=False`` leaves out the text
+    of the PDF/DOCX/XLSX attachments (the slow part: the sync's quick pass)."""
     past = history(store, row.account_id)
     allowed = risk_store.allowed(store)
     sender = row.from_email.lower()
@@ -199,7 +206,7 @@ def assess(store: Store, row: MessageRow, parsed: ParsedMessage, raw: bytes) -> 
     reasons += [Reason(code, serv_id)
                 for code in trusted_verdict(header_values(raw), serv_id, domain)]
     text = message_text(parsed)
-    documents = list(_document_texts(parsed, raw))
+    documents = list(_document_texts(parsed, raw)) if with_documents else []
     every_text = "\n".join([parsed.headers.subject, text, *documents])
     shared = FILE_SHARE.search(text + "\n" + (parsed.html or ""))
     if shared and past.first_time_domain(sender, row.sort_date) and not trusted:
