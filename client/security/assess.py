@@ -36,7 +36,7 @@ from client.security.auth_results import default_authserv_id, header_values, tru
 from client.security.bank_details import BankDetail, attachment_text, extract
 from client.security.history import History, history, thread_domains
 from client.security.lookalike import domain_of, is_idn, lookalike_of, registrable
-from client.security.mixed_script import mixed_domain, mixed_words
+from client.security.mixed_script import hidden_controls, mixed_domain, mixed_words
 from client.security.risk import RULES_VERSION, TRUSTED_DROPS, Reason, Risk, score
 from client.security.signals import ATTACHMENT, LINK, SENDER, message_signals
 from client.store.address_book import contact_addresses_named
@@ -96,6 +96,9 @@ def _identity(row: MessageRow, parsed: ParsedMessage, raw: bytes, past: History,
     words = mixed_words(" ".join(a.name for a in parsed.headers.from_))
     if words:
         yield Reason("mixed-script-name", " ".join(words))
+    hidden = hidden_controls(parsed.headers.subject)
+    if hidden:
+        yield Reason("subject-hidden-characters", hidden)
     listed = bool(_header(raw, "list-id"))
     for address in dict.fromkeys(a.email.lower() for a in parsed.headers.reply_to):
         other = domain_of(address)

@@ -21,7 +21,7 @@ from typing import Any
 
 from client.i18n import N_, translate
 
-RULES_VERSION = 4
+RULES_VERSION = 5
 WARNING, HIGH = 40, 70
 NONE_LEVEL, LOW_LEVEL, WARNING_LEVEL, HIGH_LEVEL = "none", "low", "warning", "high"
 
@@ -64,6 +64,7 @@ RULES: dict[str, Rule] = {
     "first-time-sender": Rule(5, OWN, N_("This is the first message from {detail}.")),
     "mixed-script-domain": Rule(45, WHO | OWN, N_("The sender's domain mixes alphabets within one name ({detail}): Latin letters with Cyrillic or Greek ones that look the same, as imitations do.")),
     "mixed-script-name": Rule(40, WHO | OWN, N_("The sender's name mixes alphabets within one word (“{detail}”): Latin letters with Cyrillic or Greek ones that look the same, as imitations do.")),
+    "subject-hidden-characters": Rule(20, NONE, N_("The subject hides characters that change how it reads ({detail}).")),
     "idn-domain": Rule(20, OWN, N_("The sender's domain is written in another alphabet ({detail}).")),
     "urgency": Rule(10, NONE, N_("The message presses for haste (“{detail}”).")),
     "secrecy": Rule(15, NONE, N_("The message asks for secrecy (“{detail}”).")),
