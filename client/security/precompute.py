@@ -11,7 +11,7 @@ milliseconds, too much for the sync, so its full risk is computed on first displ
 replaces the provisional row (the lazy fallback of ``risk_of_row``, also for any message not
 reached yet). Run by ``client.jobs.after_sync.after_sync`` once the sync's mail is stored. The
 limit keeps the step to a small share of a sync: an ordinary sync brings a few new messages,
-all judged at once; a first sync of a large mailbox gets its newest ``PER_SYNC`` judged and
+all judged at once; a first sync of a large mailbox gets its newest ``PER_SYNC`` (200) judged and
 the rest over the following syncs. A message that fails to parse or to judge is logged and
 skipped, so one bad message never stops the step. Caller's ``Store`` on its thread (worker
 thread, sync child or CLI, never the GUI thread); idempotent; raises only the store's read
@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from dataclasses import replace
 
 from client.mime import parse_message
+from client.mime.model import DEFAULT_LIMITS
 from client.security import risk_store
 from client.security.assess import assess, has_documents
 from client.security.risk import RULES_VERSION, Risk
@@ -34,7 +36,9 @@ from client.store.records import MessageRow
 log = logging.getLogger(__name__)
 
 #: messages judged per sync at most (see tests/benchmarks/bench_risk_sync.py)
-PER_SYNC = 500
+PER_SYNC = 200
+#: attachments are not decoded for the quick pass (what it reads of them it takes from ``raw``)
+QUICK_LIMITS = replace(DEFAULT_LIMITS, decode_attachments=False)
 #: the cache version of a provisional risk: every signal but the attachment documents'
 PROVISIONAL = -RULES_VERSION
 
@@ -64,7 +68,7 @@ def quick_risk(store: Store, row: MessageRow) -> tuple[Risk, int] | None:
         return None
     if row.body_state == "none" or not raw.strip():
         return None
-    parsed = parse_message(raw)
+    parsed = parse_message(raw, QUICK_LIMITS)
     version = PROVISIONAL if has_documents(parsed) else RULES_VERSION
     return assess(store, row, parsed, raw, with_documents=False), version
 
