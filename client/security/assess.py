@@ -39,7 +39,6 @@ from client.security.lookalike import domain_of, is_idn, lookalike_of, registrab
 from client.security.mixed_script import hidden_controls, mixed_domain, mixed_words
 from client.security.risk import RULES_VERSION, TRUSTED_DROPS, Reason, Risk, score
 from client.security.signals import ATTACHMENT, LINK, SENDER, message_signals
-from client.store.address_book import contact_addresses_named
 from client.store.db import Store
 from client.store.errors import StoreWriteError
 from client.store.records import MessageRow
@@ -160,8 +159,8 @@ def _bank(store: Store, domain: str, details: list[BankDetail]) -> Iterator[Reas
                      ", ".join(f"{d.kind.upper()} {d.masked}" for d in accounts))
 
 
-def _reused(parsed: ParsedMessage, raw: bytes, store: Store) -> Iterator[Reason]:
-    contacts = contact_addresses_named(store, [a.name for a in parsed.headers.from_])
+def _reused(parsed: ParsedMessage, raw: bytes, store: Store, past: History) -> Iterator[Reason]:
+    contacts = past.contacts_named(store, [a.name for a in parsed.headers.from_])
 
     def data(part_id: str) -> bytes | None:
         try:
@@ -201,7 +200,7 @@ def assess(store: Store, row: MessageRow, parsed: ParsedMessage, raw: bytes,
     for reason in _identity(row, parsed, raw, past, store):
         if not trusted or reason.code not in TRUSTED_DROPS:
             reasons.append(reason)
-    reasons += [r for r in _reused(parsed, raw, store)
+    reasons += [r for r in _reused(parsed, raw, store, past)
                 if not trusted or r.code not in TRUSTED_DROPS]
     account = store.account(row.account_id)
     serv_id = risk_store.authserv_id(store, row.account_id) or default_authserv_id(
