@@ -179,7 +179,10 @@ def cmd_authserv(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.store()
     (account,) = accounts_in_scope(store, args.account)
     if args.default or args.value:
-        risk_store.set_authserv_id(store, account.id, None if args.default else args.value)
+        try:
+            risk_store.set_authserv_id(store, account.id, None if args.default else args.value)
+        except ValueError as error:
+            raise UsageError(str(error)) from error
     current = risk_store.authserv_id(store, account.id)
     document = {"account": account.email,
                 "authserv_id": current or default_authserv_id(account.imap_host),

@@ -36,9 +36,9 @@ from client.security.auth_results import default_authserv_id, header_values, tru
 from client.security.bank_details import BankDetail, attachment_text, extract
 from client.security.history import History, history, thread_domains
 from client.security.lookalike import domain_of, is_idn, lookalike_of, registrable
-from client.security.risk import RULES_VERSION, Reason, Risk, score
+from client.security.mixed_script import hidden_controls, mixed_domain, mixed_words
+from client.security.risk import RULES_VERSION, TRUSTED_DROPS, Reason, Risk, score
 from client.security.signals import ATTACHMENT, LINK, SENDER, message_signals
-from client.store.address_book import contact_addresses_named
 from client.store.db import Store
 from client.store.errors import StoreWriteError
 from client.store.records import MessageRow
@@ -46,10 +46,6 @@ from client.store.records import MessageRow
 log = logging.getLogger(__name__)
 
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx")
-_IDENTITY_CODES = {"lookalike-domain", "reply-to-lookalike", "reply-to-other-domain",
-                   "reply-to-freemail", "file-share-link",
-                   "return-path-other-domain", "first-time-domain", "first-time-sender",
-                   "thread-hijack", "idn-domain", "name-matches-contact"}
 
 
 def message_text(parsed: ParsedMessage) -> str:
@@ -91,8 +87,17 @@ def _identity(row: MessageRow, parsed: ParsedMessage, raw: bytes, past: History,
     look = lookalike_of(domain, known)
     if look is not None:
         yield Reason("lookalike-domain", f"{look.domain} ≈ {look.known}")
-    elif is_idn(domain):
+    mixed = mixed_domain(domain)
+    if mixed:
+        yield Reason("mixed-script-domain", mixed)
+    elif look is None and is_idn(domain):
         yield Reason("idn-domain", domain)
+    words = mixed_words(" ".join(a.name for a in parsed.headers.from_))
+    if words:
+        yield Reason("mixed-script-name", " ".join(words))
+    hidden = hidden_controls(parsed.headers.subject)
+    if hidden:
+        yield Reason("subject-hidden-characters", hidden)
     listed = bool(_header(raw, "list-id"))
     for address in dict.fromkeys(a.email.lower() for a in parsed.headers.reply_to):
         other = domain_of(address)
@@ -154,8 +159,8 @@ def _bank(store: Store, domain: str, details: list[BankDetail]) -> Iterator[Reas
                      ", ".join(f"{d.kind.upper()} {d.masked}" for d in accounts))
 
 
-def _reused(parsed: ParsedMessage, raw: bytes, store: Store) -> Iterator[Reason]:
-    contacts = contact_addresses_named(store, [a.name for a in parsed.headers.from_])
+def _reused(parsed: ParsedMessage, raw: bytes, store: Store, past: History) -> Iterator[Reason]:
+    contacts = past.contacts_named(store, [a.name for a in parsed.headers.from_])
 
     def data(part_id: str) -> bytes | None:
         try:
@@ -177,8 +182,15 @@ def _reused(parsed: ParsedMessage, raw: bytes, store: Store) -> Iterator[Reason]
                                           f"{signal.extra.get('href', signal.detail)}")
 
 
-def assess(store: Store, row: MessageRow, parsed: ParsedMessage, raw: bytes) -> Risk:
-    """The risk of one message (see module docstring)."""
+def has_documents(parsed: ParsedMessage) -> bool:
+    """True when the message has a PDF, DOCX or XLSX attachment (whose text ``assess`` reads)."""
+    return any(a.filename.lower().endswith(DOCUMENT_SUFFIXES) for a in parsed.attachments)
+
+
+def assess(store: Store, row: MessageRow, parsed: ParsedMessage, raw: bytes,
+           with_documents: bool = True) -> Risk:
+    """The risk of one message (see module docstring); ``with_documents=False`` leaves out the text
+    of the PDF/DOCX/XLSX attachments (the slow part: the sync's quick pass)."""
     past = history(store, row.account_id)
     allowed = risk_store.allowed(store)
     sender = row.from_email.lower()
@@ -186,17 +198,17 @@ def assess(store: Store, row: MessageRow, parsed: ParsedMessage, raw: bytes) -> 
     reasons: list[Reason] = []
     trusted = risk_store.is_allowed(allowed, sender)
     for reason in _identity(row, parsed, raw, past, store):
-        if not trusted or reason.code not in _IDENTITY_CODES:
+        if not trusted or reason.code not in TRUSTED_DROPS:
             reasons.append(reason)
-    reasons += [r for r in _reused(parsed, raw, store)
-                if not trusted or r.code not in _IDENTITY_CODES]
+    reasons += [r for r in _reused(parsed, raw, store, past)
+                if not trusted or r.code not in TRUSTED_DROPS]
     account = store.account(row.account_id)
     serv_id = risk_store.authserv_id(store, row.account_id) or default_authserv_id(
         account.imap_host if account else "")
     reasons += [Reason(code, serv_id)
                 for code in trusted_verdict(header_values(raw), serv_id, domain)]
     text = message_text(parsed)
-    documents = list(_document_texts(parsed, raw))
+    documents = list(_document_texts(parsed, raw)) if with_documents else []
     every_text = "\n".join([parsed.headers.subject, text, *documents])
     shared = FILE_SHARE.search(text + "\n" + (parsed.html or ""))
     if shared and past.first_time_domain(sender, row.sort_date) and not trusted:

@@ -5,7 +5,8 @@ written to (To/Cc of mail in a Sent folder) or received replies from (the sender
 answering one of the rep's), the account's own domain, and when each address and domain first
 sent mail. Read in a few grouped queries and kept per ``Store`` until the cache holds other
 messages (the largest row id or the row count changed), so scoring many messages reads it
-once. ``thread_domains(store, row)`` are the sender domains of the earlier messages of a row's
+once (with the contacts a display name can imitate, ``History.contacts_named``, asked once
+per name). ``thread_domains(store, row)`` are the sender domains of the earlier messages of a row's
 thread. Caller's ``Store``, on its thread; pure reads.
 """
 
@@ -14,8 +15,10 @@ from __future__ import annotations
 import threading
 import weakref
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from client.security.lookalike import domain_of
+from client.store.address_book import contact_addresses_named, name_key
 from client.store.db import Store
 from client.store.records import MessageRow
 
@@ -52,10 +55,24 @@ class History:
     def known_addresses(self) -> set[str]:
         return self.written_to | self.replied
 
-    @property
+    #: ``contact_addresses_named`` answers, per name key (the same cache life as the history)
+    named: dict[str, set[str]] = field(default_factory=dict)
+
+    @cached_property
     def known_domains(self) -> set[str]:
         found = {domain_of(a) for a in self.known_addresses} | {self.own_domain}
         return {d for d in found if d}
+
+    def contacts_named(self, store: Store, names: list[str]) -> dict[str, set[str]]:
+        """``client.store.address_book.contact_addresses_named``, each name asked once per
+        history (a scan of the Sent folders: tens of ms on a large cache)."""
+        keys = list(dict.fromkeys(name_key(n) for n in names if n.strip()))
+        missing = [k for k in keys if k not in self.named]
+        if missing:
+            found = contact_addresses_named(store, missing)
+            for key in missing:
+                self.named[key] = found.get(key, set())
+        return {k: self.named[k] for k in keys if self.named[k]}
 
     def first_time_sender(self, address: str, when: float) -> bool:
         """No earlier mail from ``address`` and the rep never wrote to it."""

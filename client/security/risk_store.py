@@ -5,19 +5,21 @@ All functions take the caller's ``Store`` and run on its thread; writes are one 
 each and idempotent (adding what exists, removing what is absent: no error). Every change to
 the bank details, the allow list or an authserv-id clears ``risk_cache``, so the next display
 recomputes. ``ValueError`` (in words, in the current language of ``client.i18n``) for an
-entry that is not an address or ``@domain``, or a bank detail that does not validate.
+entry that is not an address or ``@domain``, a bank detail that does not validate, or an
+authserv-id that is not a server name (``check_authserv_id``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
 
 from client.i18n import _
 from client.security.bank_details import KINDS, BankDetail, extract, normalise
-from client.security.lookalike import domain_of, registrable
+from client.security.lookalike import ascii_host, domain_of, registrable
 from client.store.db import Store
 
 
@@ -152,12 +154,31 @@ def authserv_id(store: Store, account_id: int) -> str | None:
     return str(row[0]) if row else None
 
 
+_HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+
+
+def check_authserv_id(value: str) -> str:
+    """``value`` as stored: a server name (``mx.example.com``) in lower-case punycode, "" for
+    an empty one (the default applies); ValueError in words for anything else. Pure."""
+    text = value.strip().strip(".")
+    if not text:
+        return ""
+    host = ascii_host(text)
+    labels = host.split(".")
+    if len(host) > 253 or not all(_HOST_LABEL.fullmatch(label) for label in labels):
+        raise ValueError(_("“{value}” is not a server name such as mx.example.com.",
+                           value=value.strip()))
+    return host
+
+
 def set_authserv_id(store: Store, account_id: int, value: str | None) -> None:
-    """Set (or, with None/"", reset to the default) the trusted authserv-id of an account."""
+    """Set (or, with None/"", reset to the default) the trusted authserv-id of an account;
+    ValueError in words (nothing stored) when it is not a server name."""
+    value = check_authserv_id(value or "")
     with store.transaction():
         if value:
             store.conn.execute("INSERT OR REPLACE INTO risk_settings VALUES (?, ?)",
-                               (account_id, value.strip().lower()))
+                               (account_id, value))
         else:
             store.conn.execute("DELETE FROM risk_settings WHERE account_id = ?", (account_id,))
         _clear_cache(store)

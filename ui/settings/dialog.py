@@ -175,9 +175,14 @@ class AppSettingsDialog(QDialog):
         buttons.addWidget(self.add_account_button)
         buttons.addWidget(self.remove_account_button)
         buttons.addStretch(1)
+        from ui.settings.authserv_box import AuthservBox  # the fraud guard's server (issue 19)
+
+        self.authserv = AuthservBox(self.db_path, self.account_list, page)
+        self.saved.connect(self.authserv.save_if_changed)
         layout = QVBoxLayout(page)
         layout.addWidget(self.account_list, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.authserv)
         return page
 
     def _sync_tab(self) -> QWidget:
@@ -316,6 +321,9 @@ class AppSettingsDialog(QDialog):
             return
         if self.remote_tab.entry.text().strip() and not self.remote_tab.add_entry():
             self.tabs.setCurrentWidget(self.remote_tab)  # a typed entry the core refuses
+            return
+        if self.authserv.changed() and not self.authserv.check():  # reason beside the field
+            self.tabs.setCurrentIndex(1)
             return
         others = {**self.links_tab.values(), **self.remote_tab.values()}
         self.buttons.setEnabled(False)

@@ -99,6 +99,10 @@ def test_authserv_id_per_account(cli: Cli, profile_dir: object) -> None:
     assert "auth-dmarc-fail" not in [r["code"] for r in cli(
         "risk", str(forged.row_id), "--json").json()["reasons"]]
     assert cli("trusted", "authserv", "nobody@x.test").code != 0
+    bad = cli("trusted", "authserv", "rep@northwind-export.test", "mx example;com", "--json")
+    assert bad.code == 2 and "is not a server name" in bad.err and "Traceback" not in bad.err
+    kept = cli("trusted", "authserv", "rep@northwind-export.test", "--json").json()
+    assert kept["authserv_id"] == "other-provider.test"  # the refused value changed nothing
 
 
 def test_risk_of_an_unknown_message_is_an_error(cli: Cli, profile_dir: object) -> None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from email.message import EmailMessage
 
+import pytest
+
+from client.security import assess as assess_module
 from tests.client.cli.fixtures import CliResult
 from tests.client.cli.test_account import add_account
 from tests.client.security.fraud_cases import invoice_document
@@ -67,3 +70,33 @@ def test_a_synced_fraud_attempt_has_a_high_risk(cli: Cli, dovecot: DovecotServer
             "bank-details-unconfirmed"} <= codes
     assert "GB33…5555" in next(r["detail"] for r in risk["reasons"]
                                if r["code"] == "bank-details-unconfirmed")  # from the PDF
+
+
+def test_the_risk_is_counted_during_the_sync_and_read_when_shown(
+        cli: Cli, dovecot: DovecotServer, imap_user: MailUser,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """After `tradewind sync` every synced message's risk is in the cache, so `show` and
+    `risk` only read it: with the computation made to fail, both still give the risk."""
+    rep = imap_user.email
+    dovecot.deliver(imap_user, _mail(
+        "John Miller <john@acme-tradinq.com>", rep, "Invoice 117",
+        "Please note our new bank account, pay the balance urgently.", "c117@acme-tradinq.com"),
+        sender="john@acme-tradinq.com")
+    dovecot.deliver(imap_user, _mail("Lucía <lucia@iberia.example>", rep, "Hola",
+                                     "Gracias por la oferta.", "c118@iberia.example"),
+                    sender="lucia@iberia.example")
+    assert add_account(cli, dovecot, imap_user).code == 0
+    synced = cli("sync")
+    assert synced.code == 0, synced.err
+    ids = {r["subject"]: r["id"] for r in cli("ls", "INBOX", "--json").json()["messages"]}
+    assert len(ids) == 2
+
+    def no_computing(*_args: object) -> None:
+        raise AssertionError("the risk was computed on display")
+
+    monkeypatch.setattr(assess_module, "assess", no_computing)
+    levels = {s: cli("show", str(i), "--json").json()["risk"]["level"] for s, i in ids.items()}
+    assert levels == {"Invoice 117": "high", "Hola": "low"}  # new domain + bank change; new
+    risk = cli("risk", str(ids["Invoice 117"]), "--json")
+    assert risk.code == 0, risk.err
+    assert {"payment-change", "first-time-domain"} <= {r["code"] for r in risk.json()["reasons"]}

@@ -14,8 +14,10 @@ returns them as `Case(row_id, label, kind)`:
 - `fraud`: the same threads mutated: lookalike sender domains (edit distance, confusables,
   TLD swap, added words, punycode), bank-change text in each language, a forged From with the
   provider's DMARC failure (and a pass the sender added lower down), a hijacked thread,
-  Reply-To to a lookalike, a display name imitating the buyer, and PDF, DOCX and XLSX invoices
-  whose IBAN changed.
+  Reply-To to a lookalike, a display name imitating the buyer, PDF, DOCX and XLSX invoices
+  whose IBAN changed, and names or domains mixing Latin with Cyrillic or Greek letters in one
+  word (`MIXED_SCRIPT_FRAUD`); the clean side has senders writing in one non-Latin script, a
+  Russian or Chinese company name beside a Latin word (`ONE_SCRIPT_CLEAN`).
 """
 
 from __future__ import annotations
@@ -85,6 +87,25 @@ LOOKALIKES = {  # how each customer's domain is imitated
     "gulfdates.ae": "guIfdates.ae",                   # capital I for l (lower-cased: edit 1)
 }
 
+#: a Latin name with a Cyrillic or Greek letter in one word (sender, display name); the
+#: domains are not lookalikes of a known one, so the mixed-script reason alone must warn
+MIXED_SCRIPT_FRAUD = (
+    ("billing@\u0430libaba-pay.com", "Alibaba Billing"),        # Cyrillic а in the domain
+    ("support@paypal-billing.example", "Paypal \u0405upport"),  # Cyrillic Ѕ in the name
+    ("office@r\u03bftterdam-shipping.nl", "Rotterdam Shipping"),  # Greek ο in the domain
+    ("j.miller.office@gmail.com", "J\u043ehn Miller"),             # Cyrillic о in a contact name
+    ("accounts@kontor-hamburg.de", "Buchhaltung \u041aontor"),     # Cyrillic К in a word
+)
+#: senders that write wholly in one non-Latin script, or put such a word beside a Latin one
+ONE_SCRIPT_CLEAN = (
+    ("info@romashka.ru", "ООО «Ромашка»"),
+    ("sales@volga-trade.ru", "ООО Волга Trading"),
+    ("zhang@szlight.com.cn", "深圳光明照明有限公司 Shenzhen Lighting"),
+    ("info@\u0440\u043e\u043c\u0430\u0448\u043a\u0430.\u0440\u0444", "Ромашка"),
+    ("info@hellenic-lines.gr", "Ελληνική Ναυτιλία Shipping"),
+    ("li@\u4e2d\u56fd\u5236\u9020.cn", "李明"),
+)
+
 
 @dataclass(frozen=True)
 class Case:
@@ -132,6 +153,8 @@ class _Writer:
             attachment: tuple[str, bytes] | None = None) -> tuple[int, str]:
         self.when += timedelta(hours=3)
         self.serial += 1
+        local, _, host = sender.partition("@")
+        sender = f"{local}@{host.encode('idna').decode('ascii')}"  # an IDN as mail carries it
         msg = EmailMessage()
         for key, value in headers:
             msg[key] = value
@@ -277,6 +300,15 @@ def build_cases(store: Store) -> list[Case]:
                 attachment=(f"invoice.{kind}", invoice_document(
                     kind, other, domain.split(".")[0].upper() + " LTD"))))
 
+    for n, (sender, name) in enumerate(MIXED_SCRIPT_FRAUD):  # B10: one word, two alphabets
+        fraud(f"mixed scripts {n}: {name} <{sender}>", w.add(
+            sender, REP, "Re: Quotation 2026-117" if n % 2 else "Account verification",
+            w.text(), name=name, parent=threads["acme-trading.com"] if n % 2 else ""))
+    for n, (sender, name) in enumerate(ONE_SCRIPT_CLEAN):  # a Russian or Chinese company
+        clean(f"one non-Latin script {n}: {name} <{sender}>", w.add(
+            sender, REP, "Inquiry: LED panels",
+            f"We are interested in your products, please send a quotation.\n{w.text()}",
+            name=name))
     for n in range(6):  # mailing lists: Reply-To the list, bounces to the list service
         clean(f"mailing list post {n}", w.add(
             f"member{n}@exporters-forum.org", REP, f"[trade-forum] Incoterms question {n}",

@@ -13,7 +13,14 @@ from client.security import risk_store
 from client.security.assess import risk_of_row
 from client.security.risk import HIGH_LEVEL, RULES_VERSION, WARNING, Risk
 from client.store.db import Store
-from tests.client.security.fraud_cases import CUSTOMERS, LOOKALIKES, Case, build_cases
+from tests.client.security.fraud_cases import (
+    CUSTOMERS,
+    LOOKALIKES,
+    MIXED_SCRIPT_FRAUD,
+    ONE_SCRIPT_CLEAN,
+    Case,
+    build_cases,
+)
 
 
 @pytest.fixture
@@ -113,3 +120,28 @@ def test_the_cache_is_used_and_a_rule_change_recomputes(built: tuple[Store, list
     assert _risk(store, case).score == 99  # read from the cache, not recomputed
     risk_store.cache_risk(store, case.row_id, RULES_VERSION - 1, fake)  # older rules
     assert _risk(store, case).score == first.score
+
+
+def test_mixed_scripts_have_their_own_reason_and_one_script_does_not(
+        built: tuple[Store, list[Case]]) -> None:
+    """B10: a word mixing Latin with Cyrillic or Greek letters is named as such, apart from the
+    lookalike reason; a name or domain in one non-Latin script (Russian, Chinese, Greek) is not."""
+    store, cases = built
+    mixed = [c for c in cases if c.label.startswith("mixed scripts")]
+    single = [c for c in cases if c.label.startswith("one non-Latin script")]
+    assert len(mixed) == len(MIXED_SCRIPT_FRAUD) and len(single) == len(ONE_SCRIPT_CLEAN)
+    for case in mixed:
+        risk = _risk(store, case)
+        codes = {r.code for r in risk.reasons}
+        assert codes & {"mixed-script-domain", "mixed-script-name"}, (case.label, risk)
+        assert "lookalike-domain" not in codes  # none imitates a known domain: its own reason
+        reason = next(r for r in risk.reasons if r.code.startswith("mixed-script"))
+        assert "alphabets" in reason.text() and reason.detail in reason.text()
+    by_label = {c.label: c for c in mixed}
+    domain_case = next(c for label, c in by_label.items() if "libaba-pay" in label)
+    detail = next(r.detail for r in _risk(store, domain_case).reasons
+                  if r.code == "mixed-script-domain")
+    assert detail == "\u0430libaba-pay.com"  # shown in Unicode, not punycode
+    for case in single:
+        codes = {r.code for r in _risk(store, case).reasons}
+        assert not codes & {"mixed-script-domain", "mixed-script-name"}, (case.label, codes)

@@ -48,3 +48,17 @@ def test_a_rebuild_keeps_the_fraud_guard_data(tmp_path: Path) -> None:
         account = store.get_account("rep@northwind-export.test")
         assert account is not None
         assert risk_store.authserv_id(store, account.id) == "mx.provider.test"
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("mx.Google.com", "mx.google.com"), ("  mx.rep-provider.test. ", "mx.rep-provider.test"),
+    ("", ""), ("邮件.中国", "xn--5nq051n.xn--fiqs8s")])
+def test_an_authserv_id_is_a_server_name(typed: str, stored: str) -> None:
+    assert risk_store.check_authserv_id(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["mx example.com", "mx;example.com", "-mx.example.com",
+                                   "a..b", "x" * 64 + ".com", "user@example.com"])
+def test_anything_else_is_refused_in_words(typed: str) -> None:
+    with pytest.raises(ValueError, match="is not a server name"):
+        risk_store.check_authserv_id(typed)

@@ -1,0 +1,94 @@
+"""The fraud risk computed as mail arrives, after each sync, so opening a message reads it
+from ``risk_cache`` instead of computing it (issue 19, "counted as it goes").
+
+``assess_new(store, account_id, limit=PER_SYNC) -> int``: for up to ``limit`` of the account's
+messages whose body is stored and that have no cached risk of the current rules, newest first,
+every signal of ``assess.assess`` except the text of PDF/DOCX/XLSX attachments; returns how
+many it judged. A message without such a document gets its final risk (cached at
+``RULES_VERSION``). One with a document gets a provisional one (cached at ``PROVISIONAL``, the
+header and body signals only): reading a document (pypdf, python-docx, openpyxl) costs tens of
+milliseconds, too much for the sync, so its full risk is computed on first display, which
+replaces the provisional row (the lazy fallback of ``risk_of_row``, also for any message not
+reached yet). Run by ``client.jobs.after_sync.after_sync`` once the sync's mail is stored. The
+limit keeps the step to a small share of a sync: an ordinary sync brings a few new messages,
+all judged at once; a first sync of a large mailbox gets its newest ``PER_SYNC`` (200) judged and
+the rest over the following syncs. A message that fails to parse or to judge is logged and
+skipped, so one bad message never stops the step. Caller's ``Store`` on its thread (worker
+thread, sync child or CLI, never the GUI thread); idempotent; raises only the store's read
+errors.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import replace
+
+from client.mime import parse_message
+from client.mime.model import DEFAULT_LIMITS
+from client.security import risk_store
+from client.security.assess import assess, has_documents
+from client.security.risk import RULES_VERSION, Risk
+from client.store.db import Store
+from client.store.errors import StoreWriteError
+from client.store.records import MessageRow
+
+log = logging.getLogger(__name__)
+
+#: messages judged per sync at most (see tests/benchmarks/bench_risk_sync.py)
+PER_SYNC = 200
+#: attachments are not decoded for the quick pass (what it reads of them it takes from ``raw``)
+QUICK_LIMITS = replace(DEFAULT_LIMITS, decode_attachments=False)
+#: the cache version of a provisional risk: every signal but the attachment documents'
+PROVISIONAL = -RULES_VERSION
+
+_PENDING = """
+SELECT m.id FROM messages m
+JOIN folders f ON f.id = m.folder_id
+LEFT JOIN risk_cache r ON r.message_id = m.id AND r.version IN (?, ?)
+WHERE f.account_id = ? AND m.deleted = 0 AND m.body_state != 'none' AND r.message_id IS NULL
+ORDER BY m.sort_date DESC, m.id DESC LIMIT ?
+"""
+
+
+def pending(store: Store, account_id: int, limit: int = PER_SYNC) -> list[int]:
+    """Ids of the account's stored messages without a current (or provisional) cached risk,
+    newest first."""
+    rows = store.conn.execute(_PENDING, (RULES_VERSION, PROVISIONAL, account_id, max(0, limit)))
+    return [int(row[0]) for row in rows]
+
+
+def quick_risk(store: Store, row: MessageRow) -> tuple[Risk, int] | None:
+    """The risk of a message without its documents' text and the cache version it is final
+    for (``RULES_VERSION``, or ``PROVISIONAL`` when the message has a document); None for a
+    placeholder without a body."""
+    try:
+        raw = store.get_raw(row.id)
+    except KeyError:
+        return None
+    if row.body_state == "none" or not raw.strip():
+        return None
+    parsed = parse_message(raw, QUICK_LIMITS)
+    version = PROVISIONAL if has_documents(parsed) else RULES_VERSION
+    return assess(store, row, parsed, raw, with_documents=False), version
+
+
+def assess_new(store: Store, account_id: int, limit: int = PER_SYNC) -> int:
+    """Judge and cache up to ``limit`` pending messages (see module docstring)."""
+    done = 0
+    for message_id in pending(store, account_id, limit):
+        row = store.get_message(message_id)
+        if row is None:  # expunged meanwhile
+            continue
+        try:
+            found = quick_risk(store, row)
+            if found is None:
+                continue
+            risk_store.cache_risk(store, row.id, found[1], found[0].stored())
+            done += 1
+        except (StoreWriteError, sqlite3.OperationalError) as exc:  # full disk, busy: try later
+            log.warning("fraud risk of message %s not cached after sync: %s", message_id, exc)
+            break
+        except Exception as exc:  # noqa: BLE001 - one odd message never stops the step; shown lazily
+            log.warning("fraud risk of message %s not computed after sync: %s", message_id, exc)
+    return done
