@@ -5,7 +5,8 @@ Greek, Cyrillic, Arabic, Hebrew); a CJK fallback only when some character is not
 `NotoSansSC-Common.otf` (GB 2312 + JIS X 0208, 2.8 MB) when it has every such character,
 else the full `NotoSansSC-Regular.otf`. `attach(pdf, choice)` adds one to an `fpdf.FPDF` as
 `pdf.add_font` would, from a per-process template (fpdf2's `TTFFont` with the cmap and
-widths of all glyphs already read, which is most of `add_font`'s time): the document gets its
+widths of all glyphs already read, which is most of `add_font`'s time; read from the disk
+cache `pdf_font_cache` when an earlier process parsed the same file): the document gets its
 own lazily opened fontTools font (fpdf2 subsets it in place at `output()`), its own widths,
 subset map and HarfBuzz font, and shares only the read-only cmap and glyph ids.
 Any thread (templates are built under a lock); raises `QuotePdfError` for a missing or
@@ -24,6 +25,7 @@ from typing import Any
 
 from client.i18n import _
 from client.profile.paths import resources_dir
+from client.quotes import pdf_font_cache
 
 REGULAR = "DejaVuSans.ttf"
 BOLD = "DejaVuSans-Bold.ttf"
@@ -63,14 +65,23 @@ def _template(file: str, style: str) -> Any:
         if not path.is_file():
             raise FontFileError(_("The quotation font {file} is missing (in {folder}); "
                                   "reinstall Tradewind.", file=file, folder=path.parent))
-        try:
-            font = TTFFont(FPDF(), path, file, style)
-        except Exception as exc:
-            raise FontFileError(_("The quotation font {file} cannot be read: {reason}",
-                                  file=file, reason=exc)) from exc
-        font.ttfont.close()  # each document opens its own copy
+        font = pdf_font_cache.load(path)  # parsed by an earlier process
+        if font is None:
+            try:
+                font = TTFFont(FPDF(), path, file, style)
+            except Exception as exc:
+                raise FontFileError(_("The quotation font {file} cannot be read: {reason}",
+                                      file=file, reason=exc)) from exc
+            font.ttfont.close()  # each document opens its own copy
+            pdf_font_cache.store(path, font)
         _templates[file] = font
         return font
+
+
+def forget_parsed() -> None:
+    """Drop this process's parsed fonts (the next PDF reads them again: cache or file)."""
+    with _lock:
+        _templates.clear()
 
 
 def covered(file: str, text: str) -> bool:
@@ -107,7 +118,10 @@ def attach(pdf: Any, choice: FontChoice) -> None:
     font.fontkey = f"{choice.family}{choice.style}"
     font.emphasis = TextEmphasis.coerce(choice.style)
     try:
-        font.ttfont = ttLib.TTFont(template.ttffile, recalcTimestamp=False, lazy=True)
+        # recalcBBoxes=False: the subset keeps the font's own bounding boxes (valid, if larger
+        # than the subset needs) instead of drawing every glyph again to measure it
+        font.ttfont = ttLib.TTFont(template.ttffile, recalcTimestamp=False, recalcBBoxes=False,
+                                   lazy=True)
     except Exception as exc:
         raise FontFileError(_("The quotation font {file} cannot be read: {reason}",
                               file=choice.file, reason=exc)) from exc

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from client.i18n import _
 from client.profile import secrets
 from client.uploads.provider import KINDS, Provider
 from client.uploads.provider import MAX_S3_EXPIRY_S as MAX_EXPIRY_S
@@ -79,44 +80,49 @@ def _config(r: sqlite3.Row | tuple[Any, ...]) -> StorageConfig:
 def _check_url(url: str, what: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise StorageConfigError(f"{what} must be an http:// or https:// address, not {url!r}.")
+        raise StorageConfigError(_("{what} must be an http:// or https:// address, not {url}.",
+                                   what=what, url=repr(url)))
     if parts.username or parts.password:
-        raise StorageConfigError(f"{what} must not hold a user name or password; "
-                                 "give them with --username/--access-key and --secret-stdin.")
+        raise StorageConfigError(_("{what} must not hold a user name or password; give them "
+                                   "with --username/--access-key and --secret-stdin.", what=what))
 
 
 def validate(spec: StorageSpec) -> None:
     """Raise `StorageConfigError` for an incomplete or contradictory definition."""
     if spec.kind not in KINDS:
-        raise StorageConfigError(f"Unknown storage kind {spec.kind!r}; use webdav, nextcloud or s3.")
+        raise StorageConfigError(_("Unknown storage kind {kind}; use webdav, nextcloud or s3.",
+                                   kind=repr(spec.kind)))
     _check_url(spec.url, "--url")
     if spec.public_url:
         _check_url(spec.public_url, "--public-url")
     if not 1 <= spec.expiry_days <= MAX_EXPIRY_DAYS:
-        raise StorageConfigError(f"--expiry-days must be between 1 and {MAX_EXPIRY_DAYS}.")
+        raise StorageConfigError(_("--expiry-days must be between 1 and {days}.",
+                                   days=MAX_EXPIRY_DAYS))
     if spec.kind == "webdav" and not spec.public_url:
-        raise StorageConfigError("A WebDAV storage needs --public-url, the download address "
-                                 "that serves the uploaded files without a password.")
+        raise StorageConfigError(_("A WebDAV storage needs --public-url, the download address "
+                                   "that serves the uploaded files without a password."))
     if spec.kind in ("webdav", "nextcloud") and not spec.username:
-        raise StorageConfigError(f"A {spec.kind} storage needs --username.")
+        raise StorageConfigError(_("A {kind} storage needs --username.", kind=spec.kind))
     if spec.kind == "s3":
         if not spec.bucket or len(spec.bucket) < 3:
-            raise StorageConfigError("An S3 storage needs --bucket (3 characters or more).")
+            raise StorageConfigError(_("An S3 storage needs --bucket (3 characters or more)."))
         if not spec.username:
-            raise StorageConfigError("An S3 storage needs --access-key.")
+            raise StorageConfigError(_("An S3 storage needs --access-key."))
         if spec.expiry_days * 86400 > MAX_EXPIRY_S:
-            raise StorageConfigError("S3 links (SigV4 presigned URLs) live at most 7 days: "
-                                     "use --expiry-days 7 or less.")
+            raise StorageConfigError(_("S3 links (SigV4 presigned URLs) live at most 7 days: "
+                                       "use --expiry-days 7 or less."))
 
 
 def add_storage(store: Store, account_email: str, spec: StorageSpec, secret: str) -> StorageConfig:
     """Validate and record a storage, then store its secret in the keyring."""
     validate(spec)
     if not secret:
-        raise StorageConfigError("The storage's password or secret key is empty (--secret-stdin).")
+        raise StorageConfigError(_("The storage's password or secret key is empty "
+                                   "(--secret-stdin)."))
     account = store.get_account(account_email)
     if account is None:
-        raise StorageNotFound(f"No account {account_email!r}; add it first with `tradewind account add`.")
+        raise StorageNotFound(_("No account {account}; add it first with `tradewind account add`.",
+                                account=repr(account_email)))
     secrets.check_backend()
     with store.transaction(durable=True) as conn:
         cursor = conn.execute(
@@ -135,7 +141,7 @@ def get_storage(store: Store, storage_id: int) -> StorageConfig:
         f"SELECT {_COLUMNS} FROM storages s JOIN accounts a ON a.id = s.account_id WHERE s.id = ?",
         (storage_id,)).fetchone()
     if row is None:
-        raise StorageNotFound(f"No link storage with id {storage_id}.")
+        raise StorageNotFound(_("No link storage with id {id}.", id=storage_id))
     return _config(row)
 
 
@@ -155,9 +161,12 @@ def storage_for_account(store: Store, account_email: str, storage_id: int | None
     if storage_id is not None:
         found = [s for s in found if s.id == storage_id]
     if not found:
-        raise StorageNotFound(f"The account {account_email!r} has no link storage"
-                              + (f" with id {storage_id}" if storage_id is not None else "")
-                              + "; add one with `tradewind storage add`.")
+        raise StorageNotFound(
+            _("The account {account} has no link storage with id {id}; add one with "
+              "`tradewind storage add`.", account=repr(account_email), id=storage_id)
+            if storage_id is not None else
+            _("The account {account} has no link storage; add one with `tradewind storage add`.",
+              account=repr(account_email)))
     return found[-1]
 
 
@@ -169,8 +178,8 @@ def remove_storage(store: Store, storage_id: int) -> None:
         "WHERE u.storage_id = ? AND (l.id IS NULL OR l.state = 'active')", (storage_id,)).fetchone()[0]
     if busy:
         raise StorageConfigError(
-            f"Storage {storage_id} still has {busy} upload(s) or active link(s): revoke them with "
-            "`tradewind links revoke ID` first.")
+            _("Storage {id} still has {count} upload(s) or active link(s): revoke them with "
+              "`tradewind links revoke ID` first.", id=storage_id, count=busy))
     with store.transaction(durable=True) as conn:
         conn.execute("DELETE FROM links WHERE upload_id IN (SELECT id FROM uploads WHERE storage_id = ?)", (storage_id,))
         conn.execute("DELETE FROM uploads WHERE storage_id = ?", (storage_id,))
@@ -184,7 +193,8 @@ def open_provider(config: StorageConfig) -> Provider:
     secret = secrets.get_storage_secret(config.id, config.account_email)
     if not secret:
         raise MissingStorageSecret(
-            f"The keyring holds no secret for link storage {config.id}; add the storage again.")
+            _("The keyring holds no secret for link storage {id}; add the storage again.",
+              id=config.id))
     if config.kind == "webdav":
         from client.uploads.webdav import WebDavProvider
 

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from client import crashpoints, events
+from client.i18n import _
 from client.store.updates import update_sql
 from client.uploads import records
 from client.uploads.config import StorageConfig, get_storage, open_provider
@@ -105,13 +106,15 @@ def _stat(path: str) -> os.stat_result:
     try:
         return os.stat(path)
     except FileNotFoundError:
-        raise FileChanged(f"The file {Path(path).name} is no longer on the disk.") from None
+        raise FileChanged(_("The file {name} is no longer on the disk.",
+                            name=Path(path).name)) from None
     except OSError as exc:
-        raise FileChanged(f"The file {Path(path).name} cannot be read: {exc.strerror}.") from None
+        raise FileChanged(_("The file {name} cannot be read: {reason}.", name=Path(path).name,
+                            reason=exc.strerror)) from None
 
 
 def _cancelled(record: UploadRecord) -> UploadCancelled:
-    return UploadCancelled(f"The upload of {record.file_name} was cancelled.")
+    return UploadCancelled(_("The upload of {name} was cancelled.", name=record.file_name))
 
 
 def hash_file(path: str) -> str:
@@ -214,7 +217,7 @@ class UploadEngine:
         the file cannot be read."""
         full = os.path.abspath(os.fspath(path))
         if os.path.isdir(full):
-            raise FileChanged(f"{Path(full).name} is a folder, not a file.")
+            raise FileChanged(_("{name} is a folder, not a file.", name=Path(full).name))
         st = _stat(full)
         now = time.time()
         with self.store.transaction(durable=True) as conn:
@@ -229,7 +232,7 @@ class UploadEngine:
     def get(self, upload_id: int) -> UploadRecord:
         record = records.get_upload(self.store, upload_id)
         if record is None:
-            raise UploadNotFound(f"No upload with id {upload_id}.")
+            raise UploadNotFound(_("No upload with id {id}.", id=upload_id))
         return record
 
     def pending_for_message(self, outbox_id: int) -> list[UploadRecord]:
@@ -370,8 +373,8 @@ class UploadEngine:
         st = _stat(record.path)
         if st.st_size != record.size or st.st_mtime_ns != record.mtime_ns:
             self._reset(record, st)
-            raise FileChanged(f"The file {record.file_name} changed on the disk since its upload "
-                              "began; retry to upload the new version.")
+            raise FileChanged(_("The file {name} changed on the disk since its upload began; "
+                                "retry to upload the new version.", name=record.file_name))
 
     def _transfer(self, record: UploadRecord, provider: Provider,
                   progress: ProgressCallback | None) -> None:
@@ -415,7 +418,7 @@ class UploadEngine:
             nonlocal failure
             if not inflight:
                 return
-            finished, _ = wait(list(inflight), return_when=FIRST_COMPLETED if block else ALL_COMPLETED)
+            finished, _pending = wait(list(inflight), return_when=FIRST_COMPLETED if block else ALL_COMPLETED)
             for future in finished:
                 number, offset, size = inflight.pop(future)
                 try:
@@ -446,8 +449,9 @@ class UploadEngine:
                     data = handle.read(size)
                     if len(data) != size:
                         self._reset(record, None)
-                        raise FileChanged(f"The file {record.file_name} became shorter while it "
-                                          "was uploaded; retry to upload it again.")
+                        raise FileChanged(_("The file {name} became shorter while it was "
+                                            "uploaded; retry to upload it again.",
+                                            name=record.file_name))
                     digest.update(data)
                     # the part's fingerprint: SHA-256 of the file up to its end, from the one
                     # running digest (a second pass per part cost a sixth of the throughput)
@@ -487,8 +491,8 @@ class UploadEngine:
     def _abort_changed(self, record: UploadRecord, provider: Provider, session: Session) -> None:
         provider.abort(session)
         self._reset(record, _stat(record.path))
-        raise FileChanged(f"The file {record.file_name} changed on the disk while it was "
-                          "uploaded; retry to upload the new version.")
+        raise FileChanged(_("The file {name} changed on the disk while it was uploaded; "
+                            "retry to upload the new version.", name=record.file_name))
 
     def _whole_file(self, record: UploadRecord, provider: Provider, session: Session,
                     handle: BinaryIO, meter: _Meter) -> tuple[str, str]:
@@ -502,8 +506,8 @@ class UploadEngine:
             meter.done = 0
 
             def shorter() -> FileChanged:
-                return FileChanged(f"The file {record.file_name} became shorter while it was "
-                                   "uploaded.")
+                return FileChanged(_("The file {name} became shorter while it was uploaded.",
+                                     name=record.file_name))
 
             return provider.put_part(
                 session, 1, 0, _read_ahead(handle, record.size, holder["digest"], meter, shorter),
@@ -531,7 +535,7 @@ class UploadEngine:
     def _share(self, record: UploadRecord, provider: Provider, storage: StorageConfig,
                password: str | None, expiry_days: int | None = None) -> LinkRecord:
         if record.remote_path is None:
-            raise PermanentError("The upload has no file on the server; retry it.")
+            raise PermanentError(_("The upload has no file on the server; retry it."))
         remote = record.remote_path
         expiry_s = (expiry_days or storage.expiry_days) * 86400  # S3 caps it at 7 days
         link: Link = self._retrying_link(lambda: provider.share(remote, expiry_s, password))

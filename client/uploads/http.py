@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from client.i18n import _
 from client.uploads.provider import AuthError, PermanentError, QuotaError, TransientError
 
 TIMEOUT = (15.0, 120.0)  # connect, read (seconds)
@@ -38,19 +39,22 @@ def check(response: requests.Response, what: str, host: str, *, ok: tuple[int, .
     status = response.status_code
     if status < 300 or status in ok:
         return
-    reason = f"{what} failed: the server {host} answered {status} {response.reason or ''}".strip()
+    reason = _("{what} failed: the server {host} answered {status} {reason}", what=what,
+               host=host, status=status, reason=response.reason or "").strip()
     if status in (401, 403):
         raise AuthError(
-            f"{what} failed: the server {host} refused the user name or password ({status})."
+            _("{what} failed: the server {host} refused the user name or password ({status}).",
+              what=what, host=host, status=status)
         )
     if status in (413, 507):
         raise QuotaError(
-            f"{what} failed: the storage on {host} is full or refuses a file this large "
-            f"({status})."
+            _("{what} failed: the storage on {host} is full or refuses a file this large "
+              "({status}).", what=what, host=host, status=status)
         )
     if status == 500:
         raise TransientError(
-            f"{reason}; the server could not store the data (its disk may be full)."
+            _("{reason}; the server could not store the data (its disk may be full).",
+              reason=reason)
         )
     if status >= 500 or status in (408, 423, 429):
         raise TransientError(reason + ".")
@@ -64,13 +68,16 @@ def guard(what: str, host: str) -> Iterator[None]:
         yield
     except requests.exceptions.SSLError:
         raise PermanentError(
-            f"{what} failed: the certificate of {host} is not trusted."
+            _("{what} failed: the certificate of {host} is not trusted.", what=what, host=host)
         ) from None
     except requests.exceptions.Timeout:
-        raise TransientError(f"{what} failed: {host} did not answer in time.") from None
+        raise TransientError(_("{what} failed: {host} did not answer in time.", what=what,
+                               host=host)) from None
     except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError):
         raise TransientError(
-            f"{what} failed: the connection to {host} was refused or dropped."
+            _("{what} failed: the connection to {host} was refused or dropped.", what=what,
+              host=host)
         ) from None
     except requests.exceptions.RequestException as exc:
-        raise TransientError(f"{what} failed: {type(exc).__name__} talking to {host}.") from None
+        raise TransientError(_("{what} failed: {error} talking to {host}.", what=what,
+                               error=type(exc).__name__, host=host)) from None

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from client.i18n import _
 from client.uploads import records
 from client.uploads.config import StorageConfig, get_storage, open_provider
 from client.uploads.provider import Link, Provider, UploadError
@@ -111,7 +112,7 @@ def revoke(store: Store, link_id: int, *,
     """Make the link stop working and mark it revoked. Idempotent."""
     link = records.get_link(store, link_id)
     if link is None:
-        raise LinkNotFound(f"No link with id {link_id}.")
+        raise LinkNotFound(_("No link with id {id}.", id=link_id))
     if link.state == "active":
         provider, remote = _provider_of(store, link.upload_id, provider_for)
         provider.revoke(Link(link.url, link.expires, link.remote_id, link.password_set), remote)
@@ -153,7 +154,7 @@ def link_block(store: Store, upload_id: int) -> LinkBlock:
     upload = records.get_upload(store, upload_id)
     links = records.links_where(store, "upload_id = ? AND state = 'active'", (upload_id,))
     if upload is None or not links or upload.sha256 is None:
-        raise LinkNotFound(f"Upload {upload_id} has no active link.")
+        raise LinkNotFound(_("Upload {id} has no active link.", id=upload_id))
     link = links[-1]
     return LinkBlock(upload.file_name, upload.size, link.url, link.expires, upload.sha256,
                      link.password_set)

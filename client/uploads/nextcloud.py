@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
+from client.i18n import _
 from client.uploads import http
 from client.uploads.names import ROOT, new_remote_path
 from client.uploads.provider import (
@@ -49,7 +50,7 @@ class NextcloudProvider:
 
     def __init__(self, url: str, username: str, password: str) -> None:
         if not username:
-            raise PermanentError("A Nextcloud storage needs the user name (--username).")
+            raise PermanentError(_("A Nextcloud storage needs the user name (--username)."))
         self.root = url.rstrip("/") + "/"
         self.user = username
         self.host = http.host_of(url)
@@ -71,10 +72,10 @@ class NextcloudProvider:
     def begin(self, name: str, size: int) -> Session:
         remote = new_remote_path(name)
         for folder in (ROOT, remote.rsplit("/", 1)[0]):
-            self._request("MKCOL", self._files(folder) + "/", "Creating a folder", ok=(405,))
+            self._request("MKCOL", self._files(folder) + "/", _("Creating a folder"), ok=(405,))
         upload_id = "tradewind-" + secrets.token_hex(16)
         self._request(
-            "MKCOL", self._uploads(upload_id), "Starting the upload",
+            "MKCOL", self._uploads(upload_id), _("Starting the upload"),
             headers={"Destination": self._files(remote)},
         )
         return Session(
@@ -84,20 +85,21 @@ class NextcloudProvider:
 
     def confirmed_parts(self, session: Session) -> dict[int, tuple[int, str]] | None:
         upload_id = str(session.state["upload_id"])
-        with http.guard("Resuming the upload", self.host):
+        with http.guard(_("Resuming the upload"), self.host):
             response = self.http.request(
                 "PROPFIND", self._uploads(upload_id) + "/", headers={"Depth": "1"},
                 timeout=http.TIMEOUT,
             )
         if response.status_code == 404:
-            raise SessionLost("The server no longer holds the unfinished upload.")
-        http.check(response, "Resuming the upload", self.host)
+            raise SessionLost(_("The server no longer holds the unfinished upload."))
+        http.check(response, _("Resuming the upload"), self.host)
         found: dict[int, tuple[int, str]] = {}
         try:
             tree = ET.fromstring(response.content)
         except ET.ParseError:
             raise TransientError(
-                f"Resuming the upload failed: {self.host} sent an unreadable folder listing."
+                _("Resuming the upload failed: {host} sent an unreadable folder listing.",
+                  host=self.host)
             ) from None
         for item in tree.iter(f"{_DAV}response"):
             href = unquote(item.findtext(f"{_DAV}href") or "").rstrip("/").rsplit("/", 1)[-1]
@@ -111,7 +113,7 @@ class NextcloudProvider:
     ) -> str:
         upload_id = str(session.state["upload_id"])
         response = self._request(
-            "PUT", self._uploads(upload_id, f"/{number:05d}"), "Uploading a part",
+            "PUT", self._uploads(upload_id, f"/{number:05d}"), _("Uploading a part"),
             data=data,
             headers={
                 "Destination": self._files(session.remote_path),
@@ -124,7 +126,7 @@ class NextcloudProvider:
     def complete(self, session: Session, parts: list[tuple[int, str]]) -> None:
         upload_id = str(session.state["upload_id"])
         self._request(
-            "MOVE", self._uploads(upload_id, "/.file"), "Finishing the upload",
+            "MOVE", self._uploads(upload_id, "/.file"), _("Finishing the upload"),
             headers={
                 "Destination": self._files(session.remote_path),
                 "OC-Total-Length": str(session.state["size"]),
@@ -133,12 +135,12 @@ class NextcloudProvider:
         )
 
     def remote_size(self, remote_path: str) -> int | None:
-        with http.guard("Checking the file", self.host):
+        with http.guard(_("Checking the file"), self.host):
             response = self.http.request("PROPFIND", self._files(remote_path),
                                          headers={"Depth": "0"}, timeout=http.TIMEOUT)
         if response.status_code == 404:
             return None
-        http.check(response, "Checking the file", self.host)
+        http.check(response, _("Checking the file"), self.host)
         try:
             length = ET.fromstring(response.content).findtext(f".//{_DAV}getcontentlength")
         except ET.ParseError:
@@ -148,7 +150,7 @@ class NextcloudProvider:
     def abort(self, session: Session) -> None:
         try:
             self._request(
-                "DELETE", self._uploads(str(session.state["upload_id"])), "Cancelling the upload",
+                "DELETE", self._uploads(str(session.state["upload_id"])), _("Cancelling the upload"),
                 ok=(404,),
             )
         except Exception:  # noqa: BLE001 - best effort
@@ -160,14 +162,17 @@ class NextcloudProvider:
             meta = document["ocs"]["meta"]
             data = document["ocs"].get("data") or {}
         except (ValueError, KeyError, TypeError):
-            raise PermanentError(f"{what} failed: {self.host} did not answer like Nextcloud.") from None
+            raise PermanentError(_("{what} failed: {host} did not answer like Nextcloud.",
+                                   what=what, host=self.host)) from None
         code = int(meta.get("statuscode") or 0)
         if code in (100, 200):
             return data if isinstance(data, dict) else {}
         message = str(meta.get("message") or "")[:200].replace("\n", " ")
         if code in (401, 997):
-            raise AuthError(f"{what} failed: {self.host} refused the user name or app password.")
-        raise PermanentError(f"{what} failed: {self.host} answered {code} {message}".rstrip() + ".")
+            raise AuthError(_("{what} failed: {host} refused the user name or app password.",
+                              what=what, host=self.host))
+        raise PermanentError(_("{what} failed: {host} answered {code} {message}", what=what,
+                               host=self.host, code=code, message=message).rstrip() + ".")
 
     def share(self, remote_path: str, expiry_s: int, password: str | None) -> Link:
         day = datetime.fromtimestamp(time.time() + expiry_s, UTC).date()
@@ -175,13 +180,14 @@ class NextcloudProvider:
         if password:
             form["password"] = password
         response = self._request(
-            "POST", self.root + _OCS_SHARES, "Sharing the file", ok=(400, 403, 404),
+            "POST", self.root + _OCS_SHARES, _("Sharing the file"), ok=(400, 403, 404),
             data=form, headers={"Accept": "application/json"},
         )
-        data = self._ocs(response, "Sharing the file")
+        data = self._ocs(response, _("Sharing the file"))
         url = str(data.get("url") or "")
         if not url or urlsplit(url).scheme not in ("http", "https"):
-            raise PermanentError(f"Sharing the file failed: {self.host} gave no link.")
+            raise PermanentError(_("Sharing the file failed: {host} gave no link.",
+                                   host=self.host))
         expires = datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
         return Link(url=url, expires=expires, remote_id=str(data.get("id") or ""),
                     password_set=bool(password))
@@ -189,21 +195,22 @@ class NextcloudProvider:
     def revoke(self, link: Link, remote_path: str) -> None:
         if link.remote_id:
             response = self._request(
-                "DELETE", f"{self.root}{_OCS_SHARES}/{quote(link.remote_id)}", "Revoking the link",
+                "DELETE", f"{self.root}{_OCS_SHARES}/{quote(link.remote_id)}", _("Revoking the link"),
                 ok=(404,), headers={"Accept": "application/json"},
             )
             if response.status_code != 404:
                 try:
-                    self._ocs(response, "Revoking the link")
+                    self._ocs(response, _("Revoking the link"))
                 except PermanentError:
                     pass  # already gone (OCS 404 inside a 200)
         self.delete(remote_path)
 
     def delete(self, remote_path: str) -> None:
         folder = remote_path.rsplit("/", 1)[0]
-        self._request("DELETE", self._files(folder) + "/", "Deleting the file", ok=(404,))
+        self._request("DELETE", self._files(folder) + "/", _("Deleting the file"), ok=(404,))
 
     def test(self) -> str:
-        self._request("PROPFIND", self._files("") , "Checking the storage",
+        self._request("PROPFIND", self._files("") , _("Checking the storage"),
                       headers={"Depth": "0"})
-        return f"Nextcloud storage on {self.host}: signed in as {self.user}."
+        return _("Nextcloud storage on {host}: signed in as {user}.", host=self.host,
+                 user=self.user)

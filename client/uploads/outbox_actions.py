@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from client.i18n import _
 from client.uploads import draft_links, records
 from client.uploads.outgoing import MARK, plan_of
 
@@ -104,7 +105,8 @@ def edit_as_draft(store: Store, item_id: int) -> int:
     item = box.get(item_id)
     if item.state not in ("queued", "scheduled", "failed", "uncertain", "uploading") \
             or item.claim_is_live():
-        raise OutboxError(f"Message {item_id} is {item.state} and can no longer be edited.")
+        raise OutboxError(_("Message {id} is {state} and can no longer be edited.", id=item_id,
+                            state=item.state))
     fields = draft_from_message(box.raw(item_id), item.sender)
     visible = {p.ascii_email for f in (fields.to, fields.cc) if f.strip()
                for p in parse_recipients(f)}

@@ -29,6 +29,7 @@ from email.message import EmailMessage
 from typing import TYPE_CHECKING, Any
 
 from client import crashpoints
+from client.i18n import _
 from client.uploads import records, share_password
 from client.uploads.block import render_html, render_text
 from client.uploads.config import StorageConfigError
@@ -210,8 +211,8 @@ def advance(store: Store, account_id: int, *, engine: UploadEngine | None = None
                 reasons.append(f"{record.file_name}: {exc}")
             except Exception as exc:  # noqa: BLE001 - e.g. the keyring failed: named, never its text
                 log.warning("upload %s: %s", upload_id, type(exc).__name__)
-                reasons.append(f"{record.file_name}: an unexpected error "
-                               f"({type(exc).__name__})")
+                reasons.append(_("{name}: an unexpected error ({error})",
+                                 name=record.file_name, error=type(exc).__name__))
         if cancelled:
             log.info("outbox %s was cancelled while its files uploaded", item.id)
             continue
@@ -221,10 +222,10 @@ def advance(store: Store, account_id: int, *, engine: UploadEngine | None = None
             except LinkNotFound as exc:
                 reasons.append(str(exc))
         if reasons:
-            words = ("Not sent yet; the upload failed (retry with `tradewind outbox retry "
-                     f"{item.id}`): " + "; ".join(reasons))
+            words = _("Not sent yet; the upload failed (retry with `tradewind outbox retry "
+                      "{id}`): {reasons}", id=item.id, reasons="; ".join(reasons))
             box.note_upload_problem(item.id, words)
-            problems.append(f"Message {item.id}: {words}")
+            problems.append(_("Message {id}: {problem}", id=item.id, problem=words))
             continue
         raw = rebuild(box.raw(item.id), MARK + plan.token, blocks, plan.language,
                       heading_for(store, plan.language),

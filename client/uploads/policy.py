@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from client.i18n import _
 from client.uploads.config import (
     MAX_EXPIRY_DAYS,
     StorageConfig,
@@ -95,14 +96,16 @@ def _number(doc: dict[str, Any], key: str, low: float, high: float) -> float | N
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-        raise LinkPolicyError(f"{FILE_NAME}: {key} must be a number from {low:g} to {high:g}.")
+        raise LinkPolicyError(_("{file}: {key} must be a number from {low} to {high}.",
+                                file=FILE_NAME, key=key, low=format(low, "g"),
+                                high=format(high, "g")))
     return float(value)
 
 
 def _flag(doc: dict[str, Any], key: str, default: bool) -> bool:
     value = doc.get(key, default)
     if not isinstance(value, bool):
-        raise LinkPolicyError(f"{FILE_NAME}: {key} must be true or false.")
+        raise LinkPolicyError(_("{file}: {key} must be true or false.", file=FILE_NAME, key=key))
     return value
 
 
@@ -110,17 +113,20 @@ def _storage_rules(value: Any) -> tuple[StorageRule, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise LinkPolicyError(f"{FILE_NAME}: storages must be a list of {{\"url\": ...}}.")
+        raise LinkPolicyError(_("{file}: storages must be a list of {example}.", file=FILE_NAME,
+                                example='{"url": ...}'))
     rules = []
     for index, item in enumerate(value):
         if not isinstance(item, dict) or not isinstance(item.get("url"), str) \
                 or not item["url"].startswith(("https://", "http://")):
-            raise LinkPolicyError(f"{FILE_NAME}: storages[{index}] needs an http(s) \"url\".")
+            raise LinkPolicyError(_("{file}: storages[{index}] needs an http(s) \"url\".",
+                                    file=FILE_NAME, index=index))
         domains = item.get("recipient_domains", [])
         if not isinstance(domains, list) or not all(isinstance(d, str) and d.strip(".")
                                                     for d in domains):
             raise LinkPolicyError(
-                f"{FILE_NAME}: storages[{index}].recipient_domains must be a list of domains.")
+                _("{file}: storages[{index}].recipient_domains must be a list of domains.",
+                  file=FILE_NAME, index=index))
         rules.append(StorageRule(item["url"], tuple(domains)))
     return tuple(rules)
 
@@ -130,20 +136,23 @@ def parse_link_policy(data: bytes) -> LinkPolicy:
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise LinkPolicyError(f"{FILE_NAME} is not valid UTF-8 JSON.") from None
+        raise LinkPolicyError(_("{file} is not valid UTF-8 JSON.", file=FILE_NAME)) from None
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA_NAME:
-        raise LinkPolicyError(f"{FILE_NAME} is not a Tradewind link policy "
-                              f"(\"schema\": \"{SCHEMA_NAME}\" expected).")
+        raise LinkPolicyError(_("{file} is not a Tradewind link policy "
+                                "(\"schema\": \"{schema}\" expected).", file=FILE_NAME,
+                                schema=SCHEMA_NAME))
     if doc.get("version") != 1:
-        raise LinkPolicyError(f"{FILE_NAME} uses version {doc.get('version')!r}, which this "
-                              "Tradewind does not know (1 expected).")
+        raise LinkPolicyError(_("{file} uses version {version}, which this Tradewind does not "
+                                "know (1 expected).", file=FILE_NAME,
+                                version=repr(doc.get("version"))))
     password = doc.get("password", "optional")
     if password not in PASSWORD_RULES:
-        raise LinkPolicyError(f"{FILE_NAME}: password must be one of "
-                              f"{', '.join(PASSWORD_RULES)}.")
+        raise LinkPolicyError(_("{file}: password must be one of {choices}.", file=FILE_NAME,
+                                choices=", ".join(PASSWORD_RULES)))
     expiry = _number(doc, "expiry_days", 1, MAX_EXPIRY_DAYS)
     if expiry is not None and expiry != int(expiry):
-        raise LinkPolicyError(f"{FILE_NAME}: expiry_days must be a whole number of days.")
+        raise LinkPolicyError(_("{file}: expiry_days must be a whole number of days.",
+                                file=FILE_NAME))
     return LinkPolicy(
         threshold_mb=_number(doc, "threshold_mb", 0, 1_000_000),
         automatic=_flag(doc, "automatic", False),
@@ -179,6 +188,7 @@ def storage_for(store: Store, account_email: str, recipients: Sequence[str],
         if _norm_url(config.url) == wanted:
             return config
     raise StorageNotFound(
-        f"The company policy sends links for these recipients through the storage at "
-        f"{rule.url}, which the account {account_email!r} does not have; add it with "
-        "`tradewind storage add` (the administrator gives the user name and secret).")
+        _("The company policy sends links for these recipients through the storage at {url}, "
+          "which the account {account} does not have; add it with `tradewind storage add` (the "
+          "administrator gives the user name and secret).", url=rule.url,
+          account=repr(account_email)))

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from client.i18n import _
 from client.uploads.config import StorageConfig
 from client.uploads.outgoing import MB, linked_indexes, server_size_limit, threshold_bytes
 from client.uploads.policy import LinkPolicy, LinkPolicyError, link_policy_in_force, storage_for
@@ -62,13 +63,13 @@ def _mb(value: float) -> str:
 
 def _threshold(store: Store, policy: LinkPolicy | None, override_mb: float | None) -> int:
     if override_mb is not None and override_mb < 0:
-        raise LinkPolicyError("The link threshold must be 0 MB or more.")
+        raise LinkPolicyError(_("The link threshold must be 0 MB or more."))
     if policy is not None and policy.threshold_mb is not None:
         if override_mb is not None and override_mb > policy.threshold_mb \
                 and not policy.allow_attach:
             raise LinkPolicyError(
-                f"The company policy sends files over {_mb(policy.threshold_mb)} as links; "
-                "the threshold cannot be raised above that.")
+                _("The company policy sends files over {size} as links; the threshold cannot "
+                  "be raised above that.", size=_mb(policy.threshold_mb)))
         return threshold_bytes(store, override_mb if override_mb is not None
                                else policy.threshold_mb)
     return threshold_bytes(store, override_mb)
@@ -86,8 +87,8 @@ def decide(store: Store, account_id: int, account_email: str, recipients: Sequen
            password_place: str = "separate") -> LinkDecision:
     """See the module."""
     if password_place not in PLACES:
-        raise LinkPasswordError(f"The link password goes {' or '.join(PLACES)}, "
-                                f"not {password_place!r}.")
+        raise LinkPasswordError(_("The link password goes {places}, not {place}.",
+                                  places=" or ".join(PLACES), place=repr(password_place)))
     policy = link_policy_in_force(store)
     threshold = _threshold(store, policy, threshold_mb)
     by_rule = frozenset(linked_indexes(list(sizes), threshold=threshold,
@@ -97,11 +98,11 @@ def decide(store: Store, account_id: int, account_email: str, recipients: Sequen
     elif force is False:
         over = sorted(i for i in range(len(sizes)) if sizes[i] > threshold)
         if over and policy is not None and not policy.allow_attach:
-            named = ", ".join((names or [f"file {i + 1}" for i in range(len(sizes))])[i]
+            named = ", ".join((names or [_("file {n}", n=i + 1) for i in range(len(sizes))])[i]
                               for i in over)
             raise LinkPolicyError(
-                f"The company policy sends files over {_mb(threshold / MB)} as links and does "
-                f"not allow attaching them: {named}.")
+                _("The company policy sends files over {size} as links and does not allow "
+                  "attaching them: {files}.", size=_mb(threshold / MB), files=named))
         linked = frozenset()
     else:
         linked = by_rule
@@ -114,7 +115,7 @@ def decide(store: Store, account_id: int, account_email: str, recipients: Sequen
         password, generated = generate(), True
     if password is not None:
         if policy is not None and not policy.password_allowed:
-            raise LinkPasswordError("The company policy does not allow link passwords.")
+            raise LinkPasswordError(_("The company policy does not allow link passwords."))
         check_password(password)
         check_supported(storage)
     expiry = policy.expiry_days if policy is not None else None

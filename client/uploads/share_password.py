@@ -18,6 +18,7 @@ import secrets as random
 import keyring
 import keyring.errors
 
+from client.i18n import _
 from client.profile import secrets
 from client.uploads.config import StorageConfig, StorageConfigError
 
@@ -41,9 +42,10 @@ def generate() -> str:
 def check_password(password: str) -> None:
     """Raise `LinkPasswordError` for a password a share would refuse or a rep would regret."""
     if len(password) < MIN_LENGTH:
-        raise LinkPasswordError(f"A link password needs at least {MIN_LENGTH} characters.")
+        raise LinkPasswordError(_("A link password needs at least {count} characters.",
+                                  count=MIN_LENGTH))
     if any(c.isspace() or not c.isprintable() for c in password):
-        raise LinkPasswordError("A link password cannot hold spaces or control characters.")
+        raise LinkPasswordError(_("A link password cannot hold spaces or control characters."))
 
 
 def check_supported(storage: StorageConfig) -> None:
@@ -52,12 +54,12 @@ def check_supported(storage: StorageConfig) -> None:
         return
     if storage.kind == "s3":
         raise LinkPasswordError(
-            "This account's link storage is S3: a presigned S3 link cannot be protected with a "
-            "password (anyone with the link can download until it expires). Send without a "
-            "link password, or use a Nextcloud storage.")
+            _("This account's link storage is S3: a presigned S3 link cannot be protected with "
+              "a password (anyone with the link can download until it expires). Send without a "
+              "link password, or use a Nextcloud storage."))
     raise LinkPasswordError(
-        "This account's link storage is plain WebDAV, which has no password-protected shares. "
-        "Send without a link password, or use a Nextcloud storage.")
+        _("This account's link storage is plain WebDAV, which has no password-protected "
+          "shares. Send without a link password, or use a Nextcloud storage."))
 
 
 def _user(token: str) -> str:
@@ -72,8 +74,8 @@ def remember(token: str, password: str) -> None:
     try:
         keyring.set_password(secrets.SERVICE_NAME, _user(token), password)
     except keyring.errors.KeyringError as exc:
-        raise secrets.SecretsError(f"The link password could not be stored in the keyring "
-                                   f"({type(exc).__name__}).") from None
+        raise secrets.SecretsError(_("The link password could not be stored in the keyring "
+                                     "({error}).", error=type(exc).__name__)) from None
 
 
 def recall(token: str) -> str | None:
@@ -82,8 +84,8 @@ def recall(token: str) -> str | None:
     try:
         return keyring.get_password(secrets.SERVICE_NAME, _user(token))
     except keyring.errors.KeyringError as exc:
-        raise secrets.SecretsError(f"The link password could not be read from the keyring "
-                                   f"({type(exc).__name__}).") from None
+        raise secrets.SecretsError(_("The link password could not be read from the keyring "
+                                     "({error}).", error=type(exc).__name__)) from None
 
 
 def forget(token: str) -> None:

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
+from client.i18n import _
 from client.uploads import http
 from client.uploads.names import ROOT, new_remote_path
 from client.uploads.provider import Link, PermanentError, Session
@@ -38,7 +39,8 @@ class WebDavProvider:
     def __init__(self, url: str, public_url: str | None, username: str, password: str) -> None:
         if not public_url:
             raise PermanentError(
-                "A WebDAV storage needs a public download address (--public-url) to build links."
+                _("A WebDAV storage needs a public download address (--public-url) to build "
+                  "links.")
             )
         self.base = url.rstrip("/") + "/"
         self.public = public_url.rstrip("/") + "/"
@@ -49,9 +51,9 @@ class WebDavProvider:
         return self.base + quote(path)
 
     def _mkcol(self, path: str) -> None:
-        with http.guard("Creating a folder", self.host):
+        with http.guard(_("Creating a folder"), self.host):
             response = self.http.request("MKCOL", self._url(path) + "/", timeout=http.TIMEOUT)
-        http.check(response, "Creating a folder", self.host, ok=(405,))  # 405: already there
+        http.check(response, _("Creating a folder"), self.host, ok=(405,))  # 405: already there
 
     def begin(self, name: str, size: int) -> Session:
         remote = new_remote_path(name)
@@ -66,15 +68,15 @@ class WebDavProvider:
         self, session: Session, number: int, offset: int, data: bytes | Iterable[bytes], size: int
     ) -> str:
         if number != 1 or offset != 0:
-            raise PermanentError("A plain WebDAV upload is sent in one piece.")
+            raise PermanentError(_("A plain WebDAV upload is sent in one piece."))
         headers = {"Content-Type": "application/octet-stream"}
         body: bytes | _SizedBody = data if isinstance(data, bytes) else _SizedBody(data, size)
-        with http.guard("Uploading the file", self.host):
+        with http.guard(_("Uploading the file"), self.host):
             response = self.http.put(
                 self._url(session.remote_path), data=body, headers=headers, timeout=http.TIMEOUT
             )
         try:
-            http.check(response, "Uploading the file", self.host)
+            http.check(response, _("Uploading the file"), self.host)
         except Exception:
             self._delete_quietly(session.remote_path, folder=False)  # wsgidav keeps a truncated file
             raise
@@ -84,11 +86,11 @@ class WebDavProvider:
         return None
 
     def remote_size(self, remote_path: str) -> int | None:
-        with http.guard("Checking the file", self.host):
+        with http.guard(_("Checking the file"), self.host):
             response = self.http.head(self._url(remote_path), timeout=http.TIMEOUT)
         if response.status_code == 404:
             return None
-        http.check(response, "Checking the file", self.host)
+        http.check(response, _("Checking the file"), self.host)
         length = response.headers.get("Content-Length", "")
         return int(length) if length.isdigit() else None
 
@@ -97,7 +99,8 @@ class WebDavProvider:
 
     def share(self, remote_path: str, expiry_s: int, password: str | None) -> Link:
         if password:
-            raise PermanentError("A plain WebDAV storage cannot protect a link with a password.")
+            raise PermanentError(_("A plain WebDAV storage cannot protect a link with a "
+                                   "password."))
         return Link(url=self.public + quote(remote_path), expires=time.time() + expiry_s)
 
     def revoke(self, link: Link, remote_path: str) -> None:
@@ -106,9 +109,9 @@ class WebDavProvider:
     def delete(self, remote_path: str, *, folder: bool = True) -> None:
         paths = [remote_path] + ([remote_path.rsplit("/", 1)[0] + "/"] if folder else [])
         for path in paths:
-            with http.guard("Deleting the file", self.host):
+            with http.guard(_("Deleting the file"), self.host):
                 response = self.http.delete(self._url(path), timeout=http.TIMEOUT)
-            http.check(response, "Deleting the file", self.host, ok=(404,))
+            http.check(response, _("Deleting the file"), self.host, ok=(404,))
 
     def _delete_quietly(self, remote_path: str, *, folder: bool = True) -> None:
         try:
@@ -117,9 +120,9 @@ class WebDavProvider:
             pass
 
     def test(self) -> str:
-        with http.guard("Checking the storage", self.host):
+        with http.guard(_("Checking the storage"), self.host):
             response = self.http.request(
                 "PROPFIND", self.base, headers={"Depth": "0"}, timeout=http.TIMEOUT
             )
-        http.check(response, "Checking the storage", self.host)
-        return f"WebDAV storage on {self.host}: signed in, folder readable."
+        http.check(response, _("Checking the storage"), self.host)
+        return _("WebDAV storage on {host}: signed in, folder readable.", host=self.host)

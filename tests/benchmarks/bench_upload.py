@@ -130,6 +130,7 @@ def main() -> None:
             print(f"  {'':15} {peer_name:17} {peer.wall_seconds:6.1f} s {_mbps(size, peer):7.1f} "
                   f"MiB/s -> ratio {ratio:.2f} (target >= {RATIO_TARGET}: "
                   f"{'ok' if ratio >= RATIO_TARGET else 'MISSED'})")
+        print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print("all targets met" if ok else "some targets missed")
     finally:
         if s3.stdin is not None:

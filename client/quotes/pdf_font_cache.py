@@ -1,0 +1,162 @@
+"""A disk cache of the parsed quotation fonts, so a new process does not parse them again.
+
+fpdf2's `TTFFont(...)` reads the cmap, the widths and the glyph id of every character of a
+font with fontTools (for the 2.8 MB CJK file most of a first PDF's font time). `load(path)`
+returns the same `TTFFont` template rebuilt from the cache; `store(path, font)` writes it.
+
+The entry of a font is `<cache>/pdf-fonts/<file>-<key>.pickle`, `key` = SHA-256 of the font
+file, the fpdf2 and fontTools versions and `FORMAT`: a changed font or library version never
+reads an old entry. The entry is the SHA-256 of its payload (a damaged or truncated file is
+detected) followed by the payload: only plain values (dicts, lists, str, int, float, None),
+read by an unpickler that refuses every class or function, then checked field by field; a
+corrupt, truncated, foreign or stale entry is ignored (`load` returns None, the caller parses
+the font and `store` replaces the entry). Writes go to a temporary file renamed over the
+entry (atomic; two processes writing the same entry both write the same bytes).
+`cache_dir()`: the OS per-user cache folder (platformdirs), `pdf-fonts` in it.
+Any thread; never raises (a cache that cannot be read or written only costs the parse).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import pickle
+import tempfile
+from collections import defaultdict
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+#: the TTFFont slots kept in the cache; the per-document ones (ttfont, subset, i, fontkey,
+#: emphasis, missing_glyphs, biggest_size_pt, _hbfont, color_font) are set by `attach`
+_PLAIN = {"type": str, "name": str, "sp": int, "ss": int, "up": int, "ut": int,
+          "scale": float, "palette_index": int, "is_compressed": bool, "is_cff": bool,
+          "is_cid_keyed": bool, "is_symbol": bool, "collection_font_number": int}
+_DESC = ("ascent", "descent", "cap_height", "flags", "font_b_box", "italic_angle", "stem_v",
+         "missing_width")
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads only built-in containers and scalars: any class or function is refused."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"refused {module}.{name}")
+
+
+def cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("Tradewind", appauthor=False)) / "pdf-fonts"
+
+
+def entry_path(font_file: Path) -> Path:
+    """Where the cache entry of this font file (as it is now) lives."""
+    digest = hashlib.sha256()
+    with open(font_file, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    digest.update(f"|fpdf2 {version('fpdf2')}|fonttools {version('fonttools')}|{FORMAT}".encode())
+    return cache_dir() / f"{font_file.name}-{digest.hexdigest()[:32]}.pickle"
+
+
+def _plain(font: Any) -> dict[str, Any]:
+    desc = font.desc
+    return {
+        "format": FORMAT,
+        **{name: getattr(font, name) for name in _PLAIN},
+        "cff_ros": list(font.cff_ros) if font.cff_ros else None,
+        "desc": {name: getattr(desc, name).value if name == "flags" else getattr(desc, name)
+                 for name in _DESC},
+        "cmap": dict(font.cmap), "glyph_ids": dict(font.glyph_ids), "cw": dict(font.cw),
+    }
+
+
+def store(font_file: Path, font: Any) -> None:
+    """Write the cache entry of `font` (an fpdf2 `TTFFont` parsed from `font_file`)."""
+    try:
+        target = entry_path(font_file)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        payload = pickle.dumps(_plain(font), protocol=pickle.HIGHEST_PROTOCOL)
+        data = hashlib.sha256(payload).digest() + payload
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".font-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except Exception as exc:  # noqa: BLE001 - the cache is only a shortcut
+        log.info("the PDF font cache was not written (%s)", type(exc).__name__)
+
+
+def load(font_file: Path) -> Any | None:
+    """The `TTFFont` template of `font_file` from its cache entry, or None (no valid entry)."""
+    try:
+        path = entry_path(font_file)
+        if not path.is_file():
+            return None
+        raw = path.read_bytes()
+        payload = raw[32:]
+        if hashlib.sha256(payload).digest() != raw[:32]:
+            raise ValueError("the entry is damaged (checksum)")
+        data = _PlainUnpickler(io.BytesIO(payload)).load()
+        return _rebuilt(font_file, _checked(data))
+    except Exception as exc:  # noqa: BLE001 - a bad entry is parsed again and replaced
+        log.info("the PDF font cache entry of %s was not used (%s)", font_file.name,
+                 type(exc).__name__)
+        return None
+
+
+def _checked(data: Any) -> dict[str, Any]:
+    """`data` if it has the shape `_plain` writes; raises ValueError otherwise."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not an entry of this format")
+    for name, kind in _PLAIN.items():
+        value = data.get(name)
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            if not (kind is float and isinstance(value, int) and not isinstance(value, bool)):
+                raise ValueError(f"bad {name}")
+    desc = data.get("desc")
+    if not isinstance(desc, dict) or set(desc) != set(_DESC) or not isinstance(
+            desc["font_b_box"], str) or not all(
+            isinstance(desc[n], int | float) for n in _DESC if n != "font_b_box"):
+        raise ValueError("bad descriptor")
+    ros = data.get("cff_ros")
+    if ros is not None and not (isinstance(ros, list) and len(ros) == 3):
+        raise ValueError("bad cff_ros")
+    cmap, glyph_ids, widths = data.get("cmap"), data.get("glyph_ids"), data.get("cw")
+    if not (isinstance(cmap, dict) and isinstance(glyph_ids, dict) and isinstance(widths, dict)
+            and cmap and set(cmap) == set(glyph_ids) and set(cmap) <= set(widths)):
+        raise ValueError("bad tables")
+    if not (all(type(k) is int and type(v) is str for k, v in cmap.items())
+            and all(type(v) is int for v in glyph_ids.values())
+            and all(type(k) is int and type(v) in (int, float) for k, v in widths.items())):
+        raise ValueError("bad table entries")
+    return data
+
+
+def _rebuilt(font_file: Path, data: dict[str, Any]) -> Any:
+    from fpdf.enums import FontDescriptorFlags
+    from fpdf.fonts import PDFFontDescriptor, TTFFont
+
+    font = TTFFont.__new__(TTFFont)
+    for name in _PLAIN:
+        setattr(font, name, data[name])
+    font.ttffile = font_file
+    font.cff_ros = tuple(data["cff_ros"]) if data["cff_ros"] else None
+    desc = dict(data["desc"])
+    desc["flags"] = FontDescriptorFlags(desc["flags"])
+    font.desc = PDFFontDescriptor(**desc)
+    font.cmap = data["cmap"]
+    font.glyph_ids = data["glyph_ids"]
+    missing_width = desc["missing_width"]
+    font.cw = defaultdict(lambda: missing_width, data["cw"])
+    font.ttfont = None
+    font._hbfont = None
+    return font
