@@ -40,6 +40,8 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "client.cli.security_cmd": ("security",),
     "client.cli.risk_cmd": ("risk", "bank-details", "trusted"),
     "client.cli.customers_cmd": ("customers", "export"),
+    "client.cli.followups_cmd": ("followups",),
+    "client.cli.stats_cmd": ("stats",),
 }
 
 #: command name -> module name

@@ -89,7 +89,8 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
     send the outbox (an automatic flush: backoff is kept), save local drafts to the
     Drafts folder, refresh the signature policy when due, move quote records along
     (`client.quotes.records.refresh_states`), add the new mail to customers
-    (`client.customers.build`), apply received invitations as the iTIP rules
+    (`client.customers.build`), create and clear follow-up reminders
+    (`client.followups.refresh`), apply received invitations as the iTIP rules
     allow (`client.calendar.received.apply_received`). Never raises an `Exception`: each
     step's failure, whatever its type, is reported in words (without any part of the password)
     and the next step still runs; `KeyboardInterrupt` passes.
@@ -141,6 +142,12 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
         build_customers(store)
     except Exception as exc:  # noqa: BLE001 - the same rows are looked at after the next sync
         failed("customers not updated", exc)
+    try:  # follow-up reminders: new ones for sent quotes/replies, answered ones cleared
+        from client.followups.refresh import refresh_followups
+
+        refresh_followups(store)
+    except Exception as exc:  # noqa: BLE001 - looked at again after the next sync
+        failed("follow-up reminders not updated", exc)
     calendar = ReceivedReport()
     try:  # invitations, updates, cancellations and answers the sync brought
         calendar = apply_received(store, account.id)

@@ -127,6 +127,9 @@ LOCAL_TABLES: list[LocalTable] = [
     LocalTable("customers", "customers", "customers", optional={"merged_into": "customers"}),
     LocalTable("customer_addresses", "customer_addresses", "customer addresses",
                required={"customer_id": "customers"}),
+    # Follow-ups (client/followups, schema 20): the rep's snoozes, done and dismissed.
+    LocalTable("followups", "followups", "follow-up reminders",
+               optional={"account_id": "accounts", "reply_row": "messages"}),
 ]
 
 #: Tables with no local-only rows: they come from the server again (``parts``), are rebuilt
@@ -136,5 +139,5 @@ LOCAL_TABLES: list[LocalTable] = [
 #: every table of the schema (tests/client/store/test_local_tables.py), so a new table has to
 #: be classified.
 SERVER_TABLES = frozenset({"parts", "message_refs", "orphan_bodies", "messages_fts", "undo_log",
-                           "risk_cache", "customer_messages"})
+                           "risk_cache", "customer_messages", "message_tags"})
 # risk_cache and customer_messages: recomputed from the mail

@@ -1,0 +1,4 @@
+-- Placeholder for schema 19, the inquiry channels' migration built on another branch at the
+-- same time (migrations must be numbered 1..N without a gap). It changes nothing; at merge the
+-- channels' own 0019 replaces this file. 0020 creates message_tags IF NOT EXISTS with the
+-- channels' shape, so a cache migrated by either branch ends up the same.
