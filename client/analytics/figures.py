@@ -130,48 +130,44 @@ def _table_exists(store: Store, name: str) -> bool:
 
 
 class _Keys:
-    """Group keys of messages and addresses for one `by`."""
+    """Group keys of customers for one `by` (customers and addresses: small tables)."""
 
     def __init__(self, store: Store, by: str | None) -> None:
         self.by = by
         self.labels: dict[str, str] = {}
-        self.customer_of_row: dict[int, int] = {}
-        self.customer_of_address: dict[str, int] = {}
-        self.tags: dict[int, str] = {}
+        self.survivor: dict[int, int] = {}
         self.country: dict[int, str] = {}
+        self.customer_of_address: dict[str, int] = {}
+        self.has_tags = _table_exists(store, "message_tags")
         if by in ("customer", "country"):
-            survivor: dict[int, int] = {}
             for cid, name, country, merged in store.conn.execute(
                     "SELECT id, name, country, merged_into FROM customers"):
-                survivor[int(cid)] = int(merged) if merged else int(cid)
+                self.survivor[int(cid)] = int(merged) if merged else int(cid)
                 self.country[int(cid)] = str(country or "")
                 self.labels[str(cid)] = str(name)
-            for row, cid in store.conn.execute(
-                    "SELECT message_row, customer_id FROM customer_messages"):
-                self.customer_of_row[int(row)] = survivor.get(int(cid), int(cid))
             for address, cid in store.conn.execute(
                     "SELECT address, customer_id FROM customer_addresses"):
-                self.customer_of_address[str(address).lower()] = survivor.get(int(cid),
-                                                                              int(cid))
-        if by == "channel" and _table_exists(store, "message_tags"):
-            for row, tag in store.conn.execute(
-                    "SELECT message_row, tag FROM message_tags ORDER BY tag DESC"):
-                self.tags[int(row)] = str(tag)  # the first tag by name wins
+                self.customer_of_address[str(address).lower()] = int(cid)
 
-    def _of_customer(self, cid: int | None) -> str:
+    def of_customer(self, cid: int | None) -> str:
         if cid is None:
             return ""
+        cid = self.survivor.get(cid, cid)
         if self.by == "customer":
             return str(cid)
         return self.country.get(cid, "")
 
-    def of_row(self, row: int, thread_tag: str) -> str:
-        if self.by == "channel":
-            return self.tags.get(row, thread_tag)
-        return self._of_customer(self.customer_of_row.get(row))
-
     def of_address(self, address: str) -> str:
-        return self._of_customer(self.customer_of_address.get(address.lower()))
+        return self.of_customer(self.customer_of_address.get(address.lower()))
+
+    def column(self) -> str:
+        """The SQL expression of a message row's own key part (alias m)."""
+        if self.by in ("customer", "country"):
+            return ("(SELECT customer_id FROM customer_messages c"
+                    " WHERE c.message_row = m.id)")
+        if self.by == "channel" and self.has_tags:
+            return "(SELECT MIN(tag) FROM message_tags t WHERE t.message_row = m.id)"
+        return "NULL"
 
 
 def compute_stats(store: Store, first: date, last: date, by: str | None = None,
@@ -201,52 +197,84 @@ def compute_stats(store: Store, first: date, last: date, by: str | None = None,
             found.append(groups.setdefault(group, Figures(group)))
         return found
 
-    marks = ",".join("?" for _r in SKIPPED_ROLES)
+    skipped = [int(f) for (f,) in store.conn.execute(
+        "SELECT id FROM folders WHERE role IN ({})".format(",".join("?" * len(SKIPPED_ROLES))),
+        SKIPPED_ROLES)]
+    channel = by == "channel"
+    of_customer = keys.of_customer
+    cache: dict[int, str] = {}
     seen: set[str] = set()
-    threads: dict[int, list[tuple[float, bool, int, int]]] = defaultdict(list)
-    messages: list[tuple[int, int, int | None, float, bool, str]] = []
-    for row, account, thread, mid, sender, when in store.conn.execute(
-            "SELECT m.id, m.account_id, m.thread_id, m.message_id, m.from_email, m.sort_date"
-            " FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.deleted = 0"
-            f" AND m.draft = 0 AND COALESCE(f.role, '') NOT IN ({marks})", SKIPPED_ROLES):
+    counts: dict[tuple[int, str, bool], int] = defaultdict(int)
+    inquiries: list[tuple[int, str, float, float | None]] = []
+    thread_tag: dict[int, str] = {}
+    current: int | None = None
+    opened = 0.0
+    answer: float | None = None
+    # (account, own key or None, sender) of the thread's first message when it is inbound
+    head: tuple[int, Any, str] | None = None
+    tag = ""
+
+    def group_of(own_key: Any) -> str:
+        if channel:
+            return str(own_key) if own_key else tag
+        if own_key is None:
+            return ""
+        found = cache.get(own_key)
+        if found is None:
+            found = cache[own_key] = of_customer(int(own_key))
+        return found
+
+    def close_thread() -> None:
+        if head is not None and start <= opened < end and not is_no_reply(head[2]):
+            inquiries.append((head[0], group_of(head[1]), opened, answer))
+
+    pending: list[tuple[int, Any, bool]] = []  # this thread's messages in the period
+
+    def count_pending() -> None:
+        for account, own_key, outbound in pending:
+            counts[(account, group_of(own_key), outbound)] += 1
+        pending.clear()
+
+    cursor = store.conn.execute(
+        "SELECT m.account_id, m.thread_id, m.message_id, LOWER(TRIM(m.from_email)),"
+        f" m.sort_date, {keys.column()} FROM messages m WHERE m.deleted = 0 AND m.draft = 0"
+        " AND m.folder_id NOT IN ({}) ORDER BY m.thread_id, m.sort_date".format(
+            ",".join("?" * len(skipped))), skipped)
+    for account, thread, mid, sender, when, own_key in cursor:
         if mid:
             if mid in seen:
                 continue
             seen.add(mid)
-        address = str(sender or "").strip().lower()
-        outbound = address in own
-        moment = float(when or 0)
-        if thread is not None:
-            threads[int(thread)].append((moment, outbound, int(row), int(account)))
+        outbound = sender in own
+        moment = when or 0.0
+        if thread != current or thread is None:
+            close_thread()
+            count_pending()
+            current, tag, answer = thread, "", None
+            opened = moment
+            head = None if outbound else (account, own_key, sender or "")
+        elif head is not None and answer is None and outbound:
+            answer = moment
+        if channel and not tag and own_key:
+            tag = str(own_key)
+            if thread is not None:
+                thread_tag[thread] = tag
         if start <= moment < end:
-            messages.append((int(row), int(account), thread, moment, outbound, address))
-    thread_tag: dict[int, str] = {}
-    if by == "channel":
-        for thread, items in threads.items():
-            for _m, _o, row, _a in sorted(items):
-                if row in keys.tags:
-                    thread_tag[thread] = keys.tags[row]
-                    break
-    for row, account, thread, _moment, outbound, _address in messages:
-        group = keys.of_row(row, thread_tag.get(thread, "") if thread is not None else "")
+            pending.append((account, own_key, outbound))
+    close_thread()
+    count_pending()
+    for (account, group, outbound), number in counts.items():
         for fig in rows_for(accounts.get(account, ""), group):
             if outbound:
-                fig.sent += 1
+                fig.sent += number
             else:
-                fig.received += 1
-    senders = {row: address for row, _a, _t, _m, _o, address in messages}
-    for thread, items in threads.items():
-        items.sort()
-        opened, outbound, row, account = items[0]
-        if outbound or not start <= opened < end or is_no_reply(senders.get(row, "")):
-            continue
-        answer = next((m for m, out, _r, _a in items[1:] if out), None)
-        group = keys.of_row(row, thread_tag.get(thread, ""))
+                fig.received += number
+    for account, group, began, answered in inquiries:
         for fig in rows_for(accounts.get(account, ""), group):
             fig.inquiries += 1
-            if answer is not None:
+            if answered is not None:
                 fig.replied += 1
-                fig.response_hours.append(clock.seconds(opened, answer) / 3600)
+                fig.response_hours.append(clock.seconds(began, answered) / 3600)
     _add_quotes(store, start, end, accounts, keys, thread_tag, rows_for)
     for fig in groups.values():
         fig.label = keys.labels.get(fig.key, fig.key) if by == "customer" else fig.key
@@ -256,14 +284,15 @@ def compute_stats(store: Store, first: date, last: date, by: str | None = None,
 
 def _add_quotes(store: Store, start: float, end: float, accounts: dict[int, str], keys: _Keys,
                 thread_tag: dict[int, str], rows_for: Any) -> None:
-    for account, rep, buyer, currency, total, state, inquiry, thread in store.conn.execute(
+    tag_sql = keys.column() if keys.by == "channel" else "NULL"
+    for account, rep, buyer, currency, total, state, tag, thread in store.conn.execute(
             "SELECT q.account_id, q.rep, q.buyer_email, q.currency, q.total, q.state,"
-            " q.inquiry_row, m.thread_id FROM quotes q LEFT JOIN messages m"
+            f" {tag_sql}, m.thread_id FROM quotes q LEFT JOIN messages m"
             " ON m.id = q.inquiry_row WHERE q.sent_at IS NOT NULL AND q.sent_at >= ?"
             " AND q.sent_at < ?", (start, end)):
         name = accounts.get(int(account), "") if account is not None else str(rep).lower()
         if keys.by == "channel":
-            group = keys.of_row(int(inquiry), thread_tag.get(thread, "")) if inquiry else ""
+            group = str(tag) if tag else thread_tag.get(thread, "")
         else:
             group = keys.of_address(str(buyer))
         for fig in rows_for(name, group):

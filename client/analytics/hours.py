@@ -13,7 +13,7 @@ for an unknown zone.
 from __future__ import annotations
 
 import zoneinfo
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from client.meetings.planner import DEFAULT_HOURS
 from client.meetings.workweek import WorkCalendar
@@ -32,6 +32,8 @@ class WorkingClock:
         self.hours = hours
         self.calendar = calendar or WorkCalendar(self.country)
         self._days: dict[date, tuple[float, float] | None] = {}
+        self._base: date | None = None
+        self._cum: list[float] = [0.0]
 
     def _window(self, day: date) -> tuple[float, float] | None:
         if day not in self._days:
@@ -43,18 +45,30 @@ class WorkingClock:
                 self._days[day] = None
         return self._days[day]
 
+    def _cumulative(self, day: date) -> tuple[float, tuple[float, float] | None]:
+        """(working seconds of the days from the first day looked at up to `day`, exclusive;
+        `day`'s window). Days are filled in order, so a pair costs O(1) after the first."""
+        if self._base is None or day < self._base:
+            self._base, self._cum = day, [0.0]
+        index = (day - self._base).days
+        while len(self._cum) <= index:
+            filled = self._base + timedelta(days=len(self._cum) - 1)
+            window = self._window(filled)
+            self._cum.append(self._cum[-1] + (window[1] - window[0] if window else 0.0))
+        return self._cum[index], self._window(day)
+
+    def working_before(self, at: float) -> float:
+        """Working seconds from the start of the first day looked at up to `at` (a running
+        total: differences of two of them are what `seconds` returns)."""
+        day = datetime.fromtimestamp(at, self.tz).date()
+        before, window = self._cumulative(day)
+        if window is None:
+            return before
+        return before + min(max(at - window[0], 0.0), window[1] - window[0])
+
     def seconds(self, start: float, end: float) -> float:
         """Working seconds in `[start, end)` (UTC epochs); 0 when `end <= start`."""
         if end <= start:
             return 0.0
-        day = datetime.fromtimestamp(start, UTC).astimezone(self.tz).date()
-        last = datetime.fromtimestamp(end, UTC).astimezone(self.tz).date()
-        total = 0.0
-        while day <= last:
-            window = self._window(day)
-            if window is not None:
-                lo, hi = max(start, window[0]), min(end, window[1])
-                if hi > lo:
-                    total += hi - lo
-            day += timedelta(days=1)
-        return total
+        begin = self.working_before(start)
+        return max(self.working_before(end) - begin, 0.0)
