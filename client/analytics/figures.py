@@ -124,6 +124,9 @@ def _own(store: Store) -> set[str]:
     return {str(r[0]).strip().lower() for r in rows if r[0]}
 
 
+own_addresses = _own  # the same rule for `client.analytics.daily`
+
+
 def _table_exists(store: Store, name: str) -> bool:
     return store.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                               (name,)).fetchone() is not None

@@ -41,9 +41,10 @@ def _at(day: int, hour: int, minute: int = 0, month: int = 12) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=SH)
 
 
-@pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    store = Store.open(tmp_path / "tw.db")
+def build_mailbox(path: Path) -> Store:
+    """The mailbox of the module docstring in a new cache at `path` (also the Statistics
+    window's test)."""
+    store = Store.open(path)
     set_rep_zone(store, "Asia/Shanghai")
     anna, bob = Mailbox(store), Mailbox(store, BOB)
     hans, maria = "Hans <hans@importer.de>", "Maria <maria@compras.es>"
@@ -77,6 +78,11 @@ def store(tmp_path: Path) -> Store:
                          (state, sent.timestamp(), number))
     build_customers(store)
     return store
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    return build_mailbox(tmp_path / "tw.db")
 
 
 def test_totals_and_reps(store: Store) -> None:
@@ -163,3 +169,14 @@ def test_an_empty_cache_gives_zeros(tmp_path: Path) -> None:
     doc = compute_stats(Store.open(tmp_path / "e.db"), FIRST, LAST, "channel", "UTC").as_json()
     assert doc["total"]["sent"] == 0 and doc["total"]["reply_rate"] is None
     assert doc["total"]["first_response_hours"] == {"median": None, "p90": None, "count": 0}
+
+
+def test_daily_counts(store: Store) -> None:
+    from client.analytics.daily import daily_counts
+
+    days = {d.day.day: (d.sent, d.received) for d in
+            daily_counts(store, FIRST, LAST, "Asia/Shanghai")}
+    # Mon 30: Hans, Maria in; Anna to Hans and (t6) to Maria out; Tue 1: Hans, noreply, Tom in,
+    # Anna to Maria and Bob to Tom out; Wed 2: Hans in; Fri 4: Li in
+    assert days == {30: (2, 2), 1: (2, 3), 2: (0, 1), 3: (0, 0), 4: (0, 1), 5: (0, 0),
+                    6: (0, 0)}
