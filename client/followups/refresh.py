@@ -71,7 +71,9 @@ def _outside(own: set[str], address: object) -> bool:
 
 
 def _answered(conn: Any, own: set[str], thread_id: int | None, message_id: str,
-              sent_at: float) -> bool:
+              sent_at: float, answered_row: int | None) -> bool:
+    """Whether someone else wrote after the mail; `answered_row`, the buyer's message the
+    mail answers, never counts (its Date may be off: a demo or a wrong clock)."""
     for (who,) in conn.execute(
             "SELECT m.from_email FROM message_refs r JOIN messages m ON m.id = r.message_id"
             " WHERE r.ref = ? AND m.deleted = 0", (message_id,)):
@@ -81,7 +83,7 @@ def _answered(conn: Any, own: set[str], thread_id: int | None, message_id: str,
         return False
     return any(_outside(own, who) for (who,) in conn.execute(
         "SELECT from_email FROM messages WHERE thread_id = ? AND deleted = 0 AND draft = 0"
-        " AND sort_date > ?", (thread_id, sent_at)))
+        " AND sort_date > ? AND id IS NOT ?", (thread_id, sent_at, answered_row)))
 
 
 def _latest_own(conn: Any, own: set[str], thread_id: int,
@@ -135,7 +137,7 @@ def refresh_followups(store: Store, now: float | None = None) -> RefreshReport:
                 report.answered.append(int(fid))
                 continue
             if quote_state == "answered" or _answered(conn, own, thread, str(mid),
-                                                      float(sent_at)):
+                                                      float(sent_at), reply_row):
                 conn.execute("UPDATE followups SET state = 'answered', closed_at = ?"
                              " WHERE id = ?", (moment, fid))
                 report.answered.append(int(fid))
@@ -161,6 +163,8 @@ def refresh_followups(store: Store, now: float | None = None) -> RefreshReport:
                 " LEFT JOIN messages i ON i.id = q.inquiry_row"
                 " WHERE q.state = 'sent' AND q.message_id IS NOT NULL"
                 " AND q.sent_at IS NOT NULL").fetchall():
+            if _answered(conn, own, qthread, str(mid), float(sent_at), inquiry_row):
+                continue  # already answered: nothing to remind of
             new = _insert(store, conn, kind="quote", message_id=str(mid), thread_id=qthread,
                           account_id=account, quote_number=str(number), reply_row=inquiry_row,
                           buyer=str(buyer), subject=str(subject), lang=str(lang or "en"),

@@ -73,6 +73,7 @@
     <message><source>Received</source><translation>收到</translation></message>
     <message><source>Replied</source><translation>已回复</translation></message>
     <message><source>Reply rate</source><translation>回复率</translation></message>
+    <message><source>Rep</source><translation>业务员</translation></message>
     <message><source>Reps only</source><translation>仅业务员</translation></message>
     <message><source>Sent</source><translation>发出</translation></message>
     <message><source>Statistics</source><translation>统计</translation></message>

@@ -174,10 +174,14 @@ class StatsWindow(QWidget):
 
     def _fill_table(self, data: StatsData) -> None:
         self.table.setRowCount(len(data.rows))
+        dimensions = {"rep": self.tr("Rep"), "total": self.tr("Total"),
+                      "channel": self.tr("Channel"), "country": self.tr("Country"),
+                      "customer": self.tr("Customer")}
         for index, row in enumerate(data.rows):
             shown = list(row)
             shown[2] = self._label(row[0], row[2]) if row[0] not in ("rep", "total") else (
                 self.tr("Total") if row[0] == "total" else row[2])
+            shown[0] = dimensions.get(row[0], row[0])
             for column, text in enumerate(shown):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -150,3 +150,32 @@ def test_set_days_counts_again_from_the_send(box: Mailbox) -> None:
         2026, 12, 2, 8, 0, tzinfo=UTC).timestamp()
     with pytest.raises(records.FollowupError):
         records.set_days(box.store, fid, 0)
+
+
+def _quote(box: Mailbox, row: int, mid: str, sent_at: float) -> None:
+    record_quote(box.store, NewQuote(
+        number="Q-9", rep=REP, currency="EUR", quote_date=date(2026, 11, 30),
+        items=(make_line("Valve", Decimal(1), Decimal(1), "EUR"),),
+        account_id=box.account.id, buyer_email="hans@importer.de", inquiry_row=row))
+    with box.store.transaction() as conn:
+        conn.execute("UPDATE quotes SET state = 'sent', message_id = ?, sent_at = ?",
+                     (mid, sent_at))
+
+
+def test_the_inquiry_itself_never_counts_as_the_answer(box: Mailbox) -> None:
+    # the buyer's clock is a day fast: the inquiry's Date is after the quote's send
+    row, mid = box.mail(BUYER, REP, datetime(2026, 12, 1, 10, 0, tzinfo=BERLIN), "Inquiry")
+    _r, quote_mid = box.mail(REP, "hans@importer.de", REPLY, "Quotation", reply_to=mid)
+    _quote(box, row, quote_mid, REPLY.timestamp())
+    [fid] = refresh_followups(box.store, now=REPLY.timestamp()).created
+    assert refresh_followups(box.store, now=DUE).answered == []
+    assert records.get_followup(box.store, fid).is_due(DUE)
+
+
+def test_a_quote_answered_before_the_first_look_gets_no_reminder(box: Mailbox) -> None:
+    row, mid = box.mail(BUYER, REP, MON, "Inquiry")
+    _r, quote_mid = box.mail(REP, "hans@importer.de", REPLY, "Quotation", reply_to=mid)
+    box.mail(BUYER, REP, datetime(2026, 12, 1, 9, 0, tzinfo=BERLIN), "Re: Quotation",
+             reply_to=quote_mid)
+    _quote(box, row, quote_mid, REPLY.timestamp())
+    assert refresh_followups(box.store, now=DUE).created == []

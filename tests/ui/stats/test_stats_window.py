@@ -42,8 +42,8 @@ def test_figures_table_and_charts(qtbot, tmp_path: Path) -> None:  # type: ignor
     total = rows[-1]
     # the numbers worked out by hand in tests/client/analytics/test_figures.py
     assert (total[0], total[2], total[3], total[4], total[5], total[6], total[8]) == (
-        "total", "Total", "4", "7", "5", "4", "2.25")
-    assert [r[0] for r in rows] == ["rep", "rep", "total"]
+        "Total", "Total", "4", "7", "5", "4", "2.25")
+    assert [r[0] for r in rows] == ["Rep", "Rep", "Total"]
     assert "4 of 5 inquiries answered (80 %)" in window.summary.text()
     [bars] = window.bar_chart.series()
     assert isinstance(bars, QBarSeries) and bars.count() == 3
@@ -52,7 +52,7 @@ def test_figures_table_and_charts(qtbot, tmp_path: Path) -> None:  # type: ignor
     assert all(isinstance(s, QLineSeries) for s in lines) and lines[0].count() == 7
     with qtbot.waitSignal(window.loaded, timeout=10000):
         window.by_box.setCurrentIndex(window.by_box.findData("channel"))
-    labels = {r[2] for r in _rows(window) if r[0] == "channel"}
+    labels = {r[2] for r in _rows(window) if r[0] == "Channel"}
     assert labels == {"web-form", "alibaba", "untagged"}
 
 
