@@ -20,8 +20,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from client.demo.desk import install_demo_customers
-from client.demo.followups import install_demo_desk2
 from client.demo.expand import DemoMessage, expand
+from client.demo.followups import install_demo_desk2
 from client.demo.signature import install_demo_policy
 from client.demo.spec import DemoSpecError, default_resource_dir, load_spec
 from client.profile.paths import DATABASE_NAME

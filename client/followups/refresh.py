@@ -122,9 +122,9 @@ def refresh_followups(store: Store, now: float | None = None) -> RefreshReport:
     with store.transaction() as conn:
         open_rows = conn.execute(
             "SELECT id, kind, sent_message_id, thread_id, sent_at, quote_number, working_days,"
-            " buyer_email, account_id, reply_row, lang FROM followups"
+            " buyer_email, reply_row, lang FROM followups"
             " WHERE state IN ('waiting', 'snoozed')").fetchall()
-        for (fid, kind, mid, thread, sent_at, number, wdays, buyer, account, reply_row,
+        for (fid, kind, mid, thread, sent_at, number, wdays, buyer, reply_row,
              lang) in open_rows:
             quote_state = None
             if number:

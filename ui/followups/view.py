@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.followups.suggest import SuggestedDraft
 from ui.followups import jobs
 from ui.followups.jobs import FollowupRow
 from ui.qt.tasks import run_in_background
@@ -193,8 +194,8 @@ class FollowupsWindow(QWidget):
         run_in_background(lambda: jobs.draft(self.db_path, fid), self._drafted, self._failed,
                           owner=self)
 
-    def _drafted(self, made: object) -> None:
-        draft_id = int(getattr(made, "draft_id"))
+    def _drafted(self, made: SuggestedDraft) -> None:
+        draft_id = made.draft_id
         self.status.setText(self.tr("The follow-up is ready in the composer."))
         self.openDraft.emit(draft_id)
         self.changed.emit()
