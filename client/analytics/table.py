@@ -3,7 +3,8 @@
 `HEADERS` names the columns; `stat_rows(stats) -> [[cell, ...]]` gives one row per rep, per
 group (when `by` is set) and the total, first column the dimension (`rep`, `channel`,
 `country`, `customer`, `total`); values per currency are one cell `EUR 1200.00; USD 300.00`.
-`write_csv(stats, path)` writes them UTF-8 with a header line, to a temporary file renamed
+`write_csv(stats, path)` writes them UTF-8 (a customer name or tag that a spreadsheet would
+read as a formula gets a leading apostrophe) with a header line, to a temporary file renamed
 into place (nothing half-written); raises `OSError`. Pure but `write_csv`; any thread.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from client.analytics.figures import Figures, Stats
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADERS = ("dimension", "key", "label", "sent", "received", "inquiries", "replied",
            "reply_rate", "first_response_median_h", "first_response_p90_h", "quotes_sent",
            "quotes_won", "quotes_lost", "value_sent", "value_won", "value_lost")
@@ -45,11 +47,18 @@ def stat_rows(stats: Stats) -> list[list[str]]:
     return rows
 
 
+def _inert(cell: str) -> str:
+    """A name from the mail (customer, tag) that a spreadsheet would run as a formula
+    (`=HYPERLINK(...)`, `+`, `-`, `@`) is written with a leading apostrophe."""
+    return "'" + cell if cell[:1] in FORMULA_STARTS else cell
+
+
 def csv_text(stats: Stats) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADERS)
-    writer.writerows(stat_rows(stats))
+    writer.writerows([row[0], _inert(row[1]), _inert(row[2]), *row[3:]]
+                     for row in stat_rows(stats))
     return out.getvalue()
 
 

@@ -17,9 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -31,30 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from client.followups.suggest import SuggestedDraft
+from ui.composer.send_later import ChooseTimeDialog
 from ui.followups import jobs
 from ui.followups.jobs import FollowupRow
 from ui.qt.tasks import run_in_background
 
 
-class UntilDialog(QDialog):
-    """Pick the date and time a reminder comes back (the rep's local time)."""
+class UntilDialog(ChooseTimeDialog):
+    """Pick the date and time a reminder comes back (the rep's local time; the composer's
+    send-later picker with its own title)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Snooze until"))
-        self.edit = QDateTimeEdit(QDateTime.currentDateTime().addDays(1), self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setMinimumDateTime(QDateTime.currentDateTime())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.edit)
-        layout.addWidget(buttons)
-
-    def chosen(self) -> float:
-        return float(self.edit.dateTime().toSecsSinceEpoch())
+        self.editor.setDateTime(QDateTime.currentDateTime().addDays(1))
 
 
 class FollowupsWindow(QWidget):

@@ -180,3 +180,15 @@ def test_daily_counts(store: Store) -> None:
     # Anna to Maria and Bob to Tom out; Wed 2: Hans in; Fri 4: Li in
     assert days == {30: (2, 2), 1: (2, 3), 2: (0, 1), 3: (0, 0), 4: (0, 1), 5: (0, 0),
                     6: (0, 0)}
+
+
+def test_csv_names_are_never_formulas(store: Store, tmp_path: Path) -> None:
+    with store.transaction() as conn:  # a buyer who named their company like a formula
+        conn.execute("UPDATE customers SET name = '=HYPERLINK(\"http://x.example\")'"
+                     " WHERE domain = 'importer.de'")
+    target = tmp_path / "c.csv"
+    write_csv(compute_stats(store, FIRST, LAST, "customer"), target)
+    with target.open(encoding="utf-8", newline="") as handle:
+        labels = [row[2] for row in csv.reader(handle)]
+    assert "'=HYPERLINK(\"http://x.example\")" in labels
+    assert not any(label.startswith("=") for label in labels)

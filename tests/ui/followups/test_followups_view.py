@@ -71,6 +71,12 @@ def test_snooze_then_done(qtbot, tmp_path: Path) -> None:  # type: ignore[no-unt
     with Store.open(path) as store:
         [found] = records.list_followups(store)
     assert found.state == "snoozed" and found.due_at > time.time()
+    until = time.time() + 5 * 86400
+    window.table.selectRow(0)
+    with qtbot.waitSignal(window.loaded, timeout=10000):
+        window.snooze(until=until)  # what "Until…" does with the chosen time
+    with Store.open(path) as store:
+        assert records.get_followup(store, found.id).due_at == until
     window.table.selectRow(0)
     with qtbot.waitSignal(window.loaded, timeout=10000):
         window.done_button.click()
