@@ -1,5 +1,6 @@
 """`tradewind followups [list] [--due] [--all]`, `followups snooze ID --until T | --days N`,
-`followups done ID`, `followups dismiss ID`, `followups days ID N`, `followups draft ID`.
+`followups done ID`, `followups dismiss ID`, `followups days ID N`, `followups draft ID`,
+`followups rules`, `followups rule TAG N | TAG --remove` (working days per inquiry channel).
 
 Every run first brings the reminders up to date from the cache
 (`client.followups.refresh.refresh_followups`: new sent quotes and inquiry replies, answered
@@ -21,7 +22,7 @@ from client.cli.context import Context
 from client.cli.errors import CliError, ExitCode, UsageError
 from client.cli.output import format_table, safe_text
 
-ACTIONS = ("list", "snooze", "done", "dismiss", "days", "draft")
+ACTIONS = ("list", "snooze", "done", "dismiss", "days", "draft", "rules", "rule")
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -34,6 +35,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     cmd.add_argument("--all", action="store_true", help="list: closed reminders too")
     cmd.add_argument("--until", metavar="TIME", help="snooze: until this local time (ISO 8601)")
     cmd.add_argument("--days", type=int, metavar="N", help="snooze: N working days (buyer's)")
+    cmd.add_argument("--remove", action="store_true", help="rule TAG: remove the channel's rule")
     cmd.set_defaults(handler=cmd_followups)
 
 
@@ -96,6 +98,8 @@ def cmd_followups(ctx: Context, args: argparse.Namespace) -> int:
             found = records.close(store, fid, state, now=now)
             ctx.emit({"followup": found.as_json(now)}, f"Follow-up {fid}: {found.state}.")
             return ExitCode.OK
+        if args.action in ("rules", "rule"):
+            return _rules(ctx, args)
         if args.action == "days":
             fid, days = _id(args, 2)
             found = records.set_days(store, fid, days)
@@ -118,3 +122,28 @@ def cmd_followups(ctx: Context, args: argparse.Namespace) -> int:
         raise CliError(str(exc), ExitCode.NOT_FOUND) from None
     except records.FollowupError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _rules(ctx: Context, args: argparse.Namespace) -> int:
+    """`rules` lists; `rule TAG N` sets; `rule TAG --remove` removes."""
+    from client.followups import rules
+
+    store = ctx.store()
+    if args.action == "rule":
+        if args.remove and len(args.args) == 1:
+            removed = rules.remove_rule(store, args.args[0])
+            ctx.emit({"removed": removed, "rules": rules.list_rules(store)},
+                     "Removed." if removed else "There was no rule for that channel.")
+            return ExitCode.OK
+        if args.remove or len(args.args) != 2 or not args.args[1].strip().isdigit():
+            raise UsageError("followups rule takes a channel tag and a number of working "
+                             "days (or the tag and --remove).")
+        tag, days = rules.set_rule(store, args.args[0], int(args.args[1]))
+        ctx.emit({"rules": rules.list_rules(store)},
+                 f"Follow-ups for {tag} conversations wait {days} working days.")
+        return ExitCode.OK
+    found = rules.list_rules(store)
+    ctx.emit({"rules": found}, lambda: format_table(("CHANNEL", "WORKING DAYS"),
+                                                    sorted(found.items()))
+             if found else "No channel rules: every follow-up waits the default days.")
+    return ExitCode.OK

@@ -13,7 +13,8 @@ transaction, idempotent:
    inquiry conversation (a thread with a message tagged by an inquiry channel, table
    `message_tags`, empty until the channels' rules run) whose newest message is the rep's,
    sent within `MAX_AGE_DAYS`, get a reminder unless one exists for that mail. The working
-   days are the setting `followups.working_days` (default 3); the calendar is the buyer's
+   days are the conversation's channel rule (`rules.set_rule`: table `followup_rules`, by
+   tag), else the setting `followups.working_days` (default 3); the calendar is the buyer's
    (`client.customers.local_time.buyer_zone`, else UTC with a Saturday–Sunday weekend).
 Called by `client.jobs.after_sync.after_sync`, the `followups` command and the app's check.
 Caller's Store and thread; no network.
@@ -113,6 +114,17 @@ def _buyer_message(conn: Any, own: set[str], thread_id: int | None) -> tuple[int
     return None
 
 
+def _thread_days(conn: Any, thread_id: int | None, rules: dict[str, int],
+                 default: int) -> int:
+    """The working days for a conversation: its channel's rule (`followup_rules`, the first
+    tag by name), else the default."""
+    if thread_id is None or not rules:
+        return default
+    row = conn.execute("SELECT MIN(t.tag) FROM message_tags t JOIN messages m"
+                       " ON m.id = t.message_row WHERE m.thread_id = ?", (thread_id,)).fetchone()
+    return rules.get(str(row[0]), default) if row and row[0] is not None else default
+
+
 def refresh_followups(store: Store, now: float | None = None) -> RefreshReport:
     """See the module docstring."""
     moment = time.time() if now is None else now
@@ -120,6 +132,8 @@ def refresh_followups(store: Store, now: float | None = None) -> RefreshReport:
     days = int(settings.read(store, "followups.working_days"))
     report = RefreshReport()
     with store.transaction() as conn:
+        rules = {str(t): int(d) for t, d in conn.execute(
+            "SELECT tag, working_days FROM followup_rules")}
         open_rows = conn.execute(
             "SELECT id, kind, sent_message_id, thread_id, sent_at, quote_number, working_days,"
             " buyer_email, reply_row, lang FROM followups"
@@ -168,7 +182,8 @@ def refresh_followups(store: Store, now: float | None = None) -> RefreshReport:
             new = _insert(store, conn, kind="quote", message_id=str(mid), thread_id=qthread,
                           account_id=account, quote_number=str(number), reply_row=inquiry_row,
                           buyer=str(buyer), subject=str(subject), lang=str(lang or "en"),
-                          sent_at=float(sent_at), days=days, now=moment)
+                          sent_at=float(sent_at), days=_thread_days(conn, qthread, rules, days),
+                          now=moment)
             if new:
                 report.created.append(new)
         horizon = moment - MAX_AGE_DAYS * 86400
@@ -189,7 +204,7 @@ def refresh_followups(store: Store, now: float | None = None) -> RefreshReport:
             new = _insert(store, conn, kind="inquiry", message_id=mine[0], thread_id=thread,
                           account_id=mine[3], quote_number=None, reply_row=buyer[0],
                           buyer=buyer[1], subject=mine[2], lang="", sent_at=mine[1],
-                          days=days, now=moment)
+                          days=_thread_days(conn, int(thread), rules, days), now=moment)
             if new:
                 report.created.append(new)
     return report

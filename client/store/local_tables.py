@@ -130,6 +130,7 @@ LOCAL_TABLES: list[LocalTable] = [
     # Follow-ups (client/followups, schema 20): the rep's snoozes, done and dismissed.
     LocalTable("followups", "followups", "follow-up reminders",
                optional={"account_id": "accounts", "reply_row": "messages"}),
+    LocalTable("followup_rules", "followup_rules", "follow-up days per channel"),
 ]
 
 #: Tables with no local-only rows: they come from the server again (``parts``), are rebuilt

@@ -29,3 +29,9 @@ CREATE TABLE IF NOT EXISTS followups (
 );
 CREATE INDEX IF NOT EXISTS followups_state_due ON followups (state, due_at);
 CREATE INDEX IF NOT EXISTS followups_thread ON followups (thread_id);
+
+-- Working days per inquiry channel (the tag of the conversation), over followups.working_days.
+CREATE TABLE IF NOT EXISTS followup_rules (
+    tag TEXT PRIMARY KEY,
+    working_days INTEGER NOT NULL CHECK (working_days BETWEEN 1 AND 60)
+);

@@ -114,3 +114,15 @@ def test_stats_bad_dates_exit_2(cli: Cli) -> None:
         result = cli("stats", *args)
         assert result.code == 2, (args, result.err)
         assert "Traceback" not in result.err
+
+
+def test_channel_rules(cli: Cli) -> None:
+    set_ = cli("followups", "rule", "alibaba", "2", "--json")
+    assert set_.code == 0 and set_.json() == {"rules": {"alibaba": 2}}
+    assert cli("followups", "rules", "--json").json() == {"rules": {"alibaba": 2}}
+    for args in (("rule", "alibaba"), ("rule", "alibaba", "0"), ("rule", "two words", "3")):
+        result = cli("followups", *args)
+        assert result.code == 2 and "Traceback" not in result.err, args
+    assert cli("followups", "rules", "--json").json() == {"rules": {"alibaba": 2}}
+    gone = cli("followups", "rule", "alibaba", "--remove", "--json")
+    assert gone.code == 0 and gone.json() == {"removed": True, "rules": {}}

@@ -179,3 +179,21 @@ def test_a_quote_answered_before_the_first_look_gets_no_reminder(box: Mailbox) -
              reply_to=quote_mid)
     _quote(box, row, quote_mid, REPLY.timestamp())
     assert refresh_followups(box.store, now=DUE).created == []
+
+
+def test_a_channel_rule_sets_the_working_days(box: Mailbox) -> None:
+    from client.followups import rules
+
+    rules.set_rule(box.store, "Web-Form", 1)
+    assert rules.list_rules(box.store) == {"web-form": 1}
+    _inquiry_answered_by_rep(box)  # tagged web-form
+    [fid] = refresh_followups(box.store, now=REPLY.timestamp()).created
+    # 1 working day after Monday: Tue 1 waited -> Wed 2 Dec 09:00 CET
+    made = records.get_followup(box.store, fid)
+    assert (made.working_days, made.due_at) == (
+        1, datetime(2026, 12, 2, 8, 0, tzinfo=UTC).timestamp())
+    with pytest.raises(records.FollowupError):
+        rules.set_rule(box.store, "two words", 2)
+    with pytest.raises(records.FollowupError):
+        rules.set_rule(box.store, "alibaba", 0)
+    assert rules.remove_rule(box.store, "web-form") and rules.list_rules(box.store) == {}
