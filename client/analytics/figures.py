@@ -142,6 +142,10 @@ class _Keys:
         self.country: dict[int, str] = {}
         self.customer_of_address: dict[str, int] = {}
         self.has_tags = _table_exists(store, "message_tags")
+        self.tags: dict[int, str] = {}
+        if by == "channel" and self.has_tags:
+            self.tags = {int(r): str(t) for r, t in store.conn.execute(
+                "SELECT message_row, tag FROM message_tags ORDER BY tag DESC")}  # first wins
         if by in ("customer", "country"):
             for cid, name, country, merged in store.conn.execute(
                     "SELECT id, name, country, merged_into FROM customers"):
@@ -166,11 +170,16 @@ class _Keys:
     def column(self) -> str:
         """The SQL expression of a message row's own key part (alias m)."""
         if self.by in ("customer", "country"):
-            return ("(SELECT customer_id FROM customer_messages c"
-                    " WHERE c.message_row = m.id)")
+            return "c.customer_id"
         if self.by == "channel" and self.has_tags:
-            return "(SELECT MIN(tag) FROM message_tags t WHERE t.message_row = m.id)"
+            return "m.id"  # looked up in `tags`
         return "NULL"
+
+    def join(self) -> str:
+        """The join that `column` needs."""
+        if self.by in ("customer", "country"):
+            return " LEFT JOIN customer_messages c ON c.message_row = m.id"
+        return ""
 
 
 def compute_stats(store: Store, first: date, last: date, by: str | None = None,
@@ -239,11 +248,15 @@ def compute_stats(store: Store, first: date, last: date, by: str | None = None,
         pending.clear()
 
     cursor = store.conn.execute(
-        "SELECT m.account_id, m.thread_id, m.message_id, LOWER(TRIM(m.from_email)),"
-        f" m.sort_date, {keys.column()} FROM messages m WHERE m.deleted = 0 AND m.draft = 0"
+        "SELECT m.account_id, m.thread_id, m.message_id, m.from_email,"  # stored lower-case
+        f" m.sort_date, {keys.column()} FROM messages m{keys.join()}"
+        " WHERE m.deleted = 0 AND m.draft = 0"
         " AND m.folder_id NOT IN ({}) ORDER BY m.thread_id, m.sort_date".format(
             ",".join("?" * len(skipped))), skipped)
+    tags = keys.tags
     for account, thread, mid, sender, when, own_key in cursor:
+        if channel:
+            own_key = tags.get(own_key)
         if mid:
             if mid in seen:
                 continue
@@ -287,7 +300,7 @@ def compute_stats(store: Store, first: date, last: date, by: str | None = None,
 
 def _add_quotes(store: Store, start: float, end: float, accounts: dict[int, str], keys: _Keys,
                 thread_tag: dict[int, str], rows_for: Any) -> None:
-    tag_sql = keys.column() if keys.by == "channel" else "NULL"
+    tag_sql = "m.id" if keys.by == "channel" else "NULL"
     for account, rep, buyer, currency, total, state, tag, thread in store.conn.execute(
             "SELECT q.account_id, q.rep, q.buyer_email, q.currency, q.total, q.state,"
             f" {tag_sql}, m.thread_id FROM quotes q LEFT JOIN messages m"
@@ -295,7 +308,8 @@ def _add_quotes(store: Store, start: float, end: float, accounts: dict[int, str]
             " AND q.sent_at < ?", (start, end)):
         name = accounts.get(int(account), "") if account is not None else str(rep).lower()
         if keys.by == "channel":
-            group = str(tag) if tag else thread_tag.get(thread, "")
+            found = keys.tags.get(tag) if tag is not None else None
+            group = found or thread_tag.get(thread, "")
         else:
             group = keys.of_address(str(buyer))
         for fig in rows_for(name, group):
