@@ -285,12 +285,16 @@ def compute_stats(store: Store, first: date, last: date, by: str | None = None,
                 fig.sent += number
             else:
                 fig.received += number
+    asked: dict[tuple[int, str], list[float | None]] = defaultdict(list)  # hours or None
     for account, group, began, answered in inquiries:
+        asked[(account, group)].append(
+            None if answered is None else clock.seconds(began, answered) / 3600)
+    for (account, group), times in asked.items():
+        answered_hours = [t for t in times if t is not None]
         for fig in rows_for(accounts.get(account, ""), group):
-            fig.inquiries += 1
-            if answered is not None:
-                fig.replied += 1
-                fig.response_hours.append(clock.seconds(began, answered) / 3600)
+            fig.inquiries += len(times)
+            fig.replied += len(answered_hours)
+            fig.response_hours.extend(answered_hours)
     _add_quotes(store, start, end, accounts, keys, thread_tag, rows_for)
     for fig in groups.values():
         fig.label = keys.labels.get(fig.key, fig.key) if by == "customer" else fig.key
