@@ -63,7 +63,8 @@ def cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
             raise UsageError(f"Cannot write {args.csv}: {exc.strerror or exc}.") from None
 
     def text() -> str:
-        rows = [(r[0], safe_text(r[2], 40), r[3], r[4], f"{r[6]}/{r[5]}",
+        rows = [(r[0], safe_text(r[2] or ("(untagged)" if r[0] == "channel" else "(unknown)"),
+                                 40), r[3], r[4], f"{r[6]}/{r[5]}",
                  _hours(float(r[8]) if r[8] else None), _hours(float(r[9]) if r[9] else None),
                  f"{r[10]}/{r[11]}/{r[12]}", safe_text(r[13], 40)) for r in stat_rows(stats)]
         table = format_table(("", "WHO", "SENT", "RECEIVED", "REPLIED", "MEDIAN", "P90",

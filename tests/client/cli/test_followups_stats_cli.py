@@ -106,6 +106,8 @@ def test_stats_json_and_csv(cli: Cli, tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").startswith("dimension,key,label,sent")
     text = cli("stats", "--from", start, "--to", today)
     assert text.code == 0 and "REPLIED" in text.out and "1/1" in text.out
+    by_country = cli("stats", "--from", start, "--to", today, "--by", "country")
+    assert by_country.code == 0 and "DE" in by_country.out
 
 
 def test_stats_bad_dates_exit_2(cli: Cli) -> None:
