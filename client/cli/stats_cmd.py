@@ -1,7 +1,8 @@
 """`tradewind stats [--from D --to D] [--by channel|country|customer] [--csv FILE]`.
 
 The figures of `client.analytics.figures.compute_stats` for the period (local days of the
-rep's zone, both inclusive; default the last 30 days up to today); `--csv FILE` writes the
+rep's zone, both inclusive; default the last 30 days up to today), after the customers are
+brought up to date from the mail (`client.customers.build`, as `customers` does); `--csv FILE` writes the
 table as CSV too (the text output says where). Bad dates or a period that ends before it
 starts exit 2 in words. Definitions: docs/analytics.md; JSON shape: docs/cli.md. Main thread;
 read-only but for the CSV file.
@@ -44,9 +45,11 @@ def _hours(value: float | None) -> str:
 def cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     from client.analytics.figures import compute_stats
     from client.analytics.table import stat_rows, write_csv
+    from client.customers.build import build_customers
     from client.meetings.rep_zone import rep_zone
 
     store = ctx.store()
+    build_customers(store)  # incremental: the customers (and countries) of the newest mail
     zone = rep_zone(store).zone
     import zoneinfo
 
