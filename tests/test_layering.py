@@ -98,7 +98,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("sync", "smtp", "signatures", "oauth", "templates"),
     ("uploads", "accounts", "attachment_files"),
     ("outgoing",),
-    ("calendar", "quotes", "customers", "channels"),
+    ("calendar", "quotes", "customers", "channels", "followups", "analytics"),
     ("jobs", "demo"),
     ("cli", "selftest"),
 )

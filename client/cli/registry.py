@@ -42,6 +42,8 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "client.cli.customers_cmd": ("customers", "export"),
     "client.cli.rules_cmd": ("rules",),
     "client.cli.spell_cmd": ("spell",),
+    "client.cli.followups_cmd": ("followups",),
+    "client.cli.stats_cmd": ("stats",),
 }
 
 #: command name -> module name

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from client.demo.desk import install_demo_customers
 from client.demo.expand import DemoMessage, expand
+from client.demo.followups import install_demo_desk2
 from client.demo.signature import install_demo_policy
 from client.demo.spec import DemoSpecError, default_resource_dir, load_spec
 from client.profile.paths import DATABASE_NAME
@@ -83,6 +84,7 @@ def build_demo_profile(
                 if quotes:
                     install_demo_quotes(store, existing[0].id, None)
                 install_demo_customers(store)  # the trade desk's customers (issue 18)
+                install_demo_desk2(store)  # channels, countries, follow-ups (issue 18)
                 return DemoSummary(existing[0].email, existing[0].id, counts)
             raise DemoProfileError(
                 f"The profile {profile_dir} already holds real accounts; the demo is built "
@@ -132,6 +134,7 @@ def build_demo_profile(
 
         install_demo_channels(store, account.id, anchor or datetime.now(UTC).date())
         install_demo_customers(store)  # customers with stages (issue 18)
+        install_demo_desk2(store)  # channels, countries, follow-ups (issue 18)
         return DemoSummary(account.email, account.id, _counts(store, account.id))
 
 

@@ -90,7 +90,8 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
     Drafts folder, refresh the signature policy when due, move quote records along
     (`client.quotes.records.refresh_states`), tag the new mail by channel
     (`client.channels.apply.apply_new`), add the new mail to customers
-    (`client.customers.build`), apply received invitations as the iTIP rules
+    (`client.customers.build`), create and clear follow-up reminders
+    (`client.followups.refresh`), apply received invitations as the iTIP rules
     allow (`client.calendar.received.apply_received`), compute the fraud risk of the new mail
     (`client.security.precompute.assess_new`, last: it is the longest step). Never raises an `Exception`: each
     step's failure, whatever its type, is reported in words (without any part of the password)
@@ -149,6 +150,12 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
         build_customers(store)
     except Exception as exc:  # noqa: BLE001 - the same rows are looked at after the next sync
         failed("customers not updated", exc)
+    try:  # follow-up reminders: new ones for sent quotes/replies, answered ones cleared
+        from client.followups.refresh import refresh_followups
+
+        refresh_followups(store)
+    except Exception as exc:  # noqa: BLE001 - looked at again after the next sync
+        failed("follow-up reminders not updated", exc)
     calendar = ReceivedReport()
     try:  # invitations, updates, cancellations and answers the sync brought
         calendar = apply_received(store, account.id)

@@ -130,6 +130,10 @@ LOCAL_TABLES: list[LocalTable] = [
     # Inquiry channels (client/channels, schema 19): the rep's rules and imported lead lists.
     LocalTable("channel_rules", "channel_rules", "channel rules", replace=True),
     LocalTable("lead_addresses", "lead_addresses", "lead lists", replace=True),
+    # Follow-ups (client/followups, schema 20): the rep's snoozes, done and dismissed.
+    LocalTable("followups", "followups", "follow-up reminders",
+               optional={"account_id": "accounts", "reply_row": "messages"}),
+    LocalTable("followup_rules", "followup_rules", "follow-up days per channel"),
 ]
 
 #: Tables with no local-only rows: they come from the server again (``parts``), are rebuilt

@@ -190,6 +190,12 @@ class MainWindow(QMainWindow):
         from ui.channels.controller import ChannelsController  # channel rules, Tags (issue 18)
 
         self.channels = ChannelsController(self)
+        from ui.followups.controls import FollowupControls  # View → Follow-ups… (issue 18)
+
+        self.followups = FollowupControls(self)
+        from ui.stats.controls import StatsControls  # View → Statistics… (issue 18)
+
+        self.stats = StatsControls(self)
         from ui.meetings.controller import MeetingsController  # planner, calendar (issue 13)
 
         self.meetings = MeetingsController(self)
