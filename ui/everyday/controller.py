@@ -207,10 +207,19 @@ class EverydayCommands(QObject):
         return reader
 
     def open_conversation(self, message_id: int) -> ConversationWindow:
-        """Show the thread of ``message_id`` in a conversation window."""
+        """Show the thread of ``message_id`` in a conversation window; once shown, its unread
+        messages (all of them open) are marked read through the queued operations, kept in the
+        undo history (Ctrl+Z makes them unread again)."""
         window = ConversationWindow(self.window.db_path, message_id, self.window.babel_locale)
+        window.shown.connect(lambda _count, x=window: self._mark_conversation_read(x))
         self._keep(window)
         return window
+
+    def _mark_conversation_read(self, conversation: ConversationWindow) -> None:
+        unread = [c.content.row.id for c in conversation.cards
+                  if c.is_open and not c.content.row.seen]
+        if unread and not self.window.closed:
+            self.window.messages.set_seen(unread, True, undoable=True)
 
     def _keep(self, window: QWidget) -> None:
         self.windows.append(window)
