@@ -24,6 +24,7 @@ from ui.everyday.list_fit import ListFit
 from ui.everyday.message_export import MessageExport
 from ui.everyday.notifications import Notifications
 from ui.everyday.reader_window import ReaderWindow
+from ui.everyday.settings_writer import LatestWriter
 from ui.everyday.thread_expand import ThreadExpander
 from ui.everyday.toolbar_icons import STYLE_KEY, ToolbarIcons
 
@@ -56,12 +57,15 @@ class EverydayCommands(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.list_fit = ListFit(window)
+        #: writes every view setting on a worker thread, newest choice last
+        self.writer = LatestWriter(window)
+        self.list_fit = ListFit(window, self.writer)
         self.keyboard = KeyboardNavigation(window)
-        self.layout = WindowLayout(window)
+        self.layout = WindowLayout(window, self.writer)
         self.threads = ThreadExpander(window)
-        self.icons = ToolbarIcons(window, settings.read(window.store, STYLE_KEY))
-        self.notifications = Notifications(window)
+        self.icons = ToolbarIcons(window, settings.read(window.store, STYLE_KEY), self.writer)
+        #: asked by ``CoreEvents`` before the tray notifies about new mail
+        self.notifications = Notifications(window, self.writer)
         self.colours = ReadableColours(window)
         self.export = MessageExport(window)
         self.windows: list[Any] = []
