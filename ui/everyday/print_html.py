@@ -6,7 +6,8 @@ Pictures come only from what the message itself holds (``cid:`` parts, ``data:``
 and, when the rep allowed remote content for the message or its sender (the reader's rule,
 ``ReaderContent.remote_allowed``), from remote pictures fetched beforehand on a worker thread
 (``fetch_remote_pictures``). ``MailDocument.loadResource`` answers nothing else: no file, no
-network from the GUI thread, no remote picture of a blocked message.
+network from the GUI thread, no remote picture of a blocked message: a refused picture is a
+blank pixel, because an empty answer would make Qt load the name as a local file.
 
 ``mail_document`` and ``MailDocument``: GUI thread. ``fetch_remote_pictures``: worker thread
 (blocking network I/O; never raises, a picture that fails is left out).
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
 from PySide6.QtCore import QByteArray, QObject, QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QImage, QTextDocument
 
 from ui.qt.tasks import run_in_background
 from ui.reader.content import ReaderContent
@@ -57,6 +58,12 @@ def _data_picture(url: str) -> bytes | None:
         return None
 
 
+def _blank_pixel() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    return image
+
+
 def _remote_key(url: str) -> str:
     """One spelling for a remote reference (``//host/x`` is fetched as https)."""
     return "https:" + url if url.startswith("//") else url
@@ -83,6 +90,10 @@ class MailDocument(QTextDocument):
                 data = self.pictures.get(_remote_key(url), self.pictures.get(_remote_key(encoded)))
             if data is not None:
                 return QByteArray(data)
+            self.refused.append(url)
+            # an empty answer makes Qt's image handler load the name as a local file itself
+            # (``<img src="/home/...">``): a blank pixel ends the look-up here
+            return _blank_pixel()
         self.refused.append(url)
         return QByteArray()
 

@@ -13,7 +13,8 @@ import pytest
 from client.ops import folder_create, queue, undo
 from client.sync.engine import sync_account
 from tests.client.ops.test_replay import _message_ids, _row, _synced
-from tests.client.sync.env import SyncEnv, cache_snapshot, server_snapshot, sync_env  # noqa: F401
+from tests.client.ops.test_undo_replay import _cache_matches_server
+from tests.client.sync.env import SyncEnv, sync_env  # noqa: F401
 from tests.servers.dovecot import free_port
 
 
@@ -59,9 +60,7 @@ def test_a_folder_created_offline_is_created_on_the_server_then_filled(
         assert created is not None and not folder_create.is_pending(created)  # the same row
         assert queue.pending(store, env.account.id) == []
     assert sync_account(env.store_path, env.account, env.password).error is None
-    cached = {(f, u, h.split(":")[0]) for f, u, _m, _fl, h in
-              cache_snapshot(env.store_path, env.account.id)}
-    assert cached == server_snapshot(env.server, env.user)
+    _cache_matches_server(env)
 
 
 def test_a_folder_that_exists_on_the_server_already_is_adopted(sync_env: SyncEnv) -> None:  # noqa: F811

@@ -4,17 +4,13 @@ the message; text mail keeps the text path; the main window's File → Print doe
 
 from __future__ import annotations
 
-import threading
 import unicodedata
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
-import pytest
 from babel import Locale
 from pypdf import PdfReader
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QColor, QImage, QTextDocument, QTextTable
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextDocument, QTextTable
 from PySide6.QtPrintSupport import QPrinter
 
 from client.store.db import Store
@@ -23,47 +19,12 @@ from ui.everyday.print_html import MailDocument
 from ui.everyday.reader_window import ReaderWindow
 from ui.mainwindow.window import MainWindow
 
-
-def _png() -> bytes:
-    image = QImage(4, 4, QImage.Format.Format_RGB32)
-    image.fill(QColor("red"))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(data.data())
-
-
-@pytest.fixture
-def pictures() -> Iterator[tuple[str, list[str]]]:
-    """A loopback web server serving one PNG; the list records every request."""
-    hits: list[str] = []
-    png = _png()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            hits.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.send_header("Content-Length", str(len(png)))
-            self.end_headers()
-            self.wfile.write(png)
-
-        def log_message(self, *_args: object) -> None:
-            return
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", hits
-    server.shutdown()
-    server.server_close()
-
-
 HTML = ("<html><body><p>Dear Rep, our <b>offer</b> for the LED panels:</p>"
         "<table border='1'><tr><th>Itemcode</th><th>Quantity</th><th>Unitprice</th></tr>"
         "<tr><td>LED-600</td><td>1200</td><td>USD 14.20</td></tr></table>"
         "<p>Only-in-HTML closing line.</p><img src='{base}/logo.png' alt='logo'>"
+        "<div style='background:url({base}/bg.png)'>x</div><table background='{base}/t.png'>"
+        "<tr><td>y</td></tr></table><img src='file:///etc/hostname'>"
         "<script>document.write('SCRIPTRAN')</script></body></html>")
 
 
@@ -124,8 +85,8 @@ def _reader(qtbot, db: Path, message_id: int, allow_remote: bool = False) -> Rea
 
 
 def test_an_html_message_prints_as_html_with_its_table_and_headers(  # type: ignore[no-untyped-def]
-        qtbot, tmp_path: Path, pictures: tuple[str, list[str]]) -> None:
-    base, hits = pictures
+        qtbot, tmp_path: Path, loopback: tuple[str, list[str]]) -> None:
+    base, hits = loopback
     db = tmp_path / "tradewind.db"
     reader = _reader(qtbot, db, _message(db, _html_raw(base)))
     document = reader.print_document()
@@ -140,12 +101,16 @@ def test_an_html_message_prints_as_html_with_its_table_and_headers(  # type: ign
     assert _cells_in_one_row(tmp_path / "offer.pdf", ["LED-600", "1200", "USD"])
     # remote content is blocked as in the reader: not fetched, not drawn
     assert hits == [] and f"{base}/logo.png" in document.refused
+    for url in ("file:///etc/hostname", f"{base}/bg.png"):  # never a local file, never the net
+        image = document.resource(QTextDocument.ResourceType.ImageResource.value, QUrl(url))
+        assert image.size().width() == 1, url  # the blank pixel of a refused picture
+    assert hits == []
     reader.close()
 
 
 def test_allowed_remote_pictures_are_printed(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                             pictures: tuple[str, list[str]]) -> None:
-    base, hits = pictures
+                                             loopback: tuple[str, list[str]]) -> None:
+    base, hits = loopback
     db = tmp_path / "tradewind.db"
     reader = _reader(qtbot, db, _message(db, _html_raw(base)), allow_remote=True)
     printed: list[QTextDocument] = []
@@ -197,3 +162,25 @@ def test_file_print_in_the_main_window_prints_the_html(qtbot, window: MainWindow
     window.everyday.export.show_preview = previews.append
     window.everyday.preview_action.trigger()
     qtbot.waitUntil(lambda: bool(previews))
+
+
+def test_a_printed_message_never_reads_a_local_file(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An ``<img src="/path">`` the sanitiser keeps (a relative URL) must not make Qt's image
+    handler load the file itself once the document refused it (checklist H2)."""
+    from PySide6.QtGui import QColor, QImage
+
+    local = tmp_path / "secret.png"
+    image = QImage(40, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("blue"))
+    assert image.save(str(local))
+    db = tmp_path / "tradewind.db"
+    raw = ("From: x@supplier.example\r\nTo: rep@tradewind.example\r\nSubject: Local\r\n"
+           "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+           f"<p>Look</p><img src=\"{local}\"><img src=\"file://{local}\"><img>\r\n").encode()
+    reader = _reader(qtbot, db, _message(db, raw))
+    document = reader.print_document()
+    assert isinstance(document, MailDocument)
+    document.setTextWidth(600)
+    assert document.size().height() < 400  # the 400-pixel picture was not drawn
+    assert str(local) in document.refused
+    reader.close()
