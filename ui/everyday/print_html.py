@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+import time
 from collections.abc import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
@@ -34,6 +35,8 @@ from ui.reader.html_content import cid_url
 MAX_PICTURE_BYTES = 5 * 1024 * 1024
 MAX_PICTURES = 40
 FETCH_TIMEOUT = 10.0
+#: seconds all the pictures of one message may take together
+FETCH_BUDGET = 20.0
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.IGNORECASE | re.DOTALL)
 _DATA = re.compile(r"data:(image/[a-z0-9.+-]+)?(;charset=[^;,]*)?(;base64)?,(.*)",
                    re.IGNORECASE | re.DOTALL)
@@ -119,14 +122,19 @@ def remote_picture_urls(content: ReaderContent) -> list[str]:
 
 def fetch_remote_pictures(urls: Iterable[str]) -> dict[str, bytes]:
     """Download the pictures at ``urls`` (worker thread): images only, each at most
-    ``MAX_PICTURE_BYTES``; a failure leaves that picture out."""
+    ``MAX_PICTURE_BYTES``, all within ``FETCH_BUDGET`` seconds; a failure leaves that picture
+    out."""
     import requests  # heavy; only when a message with allowed remote pictures is printed
 
     found: dict[str, bytes] = {}
+    deadline = time.monotonic() + FETCH_BUDGET
     with requests.Session() as session:
         for url in urls:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break  # print what came so far rather than keep the rep waiting
             try:
-                with session.get(url, timeout=FETCH_TIMEOUT, stream=True) as reply:
+                with session.get(url, timeout=min(FETCH_TIMEOUT, left), stream=True) as reply:
                     kind = reply.headers.get("Content-Type", "").lower()
                     if reply.status_code != 200 or not kind.startswith("image/"):
                         continue

@@ -184,3 +184,16 @@ def test_a_printed_message_never_reads_a_local_file(qtbot, tmp_path: Path) -> No
     assert document.size().height() < 400  # the 400-pixel picture was not drawn
     assert str(local) in document.refused
     reader.close()
+
+
+def test_remote_pictures_are_fetched_within_one_budget(loopback: tuple[str, list[str]],  # type: ignore[no-untyped-def]
+                                                       monkeypatch) -> None:
+    from ui.everyday import print_html
+
+    base, hits = loopback
+    urls = [f"{base}/a.png", f"{base}/b.png", f"{base}/not-an-image"]
+    found = print_html.fetch_remote_pictures(urls)
+    assert set(found) == set(urls)  # the loopback answers image/png to all three
+    monkeypatch.setattr(print_html, "FETCH_BUDGET", 0.0)  # the time is up before the first
+    hits.clear()
+    assert print_html.fetch_remote_pictures(urls) == {} and hits == []
