@@ -6,8 +6,9 @@ Pictures come only from what the message itself holds (``cid:`` parts, ``data:``
 and, when the rep allowed remote content for the message or its sender (the reader's rule,
 ``ReaderContent.remote_allowed``), from remote pictures fetched beforehand on a worker thread
 (``fetch_remote_pictures``). ``MailDocument.loadResource`` answers nothing else: no file, no
-network from the GUI thread, no remote picture of a blocked message: a refused picture is a
-blank pixel, because an empty answer would make Qt load the name as a local file.
+network from the GUI thread, no remote picture of a blocked message: a refused resource is
+``ui.composer.locked_view.blocked_resource``, because an empty answer would make Qt load the
+name as a local file.
 
 ``mail_document`` and ``MailDocument``: GUI thread. ``fetch_remote_pictures``: worker thread
 (blocking network I/O; never raises, a picture that fails is left out).
@@ -25,8 +26,9 @@ from collections.abc import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
 from PySide6.QtCore import QByteArray, QObject, QUrl
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QTextDocument
 
+from ui.composer.locked_view import blocked_resource
 from ui.qt.tasks import run_in_background
 from ui.reader.content import ReaderContent
 from ui.reader.html_content import cid_url
@@ -61,12 +63,6 @@ def _data_picture(url: str) -> bytes | None:
         return None
 
 
-def _blank_pixel() -> QImage:
-    image = QImage(1, 1, QImage.Format.Format_ARGB32)
-    image.fill(0)
-    return image
-
-
 def _remote_key(url: str) -> str:
     """One spelling for a remote reference (``//host/x`` is fetched as https)."""
     return "https:" + url if url.startswith("//") else url
@@ -93,12 +89,10 @@ class MailDocument(QTextDocument):
                 data = self.pictures.get(_remote_key(url), self.pictures.get(_remote_key(encoded)))
             if data is not None:
                 return QByteArray(data)
-            self.refused.append(url)
-            # an empty answer makes Qt's image handler load the name as a local file itself
-            # (``<img src="/home/...">``): a blank pixel ends the look-up here
-            return _blank_pixel()
         self.refused.append(url)
-        return QByteArray()
+        # an empty answer makes Qt's image handler load the name as a local file itself
+        # (``<img src="/home/...">``): the composer's blocked resource ends the look-up here
+        return blocked_resource(kind)
 
 
 def pictures_of(content: ReaderContent, remote: dict[str, bytes] | None = None
