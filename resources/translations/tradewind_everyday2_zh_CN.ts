@@ -29,4 +29,22 @@
         <translation>{0}：将在下次同步时在服务器上创建</translation>
     </message>
 </context>
+<context>
+    <name>ReplayNotes</name>
+    <message>
+        <location filename="../../ui/sync/replay_notes.py" line="1" />
+        <source>… and {0} more.</source>
+        <translation>……另有 {0} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/replay_notes.py" line="1" />
+        <source>Changes not made on the server</source>
+        <translation>未能在服务器上完成的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/replay_notes.py" line="1" />
+        <source>Some changes you made could not be made on the server; on this computer they were undone, nothing is lost.</source>
+        <translation>您所做的部分更改未能在服务器上完成；本机上已撤销这些更改，没有丢失任何内容。</translation>
+    </message>
+</context>
 </TS>

@@ -54,6 +54,7 @@ def test_a_folder_created_offline_is_created_on_the_server_then_filled(
     assert "Customers 2027" not in _server_folders(env)
     report = sync_account(env.store_path, env.account, env.password)
     assert report.error is None, report.error
+    assert "Customers 2027" in report.created_folders  # the app reloads its folder tree
     assert "Customers 2027" in _server_folders(env)
     assert _message_ids(env, "Customers 2027") == ["m0@example.net", "m1@example.net"]
     assert _message_ids(env, "INBOX") == ["m2@example.net"]
@@ -99,6 +100,7 @@ def test_a_refused_create_brings_the_messages_back_with_a_note(sync_env: SyncEnv
     assert report.error is None, report.error
     assert any("refused to create the folder “~Refused”" in n for n in report.replay_notes), \
         report.replay_notes
+    assert report.removed_folders == ("~Refused",)
     with env.open() as store:
         assert store.folder(folder.id) is None  # given up
         assert sorted(store.message_ids(_inbox(store, env))) == inbox_before  # nothing lost
