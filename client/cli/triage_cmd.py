@@ -3,8 +3,9 @@
 `copy ID... FOLDER` and `archive ID... [--create]` change the cache at once and queue the
 server change, like `move`/`delete` (`client.cli.ops_cmd`); every one of them is recorded in
 the undo history (`client.ops.undo`), which `undo` walks back one action at a time, offline
-too. `archive --create` signs in to create the archive folder when the account has none
-(network, keyring). Ids are checked before anything changes; bad input exits 2.
+too. `archive --create` creates the archive folder when the account has none: at once in the
+cache, its CREATE queued before the moves (`client.ops.folder_create`), offline too; the next
+sync creates it on the server. Ids are checked before anything changes; bad input exits 2.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from client.cli.context import Context
-from client.cli.errors import CliError, ExitCode, UsageError
+from client.cli.errors import ExitCode, UsageError
 from client.cli.lookup import parse_ids, require_messages, resolve_folder
 
 if TYPE_CHECKING:
@@ -95,8 +96,7 @@ def cmd_copy(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_archive(ctx: Context, args: argparse.Namespace) -> int:
-    from client.ops import archive, undo
-    from client.sync import archive_create
+    from client.ops import archive, folder_create, undo
 
     store = ctx.store()
     rows = require_messages(store, parse_ids(args.ids))
@@ -108,23 +108,13 @@ def cmd_archive(ctx: Context, args: argparse.Namespace) -> int:
             raise UsageError(
                 f"The account {account.email} has no archive folder. Run again with --create "
                 f"to create “{archive.ARCHIVE_NAME}” on the server, or use `tradewind move`.")
-        folder = archive_create.create_archive_online(store, account, _secret(store, account))
-        created = True
+        folder = folder_create.queue_create(store, account.id, archive.ARCHIVE_NAME, role="archive")
+        created = folder_create.is_pending(folder)  # else one of that name was given the role
     done = undo.archive(store, [r.id for r in rows], folder.id)
     return report(ctx, "archive", rows, done.changed,
                   f"Archived {len(done.changed)} message(s) in {folder.name}.", done.entry_id,
-                  {"folder": folder.name, "created_folder": created})
-
-
-def _secret(store: Store, account: Account) -> str:
-    from client.oauth.credentials import secret_for
-
-    secret = secret_for(account, store)
-    if secret is None:
-        raise CliError(
-            f"{account.email}: no password in the keyring; remove and add the account again.",
-            ExitCode.KEYRING)
-    return secret
+                  {"folder": folder.name, "created_folder": created,
+                   "folder_pending": folder_create.is_pending(folder)})
 
 
 _WORDS = {"move": "move", "copy": "copy", "archive": "archiving", "delete": "deletion",

@@ -22,6 +22,8 @@ those in ``client.ops.queue``'s docstring:
   pending: the folder-list step right after decides (renamed: replayed under the new name at
   the next sync; deleted: ``queue.end_ops_of_folders`` drops it with a note). An op whose
   folder or target already left the cache is dropped with a note, never tried elsewhere;
+* a folder created offline (``client.ops.folder_create``) is CREATEd when its op comes up,
+  before the moves queued into it; a permanent refusal gives it up (those moves undone);
 * an op on a row of a local-only folder (``Folder.is_local``) never touches that folder on
   the server: flags and deletions there are local, a move/copy out of it is an APPEND of the
   cached message to the target (found again by Message-ID if interrupted).
@@ -36,7 +38,7 @@ from client import crashpoints
 from client.i18n import N_, _
 from client.imap import ImapSession, ProtocolError, ServerUnavailable
 from client.imap.parse import format_uid_set
-from client.ops import queue
+from client.ops import folder_create, queue
 from client.store import Folder, Store
 from client.store.derive import header_columns
 from client.store.records import PendingOp
@@ -146,7 +148,7 @@ class _Replayer:
         candidates += [f for f in self.store.folders(self.account_id)
                        if source is None or f.id != source.id]
         for folder in candidates:
-            if folder is None or folder.is_local or "\\NOSELECT" in {
+            if folder is None or folder.is_local or folder_create.is_pending(folder) or "\\NOSELECT" in {
                     a.upper() for a in folder.attrs}:
                 continue
             found = self._by_message_id(folder, op.message_id)
@@ -199,6 +201,9 @@ class _Replayer:
 
     def apply(self, op: PendingOp) -> int | None:
         """Do ``op`` on the server; return the new UID for a move/copy when known."""
+        if op.kind == folder_create.KIND:  # a folder created offline: CREATE it first
+            folder_create.create_on_server(self.store, self.session, op)
+            return None
         if op.folder_id is None:
             raise FolderLeftCache(_(SOURCE_GONE_NOTE))
         local = self.local_source(op)
@@ -343,7 +348,7 @@ def _replay_one(replayer: _Replayer, store: Store, queued: PendingOp,
     try:
         new_uid = replayer.apply(op)
         crashpoints.after_commit()  # the server did it; ``complete`` not yet recorded
-    except (MessageGone, MessageReplaced, FolderLeftCache) as exc:
+    except (MessageGone, MessageReplaced, FolderLeftCache, folder_create.CreateRefused) as exc:
         queue.drop(store, op.id, str(exc))
         outcome.dropped += 1
         outcome.notes.append(str(exc))

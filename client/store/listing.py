@@ -10,9 +10,11 @@ from client.store.base import StoreBase
 from client.store.records import MessageRow
 from client.store.rows import ROW_COLUMNS, row_to_message
 
+#: a conversation's size as the conversation reader shows it: the thread's messages in every
+#: folder (the rep's replies in Sent included), not deleted, copies of one Message-ID once
 _THREAD_COUNT = (
-    "(SELECT count(*) FROM messages t WHERE t.thread_id = m.thread_id "
-    "AND t.folder_id = m.folder_id AND t.deleted = 0)"
+    "(SELECT count(DISTINCT coalesce(nullif(t.message_id, ''), -t.id)) FROM messages t "
+    "WHERE t.thread_id = m.thread_id AND t.deleted = 0)"
 )
 
 
@@ -129,7 +131,9 @@ class ListingMixin(StoreBase):
 
     def rows_by_ids(self, ids: list[int], thread_counts: bool = False) -> list[MessageRow]:
         """The rows for ``ids`` in the same order (ids that no longer exist are skipped).
-        ``thread_counts`` fills ``thread_count`` (messages of the thread in the row's folder)."""
+        ``thread_counts`` fills ``thread_count``: the messages of the row's thread in every folder
+        (Sent replies included), not deleted, one per Message-ID (as the conversation reader
+        shows them)."""
         if not ids:
             return []
         extra = f", {_THREAD_COUNT}" if thread_counts else ""

@@ -2,8 +2,10 @@
 
 ``create_archive(store, session, account_id)`` CREATEs "Archive" on the server and reads the
 folder list again (``client.sync.folder_list.reconcile_folders``), so the cache knows the new
-folder with its role; call it only after the rep agreed (the app asks, the CLI needs
-``--create``). ``create_archive_online`` connects first. Blocking network I/O: a worker
+folder with its role; call it only after the rep agreed. ``create_archive_online`` connects
+first. The app's A and ``tradewind archive --create`` no longer call it: they queue the folder's
+creation (``client.ops.folder_create``), which works offline; this stays for a caller that is
+online and wants the folder on the server at once. Blocking network I/O: a worker
 thread, never the GUI thread. Raises ``ImapError`` subclasses (offline, refused sign-in,
 refused CREATE) and ``StoreWriteError``; idempotent (an existing folder is reused). It sits in
 ``client/sync`` because it needs the sync's folder list; the look-up is ``client.ops.archive``.

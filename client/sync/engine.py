@@ -39,7 +39,7 @@ from client.imap import (
     ServerUnavailable,
     TLSVerificationError,
 )
-from client.ops import replay
+from client.ops import folder_create, replay
 from client.store import Account, Store, StoreError, StoreWriteError
 from client.sync.fetch_pool import FetchPool
 from client.sync.folder_list import FolderListChanges, ListedFolder, reconcile_folders
@@ -307,14 +307,21 @@ def _mark_checked(store: Store, listed: list[ListedFolder], report: SyncReport) 
 
 
 def _note_changes(report: SyncReport, changes: FolderListChanges) -> None:
-    report.created_folders = changes.created
+    # merged with what the replay did to folders created offline (``_replay``)
+    report.created_folders = tuple(sorted({*report.created_folders, *changes.created}))
     report.renamed_folders = changes.renamed
-    report.removed_folders = changes.removed
+    report.removed_folders = tuple(sorted({*report.removed_folders, *changes.removed}))
     report.replay_notes.extend(changes.notes)  # ops ended and rows kept: a folder was deleted
 
 
 def _replay(store: Store, session: ImapSession, account_id: int, report: SyncReport) -> None:
     """Replay queued offline operations first, so the server has them before we compare."""
+    waiting = {f.name for f in folder_create.pending_creates(store, account_id)}
     outcome = replay.replay_pending(store, session, account_id)
     report.replayed = outcome.done
     report.replay_notes = list(outcome.notes)
+    # folders created offline: now on the server (created), or refused there (removed)
+    done = waiting - {f.name for f in folder_create.pending_creates(store, account_id)}
+    cached = {f.name for f in store.folders(account_id)}
+    report.created_folders = tuple(sorted(done & cached))
+    report.removed_folders = tuple(sorted(done - cached))

@@ -7,7 +7,8 @@ operations, anything uncertain is a delete plus a create, so no folder ever show
 folder's messages. Before a folder that vanished leaves the cache, its queued operations end
 (``client.ops.queue.end_ops_of_folders``: dropped with a note, undone) and its local-only
 rows move to the account's "Recovered (local)" folder (``Store.remove_folder``); local-only
-folders (``Folder.is_local``) take no part in the matching.
+folders (``Folder.is_local``) and folders whose queued CREATE has not run yet
+(``client.ops.folder_create``) take no part in the matching, so they are never removed here.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from client.i18n import ngettext
 from client.imap import FolderInfo, FolderStatus, ImapError, ImapSession
+from client.ops import folder_create
 from client.ops.queue import end_ops_of_folders
 from client.store import Folder, FolderRecord, Store
 from client.sync.folder_match import match_by_counts, match_by_identity
@@ -66,7 +68,8 @@ def reconcile_folders(
     changes nothing.
     """
     infos = session.list_folders()
-    matched = match_by_identity([f for f in store.folders(account_id) if not f.is_local], infos)
+    matched = match_by_identity([f for f in store.folders(account_id) if not f.is_local
+                                 and not folder_create.is_pending(f)], infos)
     pairs = dict(matched.pairs)
     gone = list(matched.gone)
     if gone and matched.new:

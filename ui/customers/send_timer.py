@@ -95,9 +95,9 @@ class ScheduledSender(QObject):
 
 
 def connect_scheduled_sender(window: MainWindow) -> ScheduledSender:
-    """Start the sender for the main window; its sentences go to the status bar."""
+    """Start the sender for the main window (a child of it; ``CustomersControls.scheduled``
+    keeps it); its sentences go to the status bar."""
     sender = ScheduledSender(window.db_path, window)
     sender.sent.connect(lambda said: window.statusBar().showMessage(" ".join(said), 15000))
-    window.scheduled_sender = sender  # type: ignore[attr-defined]  # kept with its window
     sender.start()
     return sender

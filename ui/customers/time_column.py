@@ -2,10 +2,12 @@
 and clock, "off hours" outside their working hours, weekend or holiday) for a message from a
 customer whose zone is known (`client.customers.local_time.known_zones`: no mail is read).
 
-`connect_time_column(window)`: View → "Their time column" (checkable, off by default) shows
+`connect_time_column(window) -> (action, column)`: View → "Their time column" (checkable, off by default) shows
 the column; the zones load on the thread pool when it is switched on and after each list
 reload while it is on; the clock text is made on the GUI thread from that map (cheap: one
-holiday calendar per country, cached). GUI thread only; idempotent.
+holiday calendar per country, cached). GUI thread only; called once, by
+`ui.customers.window.CustomersControls`, which keeps both (`their_time_action`,
+`their_time_column`).
 """
 
 from __future__ import annotations
@@ -50,19 +52,14 @@ class TheirTimeColumn:
         return shown if lt.inside_hours else _tr("{0}, off hours").format(shown)
 
 
-def connect_time_column(window: MainWindow) -> QAction:
+def connect_time_column(window: MainWindow) -> tuple[QAction, TheirTimeColumn]:
     """See the module."""
-    existing: QAction | None = getattr(window, "their_time_action", None)
-    if existing is not None:
-        return existing
     column = TheirTimeColumn()
-    window.their_time_column = column  # type: ignore[attr-defined]  # kept with its window
     view, model = window.message_view, window.message_model
     view.setColumnHidden(COL_THEIR_TIME, True)
     action = QAction(_tr("Their time column"), window)
     action.setCheckable(True)
     action.setStatusTip(_tr("Show the buyer's local time beside each customer's message"))
-    window.their_time_action = action  # type: ignore[attr-defined]  # tests toggle it
     db_path = window.db_path
 
     def load() -> dict[str, tuple[str, str | None]]:
@@ -88,4 +85,4 @@ def connect_time_column(window: MainWindow) -> QAction:
 
     model.modelReset.connect(reloaded)
     window.view_menu.addAction(action)
-    return action
+    return action, column

@@ -282,7 +282,8 @@ class CustomersControls(QObject):
             "Buyers built from your mail, with every thread, quote and meeting"))
         self.action.triggered.connect(self.open_window)
         self.scheduled = connect_scheduled_sender(window)  # send later while the app runs
-        self.time_action = connect_time_column(window)  # optional, off by default
+        #: View → Their time column (optional, off by default) and the column's texts
+        self.their_time_action, self.their_time_column = connect_time_column(window)
         window.view_menu.addAction(self.action)
 
     def open_window(self) -> CustomersWindow:

@@ -24,6 +24,7 @@ from ui.everyday.list_fit import ListFit
 from ui.everyday.message_export import MessageExport
 from ui.everyday.notifications import Notifications
 from ui.everyday.reader_window import ReaderWindow
+from ui.everyday.settings_writer import LatestWriter
 from ui.everyday.thread_expand import ThreadExpander
 from ui.everyday.toolbar_icons import STYLE_KEY, ToolbarIcons
 
@@ -56,12 +57,15 @@ class EverydayCommands(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.list_fit = ListFit(window)
+        #: writes every view setting on a worker thread, newest choice last
+        self.writer = LatestWriter(window)
+        self.list_fit = ListFit(window, self.writer)
         self.keyboard = KeyboardNavigation(window)
-        self.layout = WindowLayout(window)
+        self.layout = WindowLayout(window, self.writer)
         self.threads = ThreadExpander(window)
-        self.icons = ToolbarIcons(window, settings.read(window.store, STYLE_KEY))
-        self.notifications = Notifications(window)
+        self.icons = ToolbarIcons(window, settings.read(window.store, STYLE_KEY), self.writer)
+        #: asked by ``CoreEvents`` before the tray notifies about new mail
+        self.notifications = Notifications(window, self.writer)
         self.colours = ReadableColours(window)
         self.export = MessageExport(window)
         self.windows: list[Any] = []
@@ -207,10 +211,19 @@ class EverydayCommands(QObject):
         return reader
 
     def open_conversation(self, message_id: int) -> ConversationWindow:
-        """Show the thread of ``message_id`` in a conversation window."""
+        """Show the thread of ``message_id`` in a conversation window; once shown, its unread
+        messages (all of them open) are marked read through the queued operations, kept in the
+        undo history (Ctrl+Z makes them unread again)."""
         window = ConversationWindow(self.window.db_path, message_id, self.window.babel_locale)
+        window.shown.connect(lambda _count, x=window: self._mark_conversation_read(x))
         self._keep(window)
         return window
+
+    def _mark_conversation_read(self, conversation: ConversationWindow) -> None:
+        unread = [c.content.row.id for c in conversation.cards
+                  if c.is_open and not c.content.row.seen]
+        if unread and not self.window.closed:
+            self.window.messages.set_seen(unread, True, undoable=True)
 
     def _keep(self, window: QWidget) -> None:
         self.windows.append(window)

@@ -6,6 +6,7 @@ thread only for the widgets. ``load_conversation`` raises ``KeyError`` for a mes
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from babel import Locale
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.store.db import Store
+from client.store.records import MessageRow
 from ui.mainwindow.list_queries import SEARCH_LIMIT
 from ui.models.message_list import sender_text
 from ui.qt.dates import full_date
@@ -33,14 +35,8 @@ from ui.reader.content import ReaderContent, load_reader_content
 from ui.reader.html_content import plain_text_html
 
 
-def conversation_ids(db_path: Path, message_id: int) -> list[int]:
-    """Ids of the messages of ``message_id``'s thread in every folder, oldest first, copies
-    of one Message-ID once (worker thread; opens its own Store)."""
-    with Store.open(db_path) as store:
-        row = store.get_message(message_id)
-        if row is None:
-            raise KeyError(message_id)
-        rows = store.thread_messages(row.thread_id) if row.thread_id is not None else [row]
+def _one_per_message_id(rows: list[MessageRow]) -> list[int]:
+    """Ids of ``rows`` not deleted, oldest first, copies of one Message-ID once."""
     rows = sorted((r for r in rows if not r.deleted), key=lambda r: r.sort_date)[:SEARCH_LIMIT]
     seen: set[str] = set()
     ids = []
@@ -51,6 +47,24 @@ def conversation_ids(db_path: Path, message_id: int) -> list[int]:
             seen.add(r.message_id)
         ids.append(r.id)
     return ids
+
+
+def conversation_ids(db_path: Path, message_id: int) -> list[int]:
+    """Ids of the messages of ``message_id``'s thread in every folder, oldest first, copies
+    of one Message-ID once (worker thread; opens its own Store). ``KeyError``: message gone."""
+    with Store.open(db_path) as store:
+        row = store.get_message(message_id)
+        if row is None:
+            raise KeyError(message_id)
+        rows = store.thread_messages(row.thread_id) if row.thread_id is not None else [row]
+    return _one_per_message_id(rows)
+
+
+def threads_ids(db_path: Path, thread_ids: Iterable[int]) -> dict[int, list[int]]:
+    """``conversation_ids`` for each thread label in ``thread_ids`` (worker thread); a thread
+    with no message left maps to an empty list."""
+    with Store.open(db_path) as store:
+        return {t: _one_per_message_id(store.thread_messages(t)) for t in thread_ids}
 
 
 def load_conversation(db_path: Path, message_id: int) -> list[ReaderContent]:

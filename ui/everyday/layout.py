@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 from client import settings
 from ui.everyday import zoom
 from ui.everyday.list_fit import decode_state, encode_state
-from ui.everyday.settings_writer import writer_for
+from ui.everyday.settings_writer import LatestWriter
 from ui.qt.screen_fit import FRAME, fit_to_screen
 
 if TYPE_CHECKING:
@@ -54,8 +54,9 @@ def keep_on_screen(window: QWidget) -> None:
 class WindowLayout(QObject):
     """See the module docstring."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, writer: LatestWriter) -> None:
         super().__init__(window)
+        self.writer = writer  # the window's one settings writer (ui.everyday.controller)
         self.window = window
         list_splitter = window.message_view.parentWidget()
         outer_splitter = list_splitter.parentWidget() if list_splitter is not None else None
@@ -105,7 +106,7 @@ class WindowLayout(QObject):
         self._write({LAYOUT_KEY: dict(self.saved)})
 
     def _write(self, values: dict[str, object]) -> None:
-        writer_for(self.window).write(values)
+        self.writer.write(values)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() in (QEvent.Type.Close, QEvent.Type.Hide) and watched is self.window \

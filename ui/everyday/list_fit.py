@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMenu
 
 from client import settings
 from ui.everyday.highlight import HighlightDelegate, search_terms
-from ui.everyday.settings_writer import writer_for
+from ui.everyday.settings_writer import LatestWriter
 from ui.models.message_list import (
     COL_DATE,
     COL_FOLDER,
@@ -58,8 +58,9 @@ def decode_state(text: str) -> QByteArray:
 class ListFit(QObject):
     """See the module docstring."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, writer: LatestWriter) -> None:
         super().__init__(window)
+        self.writer = writer  # the window's one settings writer (ui.everyday.controller)
         self.window = window
         view = window.message_view
         self.header: QHeaderView = view.horizontalHeader()
@@ -205,4 +206,4 @@ class ListFit(QObject):
 
     def save(self) -> None:
         """Write every remembered layout (worker thread write; idempotent)."""
-        writer_for(self.window).write({COLUMNS_KEY: dict(self.layouts)})
+        self.writer.write({COLUMNS_KEY: dict(self.layouts)})

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 from ui.everyday import print_export
 from ui.everyday.reader_window import eml_name
 from ui.qt.tasks import run_in_background
-from ui.reader.content import ReaderContent, load_reader_content
+from ui.reader.content import load_reader_content
 
 if TYPE_CHECKING:
     from ui.mainwindow.window import MainWindow
@@ -49,19 +49,24 @@ class MessageExport(QObject):
         run_in_background(lambda: load_reader_content(db_path, message_id, allow), then,
                           self.window.show_failure, owner=self.window)
 
+    def _with_document(self, then: Any) -> None:
+        """``then(document)`` for the shown message (HTML printed as HTML, remote pictures
+        only when allowed for it)."""
+        locale = self.window.babel_locale
+        self._with_content(lambda content: print_export.document_in_background(
+            self.window, content, locale, then, self.window.show_failure))
+
     def print_message(self) -> None:
         """File → Print…: Qt's print dialog for the shown message."""
-        self._with_content(lambda content: self.print_with_dialog(
-            self.window, print_export.print_document(content, self.window.babel_locale)))
+        self._with_document(lambda document: self.print_with_dialog(self.window, document))
 
     def preview(self) -> None:
         """File → Print preview…: the pages of the shown message."""
-        def show(content: ReaderContent) -> None:
-            document = print_export.print_document(content, self.window.babel_locale)
+        def show(document: Any) -> None:
             self.last_preview = print_export.preview_dialog(self.window, document)
             self.show_preview(self.last_preview)
 
-        self._with_content(show)
+        self._with_document(show)
 
     def save_as(self) -> None:
         """File → Save as .eml…: the shown message as received."""

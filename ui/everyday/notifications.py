@@ -3,8 +3,9 @@ unless switched off; any other folder once switched on (the folder's context men
 about new mail here"); View → Do not disturb silences them all. Remembered in the settings
 ``notify.folders`` ({folder id: true/false}) and ``notify.do_not_disturb``.
 
-``Notifications(window)`` sets ``window.should_notify(folder_id) -> bool``, which the main
-window's core-event handler asks before the tray shows a notification. GUI thread only;
+``Notifications(window, writer)`` is ``window.everyday.notifications``; its
+``should_notify(folder_id) -> bool`` is what the main window's core-event handler
+(``ui.mainwindow.core_events``) asks before the tray shows a notification. GUI thread only;
 the choices are written in the background (``settings_writer``); idempotent.
 """
 
@@ -17,7 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from client import settings
-from ui.everyday.settings_writer import writer_for
+from ui.everyday.settings_writer import LatestWriter
 from ui.models.folder_tree import FOLDER_ID_ROLE
 
 if TYPE_CHECKING:
@@ -30,8 +31,9 @@ QUIET_KEY = "notify.do_not_disturb"
 class Notifications(QObject):
     """See the module docstring."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, writer: LatestWriter) -> None:
         super().__init__(window)
+        self.writer = writer  # the window's one settings writer (ui.everyday.controller)
         self.window = window
         self.choices: dict[str, bool] = dict(settings.read(window.store, FOLDERS_KEY))
         self.quiet: bool = settings.read(window.store, QUIET_KEY)
@@ -40,7 +42,6 @@ class Notifications(QObject):
         self.quiet_action.setChecked(self.quiet)
         self.quiet_action.setStatusTip(self.tr("No desktop notifications for new mail"))
         self.quiet_action.toggled.connect(self.set_quiet)
-        window.should_notify = self.should_notify  # type: ignore[attr-defined]  # CoreEvents asks it
         view = window.folder_view
         if view.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -62,14 +63,14 @@ class Notifications(QObject):
     def set_folder(self, folder_id: int, on: bool) -> None:
         """Switch notifications for one folder on or off (remembered)."""
         self.choices[str(folder_id)] = bool(on)
-        writer_for(self.window).write({FOLDERS_KEY: dict(self.choices)})
+        self.writer.write({FOLDERS_KEY: dict(self.choices)})
 
     def set_quiet(self, quiet: bool) -> None:
         """Do not disturb on or off (remembered)."""
         self.quiet = bool(quiet)
         if self.quiet_action.isChecked() != self.quiet:
             self.quiet_action.setChecked(self.quiet)
-        writer_for(self.window).write({QUIET_KEY: self.quiet})
+        self.writer.write({QUIET_KEY: self.quiet})
 
     def folder_menu(self, folder_id: int) -> QMenu:
         """The folder's context menu: notify here (checkable) and do not disturb."""

@@ -1,8 +1,9 @@
 """Print, Print Preview and Save as .eml for one message.
 
-``print_document(content, locale)`` builds the page text: subject, From, To, Cc and the date
-with its time zone (``UTC+08:00``), then the message text (the HTML reader's text version:
-pictures are not printed). ``save_eml(db_path, message_id, path)`` writes the cached message
+``print_document(content, locale)`` builds the pages: subject, From, To, Cc and the date
+with its time zone (``UTC+08:00``), then the message: an HTML message as its sanitised HTML
+(``print_html``: remote pictures only when allowed for it, fetched first by
+``document_in_background``), a text message as its text. ``save_eml(db_path, message_id, path)`` writes the cached message
 exactly as stored (worker thread; raises ``KeyError`` for a message gone from the cache and
 ``OSError`` for a path that cannot be written; never leaves a half-written file).
 ``print_document`` and the dialogs: GUI thread only.
@@ -24,6 +25,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from client.store.db import Store
+from ui.everyday import print_html
 from ui.qt.dates import full_date
 from ui.qt.tasks import run_in_background
 from ui.reader.content import ReaderContent
@@ -43,8 +45,9 @@ def _addresses(pairs: tuple[tuple[str, str], ...]) -> str:
     return ", ".join(f"{name} <{email}>" if name else email for name, email in pairs)
 
 
-def print_document(content: ReaderContent, locale: Locale) -> QTextDocument:
-    """The message as a printable document (headers with the time zone, then the text)."""
+def header_html(content: ReaderContent, locale: Locale) -> str:
+    """The printed header block: the subject, then From, To, Cc and the date with its time
+    zone (escaped HTML)."""
     row = content.row
     moment = row.date or row.internaldate
     when = full_date(moment, locale, None)
@@ -60,11 +63,30 @@ def print_document(content: ReaderContent, locale: Locale) -> QTextDocument:
     subject = row.subject or QCoreApplication.translate("PrintExport", "(no subject)")
     head = "".join(f"<tr><td><b>{html.escape(k)}:</b></td><td>{html.escape(v)}</td></tr>"
                    for k, v in lines)
+    return f"<h2>{html.escape(subject)}</h2><table>{head}</table>"
+
+
+def print_document(content: ReaderContent, locale: Locale,
+                   remote: dict[str, bytes] | None = None) -> QTextDocument:
+    """The message as a printable document: the header block, then its sanitised HTML
+    (``print_html``: pictures from the message, remote ones only from ``remote`` and only when
+    allowed for it) or, for a text message, its text."""
+    if content.html is not None:
+        return print_html.mail_document(header_html(content, locale), content, remote)
     body = html.escape(content.text).replace("\n", "<br>")
     document = QTextDocument()
-    document.setHtml(f"<h2>{html.escape(subject)}</h2><table>{head}</table><hr>"
+    document.setHtml(f"{header_html(content, locale)}<hr>"
                      f"<div style='white-space: pre-wrap'>{body}</div>")
     return document
+
+
+def document_in_background(owner: QObject, content: ReaderContent, locale: Locale,
+                           then: Callable[[QTextDocument], object],
+                           failed: Callable[[BaseException], None]) -> None:
+    """``then(print_document(...))`` on the GUI thread, once the remote pictures a message may
+    show are fetched (worker thread; at once when there are none)."""
+    print_html.document_in_background(
+        owner, content, lambda remote: print_document(content, locale, remote), then, failed)
 
 
 def print_with_dialog(parent: QWidget, document: QTextDocument) -> bool:
@@ -80,6 +102,7 @@ def print_with_dialog(parent: QWidget, document: QTextDocument) -> bool:
 def preview_dialog(parent: QWidget, document: QTextDocument) -> QPrintPreviewDialog:
     """Qt's print preview of ``document`` (the caller shows it; it can print from there)."""
     dialog = QPrintPreviewDialog(parent)
+    document.setParent(dialog)  # lives as long as the dialog that paints it
     dialog.paintRequested.connect(document.print_)
     return dialog
 

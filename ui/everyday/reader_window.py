@@ -110,22 +110,26 @@ class ReaderWindow(QMainWindow):
         self.zoom_steps = 0 if step == 0 else zoom.clamp_steps(self.zoom_steps + step)
         zoom.apply_zoom(self.pane, self.font_size, self.zoom_steps)
 
-    def print_document(self) -> Any:
-        """The printable document of the shown message (None before it is shown)."""
+    def print_document(self, remote: dict[str, bytes] | None = None) -> Any:
+        """The printable document of the shown message (None before it is shown); ``remote``:
+        the remote pictures fetched for it (used only when allowed for it)."""
         if self.content is None:
             return None
-        return print_export.print_document(self.content, self.babel_locale)
+        return print_export.print_document(self.content, self.babel_locale, remote)
+
+    def _with_document(self, then: Any) -> None:
+        if self.content is not None:
+            print_export.document_in_background(self, self.content, self.babel_locale, then,
+                                                self._print_failed)
+
+    def _print_failed(self, exc: BaseException) -> None:
+        self._report(self.tr("Cannot print this message: {0}").format(exc), 15000)
 
     def print_message(self) -> None:
-        document = self.print_document()
-        if document is not None:
-            print_export.print_with_dialog(self, document)
+        self._with_document(lambda document: print_export.print_with_dialog(self, document))
 
     def print_preview(self) -> None:
-        document = self.print_document()
-        if document is not None:
-            dialog = print_export.preview_dialog(self, document)
-            dialog.exec()
+        self._with_document(lambda document: print_export.preview_dialog(self, document).exec())
 
     def save_as(self) -> None:
         """Ask for a file and write the message there, as received (.eml)."""

@@ -2,7 +2,8 @@
 winning: two quick choices (reading pane right, then off) may run on two worker threads in
 either order, and the older one must not land last.
 
-``writer_for(window)`` is the one writer of a main window. ``write`` is called on the GUI
+``EverydayCommands.writer`` (``ui.everyday.controller``) is the one writer of a main window,
+handed to each view object that saves settings. ``write`` is called on the GUI
 thread; the write runs on a worker thread with its own Store; a refused value is reported
 through the window's ``_show_failure``. Idempotent.
 """
@@ -48,10 +49,3 @@ class LatestWriter:
             self._written.update(dict.fromkeys(fresh, version))
 
 
-def writer_for(window: MainWindow) -> LatestWriter:
-    """The writer of ``window`` (created on first use)."""
-    writer = getattr(window, "_everyday_writer", None)
-    if writer is None:
-        writer = LatestWriter(window)
-        window._everyday_writer = writer  # type: ignore[attr-defined]  # one per window
-    return writer

@@ -17,7 +17,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from client.profile.paths import resources_dir
-from ui.everyday.settings_writer import writer_for
+from ui.everyday.settings_writer import LatestWriter
 
 if TYPE_CHECKING:
     from ui.mainwindow.window import MainWindow
@@ -70,8 +70,9 @@ def _action(window: MainWindow, path: str) -> QAction | None:
 class ToolbarIcons(QObject):
     """See the module docstring."""
 
-    def __init__(self, window: MainWindow, style: str) -> None:
+    def __init__(self, window: MainWindow, style: str, writer: LatestWriter) -> None:
         super().__init__(window)
+        self.writer = writer  # the window's one settings writer (ui.everyday.controller)
         self.window = window
         self.style = style
         self.toolbar = window.toolbar
@@ -97,7 +98,7 @@ class ToolbarIcons(QObject):
                 Qt.ToolButtonStyle.ToolButtonTextUnderIcon if style == "text_under"
                 else Qt.ToolButtonStyle.ToolButtonIconOnly)
         if save:
-            writer_for(self.window).write({STYLE_KEY: style})
+            self.writer.write({STYLE_KEY: style})
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \

@@ -95,9 +95,8 @@ class CoreEvents(QObject):
         self._changed_folders.add(event.folder_id)
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
-        wants = getattr(window, "should_notify", None)  # ui.everyday.notifications (issue 11)
-        if event.added and (wants(event.folder_id) if wants is not None
-                            else event.folder_id in window.inbox_ids()):
+        # per folder, do-not-disturb: ui.everyday.notifications (issue 11)
+        if event.added and window.everyday.notifications.should_notify(event.folder_id):
             count, newest = unseen_summary(window.store, event.added)
             if newest is not None:
                 window.tray.notify_new_mail(count, list_label(newest.from_name, newest.from_email),

@@ -32,9 +32,10 @@ class FlagCommands(QObject):
         #: "next unread" opened this list (source, load generation) and waits to select in it
         self._unread_wait: tuple[tuple[str, object], int] | None = None
 
-    def set_seen(self, ids: list[int], seen: bool) -> None:
-        """Mark messages read/unread: shown at once, queued for the server in the background."""
-        self._set_flag(ids, "seen", seen)
+    def set_seen(self, ids: list[int], seen: bool, undoable: bool = False) -> None:
+        """Mark messages read/unread: shown at once, queued for the server in the background
+        (``undoable``: kept in the undo history, e.g. a conversation opened in its window)."""
+        self._set_flag(ids, "seen", seen, undoable)
 
     def set_flagged(self, ids: list[int], flagged: bool) -> None:
         """Flag or unflag messages (shown at once, queued in the background)."""

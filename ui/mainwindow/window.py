@@ -70,7 +70,7 @@ from ui.qt.tasks import run_in_background
 from ui.quotes.window_controls import QuoteControls
 from ui.reader.attachment_actions import AttachmentActions
 from ui.reader.content import ReaderContent, load_reader_content
-from ui.reader.fraud_hooks import bank_details_action, hook_fraud_guard
+from ui.reader.fraud_hooks import BankDetailsCommand, hook_fraud_guard
 from ui.reader.pane import ReaderPane
 from ui.settings.preferences import Preferences, load_preferences, save_preferences
 
@@ -289,7 +289,8 @@ class MainWindow(QMainWindow):
         message_menu.addSeparator()
         message_menu.addAction(self.mark_read_action)
         message_menu.addAction(self.flag_action)
-        message_menu.addAction(bank_details_action(self))  # issue 19
+        self.bank_details = BankDetailsCommand(self)  # issue 19
+        message_menu.addAction(self.bank_details.action)
         self.view_menu = view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.group_action)
         view_menu.addAction(self.headers_action)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
+from client.ops.folder_create import is_pending
 from client.store.records import Account, Folder
 from ui.qt.plain_text import tooltip
 
@@ -97,6 +98,11 @@ class FolderTreeModel(QStandardItemModel):
                 nodes[folder.name] = item
                 self._folder_items[folder.id] = item
                 self._names[folder.id] = role_label(folder.role, parts[-1])
+                if is_pending(folder):  # created offline: its CREATE waits for the next sync
+                    self._names[folder.id] = self.tr("{0} (pending)").format(
+                        self._names[folder.id])
+                    item.setToolTip(self.tr("{0}: created on the server at the next sync")
+                                    .format(tooltip(folder.name)))
                 self.set_unread(folder.id, unread.get(folder.id, 0))
 
     # -- dropping message rows ---------------------------------------------------------------

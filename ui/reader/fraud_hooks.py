@@ -3,7 +3,7 @@
 ``hook_fraud_guard``: the reader's risk bar gets the cache path for its buttons; the list's
 risk icons read the cached levels of each page it loads (the window's GUI-thread Store, one
 indexed query) and compute the missing ones on the thread pool; a risk the reader shows
-updates the list's icon at once. ``bank_details_action(window)`` is the Message menu's
+updates the list's icon at once. ``BankDetailsCommand(window)`` is the Message menu's
 "Known bank details of the sender…" (the dialog for the shown message). GUI thread only.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 
 from client.security.risk import RULES_VERSION
@@ -25,6 +25,7 @@ from ui.reader.pane import ReaderPane
 
 if TYPE_CHECKING:
     from ui.mainwindow.window import MainWindow
+    from ui.reader.bank_details_dialog import BankDetailsDialog
 
 
 def hook_fraud_guard(reader: ReaderPane, model: MessageListModel, db_path: Path,
@@ -36,23 +37,28 @@ def hook_fraud_guard(reader: ReaderPane, model: MessageListModel, db_path: Path,
     reader.risk_bar.riskShown.connect(model.set_risk)
 
 
-def bank_details_action(window: MainWindow) -> QAction:
-    """The menu action that opens ``BankDetailsDialog`` for the message the reader shows
-    (disabled while none is shown)."""
-    from ui.reader.bank_details_dialog import BankDetailsDialog
+class BankDetailsCommand(QObject):
+    """Message → "Known bank details of the sender…": ``action`` opens ``BankDetailsDialog``
+    for the message the reader shows (nothing when none is shown); ``dialog`` is the last one
+    opened. ``window.bank_details`` holds it."""
 
-    action = QAction(QCoreApplication.translate("FraudHooks", "Known bank details of the "
-                                                "sender…"), window)
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: BankDetailsDialog | None = None
+        self.action = QAction(QCoreApplication.translate(
+            "FraudHooks", "Known bank details of the sender…"), window)
+        self.action.triggered.connect(self.open_dialog)
 
-    def open_dialog() -> None:
+    def open_dialog(self) -> None:
+        from ui.reader.bank_details_dialog import BankDetailsDialog
+
+        window = self.window
         shown = window.reader.shown_id
         row = window.store.get_message(shown) if shown is not None else None
         if row is None or "@" not in row.from_email:
             return
         dialog = BankDetailsDialog(window.db_path, row, window)
         dialog.changed.connect(window.reader.risk_bar.refresh)
-        window.bank_details_dialog = dialog  # type: ignore[attr-defined]  # tests look at it
+        self.dialog = dialog
         dialog.open()
-
-    action.triggered.connect(open_dialog)
-    return action

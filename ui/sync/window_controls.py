@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from babel.numbers import format_decimal
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QMessageBox, QToolButton
 
 from ui.qt.plain_text import tooltip
 from ui.sync.driver import SyncDriver
 from ui.sync.password_dialog import PasswordDialog
+from ui.sync.replay_notes import show_replay_notes
 from ui.sync.sign_in_dialog import SignInDialog
 from ui.sync.status import AccountState, summary
 
@@ -38,6 +39,7 @@ class SyncControls(QObject):
         self.window, self.driver = window, driver
         self.password_dialog: PasswordDialog | None = None
         self.sign_in_dialog: SignInDialog | None = None
+        self.notes_box: QMessageBox | None = None  # the last replay notes told (replay_notes)
         self.sync_action = QAction(self.tr("Send/Receive"), window)
         self.sync_action.setShortcut(QKeySequence("F5"))
         self.sync_action.setToolTip(self.tr("Send queued mail and check every account now (F5)"))
@@ -111,12 +113,16 @@ class SyncControls(QObject):
                     "; ".join(report.problems) or flush.stopped), 15000)
 
     def account_synced(self, account_id: int, report: SyncReport) -> None:
-        """New, renamed or removed folders appear in the tree; the first Inbox is opened when
-        nothing is selected yet (a fresh profile's first sync)."""
+        """New, renamed or removed folders appear in the tree (a folder created offline loses
+        its "pending" once the server has it); the first Inbox is opened when nothing is selected
+        yet (a fresh profile's first sync); why queued changes were dropped is told in a box
+        (``ui.sync.replay_notes``)."""
         if self.window.closed:
             return
         if report.created_folders or report.renamed_folders or report.removed_folders:
             self._reload_tree(account_id)
+        if report.replay_notes:  # queued changes the server refused: said, and undone locally
+            self.notes_box = show_replay_notes(self.window, report.replay_notes)
 
     def _reload_tree(self, account_id: int) -> None:
         current = self.window.current_folder

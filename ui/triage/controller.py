@@ -8,7 +8,7 @@ or without one, for good after a confirmation), lets list rows be dragged onto f
 move; Ctrl-drag copies), shows the undo notice (``ui.triage.undo_bar``) after each action and
 selects the next message after a move or delete (``ui.triage.next_selection``).
 
-Every cache write and the archive folder's creation run through ``ui.qt.tasks`` on the thread
+Every cache write (the archive folder's queued creation too) runs through ``ui.qt.tasks`` on the thread
 pool (``ui.triage.jobs``); the GUI thread only reads quick indexed look-ups (folders, roles,
 settings) through the window's Store. Confirmations are window-modal boxes opened with
 ``open()`` (``self.box`` while one is up), so no nested event loop runs. GUI thread only;
@@ -38,27 +38,19 @@ if TYPE_CHECKING:
     from ui.mainwindow.window import MainWindow
 
 
-def connect_triage(window: MainWindow, password_for: Callable[[Account], str] | None = None) -> Any:
+def connect_triage(window: MainWindow) -> Any:
     """See the module docstring; returns the controller (``window.triage``)."""
     if getattr(window, "triage", None) is None:
-        window.triage = TriageController(window, password_for)
+        window.triage = TriageController(window)
     return window.triage
-
-
-def _keyring_password(account: Account) -> str:
-    from ui.sync.driver import keyring_password
-
-    return keyring_password(account)
 
 
 class TriageController(QObject):
     """See the module docstring."""
 
-    def __init__(self, window: MainWindow, password_for: Callable[[Account], str] | None = None) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        #: the account's password or token for creating the archive folder (worker thread)
-        self.password_for = password_for or _keyring_password
         self.box: QMessageBox | None = None
         self.picker: FolderPicker | None = None
         self._select_after_load: list[int] = []
@@ -233,24 +225,21 @@ class TriageController(QObject):
             lambda: self._create_archive(account, ids))
 
     def _create_archive(self, account: Account, ids: list[int]) -> None:
-        db_path, password_for = self.window.db_path, self.password_for
-        self._status(self.tr("Creating the archive folder on the server…"), 0)
+        """The folder appears at once (pending) and the messages move into it; its CREATE is
+        queued before their moves, so this works offline (``client.ops.folder_create``)."""
+        db_path = self.window.db_path
+        self._take_out(ids)
 
         def done(result: tuple[Folder, Action]) -> None:
             if self.window.closed:
                 return
             self.window.reload_folders()
-            self._finished(result[1], self.tr("Created “{0}” and archived {1} message(s).")
-                           .format(clean(result[0].name, 200), len(result[1].changed)))
+            self._finished(result[1], self.tr(
+                "Archived {1} message(s) in “{0}”; the folder is created on the server at the "
+                "next sync.").format(clean(result[0].name, 200), len(result[1].changed)))
 
-        def failed(exc: BaseException) -> None:
-            if not self.window.closed:
-                self._status(self.tr("The archive folder could not be created, nothing was "
-                                     "moved: {0}").format(clean(exc, 300)), 20000)
-
-        run_in_background(lambda: jobs.create_archive_and_archive(db_path, account, ids,
-                                                                  password_for),
-                          done, failed, owner=self.window)
+        run_in_background(lambda: jobs.create_archive_and_archive(db_path, account.id, ids),
+                          done, self._failed, owner=self.window)
 
     def delete(self, *, for_good: bool = False) -> None:
         """Del: to Trash; in Trash or without a Trash, and with Shift (``for_good``), for good

@@ -1,18 +1,17 @@
 """The worker-thread side of the triage commands: each call opens and closes its own ``Store``
 (``client.ops.undo`` does the work), so the GUI thread never writes to the cache. Raise what
-the core raises (``StoreWriteError``, ``ValueError``, ``ImapError`` for the archive folder's
-creation); nothing here is idempotent (each call is one more action in the undo history).
+the core raises (``StoreWriteError``, ``ValueError``); nothing here is idempotent (each call
+is one more action in the undo history).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from client.ops import undo
-from client.store import Account, Folder
+from client.ops import folder_create, undo
+from client.ops.archive import ARCHIVE_NAME
+from client.store import Folder
 from client.store.db import Store
-from client.sync import archive_create as archive_ops
 
 RECENT_KEY = "triage.recent_folders"
 RECENT_MAX = 5
@@ -50,13 +49,14 @@ def archive(db_path: Path, ids: list[int], folder_id: int) -> undo.Action:
         return undo.archive(store, ids, folder_id)
 
 
-def create_archive_and_archive(db_path: Path, account: Account, ids: list[int],
-                               password_for: Callable[[Account], str]) -> tuple[Folder,
-                                                                                 undo.Action]:
-    """Create the missing archive folder on the server (the rep agreed), then archive."""
-    password = password_for(account)
+def create_archive_and_archive(db_path: Path, account_id: int, ids: list[int]
+                               ) -> tuple[Folder, undo.Action]:
+    """Create the missing archive folder (the rep agreed) and archive into it: the folder
+    appears in the cache at once, its CREATE queued before the moves
+    (``client.ops.folder_create``), so this works offline and the next sync creates it on
+    the server first."""
     with Store.open(db_path) as store:
-        folder = archive_ops.create_archive_online(store, account, password)
+        folder = folder_create.queue_create(store, account_id, ARCHIVE_NAME, role="archive")
         return folder, undo.archive(store, ids, folder.id)
 
 

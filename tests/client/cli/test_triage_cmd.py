@@ -66,13 +66,18 @@ def test_archive_without_an_archive_folder_asks_for_create_and_changes_nothing(
     assert result.code == ExitCode.USAGE
     assert "--create" in result.err and "no archive folder" in result.err
     assert _ids(cli, "INBOX") == sorted(cache.inbox_ids)
-    from client.profile import secrets
-
-    secrets.set_password("rep@example.test", "secret")
-    offline = cli("archive", "--create", str(cache.inbox_ids[0]))  # its server is port 1
-    assert offline.code == ExitCode.NETWORK, offline.err
-    assert "Traceback" not in offline.err
-    assert _ids(cli, "INBOX") == sorted(cache.inbox_ids)
+    with Store.open(resolve_profile_dir() / "tradewind.db") as store:  # no folder of that name
+        archive = store.folder_by_name(store.list_accounts()[0].id, "Archive")
+        assert archive is not None
+        store.remove_folder(archive.id)
+    offline = cli("archive", "--create", str(cache.inbox_ids[0]), "--json")  # server: port 1
+    assert offline.code == 0, offline.err  # created in the cache, its CREATE queued
+    assert offline.json()["created_folder"] is True and offline.json()["folder_pending"] is True
+    assert offline.json()["pending_ops"] == 2  # the CREATE, then the move
+    assert _ids(cli, "Archive") == [cache.inbox_ids[0]]
+    again = cli("archive", str(cache.inbox_ids[1]), "--json")  # the pending folder is used
+    assert again.code == 0 and again.json()["folder_pending"] is True
+    assert _ids(cli, "Archive") == sorted(cache.inbox_ids[:2])
 
 
 def test_delete_for_good_outside_trash_and_its_undo(cli: Cli, cache: Cache) -> None:

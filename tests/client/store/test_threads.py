@@ -107,3 +107,20 @@ def test_subject_key_normalisation() -> None:
     assert subject_key("Réf : Offre") == ("offre", True)
     assert subject_key("[Sales] FW: Quote") == ("quote", True)
     assert subject_key("Invoice") == ("invoice", False)
+
+
+def test_thread_count_includes_the_reps_replies_in_sent_once(
+    store: Store, inbox: Folder, sent: Folder
+) -> None:
+    store.insert_messages(inbox.id, [incoming(1, make_raw(1, message_id="ask@x"))], 1)
+    store.insert_messages(sent.id, [
+        incoming(1, make_raw(2, subject="Re: Quotation", message_id="answer@x", refs=["ask@x"])),
+        # a second copy of the same reply (e.g. the rep's Bcc to self): counted once
+        incoming(2, make_raw(3, subject="Re: Quotation", message_id="answer@x", refs=["ask@x"])),
+    ], 2)
+    ids = store.message_ids(inbox.id, threaded=True)
+    [row] = store.rows_by_ids(ids, thread_counts=True)
+    assert (row.message_id, row.thread_count) == ("ask@x", 2)
+    store.conn.execute("UPDATE messages SET deleted = 1 WHERE folder_id = ?", (sent.id,))
+    [row] = store.rows_by_ids(ids, thread_counts=True)
+    assert row.thread_count == 1  # deleted replies are not part of the conversation

@@ -13,7 +13,7 @@ from ui.models.message_list import COL_THEIR_TIME
 def test_the_column_shows_the_buyer_time_when_switched_on(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     model, view = window.message_model, window.message_view
     assert view.isColumnHidden(COL_THEIR_TIME)
-    window.their_time_action.setChecked(True)
+    window.customers.their_time_action.setChecked(True)
     assert not view.isColumnHidden(COL_THEIR_TIME)
 
     def texts() -> dict[str, str | None]:
@@ -30,5 +30,5 @@ def test_the_column_shows_the_buyer_time_when_switched_on(qtbot, window) -> None
     lt = local_time("Europe/Berlin", "DE", time.time())
     assert shown is not None and lt.local.strftime("%a") in shown
     assert model.headerData(COL_THEIR_TIME, view.horizontalHeader().orientation()) == "Their time"
-    window.their_time_action.setChecked(False)
+    window.customers.their_time_action.setChecked(False)
     assert view.isColumnHidden(COL_THEIR_TIME)

@@ -4,12 +4,8 @@ and text from the sender or the rep is never markup in the list's labels."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
-import pytest
 from babel import Locale
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
@@ -20,28 +16,6 @@ from tests.ui.everyday.conftest import search
 from ui.everyday.print_export import save_eml
 from ui.everyday.reader_window import ReaderWindow
 from ui.mainwindow.window import MainWindow
-
-
-@pytest.fixture
-def loopback() -> Iterator[tuple[str, list[str]]]:
-    hits: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            hits.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.end_headers()
-
-        def log_message(self, *_args: object) -> None:
-            return
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", hits
-    server.shutdown()
-    server.server_close()
 
 
 def _html_message(db: Path, base: str) -> int:

@@ -22,3 +22,16 @@ def test_an_older_write_running_last_does_not_undo_a_newer_one(demo_db: Path) ->
     writer.store(3, {"ui.reading_pane": "bottom"})
     with Store.open(demo_db) as store:
         assert settings.read(store, "ui.reading_pane") == "bottom"
+
+
+def test_the_window_has_one_writer_owned_by_its_everyday_controller(window) -> None:  # type: ignore[no-untyped-def]
+    everyday = window.everyday
+    writers = {id(o.writer) for o in (everyday.list_fit, everyday.layout, everyday.icons,
+                                      everyday.notifications)}
+    assert writers == {id(everyday.writer)}
+    # nothing is hung on the window itself any more (issue 11's controllers own their objects)
+    for name in ("_everyday_writer", "should_notify", "their_time_action", "their_time_column",
+                 "scheduled_sender", "bank_details_dialog"):
+        assert not hasattr(window, name), name
+    assert window.customers.their_time_action.isCheckable()
+    assert window.customers.scheduled is not None and window.bank_details.dialog is None

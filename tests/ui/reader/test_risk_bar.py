@@ -192,9 +192,9 @@ def test_the_message_menu_opens_the_dialog(qtbot, demo_db: Path) -> None:  # typ
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Message")
     action = next(a for a in menu.actions() if a.text() == "Known bank details of the sender…")
     action.trigger()
-    qtbot.waitUntil(lambda: getattr(window, "bank_details_dialog", None) is not None
-                    and window.bank_details_dialog.loaded, timeout=10_000)
-    assert window.bank_details_dialog.isVisible()
-    window.bank_details_dialog.reject()
+    qtbot.waitUntil(lambda: window.bank_details.dialog is not None
+                    and window.bank_details.dialog.loaded, timeout=10_000)
+    assert window.bank_details.dialog.isVisible()
+    window.bank_details.dialog.reject()
     window.close()
     wait_for_background_tasks()
