@@ -4,7 +4,8 @@ so the Statistics window has groups to show, and the follow-up reminders of the 
 `install_demo_desk2(store)` (called by `build_demo_profile` after the customers): sets the
 country of the demo companies (`COUNTRIES`, by domain; the `.example` addresses have no
 country of their own), tags the demo inquiries as the inquiry-channel rules would (`TAGS`:
-subject words → tag, the first message of a thread from outside; table `message_tags`) and
+subject words → tag, the first message of a thread from outside that the demo's channel
+rules (`client.demo.channels`) left untagged; table `message_tags`) and
 brings the follow-ups up to date (`refresh_followups`: the two demo quotes sent a week and
 four weeks ago without an answer are due, with the newest unanswered inquiry reply; older
 inquiry reminders are closed as done, as if the rep had followed up, so a couple are due). Idempotent (setting `demo.followups`); the
@@ -50,8 +51,9 @@ def install_demo_desk2(store: Store, now: float | None = None) -> None:
             " AND m.sort_date = (SELECT MIN(o.sort_date) FROM messages o"
             "   WHERE o.thread_id = m.thread_id)").fetchall()
         for row, subject, sender in firsts:
-            if str(sender or "").lower() in own:
-                continue
+            if str(sender or "").lower() in own or conn.execute(
+                    "SELECT 1 FROM message_tags WHERE message_row = ?", (row,)).fetchone():
+                continue  # the rep's own, or tagged already by the demo's channel rules
             tag = next((t for word, t in TAGS if word.casefold() in str(subject).casefold()),
                        None)
             if tag is not None:

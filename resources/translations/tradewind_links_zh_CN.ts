@@ -147,8 +147,28 @@
     </message>
     <message>
         <location filename="../../ui/outbox/controller.py" line="1" />
-        <source>The outbox was sent.</source>
-        <translation>发件箱中的邮件已发出。</translation>
+        <source>The message was sent.</source>
+        <translation>邮件已发出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>Not sent yet: its large files are still uploading or the upload failed ({0}). It stays in the outbox.</source>
+        <translation>尚未发出：大文件仍在上传或上传失败（{0}）。邮件留在发件箱中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>Not sent: {0}. It stays in the outbox.</source>
+        <translation>未发出：{0}。邮件留在发件箱中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox/controller.py" line="1" />
+        <source>waiting for the server</source>
+        <translation>正在等待服务器</translation>
     </message>
     <message>
         <location filename="../../ui/outbox/controller.py" line="1" />

@@ -138,11 +138,20 @@ class OutboxController(QObject):
         run_in_background(lambda: jobs.send_now(db_path, item_id), self._sent, self._failed,
                           owner=self)
 
-    def _sent(self, report: object) -> None:
-        self.view.status_label.setText(
-            self.tr("The outbox was sent.") if report is not None else
-            self.tr("Not sent now: the server cannot be reached or the password is missing; "
-                    "it will be sent with the next sync."))
+    def _sent(self, outcome: jobs.SendNowOutcome) -> None:
+        if not outcome.flushed:
+            text = self.tr("Not sent now: the server cannot be reached or the password is "
+                           "missing; it will be sent with the next sync.")
+        elif outcome.state in (None, "sent", "filed"):
+            text = self.tr("The message was sent.")
+        elif outcome.state == "uploading":
+            text = self.tr("Not sent yet: its large files are still uploading or the upload "
+                           "failed ({0}). It stays in the outbox.").format(
+                outcome.reason or self.tr("waiting"))
+        else:
+            text = self.tr("Not sent: {0}. It stays in the outbox.").format(
+                outcome.reason or self.tr("waiting for the server"))
+        self.view.status_label.setText(text)
         self.refresh()
 
     def edit(self, item_id: int) -> None:

@@ -3,8 +3,9 @@
 - `load(db_path) -> list[OutboxRow]`: every message not yet filed in Sent, newest first, with
   its state, reason and, for `uploading` ones, bytes uploaded of total (`upload_progress`).
 - `send_now(db_path, item_id)`: make it due (`outbox_actions.send_now`), then the account's
-  manual flush (its uploads first; `ui.composer.jobs.flush`); returns the flush report or
-  None (no password, the demo). `cancel(db_path, item_id) -> CancelReport` and
+  manual flush (its uploads first; `ui.composer.jobs.flush`); returns a `SendNowOutcome`:
+  whether a flush ran (False: no password, the demo) and the message's state and reason after
+  it (None: no longer in the outbox), so the view never says "sent" for a message that waits. `cancel(db_path, item_id) -> CancelReport` and
   `edit(db_path, item_id) -> draft id` (`client.uploads.outbox_actions`).
 Raise `OutboxError` in words (being sent now, gone).
 """
@@ -45,16 +46,29 @@ def load(db_path: Path) -> list[OutboxRow]:
     return rows
 
 
-def send_now(db_path: Path, item_id: int) -> object:
+@dataclass(frozen=True)
+class SendNowOutcome:
+    flushed: bool
+    state: str | None  # after the flush; None: no longer in the outbox
+    reason: str | None
+
+
+def send_now(db_path: Path, item_id: int) -> SendNowOutcome:
     """See the module."""
-    from client.smtp.outbox import Outbox
+    from client.smtp.outbox import Outbox, OutboxError
     from client.uploads.outbox_actions import send_now as make_due
     from ui.composer.jobs import flush
 
     with Store.open(db_path) as store:
         account_id = Outbox(store).get(item_id).account_id
         make_due(store, item_id)
-    return flush(db_path, account_id)
+    report = flush(db_path, account_id)
+    with Store.open(db_path) as store:
+        try:
+            item = Outbox(store).get(item_id)
+        except OutboxError:
+            return SendNowOutcome(report is not None, None, None)
+    return SendNowOutcome(report is not None, item.state, item.last_error)
 
 
 def cancel(db_path: Path, item_id: int) -> object:

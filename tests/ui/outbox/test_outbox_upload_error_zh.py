@@ -65,3 +65,8 @@ def test_a_refused_upload_is_explained_in_chinese_and_the_message_stays(  # type
     assert "尚未发送；上传失败" in details and "目录.bin" in details
     assert "refused" not in details and WRONG not in details
     assert state != "" and list(_rows(window)) == ["Catalogue"]  # still in the outbox
+    # the status line says it waits, never that it was sent (it said "发件箱中的邮件已发出。")
+    qtbot.waitUntil(lambda: view.status_label.text() not in ("", "正在发送…"), timeout=60000)
+    status = view.status_label.text()
+    assert status.startswith("尚未发出") and "邮件留在发件箱中" in status
+    assert "已发出。" not in status.replace("尚未发出", "") and WRONG not in status

@@ -98,7 +98,7 @@ def test_the_outbox_lists_states_reasons_and_upload_progress(  # type: ignore[no
     assert view.send_button.isEnabled() and view.cancel_button.isEnabled()
 
     view.send_button.click()  # uploads, then sends it (a manual flush)
-    qtbot.waitUntil(lambda: view.status_label.text() == "The outbox was sent.", timeout=60000)
+    qtbot.waitUntil(lambda: view.status_label.text() == "The message was sent.", timeout=60000)
     qtbot.waitUntil(lambda: list(_rows(window)) == ["Price list"], timeout=10000)
     view.select(refused)
     view.send_button.click()  # the refused one again: the server takes it this time
