@@ -41,6 +41,7 @@ CASES: dict[str, tuple[list[tuple[object, object]], list[tuple[object, str]]]] =
                                   [(-1, "out-of-range"), (366, "out-of-range")]),
     "quotes.remind_days_unanswered": ([(0, 0), (365, 365)],
                                       [(-1, "out-of-range"), (400, "out-of-range")]),
+    "spell.enabled": ([(True, True), (False, False)], [(1, "wrong-type"), ("on", "wrong-type")]),
     "followups.working_days": ([(1, 1), (60, 60)],
                                [(0, "out-of-range"), (61, "out-of-range")]),
     "reader.remote_content_senders": (
