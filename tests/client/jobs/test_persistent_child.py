@@ -125,3 +125,15 @@ def test_the_child_answers_a_bad_request_and_goes_on(tmp_path: Path) -> None:
     results = [decode_line(line) for line in stdout.getvalue().splitlines()]
     assert [r[0].status for r in results if isinstance(r, tuple)] == ["error", "error"]
     assert [r[0].error for r in results if isinstance(r, tuple)][1] == "The account was removed."
+
+
+def test_the_frozen_app_runs_the_persistent_child_on_its_hidden_argument(tmp_path: Path) -> None:
+    from client.cli.main import main as cli_main
+    from client.jobs.child import CHILD_ARGUMENT
+    from client.jobs.persistent_child import PERSISTENT_ARGUMENT
+
+    stdout = io.StringIO()
+    assert cli_main([CHILD_ARGUMENT, PERSISTENT_ARGUMENT], stdin=io.StringIO("not json\n"),
+                    stdout=stdout) == 0
+    [result] = [decode_line(line) for line in stdout.getvalue().splitlines()]
+    assert isinstance(result, tuple) and result[0].status == "error"
