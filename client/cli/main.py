@@ -111,6 +111,11 @@ def main(
     if args_list[:1] == [SYNC_CHILD_ARGUMENT]:  # the app's sync process (frozen builds only)
         from client.jobs.child import child_main
 
+        if args_list[1:2] == ["--persistent"]:  # client.jobs.persistent_child (issue 17)
+            from client.jobs.persistent_child import persistent_main
+
+            return persistent_main(stdin, stdout)
+
         return child_main(stdin, stdout)
     out = stdout or sys.stdout
     err = stderr or sys.stderr

@@ -2,7 +2,9 @@
 
 ``AccountWorker(store_path, account, password_source)`` owns a thread started by ``start()``;
 ``submit(job)`` may be called from any thread (the UI, the IDLE watcher) and never blocks.
-Identical queued sync jobs are merged (two "sync INBOX" requests run once). A job's failure
+Identical queued sync jobs are merged (two "sync INBOX" requests run once); a job that is
+already running is not a queued one: a request made while it runs (IDLE saw new mail after its
+fetch began) runs again after it, or that mail would wait for the next event. A job's failure
 (wrong password, server down, full disk) is reported through ``SyncReport``/``AccountStatus``
 events and the account row's status; it never stops the worker nor touches another account.
 
@@ -60,6 +62,7 @@ class AccountWorker:
         self._options = dict(sync_options or {})
         self._jobs: queue.Queue[SyncJob | None] = queue.Queue()
         self._pending: list[SyncJob] = []
+        self._running: SyncJob | None = None
         self._lock = threading.Lock()
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
@@ -80,7 +83,8 @@ class AccountWorker:
         """Queue a job; returns False when an identical job was already waiting (merged)."""
         job = job or SyncJob()
         with self._lock:
-            if job.done is None and any(j == job and j.done is None for j in self._pending):
+            if job.done is None and any(j == job and j.done is None and j is not self._running
+                                        for j in self._pending):
                 return False
             self._pending.append(job)
             self._idle.clear()
@@ -111,13 +115,14 @@ class AccountWorker:
             if job is None:
                 return
             with self._lock:
-                if job not in self._pending:  # dropped by stop()
+                if not any(j is job for j in self._pending):  # dropped by stop()
                     continue
+                self._running = job
             self._cancel.clear()
             report = self._run_job(job)
             with self._lock:
-                if job in self._pending:
-                    self._pending.remove(job)
+                self._running = None
+                self._pending = [j for j in self._pending if j is not job]
                 if not self._pending:
                     self._idle.set()
             self.last_report = report

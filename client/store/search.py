@@ -139,13 +139,16 @@ def fts_expression(query: ParsedQuery) -> str | None:
 
 
 def compile_query(
-    query: ParsedQuery, account_id: int | None, limit: int, date_scan: bool = False
+    query: ParsedQuery, account_id: int | None, limit: int, date_scan: bool = False,
+    unread_scan: bool = False,
 ) -> tuple[str, list[object]] | None:
     """SQL and parameters for ``query`` (None when it can match nothing).
 
     ``date_scan=True`` walks the date index newest-first and stops after ``limit`` hits:
     right when the text matches many messages; otherwise the matches are fetched through
-    the FTS index and sorted (few rows).
+    the FTS index and sorted (few rows). ``unread_scan=True`` (an ``is:unread`` query) walks
+    the partial index of unread messages instead: right when the text matches many messages
+    but few are unread (the date walk would then visit nearly every row).
     """
     fts: list[str] = []
     for word in query.words:
@@ -194,9 +197,8 @@ def compile_query(
     if query.after is not None:
         where.append("m.sort_date >= ?")
         params.append(query.after)
-    if query.seen is not None:
-        where.append("m.seen = ?")
-        params.append(int(query.seen))
+    if query.seen is not None:  # a literal, so the partial index of unread messages applies
+        where.append(f"m.seen = {int(query.seen)}")
     if query.flagged:
         where.append("m.flagged = 1")
     for name in query.folders:
@@ -212,6 +214,8 @@ def compile_query(
         where.append("m.id IN (SELECT t.message_row FROM message_tags t WHERE t.tag = ?)")
         params.append(tag)
     hint = " INDEXED BY messages_sort" if date_scan else ""
+    if unread_scan and query.seen is False:
+        hint = " INDEXED BY messages_unread"
     sql = (
         f"SELECT {ROW_COLUMNS} FROM messages m{hint} WHERE {' AND '.join(where)} "
         "ORDER BY m.sort_date DESC, m.id DESC LIMIT ?"
@@ -223,6 +227,11 @@ def compile_query(
 class SearchMixin(StoreBase):
     """``search`` over the cache; runs on the Store's own thread."""
 
+    def _capped_count(self, select: str, params: tuple[object, ...]) -> int:
+        """Rows of ``select``, counted up to ``DATE_SCAN_THRESHOLD + 1`` (stops early)."""
+        return int(self.conn.execute(
+            f"SELECT count(*) FROM ({select} LIMIT {DATE_SCAN_THRESHOLD + 1})", params).fetchone()[0])
+
     def search(self, query: str, account_id: int | None = None, limit: int = 200) -> list[MessageRow]:
         """Messages matching ``query``, newest first (at most ``limit``).
 
@@ -231,15 +240,20 @@ class SearchMixin(StoreBase):
         parsed = parse_query(query)
         expression = fts_expression(parsed)
         date_scan = False
+        unread_scan = False
         if expression is not None:
-            # counting FTS matches is cheap (no rows leave SQLite) and picks the plan
-            matches = int(self.conn.execute(
-                "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?", (expression,)
-            ).fetchone()[0])
+            # counting FTS matches (capped: only "few or many" matters) is cheap and picks the plan
+            matches = self._capped_count(
+                "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?", (expression,))
             if matches == 0:
                 return []
             date_scan = matches > DATE_SCAN_THRESHOLD
-        compiled = compile_query(parsed, account_id, limit, date_scan)
+            if date_scan and parsed.seen is False:
+                unread_scan = self._capped_count(
+                    "SELECT 1 FROM messages INDEXED BY messages_unread WHERE seen = 0 AND deleted = 0",
+                    ()) <= DATE_SCAN_THRESHOLD
+                date_scan = not unread_scan
+        compiled = compile_query(parsed, account_id, limit, date_scan, unread_scan)
         if compiled is None:
             return []
         sql, params = compiled

@@ -103,3 +103,10 @@ def p95(values: Sequence[float]) -> float:
     if len(values) == 1:
         return float(values[0])
     return float(statistics.quantiles(values, n=20, method="inclusive")[18])
+
+
+def p99(values: Sequence[float]) -> float:
+    """99th percentile (linear interpolation between closest ranks) of a non-empty sequence."""
+    if len(values) == 1:
+        return float(values[0])
+    return float(statistics.quantiles(values, n=100, method="inclusive")[98])

@@ -109,6 +109,7 @@ def render_table(results: dict[str, Any]) -> str:
         label = f"search at {int(size):,} ({figures.get('source', '')})"
         rows.append((label + " median", figures.get("median_ms"), None, "ms"))
         rows.append((label + " p95", figures.get("p95_ms"), None, "ms"))
+        rows.append((label + " p99", figures.get("p99_ms"), None, "ms"))
     lines.append(f"{'measure':<44}{'Tradewind':>14}{'mbsync':>14}")
     for label, ours, theirs, unit in rows:
         if ours is None and theirs is None:

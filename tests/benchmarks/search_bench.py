@@ -19,14 +19,32 @@ from pathlib import Path
 
 from tests.benchmarks.maildir_load import cache_root
 from tests.benchmarks.mailgen import FOLDERS, MailboxSpec, generate_mailbox
-from tests.benchmarks.measure import median, p95
+from tests.benchmarks.measure import median, p95, p99
 
-# Realistic queries of a sales rep: English words, Chinese two-character words, filters.
+# Realistic queries of a sales rep (issue 17: at least 50): English words, two-character Chinese
+# words, phrases, ``from:`` + word, ``has:attachment`` with a date range, other filters.
 SEARCH_QUERIES = (
-    "quotation", "报价", "集装箱", "FOB", "CIF Hamburg", "container 40HQ", "samples", '"L/C"',
-    "样品", "Muster", "見積", "proforma invoice", "from:mueller", "from:张伟", "subject:inquiry",
-    "subject:询价", "has:attachment", "has:attachment 装箱单", "after:2026-01-01 before:2026-03-01",
-    "LED panel after:2025-06-01",
+    # single words, several languages
+    "quotation", "FOB", "samples", "Muster", "見積", "warranty", "inspection", "deposit",
+    "certificate", "forwarder", "Rotterdam", "discount",
+    # two-character Chinese words (and two longer ones)
+    "报价", "样品", "集装箱", "付款", "发票", "订单", "宁波", "瓷砖", "灯泡", "支架", "水槽", "货代",
+    "船期", "定金",
+    # phrases and word pairs
+    "CIF Hamburg", "container 40HQ", '"L/C"', "proforma invoice", '"lead time"', '"bank slip"',
+    '"shipping marks"', '"colour temperature"', '"purchase order"', "LED panel",
+    # from: + word
+    "from:mueller", "from:张伟", "from:mueller samples", "from:张伟 报价", "from:lina 水槽",
+    "from:tanaka quotation", "from:priya solar", "from:zhangwei@cixi-lighting.example 样品",
+    # subject:
+    "subject:inquiry", "subject:询价", "subject:quotation Hamburg",
+    # has:attachment, alone, with words and with a date range
+    "has:attachment", "has:attachment 装箱单", "has:attachment after:2026-01-01 before:2026-03-01",
+    "has:attachment after:2025-06-01 before:2025-07-01", "has:attachment quotation after:2026-01-01",
+    "has:attachment 报价 after:2025-01-01 before:2025-12-31", "has:attachment from:mueller after:2025-09-01",
+    # dates and flags
+    "after:2026-01-01 before:2026-03-01", "LED panel after:2025-06-01", "is:unread quotation",
+    "is:flagged", "folder:inbox 样品",
 )
 _MSGID = re.compile(rb"<(\d{14})\.")
 _ROOT = Path(__file__).resolve().parents[2]
@@ -40,6 +58,7 @@ class SearchFigures:
     messages: int
     median_ms: float
     p95_ms: float
+    p99_ms: float
     max_ms: float
     per_query: dict[str, tuple[float, int]]
 
@@ -134,4 +153,38 @@ def measure_search(path: Path, queries: tuple[str, ...] = SEARCH_QUERIES, repeat
                 timings.append((time.perf_counter() - started) * 1000.0)
             samples += timings
             per_query[query] = (round(median(timings), 2), hits)
-    return SearchFigures(messages, median(samples), p95(samples), max(samples), per_query)
+    return SearchFigures(messages, median(samples), p95(samples), p99(samples), max(samples), per_query)
+
+
+def _slowest(figures: SearchFigures, count: int = 8) -> list[tuple[str, float, int]]:
+    ranked = sorted(figures.per_query.items(), key=lambda item: -item[1][0])
+    return [(query, ms, hits) for query, (ms, hits) in ranked[:count]]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tests.benchmarks.search_bench [--messages N] [--store PATH]``: print the figures.
+
+    Exit 0 when p99 is under 30 ms (the issue 17 target at 100,000 messages).
+    """
+    import argparse
+    import os
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--store", type=Path, default=None, help="an existing store (default: cached build)")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    path = args.store or cached_search_store(args.messages)[0]
+    load_before = os.getloadavg()
+    figures = measure_search(path, repeats=args.repeat)
+    load_after = os.getloadavg()
+    print(f"search at {figures.messages:,} messages, {len(figures.per_query)} queries x {args.repeat}: "
+          f"p50 {figures.median_ms:.2f} ms, p95 {figures.p95_ms:.2f} ms, p99 {figures.p99_ms:.2f} ms, "
+          f"max {figures.max_ms:.2f} ms (load before {load_before[0]:.2f}, after {load_after[0]:.2f})")
+    for query, ms, hits in _slowest(figures):
+        print(f"  {ms:8.2f} ms  {hits:6d} hits  {query}")
+    return 0 if figures.p99_ms < 30.0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

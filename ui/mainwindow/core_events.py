@@ -2,10 +2,11 @@
 
 ``CoreEvents(window)`` (``window.core_events``, a child of ``ui.mainwindow.window.MainWindow``)
 connects the window's ``EventBridge``: sync progress in the status bar and folder changes
-coalesced into one refresh per ``REFRESH_DELAY_MS`` (plus a tray notification for new unread
-Inbox mail). ``show_account_status`` words an account's online/offline state; the window
-connects it only when it has no ``SyncControls`` (which show every account's state). GUI
-thread only.
+refreshed at once after a quiet spell (new mail from IDLE shows without waiting, issue 17),
+then coalesced into one refresh per ``REFRESH_DELAY_MS`` while they keep coming (plus a tray
+notification for new unread Inbox mail). ``show_account_status`` words an account's
+online/offline state; the window connects it only when it has no ``SyncControls`` (which
+show every account's state). GUI thread only.
 """
 
 from __future__ import annotations
@@ -88,12 +89,14 @@ class CoreEvents(QObject):
         self.window.connection_label.setToolTip(tooltip(event.message))  # server text (T8)
 
     def folder_changed(self, event: FolderChanged) -> None:
-        """Coalesce the core's change events: one refresh per ``REFRESH_DELAY_MS`` at most."""
+        """Refresh at once when no refresh ran in the last ``REFRESH_DELAY_MS``; otherwise
+        coalesce: one more refresh when that interval ends."""
         window = self.window
         if window.closed:
             return
         self._changed_folders.add(event.folder_id)
-        if not self._refresh_timer.isActive():
+        leading = not self._refresh_timer.isActive()
+        if leading:
             self._refresh_timer.start()
         # per folder, do-not-disturb: ui.everyday.notifications (issue 11)
         if event.added and window.everyday.notifications.should_notify(event.folder_id):
@@ -101,11 +104,13 @@ class CoreEvents(QObject):
             if newest is not None:
                 window.tray.notify_new_mail(count, list_label(newest.from_name, newest.from_email),
                                           newest.subject)
+        if leading:
+            self._refresh_changed()
 
     def _refresh_changed(self) -> None:
         changed, self._changed_folders = self._changed_folders, set()
         window = self.window
-        if window.closed:
+        if window.closed or not changed:
             return
         window.refresh_unread_counts()
         if window.current_folder in changed and not window.search_text:

@@ -5,7 +5,8 @@ profile's writer lock (``client.profile.paths.ProfileLock``); when another proce
 stays read-only and says so in the status bar. Otherwise it runs one ``AccountWorker`` per real
 account (demo accounts have no server), a full sync of each at start and every
 ``sync.interval_minutes`` (the QTimer only *submits* jobs), an ``InboxWatcher`` (IDLE) per
-account queueing "sync INBOX" jobs. Each job runs in a child process (``client.jobs.child``):
+account queueing "sync INBOX" jobs. Each job runs in the account's sync child process, started
+once and kept between jobs (``client.jobs.persistent_child``; restarted if it dies):
 the sync, then ``client.jobs.after_sync.after_sync`` when the server answered, so the outbox
 goes out when the line returns. The attachment cap (``sync.attachment_cache_mb``) is read at
 each job.
@@ -30,7 +31,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from client import events
 from client.i18n import _
 from client.imap import AuthenticationError, PasswordNotSaved
-from client.jobs.child import sync_in_child
+from client.jobs.persistent_child import PersistentChild
 from client.jobs.watch import IDLE_SECONDS, InboxWatcher
 from client.jobs.worker import SyncJob, WorkerPool
 from client.profile import secrets
@@ -110,6 +111,8 @@ class SyncDriver(QObject):
         self._pool = WorkerPool(self.db_path, keyring_password, bus=self._bus,
                                 sync=self._sync_then_send, sync_options=options)
         self._watchers: dict[int, InboxWatcher] = {}
+        self._children: dict[int, PersistentChild] = {}
+        self._children_lock = threading.Lock()
         self._accounts: dict[int, Account] = {}
         self.states: dict[int, AccountState] = {}
         self._lock: ProfileLock | None = None
@@ -156,6 +159,10 @@ class SyncDriver(QObject):
         for worker in workers:
             worker.stop(timeout)
         self._pool.workers.clear()
+        with self._children_lock:
+            children, self._children = list(self._children.values()), {}
+        for child in children:
+            child.stop()
         ended = ended and not any(t.name.startswith(("tw-sync-", "tw-watch-"))
                                   for t in threading.enumerate())
         if self._lock is not None:
@@ -338,7 +345,11 @@ class SyncDriver(QObject):
         with Store.open(store_path) as store:
             cap = attachment_cap_bytes(store)  # client.settings: one rule for CLI and app
         connections = options.get("connections")
-        report, sent = sync_in_child(
+        with self._children_lock:
+            if self._stopped:
+                return SyncReport(account.id, cancelled=True)
+            child = self._children.setdefault(account.id, PersistentChild(account.id))
+        report, sent = child.run(
             store_path, account, password, folders=folders, cancel=cancel, bus=bus,
             attachment_cap=cap, connections=int(connections) if connections is not None else None)
         if report.status == "auth-failed" and account.auth == "oauth2" and not report.cancelled:
@@ -352,7 +363,7 @@ class SyncDriver(QObject):
                 report.error = str(exc)
             else:
                 if token is not None:
-                    report, sent = sync_in_child(
+                    report, sent = child.run(
                         store_path, account, token, folders=folders, cancel=cancel, bus=bus,
                         attachment_cap=cap,
                         connections=int(connections) if connections is not None else None)

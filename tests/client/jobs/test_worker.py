@@ -40,6 +40,34 @@ def test_identical_queued_jobs_are_merged_and_run_in_series(tmp_path: Path) -> N
     assert calls == [None, ("INBOX",)]
 
 
+def test_a_request_made_while_the_same_job_runs_runs_again_after_it(tmp_path: Path) -> None:
+    """issue 17: IDLE reported new mail while "sync INBOX" was already fetching; the request
+    was merged with the running job and the mail waited for the next event (seen: 30 s+)."""
+    started = threading.Event()
+    release = threading.Event()
+    calls: list[tuple[str, ...] | None] = []
+
+    def fake_sync(store_path: object, account: Account, password: str, **kw: object) -> SyncReport:
+        calls.append(kw["folders"])  # type: ignore[arg-type]
+        started.set()
+        release.wait(30)
+        return SyncReport(account.id)
+
+    with Store.open(tmp_path / "t.db") as store:
+        account = store.add_account("rep@example.test")
+    worker = AccountWorker(tmp_path / "t.db", account, lambda a: "pw", sync=fake_sync).start()
+    try:
+        assert worker.submit(SyncJob(("INBOX",)))
+        assert started.wait(30)  # running now
+        assert worker.submit(SyncJob(("INBOX",)))  # not merged with the running one
+        assert not worker.submit(SyncJob(("INBOX",)))  # merged with the waiting one
+        release.set()
+        assert worker.wait_idle(30)
+    finally:
+        worker.stop()
+    assert calls == [("INBOX",), ("INBOX",)]
+
+
 def test_wrong_password_marks_that_account_and_another_still_syncs(
     sync_env: SyncEnv, dovecot: DovecotServer, profile_dir: Path
 ) -> None:

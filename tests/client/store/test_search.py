@@ -173,3 +173,23 @@ def test_subject_and_sender_are_searchable_before_body_indexing(
     store.index_pending()
     assert _ids(store, "hidden") == {row_id} and _ids(store, "形式发票") == {row_id}
     assert store.conn.execute("SELECT count(*) FROM messages_fts").fetchone()[0] == 1
+
+
+def test_many_text_matches_but_few_unread_walk_the_unread_index(
+    store: Store, corpus: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """issue 17: "is:unread quotation" at 100k walked the whole date index for 0 hits."""
+    from client.store.search import compile_query
+
+    queries = ["集装箱 is:unread", "is:unread", "angebot is:read", "angebot is:unread"]
+    sorted_plan = {q: [r.id for r in store.search(q)] for q in queries}
+    assert sorted_plan["集装箱 is:unread"] == [corpus["container"]]
+    assert sorted_plan["angebot is:read"] == [corpus["german"]]
+    assert sorted_plan["angebot is:unread"] == []
+    monkeypatch.setattr("client.store.search.DATE_SCAN_THRESHOLD", 0)  # every text match is "many"
+    assert {q: [r.id for r in store.search(q)] for q in queries} == sorted_plan
+    compiled = compile_query(parse_query("集装箱 is:unread"), None, 200, unread_scan=True)
+    assert compiled is not None
+    plan = " ".join(str(r[3]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + compiled[0],
+                                                         compiled[1]))
+    assert "messages_unread" in plan
