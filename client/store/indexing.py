@@ -76,12 +76,15 @@ class IndexingMixin(StoreBase):
         return int(self.conn.execute("SELECT count(*) FROM messages WHERE indexed = 0")
                    .fetchone()[0])
 
-    def index_pending(self, limit: int = 500) -> int:
-        """Index up to ``limit`` unindexed messages; return how many were done (0 = none left)."""
+    def index_pending(self, limit: int = 500, *, bodies_only: bool = False) -> int:
+        """Index up to ``limit`` unindexed messages; return how many were done (0 = none left).
+        ``bodies_only`` skips rows still waiting for their body (``body_state='none'``): the
+        index process uses it while a sync's body pass runs, so a row is not indexed twice."""
+        waiting = " AND m.body_state != 'none'" if bodies_only else ""
         rows = self.conn.execute(
             "SELECT m.id, m.subject, m.from_name, m.from_email, m.to_json, m.cc_json, "
             "m.reply_to_json, b.raw FROM messages m LEFT JOIN bodies b ON b.message_id = m.id "
-            "WHERE m.indexed = 0 ORDER BY m.id LIMIT ?",
+            f"WHERE m.indexed = 0{waiting} ORDER BY m.id LIMIT ?",
             (limit,),
         ).fetchall()
         if not rows:

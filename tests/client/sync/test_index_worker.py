@@ -1,0 +1,141 @@
+"""The index process: indexes what the sync stores, drains on finish, loses nothing when it
+stops early or cannot start."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from client.store import FolderRecord, IncomingMessage, Store
+from client.store.derive import header_columns
+from client.sync import index_worker
+from client.sync.index_worker import IndexWorker, child_main
+from tests.client.sync.env import make_message
+
+
+def _store_with_messages(path: Path, count: int, *, listed_only: int = 0) -> None:
+    """``count`` messages with bodies, then ``listed_only`` rows with headers only."""
+    with Store.open(path) as store:
+        account = store.add_account("rep@example.test")
+        folder = store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
+        batch = [IncomingMessage(uid=n + 1, raw=make_message(n, subject=f"集装箱 报价 {n}"))
+                 for n in range(count)]
+        store.insert_messages(folder.id, batch, count)
+        if listed_only:
+            heads = [IncomingMessage(uid=count + n + 1, raw=b"", body_state="none",
+                                     headers=header_columns(make_message(count + n)))
+                     for n in range(listed_only)]
+            store.insert_messages(folder.id, heads, count + listed_only)
+
+
+def _body_hits(path: Path, word: str) -> int:
+    with Store.open(path) as store:
+        return int(store.conn.execute(
+            "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?",
+            (f'body:"{word}"',)).fetchone()[0])
+
+
+def test_finish_drains_every_stored_body_in_the_child(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    _store_with_messages(path, 250)
+    worker = IndexWorker(path)
+    worker.nudge()
+    assert worker.started
+    assert worker.finish(timeout=120) == 250
+    assert worker.error is None and not worker.failed
+    with Store.open(path) as store:
+        assert store.pending_index_count() == 0
+    assert _body_hits(path, "quotation") == 250
+
+
+def test_no_nudge_starts_no_process(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    _store_with_messages(path, 3)
+    worker = IndexWorker(path)
+    assert worker.finish(timeout=30) == 0  # a no-change sync pays nothing
+    assert not worker.started
+    with Store.open(path) as store:
+        assert store.pending_index_count() == 3
+
+
+def _pending(path: Path) -> int:
+    with Store.open(path) as store:
+        return store.pending_index_count()
+
+
+def _wait_until(condition: Callable[[], bool], seconds: float = 60.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def test_before_finish_rows_without_their_body_wait(tmp_path: Path) -> None:
+    """During the body pass the child skips rows listed from their headers only (they would
+    be indexed twice); ``finish`` indexes them too."""
+    path = tmp_path / "t.db"
+    _store_with_messages(path, 4, listed_only=3)
+    read_end, write_end = os.pipe()
+    out = io.StringIO()
+    with open(read_end, encoding="utf-8") as commands, open(write_end, "w", encoding="utf-8") as tell:
+        child = threading.Thread(target=child_main, args=(str(path), commands, out))
+        child.start()
+        tell.write("more\n")
+        tell.flush()
+        assert _wait_until(lambda: _pending(path) == 3)  # the 4 bodies, not the 3 headers
+        tell.write("finish\n")
+        tell.flush()
+        child.join(60)
+    assert json.loads(out.getvalue()) == {"indexed": 7, "error": None}
+    assert _pending(path) == 0
+
+
+def test_parent_gone_stops_the_child_and_loses_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    _store_with_messages(path, 600)
+    worker = IndexWorker(path)
+    worker.nudge()
+    proc = worker._proc
+    assert proc is not None and proc.stdin is not None
+    proc.stdin.close()  # what the child sees when the sync process dies
+    assert proc.wait(timeout=120) == 0
+    indexed = json.loads(proc.stdout.read() if proc.stdout else "{}")["indexed"]
+    assert indexed + _pending(path) == 600
+    assert _body_hits(path, "quotation") == indexed
+
+
+def test_a_child_that_cannot_start_is_reported_as_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "t.db"
+    _store_with_messages(path, 5)
+    monkeypatch.setattr(index_worker, "child_command",
+                        lambda _p: [str(tmp_path / "no-such-python")])
+    worker = IndexWorker(path)
+    worker.nudge()
+    assert worker.failed and not worker.started
+    assert worker.finish(timeout=30) == 0
+    with Store.open(path) as store:
+        assert store.pending_index_count() == 5  # left for the thread indexer
+
+
+def test_a_child_that_dies_is_reported_as_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "t.db"
+    _store_with_messages(path, 5)
+    monkeypatch.setattr(index_worker, "child_command",
+                        lambda _p: [index_worker.sys.executable, "-c", "raise SystemExit(3)"])
+    worker = IndexWorker(path)
+    worker.nudge()
+    assert worker.finish(timeout=30) == 0
+    assert worker.failed
