@@ -13,26 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from client.store import FolderRecord, IncomingMessage, Store
-from client.store.derive import header_columns
+from client.store import Store
 from client.sync import index_worker
 from client.sync.index_worker import IndexWorker, child_main
-from tests.client.sync.env import make_message
-
-
-def _store_with_messages(path: Path, count: int, *, listed_only: int = 0) -> None:
-    """``count`` messages with bodies, then ``listed_only`` rows with headers only."""
-    with Store.open(path) as store:
-        account = store.add_account("rep@example.test")
-        folder = store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
-        batch = [IncomingMessage(uid=n + 1, raw=make_message(n, subject=f"集装箱 报价 {n}"))
-                 for n in range(count)]
-        store.insert_messages(folder.id, batch, count)
-        if listed_only:
-            heads = [IncomingMessage(uid=count + n + 1, raw=b"", body_state="none",
-                                     headers=header_columns(make_message(count + n)))
-                     for n in range(listed_only)]
-            store.insert_messages(folder.id, heads, count + listed_only)
+from tests.client.sync.env import store_with_messages
 
 
 def _body_hits(path: Path, word: str) -> int:
@@ -44,7 +28,7 @@ def _body_hits(path: Path, word: str) -> int:
 
 def test_finish_drains_every_stored_body_in_the_child(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
-    _store_with_messages(path, 250)
+    store_with_messages(path, 250)
     worker = IndexWorker(path)
     worker.nudge()
     assert worker.started
@@ -57,7 +41,7 @@ def test_finish_drains_every_stored_body_in_the_child(tmp_path: Path) -> None:
 
 def test_no_nudge_starts_no_process(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
-    _store_with_messages(path, 3)
+    store_with_messages(path, 3)
     worker = IndexWorker(path)
     assert worker.finish(timeout=30) == 0  # a no-change sync pays nothing
     assert not worker.started
@@ -83,7 +67,7 @@ def test_before_finish_rows_without_their_body_wait(tmp_path: Path) -> None:
     """During the body pass the child skips rows listed from their headers only (they would
     be indexed twice); ``finish`` indexes them too."""
     path = tmp_path / "t.db"
-    _store_with_messages(path, 4, listed_only=3)
+    store_with_messages(path, 4, listed_only=3)
     read_end, write_end = os.pipe()
     out = io.StringIO()
     with open(read_end, encoding="utf-8") as commands, open(write_end, "w", encoding="utf-8") as tell:
@@ -101,7 +85,7 @@ def test_before_finish_rows_without_their_body_wait(tmp_path: Path) -> None:
 
 def test_parent_gone_stops_the_child_and_loses_nothing(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
-    _store_with_messages(path, 600)
+    store_with_messages(path, 600)
     worker = IndexWorker(path)
     worker.nudge()
     proc = worker._proc
@@ -113,29 +97,18 @@ def test_parent_gone_stops_the_child_and_loses_nothing(tmp_path: Path) -> None:
     assert _body_hits(path, "quotation") == indexed
 
 
-def test_a_child_that_cannot_start_is_reported_as_failed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("command", ["missing", "dies"])
+def test_a_child_that_cannot_start_or_dies_leaves_its_rows_for_the_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
     path = tmp_path / "t.db"
-    _store_with_messages(path, 5)
-    monkeypatch.setattr(index_worker, "child_command",
-                        lambda _p: [str(tmp_path / "no-such-python")])
+    store_with_messages(path, 5)
+    argv = ([str(tmp_path / "no-such-python")] if command == "missing"
+            else [index_worker.sys.executable, "-c", "raise SystemExit(3)"])
+    monkeypatch.setattr(index_worker, "child_command", lambda _p: argv)
     worker = IndexWorker(path)
     worker.nudge()
-    assert worker.failed and not worker.started
-    assert worker.finish(timeout=30) == 0
-    with Store.open(path) as store:
-        assert store.pending_index_count() == 5  # left for the thread indexer
-
-
-def test_a_child_that_dies_is_reported_as_failed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "t.db"
-    _store_with_messages(path, 5)
-    monkeypatch.setattr(index_worker, "child_command",
-                        lambda _p: [index_worker.sys.executable, "-c", "raise SystemExit(3)"])
-    worker = IndexWorker(path)
-    worker.nudge()
+    assert worker.started == (command == "dies")
     assert worker.finish(timeout=30) == 0
     assert worker.failed
+    assert _pending(path) == 5  # left for the thread indexer
