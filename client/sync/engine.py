@@ -41,7 +41,6 @@ from client.imap import (
 )
 from client.ops import replay
 from client.store import Account, Store, StoreError, StoreWriteError
-from client.sync.checkpointer import WalCheckpointer
 from client.sync.fetch_pool import FetchPool
 from client.sync.folder_list import FolderListChanges, ListedFolder, reconcile_folders
 from client.sync.folder_sync import (
@@ -245,9 +244,6 @@ def _run(
     # Checkpoint the WAL less often while bodies stream in (fewer fsyncs of the main file);
     # a per-connection setting, gone when this Store closes.
     store.conn.execute(f"PRAGMA wal_autocheckpoint = {SYNC_WAL_AUTOCHECKPOINT_PAGES}")
-    # Once bodies stream in, checkpoints run on their own thread, not inside the writer's COMMIT.
-    checkpointer = WalCheckpointer(store.path, SYNC_WAL_AUTOCHECKPOINT_PAGES)
-    ctx.after_body_batch.append(lambda _folder_id, _added: checkpointer.start(store.conn))
     try:
         _replay(store, session, account.id, report)
         listed, changes = reconcile_folders(store, session, account.id)
@@ -262,7 +258,6 @@ def _run(
                 store.save_folder_state(item.folder.id, last_error=str(exc))
         _mark_checked(store, listed, report)
         _fill_all_bodies(ctx, listed, folder_names, report)
-        checkpointer.stop()
         if ctx.pool is not None:
             ctx.pool.close()  # helpers are done: free their connections before indexing
             ctx.pool = None
@@ -283,7 +278,6 @@ def _run(
     except ImapError as exc:
         report.status, report.error = status_for(exc), str(exc)
     finally:
-        checkpointer.stop()
         if worker is not None:  # an error or cancel ended the sync: stop indexing too
             report.indexed += worker.finish(drain=False, timeout=INDEX_STOP_SECONDS)
         if indexer is not None:
