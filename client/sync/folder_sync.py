@@ -95,8 +95,9 @@ class SyncContext:
     pool_factory: Callable[[], FetchPool | None]
     bus: events.EventBus
     progress: Callable[[events.SyncProgress], None] | None = None
-    #: Called on this thread after each committed body batch with (folder id, added row
-    #: ids): the index process's nudge; later steps of the store pass hook in here too.
+    #: Called on this thread after each committed body batch with (folder id, ids of the rows
+    #: it added or updated: new messages and listed rows whose body arrived): the index
+    #: process's nudge; later per-batch steps of the store pass (risk, rules) hook in here too.
     after_body_batch: list[Callable[[int, tuple[int, ...]], None]] = field(default_factory=list)
     pool: FetchPool | None = field(default=None)
     #: Opens a new main session when a reply closed the line (None: no reconnecting).
@@ -439,7 +440,7 @@ def _store_all(
         _publish(ctx, folder.id, added=added, updated=updated, removed=replaced)
         if progress.phase != "headers":
             for hook in ctx.after_body_batch:
-                hook(folder.id, added)
+                hook(folder.id, added + updated)
         ctx.report_progress(progress.folder, progress.done, progress.total, progress.phase)
 
 

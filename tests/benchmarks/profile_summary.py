@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-_THREAD = re.compile(r"^(?:process \d+:.*?;)?(thread \(0x[0-9A-Fa-f]+\))?")
+_PROCESS = re.compile(r'^process \d+:"(?:\S*python\S* )?(?:-m )?(\S+)')
 
 
 def phase_of(stack: str) -> str:
@@ -39,7 +39,7 @@ def phase_of(stack: str) -> str:
 
 
 def summarize(path: Path, rate: int) -> dict[str, Any]:
-    """``{"phases": {phase: seconds}, "threads": {thread: seconds}, "samples": n}``."""
+    """``{"phases": {phase: seconds}, "threads": {"module thread-name": seconds}, "samples": n}``."""
     phases: Counter[str] = Counter()
     threads: Counter[str] = Counter()
     samples = 0
@@ -50,10 +50,10 @@ def summarize(path: Path, rate: int) -> dict[str, Any]:
         count = int(count_text)
         samples += count
         phases[phase_of(stack)] += count
-        match = _THREAD.match(stack)
         frames = stack.split(";")
-        where = next((f for f in frames if "(client/" in f or "client/" in f), frames[-1])
-        threads[(match.group(1) if match and match.group(1) else "?") + " " + where[:60]] += count
+        process = [m.group(1) for f in frames if (m := _PROCESS.match(f))]
+        thread = next((f.partition(": ")[2] for f in frames if f.startswith("thread (")), "?")
+        threads[f"{process[-1] if process else '?'} {thread}"] += count
     return {
         "phases": {k: round(v / rate, 2) for k, v in phases.most_common()},
         "threads": {k: round(v / rate, 2) for k, v in threads.most_common(8)},

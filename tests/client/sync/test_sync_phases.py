@@ -4,10 +4,12 @@ without re-parsing the headers the listing pass already stored."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from client.store.records import IncomingMessage
-from client.sync import folder_sync, index_worker
+from client.sync import engine, folder_sync, index_worker
 from client.sync.engine import sync_account
 from client.sync.fetch_pool import FetchedBatch
 from client.sync.folder_sync import SyncContext
@@ -87,3 +89,35 @@ def test_body_pass_keeps_the_listed_headers_and_parses_none(
             "SELECT subject, from_email, body_state FROM messages ORDER BY uid").fetchall()
     assert [state for _s, _f, state in rows] == ["full"] * 5
     assert all(subject and from_email for subject, from_email, _ in rows)
+
+
+def test_after_body_batch_hooks_get_every_row_whose_body_arrived(
+    sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store pass's per-batch hook point: listed rows whose bodies are filled in come as
+    updated rows; header-only batches call no hook."""
+    env = sync_env
+    for n in range(7):
+        env.server.append(env.user, "INBOX", make_message(n, size=2_000))
+    monkeypatch.setattr(folder_sync, "HEADERS_FIRST_MIN_BYTES", 0)
+    monkeypatch.setattr(folder_sync, "BATCH_COUNT", 3)
+    calls: list[tuple[int, tuple[int, ...], int]] = []
+
+    class Recording(SyncContext):
+        def __init__(self, **fields: Any) -> None:
+            super().__init__(**fields)
+
+            def hook(folder_id: int, rows: tuple[int, ...]) -> None:
+                waiting = self.store.conn.execute(
+                    "SELECT count(*) FROM messages WHERE body_state = 'none' AND id IN "
+                    f"({','.join(map(str, rows)) or 'NULL'})").fetchone()[0]
+                calls.append((folder_id, rows, int(waiting)))
+            self.after_body_batch.append(hook)
+
+    monkeypatch.setattr(engine, "SyncContext", Recording)
+    report = sync_account(env.store_path, env.account, env.password, connections=0)
+    assert report.error is None, report.error
+    with env.open() as store:
+        ids = sorted(int(r) for (r,) in store.conn.execute("SELECT id FROM messages"))
+    assert sorted(i for _f, rows, _w in calls for i in rows) == ids  # each row once
+    assert len(calls) == 3 and all(waiting == 0 for _f, _rows, waiting in calls)
