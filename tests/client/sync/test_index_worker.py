@@ -112,3 +112,17 @@ def test_a_child_that_cannot_start_or_dies_leaves_its_rows_for_the_thread(
     assert worker.finish(timeout=30) == 0
     assert worker.failed
     assert _pending(path) == 5  # left for the thread indexer
+
+
+def test_the_frozen_apps_index_child_argument_runs_the_child(tmp_path: Path) -> None:
+    """A frozen build starts the index child as ``Tradewind --index-child STORE``."""
+    from client.cli import main as cli_main
+
+    assert cli_main.INDEX_CHILD_ARGUMENT == index_worker.CHILD_ARGUMENT
+    path = tmp_path / "t.db"
+    store_with_messages(path, 4)
+    out = io.StringIO()
+    code = cli_main.main([index_worker.CHILD_ARGUMENT, str(path)], stdin=io.StringIO("finish\n"),
+                         stdout=out)
+    assert code == 0 and json.loads(out.getvalue()) == {"indexed": 4, "error": None}
+    assert _pending(path) == 0
