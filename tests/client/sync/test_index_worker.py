@@ -126,3 +126,25 @@ def test_the_frozen_apps_index_child_argument_runs_the_child(tmp_path: Path) -> 
                          stdout=out)
     assert code == 0 and json.loads(out.getvalue()) == {"indexed": 4, "error": None}
     assert _pending(path) == 0
+
+
+def test_kill_9_of_the_child_mid_index_keeps_the_cache_sound(tmp_path: Path) -> None:
+    """Checklist S1 for the index process: a SIGKILL while it indexes leaves a database that
+    passes integrity_check, no row marked indexed without its text, and the next run converges."""
+    path = tmp_path / "t.db"
+    store_with_messages(path, 900)
+    worker = IndexWorker(path)
+    worker.nudge()
+    proc = worker._proc
+    assert proc is not None
+    assert _wait_until(lambda: _pending(path) < 900)  # at least one chunk committed
+    proc.kill()
+    proc.wait(timeout=60)
+    with Store.open(path) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        done = 900 - store.pending_index_count()
+    assert _body_hits(path, "quotation") == done  # what is marked indexed is searchable
+    again = IndexWorker(path)
+    again.nudge()
+    assert again.finish(timeout=120) == 900 - done
+    assert _pending(path) == 0 and _body_hits(path, "quotation") == 900
