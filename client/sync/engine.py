@@ -3,7 +3,8 @@
 Order: connect → replay queued offline operations (so local changes are not overwritten) →
 LIST (create/rename/remove folders, roles) → per folder STATUS and the planner's cheapest plan
 (an unchanged folder costs one STATUS round trip, no SELECT; big downloads list headers first)
-→ bodies of the listed rows → full-text indexing of new rows, once every body is stored.
+→ bodies of the listed rows, indexed for full-text search by a second process while they
+arrive (``index_worker``); the call returns once the index is complete.
 
 Threading: call from one thread (the account worker); that thread opens its own ``Store`` and
 is the only SQLite writer. Big folders are fetched on up to ``connections`` extra helper
