@@ -234,7 +234,7 @@ def _run(
     # Bodies are indexed by a second process while they stream in (``index_worker``: on this
     # process's threads it competed for the GIL and halved the download); what it leaves (it
     # could not start, old header columns to re-derive) the thread indexer does at the end.
-    worker = IndexWorker(store.path) if index else None
+    worker = IndexWorker(store.path, cancel) if index else None
     indexer = BackgroundIndexer(store.path, cancel, bus) if index else None
     ctx = SyncContext(store=store, session=session, account_id=account.id, cancel=cancel,
                       attachment_cap=attachment_cap, pool_factory=make_pool, bus=bus,
@@ -263,8 +263,8 @@ def _run(
             ctx.pool.close()  # helpers are done: free their connections before indexing
             ctx.pool = None
         if worker is not None:
-            report.indexed += _finish_worker(worker, report)
-            worker = None
+            finishing, worker = worker, None
+            report.indexed += _finish_worker(finishing, report, cancel)
         if indexer is not None:
             if store.pending_index_count() or store.pending_rederive_count():
                 indexer.start()  # new rows, rows an earlier, interrupted run left, old headers
@@ -288,13 +288,17 @@ def _run(
         ctx.session.logout()  # the session in use (a new one if a bad reply closed the line)
 
 
-def _finish_worker(worker: IndexWorker, report: SyncReport) -> int:
+def _finish_worker(worker: IndexWorker, report: SyncReport, cancel: threading.Event) -> int:
     """Wait for the index process to index every stored body; its count. A disk error ends
     the sync's status like any write error; a process that failed leaves its rows to the
-    thread indexer."""
+    thread indexer. Raises ``SyncCancelled`` when ``cancel`` stopped it (rows it did not
+    reach stay unindexed for the next sync)."""
     indexed = worker.finish(drain=True)
     if worker.error and report.error is None:
         report.status, report.error = "error", worker.error
+    if cancel.is_set():
+        report.indexed += indexed
+        raise SyncCancelled(_("The sync was cancelled."))
     return indexed
 
 

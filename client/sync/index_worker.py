@@ -5,10 +5,10 @@ sync's own process it competed for the GIL with the fetch threads and the writer
 it used to wait until every body was stored; in a process of its own it runs on the other core
 while bodies stream in, so the sync returns soon after the last body with the index complete.
 
-Parent side: ``IndexWorker(store_path)`` is driven by the sync's thread: ``nudge()`` after each
+Parent side: ``IndexWorker(store_path, cancel)`` is driven by the sync's thread: ``nudge()`` after each
 committed body batch (starts the process on the first call: a no-change sync starts none),
-``finish(drain=True)`` to index what is left and wait, ``finish(drain=False)`` to stop after the
-current chunk (cancel, error). It never raises: a process that cannot start or dies sets
+``finish(drain=True)`` to index what is left and wait (a ``cancel`` set meanwhile stops it
+after its current chunk), ``finish(drain=False)`` to stop after the current chunk (error). It never raises: a process that cannot start or dies sets
 ``error``/``failed`` and the caller indexes the rest on a thread (``BackgroundIndexer``); rows
 stay ``indexed = 0`` until a chunk commits, so nothing is lost on a kill of either process.
 
@@ -23,16 +23,22 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import subprocess
 import sys
 import threading
+import time
 from typing import IO
 
 log = logging.getLogger(__name__)
 
 #: Messages per index transaction: short write-lock holds, so the body writer rarely waits.
 CHUNK = 100
+#: How often a waiting parent looks at its cancel event.
+POLL_SECONDS = 0.2
+#: Seconds a stopped child may take to end its current chunk before it is killed.
+STOP_SECONDS = 15.0
 #: The frozen app's hidden mode for this child (see ``client.cli.main``).
 CHILD_ARGUMENT = "--index-child"
 
@@ -47,8 +53,10 @@ def child_command(store_path: str | os.PathLike[str]) -> list[str]:
 class IndexWorker:
     """One index child process; call every method from the one thread that owns it."""
 
-    def __init__(self, store_path: str | os.PathLike[str]) -> None:
+    def __init__(self, store_path: str | os.PathLike[str],
+                 cancel: threading.Event | None = None) -> None:
         self._path = store_path
+        self._cancel = cancel
         self._proc: subprocess.Popen[str] | None = None
         self.failed = False
         self.indexed = 0
@@ -75,20 +83,36 @@ class IndexWorker:
     def finish(self, *, drain: bool = True, timeout: float | None = None) -> int:
         """Let the child index every remaining row (``drain``) or stop after its current
         chunk; wait for it (killed after ``timeout`` seconds) and return how many rows it
-        indexed. Idempotent."""
+        indexed. A ``cancel`` set meanwhile turns a drain into a stop (at most
+        ``STOP_SECONDS`` more). Idempotent."""
         proc, self._proc = self._proc, None
         if proc is None:
             return self.indexed
-        self._send("finish" if drain else "stop", proc)
-        try:
-            out, _ = proc.communicate(timeout=timeout)
-        except (subprocess.TimeoutExpired, OSError, ValueError) as exc:
-            proc.kill()
-            proc.wait()
-            self._fail(f"the index process did not finish: {exc}")
-            return self.indexed
+        stopping = not drain or self._cancelled()
+        self._send("stop" if stopping else "finish", proc)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            try:
+                proc.wait(timeout=POLL_SECONDS)
+                break
+            except subprocess.TimeoutExpired:
+                if not stopping and self._cancelled():
+                    self._send("stop", proc)
+                    stopping = True
+                    deadline = min(deadline or math.inf, time.monotonic() + STOP_SECONDS)
+                if deadline is not None and time.monotonic() > deadline:
+                    proc.kill()
+                    proc.wait()
+                    self._fail("the index process did not finish in time")
+                    _close(proc)
+                    return self.indexed
+        out = proc.stdout.read() if proc.stdout is not None else ""
+        _close(proc)
         self._read_result(out, proc.returncode)
         return self.indexed
+
+    def _cancelled(self) -> bool:
+        return self._cancel is not None and self._cancel.is_set()
 
     def _read_result(self, out: str, returncode: int) -> None:
         lines = [line for line in out.splitlines() if line.startswith("{")]
@@ -114,6 +138,15 @@ class IndexWorker:
         """Remember a failure; the caller indexes the rest itself (rows stay unindexed)."""
         log.info("%s; indexing continues on a thread", why)
         self.failed = True
+
+
+def _close(proc: subprocess.Popen[str]) -> None:
+    for stream in (proc.stdin, proc.stdout):
+        if stream is not None:
+            try:
+                stream.close()
+            except OSError:  # a pipe the child broke: nothing left to flush
+                pass
 
 
 def _child_env() -> dict[str, str]:

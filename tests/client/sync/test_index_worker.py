@@ -148,3 +148,17 @@ def test_kill_9_of_the_child_mid_index_keeps_the_cache_sound(tmp_path: Path) -> 
     again.nudge()
     assert again.finish(timeout=120) == 900 - done
     assert _pending(path) == 0 and _body_hits(path, "quotation") == 900
+
+
+def test_a_cancel_during_the_drain_stops_the_child_after_its_chunk(tmp_path: Path) -> None:
+    """The sync stays cancellable while it waits for the index (checklist T12)."""
+    path = tmp_path / "t.db"
+    store_with_messages(path, 3000)
+    cancel = threading.Event()
+    worker = IndexWorker(path, cancel)
+    worker.nudge()
+    cancel.set()
+    indexed = worker.finish(drain=True, timeout=120)
+    assert not worker.failed and worker.error is None
+    assert indexed + _pending(path) == 3000
+    assert _pending(path) > 0  # stopped, not drained: the rest waits for the next sync

@@ -4,6 +4,7 @@ without re-parsing the headers the listing pass already stored."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -121,3 +122,27 @@ def test_after_body_batch_hooks_get_every_row_whose_body_arrived(
         ids = sorted(int(r) for (r,) in store.conn.execute("SELECT id FROM messages"))
     assert sorted(i for _f, rows, _w in calls for i in rows) == ids  # each row once
     assert len(calls) == 3 and all(waiting == 0 for _f, _rows, waiting in calls)
+
+
+def test_a_cancel_while_the_index_drains_ends_the_sync_as_cancelled(
+    sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = sync_env
+    for n in range(4):
+        env.server.append(env.user, "INBOX", make_message(n, size=2_000))
+    cancel = threading.Event()
+    real_finish = IndexWorker.finish
+
+    def finish(self: IndexWorker, **options: Any) -> int:
+        cancel.set()  # the user cancels while the sync waits for the index
+        return real_finish(self, **options)
+
+    monkeypatch.setattr(IndexWorker, "finish", finish)
+    report = sync_account(env.store_path, env.account, env.password, cancel=cancel,
+                          connections=0)
+    assert report.cancelled and report.status == "ok"
+    assert report.error == "The sync was cancelled."
+    with env.open() as store:  # the bodies are kept; unindexed rows wait for the next sync
+        assert store.conn.execute(
+            "SELECT count(*) FROM messages WHERE body_state = 'full'").fetchone()[0] == 4
+        assert store.pending_index_count() == 4 - report.indexed
