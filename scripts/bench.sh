@@ -5,8 +5,9 @@
 # resync, time until all headers are listable, search latency at 10k/100k, peak memory; prints
 # PASS/MISS per target and the path of a JSON file with the figures. Takes several minutes at
 # full size (10,000 messages, 1.2 GB); --quick uses 1,000 messages and searches at 10k only.
-# Other options: --messages N, --repeat N, --search-sizes 10000,100000, --skip-sync,
-# --skip-search, --json PATH, --keep. Generated mailboxes and search stores are cached in
+# Other options: --messages N (or --n N; 50000 is about 6 GB), --repeat N,
+# --search-sizes 10000,100000, --skip-sync, --skip-search, --json PATH, --keep, --py-spy PATH
+# (one extra full sync under py-spy, seconds per phase printed; pip install py-spy). Generated mailboxes and search stores are cached in
 # ${TRADEWIND_BENCH_CACHE:-$TMPDIR/tradewind-bench-cache}; delete that folder to rebuild.
 #
 # Like scripts/test.sh it installs what is missing first: the Debian packages the benchmark

@@ -36,6 +36,7 @@ PROG = "tradewind"
 # which command is `client.cli.registry.COMMAND_MODULES` (a run imports only its own).
 #: `client.jobs.child.CHILD_ARGUMENT`, spelt out so a command run never imports the sync child.
 SYNC_CHILD_ARGUMENT = "--sync-child"
+INDEX_CHILD_ARGUMENT = "--index-child"  # `client.sync.index_worker.CHILD_ARGUMENT`
 
 
 class _Parser(argparse.ArgumentParser):
@@ -117,6 +118,10 @@ def main(
             return persistent_main(stdin, stdout)
 
         return child_main(stdin, stdout)
+    if args_list[:1] == [INDEX_CHILD_ARGUMENT] and len(args_list) == 2:  # frozen builds only
+        from client.sync import index_worker
+
+        return index_worker.child_main(args_list[1], stdin, stdout)
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     try:

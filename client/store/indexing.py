@@ -33,6 +33,8 @@ def index_limits() -> Limits:
 
 
 PREVIEW_CHARS = 200
+#: Bytes of bodies one ``index_pending`` chunk reads at most (peak memory of the indexer).
+INDEX_BATCH_BYTES = 32 * 1024 * 1024
 BODY_INDEX_CHARS = 200_000
 
 
@@ -76,13 +78,30 @@ class IndexingMixin(StoreBase):
         return int(self.conn.execute("SELECT count(*) FROM messages WHERE indexed = 0")
                    .fetchone()[0])
 
-    def index_pending(self, limit: int = 500) -> int:
-        """Index up to ``limit`` unindexed messages; return how many were done (0 = none left)."""
+    def index_pending(self, limit: int = 500, *, bodies_only: bool = False,
+                      max_bytes: int = INDEX_BATCH_BYTES) -> int:
+        """Index up to ``limit`` unindexed messages, at most ``max_bytes`` of bodies (at least
+        one message); return how many were done (0 = none left). ``bodies_only`` skips rows
+        still waiting for their body (``body_state='none'``): the index process uses it while
+        a sync's body pass runs, so a row is not indexed twice."""
+        waiting = " AND body_state != 'none'" if bodies_only else ""
+        take: list[int] = []
+        total = 0
+        for row_id, size in self.conn.execute(
+            f"SELECT id, size FROM messages WHERE indexed = 0{waiting} ORDER BY id LIMIT ?",
+            (limit,),
+        ):
+            if take and total + int(size or 0) > max_bytes:
+                break  # bodies are read whole: bound what one chunk holds in memory
+            take.append(int(row_id))
+            total += int(size or 0)
+        if not take:
+            return 0
         rows = self.conn.execute(
             "SELECT m.id, m.subject, m.from_name, m.from_email, m.to_json, m.cc_json, "
             "m.reply_to_json, b.raw FROM messages m LEFT JOIN bodies b ON b.message_id = m.id "
-            "WHERE m.indexed = 0 ORDER BY m.id LIMIT ?",
-            (limit,),
+            "WHERE m.id IN (SELECT value FROM json_each(?)) AND m.indexed = 0 ORDER BY m.id",
+            (json.dumps(take),),
         ).fetchall()
         if not rows:
             return 0

@@ -3,7 +3,8 @@
 Order: connect → replay queued offline operations (so local changes are not overwritten) →
 LIST (create/rename/remove folders, roles) → per folder STATUS and the planner's cheapest plan
 (an unchanged folder costs one STATUS round trip, no SELECT; big downloads list headers first)
-→ bodies of the listed rows → full-text indexing of new rows, once every body is stored.
+→ bodies of the listed rows, indexed for full-text search by a second process while they
+arrive (``index_worker``); the call returns once the index is complete.
 
 Threading: call from one thread (the account worker); that thread opens its own ``Store`` and
 is the only SQLite writer. Big folders are fetched on up to ``connections`` extra helper
@@ -50,6 +51,7 @@ from client.sync.folder_sync import (
     fill_bodies,
     sync_folder,
 )
+from client.sync.index_worker import IndexWorker
 from client.sync.indexer import BackgroundIndexer
 
 log = logging.getLogger(__name__)
@@ -59,6 +61,8 @@ DEFAULT_ATTACHMENT_CAP = 25 * MB
 DEFAULT_HELPER_CONNECTIONS = 2
 #: ``wal_autocheckpoint`` (pages) of the sync's connection while it writes bodies.
 SYNC_WAL_AUTOCHECKPOINT_PAGES = 4096
+#: Seconds a cancelled sync waits for the index process to end its current chunk.
+INDEX_STOP_SECONDS = 15.0
 _SECURITY_ALIASES = {"tls": "ssl", "ssl": "ssl", "starttls": "starttls",
                      "insecure-plain": "insecure-plain"}
 
@@ -227,12 +231,17 @@ def _run(
     def make_pool() -> FetchPool | None:
         return FetchPool(connect, connections) if connections > 0 else None
 
-    # Indexing starts once every body is stored: beside the download it competed for the GIL
-    # and the write lock and made the download twice as slow.
+    # Bodies are indexed by a second process while they stream in (``index_worker``: on this
+    # process's threads it competed for the GIL and halved the download); what it leaves (it
+    # could not start, old header columns to re-derive) the thread indexer does at the end.
+    worker = IndexWorker(store.path, cancel) if index else None
     indexer = BackgroundIndexer(store.path, cancel, bus) if index else None
     ctx = SyncContext(store=store, session=session, account_id=account.id, cancel=cancel,
                       attachment_cap=attachment_cap, pool_factory=make_pool, bus=bus,
                       progress=progress, reconnect=connect)
+    if worker is not None:
+        nudge = worker.nudge
+        ctx.after_body_batch.append(lambda _folder_id, _added: nudge())
     # Checkpoint the WAL less often while bodies stream in (fewer fsyncs of the main file);
     # a per-connection setting, gone when this Store closes.
     store.conn.execute(f"PRAGMA wal_autocheckpoint = {SYNC_WAL_AUTOCHECKPOINT_PAGES}")
@@ -253,10 +262,13 @@ def _run(
         if ctx.pool is not None:
             ctx.pool.close()  # helpers are done: free their connections before indexing
             ctx.pool = None
+        if worker is not None:
+            finishing, worker = worker, None
+            report.indexed += _finish_worker(finishing, report, cancel)
         if indexer is not None:
             if store.pending_index_count() or store.pending_rederive_count():
                 indexer.start()  # new rows, rows an earlier, interrupted run left, old headers
-            report.indexed = indexer.finish()
+            report.indexed += indexer.finish()
             if indexer.error and report.error is None:
                 report.status, report.error = "error", indexer.error
             indexer = None
@@ -267,11 +279,27 @@ def _run(
     except ImapError as exc:
         report.status, report.error = status_for(exc), str(exc)
     finally:
-        if indexer is not None:  # an error or cancel ended the sync: stop indexing too
-            report.indexed = indexer.finish(drain=False)
+        if worker is not None:  # an error or cancel ended the sync: stop indexing too
+            report.indexed += worker.finish(drain=False, timeout=INDEX_STOP_SECONDS)
+        if indexer is not None:
+            report.indexed += indexer.finish(drain=False)
         if ctx.pool is not None:
             ctx.pool.close()
         ctx.session.logout()  # the session in use (a new one if a bad reply closed the line)
+
+
+def _finish_worker(worker: IndexWorker, report: SyncReport, cancel: threading.Event) -> int:
+    """Wait for the index process to index every stored body; its count. A disk error ends
+    the sync's status like any write error; a process that failed leaves its rows to the
+    thread indexer. Raises ``SyncCancelled`` when ``cancel`` stopped it (rows it did not
+    reach stay unindexed for the next sync)."""
+    indexed = worker.finish(drain=True)
+    if worker.error and report.error is None:
+        report.status, report.error = "error", worker.error
+    if cancel.is_set():
+        report.indexed += indexed
+        raise SyncCancelled(_("The sync was cancelled."))
+    return indexed
 
 
 def _fill_all_bodies(

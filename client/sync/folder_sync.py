@@ -95,7 +95,10 @@ class SyncContext:
     pool_factory: Callable[[], FetchPool | None]
     bus: events.EventBus
     progress: Callable[[events.SyncProgress], None] | None = None
-    on_stored: Callable[[], None] | None = None
+    #: Called on this thread after each committed body batch with (folder id, ids of the rows
+    #: it added or updated: new messages and listed rows whose body arrived): the index
+    #: process's nudge; later per-batch steps of the store pass (risk, rules) hook in here too.
+    after_body_batch: list[Callable[[int, tuple[int, ...]], None]] = field(default_factory=list)
     pool: FetchPool | None = field(default=None)
     #: Opens a new main session when a reply closed the line (None: no reconnecting).
     reconnect: Callable[[], ImapSession] | None = None
@@ -435,8 +438,9 @@ def _store_all(
         report.updated += len(updated)
         progress.done += len(result.batch.uids)
         _publish(ctx, folder.id, added=added, updated=updated, removed=replaced)
-        if ctx.on_stored is not None and progress.phase != "headers":
-            ctx.on_stored()  # index rows whose bodies are here
+        if progress.phase != "headers":
+            for hook in ctx.after_body_batch:
+                hook(folder.id, added + updated)
         ctx.report_progress(progress.folder, progress.done, progress.total, progress.phase)
 
 

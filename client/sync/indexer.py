@@ -1,8 +1,9 @@
 """Full-text indexing on its own thread and its own ``Store``.
 
-Body indexing parses whole messages (CPU). The sync starts it once every body is stored (run
-beside the download it competed for the GIL and the write lock and doubled the download);
-its own thread keeps the sync's thread free to notice a cancel. ``BackgroundIndexer`` is
+Body indexing parses whole messages (CPU). During a sync the index process
+(``client.sync.index_worker``) does it beside the download; this thread indexer runs once every
+body is stored, for what that process left (it could not start or died) and for the header
+re-derivation below; its own thread keeps the sync's thread free to notice a cancel. ``BackgroundIndexer`` is
 started and finished by the sync's thread: ``start()`` (or ``nudge()``, which starts it on
 first use), ``finish()`` to index what is left and join. Indexing errors (a full disk) end the indexing only; they are
 reported in ``error`` and the rows stay marked unindexed for the next sync.

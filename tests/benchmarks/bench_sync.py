@@ -1,13 +1,15 @@
 """Tradewind's offline store against mbsync, side by side on the same loopback Dovecot account.
 
-``python -m tests.benchmarks.bench_sync [--quick] [--messages N] [--repeat N] [--json PATH]``
-(or ``scripts/bench.sh``). Generates (or reuses from the cache) the seeded trade mailbox, starts
+``python -m tests.benchmarks.bench_sync [--quick] [--messages N | --n N] [--repeat N]
+[--json PATH] [--py-spy PATH]`` (or ``scripts/bench.sh``). Generates (or reuses from the cache) the seeded trade mailbox, starts
 a throwaway Dovecot on 127.0.0.1, then measures in one run: full initial sync (Tradewind's
-figure compared with mbsync is the time until every body is stored; the time until its search
-index is complete, the end of the ``sync_account`` call, is printed beside it) and no-change
+figure compared with mbsync is the time until its search index is complete, the end of the
+``sync_account`` call; the time until every body is stored is printed beside it) and no-change
 resync of both tools (each in its own process, peak RSS from ``wait4``), the time until all
 headers are listable from Tradewind's store (a separate read connection polls it while the
-sync runs), and search latency at 10,000 and 100,000 messages. Prints a table with PASS/MISS
+sync runs), and search latency at 10,000 and 100,000 messages. ``--py-spy`` adds one full
+sync under py-spy after the measured ones and prints where its time went
+(``profile_summary``). Prints a table with PASS/MISS
 per target and writes the figures as JSON (path printed). Exit status 0 even on a MISS; 2 when
 a measurement could not be taken.
 """
@@ -116,6 +118,7 @@ class _HeaderPoll:
 
 def _tradewind_sync(server: DovecotServer, user: MailUser, db_path: Path, expected: int,
                     connections: int | None, cprofile: Path | None = None,
+                    pyspy: Path | None = None,
                     ) -> tuple[Measured, dict[str, Any], float | None]:
     argv = [sys.executable, "-m", "tests.benchmarks.tw_child", "--store", str(db_path),
             "--email", user.email, "--username", user.username, "--port", str(server.imaps_port),
@@ -124,6 +127,9 @@ def _tradewind_sync(server: DovecotServer, user: MailUser, db_path: Path, expect
         argv += ["--connections", str(connections)]
     if cprofile is not None:
         argv += ["--cprofile", str(cprofile)]
+    if pyspy is not None:  # every thread and child process, collapsed stacks (profile only)
+        argv = [str(_py_spy()), "record", "--rate", "50", "--subprocesses", "--threads",
+                "--format", "raw", "--output", str(pyspy), "--", *argv]
     env = dict(os.environ, PYTHONPATH=str(_ROOT))
     poll = _HeaderPoll(db_path, expected)
     try:
@@ -142,6 +148,15 @@ def _tradewind_sync(server: DovecotServer, user: MailUser, db_path: Path, expect
     return run, child, listable
 
 
+def _py_spy() -> Path:
+    """The py-spy next to this interpreter (``pip install py-spy``; profiling only)."""
+    found = shutil.which("py-spy", path=str(Path(sys.executable).parent) + os.pathsep
+                         + os.environ.get("PATH", ""))
+    if found is None:
+        raise MeasuredCommandFailed("--py-spy needs py-spy: pip install py-spy")
+    return Path(found)
+
+
 def _bodies_seconds(child: dict[str, Any]) -> float:
     """Seconds from the sync call until its last body batch was committed (the whole call
     when no body was fetched)."""
@@ -156,7 +171,7 @@ def _store_counts(db_path: Path) -> dict[str, int]:
 
 
 def run_sync_benchmarks(spec: MailboxSpec, repeat: int, connections: int | None,
-                        results: dict[str, Any], workdir: Path) -> None:
+                        results: dict[str, Any], workdir: Path, pyspy: Path | None = None) -> None:
     """Fill ``results['mailbox'|'server'|'mbsync'|'tradewind']``."""
     _log(f"mailbox {spec.key()}: generating or reusing the cached Maildir")
     source, manifest = cached_maildir(spec)
@@ -200,6 +215,9 @@ def run_sync_benchmarks(spec: MailboxSpec, repeat: int, connections: int | None,
         _log(f"mbsync: {mb['full_sync_seconds']:.1f} s full, {mb['resync_seconds']:.2f} s resync")
         _note_load(results, "before Tradewind")
         results["tradewind"] = _run_tradewind(server, user, spec, repeat, connections, workdir)
+        if pyspy is not None:  # after the measured runs: the sampler slows the sync down
+            _note_load(results, "before the profiled sync")
+            results["profile"] = _profiled_sync(server, user, spec, connections, workdir, pyspy)
         _note_load(results, "after Tradewind")
         after = _modseqs(server, user, folders)
         results["server"]["unchanged_by_syncs"] = before == after
@@ -218,10 +236,10 @@ def _run_tradewind(server: DovecotServer, user: MailUser, spec: MailboxSpec, rep
         shutil.rmtree(db_path.parent, ignore_errors=True)
         _log(f"Tradewind: full sync {attempt + 1}/{repeat}")
         full_runs.append(_tradewind_sync(server, user, db_path, spec.messages, connections))
-    chosen = sorted(full_runs, key=lambda r: _bodies_seconds(r[1]))[len(full_runs) // 2]
+    chosen = sorted(full_runs, key=lambda r: float(r[1]["seconds"]))[len(full_runs) // 2]
     run, child, listable = chosen
-    # The figure compared with mbsync is the time until every body is stored (ready for
-    # offline reading); the time until the search index is complete is reported beside it.
+    # The figure compared with mbsync is the time until the search index is complete (the
+    # sync call ends: searchable offline); the time until every body is stored is beside it.
     tw.update(full_sync_seconds=_bodies_seconds(child),
               full_sync_index_complete_seconds=child["seconds"],
               full_sync_index_seconds=child["index_seconds"],
@@ -230,6 +248,8 @@ def _run_tradewind(server: DovecotServer, user: MailUser, spec: MailboxSpec, rep
               full_sync_process_seconds=run.wall_seconds,
               full_sync_runs=[_bodies_seconds(r[1]) for r in full_runs],
               full_sync_max_rss_mb=max(r[0].max_rss_mb for r in full_runs), headers_listable_seconds=listable,
+              index_process_max_rss_mb=max((r[1].get("children_max_rss_mb") or 0.0 for r in full_runs),
+                                           default=None) or None,
               full_sync_report={k: child[k] for k in ("added", "indexed", "status", "error", "folder_errors")},
               stored_body_states=_store_counts(db_path))
     resyncs = []
@@ -249,6 +269,22 @@ def _run_tradewind(server: DovecotServer, user: MailUser, spec: MailboxSpec, rep
     return tw
 
 
+def _profiled_sync(server: DovecotServer, user: MailUser, spec: MailboxSpec,
+                   connections: int | None, workdir: Path, out: Path) -> dict[str, Any]:
+    """One more full sync under py-spy (all threads and child processes); the collapsed
+    stacks go to ``out``, the seconds per phase (``profile_summary``) into the results."""
+    from tests.benchmarks.profile_summary import summarize
+
+    db_path = workdir / "profiled" / "tradewind.db"
+    shutil.rmtree(db_path.parent, ignore_errors=True)
+    _log(f"Tradewind: full sync under py-spy -> {out}")
+    run, child, _listable = _tradewind_sync(server, user, db_path, spec.messages, connections,
+                                            pyspy=out)
+    summary = summarize(out, rate=50)
+    _log("profile (seconds of samples per phase): " + json.dumps(summary["phases"]))
+    return dict(summary, wall_seconds=run.wall_seconds, sync_seconds=child["seconds"])
+
+
 def run_search_benchmarks(sizes: list[int], results: dict[str, Any]) -> None:
     """Fill ``results['search'][str(size)]`` from stores built through the store API."""
     results.setdefault("search", {})
@@ -264,7 +300,8 @@ def run_search_benchmarks(sizes: list[int], results: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="1,000 messages; search at 10,000 only")
-    parser.add_argument("--messages", type=int, default=None, help="mailbox size (default 10,000)")
+    parser.add_argument("--messages", "--n", type=int, default=None,
+                        help="mailbox size (default 10,000; 50000 gives about 6 GB)")
     parser.add_argument("--seed", type=int, default=MailboxSpec.seed)
     parser.add_argument("--repeat", type=int, default=1, help="runs per sync measurement (median)")
     parser.add_argument("--connections", type=int, default=None, help="Tradewind helper connections")
@@ -272,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-sync", action="store_true")
     parser.add_argument("--skip-search", action="store_true")
     parser.add_argument("--json", type=Path, default=None, help="where to write the results")
+    parser.add_argument("--py-spy", type=Path, default=None, metavar="PATH",
+                        help="one extra full sync under py-spy; collapsed stacks to PATH")
     parser.add_argument("--keep", action="store_true", help="keep the work directory (profile, Maildir)")
     args = parser.parse_args(argv)
     messages = args.messages or (1000 if args.quick else 10_000)
@@ -285,7 +324,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not args.skip_sync:
             try:
-                run_sync_benchmarks(spec, max(1, args.repeat), args.connections, results, workdir)
+                run_sync_benchmarks(spec, max(1, args.repeat), args.connections, results, workdir,
+                                    args.py_spy)
             except (MeasuredCommandFailed, RuntimeError, OSError) as exc:
                 failed = True
                 results["sync_error"] = str(exc)

@@ -33,24 +33,25 @@ class Verdict:
 
 
 def verdicts(results: dict[str, Any]) -> list[Verdict]:
-    """The five targets of the issue from the collected ``results``."""
+    """The targets of issue 17 (speed, round two) from the collected ``results``: the sync is
+    ready when its search index is complete, so that time is compared with mbsync's."""
     tw, mb = results.get("tradewind", {}), results.get("mbsync", {})
-    full, peer = tw.get("full_sync_seconds"), mb.get("full_sync_seconds")
-    ratio_limit = 1.5 * peer if peer is not None else None
+    indexed, peer = tw.get("full_sync_index_complete_seconds"), mb.get("full_sync_seconds")
     search = results.get("search", {}).get("100000", {})
-    memory = [v for v in (tw.get("full_sync_max_rss_mb"), tw.get("resync_max_rss_mb")) if v is not None]
-    ratio = f"{full / peer:.2f}x mbsync" if full is not None and peer else ""
-    nofsync = mb.get("full_sync_nofsync_seconds")
-    if full is not None and nofsync:
-        ratio += f"; {full / nofsync:.2f}x mbsync with FSync no"
-    indexed = tw.get("full_sync_index_complete_seconds")
-    if indexed is not None and peer:
-        ratio += f"; search index complete at {indexed:.1f} s = {indexed / peer:.2f}x mbsync"
+    memory = [v for v in (tw.get("full_sync_max_rss_mb"), tw.get("resync_max_rss_mb"),
+                          tw.get("index_process_max_rss_mb")) if v is not None]
+    detail = f"{indexed / peer:.2f}x mbsync {peer:.1f} s" if indexed is not None and peer else ""
+    nofsync, bodies = mb.get("full_sync_nofsync_seconds"), tw.get("full_sync_seconds")
+    if indexed is not None and nofsync:
+        detail += f"; {indexed / nofsync:.2f}x mbsync with FSync no"
+    if bodies is not None and peer:
+        detail += f"; bodies stored at {bodies:.1f} s = {bodies / peer:.2f}x"
     return [
-        Verdict("full sync (bodies) <= 1.5x mbsync", full, ratio_limit, "s", "<=", ratio),
+        Verdict("sync with index <= 1.0x mbsync", indexed, peer, "s", "<=", detail),
         Verdict("no-change resync < 0.5 s", tw.get("resync_seconds"), 0.5, "s", "<",
                 f"mbsync {mb['resync_seconds']:.2f} s" if "resync_seconds" in mb else ""),
-        Verdict("all headers listable < 5 s", tw.get("headers_listable_seconds"), 5.0, "s", "<"),
+        Verdict("resync as a process < 1 s", tw.get("resync_process_seconds"), 1.0, "s", "<"),
+        Verdict("all headers listable < 1 s", tw.get("headers_listable_seconds"), 1.0, "s", "<"),
         Verdict("search p95 < 50 ms at 100k", search.get("p95_ms"), 50.0, "ms", "<",
                 f"median {search['median_ms']:.1f} ms" if "median_ms" in search else ""),
         Verdict("peak memory < 300 MB", max(memory) if memory else None, 300.0, "MB", "<",
@@ -92,7 +93,7 @@ def render_table(results: dict[str, Any]) -> str:
          mb.get("full_sync_seconds"), "s"),
         ("  + search index complete (sync call ends)", tw.get("full_sync_index_complete_seconds"),
          None, "s"),
-        ("  busy in index_pending (any thread)", tw.get("full_sync_index_seconds"), None, "s"),
+        ("  busy in index_pending (thread indexer)", tw.get("full_sync_index_seconds"), None, "s"),
         ("  whole process incl. start-up", tw.get("full_sync_process_seconds"), mb.get("full_sync_seconds"), "s"),
         ("  mbsync with FSync no", None, mb.get("full_sync_nofsync_seconds"), "s"),
         ("no-change resync", tw.get("resync_seconds"), mb.get("resync_seconds"), "s"),
@@ -100,6 +101,7 @@ def render_table(results: dict[str, Any]) -> str:
         ("all headers listable", tw.get("headers_listable_seconds"), None, "s"),
         ("peak RSS, full sync", tw.get("full_sync_max_rss_mb"), mb.get("full_sync_max_rss_mb"), "MB"),
         ("peak RSS, resync", tw.get("resync_max_rss_mb"), mb.get("resync_max_rss_mb"), "MB"),
+        ("peak RSS, index process (full sync)", tw.get("index_process_max_rss_mb"), None, "MB"),
     ]
     synced = tw.get("search_synced_store")
     if synced:
@@ -116,9 +118,9 @@ def render_table(results: dict[str, Any]) -> str:
             continue
         lines.append(f"{label:<44}{_fmt(ours, unit):>14}{_fmt(theirs, unit):>14}")
     lines += ["", f"{'target':<32}{'measured':>14}{'limit':>14}  result"]
-    if mailbox.get("messages", 10_000) != 10_000:
-        lines.append(f"(targets are set for 10,000 messages; this run synced {mailbox['messages']:,}, "
-                     "so the sync verdicts are only indicative)")
+    if mailbox.get("messages", 10_000) not in (10_000, 50_000):
+        lines.append(f"(targets are set for 10,000 and 50,000 messages; this run synced "
+                     f"{mailbox['messages']:,}, so the sync verdicts are only indicative)")
     for verdict in verdicts(results):
         limit = f"{verdict.rule} {_fmt(verdict.limit, verdict.unit)}" if verdict.limit is not None else "-"
         measured = _fmt_against(verdict.measured, verdict.limit, verdict.unit)

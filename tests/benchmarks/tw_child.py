@@ -4,8 +4,8 @@ Run as ``python -m tests.benchmarks.tw_child --store DB --email ... --port N --c
 the password comes on stdin (never argv, never a file), the account row is created on first
 use. Prints one JSON line: the ``sync_account`` call's duration, when its last "fetch"
 progress event came (end of the download phase), the seconds spent inside
-``Store.index_pending`` on any thread (full-text indexing; overlaps the download when the
-engine indexes on a thread of its own), its wall-clock start (for the parent's "all headers
+``Store.index_pending`` on any thread of this process (full-text indexing left to the thread
+indexer; the index process, ``client.sync.index_worker``, is not counted), its wall-clock start (for the parent's "all headers
 listable" poll) and the report's counts and error. Exit status 1 when the sync reported an
 error.
 """
@@ -25,14 +25,24 @@ def _timed_indexing(totals: dict[str, float]) -> None:
 
     original = Store.index_pending
 
-    def index_pending(self: Store, limit: int = 500) -> int:
+    def index_pending(self: Store, limit: int = 500, **options: Any) -> int:
         started = time.perf_counter()
         try:
-            return original(self, limit)
+            return original(self, limit, **options)
         finally:
             totals["index_seconds"] += time.perf_counter() - started
 
     Store.index_pending = index_pending  # type: ignore[method-assign,assignment]
+
+
+def _children_max_rss_mb() -> float | None:
+    """Peak RSS of the largest child process this sync waited for (the index process)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    kilobytes = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return kilobytes / 1024 if kilobytes else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         "index_seconds": totals["index_seconds"],
         "fetch_seconds": last_fetch[0] - clock if last_fetch[0] else None,
         "headers_seconds": last_headers[0] - clock if last_headers[0] else None,
+        "children_max_rss_mb": _children_max_rss_mb(),
         "added": report.added, "updated": report.updated,
         "indexed": report.indexed, "status": report.status, "error": report.error,
         "folder_errors": {f.name: f.error for f in report.folders if f.error},

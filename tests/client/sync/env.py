@@ -31,7 +31,8 @@ from pathlib import Path
 
 import pytest
 
-from client.store import Account, Store
+from client.store import Account, FolderRecord, IncomingMessage, Store
+from client.store.derive import header_columns
 from tests.conftest import unique_user_name
 from tests.servers.cyrus import CyrusServer
 from tests.servers.dovecot import DovecotServer, MailUser
@@ -160,3 +161,19 @@ def server_snapshot(server: ImapTestServer, user: MailUser) -> set[tuple[str, in
                     out.add((server.shown_name_of_raw(name), uid,
                              hashlib.sha256(item[1]).hexdigest()))
     return out
+
+
+def store_with_messages(path: Path, count: int, *, listed_only: int = 0) -> None:
+    """A cache at ``path`` with one INBOX: ``count`` messages with bodies (Chinese subjects),
+    then ``listed_only`` rows listed from their headers only (``body_state='none'``)."""
+    with Store.open(path) as store:
+        account = store.add_account("rep@example.test")
+        folder = store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
+        batch = [IncomingMessage(uid=n + 1, raw=make_message(n, subject=f"集装箱 报价 {n}"))
+                 for n in range(count)]
+        store.insert_messages(folder.id, batch, count)
+        if listed_only:
+            heads = [IncomingMessage(uid=count + n + 1, raw=b"", body_state="none",
+                                     headers=header_columns(make_message(count + n)))
+                     for n in range(listed_only)]
+            store.insert_messages(folder.id, heads, count + listed_only)

@@ -5,23 +5,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from client.store import FolderRecord, IncomingMessage, Store
+from client.store import Store
 from client.sync.indexer import BackgroundIndexer
-from tests.client.sync.env import make_message
-
-
-def _store_with_messages(path: Path, count: int) -> None:
-    with Store.open(path) as store:
-        account = store.add_account("rep@example.test")
-        folder = store.upsert_folder(account.id, FolderRecord("INBOX", role="inbox"))
-        batch = [IncomingMessage(uid=n + 1, raw=make_message(n, subject=f"集装箱 报价 {n}"))
-                 for n in range(count)]
-        store.insert_messages(folder.id, batch, count)
+from tests.client.sync.env import store_with_messages
 
 
 def test_finish_indexes_everything_stored(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
-    _store_with_messages(path, 450)
+    store_with_messages(path, 450)
     indexer = BackgroundIndexer(path, threading.Event()).start()
     indexer.nudge()
     assert indexer.finish(timeout=120) == 450
@@ -32,7 +23,7 @@ def test_finish_indexes_everything_stored(tmp_path: Path) -> None:
 
 def test_cancelled_indexer_leaves_rows_for_later(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
-    _store_with_messages(path, 450)
+    store_with_messages(path, 450)
     cancel = threading.Event()
     cancel.set()
     indexer = BackgroundIndexer(path, cancel).start()
