@@ -241,7 +241,7 @@ def _run(
                       progress=progress, reconnect=connect)
     if worker is not None:
         nudge = worker.nudge
-        ctx.after_body_batch.append(lambda _folder_id, _added: nudge())
+        ctx.after_body_batch.append(lambda _folder_id, added: nudge(len(added)))
     # Checkpoint the WAL less often while bodies stream in (fewer fsyncs of the main file);
     # a per-connection setting, gone when this Store closes.
     store.conn.execute(f"PRAGMA wal_autocheckpoint = {SYNC_WAL_AUTOCHECKPOINT_PAGES}")

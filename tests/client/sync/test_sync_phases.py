@@ -29,14 +29,15 @@ def test_bodies_are_indexed_in_the_index_process_during_the_body_pass(
     monkeypatch.setattr(folder_sync, "HEADERS_FIRST_MIN_BYTES", 0)
     monkeypatch.setattr(folder_sync, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(folder_sync, "BATCH_COUNT", 3)
+    monkeypatch.setattr(index_worker, "PROCESS_MIN_ROWS", 1)
     waiting_bodies_at_nudge: list[int] = []
     real_nudge = IndexWorker.nudge
 
-    def nudge(self: IndexWorker) -> None:
+    def nudge(self: IndexWorker, rows: int | None = None) -> None:
         with env.open() as store:
             waiting_bodies_at_nudge.append(store.conn.execute(
                 "SELECT count(*) FROM messages WHERE body_state = 'none'").fetchone()[0])
-        real_nudge(self)
+        real_nudge(self, rows)
 
     thread_started: list[bool] = []
     monkeypatch.setattr(IndexWorker, "nudge", nudge)
@@ -51,12 +52,33 @@ def test_bodies_are_indexed_in_the_index_process_during_the_body_pass(
         assert store.pending_index_count() == 0
 
 
+def test_a_few_new_mails_are_indexed_without_starting_the_index_process(
+    sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An IDLE-triggered sync brings a mail or two: no process start (0.3-2 s) for them."""
+    env = sync_env
+    for n in range(3):
+        env.server.append(env.user, "INBOX", make_message(n, size=2_000))
+    monkeypatch.setattr(folder_sync, "HEADERS_FIRST_MIN_BYTES", 0)
+    monkeypatch.setattr(folder_sync, "BATCH_COUNT", 1)
+    started: list[object] = []
+    real_popen = index_worker.subprocess.Popen
+    monkeypatch.setattr(index_worker.subprocess, "Popen",
+                        lambda *a, **k: started.append(a) or real_popen(*a, **k))
+    report = sync_account(env.store_path, env.account, env.password, connections=0)
+    assert report.error is None, report.error
+    assert report.indexed == 3 and started == []
+    with env.open() as store:
+        assert store.pending_index_count() == 0
+
+
 def test_without_the_index_process_the_thread_indexes_everything(
     sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     env = sync_env
     for n in range(6):
         env.server.append(env.user, "INBOX", make_message(n, size=2_000))
+    monkeypatch.setattr(index_worker, "PROCESS_MIN_ROWS", 1)
     monkeypatch.setattr(index_worker, "child_command", lambda _p: [str(env.store_path.parent / "missing")])
     report = sync_account(env.store_path, env.account, env.password, connections=0)
     assert report.error is None, report.error
