@@ -55,9 +55,9 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._pending: set[str] = set()
         self._in_flight = False
         self._generation = 0
-        self.format = QTextCharFormat()
-        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.format.setUnderlineColor(UNDERLINE)
+        self.underline = QTextCharFormat()
+        self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.underline.setUnderlineColor(UNDERLINE)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -146,7 +146,7 @@ class SpellHighlighter(QSyntaxHighlighter):
                 self._pending.add(word.text)
             elif not known:
                 start = utf16_offset(text, word.start)
-                self.setFormat(start, utf16_offset(text, word.end) - start, self.format)
+                self.setFormat(start, utf16_offset(text, word.end) - start, self.underline)
         if self._pending and not self._in_flight:
             self._timer.start()
 

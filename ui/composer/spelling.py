@@ -40,6 +40,21 @@ IGNORED: set[str] = set()
 GUESS_AFTER_MS = 1500
 
 
+def _insert(menu: QMenu, before: QAction | None, action: QAction) -> None:
+    """Put ``action`` before ``before`` (None: at the end)."""
+    if before is None:
+        menu.addAction(action)
+    else:
+        menu.insertAction(before, action)
+
+
+def _separator(menu: QMenu, before: QAction | None) -> None:
+    if before is None:
+        menu.addSeparator()
+    else:
+        menu.insertSeparator(before)
+
+
 def load_spell_state(db_path: Path) -> tuple[bool, frozenset[str], dict[str, Path]]:
     """Worker thread: (spell.enabled and the Hunspell binding installed, the personal words,
     the installed dictionaries)."""
@@ -217,23 +232,23 @@ class SpellControls(QObject):
             if not suggestions:
                 none = QAction(self.tr("(no suggestions)"), menu)
                 none.setEnabled(False)
-                menu.insertAction(first, none)
+                _insert(menu, first, none)
             for suggestion in suggestions:
                 action = QAction(suggestion, menu)
                 action.setObjectName("spellSuggestion")
                 action.triggered.connect(
                     lambda _c=False, s=suggestion: self.replace(edit, start, end, s))
-                menu.insertAction(first, action)
-            menu.insertSeparator(first)
+                _insert(menu, first, action)
+            _separator(menu, first)
             add = QAction(self.tr("Add to dictionary"), menu)
             add.setObjectName("spellAdd")
             add.triggered.connect(lambda: self.add_to_dictionary(word.text))
             ignore = QAction(self.tr("Ignore"), menu)
             ignore.setObjectName("spellIgnore")
             ignore.triggered.connect(lambda: self.ignore(word.text))
-            menu.insertAction(first, add)
-            menu.insertAction(first, ignore)
-            menu.insertSeparator(first)
+            _insert(menu, first, add)
+            _insert(menu, first, ignore)
+            _separator(menu, first)
         if self.enabled and self.installed:
             languages = menu.addMenu(self.tr("Spelling language"))
             languages.setObjectName("spellLanguages")
