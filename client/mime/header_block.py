@@ -2,6 +2,14 @@
 
 Bounded: scans at most `Limits.max_header_block` bytes, keeps at most
 `Limits.max_header_value` bytes per value and `Limits.max_header_fields` fields.
+
+Two paths, one result: a well-formed block (every line a field or a folded continuation, a
+blank line or the end of the data after the last, nothing near a limit) is read with one
+regular-expression match per field (`_fast_fields`); anything else (an mbox ``From `` line,
+a line that is no field, a nameless field, a cap reached, a last line without its newline)
+goes through the line-by-line scan, which gives the warnings. Both return the same fields for
+every block the fast path accepts (`tests/client/mime/test_header_block_fast.py` checks it on
+the corpus). Why: the scan was 40 % of listing a message from its headers.
 """
 
 from __future__ import annotations
@@ -16,6 +24,9 @@ from .model import Limits
 # Python's parser does.
 _FIELD_NAME = re.compile(rb"([\x21-\x39\x3b-\x7e]{0,200})[ \t]*:")
 _MBOX_FROM = re.compile(rb">?From (?![ \t]*:)")
+# One whole field of the fast path: name, colon, the rest of its line and every folded line.
+_FAST_FIELD = re.compile(rb"([\x21-\x39\x3b-\x7e]{1,200})[ \t]*:([^\n]*\n(?:[ \t][^\n]*\n)*)")
+_BLANK = re.compile(rb"\r?\n")
 
 
 @dataclass
@@ -30,6 +41,13 @@ class HeaderBlock:
     def all(self, name: str) -> list[bytes]:
         return [value for key, value in self.fields if key == name]
 
+    def grouped(self) -> dict[str, list[bytes]]:
+        """Every field's values by name, in order (one pass; ``all`` for many names)."""
+        out: dict[str, list[bytes]] = {}
+        for key, value in self.fields:
+            out.setdefault(key, []).append(value)
+        return out
+
     def first(self, name: str) -> bytes | None:
         for key, value in self.fields:
             if key == name:
@@ -43,6 +61,45 @@ def split_header_block(
     """Parse the header block of raw[start:end]; the body begins at `body_offset` (absolute)."""
     stop = len(raw) if end is None else end
     scan_limit = min(stop, start + limits.max_header_block)
+    fast = _fast_fields(raw, limits, start, stop, scan_limit)
+    if fast is not None:
+        return fast
+    return _scan_lines(raw, limits, start, stop, scan_limit)
+
+
+def _fast_fields(raw: bytes, limits: Limits, start: int, stop: int,
+                 scan_limit: int) -> HeaderBlock | None:
+    """The block read field by field, or None when it is not plainly well formed (then the
+    line scan decides, with its warnings)."""
+    fields: list[tuple[str, bytes]] = []
+    pos = start
+    match_field = _FAST_FIELD.match
+    max_value = limits.max_header_value
+    max_fields = limits.max_header_fields
+    while True:
+        if pos >= scan_limit:
+            return None  # the scan limit or the end of the data without a blank line
+        found = match_field(raw, pos, stop)
+        if found is None:
+            blank = _BLANK.match(raw, pos, stop)
+            if blank is None or not fields:
+                return None
+            return HeaderBlock(fields=fields, body_offset=blank.end())
+        if len(fields) >= max_fields:
+            return None
+        value = found.group(2)
+        if len(value) > max_value:  # near the cap: let the scan count exactly
+            return None
+        if b"\r" in value:
+            value = value.replace(b"\r\n", b"\n")
+        fields.append((found.group(1).decode("ascii").lower(),
+                       value.replace(b"\n", b"").strip()))
+        pos = found.end()
+
+
+def _scan_lines(raw: bytes, limits: Limits, start: int, stop: int,
+                scan_limit: int) -> HeaderBlock:
+    """The line-by-line reading of the header block (every defect becomes a warning)."""
     block = HeaderBlock(body_offset=stop)
     names: list[str] = []
     chunks: list[list[bytes]] = []

@@ -91,19 +91,27 @@ class HeaderDecoder:
 def headers_from_block(block: HeaderBlock, raw: bytes, limits: Limits) -> ParsedHeaders:
     decoder = HeaderDecoder(block)
     warnings: list[str] = list(block.warnings)
+    by_name = block.grouped()
+    none: list[bytes] = []
     for key, label in _SINGLE.items():
-        if len(block.all(key)) > 1:
+        if len(by_name.get(key, none)) > 1:
             warnings.append(f"multiple {label} headers")
     addresses = {
-        key: decoder.addresses(block.all(key), key, limits.max_addresses) for key in _ADDRESS_FIELDS
+        key: decoder.addresses(by_name.get(key, none), key, limits.max_addresses)
+        for key in _ADDRESS_FIELDS
     }
-    subject_raw = block.first("subject")
+
+    def first(name: str) -> bytes | None:
+        values = by_name.get(name)
+        return values[0] if values else None
+
+    subject_raw = first("subject")
     subject = decoder.text(subject_raw, "subject") if subject_raw is not None else ""
-    date_raw = block.first("date")
-    in_reply_to_raw = block.first("in-reply-to")
-    references_raw = block.all("references")
+    date_raw = first("date")
+    in_reply_to_raw = first("in-reply-to")
+    references_raw = by_name.get("references")
     references = msgid_list(decoder.plain(b" ".join(references_raw))) if references_raw else ()
-    message_id_raw = block.first("message-id")
+    message_id_raw = first("message-id")
     in_reply_to = normalize_msgid(decoder.plain(in_reply_to_raw)) if in_reply_to_raw else None
     warnings.extend(decoder.warnings)
     return ParsedHeaders(
