@@ -114,7 +114,7 @@ def build_customers(store: Store, *, full: bool = False) -> BuildReport:
     """Classify new message rows (see the module); returns what changed."""
     report = BuildReport()
     own = own_addresses(store)
-    colleagues = own_domains(own)
+    colleagues: set[str] | None = None  # the public-suffix list loads only when rows wait
     upto = 0 if full else int(store.get_setting(UPTO_KEY, 0) or 0)
     if upto and store.conn.execute("SELECT 1 FROM messages WHERE id = ?",
                                    (upto,)).fetchone() is None:
@@ -126,6 +126,8 @@ def build_customers(store: Store, *, full: bool = False) -> BuildReport:
             " ORDER BY id LIMIT ?", (upto, BATCH)).fetchall()
         if not rows:
             break
+        if colleagues is None:
+            colleagues = own_domains(own)
         with store.transaction(durable=True) as conn:
             for row_id, from_name, from_email, to_json, cc_json in rows:
                 report.rows += 1

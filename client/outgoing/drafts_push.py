@@ -57,7 +57,14 @@ def push_drafts(store: Store, account_id: int, folder: DraftsFolder) -> list[int
 
 
 def push_account_drafts(store: Store, account: Account, password: str) -> list[int]:
-    """Bring the server's Drafts up to date with the local drafts of this account."""
+    """Bring the server's Drafts up to date with the local drafts of this account. Without a
+    dirty or discarded draft it opens no connection (a sync that changed nothing stays quick,
+    issue 17)."""
+    waiting = store.conn.execute(
+        "SELECT 1 FROM drafts WHERE account_id = ? AND server_state IN ('dirty', 'discard')"
+        " LIMIT 1", (account.id,)).fetchone()
+    if waiting is None:
+        return []
     folder = ImapDraftsFolder.open(endpoint_for(account), account.username, password)
     try:
         return push_drafts(store, account.id, folder)

@@ -15,7 +15,9 @@ all judged at once; a first sync of a large mailbox gets its newest ``PER_SYNC``
 the rest over the following syncs. A message that fails to parse or to judge is logged and
 skipped, so one bad message never stops the step. Caller's ``Store`` on its thread (worker
 thread, sync child or CLI, never the GUI thread); idempotent; raises only the store's read
-errors.
+errors. The parsers and the signals (``assess``: confusables, tldextract, ``risk_store``) are
+imported only when a message is pending, so a sync that brought nothing (a no-change resync
+of ``tradewind sync``, issue 17) does not pay for loading them.
 """
 
 from __future__ import annotations
@@ -23,15 +25,15 @@ from __future__ import annotations
 import logging
 import sqlite3
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from client.mime import parse_message
 from client.mime.model import DEFAULT_LIMITS
-from client.security import risk_store
-from client.security.assess import assess, has_documents
 from client.security.risk import RULES_VERSION, Risk
-from client.store.db import Store
 from client.store.errors import StoreWriteError
-from client.store.records import MessageRow
+
+if TYPE_CHECKING:
+    from client.store.db import Store
+    from client.store.records import MessageRow
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,9 @@ def quick_risk(store: Store, row: MessageRow) -> tuple[Risk, int] | None:
     """The risk of a message without its documents' text and the cache version it is final
     for (``RULES_VERSION``, or ``PROVISIONAL`` when the message has a document); None for a
     placeholder without a body."""
+    from client.mime import parse_message
+    from client.security.assess import assess, has_documents
+
     try:
         raw = store.get_raw(row.id)
     except KeyError:
@@ -76,7 +81,12 @@ def quick_risk(store: Store, row: MessageRow) -> tuple[Risk, int] | None:
 def assess_new(store: Store, account_id: int, limit: int = PER_SYNC) -> int:
     """Judge and cache up to ``limit`` pending messages (see module docstring)."""
     done = 0
-    for message_id in pending(store, account_id, limit):
+    ids = pending(store, account_id, limit)
+    if not ids:
+        return 0
+    from client.security import risk_store
+
+    for message_id in ids:
         row = store.get_message(message_id)
         if row is None:  # expunged meanwhile
             continue

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from client.security import assess as assess_module
 from client.security import precompute, risk_store
 from client.security.assess import risk_of_row
 from client.security.risk import RULES_VERSION, Risk
@@ -75,14 +76,14 @@ def test_placeholders_wait_and_a_failing_message_does_not_stop_the_others(
         "SELECT id FROM messages WHERE folder_id = ? AND uid = 9000", (inbox.id,)).fetchone()[0])
     store.conn.execute("UPDATE messages SET body_state = 'none' WHERE id = ?", (placeholder,))
     broken = precompute.pending(store, account, limit=1)[0]
-    real = precompute.assess
+    real = assess_module.assess  # precompute imports it when a message is pending
 
     def flaky(store_: Store, row: MessageRow, *args: Any, **kwargs: Any) -> Risk:
         if row.id == broken:
             raise ValueError("unreadable")
         return real(store_, row, *args, **kwargs)
 
-    monkeypatch.setattr(precompute, "assess", flaky)
+    monkeypatch.setattr(assess_module, "assess", flaky)
     done = precompute.assess_new(store, account, limit=10_000)
     assert done == len(_all_ids(store)) - 2  # all but the placeholder and the broken one
     assert placeholder not in _cached(store) and broken not in _cached(store)
