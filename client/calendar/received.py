@@ -19,12 +19,10 @@ bad message (it is reported as shown, with the reason).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from client.calendar.card import might_carry_calendar
-from client.calendar.receive import ReceiveError, apply_invitation, own_addresses, read_invitation
-from client.meetings.ical_in import calendar_of_message
-from client.store.db import Store
+if TYPE_CHECKING:
+    from client.store.db import Store
 
 SETTING = "calendar.received_upto."
 
@@ -66,6 +64,16 @@ def apply_received(store: Store, account_id: int) -> ReceivedReport:
     report = ReceivedReport()
     if not rows:
         return report
+    # the iCalendar readers load only when there is new mail (a no-change sync, issue 17)
+    from client.calendar.card import might_carry_calendar
+    from client.calendar.receive import (
+        ReceiveError,
+        apply_invitation,
+        own_addresses,
+        read_invitation,
+    )
+    from client.meetings.ical_in import calendar_of_message
+
     mine = own_addresses(store)
     for row_id, sender, has_body in rows:
         if not has_body or str(sender or "").lower() in mine:

@@ -12,15 +12,18 @@ client's errors (the drafts stay dirty and go next time).
 
 from __future__ import annotations
 
-from client.compose.drafts import DraftsFolder, discard_server_copies, forget_cached_copies
-from client.smtp.imap_folders import ImapDraftsFolder
-from client.store.db import Store
-from client.store.records import Account
-from client.sync.engine import endpoint_for
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from client.compose.drafts import DraftsFolder
+    from client.store.db import Store
+    from client.store.records import Account
 
 
 def push_drafts(store: Store, account_id: int, folder: DraftsFolder) -> list[int]:
     """Bring the server's Drafts up to date with every dirty local draft; returns their ids."""
+    from client.compose.drafts import discard_server_copies, forget_cached_copies
+
     pushed = []
     for draft_id, message_id, origin in store.conn.execute(
         "SELECT id, message_id, origin_message_id FROM drafts WHERE account_id = ? AND"
@@ -65,6 +68,9 @@ def push_account_drafts(store: Store, account: Account, password: str) -> list[i
         " LIMIT 1", (account.id,)).fetchone()
     if waiting is None:
         return []
+    from client.smtp.imap_folders import ImapDraftsFolder  # the composer's code loads for work
+    from client.sync.engine import endpoint_for
+
     folder = ImapDraftsFolder.open(endpoint_for(account), account.username, password)
     try:
         return push_drafts(store, account.id, folder)

@@ -20,10 +20,12 @@ from client.outgoing.drafts_push import push_account_drafts
 from client.store.db import Store
 from tests.client.cli.fixtures import REPO_ROOT
 
-#: Loaded only when a step has work: the public-suffix list (with requests), the fraud
-#: signals (confusables), the risk cache.
-ONLY_FOR_WORK = ("tldextract", "requests", "confusable_homoglyphs", "client.security.assess",
-                 "client.security.risk_store")
+#: Loaded only when new mail waits: the public-suffix list (with requests), the fraud
+#: signals (confusables), the risk cache, the iCalendar readers.
+ONLY_FOR_MAIL = ("tldextract", "requests", "confusable_homoglyphs", "client.security.assess",
+                 "client.security.risk_store", "icalendar", "client.meetings.ical_in")
+#: Loaded only when a draft waits for the server's Drafts folder.
+ONLY_FOR_DRAFTS = ("client.compose.drafts", "client.compose.assemble")
 
 _RUN = r"""
 import json, sys
@@ -55,8 +57,9 @@ def _after_sync_in_process(tmp_path: Path, mode: str) -> tuple[list[str], set[st
     return list(found["problems"]), set(found["modules"])
 
 
-def _loaded(modules: set[str]) -> list[str]:
-    return sorted(m for m in ONLY_FOR_WORK if m in modules)
+def _loaded(modules: set[str], names: tuple[str, ...] = ONLY_FOR_MAIL + ONLY_FOR_DRAFTS
+            ) -> list[str]:
+    return sorted(m for m in names if m in modules)
 
 
 def test_nothing_to_do_loads_nothing_heavy_and_connects_nowhere(tmp_path: Path) -> None:
@@ -68,7 +71,7 @@ def test_nothing_to_do_loads_nothing_heavy_and_connects_nowhere(tmp_path: Path) 
 def test_new_mail_still_gets_customers_and_risk(tmp_path: Path) -> None:
     problems, modules = _after_sync_in_process(tmp_path, "with-mail")
     assert problems == []
-    assert _loaded(modules) == sorted(ONLY_FOR_WORK)  # the steps really ran on the new row
+    assert _loaded(modules) == sorted(ONLY_FOR_MAIL)  # the steps really ran on the new row
     with Store.open(tmp_path / "t.db") as store:
         assert store.conn.execute("SELECT count(*) FROM risk_cache").fetchone()[0] == 1
         assert store.conn.execute("SELECT count(*) FROM customer_messages").fetchone()[0] == 1
