@@ -8,14 +8,19 @@ Nothing else is accepted ("accept always" does not exist). Fingerprints are show
 and stored as lowercase hex; any spelling the rep types is normalised. The one place for these
 rules: `handshake_context` builds the SSL context of both protocols, the account manager and
 both transports use the rest.
-Pure helpers; any thread.
+Pure helpers; any thread. A verifying context is built once per CA file (and its size and
+modification time) and then shared: the system store costs 45-80 ms to load on every
+connection otherwise (issue 17). A CA file that changes gets a new context; a CA added to
+the system store is seen by the next process.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import socket
 import ssl
+import threading
 from dataclasses import dataclass
 
 from client.i18n import _
@@ -76,15 +81,41 @@ def handshake_context(policy: TLSPolicy, verify: bool = True) -> ssl.SSLContext:
     `check_pin` can compare it with the pin; never use such a connection unless that passed.
     Raises OSError/ssl.SSLError when the CA file cannot be read."""
     if verify:
-        context = ssl.create_default_context()  # the system store
-        if policy.ca_file:
-            context.load_verify_locations(cafile=policy.ca_file)
-    else:
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
+        return _verifying_context(policy.ca_file)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     return context
+
+
+_CONTEXTS: dict[tuple[str | None, int, int], ssl.SSLContext] = {}
+_CONTEXTS_LOCK = threading.Lock()
+_MAX_CONTEXTS = 16
+
+
+def _verifying_context(ca_file: str | None) -> ssl.SSLContext:
+    """The shared verifying context for ``ca_file`` (built on first use; never changed after,
+    so any thread may wrap sockets with it). Raises OSError/ssl.SSLError for an unreadable
+    CA file."""
+    key: tuple[str | None, int, int]
+    if ca_file:
+        stat = os.stat(ca_file)
+        key = (ca_file, stat.st_mtime_ns, stat.st_size)
+    else:
+        key = (None, 0, 0)
+    with _CONTEXTS_LOCK:
+        found = _CONTEXTS.get(key)
+        if found is not None:
+            return found
+        context = ssl.create_default_context()  # the system store
+        if ca_file:
+            context.load_verify_locations(cafile=ca_file)
+        context.minimum_version = ssl.TLSVersion.TLSv1_2
+        if len(_CONTEXTS) >= _MAX_CONTEXTS:
+            _CONTEXTS.clear()
+        _CONTEXTS[key] = context
+        return context
 
 
 def check_pin(policy: TLSPolicy, sock: ssl.SSLSocket) -> None:
