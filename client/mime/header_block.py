@@ -4,12 +4,13 @@ Bounded: scans at most `Limits.max_header_block` bytes, keeps at most
 `Limits.max_header_value` bytes per value and `Limits.max_header_fields` fields.
 
 Two paths, one result: a well-formed block (every line a field or a folded continuation, a
-blank line or the end of the data after the last, nothing near a limit) is read with one
+blank line after the last, nothing near a limit) is read with one
 regular-expression match per field (`_fast_fields`); anything else (an mbox ``From `` line,
 a line that is no field, a nameless field, a cap reached, a last line without its newline)
 goes through the line-by-line scan, which gives the warnings. Both return the same fields for
 every block the fast path accepts (`tests/client/mime/test_header_block_fast.py` checks it on
-the corpus). Why: the scan was 40 % of listing a message from its headers.
+the corpus). Why: the scan was the largest item of the header-first pass in cProfile; in CPU
+seconds the fast path takes about 10 % off `client.store.derive.header_columns` (issue 17).
 """
 
 from __future__ import annotations
