@@ -11,10 +11,11 @@ import re
 
 import pytest
 
+from client.mime import parse_headers
 from client.mime.header_block import _fast_fields, _scan_lines, split_header_block
 from client.mime.model import DEFAULT_LIMITS, Limits
 
-from .corpus import corpus_messages
+from .corpus import corpus_messages, local
 
 MESSAGES = corpus_messages()
 _DELIMITER = re.compile(rb"(?m)^--[^\r\n]*\r?\n")
@@ -81,3 +82,17 @@ def test_blocks_at_a_cap_go_to_the_scan_and_keep_its_warnings() -> None:
     tight = Limits(max_header_block=14)  # the scan stops inside the folded field
     assert _both(folded, tight)[0] is None
     assert split_header_block(folded, tight).warnings == ["header block truncated"]
+
+
+def test_checklist_rows_m6_and_m7_keep_their_safe_behaviour() -> None:
+    # M6: a 210 KB Subject is no plain block: the scan caps it and says so
+    long_header = local("flanker/long-header.eml")
+    assert _both(long_header)[0] is None
+    assert "header truncated: subject" in parse_headers(long_header).warnings
+    # M7: repeated From/Subject/Date are read by the fast path and still all reported
+    evil = local("thunderbird/message-window/evil.eml")
+    assert _both(evil)[0] is not None
+    parsed = parse_headers(evil)
+    assert {"multiple From headers", "multiple Subject headers",
+            "multiple Date headers"} <= set(parsed.warnings)
+    assert len(parsed.from_) >= 2
