@@ -5,9 +5,9 @@ written to (To/Cc of mail in a Sent folder) or received replies from (the sender
 answering one of the rep's), the account's own domain, and when each address and domain first
 sent mail. Read in a few grouped queries and kept per ``Store`` until the cache holds other
 messages (the largest row id or the row count changed), so scoring many messages reads it
-once (with the contacts a display name can imitate, ``History.contacts_named``, asked once
-per name). ``thread_domains(store, row)`` are the sender domains of the earlier messages of a row's
-thread. Caller's ``Store``, on its thread; pure reads.
+once (with the contacts a display name can imitate, ``History.contacts_named``, read in
+one scan of the Sent recipients). ``thread_domains(store, row)`` are the sender domains of
+the earlier messages of a row's thread. Caller's ``Store``, on its thread; pure reads.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from client.security.lookalike import domain_of
-from client.store.address_book import contact_addresses_named, name_key
+from client.store.address_book import name_key, sent_contacts_by_name
 from client.store.db import Store
 from client.store.records import MessageRow
 
@@ -55,8 +55,9 @@ class History:
     def known_addresses(self) -> set[str]:
         return self.written_to | self.replied
 
-    #: ``contact_addresses_named`` answers, per name key (the same cache life as the history)
-    named: dict[str, set[str]] = field(default_factory=dict)
+    #: {name key: addresses} of every Sent recipient, read on the first ``contacts_named``
+    #: (the same cache life as the history)
+    named: dict[str, set[str]] | None = None
 
     @cached_property
     def known_domains(self) -> set[str]:
@@ -64,15 +65,13 @@ class History:
         return {d for d in found if d}
 
     def contacts_named(self, store: Store, names: list[str]) -> dict[str, set[str]]:
-        """``client.store.address_book.contact_addresses_named``, each name asked once per
-        history (a scan of the Sent folders: tens of ms on a large cache)."""
-        keys = list(dict.fromkeys(name_key(n) for n in names if n.strip()))
-        missing = [k for k in keys if k not in self.named]
-        if missing:
-            found = contact_addresses_named(store, missing)
-            for key in missing:
-                self.named[key] = found.get(key, set())
-        return {k: self.named[k] for k in keys if self.named[k]}
+        """``client.store.address_book.contact_addresses_named`` from one scan of the Sent
+        folders' recipients per history (``sent_contacts_by_name``), so judging many messages
+        costs one scan, not two per sender name."""
+        if self.named is None:
+            self.named = sent_contacts_by_name(store)
+        keys = dict.fromkeys(name_key(n) for n in names if n.strip())
+        return {k: set(self.named[k]) for k in keys if k in self.named}
 
     def first_time_sender(self, address: str, when: float) -> bool:
         """No earlier mail from ``address`` and the rep never wrote to it."""

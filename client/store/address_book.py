@@ -114,6 +114,28 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+_ALL_SENT_RECIPIENTS = """
+SELECT json_extract(j.value, '$[0]'), lower(json_extract(j.value, '$[1]'))
+FROM messages AS m JOIN folders AS f ON f.id = m.folder_id, json_each(m.{column}) AS j
+WHERE f.role = 'sent' AND m.deleted = 0
+"""
+
+
+def sent_contacts_by_name(store: Store) -> dict[str, set[str]]:
+    """{name_key(shown name): addresses} of every To/Cc recipient of mail in a Sent folder:
+    `contact_addresses_named` for every name at once, in one scan (for callers that ask about
+    many names, such as the risk pass of a sync: one scan instead of two per name, which cost
+    about 64 ms a name at 50,000 messages). Any thread that owns `store`; a pure read."""
+    found: dict[str, set[str]] = {}
+    for column in ("to_json", "cc_json"):
+        for shown, email in store.conn.execute(_ALL_SENT_RECIPIENTS.format(column=column)):
+            if shown and email and "@" in email:
+                key = name_key(str(shown))
+                if key:
+                    found.setdefault(key, set()).add(str(email))
+    return found
+
+
 def contact_addresses_named(store: Store, names: list[str]) -> dict[str, set[str]]:
     """{name_key(name): addresses} for each of `names` that the rep has written to under that
     name (To/Cc of mail in a Sent folder): the contacts a spoofer's display name can imitate.

@@ -81,3 +81,18 @@ def test_contact_names_come_from_mail_the_rep_sent(store: Store, inbox: Folder, 
     }
     # A name only ever seen on incoming mail is not a contact (a spoofer cannot make one).
     assert contact_addresses_named(store, ["Anna Huber <anna.huber@kunde.example>"]) == {}
+
+
+def test_all_sent_contacts_by_name_agree_with_the_per_name_lookup(
+        store: Store, inbox: Folder, sent: Folder) -> None:
+    from client.store.address_book import contact_addresses_named, sent_contacts_by_name
+
+    _fill(store, inbox)
+    store.insert_messages(sent.id, [incoming(1, (
+        b"From: rep@tradewind.example\r\nTo: Anna Huber <Anna.Huber@kunde.example>, "
+        b"=?utf-8?b?5p2O5Lyf?= <li@supplier.example>\r\nCc: Bob <bob@x.example>, "
+        b"nobody-named@y.example\r\nSubject: Re: Order\r\n\r\nThanks\r\n"))], 1)
+    every = sent_contacts_by_name(store)
+    assert every == {"anna huber": {"anna.huber@kunde.example"},
+                     "李伟": {"li@supplier.example"}, "bob": {"bob@x.example"}}
+    assert contact_addresses_named(store, list(every)) == every
