@@ -93,7 +93,7 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
     (`client.customers.build`), create and clear follow-up reminders
     (`client.followups.refresh`), apply received invitations as the iTIP rules
     allow (`client.calendar.received.apply_received`), compute the fraud risk of the new mail
-    (`client.security.precompute.assess_new`, last: it is the longest step). Never raises an `Exception`: each
+    (`client.security.precompute.assess_after_sync`, last: it is the longest step). Never raises an `Exception`: each
     step's failure, whatever its type, is reported in words (without any part of the password)
     and the next step still runs; `KeyboardInterrupt` passes.
     Called by `tradewind sync` and by the app's account workers (worker thread)."""
@@ -162,9 +162,9 @@ def after_sync(store: Store, account: Account, password: str) -> AfterSyncReport
     except Exception as exc:  # noqa: BLE001 - looked at again after the next sync
         failed("received invitations not applied", exc)
     try:  # the fraud risk of the new mail, so opening it reads the cache (issue 19)
-        from client.security.precompute import assess_new
+        from client.security.precompute import assess_after_sync
 
-        assess_new(store, account.id)
+        assess_after_sync(store, account.id)
     except Exception as exc:  # noqa: BLE001 - computed on first display instead
         failed("fraud risk of the new mail not computed yet", exc)
     return AfterSyncReport(flushed, problems, pushed, calendar)

@@ -110,3 +110,26 @@ def test_the_sync_pass_gives_the_display_verdict_and_leaves_documents_for_displa
     shown = risk_of_row(store, row)  # first display reads the PDF and replaces the row
     assert shown is not None and "bank-details-changed" in [r.code for r in shown.reasons]
     assert risk_store.cached_risk(store, invoice.row_id, RULES_VERSION) == shown.stored()
+
+
+def test_after_a_sync_that_changed_nothing_the_backlog_waits(
+        built: tuple[Store, list[Case]]) -> None:
+    store, _cases = built
+    account = _account(store)
+    total = len(_all_ids(store))
+    assert precompute.assess_after_sync(store, account, limit=5) == 5
+    # The same messages as after the last call: nothing judged, nothing imported or read.
+    assert precompute.assess_after_sync(store, account, limit=5) == 0
+    assert len(_cached(store)) == 5
+    inbox = store.upsert_folder(account, FolderRecord("INBOX", "/", "inbox"))
+    store.insert_messages(inbox.id, [IncomingMessage(uid=9100, raw=(
+        b"From: New Buyer <buyer@new-importer.example>\r\nTo: " + REP.encode()
+        + b"\r\nSubject: Inquiry\r\nDate: Wed, 01 Jan 2031 10:00:00 +0000\r\n\r\nPrice?\r\n"))],
+        9100)
+    newest = int(store.conn.execute(
+        "SELECT id FROM messages WHERE folder_id = ? AND uid = 9100", (inbox.id,)).fetchone()[0])
+    # New mail: judged first, and the backlog continues within the limit.
+    assert precompute.assess_after_sync(store, account, limit=5) == 5
+    assert newest in _cached(store) and len(_cached(store)) == 10
+    assert precompute.assess_after_sync(store, account, limit=5) == 0
+    assert len(precompute.pending(store, account, limit=10_000)) == total + 1 - 10
