@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
+from client.quotes.keys import LAST_TEMPLATE_KEY
 from ui.quotes.reminders import QuoteReminders
 
 if TYPE_CHECKING:  # the quote machinery loads on first use, not at the app's start (issue 17)
@@ -103,9 +104,7 @@ class QuoteControls(QObject):
         self.window.activateWindow()
 
     def _last_template(self) -> str:
-        from ui.quotes import jobs
-
-        value = self.window.store.get_setting(jobs.LAST_TEMPLATE_KEY, "")
+        value = self.window.store.get_setting(LAST_TEMPLATE_KEY, "")
         return value if isinstance(value, str) else ""
 
     def update_last_template(self, name: str) -> None:
