@@ -42,15 +42,18 @@ def child(profile: Path) -> int:
     window = MainWindow(profile / DATABASE_NAME, babel_locale("en_US"))
     window.show()
 
-    biggest = max(window.store.unread_counts(), key=lambda f: len(window.store.message_ids(f)))
+    biggest = -1  # found after READY: the benchmark's own query is not part of the start
     switched: list[float] = []
 
     def check() -> None:
+        nonlocal biggest
         if window.list_source is None or not window.message_model.rowCount():
             QTimer.singleShot(2, check)
         elif not switched:
             window.message_model.index(0, 4).data()
             print(f"READY {window.message_model.rowCount()}", flush=True)
+            biggest = max(window.store.unread_counts(),
+                          key=lambda f: len(window.store.message_ids(f)))
             switched.append(time.perf_counter())
             window.select_folder(biggest)
             QTimer.singleShot(2, check)
