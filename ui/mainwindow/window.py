@@ -61,9 +61,7 @@ from ui.mainwindow.core_events import CoreEvents
 from ui.mainwindow.flag_commands import FlagCommands
 from ui.mainwindow.message_table import message_table
 from ui.models.folder_tree import ACCOUNT_ID_ROLE, FOLDER_ID_ROLE, FolderTreeModel
-from ui.models.message_list import (
-    MessageListModel,
-)
+from ui.models.message_list import MessageListModel
 from ui.models.page_prefetch import PagePrefetcher
 from ui.qt.event_bridge import EventBridge
 from ui.qt.screen_fit import fit_to_screen
