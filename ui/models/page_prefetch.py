@@ -3,7 +3,8 @@
 ``PagePrefetcher(model, db_path, thread_counts)`` sets ``model.prefetch``: each page the model
 asks for is read by one worker thread of its own, on its own read-only connection (a ``Store``
 opened there once, ``PRAGMA query_only``), and the rows come back to the GUI thread through a
-queued signal, where ``model.add_page`` caches them (dropped when the ids or shown flags changed
+queued signal, where ``model.add_page`` caches them (read ``SLICE`` rows at a time, the GIL
+let go between slices) (dropped when the ids or shown flags changed
 meanwhile). Requests are served newest first, so a fast scroll never waits behind pages it
 already passed. ``close()`` (idempotent, GUI thread) stops taking requests, lets the worker
 close its Store and returns at once; it is called when the model is destroyed. A page that
@@ -17,6 +18,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +33,8 @@ log = logging.getLogger(__name__)
 
 #: requests kept waiting at most; older ones are dropped (the view has moved on)
 MAX_WAITING = 6
+#: rows read and decoded between two releases of the GIL
+SLICE = 25
 
 
 class _Relay(QObject):
@@ -78,6 +82,17 @@ class PagePrefetcher:
             return
         self._model.add_page(epoch, page_no, rows)
 
+    @staticmethod
+    def _read(store: Store, ids: list[int], thread_counts: bool) -> list[MessageRow]:
+        """The rows of ``ids`` in slices of ``SLICE`` with the GIL let go between them: decoding
+        rows is Python, and a whole page at once kept the GUI thread waiting up to ~5 ms a
+        call into Python (the interpreter's switch interval) while it painted."""
+        rows: list[MessageRow] = []
+        for start in range(0, len(ids), SLICE):
+            rows += store.rows_by_ids(ids[start:start + SLICE], thread_counts=thread_counts)
+            time.sleep(0)
+        return rows
+
     def _run(self) -> None:
         """The worker: its own Store, read-only, one page at a time, newest request first."""
         store: Store | None = None
@@ -93,7 +108,7 @@ class PagePrefetcher:
                     store = Store.open(self._db_path)
                     store.conn.execute("PRAGMA query_only = ON")
                 try:
-                    rows = store.rows_by_ids(ids, thread_counts=thread_counts)
+                    rows = self._read(store, ids, thread_counts)
                 except sqlite3.Error as exc:  # the GUI thread loads it when shown
                     log.warning("list prefetch of page %d failed: %s", page_no, exc)
                     continue
