@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import holidays
-
 from client.meetings import cn_schedule
 
 
@@ -44,6 +42,8 @@ class WorkCalendar:
         self._cn_years: dict[int, str] = {}  # year → "package" | "table" | "unknown"
         self._package: Any = package
         if self._package is None and self.country:
+            import holidays  # on first use: ~100 ms the app's start need not pay (issue 17)
+
             try:
                 self._package = holidays.country_holidays(self.country)
             except NotImplementedError:

@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from client.quotes.keys import LAST_TEMPLATE_KEY
 from client.quotes.reply import QuoteRequest, item_specs
 from client.store.db import Store
 
-LAST_TEMPLATE_KEY = "quotes.last_template"
 LAST_CHOICES_KEY = "quotes.last_choices"
 
 

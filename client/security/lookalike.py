@@ -20,7 +20,6 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from confusable_homoglyphs import confusables
 from publicsuffixlist import PublicSuffixList
 
 CONFUSABLE, TLD_SWAP, ADDED_WORD, EDIT_DISTANCE = (
@@ -100,6 +99,8 @@ def skeleton(text: str) -> str:
         if char.isascii():
             out.append(char)
             continue
+        from confusable_homoglyphs import confusables  # its table loads on first use
+
         found = confusables.is_confusable(char, greedy=True, preferred_aliases=["latin"])
         glyphs = found[0]["homoglyphs"] if found else []
         latin = [g["c"] for g in glyphs if g["c"].isascii()]

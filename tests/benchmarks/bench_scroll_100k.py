@@ -8,10 +8,12 @@ run is a fresh Python process (offscreen Qt) that opens the main window (1280x80
 the Inbox shows its first page (the time printed runs from process spawn: interpreter, imports,
 window, first id query and page), opens the biggest folder, then drives the list's vertical
 scrollbar from top to bottom one page per 16 ms timer tick while a 5 ms QTimer heartbeat
-records the event-loop gaps. It prints the largest gap, how many gaps exceeded 50 ms, the
+records the event-loop gaps. It prints the largest gap, the 99th percentile of the gaps, how
+many gaps exceeded 50 ms, the
 number of steps, and the process's peak RSS (``ru_maxrss``) at the end. The peer, measured in
 the same process just before: the same heartbeat for ``BASELINE_MS`` with the window open and
-idle, i.e. the gaps the loaded machine itself causes. Targets: start < 1 s,
+idle, i.e. the gaps the loaded machine itself causes. The project's modules are compiled to
+bytecode first, as the installed app has them (``measure.compile_bytecode``). Targets: start < 1 s,
 peak RSS < 350 MB, no gap > 50 ms. The load average is printed beside every figure.
 """
 
@@ -51,7 +53,7 @@ def child(profile: Path) -> int:
     window = MainWindow(profile / DATABASE_NAME, babel_locale("en_US"))
     window.resize(1280, 800)
     window.show()
-    biggest = max(window.store.unread_counts(), key=lambda f: len(window.store.message_ids(f)))
+    biggest = -1  # found after READY: the benchmark's own query is not part of the start
     clock = QElapsedTimer()
     gaps: list[float] = []
     last = [0]
@@ -72,14 +74,16 @@ def child(profile: Path) -> int:
             rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
             over = sum(1 for g in gaps if g > TARGET_GAP_MS)
             idle_over = sum(1 for g in baseline if g > TARGET_GAP_MS)
+            p99 = sorted(gaps)[int(len(gaps) * 0.99)] if gaps else 0.0
             print(f"SCROLLED {window.message_model.rowCount()} {steps[0]} {max(gaps, default=0):.1f} "
                   f"{over} {len(gaps)} {rss_mb:.1f} {max(baseline, default=0):.1f} {idle_over} "
-                  f"{len(baseline)}", flush=True)
+                  f"{len(baseline)} {p99:.1f}", flush=True)
             os._exit(0)  # figures printed; late background results need no delivery
         bar.setValue(min(bar.maximum(), bar.value() + bar.pageStep()))
         steps[0] += 1
 
     def check() -> None:
+        nonlocal biggest
         if window.list_source is None or not window.message_model.rowCount():
             QTimer.singleShot(2, check)
             return
@@ -88,6 +92,8 @@ def child(profile: Path) -> int:
                 window.message_model.index(0, 4).data()
                 print(f"READY {window.message_model.rowCount()}", flush=True)
                 check.ready = True  # type: ignore[attr-defined]
+                biggest = max(window.store.unread_counts(),
+                              key=lambda f: len(window.store.message_ids(f)))
                 window.select_folder(biggest)
             QTimer.singleShot(2, check)
             return
@@ -119,8 +125,8 @@ def one_run(profile: Path) -> dict[str, float]:
             figures["start_s"] = time.perf_counter() - started
             figures["load_at_start"] = os.getloadavg()[0]
         elif line.startswith("SCROLLED"):
-            _, rows, steps, gap, over, beats, rss, idle_gap, idle_over, idle_beats = line.split()
-            figures.update(rows=int(rows), steps=int(steps), max_gap_ms=float(gap),
+            _, rows, steps, gap, over, beats, rss, idle_gap, idle_over, idle_beats, p99 = line.split()
+            figures.update(p99_gap_ms=float(p99), rows=int(rows), steps=int(steps), max_gap_ms=float(gap),
                            gaps_over=int(over), beats=int(beats), rss_mb=float(rss),
                            idle_max_gap_ms=float(idle_gap), idle_gaps_over=int(idle_over),
                            idle_beats=int(idle_beats), load_at_end=os.getloadavg()[0])
@@ -137,6 +143,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         return child(args.child)
+    from tests.benchmarks.measure import compile_bytecode
+
+    compile_bytecode(REPO)  # the children start as the installed app does (measure.py)
     from client.demo.large import build_large_profile
     from client.profile.paths import DATABASE_NAME
 
@@ -152,7 +161,8 @@ def main() -> int:
         print(f"run {run + 1}: start to populated window {figures.get('start_s', float('nan')):.2f} s "
               f"(load {figures.get('load_at_start', float('nan')):.2f}); scrolled "
               f"{figures.get('rows', 0):,} rows in {figures.get('steps', 0)} steps: max gap "
-              f"{figures.get('max_gap_ms', float('nan')):.1f} ms, {figures.get('gaps_over', 0)} gaps "
+              f"{figures.get('max_gap_ms', float('nan')):.1f} ms, p99 "
+              f"{figures.get('p99_gap_ms', float('nan')):.1f} ms, {figures.get('gaps_over', 0)} gaps "
               f"over {TARGET_GAP_MS:.0f} ms of {figures.get('beats', 0)} beats; peak RSS "
               f"{figures.get('rss_mb', float('nan')):.1f} MB (load {figures.get('load_at_end', float('nan')):.2f}); "
               f"peer, the idle window: max gap {figures.get('idle_max_gap_ms', float('nan')):.1f} ms, "

@@ -5,7 +5,8 @@
 Builds the demo profile and a profile of ``--count`` messages (client.demo.large), then for
 each starts a fresh Python process that opens the main window offscreen and reports when the
 Inbox list shows its first page; the time printed runs from process spawn to that moment
-(interpreter start, imports, window, first id query and page). Target (issue 3): under 2 s.
+(interpreter start, imports, window, first id query and page), with the project's modules
+compiled to bytecode first as the installed app has them (``measure.compile_bytecode``). Target (issue 3): under 2 s.
 """
 
 from __future__ import annotations
@@ -41,15 +42,18 @@ def child(profile: Path) -> int:
     window = MainWindow(profile / DATABASE_NAME, babel_locale("en_US"))
     window.show()
 
-    biggest = max(window.store.unread_counts(), key=lambda f: len(window.store.message_ids(f)))
+    biggest = -1  # found after READY: the benchmark's own query is not part of the start
     switched: list[float] = []
 
     def check() -> None:
+        nonlocal biggest
         if window.list_source is None or not window.message_model.rowCount():
             QTimer.singleShot(2, check)
         elif not switched:
             window.message_model.index(0, 4).data()
             print(f"READY {window.message_model.rowCount()}", flush=True)
+            biggest = max(window.store.unread_counts(),
+                          key=lambda f: len(window.store.message_ids(f)))
             switched.append(time.perf_counter())
             window.select_folder(biggest)
             QTimer.singleShot(2, check)
@@ -98,6 +102,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         return child(args.child)
+    from tests.benchmarks.measure import compile_bytecode
+
+    compile_bytecode(REPO)  # the children start as the installed app does (measure.py)
     from client.demo import build_demo_profile
     from client.demo.large import build_large_profile
     from client.profile.paths import DATABASE_NAME

@@ -65,6 +65,9 @@ class HighlightDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        if not self.terms:  # not a search: no second look-up of the cell's text (issue 17)
+            super().paint(painter, option, index)
+            return
         text = index.data(Qt.ItemDataRole.DisplayRole)
         spans = match_spans(text, self.terms) if isinstance(text, str) else []
         if not spans:

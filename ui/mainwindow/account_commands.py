@@ -9,18 +9,19 @@ GUI thread only.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from ui.settings.dialog import AppSettingsDialog, apply_appearance
 from ui.settings.values import load_appearance
-from ui.wizard.dialog import AccountWizard
 
 if TYPE_CHECKING:
     from ui.mainwindow.window import MainWindow
+    from ui.settings.dialog import AppSettingsDialog
+    from ui.wizard.dialog import AccountWizard
 
 
 class AccountCommands(QObject):
@@ -34,10 +35,17 @@ class AccountCommands(QObject):
         self.add_account_action.triggered.connect(lambda: self.open_wizard())
         window.addAction(self.add_account_action)
         window.file_menu.insertAction(window.settings_action, self.add_account_action)
-        apply_appearance(load_appearance(window.store))
+        appearance = load_appearance(window.store)
+        # "system" is how Qt starts, unless Settings forced a palette: the dialogs load on use
+        if appearance != "system" or "ui.settings.dialog" in sys.modules:
+            from ui.settings.dialog import apply_appearance
+
+            apply_appearance(appearance)
 
     def open_wizard(self, parent: QWidget | None = None) -> AccountWizard:
         """Show the account wizard; the folder tree is reloaded once an account is added."""
+        from ui.wizard.dialog import AccountWizard
+
         window = self.window
         wizard = AccountWizard(window.db_path, parent or window)
         wizard.accountAdded.connect(lambda _email: window.reload_folders())
@@ -48,6 +56,8 @@ class AccountCommands(QObject):
 
     def open_settings(self) -> AppSettingsDialog:
         """Show Settings (non-modal); on OK the main window applies the general preferences."""
+        from ui.settings.dialog import AppSettingsDialog
+
         window = self.window
         dialog = AppSettingsDialog(window.db_path, window.preferences, window)
 

@@ -19,12 +19,11 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, SignalInstance
 from PySide6.QtGui import QAction
 
-from client.outgoing.message import QueuedMessage
-from client.smtp.sender import FlushReport
-from ui.composer import jobs as compose_jobs
 from ui.qt.tasks import run_in_background
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the composer's jobs load on first use (issue 17: start-up)
+    from client.outgoing.message import QueuedMessage
+    from client.smtp.sender import FlushReport
     from ui.composer.drafts_dialog import LocalDraftsDialog
     from ui.composer.window import ComposerWindow
     from ui.mainwindow.window import MainWindow
@@ -171,6 +170,8 @@ class ComposeCommands(QObject):
     def open_cached_draft(self, message_row: int) -> None:
         """Open the cached Drafts-folder message ``message_row`` in a composer (background)."""
         db_path = self.window.db_path
+        from ui.composer import jobs as compose_jobs
+
         run_in_background(lambda: compose_jobs.open_cached_draft(db_path, message_row),
                           self.open_draft, self.window.show_failure, owner=self)
 

@@ -61,9 +61,8 @@ from ui.mainwindow.core_events import CoreEvents
 from ui.mainwindow.flag_commands import FlagCommands
 from ui.mainwindow.message_table import message_table
 from ui.models.folder_tree import ACCOUNT_ID_ROLE, FOLDER_ID_ROLE, FolderTreeModel
-from ui.models.message_list import (
-    MessageListModel,
-)
+from ui.models.message_list import MessageListModel
+from ui.models.page_prefetch import PagePrefetcher
 from ui.qt.event_bridge import EventBridge
 from ui.qt.screen_fit import fit_to_screen
 from ui.qt.tasks import run_in_background
@@ -123,6 +122,7 @@ class MainWindow(QMainWindow):
         self.message_model = MessageListModel(self._load_rows, babel_locale, None, self)
         self.message_model.sortRequested.connect(self._sort_requested)
         self.message_view = self._make_message_view()
+        self.list_pages = PagePrefetcher(self.message_model, db_path, lambda: self.threaded)  # 17
 
         self.reader = ReaderPane(babel_locale, self)
         self.reader.invitation_card.db_path = db_path  # its buttons open their own Store
@@ -592,6 +592,7 @@ class MainWindow(QMainWindow):
         self.events.close()
         self.tray.hide()
         self.closed = True
+        self.list_pages.close()
         wait_for_background_tasks()
         self.store.close()
         super().closeEvent(event)

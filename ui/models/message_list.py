@@ -2,8 +2,11 @@
 
 The model holds only ids; ``data()`` asks the ``RowLoader`` for the page of ``PAGE_SIZE`` rows
 around the one the view needs and keeps at most ``MAX_PAGES`` pages. Loading a page is one
-indexed query (a few ms), so it runs on the GUI thread; building the id array for a folder or a
-search is done by the caller in the background and handed over with ``set_ids``. A read/flag
+indexed query (a few ms); with a ``prefetch`` hook set (``ui.models.page_prefetch``, issue 17)
+the pages next to the one in use are read ahead on a worker thread and handed in with
+``add_page``, so scrolling finds them cached and the GUI thread loads a page itself only after
+a jump. Building the id array for a folder or a search is done by the caller in the background
+and handed over with ``set_ids``. A read/flag
 change shows at once through ``show_flag`` without loading rows (even for a 47,000-row
 selection) until the cache write lands (``forget_flag``). Rows can be dragged: ``mimeData``
 puts the message ids under ``MESSAGE_IDS_MIME`` (read back with ``ids_from_mime``), which the
@@ -16,7 +19,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 from babel import Locale
 from PySide6.QtCore import (
@@ -38,6 +41,8 @@ from ui.qt.icons import icon
 from ui.qt.plain_text import tooltip
 
 RowLoader = Callable[[list[int]], list[MessageRow]]
+#: ``prefetch(epoch, page_no, ids)``: read these rows off the GUI thread, then ``add_page``
+PagePrefetch = Callable[[int, int, list[int]], None]
 Index = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 200
@@ -54,6 +59,15 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 MESSAGE_IDS_MIME = "application/x-tradewind-message-ids"
 #: more ids than this in one drop are refused (no selection of the cache is that big)
 MAX_DRAGGED = 1_000_000
+#: the roles ``data()`` answers from a row (ints: a set look-up, no enum compare per call)
+_ROW_ROLES = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole, ROW_ROLE))
+_DISPLAY, _DECORATION, _FONT, _TOOLTIP, _ACCESSIBLE = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole))
+_ITEM_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+               | Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsDragEnabled)
 
 
 def ids_from_mime(data: QMimeData) -> list[int]:
@@ -126,7 +140,16 @@ class MessageListModel(QAbstractTableModel):
         self._now = datetime.now(UTC)
         self._bold = QFont()
         self._bold.setBold(True)
+        #: pages read on the GUI thread (``add_page`` hands in the prefetched ones)
         self.pages_loaded = 0
+        self.pages_prefetched = 0
+        #: set by ``ui.models.page_prefetch.PagePrefetcher``; None: every page loads here
+        self.prefetch: PagePrefetch | None = None
+        #: bumped by every change of ids or shown flags: an older prefetch result is dropped
+        self.epoch = 0
+        self._requested: set[int] = set()
+        self._last_page = -1
+        self._day_texts: dict[date, str] = {}
         self.show_recipients = False
         self.folder_names: dict[int, str] = {}
         #: rows of an expanded conversation (``ui.everyday.thread_expand``): shown indented
@@ -154,8 +177,16 @@ class MessageListModel(QAbstractTableModel):
         self._ids = list(ids)
         self._position = {mid: i for i, mid in enumerate(self._ids)}
         self._pages.clear()
+        self._new_epoch()
         self._now = datetime.now(UTC)
+        self._day_texts.clear()
         self.endResetModel()
+
+    def _new_epoch(self) -> None:
+        """Rows read before now may be stale: drop what is still on its way."""
+        self.epoch += 1
+        self._requested.clear()
+        self._last_page = -1
 
     def ids(self) -> list[int]:
         """A copy of the id array."""
@@ -176,23 +207,53 @@ class MessageListModel(QAbstractTableModel):
         page_no = row // PAGE_SIZE
         page = self._pages.get(page_no)
         if page is None:
-            page = self._load_page(page_no)
-        else:
+            page = self._store_page(page_no, self._loader(self._chunk(page_no)))
+            self.pages_loaded += 1
+        elif page_no != self._last_page:
             self._pages.move_to_end(page_no)
+        if page_no != self._last_page:
+            self._last_page = page_no
+            self._prefetch_around(page_no)
         return page.get(self._ids[row])
 
-    def _load_page(self, page_no: int) -> dict[int, MessageRow]:
-        chunk = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
-        page = {r.id: r for r in self._loader(chunk)}
+    def _chunk(self, page_no: int) -> list[int]:
+        return self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
+
+    def _store_page(self, page_no: int, rows: list[MessageRow]) -> dict[int, MessageRow]:
+        """Cache ``rows`` as page ``page_no`` (with the shown flags and risk marks)."""
+        chunk = self._chunk(page_no)
+        page = {r.id: r for r in rows}
         self.risk_marks.load(chunk)
         for flag, shown in self._shown_flags.items():
             for message_id in shown.keys() & page.keys():
                 page[message_id] = _with_flag(page[message_id], flag, shown[message_id])
         self._pages[page_no] = page
-        self.pages_loaded += 1
+        self._requested.discard(page_no)
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
         return page
+
+    def _prefetch_around(self, page_no: int) -> None:
+        """Ask ``prefetch`` for the pages before and after ``page_no`` not cached yet."""
+        if self.prefetch is None:
+            return
+        last = (len(self._ids) - 1) // PAGE_SIZE
+        for other in (page_no + 1, page_no - 1, page_no + 2):
+            if 0 <= other <= last and other not in self._pages and other not in self._requested:
+                self._requested.add(other)
+                self.prefetch(self.epoch, other, self._chunk(other))
+
+    def add_page(self, epoch: int, page_no: int, rows: list[MessageRow]) -> bool:
+        """A page read ahead (``prefetch``) arrives: cached unless the ids or shown flags
+        changed since it was asked for (``epoch``) or the page is cached already. True if
+        kept. GUI thread only."""
+        if epoch != self.epoch or page_no in self._pages:
+            return False
+        if page_no not in self._requested:
+            return False
+        self._store_page(page_no, rows)
+        self.pages_prefetched += 1
+        return True
 
     def set_risk(self, message_id: int, level: str) -> None:
         """Show the fraud risk the reader computed for ``message_id`` (``RiskMarks``)."""
@@ -221,6 +282,7 @@ class MessageListModel(QAbstractTableModel):
         if flag not in self._shown_flags:
             raise ValueError(f"unknown flag {flag!r}")
         self._shown_flags[flag].update(dict.fromkeys(ids, value))
+        self._new_epoch()
         wanted = set(ids)
         for page_no, page in list(self._pages.items()):
             hit = wanted.intersection(page)
@@ -239,6 +301,7 @@ class MessageListModel(QAbstractTableModel):
         """The cache now holds (or refused) ``flag`` = ``value`` for ``ids``: rows loaded from
         now on show the stored state (a newer ``show_flag`` with another value stays)."""
         shown = self._shown_flags[flag]
+        self._new_epoch()  # a page read before the write landed is stale
         for message_id in ids:
             if shown.get(message_id) is value:
                 del shown[message_id]
@@ -253,8 +316,7 @@ class MessageListModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsDragEnabled)
+        return _ITEM_FLAGS
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt name)
         return [MESSAGE_IDS_MIME]
@@ -299,28 +361,22 @@ class MessageListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        row = index.row()
+        if not 0 <= row < len(self._ids) or not index.isValid():
             return None
         if role == MESSAGE_ID_ROLE:
-            return self._ids[index.row()]
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.DecorationRole,
-            Qt.ItemDataRole.FontRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            ROW_ROLE,
-        ):
+            return self._ids[row]
+        if role not in _ROW_ROLES:
             return None
-        message = self.message(index.row())
+        message = self.message(row)
         if message is None:  # deleted meanwhile; the next refresh drops the row
             return None
         if role == ROW_ROLE:
             return message
         column = index.column()
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             return None if message.seen else self._bold
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == _DECORATION:
             if column == COL_UNREAD and not message.seen:
                 return icon("unread")
             if column == COL_FLAG and message.flagged:
@@ -332,14 +388,14 @@ class MessageListModel(QAbstractTableModel):
             if column == COL_FROM:
                 return self.risk_marks.icon_for(message.id)
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if column == COL_FROM:
                 warning = self.risk_marks.tooltip_for(message.id)
                 shown = (", ".join(e for _n, e in message.to) if self.show_recipients
                          else message.from_email)
                 return tooltip(shown + (f"\n{warning}" if warning else ""))
             return None
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _ACCESSIBLE:
             return self._cell_name(message, index)
         if column == COL_FROM:
             return recipients_text(message) if self.show_recipients else sender_text(message)
@@ -351,12 +407,24 @@ class MessageListModel(QAbstractTableModel):
                 return f"    ↳ {subject}"
             return f"{subject}  ({message.thread_count})" if message.thread_count > 1 else subject
         if column == COL_DATE:
-            return list_date(message.date or message.internaldate, self._now, self._locale, self._zone)
+            return self._date_text(message.date or message.internaldate)
         if column == COL_THEIR_TIME and self.their_time is not None:
             return self.their_time(message)
         if column == COL_TAGS and self.tags is not None:
             return self.tags(message)
         return None
+
+    def _date_text(self, moment: datetime | None) -> str:
+        """``list_date`` of ``moment``; an earlier day's text is formatted once per day shown."""
+        if moment is None:
+            return ""
+        day = moment.astimezone(self._zone).date()
+        text = self._day_texts.get(day)
+        if text is None:
+            text = list_date(moment, self._now, self._locale, self._zone)
+            if day != self._now.astimezone(self._zone).date():  # today shows the time
+                self._day_texts[day] = text
+        return text
 
     def _header_name(self, section: int) -> str:
         """The column's name for a screen reader (the icon columns have no text)."""

@@ -4,7 +4,10 @@
 ``source`` (the main window's: cached levels from ``client.security.risk_store.cached_levels``,
 one indexed query with the page) and hands the rows without a cached risk to ``compute`` on
 the thread pool (``compute_levels``: about 1-4 ms a message, each tried once), whose result
-arrives through ``changed(ids)``; ``set(id, level)`` records what the reader just computed.
+arrives through ``changed(ids)``. That Python work holds the GIL, which stalled a scrolling list
+by up to 200 ms (issue 17), so it waits until no page was loaded for ``COMPUTE_DELAY_MS`` and
+runs ``COMPUTE_CHUNK`` messages at a time, the latest loaded first, pausing again as soon as
+the list loads another page; ``set(id, level)`` records what the reader just computed.
 ``icon_for(id)`` is the icon of a ``warning`` or ``high`` message (else None) and
 ``tooltip_for(id)`` its words. GUI thread only, except ``compute_levels``.
 """
@@ -14,13 +17,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QIcon
 
 from ui.qt.icons import icon
 from ui.qt.tasks import run_in_background
 
 LevelSource = Callable[[list[int]], dict[int, str]]
+#: the list has loaded no page for this long: the missing risks are computed
+COMPUTE_DELAY_MS = 400
+#: messages per background computation (a few ms each), so a scroll that starts waits little
+COMPUTE_CHUNK = 8
 
 
 def compute_levels(db_path: Path, ids: list[int]) -> dict[int, str]:
@@ -48,22 +55,52 @@ class RiskMarks:
         self.changed: Callable[[list[int]], None] = lambda _ids: None
         self._levels: dict[int, str] = {}
         self._tried: set[int] = set()
+        #: ids waiting for ``compute``, in load order (the last ones computed first)
+        self._pending: dict[int, None] = {}
+        self._running = False
+        self._quiet = QTimer(owner)
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(COMPUTE_DELAY_MS)
+        self._quiet.timeout.connect(self._compute_next)
 
     def load(self, ids: list[int]) -> None:
         if self.source is None or not ids:
             return
         self._levels.update(self.source(ids))
         missing = [i for i in ids if i not in self._levels and i not in self._tried]
-        if missing and self.compute is not None:
-            self._tried.update(missing)
-            compute = self.compute
-            run_in_background(lambda: compute(missing), self._computed, lambda _exc: None,
-                              owner=self.owner)
+        if self.compute is None:
+            return
+        self._tried.update(missing)
+        for message_id in missing:
+            self._pending.pop(message_id, None)
+            self._pending[message_id] = None
+        if self._pending:
+            self._quiet.start()  # (re)started: nothing runs while pages keep coming
+
+    def pending(self) -> int:
+        """How many messages still wait for their risk to be computed."""
+        return len(self._pending)
+
+    def _compute_next(self) -> None:
+        if self._running or not self._pending or self.compute is None:
+            return
+        chunk = list(self._pending)[-COMPUTE_CHUNK:]
+        for message_id in chunk:
+            del self._pending[message_id]
+        self._running = True
+        compute = self.compute
+        run_in_background(lambda: compute(chunk), self._computed, self._failed, owner=self.owner)
+
+    def _failed(self, _exc: BaseException) -> None:
+        self._computed({})
 
     def _computed(self, levels: dict[int, str]) -> None:
+        self._running = False
         self._levels.update(levels)
         if levels:
             self.changed(list(levels))
+        if self._pending and not self._quiet.isActive():  # no page loaded meanwhile
+            self._compute_next()
 
     def set(self, message_id: int, level: str) -> None:
         self._levels[message_id] = level

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from client import money
 from client.quotes.records import Reminder
 from ui.qt.tasks import run_in_background
-from ui.quotes import jobs
 
 
 class QuoteReminders(QObject):
@@ -38,7 +37,7 @@ class QuoteReminders(QObject):
             return
         self._busy = True
         now = time.time()
-        run_in_background(lambda: jobs.new_reminders(self.db_path, now), self._show,
+        run_in_background(lambda: _new_reminders(self.db_path, now), self._show,
                           self._failed, owner=self)
 
     def _failed(self, _exc: BaseException) -> None:
@@ -66,3 +65,11 @@ class QuoteReminders(QObject):
                 tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 10000)
         if reminders:
             self.reminded.emit(reminders)
+
+
+def _new_reminders(db_path: Path, now: float) -> Any:
+    """Worker thread: ``ui.quotes.jobs.new_reminders`` (the quote machinery loads here, off
+    the app's start)."""
+    from ui.quotes import jobs
+
+    return jobs.new_reminders(db_path, now)

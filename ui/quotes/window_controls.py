@@ -16,18 +16,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
-from client.quotes.reply import QuoteReply
-from ui.quotes import jobs
-from ui.quotes.picker import QuotePicker
+from client.quotes.keys import LAST_TEMPLATE_KEY
 from ui.quotes.reminders import QuoteReminders
-from ui.quotes.view import QuotesView
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the quote machinery loads on first use, not at the app's start (issue 17)
+    from client.quotes.reply import QuoteReply
     from ui.mainwindow.window import MainWindow
+    from ui.quotes.picker import QuotePicker
+    from ui.quotes.view import QuotesView
 
+#: the reminders' first check waits this long after the window opened
+START_CHECK_MS = 1500
 SHORTCUT = "Ctrl+Alt+Q"
 LAST_SHORTCUT = "Ctrl+Alt+Shift+Q"
 
@@ -69,12 +71,19 @@ class QuoteControls(QObject):
         window.view_menu.addAction(self.quotes_view_action)
         self.reminders = QuoteReminders(window.db_path, window.tray, self)
         self.reminders.reminded.connect(lambda _r: self._reload_view())
-        self.reminders.check()  # on start; ui.sync.window_controls: after each sync
+        # on start, once the window has shown its list (issue 17); ui.sync.window_controls:
+        # after each sync
+        self._start_check = QTimer(self)
+        self._start_check.setSingleShot(True)
+        self._start_check.timeout.connect(self.reminders.check)
+        self._start_check.start(START_CHECK_MS)
 
     def open_quotes_view(self) -> QuotesView:
         """Show the Quotes window (one per main window)."""
         window = self.window
         if self.view is None:
+            from ui.quotes.view import QuotesView
+
             view = QuotesView(window.db_path, window)
             view.openDraft.connect(window.compose.open_draft)
             view.openMessage.connect(self._show_message)
@@ -95,7 +104,7 @@ class QuoteControls(QObject):
         self.window.activateWindow()
 
     def _last_template(self) -> str:
-        value = self.window.store.get_setting(jobs.LAST_TEMPLATE_KEY, "")
+        value = self.window.store.get_setting(LAST_TEMPLATE_KEY, "")
         return value if isinstance(value, str) else ""
 
     def update_last_template(self, name: str) -> None:
@@ -154,6 +163,8 @@ class QuoteControls(QObject):
             self.failed_text = message
 
         db_path = window.db_path
+        from ui.quotes import jobs
+
         run_in_background(lambda: jobs.quick_reply(db_path, row), done, failed, owner=window)
         return True
 
@@ -163,6 +174,8 @@ class QuoteControls(QObject):
         row = self._message_row()
         if row is None:
             return None
+        from ui.quotes.picker import QuotePicker
+
         picker = QuotePicker(window.db_path, row, window, template=template or None)
         picker.created.connect(lambda reply: self._created(picker.template_name(), reply))
         picker.finished.connect(lambda _code: picker.deleteLater())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -19,9 +20,11 @@ from client import attachment_files
 from client.mime import safe_filename
 from ui.qt.plain_text import ask
 from ui.qt.tasks import run_in_background
-from ui.reader.attached_message import AttachedMessageWindow
-from ui.reader.content import ReaderAttachment, ReaderContent, attached_message_content
 from ui.reader.pane import ReaderPane
+
+if TYPE_CHECKING:  # the attached-message window and its content load on first use (issue 17)
+    from ui.reader.attached_message import AttachedMessageWindow
+    from ui.reader.content import ReaderAttachment, ReaderContent
 
 
 class AttachmentActions(QObject):
@@ -89,13 +92,15 @@ class AttachmentActions(QObject):
         """Parse the attached message in the background and show it in its own window."""
         db_path = self._db_path
         run_in_background(
-            lambda: attached_message_content(db_path, message_id, attachment.part_id),
+            lambda: _attached_content(db_path, message_id, attachment.part_id),
             self._show_attached,
             lambda exc: self._report(self.tr("Cannot open the attached message: {0}").format(exc)),
             owner=self,
         )
 
     def _show_attached(self, content: ReaderContent) -> None:
+        from ui.reader.attached_message import AttachedMessageWindow
+
         window = AttachedMessageWindow(content, self._reader.babel_locale)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.reader.mailtoRequested.connect(self._reader.mailtoRequested)  # our composer
@@ -146,3 +151,10 @@ class AttachmentActions(QObject):
             self._failed,
             owner=self,
         )
+
+
+def _attached_content(db_path: Path, message_id: int, part_id: str) -> ReaderContent:
+    """Worker thread: ``ui.reader.content.attached_message_content`` (imported on first use)."""
+    from ui.reader.content import attached_message_content
+
+    return attached_message_content(db_path, message_id, part_id)
