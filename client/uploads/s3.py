@@ -20,7 +20,6 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, EndpointConnectionError
 
 from client.i18n import _
-from client.uploads.http import host_of
 from client.uploads.names import new_remote_path
 from client.uploads.provider import (
     MAX_S3_EXPIRY_S,
@@ -33,6 +32,7 @@ from client.uploads.provider import (
     SessionLost,
     TransientError,
 )
+from client.uploads.statuses import host_of
 
 MAX_EXPIRY_S = MAX_S3_EXPIRY_S
 PART_SIZE = 8 * MiB
