@@ -73,7 +73,12 @@ class S3Provider:
             aws_access_key_id=access_key, aws_secret_access_key=secret_key,
             config=Config(signature_version="s3v4", retries={"total_max_attempts": 1, "mode": "standard"},
                           connect_timeout=15, read_timeout=120,
-                          s3={"addressing_style": "path"}),
+                          s3={"addressing_style": "path"},
+                          # botocore's default CRC32 of every part is a second pass over the
+                          # bytes (zlib: ~1.1 GB/s) and sends headers several S3-compatible
+                          # services refuse or ignore; SigV4 still signs each part's payload
+                          request_checksum_calculation="when_required",
+                          response_checksum_validation="when_required"),
         )
 
     def _call(self, what: str, method: str, **kw: Any) -> Any:
