@@ -146,3 +146,25 @@ def test_a_webdav_upload_process_does_not_load_requests(
     assert json.loads(report["out"])["link"]["sha256"] == digest
     assert "client.uploads.plain_http" in report["modules"]
     assert "requests" not in report["modules"] and "urllib3" not in report["modules"]
+
+
+@pytest.mark.parametrize("kind", ["nginx", "wsgidav"])
+def test_without_os_sendfile_the_body_goes_from_one_reused_buffer(
+    kind: str, tmp_path: Path, engine: UploadEngine, add_storage: StorageMaker,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # what Windows and a TLS socket take (socket.sendfile would fall back to 8 KiB reads)
+    import os
+
+    monkeypatch.delattr(os, "sendfile")
+    storage = add_storage(kind)
+    path = tmp_path / "samples.zip"
+    size = 9 * MiB + 5
+    digest = write_random(path, size)
+    seen: list[Progress] = []
+
+    result = engine.upload(storage, path, progress=seen.append)
+
+    assert result.upload.sha256 == digest
+    assert download_sha(result.link.url) == (200, digest)
+    assert len(seen) >= 9 and seen[-1].done == size  # one report per 1 MiB buffer
