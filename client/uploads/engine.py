@@ -30,11 +30,9 @@ import functools
 import hashlib
 import json
 import os
-import queue
 import sqlite3
-import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -56,19 +54,26 @@ from client.uploads.provider import (
     UploadError,
 )
 from client.uploads.records import LinkRecord, UploadRecord
+from client.uploads.streaming import (
+    FileChanged,
+    Hasher,
+    Meter,
+    Progress,
+    ProgressCallback,
+    hash_file,
+    read_ahead,
+)
+
+__all__ = ["FileChanged", "Progress", "ProgressCallback", "UploadCancelled", "UploadEngine",
+           "UploadNotFound", "UploadResult", "hash_file"]
 
 if TYPE_CHECKING:
     from client.store.db import Store
 
-STREAM_CHUNK = 4 * 1024 * 1024
 REUSE_MIN_LEFT_S = 24 * 3600  # a link that expires within a day is not reused
 #: The columns ``_set`` may change (``update_sql``'s allow-list).
 _CHANGING = frozenset({"state", "last_error", "attempts", "sha256", "remote_path", "session_json",
                        "updated"})
-
-
-class FileChanged(PermanentError):
-    """The file is gone from the disk, or changed before or while it was uploaded."""
 
 
 class UploadNotFound(UploadError):
@@ -82,24 +87,10 @@ class UploadCancelled(UploadNotFound):
 
 
 @dataclass(frozen=True)
-class Progress:
-    """Bytes `done` of `total`; `speed` in bytes/s over this run; `eta_s` None when unknown."""
-
-    upload_id: int
-    done: int
-    total: int
-    speed: float
-    eta_s: float | None
-
-
-@dataclass(frozen=True)
 class UploadResult:
     upload: UploadRecord
     link: LinkRecord
     reused: bool = False
-
-
-ProgressCallback = Callable[[Progress], None]
 
 
 def _stat(path: str) -> os.stat_result:
@@ -115,83 +106,6 @@ def _stat(path: str) -> os.stat_result:
 
 def _cancelled(record: UploadRecord) -> UploadCancelled:
     return UploadCancelled(_("The upload of {name} was cancelled.", name=record.file_name))
-
-
-def hash_file(path: str) -> str:
-    """The SHA-256 of a file, read in chunks (constant memory)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(STREAM_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-class _Meter:
-    def __init__(self, upload_id: int, total: int, done: int, callback: ProgressCallback | None):
-        self.upload_id, self.total, self.done, self.callback = upload_id, total, done, callback
-        self.started, self.start_done = time.monotonic(), done
-
-    def add(self, n: int) -> None:
-        self.done += n
-        if self.callback is None:
-            return
-        elapsed = time.monotonic() - self.started
-        sent = self.done - self.start_done
-        speed = sent / elapsed if elapsed > 0 else 0.0
-        eta = (self.total - self.done) / speed if speed > 0 else None
-        self.callback(Progress(self.upload_id, self.done, self.total, speed, eta))
-
-
-_READ_AHEAD = 4  # chunks read and hashed ahead of the sender (bounded memory)
-
-
-def _read_ahead(handle: BinaryIO, size: int, digest: hashlib._Hash, meter: _Meter,
-                shorter: Callable[[], Exception]) -> Iterator[bytes]:
-    """The file's bytes in chunks, read and hashed on a helper thread while the caller sends
-    the previous ones (hashlib and file reads release the GIL, so they overlap the socket).
-    At most `_READ_AHEAD` chunks wait; the thread stops when the consumer does."""
-    chunks: queue.Queue[bytes | BaseException | None] = queue.Queue(_READ_AHEAD)
-    stop = threading.Event()
-
-    def offer(item: bytes | BaseException | None) -> bool:
-        while not stop.is_set():
-            try:
-                chunks.put(item, timeout=0.2)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def reader() -> None:
-        left = size
-        try:
-            while left > 0:
-                chunk = handle.read(min(STREAM_CHUNK, left))
-                if not chunk:
-                    offer(shorter())
-                    return
-                left -= len(chunk)
-                digest.update(chunk)
-                if not offer(chunk):
-                    return
-            offer(None)
-        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
-            offer(exc)
-
-    thread = threading.Thread(target=reader, name="upload-read-ahead", daemon=True)
-    thread.start()
-    try:
-        while True:
-            item = chunks.get()
-            if item is None:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            meter.add(len(item))
-            yield item
-    finally:
-        stop.set()
-        thread.join()
 
 
 class UploadEngine:
@@ -383,7 +297,7 @@ class UploadEngine:
         self._set(record.id, state="uploading", last_error=None)
         digest = hashlib.sha256()
         whole_sha = ""
-        meter = _Meter(record.id, record.size, 0, progress)
+        meter = Meter(record.id, record.size, 0, progress)
         confirmed: list[tuple[int, str]] = []
         with open(record.path, "rb") as handle:
             if not session.resumable:
@@ -404,7 +318,7 @@ class UploadEngine:
 
     def _parts(self, record: UploadRecord, provider: Provider, session: Session,
                done_parts: dict[int, records.PartRecord], handle: BinaryIO,
-               digest: hashlib._Hash, meter: _Meter) -> list[tuple[int, str]]:
+               digest: hashlib._Hash, meter: Meter) -> list[tuple[int, str]]:
         """Send the parts the server does not hold, `provider.parallel_parts` at a time (at
         most that many part buffers in memory). Reading, hashing and every cache write happen
         on this thread, in file order; only `put_part` runs on the pool. A part confirmed
@@ -427,7 +341,9 @@ class UploadEngine:
                     failure = failure or exc
                     continue
                 try:
-                    with self.store.transaction(durable=True) as conn:
+                    # committed (a killed process keeps it) but not fsynced: 128 fsyncs per
+                    # GiB stalled the reader; a part lost to a power cut is sent again
+                    with self.store.transaction() as conn:
                         conn.execute(
                             "INSERT OR REPLACE INTO upload_parts (upload_id, number, offset, "
                             "size, etag, sha256) VALUES (?,?,?,?,?,?)",
@@ -495,31 +411,48 @@ class UploadEngine:
                             "retry to upload the new version.", name=record.file_name))
 
     def _whole_file(self, record: UploadRecord, provider: Provider, session: Session,
-                    handle: BinaryIO, meter: _Meter) -> tuple[str, str]:
+                    handle: BinaryIO, meter: Meter) -> tuple[str, str]:
         """Send the file in one streamed request (providers that cannot resume); returns the
-        etag and the SHA-256 of the bytes sent."""
-        holder = {"digest": hashlib.sha256()}
+        etag and the SHA-256 of the file. A provider with `put_file` sends from the file itself
+        (zero-copy) while `Hasher` hashes it on its own thread and handle; the file is
+        checked unchanged (size, mtime) before and after, so that SHA-256 is the one of the
+        bytes sent. Other providers get the chunks of `_read_ahead`, hashed on the way."""
+        holder = {"sha": ""}
+        put_file = getattr(provider, "put_file", None)
+
+        def shorter() -> FileChanged:
+            return FileChanged(_("The file {name} became shorter while it was uploaded.",
+                                 name=record.file_name))
 
         def attempt() -> str:
             handle.seek(0)
-            holder["digest"] = hashlib.sha256()
             meter.done = 0
-
-            def shorter() -> FileChanged:
-                return FileChanged(_("The file {name} became shorter while it was uploaded.",
-                                     name=record.file_name))
-
-            return provider.put_part(
-                session, 1, 0, _read_ahead(handle, record.size, holder["digest"], meter, shorter),
-                record.size)
-
+            if put_file is None:
+                digest = hashlib.sha256()
+                etag = provider.put_part(
+                    session, 1, 0, read_ahead(handle, record.size, digest, meter, shorter),
+                    record.size)
+                holder["sha"] = digest.hexdigest()
+                return etag
+            hasher = Hasher(record.path, record.size)
+            try:
+                etag = str(put_file(session, handle, record.size, meter.add) or "")
+            except UploadError:
+                if hasher.finish() is None:
+                    raise shorter() from None
+                raise
+            sha = hasher.finish()
+            if sha is None:
+                raise shorter()
+            holder["sha"] = sha
+            return etag
 
         etag = self._retrying(attempt)
         with self.store.transaction(durable=True) as conn:
             conn.execute("INSERT OR REPLACE INTO upload_parts (upload_id, number, offset, size, "
                          "etag, sha256) VALUES (?,1,0,?,?,?)",
-                         (record.id, record.size, etag, holder["digest"].hexdigest()))
-        return etag, holder["digest"].hexdigest()
+                         (record.id, record.size, etag, holder["sha"]))
+        return etag, holder["sha"]
 
     def _retrying(self, action: Callable[[], str | None]) -> str:
         delays = list(self.retry_delays)

@@ -10,8 +10,11 @@ cache so a later process can resume), then `put_part(session, number, offset, da
 1..N of `session.part_size` bytes (the last may be shorter; a provider that cannot resume takes
 one part holding the whole file, as an iterable of chunks), `confirmed_parts(session)` lists
 what the server already holds (None: the provider cannot tell, start again), `complete`, then
-`share(remote_path, expiry_s, password) -> Link`. `revoke(link)` makes a link stop working,
-`delete(remote_path)` removes the file; both are idempotent (absent is fine).
+`share(remote_path, expiry_s, password) -> Link`. A provider that cannot resume may also offer
+`put_file(session, handle, size, on_sent) -> etag`: send the first `size` bytes of the open
+file itself (`on_sent(n)` as bytes go); the engine then hashes the file beside it.
+`revoke(link)` makes a link stop working, `delete(remote_path)` removes the file; both are
+idempotent (absent is fine).
 """
 
 from __future__ import annotations

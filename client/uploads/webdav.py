@@ -2,7 +2,8 @@
 configured download prefix + the file's unguessable remote path.
 
 Plain WebDAV cannot resume a file (servers refuse `PUT` with `Content-Range`), so a session is
-not resumable: the engine sends the whole file as one part and starts it again after a fault.
+not resumable: the engine sends the whole file as one part (`put_file`: straight from the file
+with `socket.sendfile`, see `client.uploads.plain_http`) and starts it again after a fault.
 The link is the file itself: `revoke` and `delete` both remove the file and its folder.
 One thread per instance; every method blocks on the network and raises only `UploadError`s.
 """
@@ -10,27 +11,17 @@ One thread per instance; every method blocks on the network and raises only `Upl
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
+from typing import BinaryIO
 from urllib.parse import quote
 
 from client.i18n import _
-from client.uploads import http
 from client.uploads.names import ROOT, new_remote_path
+from client.uploads.plain_http import PlainHttp, Reply
 from client.uploads.provider import Link, PermanentError, Session
+from client.uploads.statuses import raise_for
 
-
-class _SizedBody:
-    """An iterable of chunks with a length: requests then streams it with a Content-Length
-    (no chunked encoding, which some WebDAV servers refuse), one chunk in memory at a time."""
-
-    def __init__(self, chunks: Iterable[bytes], size: int) -> None:
-        self.chunks, self.size = chunks, size
-
-    def __len__(self) -> int:
-        return self.size
-
-    def __iter__(self) -> Iterator[bytes]:
-        return iter(self.chunks)
+_OCTETS = {"Content-Type": "application/octet-stream"}
 
 
 class WebDavProvider:
@@ -44,16 +35,19 @@ class WebDavProvider:
             )
         self.base = url.rstrip("/") + "/"
         self.public = public_url.rstrip("/") + "/"
-        self.host = http.host_of(url)
-        self.http = http.session(username, password)
+        self.http = PlainHttp(self.base, username, password)
+        self.host = self.http.host
 
     def _url(self, path: str) -> str:
         return self.base + quote(path)
 
+    def _check(self, reply: Reply, what: str, *, ok: tuple[int, ...] = ()) -> None:
+        raise_for(reply.status, reply.reason, what, self.host, ok=ok)
+
     def _mkcol(self, path: str) -> None:
-        with http.guard(_("Creating a folder"), self.host):
-            response = self.http.request("MKCOL", self._url(path) + "/", timeout=http.TIMEOUT)
-        http.check(response, _("Creating a folder"), self.host, ok=(405,))  # 405: already there
+        what = _("Creating a folder")
+        reply = self.http.request("MKCOL", self._url(path) + "/", what=what)
+        self._check(reply, what, ok=(405,))  # 405: already there
 
     def begin(self, name: str, size: int) -> Session:
         remote = new_remote_path(name)
@@ -69,29 +63,38 @@ class WebDavProvider:
     ) -> str:
         if number != 1 or offset != 0:
             raise PermanentError(_("A plain WebDAV upload is sent in one piece."))
-        headers = {"Content-Type": "application/octet-stream"}
-        body: bytes | _SizedBody = data if isinstance(data, bytes) else _SizedBody(data, size)
-        with http.guard(_("Uploading the file"), self.host):
-            response = self.http.put(
-                self._url(session.remote_path), data=body, headers=headers, timeout=http.TIMEOUT
-            )
+        chunks = [data] if isinstance(data, bytes) else data
+        what = _("Uploading the file")
+        return self._stored(session, what, lambda: self.http.put_chunks(
+            self._url(session.remote_path), chunks, size, what=what, headers=_OCTETS))
+
+    def put_file(self, session: Session, handle: BinaryIO, size: int,
+                 on_sent: Callable[[int], None]) -> str:
+        """Send the first `size` bytes of `handle` as the whole file; returns the ETag."""
+        what = _("Uploading the file")
+        return self._stored(session, what, lambda: self.http.put_file(
+            self._url(session.remote_path), handle, size, what=what, on_sent=on_sent,
+            headers=_OCTETS))
+
+    def _stored(self, session: Session, what: str, send: Callable[[], Reply]) -> str:
         try:
-            http.check(response, _("Uploading the file"), self.host)
+            reply = send()
+            self._check(reply, what)
         except Exception:
             self._delete_quietly(session.remote_path, folder=False)  # wsgidav keeps a truncated file
             raise
-        return response.headers.get("ETag", "")
+        return reply.headers.get("ETag", "") or ""
 
     def complete(self, session: Session, parts: list[tuple[int, str]]) -> None:
         return None
 
     def remote_size(self, remote_path: str) -> int | None:
-        with http.guard(_("Checking the file"), self.host):
-            response = self.http.head(self._url(remote_path), timeout=http.TIMEOUT)
-        if response.status_code == 404:
+        what = _("Checking the file")
+        reply = self.http.request("HEAD", self._url(remote_path), what=what)
+        if reply.status == 404:
             return None
-        http.check(response, _("Checking the file"), self.host)
-        length = response.headers.get("Content-Length", "")
+        self._check(reply, what)
+        length = reply.headers.get("Content-Length", "") or ""
         return int(length) if length.isdigit() else None
 
     def abort(self, session: Session) -> None:
@@ -107,11 +110,11 @@ class WebDavProvider:
         self.delete(remote_path)
 
     def delete(self, remote_path: str, *, folder: bool = True) -> None:
+        what = _("Deleting the file")
         paths = [remote_path] + ([remote_path.rsplit("/", 1)[0] + "/"] if folder else [])
         for path in paths:
-            with http.guard(_("Deleting the file"), self.host):
-                response = self.http.delete(self._url(path), timeout=http.TIMEOUT)
-            http.check(response, _("Deleting the file"), self.host, ok=(404,))
+            reply = self.http.request("DELETE", self._url(path), what=what)
+            self._check(reply, what, ok=(404,))
 
     def _delete_quietly(self, remote_path: str, *, folder: bool = True) -> None:
         try:
@@ -120,9 +123,7 @@ class WebDavProvider:
             pass
 
     def test(self) -> str:
-        with http.guard(_("Checking the storage"), self.host):
-            response = self.http.request(
-                "PROPFIND", self.base, headers={"Depth": "0"}, timeout=http.TIMEOUT
-            )
-        http.check(response, _("Checking the storage"), self.host)
+        what = _("Checking the storage")
+        reply = self.http.request("PROPFIND", self.base, what=what, headers={"Depth": "0"})
+        self._check(reply, what)
         return _("WebDAV storage on {host}: signed in, folder readable.", host=self.host)
