@@ -8,7 +8,8 @@ else the full `NotoSansSC-Regular.otf`. `attach(pdf, choice)` adds one to an `fp
 widths of all glyphs already read, which is most of `add_font`'s time; read from the disk
 cache `pdf_font_cache` when an earlier process parsed the same file): the document gets its
 own lazily opened fontTools font (fpdf2 subsets it in place at `output()`), its own widths,
-subset map and HarfBuzz font, and shares only the read-only cmap and glyph ids.
+subset map, HarfBuzz font and shaping memo (`pdf_shaping`), and shares only the read-only
+cmap and glyph ids. fpdf2 is imported through `pdf_imports.load_fpdf` (numpy deferred).
 Any thread (templates are built under a lock); raises `QuotePdfError` for a missing or
 unreadable font file. Relies on fpdf2 2.8's `TTFFont` attributes (pinned `<3`; the PDF tests
 catch a change).
@@ -25,7 +26,8 @@ from typing import Any
 
 from client.i18n import _
 from client.profile.paths import resources_dir
-from client.quotes import pdf_font_cache
+from client.quotes import pdf_font_cache, pdf_shaping
+from client.quotes.pdf_imports import load_fpdf
 
 REGULAR = "DejaVuSans.ttf"
 BOLD = "DejaVuSans-Bold.ttf"
@@ -46,6 +48,7 @@ class FontChoice:
 
 _lock = threading.Lock()
 _templates: dict[str, Any] = {}
+_warm = threading.Event()  # set by a successful `preload`
 
 
 def fonts_dir() -> Path:
@@ -54,6 +57,7 @@ def fonts_dir() -> Path:
 
 def _template(file: str, style: str) -> Any:
     """The parsed font (fpdf2 `TTFFont`), made once per process and file."""
+    load_fpdf()
     from fpdf import FPDF
     from fpdf.fonts import TTFFont
 
@@ -82,6 +86,7 @@ def forget_parsed() -> None:
     """Drop this process's parsed fonts (the next PDF reads them again: cache or file)."""
     with _lock:
         _templates.clear()
+        _warm.clear()
 
 
 def covered(file: str, text: str) -> bool:
@@ -113,7 +118,7 @@ def attach(pdf: Any, choice: FontChoice) -> None:
     from fpdf.fonts import SubsetMap
 
     template = _template(choice.file, choice.style)
-    font = copy.copy(template)
+    font = pdf_shaping.document_font(template)
     font.i = len(pdf.fonts) + 1
     font.fontkey = f"{choice.family}{choice.style}"
     font.emphasis = TextEmphasis.coerce(choice.style)
@@ -138,8 +143,11 @@ def attach(pdf: Any, choice: FontChoice) -> None:
 
 def preload() -> None:
     """Pay the once-per-process cost of a first PDF (importing fpdf2 and fontTools' subsetter,
-    parsing DejaVu and the common CJK file) ahead of time: renders a one-line quotation and
-    drops it. Any thread; idempotent; never raises (a real render reports the problem)."""
+    parsing DejaVu and the common CJK file, the first run of the layout code) ahead of time:
+    renders a one-line quotation and drops it. Any thread; idempotent (after one successful
+    warm-up it returns at once); never raises (a real render reports the problem)."""
+    if _warm.is_set():
+        return
     from datetime import date
     from decimal import Decimal
 
@@ -152,4 +160,10 @@ def preload() -> None:
             seller=Party("Tradewind"), buyer=Party("报价"),
             items=(make_line("Warm-up", Decimal(1), Decimal(1), "USD"),)))
     except Exception:  # noqa: BLE001 - only a warm-up; the real render says why
-        pass
+        return
+    _warm.set()
+
+
+def preloaded() -> bool:
+    """Whether `preload` has warmed this process."""
+    return _warm.is_set()

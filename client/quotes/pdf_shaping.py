@@ -1,0 +1,70 @@
+"""A document font that shapes each distinct text once.
+
+While fpdf2 breaks a cell into lines it asks HarfBuzz for the width of every character and of
+every growing prefix of the line, and the items table lays out each cell twice (once to
+measure the row, once to draw it): an Arabic 50-item quote made ~14,000 shaping calls for
+~260 distinct (text, size, direction) runs, a fifth of its time. `document_font(template)`
+returns a copy of an fpdf2 `TTFFont` template whose `perform_harfbuzz_shaping` and
+`shaped_text_width` remember their results for this document (keyed by the text, the size and
+every shaping parameter, so a result is only reused for the same input; HarfBuzz is
+deterministic for one font file). fpdf2 only reads the returned glyph lists.
+The memo lives and dies with the document's font (one PDF); one document is built by one
+thread, so it needs no lock. Raises nothing of its own.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from client.quotes.pdf_imports import load_fpdf
+
+
+def _key(text: str, size: float, params: dict[str, Any] | None) -> tuple[Any, ...]:
+    given = params or {}
+    features = given.get("features") or {}
+    return (text, size, given.get("fragment_direction"), given.get("script"),
+            given.get("language"), tuple(sorted(features.items())))
+
+
+@cache
+def _memo_class() -> type:
+    load_fpdf()
+    from fpdf.fonts import TTFFont
+
+    class MemoShapingFont(TTFFont):  # type: ignore[misc]
+        """fpdf2's `TTFFont` with per-document memos of its two shaping calls."""
+
+        # TTFFont has __slots__: the memos need a dict of their own
+        def perform_harfbuzz_shaping(self, text: str, font_size_pt: float,
+                                     text_shaping_params: dict[str, Any] | None) -> Any:
+            key = _key(text, font_size_pt, text_shaping_params)
+            memo = self.__dict__.setdefault("_shaped", {})
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = super().perform_harfbuzz_shaping(
+                    text, font_size_pt, text_shaping_params)
+            return found
+
+        def shaped_text_width(self, text: str, font_size_pt: float,
+                              text_shaping_params: dict[str, Any] | None) -> Any:
+            key = _key(text, font_size_pt, text_shaping_params)
+            memo = self.__dict__.setdefault("_widths", {})
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = super().shaped_text_width(
+                    text, font_size_pt, text_shaping_params)
+            return found
+
+    return MemoShapingFont
+
+
+def document_font(template: Any) -> Any:
+    """A shallow copy of `template` (an fpdf2 `TTFFont`) with empty shaping memos."""
+    from fpdf.fonts import TTFFont
+
+    font = _memo_class().__new__(_memo_class())
+    for name in TTFFont.__slots__:
+        if hasattr(template, name):
+            setattr(font, name, getattr(template, name))
+    return font
