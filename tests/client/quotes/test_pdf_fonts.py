@@ -88,3 +88,35 @@ def test_each_font_file_is_parsed_once_and_documents_stay_independent(
     assert "Müller GmbH" in text and "采购部" in text and "Q-2026-0043" in text
     assert "宁波买家" not in text  # the first document's glyphs did not leak into this one
     assert _text(first, tmp_path) == _text(third, tmp_path)
+
+
+def test_preload_warms_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import client.quotes.pdf as pdf_module
+
+    pdf_fonts.forget_parsed()
+    renders: list[object] = []
+    real = pdf_module.render_pdf
+
+    def counting(doc: object) -> bytes:
+        renders.append(doc)
+        return real(doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_module, "render_pdf", counting)
+    assert not pdf_fonts.preloaded()
+    pdf_fonts.preload()
+    pdf_fonts.preload()  # the picker asks again: nothing more to do
+    assert len(renders) == 1 and pdf_fonts.preloaded()
+    pdf_fonts.forget_parsed()  # as if a new process
+    assert not pdf_fonts.preloaded()
+
+
+def test_the_common_cjk_file_is_desubroutinized() -> None:
+    """Its glyph programs are written out in full (scripts/subset_cjk_font.py), so fontTools
+    subsets it at output() without a subroutine closure and pruning: a third of its time."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(pdf_fonts.fonts_dir() / pdf_fonts.CJK_COMMON, lazy=True)
+    cff = font["CFF "].cff
+    assert len(cff.GlobalSubrs) == 0
+    assert all(len(getattr(fd.Private, "Subrs", ())) == 0 for fd in cff.topDictIndex[0].FDArray)
+    assert len(font.getBestCmap()) > 7000  # still GB 2312 + JIS X 0208
