@@ -7,7 +7,9 @@ measure the row, once to draw it): an Arabic 50-item quote made ~14,000 shaping 
 returns a copy of an fpdf2 `TTFFont` template whose `perform_harfbuzz_shaping` and
 `shaped_text_width` remember their results for this document (keyed by the text, the size and
 every shaping parameter, so a result is only reused for the same input; HarfBuzz is
-deterministic for one font file). fpdf2 only reads the returned glyph lists.
+deterministic for one font file), and whose `get_text_width` remembers the width of unshaped
+text (fpdf2 sums the widths of the whole prefix again for every character it adds to a line).
+fpdf2 only reads the returned glyph lists and tuples.
 The memo lives and dies with the document's font (one PDF); one document is built by one
 thread, so it needs no lock. Raises nothing of its own.
 """
@@ -44,6 +46,21 @@ def _memo_class() -> type:
             if found is None:
                 found = memo[key] = super().perform_harfbuzz_shaping(
                     text, font_size_pt, text_shaping_params)
+            return found
+
+        def get_text_width(self, text: str, font_size_pt: float,
+                           text_shaping_params: dict[str, Any] | None) -> Any:
+            """fpdf2 sums the widths of the whole prefix for each character it adds to a
+            line (quadratic in Python); the sum of a text at a size is remembered."""
+            if text_shaping_params or self.is_symbol:
+                return super().get_text_width(text, font_size_pt, text_shaping_params)
+            if font_size_pt > self.biggest_size_pt:
+                self.biggest_size_pt = font_size_pt
+            memo = self.__dict__.setdefault("_plain", {})
+            found = memo.get((text, font_size_pt))
+            if found is None:
+                found = memo[(text, font_size_pt)] = super().get_text_width(
+                    text, font_size_pt, None)
             return found
 
         def shaped_text_width(self, text: str, font_size_pt: float,

@@ -9,6 +9,7 @@ import copy
 import shutil
 import subprocess
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -83,3 +84,19 @@ def test_a_new_document_starts_with_an_empty_memo(shaped: Counter[tuple[Any, ...
     first = sum(shaped.values())
     render_pdf(_arabic())
     assert sum(shaped.values()) == 2 * first  # nothing carried over from the first PDF
+
+
+def test_the_width_of_unshaped_text_is_summed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    sums: Counter[tuple[int, str, float]] = Counter()
+    real = fpdf_fonts.TTFFont.get_text_width
+
+    def counting(font: Any, text: str, size: float, params: Any) -> Any:
+        if not params:
+            sums[(id(font), text, size)] += 1
+        return real(font, text, size, params)
+
+    monkeypatch.setattr(fpdf_fonts.TTFFont, "get_text_width", counting)
+    latin = replace(_arabic(), lang="en", buyer=Party("Müller Armaturen GmbH"))
+    render_pdf(replace(latin, items=tuple(replace(item, product=f"LED panel light {n}")
+                                          for n, item in enumerate(latin.items))))
+    assert sums and max(sums.values()) == 1, sums.most_common(3)
