@@ -127,6 +127,7 @@ def attach(pdf: Any, choice: FontChoice) -> None:
         # than the subset needs) instead of drawing every glyph again to measure it
         font.ttfont = ttLib.TTFont(template.ttffile, recalcTimestamp=False, recalcBBoxes=False,
                                    lazy=True)
+        _keep_for_embedding(font.ttfont)
     except Exception as exc:
         raise FontFileError(_("The quotation font {file} cannot be read: {reason}",
                               file=choice.file, reason=exc)) from exc
@@ -139,6 +140,30 @@ def attach(pdf: Any, choice: FontChoice) -> None:
     pdf.fonts[font.fontkey] = font
     if font.is_cff and font.is_cid_keyed:
         pdf._set_min_pdf_version("1.6")
+
+
+#: tables of the document's fontTools font that the embedded subset does not need: layout
+#: (HarfBuzz shapes from the font file itself, and fpdf2 drops GSUB/GPOS/GDEF from the subset
+#: anyway, but fontTools reads GSUB before dropping it), legacy kerning and vertical metrics
+#: (the PDF places every glyph itself), device metrics and signatures
+UNEMBEDDED = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "vhea", "vmtx", "VORG",
+              "FFTM", "hdmx", "LTSH", "VDMX", "meta", "DSIG")
+
+
+def _keep_for_embedding(ttfont: Any) -> None:
+    """Drop `UNEMBEDDED` and all cmap subtables but the best Windows Unicode one from the
+    document's (lazily read) font before fpdf2 subsets it: nothing the page or its text
+    extraction uses (fpdf2 writes the PDF's own widths and ToUnicode map), and each is read
+    and subset again for every PDF. The glyphs, their order and the metrics stay."""
+    for tag in UNEMBEDDED:
+        if tag in ttfont:
+            del ttfont[tag]
+    cmap = ttfont["cmap"]
+    for wanted in ((3, 10), (3, 1)):
+        best = [t for t in cmap.tables if (t.platformID, t.platEncID) == wanted]
+        if best:
+            cmap.tables = best[:1]
+            return
 
 
 def preload() -> None:

@@ -120,3 +120,34 @@ def test_the_common_cjk_file_is_desubroutinized() -> None:
     assert len(cff.GlobalSubrs) == 0
     assert all(len(getattr(fd.Private, "Subrs", ())) == 0 for fd in cff.topDictIndex[0].FDArray)
     assert len(font.getBestCmap()) > 7000  # still GB 2312 + JIS X 0208
+
+
+def test_the_subset_is_made_without_the_tables_a_pdf_does_not_use(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Layout, kerning and vertical tables are dropped before fpdf2 subsets the document's
+    font (fontTools read GSUB before dropping it), one Unicode cmap stays; the page keeps
+    its text and embedded fonts."""
+    from fontTools import subset as ftsubset
+
+    seen: list[tuple[set[str], list[tuple[int, int]]]] = []
+    real = ftsubset.Subsetter.subset
+
+    def recording(self: ftsubset.Subsetter, font: object) -> None:
+        seen.append((set(font.keys()),  # type: ignore[attr-defined]
+                     [(t.platformID, t.platEncID) for t in font["cmap"].tables]))  # type: ignore[index]
+        real(self, font)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ftsubset.Subsetter, "subset", recording)
+    data = render_pdf(_doc())
+    assert len(seen) == 3  # regular, bold, CJK
+    for tables, cmaps in seen:
+        assert not tables & set(pdf_fonts.UNEMBEDDED), tables
+        assert len(cmaps) == 1 and cmaps[0][0] == 3, cmaps
+    path = tmp_path / "q.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    assert "不锈钢球阀" in text and "Hafenstraße 12" in text and "Медная труба" in text
+    fonts = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True,
+                           text=True).stdout.splitlines()[2:]
+    assert len(fonts) == 3 and all(line.split()[-5] == "yes" for line in fonts)
