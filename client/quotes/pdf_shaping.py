@@ -30,11 +30,11 @@ def _key(text: str, size: float, params: dict[str, Any] | None) -> tuple[Any, ..
 
 
 @cache
-def _memo_class() -> type:
+def _memo_class() -> Any:
     load_fpdf()
     from fpdf.fonts import TTFFont
 
-    class MemoShapingFont(TTFFont):  # type: ignore[misc]
+    class MemoShapingFont(TTFFont):
         """fpdf2's `TTFFont` with per-document memos of its two shaping calls."""
 
         # TTFFont has __slots__: the memos need a dict of their own
@@ -80,7 +80,8 @@ def document_font(template: Any) -> Any:
     """A shallow copy of `template` (an fpdf2 `TTFFont`) with empty shaping memos."""
     from fpdf.fonts import TTFFont
 
-    font = _memo_class().__new__(_memo_class())
+    kind = _memo_class()
+    font = kind.__new__(kind)
     for name in TTFFont.__slots__:
         if hasattr(template, name):
             setattr(font, name, getattr(template, name))
