@@ -16,6 +16,7 @@ thread, so it needs no lock. Raises nothing of its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -35,18 +36,30 @@ def _memo_class() -> Any:
     from fpdf.fonts import TTFFont
 
     class MemoShapingFont(TTFFont):
-        """fpdf2's `TTFFont` with per-document memos of its two shaping calls."""
+        """fpdf2's `TTFFont` with per-document memos of its shaping and width calls."""
 
-        # TTFFont has __slots__: the memos need a dict of their own
-        def perform_harfbuzz_shaping(self, text: str, font_size_pt: float,
-                                     text_shaping_params: dict[str, Any] | None) -> Any:
-            key = _key(text, font_size_pt, text_shaping_params)
-            memo = self.__dict__.setdefault("_shaped", {})
+        # TTFFont has __slots__: the memos live in the instance dict of this subclass
+        def _remembered(self, memo_name: str, key: tuple[Any, ...],
+                        compute: Callable[[], Any]) -> Any:
+            memo = self.__dict__.setdefault(memo_name, {})
             found = memo.get(key)
             if found is None:
-                found = memo[key] = super().perform_harfbuzz_shaping(
-                    text, font_size_pt, text_shaping_params)
+                found = memo[key] = compute()
             return found
+
+        def perform_harfbuzz_shaping(self, text: str, font_size_pt: float,
+                                     text_shaping_params: dict[str, Any] | None) -> Any:
+            return self._remembered(
+                "_shaped", _key(text, font_size_pt, text_shaping_params),
+                lambda: super(MemoShapingFont, self).perform_harfbuzz_shaping(
+                    text, font_size_pt, text_shaping_params))
+
+        def shaped_text_width(self, text: str, font_size_pt: float,
+                              text_shaping_params: dict[str, Any] | None) -> Any:
+            return self._remembered(
+                "_widths", _key(text, font_size_pt, text_shaping_params),
+                lambda: super(MemoShapingFont, self).shaped_text_width(
+                    text, font_size_pt, text_shaping_params))
 
         def get_text_width(self, text: str, font_size_pt: float,
                            text_shaping_params: dict[str, Any] | None) -> Any:
@@ -56,22 +69,9 @@ def _memo_class() -> Any:
                 return super().get_text_width(text, font_size_pt, text_shaping_params)
             if font_size_pt > self.biggest_size_pt:
                 self.biggest_size_pt = font_size_pt
-            memo = self.__dict__.setdefault("_plain", {})
-            found = memo.get((text, font_size_pt))
-            if found is None:
-                found = memo[(text, font_size_pt)] = super().get_text_width(
-                    text, font_size_pt, None)
-            return found
-
-        def shaped_text_width(self, text: str, font_size_pt: float,
-                              text_shaping_params: dict[str, Any] | None) -> Any:
-            key = _key(text, font_size_pt, text_shaping_params)
-            memo = self.__dict__.setdefault("_widths", {})
-            found = memo.get(key)
-            if found is None:
-                found = memo[key] = super().shaped_text_width(
-                    text, font_size_pt, text_shaping_params)
-            return found
+            return self._remembered(
+                "_plain", (text, font_size_pt),
+                lambda: super(MemoShapingFont, self).get_text_width(text, font_size_pt, None))
 
     return MemoShapingFont
 
