@@ -167,23 +167,30 @@ def _keep_for_embedding(ttfont: Any) -> None:
 
 
 def preload() -> None:
-    """Pay the once-per-process cost of a first PDF (importing fpdf2 and fontTools' subsetter,
-    parsing DejaVu and the common CJK file, the first run of the layout code) ahead of time:
-    renders a one-line quotation and drops it. Any thread; idempotent (after one successful
-    warm-up it returns at once); never raises (a real render reports the problem)."""
+    """Pay the once-per-process cost of a first PDF ahead of time: importing fpdf2 and
+    fontTools' subsetter, parsing DejaVu and the common CJK file, the first run of the layout,
+    shaping and right-to-left code (a one-line English quote with Chinese and an Arabic one,
+    rendered and dropped) and babel's number and date data of every `LABELS` language. Any
+    thread; idempotent (after one successful warm-up it returns at once); never raises (a
+    real render reports the problem)."""
     if _warm.is_set():
         return
     from datetime import date
     from decimal import Decimal
 
-    from client.quotes.pdf import Party, QuotationDocument, render_pdf
+    from client import money
+    from client.quotes.pdf import LABELS, Party, QuotationDocument, render_pdf
     from client.quotes.records import make_line
 
     try:
-        render_pdf(QuotationDocument(
-            number="Q-0", quote_date=date(2026, 1, 1), currency="USD", lang="en",
-            seller=Party("Tradewind"), buyer=Party("报价"),
-            items=(make_line("Warm-up", Decimal(1), Decimal(1), "USD"),)))
+        for lang, product in (("en", "Warm-up 报价"), ("ar", "تجربة")):
+            render_pdf(QuotationDocument(
+                number="Q-0", quote_date=date(2026, 1, 1), currency="USD", lang=lang,
+                seller=Party("Tradewind"), buyer=Party("报价"),
+                items=(make_line(product, Decimal(1), Decimal(1), "USD"),)))
+        for lang in LABELS:
+            money.format_money(Decimal("1.5"), "USD", lang)
+            money.format_day(date(2026, 1, 1), lang)
     except Exception:  # noqa: BLE001 - only a warm-up; the real render says why
         return
     _warm.set()

@@ -105,7 +105,8 @@ def test_preload_warms_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not pdf_fonts.preloaded()
     pdf_fonts.preload()
     pdf_fonts.preload()  # the picker asks again: nothing more to do
-    assert len(renders) == 1 and pdf_fonts.preloaded()
+    # one warm-up: a Latin page with Chinese, and a shaped right-to-left Arabic page
+    assert [doc.lang for doc in renders] == ["en", "ar"] and pdf_fonts.preloaded()  # type: ignore[attr-defined]
     pdf_fonts.forget_parsed()  # as if a new process
     assert not pdf_fonts.preloaded()
 
