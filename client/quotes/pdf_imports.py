@@ -27,11 +27,11 @@ _numpy_lock = threading.Lock()
 
 
 class _Deferred(types.ModuleType):
-    """Stands for numpy in fpdf2; the first attribute read imports numpy and forwards."""
+    """Stands for numpy in fpdf2; the first read of any attribute it lacks (``array``,
+    ``__version__``, ``__path__`` for ``import numpy.linalg`` on another thread while fpdf2
+    is imported) imports numpy and forwards, so code that meets it still works."""
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") and name.endswith("__"):
-            raise AttributeError(name)  # introspection (copy, pickle, inspect) loads nothing
         return getattr(_real_numpy(), name)
 
 
@@ -53,8 +53,11 @@ def load_fpdf() -> types.ModuleType:
             return found
         stand_in = None
         with _numpy_lock:
-            if "numpy" not in sys.modules and importlib.util.find_spec("numpy") is not None:
-                stand_in = sys.modules["numpy"] = _Deferred("numpy")
+            spec = None if "numpy" in sys.modules else importlib.util.find_spec("numpy")
+            if spec is not None:
+                stand_in = _Deferred("numpy")
+                stand_in.__spec__ = spec  # importlib.util.find_spec("numpy") keeps working
+                sys.modules["numpy"] = stand_in
         try:
             return importlib.import_module("fpdf")
         finally:

@@ -71,3 +71,24 @@ def test_numpy_imported_before_is_left_alone(tmp_path: Path) -> None:
                             "import fpdf.image_parsing as parsing",
                             "assert parsing.numpy is numpy, parsing.numpy")
     assert before == "True"
+
+
+def test_code_that_meets_the_stand_in_still_gets_numpy(tmp_path: Path) -> None:
+    # another thread importing numpy while fpdf2 is being imported gets the stand-in: its
+    # submodules, version and spec still work, and the stand-in then forwards to numpy
+    script = "\n".join([
+        "import importlib.util, sys",
+        "from client.quotes import pdf_imports",
+        "stand_in = pdf_imports._Deferred('numpy')",
+        "stand_in.__spec__ = importlib.util.find_spec('numpy')",
+        "sys.modules['numpy'] = stand_in",
+        "assert importlib.util.find_spec('numpy') is stand_in.__spec__",
+        "import numpy.linalg",
+        "assert numpy is not stand_in and sys.modules['numpy'] is numpy",
+        "assert stand_in.__version__ == numpy.__version__",
+        "assert stand_in.linalg is numpy.linalg and stand_in.array([1, 2]).sum() == 3",
+        "print('ok')"])
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True,
+                          capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert done.stdout.split() == ["ok"]
