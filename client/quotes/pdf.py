@@ -31,6 +31,7 @@ from typing import Any
 from client import money
 from client.i18n import _
 from client.quotes import pdf_fonts
+from client.quotes.pdf_imports import load_fpdf
 from client.quotes.records import QuoteLine
 
 _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -178,6 +179,7 @@ def _clean(text: str) -> str:
 
 def render_pdf(doc: QuotationDocument) -> bytes:
     """The quotation as PDF bytes (see the module docstring)."""
+    load_fpdf()
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 

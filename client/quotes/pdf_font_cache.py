@@ -5,7 +5,7 @@ font with fontTools (for the 2.8 MB CJK file most of a first PDF's font time). `
 returns the same `TTFFont` template rebuilt from the cache; `store(path, font)` writes it.
 
 The entry of a font is `<cache>/pdf-fonts/<file>-<key>.pickle`, `key` = SHA-256 of the font
-file, the fpdf2 and fontTools versions and `FORMAT`: a changed font or library version never
+file, the fpdf2 and fontTools versions (read from the modules) and `FORMAT`: a changed font or library version never
 reads an old entry. The entry is the SHA-256 of its payload (a damaged or truncated file is
 detected) followed by the payload: only plain values (dicts, lists, str, int, float, None),
 read by an unpickler that refuses every class or function, then checked field by field; a
@@ -25,7 +25,6 @@ import os
 import pickle
 import tempfile
 from collections import defaultdict
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +59,18 @@ def entry_path(font_file: Path) -> Path:
     with open(font_file, "rb") as handle:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
-    digest.update(f"|fpdf2 {version('fpdf2')}|fonttools {version('fonttools')}|{FORMAT}".encode())
+    digest.update(f"|fpdf2 {_versions()}|{FORMAT}".encode())
     return cache_dir() / f"{font_file.name}-{digest.hexdigest()[:32]}.pickle"
+
+
+def _versions() -> str:
+    """fpdf2's and fontTools' versions, from the modules themselves: `importlib.metadata`
+    costs tens of milliseconds to import and to search the installed distributions."""
+    import fontTools
+
+    from client.quotes.pdf_imports import load_fpdf
+
+    return f"{load_fpdf().FPDF_VERSION}|fonttools {fontTools.version}"
 
 
 def _plain(font: Any) -> dict[str, Any]:

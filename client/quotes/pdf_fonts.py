@@ -8,7 +8,8 @@ else the full `NotoSansSC-Regular.otf`. `attach(pdf, choice)` adds one to an `fp
 widths of all glyphs already read, which is most of `add_font`'s time; read from the disk
 cache `pdf_font_cache` when an earlier process parsed the same file): the document gets its
 own lazily opened fontTools font (fpdf2 subsets it in place at `output()`), its own widths,
-subset map and HarfBuzz font, and shares only the read-only cmap and glyph ids.
+subset map, HarfBuzz font and shaping memo (`pdf_shaping`), and shares only the read-only
+cmap and glyph ids. fpdf2 is imported through `pdf_imports.load_fpdf` (numpy deferred).
 Any thread (templates are built under a lock); raises `QuotePdfError` for a missing or
 unreadable font file. Relies on fpdf2 2.8's `TTFFont` attributes (pinned `<3`; the PDF tests
 catch a change).
@@ -25,7 +26,8 @@ from typing import Any
 
 from client.i18n import _
 from client.profile.paths import resources_dir
-from client.quotes import pdf_font_cache
+from client.quotes import pdf_font_cache, pdf_shaping
+from client.quotes.pdf_imports import load_fpdf
 
 REGULAR = "DejaVuSans.ttf"
 BOLD = "DejaVuSans-Bold.ttf"
@@ -46,6 +48,7 @@ class FontChoice:
 
 _lock = threading.Lock()
 _templates: dict[str, Any] = {}
+_warm = threading.Event()  # set by a successful `preload`
 
 
 def fonts_dir() -> Path:
@@ -54,6 +57,7 @@ def fonts_dir() -> Path:
 
 def _template(file: str, style: str) -> Any:
     """The parsed font (fpdf2 `TTFFont`), made once per process and file."""
+    load_fpdf()
     from fpdf import FPDF
     from fpdf.fonts import TTFFont
 
@@ -82,6 +86,7 @@ def forget_parsed() -> None:
     """Drop this process's parsed fonts (the next PDF reads them again: cache or file)."""
     with _lock:
         _templates.clear()
+        _warm.clear()
 
 
 def covered(file: str, text: str) -> bool:
@@ -113,7 +118,7 @@ def attach(pdf: Any, choice: FontChoice) -> None:
     from fpdf.fonts import SubsetMap
 
     template = _template(choice.file, choice.style)
-    font = copy.copy(template)
+    font = pdf_shaping.document_font(template)
     font.i = len(pdf.fonts) + 1
     font.fontkey = f"{choice.family}{choice.style}"
     font.emphasis = TextEmphasis.coerce(choice.style)
@@ -122,6 +127,7 @@ def attach(pdf: Any, choice: FontChoice) -> None:
         # than the subset needs) instead of drawing every glyph again to measure it
         font.ttfont = ttLib.TTFont(template.ttffile, recalcTimestamp=False, recalcBBoxes=False,
                                    lazy=True)
+        _keep_for_embedding(font.ttfont)
     except Exception as exc:
         raise FontFileError(_("The quotation font {file} cannot be read: {reason}",
                               file=choice.file, reason=exc)) from exc
@@ -136,20 +142,60 @@ def attach(pdf: Any, choice: FontChoice) -> None:
         pdf._set_min_pdf_version("1.6")
 
 
+#: tables of the document's fontTools font that the embedded subset does not need: layout
+#: (HarfBuzz shapes from the font file itself, and fpdf2 drops GSUB/GPOS/GDEF from the subset
+#: anyway, but fontTools reads GSUB before dropping it), legacy kerning and vertical metrics
+#: (the PDF places every glyph itself), device metrics and signatures
+UNEMBEDDED = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "vhea", "vmtx", "VORG",
+              "FFTM", "hdmx", "LTSH", "VDMX", "meta", "DSIG")
+
+
+def _keep_for_embedding(ttfont: Any) -> None:
+    """Drop `UNEMBEDDED` and all cmap subtables but the best Windows Unicode one from the
+    document's (lazily read) font before fpdf2 subsets it: nothing the page or its text
+    extraction uses (fpdf2 writes the PDF's own widths and ToUnicode map), and each is read
+    and subset again for every PDF. The glyphs, their order and the metrics stay."""
+    for tag in UNEMBEDDED:
+        if tag in ttfont:
+            del ttfont[tag]
+    cmap = ttfont["cmap"]
+    for wanted in ((3, 10), (3, 1)):
+        best = [t for t in cmap.tables if (t.platformID, t.platEncID) == wanted]
+        if best:
+            cmap.tables = best[:1]
+            return
+
+
 def preload() -> None:
-    """Pay the once-per-process cost of a first PDF (importing fpdf2 and fontTools' subsetter,
-    parsing DejaVu and the common CJK file) ahead of time: renders a one-line quotation and
-    drops it. Any thread; idempotent; never raises (a real render reports the problem)."""
+    """Pay the once-per-process cost of a first PDF ahead of time: importing fpdf2 and
+    fontTools' subsetter, parsing DejaVu and the common CJK file, the first run of the layout,
+    shaping and right-to-left code (a one-line English quote with Chinese and an Arabic one,
+    rendered and dropped) and babel's number and date data of every `LABELS` language. Any
+    thread; idempotent (after one successful warm-up it returns at once); never raises (a
+    real render reports the problem)."""
+    if _warm.is_set():
+        return
     from datetime import date
     from decimal import Decimal
 
-    from client.quotes.pdf import Party, QuotationDocument, render_pdf
+    from client import money
+    from client.quotes.pdf import LABELS, Party, QuotationDocument, render_pdf
     from client.quotes.records import make_line
 
     try:
-        render_pdf(QuotationDocument(
-            number="Q-0", quote_date=date(2026, 1, 1), currency="USD", lang="en",
-            seller=Party("Tradewind"), buyer=Party("报价"),
-            items=(make_line("Warm-up", Decimal(1), Decimal(1), "USD"),)))
+        for lang, product in (("en", "Warm-up 报价"), ("ar", "تجربة")):
+            render_pdf(QuotationDocument(
+                number="Q-0", quote_date=date(2026, 1, 1), currency="USD", lang=lang,
+                seller=Party("Tradewind"), buyer=Party("报价"),
+                items=(make_line(product, Decimal(1), Decimal(1), "USD"),)))
+        for lang in LABELS:
+            money.format_money(Decimal("1.5"), "USD", lang)
+            money.format_day(date(2026, 1, 1), lang)
     except Exception:  # noqa: BLE001 - only a warm-up; the real render says why
-        pass
+        return
+    _warm.set()
+
+
+def preloaded() -> bool:
+    """Whether `preload` has warmed this process."""
+    return _warm.is_set()

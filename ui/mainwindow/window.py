@@ -205,6 +205,9 @@ class MainWindow(QMainWindow):
         from ui.everyday.controller import EverydayCommands  # lists, reader window, keys (11)
 
         self.everyday = EverydayCommands(self)
+        from ui.quotes.pdf_warmup import PdfWarmup  # the first PDF warm (issue 12)
+
+        self.pdf_warmup = PdfWarmup(self)
 
     def _load_rows(self, ids: list[int]) -> list[MessageRow]:
         return self.store.rows_by_ids(ids, thread_counts=self.threaded)

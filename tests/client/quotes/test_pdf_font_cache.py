@@ -128,7 +128,13 @@ def test_a_changed_font_file_or_library_gets_a_new_entry(
         handle.write(b"\0")
     assert pdf_font_cache.entry_path(font) != before
     after = pdf_font_cache.entry_path(font)
-    monkeypatch.setattr(pdf_font_cache, "version", lambda name: "99.0")
+    import fontTools
+    import fpdf
+
+    monkeypatch.setattr(fpdf, "FPDF_VERSION", "99.0")
+    assert pdf_font_cache.entry_path(font) != after
+    monkeypatch.undo()
+    monkeypatch.setattr(fontTools, "version", "99.0")
     assert pdf_font_cache.entry_path(font) != after
 
 

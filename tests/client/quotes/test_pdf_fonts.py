@@ -88,3 +88,67 @@ def test_each_font_file_is_parsed_once_and_documents_stay_independent(
     assert "Müller GmbH" in text and "采购部" in text and "Q-2026-0043" in text
     assert "宁波买家" not in text  # the first document's glyphs did not leak into this one
     assert _text(first, tmp_path) == _text(third, tmp_path)
+
+
+def test_preload_warms_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import client.quotes.pdf as pdf_module
+
+    pdf_fonts.forget_parsed()
+    renders: list[object] = []
+    real = pdf_module.render_pdf
+
+    def counting(doc: object) -> bytes:
+        renders.append(doc)
+        return real(doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_module, "render_pdf", counting)
+    assert not pdf_fonts.preloaded()
+    pdf_fonts.preload()
+    pdf_fonts.preload()  # the picker asks again: nothing more to do
+    # one warm-up: a Latin page with Chinese, and a shaped right-to-left Arabic page
+    assert [doc.lang for doc in renders] == ["en", "ar"] and pdf_fonts.preloaded()  # type: ignore[attr-defined]
+    pdf_fonts.forget_parsed()  # as if a new process
+    assert not pdf_fonts.preloaded()
+
+
+def test_the_common_cjk_file_is_desubroutinized() -> None:
+    """Its glyph programs are written out in full (scripts/subset_cjk_font.py), so fontTools
+    subsets it at output() without a subroutine closure and pruning: a third of its time."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(pdf_fonts.fonts_dir() / pdf_fonts.CJK_COMMON, lazy=True)
+    cff = font["CFF "].cff
+    assert len(cff.GlobalSubrs) == 0
+    assert all(len(getattr(fd.Private, "Subrs", ())) == 0 for fd in cff.topDictIndex[0].FDArray)
+    assert len(font.getBestCmap()) > 7000  # still GB 2312 + JIS X 0208
+
+
+def test_the_subset_is_made_without_the_tables_a_pdf_does_not_use(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Layout, kerning and vertical tables are dropped before fpdf2 subsets the document's
+    font (fontTools read GSUB before dropping it), one Unicode cmap stays; the page keeps
+    its text and embedded fonts."""
+    from fontTools import subset as ftsubset
+
+    seen: list[tuple[set[str], list[tuple[int, int]]]] = []
+    real = ftsubset.Subsetter.subset
+
+    def recording(self: ftsubset.Subsetter, font: object) -> None:
+        seen.append((set(font.keys()),  # type: ignore[attr-defined]
+                     [(t.platformID, t.platEncID) for t in font["cmap"].tables]))  # type: ignore[index]
+        real(self, font)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ftsubset.Subsetter, "subset", recording)
+    data = render_pdf(_doc())
+    assert len(seen) == 3  # regular, bold, CJK
+    for tables, cmaps in seen:
+        assert not tables & set(pdf_fonts.UNEMBEDDED), tables
+        assert len(cmaps) == 1 and cmaps[0][0] == 3, cmaps
+    path = tmp_path / "q.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    assert "不锈钢球阀" in text and "Hafenstraße 12" in text and "Медная труба" in text
+    fonts = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True,
+                           text=True).stdout.splitlines()[2:]
+    assert len(fonts) == 3 and all(line.split()[-5] == "yes" for line in fonts)

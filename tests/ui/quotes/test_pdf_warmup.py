@@ -1,0 +1,55 @@
+"""The PDF warm-up (ui.quotes.pdf_warmup): nothing before the window is shown; after its first
+show the PDF machinery is warmed once, on a pool thread (never the GUI thread), so the first
+one-click PDF renders warm; a later show does not warm again. The main window has one."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QMainWindow
+
+from client.quotes import pdf_fonts
+from ui.qt.tasks import wait_for_background_tasks
+from ui.quotes.pdf_warmup import PdfWarmup
+
+
+@pytest.fixture
+def warmups(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[threading.Thread]]:
+    """The threads the real `preload` ran on; the process starts cold."""
+    real = pdf_fonts.preload
+    threads: list[threading.Thread] = []
+
+    def recording() -> None:
+        threads.append(threading.current_thread())
+        real()
+
+    pdf_fonts.forget_parsed()
+    monkeypatch.setattr(pdf_fonts, "preload", recording)
+    yield threads
+    wait_for_background_tasks()
+
+
+def test_the_pdf_is_warmed_once_on_a_pool_thread_after_the_first_show(
+        qtbot, warmups: list[threading.Thread]) -> None:  # type: ignore[no-untyped-def]
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    warmup = PdfWarmup(window, delay_ms=10)  # type: ignore[arg-type]
+    qtbot.wait(50)  # not shown yet: no timer, nothing warmed
+    assert not warmup.timer.isActive() and not warmup.started and not pdf_fonts.preloaded()
+
+    with qtbot.waitSignal(warmup.warmed, timeout=30000):
+        window.show()
+    assert pdf_fonts.preloaded()
+    assert len(warmups) == 1 and warmups[0] is not threading.main_thread()
+
+    window.hide()
+    window.show()
+    qtbot.wait(50)
+    assert not warmup.timer.isActive() and len(warmups) == 1
+
+
+def test_the_main_window_starts_its_warm_up_when_shown(window) -> None:  # type: ignore[no-untyped-def]
+    assert isinstance(window.pdf_warmup, PdfWarmup)
+    assert window.pdf_warmup.timer.isActive() or window.pdf_warmup.started
