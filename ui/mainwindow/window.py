@@ -18,8 +18,7 @@ controllers that own its commands, each a class holding the window:
 - ``quotes`` (``ui.quotes.window_controls.QuoteControls``): Quote…, the Quotes view, reminders;
 - ``help_menu`` (``ui.mainwindow.about.HelpMenu``): Help → About, Default mail app…;
 - ``sync`` (``ui.sync.window_controls.SyncControls``, None without a ``SyncDriver``, e.g. the
-  demo): Send/Receive, the accounts' state, the fix button.
-
+  demo): Send/Receive, the accounts' state, the fix button; and more below in ``__init__``.
 Nothing changes the window after construction; ``list_menu()`` is the message list's context
 menu. See docs/internals.md, "The desktop app (ui/)", for where a new command goes.
 """
@@ -66,6 +65,7 @@ from ui.models.page_prefetch import PagePrefetcher
 from ui.qt.event_bridge import EventBridge
 from ui.qt.screen_fit import fit_to_screen
 from ui.qt.tasks import run_in_background
+from ui.quotes.pdf_warmup import PdfWarmup
 from ui.quotes.window_controls import QuoteControls
 from ui.reader.attachment_actions import AttachmentActions
 from ui.reader.content import ReaderContent, load_reader_content
@@ -205,9 +205,7 @@ class MainWindow(QMainWindow):
         from ui.everyday.controller import EverydayCommands  # lists, reader window, keys (11)
 
         self.everyday = EverydayCommands(self)
-        from ui.quotes.pdf_warmup import PdfWarmup  # the first PDF warm (issue 12)
-
-        self.pdf_warmup = PdfWarmup(self)
+        self.pdf_warmup = PdfWarmup(self)  # the first quote PDF renders warm (issue 12)
 
     def _load_rows(self, ids: list[int]) -> list[MessageRow]:
         return self.store.rows_by_ids(ids, thread_counts=self.threaded)
