@@ -177,6 +177,19 @@ def _clean(text: str) -> str:
                    if ch in "\n\t" or (ord(ch) >= 32 and not 0x7F <= ord(ch) < 0xA0))
 
 
+def _ltr_lines(text: str) -> str:
+    """A cell of several lines with right-to-left text: each line without any starts with a
+    left-to-right mark (U+200E). fpdf2 gives the whole cell one base direction (from its first
+    strong character), so an Arabic product name made the Latin specification below it read
+    "W, 4000 K 40"; the mark makes that line's digits belong to its Latin run ("40 W, 4000 K").
+    Only used where the text has RTL letters, so HarfBuzz shapes it (the mark has no glyph)."""
+    lines = text.split("\n")
+    if len(lines) < 2 or not _RTL.search(text):
+        return text
+    return "\n".join(line if _RTL.search(line) or not line else "\u200e" + line
+                     for line in lines)
+
+
 def render_pdf(doc: QuotationDocument) -> bytes:
     """The quotation as PDF bytes (see the module docstring)."""
     load_fpdf()
@@ -373,7 +386,8 @@ def render_pdf(doc: QuotationDocument) -> bytes:
             price = (money.format_money(item.unit_price, doc.currency, lang)
                      if money.round_money(item.unit_price, doc.currency) == item.unit_price
                      else _precise(item.unit_price, doc.currency, lang))
-            cells = (str(position), text(described), money.format_quantity(item.quantity, lang),
+            cells = (str(position), _ltr_lines(text(described)),
+                     money.format_quantity(item.quantity, lang),
                      text(item.unit), text(price),
                      text(money.format_money(item.line_total, doc.currency, lang)))
             row = table.row()

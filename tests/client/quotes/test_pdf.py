@@ -165,3 +165,22 @@ def test_an_arabic_page_is_mirrored(tmp_path: Path) -> None:
     flat = re.sub(r"\s+", " ", _run("pdftotext", data, tmp_path))
     assert "3,750.00" in flat and "1 / 1" in flat
     assert flat.count("No. 88 Zhongshan East Road, Ningbo") == 2
+
+
+def test_a_latin_specification_under_an_arabic_name_keeps_its_order(tmp_path: Path) -> None:
+    # fpdf2 gives a cell one base direction; the Arabic name made it right-to-left, and the
+    # specification line below it came out as "W, 4000 K 40".
+    data = render_pdf(_doc(lang="ar_SA", currency="SAR", items=(
+        make_line("مصباح لوحة LED", D(3), D("18.50"), "SAR", unit="pcs",
+                  specification="40 W, 4000 K"),)))
+    controls = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"), None)
+    flat = re.sub(r"\s+", " ", _run("pdftotext", data, tmp_path).translate(controls))
+    assert "40 W, 4000 K" in flat and "W, 4000 K 40" not in flat
+
+
+def test_only_latin_lines_of_a_right_to_left_cell_get_the_mark() -> None:
+    from client.quotes.pdf import _ltr_lines
+
+    assert _ltr_lines("مصباح\n40 W\n\nمصباح 2") == "مصباح\n\u200e40 W\n\nمصباح 2"
+    assert _ltr_lines("Lamp\n40 W") == "Lamp\n40 W"  # no RTL text: nothing changes
+    assert _ltr_lines("مصباح 40 W") == "مصباح 40 W"  # one line: its own direction
