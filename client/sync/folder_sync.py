@@ -30,6 +30,7 @@ from client.imap import (
 from client.imap.parse import format_uid_set
 from client.store import Folder, IncomingMessage, Store
 from client.store.rows import normalize_flags
+from client.sync import header_child
 from client.sync.batches import (
     DEFAULT_BATCH_BYTES,
     DEFAULT_BATCH_COUNT,
@@ -37,12 +38,10 @@ from client.sync.batches import (
     Watermark,
     plan_batches,
 )
-from client.sync import header_child
 from client.sync.fetch_pool import FetchedBatch, FetchPool, fetch_batch
 from client.sync.folder_list import ListedFolder
 from client.sync.header_child import HeaderParser
 from client.sync.partial import record_parts
-from client.sync.read_ahead import read_ahead
 from client.sync.planner import (
     FetchNew,
     FlagsSince,
@@ -55,6 +54,7 @@ from client.sync.planner import (
     StoredFolderState,
     plan_folder,
 )
+from client.sync.read_ahead import read_ahead
 from client.sync.reuse import refresh_known, reuse_kept_bodies
 
 log = logging.getLogger(__name__)

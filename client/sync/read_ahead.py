@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from typing import Generic, TypeVar
 
 B = TypeVar("B")
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 class _Done(Generic[B, R]):
@@ -32,7 +33,7 @@ class _Done(Generic[B, R]):
 
 def read_ahead(
     fetch: Callable[[B], R], batches: Sequence[B], cancel: threading.Event,
-) -> Iterator[tuple[B, R | None, BaseException | None]]:
+) -> Generator[tuple[B, R | None, BaseException | None], None, None]:
     """Yield ``(batch, fetch(batch), None)`` in order, or one final ``(batch, None, error)``."""
     results: queue.Queue[tuple[B, R | None, BaseException | None] | _Done[B, R]] = queue.Queue(
         maxsize=1)
@@ -75,7 +76,7 @@ def read_ahead(
         helper.join()
 
 
-def _put(results: queue.Queue[object], stop: threading.Event, item: object, *,
+def _put(results: queue.Queue[T], stop: threading.Event, item: T, *,
          force: bool = False) -> bool:
     """Put ``item`` unless the consumer stopped (then False); ``force`` gives up only then."""
     while True:
