@@ -37,6 +37,7 @@ PROG = "tradewind"
 #: `client.jobs.child.CHILD_ARGUMENT`, spelt out so a command run never imports the sync child.
 SYNC_CHILD_ARGUMENT = "--sync-child"
 INDEX_CHILD_ARGUMENT = "--index-child"  # `client.sync.index_worker.CHILD_ARGUMENT`
+HEADER_CHILD_ARGUMENT = "--header-child"  # `client.sync.header_child.CHILD_ARGUMENT`
 
 
 class _Parser(argparse.ArgumentParser):
@@ -122,6 +123,10 @@ def main(
         from client.sync import index_worker
 
         return index_worker.child_main(args_list[1], stdin, stdout)
+    if args_list == [HEADER_CHILD_ARGUMENT]:  # frozen builds only (binary frames on stdio)
+        from client.sync import header_child
+
+        return header_child.child_main()
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     try:

@@ -258,6 +258,7 @@ def _run(
                 report.folders.append(FolderReport(item.info.name, error=str(exc)))
                 store.save_folder_state(item.folder.id, last_error=str(exc))
         _mark_checked(store, listed, report)
+        ctx.close_header_parser()  # every folder is listed: bodies need no header child
         _fill_all_bodies(ctx, listed, folder_names, report)
         if ctx.pool is not None:
             ctx.pool.close()  # helpers are done: free their connections before indexing
@@ -285,6 +286,7 @@ def _run(
             report.indexed += indexer.finish(drain=False)
         if ctx.pool is not None:
             ctx.pool.close()
+        ctx.close_header_parser()
         ctx.session.logout()  # the session in use (a new one if a bad reply closed the line)
 
 

@@ -20,6 +20,7 @@ from client.imap import BodyPart, ImapSession, MessageMeta, OversizedResponse, P
 from client.store import IncomingMessage
 from client.store.derive import header_columns
 from client.sync.batches import FetchBatch
+from client.sync.header_child import HeaderParser, Pending
 from client.sync.partial import assemble_partial
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,21 @@ class FetchedBatch:
     error: BaseException | None = None
     #: {UID: reason} of messages whose reply the adapter could not read (checklist P6).
     unreadable: dict[int, str] = field(default_factory=dict)
+    #: Header-only replies whose columns a ``HeaderParser`` child is parsing: ``resolve()``.
+    deferred: list[tuple[MessageMeta, bytes]] = field(default_factory=list)
+    pending: Pending | None = None
+
+    def resolve(self) -> None:
+        """Turn ``deferred`` replies into ``messages`` (waits for the child's answer; parses
+        here if it failed). Idempotent; the thread that stores the batch."""
+        if not self.deferred:
+            return
+        deferred, self.deferred = self.deferred, []
+        pending, self.pending = self.pending, None
+        columns = (pending.columns() if pending is not None
+                   else [header_columns(data) for _meta, data in deferred])
+        self.messages.extend(_incoming(meta, b"", body_state="none", headers=head)
+                             for (meta, _data), head in zip(deferred, columns, strict=True))
 
 
 def _incoming(meta: MessageMeta, raw: bytes, **fields: object) -> IncomingMessage:
@@ -45,14 +61,16 @@ def _incoming(meta: MessageMeta, raw: bytes, **fields: object) -> IncomingMessag
         size=meta.size, modseq=meta.modseq, warnings=meta.warnings, **fields)  # type: ignore[arg-type]
 
 
-def fetch_batch(session: ImapSession, batch: FetchBatch) -> FetchedBatch:
+def fetch_batch(session: ImapSession, batch: FetchBatch,
+                parser: HeaderParser | None = None) -> FetchedBatch:
     """Fetch one batch on ``session`` (the folder must be selected). Raises ``ImapError``
     (``OversizedResponse`` when a refused literal closed the connection).
 
     Headers are parsed here, on the fetching thread, so the writer thread only writes; a
     ``fill`` batch skips that (its rows are listed already, only the body is stored). A message
     whose reply cannot be read lands in ``unreadable`` (its UID found by fetching the missing
-    ones alone); the rest of the batch is returned."""
+    ones alone); the rest of the batch is returned. With ``parser`` the headers of a
+    ``headers_only`` batch are sent to that child instead: call ``resolve()`` before storing."""
     out = FetchedBatch(batch)
     if batch.partial:
         for uid in batch.uids:
@@ -60,27 +78,32 @@ def fetch_batch(session: ImapSession, batch: FetchBatch) -> FetchedBatch:
         return out
     before = len(session.unparsed)
     fetch = session.fetch_headers if batch.headers_only else session.fetch_raw
-    _collect(fetch(batch.uids), batch, out)
+    defer = parser is not None and batch.headers_only
+    _collect(fetch(batch.uids), batch, out, defer)
     if len(session.unparsed) > before:
         # Some replies were unreadable. Missing UIDs are those or expunged ones; fetch each
         # alone to tell which (an expunged one simply yields nothing, unrecorded).
-        got = {m.uid for m in out.messages}
+        got = {m.uid for m in out.messages} | {meta.uid for meta, _data in out.deferred}
         for uid in batch.uids:
             if uid in got:
                 continue
             mark = len(session.unparsed)
-            found = _collect(fetch([uid]), batch, out)
+            found = _collect(fetch([uid]), batch, out, defer)
             if len(session.unparsed) > mark and uid not in found:
                 out.unreadable[uid] = session.unreadable.get(uid) or session.unparsed[-1]
+    if parser is not None and out.deferred:
+        out.pending = parser.submit([data for _meta, data in out.deferred])
     return out
 
 
 def _collect(replies: Iterator[tuple[MessageMeta, bytes]], batch: FetchBatch,
-             out: FetchedBatch) -> set[int]:
+             out: FetchedBatch, defer: bool = False) -> set[int]:
     found: set[int] = set()
     for meta, data in replies:
         found.add(meta.uid)
-        if batch.headers_only:
+        if defer:
+            out.deferred.append((meta, data))
+        elif batch.headers_only:
             out.messages.append(_incoming(meta, b"", body_state="none",
                                           headers=header_columns(data)))
         else:

@@ -13,7 +13,9 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from client import crashpoints, events
 from client.i18n import _, ngettext
@@ -28,6 +30,7 @@ from client.imap import (
 from client.imap.parse import format_uid_set
 from client.store import Folder, IncomingMessage, Store
 from client.store.rows import normalize_flags
+from client.sync import header_child
 from client.sync.batches import (
     DEFAULT_BATCH_BYTES,
     DEFAULT_BATCH_COUNT,
@@ -37,6 +40,7 @@ from client.sync.batches import (
 )
 from client.sync.fetch_pool import FetchedBatch, FetchPool, fetch_batch
 from client.sync.folder_list import ListedFolder
+from client.sync.header_child import HeaderParser
 from client.sync.partial import record_parts
 from client.sync.planner import (
     FetchNew,
@@ -50,6 +54,7 @@ from client.sync.planner import (
     StoredFolderState,
     plan_folder,
 )
+from client.sync.read_ahead import read_ahead
 from client.sync.reuse import refresh_known, reuse_kept_bodies
 
 log = logging.getLogger(__name__)
@@ -60,6 +65,9 @@ PARALLEL_MIN_BYTES = 8 * 1024 * 1024
 #: (so a mid-sized folder's download does not delay the listing of the folders after it).
 HEADERS_FIRST_MIN_BYTES = 16 * 1024 * 1024
 _HEADER_COST = 4096
+#: Messages per header command while the header child parses: small enough that parsing one
+#: batch in the child, storing the one before here and reading the next overlap (pipeline).
+HEADER_CHILD_BATCH_COUNT = 500
 #: Byte budget of one body batch when helper connections fetch (bounds memory in flight).
 POOLED_BATCH_BYTES = 8 * 1024 * 1024
 #: At most this many messages per fetch command (the byte budget usually binds first).
@@ -105,6 +113,19 @@ class SyncContext:
     reconnects: int = 0
 
     pool_disabled: bool = False
+    #: The header-parse child of this sync's header-first passes (``header_child``).
+    header_parser: HeaderParser | None = None
+
+    def start_header_parser(self) -> None:
+        """Start the header child if not running (idempotent; it never raises)."""
+        if self.header_parser is None:
+            self.header_parser = HeaderParser()
+
+    def close_header_parser(self) -> None:
+        """End the header child (idempotent)."""
+        if self.header_parser is not None:
+            self.header_parser.close()
+            self.header_parser = None
 
     def revive(self) -> bool:
         """Replace a broken main session with a new one (at most ``MAX_RECONNECTS`` per sync);
@@ -196,6 +217,8 @@ def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
     if isinstance(plan, FullCompare | FlagsSince | QresyncVanished):
         holes = _reconcile_known(ctx, folder, plan, report)
     _check_cancel(ctx)
+    if status.uidnext - plan.from_uid >= header_child.MIN_MESSAGES:
+        ctx.start_header_parser()  # its start-up overlaps the flags/size pass
     _fetch_new(ctx, folder, info.raw_name, plan.from_uid, holes, report)
     fresh = ctx.store.folder(folder.id)
     watermark = fresh.synced_uid if fresh is not None else 0
@@ -300,7 +323,8 @@ def _fetch_new(
         header_sizes = [(uid, size if size > cap else _HEADER_COST) for uid, size in sizes]
         batches = [
             b if b.partial else replace(b, headers_only=True)
-            for b in plan_batches(header_sizes, attachment_cap=cap, max_count=BATCH_COUNT)
+            for b in plan_batches(header_sizes, attachment_cap=cap, max_count=(
+                HEADER_CHILD_BATCH_COUNT if ctx.header_parser is not None else BATCH_COUNT))
         ]
         _run_batches(ctx, folder, raw_name, batches, None, report, "headers")
         return
@@ -372,8 +396,9 @@ def _run_batches(
                 ctx.disable_pool()
         remaining = [b for b in batches if b.index not in stored]
         if remaining:
-            _store_all(ctx, folder, _serial(ctx, folder, raw_name, remaining), mark, stored,
-                       skipped, report, progress)
+            fetched = (_ahead(ctx, folder, raw_name, remaining) if phase == "headers"
+                       else _serial(ctx, folder, raw_name, remaining))
+            _store_all(ctx, folder, fetched, mark, stored, skipped, report, progress)
     except InterruptedError:
         raise SyncCancelled(_("The sync was cancelled.")) from None
     _check_cancel(ctx)
@@ -424,6 +449,7 @@ def _store_all(
 ) -> None:
     for result in results:
         index = result.batch.index
+        result.resolve()
         if result.unreadable:  # recorded in the same transaction the watermark passes them in
             got = {m.uid for m in result.messages}
             result.messages.extend(_placeholders(
@@ -456,6 +482,31 @@ def _serial(
             # time and skip only the messages that fail, recording their UIDs.
             result = _one_by_one(ctx, folder, raw_name, batch, exc)
         yield result
+
+
+def _ahead(
+    ctx: SyncContext, folder: Folder, raw_name: str, batches: list[FetchBatch]
+) -> Iterator[FetchedBatch]:
+    """Like ``_serial``, but the next batch is fetched on a helper thread while this thread
+    stores the previous one (``read_ahead``), its headers parsed by the header child when one
+    runs (``header_child``; ``_store_all`` resolves them). After a failure the
+    session is back on this thread: the failed batch goes one by one, the rest serially."""
+    done = 0
+    fetch = partial(fetch_batch, ctx.session, parser=ctx.header_parser)
+    with closing(read_ahead(fetch, batches, ctx.cancel)) as fetched:
+        for batch, result, error in fetched:
+            _check_cancel(ctx)
+            if error is not None:
+                if not isinstance(error, ProtocolError):
+                    raise error
+                yield _one_by_one(ctx, folder, raw_name, batch, error)
+                done += 1
+                break
+            assert result is not None
+            done += 1
+            yield result
+    _check_cancel(ctx)
+    yield from _serial(ctx, folder, raw_name, batches[done:])
 
 
 def _one_by_one(ctx: SyncContext, folder: Folder, raw_name: str, batch: FetchBatch,

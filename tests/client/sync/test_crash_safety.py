@@ -92,7 +92,8 @@ def _assert_sound_and_converged(path: Path, account_id: int, expected: set[objec
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("scenario", ["initial", "incremental", "initial-headers-first"])
+@pytest.mark.parametrize("scenario", ["initial", "incremental", "initial-headers-first",
+                                      "initial-header-child"])
 def test_kill_after_every_commit_then_resume(sync_env: SyncEnv, scenario: str) -> None:
     env = sync_env
     _populate(env.server, env.user)
@@ -121,7 +122,7 @@ def test_kill_after_every_commit_then_resume(sync_env: SyncEnv, scenario: str) -
         else:
             account_id = add_account(path, env.server, env.user).id
         connections = n % 2  # alternate: main connection only / a helper connection
-        mode = "headers-first" if scenario.endswith("headers-first") else ""
+        mode = scenario.removeprefix("initial-") if scenario.startswith("initial-") else ""
         code, _ = _run_child(path, account_id, env.password, connections, kill_after=n,
                              mode=mode)
         if code == 0:
