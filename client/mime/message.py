@@ -47,7 +47,7 @@ def _parse(raw: bytes, limits: Limits) -> ParsedMessage:
     attachments: list[Attachment] = []
     for part in tree.leaves():
         try:
-            _handle_leaf(raw, part, collector, attachments)
+            handle_leaf(raw, part, collector, attachments)
         except Exception as exc:  # noqa: BLE001 - one bad part must not lose the message
             collector.warn(f"part {part.part_id}: {type(exc).__name__}")
     collector.use_tnef_bodies()
@@ -58,7 +58,7 @@ def _parse(raw: bytes, limits: Limits) -> ParsedMessage:
         headers=headers,
         text=text,
         html=html,
-        attachments=tuple(_unique_names(attachments)),
+        attachments=tuple(unique_names(attachments)),
         warnings=tuple(dict.fromkeys(warnings)),
         truncated=truncated,
         parts=collector.parts(),
@@ -74,7 +74,7 @@ def _raw_filename(part: Part) -> str:
     )
 
 
-def _handle_leaf(raw: bytes, part: Part, collector: BodyCollector, out: list[Attachment]) -> None:
+def handle_leaf(raw: bytes, part: Part, collector: BodyCollector, out: list[Attachment]) -> None:
     name = _raw_filename(part)
     if collector.take_body(part, name):
         if name:  # shown inline (RFC 2183) and listed, so it can be saved too
@@ -139,7 +139,7 @@ def _default_name(content_type: str) -> str:
     return f"attachment{extension}"
 
 
-def _unique_names(attachments: list[Attachment]) -> list[Attachment]:
+def unique_names(attachments: list[Attachment]) -> list[Attachment]:
     """Make display names unique (case-insensitively) so saving never overwrites (M8)."""
     seen: set[str] = set()
     result: list[Attachment] = []
