@@ -102,6 +102,8 @@ class BodyCollector:
         non-blank text body makes them unused by ``client.mime.text``, which prefers the text.
         Empties the list."""
         deferred, self.deferred = self.deferred, []
+        if not deferred:
+            return []
         keys = {self._key(part, name) for part, name, _guess in deferred}
         if any(v.strip() for v in self.texts.values()) and not keys & self.refused.keys():
             return []

@@ -14,10 +14,9 @@ equality over the corpus. Why: the index process is the longest pole of a first 
 from __future__ import annotations
 
 from .bodies import BodyCollector
-from .charsets import decode_guess
-from .headers import empty_headers, parse_headers
-from .message import handle_leaf, parse_message, unique_names
-from .model import Attachment, Limits, ParsedMessage
+from .headers import empty_headers
+from .message import collect_leaves, parse_message, unique_names, unparsed
+from .model import Limits, ParsedMessage
 from .structure import build_tree
 
 
@@ -28,29 +27,14 @@ def parse_for_search(raw: bytes, limits: Limits) -> ParsedMessage:
     try:
         return _parse(raw, limits)
     except Exception as exc:  # noqa: BLE001 - last line of defence, as parse_message (M1)
-        headers = parse_headers(raw, limits)
-        text = decode_guess(raw[: limits.max_text_chars])
-        return ParsedMessage(
-            headers, text, None, (), (f"could not parse structure: {type(exc).__name__}",), True
-        )
+        return unparsed(raw, limits, exc)
 
 
 def _parse(raw: bytes, limits: Limits) -> ParsedMessage:
     tree = build_tree(raw, limits)
     collector = BodyCollector(raw, limits)
     collector.defer_html = True
-    attachments: list[Attachment] = []
-    for part in tree.leaves():
-        try:
-            handle_leaf(raw, part, collector, attachments)
-        except Exception as exc:  # noqa: BLE001 - one bad part must not lose the message
-            collector.warn(f"part {part.part_id}: {type(exc).__name__}")
-    for part, name, guess in collector.deferred_needed():
-        try:
-            collector.decode_one(part, name, guess)
-        except Exception as exc:  # noqa: BLE001 - as a bad part in parse_message
-            collector.warn(f"part {part.part_id}: {type(exc).__name__}")
-    collector.use_tnef_bodies()
+    attachments = collect_leaves(raw, tree, collector)
     text, html = collector.results()
     return ParsedMessage(
         headers=empty_headers(()),
