@@ -54,7 +54,7 @@ class BodyCollector:
         self.tnef_bodies: list[tuple[str | None, str | None]] = []
         self.text_kinds: dict[str, str] = {}  # content type of each kept text body
         #: Search indexing (``client.mime.search_parse``): HTML parts wait here, undecoded,
-        #: until ``decode_deferred`` knows whether a text body makes them unused.
+        #: until ``deferred_needed`` knows whether a text body makes them unused.
         self.defer_html = False
         self.deferred: list[tuple[Part, str, bool]] = []  # (part, file name, may guess)
 
