@@ -53,6 +53,10 @@ class BodyCollector:
         self.chars = 0  # text + HTML characters kept so far (capped by max_text_chars)
         self.tnef_bodies: list[tuple[str | None, str | None]] = []
         self.text_kinds: dict[str, str] = {}  # content type of each kept text body
+        #: Search indexing (``client.mime.search_parse``): HTML parts wait here, undecoded,
+        #: until ``deferred_needed`` knows whether a text body makes them unused.
+        self.defer_html = False
+        self.deferred: list[tuple[Part, str, bool]] = []  # (part, file name, may guess)
 
     def warn(self, text: str, truncated: bool = False) -> None:
         if text not in self.warnings:
@@ -79,6 +83,38 @@ class BodyCollector:
             return False
         if kind != "text/html" and kind not in _TEXT_TYPES:
             return False
+        if self.defer_html and kind == "text/html" and not refused_for_html(
+                part.params.get("charset")):
+            self.guesses += 1  # the same guess budget as decoding it here would use
+            self.deferred.append((part, filename, self.guesses <= MAX_GUESSES))
+            self.order.setdefault(self._key(part, filename), part.part_id)
+            return True
+        return self._decode(part, filename, self.guesses + 1 <= MAX_GUESSES, count=True)
+
+    @staticmethod
+    def _key(part: Part, filename: str) -> str:
+        # A named inline part is shown beside the body, never as one alternative's rendering.
+        return f"alt:{part.in_alternative}" if part.in_alternative and not filename else (
+            part.part_id)
+
+    def deferred_needed(self) -> list[tuple[Part, str, bool]]:
+        """The deferred HTML parts to decode now (``decode_one`` each, in order): none when a
+        non-blank text body makes them unused by ``client.mime.text``, which prefers the text.
+        Empties the list."""
+        deferred, self.deferred = self.deferred, []
+        if not deferred:
+            return []
+        keys = {self._key(part, name) for part, name, _guess in deferred}
+        if any(v.strip() for v in self.texts.values()) and not keys & self.refused.keys():
+            return []
+        return deferred
+
+    def decode_one(self, part: Part, filename: str, guess: bool) -> None:
+        """Decode one deferred part as ``take_body`` would have (its guess already counted)."""
+        self._decode(part, filename, guess, count=False)
+
+    def _decode(self, part: Part, filename: str, guess: bool, *, count: bool) -> bool:
+        kind = part.content_type
         data = self.payload(part)
         if data is None:
             return True
@@ -93,8 +129,9 @@ class BodyCollector:
         elif kind == "text/html" and refused_for_html(charset):
             refused = str(charset).strip().strip("\"'").lower()
             self.warn(f"part {part.part_id}: HTML in charset {refused} shown as plain text")
-        self.guesses += 1  # charset guessing is the costly step: bounded per message
-        text, warning = decode_bytes(data, charset, guess=self.guesses <= MAX_GUESSES)
+        if count:
+            self.guesses += 1  # charset guessing is the costly step: bounded per message
+        text, warning = decode_bytes(data, charset, guess=guess)
         if warning:
             self.warn(f"part {part.part_id}: {warning}")
         if kind == "text/plain" and part.params.get("format", "").lower() == "flowed":
@@ -106,9 +143,8 @@ class BodyCollector:
             text = text[: max(room, 0)]
             self.warn("body truncated", truncated=True)
         self.chars += len(text)
-        # A named inline part is shown beside the body, never as one alternative's rendering.
         alternative = part.in_alternative and not filename
-        key = f"alt:{part.in_alternative}" if alternative else part.part_id
+        key = self._key(part, filename)
         self.order.setdefault(key, part.part_id)
         if refused:
             if text.strip() or key not in self.refused:

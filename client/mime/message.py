@@ -29,11 +29,16 @@ def parse_message(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedMessage:
     try:
         return _parse(raw, limits)
     except Exception as exc:  # noqa: BLE001 - last line of defence (M1)
-        headers = parse_headers(raw, limits)
-        text = decode_guess(raw[: limits.max_text_chars])
-        return ParsedMessage(
-            headers, text, None, (), (f"could not parse structure: {type(exc).__name__}",), True
-        )
+        return unparsed(raw, limits, exc)
+
+
+def unparsed(raw: bytes, limits: Limits, exc: Exception) -> ParsedMessage:
+    """What a parser bug leaves of a message: its headers and the whole of it as text."""
+    headers = parse_headers(raw, limits)
+    text = decode_guess(raw[: limits.max_text_chars])
+    return ParsedMessage(
+        headers, text, None, (), (f"could not parse structure: {type(exc).__name__}",), True
+    )
 
 
 def _parse(raw: bytes, limits: Limits) -> ParsedMessage:
@@ -44,13 +49,7 @@ def _parse(raw: bytes, limits: Limits) -> ParsedMessage:
         headers = empty_headers((f"header parse failed: {type(exc).__name__}",))
     tree = build_tree(raw, limits)
     collector = BodyCollector(raw, limits)
-    attachments: list[Attachment] = []
-    for part in tree.leaves():
-        try:
-            _handle_leaf(raw, part, collector, attachments)
-        except Exception as exc:  # noqa: BLE001 - one bad part must not lose the message
-            collector.warn(f"part {part.part_id}: {type(exc).__name__}")
-    collector.use_tnef_bodies()
+    attachments = collect_leaves(raw, tree, collector)
     warnings = list(headers.warnings) + tree.warnings + collector.warnings
     truncated = block.truncated or tree.truncated or collector.truncated
     text, html = collector.results()
@@ -58,11 +57,29 @@ def _parse(raw: bytes, limits: Limits) -> ParsedMessage:
         headers=headers,
         text=text,
         html=html,
-        attachments=tuple(_unique_names(attachments)),
+        attachments=tuple(unique_names(attachments)),
         warnings=tuple(dict.fromkeys(warnings)),
         truncated=truncated,
         parts=collector.parts(),
     )
+
+
+def collect_leaves(raw: bytes, tree: Tree, collector: BodyCollector) -> list[Attachment]:
+    """Feed every leaf of ``tree`` to ``collector`` (bodies) and return the attachments; the
+    HTML parts a ``defer_html`` collector held back are decoded at the end if still needed."""
+    attachments: list[Attachment] = []
+    for part in tree.leaves():
+        try:
+            _handle_leaf(raw, part, collector, attachments)
+        except Exception as exc:  # noqa: BLE001 - one bad part must not lose the message
+            collector.warn(f"part {part.part_id}: {type(exc).__name__}")
+    for part, name, guess in collector.deferred_needed():
+        try:
+            collector.decode_one(part, name, guess)
+        except Exception as exc:  # noqa: BLE001 - the same for a deferred part
+            collector.warn(f"part {part.part_id}: {type(exc).__name__}")
+    collector.use_tnef_bodies()
+    return attachments
 
 
 def _raw_filename(part: Part) -> str:
@@ -139,7 +156,7 @@ def _default_name(content_type: str) -> str:
     return f"attachment{extension}"
 
 
-def _unique_names(attachments: list[Attachment]) -> list[Attachment]:
+def unique_names(attachments: list[Attachment]) -> list[Attachment]:
     """Make display names unique (case-insensitively) so saving never overwrites (M8)."""
     seen: set[str] = set()
     result: list[Attachment] = []

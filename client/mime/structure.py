@@ -8,6 +8,7 @@ them with `attachment_bytes` + `parse_message`. Pure; safe from any thread.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .encoded_words import choose_raw_codec, raw_to_utf8
@@ -178,24 +179,18 @@ class _Builder:
 
     def _ranges(self, start: int, end: int, boundary: bytes) -> list[tuple[int, int]]:
         """Byte ranges of the body parts between delimiter lines (RFC 2046 5.1.1)."""
-        # No leading "^": a pattern that starts with a literal is searched for at C speed
-        # (with "^" re tries every offset of a multi-MB attachment); line start checked below.
-        pattern = re.compile(rb"--" + re.escape(boundary) + rb"(--)?[ \t]*\r?$", re.MULTILINE)
         ranges: list[tuple[int, int]] = []
         part_start: int | None = None
         closed = False
-        for match in pattern.finditer(self.raw, start, end):
-            line_start = match.start()
-            if line_start > 0 and self.raw[line_start - 1] != 0x0A:
-                continue  # "--boundary" inside a line is not a delimiter
+        for line_start, line_end, final in _delimiters(self.raw, start, end, b"--" + boundary):
             if part_start is not None:
                 ranges.append((part_start, _before_line_break(self.raw, line_start, part_start)))
                 if len(ranges) > self.limits.max_parts:
                     break
-            if match.group(1):
+            if final:
                 closed = True
                 break
-            newline = self.raw.find(b"\n", match.end(), end)
+            newline = self.raw.find(b"\n", line_end, end)
             part_start = end if newline < 0 else newline + 1
         else:
             if part_start is not None:
@@ -203,6 +198,44 @@ class _Builder:
         if ranges and not closed:
             self.warn("missing final boundary")
         return ranges
+
+
+def _delimiters(raw: bytes, start: int, end: int,
+                dashed: bytes) -> Iterator[tuple[int, int, bool]]:
+    """(line start, end before the line break, closing?) of each delimiter line in
+    raw[start:end]: ``--boundary`` at a line start, then optionally ``--``, blanks and a CR
+    before the line break or ``end``. ``bytes.find`` runs at C speed over multi-MB
+    attachments and needs no per-message compiled pattern (a unique boundary per message
+    missed the ``re`` cache: a quarter of the index's parse time, issue 17)."""
+    find = raw.find
+    pos = start
+    while True:
+        at = find(dashed, pos, end)
+        if at < 0:
+            return
+        pos = at + 1
+        if at > 0 and raw[at - 1] != 0x0A:
+            continue  # "--boundary" inside a line is not a delimiter
+        after = at + len(dashed)
+        final = raw.startswith(b"--", after) and after + 2 <= end
+        for tail in ((after + 2, after) if final else (after,)):
+            stop = _line_rest_blank(raw, tail, end)
+            if stop >= 0:
+                yield at, stop, tail != after
+                pos = stop
+                break
+
+
+def _line_rest_blank(raw: bytes, pos: int, end: int) -> int:
+    """Where the line break (or ``end``) is if raw[pos:] holds only blanks and an optional CR
+    before it; -1 otherwise."""
+    while pos < end and raw[pos] in (0x20, 0x09):
+        pos += 1
+    if pos < end and raw[pos] == 0x0D:
+        pos += 1
+    if pos == end or raw[pos] == 0x0A:
+        return pos
+    return -1
 
 
 def _before_line_break(raw: bytes, line_start: int, floor: int) -> int:

@@ -6,18 +6,17 @@ Pure functions; safe from any thread; never raise.
 
 from __future__ import annotations
 
-import re
-
 from .html_text import html_to_text
 from .model import ParsedMessage
 
 __all__ = ["body_search_text", "collapse_whitespace", "html_to_text", "preview_text"]
 
-_SPACES = re.compile(r"\s+")
-
 
 def collapse_whitespace(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """Runs of whitespace as one space, none at the ends. ``str.split()`` splits on exactly the
+    characters ``re``'s ``\\s`` matches (``str.isspace``) and is 2-3x faster on long bodies, which
+    the index collapses for every message (issue 17)."""
+    return " ".join(text.split())
 
 
 def _body_text(msg: ParsedMessage, max_chars: int) -> str:

@@ -2,7 +2,7 @@
 
 ``insert_messages`` already indexes subject and addresses, so a new message is found by those
 at once. ``index_pending(limit)`` is resumable and idempotent: it picks rows with
-``indexed = 0``, parses them with ``client.mime.parse_message`` outside any transaction, then
+``indexed = 0``, parses them with ``client.mime.search_parse`` outside any transaction, then
 rewrites their FTS rows with the body and attachment names, and sets preview and attachment
 flag, in one short transaction. A body that cannot be parsed gets
 ``indexed = 2`` (its subject and addresses are still indexed) so it is not retried forever.
@@ -56,10 +56,11 @@ def extract(row_id: int, subject: str, addresses: str, raw: bytes | None) -> Ind
     """Parse one body into searchable text; never raises (state 2 on a parser failure)."""
     if not raw:
         return IndexedText(row_id, subject, addresses, "", "", "", False, 1)
-    from client.mime import body_search_text, parse_message, preview_text
+    from client.mime import body_search_text, preview_text
+    from client.mime.search_parse import parse_for_search
 
     try:
-        parsed = parse_message(raw, index_limits())
+        parsed = parse_for_search(raw, index_limits())
         body = str(body_search_text(parsed) or "")[:BODY_INDEX_CHARS]
         names = [a.filename for a in parsed.attachments if a.filename and not a.inline]
         has_attachments = any(not a.inline for a in parsed.attachments)

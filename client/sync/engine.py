@@ -51,7 +51,7 @@ from client.sync.folder_sync import (
     fill_bodies,
     sync_folder,
 )
-from client.sync.index_worker import IndexWorker
+from client.sync.index_worker import WAL_AUTOCHECKPOINT_PAGES, IndexWorker
 from client.sync.indexer import BackgroundIndexer
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ MB = 1024 * 1024
 DEFAULT_ATTACHMENT_CAP = 25 * MB
 DEFAULT_HELPER_CONNECTIONS = 2
 #: ``wal_autocheckpoint`` (pages) of the sync's connection while it writes bodies.
-SYNC_WAL_AUTOCHECKPOINT_PAGES = 4096
+SYNC_WAL_AUTOCHECKPOINT_PAGES = WAL_AUTOCHECKPOINT_PAGES
 #: Seconds a cancelled sync waits for the index process to end its current chunk.
 INDEX_STOP_SECONDS = 15.0
 _SECURITY_ALIASES = {"tls": "ssl", "ssl": "ssl", "starttls": "starttls",

@@ -162,3 +162,25 @@ def test_a_cancel_during_the_drain_stops_the_child_after_its_chunk(tmp_path: Pat
     assert not worker.failed and worker.error is None
     assert indexed + _pending(path) == 3000
     assert _pending(path) > 0  # stopped, not drained: the rest waits for the next sync
+
+
+def test_child_checkpoints_no_more_often_than_the_sync(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # SQLite's default period (1,000 pages) made the child's frequent commits checkpoint the
+    # WAL the body writer fills nearly every time (issue 17)
+    path = tmp_path / "t.db"
+    store_with_messages(path, 5)
+    seen: list[int] = []
+    real = Store.index_pending
+
+    def spy(self: Store, *args: object, **kwargs: object) -> int:
+        seen.append(int(self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]))
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "index_pending", spy)
+    out = io.StringIO()
+    assert child_main(str(path), io.StringIO("finish\n"), out) == 0
+    assert json.loads(out.getvalue())["indexed"] == 5
+    assert seen and set(seen) == {index_worker.WAL_AUTOCHECKPOINT_PAGES}
+    from client.sync import engine
+    assert engine.SYNC_WAL_AUTOCHECKPOINT_PAGES == index_worker.WAL_AUTOCHECKPOINT_PAGES
