@@ -5,16 +5,20 @@ fonts (from the parsed-font cache or the files) and the first run of the layout 
 0.3-0.5 s that "Quote with <template>" (one click, `ui.quotes.window_controls`) or the
 picker's "Create reply" would otherwise add to the first quote. `PdfWarmup(window)`
 (``window.pdf_warmup``) waits for the window's first show event, then `DELAY_MS` more (the
-start-up work, the first list page and sync, go first), then runs
-`client.quotes.pdf_fonts.preload` once on the thread pool, never on the GUI thread; `warmed`
-is emitted when it has run. GUI thread only; idempotent (a later show does nothing).
+start-up work, the first list page and sync, go first), then until the rep has left the app
+alone for `QUIET_MS` (no key, mouse or wheel input, and the message list not scrolled), then
+runs `client.quotes.pdf_fonts.preload` once on the thread pool, never on the GUI thread;
+`warmed` is emitted when it has run. Why the quiet wait: the warm-up holds the interpreter
+lock in stretches (imports of fpdf2's C extensions, the font templates), which stalled the GUI
+thread of a scrolling 100k list for 135-186 ms (19-21 ms without it; `bench_scroll_100k`).
+GUI thread only; idempotent (a later show does nothing).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 from ui.qt.tasks import run_in_background
 
@@ -22,6 +26,10 @@ if TYPE_CHECKING:
     from ui.mainwindow.window import MainWindow
 
 DELAY_MS = 3000
+QUIET_MS = 2000
+#: what counts as the rep using the app (the quiet wait starts again)
+_ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                       QEvent.Type.MouseMove, QEvent.Type.Wheel})
 
 
 class PdfWarmup(QObject):
@@ -29,25 +37,58 @@ class PdfWarmup(QObject):
 
     warmed = Signal()
 
-    def __init__(self, window: MainWindow, delay_ms: int = DELAY_MS) -> None:
+    def __init__(self, window: MainWindow, delay_ms: int = DELAY_MS,
+                 quiet_ms: int = QUIET_MS) -> None:
         super().__init__(window)
         self.window = window
         self.started = False
+        self.waiting_for_quiet = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
-        self.timer.timeout.connect(self._start)
+        self.timer.timeout.connect(self._wait_for_quiet)
+        self.quiet = QTimer(self)
+        self.quiet.setSingleShot(True)
+        self.quiet.setInterval(quiet_ms)
+        self.quiet.timeout.connect(self._start)
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.window and event.type() == QEvent.Type.Show and not self.started:
+        if self.waiting_for_quiet and event.type() in _ACTIVITY:
+            self.quiet.start()  # restarted: the rep is using the app
+        elif watched is self.window and event.type() == QEvent.Type.Show and not self.started:
             self.window.removeEventFilter(self)
             self.timer.start()
         return False
 
+    def _scrolled(self, _value: int) -> None:
+        self.quiet.start()
+
+    def _wait_for_quiet(self) -> None:
+        if self.started or self.waiting_for_quiet:
+            return
+        self.waiting_for_quiet = True
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        view = getattr(self.window, "message_view", None)
+        if view is not None:
+            view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.quiet.start()
+
+    def _stop_waiting(self) -> None:
+        self.waiting_for_quiet = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        view = getattr(self.window, "message_view", None)
+        if view is not None:
+            view.verticalScrollBar().valueChanged.disconnect(self._scrolled)
+
     def _start(self) -> None:
         if self.started:
             return
+        self._stop_waiting()
         self.started = True
         run_in_background(_preload, lambda _result: self.warmed.emit(),
                           lambda _error: self.warmed.emit(), owner=self)

@@ -1,6 +1,7 @@
 """The PDF warm-up (ui.quotes.pdf_warmup): nothing before the window is shown; after its first
 show the PDF machinery is warmed once, on a pool thread (never the GUI thread), so the first
-one-click PDF renders warm; a later show does not warm again. The main window has one."""
+one-click PDF renders warm; a later show does not warm again; it waits while the rep types,
+clicks or scrolls the list (it would stall the GUI thread). The main window has one."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def test_the_pdf_is_warmed_once_on_a_pool_thread_after_the_first_show(
         qtbot, warmups: list[threading.Thread]) -> None:  # type: ignore[no-untyped-def]
     window = QMainWindow()
     qtbot.addWidget(window)
-    warmup = PdfWarmup(window, delay_ms=10)  # type: ignore[arg-type]
+    warmup = PdfWarmup(window, delay_ms=10, quiet_ms=10)  # type: ignore[arg-type]
     qtbot.wait(50)  # not shown yet: no timer, nothing warmed
     assert not warmup.timer.isActive() and not warmup.started and not pdf_fonts.preloaded()
 
@@ -53,3 +54,28 @@ def test_the_pdf_is_warmed_once_on_a_pool_thread_after_the_first_show(
 def test_the_main_window_starts_its_warm_up_when_shown(window) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(window.pdf_warmup, PdfWarmup)
     assert window.pdf_warmup.timer.isActive() or window.pdf_warmup.started
+
+
+def test_the_warm_up_waits_while_the_rep_types_or_scrolls_the_list(
+        qtbot, warmups: list[threading.Thread]) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QListWidget
+
+    window = QMainWindow()
+    window.message_view = QListWidget()  # type: ignore[attr-defined]
+    window.message_view.addItems([f"row {n}" for n in range(500)])  # type: ignore[attr-defined]
+    window.setCentralWidget(window.message_view)  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    warmup = PdfWarmup(window, delay_ms=10, quiet_ms=400)  # type: ignore[arg-type]
+    window.show()
+    qtbot.waitUntil(lambda: warmup.waiting_for_quiet, timeout=5000)
+    bar = window.message_view.verticalScrollBar()  # type: ignore[attr-defined]
+    for step in range(12):  # 1.2 s of scrolling and typing, never 400 ms apart
+        bar.setValue(step * 10)
+        if step % 3 == 0:
+            qtbot.keyClick(window.message_view, Qt.Key.Key_Down)  # type: ignore[attr-defined]
+        qtbot.wait(100)
+        assert not warmup.started and not warmups
+    with qtbot.waitSignal(warmup.warmed, timeout=30000):
+        pass  # the rep stopped: it runs
+    assert len(warmups) == 1 and not warmup.waiting_for_quiet
