@@ -9,8 +9,8 @@ meanwhile). Requests are served newest first, so a fast scroll never waits behin
 already passed. ``close()`` (idempotent, GUI thread) stops taking requests, lets the worker
 close its Store and returns at once; it is called when the model is destroyed. A page that
 cannot be read is skipped: the model then loads it itself when it is shown. The relay that
-carries results has no Qt parent, so it outlives the model until the worker let go of it (no
-emission from a deleted source). GUI thread only, except the worker.
+carries results has no Qt parent, so it outlives the model; ``close()`` has the GUI thread
+delete it once the worker can no longer emit. GUI thread only, except the worker.
 """
 
 from __future__ import annotations
@@ -71,11 +71,18 @@ class PagePrefetcher:
             self._wake.notify()
 
     def close(self) -> None:
-        """Stop: nothing more is read or delivered; the worker closes its Store."""
+        """Stop: nothing more is read or delivered; the worker closes its Store. The relay is
+        deleted by the GUI thread's event loop (after any delivery still queued for it), never
+        by whichever thread happens to drop the last reference to this object: the worker's
+        end used to delete it on the worker thread while the GUI thread handled its events."""
         with self._wake:
+            if self._closed:
+                return
             self._closed = True
             self._waiting.clear()
             self._wake.notify()
+        if isValid(self._relay):
+            self._relay.deleteLater()
 
     def _arrived(self, epoch: int, page_no: int, rows: list[MessageRow]) -> None:
         if self._closed or not isValid(self._model):
@@ -112,7 +119,7 @@ class PagePrefetcher:
                 except sqlite3.Error as exc:  # the GUI thread loads it when shown
                     log.warning("list prefetch of page %d failed: %s", page_no, exc)
                     continue
-                with self._wake:
+                with self._wake:  # close() takes this lock: no emission once it ran
                     if self._closed:
                         return
                     self._relay.loaded.emit(epoch, page_no, rows)

@@ -54,19 +54,29 @@ class PdfWarmup(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if self.waiting_for_quiet and event.type() in _ACTIVITY:
+        kind = event.type()
+        if self.waiting_for_quiet and kind in _ACTIVITY:
             self.quiet.start()  # restarted: the rep is using the app
-        elif watched is self.window and event.type() == QEvent.Type.Show and not self.started:
-            self.window.removeEventFilter(self)
+        elif watched is self.window and kind == QEvent.Type.Close:
+            self._give_up()  # the window goes: no warm-up, no filter left on the application
+        elif watched is self.window and kind == QEvent.Type.Show and not self.started:
             self.timer.start()
         return False
+
+    def _give_up(self) -> None:
+        self.timer.stop()
+        self.quiet.stop()
+        if self.waiting_for_quiet:
+            self._stop_waiting()
+        self.started = True
+        self.window.removeEventFilter(self)
 
     def _scrolled(self, _value: int) -> None:
         self.quiet.start()
 
     def _wait_for_quiet(self) -> None:
         if self.started or self.waiting_for_quiet:
-            return
+            return  # (a show after the first restarts the delay timer only)
         self.waiting_for_quiet = True
         app = QCoreApplication.instance()
         if app is not None:
@@ -90,6 +100,7 @@ class PdfWarmup(QObject):
             return
         self._stop_waiting()
         self.started = True
+        self.window.removeEventFilter(self)
         run_in_background(_preload, lambda _result: self.warmed.emit(),
                           lambda _error: self.warmed.emit(), owner=self)
 

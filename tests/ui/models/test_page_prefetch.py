@@ -155,3 +155,25 @@ def test_stale_rows_handed_in_are_refused(store: Store) -> None:
     model.message(0)
     assert model.add_page(model.epoch, 1, store.rows_by_ids(ids[PAGE_SIZE:2 * PAGE_SIZE]))
     assert model.message(PAGE_SIZE).id == ids[PAGE_SIZE]  # type: ignore[union-attr]
+
+
+def test_closing_has_the_gui_thread_delete_the_relay(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The relay was deleted by whichever thread dropped the last reference (the worker's end),
+    # while the GUI thread handled its queued events: a crash seen in CI.
+    from shiboken6 import isValid
+
+    from client.store.db import Store
+    from ui.models.message_list import MessageListModel
+    from ui.models.page_prefetch import PagePrefetcher
+
+    db = tmp_path / "cache.db"
+    Store.open(db).close()
+    model = MessageListModel(lambda ids: [], "en_US", None, None)
+    pages = PagePrefetcher(model, db, lambda: False)
+    relay = pages._relay
+    pages.close()
+    pages.close()  # idempotent
+    assert isValid(relay)  # not yet: queued deliveries go first
+    qtbot.waitUntil(lambda: not isValid(relay), timeout=5000)
+    pages._worker.join(5)
+    assert not pages._worker.is_alive()

@@ -79,3 +79,16 @@ def test_the_warm_up_waits_while_the_rep_types_or_scrolls_the_list(
     with qtbot.waitSignal(warmup.warmed, timeout=30000):
         pass  # the rep stopped: it runs
     assert len(warmups) == 1 and not warmup.waiting_for_quiet
+
+
+def test_a_window_closed_before_the_warm_up_leaves_no_filter_and_warms_nothing(
+        qtbot, warmups: list[threading.Thread]) -> None:  # type: ignore[no-untyped-def]
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    warmup = PdfWarmup(window, delay_ms=10, quiet_ms=300)  # type: ignore[arg-type]
+    window.show()
+    qtbot.waitUntil(lambda: warmup.waiting_for_quiet, timeout=5000)
+    window.close()
+    assert not warmup.waiting_for_quiet and not warmup.quiet.isActive()
+    qtbot.wait(500)
+    assert not warmups
