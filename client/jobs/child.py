@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from typing import IO
 
 from client import events, i18n
+from client.child_command import command_for
 from client.i18n import _
 from client.jobs.after_sync import AfterSyncReport
 from client.jobs.child_wire import (
@@ -55,9 +56,7 @@ _STDERR_KEPT = 20
 
 def child_command() -> list[str]:
     """The command that starts a sync child with this interpreter (or the frozen app)."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, CHILD_ARGUMENT]
-    return [sys.executable, "-m", "client.jobs.child"]
+    return command_for("client.jobs.child", [CHILD_ARGUMENT])
 
 
 def sync_in_child(

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from typing import IO
 
 from client import events, i18n
+from client.child_command import command_for
 from client.i18n import _
 from client.jobs.after_sync import AfterSyncReport
 from client.jobs.child import (
@@ -62,9 +63,7 @@ Result = tuple[SyncReport, AfterSyncReport | None]
 
 def persistent_command() -> list[str]:
     """The command that starts a persistent sync child (this interpreter or the frozen app)."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, CHILD_ARGUMENT, PERSISTENT_ARGUMENT]
-    return [sys.executable, "-m", "client.jobs.persistent_child"]
+    return command_for("client.jobs.persistent_child", [CHILD_ARGUMENT, PERSISTENT_ARGUMENT])
 
 
 class PersistentChild:

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import fields
 from typing import IO
 
+from client.child_command import command_for
 from client.store.derive import HeaderColumns, header_columns
 
 log = logging.getLogger(__name__)
@@ -47,9 +48,7 @@ _FIELDS = tuple(f.name for f in fields(HeaderColumns))
 
 def child_command() -> list[str]:
     """The command that starts a header child with this interpreter (or the frozen app)."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, CHILD_ARGUMENT]
-    return [sys.executable, "-m", "client.sync.header_child"]
+    return command_for("client.sync.header_child", [CHILD_ARGUMENT])
 
 
 def _write_frame(stream: IO[bytes], payload: bytes) -> None:

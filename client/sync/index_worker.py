@@ -32,6 +32,8 @@ import threading
 import time
 from typing import IO
 
+from client.child_command import command_for
+
 log = logging.getLogger(__name__)
 
 #: Messages per index transaction: short write-lock holds, so the body writer rarely waits.
@@ -54,9 +56,7 @@ CHILD_ARGUMENT = "--index-child"
 
 def child_command(store_path: str | os.PathLike[str]) -> list[str]:
     """The command that starts an index child with this interpreter (or the frozen app)."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, CHILD_ARGUMENT, os.fspath(store_path)]
-    return [sys.executable, "-m", "client.sync.index_worker", os.fspath(store_path)]
+    return command_for("client.sync.index_worker", [CHILD_ARGUMENT], os.fspath(store_path))
 
 
 class IndexWorker:
