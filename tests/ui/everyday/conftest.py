@@ -25,13 +25,20 @@ def folder_id(db: Path, role: str) -> int:
 
 
 def show_folder(qtbot: Any, win: Any, role: str) -> int:
-    """Select the folder with ``role`` and wait until the list shows exactly its messages."""
+    """Select the folder with ``role`` and wait until the list shows exactly its messages.
+
+    Rows of a conversation the rep left open (``child_ids``) are not compared: a grouped list
+    re-expands it on a pool thread, possibly before the first check, so they may or may not be
+    there yet."""
     wanted = folder_id(win.db_path, role)
     key, descending = win._sort
     expected = list_queries.folder_ids(win.db_path, wanted, key, descending, win.threaded)
     win.select_folder(wanted)
-    qtbot.waitUntil(lambda: win.list_source == ("folder", wanted)
-                    and win.message_model.ids() == expected)
+    def shown() -> list[int]:
+        model = win.message_model
+        return [i for i in model.ids() if i not in model.child_ids]
+
+    qtbot.waitUntil(lambda: win.list_source == ("folder", wanted) and shown() == expected)
     return wanted
 
 
