@@ -9,6 +9,7 @@ parses and subsets it in a fraction of the time; its CFF glyphs are desubroutini
 halves the time fontTools takes to subset it at `output()`. `client.quotes.pdf_fonts` uses it when every
 East Asian character of the quote is in it and the full file otherwise. OFL 1.1 allows the
 subset (the file keeps the font's names; "Source" is the only reserved name).
+Afterwards run `scripts/build_font_seeds.py` (the parsed-font seed of the new file).
 """
 
 from __future__ import annotations

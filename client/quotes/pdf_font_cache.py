@@ -13,6 +13,16 @@ corrupt, truncated, foreign or stale entry is ignored (`load` returns None, the 
 the font and `store` replaces the entry). Writes go to a temporary file renamed over the
 entry (atomic; two processes writing the same entry both write the same bytes).
 `cache_dir()`: the OS per-user cache folder (platformdirs), `pdf-fonts` in it.
+
+The shipped seed: `resources/fonts/parsed/<file>.seed` (`seed_dir()`) holds the same plain
+values, zlib-compressed, for each shipped font, so even the first PDF on a machine (an empty
+cache) does not parse the fonts (60-90 ms with fontTools). A seed names the SHA-256 of the font
+file it was made from and is used only for that file; it is not keyed on the library versions
+(the values are the font's cmap, glyph ids, advance widths and descriptor, which a library
+upgrade does not change): `tests/client/quotes/test_pdf_font_seed.py` checks on every run that
+each seed equals what the installed fpdf2 and fontTools parse, and `write_seed` (run by
+`scripts/build_font_seeds.py`) makes them again. A damaged or foreign seed is ignored like a bad
+cache entry. Reading order: the cache entry, then the seed, then the font file.
 Any thread; never raises (a cache that cannot be read or written only costs the parse).
 """
 
@@ -24,6 +34,7 @@ import logging
 import os
 import pickle
 import tempfile
+import zlib
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -53,12 +64,29 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("Tradewind", appauthor=False)) / "pdf-fonts"
 
 
-def entry_path(font_file: Path) -> Path:
-    """Where the cache entry of this font file (as it is now) lives."""
+def seed_dir() -> Path:
+    from client.profile.paths import resources_dir
+
+    return resources_dir() / "fonts" / "parsed"
+
+
+def seed_path(font_file: Path) -> Path:
+    return seed_dir() / f"{font_file.name}.seed"
+
+
+def _file_digest(font_file: Path) -> Any:
+    """The running SHA-256 of the font file's bytes (a hashlib object)."""
     digest = hashlib.sha256()
     with open(font_file, "rb") as handle:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
+    return digest
+
+
+def entry_path(font_file: Path, file_digest: Any = None) -> Path:
+    """Where the cache entry of this font file (as it is now) lives; `file_digest`: its
+    `_file_digest`, when the caller has it already."""
+    digest = (file_digest or _file_digest(font_file)).copy()
     digest.update(f"|fpdf2 {_versions()}|{FORMAT}".encode())
     return cache_dir() / f"{font_file.name}-{digest.hexdigest()[:32]}.pickle"
 
@@ -105,21 +133,76 @@ def store(font_file: Path, font: Any) -> None:
 
 
 def load(font_file: Path) -> Any | None:
-    """The `TTFFont` template of `font_file` from its cache entry, or None (no valid entry)."""
+    """The `TTFFont` template of `font_file` from its cache entry or else its shipped seed, or
+    None (neither is valid: the caller parses the file)."""
     try:
-        path = entry_path(font_file)
-        if not path.is_file():
-            return None
-        raw = path.read_bytes()
-        payload = raw[32:]
-        if hashlib.sha256(payload).digest() != raw[:32]:
-            raise ValueError("the entry is damaged (checksum)")
-        data = _PlainUnpickler(io.BytesIO(payload)).load()
-        return _rebuilt(font_file, _checked(data))
-    except Exception as exc:  # noqa: BLE001 - a bad entry is parsed again and replaced
-        log.info("the PDF font cache entry of %s was not used (%s)", font_file.name,
+        file_digest = _file_digest(font_file)
+        path = entry_path(font_file, file_digest)
+    except OSError as exc:
+        log.info("the PDF font %s was not read for the cache (%s)", font_file.name,
                  type(exc).__name__)
         return None
+    if path.is_file():
+        try:
+            raw = path.read_bytes()
+            payload = raw[32:]
+            if hashlib.sha256(payload).digest() != raw[:32]:
+                raise ValueError("the entry is damaged (checksum)")
+            data = _PlainUnpickler(io.BytesIO(payload)).load()
+            return _rebuilt(font_file, _checked(data))
+        except Exception as exc:  # noqa: BLE001 - a bad entry is parsed again and replaced
+            log.info("the PDF font cache entry of %s was not used (%s)", font_file.name,
+                     type(exc).__name__)
+            return None
+    return _seeded(font_file, file_digest.hexdigest())
+
+
+def _seeded(font_file: Path, file_sha256: str) -> Any | None:
+    """The template from the shipped seed of `font_file`, or None (no seed, or one that is
+    damaged or made from another file)."""
+    seed = seed_path(font_file)
+    try:
+        if not seed.is_file():
+            return None
+        data = seed_values(seed.read_bytes())
+        if data.get("font_sha256") != file_sha256:
+            raise ValueError("the seed was made from another version of the font file")
+        return _rebuilt(font_file, data)
+    except Exception as exc:  # noqa: BLE001 - a bad seed only costs the parse
+        log.info("the shipped parsed-font seed of %s was not used (%s)", font_file.name,
+                 type(exc).__name__)
+        return None
+
+
+def plain_values(font: Any) -> dict[str, Any]:
+    """The plain values the cache and the seed keep of `font` (an fpdf2 `TTFFont`)."""
+    return _plain(font)
+
+
+def write_seed(font_file: Path) -> Path:
+    """Parse `font_file` with fpdf2 and write its seed (`seed_path`); returns the seed's path.
+    For the build (`scripts/build_font_seeds.py`), not the app; raises what parsing or
+    writing raises."""
+    from client.quotes.pdf_imports import load_fpdf
+
+    load_fpdf()
+    from fpdf import FPDF
+    from fpdf.fonts import TTFFont
+
+    font = TTFFont(FPDF(), font_file, font_file.name, "")
+    font.ttfont.close()
+    plain = {**_plain(font), "font_sha256": _file_digest(font_file).hexdigest(),
+             "made_with": f"fpdf2 {_versions()}"}
+    target = seed_path(font_file)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(zlib.compress(pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL), 9))
+    return target
+
+
+def seed_values(seed: bytes) -> dict[str, Any]:
+    """The checked plain values of a seed file's bytes; raises ValueError (or a zlib or
+    unpickling error) for a damaged or malformed one."""
+    return _checked(_PlainUnpickler(io.BytesIO(zlib.decompress(seed))).load())
 
 
 def _checked(data: Any) -> dict[str, Any]:

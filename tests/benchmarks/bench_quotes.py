@@ -8,9 +8,11 @@ thread of 200 replies whose last message quotes the whole history (the inquiry t
 opens on). "Open" is what the app does: `QuotePicker(...)` until its `previewed` signal (the
 library, the inquiry's context and the price list loaded on the thread pool, the template
 rendered off the GUI thread, the preview shown). The PDF is measured for a Latin (en),
-Chinese (zh) and Arabic (ar) quote: the first in a fresh process (importing fpdf2 included),
-with the parsed-font cache (`client.quotes.pdf_font_cache`, here in a temp folder) empty and
-filled, and the best of ``RUNS`` after it; and the app's first PDF after its warm-up
+Chinese (zh) and Arabic (ar) quote: the first in a fresh process (importing fpdf2 included)
+in three states of the parsed fonts (`client.quotes.pdf_font_cache`, its cache here in a temp
+folder): "seed" = the cache empty, the shipped seed read (the first PDF on a machine);
+"parsed" = no cache and no seed, the font files parsed (only if the seed files were removed);
+"cached" = no seed, the cache filled by the "parsed" process; and the best of ``RUNS`` after it; and the app's first PDF after its warm-up
 (`pdf_fonts.preload()` first, as `ui.quotes.pdf_warmup` runs it); the load average is printed
 beside each. Rendering is single-threaded, so its CPU time (`time.thread_time`) is
 printed beside the wall time: on a shared machine the wall time includes waiting for a core.
@@ -164,10 +166,15 @@ def pdf_document(lang: str) -> object:
         payment_terms="30% T/T in advance, 70% against B/L copy", lead_time="25 days")
 
 
-def pdf_child(lang: str) -> None:
+def pdf_child(lang: str, seed: bool) -> None:
     """In a fresh process: the first PDF (wall and CPU, importing fpdf2 included), then the
-    best of RUNS (printed as four numbers)."""
+    best of RUNS (printed as four numbers). `seed` False: as if the shipped seed were deleted."""
     from client.quotes.pdf import render_pdf
+
+    if not seed:
+        from client.quotes import pdf_font_cache
+
+        pdf_font_cache.seed_dir = lambda: Path(os.devnull) / "no-seed"  # type: ignore[assignment]
 
     doc = pdf_document(lang)
     started, cpu = time.perf_counter(), time.process_time()
@@ -210,25 +217,25 @@ def _preloaded_runs(cache: Path) -> dict[str, tuple[float, float, float]]:
 
 
 def _pdf_runs(cache: Path) -> dict[tuple[str, str], tuple[float, float, float, float, float]]:
-    """(lang, font cache state) -> the child's four figures and the load after it. "cold": the
-    font cache folder is empty (the first PDF ever on the machine); "warm": a later process
-    (the fonts parsed by the cold one are read from the cache)."""
+    """(lang, parsed-font state) -> the child's four figures and the load after it; the states
+    "seed", "parsed" and "cached" of the module docstring, in that order."""
     runs = {}
     for lang in ("en", "zh", "ar"):
         shutil.rmtree(cache, ignore_errors=True)
-        for state in ("cold", "warm"):
+        for state in ("seed", "parsed", "cached"):
             env = dict(os.environ, XDG_CACHE_HOME=str(cache))
+            flags = [] if state == "seed" else ["--no-seed"]
             out = subprocess.run([sys.executable, "-m", "tests.benchmarks.bench_quotes",
-                                  "--pdf-child", lang], check=True, capture_output=True,
-                                 text=True, env=env)
+                                  "--pdf-child", lang, *flags], check=True,
+                                 capture_output=True, text=True, env=env)
             first, first_cpu, best, cpu = map(float, out.stdout.split())
             runs[(lang, state)] = (first, first_cpu, best, cpu, os.getloadavg()[0])
     return runs
 
 
 def main() -> None:
-    if len(sys.argv) == 3 and sys.argv[1] == "--pdf-child":
-        pdf_child(sys.argv[2])
+    if len(sys.argv) in (3, 4) and sys.argv[1] == "--pdf-child":
+        pdf_child(sys.argv[2], seed=sys.argv[3:] != ["--no-seed"])
         return
     if len(sys.argv) == 3 and sys.argv[1] == "--pdf-preloaded":
         preloaded_child(sys.argv[2])
@@ -248,10 +255,10 @@ def main() -> None:
     print(f"  first:             {mail_first:7.1f} ms")
     print(f"  best of {RUNS}:        {mail_best:7.1f} ms   target < {TARGET_MAIL_MS:.0f} ms"
           f"   (CPU {mail_cpu:.1f} ms)")
-    print(f"render a {ITEMS}-item quote to PDF (A4); font cache cold = first PDF ever, warm = "
-          "a later process")
+    print(f"render a {ITEMS}-item quote to PDF (A4); seed = empty cache, shipped seed read (the "
+          "first PDF on a machine); parsed = no seed, no cache; cached = no seed, cache filled")
     for (lang, state), (first, first_cpu, best, cpu, load) in pdf.items():
-        print(f"  {lang} {state}: first in a process {first:7.1f} ms (CPU {first_cpu:.1f}), "
+        print(f"  {lang} {state:6}: first in a process {first:7.1f} ms (CPU {first_cpu:.1f}), "
               f"best of {RUNS} {best:7.1f} ms (CPU {cpu:.1f})   target < {TARGET_PDF_MS:.0f} ms"
               f"   load {load:.1f}")
     print("the app's first PDF after its warm-up (pdf_fonts.preload on the thread pool once the "

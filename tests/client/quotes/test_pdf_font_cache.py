@@ -2,25 +2,23 @@
 process renders from it without parsing the font files, with the same text and embedded fonts;
 a damaged, foreign or malicious entry is ignored, the font parsed again and the entry
 replaced; a changed font file gets a new entry. The cache lives in the test's private
-XDG cache folder (tests/conftest.py)."""
+XDG cache folder (tests/conftest.py); the shipped seed is switched off here."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import pickle
-import re
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fpdf.fonts import TTFFont
 
 from client.quotes import pdf_font_cache, pdf_fonts
 from client.quotes.pdf import render_pdf
+from tests.client.quotes.conftest import look_pdf
 from tests.client.quotes.test_pdf import _doc
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
@@ -29,36 +27,12 @@ FONTS = (pdf_fonts.REGULAR, pdf_fonts.BOLD, pdf_fonts.CJK_COMMON)
 
 
 @pytest.fixture(autouse=True)
-def fresh_process() -> Iterator[None]:
-    """As if a new process: no font parsed in memory (before and after the test)."""
+def fresh_process(no_font_seed: Path) -> Iterator[None]:
+    """As if a new process: no font parsed in memory (before and after the test), and no
+    shipped seed (test_pdf_font_seed.py tests it): an empty cache means parsing."""
     pdf_fonts.forget_parsed()
     yield
     pdf_fonts.forget_parsed()
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The font files fpdf2 parses from now on (its TTFFont constructor, counted)."""
-    seen: list[str] = []
-    real = TTFFont.__init__
-
-    def counting(self: Any, fpdf: Any, path: Path, *args: Any, **kwargs: Any) -> None:
-        seen.append(Path(path).name)
-        real(self, fpdf, path, *args, **kwargs)
-
-    monkeypatch.setattr(TTFFont, "__init__", counting)
-    return seen
-
-
-def _look(data: bytes, tmp: Path) -> tuple[str, list[str]]:
-    """(the page text, the pdffonts rows) of a PDF."""
-    path = tmp / "q.pdf"
-    path.write_bytes(data)
-    text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
-    fonts = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True,
-                           text=True).stdout.splitlines()[2:]
-    return re.sub(r"\s+", " ", text), fonts
 
 
 def _entry(file: str) -> Path:
@@ -76,8 +50,8 @@ def test_a_later_process_renders_from_the_cache_without_parsing(
     again = render_pdf(_doc())
 
     assert parses == []  # nothing parsed: every font came from the cache
-    text, fonts = _look(again, tmp_path)
-    assert (text, fonts) == _look(first, tmp_path)
+    text, fonts = look_pdf(again, tmp_path)
+    assert (text, fonts) == look_pdf(first, tmp_path)
     assert "不锈钢球阀" in text and "Медная труба" in text and "Müller Armaturen GmbH" in text
     assert len(fonts) >= 3 and all(row.split()[-5] == "yes" for row in fonts)  # embedded
 
@@ -113,7 +87,7 @@ def test_a_bad_entry_is_parsed_again_and_replaced(
     again = render_pdf(_doc())
 
     assert parses == [pdf_fonts.REGULAR]  # only the bad one parsed again
-    assert _look(again, tmp_path) == _look(good, tmp_path)
+    assert look_pdf(again, tmp_path) == look_pdf(good, tmp_path)
     assert not (tmp_path / "pwned-by-font-cache").exists()
     assert entry.read_bytes() == raw  # replaced by a good entry
     assert pdf_font_cache.load(pdf_fonts.fonts_dir() / pdf_fonts.REGULAR) is not None
@@ -144,7 +118,7 @@ def test_an_unwritable_cache_only_costs_the_parse(
     blocked.write_text("a file where the cache folder should be")
     monkeypatch.setattr(pdf_font_cache, "cache_dir", lambda: blocked / "pdf-fonts")
 
-    text, fonts = _look(render_pdf(_doc()), tmp_path)
+    text, fonts = look_pdf(render_pdf(_doc()), tmp_path)
 
     assert "不锈钢球阀" in text and all(row.split()[-5] == "yes" for row in fonts)
     assert sorted(parses) == sorted(FONTS)

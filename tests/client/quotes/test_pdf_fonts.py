@@ -68,7 +68,7 @@ def test_everyday_chinese_uses_the_common_file_and_a_rare_character_the_full_one
 
 
 def test_each_font_file_is_parsed_once_and_documents_stay_independent(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_font_seed: Path) -> None:
     import fpdf.fonts
 
     monkeypatch.setattr(pdf_fonts, "_templates", {})
