@@ -14,7 +14,8 @@ folder): "seed" = the cache empty, the shipped seed read (the first PDF on a mac
 "parsed" = no cache and no seed, the font files parsed (only if the seed files were removed);
 "cached" = no seed, the cache filled by the "parsed" process; and the best of ``RUNS`` after it; and the app's first PDF after its warm-up
 (`pdf_fonts.preload()` first, as `ui.quotes.pdf_warmup` runs it); the load average is printed
-beside each. Rendering is single-threaded, so its CPU time (`time.thread_time`) is
+beside each. The project is compiled to bytecode first (`measure.compile_bytecode`), as the
+installed app ships it. Rendering is single-threaded, so its CPU time (`time.thread_time`) is
 printed beside the wall time: on a shared machine the wall time includes waiting for a core.
 """
 
@@ -241,6 +242,9 @@ def main() -> None:
         preloaded_child(sys.argv[2])
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from tests.benchmarks.measure import compile_bytecode
+
+    compile_bytecode(Path(__file__).resolve().parents[2])  # the children start as the app does
     with tempfile.TemporaryDirectory() as folder:
         os.environ["TRADEWIND_PROFILE"] = str(Path(folder) / "profile")
         db, row = _profile(Path(folder))
