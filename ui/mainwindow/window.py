@@ -65,7 +65,7 @@ from ui.models.page_prefetch import PagePrefetcher
 from ui.qt.event_bridge import EventBridge
 from ui.qt.screen_fit import fit_to_screen
 from ui.qt.tasks import run_in_background
-from ui.quotes.pdf_warmup import PdfWarmup
+from ui.quotes.quote_warmup import QuoteWarmup
 from ui.quotes.window_controls import QuoteControls
 from ui.reader.attachment_actions import AttachmentActions
 from ui.reader.content import ReaderContent, load_reader_content
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         from ui.everyday.controller import EverydayCommands  # lists, reader window, keys (11)
 
         self.everyday = EverydayCommands(self)
-        self.pdf_warmup = PdfWarmup(self)  # the first quote PDF renders warm (issue 12)
+        self.quote_warmup = QuoteWarmup(self)  # the first quote PDF renders warm (issue 12)
 
     def _load_rows(self, ids: list[int]) -> list[MessageRow]:
         return self.store.rows_by_ids(ids, thread_counts=self.threaded)

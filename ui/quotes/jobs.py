@@ -8,7 +8,7 @@ closes it; none touches a widget. Errors are the core's (``QuoteInputError``,
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -52,6 +52,21 @@ class PickerData:
     last_choices: last_choices.LastChoices | None = None
     catalog: Mapping[str, Product] | None = None  # SKU → product quotes use
     company_skus: frozenset[str] = frozenset()  # casefolded SKUs from the company list
+    #: template language -> `language_label`, made on the worker (babel reads each
+    #: language's locale data the first time: ~90 ms the GUI thread would wait for)
+    language_labels: Mapping[str, str] = field(default_factory=dict)
+
+
+def language_label(lang: str) -> str:
+    """A template language as the buyer names it ("Deutsch (de)"; the code alone if babel
+    does not know it). Any thread."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(lang).get_display_name() or ""
+    except (UnknownLocaleError, ValueError):
+        name = ""
+    return f"{name} ({lang})" if name else lang
 
 
 def guess_languages(context: TemplateContext,
@@ -98,7 +113,8 @@ def load_picker_data(db_path: Path, message_row: int) -> PickerData:
     languages = sorted({lang for t in library.templates.values() for lang in t.languages})
     return PickerData(library, context, price_list, guess_languages(context, languages),
                       last if isinstance(last, str) else "", choices, catalog,
-                      frozenset(p.sku.casefold() for p in company.products))
+                      frozenset(p.sku.casefold() for p in company.products),
+                      {lang: language_label(lang) for lang in languages})
 
 
 @dataclass(frozen=True)

@@ -51,22 +51,11 @@ from client.templates.model import CATEGORIES
 from ui.composer.locked_view import blocked_resource
 from ui.qt.tasks import run_in_background
 from ui.quotes import jobs
+from ui.quotes.jobs import language_label
 
 PREVIEW_DELAY_MS = 300
 COLUMNS = ("sku", "product", "quantity", "unit", "unit_price")
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def language_label(lang: str) -> str:
-    """A template language as the buyer names it ("Deutsch (de)"; the code alone if babel
-    does not know it)."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        name = Locale.parse(lang).get_display_name() or ""
-    except (UnknownLocaleError, ValueError):
-        name = ""
-    return f"{name} ({lang})" if name else lang
 
 
 class PreviewBrowser(QTextBrowser):
@@ -268,7 +257,8 @@ class QuotePicker(QDialog):
             for p in data.products]
         langs = sorted({lang for t in data.library.templates.values() for lang in t.languages})
         for lang in langs:
-            self.language_filter.addItem(language_label(lang), lang)
+            self.language_filter.addItem(data.language_labels.get(lang) or language_label(lang),
+                                         lang)
         from client.i18n import get_language
 
         for name in data.library.names():
@@ -348,7 +338,8 @@ class QuotePicker(QDialog):
         self.language.blockSignals(True)
         self.language.clear()
         for lang in langs:
-            self.language.addItem(language_label(lang), lang)
+            self.language.addItem(self.data.language_labels.get(lang) or language_label(lang),
+                                  lang)
         self.language.setCurrentIndex(langs.index(chosen))
         self.language.blockSignals(False)
         self.schedule_preview()

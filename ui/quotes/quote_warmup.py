@@ -1,13 +1,16 @@
-"""Warm the PDF machinery once the main window is on screen, so the first PDF is quick.
+"""Warm what the first quote of a process needs once the main window is on screen.
 
-The first quotation PDF of a process pays for importing fpdf2 and fontTools, reading the
-fonts (from the parsed-font cache or the files) and the first run of the layout code: about
-0.3-0.5 s that "Quote with <template>" (one click, `ui.quotes.window_controls`) or the
-picker's "Create reply" would otherwise add to the first quote. `PdfWarmup(window)`
-(``window.pdf_warmup``) waits for the window's first show event, then `DELAY_MS` more (the
+The first quote pays once per process for loading the language identifier that guesses the
+buyer's language (`client.compose.text_language`: numpy's import and the model, 0.4-0.6 s,
+which the picker's first open and the first one-click quote would wait for) and for the PDF
+machinery (importing fpdf2 and fontTools, reading the parsed fonts, the first run of the
+layout code: about 0.3 s that "Quote with <template>" (`ui.quotes.window_controls`) or the
+picker's "Create reply" would otherwise add). `QuoteWarmup(window)`
+(``window.quote_warmup``) waits for the window's first show event, then `DELAY_MS` more (the
 start-up work, the first list page and sync, go first), then until the rep has left the app
 alone for `QUIET_MS` (no key, mouse or wheel input, and the message list not scrolled), then
-runs `client.quotes.pdf_fonts.preload` once on the thread pool, never on the GUI thread;
+runs `text_language.preload` and `client.quotes.pdf_fonts.preload` once on the thread pool,
+never on the GUI thread;
 `warmed` is emitted when it has run. Why the quiet wait: the warm-up holds the interpreter
 lock in stretches (imports of fpdf2's C extensions, the font templates), which stalled the GUI
 thread of a scrolling 100k list for 135-186 ms (19-21 ms without it; `bench_scroll_100k`).
@@ -32,7 +35,7 @@ _ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                        QEvent.Type.MouseMove, QEvent.Type.Wheel})
 
 
-class PdfWarmup(QObject):
+class QuoteWarmup(QObject):
     """See the module."""
 
     warmed = Signal()
@@ -106,7 +109,10 @@ class PdfWarmup(QObject):
 
 
 def _preload() -> None:
-    """On a pool thread: even importing the PDF modules is left off the GUI thread."""
+    """On a pool thread: even importing the modules is left off the GUI thread. The language
+    identifier first: the picker needs it as soon as it opens."""
+    from client.compose import text_language
     from client.quotes.pdf_fonts import preload
 
+    text_language.preload()
     preload()
