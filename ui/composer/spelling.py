@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QTextEdit
 
 from client import settings
+from client.compose import text_language
 from client.spelling import dictionaries
 from client.spelling.checker import SpellChecker, checker_for, engine_available
 from client.spelling.language import guess_language
@@ -152,6 +153,12 @@ class SpellControls(QObject):
         detected = self._correspondence()
         text = self.window.editor.toPlainText()
         code = dictionaries.resolve(detected, self.installed)
+        if detected is None and not text_language.loaded():
+            # the language model takes 0.4-0.9 s to load: start in what the script says (or
+            # the fallback) and let the worker's guess follow (`_guessed`)
+            self.set_language(guess_language(text, self.installed, identify=False), by_rep=False)
+            self._guess()
+            return
         self.set_language(code or guess_language(text, self.installed), by_rep=False)
 
     # -- the language ---------------------------------------------------------------------------

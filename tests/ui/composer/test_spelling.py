@@ -204,3 +204,35 @@ def test_without_the_hunspell_binding_the_composer_hides_spelling(qtbot, demo_db
     type_text(composer.editor, "We will recieve it")
     assert controls.code is None and not controls.box_action.isVisible()
     assert underlines(composer.editor) == 0 and not composer.error_label.isVisible()
+
+
+def test_a_draft_opens_without_loading_the_language_model_on_the_gui_thread(
+        qtbot, demo_db: Path, open_composer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The model takes 0.4-0.9 s to load: a composer whose text needs it (a reopened Spanish
+    draft) starts in the fallback and the worker's guess follows."""
+    import threading
+
+    from client.compose import text_language
+    from client.compose.drafts import DraftFields, save_draft
+
+    monkeypatch.setattr(text_language, "_model", None)  # as in a process that has not loaded it
+    monkeypatch.setattr(text_language, "_failed", False)
+    threads: list[threading.Thread] = []
+    real = text_language.text_language
+
+    def recording(text: str, candidates: object) -> str | None:
+        threads.append(threading.current_thread())
+        return real(text, candidates)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(text_language, "text_language", recording)
+    monkeypatch.setattr("client.spelling.language.text_language", recording)
+    with Store.open(demo_db) as store:
+        account = store.list_accounts()[0]
+        draft_id = save_draft(store, account.id, DraftFields(
+            sender=account.email, to="compras@ferreteria.example", subject="Oferta",
+            text="Estimado señor García, le enviamos la oferta de las lámparas y el catálogo."))
+
+    composer = open_composer(demo_db, "draft", None, draft_id)
+
+    qtbot.waitUntil(lambda: composer.spelling.code == "es_ES", timeout=20_000)
+    assert threads and threading.main_thread() not in threads
