@@ -206,8 +206,11 @@ class MessagesMixin(StoreBase):
             if columns[0] != flags_json or new_modseq != modseq:
                 flag_rows.append((*columns, new_modseq, row_id))
                 changed.append(row_id)
-            if state != "full" and message.body_state == "full":
-                body_rows.append((row_id, message.raw, "full", message.size or len(message.raw)))
+            if state != "full" and message.body_state == "full" or (
+                    state == "none" and message.body_state == "partial"):
+                # a listed row's body arrived (an oversize one as header + text parts)
+                body_rows.append((row_id, message.raw, message.body_state,
+                                  message.size or len(message.raw)))
                 changed.append(row_id)
         db = self.conn
         db.executemany(
@@ -223,10 +226,11 @@ class MessagesMixin(StoreBase):
         if body_rows:
             # One set-based statement for the whole batch (a body pass upgrades thousands).
             db.execute(
-                "UPDATE messages SET body_state = 'full', indexed = 0, "
+                "UPDATE messages SET body_state = json_extract(j.value, '$[2]'), indexed = 0, "
                 "size = json_extract(j.value, '$[1]') FROM json_each(?) AS j "
                 "WHERE messages.id = json_extract(j.value, '$[0]')",
-                (json.dumps([[row_id, size] for row_id, _, _, size in body_rows]),),
+                (json.dumps([[row_id, size, body_state]
+                             for row_id, _, body_state, size in body_rows]),),
             )
             # A row listed from its header by an older Tradewind may hold what that version
             # read: its header columns come from the body that arrived. Rows listed by this
