@@ -1,0 +1,121 @@
+"""Same-server A/B of ``headers_listable_seconds``: this tree against an earlier commit.
+
+``python -m tests.benchmarks.bench_headers_ab [--before REF] [--rounds N] [--messages N]``
+extracts ``REF`` (default ``HEAD``) with ``git archive`` into a temporary folder, starts one
+throwaway loopback Dovecot with the cached bench mailbox (``bench_sync``'s), and then runs a
+full first sync of each code (``tests/benchmarks/tw_child.py`` with that code first on the
+path), alternating before/after in each round, polling the store from a separate read
+connection as ``bench_sync`` does. Prints one line per run with the 1-minute load average
+beside the figure, and the rows/threads check of the last store of each side (the thread
+partition must be the same). Both codes get their bytecode compiled first (as installed).
+Not collected by pytest; takes about a minute per run at 10,000 messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.benchmarks.bench_sync import _HeaderPoll, _warm_server
+from tests.benchmarks.maildir_load import cached_maildir, link_maildir
+from tests.benchmarks.mailgen import MailboxSpec
+from tests.benchmarks.measure import compile_bytecode, run_measured
+from tests.servers.dovecot import DovecotServer, MailUser
+
+_ROOT = Path(__file__).resolve().parents[2]
+_CHILD = _ROOT / "tests" / "benchmarks" / "tw_child.py"
+
+
+def _extract(ref: str, into: Path) -> Path:
+    archive = subprocess.run(["git", "archive", ref, "client", "resources"], cwd=_ROOT,
+                             capture_output=True, check=True).stdout
+    into.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
+
+
+def _partition(db_path: Path) -> tuple[int, int, str]:
+    """(rows, threads, a digest of the thread partition by Message-ID and UID)."""
+    import hashlib
+
+    with sqlite3.connect(str(db_path)) as conn:
+        rows = conn.execute("SELECT f.name, m.uid, m.thread_id FROM messages m "
+                            "JOIN folders f ON f.id = m.folder_id ORDER BY f.name, m.uid").fetchall()
+    groups: dict[object, list[str]] = {}
+    for folder, uid, thread in rows:
+        groups.setdefault(thread, []).append(f"{folder}/{uid}")
+    canon = sorted(",".join(sorted(members)) for members in groups.values())
+    digest = hashlib.sha256("\n".join(canon).encode()).hexdigest()[:16]
+    return len(rows), len(groups), digest
+
+
+def _one(code: Path, server: DovecotServer, user: MailUser, db_path: Path,
+         expected: int) -> tuple[float | None, float]:
+    shutil.rmtree(db_path.parent, ignore_errors=True)
+    db_path.parent.mkdir(parents=True)
+    argv = [sys.executable, str(_CHILD), "--store", str(db_path), "--email", user.email,
+            "--username", user.username, "--port", str(server.imaps_port),
+            "--ca-file", str(server.ca_file)]
+    env = dict(os.environ, PYTHONPATH=str(code))
+    poll = _HeaderPoll(db_path, expected)
+    load = os.getloadavg()[0]
+    try:
+        run = run_measured(argv, env=env, stdin=(user.password + "\n").encode(), on_poll=poll,
+                           poll_interval=0.05, check=False)
+    finally:
+        poll.close()
+    lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"no result (exit {run.returncode}): {run.stderr[-2000:]}")
+    child = json.loads(lines[-1])
+    listable = poll.reached_at - child["sync_started"] if poll.reached_at is not None else None
+    return listable, load
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--before", default="HEAD")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--messages", type=int, default=10_000)
+    args = parser.parse_args(argv)
+    spec = MailboxSpec(messages=args.messages)
+    source, manifest = cached_maildir(spec)
+    work = Path(tempfile.mkdtemp(prefix="tw-hdr-ab-"))
+    server = DovecotServer().start()
+    try:
+        before = _extract(args.before, work / "before")
+        codes = {"before": before, "after": _ROOT}
+        compile_bytecode(_ROOT)
+        compile_bytecode(before)
+        user = server.add_user("bench", secrets.token_urlsafe(18))
+        link_maildir(source, server.mail_root / "bench")
+        _warm_server(server, server.mail_root / "bench" / "Maildir")
+        figures: dict[str, list[tuple[float | None, float]]] = {name: [] for name in codes}
+        for round_no in range(args.rounds):
+            for name, code in codes.items():
+                listable, load = _one(code, server, user, work / name / "db" / "tw.db",
+                                      manifest.messages)
+                figures[name].append((listable, load))
+                shown = f"{listable:.3f} s" if listable is not None else "never"
+                print(f"round {round_no + 1} {name:6}: headers listable {shown}  "
+                      f"(load {load:.2f} before, {os.getloadavg()[0]:.2f} after)", flush=True)
+        for name in codes:
+            rows, threads, digest = _partition(work / name / "db" / "tw.db")
+            print(f"{name:6}: {rows} rows, {threads} threads, partition {digest}; runs "
+                  + ", ".join(f"{v:.3f}" if v is not None else "never" for v, _l in figures[name]))
+    finally:
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
