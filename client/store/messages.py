@@ -25,6 +25,7 @@ from client.store.local_rows import next_row_id
 from client.store.records import IncomingMessage
 from client.store.rederive import apply_header_columns
 from client.store.rows import apply_overrides, flag_columns, normalize_flags
+from client.store.search_rows import listed_without_search_row
 from client.store.threads import ThreadInput, assign_threads
 
 ACTIVE_OP_STATES = ("pending", "running")
@@ -109,8 +110,10 @@ class MessagesMixin(StoreBase):
         columns via ``client.mime.parse_headers``, thread ids, watermark. Existing rows only get
         their flags/modseq refreshed (and a 'partial' body upgraded to 'full'). A local copy
         (uid NULL, no queued op) with the same Message-ID is adopted instead of duplicated.
-        Subject and addresses are searchable at once; body full-text indexing is deferred
-        (``indexed=0``; see ``index_pending``). A placeholder (``fetch_error`` set) is stored
+        Subject and addresses are searchable at once, except for a row listed from its header
+        (``body_state='none'``): its search row follows the listing
+        (``client.store.search_rows``); body full-text indexing is deferred (``indexed=0``;
+        see ``index_pending``). A placeholder (``fetch_error`` set) is stored
         only for a UID without a row; a real message replaces a placeholder row. A body that
         arrives for a row below ``HEADER_VERSION`` re-derives its header columns from it
         (``client.store.rederive``).
@@ -323,8 +326,10 @@ class MessagesMixin(StoreBase):
             ))
             if raw or state != "none":  # an empty message is still a (stored, empty) body
                 body_rows.append((row_id, raw))
-            fts_rows.append((row_id, bigram_text(head.subject), bigram_text(address_text(
-                head.from_name, head.from_email, head.to_json, head.cc_json, head.reply_to_json))))
+            if not listed_without_search_row(state, message.fetch_error):  # else: after listing
+                fts_rows.append((row_id, bigram_text(head.subject), bigram_text(address_text(
+                    head.from_name, head.from_email, head.to_json, head.cc_json,
+                    head.reply_to_json))))
             refs = head.thread_refs
             ref_rows.extend((row_id, ref) for ref in refs)
             threads.append(ThreadInput(row_id, head.message_id, refs, head.subject_key,

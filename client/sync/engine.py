@@ -42,6 +42,7 @@ from client.imap import (
 )
 from client.ops import folder_create, replay
 from client.store import Account, Store, StoreError, StoreWriteError
+from client.store.search_rows import add_listed_search_rows
 from client.sync.fetch_pool import FetchPool
 from client.sync.folder_list import FolderListChanges, ListedFolder, reconcile_folders
 from client.sync.folder_sync import (
@@ -259,6 +260,8 @@ def _run(
                 store.save_folder_state(item.folder.id, last_error=str(exc))
         _mark_checked(store, listed, report)
         ctx.close_header_parser()  # every folder is listed: bodies need no header child
+        if any(f.added for f in report.folders):  # the listed rows' subject/address search rows
+            add_listed_search_rows(store, account.id)
         _fill_all_bodies(ctx, listed, folder_names, report)
         if ctx.pool is not None:
             ctx.pool.close()  # helpers are done: free their connections before indexing

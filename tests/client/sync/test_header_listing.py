@@ -11,7 +11,7 @@ import pytest
 
 from client.imap import ImapSession
 from client.store import Store
-from client.sync import folder_sync, header_child
+from client.sync import engine, folder_sync, header_child
 from client.sync.engine import sync_account
 from tests.client.sync.env import SyncEnv, add_account, make_message
 from tests.client.sync.test_engine import _drawings_message
@@ -131,3 +131,32 @@ def test_a_wide_uid_range_with_few_messages_is_fetched_whole(
         assert store.conn.execute(
             "SELECT uid, body_state FROM messages ORDER BY uid").fetchall() == [
                 (5, "full"), (6, "full")]
+
+
+def test_listed_rows_are_searchable_by_subject_and_sender_before_the_bodies(
+    sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search rows the listing leaves out are added once every folder is listed, before
+    the first body batch (``client.store.search_rows``)."""
+    env = sync_env
+    _fill(env)
+    monkeypatch.setattr(header_child, "MIN_MESSAGES", 1)
+    monkeypatch.setattr(folder_sync, "HEADER_CHILD_BATCH_COUNT", 3)
+    found: list[tuple[int, int, int]] = []
+    real_fill = engine.fill_bodies
+
+    def fill_bodies(ctx, listed, report):  # type: ignore[no-untyped-def]
+        if not found:  # the body pass begins: nothing downloaded yet
+            with env.open() as store:
+                waiting = store.conn.execute(
+                    "SELECT count(*) FROM messages WHERE body_state = 'none'").fetchone()[0]
+                found.append((waiting, len(store.search("subject:order")),
+                              len(store.search("from:buyer3@example.net"))))
+        return real_fill(ctx, listed, report)
+
+    monkeypatch.setattr(engine, "fill_bodies", fill_bodies)
+    report = sync_account(env.store_path, env.account, env.password, attachment_cap=_CAP,
+                          connections=0)
+    assert report.error is None, report.error
+    # before the first body: every row listed, the seven "Order" subjects and buyer 3 found
+    assert found == [(8, 7, 1)]
