@@ -1,7 +1,8 @@
 """Same-server A/B of ``headers_listable_seconds``: this tree against an earlier commit.
 
-``python -m tests.benchmarks.bench_headers_ab [--before REF] [--rounds N] [--messages N]``
-extracts ``REF`` (default ``HEAD``) with ``git archive`` into a temporary folder, starts one
+``python -m tests.benchmarks.bench_headers_ab [--before REF] [--after REF] [--rounds N]
+[--messages N]`` extracts ``REF`` (default ``HEAD``; ``--after`` default: this work tree) with
+``git archive`` into a temporary folder, starts one
 throwaway loopback Dovecot with the cached bench mailbox (``bench_sync``'s), and then runs a
 full first sync of each code (``tests/benchmarks/tw_child.py`` with that code first on the
 path), alternating before/after in each round, polling the store from a separate read
@@ -19,6 +20,7 @@ import os
 import secrets
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -58,7 +60,7 @@ def _partition(db_path: Path) -> tuple[int, int, str]:
 
 
 def _one(code: Path, server: DovecotServer, user: MailUser, db_path: Path,
-         expected: int) -> tuple[float | None, float]:
+         expected: int) -> tuple[float | None, float, float | None]:
     shutil.rmtree(db_path.parent, ignore_errors=True)
     db_path.parent.mkdir(parents=True)
     argv = [sys.executable, str(_CHILD), "--store", str(db_path), "--email", user.email,
@@ -77,12 +79,13 @@ def _one(code: Path, server: DovecotServer, user: MailUser, db_path: Path,
         raise RuntimeError(f"no result (exit {run.returncode}): {run.stderr[-2000:]}")
     child = json.loads(lines[-1])
     listable = poll.reached_at - child["sync_started"] if poll.reached_at is not None else None
-    return listable, load
+    return listable, load, child.get("headers_cpu_seconds")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", default="HEAD")
+    parser.add_argument("--after", default=None, help="a commit (default: this work tree)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--messages", type=int, default=10_000)
     args = parser.parse_args(argv)
@@ -92,25 +95,30 @@ def main(argv: list[str] | None = None) -> int:
     server = DovecotServer().start()
     try:
         before = _extract(args.before, work / "before")
-        codes = {"before": before, "after": _ROOT}
-        compile_bytecode(_ROOT)
+        after = _extract(args.after, work / "after") if args.after else _ROOT
+        codes = {"before": before, "after": after}
+        compile_bytecode(after)
         compile_bytecode(before)
         user = server.add_user("bench", secrets.token_urlsafe(18))
         link_maildir(source, server.mail_root / "bench")
         _warm_server(server, server.mail_root / "bench" / "Maildir")
-        figures: dict[str, list[tuple[float | None, float]]] = {name: [] for name in codes}
+        figures: dict[str, list[float | None]] = {name: [] for name in codes}
         for round_no in range(args.rounds):
             for name, code in codes.items():
-                listable, load = _one(code, server, user, work / name / "db" / "tw.db",
-                                      manifest.messages)
-                figures[name].append((listable, load))
+                listable, load, cpu = _one(code, server, user, work / name / "db" / "tw.db",
+                                           manifest.messages)
+                figures[name].append(listable)
                 shown = f"{listable:.3f} s" if listable is not None else "never"
-                print(f"round {round_no + 1} {name:6}: headers listable {shown}  "
-                      f"(load {load:.2f} before, {os.getloadavg()[0]:.2f} after)", flush=True)
+                used = f"{cpu:.3f} s" if cpu is not None else "-"
+                print(f"round {round_no + 1} {name:6}: headers listable {shown}, sync process "
+                      f"CPU until the last header batch {used} (load {load:.2f} before, "
+                      f"{os.getloadavg()[0]:.2f} after)", flush=True)
         for name in codes:
             rows, threads, digest = _partition(work / name / "db" / "tw.db")
-            print(f"{name:6}: {rows} rows, {threads} threads, partition {digest}; runs "
-                  + ", ".join(f"{v:.3f}" if v is not None else "never" for v, _l in figures[name]))
+            runs = [v for v in figures[name] if v is not None]
+            middle = f"median {statistics.median(runs):.3f} s" if runs else "no run listed all"
+            print(f"{name:6}: {rows} rows, {threads} threads, partition {digest}; {middle}; runs "
+                  + ", ".join(f"{v:.3f}" if v is not None else "never" for v in figures[name]))
     finally:
         server.stop()
         shutil.rmtree(work, ignore_errors=True)
