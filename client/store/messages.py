@@ -112,7 +112,8 @@ class MessagesMixin(StoreBase):
         (uid NULL, no queued op) with the same Message-ID is adopted instead of duplicated.
         Subject and addresses are searchable at once, except for a row listed from its header
         (``body_state='none'``): its search row follows the listing
-        (``client.store.search_rows``); body full-text indexing is deferred (``indexed=0``;
+        (``client.store.search_rows``), and so does the thread of a batch of such rows
+        (``client.store.listed_threads``); body full-text indexing is deferred (``indexed=0``;
         see ``index_pending``). A placeholder (``fetch_error`` set) is stored
         only for a UID without a row; a real message replaces a placeholder row. A body that
         arrives for a row below ``HEADER_VERSION`` re-derives its header columns from it
@@ -352,7 +353,11 @@ class MessagesMixin(StoreBase):
             "VALUES (?, ?, ?, '', '')",
             fts_rows,
         )
-        assign_threads(db, account_id, threads)
+        if all(m.body_state not in ("full", "partial") for m in fresh.values()):
+            self.listed_threads.defer(account_id, threads)  # threaded after the listing
+        else:
+            self.listed_threads.flush(db)  # the same order of threading as without deferring
+            assign_threads(db, account_id, threads)
         return added
 
     # -- flags, expunges, UIDVALIDITY ---------------------------------------------------------

@@ -27,14 +27,19 @@ def listed_without_search_row(body_state: str, fetch_error: str | None) -> bool:
     return body_state == "none" and fetch_error is None
 
 
+_MISSING = (
+    "SELECT m.id, m.subject, m.from_name, m.from_email, m.to_json, m.cc_json, m.reply_to_json "
+    "FROM messages m WHERE m.indexed = 0 AND m.account_id = ? AND m.body_state = 'none' "
+    "AND m.fetch_error IS NULL AND NOT EXISTS (SELECT 1 FROM messages_fts f WHERE f.rowid = m.id)")
+
+
 def add_listed_search_rows(store: StoreBase, account_id: int) -> int:
-    """Add the missing search rows of the account's listed, unindexed rows; how many."""
+    """Add the missing search rows of the account's listed, unindexed rows; how many (no
+    write transaction when there are none)."""
+    if store.conn.execute(_MISSING + " LIMIT 1", (account_id,)).fetchone() is None:
+        return 0
     with store.transaction() as conn:
-        rows = conn.execute(
-            "SELECT m.id, m.subject, m.from_name, m.from_email, m.to_json, m.cc_json, "
-            "m.reply_to_json FROM messages m WHERE m.indexed = 0 AND m.account_id = ? "
-            "AND m.body_state = 'none' AND m.fetch_error IS NULL AND NOT EXISTS ("
-            "SELECT 1 FROM messages_fts f WHERE f.rowid = m.id)", (account_id,)).fetchall()
+        rows = conn.execute(_MISSING, (account_id,)).fetchall()
         conn.executemany(
             "INSERT INTO messages_fts(rowid, subject, addresses, body, attachments) "
             "VALUES (?, ?, ?, '', '')",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from client import events
 from client.imap import ImapSession
 from client.store import Store
 from client.sync import engine, folder_sync, header_child
@@ -133,30 +134,78 @@ def test_a_wide_uid_range_with_few_messages_is_fetched_whole(
                 (5, "full"), (6, "full")]
 
 
-def test_listed_rows_are_searchable_by_subject_and_sender_before_the_bodies(
+def test_listed_rows_are_threaded_and_searchable_before_the_bodies(
     sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The search rows the listing leaves out are added once every folder is listed, before
-    the first body batch (``client.store.search_rows``)."""
+    """The search rows and threads the listing leaves out are added once every folder is
+    listed, before the first body batch (``client.sync.listing_finish``)."""
     env = sync_env
     _fill(env)
     monkeypatch.setattr(header_child, "MIN_MESSAGES", 1)
     monkeypatch.setattr(folder_sync, "HEADER_CHILD_BATCH_COUNT", 3)
-    found: list[tuple[int, int, int]] = []
+    found: list[tuple[int, int, int, int]] = []
+    changed: list[tuple[int, ...]] = []
     real_fill = engine.fill_bodies
 
     def fill_bodies(ctx, listed, report):  # type: ignore[no-untyped-def]
         if not found:  # the body pass begins: nothing downloaded yet
             with env.open() as store:
-                waiting = store.conn.execute(
-                    "SELECT count(*) FROM messages WHERE body_state = 'none'").fetchone()[0]
-                found.append((waiting, len(store.search("subject:order")),
+                waiting, alone = store.conn.execute(
+                    "SELECT sum(body_state = 'none'), sum(thread_id IS NULL) "
+                    "FROM messages").fetchone()
+                found.append((waiting, alone, len(store.search("subject:order")),
                               len(store.search("from:buyer3@example.net"))))
         return real_fill(ctx, listed, report)
 
     monkeypatch.setattr(engine, "fill_bodies", fill_bodies)
+    bus = events.EventBus()
+    bus.subscribe(lambda e: changed.append(e.updated) if isinstance(e, events.FolderChanged)
+                  and e.updated and not found else None)
+    report = sync_account(env.store_path, env.account, env.password, attachment_cap=_CAP,
+                          connections=0, bus=bus)
+    assert report.error is None, report.error
+    # before the first body: every row listed and threaded, the seven "Order" subjects and
+    # buyer 3 found, and the threaded rows published as changed (the list regroups them)
+    assert found == [(8, 0, 7, 1)]
+    with env.open() as store:
+        ids = sorted(int(i) for (i,) in store.conn.execute("SELECT id FROM messages"))
+    assert sorted(i for ids_ in changed for i in ids_) == ids
+
+
+def test_rows_a_killed_sync_left_without_threads_get_them_at_the_next_sync(
+    sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The listing ended without its follow-up (as if killed right after the last header
+    batch): the next sync, with no new mail, threads those rows before anything else."""
+    env = sync_env
+    _fill(env)
+    monkeypatch.setattr(header_child, "MIN_MESSAGES", 1)
+    monkeypatch.setattr(folder_sync, "HEADER_CHILD_BATCH_COUNT", 3)
+    monkeypatch.setattr(engine, "finish_listing", lambda ctx: None)
+    monkeypatch.setattr(engine, "_fill_all_bodies", lambda *args: None)
+    sync_account(env.store_path, env.account, env.password, attachment_cap=_CAP, connections=0)
+    with env.open() as store:
+        assert store.conn.execute(
+            "SELECT count(*) FROM messages WHERE thread_id IS NULL").fetchone() == (8,)
+        # the sync's own indexing at its end gave them their search rows (subject, addresses)
+        assert len(store.search("subject:order")) == 7
+    monkeypatch.undo()  # a small delivery now: fetched whole and threaded in its insert
+    env.server.append(env.user, "INBOX", (
+        b"From: buyer@example.net\r\nSubject: Re: Order 0\r\nMessage-ID: <re2@example.net>\r\n"
+        b"References: <root@example.net>\r\n\r\nagain\r\n"))
     report = sync_account(env.store_path, env.account, env.password, attachment_cap=_CAP,
                           connections=0)
     assert report.error is None, report.error
-    # before the first body: every row listed, the seven "Order" subjects and buyer 3 found
-    assert found == [(8, 7, 1)]
+    assert report.added == 1
+    with env.open() as store:
+        assert store.conn.execute(
+            "SELECT count(*) FROM messages WHERE thread_id IS NULL").fetchone() == (0,)
+        threads = {frozenset(int(u) for u in group.split(",")) for (group,) in store.conn.execute(
+            "SELECT group_concat(uid) FROM messages GROUP BY thread_id")}
+        labels = store.conn.execute(
+            "SELECT thread_id, id FROM messages WHERE uid IN (1, 2, 9) ORDER BY uid").fetchall()
+    assert frozenset({1, 2, 9}) in threads and len(threads) == 7
+    # the leftovers were threaded before the new reply: the conversation keeps the label an
+    # uninterrupted sync gives it (its root's row), not the reply's
+    root_id = labels[0][1]
+    assert [label for label, _id in labels] == [root_id] * 3
