@@ -4,8 +4,8 @@
 [--messages N]`` extracts ``REF`` (default ``HEAD``; ``--after`` default: this work tree) with
 ``git archive`` into a temporary folder, starts one
 throwaway loopback Dovecot with the cached bench mailbox (``bench_sync``'s), and then runs a
-full first sync of each code (``tests/benchmarks/tw_child.py`` with that code first on the
-path), alternating before/after in each round, polling the store from a separate read
+full first sync of each code (``bench_sync._tradewind_sync``: this tree's
+``tests/benchmarks/tw_child.py`` with that code first on the path), alternating before/after in each round, polling the store from a separate read
 connection as ``bench_sync`` does. Prints one line per run with the 1-minute load average
 beside the figure, and the rows/threads check of the last store of each side (the thread
 partition must be the same). Both codes get their bytecode compiled first (as installed).
@@ -15,7 +15,6 @@ Not collected by pytest; takes about a minute per run at 10,000 messages.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import secrets
 import shutil
@@ -26,14 +25,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.benchmarks.bench_sync import _HeaderPoll, _warm_server
+from tests.benchmarks.bench_sync import _tradewind_sync, _warm_server
 from tests.benchmarks.maildir_load import cached_maildir, link_maildir
 from tests.benchmarks.mailgen import MailboxSpec
-from tests.benchmarks.measure import compile_bytecode, run_measured
+from tests.benchmarks.measure import compile_bytecode
 from tests.servers.dovecot import DovecotServer, MailUser
 
 _ROOT = Path(__file__).resolve().parents[2]
-_CHILD = _ROOT / "tests" / "benchmarks" / "tw_child.py"
 
 
 def _extract(ref: str, into: Path) -> Path:
@@ -61,24 +59,12 @@ def _partition(db_path: Path) -> tuple[int, int, str]:
 
 def _one(code: Path, server: DovecotServer, user: MailUser, db_path: Path,
          expected: int) -> tuple[float | None, float, float | None]:
+    """(headers listable seconds, load before, the sync process's CPU until its last header
+    batch) of one first sync of ``code``."""
     shutil.rmtree(db_path.parent, ignore_errors=True)
     db_path.parent.mkdir(parents=True)
-    argv = [sys.executable, str(_CHILD), "--store", str(db_path), "--email", user.email,
-            "--username", user.username, "--port", str(server.imaps_port),
-            "--ca-file", str(server.ca_file)]
-    env = dict(os.environ, PYTHONPATH=str(code))
-    poll = _HeaderPoll(db_path, expected)
     load = os.getloadavg()[0]
-    try:
-        run = run_measured(argv, env=env, stdin=(user.password + "\n").encode(), on_poll=poll,
-                           poll_interval=0.05, check=False)
-    finally:
-        poll.close()
-    lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
-    if not lines:
-        raise RuntimeError(f"no result (exit {run.returncode}): {run.stderr[-2000:]}")
-    child = json.loads(lines[-1])
-    listable = poll.reached_at - child["sync_started"] if poll.reached_at is not None else None
+    _run, child, listable = _tradewind_sync(server, user, db_path, expected, None, code=code)
     return listable, load, child.get("headers_cpu_seconds")
 
 
