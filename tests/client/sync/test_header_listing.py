@@ -13,13 +13,13 @@ from client import events
 from client.imap import ImapSession
 from client.store import Store
 from client.sync import engine, folder_sync, header_child
-from client.sync.engine import sync_account
+from client.sync.engine import SyncReport, sync_account
 from tests.client.sync.env import SyncEnv, add_account, make_message
 from tests.client.sync.test_engine import _drawings_message
 
 _CAP = 20_000
-_COLUMNS = ("m.uid, m.subject, m.from_email, m.date_utc, m.internaldate, m.size, m.flags_json, "
-            "m.seen, m.flagged, m.body_state, m.message_id, b.raw")
+_COLUMNS = ("m.uid, m.subject, m.from_email, m.date_utc, m.internaldate, m.sort_date, m.size, "
+            "m.flags_json, m.seen, m.flagged, m.body_state, m.message_id, b.raw")
 
 
 def _fill(env: SyncEnv) -> None:
@@ -33,6 +33,14 @@ def _fill(env: SyncEnv) -> None:
     env.server.append(env.user, "INBOX", _drawings_message("big-listed@example.net"))
     for n in range(3, 8):
         env.server.append(env.user, "INBOX", make_message(n, size=2_000))
+
+
+def _sync(env: SyncEnv, **options: object) -> SyncReport:
+    """A sync on the main connection alone with the small attachment cap; no error."""
+    report = sync_account(env.store_path, env.account, env.password, attachment_cap=_CAP,
+                          connections=0, **options)  # type: ignore[arg-type]
+    assert report.error is None, report.error
+    return report
 
 
 def _state(path: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], set[frozenset[int]]]:
@@ -75,14 +83,14 @@ def test_a_big_folder_is_listed_without_a_flags_size_pass(
     monkeypatch.setattr(header_child, "MIN_MESSAGES", 1)
     monkeypatch.setattr(folder_sync, "HEADER_CHILD_BATCH_COUNT", 3)
     phases: list[str] = []
-    report = sync_account(env.store_path, env.account, env.password, attachment_cap=_CAP,
-                          connections=0, progress=lambda e: phases.append(e.phase))
-    assert report.error is None, report.error
+    _sync(env, progress=lambda e: phases.append(e.phase))
     assert metas == []  # no FLAGS/size pass over new mail (only empty folders were asked)
     assert phases.count("headers") == 3 and "fetch" in phases  # listed in 3 batches, then bodies
     rows, parts, threads = _state(env.store_path)
     assert (rows, parts, threads) == _state(reference)
-    assert [r[9] for r in rows] == ["full", "full", "partial"] + ["full"] * 5
+    assert [r[10] for r in rows] == ["full", "full", "partial"] + ["full"] * 5
+    assert rows[1][3] is None and rows[1][5] == rows[1][4]  # no Date: sorted by INTERNALDATE (P9)
+    assert (rows[0][8], rows[1][9]) == (1, 1)  # \Seen and \Flagged from the header batches
     assert parts == [(3, "2", "d.bin", 0)]  # the oversize one: header + text, its part listed
     assert frozenset({1, 2}) in threads
     again = sync_account(env.store_path, env.account, env.password, attachment_cap=_CAP)
@@ -98,15 +106,13 @@ def test_rows_stored_above_the_watermark_are_upserted_not_duplicated(
     _fill(env)
     monkeypatch.setattr(header_child, "MIN_MESSAGES", 1)
     monkeypatch.setattr(folder_sync, "HEADER_CHILD_BATCH_COUNT", 3)
-    sync_account(env.store_path, env.account, env.password, attachment_cap=_CAP, connections=0)
+    _sync(env)
     with env.open() as store:  # as if the folder's state had not been saved
         store.conn.execute("UPDATE folders SET uidnext = 4, synced_uid = 3, highestmodseq = 0 "
                            "WHERE name = 'INBOX'")
         store.conn.commit()
     env.server.store_flags(env.user, "INBOX", [5], ["\\Seen"])
-    report = sync_account(env.store_path, env.account, env.password, attachment_cap=_CAP,
-                          connections=0)
-    assert report.error is None, report.error
+    report = _sync(env)
     assert report.added == 0
     with env.open() as store:
         assert store.conn.execute(
@@ -161,9 +167,7 @@ def test_listed_rows_are_threaded_and_searchable_before_the_bodies(
     bus = events.EventBus()
     bus.subscribe(lambda e: changed.append(e.updated) if isinstance(e, events.FolderChanged)
                   and e.updated and not found else None)
-    report = sync_account(env.store_path, env.account, env.password, attachment_cap=_CAP,
-                          connections=0, bus=bus)
-    assert report.error is None, report.error
+    _sync(env, bus=bus)
     # before the first body: every row listed and threaded, the seven "Order" subjects and
     # buyer 3 found, and the threaded rows published as changed (the list regroups them)
     assert found == [(8, 0, 7, 1)]
@@ -183,7 +187,7 @@ def test_rows_a_killed_sync_left_without_threads_get_them_at_the_next_sync(
     monkeypatch.setattr(folder_sync, "HEADER_CHILD_BATCH_COUNT", 3)
     monkeypatch.setattr(engine, "finish_listing", lambda ctx: None)
     monkeypatch.setattr(engine, "_fill_all_bodies", lambda *args: None)
-    sync_account(env.store_path, env.account, env.password, attachment_cap=_CAP, connections=0)
+    _sync(env)
     with env.open() as store:
         assert store.conn.execute(
             "SELECT count(*) FROM messages WHERE thread_id IS NULL").fetchone() == (8,)
@@ -193,9 +197,7 @@ def test_rows_a_killed_sync_left_without_threads_get_them_at_the_next_sync(
     env.server.append(env.user, "INBOX", (
         b"From: buyer@example.net\r\nSubject: Re: Order 0\r\nMessage-ID: <re2@example.net>\r\n"
         b"References: <root@example.net>\r\n\r\nagain\r\n"))
-    report = sync_account(env.store_path, env.account, env.password, attachment_cap=_CAP,
-                          connections=0)
-    assert report.error is None, report.error
+    report = _sync(env)
     assert report.added == 1
     with env.open() as store:
         assert store.conn.execute(
