@@ -23,6 +23,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.benchmarks.bench_sync import _tradewind_sync, _warm_server
@@ -68,6 +70,24 @@ def _one(code: Path, server: DovecotServer, user: MailUser, db_path: Path,
     return listable, load, child.get("headers_cpu_seconds")
 
 
+@contextmanager
+def bench_mailbox(messages: int, prefix: str) -> Iterator[tuple[DovecotServer, MailUser, int, Path]]:
+    """A throwaway loopback Dovecot holding the cached bench mailbox of ``messages`` (read
+    once and indexed by Dovecot), a user, the message count and a work folder; all removed
+    afterwards."""
+    source, manifest = cached_maildir(MailboxSpec(messages=messages))
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    server = DovecotServer().start()
+    try:
+        user = server.add_user("bench", secrets.token_urlsafe(18))
+        link_maildir(source, server.mail_root / "bench")
+        _warm_server(server, server.mail_root / "bench" / "Maildir")
+        yield server, user, manifest.messages, work
+    finally:
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", default="HEAD")
@@ -75,24 +95,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--messages", type=int, default=10_000)
     args = parser.parse_args(argv)
-    spec = MailboxSpec(messages=args.messages)
-    source, manifest = cached_maildir(spec)
-    work = Path(tempfile.mkdtemp(prefix="tw-hdr-ab-"))
-    server = DovecotServer().start()
-    try:
+    with bench_mailbox(args.messages, "tw-hdr-ab-") as (server, user, expected, work):
         before = _extract(args.before, work / "before")
         after = _extract(args.after, work / "after") if args.after else _ROOT
         codes = {"before": before, "after": after}
         compile_bytecode(after)
         compile_bytecode(before)
-        user = server.add_user("bench", secrets.token_urlsafe(18))
-        link_maildir(source, server.mail_root / "bench")
-        _warm_server(server, server.mail_root / "bench" / "Maildir")
         figures: dict[str, list[float | None]] = {name: [] for name in codes}
         for round_no in range(args.rounds):
             for name, code in codes.items():
                 listable, load, cpu = _one(code, server, user, work / name / "db" / "tw.db",
-                                           manifest.messages)
+                                           expected)
                 figures[name].append(listable)
                 shown = f"{listable:.3f} s" if listable is not None else "never"
                 used = f"{cpu:.3f} s" if cpu is not None else "-"
@@ -105,9 +118,6 @@ def main(argv: list[str] | None = None) -> int:
             middle = f"median {statistics.median(runs):.3f} s" if runs else "no run listed all"
             print(f"{name:6}: {rows} rows, {threads} threads, partition {digest}; {middle}; runs "
                   + ", ".join(f"{v:.3f}" if v is not None else "never" for v in figures[name]))
-    finally:
-        server.stop()
-        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

@@ -16,21 +16,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
-import shutil
 import sys
-import tempfile
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
-from tests.benchmarks.bench_sync import _warm_server
-from tests.benchmarks.maildir_load import cached_maildir, link_maildir
-from tests.benchmarks.mailgen import MailboxSpec
-from tests.servers.dovecot import DovecotServer
+from tests.benchmarks.bench_headers_ab import bench_mailbox
 
 _lock = threading.Lock()
 
@@ -97,13 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     from client.store import Store
     from client.sync.engine import sync_account
 
-    source, manifest = cached_maildir(MailboxSpec(messages=args.messages))
-    work = Path(tempfile.mkdtemp(prefix="tw-hdr-steps-"))
-    server = DovecotServer().start()
-    try:
-        user = server.add_user("bench", secrets.token_urlsafe(18))
-        link_maildir(source, server.mail_root / "bench")
-        _warm_server(server, server.mail_root / "bench" / "Maildir")
+    with bench_mailbox(args.messages, "tw-hdr-steps-") as (server, user, expected, work):
         for run in range(args.runs):
             db_path = work / f"run{run}" / "tw.db"
             db_path.parent.mkdir(parents=True)
@@ -127,12 +114,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"run {run + 1}: {rows} rows listed ({report.status}), wall {wall:.3f} s, "
                   f"this process's CPU {cpu:.3f} s; thread CPU per step: {steps} "
                   f"(load {load:.2f} before, {os.getloadavg()[0]:.2f} after)", flush=True)
-            if rows != manifest.messages:
-                print(f"expected {manifest.messages} rows", file=sys.stderr)
+            if rows != expected:
+                print(f"expected {expected} rows", file=sys.stderr)
                 return 2
-    finally:
-        server.stop()
-        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
