@@ -257,24 +257,26 @@ class ImapSession(Connection):
                 continue
         return self._exists + EXISTS_SLACK
 
-    def uids(self) -> list[int]:
-        """All UIDs of the selected folder, ascending (ESEARCH keeps the reply small). A reply
-        listing more UIDs than the folder's EXISTS is refused (``ProtocolError``) before any
-        list is built."""
+    def uids(self, from_uid: int = 1) -> list[int]:
+        """The UIDs of the selected folder from ``from_uid`` up, ascending (ESEARCH keeps the
+        reply small; a UID range beyond the highest UID, which servers answer with the highest
+        one, yields nothing). A reply listing more UIDs than the folder's EXISTS is refused
+        (``ProtocolError``) before any list is built."""
+        criteria = ["ALL"] if from_uid <= 1 else ["UID", f"{int(from_uid)}:*"]
         with self.guard():
             if self.has("ESEARCH"):
-                self._command("UID", "SEARCH", "RETURN", "(ALL)", "ALL")
+                self._command("UID", "SEARCH", "RETURN", "(ALL)", *criteria)
                 found = self._untagged("ESEARCH")
                 ranges = parse_esearch(found[-1]).get("ALL", "") if found else ""
                 result = parse_sequence_set(ranges, limit=self._exists_now())
             else:
-                self._command("UID", "SEARCH", "ALL")
+                self._command("UID", "SEARCH", *criteria)
                 result = [u for chunk in self._search_results() for u in chunk]
                 if len(result) > self._exists_now():
                     raise ResponseParseError(
                         f"the server listed {len(result)} UIDs for a folder of "
                         f"{self._exists} messages")
-        return sorted(set(result))
+        return sorted(u for u in set(result) if u >= from_uid)
 
     def find_message_id(self, message_id: str) -> list[int]:
         """UIDs in the selected folder whose Message-ID header contains ``message_id`` (given

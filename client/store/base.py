@@ -14,6 +14,7 @@ from pathlib import Path
 
 from client.i18n import _
 from client.store.errors import StoreCorruptError, StoreWriteError
+from client.store.listed_threads import ListedThreads
 
 # Primary result codes (the low byte of sqlite_errorcode).
 _SQLITE_IOERR = 10
@@ -69,6 +70,8 @@ class StoreBase:
         self.conn = conn
         self.path = path
         self._depth = 0
+        #: Batches of header-listed rows waiting for their threads (``listed_threads``).
+        self.listed_threads = ListedThreads()
 
     @contextmanager
     def transaction(self, *, durable: bool = False) -> Iterator[sqlite3.Connection]:

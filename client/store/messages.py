@@ -25,6 +25,7 @@ from client.store.local_rows import next_row_id
 from client.store.records import IncomingMessage
 from client.store.rederive import apply_header_columns
 from client.store.rows import apply_overrides, flag_columns, normalize_flags
+from client.store.search_rows import listed_without_search_row
 from client.store.threads import ThreadInput, assign_threads
 
 ACTIVE_OP_STATES = ("pending", "running")
@@ -109,8 +110,11 @@ class MessagesMixin(StoreBase):
         columns via ``client.mime.parse_headers``, thread ids, watermark. Existing rows only get
         their flags/modseq refreshed (and a 'partial' body upgraded to 'full'). A local copy
         (uid NULL, no queued op) with the same Message-ID is adopted instead of duplicated.
-        Subject and addresses are searchable at once; body full-text indexing is deferred
-        (``indexed=0``; see ``index_pending``). A placeholder (``fetch_error`` set) is stored
+        Subject and addresses are searchable at once, except for a row listed from its header
+        (``body_state='none'``): its search row follows the listing
+        (``client.store.search_rows``), and so does the thread of a batch of such rows
+        (``client.store.listed_threads``); body full-text indexing is deferred (``indexed=0``;
+        see ``index_pending``). A placeholder (``fetch_error`` set) is stored
         only for a UID without a row; a real message replaces a placeholder row. A body that
         arrives for a row below ``HEADER_VERSION`` re-derives its header columns from it
         (``client.store.rederive``).
@@ -206,8 +210,11 @@ class MessagesMixin(StoreBase):
             if columns[0] != flags_json or new_modseq != modseq:
                 flag_rows.append((*columns, new_modseq, row_id))
                 changed.append(row_id)
-            if state != "full" and message.body_state == "full":
-                body_rows.append((row_id, message.raw, "full", message.size or len(message.raw)))
+            if state != "full" and message.body_state == "full" or (
+                    state == "none" and message.body_state == "partial"):
+                # a listed row's body arrived (an oversize one as header + text parts)
+                body_rows.append((row_id, message.raw, message.body_state,
+                                  message.size or len(message.raw)))
                 changed.append(row_id)
         db = self.conn
         db.executemany(
@@ -223,10 +230,11 @@ class MessagesMixin(StoreBase):
         if body_rows:
             # One set-based statement for the whole batch (a body pass upgrades thousands).
             db.execute(
-                "UPDATE messages SET body_state = 'full', indexed = 0, "
+                "UPDATE messages SET body_state = json_extract(j.value, '$[2]'), indexed = 0, "
                 "size = json_extract(j.value, '$[1]') FROM json_each(?) AS j "
                 "WHERE messages.id = json_extract(j.value, '$[0]')",
-                (json.dumps([[row_id, size] for row_id, _, _, size in body_rows]),),
+                (json.dumps([[row_id, size, body_state]
+                             for row_id, _, body_state, size in body_rows]),),
             )
             # A row listed from its header by an older Tradewind may hold what that version
             # read: its header columns come from the body that arrived. Rows listed by this
@@ -319,8 +327,10 @@ class MessagesMixin(StoreBase):
             ))
             if raw or state != "none":  # an empty message is still a (stored, empty) body
                 body_rows.append((row_id, raw))
-            fts_rows.append((row_id, bigram_text(head.subject), bigram_text(address_text(
-                head.from_name, head.from_email, head.to_json, head.cc_json, head.reply_to_json))))
+            if not listed_without_search_row(state, message.fetch_error):  # else: after listing
+                fts_rows.append((row_id, bigram_text(head.subject), bigram_text(address_text(
+                    head.from_name, head.from_email, head.to_json, head.cc_json,
+                    head.reply_to_json))))
             refs = head.thread_refs
             ref_rows.extend((row_id, ref) for ref in refs)
             threads.append(ThreadInput(row_id, head.message_id, refs, head.subject_key,
@@ -343,7 +353,11 @@ class MessagesMixin(StoreBase):
             "VALUES (?, ?, ?, '', '')",
             fts_rows,
         )
-        assign_threads(db, account_id, threads)
+        if all(m.body_state not in ("full", "partial") for m in fresh.values()):
+            self.listed_threads.defer(account_id, threads)  # threaded after the listing
+        else:
+            self.listed_threads.flush(db)  # the same order of threading as without deferring
+            assign_threads(db, account_id, threads)
         return added
 
     # -- flags, expunges, UIDVALIDITY ---------------------------------------------------------

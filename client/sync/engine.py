@@ -53,6 +53,7 @@ from client.sync.folder_sync import (
 )
 from client.sync.index_worker import WAL_AUTOCHECKPOINT_PAGES, IndexWorker
 from client.sync.indexer import BackgroundIndexer
+from client.sync.listing_finish import finish_listing
 
 log = logging.getLogger(__name__)
 
@@ -249,6 +250,7 @@ def _run(
         _replay(store, session, account.id, report)
         listed, changes = reconcile_folders(store, session, account.id)
         _note_changes(report, changes)
+        finish_listing(ctx)  # what a killed sync listed, before anything is added to it
         for item in _wanted(listed, folder_names):
             if cancel.is_set():
                 raise SyncCancelled(_("The sync was cancelled."))
@@ -259,6 +261,7 @@ def _run(
                 store.save_folder_state(item.folder.id, last_error=str(exc))
         _mark_checked(store, listed, report)
         ctx.close_header_parser()  # every folder is listed: bodies need no header child
+        finish_listing(ctx)  # the listed rows' search rows and threads
         _fill_all_bodies(ctx, listed, folder_names, report)
         if ctx.pool is not None:
             ctx.pool.close()  # helpers are done: free their connections before indexing

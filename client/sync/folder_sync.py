@@ -41,6 +41,7 @@ from client.sync.batches import (
 from client.sync.fetch_pool import FetchedBatch, FetchPool, fetch_batch
 from client.sync.folder_list import ListedFolder
 from client.sync.header_child import HeaderParser
+from client.sync.header_listing import listing_batches
 from client.sync.partial import record_parts
 from client.sync.planner import (
     FetchNew,
@@ -217,9 +218,10 @@ def sync_folder(ctx: SyncContext, listed: ListedFolder) -> FolderReport:
     if isinstance(plan, FullCompare | FlagsSince | QresyncVanished):
         holes = _reconcile_known(ctx, folder, plan, report)
     _check_cancel(ctx)
-    if status.uidnext - plan.from_uid >= header_child.MIN_MESSAGES:
-        ctx.start_header_parser()  # its start-up overlaps the flags/size pass
-    _fetch_new(ctx, folder, info.raw_name, plan.from_uid, holes, report)
+    many = status.uidnext - plan.from_uid >= header_child.MIN_MESSAGES
+    if many:
+        ctx.start_header_parser()  # its start-up overlaps the UID search
+    _fetch_new(ctx, folder, info.raw_name, plan.from_uid, holes, report, many)
     fresh = ctx.store.folder(folder.id)
     watermark = fresh.synced_uid if fresh is not None else 0
     ctx.store.save_folder_state(
@@ -296,9 +298,15 @@ def _reconcile_known(
 
 def _fetch_new(
     ctx: SyncContext, folder: Folder, raw_name: str, from_uid: int, holes: list[int],
-    report: FolderReport,
+    report: FolderReport, many: bool = False,
 ) -> None:
     ctx.session.unreadable.clear()
+    listing = None if holes or not many else listing_batches(
+        ctx.store, ctx.session, ctx.account_id, folder.id, from_uid,
+        min_messages=header_child.MIN_MESSAGES, max_count=HEADER_CHILD_BATCH_COUNT)
+    if listing is not None:  # no FLAGS/size pass: the header batches carry the metadata
+        _run_batches(ctx, folder, raw_name, listing, None, report, "headers")
+        return
     metas = [m for m in ctx.session.fetch_meta(f"{from_uid}:*") if m.uid >= from_uid]
     if holes:
         metas += ctx.session.fetch_meta(format_uid_set(holes))
@@ -350,15 +358,14 @@ def _body_batches(
 
 def fill_bodies(ctx: SyncContext, listed: ListedFolder, report: FolderReport) -> None:
     """Second pass of a sync, after every folder is listed: download the bodies of rows that
-    have only their headers (``body_state='none'``), and try the placeholders of unreadable
-    messages again (an oversize one as header + text). Runs on every sync, whatever the plan,
+    have only their headers (``body_state='none'``; one over the attachment cap as header +
+    text parts), and try the placeholders of unreadable messages again (an oversize one as
+    header + text). Runs on every sync, whatever the plan,
     so bodies missing after a kill are fetched next time. Raises like ``sync_folder``."""
     folder, raw_name = listed.folder, listed.info.raw_name
     rows = ctx.store.conn.execute(
         "SELECT uid, size FROM messages WHERE folder_id = ? AND body_state = 'none' "
-        "AND uid IS NOT NULL AND (size <= ? OR fetch_error IS NOT NULL) ORDER BY uid",
-        (folder.id, ctx.attachment_cap),
-    ).fetchall()
+        "AND uid IS NOT NULL ORDER BY uid", (folder.id,)).fetchall()
     sizes = [(int(uid), int(size)) for uid, size in rows]
     if not sizes:
         return

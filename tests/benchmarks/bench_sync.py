@@ -118,9 +118,11 @@ class _HeaderPoll:
 
 def _tradewind_sync(server: DovecotServer, user: MailUser, db_path: Path, expected: int,
                     connections: int | None, cprofile: Path | None = None,
-                    pyspy: Path | None = None,
+                    pyspy: Path | None = None, code: Path = _ROOT,
                     ) -> tuple[Measured, dict[str, Any], float | None]:
-    argv = [sys.executable, "-m", "tests.benchmarks.tw_child", "--store", str(db_path),
+    """One full sync in its own process with ``code``'s ``client/`` first on the path (this
+    tree's ``tw_child`` runs it; ``bench_headers_ab`` passes an earlier commit's code)."""
+    argv = [sys.executable, str(_ROOT / "tests" / "benchmarks" / "tw_child.py"), "--store", str(db_path),
             "--email", user.email, "--username", user.username, "--port", str(server.imaps_port),
             "--ca-file", str(server.ca_file)]
     if connections is not None:
@@ -130,7 +132,7 @@ def _tradewind_sync(server: DovecotServer, user: MailUser, db_path: Path, expect
     if pyspy is not None:  # every thread and child process, collapsed stacks (profile only)
         argv = [str(_py_spy()), "record", "--rate", "50", "--subprocesses", "--threads",
                 "--format", "raw", "--output", str(pyspy), "--", *argv]
-    env = dict(os.environ, PYTHONPATH=str(_ROOT))
+    env = dict(os.environ, PYTHONPATH=str(code))
     poll = _HeaderPoll(db_path, expected)
     try:
         run = run_measured(argv, env=env, stdin=(user.password + "\n").encode(), on_poll=poll,

@@ -121,4 +121,5 @@ def compile_bytecode(repo: Path) -> None:
     import compileall
 
     for package in ("client", "ui"):
-        compileall.compile_dir(str(repo / package), quiet=1)
+        if (repo / package).is_dir():  # an extracted commit may hold client/ alone
+            compileall.compile_dir(str(repo / package), quiet=1)

@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             username=args.username, ca_file=args.ca_file)
     last_fetch = [0.0]
     last_headers = [0.0]
+    headers_cpu = [0.0]
 
     def progress(event: Any) -> None:
         phase = getattr(event, "phase", "")
@@ -78,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             last_fetch[0] = time.perf_counter()
         elif phase == "headers":
             last_headers[0] = time.perf_counter()
+            headers_cpu[0] = time.process_time()
 
     options: dict[str, Any] = {"progress": progress}
     if args.no_index:
@@ -86,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         options["connections"] = args.connections
     sync_started = time.time()
     clock = time.perf_counter()
+    cpu_clock = time.process_time()
     if args.cprofile:
         import cProfile
 
@@ -100,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         "index_seconds": totals["index_seconds"],
         "fetch_seconds": last_fetch[0] - clock if last_fetch[0] else None,
         "headers_seconds": last_headers[0] - clock if last_headers[0] else None,
+        # CPU of this process (all threads; not the header child's) until the last header batch
+        "headers_cpu_seconds": headers_cpu[0] - cpu_clock if headers_cpu[0] else None,
         "children_max_rss_mb": _children_max_rss_mb(),
         "added": report.added, "updated": report.updated,
         "indexed": report.indexed, "status": report.status, "error": report.error,

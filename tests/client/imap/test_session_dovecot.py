@@ -182,6 +182,20 @@ def test_abandoned_fetch_leaves_the_session_usable(
     assert len(session.fetch_meta("1:*")) == 20
 
 
+def test_uids_from_a_uid_lists_only_those_above(
+        dovecot: DovecotServer, imap_user: MailUser, session: ImapSession) -> None:
+    bulk_append(dovecot, imap_user, "INBOX", 6)
+    with dovecot.imap_admin(imap_user) as imap:
+        imap.select("INBOX")
+        imap.uid("STORE", "4", "+FLAGS", "(\\Deleted)")
+        imap.expunge()
+    session.select("INBOX")
+    assert session.uids() == [1, 2, 3, 5, 6]
+    assert session.uids(3) == [3, 5, 6]
+    assert session.uids(4) == [5, 6]
+    assert session.uids(7) == []  # "7:*" beyond the highest UID: the server names UID 6
+
+
 def test_changedsince_and_vanished(dovecot: DovecotServer, imap_user: MailUser, session: ImapSession) -> None:
     bulk_append(dovecot, imap_user, "INBOX", 5)
     base = session.select("INBOX").highestmodseq

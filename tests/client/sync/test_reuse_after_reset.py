@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from client.imap import ImapSession
-from client.sync import folder_sync
+from client.sync import folder_sync, header_child
 from client.sync.engine import endpoint_for, sync_account
 from tests.client.sync.env import SyncEnv, cache_snapshot, make_message, server_snapshot
 
@@ -36,9 +36,10 @@ def _cached(env: SyncEnv) -> set[tuple[str, int, str]]:
 
 
 @pytest.mark.dovecot_only  # the Cyrus test server cannot change a folder's UIDVALIDITY
-@pytest.mark.parametrize("headers_first", [False, True], ids=["bodies", "headers-first"])
+@pytest.mark.parametrize("headers_first", [False, True, "listed"],
+                         ids=["bodies", "headers-first", "listed-by-search"])
 def test_same_message_id_and_size_but_another_header_is_downloaded_again(
-        sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch, headers_first: bool) -> None:
+        sync_env: SyncEnv, monkeypatch: pytest.MonkeyPatch, headers_first: bool | str) -> None:
     env = sync_env
     originals = [make_message(n, size=3_000) for n in range(4)]
     env.server.append_many(env.user, "INBOX", originals)
@@ -52,6 +53,8 @@ def test_same_message_id_and_size_but_another_header_is_downloaded_again(
     env.server.reset_uidvalidity(env.user, "INBOX")
     if headers_first:
         monkeypatch.setattr(folder_sync, "HEADERS_FIRST_MIN_BYTES", 0)
+    if headers_first == "listed":  # big enough for the listing without a FLAGS/size pass
+        monkeypatch.setattr(header_child, "MIN_MESSAGES", 1)
     downloaded: list[int] = []
     report = sync_account(env.store_path, env.account, env.password,
                           connect=_counting_connect(env, downloaded))
