@@ -323,6 +323,9 @@ def main(argv: list[str] | None = None) -> int:
                                "code": _code_version()}
     workdir = Path(tempfile.mkdtemp(prefix="tw-bench-"))
     failed = False
+    from tests.benchmarks.measure import compile_bytecode
+
+    compile_bytecode(Path(__file__).resolve().parents[2])  # the sync child starts as the app does
     try:
         if not args.skip_sync:
             try:

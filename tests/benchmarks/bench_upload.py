@@ -9,7 +9,8 @@ process measured by `tests.benchmarks.measure.run_measured` (wall time, peak RSS
 alternating in each round on the same file (written just before, so in the page cache for
 both sides). nginx's WebDAV root is a tmpfs (`--dav-on-disk` to keep it on the disk): on this
 shared disk the server's writes made curl's own time vary from 1.3 to 4.7 s between rounds;
-each uploaded file is deleted after its round. Every run is printed with the load average
+each uploaded file is deleted after its round. The project is compiled to bytecode first
+(`measure.compile_bytecode`), as the installed app ships it. Every run is printed with the load average
 beside it. The peers: curl -T neither hashes nor signs; boto3 upload_file (8 MiB parts, 10
 threads) signs each part's SHA-256 (plain http) and adds a CRC32 per part (botocore's
 default); Tradewind computes the file's SHA-256, and botocore the parts' payload SHA-256. The
@@ -81,6 +82,9 @@ def main() -> None:
     parser.add_argument("--dav-on-disk", action="store_true",
                         help="nginx's WebDAV root on the disk instead of a tmpfs")
     options = parser.parse_args()
+    from tests.benchmarks.measure import compile_bytecode
+
+    compile_bytecode(ROOT)  # the `tradewind` children start as the installed app does
     size, repeat = options.size_mb * MiB, max(1, options.repeat)
     work = Path(tempfile.mkdtemp(prefix="tw-bench-upload-"))
     tmpfs_mb = None if options.dav_on_disk else 2 * options.size_mb + 64
