@@ -114,12 +114,14 @@ def main() -> None:
 
         def note(key: str, n: int, run: Callable[[], Measured]) -> None:
             load, moto_cpu, own = os.getloadavg()[0], moto.cpu_seconds(), os.times()
+            completing = moto.complete_seconds()
             measured = run()
             own_end = os.times()
             runs[key].append(measured)
             cpu = (own_end.children_user + own_end.children_system
                    - own.children_user - own.children_system)
-            server = f"  moto CPU {moto.cpu_seconds() - moto_cpu:5.2f} s" if key not in (
+            server = (f"  moto CPU {moto.cpu_seconds() - moto_cpu:5.2f} s, completing "
+                      f"{moto.complete_seconds() - completing:4.2f} s") if key not in (
                 "curl", "dav") else ""
             print(f"  round {n + 1} {key:8} {measured.wall_seconds:6.2f} s "
                   f"{_mbps(size, measured):7.1f} MiB/s  RSS {measured.max_rss_mb:5.1f} MB  "

@@ -13,7 +13,9 @@ Why each piece (measured 2026-12-02, see docs/internals.md "Link uploads"):
   (S3-compatible services refuse the checksum headers). moto, like S3, computes a full-object
   CRC64NVME at `CompleteMultipartUpload` when no checksum was declared, with a second 1 GiB
   copy of the object: that costs the server ~1.4 s per GiB here, whichever client sent it.
-- `cpu_seconds()`: moto's user + system CPU so far (from /proc), printed beside every run.
+- `cpu_seconds()`: moto's user + system CPU so far (from /proc), and `complete_seconds()`: the
+  wall time moto spent in `CompleteMultipartUpload` requests so far (timed by the server's
+  front, `tests.servers.s3`), both printed beside every run.
 One thread; POSIX (the tmpfs needs root).
 """
 
@@ -73,6 +75,12 @@ class MotoProcess:
         assert self.proc is not None
         fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def complete_seconds(self) -> float:
+        assert self.proc is not None and self.proc.stdin is not None and self.proc.stdout
+        self.proc.stdin.write("stats\n")
+        self.proc.stdin.flush()
+        return float(self.proc.stdout.readline())
 
     def clear(self) -> None:
         """Delete every object of the bucket (moto frees its temp files)."""
