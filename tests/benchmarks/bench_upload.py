@@ -12,8 +12,8 @@ shared disk the server's writes made curl's own time vary from 1.3 to 4.7 s betw
 each uploaded file is deleted after its round. moto's temp files are on a tmpfs too and the
 bucket is emptied after each S3 run (`--moto-on-disk` to keep the disk; see
 `tests.benchmarks.s3_bench` for why), and the S3 transfers alternate their order between
-rounds. Every run is printed with the load average beside it, S3 runs also with moto's CPU
-seconds. The peers: curl -T neither hashes nor signs; boto3 upload_file (8 MiB parts, 10
+rounds. Every run is printed with the load average and its CPU seconds beside it, S3 runs
+also with moto's CPU seconds and its time in `CompleteMultipartUpload`. The peers: curl -T neither hashes nor signs; boto3 upload_file (8 MiB parts, 10
 threads) signs each part's SHA-256 (plain http) and adds a CRC32 per part (botocore's
 default); `boto3-nc` is the same without botocore's checksums, as Tradewind sends (like with
 like); Tradewind computes the file's SHA-256, and botocore the parts' payload SHA-256. The
