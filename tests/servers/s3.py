@@ -6,11 +6,14 @@ check the expiry cap in Tradewind's code. Any access key is accepted by moto; ``
 makes the front refuse requests signed with it (403 ``InvalidAccessKeyId``, as AWS answers).
 ``fail_puts``: statuses (500/503) the next PUTs answer (a 5xx storm). ``quota_bytes``: an ``UploadPart``/``PutObject`` past it answers 400 ``EntityTooLarge`` (how
 S3-compatible services report a quota). ``counter.bytes_received`` counts request bodies.
+``complete_seconds``: the time moto spent in ``CompleteMultipartUpload`` requests so far (the
+benchmark's split of server time; ``python -m tests.servers.s3`` prints it for a ``stats`` line).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -66,6 +69,13 @@ class _Front:
                 body = _error("EntityTooLarge", "Your proposed upload exceeds the maximum allowed size")
                 start_response("400 Bad Request", [("Content-Length", str(len(body)))])
                 return [body]
+        if environ["REQUEST_METHOD"] == "POST" and "uploadId=" in query:  # CompleteMultipartUpload
+            started = time.perf_counter()
+            try:
+                return self.app(environ, start_response)
+            finally:
+                with self.server.lock:
+                    self.server.complete_seconds += time.perf_counter() - started
         return self.app(environ, start_response)
 
 
@@ -82,6 +92,7 @@ class S3Server(ThreadedMotoServer):
         self.stored = 0
         self.wrong_key: str | None = None
         self.fail_puts: list[int] = []
+        self.complete_seconds = 0.0
         self.counter = CountingApp(lambda e, s: [])
 
     def _server_entry(self) -> None:
@@ -106,13 +117,16 @@ class S3Server(ThreadedMotoServer):
 
 def main() -> None:
     """`python -m tests.servers.s3`: serve in this process (for the benchmark, so the server
-    does not share the measured process); prints the URL, runs until stdin closes."""
+    does not share the measured process); prints the URL, answers a `stats` line with
+    `complete_seconds` on a line, runs until stdin closes."""
     import sys
 
     server = S3Server()
     server.start()
     print(server.url, flush=True)
-    sys.stdin.read()
+    for line in sys.stdin:
+        if line.strip() == "stats":
+            print(f"{server.complete_seconds:.3f}", flush=True)
     server.stop()
 
 
