@@ -52,6 +52,7 @@ def test_wheel_carries_the_demo_mailbox_translations_and_icons(wheel: Path) -> N
     assert DATA + "icons/flag.svg" in names and DATA + "signature-example/policy.json" in names
     assert DATA + "locale/zh_CN/LC_MESSAGES/tradewind.mo" in names  # the core's messages
     assert DATA + "fonts/NotoSansSC-Regular.otf" in names  # PDF quotations (client/quotes/pdf)
+    assert DATA + "fonts/parsed/NotoSansSC-Common.otf.seed" in names  # their parsed-font seed
     assert "client/profile/paths.py" in names and "ui/mainwindow/window.py" in names
     assert not any(n.startswith("resources/") for n in names)  # no generic top-level folder
 
