@@ -182,7 +182,7 @@ def main() -> None:
                   f"peak RSS {tw.max_rss_mb:5.1f} MB (target < {RSS_TARGET_MB:.0f}: "
                   f"{'ok' if rss_ok else 'MISSED'})")
             print(f"  {'':22} {peer_name:19} {other.wall_seconds:6.1f} s {_mbps(size, other):7.1f} "
-                  f"MiB/s -> ratio {ratio:.2f} " + (
+                  f"MiB/s -> ratio {ratio:.3f} " + (
                       f"(target >= {RATIO_TARGET}: {'ok' if ratio >= RATIO_TARGET else 'MISSED'})"
                       if target else "(no target: ours against the same checksum setting)"))
         print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
