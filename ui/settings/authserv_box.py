@@ -124,6 +124,9 @@ class AuthservBox(QGroupBox):
                           owner=self)
 
     def _show(self, value: AuthservValue) -> None:
+        item = self._accounts.currentItem()
+        if item is None or item.data(Qt.ItemDataRole.UserRole) != value.email:
+            return  # an earlier selection's value, read after a later one's: not this account
         self.current = value
         self.setEnabled(True)
         self.edit.setText(value.stored)

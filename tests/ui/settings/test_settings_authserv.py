@@ -13,7 +13,7 @@ from client.security import risk_store
 from client.store.db import Store
 from tests.ui.settings.settings_dialog_fixture import opened_dialog
 from ui.qt.tasks import wait_for_background_tasks
-from ui.settings.authserv_box import AuthservBox
+from ui.settings.authserv_box import AuthservBox, load_value
 from ui.settings.dialog import AppSettingsDialog
 
 EMAIL = "rep@northwind-export.test"
@@ -79,3 +79,16 @@ def test_ok_stores_an_edited_value(qtbot, dialog: AppSettingsDialog, demo_db: Pa
     with qtbot.waitSignal(box.stored, timeout=10000):
         dialog.buttons.accepted.emit()
     assert _stored(demo_db) == "mx.provider.test"
+
+
+def test_a_value_read_for_an_earlier_selection_does_not_replace_the_selected_accounts(
+        qtbot, dialog: AppSettingsDialog, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
+    """The reads run on the pool and may finish out of order: the first row's value arriving
+    after the rep selected another account is dropped (the box would show, and Save would
+    store, the other account's server)."""
+    box = _select(qtbot, dialog)
+    with Store.open(demo_db) as store:
+        first = next(a.email for a in store.list_accounts() if a.email != EMAIL)
+    box._show(load_value(demo_db, first))  # the late answer of the first row's read
+    assert box.current is not None and box.current.email == EMAIL
+    assert box.edit.placeholderText() == "northwind-export.test"
