@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.servers.s3 import ACCESS_KEY, SECRET_KEY
+from tests.servers.tmpfs import mount_tmpfs, unmount
 
 BUCKET = "bench-links"
 _CLIENT = ("import boto3,sys; from botocore.config import Config; c=boto3.client('s3',"
@@ -56,8 +57,7 @@ class MotoProcess:
     def start(self) -> MotoProcess:
         self.tmp.mkdir()
         if self.tmpfs_mb:
-            subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={self.tmpfs_mb}m", "tmpfs",
-                            str(self.tmp)], check=True)
+            mount_tmpfs(self.tmp, self.tmpfs_mb)
         env = dict(os.environ, TMPDIR=str(self.tmp))
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.servers.s3"], cwd=self.root,
                                      env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -95,7 +95,5 @@ class MotoProcess:
             self.proc.wait(60)
             self.proc = None
         if self.tmpfs_mb:
-            if subprocess.run(["umount", str(self.tmp)], check=False,
-                              stderr=subprocess.DEVNULL).returncode:
-                subprocess.run(["umount", "-l", str(self.tmp)], check=False)
+            unmount(self.tmp)
             self.tmpfs_mb = None

@@ -20,6 +20,7 @@ import urllib.request
 from pathlib import Path
 
 from tests.servers.dovecot import HOST, free_port
+from tests.servers.tmpfs import mount_tmpfs, unmount
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 DAV_MODULE = "/usr/lib/nginx/modules/ngx_http_dav_ext_module.so"
@@ -39,8 +40,7 @@ class NginxDav:
         self.root.mkdir()
         self.tmpfs = tmpfs_mb
         if tmpfs_mb:
-            subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={tmpfs_mb}m", "tmpfs",
-                            str(self.root)], check=True)
+            mount_tmpfs(self.root, tmpfs_mb)
         (self.root / "body").mkdir()
         shutil.chown(self.root, "nobody")
         shutil.chown(self.root / "body", "nobody")
@@ -136,9 +136,6 @@ http {{
                 self.proc.wait()
         self.proc = None
         if self.tmpfs:
-            # a server thread may still hold the truncated file: detach lazily then
-            if subprocess.run(["umount", str(self.root)], check=False,
-                              stderr=subprocess.DEVNULL).returncode:
-                subprocess.run(["umount", "-l", str(self.root)], check=False)
+            unmount(self.root)  # lazily, if a server thread still holds the truncated file
             self.tmpfs = None
         shutil.rmtree(self.dir, ignore_errors=True)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 from wsgidav.wsgidav_app import WsgiDAVApp
 
+from tests.servers.tmpfs import mount_tmpfs, unmount
 from tests.servers.wsgi_host import CountingApp, WsgiHost
 
 
@@ -26,8 +26,7 @@ class WsgiDavServer:
         root.mkdir()
         self.tmpfs = tmpfs_mb
         if tmpfs_mb:  # a full disk (as root): wsgidav answers 500 and keeps a truncated file
-            subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={tmpfs_mb}m", "tmpfs", str(root)],
-                           check=True)
+            mount_tmpfs(root, tmpfs_mb)
         config = {
             "provider_mapping": {"/dav": str(root), "/pub": {"root": str(root), "readonly": True}},
             "http_authenticator": {"accept_basic": True, "accept_digest": False,
@@ -57,9 +56,6 @@ class WsgiDavServer:
     def stop(self) -> None:
         self.host.stop()
         if self.tmpfs:
-            # a server thread may still hold the truncated file: detach lazily then
-            if subprocess.run(["umount", str(self.root)], check=False,
-                              stderr=subprocess.DEVNULL).returncode:
-                subprocess.run(["umount", "-l", str(self.root)], check=False)
+            unmount(self.root)  # lazily, if a server thread still holds the truncated file
             self.tmpfs = None
         shutil.rmtree(self.dir, ignore_errors=True)
